@@ -1,0 +1,87 @@
+package dev.markata.profiler;
+
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One recording: what the profiler saw between {@code start()} and {@code stop()}. Immutable.
+ *
+ * <p>Frames and stacks are interned tables; samples refer to them by index. Everything a
+ * report shows is derived from this record, so a saved session can be rendered again in any
+ * format later.
+ *
+ * @param startedAt         wall-clock time the recording started
+ * @param duration          wall-clock length of the recording
+ * @param interval          the sampling interval actually used
+ * @param cpuTime           CPU time the whole process used during the recording
+ * @param targetDescription what was profiled ("markata build examples/blog", a main class)
+ * @param sampler           which sampler recorded it and why that one
+ * @param asyncMode         which threads were followed
+ * @param timeMode          wall or CPU time
+ * @param frames            the frame table, indexed by frame id
+ * @param stacks            the stack table, indexed by stack id
+ * @param threads           per-thread samples in time order
+ * @param spans             marked intervals, indexed by span id
+ * @param metadata          free-form facts for reports ("outcome" -&gt; "failed", "failed_stage" -&gt; "render")
+ */
+public record Session(Instant startedAt, Duration duration, Duration interval, Duration cpuTime,
+                      String targetDescription, SamplerInfo sampler, AsyncMode asyncMode, TimeMode timeMode,
+                      List<Frame> frames, StackTable stacks, List<ThreadProfile> threads, List<Span> spans,
+                      Map<String, String> metadata) {
+
+    public Session {
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(cpuTime, "cpuTime");
+        Objects.requireNonNull(targetDescription, "targetDescription");
+        Objects.requireNonNull(sampler, "sampler");
+        Objects.requireNonNull(asyncMode, "asyncMode");
+        Objects.requireNonNull(timeMode, "timeMode");
+        Objects.requireNonNull(stacks, "stacks");
+        frames = List.copyOf(frames);
+        threads = List.copyOf(threads);
+        spans = List.copyOf(spans);
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** How many raw samples were taken, over all threads. */
+    public long sampleCount() {
+        long count = 0;
+        for (ThreadProfile thread : threads) {
+            for (var sample : thread.samples()) {
+                count += sample.count();
+            }
+        }
+        return count;
+    }
+
+    /** Returns a copy with {@code key} set in the metadata (for example a build's outcome). */
+    public Session withMetadata(String key, String value) {
+        var copy = new java.util.LinkedHashMap<>(metadata);
+        copy.put(key, value);
+        return new Session(startedAt, duration, interval, cpuTime, targetDescription, sampler, asyncMode,
+                timeMode, frames, stacks, threads, spans, copy);
+    }
+
+    /**
+     * The sampler behind a session.
+     *
+     * @param name   "async-profiler" or "jdk"
+     * @param detail why it was chosen, or why the preferred one was not available
+     */
+    public record SamplerInfo(String name, String detail) {
+        public SamplerInfo {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.markata.profiler.model;
+
+import java.util.Objects;
+
+/**
+ * One frame of a sampled stack: where a thread was, as precisely as the sampler could tell.
+ *
+ * <p>Frames are interned in a {@link Session}'s frame table and referred to by index, so a
+ * frame that appears in a million samples is stored once.
+ *
+ * @param className  fully qualified class name ({@code java.util.HashMap}), or a pseudo name for
+ *                   synthetic frames
+ * @param methodName method name ({@code get}, {@code <init>}, {@code lambda$run$0})
+ * @param fileName   source file name ({@code HashMap.java}), or empty when unknown
+ * @param lineNumber line number in {@code fileName}, or 0 when unknown
+ * @param kind       whether this is the application's own code, library code or synthetic
+ */
+public record Frame(String className, String methodName, String fileName, int lineNumber, FrameKind kind) {
+
+    public Frame {
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(methodName, "methodName");
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(kind, "kind");
+        if (lineNumber < 0) {
+            lineNumber = 0;
+        }
+    }
+
+    /** {@code SimpleClass.method}: the short name shown in trees and tables. */
+    public String displayName() {
+        int dot = className.lastIndexOf('.');
+        String simple = dot < 0 ? className : className.substring(dot + 1);
+        return simple.isEmpty() ? methodName : simple + "." + methodName;
+    }
+
+    /** {@code File.java:42}, or just the file name when the line is unknown. */
+    public String location() {
+        return lineNumber > 0 ? fileName + ":" + lineNumber : fileName;
+    }
+}
