@@ -30,19 +30,19 @@ final class Workloads {
     }
 
     static void sixty() {
-        spin(12);
+        spin(30);
     }
 
     static void thirty() {
-        spin(6);
+        spin(15);
     }
 
     static void ten() {
-        spin(2);
+        spin(5);
     }
 
     static void sleepy() throws InterruptedException {
-        Thread.sleep(8);
+        Thread.sleep(20);
     }
 
     /**

@@ -312,18 +312,29 @@ final class AsyncProfilerSampler implements Sampler {
             SpanTimeline timeline = new SpanTimeline(spansByThread.getOrDefault(entry.getKey(), List.of()));
             for (int i = 0; i < events.size(); i++) {
                 Raw raw = events.get(i);
-                // wall: the real time until the thread's next sample (the last one stands for its
-                // own batch); CPU: samples come every interval of CPU time the thread used
-                long weight = timeMode == TimeMode.CPU ? raw.count() * intervalNanos
-                        : i + 1 < events.size() ? events.get(i + 1).at() - raw.at()
-                        : Math.max(raw.batchNanos(), raw.count() * intervalNanos);
-                if (weight <= 0) {
-                    continue;
+                long from;
+                long to;
+                if (timeMode == TimeMode.CPU) { // one sample per interval of CPU time used
+                    from = raw.at();
+                    to = from + raw.count() * intervalNanos;
+                } else {
+                    // midpoint rule: a sample stands for half the gap to each neighbour; a batch of
+                    // idle samples also for the stretch between its first and last sample
+                    from = i == 0 ? raw.at() - intervalNanos / 2 : (lastOf(events.get(i - 1)) + raw.at()) / 2;
+                    to = i + 1 == events.size() ? lastOf(raw) + intervalNanos / 2
+                            : (lastOf(raw) + events.get(i + 1).at()) / 2;
                 }
-                context.samples.add(Math.max(0, raw.at()), weight, raw.stackId(), raw.state(),
-                        timeline.spanAt(raw.at()), raw.count());
+                from = Math.max(0, from);
+                if (to > from) {
+                    context.samples.add(from, to - from, raw.stackId(), raw.state(), timeline.spanAt(raw.at()),
+                            raw.count());
+                }
             }
         }
+    }
+
+    private static long lastOf(Raw raw) {
+        return raw.at() + raw.batchNanos();
     }
 
     private static ThreadState stateOf(Object state) {

@@ -73,6 +73,10 @@ final class JdkSampler implements Sampler {
         running = false;
         LockSupport.unpark(thread);
         Recording.joinQuietly(thread);
+        long halfInterval = recording.interval().toNanos() / 2;
+        for (ThreadContext target : recording.sampledThreadsEver()) {
+            flush(target, Math.min(target.lastSampleNanos + halfInterval, recording.nanosSinceStart()));
+        }
     }
 
     private void loop(Recording recording, long intervalNanos) {
@@ -102,6 +106,7 @@ final class JdkSampler implements Sampler {
     private void sampleOne(Recording recording, ThreadContext target) {
         Thread.State state = target.thread.getState();
         if (state == Thread.State.TERMINATED) {
+            flush(target, target.lastSampleNanos);
             recording.retire(target);
             return;
         }
@@ -127,6 +132,7 @@ final class JdkSampler implements Sampler {
         for (int i = 0; i < targets.length; i++) {
             ThreadInfo info = infos[i];
             if (info == null) {
+                flush(targets[i], targets[i].lastSampleNanos);
                 recording.retire(targets[i]);
             } else {
                 record(recording, targets[i], info.getThreadState(), info.getStackTrace());
@@ -134,28 +140,47 @@ final class JdkSampler implements Sampler {
         }
     }
 
+    /**
+     * Records what {@code target} was seen doing now. Wall mode uses the midpoint rule: each
+     * observation stands for half the time since the previous one and half the time until the
+     * next, so it is kept pending until the next observation (or the stop) closes it.
+     */
     private void record(Recording recording, ThreadContext target, Thread.State state, StackTraceElement[] stack) {
         long now = recording.nanosSinceStart();
-        long since = target.lastSampleNanos;
-        target.lastSampleNanos = now;
         if (stack.length == 0 || state == Thread.State.NEW) {
-            return;
-        }
-        long weight = now - since;
-        if (timeMode == TimeMode.CPU) {
-            long cpu = threadBean.getThreadCpuTime(target.threadId);
-            long used = target.lastCpuNanos < 0 ? 0 : cpu - target.lastCpuNanos;
-            target.lastCpuNanos = cpu;
-            if (state != Thread.State.RUNNABLE || used <= 0) {
-                return;
-            }
-            weight = Math.min(used, weight);
-        }
-        if (weight <= 0) {
+            flush(target, (target.lastSampleNanos + now) / 2);
+            target.lastSampleNanos = now;
             return;
         }
         int stackId = recording.frames().stackId(stack);
         ThreadState threadState = state == Thread.State.RUNNABLE ? ThreadState.RUNNING : ThreadState.WAITING;
-        target.samples.add(since, weight, stackId, threadState, target.currentSpanId, 1);
+        if (timeMode == TimeMode.CPU) {
+            long since = target.lastSampleNanos;
+            target.lastSampleNanos = now;
+            long cpu = threadBean.getThreadCpuTime(target.threadId);
+            long used = target.lastCpuNanos < 0 ? 0 : cpu - target.lastCpuNanos;
+            target.lastCpuNanos = cpu;
+            if (state == Thread.State.RUNNABLE && used > 0) {
+                target.samples.add(since, Math.min(used, now - since), stackId, threadState, target.currentSpanId, 1);
+            }
+            return;
+        }
+        long boundary = target.pendingStackId == ThreadContext.NO_PENDING ? target.sampledSinceNanos
+                : (target.lastSampleNanos + now) / 2;
+        flush(target, boundary);
+        target.pendingFrom = boundary;
+        target.pendingStackId = stackId;
+        target.pendingState = threadState;
+        target.pendingSpanId = target.currentSpanId;
+        target.lastSampleNanos = now;
+    }
+
+    /** Closes the pending observation of {@code target} at {@code end}. */
+    private static void flush(ThreadContext target, long end) {
+        if (target.pendingStackId != ThreadContext.NO_PENDING && end > target.pendingFrom) {
+            target.samples.add(target.pendingFrom, end - target.pendingFrom, target.pendingStackId,
+                    target.pendingState, target.pendingSpanId, 1);
+        }
+        target.pendingStackId = ThreadContext.NO_PENDING;
     }
 }

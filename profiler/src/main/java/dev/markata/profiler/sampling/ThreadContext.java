@@ -25,6 +25,12 @@ final class ThreadContext {
     // Sampler-side state (one sampler thread, or the stopping thread for async-profiler).
     long lastSampleNanos;
     long lastCpuNanos = -1;
+    static final int NO_PENDING = Integer.MIN_VALUE;
+    /** The JDK sampler's last observation, closed when the next one comes (midpoint rule). */
+    int pendingStackId = NO_PENDING;
+    long pendingFrom;
+    dev.markata.profiler.model.ThreadState pendingState;
+    int pendingSpanId;
     final ThreadSamples samples = new ThreadSamples();
 
     ThreadContext(Thread thread) {
