@@ -5,6 +5,15 @@ import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 
+import dev.markata.profiler.io.SessionJson;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +79,46 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
         copy.put(key, value);
         return new Session(startedAt, duration, interval, cpuTime, targetDescription, sampler, asyncMode,
                 timeMode, frames, stacks, threads, spans, copy);
+    }
+
+    /**
+     * Writes this session as compact JSON ({@link SessionJson}) to {@code file}, atomically: a
+     * reader never sees a half-written file.
+     */
+    public void save(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                SessionJson.write(this, out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Reads a session saved by {@link #save}.
+     *
+     * @throws IOException when the file cannot be read or is not a saved session; the message
+     *                     names the file and what is wrong
+     */
+    public static Session load(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return SessionJson.read(in);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new IOException(file + ": not a readable markata-profile session: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This session followed by {@code other}: one timeline (the other's samples and spans come
+     * after this one's), shared frame and stack tables, durations and CPU times added.
+     */
+    public Session combine(Session other) {
+        return SessionCombiner.combine(this, other);
     }
 
     /**

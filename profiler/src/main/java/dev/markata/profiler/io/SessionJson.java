@@ -1,0 +1,363 @@
+package dev.markata.profiler.io;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import dev.markata.profiler.model.ThreadState;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compact, lossless JSON form of a {@link Session}: what {@code Session.save} writes, what
+ * the HTML report embeds and what its "compare" view loads.
+ *
+ * <p>Format {@code markata-profile} version 1. Strings are interned into one {@code strings}
+ * array; everything else is numeric rows in flat arrays, so the size grows with distinct frames
+ * and stacks and with how often a thread's stack changed, not with long names repeated:
+ * <pre>
+ * { "format": "markata-profile", "version": 1,
+ *   "startedAt": ISO-8601 instant, "durationNanos", "intervalNanos", "cpuTimeNanos",
+ *   "target": string, "sampler": {"name", "detail"}, "asyncMode": "ENABLED"|"DISABLED"|"STRICT",
+ *   "timeMode": "WALL"|"CPU", "metadata": {string: string},
+ *   "strings": [string...],
+ *   "frames":  [className, methodName, fileName, line, kind, ...]   5 per frame; names are string
+ *                                                                  indexes; kind 0 application,
+ *                                                                  1 library, 2 synthetic
+ *   "stacks":  [parentStack, frame, ...]                            2 per stack; -1 = no parent
+ *   "threads": [{"id", "name", "samples": [gap, duration, stack, state, span, count, ...]}]
+ *                                         6 per sample; gap = start - previous sample's end
+ *                                         (the first sample's gap is its start); state 0 running,
+ *                                         1 waiting, 2 unknown; span -1 = none
+ *   "spans":   [parent, category, name, thread, start, end, originStack, ...]   7 per span;
+ *                                         category and name are string indexes
+ *   "spanAttributes": {spanId: {key: value}}   only spans that have attributes }
+ * </pre>
+ * All times are nanoseconds since the session started, except {@code startedAt}.
+ */
+public final class SessionJson {
+
+    /** The {@code format} field's value. */
+    public static final String FORMAT = "markata-profile";
+    /** The version this class writes and the newest it reads. */
+    public static final int VERSION = 1;
+
+    private SessionJson() {
+    }
+
+    /** Writes {@code session} to {@code out}, streaming; does not close {@code out}. */
+    public static void write(Session session, Writer out) {
+        // Intern every string first, so the table can precede the rows that refer to it and a
+        // one-pass reader (the browser) has it at hand; the rows then stream straight out.
+        StringTable strings = new StringTable();
+        for (Frame frame : session.frames()) {
+            strings.index(frame.className());
+            strings.index(frame.methodName());
+            strings.index(frame.fileName());
+        }
+        for (Span span : session.spans()) {
+            strings.index(span.category());
+            strings.index(span.name());
+        }
+
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject()
+                .name("format").value(FORMAT)
+                .name("version").value(VERSION)
+                .name("startedAt").value(session.startedAt().toString())
+                .name("durationNanos").value(session.duration().toNanos())
+                .name("intervalNanos").value(session.interval().toNanos())
+                .name("cpuTimeNanos").value(session.cpuTime().toNanos())
+                .name("target").value(session.targetDescription())
+                .name("sampler").beginObject()
+                .name("name").value(session.sampler().name())
+                .name("detail").value(session.sampler().detail())
+                .endObject()
+                .name("asyncMode").value(session.asyncMode().name())
+                .name("timeMode").value(session.timeMode().name());
+        json.name("metadata");
+        writeStringMap(session.metadata(), json);
+        json.name("strings").beginArray();
+        for (String s : strings.values) {
+            json.value(s);
+        }
+        json.endArray();
+        writeFrames(session, strings, json);
+        writeStacks(session.stacks(), json);
+        writeThreads(session, json);
+        writeSpans(session, strings, json);
+        json.endObject().flush();
+    }
+
+    /** The JSON text of {@code session}. */
+    public static String toJson(Session session) {
+        StringWriter out = new StringWriter();
+        write(session, out);
+        return out.toString();
+    }
+
+    /**
+     * Reads a session written by {@link #write}.
+     *
+     * @throws IllegalArgumentException naming what is wrong, when the text is not a session of a
+     *                                  version this class reads
+     */
+    public static Session read(Reader in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            text.append(buffer, 0, n);
+        }
+        return fromJson(text.toString());
+    }
+
+    /** Parses the JSON text of a session; see {@link #read}. */
+    public static Session fromJson(String text) {
+        Object parsed = JsonReader.parse(text);
+        if (!(parsed instanceof Map<?, ?> root)) {
+            throw new IllegalArgumentException("not a markata-profile session: the top level is not an object");
+        }
+        Fields f = new Fields(root);
+        if (!FORMAT.equals(root.get("format"))) {
+            throw new IllegalArgumentException("not a markata-profile session: format is " + root.get("format"));
+        }
+        long version = f.number("version");
+        if (version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("session format version " + version
+                    + " is not supported; this build reads versions 1 to " + VERSION);
+        }
+        List<String> strings = f.list("strings").stream().map(o -> (String) o).toList();
+        List<Frame> frames = readFrames(f.list("frames"), strings);
+        StackTable stacks = readStacks(f.list("stacks"));
+        List<ThreadProfile> threads = new ArrayList<>();
+        for (Object thread : f.list("threads")) {
+            threads.add(readThread(new Fields((Map<?, ?>) thread)));
+        }
+        List<Span> spans = readSpans(f.list("spans"), f.map("spanAttributes"), strings);
+        Map<?, ?> sampler = f.map("sampler");
+        return new Session(
+                Instant.parse(f.string("startedAt")),
+                Duration.ofNanos(f.number("durationNanos")),
+                Duration.ofNanos(f.number("intervalNanos")),
+                Duration.ofNanos(f.number("cpuTimeNanos")),
+                f.string("target"),
+                new Session.SamplerInfo((String) sampler.get("name"), (String) sampler.get("detail")),
+                AsyncMode.valueOf(f.string("asyncMode")),
+                TimeMode.valueOf(f.string("timeMode")),
+                frames, stacks, threads, spans, stringMap(f.map("metadata")));
+    }
+
+    private static void writeFrames(Session session, StringTable strings, JsonWriter json) {
+        json.name("frames").beginArray();
+        for (Frame frame : session.frames()) {
+            json.value(strings.index(frame.className()))
+                    .value(strings.index(frame.methodName()))
+                    .value(strings.index(frame.fileName()))
+                    .value(frame.lineNumber())
+                    .value(frame.kind().ordinal());
+        }
+        json.endArray();
+    }
+
+    private static void writeStacks(StackTable stacks, JsonWriter json) {
+        json.name("stacks").beginArray();
+        for (int i = 0; i < stacks.size(); i++) {
+            json.value(stacks.parentId(i)).value(stacks.frameId(i));
+        }
+        json.endArray();
+    }
+
+    private static void writeThreads(Session session, JsonWriter json) {
+        json.name("threads").beginArray();
+        for (ThreadProfile thread : session.threads()) {
+            json.beginObject()
+                    .name("id").value(thread.threadId())
+                    .name("name").value(thread.name())
+                    .name("samples").beginArray();
+            long previousEnd = 0;
+            for (Sample sample : thread.samples()) {
+                json.value(sample.startNanos() - previousEnd)
+                        .value(sample.durationNanos())
+                        .value(sample.stackId())
+                        .value(sample.state().ordinal())
+                        .value(sample.spanId())
+                        .value(sample.count());
+                previousEnd = sample.endNanos();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private static void writeSpans(Session session, StringTable strings, JsonWriter json) {
+        json.name("spans").beginArray();
+        for (Span span : session.spans()) {
+            json.value(span.parentId())
+                    .value(strings.index(span.category()))
+                    .value(strings.index(span.name()))
+                    .value(span.threadId())
+                    .value(span.startNanos())
+                    .value(span.endNanos())
+                    .value(span.originStackId());
+        }
+        json.endArray();
+        json.name("spanAttributes").beginObject();
+        for (Span span : session.spans()) {
+            if (!span.attributes().isEmpty()) {
+                json.name(Integer.toString(span.id()));
+                writeStringMap(span.attributes(), json);
+            }
+        }
+        json.endObject();
+    }
+
+    private static void writeStringMap(Map<String, String> map, JsonWriter json) {
+        json.beginObject();
+        map.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> json.name(e.getKey()).value(e.getValue()));
+        json.endObject();
+    }
+
+    private static List<Frame> readFrames(List<Object> rows, List<String> strings) {
+        requireRows(rows, 5, "frames");
+        FrameKind[] kinds = FrameKind.values();
+        List<Frame> frames = new ArrayList<>(rows.size() / 5);
+        for (int i = 0; i < rows.size(); i += 5) {
+            frames.add(new Frame(strings.get(toInt(rows.get(i))), strings.get(toInt(rows.get(i + 1))),
+                    strings.get(toInt(rows.get(i + 2))), toInt(rows.get(i + 3)), kinds[toInt(rows.get(i + 4))]));
+        }
+        return frames;
+    }
+
+    private static StackTable readStacks(List<Object> rows) {
+        requireRows(rows, 2, "stacks");
+        int n = rows.size() / 2;
+        int[] parents = new int[n];
+        int[] frames = new int[n];
+        for (int i = 0; i < n; i++) {
+            parents[i] = toInt(rows.get(2 * i));
+            frames[i] = toInt(rows.get(2 * i + 1));
+        }
+        return StackTable.of(parents, frames);
+    }
+
+    private static ThreadProfile readThread(Fields f) {
+        List<Object> rows = f.list("samples");
+        requireRows(rows, 6, "samples");
+        ThreadState[] states = ThreadState.values();
+        List<Sample> samples = new ArrayList<>(rows.size() / 6);
+        long previousEnd = 0;
+        for (int i = 0; i < rows.size(); i += 6) {
+            long start = previousEnd + toLong(rows.get(i));
+            long duration = toLong(rows.get(i + 1));
+            samples.add(new Sample(start, duration, toInt(rows.get(i + 2)), states[toInt(rows.get(i + 3))],
+                    toInt(rows.get(i + 4)), toInt(rows.get(i + 5))));
+            previousEnd = start + duration;
+        }
+        return new ThreadProfile(f.number("id"), f.string("name"), samples);
+    }
+
+    private static List<Span> readSpans(List<Object> rows, Map<?, ?> attributes, List<String> strings) {
+        requireRows(rows, 7, "spans");
+        List<Span> spans = new ArrayList<>(rows.size() / 7);
+        for (int i = 0, id = 0; i < rows.size(); i += 7, id++) {
+            Object attrs = attributes.get(Integer.toString(id));
+            spans.add(new Span(id, toInt(rows.get(i)), strings.get(toInt(rows.get(i + 1))),
+                    strings.get(toInt(rows.get(i + 2))), toLong(rows.get(i + 3)), toLong(rows.get(i + 4)),
+                    toLong(rows.get(i + 5)), toInt(rows.get(i + 6)),
+                    attrs == null ? Map.of() : stringMap((Map<?, ?>) attrs)));
+        }
+        return spans;
+    }
+
+    private static void requireRows(List<Object> rows, int width, String what) {
+        if (rows.size() % width != 0) {
+            throw new IllegalArgumentException(what + " has " + rows.size()
+                    + " numbers, not a multiple of " + width);
+        }
+    }
+
+    private static Map<String, String> stringMap(Map<?, ?> map) {
+        Map<String, String> result = new LinkedHashMap<>();
+        map.forEach((k, v) -> result.put((String) k, (String) v));
+        return result;
+    }
+
+    private static long toLong(Object o) {
+        if (!(o instanceof Long l)) {
+            throw new IllegalArgumentException("expected an integer, found " + o);
+        }
+        return l;
+    }
+
+    private static int toInt(Object o) {
+        return Math.toIntExact(toLong(o));
+    }
+
+    /** Typed access to a parsed object's fields, with errors naming the missing field. */
+    private record Fields(Map<?, ?> map) {
+        Object get(String name) {
+            if (!map.containsKey(name)) {
+                throw new IllegalArgumentException("session JSON lacks the field \"" + name + "\"");
+            }
+            return map.get(name);
+        }
+
+        long number(String name) {
+            return toLong(get(name));
+        }
+
+        String string(String name) {
+            Object value = get(name);
+            if (!(value instanceof String s)) {
+                throw new IllegalArgumentException("session JSON field \"" + name + "\" is not a string");
+            }
+            return s;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object> list(String name) {
+            Object value = get(name);
+            if (!(value instanceof List<?>)) {
+                throw new IllegalArgumentException("session JSON field \"" + name + "\" is not an array");
+            }
+            return (List<Object>) value;
+        }
+
+        Map<?, ?> map(String name) {
+            Object value = get(name);
+            if (!(value instanceof Map<?, ?> m)) {
+                throw new IllegalArgumentException("session JSON field \"" + name + "\" is not an object");
+            }
+            return m;
+        }
+    }
+
+    /** Interns strings in first-seen order. */
+    private static final class StringTable {
+        private final Map<String, Integer> indexes = new HashMap<>();
+        private final List<String> values = new ArrayList<>();
+
+        int index(String s) {
+            return indexes.computeIfAbsent(s, key -> {
+                values.add(key);
+                return values.size() - 1;
+            });
+        }
+    }
+}

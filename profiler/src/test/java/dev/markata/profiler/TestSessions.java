@@ -1,0 +1,92 @@
+package dev.markata.profiler;
+
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import dev.markata.profiler.model.ThreadState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds sessions by hand for tests of processors, renderers and codecs: stacks are written as
+ * strings like {@code "app.Main.main;app.Site.render;java.util.HashMap.get"} (root first,
+ * {@code Class.method} per frame; classes under {@code app.} are application code).
+ */
+public final class TestSessions {
+
+    private final Map<Frame, Integer> frameIds = new HashMap<>();
+    private final List<Frame> frames = new ArrayList<>();
+    private final StackTable.Builder stacks = new StackTable.Builder();
+    private final Map<Long, List<Sample>> samples = new LinkedHashMap<>();
+    private final Map<Long, String> threadNames = new LinkedHashMap<>();
+    private final Map<Long, Long> clocks = new HashMap<>();
+    private final List<Span> spans = new ArrayList<>();
+    private final Map<String, String> metadata = new LinkedHashMap<>();
+
+    public static TestSessions builder() {
+        return new TestSessions();
+    }
+
+    /** Adds {@code count} samples of 1 ms each on thread {@code threadId}, one after another. */
+    public TestSessions sample(long threadId, String stack, int count) {
+        return sample(threadId, stack, count, ThreadState.RUNNING, Span.NONE);
+    }
+
+    public TestSessions sample(long threadId, String stack, int count, ThreadState state, int spanId) {
+        threadNames.putIfAbsent(threadId, threadId == 1 ? "main" : "worker-" + threadId);
+        long start = clocks.getOrDefault(threadId, 0L);
+        long duration = 1_000_000L * count;
+        samples.computeIfAbsent(threadId, id -> new ArrayList<>())
+                .add(new Sample(start, duration, stackId(stack), state, spanId, count));
+        clocks.put(threadId, start + duration);
+        return this;
+    }
+
+    /** Adds a span and returns its id. */
+    public int span(int parentId, String category, String name, long threadId, long startMillis, long endMillis) {
+        int id = spans.size();
+        spans.add(new Span(id, parentId, category, name, threadId, startMillis * 1_000_000L, endMillis * 1_000_000L,
+                StackTable.EMPTY, Map.of()));
+        return id;
+    }
+
+    public TestSessions metadata(String key, String value) {
+        metadata.put(key, value);
+        return this;
+    }
+
+    public Session build() {
+        long end = clocks.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        List<ThreadProfile> threads = new ArrayList<>();
+        samples.forEach((id, list) -> threads.add(new ThreadProfile(id, threadNames.get(id), list)));
+        return new Session(Instant.parse("2026-11-25T12:00:00Z"), Duration.ofNanos(end), Duration.ofMillis(1),
+                Duration.ofNanos(end / 2), "test program", new Session.SamplerInfo("test", "hand-built"),
+                AsyncMode.ENABLED, TimeMode.WALL, frames, stacks.build(), threads, spans, metadata);
+    }
+
+    private int stackId(String stack) {
+        int id = StackTable.EMPTY;
+        for (String part : stack.split(";")) {
+            int dot = part.lastIndexOf('.');
+            String className = part.substring(0, dot);
+            String simple = className.substring(className.lastIndexOf('.') + 1);
+            Frame frame = new Frame(className, part.substring(dot + 1), simple + ".java", 10,
+                    className.startsWith("app.") ? FrameKind.APPLICATION : FrameKind.LIBRARY);
+            int frameId = frameIds.computeIfAbsent(frame, f -> {
+                frames.add(f);
+                return frames.size() - 1;
+            });
+            id = stacks.intern(id, frameId);
+        }
+        return id;
+    }
+}
