@@ -273,8 +273,12 @@ final class AsyncProfilerSampler implements Sampler {
 
     private void deliver(Recording recording) throws IOException {
         Map<Long, ThreadContext> byId = new HashMap<>();
+        Map<Long, ThreadContext> byOsId = new HashMap<>();
         for (ThreadContext context : recording.sampledThreadsEver()) {
             byId.put(context.threadId, context);
+            if (context.osThreadId > 0) {
+                byOsId.put(context.osThreadId, context);
+            }
         }
         Map<Long, List<Raw>> raws = new HashMap<>();
         Map<String, Integer> frameIds = new HashMap<>();
@@ -287,7 +291,13 @@ final class AsyncProfilerSampler implements Sampler {
                     continue;
                 }
                 RecordedThread thread = event.getThread("sampledThread");
-                if (thread == null || !byId.containsKey(thread.getJavaThreadId())) {
+                // by OS id first: the JFR names a dead thread after the Java thread its OS
+                // thread carried last (main's samples come back as "DestroyJavaVM")
+                ThreadContext sampled = thread == null ? null : byOsId.get(thread.getOSThreadId());
+                if (sampled == null && thread != null) {
+                    sampled = byId.get(thread.getJavaThreadId());
+                }
+                if (sampled == null) {
                     continue;
                 }
                 long at = Duration.between(recording.startedAt(), event.getStartTime()).toNanos();
@@ -296,7 +306,7 @@ final class AsyncProfilerSampler implements Sampler {
                 ThreadState state = timeMode == TimeMode.CPU ? ThreadState.RUNNING
                         : stateOf(event.hasField("state") ? event.getValue("state") : null);
                 int stackId = stackOf(event, frames, frameIds);
-                raws.computeIfAbsent(thread.getJavaThreadId(), id -> new ArrayList<>())
+                raws.computeIfAbsent(sampled.threadId, id -> new ArrayList<>())
                         .add(new Raw(at, batch, count, stackId, state));
             }
         }

@@ -56,6 +56,10 @@ final class JdkSampler implements Sampler {
         if (timeMode == TimeMode.CPU && threadBean.isThreadCpuTimeSupported() && !threadBean.isThreadCpuTimeEnabled()) {
             threadBean.setThreadCpuTimeEnabled(true);
         }
+        // pay the one-time costs (management classes, first stack walk) here, not in the first ticks
+        StackTraceElement[] warmUp = perThreadHandshakes ? Thread.currentThread().getStackTrace()
+                : threadBean.getThreadInfo(new long[] {Thread.currentThread().getId()}, Integer.MAX_VALUE)[0].getStackTrace();
+        recording.frames().stackId(warmUp);
         running = true;
         thread = new Thread(() -> loop(recording, interval.toNanos()), Recording.OWN_THREAD_PREFIX + "sampler");
         thread.setDaemon(true);

@@ -172,6 +172,9 @@ public final class Recording {
             if (context.sampled) {
                 return;
             }
+            if (context.thread == Thread.currentThread()) {
+                context.osThreadId = ThreadContext.currentOsThreadId();
+            }
             context.sampledSinceNanos = nanosSinceStart();
             context.lastSampleNanos = context.sampledSinceNanos;
             ThreadContext[] grown = Arrays.copyOf(sampledThreads, sampledThreads.length + 1);

@@ -19,6 +19,8 @@ final class ThreadContext {
     volatile int currentSpanId = Span.NONE;
     /** Set once the thread is registered with the sampler. */
     volatile boolean sampled;
+    /** The OS thread id (Linux), read when the thread registers itself; -1 when unknown. */
+    volatile long osThreadId = -1;
     /** When sampling of the thread began, in session nanoseconds. */
     long sampledSinceNanos;
 
@@ -37,6 +39,20 @@ final class ThreadContext {
         this.thread = thread;
         this.threadId = thread.getId();
         this.name = thread.getName();
+    }
+
+    /**
+     * The calling thread's OS id, from {@code /proc/thread-self} (Linux); -1 elsewhere. Lets
+     * async-profiler's samples be matched to the thread even when the OS thread later carries
+     * another Java thread (the main thread becomes "DestroyJavaVM" when main returns).
+     */
+    static long currentOsThreadId() {
+        try {
+            java.nio.file.Path link = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self"));
+            return Long.parseLong(link.getFileName().toString());
+        } catch (java.io.IOException | UnsupportedOperationException | NumberFormatException | SecurityException e) {
+            return -1;
+        }
     }
 
     /** Updates the span the sampler sees after a push or pop. */
