@@ -14,7 +14,7 @@ if [ ${#jdks[@]} -eq 0 ]; then
   [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdks+=(/usr/lib/jvm/temurin-25-jdk-amd64)
 fi
 jar="$root/profiler/target/markata-profiler.jar"
-(cd "$root" && ./mvnw -q -B -pl profiler -am package -DskipTests)
+(cd "$root" && ./mvnw -q -B -pl profiler -am package -Dmaven.test.skip=true)
 classes="$(mktemp -d)"
 trap 'rm -rf "$classes"' EXIT
 "${jdks[0]}/bin/javac" --release 17 -d "$classes" -cp "$jar" "$here/src/ProfilerBench.java"

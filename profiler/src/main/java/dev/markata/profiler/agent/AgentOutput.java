@@ -20,6 +20,15 @@ final class AgentOutput {
     private AgentOutput() {
     }
 
+    /** Temp files are created owner-only; a report is as readable as any file the program writes. */
+    static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep the default
+        }
+    }
+
     static void write(Session session, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json") && !name.endsWith(".speedscope.json")) {
@@ -41,6 +50,7 @@ final class AgentOutput {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 renderer.render(session, out);
             }
+            readableByAll(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
