@@ -1,6 +1,6 @@
 // Timeline: a chronological icicle per thread (not aggregated), stage and hook spans as bands,
-// wheel/pinch zoom at the pointer, drag to pan, hover for details. Drawn on a canvas from runs
-// precomputed per depth, so 100,000 samples cost a binary search and what fits on screen.
+// wheel/pinch zoom at the pointer, drag to pan, hover for details. Drawn on a canvas one pixel
+// column at a time, so 100,000 samples cost what fits on screen, not what was recorded.
 
 const TL_ROW = 16, TL_LANE_HEADER = 20, TL_BAND = 18, TL_AXIS = 20, TL_MAX_DEPTH = 120;
 
@@ -39,50 +39,20 @@ class TimelineView {
     });
   }
 
-  /** Merges each thread's consecutive samples into runs per depth: one box per frame occurrence. */
+  /** Lays out one lane per thread, as deep as its deepest stack (capped). */
   computeLanes() {
     const p = this.app.profile;
-    const tolerance = Math.max(p.interval, 1);
     let extent = p.duration;
     this.lanes = [];
-    const anc = new Int32Array(4096);
     for (const t of p.threads) {
       if (!t.n) continue;
-      const runs = [];
-      const openStack = [], openStart = [], openEnd = [];
-      let openDepth = 0, maxDepth = 0;
-      const flush = d => {
-        let r = runs[d];
-        if (!r) r = runs[d] = { start: [], end: [], stack: [] };
-        r.start.push(openStart[d]);
-        r.end.push(openEnd[d]);
-        r.stack.push(openStack[d]);
-      };
+      let maxDepth = 0;
       for (let i = 0; i < t.n; i++) {
         const s = t.stack[i];
-        const depth = Math.min(s < 0 ? 0 : p.stackDepth[s], anc.length);
-        let k = p.stackDepth[s] - 1;
-        for (let x = s; x >= 0; x = p.stackParent[x], k--) if (k < anc.length) anc[k] = x;
-        const st = t.start[i], en = st + t.dur[i];
-        let same = true;
-        for (let d = 0; d < depth; d++) {
-          if (same && d < openDepth && openStack[d] === anc[d] && st - openEnd[d] <= tolerance) {
-            openEnd[d] = en;
-          } else {
-            if (d < openDepth) flush(d);
-            same = false;
-            openStack[d] = anc[d];
-            openStart[d] = st;
-            openEnd[d] = en;
-          }
-        }
-        for (let d = depth; d < openDepth; d++) flush(d);
-        openDepth = depth;
-        if (depth > maxDepth) maxDepth = depth;
-        if (en > extent) extent = en;
+        if (s >= 0 && p.stackDepth[s] > maxDepth) maxDepth = p.stackDepth[s];
       }
-      for (let d = 0; d < openDepth; d++) flush(d);
-      this.lanes.push({ thread: t, runs, depth: Math.min(maxDepth, TL_MAX_DEPTH) });
+      if (t.end > extent) extent = t.end;
+      this.lanes.push({ thread: t, depth: Math.min(maxDepth, TL_MAX_DEPTH) });
     }
     for (const s of p.spans) if (s.end > extent) extent = s.end;
     this.extent = Math.max(extent, 1);
@@ -96,6 +66,22 @@ class TimelineView {
     }
     this.contentHeight = y;
     this.resetView();
+  }
+
+  /** The sample of `t` covering time `time`, or -1 (between samples, or outside the recording). */
+  sampleAt(t, time) {
+    const i = lowerBound(t.n, j => t.start[j], time + 1e-6) - 1;
+    if (i < 0) return -1;
+    return time < t.start[i] + t.dur[i] + this.tolerance ? i : -1;
+  }
+
+  /** The stack id at `depth` (0 = root) on the way to `stack`, or -1 when the stack is shallower. */
+  ancestorAt(stack, depth) {
+    const p = this.app.profile;
+    if (stack < 0 || p.stackDepth[stack] <= depth) return -1;
+    let s = stack;
+    for (let up = p.stackDepth[stack] - 1 - depth; up > 0; up--) s = p.stackParent[s];
+    return s;
   }
 
   resetView() {
@@ -195,32 +181,32 @@ class TimelineView {
     });
   }
 
-  /** The run under a point of the canvas: {lane, depth, index, stack}, or null. */
+  /**
+   * The box under a point: the frame at that depth of the sample under the pointer, stretched
+   * over the neighbouring samples that share the same path down to it.
+   */
   hit(x, y) {
     const yy = y + this.scrollY;
     for (const lane of this.lanes) {
       const rowsTop = lane.top + TL_LANE_HEADER;
       if (yy < rowsTop || yy >= rowsTop + lane.depth * TL_ROW) continue;
       const depth = Math.floor((yy - rowsTop) / TL_ROW);
-      const runs = lane.runs[depth];
-      if (!runs) return null;
-      const t = this.viewStart + x / this.width * (this.viewEnd - this.viewStart);
-      const slack = 2 * (this.viewEnd - this.viewStart) / this.width; // two pixels, for thin boxes
-      const i = lowerBound(runs.end.length, j => runs.end[j], t - slack);
-      if (i < runs.end.length && runs.start[i] <= t + slack) return { lane, depth, index: i, stack: runs.stack[i], start: runs.start[i], end: runs.end[i] };
-      return null;
+      const t = lane.thread;
+      const time = this.viewStart + x / this.width * (this.viewEnd - this.viewStart);
+      const i = this.sampleAt(t, time);
+      if (i < 0) return null;
+      const stack = this.ancestorAt(t.stack[i], depth);
+      if (stack < 0) return null;
+      let from = i, to = i, self = 0;
+      const limit = 200000;
+      while (from > 0 && i - from < limit && t.start[from] - (t.start[from - 1] + t.dur[from - 1]) <= this.tolerance
+             && this.ancestorAt(t.stack[from - 1], depth) === stack) from--;
+      while (to + 1 < t.n && to - i < limit && t.start[to + 1] - (t.start[to] + t.dur[to]) <= this.tolerance
+             && this.ancestorAt(t.stack[to + 1], depth) === stack) to++;
+      for (let j = from; j <= to; j++) if (t.stack[j] === stack) self += t.dur[j];
+      return { lane, depth, stack, start: t.start[from], end: t.start[to] + t.dur[to], self };
     }
     return null;
-  }
-
-  /** Time in a run where its frame was the innermost one. */
-  selfTime(lane, stack, start, end) {
-    const t = lane.thread;
-    let self = 0;
-    for (let i = lowerBound(t.n, j => t.start[j], start); i < t.n && t.start[i] < end; i++) {
-      if (t.stack[i] === stack) self += t.dur[i];
-    }
-    return self;
   }
 
   hover(e) {
@@ -234,7 +220,7 @@ class TimelineView {
     const f = p.frames[p.stackFrame[h.stack]];
     clear(this.tooltip);
     this.tooltip.appendChild(el("div", "tn", f.full));
-    this.tooltip.appendChild(el("div", null, "time " + formatTime(h.end - h.start) + " · self " + formatTime(this.selfTime(h.lane, h.stack, h.start, h.end))));
+    this.tooltip.appendChild(el("div", null, "time " + formatTime(h.end - h.start) + " · self " + formatTime(h.self)));
     this.tooltip.appendChild(el("div", "td", (f.location || "unknown location") + " · thread " + h.lane.thread.name));
     this.tooltip.appendChild(el("div", "td", "at " + formatTime(h.start) + " → " + formatTime(h.end)));
     this.tooltip.hidden = false;
@@ -262,6 +248,7 @@ class TimelineView {
 
   draw() {
     if (!this.lanes) return;
+    this.tolerance = Math.max(this.app.profile.interval, 1);
     const width = Math.max(200, this.wrap.clientWidth);
     const height = Math.max(200, this.wrap.clientHeight);
     this.width = width;
@@ -290,37 +277,7 @@ class TimelineView {
       ctx.fillRect(0, y0, width, TL_LANE_HEADER - 2);
       ctx.fillStyle = "#8b919c";
       ctx.fillText("thread " + lane.thread.name + " · " + formatTime(lane.thread.total), 6, y0 + TL_LANE_HEADER / 2 - 1);
-      for (let d = 0; d < lane.depth; d++) {
-        const y = y0 + TL_LANE_HEADER + d * TL_ROW;
-        if (y + TL_ROW < this.lanesTop || y > height) continue;
-        const runs = lane.runs[d];
-        if (!runs) break;
-        let i = lowerBound(runs.end.length, j => runs.end[j], t0);
-        let lastPx = -1;
-        for (; i < runs.start.length && runs.start[i] < t1; i++) {
-          const x0 = Math.max(X(runs.start[i]), -1), x1 = Math.min(X(runs.end[i]), width + 1);
-          const frame = p.stackFrame[runs.stack[i]];
-          if (x1 - x0 < 1) {
-            const px = Math.floor(x0);
-            if (px <= lastPx) continue;
-            lastPx = px;
-            ctx.fillStyle = this.colour(frame, match && !match(frame));
-            ctx.fillRect(px, y, 1, TL_ROW - 1);
-            continue;
-          }
-          const matched = match && match(frame);
-          ctx.fillStyle = matched ? "#c9a227" : this.colour(frame, match && !matched);
-          ctx.fillRect(x0, y, x1 - x0 - 0.5, TL_ROW - 1);
-          lastPx = Math.floor(x1);
-          if (x1 - x0 > 24) {
-            const label = fitText(ctx, p.frames[frame].name, x1 - x0 - 6);
-            if (label) {
-              ctx.fillStyle = matched ? "#111" : "#e8eaed";
-              ctx.fillText(label, Math.max(x0, 0) + 3, y + TL_ROW / 2);
-            }
-          }
-        }
-      }
+      this.drawLane(ctx, lane, y0, width, scale);
     }
     // axis and span strips stay on top while the lanes scroll under them
     ctx.fillStyle = "#16181d";
@@ -333,6 +290,65 @@ class TimelineView {
     }
     if (this.hooks.length) this.drawBand(ctx, this.hooks, y, X, width, false);
     this.rangeLabel.textContent = formatTime(t0) + " – " + formatTime(t1) + " (" + formatTime(t1 - t0) + " shown)";
+  }
+
+  /**
+   * Draws a lane one pixel column at a time: each column shows the sample at its middle, and
+   * columns whose frame at a depth continues the same path merge into one box. The cost is the
+   * canvas width times the depth, whatever the number of samples.
+   */
+  drawLane(ctx, lane, y0, width, scale) {
+    const p = this.app.profile;
+    const t = lane.thread;
+    const match = this.app.matcher;
+    const depthCap = lane.depth;
+    const openStack = new Int32Array(depthCap).fill(-1);
+    const openX = new Float64Array(depthCap);
+    const anc = new Int32Array(depthCap);
+    const flush = (d, x1) => {
+      const stack = openStack[d];
+      if (stack < 0) return;
+      const y = y0 + TL_LANE_HEADER + d * TL_ROW;
+      if (y + TL_ROW < this.lanesTop || y > this.height) return;
+      const frame = p.stackFrame[stack];
+      const x0 = openX[d];
+      const matched = match && match(frame);
+      ctx.fillStyle = matched ? "#c9a227" : this.colour(frame, match && !matched);
+      ctx.fillRect(x0, y, Math.max(1, x1 - x0 - (x1 - x0 > 2 ? 0.5 : 0)), TL_ROW - 1);
+      if (x1 - x0 > 24) {
+        const label = fitText(ctx, p.frames[frame].name, x1 - x0 - 6);
+        if (label) {
+          ctx.fillStyle = matched ? "#111" : "#e8eaed";
+          ctx.fillText(label, x0 + 3, y + TL_ROW / 2);
+        }
+      }
+    };
+    let i = Math.max(0, lowerBound(t.n, j => t.start[j], this.viewStart) - 1);
+    let previous = -3;
+    const cols = Math.ceil(width);
+    for (let px = 0; px <= cols; px++) {
+      const time = this.viewStart + (px + 0.5) / scale;
+      while (i + 1 < t.n && t.start[i + 1] <= time) i++;
+      const covered = px < cols && i < t.n && t.start[i] <= time && time < t.start[i] + t.dur[i] + this.tolerance;
+      const stack = covered ? t.stack[i] : -2;
+      if (stack === previous) continue;
+      previous = stack;
+      let depth = 0;
+      if (stack >= 0) {
+        const full = p.stackDepth[stack];
+        depth = Math.min(full, depthCap);
+        let s = stack;
+        for (let k = full - 1; k >= 0; k--, s = p.stackParent[s]) if (k < depthCap) anc[k] = s;
+      }
+      for (let d = 0; d < depthCap; d++) {
+        const cur = d < depth ? anc[d] : -1;
+        if (openStack[d] === cur) continue;
+        flush(d, px);
+        openStack[d] = cur;
+        openX[d] = px;
+      }
+    }
+    for (let d = 0; d < depthCap; d++) flush(d, cols);
   }
 
   drawAxis(ctx, X, width) {
