@@ -37,7 +37,7 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         ConfigOverrides overrides = profile == null ? ConfigOverrides.NONE
                 : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));
-        Markata.Builder builder = Markata.builder(options.directory).environment(main.environment)
+        Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .overrides(overrides).reporter(new CliReporter(main.err, options.quiet));
         if (!options.quiet) {
             builder.observer(new Progress(main.err, main.terminal));

@@ -49,7 +49,7 @@ final class ConfigCommand {
     }
 
     private static Config load(Main main, CommonOptions options) throws Exception {
-        return Markata.builder(options.directory).environment(main.environment)
+        return Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .reporter(new CliReporter(main.err, options.quiet)).open().config();
     }
 

@@ -15,7 +15,8 @@ final class ExitCodes {
 
     /** The exit code for an error that ended a command. */
     static int of(Throwable error) {
-        if (error instanceof ConfigException || error instanceof UsageException) {
+        if (error instanceof ConfigException || error instanceof UsageException
+                || error instanceof picocli.CommandLine.ParameterException) {
             return USAGE;
         }
         return BUILD_FAILED; // BuildException, and unexpected errors (bugs) too

@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
-        BuildResult result = Markata.builder(options.directory).environment(main.environment)
+        BuildResult result = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .reporter(new CliReporter(main.err, options.quiet)).open().run(Stage.PRE_RENDER);
         int slugWidth = Math.max(4, result.posts().stream().mapToInt(p -> p.slug().length()).max().orElse(0));
         int titleWidth = Math.max(5, result.posts().stream().mapToInt(p -> p.displayTitle().length()).max().orElse(0));

@@ -1,7 +1,9 @@
 package dev.markata.cli;
 
+import dev.markata.Markata;
 import dev.markata.config.ConfigException;
 import dev.markata.lifecycle.BuildException;
+import dev.markata.plugin.PluginRegistry;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -15,7 +17,18 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:the build failed", "2:wrong usage or configuration"})
-public final class Main {
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code markata} without a command: the usage, as an error. */
+    @Override
+    public Integer call() {
+        err.println("error: a command is missing");
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
 
     /** Implemented by commands, so errors know whether to show stack traces. */
     interface WithOptions {
@@ -26,22 +39,30 @@ public final class Main {
     final PrintStream err;
     final Map<String, String> environment;
     final boolean terminal;
+    final Markata.PluginSource plugins;
 
-    Main(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
+    Main(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal,
+         Markata.PluginSource plugins) {
         this.out = out;
         this.err = err;
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
+        this.plugins = plugins;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, System.getenv(), System.console() != null));
+        System.exit(run(args, System.out, System.err, System.getenv(), System.console() != null,
+                () -> PluginRegistry.discover(Main.class.getClassLoader())));
     }
 
-    /** Runs the command line and returns its exit code (tests call this directly). */
+    /**
+     * Runs the command line and returns its exit code (tests call this directly).
+     *
+     * @param plugins where plugins come from (the command line uses ServiceLoader)
+     */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
-                          boolean terminal) {
-        Main main = new Main(out, err, environment, terminal);
+                          boolean terminal, Markata.PluginSource plugins) {
+        Main main = new Main(out, err, environment, terminal, plugins);
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));

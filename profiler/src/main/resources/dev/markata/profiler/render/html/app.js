@@ -41,6 +41,7 @@ class App {
     if (first === "build" && !this.hasBuild) first = "tree";
     this.show(first);
     window.markataReport = this; // for the browser tests and the curious
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime };
   }
 
   header(title) {

@@ -188,51 +188,95 @@ function buildCallTree(profile, threadChoice) {
   const asyncOn = threadChoice === "all" && profile.asyncMode !== "DISABLED";
   const strict = profile.asyncMode === "STRICT";
   const perThreadRoots = threadChoice === "all" && !asyncOn && threads.length > 1;
-  const awaitFrame = syntheticFrame(profile, "[await]");
   const taskOf = taskOfSpan(profile);
-  const mainGraft = new Graft(profile, root);
-  const originGrafts = new Map();
-  let oocGraft = null;
   const intervals = asyncOn ? taskIntervals(profile) : [];
+  // First sum the samples per (group, stack) in flat arrays, then make one node per distinct
+  // pair: the per-sample work is two array updates, not a walk of the tree.
+  const groups = [];
+  const group = (kind, arg) => {
+    const g = new SampleGroup(profile.stackParent.length, kind, arg);
+    groups.push(g);
+    return g;
+  };
+  const main = group("main"), awaiting = group("await");
+  const byOrigin = new Map();
+  let outOfContext = null;
 
   threads.forEach((t, ti) => {
-    let graft = mainGraft;
-    if (perThreadRoots) graft = new Graft(profile, childNode(root, syntheticFrame(profile, "thread " + t.name)));
+    const own = perThreadRoots ? group("thread", t.name) : main;
     const isMain = ti === 0;
     let iv = 0;
     for (let i = 0; i < t.n; i++) {
-      let g = graft;
-      let awaiting = false;
+      let g = own;
       if (asyncOn) {
         if (isMain) {
           if (t.state[i] === STATE_WAITING && intervals.length) {
             const s = t.start[i];
             while (iv < intervals.length && intervals[iv][1] <= s) iv++;
-            awaiting = iv < intervals.length && intervals[iv][0] < s + t.dur[i];
+            if (iv < intervals.length && intervals[iv][0] < s + t.dur[i]) g = awaiting;
           }
         } else {
           const task = t.span[i] >= 0 ? taskOf[t.span[i]] : -1;
           const origin = task >= 0 ? profile.spans[task].origin : -1;
           if (task >= 0 && origin >= 0) {
-            g = originGrafts.get(origin);
-            if (!g) {
-              g = new Graft(profile, mainGraft.node(origin));
-              originGrafts.set(origin, g);
-            }
+            g = byOrigin.get(origin);
+            if (!g) byOrigin.set(origin, g = group("origin", origin));
           } else if (strict && task < 0) {
-            if (!oocGraft) oocGraft = new Graft(profile, childNode(root, syntheticFrame(profile, "[out-of-context]")));
-            g = oocGraft;
+            if (!outOfContext) outOfContext = group("ooc");
+            g = outOfContext;
           }
         }
       }
-      let node = g.node(t.stack[i]);
-      if (awaiting) node = childNode(node, awaitFrame);
-      node.self += t.dur[i];
-      node.count += t.count[i];
+      g.add(t.stack[i], t.dur[i], t.count[i]);
     }
   });
+
+  const mainGraft = new Graft(profile, root);
+  const awaitFrame = syntheticFrame(profile, "[await]");
+  for (const g of groups) {
+    if (!g.used) continue;
+    let graft, leaf = -1;
+    if (g.kind === "main") graft = mainGraft;
+    else if (g.kind === "await") {
+      graft = mainGraft;
+      leaf = awaitFrame;
+    } else if (g.kind === "origin") graft = new Graft(profile, mainGraft.node(g.arg));
+    else if (g.kind === "ooc") graft = new Graft(profile, childNode(root, syntheticFrame(profile, "[out-of-context]")));
+    else graft = new Graft(profile, childNode(root, syntheticFrame(profile, "thread " + g.arg)));
+    g.forEach((stack, self, count) => {
+      let node = graft.node(stack);
+      if (leaf >= 0) node = childNode(node, leaf);
+      node.self += self;
+      node.count += count;
+    });
+  }
   sumTotals(root);
   return root;
+}
+
+/** Time and sample counts of one group of samples, per stack id (-1, the empty stack, included). */
+class SampleGroup {
+  constructor(nStacks, kind, arg) {
+    this.kind = kind;
+    this.arg = arg;
+    this.self = new Float64Array(nStacks + 1);
+    this.count = new Int32Array(nStacks + 1);
+    this.used = false;
+  }
+
+  add(stack, dur, count) {
+    const k = stack < 0 ? this.self.length - 1 : stack;
+    this.self[k] += dur;
+    this.count[k] += count;
+    this.used = true;
+  }
+
+  forEach(fn) {
+    const last = this.self.length - 1;
+    for (let k = 0; k <= last; k++) {
+      if (this.count[k] > 0) fn(k === last ? -1 : k, this.self[k], this.count[k]);
+    }
+  }
 }
 
 /** Fills `total` (and counts) bottom-up without recursion, so 2,000-frame stacks are fine. */
