@@ -41,8 +41,6 @@ final class TreeBuilder {
     private final boolean strict;
     private final Node root = new Node(CallNode.Kind.ROOT, -1, CallNode.syntheticFrame("[all threads]"), -1);
     private final Map<Long, Node> threadNodes = new LinkedHashMap<>();
-    /** (graft point node id, stack id) -> node, for aggregated trees. */
-    private final Map<Long, Node> inserted = new HashMap<>();
     /** Per span: the nearest enclosing-or-same span that is a handed-over task, or NONE. */
     private final int[] taskOf;
     private final Node[] taskBase;
@@ -101,12 +99,12 @@ final class TreeBuilder {
         }
         List<CallNode> threads = new ArrayList<>();
         for (Node node : threadNodes.values()) {
-            CallNode frozen = node.freeze();
+            CallNode frozen = node.freeze(timeline);
             if (frozen.totalNanos() > 0 || frozen.sampleCount() > 0) {
                 threads.add(frozen);
             }
         }
-        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, 0, threads, 0, List.of());
+        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, Long.MAX_VALUE, threads, 0, List.of());
     }
 
     private void add(long threadId, Sample sample, AwaitTracker awaits) {
@@ -128,9 +126,11 @@ final class TreeBuilder {
             }
         }
         Node leaf = insert(base, sample.stackId());
-        if (timeline) {
+        if (timeline && !leaf.children.isEmpty()) {
+            // Own time after children were seen goes in time order among them.
             addSynthetic(leaf, CallNode.Kind.SELF, SELF_KEY, sample);
         } else {
+            // Own time before any child: freeze() puts it first if children come later.
             leaf.selfNanos += sample.durationNanos();
             leaf.selfSamples += sample.count();
             leaf.start = Math.min(leaf.start, sample.startNanos());
@@ -204,15 +204,17 @@ final class TreeBuilder {
             }
             return node;
         }
-        long key = ((long) base.id << 32) | (stackId & 0xffffffffL);
-        Node known = inserted.get(key);
+        if (base.inserted == null) {
+            base.inserted = new HashMap<>();
+        }
+        Node known = base.inserted.get(stackId);
         if (known != null) {
             return known;
         }
         Node parent = insert(base, stacks.parentId(stackId));
         int frame = stacks.frameId(stackId);
         Node node = parent.child(frame, CallNode.Kind.FRAME, session.frames().get(frame), false, this);
-        inserted.put(key, node);
+        base.inserted.put(stackId, node);
         return node;
     }
 
@@ -331,6 +333,8 @@ final class TreeBuilder {
         int key;
         final List<Node> children = new ArrayList<>(2);
         Map<Integer, Node> index;
+        /** For a graft point (thread or task base): stack id -> node below it, for aggregated trees. */
+        Map<Integer, Node> inserted;
 
         Node(CallNode.Kind kind, long threadId, Frame frame, int id) {
             this.kind = kind;
@@ -377,22 +381,20 @@ final class TreeBuilder {
             return node;
         }
 
-        CallNode freeze() {
-            List<CallNode> frozen = new ArrayList<>(children.size());
-            for (Node child : children) {
-                frozen.add(child.freeze());
-            }
+        CallNode freeze(boolean timeline) {
+            List<CallNode> frozen = new ArrayList<>(children.size() + 1);
             long first = start;
-            return new CallNode(kind, frame, threadId, selfNanos, selfSamples,
-                    first == Long.MAX_VALUE ? firstChildStart(frozen) : first, frozen, 0, List.of());
-        }
-
-        private static long firstChildStart(List<CallNode> children) {
-            long first = Long.MAX_VALUE;
-            for (CallNode child : children) {
-                first = Math.min(first, child.startNanos());
+            if (timeline && selfNanos > 0 && !children.isEmpty() && kind != CallNode.Kind.SELF
+                    && kind != CallNode.Kind.AWAIT && kind != CallNode.Kind.OUT_OF_CONTEXT) {
+                // In a timeline, own time kept on the node was all spent before its first child.
+                frozen.add(CallNode.synthetic(CallNode.Kind.SELF, selfNanos, selfSamples, start));
+                selfNanos = 0;
+                selfSamples = 0;
             }
-            return first == Long.MAX_VALUE ? 0 : first;
+            for (Node child : children) {
+                frozen.add(child.freeze(timeline));
+            }
+            return new CallNode(kind, frame, threadId, selfNanos, selfSamples, first, frozen, 0, List.of());
         }
     }
 }
