@@ -1,0 +1,72 @@
+package dev.markata.profiler.render;
+
+import java.util.Objects;
+
+/**
+ * What the HTML report opens with. The page lets its reader change every one of these (and
+ * remembers the choice in the browser), so they are only the starting point.
+ *
+ * @param initialView      the view shown first
+ * @param thresholdPercent nodes under this share of the total are left out of trees (0.1 = 0.1%)
+ * @param showAll          start with the threshold and library grouping switched off
+ * @param title            the page title; empty to use the session's target description
+ * @param maxSampleRows    past this many sample rows (over all threads) the page embeds a
+ *                         resampled copy of the session, and says so; see {@link HtmlResampler}
+ */
+public record HtmlOptions(View initialView, double thresholdPercent, boolean showAll, String title,
+                          int maxSampleRows) {
+
+    /** The default bound on embedded sample rows: about 6 MB of data, a first view well under 1 s. */
+    public static final int DEFAULT_MAX_SAMPLE_ROWS = 250_000;
+
+    /** The report's views. */
+    public enum View {
+        TREE, TIMELINE, FLAME, HOT, BUILD, COMPARE;
+
+        /** The name the page uses for this view. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public HtmlOptions {
+        Objects.requireNonNull(initialView, "initialView");
+        Objects.requireNonNull(title, "title");
+        if (!(thresholdPercent >= 0 && thresholdPercent <= 100)) {
+            throw new IllegalArgumentException("thresholdPercent must be between 0 and 100, was " + thresholdPercent);
+        }
+        if (maxSampleRows < 1_000) {
+            throw new IllegalArgumentException("maxSampleRows must be at least 1000, was " + maxSampleRows);
+        }
+    }
+
+    /** The call tree first, 0.1% threshold, library code collapsed. */
+    public static HtmlOptions defaults() {
+        return new HtmlOptions(View.TREE, 0.1, false, "", DEFAULT_MAX_SAMPLE_ROWS);
+    }
+
+    /** As {@link #defaults()}, but opening on the timeline (for profiles made with {@code timeline = true}). */
+    public static HtmlOptions timelineFirst() {
+        return defaults().withInitialView(View.TIMELINE);
+    }
+
+    public HtmlOptions withInitialView(View view) {
+        return new HtmlOptions(view, thresholdPercent, showAll, title, maxSampleRows);
+    }
+
+    public HtmlOptions withThresholdPercent(double percent) {
+        return new HtmlOptions(initialView, percent, showAll, title, maxSampleRows);
+    }
+
+    public HtmlOptions withShowAll(boolean all) {
+        return new HtmlOptions(initialView, thresholdPercent, all, title, maxSampleRows);
+    }
+
+    public HtmlOptions withTitle(String newTitle) {
+        return new HtmlOptions(initialView, thresholdPercent, showAll, newTitle, maxSampleRows);
+    }
+
+    public HtmlOptions withMaxSampleRows(int rows) {
+        return new HtmlOptions(initialView, thresholdPercent, showAll, title, rows);
+    }
+}

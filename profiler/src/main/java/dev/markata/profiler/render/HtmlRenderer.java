@@ -1,0 +1,72 @@
+package dev.markata.profiler.render;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.io.JsonWriter;
+import dev.markata.profiler.io.SessionJson;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Objects;
+
+/**
+ * The interactive HTML report: one self-contained file (CSS, script and data inline, no
+ * network) with a call tree, a timeline, a flame graph, hot methods, build tables and a compare
+ * view.
+ *
+ * <p>The page carries the session itself, in the compact {@link SessionJson} form, inside a
+ * {@code <script type="application/json">} element, and does all view processing (aggregation,
+ * library grouping, thresholds, grafting of handed-over tasks) in the browser, so one file
+ * serves every view and option. Nothing from the session is written into the markup: the data
+ * goes through {@link JsonWriter}, which escapes {@code <}, {@code >} and {@code &} so it cannot
+ * close its element, and the page script inserts every name as text, never as HTML.
+ *
+ * <p>The file is streamed: its size is the session JSON plus about 60 kB of page, and no part of
+ * it is built as one string. Past {@link HtmlOptions#maxSampleRows()} sample rows the session is
+ * resampled first ({@link HtmlResampler}) and the page says so.
+ */
+public final class HtmlRenderer implements Renderer {
+
+    private final HtmlOptions options;
+    private final HtmlAssets assets;
+
+    public HtmlRenderer(HtmlOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.assets = HtmlAssets.load();
+    }
+
+    public HtmlRenderer() {
+        this(HtmlOptions.defaults());
+    }
+
+    @Override
+    public void render(Session session, Writer out) throws IOException {
+        Session embedded = HtmlResampler.bound(session, options.maxSampleRows());
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        // Belt and braces: even a bug in the page script cannot make it fetch anything.
+        out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
+                + assets.scriptHash() + "'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
+        out.write("<title>markata profile</title>\n<style>\n");
+        out.write(assets.css());
+        out.write("</style>\n</head>\n<body>\n");
+        out.write("<noscript>This profile report needs JavaScript to show its views.</noscript>\n");
+        out.write("<div id=\"app\"></div>\n");
+        out.write("<script type=\"application/json\" id=\"report-options\">");
+        writeOptions(out);
+        out.write("</script>\n<script type=\"application/json\" id=\"profile-data\">");
+        SessionJson.write(embedded, out);
+        out.write("</script>\n<script>");
+        out.write(assets.script());
+        out.write("</script>\n</body>\n</html>\n");
+        out.flush();
+    }
+
+    private void writeOptions(Writer out) {
+        new JsonWriter(out).beginObject()
+                .name("initialView").value(options.initialView().id())
+                .name("thresholdPercent").value(options.thresholdPercent())
+                .name("showAll").value(options.showAll())
+                .name("title").value(options.title())
+                .endObject();
+    }
+}

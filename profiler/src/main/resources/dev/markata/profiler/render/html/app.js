@@ -1,0 +1,313 @@
+// The page: header, toolbar (views, thread, search, options), the active view and the details
+// panel. Views share one model; each is built the first time it is shown.
+
+const VIEW_TITLES = { tree: "Call tree", timeline: "Timeline", flame: "Flame graph", hot: "Hot methods", build: "Build", compare: "Compare" };
+
+class App {
+  constructor(profile, reportOptions) {
+    this.profile = profile;
+    this.reportOptions = reportOptions;
+    const saved = Settings.load();
+    this.options = {
+      libraryMode: saved.libraryMode || "collapse",
+      hideRegex: saved.hideRegex || "",
+      threshold: saved.threshold !== undefined ? saved.threshold : (reportOptions.thresholdPercent ?? 0.1),
+      units: saved.units || "seconds",
+      showAll: saved.showAll !== undefined ? saved.showAll : !!reportOptions.showAll
+    };
+    this.search = { text: "", regex: false };
+    this.matcher = null;
+    this.thread = "all";
+    this.views = {};
+    this.selectedNode = null;
+    this.hasBuild = profile.spans.some(s => s.category === "stage");
+  }
+
+  start() {
+    const title = this.reportOptions.title || this.profile.target;
+    document.title = title + " — markata profile";
+    const app = document.getElementById("app");
+    app.appendChild(this.header(title));
+    app.appendChild(this.toolbar());
+    const main = el("div", "main");
+    this.viewArea = el("div", "view-area");
+    this.viewArea.id = "view";
+    this.details = new DetailsPanel(this);
+    main.appendChild(this.viewArea);
+    main.appendChild(this.details.root);
+    app.appendChild(main);
+    this.rebuildTree();
+    let first = this.reportOptions.initialView || "tree";
+    if (first === "build" && !this.hasBuild) first = "tree";
+    this.show(first);
+    window.markataReport = this; // for the browser tests and the curious
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime };
+  }
+
+  header(title) {
+    const p = this.profile;
+    const h = el("header", "report-header");
+    const line = el("div", "title-line");
+    line.appendChild(el("span", "brand", "markata profile"));
+    const t = el("h1", "target", title);
+    t.id = "target";
+    line.appendChild(t);
+    const outcome = p.metadata.outcome;
+    if (outcome) {
+      let text = outcome === "ok" ? "build ok" : "build " + outcome;
+      if (p.metadata.failed_stage) text += " at stage " + p.metadata.failed_stage;
+      if (p.metadata.failed_plugin) text += " (" + p.metadata.failed_plugin + ")";
+      const badge = el("span", "outcome " + (outcome === "ok" ? "ok" : "bad"), text);
+      badge.id = "outcome";
+      if (p.metadata.error) badge.title = p.metadata.error + (p.metadata.failed_document ? "\n" + p.metadata.failed_document : "");
+      line.appendChild(badge);
+    }
+    h.appendChild(line);
+    const facts = el("dl", "facts");
+    facts.id = "facts";
+    const add = (label, value, id) => {
+      const d = el("div", "fact");
+      d.appendChild(el("dt", null, label));
+      const v = el("dd", null, value);
+      if (id) v.id = id;
+      d.appendChild(v);
+      facts.appendChild(d);
+    };
+    add("recorded", p.startedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC"));
+    add("duration", formatTime(p.duration), "fact-duration");
+    add("samples", formatCount(p.sampleCount), "fact-samples");
+    const cpuShare = p.duration > 0 ? p.cpuTime / p.duration : 0;
+    add("CPU", formatTime(p.cpuTime) + " (" + (100 * cpuShare).toFixed(0) + "% of a core)", "fact-cpu");
+    add("threads", String(p.threads.length), "fact-threads");
+    add("interval", formatTime(p.interval));
+    add("async", p.asyncMode.toLowerCase());
+    add("mode", p.timeMode.toLowerCase() + " time");
+    add("sampler", p.sampler.name);
+    if (p.metadata.build_wall_nanos) add("build wall", formatTime(Number(p.metadata.build_wall_nanos)));
+    facts.lastChild.title = p.sampler.detail;
+    h.appendChild(facts);
+    if (p.metadata["report.resampled"]) {
+      const note = el("p", "note", "Resampled: " + p.metadata["report.resampled"] + ". Totals are kept; the timeline is coarser.");
+      note.id = "resample-note";
+      h.appendChild(note);
+    }
+    if (p.metadata.error) {
+      const err = el("p", "note error", p.metadata.error);
+      err.id = "build-error";
+      h.appendChild(err);
+    }
+    return h;
+  }
+
+  toolbar() {
+    const bar = el("nav", "toolbar");
+    const tabs = el("div", "tabs");
+    tabs.setAttribute("role", "tablist");
+    this.tabButtons = {};
+    for (const id of Object.keys(VIEW_TITLES)) {
+      if (id === "build" && !this.hasBuild) continue;
+      const b = el("button", "tab", VIEW_TITLES[id]);
+      b.id = "tab-" + id;
+      b.setAttribute("role", "tab");
+      b.addEventListener("click", () => this.show(id));
+      tabs.appendChild(b);
+      this.tabButtons[id] = b;
+    }
+    bar.appendChild(tabs);
+
+    const threadSel = el("select", "thread-select");
+    threadSel.id = "thread-select";
+    threadSel.title = "Which threads the call tree, flame graph and hot methods show";
+    threadSel.appendChild(new Option("All threads (" + this.profile.asyncMode.toLowerCase() + ")", "all"));
+    this.profile.threads.forEach((t, i) => threadSel.appendChild(new Option(t.name + " (" + formatTime(t.total) + ")", String(i))));
+    threadSel.addEventListener("change", () => {
+      this.thread = threadSel.value === "all" ? "all" : Number(threadSel.value);
+      this.rebuildTree();
+      this.refresh();
+    });
+    bar.appendChild(threadSel);
+
+    const search = el("div", "search");
+    const input = el("input");
+    input.type = "search";
+    input.id = "search";
+    input.placeholder = "Search methods, classes, files (/)";
+    input.setAttribute("aria-label", "Search");
+    const regex = el("input");
+    regex.type = "checkbox";
+    regex.id = "search-regex";
+    const regexLabel = el("label", "check", "regex");
+    regexLabel.prepend(regex);
+    this.searchStatus = el("span", "search-status");
+    this.searchStatus.id = "search-status";
+    let timer = 0;
+    const update = () => {
+      this.search = { text: input.value, regex: regex.checked };
+      this.matcher = makeMatcher(this.profile, this.search);
+      this.updateSearchStatus();
+      this.refresh();
+    };
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(update, 120);
+    });
+    input.addEventListener("keydown", e => {
+      if (e.key === "Enter") {
+        clearTimeout(timer);
+        update();
+      }
+    });
+    regex.addEventListener("change", update);
+    search.append(input, regexLabel, this.searchStatus);
+    bar.appendChild(search);
+    document.addEventListener("keydown", e => {
+      if (e.key === "/" && document.activeElement.tagName !== "INPUT") {
+        e.preventDefault();
+        input.focus();
+      }
+    });
+
+    bar.appendChild(this.optionsMenu());
+    return bar;
+  }
+
+  optionsMenu() {
+    const box = el("details", "options");
+    box.appendChild(el("summary", null, "View options"));
+    const body = el("div", "options-body");
+    const o = this.options;
+    const lib = el("select");
+    lib.id = "opt-library";
+    lib.appendChild(new Option("Collapse library code", "collapse"));
+    lib.appendChild(new Option("Hide frames matching regex", "custom"));
+    lib.appendChild(new Option("Show all frames", "off"));
+    lib.value = o.libraryMode;
+    const re = el("input");
+    re.id = "opt-hide-regex";
+    re.placeholder = "e.g. ^(java|jdk)\\.|Proxy";
+    re.value = o.hideRegex;
+    const threshold = el("input");
+    threshold.id = "opt-threshold";
+    threshold.type = "number";
+    threshold.min = "0";
+    threshold.max = "100";
+    threshold.step = "0.1";
+    threshold.value = String(o.threshold);
+    const units = el("select");
+    units.id = "opt-units";
+    units.appendChild(new Option("Seconds", "seconds"));
+    units.appendChild(new Option("Percent of total", "percent"));
+    units.value = o.units;
+    const all = el("input");
+    all.type = "checkbox";
+    all.id = "opt-show-all";
+    all.checked = o.showAll;
+    const row = (label, control) => {
+      const l = el("label", "opt", label);
+      l.appendChild(control);
+      body.appendChild(l);
+    };
+    row("Library code ", lib);
+    row("Regex ", re);
+    row("Threshold % ", threshold);
+    row("Units ", units);
+    row("Show all (no threshold, no grouping) ", all);
+    const apply = () => {
+      const t = Number(threshold.value);
+      Object.assign(this.options, {
+        libraryMode: lib.value, hideRegex: re.value, threshold: Number.isFinite(t) && t >= 0 ? t : 0.1,
+        units: units.value, showAll: all.checked
+      });
+      Settings.save(this.options);
+      this.refresh();
+    };
+    for (const c of [lib, re, threshold, units, all]) c.addEventListener("change", apply);
+    box.appendChild(body);
+    return box;
+  }
+
+  /** A time as the options ask: seconds, or percent of the current tree's total. */
+  formatValue(nanos) {
+    if (this.options.units === "percent") return formatPercent(nanos, this.tree.total);
+    return formatSeconds(nanos);
+  }
+
+  rebuildTree() {
+    this.tree = buildCallTree(this.profile, this.thread);
+    this.methods = null;
+    this.selectedNode = null;
+    for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
+    this.updateSearchStatus();
+  }
+
+  methodIndex() {
+    if (!this.methods) this.methods = methodIndex(this.profile, this.tree);
+    return this.methods;
+  }
+
+  updateSearchStatus() {
+    if (!this.searchStatus) return;
+    if (!this.search.text) {
+      this.searchStatus.textContent = "";
+      return;
+    }
+    if (!this.matcher) {
+      this.searchStatus.textContent = "invalid regex";
+      return;
+    }
+    const m = matchedTime(this.tree, this.matcher);
+    this.searchStatus.textContent = m.nodes + " matches, " + formatPercent(m.total, this.tree.total) + " of time (" + formatTime(m.total) + ")";
+  }
+
+  show(id) {
+    this.current = id;
+    for (const [k, b] of Object.entries(this.tabButtons)) {
+      b.classList.toggle("active", k === id);
+      b.setAttribute("aria-selected", String(k === id));
+    }
+    let view = this.views[id];
+    if (!view) {
+      const make = { tree: TreeView, timeline: TimelineView, flame: FlameView, hot: HotView, build: BuildView, compare: CompareView }[id];
+      view = this.views[id] = new make(this);
+    }
+    clear(this.viewArea);
+    this.viewArea.appendChild(view.root);
+    this.viewArea.dataset.view = id;
+    view.render();
+  }
+
+  refresh() {
+    const view = this.views[this.current];
+    if (view) view.render();
+  }
+
+  /** Shows a call tree node's details (from the tree, flame graph or timeline). */
+  selectNode(node) {
+    this.selectedNode = node;
+    this.details.showNode(node);
+  }
+
+  /** Shows a method's details (from hot methods or the timeline), by class.method key. */
+  selectMethod(key) {
+    this.details.showMethod(key);
+  }
+}
+
+function startReport() {
+  const app = document.getElementById("app");
+  let options = {};
+  try {
+    options = JSON.parse(document.getElementById("report-options").textContent);
+    const started = performance.now();
+    const profile = parseProfile(document.getElementById("profile-data").textContent);
+    new App(profile, options).start();
+    document.body.dataset.firstViewMs = String(Math.round(performance.now() - started));
+    document.body.dataset.ready = "true";
+  } catch (e) {
+    app.appendChild(el("pre", "fatal", "This report could not be shown: " + (e && e.stack || e)));
+    document.body.dataset.ready = "error";
+    throw e;
+  }
+}
+
+startReport();

@@ -1,0 +1,134 @@
+// Build view, for sessions with build spans (category "stage", "hook", "document"): time per
+// lifecycle stage (wall time from the stage spans; running vs waiting from the samples),
+// plugin x stage, and the slowest documents with their time per stage.
+
+class BuildView {
+  constructor(app) {
+    this.app = app;
+    this.root = el("div", "build");
+  }
+
+  /** For every span, the stage it belongs to: an enclosing "stage" span, else a "stage" attribute. */
+  stageOfSpans() {
+    const spans = this.app.profile.spans;
+    const out = new Array(spans.length).fill(null);
+    for (const span of spans) {
+      for (let s = span; s; s = s.parent >= 0 ? spans[s.parent] : null) {
+        if (s.category === "stage") {
+          out[span.id] = s.name;
+          break;
+        }
+        if (s.attrs.stage) {
+          out[span.id] = s.attrs.stage;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  render() {
+    if (this.rendered) return;
+    this.rendered = true;
+    const p = this.app.profile;
+    const stages = p.spans.filter(s => s.category === "stage").sort((a, b) => a.start - b.start);
+    const stageNames = [];
+    const wall = new Map();
+    for (const s of stages) {
+      if (!wall.has(s.name)) stageNames.push(s.name);
+      wall.set(s.name, (wall.get(s.name) || 0) + (s.end - s.start));
+    }
+    const buildWall = Number(p.metadata.build_wall_nanos) || stages.reduce((a, s) => a + (s.end - s.start), 0);
+    // sampled time per stage and thread state
+    const stageOf = this.stageOfSpans();
+    const sampled = new Map();
+    for (const t of p.threads) {
+      for (let i = 0; i < t.n; i++) {
+        const stage = t.span[i] >= 0 ? stageOf[t.span[i]] : null;
+        if (!stage) continue;
+        let e = sampled.get(stage);
+        if (!e) sampled.set(stage, e = [0, 0, 0]);
+        e[Math.min(t.state[i], 2)] += t.dur[i];
+      }
+    }
+    clear(this.root);
+    const failedStage = p.metadata.outcome && p.metadata.outcome !== "ok" ? p.metadata.failed_stage : null;
+
+    this.root.appendChild(el("h2", "section-title", "Stages"));
+    this.root.appendChild(el("p", "hint-line", "Wall time of each lifecycle stage; running and waiting are sampled thread time " +
+      "inside the stage over all threads, so with worker threads they can exceed the wall time."));
+    const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Unknown"]);
+    for (const name of stageNames) {
+      const w = wall.get(name), e = sampled.get(name) || [0, 0, 0];
+      const tr = this.row(stageTable, [name, formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]), formatTime(e[2])]);
+      if (name === failedStage) {
+        tr.classList.add("failed");
+        tr.firstChild.append(" ", el("span", "outcome bad", "failed"));
+      }
+    }
+    this.row(stageTable, ["total", formatTime(buildWall), "", "", "", ""]).classList.add("total");
+
+    const hooks = p.spans.filter(s => s.category === "hook");
+    if (hooks.length) {
+      this.root.appendChild(el("h2", "section-title", "Plugins × stages"));
+      const byPlugin = new Map();
+      for (const h of hooks) {
+        const stage = h.attrs.stage || stageOf[h.id] || "?";
+        if (!stageNames.includes(stage)) stageNames.push(stage);
+        let m = byPlugin.get(h.name);
+        if (!m) byPlugin.set(h.name, m = new Map());
+        m.set(stage, (m.get(stage) || 0) + (h.end - h.start));
+      }
+      const t = this.table("build-plugins", ["Plugin"].concat(stageNames, ["Total"]));
+      const rows = Array.from(byPlugin.entries()).map(([name, m]) => [name, m, Array.from(m.values()).reduce((a, b) => a + b, 0)]);
+      rows.sort((a, b) => b[2] - a[2]);
+      for (const [name, m, total] of rows) {
+        this.row(t, [name].concat(stageNames.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
+      }
+    }
+
+    const docs = p.spans.filter(s => s.category === "document");
+    if (docs.length) {
+      const byDoc = new Map();
+      const docStages = [];
+      for (const d of docs) {
+        const stage = d.attrs.stage || stageOf[d.id] || "?";
+        if (!docStages.includes(stage)) docStages.push(stage);
+        let e = byDoc.get(d.name);
+        if (!e) byDoc.set(d.name, e = { total: 0, stages: new Map(), plugins: new Set() });
+        e.total += d.end - d.start;
+        e.stages.set(stage, (e.stages.get(stage) || 0) + (d.end - d.start));
+        if (d.attrs.plugin) e.plugins.add(d.attrs.plugin.replace(/^markata\.plugins\./, ""));
+      }
+      docStages.sort((a, b) => stageNames.indexOf(a) - stageNames.indexOf(b));
+      const ranked = Array.from(byDoc.entries()).sort((a, b) => b[1].total - a[1].total);
+      this.root.appendChild(el("h2", "section-title", "Slowest documents (" + Math.min(50, ranked.length) + " of " + ranked.length + ")"));
+      const t = this.table("build-documents", ["Document", "Total"].concat(docStages, ["Plugins"]));
+      for (const [name, e] of ranked.slice(0, 50)) {
+        this.row(t, [name, formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
+          [Array.from(e.plugins).join(", ")]));
+      }
+    }
+  }
+
+  table(id, headers) {
+    const table = el("table", "grid");
+    table.id = id;
+    const tr = el("tr");
+    headers.forEach((h, i) => tr.appendChild(el("th", i === 0 || h === "Plugins" ? "text" : null, h)));
+    const thead = el("thead");
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    table.appendChild(el("tbody"));
+    this.root.appendChild(table);
+    return table;
+  }
+
+  row(table, cells) {
+    const tr = el("tr");
+    const last = cells.length - 1;
+    cells.forEach((c, i) => tr.appendChild(el("td", i === 0 || (i === last && table.id === "build-documents") ? "text" : null, c)));
+    table.tBodies[0].appendChild(tr);
+    return tr;
+  }
+}

@@ -1,0 +1,186 @@
+// Compare: load a second saved session (the markata-profile JSON that Session.save writes) as
+// the baseline and show, per call path, how much slower or faster this profile is.
+
+class CompareView {
+  constructor(app) {
+    this.app = app;
+    this.root = el("div", "compare");
+    const bar = el("div", "compare-bar");
+    const input = el("input");
+    input.type = "file";
+    input.id = "compare-file";
+    input.accept = ".json,application/json";
+    const label = el("label", null, "Baseline session (markata-profile JSON): ");
+    label.appendChild(input);
+    this.status = el("span", "search-status");
+    this.status.id = "compare-status";
+    bar.append(label, this.status);
+    this.body = el("div", "tree diff");
+    this.body.id = "compare-tree";
+    this.body.addEventListener("click", e => {
+      const row = e.target.closest(".row");
+      if (row && row._diff) this.toggle(row);
+    });
+    this.body.addEventListener("keydown", e => {
+      const row = e.target.closest(".row");
+      if (!row) return;
+      const rows = Array.from(this.body.querySelectorAll(".row"));
+      const i = rows.indexOf(row);
+      if (e.key === "ArrowDown" && i + 1 < rows.length) rows[i + 1].focus();
+      else if (e.key === "ArrowUp" && i > 0) rows[i - 1].focus();
+      else if (e.key === "Enter" || e.key === "ArrowRight" || e.key === "ArrowLeft") this.toggle(row);
+      else return;
+      e.preventDefault();
+    });
+    this.root.append(bar, el("p", "hint-line", "Rows pair call paths by class and method; Δ is this profile minus the baseline " +
+      "(red: slower now, green: faster). Sorted by the size of the change."), this.body);
+    input.addEventListener("change", () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      const reader = new FileReader();
+      reader.onload = () => this.load(file.name, String(reader.result));
+      reader.onerror = () => {
+        this.status.textContent = file.name + ": could not be read";
+      };
+      reader.readAsText(file);
+    });
+  }
+
+  load(name, text) {
+    try {
+      this.baseline = parseProfile(text);
+    } catch (e) {
+      this.status.textContent = name + ": " + e.message;
+      this.baseline = null;
+      this.render();
+      return;
+    }
+    this.baselineName = name;
+    this.diff = null;
+    this.render();
+  }
+
+  treeChanged() {
+    this.diff = null;
+  }
+
+  /** Pairs two call trees by the path of class.method names. */
+  buildDiff() {
+    const base = buildCallTree(this.baseline, "all");
+    const mine = this.app.tree;
+    const root = { label: "", before: 0, after: 0, kids: new Map(), parent: null, depth: 0 };
+    const add = (tree, profile, field) => {
+      const stack = [[tree, root]];
+      while (stack.length) {
+        const [n, d] = stack.pop();
+        d[field] += n.total;
+        if (!n.kids) continue;
+        for (const c of n.kids.values()) {
+          const label = profile.frames[c.f].full;
+          let k = d.kids.get(label);
+          if (!k) d.kids.set(label, k = { label, before: 0, after: 0, kids: new Map(), parent: d, depth: d.depth + 1, frame: profile.frames[c.f] });
+          stack.push([c, k]);
+        }
+      }
+    };
+    add(base, this.baseline, "before");
+    add(mine, this.app.profile, "after");
+    // `change`: the biggest change anywhere in a subtree, so paths to a change stay open and on
+    // top even where the changes below cancel out (+60 ms parsing, -60 ms templating)
+    const order = [];
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      order.push(n);
+      for (const c of n.kids.values()) stack.push(c);
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const n = order[i];
+      n.change = Math.max(n.change || 0, Math.abs(n.after - n.before));
+      if (n.parent) n.parent.change = Math.max(n.parent.change || 0, n.change);
+    }
+    return root;
+  }
+
+  render() {
+    clear(this.body);
+    if (!this.baseline) {
+      if (!this.status.textContent) this.status.textContent = "no baseline loaded";
+      return;
+    }
+    if (!this.diff) {
+      this.diff = this.buildDiff();
+      this.open = new Set([this.diff]);
+      const scale = Math.max(this.diff.before, this.diff.after);
+      const stack = [this.diff];
+      while (stack.length) { // open where the change is big
+        const n = stack.pop();
+        for (const c of n.kids.values()) {
+          if (c.change >= scale * 0.05 && c.kids.size) {
+            this.open.add(c);
+            stack.push(c);
+          }
+        }
+      }
+    }
+    const d = this.diff;
+    this.status.textContent = "baseline " + this.baselineName + ": " + formatTime(d.before) + " → this profile " + formatTime(d.after)
+      + " (" + this.delta(d) + ")";
+    const head = el("div", "row diff-head");
+    for (const h of ["", "before", "now", "Δ", "method"]) head.appendChild(el("span", h && h !== "method" ? "time" : "toggle", h));
+    this.body.appendChild(head);
+    const list = el("div", "kids top");
+    for (const c of this.sorted(d)) list.appendChild(this.element(c));
+    this.body.appendChild(list);
+  }
+
+  delta(n) {
+    const diff = n.after - n.before;
+    const sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
+    const pct = diff === 0 ? "" : n.before > 0 ? " " + sign + (100 * Math.abs(diff) / n.before).toFixed(1) + "%" : n.after > 0 ? " new" : "";
+    return sign + formatTime(Math.abs(diff)) + pct;
+  }
+
+  sorted(n) {
+    const scale = Math.max(this.diff.before, this.diff.after);
+    const threshold = this.app.options.showAll ? 0 : scale * this.app.options.threshold / 100;
+    return Array.from(n.kids.values())
+      .filter(c => Math.max(c.before, c.after) >= threshold)
+      .sort((a, b) => b.change - a.change || b.after - a.after);
+  }
+
+  element(n) {
+    const wrap = el("div", "node");
+    const row = el("div", "row");
+    row._diff = n;
+    row.tabIndex = 0;
+    const expandable = this.sorted(n).length > 0;
+    const isOpen = this.open.has(n);
+    row.appendChild(el("span", "toggle", expandable ? (isOpen ? "▾" : "▸") : ""));
+    if (expandable) row.setAttribute("aria-expanded", String(isOpen));
+    const diff = n.after - n.before;
+    row.appendChild(el("span", "time", formatSeconds(n.before)));
+    row.appendChild(el("span", "time", formatSeconds(n.after)));
+    const scale = Math.max(this.diff.before, this.diff.after);
+    const changeClass = Math.abs(diff) < scale * 0.001 ? "share-tiny" : diff > 0 ? "slower" : "faster";
+    row.appendChild(el("span", "time delta " + changeClass, this.delta(n)));
+    const name = el("span", "name " + (n.frame.kind === KIND_APP ? "app" : n.frame.kind === KIND_SYNTHETIC ? "synthetic" : "lib"), n.frame.name);
+    name.title = n.label;
+    row.appendChild(name);
+    wrap.appendChild(row);
+    if (expandable && isOpen) {
+      const kids = el("div", "kids");
+      for (const c of this.sorted(n)) kids.appendChild(this.element(c));
+      wrap.appendChild(kids);
+    }
+    return wrap;
+  }
+
+  toggle(row) {
+    const n = row._diff;
+    if (this.open.has(n)) this.open.delete(n); else this.open.add(n);
+    const fresh = this.element(n);
+    row.parentNode.replaceWith(fresh);
+    fresh.querySelector(".row").focus();
+  }
+}

@@ -1,0 +1,194 @@
+// Flame graph: the aggregated call tree as boxes as wide as their time (root on top, heaviest
+// first), or inverted: the hottest methods on top with who calls them below. Click to zoom.
+
+const FL_ROW = 18;
+
+class FlameView {
+  constructor(app) {
+    this.app = app;
+    this.root = el("div", "canvas-view flame");
+    const bar = el("div", "canvas-bar");
+    const inverted = el("input");
+    inverted.type = "checkbox";
+    inverted.id = "flame-inverted";
+    const label = el("label", "check", "inverted (who calls the hottest methods)");
+    label.prepend(inverted);
+    inverted.addEventListener("change", () => {
+      this.inverted = inverted.checked;
+      this.zoomNode = null;
+      this.render();
+    });
+    const reset = el("button", null, "Reset zoom");
+    reset.id = "flame-reset";
+    reset.addEventListener("click", () => {
+      this.zoomNode = null;
+      this.render();
+    });
+    this.status = el("span", "range");
+    this.status.id = "flame-status";
+    bar.append(label, reset, this.status, el("span", "hint-inline", "click a box to zoom, a row above to zoom out; Esc resets"));
+    this.wrap = el("div", "canvas-wrap scroll");
+    this.canvas = el("canvas");
+    this.canvas.id = "flame-canvas";
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute("aria-label", "Flame graph; click to zoom, Escape to reset");
+    this.wrap.appendChild(this.canvas);
+    this.tooltip = el("div", "tooltip");
+    this.tooltip.id = "flame-tooltip";
+    this.tooltip.hidden = true;
+    this.root.append(bar, this.wrap, this.tooltip);
+    this.inverted = false;
+    this.zoomNode = null;
+    this.canvas.addEventListener("mousemove", e => this.hover(e));
+    this.canvas.addEventListener("mouseleave", () => {
+      this.tooltip.hidden = true;
+    });
+    this.canvas.addEventListener("click", e => this.click(e));
+    this.canvas.addEventListener("keydown", e => {
+      if (e.key === "Escape") {
+        this.zoomNode = null;
+        this.render();
+      }
+    });
+    window.addEventListener("resize", () => {
+      if (this.app.current === "flame") this.render();
+    });
+  }
+
+  treeChanged() {
+    this.invertedTree = null;
+    this.zoomNode = null;
+  }
+
+  /** The tree read from the leaves: each method's self time, split by its callers, and theirs. */
+  buildInverted() {
+    const root = makeNode(-1, null);
+    const stack = [this.app.tree];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.kids) for (const c of n.kids.values()) stack.push(c);
+      if (n.f < 0 || !(n.self > 0)) continue;
+      let target = root;
+      for (let a = n; a && a.f >= 0; a = a.parent) {
+        target = childNode(target, a.f);
+        target.self += 0;
+        target.total += n.self;
+        target.count += n.selfCount;
+      }
+    }
+    root.total = this.app.tree.total;
+    return root;
+  }
+
+  currentTree() {
+    if (!this.inverted) return this.app.tree;
+    if (!this.invertedTree) this.invertedTree = this.buildInverted();
+    return this.invertedTree;
+  }
+
+  render() {
+    const tree = this.currentTree();
+    const focus = this.zoomNode || tree;
+    const width = Math.max(200, this.wrap.clientWidth - 14);
+    const ancestors = [];
+    for (let a = focus; a && a.f >= 0; a = a.parent) ancestors.unshift(a);
+    // lay out boxes of the focused subtree, breadth-first, skipping those under half a pixel
+    const boxes = [];
+    const scale = focus.total > 0 ? width / focus.total : 0;
+    const top = ancestors.length;
+    ancestors.forEach((a, i) => boxes.push({ node: a, x: 0, w: width, depth: i, ancestor: i < ancestors.length - 1 }));
+    const queue = [];
+    if (focus.f >= 0) queue.push([focus, 0, top - 1]);
+    else for (const [c, x] of this.layoutChildren(focus, 0, scale)) queue.push([c, x, top]);
+    let maxDepth = top;
+    while (queue.length) {
+      const [n, x, depth] = queue.pop();
+      const w = n.total * scale;
+      if (w < 0.5) continue;
+      if (n !== focus) boxes.push({ node: n, x, w, depth });
+      if (depth > maxDepth) maxDepth = depth;
+      if (depth < 1500) for (const [c, cx] of this.layoutChildren(n, x, scale)) queue.push([c, cx, depth + 1]);
+    }
+    const height = Math.min(32000, (maxDepth + 2) * FL_ROW);
+    const ctx = sizeCanvas(this.canvas, width, height);
+    ctx.fillStyle = "#16181d";
+    ctx.fillRect(0, 0, width, height);
+    ctx.font = "11px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+    ctx.textBaseline = "middle";
+    const p = this.app.profile;
+    const match = this.app.matcher;
+    for (const b of boxes) {
+      const f = p.frames[b.node.f];
+      const matched = match && match(b.node.f);
+      let fill;
+      if (matched) fill = "#c9a227";
+      else if (f.kind === KIND_APP) fill = "hsl(" + (10 + hashHue(f.cls) % 35) + ",75%," + (44 + hashHue(f.method) % 10) + "%)";
+      else if (f.kind === KIND_SYNTHETIC) fill = "hsl(270,30%,45%)";
+      else fill = "hsl(" + (30 + hashHue(f.library || f.cls) % 25) + ",45%," + (30 + hashHue(f.cls) % 10) + "%)";
+      ctx.globalAlpha = b.ancestor ? 0.55 : (match && !matched ? 0.35 : 1);
+      ctx.fillStyle = fill;
+      const y = b.depth * FL_ROW;
+      ctx.fillRect(b.x, y, Math.max(0.5, b.w - 0.5), FL_ROW - 1);
+      if (b.w > 28) {
+        const label = fitText(ctx, f.name + " " + formatPercent(b.node.total, tree.total), b.w - 6);
+        if (label) {
+          ctx.fillStyle = matched ? "#111" : "#f3f4f6";
+          ctx.fillText(label, b.x + 3, y + FL_ROW / 2);
+        }
+      }
+    }
+    ctx.globalAlpha = 1;
+    this.boxes = boxes;
+    this.status.textContent = (this.inverted ? "inverted · " : "") + (focus.f >= 0
+      ? "zoomed to " + p.frames[focus.f].name + " (" + formatTime(focus.total) + ")"
+      : formatTime(tree.total) + " in " + formatCount(boxes.length) + " boxes");
+  }
+
+  /** Children of `n` with their x positions, heaviest on the left. */
+  layoutChildren(n, x, scale) {
+    const out = [];
+    let cx = x;
+    for (const c of children(n)) {
+      out.push([c, cx]);
+      cx += c.total * scale;
+    }
+    return out;
+  }
+
+  boxAt(e) {
+    const rect = this.canvas.getBoundingClientRect();
+    const x = e.clientX - rect.left, y = e.clientY - rect.top;
+    const depth = Math.floor(y / FL_ROW);
+    for (const b of this.boxes || []) {
+      if (b.depth === depth && x >= b.x && x < b.x + Math.max(b.w, 1)) return b;
+    }
+    return null;
+  }
+
+  hover(e) {
+    const b = this.boxAt(e);
+    if (!b) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    const f = this.app.profile.frames[b.node.f];
+    const total = this.currentTree().total;
+    clear(this.tooltip);
+    this.tooltip.appendChild(el("div", "tn", f.full));
+    const self = this.inverted ? "" : " · self " + formatTime(b.node.self);
+    this.tooltip.appendChild(el("div", null, formatTime(b.node.total) + " (" + formatPercent(b.node.total, total) + ")" + self));
+    this.tooltip.appendChild(el("div", "td", (f.location || "unknown location") + " · " + formatCount(b.node.count) + " samples"));
+    this.tooltip.hidden = false;
+    this.tooltip.style.left = Math.min(e.clientX + 14, window.innerWidth - this.tooltip.offsetWidth - 8) + "px";
+    this.tooltip.style.top = Math.min(e.clientY + 14, window.innerHeight - this.tooltip.offsetHeight - 8) + "px";
+  }
+
+  click(e) {
+    const b = this.boxAt(e);
+    if (!b) return;
+    this.zoomNode = b.node;
+    if (this.inverted) this.app.selectMethod(this.app.profile.frames[b.node.f].full);
+    else this.app.selectNode(b.node);
+    this.render();
+  }
+}

@@ -1,0 +1,389 @@
+// Timeline: a chronological icicle per thread (not aggregated), stage and hook spans as bands,
+// wheel/pinch zoom at the pointer, drag to pan, hover for details. Drawn on a canvas one pixel
+// column at a time, so 100,000 samples cost what fits on screen, not what was recorded.
+
+const TL_ROW = 16, TL_LANE_HEADER = 20, TL_BAND = 18, TL_AXIS = 20, TL_MAX_DEPTH = 120;
+
+class TimelineView {
+  constructor(app) {
+    this.app = app;
+    this.root = el("div", "canvas-view timeline");
+    const bar = el("div", "canvas-bar");
+    const zoomIn = el("button", null, "+");
+    zoomIn.title = "Zoom in (+)";
+    zoomIn.addEventListener("click", () => this.zoom(0.5, 0.5));
+    const zoomOut = el("button", null, "−");
+    zoomOut.title = "Zoom out (-)";
+    zoomOut.addEventListener("click", () => this.zoom(2, 0.5));
+    const reset = el("button", null, "Reset");
+    reset.id = "timeline-reset";
+    reset.addEventListener("click", () => this.resetView());
+    this.rangeLabel = el("span", "range");
+    this.rangeLabel.id = "timeline-range";
+    bar.append(zoomIn, zoomOut, reset, this.rangeLabel,
+      el("span", "hint-inline", "wheel or pinch: zoom · drag: pan · shift+wheel: scroll lanes · click: details"));
+    this.wrap = el("div", "canvas-wrap");
+    this.canvas = el("canvas");
+    this.canvas.id = "timeline-canvas";
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute("aria-label", "Timeline of samples per thread; + and - zoom, arrow keys pan");
+    this.wrap.appendChild(this.canvas);
+    this.tooltip = el("div", "tooltip");
+    this.tooltip.id = "timeline-tooltip";
+    this.tooltip.hidden = true;
+    this.root.append(bar, this.wrap, this.tooltip);
+    this.scrollY = 0;
+    this.bindEvents();
+    window.addEventListener("resize", () => {
+      if (this.app.current === "timeline") this.render();
+    });
+  }
+
+  /** Lays out one lane per thread, as deep as its deepest stack (capped). */
+  computeLanes() {
+    const p = this.app.profile;
+    let extent = p.duration;
+    this.lanes = [];
+    for (const t of p.threads) {
+      if (!t.n) continue;
+      let maxDepth = 0;
+      for (let i = 0; i < t.n; i++) {
+        const s = t.stack[i];
+        if (s >= 0 && p.stackDepth[s] > maxDepth) maxDepth = p.stackDepth[s];
+      }
+      if (t.end > extent) extent = t.end;
+      this.lanes.push({ thread: t, depth: Math.min(maxDepth, TL_MAX_DEPTH) });
+    }
+    for (const s of p.spans) if (s.end > extent) extent = s.end;
+    this.extent = Math.max(extent, 1);
+    this.stages = p.spans.filter(s => s.category === "stage").sort((a, b) => a.start - b.start);
+    this.hooks = p.spans.filter(s => s.category === "hook").sort((a, b) => a.start - b.start);
+    let y = TL_AXIS + (this.stages.length ? TL_BAND : 0) + (this.hooks.length ? TL_BAND : 0);
+    this.lanesTop = y;
+    for (const lane of this.lanes) {
+      lane.top = y;
+      y += TL_LANE_HEADER + lane.depth * TL_ROW + 6;
+    }
+    this.contentHeight = y;
+    this.resetView();
+  }
+
+  /** The sample of `t` covering time `time`, or -1 (between samples, or outside the recording). */
+  sampleAt(t, time) {
+    const i = lowerBound(t.n, j => t.start[j], time + 1e-6) - 1;
+    if (i < 0) return -1;
+    return time < t.start[i] + t.dur[i] + this.tolerance ? i : -1;
+  }
+
+  /** The stack id at `depth` (0 = root) on the way to `stack`, or -1 when the stack is shallower. */
+  ancestorAt(stack, depth) {
+    const p = this.app.profile;
+    if (stack < 0 || p.stackDepth[stack] <= depth) return -1;
+    let s = stack;
+    for (let up = p.stackDepth[stack] - 1 - depth; up > 0; up--) s = p.stackParent[s];
+    return s;
+  }
+
+  resetView() {
+    this.viewStart = 0;
+    this.viewEnd = this.extent;
+    this.scrollY = 0;
+    this.draw();
+  }
+
+  render() {
+    if (!this.lanes) this.computeLanes();
+    this.draw();
+  }
+
+  zoom(factor, at) {
+    const span = this.viewEnd - this.viewStart;
+    const pivot = this.viewStart + span * at;
+    let newSpan = Math.min(Math.max(span * factor, 1000), this.extent * 1.05);
+    this.viewStart = pivot - newSpan * at;
+    this.viewEnd = this.viewStart + newSpan;
+    this.clampView();
+    this.draw();
+  }
+
+  pan(fraction) {
+    const span = this.viewEnd - this.viewStart;
+    this.viewStart += span * fraction;
+    this.viewEnd += span * fraction;
+    this.clampView();
+    this.draw();
+  }
+
+  clampView() {
+    const span = this.viewEnd - this.viewStart;
+    if (this.viewStart < 0) {
+      this.viewStart = 0;
+      this.viewEnd = span;
+    }
+    if (this.viewEnd > this.extent * 1.05) {
+      this.viewEnd = this.extent * 1.05;
+      this.viewStart = Math.max(0, this.viewEnd - span);
+    }
+    const maxScroll = Math.max(0, this.contentHeight - this.height + 20);
+    this.scrollY = Math.min(Math.max(0, this.scrollY), maxScroll);
+  }
+
+  bindEvents() {
+    const c = this.canvas;
+    c.addEventListener("wheel", e => {
+      e.preventDefault();
+      const rect = c.getBoundingClientRect();
+      const at = (e.clientX - rect.left) / rect.width;
+      if (e.shiftKey) {
+        this.scrollY += e.deltaY;
+        this.clampView();
+        this.draw();
+      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        this.pan(e.deltaX / rect.width);
+      } else {
+        this.zoom(Math.exp(e.deltaY * (e.ctrlKey ? 0.01 : 0.002)), at);
+      }
+    }, { passive: false });
+    let drag = null;
+    c.addEventListener("mousedown", e => {
+      drag = { x: e.clientX, y: e.clientY, start: this.viewStart, end: this.viewEnd, scroll: this.scrollY, moved: false };
+    });
+    window.addEventListener("mousemove", e => {
+      if (!drag) return;
+      const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+      const perPx = (drag.end - drag.start) / this.width;
+      this.viewStart = drag.start - dx * perPx;
+      this.viewEnd = drag.end - dx * perPx;
+      this.scrollY = drag.scroll - dy;
+      this.clampView();
+      this.draw();
+    });
+    window.addEventListener("mouseup", e => {
+      if (drag && !drag.moved) this.click(e);
+      drag = null;
+    });
+    c.addEventListener("mousemove", e => this.hover(e));
+    c.addEventListener("mouseleave", () => {
+      this.tooltip.hidden = true;
+    });
+    c.addEventListener("keydown", e => {
+      const actions = {
+        "+": () => this.zoom(0.5, 0.5), "=": () => this.zoom(0.5, 0.5), "-": () => this.zoom(2, 0.5),
+        "ArrowLeft": () => this.pan(-0.2), "ArrowRight": () => this.pan(0.2), "0": () => this.resetView(),
+        "ArrowUp": () => { this.scrollY -= 60; this.clampView(); this.draw(); },
+        "ArrowDown": () => { this.scrollY += 60; this.clampView(); this.draw(); }
+      };
+      if (actions[e.key]) {
+        e.preventDefault();
+        actions[e.key]();
+      }
+    });
+  }
+
+  /**
+   * The box under a point: the frame at that depth of the sample under the pointer, stretched
+   * over the neighbouring samples that share the same path down to it.
+   */
+  hit(x, y) {
+    const yy = y + this.scrollY;
+    for (const lane of this.lanes) {
+      const rowsTop = lane.top + TL_LANE_HEADER;
+      if (yy < rowsTop || yy >= rowsTop + lane.depth * TL_ROW) continue;
+      const depth = Math.floor((yy - rowsTop) / TL_ROW);
+      const t = lane.thread;
+      const time = this.viewStart + x / this.width * (this.viewEnd - this.viewStart);
+      const i = this.sampleAt(t, time);
+      if (i < 0) return null;
+      const stack = this.ancestorAt(t.stack[i], depth);
+      if (stack < 0) return null;
+      let from = i, to = i, self = 0;
+      const limit = 200000;
+      while (from > 0 && i - from < limit && t.start[from] - (t.start[from - 1] + t.dur[from - 1]) <= this.tolerance
+             && this.ancestorAt(t.stack[from - 1], depth) === stack) from--;
+      while (to + 1 < t.n && to - i < limit && t.start[to + 1] - (t.start[to] + t.dur[to]) <= this.tolerance
+             && this.ancestorAt(t.stack[to + 1], depth) === stack) to++;
+      for (let j = from; j <= to; j++) if (t.stack[j] === stack) self += t.dur[j];
+      return { lane, depth, stack, start: t.start[from], end: t.start[to] + t.dur[to], self };
+    }
+    return null;
+  }
+
+  hover(e) {
+    const rect = this.canvas.getBoundingClientRect();
+    const h = this.hit(e.clientX - rect.left, e.clientY - rect.top);
+    if (!h) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    const p = this.app.profile;
+    const f = p.frames[p.stackFrame[h.stack]];
+    clear(this.tooltip);
+    this.tooltip.appendChild(el("div", "tn", f.full));
+    this.tooltip.appendChild(el("div", null, "time " + formatTime(h.end - h.start) + " · self " + formatTime(h.self)));
+    this.tooltip.appendChild(el("div", "td", (f.location || "unknown location") + " · thread " + h.lane.thread.name));
+    this.tooltip.appendChild(el("div", "td", "at " + formatTime(h.start) + " → " + formatTime(h.end)));
+    this.tooltip.hidden = false;
+    const x = Math.min(e.clientX + 14, window.innerWidth - this.tooltip.offsetWidth - 8);
+    const y = Math.min(e.clientY + 14, window.innerHeight - this.tooltip.offsetHeight - 8);
+    this.tooltip.style.left = x + "px";
+    this.tooltip.style.top = y + "px";
+  }
+
+  click(e) {
+    const rect = this.canvas.getBoundingClientRect();
+    if (e.target !== this.canvas) return;
+    const h = this.hit(e.clientX - rect.left, e.clientY - rect.top);
+    if (h) this.app.selectMethod(this.app.profile.frames[this.app.profile.stackFrame[h.stack]].full);
+  }
+
+  colour(frameId, dimmed) {
+    const f = this.app.profile.frames[frameId];
+    let c;
+    if (f.kind === KIND_APP) c = "hsl(" + (195 + hashHue(f.cls) % 30) + ",60%," + (36 + hashHue(f.method) % 12) + "%)";
+    else if (f.kind === KIND_SYNTHETIC) c = "hsl(40,70%,38%)";
+    else c = "hsl(" + hashHue(f.library || f.cls) + ",22%," + (26 + hashHue(f.cls) % 10) + "%)";
+    return dimmed ? c.replace(")", ",0.3)").replace("hsl(", "hsla(") : c;
+  }
+
+  draw() {
+    if (!this.lanes) return;
+    this.tolerance = Math.max(this.app.profile.interval, 1);
+    const width = Math.max(200, this.wrap.clientWidth);
+    const height = Math.max(200, this.wrap.clientHeight);
+    this.width = width;
+    this.height = height;
+    const ctx = sizeCanvas(this.canvas, width, height);
+    const p = this.app.profile;
+    const match = this.app.matcher;
+    const t0 = this.viewStart, t1 = this.viewEnd, scale = width / (t1 - t0);
+    const X = t => (t - t0) * scale;
+    ctx.fillStyle = "#16181d";
+    ctx.fillRect(0, 0, width, height);
+    ctx.font = "11px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+    ctx.textBaseline = "middle";
+
+    // stage bands behind the lanes
+    this.stages.forEach((s, i) => {
+      const x0 = X(s.start), x1 = X(s.end);
+      if (x1 < 0 || x0 > width) return;
+      ctx.fillStyle = i % 2 ? "rgba(255,255,255,0.025)" : "rgba(79,157,255,0.045)";
+      ctx.fillRect(x0, TL_AXIS, x1 - x0, height);
+    });
+    for (const lane of this.lanes) {
+      const y0 = lane.top - this.scrollY;
+      if (y0 > height || y0 + TL_LANE_HEADER + lane.depth * TL_ROW < this.lanesTop) continue;
+      ctx.fillStyle = "#1d2027";
+      ctx.fillRect(0, y0, width, TL_LANE_HEADER - 2);
+      ctx.fillStyle = "#8b919c";
+      ctx.fillText("thread " + lane.thread.name + " · " + formatTime(lane.thread.total), 6, y0 + TL_LANE_HEADER / 2 - 1);
+      this.drawLane(ctx, lane, y0, width, scale);
+    }
+    // axis and span strips stay on top while the lanes scroll under them
+    ctx.fillStyle = "#16181d";
+    ctx.fillRect(0, 0, width, this.lanesTop);
+    this.drawAxis(ctx, X, width);
+    let y = TL_AXIS;
+    if (this.stages.length) {
+      this.drawBand(ctx, this.stages, y, X, width, true);
+      y += TL_BAND;
+    }
+    if (this.hooks.length) this.drawBand(ctx, this.hooks, y, X, width, false);
+    this.rangeLabel.textContent = formatTime(t0) + " – " + formatTime(t1) + " (" + formatTime(t1 - t0) + " shown)";
+  }
+
+  /**
+   * Draws a lane one pixel column at a time: each column shows the sample at its middle, and
+   * columns whose frame at a depth continues the same path merge into one box. The cost is the
+   * canvas width times the depth, whatever the number of samples.
+   */
+  drawLane(ctx, lane, y0, width, scale) {
+    const p = this.app.profile;
+    const t = lane.thread;
+    const match = this.app.matcher;
+    const depthCap = lane.depth;
+    const openStack = new Int32Array(depthCap).fill(-1);
+    const openX = new Float64Array(depthCap);
+    const anc = new Int32Array(depthCap);
+    const flush = (d, x1) => {
+      const stack = openStack[d];
+      if (stack < 0) return;
+      const y = y0 + TL_LANE_HEADER + d * TL_ROW;
+      if (y + TL_ROW < this.lanesTop || y > this.height) return;
+      const frame = p.stackFrame[stack];
+      const x0 = openX[d];
+      const matched = match && match(frame);
+      ctx.fillStyle = matched ? "#c9a227" : this.colour(frame, match && !matched);
+      ctx.fillRect(x0, y, Math.max(1, x1 - x0 - (x1 - x0 > 2 ? 0.5 : 0)), TL_ROW - 1);
+      if (x1 - x0 > 24) {
+        const label = fitText(ctx, p.frames[frame].name, x1 - x0 - 6);
+        if (label) {
+          ctx.fillStyle = matched ? "#111" : "#e8eaed";
+          ctx.fillText(label, x0 + 3, y + TL_ROW / 2);
+        }
+      }
+    };
+    let i = Math.max(0, lowerBound(t.n, j => t.start[j], this.viewStart) - 1);
+    let previous = -3;
+    const cols = Math.ceil(width);
+    for (let px = 0; px <= cols; px++) {
+      const time = this.viewStart + (px + 0.5) / scale;
+      while (i + 1 < t.n && t.start[i + 1] <= time) i++;
+      const covered = px < cols && i < t.n && t.start[i] <= time && time < t.start[i] + t.dur[i] + this.tolerance;
+      const stack = covered ? t.stack[i] : -2;
+      if (stack === previous) continue;
+      previous = stack;
+      let depth = 0;
+      if (stack >= 0) {
+        const full = p.stackDepth[stack];
+        depth = Math.min(full, depthCap);
+        let s = stack;
+        for (let k = full - 1; k >= 0; k--, s = p.stackParent[s]) if (k < depthCap) anc[k] = s;
+      }
+      for (let d = 0; d < depthCap; d++) {
+        const cur = d < depth ? anc[d] : -1;
+        if (openStack[d] === cur) continue;
+        flush(d, px);
+        openStack[d] = cur;
+        openX[d] = px;
+      }
+    }
+    for (let d = 0; d < depthCap; d++) flush(d, cols);
+  }
+
+  drawAxis(ctx, X, width) {
+    const span = this.viewEnd - this.viewStart;
+    const rough = span / Math.max(1, width / 110);
+    const pow = Math.pow(10, Math.floor(Math.log10(rough)));
+    const step = [1, 2, 5, 10].map(m => m * pow).find(s => s >= rough);
+    ctx.strokeStyle = "#2f343e";
+    ctx.fillStyle = "#8b919c";
+    ctx.beginPath();
+    for (let t = Math.ceil(this.viewStart / step) * step; t <= this.viewEnd; t += step) {
+      const x = Math.round(X(t)) + 0.5;
+      ctx.moveTo(x, TL_AXIS - 5);
+      ctx.lineTo(x, TL_AXIS);
+      ctx.fillText(formatTime(t), x + 3, TL_AXIS / 2 - 1);
+    }
+    ctx.moveTo(0, TL_AXIS + 0.5);
+    ctx.lineTo(width, TL_AXIS + 0.5);
+    ctx.stroke();
+  }
+
+  drawBand(ctx, spans, y, X, width, stages) {
+    const failed = this.app.profile.metadata.failed_stage;
+    for (const s of spans) {
+      const x0 = X(s.start), x1 = X(s.end);
+      if (x1 < 0 || x0 > width || x1 - x0 < 0.5) continue;
+      const bad = stages && failed && s.name === failed && this.app.profile.metadata.outcome !== "ok";
+      ctx.fillStyle = bad ? "#7a2a25" : "hsl(" + hashHue(s.name) + "," + (stages ? 35 : 20) + "%," + (stages ? 30 : 24) + "%)";
+      ctx.fillRect(x0, y + 1, Math.max(1, x1 - x0 - 1), TL_BAND - 2);
+      const short = stages ? s.name : s.name.replace(/^.*\./, "");
+      const label = fitText(ctx, short + " " + formatTime(s.end - s.start), x1 - x0 - 6);
+      if (label) {
+        ctx.fillStyle = "#e8eaed";
+        ctx.fillText(label, Math.max(0, x0) + 3, y + TL_BAND / 2);
+      }
+    }
+  }
+}

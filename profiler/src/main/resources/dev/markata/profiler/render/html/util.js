@@ -1,0 +1,133 @@
+// Shared helpers: DOM building (text only, never HTML), formatting, settings storage.
+
+/** Creates an element; `text` is inserted as text, so names from the profile can never become markup. */
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+/** "1.234 s", "12.3 ms", "850 µs": seconds with as many digits as the magnitude deserves. */
+function formatTime(nanos) {
+  const s = nanos / 1e9;
+  if (s >= 100) return s.toFixed(0) + " s";
+  if (s >= 10) return s.toFixed(1) + " s";
+  if (s >= 1) return s.toFixed(2) + " s";
+  const ms = nanos / 1e6;
+  if (ms >= 100) return ms.toFixed(0) + " ms";
+  if (ms >= 10) return ms.toFixed(1) + " ms";
+  if (ms >= 1) return ms.toFixed(2) + " ms";
+  return (nanos / 1e3).toFixed(0) + " µs";
+}
+
+/** Seconds with three decimals, pyinstrument's tree style. */
+function formatSeconds(nanos) {
+  return (nanos / 1e9).toFixed(3);
+}
+
+function formatPercent(part, whole) {
+  if (!(whole > 0)) return "0.0%";
+  const p = 100 * part / whole;
+  return (p >= 10 ? p.toFixed(1) : p.toFixed(2)) + "%";
+}
+
+function formatCount(n) {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+/** pyinstrument's colour by share of total: red above 60%, amber above 30%, green above 20%, dim below. */
+function shareClass(part, whole) {
+  const r = whole > 0 ? part / whole : 0;
+  if (r >= 0.6) return "share-hot";
+  if (r >= 0.3) return "share-warm";
+  if (r >= 0.2) return "share-mild";
+  if (r >= 0.01) return "share-low";
+  return "share-tiny";
+}
+
+const TLD_LIKE = new Set(["org", "com", "net", "io", "dev", "me", "de", "fr", "uk", "co", "info", "tools", "edu", "gov", "ch", "nl", "it", "ru", "cn", "jp", "app"]);
+const VENDOR_LIKE = new Set(["apache", "google", "hubspot", "fasterxml", "eclipse", "jetbrains", "oracle", "ibm", "amazon",
+  "amazonaws", "microsoft", "github", "twitter", "netflix", "squareup", "alibaba", "facebook", "redhat", "jboss", "markata"]);
+
+/**
+ * The short library name a frame's class belongs to, for "N frames hidden (jdk, jinjava)":
+ * the JDK's packages are "jdk"; otherwise the first package segment after a domain-like prefix
+ * and a vendor name (org.commonmark.parser -> commonmark, com.hubspot.jinjava.lib -> jinjava).
+ */
+function libraryName(className) {
+  if (/^(java|javax|jdk|sun|com\.sun)\./.test(className)) return "jdk";
+  const parts = className.split(".");
+  parts.pop(); // the class itself
+  if (parts.length === 0) return className || "?";
+  let i = 0;
+  if (parts.length > 1 && TLD_LIKE.has(parts[0])) i = 1;
+  if (parts.length > i + 1 && VENDOR_LIKE.has(parts[i])) i++;
+  return parts[i];
+}
+
+/** Settings that outlive the page, in localStorage; a browser that refuses storage just forgets. */
+const Settings = {
+  key: "markata-profile-report",
+  load() {
+    try {
+      return JSON.parse(window.localStorage.getItem(this.key) || "{}") || {};
+    } catch (e) {
+      return {};
+    }
+  },
+  save(values) {
+    try {
+      window.localStorage.setItem(this.key, JSON.stringify(values));
+    } catch (e) {
+      // storage disabled (private mode, file:// policy): settings last for this visit only
+    }
+  }
+};
+
+/** Binary search: first index i in [0, n) with key(i) >= value, keys ascending. */
+function lowerBound(n, key, value) {
+  let lo = 0, hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(mid) < value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** A stable colour per library or class, for the timeline and flame graph. */
+function hashHue(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) % 360;
+}
+
+/** A canvas sized for the device's pixel ratio, so text stays sharp. */
+function sizeCanvas(canvas, width, height) {
+  const ratio = window.devicePixelRatio || 1;
+  canvas.width = Math.max(1, Math.round(width * ratio));
+  canvas.height = Math.max(1, Math.round(height * ratio));
+  canvas.style.width = width + "px";
+  canvas.style.height = height + "px";
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+
+/** Text cut to fit `width` pixels at the canvas's current font, with an ellipsis. */
+function fitText(ctx, text, width) {
+  if (width < 12) return "";
+  if (ctx.measureText(text).width <= width) return text;
+  const perChar = ctx.measureText("m").width;
+  let n = Math.floor(width / perChar) - 1;
+  if (n < 1) return "";
+  return text.slice(0, n) + "…";
+}

@@ -1,0 +1,135 @@
+package dev.markata.profiler.render.html;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.render.HtmlOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/** The call tree view in real headless Chromium, against the numbers of {@link HtmlTestProfiles}. */
+class HtmlCallTreeBrowserTest {
+
+    static HtmlBrowser browser;
+    static Path report;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        assumeFalse(HtmlBrowser.skipped(), "MARKATA_SKIP_BROWSER_TESTS=1");
+        browser = HtmlBrowser.start();
+        report = HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.ENABLED), HtmlOptions.defaults(), "call-tree");
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void load() {
+        browser.open(report);
+        browser.js("localStorage.clear()");
+    }
+
+    /** The row whose name is exactly {@code name}, among the rows shown. */
+    WebElement row(String name) {
+        return row("#view .row", name);
+    }
+
+    /** A row named {@code name} at the top level of the tree. */
+    WebElement topRow(String name) {
+        return row("#view .kids.top > .node > .row", name);
+    }
+
+    WebElement row(String css, String name) {
+        for (WebElement row : browser.findAll(By.cssSelector(css))) {
+            List<WebElement> names = row.findElements(By.cssSelector(":scope > .name"));
+            if (!names.isEmpty() && names.get(0).getText().equals(name)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row named " + name + " among: " + browser.text(By.id("view")));
+    }
+
+    String time(WebElement row) {
+        return row.findElement(By.cssSelector(":scope > .time")).getText();
+    }
+
+    @Test
+    void showsTheTreeWithTimesFromTheSession() throws Exception {
+        // 135 ms main thread + 2 x 100 ms grafted worker tasks; the 2 x 15 ms of idle workers stay apart
+        assertThat(time(row("Main.main"))).isEqualTo("0.335");
+        assertThat(time(topRow("Thread.run"))).isEqualTo("0.030");
+        assertThat(time(row("Executor.runAll"))).isEqualTo("0.300");
+        assertThat(time(row("[await]"))).isEqualTo("0.100");
+        assertThat(time(row("Render.document"))).isEqualTo("0.200");
+        assertThat(row("Main.main").findElement(By.cssSelector(".name")).getAttribute("class")).contains("app");
+        browser.screenshot("call-tree");
+    }
+
+    @Test
+    void collapsesLibraryFramesIntoGroupsThatExpandOnClick() {
+        WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream()
+                .filter(r -> r.getText().contains("(commonmark)")).findFirst().orElseThrow();
+        assertThat(group.getText()).contains("1 frame hidden");
+        assertThat(browser.findAll(By.xpath("//span[@class='name lib' and text()='DocumentParser.parse']"))).isEmpty();
+        group.click();
+        assertThat(row("DocumentParser.parse")).isNotNull();
+        assertThat(time(row("DocumentParser.parse"))).isEqualTo("0.120");
+    }
+
+    @Test
+    void percentUnitsShowShareOfTotal() {
+        browser.find(By.cssSelector(".options summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("opt-units"))).selectByValue("percent");
+        assertThat(time(row("Main.main"))).isEqualTo("91.8%");   // 335 / 365
+        assertThat(time(row("Render.document"))).isEqualTo("54.8%"); // 200 / 365
+        browser.open(report); // remembered in localStorage
+        assertThat(time(row("Main.main"))).isEqualTo("91.8%");
+    }
+
+    @Test
+    void keyboardExpandsAndCollapses() {
+        row("Main.main").click();
+        assertThat(row("Main.main").getAttribute("aria-expanded")).isEqualTo("false");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(row("Main.main").getAttribute("aria-expanded")).isEqualTo("true");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        assertThat(row("Main.main").getAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(browser.findAll(By.xpath("//span[text()='Build.run']"))).isEmpty();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(row("Build.run")).isNotNull();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.driver().switchTo().activeElement().getText()).contains("Build.run");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_UP, Keys.ARROW_LEFT);
+        // Alt+Right opens the whole subtree, library groups included
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
+        assertThat(row("Unsafe.park")).isNotNull();
+        assertThat(row("ForTag.interpret")).isNotNull();
+    }
+
+    @Test
+    void selectingARowShowsItsDetails() {
+        row("Render.document").click();
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Render.document");
+        assertThat(browser.text(By.id("detail-class"))).isEqualTo("app.Render");
+        assertThat(browser.text(By.id("detail-total"))).isEqualTo("200 ms · 54.8% of total");
+        assertThat(browser.text(By.id("detail-of-parent"))).isEqualTo("100.0%");
+        assertThat(browser.text(By.id("detail-samples"))).isEqualTo("200");
+        assertThat(browser.text(By.id("detail-callees"))).contains("Parser.parse").contains("Jinjava.render");
+        assertThat(browser.text(By.id("detail-stack"))).containsSubsequence("Main.main", "Build.run", "Executor.runAll",
+                "Thread.run", "ThreadPoolExecutor.runWorker", "Render.document");
+    }
+}

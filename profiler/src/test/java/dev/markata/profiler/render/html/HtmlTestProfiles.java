@@ -1,0 +1,136 @@
+package dev.markata.profiler.render.html;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sessions for the report's tests, shaped like what the site generator's profiler plugin
+ * records: stage, hook, document and task spans, a main thread that hands documents to two
+ * workers and waits, library frames of the JDK, jinjava and commonmark.
+ *
+ * <p>Times (1 ms per sample): main thread 135 ms (configure 5, glob 10, render 100 waiting for
+ * the workers, save 20); each worker idles 15 ms outside any task, then renders documents for
+ * 100 ms (worker 2: post-0 takes 20 ms, post-1..8 10 ms; worker 3: post-9..18 10 ms). Each
+ * 10 ms document is 6 ms of markdown parsing and 4 ms of templating; post-0 is 12 + 8.
+ */
+final class HtmlTestProfiles {
+
+    static final String MAIN = "app.Main.main;app.Build.run";
+    static final String SUBMIT = MAIN + ";app.Executor.runAll";
+    static final String WORKER = "java.lang.Thread.run;java.util.concurrent.ThreadPoolExecutor.runWorker;app.Render.document";
+    static final String PARSE = WORKER + ";org.commonmark.parser.Parser.parse;org.commonmark.internal.DocumentParser.parse";
+    static final String TEMPLATE = WORKER + ";com.hubspot.jinjava.Jinjava.render;com.hubspot.jinjava.lib.tag.ForTag.interpret;app.Filters.slugify";
+    static final String EVIL_DOCUMENT = "posts/</script><img src=x onerror=window.__pwned=1>.md";
+    static final String EVIL_ERROR = "render failed: <img src=x onerror=window.__pwned=2> </script><script>window.__pwned=3</script>";
+
+    static final long MS = 1_000_000L;
+
+    private HtmlTestProfiles() {
+    }
+
+    /** The site build described above, with async mode {@code mode}. */
+    static Session siteBuild(AsyncMode mode) {
+        return siteBuild(mode, 6, "ok");
+    }
+
+    /**
+     * @param parseMillis markdown parsing time of a 10 ms document (its templating takes the rest),
+     *                    to make a "before" and "after" for the compare view
+     */
+    static Session siteBuild(AsyncMode mode, int parseMillis, String outcome) {
+        // span ids, in the order they are added below
+        int configure = 0, glob = 1, render = 2, save = 3;
+        int renderHook = 6;
+        TestSessions b = TestSessions.builder()
+                .sample(1, MAIN + ";app.Config.load;org.tomlj.Toml.parse", 5, ThreadState.RUNNING, 4)
+                .sample(1, MAIN + ";app.Glob.scan;java.nio.file.Files.walk;sun.nio.fs.UnixFileSystemProvider.newDirectoryStream",
+                        10, ThreadState.RUNNING, 5)
+                .sample(1, SUBMIT + ";java.util.concurrent.FutureTask.get;jdk.internal.misc.Unsafe.park", 100,
+                        ThreadState.WAITING, renderHook)
+                .sample(1, MAIN + ";app.Save.write;app.Templates.<init>;java.nio.file.Files.write", 20, ThreadState.RUNNING, 7);
+        List<Span> spans = new ArrayList<>();
+        spans.add(span(spans, Span.NONE, "stage", "configure", 1, 0, 5, Map.of()));
+        spans.add(span(spans, Span.NONE, "stage", "glob", 1, 5, 15, Map.of()));
+        spans.add(span(spans, Span.NONE, "stage", "render", 1, 15, 115, Map.of()));
+        spans.add(span(spans, Span.NONE, "stage", "save", 1, 115, 135, Map.of()));
+        spans.add(span(spans, configure, "hook", "markata.plugins.load_config", 1, 0, 5, Map.of("stage", "configure")));
+        spans.add(span(spans, glob, "hook", "markata.plugins.glob", 1, 5, 15, Map.of("stage", "glob")));
+        spans.add(span(spans, render, "hook", "markata.plugins.render_markdown", 1, 15, 115, Map.of("stage", "render")));
+        spans.add(span(spans, save, "hook", "markata.plugins.publish_html", 1, 115, 135, Map.of("stage", "save")));
+        List<Integer> taskSpans = new ArrayList<>();
+        int doc = 0;
+        for (long worker = 2; worker <= 3; worker++) {
+            b.sample(worker, "java.lang.Thread.run;java.util.concurrent.ThreadPoolExecutor.getTask;jdk.internal.misc.Unsafe.park",
+                    15, ThreadState.WAITING, Span.NONE);
+            long t = 15;
+            int docsOnWorker = worker == 2 ? 9 : 10;
+            for (int i = 0; i < docsOnWorker; i++, doc++) {
+                int length = doc == 0 ? 20 : 10;
+                int parse = doc == 0 ? 2 * parseMillis : parseMillis;
+                String name = doc == 5 ? EVIL_DOCUMENT : "posts/post-" + doc + ".md";
+                taskSpans.add(spans.size());
+                Span task = span(spans, renderHook, "task", "render " + name, worker, t, t + length, Map.of());
+                spans.add(task);
+                Span document = span(spans, task.id(), "document", name, worker, t, t + length,
+                        Map.of("stage", "render", "plugin", "markata.plugins.render_markdown"));
+                spans.add(document);
+                b.sample(worker, PARSE, parse, ThreadState.RUNNING, document.id());
+                b.sample(worker, TEMPLATE, length - parse, ThreadState.RUNNING, document.id());
+                t += length;
+            }
+        }
+        b.metadata("outcome", outcome).metadata("build_wall_nanos", Long.toString(135 * MS));
+        if (!"ok".equals(outcome)) {
+            b.metadata("failed_stage", "save").metadata("failed_plugin", "markata.plugins.publish_html")
+                    .metadata("error", EVIL_ERROR);
+        }
+        Session built = b.build();
+        int origin = stackId(built, SUBMIT);
+        List<Span> withOrigins = new ArrayList<>();
+        for (Span s : spans) {
+            withOrigins.add(taskSpans.contains(s.id())
+                    ? new Span(s.id(), s.parentId(), s.category(), s.name(), s.threadId(), s.startNanos(), s.endNanos(),
+                    origin, s.attributes())
+                    : s);
+        }
+        return new Session(built.startedAt(), built.duration(), built.interval(), built.cpuTime(),
+                "markata build examples/</title><b>blog", built.sampler(), mode, built.timeMode(), built.frames(),
+                built.stacks(), built.threads(), withOrigins, built.metadata());
+    }
+
+    private static Span span(List<Span> spans, int parent, String category, String name, long thread,
+                             long startMillis, long endMillis, Map<String, String> attributes) {
+        return new Span(spans.size(), parent, category, name, thread, startMillis * MS, endMillis * MS,
+                StackTable.EMPTY, attributes);
+    }
+
+    /** The id of a stack written like TestSessions' ("a.B.c;d.E.f"), which must exist in the session. */
+    static int stackId(Session session, String stack) {
+        int id = StackTable.EMPTY;
+        for (String part : stack.split(";")) {
+            int dot = part.lastIndexOf('.');
+            String cls = part.substring(0, dot), method = part.substring(dot + 1);
+            int found = StackTable.EMPTY;
+            for (int s = 0; s < session.stacks().size() && found == StackTable.EMPTY; s++) {
+                Frame f = session.frames().get(session.stacks().frameId(s));
+                if (session.stacks().parentId(s) == id && f.className().equals(cls) && f.methodName().equals(method)) {
+                    found = s;
+                }
+            }
+            if (found == StackTable.EMPTY) {
+                throw new IllegalArgumentException("no stack " + stack + " in the session (missing at " + part + ")");
+            }
+            id = found;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.markata.profiler.render.html;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.render.HtmlOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/** Timeline, flame graph, hot methods, build tables, search and compare, clicked through in headless Chromium. */
+class HtmlViewsBrowserTest {
+
+    static HtmlBrowser browser;
+    static Path report;
+    static Session session;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        assumeFalse(HtmlBrowser.skipped(), "MARKATA_SKIP_BROWSER_TESTS=1");
+        browser = HtmlBrowser.start();
+        session = HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 6, "failed");
+        report = HtmlBrowser.render(session, HtmlOptions.defaults(), "views");
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void load() {
+        browser.open(report);
+        browser.js("localStorage.clear()");
+    }
+
+    void show(String view) {
+        browser.find(By.id("tab-" + view)).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo(view);
+    }
+
+    /** How many pixels of a canvas differ from its background. */
+    long paintedPixels(String canvasId) {
+        return ((Number) browser.js("""
+                const c = document.getElementById(arguments[0]);
+                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i+1] !== d[1] || d[i+2] !== d[2]) n++;
+                return n;""", canvasId)).longValue();
+    }
+
+    @Test
+    void headerShowsWhatWasProfiledAndTheBuildOutcome() {
+        assertThat(browser.text(By.id("target"))).isEqualTo("markata build examples/</title><b>blog");
+        assertThat(browser.text(By.id("outcome"))).isEqualTo("build failed at stage save (markata.plugins.publish_html)");
+        assertThat(browser.text(By.id("fact-samples"))).isEqualTo("365");
+        assertThat(browser.text(By.id("fact-threads"))).isEqualTo("3");
+        assertThat(browser.text(By.id("fact-duration"))).isEqualTo("135 ms");
+        assertThat(browser.text(By.id("build-error"))).isEqualTo(HtmlTestProfiles.EVIL_ERROR);
+    }
+
+    @Test
+    void strictModeKeepsHelperSamplesOutsideTasksApart() {
+        assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("[out-of-context]");
+    }
+
+    @Test
+    void timelineDrawsLanesAndShowsATooltip() throws Exception {
+        show("timeline");
+        assertThat(paintedPixels("timeline-canvas")).isGreaterThan(10_000);
+        // the main thread's first row is app.Main.main for the whole run
+        Number top = (Number) browser.js("const v = markataReport.views.timeline; return v.lanes[0].top + 20 + 8;");
+        WebElement canvas = browser.find(By.id("timeline-canvas"));
+        int width = canvas.getSize().getWidth();
+        new Actions(browser.driver()).moveToElement(canvas, width / 2 - width / 2 + 200, top.intValue() - canvas.getSize().getHeight() / 2).perform();
+        assertThat(browser.text(By.id("timeline-tooltip"))).contains("app.Main.main").contains("time 135 ms");
+        browser.screenshot("timeline");
+        String before = browser.text(By.id("timeline-range"));
+        browser.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: -400, clientX: 300, clientY: 200, bubbles: true, cancelable: true}))", canvas);
+        assertThat(browser.text(By.id("timeline-range"))).isNotEqualTo(before);
+        browser.screenshot("timeline-zoomed");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void flameGraphZoomsOnClickAndInverts() throws Exception {
+        show("flame");
+        assertThat(paintedPixels("flame-canvas")).isGreaterThan(10_000);
+        browser.screenshot("flame");
+        // zoom into Render.document through the page's own hit test
+        Object zoomed = browser.js("""
+                const v = markataReport.views.flame;
+                const b = v.boxes.find(b => markataReport.profile.frames[b.node.f].name === 'Render.document');
+                const r = v.canvas.getBoundingClientRect();
+                v.canvas.dispatchEvent(new MouseEvent('click', {clientX: r.left + b.x + 2, clientY: r.top + b.depth * 18 + 5, bubbles: true}));
+                return document.getElementById('flame-status').textContent;""");
+        assertThat((String) zoomed).contains("zoomed to Render.document (200 ms)");
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Render.document");
+        browser.find(By.id("flame-inverted")).click();
+        Object topRow = browser.js("""
+                const v = markataReport.views.flame;
+                return v.boxes.filter(b => b.depth === 0).map(b => markataReport.profile.frames[b.node.f].name + ' ' + b.node.total / 1e6);""");
+        assertThat((List<Object>) topRow).contains("DocumentParser.parse 120", "[await] 100", "Filters.slugify 80", "Unsafe.park 30");
+        browser.screenshot("flame-inverted");
+    }
+
+    @Test
+    void hotMethodsSortBySelfAndTotal() throws Exception {
+        show("hot");
+        List<WebElement> rows = browser.findAll(By.cssSelector("#hot-table tbody tr"));
+        assertThat(rows.get(0).getText()).startsWith("DocumentParser.parse").contains("120 ms");
+        // the main thread's 100 ms in Unsafe.park are [await]; what stays is the 2 x 15 ms of idle workers
+        assertThat(rows.get(1).getText()).startsWith("[await]").contains("100 ms");
+        assertThat(rows.get(3).getText()).startsWith("Unsafe.park").contains("30.0 ms");
+        browser.find(By.cssSelector("#hot-table th button[data-sort='total']")).click();
+        rows = browser.findAll(By.cssSelector("#hot-table tbody tr"));
+        assertThat(rows.get(0).getText()).startsWith("Main.main").contains("335 ms");
+        rows.get(0).click();
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
+        browser.screenshot("hot-methods");
+    }
+
+    @Test
+    void buildTablesShowStagesPluginsAndSlowestDocuments() throws Exception {
+        show("build");
+        List<WebElement> stages = browser.findAll(By.cssSelector("#build-stages tbody tr"));
+        assertThat(stages).extracting(WebElement::getText).containsExactly(
+                "configure 5.00 ms 3.70% 5.00 ms 0 µs 0 µs",
+                "glob 10.0 ms 7.41% 10.0 ms 0 µs 0 µs",
+                // main waits 100 ms while the two workers run 200 ms of documents
+                "render 100 ms 74.1% 200 ms 100 ms 0 µs",
+                "save failed 20.0 ms 14.8% 20.0 ms 0 µs 0 µs",
+                "total 135 ms");
+        assertThat(browser.text(By.id("build-plugins"))).contains("markata.plugins.render_markdown 100 ms 100 ms");
+        List<WebElement> docs = browser.findAll(By.cssSelector("#build-documents tbody tr"));
+        assertThat(docs.get(0).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
+        assertThat(browser.text(By.id("build-documents"))).contains(HtmlTestProfiles.EVIL_DOCUMENT);
+        browser.screenshot("build");
+    }
+
+    @Test
+    void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
+        browser.find(By.id("search")).sendKeys("commonmark\n");
+        // 120 ms of 365 ms parse markdown
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 32.9% of time (120 ms)");
+        assertThat(browser.findAll(By.cssSelector("#view .row.match"))).extracting(WebElement::getText)
+                .anySatisfy(t -> assertThat(t).contains("Parser.parse"));
+        browser.screenshot("search");
+        browser.find(By.id("search")).clear();
+        browser.find(By.id("search-regex")).click();
+        browser.find(By.id("search")).sendKeys("^app\\.(Save|Glob)\n");
+        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 8.22% of time (30.0 ms)");
+        show("hot");
+        assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr"))).extracting(r -> r.getText().split(" ")[0])
+                .containsExactlyInAnyOrder("Save.write", "Glob.scan");
+        browser.find(By.id("search")).sendKeys("(");
+        browser.find(By.id("search")).sendKeys("\n");
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("invalid regex");
+    }
+
+    @Test
+    void compareLoadsABaselineAndShowsWhatGotSlower() throws Exception {
+        // baseline: markdown parsing took 3 ms of each 10 ms document instead of 6
+        Path baseline = HtmlBrowser.OUT.resolve("baseline.json").toAbsolutePath();
+        HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok").save(baseline);
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline baseline.json: 365 ms → this profile 365 ms (±0 µs)");
+        String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
+        // 19 documents, parsing 3 ms (6 for post-0) longer each: +60 ms, templating as much shorter
+        assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
+        assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
+        browser.screenshot("compare");
+    }
+}
