@@ -1,0 +1,39 @@
+package dev.markata;
+
+import dev.markata.config.Config;
+import dev.markata.content.OutputDir;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.BuildExecutor;
+import dev.markata.lifecycle.StageRunner;
+import dev.markata.lifecycle.TimingRecorder;
+import dev.markata.plugin.Reporter;
+import dev.markata.plugin.StateKey;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The mutable heart of one build, shared by every hook's context. Lists are replaced, never
+ * changed in place; fields are volatile so a teardown run from a shutdown hook sees them.
+ */
+final class BuildState {
+
+    final Config config;
+    final BuildExecutor executor;
+    final TimingRecorder timings;
+    final OutputDir output;
+    final Reporter reporter;
+    final Map<StateKey<?>, Object> values = new ConcurrentHashMap<>();
+    volatile StageRunner runner;
+    volatile List<Path> sourceFiles = List.of();
+    volatile List<Post> posts = List.of();
+
+    BuildState(Config config, BuildExecutor executor, TimingRecorder timings, OutputDir output, Reporter reporter) {
+        this.config = config;
+        this.executor = executor;
+        this.timings = timings;
+        this.output = output;
+        this.reporter = reporter;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.markata;
+
+import dev.markata.config.Config;
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigLoader;
+import dev.markata.config.ConfigOverrides;
+import dev.markata.config.ConfigSection;
+import dev.markata.config.SiteConfig;
+import dev.markata.content.OutputDir;
+import dev.markata.lifecycle.BuildException;
+import dev.markata.lifecycle.BuildExecutor;
+import dev.markata.lifecycle.BuildObserver;
+import dev.markata.lifecycle.BuildObservers;
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.ScheduledHook;
+import dev.markata.lifecycle.Stage;
+import dev.markata.lifecycle.StageRunner;
+import dev.markata.lifecycle.TaskDecorator;
+import dev.markata.lifecycle.TimingRecorder;
+import dev.markata.plugin.Hook;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginRegistry;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.Reporter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One build of one site: configuration loaded and checked, plugins chosen and registered, then
+ * {@link #build()} runs the stages. Create it with {@link #builder(Path)}; an instance builds
+ * once.
+ *
+ * <pre>{@code
+ * BuildResult result = Markata.builder(Path.of("examples/blog")).open().build();
+ * }</pre>
+ */
+public final class Markata {
+
+    /** A plugin's registered hook, before scheduling. */
+    private record Registration(Stage stage, Priority priority, String pluginId, int listIndex, Hook hook) {
+    }
+
+    /** Supplies fresh plugin instances for one build. */
+    @FunctionalInterface
+    public interface PluginSource {
+        List<Plugin> plugins() throws ConfigException;
+    }
+
+    private final Config config;
+    private final List<String> pluginIds;
+    private final List<Registration> registrations;
+    private final List<BuildObserver> observers;
+    private final List<TaskDecorator> decorators;
+    private final Reporter reporter;
+    private final AtomicBoolean used = new AtomicBoolean();
+
+    private Markata(Config config, List<String> pluginIds, List<Registration> registrations,
+                    List<BuildObserver> observers, List<TaskDecorator> decorators, Reporter reporter) {
+        this.config = config;
+        this.pluginIds = List.copyOf(pluginIds);
+        this.registrations = List.copyOf(registrations);
+        this.observers = List.copyOf(observers);
+        this.decorators = List.copyOf(decorators);
+        this.reporter = reporter;
+    }
+
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** The ids of the plugins that will run, in list order. */
+    public List<String> plugins() {
+        return pluginIds;
+    }
+
+    /** Runs every stage. */
+    public BuildResult build() throws BuildException {
+        return run(Stage.SAVE);
+    }
+
+    /**
+     * Runs the stages up to and including {@code last}, then teardown ({@code markata list} stops
+     * after pre_render).
+     */
+    public BuildResult run(Stage last) throws BuildException {
+        if (!used.compareAndSet(false, true)) {
+            throw new IllegalStateException("a Markata instance builds once; create another");
+        }
+        SiteConfig site = config.site();
+        TimingRecorder timings = new TimingRecorder();
+        BuildObservers observer = new BuildObservers(observers);
+        OutputDir output = new OutputDir(site.outputDir());
+        try (BuildExecutor executor = new BuildExecutor(site.workers(), observer, decorators, timings)) {
+            BuildState state = new BuildState(config, executor, timings, output, reporter);
+            List<ScheduledHook> scheduled = new ArrayList<>();
+            for (Registration r : registrations) {
+                HookContext context = new HookContext(state, r.stage(), r.pluginId());
+                scheduled.add(new ScheduledHook(r.stage(), r.priority(), r.pluginId(), r.listIndex(),
+                        () -> r.hook().run(context)));
+            }
+            StageRunner runner = new StageRunner(scheduled, observer, timings);
+            state.runner = runner;
+            Thread onInterrupt = new Thread(runner::interrupt, "markata-teardown");
+            boolean hookInstalled = installShutdownHook(onInterrupt);
+            try {
+                runner.run(last);
+            } finally {
+                if (hookInstalled) {
+                    removeShutdownHook(onInterrupt);
+                }
+            }
+            return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
+                    output.written(), output.unchanged());
+        }
+    }
+
+    private static boolean installShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return false;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or ran: teardown happens there
+        }
+    }
+
+    /** Configures and opens a build. */
+    public static final class Builder {
+
+        private final Path directory;
+        private Map<String, String> environment = System.getenv();
+        private ConfigOverrides overrides = ConfigOverrides.NONE;
+        private PluginSource plugins = () -> PluginRegistry.discover(Markata.class.getClassLoader());
+        private final List<BuildObserver> observers = new ArrayList<>();
+        private Reporter reporter = Reporter.STDERR;
+
+        private Builder(Path directory) {
+            this.directory = Objects.requireNonNull(directory);
+        }
+
+        /** The environment {@code MARKATA_*} variables are read from (default: the process's). */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        public Builder overrides(ConfigOverrides overrides) {
+            this.overrides = Objects.requireNonNull(overrides);
+            return this;
+        }
+
+        /** Where plugins come from (default: {@link java.util.ServiceLoader} on the class path). */
+        public Builder plugins(PluginSource plugins) {
+            this.plugins = Objects.requireNonNull(plugins);
+            return this;
+        }
+
+        /** Watches the build, after the plugins' own observers. */
+        public Builder observer(BuildObserver observer) {
+            observers.add(Objects.requireNonNull(observer));
+            return this;
+        }
+
+        public Builder reporter(Reporter reporter) {
+            this.reporter = Objects.requireNonNull(reporter);
+            return this;
+        }
+
+        /**
+         * Loads the configuration, chooses the plugins and lets each register; nothing is
+         * written yet.
+         *
+         * @throws ConfigException every configuration problem found (all plugins are checked)
+         */
+        public Markata open() throws ConfigException {
+            Config config = new ConfigLoader(environment).load(directory);
+            SiteConfig site = config.site();
+            PluginRegistry registry = PluginRegistry.of(plugins.plugins());
+            String where = config.source() + ": [" + config.markata().path() + "]";
+            PluginRegistry.Selection selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where);
+            selection.warnings().forEach(reporter::warn);
+
+            List<Registration> registrations = new ArrayList<>();
+            List<BuildObserver> allObservers = new ArrayList<>();
+            List<TaskDecorator> decorators = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int index = 0; index < selection.plugins().size(); index++) {
+                Plugin plugin = selection.plugins().get(index);
+                ids.add(plugin.id());
+                int listIndex = index;
+                try {
+                    plugin.register(new PluginSetup() {
+                        @Override
+                        public SiteConfig site() {
+                            return site;
+                        }
+
+                        @Override
+                        public <T> T config(ConfigSection<T> section) throws ConfigException {
+                            return config.section(section);
+                        }
+
+                        @Override
+                        public void hook(Stage stage, Priority priority, Hook hook) {
+                            registrations.add(new Registration(Objects.requireNonNull(stage),
+                                    Objects.requireNonNull(priority), plugin.id(), listIndex,
+                                    Objects.requireNonNull(hook)));
+                        }
+
+                        @Override
+                        public void observe(BuildObserver observer) {
+                            allObservers.add(Objects.requireNonNull(observer));
+                        }
+
+                        @Override
+                        public void decorateTasks(TaskDecorator decorator) {
+                            decorators.add(Objects.requireNonNull(decorator));
+                        }
+
+                        @Override
+                        public Reporter reporter() {
+                            return reporter;
+                        }
+                    });
+                } catch (ConfigException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            config.markata().typoWarnings().forEach(reporter::warn);
+            allObservers.addAll(observers);
+            return new Markata(config, ids, registrations, allObservers, decorators, reporter);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.markata.cli;
+
+import dev.markata.BuildResult;
+import dev.markata.Markata;
+import dev.markata.config.ConfigOverrides;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code markata build}. */
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Builds the site into output_dir.")
+final class BuildCommand implements Callable<Integer>, Main.WithOptions {
+
+    /** The profiler plugin that {@code --profile} / {@code --no-profile} switch. */
+    static final String PROFILER = "markata.plugins.pyinstrument";
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--profile", negatable = true,
+            description = "Profile the build (--no-profile: do not), whatever markata.toml says.")
+    Boolean profile;
+
+    @Override
+    public CommonOptions options() {
+        return options;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigOverrides overrides = profile == null ? ConfigOverrides.NONE
+                : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())
+                : new ConfigOverrides(Set.of(), Set.of(PROFILER));
+        Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
+                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet));
+        if (!options.quiet) {
+            builder.observer(new Progress(main.err, main.terminal));
+        }
+        BuildResult result = builder.open().build();
+        if (options.verbose) {
+            TimingTable.print(result.timings(), main.err);
+        }
+        if (!options.quiet) {
+            main.err.printf("built %d posts into %s (%d files written, %d unchanged) in %.2f s%n",
+                    result.posts().size(), result.outputDir(), result.filesWritten(), result.filesUnchanged(),
+                    result.timings().totalNanos() / 1e9);
+        }
+        return ExitCodes.OK;
+    }
+}

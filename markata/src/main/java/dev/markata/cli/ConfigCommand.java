@@ -1,0 +1,138 @@
+package dev.markata.cli;
+
+import dev.markata.Markata;
+import dev.markata.config.Config;
+import dev.markata.config.DidYouMean;
+import dev.markata.config.SiteConfig;
+import dev.markata.config.TomlValues;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code markata config show|get KEY}: the effective configuration. */
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Shows the effective configuration.",
+        subcommands = {ConfigCommand.Show.class, ConfigCommand.Get.class})
+final class ConfigCommand {
+
+    @ParentCommand
+    Main main;
+
+    /** The [markata] table with markata's defaults filled in for the core keys. */
+    static Map<String, Object> effective(Config config) {
+        SiteConfig site = config.site();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("hooks", site.hooks());
+        values.put("disabled_hooks", site.disabledHooks());
+        values.put("output_dir", shown(site.directory(), site.outputDir()));
+        values.put("assets_dir", shown(site.directory(), site.assetsDir()));
+        values.put("templates_dir", shown(site.directory(), site.templatesDir()));
+        values.put("url", site.url());
+        values.put("title", site.title());
+        values.put("description", site.description());
+        values.put("author_name", site.authorName());
+        values.put("author_email", site.authorEmail());
+        values.put("lang", site.lang());
+        values.put("workers", (long) site.workers());
+        config.markata().asMap().forEach(values::putIfAbsent);
+        return values;
+    }
+
+    private static String shown(Path directory, Path path) {
+        return path.startsWith(directory) ? directory.relativize(path).toString().replace('\\', '/') : path.toString();
+    }
+
+    private static Config load(Main main, CommonOptions options) throws Exception {
+        return Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
+                .reporter(new CliReporter(main.err, options.quiet)).open().config();
+    }
+
+    /** {@code markata config show}: the effective configuration as TOML. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the effective configuration as TOML.")
+    static final class Show implements Callable<Integer>, Main.WithOptions {
+        @ParentCommand
+        ConfigCommand parent;
+
+        @Mixin
+        CommonOptions options;
+
+        @Override
+        public CommonOptions options() {
+            return options;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = load(parent.main, options);
+            parent.main.out.print(toToml(config.markata().path(), effective(config)));
+            return ExitCodes.OK;
+        }
+
+        private static String toToml(String table, Map<String, Object> values) {
+            StringBuilder text = new StringBuilder("[" + table + "]\n");
+            List<Map.Entry<String, Object>> tables = new ArrayList<>();
+            for (Map.Entry<String, Object> entry : values.entrySet()) {
+                if (entry.getValue() instanceof Map) {
+                    tables.add(entry);
+                } else {
+                    text.append(key(entry.getKey())).append(" = ").append(TomlValues.show(entry.getValue())).append('\n');
+                }
+            }
+            for (Map.Entry<String, Object> entry : tables) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) entry.getValue();
+                text.append('\n').append(toToml(table + "." + key(entry.getKey()), child));
+            }
+            return text.toString();
+        }
+
+        private static String key(String key) {
+            return key.matches("[A-Za-z0-9_-]+") ? key : TomlValues.show(key);
+        }
+    }
+
+    /** {@code markata config get KEY}: one value ("output_dir", "glob.glob_patterns"). */
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Prints one value, like output_dir or glob.glob_patterns.")
+    static final class Get implements Callable<Integer>, Main.WithOptions {
+        @ParentCommand
+        ConfigCommand parent;
+
+        @Mixin
+        CommonOptions options;
+
+        @Parameters(paramLabel = "KEY", description = "A key of [markata], dotted for sub-tables.")
+        String key;
+
+        @Override
+        public CommonOptions options() {
+            return options;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Config config = load(parent.main, options);
+            String path = key.startsWith("markata.") ? key.substring("markata.".length()) : key;
+            Object value = effective(config);
+            List<String> walked = new ArrayList<>();
+            for (String part : path.split("\\.")) {
+                if (!(value instanceof Map<?, ?> map) || !map.containsKey(part)) {
+                    List<String> known = value instanceof Map<?, ?> map
+                            ? map.keySet().stream().map(String::valueOf).toList() : List.of();
+                    String where = walked.isEmpty() ? "" : String.join(".", walked) + ".";
+                    throw new UsageException("no key " + key + " in the configuration"
+                            + DidYouMean.closest(part, known).map(s -> "; did you mean " + where + s + "?").orElse(""));
+                }
+                value = map.get(part);
+                walked.add(part);
+            }
+            parent.main.out.println(value instanceof String s ? s : TomlValues.show(value));
+            return ExitCodes.OK;
+        }
+    }
+}

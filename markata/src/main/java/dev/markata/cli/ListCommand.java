@@ -1,0 +1,40 @@
+package dev.markata.cli;
+
+import dev.markata.BuildResult;
+import dev.markata.Markata;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Stage;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code markata list}: the posts, with slug, title and date, without rendering anything. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the posts: slug, title, date.")
+final class ListCommand implements Callable<Integer>, Main.WithOptions {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CommonOptions options;
+
+    @Override
+    public CommonOptions options() {
+        return options;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BuildResult result = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
+                .reporter(new CliReporter(main.err, options.quiet)).open().run(Stage.PRE_RENDER);
+        int slugWidth = Math.max(4, result.posts().stream().mapToInt(p -> p.slug().length()).max().orElse(0));
+        int titleWidth = Math.max(5, result.posts().stream().mapToInt(p -> p.displayTitle().length()).max().orElse(0));
+        String format = "%-" + slugWidth + "s  %-" + titleWidth + "s  %s%n";
+        main.out.printf(format, "slug", "title", "date");
+        for (Post post : result.posts()) {
+            main.out.printf(format, post.slug(), post.displayTitle(), post.date() == null ? "" : post.date());
+        }
+        return ExitCodes.OK;
+    }
+}

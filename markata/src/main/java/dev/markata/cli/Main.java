@@ -1,0 +1,98 @@
+package dev.markata.cli;
+
+import dev.markata.Markata;
+import dev.markata.config.ConfigException;
+import dev.markata.lifecycle.BuildException;
+import dev.markata.plugin.PluginRegistry;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code markata} command line. */
+@Command(name = "markata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Builds a static site from Markdown, compatible with markata.toml.",
+        subcommands = {BuildCommand.class, ListCommand.class, CleanCommand.class, NewCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:built", "1:the build failed", "2:wrong usage or configuration"})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** {@code markata} without a command: the usage, as an error. */
+    @Override
+    public Integer call() {
+        err.println("error: a command is missing");
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
+
+    /** Implemented by commands, so errors know whether to show stack traces. */
+    interface WithOptions {
+        CommonOptions options();
+    }
+
+    final PrintStream out;
+    final PrintStream err;
+    final Map<String, String> environment;
+    final boolean terminal;
+    final Markata.PluginSource plugins;
+
+    Main(PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal,
+         Markata.PluginSource plugins) {
+        this.out = out;
+        this.err = err;
+        this.environment = Map.copyOf(environment);
+        this.terminal = terminal;
+        this.plugins = plugins;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv(), System.console() != null,
+                () -> PluginRegistry.discover(Main.class.getClassLoader())));
+    }
+
+    /**
+     * Runs the command line and returns its exit code (tests call this directly).
+     *
+     * @param plugins where plugins come from (the command line uses ServiceLoader)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+                          boolean terminal, Markata.PluginSource plugins) {
+        Main main = new Main(out, err, environment, terminal, plugins);
+        CommandLine commandLine = new CommandLine(main);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> {
+            boolean verbose = failed.getCommand() instanceof WithOptions command && command.options().verbose;
+            main.report(error, verbose);
+            return ExitCodes.of(error);
+        });
+        return commandLine.execute(args);
+    }
+
+    private void report(Exception error, boolean verbose) {
+        if (error instanceof ConfigException config) {
+            config.problems().forEach(problem -> err.println("error: " + problem));
+        } else if (error instanceof BuildException build) {
+            err.println("error: " + build.getMessage());
+            if (verbose) {
+                build.failure().problems().stream().filter(p -> p.cause() != null)
+                        .forEach(p -> p.cause().printStackTrace(err));
+            }
+        } else if (ExitCodes.isUserFacing(error)) {
+            err.println("error: " + error.getMessage());
+        } else {
+            err.println("error: unexpected " + error);
+            if (verbose) {
+                error.printStackTrace(err);
+            } else {
+                err.println("(run with --verbose for the stack trace)");
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.markata.cli;
+
+import dev.markata.lifecycle.BuildObserver;
+import dev.markata.lifecycle.Stage;
+import dev.markata.lifecycle.TaskContext;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Shows per-document progress on stderr. On a terminal: a bar redrawn in place, only for
+ * batches that run longer than a moment. Elsewhere (logs, CI): one line per stage that handled
+ * documents, once it finishes.
+ */
+final class Progress implements BuildObserver {
+
+    private static final long SHOW_AFTER_NANOS = 300_000_000L;
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int WIDTH = 30;
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger stageDocuments = new AtomicInteger();
+    private volatile int total;
+    private volatile String label = "";
+    private volatile long batchStart;
+    private long lastDraw;
+    private boolean drawn;
+
+    Progress(PrintStream err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void stageStarted(Stage stage) {
+        stageDocuments.set(0);
+    }
+
+    @Override
+    public void tasksSubmitted(TaskContext batch, int count) {
+        total = count;
+        done.set(0);
+        label = batch.stage().id() + " " + batch.pluginId();
+        batchStart = System.nanoTime();
+        stageDocuments.addAndGet(count);
+    }
+
+    @Override
+    public void taskFinished(TaskContext task, long elapsedNanos, boolean failed) {
+        int finished = done.incrementAndGet();
+        if (!terminal) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - batchStart < SHOW_AFTER_NANOS) {
+            return;
+        }
+        synchronized (this) {
+            if (now - lastDraw < REDRAW_NANOS && finished < total) {
+                return;
+            }
+            lastDraw = now;
+            int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * finished / total);
+            err.print("\r" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + " " + finished + "/" + total + " "
+                    + label + "\u001b[K");
+            err.flush();
+            drawn = true;
+        }
+    }
+
+    @Override
+    public synchronized void hookFinished(Stage stage, String pluginId, long elapsedNanos, boolean failed) {
+        if (drawn) {
+            err.print("\r\u001b[K");
+            err.flush();
+            drawn = false;
+        }
+    }
+
+    @Override
+    public void stageFinished(Stage stage, long elapsedNanos, boolean failed) {
+        int documents = stageDocuments.get();
+        if (!terminal && documents > 0) {
+            err.printf("%-12s %6d documents  %8.1f ms%n", stage.id(), documents, elapsedNanos / 1e6);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.markata.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The core's own settings from {@code [markata]}, with markata's defaults. Plugin settings are
+ * not here: each plugin reads its own {@link ConfigSection}.
+ *
+ * @param directory     the site's folder (absolute, normalized)
+ * @param outputDir     where pages are written (absolute); never the site folder or above it
+ * @param cacheDir      {@code <directory>/.markata.cache}
+ * @param assetsDir     static files folder (absolute)
+ * @param templatesDir  the site's templates folder (absolute), looked up before the built-in theme
+ * @param hooks         the plugin selection as written ("default" not yet expanded)
+ * @param disabledHooks plugins removed from the selection
+ * @param workers       threads for per-document work (default: available processors)
+ */
+public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path assetsDir, Path templatesDir,
+                         List<String> hooks, List<String> disabledHooks, String url, String title,
+                         String description, String authorName, String authorEmail, String lang,
+                         int workers) {
+
+    public static final String CACHE_DIR_NAME = ".markata.cache";
+
+    public SiteConfig {
+        hooks = List.copyOf(hooks);
+        disabledHooks = List.copyOf(disabledHooks);
+    }
+
+    static SiteConfig read(Path directory, ConfigTable markata) throws ConfigException {
+        String output = markata.string("output_dir", "markout");
+        if (output.isBlank()) {
+            throw markata.error("output_dir", "must be a folder name, not empty");
+        }
+        Path outputDir = directory.resolve(output).normalize();
+        if (directory.startsWith(outputDir)) {
+            throw markata.error("output_dir",
+                    "must be a folder inside or beside the site, not the site folder or one above it");
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        long workers = markata.integer("workers", processors, w -> w >= 1 && w <= 1024,
+                "must be a whole number of threads from 1 to 1024");
+        return new SiteConfig(directory, outputDir, directory.resolve(CACHE_DIR_NAME),
+                directory.resolve(markata.string("assets_dir", "static")).normalize(),
+                directory.resolve(markata.string("templates_dir", "templates")).normalize(),
+                markata.stringList("hooks", List.of("default")),
+                markata.stringList("disabled_hooks", List.of()),
+                markata.string("url", ""), markata.string("title", "Markata Site"),
+                markata.string("description", ""), markata.string("author_name", ""),
+                markata.string("author_email", ""), markata.string("lang", "en"), (int) workers);
+    }
+}

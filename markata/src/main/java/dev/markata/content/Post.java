@@ -1,0 +1,117 @@
+package dev.markata.content;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One document of the site, immutable. Plugins never change a post in place: they make a new
+ * version with a {@code with...} method and hand the list back to the build
+ * ({@code BuildContext.updatePosts}). That keeps per-document parallel work free of shared
+ * mutable state: each task reads its own post and returns a new one; the executor publishes
+ * the results to the next hook when the batch completes.
+ *
+ * @param path        source path relative to the site folder, with '/' separators ("posts/a.md")
+ * @param slug        the page's URL path without slashes at the ends ("my-post", "index")
+ * @param title       the title, or null until {@code auto_title} sets one
+ * @param date        the publication date, or null when the front matter has none
+ * @param tags        tags, in the order written
+ * @param published   whether the post is listed (markata's {@code published}, default false)
+ * @param description a short description, or ""
+ * @param template    the template for the page ("post.html" unless the front matter says)
+ * @param content     the Markdown body, without front matter
+ * @param extra       front-matter keys without a typed field, as YAML gave them (immutable)
+ * @param html        the body rendered to HTML, or null before render
+ * @param page        the full page from the template, or null before the template ran
+ */
+public record Post(String path, String slug, String title, LocalDate date, List<String> tags, boolean published,
+                   String description, String template, String content, Map<String, Object> extra,
+                   String html, String page) {
+
+    public static final String DEFAULT_TEMPLATE = "post.html";
+
+    /** Dated posts newest first, then undated ones; ties by title then path, for a stable order. */
+    public static final Comparator<Post> NEWEST_FIRST = Comparator
+            .comparing(Post::date, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+            .thenComparing(p -> p.title() == null ? "" : p.title())
+            .thenComparing(Post::path);
+
+    public Post {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(slug, "slug");
+        tags = List.copyOf(tags);
+        description = description == null ? "" : description;
+        template = template == null || template.isBlank() ? DEFAULT_TEMPLATE : template;
+        content = content == null ? "" : content;
+        extra = freeze(extra);
+    }
+
+    public Post withTitle(String newTitle) {
+        return new Post(path, slug, newTitle, date, tags, published, description, template, content, extra, html, page);
+    }
+
+    public Post withSlug(String newSlug) {
+        return new Post(path, newSlug, title, date, tags, published, description, template, content, extra, html, page);
+    }
+
+    public Post withDescription(String newDescription) {
+        return new Post(path, slug, title, date, tags, published, newDescription, template, content, extra, html, page);
+    }
+
+    public Post withContent(String newContent) {
+        return new Post(path, slug, title, date, tags, published, description, template, newContent, extra, html, page);
+    }
+
+    public Post withHtml(String newHtml) {
+        return new Post(path, slug, title, date, tags, published, description, template, content, extra, newHtml, page);
+    }
+
+    public Post withPage(String newPage) {
+        return new Post(path, slug, title, date, tags, published, description, template, content, extra, html, newPage);
+    }
+
+    /** A copy with one extra value set (plugins' own per-post data: "words", "cover"...). */
+    public Post withExtra(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(extra);
+        copy.put(key, value);
+        return new Post(path, slug, title, date, tags, published, description, template, content, copy, html, page);
+    }
+
+    /** The title, or the slug when there is none yet. */
+    public String displayTitle() {
+        return title == null || title.isBlank() ? slug : title;
+    }
+
+    /** The page's path under the output folder: "my-post/index.html", or "index.html" for the index slug. */
+    public String outputPath() {
+        return slug.equals("index") || slug.isEmpty() ? "index.html" : slug + "/index.html";
+    }
+
+    private static Map<String, Object> freeze(Map<String, ?> map) {
+        if (map == null || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, freezeValue(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object freezeValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), freezeValue(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(freezeValue(item)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.markata.lifecycle;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import dev.markata.plugin.PluginException;
+
+/**
+ * Runs per-document work of a build in parallel, on threads the build owns, knowing for each
+ * task the stage, plugin and document it belongs to. Around every task it calls the
+ * {@link BuildObserver}s (on the worker thread) and applies the {@link TaskDecorator}s (captured
+ * on the submitting thread), and it adds the task's time to the hook's figures.
+ *
+ * <p>A batch started from inside a task runs inline on that worker, so nested batches never
+ * wait for threads that are all busy waiting.
+ */
+public final class BuildExecutor implements AutoCloseable {
+
+    /** Per-document work; may throw, the executor records it against the document. */
+    @FunctionalInterface
+    public interface DocumentTask<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final int workers;
+    private final ExecutorService pool;
+    private final ThreadGroup group;
+    private final BuildObserver observer;
+    private final List<TaskDecorator> decorators;
+    private final TimingRecorder timings;
+
+    /**
+     * @param workers    threads; 1 runs every batch inline on the calling thread (serial builds)
+     * @param observer   told about each task on the thread that runs it
+     * @param decorators wrap each task, first registered outermost
+     * @param timings    receives each task's time
+     */
+    public BuildExecutor(int workers, BuildObserver observer, List<TaskDecorator> decorators, TimingRecorder timings) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+        }
+        this.workers = workers;
+        this.observer = Objects.requireNonNull(observer);
+        this.decorators = List.copyOf(decorators);
+        this.timings = Objects.requireNonNull(timings);
+        int pool = POOLS.incrementAndGet();
+        this.group = new ThreadGroup("markata-build-" + pool);
+        if (workers == 1) {
+            this.pool = null;
+        } else {
+            AtomicInteger count = new AtomicInteger();
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(group, r, "markata-build-" + pool + "-worker-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            this.pool = Executors.newFixedThreadPool(workers, factory);
+        }
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    /**
+     * Applies {@code task} to every item, in parallel, and returns the results in the items'
+     * order. Every item is tried; if any failed, throws {@link DocumentFailures} listing each
+     * failed document (a {@code PluginException}'s message is shown as is, other exceptions
+     * with their type).
+     *
+     * @param stage      the running stage
+     * @param pluginId   the plugin doing the work
+     * @param items      the items (posts, files)
+     * @param documentOf the document name of an item, for context and error messages
+     */
+    public <T, R> List<R> map(Stage stage, String pluginId, List<T> items, Function<T, String> documentOf,
+                              DocumentTask<T, R> task) throws DocumentFailures, InterruptedException {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        observer.tasksSubmitted(new TaskContext(stage, pluginId, "*"), items.size());
+        Object[] results = new Object[items.size()];
+        BuildFailure.Problem[] problems = new BuildFailure.Problem[items.size()];
+        List<Runnable> runnables = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            int index = i;
+            TaskContext context = new TaskContext(stage, pluginId, documentOf.apply(item));
+            Runnable body = () -> {
+                long start = System.nanoTime();
+                observer.taskStarted(context);
+                boolean failed = false;
+                try {
+                    results[index] = task.apply(item);
+                } catch (Exception | LinkageError | AssertionError e) {
+                    failed = true;
+                    problems[index] = new BuildFailure.Problem(context.document(), describe(context.document(), e), e);
+                } finally {
+                    long elapsed = System.nanoTime() - start;
+                    timings.task(context, elapsed);
+                    observer.taskFinished(context, elapsed, failed);
+                }
+            };
+            runnables.add(decorate(context, body));
+        }
+        if (pool == null || items.size() == 1 || isWorkerThread()) {
+            for (Runnable r : runnables) {
+                r.run();
+            }
+        } else {
+            runInPool(runnables);
+        }
+        List<BuildFailure.Problem> failed = Arrays.stream(problems).filter(Objects::nonNull).toList();
+        if (!failed.isEmpty()) {
+            throw new DocumentFailures(failed);
+        }
+        @SuppressWarnings("unchecked")
+        List<R> list = (List<R>) Collections.unmodifiableList(Arrays.asList(results));
+        return list;
+    }
+
+    private void runInPool(List<Runnable> runnables) throws InterruptedException {
+        List<Future<?>> futures = new ArrayList<>(runnables.size());
+        for (Runnable r : runnables) {
+            futures.add(pool.submit(r));
+        }
+        try {
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        } catch (ExecutionException e) {
+            // Each task catches its own failures; only an Error (out of memory...) gets here.
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Runnable decorate(TaskContext context, Runnable body) {
+        Runnable wrapped = body;
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            wrapped = Objects.requireNonNull(decorators.get(i).decorate(context, wrapped),
+                    "a TaskDecorator returned null");
+        }
+        return wrapped;
+    }
+
+    private boolean isWorkerThread() {
+        return Thread.currentThread().getThreadGroup() == group;
+    }
+
+    /** A one-line, user-facing description of a document's failure. */
+    static String describe(String document, Throwable e) {
+        if (isUserFacing(e) && e.getMessage() != null) {
+            String message = e.getMessage();
+            return message.startsWith(document) ? message : document + ": " + message;
+        }
+        return document + ": " + e;
+    }
+
+    /** Whether the exception carries a message written for users (its type name adds nothing). */
+    static boolean isUserFacing(Throwable e) {
+        return e instanceof PluginException;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.markata.plugin;
+
+import dev.markata.config.Config;
+import dev.markata.config.SiteConfig;
+import dev.markata.content.OutputDir;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.BuildExecutor.DocumentTask;
+import dev.markata.lifecycle.BuildFailure;
+import dev.markata.lifecycle.BuildTimings;
+import dev.markata.lifecycle.DocumentFailures;
+import dev.markata.lifecycle.Stage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a hook sees of the build: the stage and plugin it runs for, the configuration, the
+ * source files and posts, the build executor for per-document work, the output folder, and the
+ * build's timings and failure.
+ *
+ * <p>Posts are immutable {@link Post} values; a hook that changes posts produces new versions
+ * and hands the new list back ({@link #setPosts}, or {@link #updatePosts} which does both in
+ * parallel). Hooks run one at a time on the main thread, so the list needs no locking.
+ */
+public interface BuildContext {
+
+    Stage stage();
+
+    /** The id of the plugin this hook belongs to. */
+    String pluginId();
+
+    SiteConfig site();
+
+    /** The whole configuration, for sections ({@code config().section(...)}) and raw keys. */
+    Config config();
+
+    /** Source files found by glob, relative to the site folder, sorted. */
+    List<Path> sourceFiles();
+
+    void setSourceFiles(List<Path> files);
+
+    /** The posts, in source-file order. */
+    List<Post> posts();
+
+    void setPosts(List<Post> posts);
+
+    /**
+     * Replaces every post by {@code update(post)}, in parallel on the build executor (each task
+     * known by stage, this plugin and the post's path). Every post is tried; failures are
+     * reported together.
+     */
+    default void updatePosts(DocumentTask<Post, Post> update) throws DocumentFailures, InterruptedException {
+        setPosts(map(posts(), Post::path, update));
+    }
+
+    /**
+     * Per-document work on the build executor: applies {@code task} to every item in parallel
+     * and returns the results in order. Observers and task decorators see each task with this
+     * stage, this plugin and {@code documentOf(item)}.
+     */
+    <T, R> List<R> map(List<T> items, Function<T, String> documentOf, DocumentTask<T, R> task)
+            throws DocumentFailures, InterruptedException;
+
+    /** A build-wide value another plugin stored. */
+    <T> Optional<T> get(StateKey<T> key);
+
+    <T> void put(StateKey<T> key, T value);
+
+    /** Writes pages under {@code output_dir}, only when their content changed. */
+    OutputDir output();
+
+    /** {@code .markata.cache} in the site folder (created on first call). */
+    Path cacheDir();
+
+    /** Stage and hook times measured so far. */
+    BuildTimings timings();
+
+    /** Why the build failed, if it did (teardown hooks read this). */
+    Optional<BuildFailure> failure();
+
+    Reporter reporter();
+}

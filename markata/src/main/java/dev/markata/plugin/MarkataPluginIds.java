@@ -1,0 +1,73 @@
+package dev.markata.plugin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The plugin ids markata itself ships, so that an existing markata site's {@code hooks} list
+ * keeps building: an id with no Java implementation gets one warning and is skipped instead of
+ * failing the build as an unknown name would.
+ */
+final class MarkataPluginIds {
+
+    private MarkataPluginIds() {
+    }
+
+    /**
+     * What {@code "default"} expands to: markata's default list, in its order. Ids without an
+     * implementation on the class path are skipped quietly (the user did not name them).
+     * {@code markata.plugins.pyinstrument} is left out on purpose: profiling is opted into with
+     * {@code --profile} or by naming the plugin.
+     */
+    static final List<String> DEFAULT = List.of(
+            "markata.plugins.mermaid",
+            "markata.plugins.skip",
+            "markata.plugins.md_it_wikilinks",
+            "markata.plugins.copy_assets",
+            "markata.plugins.glob",
+            "markata.plugins.load",
+            "markata.plugins.auto_title",
+            "markata.plugins.render_markdown",
+            "markata.plugins.feeds",
+            "markata.plugins.auto_description",
+            "markata.plugins.post_template",
+            "markata.plugins.covers",
+            "markata.plugins.publish_html",
+            "markata.plugins.index_page",
+            "markata.plugins.flat_slug",
+            "markata.plugins.icon_resize",
+            "markata.plugins.to_json",
+            "markata.plugins.redirects");
+
+    /** Ids whose job has no meaning on the JVM or is built into the core; the reason is shown. */
+    static final Map<String, String> NOT_APPLICABLE = Map.ofEntries(
+            Map.entry("markata.plugins.docs", "it documents Python modules"),
+            Map.entry("markata.plugins.tui", "the terminal UI is not part of markata-java"),
+            Map.entry("markata.plugins.base_cli", "the command line is built in"),
+            Map.entry("markata.cli.server", "the command line is built in"),
+            Map.entry("markata.cli.runner", "the command line is built in"),
+            Map.entry("markata.cli.plugins", "the command line is built in"),
+            Map.entry("markata.cli.summary", "the command line is built in"),
+            Map.entry("markata.plugins.setup_logging", "logging is built in"),
+            Map.entry("markata.plugins.didyoumean", "\"did you mean\" hints are built into configuration checks"),
+            Map.entry("markata.plugins.config_model", "configuration is typed by each plugin's record"),
+            Map.entry("markata.plugins.post_model", "posts are typed records"),
+            Map.entry("markata.plugins.create_models", "posts and configuration are typed records"),
+            Map.entry("markata.plugins.jinja_env", "the Jinja environment is part of markata.plugins.post_template"),
+            Map.entry("markata.plugins.flat_slug", "flat slugs are made by markata.plugins.load"),
+            Map.entry("markata.plugins.pyscript", "it runs Python in the browser"));
+
+    /** Ids markata ships that markata-java does not implement (yet). */
+    static final Set<String> NOT_YET = Set.of(
+            "markata.plugins.pyinstrument", "markata.plugins.profiler",
+            "markata.plugins.mermaid", "markata.plugins.skip", "markata.plugins.md_it_wikilinks",
+            "markata.plugins.md_it_highlight_code", "markata.plugins.copy_assets", "markata.plugins.heading_link",
+            "markata.plugins.feeds", "markata.plugins.auto_description", "markata.plugins.long_description",
+            "markata.plugins.covers", "markata.plugins.icon_resize", "markata.plugins.to_json",
+            "markata.plugins.redirects", "markata.plugins.rss", "markata.plugins.sitemap",
+            "markata.plugins.seo", "markata.plugins.manifest", "markata.plugins.generator",
+            "markata.plugins.datetime", "markata.plugins.jinja_md", "markata.plugins.prevnext",
+            "markata.plugins.service_worker", "markata.plugins.publish_source", "markata.plugins.tweets",
+            "markata.plugins.youtube", "markata.plugins.subroute", "markata.plugins.wikilink_hover");
+}

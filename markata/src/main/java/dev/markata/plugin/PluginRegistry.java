@@ -1,0 +1,154 @@
+package dev.markata.plugin;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigOverrides;
+import dev.markata.config.DidYouMean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The plugins available to one build, by id and alias, and the resolution of the site's
+ * {@code hooks} / {@code disabled_hooks} into the ordered list of plugins that run. Built per
+ * build (fresh plugin instances each time); there is no global registry.
+ */
+public final class PluginRegistry {
+
+    /** The result of resolving the selection: plugins in list order, and warnings to show. */
+    public record Selection(List<Plugin> plugins, List<String> warnings) {
+        public Selection {
+            plugins = List.copyOf(plugins);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private final Map<String, Plugin> byName;
+
+    private PluginRegistry(Map<String, Plugin> byName) {
+        this.byName = byName;
+    }
+
+    /** The plugins {@link ServiceLoader} finds on {@code loader}'s class path, as fresh instances. */
+    public static List<Plugin> discover(ClassLoader loader) throws ConfigException {
+        List<Plugin> plugins = new ArrayList<>();
+        try {
+            for (Plugin plugin : ServiceLoader.load(Plugin.class, loader)) {
+                plugins.add(plugin);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigException("a plugin on the class path cannot be loaded: " + e.getMessage());
+        }
+        return plugins;
+    }
+
+    /**
+     * A registry of {@code plugins}.
+     *
+     * @throws ConfigException if two plugins claim the same id or alias
+     */
+    public static PluginRegistry of(List<Plugin> plugins) throws ConfigException {
+        Map<String, Plugin> byName = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Plugin plugin : plugins) {
+            Set<String> names = new LinkedHashSet<>();
+            names.add(plugin.id());
+            names.addAll(plugin.aliases());
+            for (String name : names) {
+                Plugin other = byName.putIfAbsent(name, plugin);
+                if (other != null && other != plugin) {
+                    problems.add("two plugins claim the name " + name + ": " + other.getClass().getName()
+                            + " and " + plugin.getClass().getName() + "; remove one of them from the class path");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new PluginRegistry(byName);
+    }
+
+    /** Every id and alias known here. */
+    public Set<String> names() {
+        return new TreeSet<>(byName.keySet());
+    }
+
+    /**
+     * Resolves the selection: {@code "default"} expands to the default set, names and aliases
+     * map to their plugin (each plugin once, at its first place), {@code disabled_hooks} and
+     * the overrides' disable set remove plugins, the overrides' enable set adds them (and wins
+     * over {@code disabled_hooks}).
+     *
+     * @param where how messages name the hooks keys ("markata.toml: [markata]")
+     * @throws ConfigException naming every unknown plugin with the closest known names
+     */
+    public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides, String where)
+            throws ConfigException {
+        List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<Plugin> forcedOn = new LinkedHashSet<>(pluginsNamed(overrides.enable(), "hooks", where, warnings, problems));
+        Set<Plugin> removed = new LinkedHashSet<>(pluginsNamed(disabledHooks, "disabled_hooks", where, null, problems));
+        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems));
+        removed.removeAll(forcedOn);
+
+        Set<Plugin> selected = new LinkedHashSet<>();
+        for (String name : hooks) {
+            if (name.equals("default")) {
+                for (String id : MarkataPluginIds.DEFAULT) {
+                    Plugin plugin = byName.get(id);
+                    if (plugin != null) {
+                        selected.add(plugin);
+                    }
+                }
+            } else {
+                selected.addAll(pluginsNamed(List.of(name), "hooks", where, warnings, problems));
+            }
+        }
+        selected.addAll(forcedOn);
+        selected.removeAll(removed);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new Selection(new ArrayList<>(selected), warnings);
+    }
+
+    /**
+     * The plugins {@code names} name. Names markata ships but that have no plugin here add a
+     * warning (when {@code warnings} is given) and are skipped; other names are problems.
+     */
+    private List<Plugin> pluginsNamed(Iterable<String> names, String key, String where, List<String> warnings,
+                                      List<String> problems) {
+        List<Plugin> plugins = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals("default")) {
+                continue;
+            }
+            Plugin plugin = byName.get(name);
+            if (plugin != null) {
+                plugins.add(plugin);
+            } else if (MarkataPluginIds.NOT_APPLICABLE.containsKey(name)) {
+                if (warnings != null) {
+                    warnings.add(where + " " + key + ": " + name + " is skipped: "
+                            + MarkataPluginIds.NOT_APPLICABLE.get(name));
+                }
+            } else if (MarkataPluginIds.NOT_YET.contains(name)) {
+                if (warnings != null) {
+                    warnings.add(where + " " + key + ": " + name + " is skipped: markata-java has no such plugin yet");
+                }
+            } else {
+                Set<String> known = new TreeSet<>(byName.keySet());
+                known.addAll(MarkataPluginIds.NOT_YET);
+                List<String> closest = DidYouMean.closest(name, known, 3);
+                problems.add(where + " " + key + " = \"" + name + "\": no plugin has this name"
+                        + (closest.isEmpty() ? "; known plugins: " + String.join(", ", byName.keySet())
+                        : "; did you mean " + String.join(" or ", closest) + "?"));
+            }
+        }
+        return plugins;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.markata.plugin;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
+import dev.markata.config.SiteConfig;
+import dev.markata.lifecycle.BuildObserver;
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.Stage;
+import dev.markata.lifecycle.TaskDecorator;
+
+/** What a plugin can do while it registers, before the build starts. */
+public interface PluginSetup {
+
+    /** The core settings ({@code [markata]}). */
+    SiteConfig site();
+
+    /**
+     * This plugin's typed configuration, read from {@code [markata.<section.name()>]} and
+     * validated by the section's reader. Read it here so a bad value stops the build before
+     * anything runs.
+     */
+    <T> T config(ConfigSection<T> section) throws ConfigException;
+
+    /** Runs {@code hook} in {@code stage} with normal priority. */
+    default void hook(Stage stage, Hook hook) {
+        hook(stage, Priority.NORMAL, hook);
+    }
+
+    /** Runs {@code hook} in {@code stage}; FIRST / LAST are markata's tryfirst / trylast. */
+    void hook(Stage stage, Priority priority, Hook hook);
+
+    /** Receives stage, hook and per-document task events for the whole build. */
+    void observe(BuildObserver observer);
+
+    /** Wraps every task submitted to the build executor. */
+    void decorateTasks(TaskDecorator decorator);
+
+    Reporter reporter();
+}

@@ -1,0 +1,24 @@
+package dev.markata.plugin;
+
+/** Where the build's messages for the user go (the command line prints them on stderr). */
+public interface Reporter {
+
+    /** Something the user should fix or know, that does not stop the build. */
+    void warn(String message);
+
+    /** Progress information, hidden by {@code --quiet}. */
+    void info(String message);
+
+    /** Prints both kinds of message on stderr. */
+    Reporter STDERR = new Reporter() {
+        @Override
+        public void warn(String message) {
+            System.err.println("warning: " + message);
+        }
+
+        @Override
+        public void info(String message) {
+            System.err.println(message);
+        }
+    };
+}

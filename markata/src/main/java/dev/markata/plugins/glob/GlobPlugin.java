@@ -1,0 +1,88 @@
+package dev.markata.plugins.glob;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.SiteConfig;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginSetup;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code markata.plugins.glob}: finds the site's documents. Walks the site folder once,
+ * skipping hidden folders, the output and cache folders and whatever {@code .gitignore} and
+ * {@code .markataignore} exclude (ignored folders are not entered), and keeps the files that
+ * match a glob pattern.
+ */
+public final class GlobPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.glob";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        GlobConfig config = setup.config(GlobConfig.SECTION);
+        setup.hook(Stage.GLOB, context -> context.setSourceFiles(find(context, config)));
+    }
+
+    private static List<Path> find(BuildContext context, GlobConfig config) throws IOException {
+        SiteConfig site = context.site();
+        Path root = site.directory();
+        List<Path> ignoreFiles = new ArrayList<>();
+        if (config.useGitignore()) {
+            ignoreFiles.add(root.resolve(".gitignore"));
+        }
+        ignoreFiles.add(root.resolve(".markataignore"));
+        IgnoreRules ignore = IgnoreRules.read(ignoreFiles);
+        List<PathMatcher> matchers = new ArrayList<>();
+        for (String pattern : config.globPatterns()) {
+            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+            if (pattern.startsWith("**/")) {
+                // Python's recursive glob lets **/ match no folder at all; Java's does not.
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)));
+            }
+        }
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String relative = relative(root, dir);
+                boolean skip = dir.getFileName().toString().startsWith(".") || dir.equals(site.outputDir())
+                        || dir.equals(site.cacheDir()) || ignore.ignores(relative, true);
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                Path relativePath = root.relativize(file);
+                if (attrs.isRegularFile() && !ignore.ignores(relative(root, file), false)
+                        && matchers.stream().anyMatch(m -> m.matches(relativePath))) {
+                    found.add(relativePath);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,130 @@
+package dev.markata.plugins.glob;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Ignore rules in {@code .gitignore} syntax (blank lines and {@code #} comments skipped,
+ * {@code !} re-includes, a trailing {@code /} matches folders only, a pattern with a {@code /}
+ * is anchored at the site folder, {@code *}, {@code ?}, {@code [...]} and {@code **}). The last
+ * matching rule wins, as in git.
+ */
+final class IgnoreRules {
+
+    private record Rule(Pattern pattern, boolean negated, boolean foldersOnly) {
+    }
+
+    private final List<Rule> rules;
+
+    private IgnoreRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    static IgnoreRules none() {
+        return new IgnoreRules(List.of());
+    }
+
+    /** The rules of every file in {@code files} that exists, in order. */
+    static IgnoreRules read(List<Path> files) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        return parse(lines);
+    }
+
+    static IgnoreRules parse(List<String> lines) {
+        List<Rule> rules = new ArrayList<>();
+        for (String raw : lines) {
+            String line = raw.replaceAll("(?<!\\\\)\\s+$", "");
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            boolean negated = line.startsWith("!");
+            if (negated) {
+                line = line.substring(1);
+            } else if (line.startsWith("\\!") || line.startsWith("\\#")) {
+                line = line.substring(1);
+            }
+            boolean foldersOnly = line.endsWith("/");
+            if (foldersOnly) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            boolean anchored = line.contains("/");
+            if (line.startsWith("/")) {
+                line = line.substring(1);
+            }
+            String regex = (anchored ? "" : "(?:.*/)?") + toRegex(line);
+            rules.add(new Rule(Pattern.compile(regex), negated, foldersOnly));
+        }
+        return new IgnoreRules(rules);
+    }
+
+    /** Whether {@code relative} ('/'-separated, relative to the site folder) is ignored. */
+    boolean ignores(String relative, boolean isFolder) {
+        boolean ignored = false;
+        for (Rule rule : rules) {
+            if (rule.foldersOnly() && !isFolder) {
+                continue;
+            }
+            if (rule.negated() != ignored) {
+                continue; // this rule cannot change the outcome
+            }
+            if (rule.pattern().matcher(relative).matches()) {
+                ignored = !rule.negated();
+            }
+        }
+        return ignored;
+    }
+
+    private static String toRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < glob.length()) {
+            char c = glob.charAt(i);
+            if (glob.startsWith("**/", i)) {
+                regex.append("(?:.*/)?");
+                i += 3;
+            } else if (glob.startsWith("**", i)) {
+                regex.append(".*");
+                i += 2;
+            } else if (c == '*') {
+                regex.append("[^/]*");
+                i++;
+            } else if (c == '?') {
+                regex.append("[^/]");
+                i++;
+            } else if (c == '[') {
+                int close = glob.indexOf(']', i + 2);
+                if (close < 0) {
+                    regex.append("\\[");
+                    i++;
+                } else {
+                    String body = glob.substring(i + 1, close);
+                    if (body.startsWith("!")) {
+                        body = "^" + body.substring(1);
+                    }
+                    regex.append('[').append(body.replace("\\", "\\\\")).append(']');
+                    i = close + 1;
+                }
+            } else if (c == '\\' && i + 1 < glob.length()) {
+                regex.append(Pattern.quote(String.valueOf(glob.charAt(i + 1))));
+                i += 2;
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+                i++;
+            }
+        }
+        return regex.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.markata.plugins.index_page;
+
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.Templates;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code markata.plugins.index_page}: the home page, {@code <output_dir>/index.html}, listing
+ * the published posts newest first through the {@code index.html} template. Not written when a
+ * post has the {@code index} slug: that post is the home page.
+ */
+public final class IndexPagePlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.index_page";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) {
+        Templates templates = Templates.forSite(setup.site());
+        setup.hook(Stage.SAVE, context -> write(context, templates));
+    }
+
+    private static void write(BuildContext context, Templates templates) throws Exception {
+        if (context.posts().stream().anyMatch(p -> p.slug().equals("index"))) {
+            return;
+        }
+        List<Map<String, Object>> listed = context.posts().stream().filter(Post::published)
+                .sorted(Post.NEWEST_FIRST).map(Templates::postView).toList();
+        String page = templates.render("index.html", "index.html", Map.of("posts", listed));
+        context.output().write("index.html", page);
+    }
+}

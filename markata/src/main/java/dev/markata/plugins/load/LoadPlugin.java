@@ -1,0 +1,206 @@
+package dev.markata.plugins.load;
+
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code markata.plugins.load}: reads every source file into a {@link Post}, in parallel on the
+ * build executor. Front matter keys with a typed field ({@code title, slug, date, tags,
+ * published, description, template}) are checked; all other keys are kept in
+ * {@link Post#extra()}. Every broken document is reported, each with its file and line.
+ *
+ * <p>Slugs follow markata's {@code flat_slug}: the front matter's {@code slug}, else the file
+ * name without extension, slugified. Two documents with one slug are an error.
+ */
+public final class LoadPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.load";
+    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})([T ].*)?");
+
+    private final ThreadLocal<FrontMatter> frontMatter = ThreadLocal.withInitial(FrontMatter::new);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) {
+        setup.hook(Stage.LOAD, this::load);
+    }
+
+    private void load(BuildContext context) throws Exception {
+        Path root = context.site().directory();
+        List<Post> posts = context.map(context.sourceFiles(), LoadPlugin::documentName,
+                file -> read(documentName(file), root.resolve(file)));
+        checkSlugsAreUnique(posts);
+        context.setPosts(posts);
+    }
+
+    static String documentName(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+
+    private Post read(String document, Path file) throws IOException, PluginException {
+        String text = decode(document, Files.readAllBytes(file));
+        FrontMatter.Parts parts = frontMatter.get().split(document, text);
+        Map<String, Object> values = new LinkedHashMap<>(parts.values());
+        Fields fields = new Fields(document, parts.frontMatterLines(), values);
+        String title = fields.text("title");
+        String slugText = fields.text("slug");
+        LocalDate date = fields.date("date");
+        List<String> tags = fields.tags("tags");
+        boolean published = fields.bool("published", false);
+        String description = fields.text("description");
+        String template = fields.text("template");
+        String slug = slugText != null ? Slugs.slugify(slugText) : Slugs.slugify(stem(file));
+        if (slug.isEmpty()) {
+            throw new PluginException(document + ": has no usable slug (the "
+                    + (slugText != null ? "front matter's slug" : "file name") + " has no letters or digits)");
+        }
+        return new Post(document, slug, title, date, tags, published, description, template, parts.body(),
+                values, null, null);
+    }
+
+    private static String decode(String document, byte[] bytes) throws PluginException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PluginException(document + ": is not UTF-8 text");
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void checkSlugsAreUnique(List<Post> posts) throws PluginException {
+        Map<String, String> bySlug = new HashMap<>();
+        List<String> clashes = new ArrayList<>();
+        for (Post post : posts) {
+            String other = bySlug.putIfAbsent(post.slug(), post.path());
+            if (other != null) {
+                clashes.add(post.path() + ": has the slug \"" + post.slug() + "\" of " + other
+                        + "; give one of them another slug in its front matter");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new PluginException(String.join("\n  ", clashes));
+        }
+    }
+
+    /** Takes the typed keys out of the front matter, with errors naming the key's line. */
+    private static final class Fields {
+        private final String document;
+        private final List<String> lines;
+        private final Map<String, Object> values;
+
+        Fields(String document, List<String> lines, Map<String, Object> values) {
+            this.document = document;
+            this.lines = lines;
+            this.values = values;
+        }
+
+        String text(String key) throws PluginException {
+            Object value = values.remove(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                return String.valueOf(value);
+            }
+            throw problem(key, value, "must be text");
+        }
+
+        boolean bool(String key, boolean fallback) throws PluginException {
+            Object value = values.remove(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+                return Boolean.parseBoolean(s);
+            }
+            throw problem(key, value, "must be true or false");
+        }
+
+        List<String> tags(String key) throws PluginException {
+            Object value = values.remove(key);
+            if (value == null) {
+                return List.of();
+            }
+            List<String> tags = new ArrayList<>();
+            if (value instanceof String s) {
+                for (String tag : s.split(",")) {
+                    if (!tag.isBlank()) {
+                        tags.add(tag.strip());
+                    }
+                }
+                return tags;
+            }
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Map || item instanceof List || item == null) {
+                        throw problem(key, value, "must be a list of words, like [java, web]");
+                    }
+                    tags.add(String.valueOf(item).strip());
+                }
+                return tags;
+            }
+            throw problem(key, value, "must be a list of words, like [java, web]");
+        }
+
+        LocalDate date(String key) throws PluginException {
+            Object value = values.remove(key);
+            if (value == null) {
+                return null;
+            }
+            Matcher m = DATE.matcher(String.valueOf(value).strip());
+            if (value instanceof String && m.matches()) {
+                try {
+                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3)));
+                } catch (java.time.DateTimeException e) {
+                    throw problem(key, value, "is not a real date (" + e.getMessage() + ")");
+                }
+            }
+            throw problem(key, value, "must be a date like 2024-05-01");
+        }
+
+        private PluginException problem(String key, Object value, String allowed) {
+            int line = 2;
+            Pattern keyLine = Pattern.compile("^" + Pattern.quote(key) + "\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                if (keyLine.matcher(lines.get(i)).find()) {
+                    line = i + 2;
+                    break;
+                }
+            }
+            return new PluginException(document + ":" + line + ": front matter " + key + " = " + value + ": " + allowed);
+        }
+    }
+}

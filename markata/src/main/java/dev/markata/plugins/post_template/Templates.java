@@ -1,0 +1,143 @@
+package dev.markata.plugins.post_template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.tree.Node;
+import dev.markata.config.SiteConfig;
+import dev.markata.content.Post;
+import dev.markata.plugin.PluginException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The site's Jinja templates (jinjava): a template is looked up in the site's
+ * {@code templates_dir} first, then in the built-in theme ({@code base.html}, {@code post.html},
+ * {@code index.html}). Templates are escaped by the theme with {@code |e} wherever they show
+ * text from content or configuration.
+ *
+ * <p>Each template is parsed once per worker thread and its tree reused for every page that
+ * thread renders (jinjava's trees are not documented as safe to share between threads).
+ * Feeds and other page-writing plugins can use this class too.
+ */
+public final class Templates {
+
+    private static final String THEME = "/dev/markata/theme/templates/";
+
+    private final Jinjava jinjava;
+    private final Path siteTemplates;
+    private final Map<String, Object> configView;
+    private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
+
+    private Templates(SiteConfig site) {
+        this.siteTemplates = site.templatesDir();
+        this.configView = configView(site);
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).build());
+        this.jinjava.setResourceLocator(new ResourceLocator() {
+            @Override
+            public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
+                return source(name).orElseThrow(() -> new IOException("template " + name + " not found"));
+            }
+        });
+    }
+
+    public static Templates forSite(SiteConfig site) {
+        return new Templates(site);
+    }
+
+    /**
+     * Renders template {@code name} with {@code values} plus {@code config} (the site settings).
+     *
+     * @param document names what is rendered, for error messages ("posts/a.md")
+     */
+    public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
+        Node tree = parsed.get().get(name);
+        if (tree == null) {
+            String text = source(name).orElseThrow(() -> new PluginException(document + ": template \"" + name
+                    + "\" is in neither " + siteTemplates + " nor the built-in theme"));
+            JinjavaInterpreter parser = jinjava.newInterpreter();
+            tree = parser.parse(text);
+            failOnErrors(document, name, parser.getErrorsCopy());
+            parsed.get().put(name, tree);
+        }
+        Map<String, Object> bindings = new HashMap<>(values);
+        bindings.put("config", configView);
+        bindings.put("markata", Map.of("config", configView));
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
+                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String output = interpreter.render(tree);
+            failOnErrors(document, name, interpreter.getErrorsCopy());
+            return output;
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    private static void failOnErrors(String document, String name, List<TemplateError> errors) throws PluginException {
+        List<TemplateError> fatal = errors.stream()
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+        if (!fatal.isEmpty()) {
+            throw new PluginException(fatal.stream()
+                    .map(e -> document + ": template " + e.getSourceTemplate().orElse(name) + ":" + e.getLineno()
+                            + ": " + e.getMessage())
+                    .collect(Collectors.joining("\n  ")));
+        }
+    }
+
+    private Optional<String> source(String name) throws IOException {
+        if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
+            return Optional.empty();
+        }
+        Path own = siteTemplates.resolve(name);
+        if (Files.isRegularFile(own)) {
+            return Optional.of(Files.readString(own, StandardCharsets.UTF_8));
+        }
+        try (InputStream in = Templates.class.getResourceAsStream(THEME + name)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A post as templates see it: {@code post.title}, {@code post.article_html}, extra keys. */
+    public static Map<String, Object> postView(Post post) {
+        Map<String, Object> view = new LinkedHashMap<>(post.extra());
+        view.put("path", post.path());
+        view.put("slug", post.slug());
+        view.put("title", post.displayTitle());
+        view.put("date", post.date() == null ? "" : post.date().toString());
+        view.put("tags", post.tags());
+        view.put("published", post.published());
+        view.put("description", post.description());
+        view.put("template", post.template());
+        view.put("content", post.content());
+        view.put("html", post.html() == null ? "" : post.html());
+        view.put("article_html", post.html() == null ? "" : post.html());
+        view.put("url", post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
+        return view;
+    }
+
+    private static Map<String, Object> configView(SiteConfig site) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", site.title());
+        view.put("url", site.url());
+        view.put("description", site.description());
+        view.put("author_name", site.authorName());
+        view.put("author_email", site.authorEmail());
+        view.put("lang", site.lang());
+        return Map.copyOf(view);
+    }
+}

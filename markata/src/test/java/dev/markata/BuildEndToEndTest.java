@@ -1,0 +1,240 @@
+package dev.markata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.markata.lifecycle.BuildException;
+import dev.markata.lifecycle.BuildFailure;
+import dev.markata.testing.Site;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Builds real sites in temporary folders and checks the pages written. */
+class BuildEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    private BuildResult build(Map<String, String> env) throws Exception {
+        return Markata.builder(dir).environment(env).reporter(new LifecycleTest.Quiet()).open().build();
+    }
+
+    private Site blog() {
+        return new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        title = "Test <Blog>"
+                        url = "https://blog.example"
+                        """)
+                .post("posts/first-post.md", "title: First & Foremost\ndate: 2024-01-05\npublished: true\n"
+                        + "tags: [java, web]\ndescription: The very first\nseries: intro", """
+                        ## Tables
+
+                        | lang | year |
+                        |------|------|
+                        | Java | 1995 |
+
+                        ~~old~~ and https://example.com and `code`
+
+                        - [x] done
+                        - [ ] todo
+
+                        ```java
+                        if (a < b) { return "<tag>"; }
+                        ```
+                        """)
+                .post("posts/second.md", "title: Second\ndate: 2024-03-01\npublished: true", "Newer post.")
+                .post("posts/draft.md", "title: Draft\ndate: 2024-06-01", "Not published.")
+                .write("posts/untitled-notes_here.md", "Just text, no front matter.\n")
+                .write("README.txt", "not markdown");
+    }
+
+    @Test
+    void buildsEveryPostAndAnIndexOfPublishedPostsNewestFirst() throws Exception {
+        Site site = blog();
+        BuildResult result = build(Map.of());
+
+        assertThat(result.posts()).hasSize(4);
+        Document first = Jsoup.parse(site.read("markout/first-post/index.html"));
+        assertThat(first.title()).isEqualTo("First & Foremost | Test <Blog>");
+        assertThat(first.select("article h1").text()).isEqualTo("First & Foremost");
+        assertThat(first.select("h2#tables").text()).isEqualTo("Tables");
+        assertThat(first.select("table td").eachText()).containsExactly("Java", "1995");
+        assertThat(first.select("del").text()).isEqualTo("old");
+        assertThat(first.select("a[href=https://example.com]")).hasSize(1);
+        assertThat(first.select("input[type=checkbox]")).hasSize(2);
+        assertThat(first.select("pre code.language-java").text()).isEqualTo("if (a < b) { return \"<tag>\"; }");
+        assertThat(first.select(".tags span").eachText()).containsExactly("#java", "#web");
+        assertThat(site.read("markout/first-post/index.html")).contains("First &amp; Foremost").doesNotContain("<Blog>");
+
+        assertThat(Jsoup.parse(site.read("markout/untitled-notes-here/index.html")).select("article h1").text())
+                .isEqualTo("Untitled Notes Here");
+        assertThat(site.exists("markout/draft/index.html")).isTrue();
+
+        Document index = Jsoup.parse(site.read("markout/index.html"));
+        assertThat(index.select("ul.posts li a").eachText()).containsExactly("Second", "First & Foremost");
+        assertThat(index.select("ul.posts li a").eachAttr("href")).containsExactly("/second/", "/first-post/");
+        assertThat(result.posts()).filteredOn(p -> p.slug().equals("first-post")).singleElement()
+                .satisfies(p -> assertThat(p.extra()).containsEntry("series", "intro"));
+    }
+
+    @Test
+    void writesOnlyPagesWhoseContentChanged() throws Exception {
+        Site site = blog();
+        BuildResult firstBuild = build(Map.of());
+        assertThat(firstBuild.filesWritten()).isEqualTo(5);
+        Path page = dir.resolve("markout/second/index.html");
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(page, old);
+
+        BuildResult again = build(Map.of());
+        assertThat(again.filesWritten()).isZero();
+        assertThat(again.filesUnchanged()).isEqualTo(5);
+        assertThat(Files.getLastModifiedTime(page)).isEqualTo(old);
+
+        site.post("posts/second.md", "title: Second, edited\ndate: 2024-03-01\npublished: true", "Newer post.");
+        BuildResult edited = build(Map.of());
+        assertThat(edited.filesWritten()).isEqualTo(2); // the post and the index listing its title
+        assertThat(site.read("markout/second/index.html")).contains("Second, edited");
+    }
+
+    @Test
+    void anIndexPostIsTheHomePage() throws Exception {
+        Site site = blog().post("index.md", "title: Welcome", "Hello **home**.");
+        build(Map.of());
+        assertThat(Jsoup.parse(site.read("markout/index.html")).select("article h1").text()).isEqualTo("Welcome");
+    }
+
+    @Test
+    void respectsGitignoreAndMarkataignoreAndNeverReadsTheOutputFolder() throws Exception {
+        Site site = blog()
+                .write(".gitignore", "drafts/\n*.tmp.md\n")
+                .write(".markataignore", "posts/second.md\n")
+                .post("drafts/wip.md", "title: WIP", "x")
+                .post("posts/scratch.tmp.md", "title: Scratch", "x")
+                .post("markout/stale.md", "title: Stale", "x")
+                .post(".hidden/secret.md", "title: Secret", "x");
+        BuildResult result = build(Map.of());
+        assertThat(result.posts()).extracting(p -> p.path())
+                .containsExactly("posts/draft.md", "posts/first-post.md", "posts/untitled-notes_here.md");
+        assertThat(site.exists("markout/second/index.html")).isFalse();
+    }
+
+    @Test
+    void olderSitesMayWriteGlobPatternsAtTopLevel() throws Exception {
+        Site site = blog();
+        site.write("markata.toml", "[markata]\nglob_patterns = \"posts/first*.md\"\n");
+        assertThat(build(Map.of()).posts()).extracting(p -> p.slug()).containsExactly("first-post");
+        site.write("markata.toml", "[markata]\nglob_patterns = \"nothing\"\n[markata.glob]\nglob_patterns = [\"**/second.md\"]\n");
+        assertThat(build(Map.of()).posts()).extracting(p -> p.slug()).containsExactly("second");
+    }
+
+    @Test
+    void everyBrokenPostIsReportedWithFileAndLineAndNothingIsWritten() {
+        new Site(dir)
+                .post("posts/ok.md", "title: Fine", "ok")
+                .post("posts/bad-yaml.md", "title: Fine\ntags: [unclosed", "x")
+                .post("posts/bad-date.md", "title: Dated\ndate: yesterday", "x")
+                .post("posts/bad-published.md", "title: P\n\npublished: perhaps", "x")
+                .write("posts/unclosed.md", "---\ntitle: never closed\n\nbody\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.load");
+        assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).satisfiesExactly(
+                m -> assertThat(m).isEqualTo("posts/bad-date.md:3: front matter date = yesterday: must be a date like 2024-05-01"),
+                m -> assertThat(m).isEqualTo("posts/bad-published.md:4: front matter published = perhaps: must be true or false"),
+                m -> assertThat(m).startsWith("posts/bad-yaml.md:3: front matter is not valid YAML: "),
+                m -> assertThat(m).isEqualTo("posts/unclosed.md:1: front matter starts with --- but no line closes it with ---"));
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void twoPostsWithOneSlugAreAnError() {
+        new Site(dir).post("a/same.md", "title: A", "a").post("b/same.md", "title: B", "b");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo(
+                "b/same.md: has the slug \"same\" of a/same.md; give one of them another slug in its front matter");
+    }
+
+    @Test
+    void aSlugCannotEscapeTheOutputFolder() throws IOException {
+        new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
+        try {
+            BuildResult result = build(Map.of());
+            assertThat(result.posts().get(0).slug()).isEqualTo("outside");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(dir.resolve("markout/outside/index.html")).exists();
+        assertThat(dir.getParent().resolve("outside")).doesNotExist();
+    }
+
+    @Test
+    void aSiteWithoutConfigurationBuildsWithDefaults() throws Exception {
+        Site site = new Site(dir).write("hello.md", "# Hello\n");
+        BuildResult result = build(Map.of());
+        assertThat(result.outputDir()).isEqualTo(dir.toAbsolutePath().resolve("markout"));
+        assertThat(site.read("markout/hello/index.html")).contains("<h1 id=\"hello\">Hello</h1>")
+                .contains("<title>Hello | Markata Site</title>");
+    }
+
+    @Test
+    void theSitesOwnTemplatesWinOverTheTheme() throws Exception {
+        Site site = blog().write("templates/post.html", "<p>{{ post.title|e }} by {{ config.author_name|e }}</p>")
+                .write("markata.toml", "[markata]\nauthor_name = \"Ada\"\n");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo("<p>Second by Ada</p>");
+    }
+
+    @Test
+    void aMissingTemplateNamesThePostAndTheTemplate() {
+        new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.post_template");
+        assertThat(error.failure().problems().get(0).message()).startsWith("posts/odd.md: template \"fancy.html\" is in neither");
+    }
+
+    @Test
+    void parallelBuildsWriteExactlyWhatSerialBuildsWrite() throws Exception {
+        Site site = new Site(dir);
+        for (int i = 0; i < 60; i++) {
+            site.post("posts/post-" + i + ".md", "title: Post " + i + "\ndate: 2023-" + (1 + i % 12) + "-" + (1 + i % 28)
+                    + "\npublished: " + (i % 3 != 0) + "\ntags: [t" + (i % 5) + "]",
+                    "# Part " + i + "\n\n| a | b |\n|---|---|\n| " + i + " | x |\n\n```\ncode " + i + "\n```\n");
+        }
+        build(Map.of("MARKATA_WORKERS", "1", "MARKATA_OUTPUT_DIR", "serial"));
+        build(Map.of("MARKATA_WORKERS", "8", "MARKATA_OUTPUT_DIR", "parallel"));
+        assertThat(tree(dir.resolve("parallel"))).isEqualTo(tree(dir.resolve("serial"))).hasSize(61);
+    }
+
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void listRunsUpToPreRenderWithoutWriting() throws Exception {
+        blog();
+        BuildResult result = Markata.builder(dir).environment(Map.of()).reporter(new LifecycleTest.Quiet()).open()
+                .run(dev.markata.lifecycle.Stage.PRE_RENDER);
+        assertThat(result.posts()).extracting(p -> p.displayTitle())
+                .containsExactly("Draft", "First & Foremost", "Second", "Untitled Notes Here");
+        assertThat(dir.resolve("markout")).doesNotExist();
+        assertThat(List.of(result.filesWritten())).containsExactly(0L);
+    }
+}

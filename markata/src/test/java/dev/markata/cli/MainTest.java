@@ -1,0 +1,173 @@
+package dev.markata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.Stage;
+import dev.markata.testing.Plugins;
+import dev.markata.testing.RecordingPlugin;
+import dev.markata.testing.Site;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RecordingPlugin profiler = new RecordingPlugin("markata.plugins.pyinstrument", Set.of("markata.plugins.profiler"),
+                journal, Map.of(Stage.CONFIGURE, Priority.FIRST));
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Plugins.builtInPlus(profiler));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Site site() {
+        return new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\n")
+                .post("posts/b.md", "title: Bee\ndate: 2024-02-02\npublished: true", "b")
+                .post("posts/a.md", "title: Ay\ndate: 2024-01-01", "a");
+    }
+
+    @Test
+    void buildWritesTheSiteAndExitsZero() {
+        site();
+        Run run = run("build", "--directory", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(dir.resolve("markout/b/index.html")).exists();
+        assertThat(run.err()).contains("built 2 posts into " + dir.toAbsolutePath().resolve("markout"))
+                .containsPattern("load +2 documents");
+    }
+
+    @Test
+    void quietPrintsNothingAndVerbosePrintsTheTimingTable() {
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).err()).isEmpty();
+        Run verbose = run("build", "--verbose", "-d", dir.toString());
+        assertThat(verbose.err()).contains("stage / plugin").contains("  markata.plugins.render_markdown")
+                .containsPattern("\\nrender +\\d+\\.\\d");
+    }
+
+    @Test
+    void aConfigurationErrorExitsTwoWithTheMessageAndWritesNothing() {
+        site().write("markata.toml", "[markata]\nhooks = [\"markata.plugins.glbo\"]\n");
+        Run run = run("build", "-d", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: markata.toml: [markata] hooks = \"markata.plugins.glbo\": "
+                + "no plugin has this name; did you mean markata.plugins.glob?" + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenPostExitsOneNamingFileAndLineWithoutAStackTrace() {
+        site().post("posts/bad.md", "title: x\ndate: soon", "x");
+        Run run = run("build", "-d", dir.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("error: build failed in stage load, plugin markata.plugins.load, document posts/bad.md:")
+                .contains("posts/bad.md:3: front matter date = soon: must be a date like 2024-05-01")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadOptionIsAUsageError() {
+        Run run = run("build", "--no-such-option");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void profileAndNoProfileForceTheProfilerPlugin() {
+        site();
+        assertThat(run("build", "--profile", "-q", "-d", dir.toString()).code()).isZero();
+        assertThat(journal).containsExactly("configure:markata.plugins.pyinstrument");
+        journal.clear();
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"markata.plugins.profiler\"]\n");
+        assertThat(run("build", "--no-profile", "-q", "-d", dir.toString()).code()).isZero();
+        assertThat(journal).isEmpty();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        assertThat(journal).containsExactly("configure:markata.plugins.pyinstrument");
+    }
+
+    @Test
+    void listShowsSlugTitleAndDate() {
+        site();
+        Run run = run("list", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out().lines()).containsExactly("slug  title  date", "a     Ay     2024-01-01",
+                "b     Bee    2024-02-02");
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void cleanRemovesOutputAndCacheAndDryRunOnlyTells() throws Exception {
+        site();
+        run("build", "-q", "-d", dir.toString());
+        Files.createDirectories(dir.resolve(".markata.cache"));
+        Run dry = run("clean", "--dry-run", "-d", dir.toString());
+        assertThat(dry.out()).contains("would remove " + dir.toAbsolutePath().resolve("markout"))
+                .contains("would remove " + dir.toAbsolutePath().resolve(".markata.cache"));
+        assertThat(dir.resolve("markout")).exists();
+        assertThat(run("clean", "-d", dir.toString()).code()).isZero();
+        assertThat(dir.resolve("markout")).doesNotExist();
+        assertThat(dir.resolve(".markata.cache")).doesNotExist();
+        assertThat(dir.resolve("posts/a.md")).exists();
+    }
+
+    @Test
+    void newPostWritesAPostThatBuildsAndRefusesToOverwrite() throws Exception {
+        site();
+        Run run = run("new", "post", "Hello, \"World\"!", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        Path post = dir.resolve("posts/hello-world.md");
+        assertThat(Files.readString(post)).startsWith("---\ntitle: \"Hello, \\\"World\\\"!\"\ndate: " + LocalDate.now());
+        assertThat(run("list", "-d", dir.toString()).out()).contains("hello-world  Hello, \"World\"!");
+        Run again = run("new", "post", "Hello World", "-d", dir.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists");
+    }
+
+    @Test
+    void configShowAndGetPrintTheEffectiveConfiguration() {
+        site().write("markata.toml", "[markata]\ntitle = \"CLI\"\nextra_key = [1, 2]\n[markata.glob]\nglob_patterns = [\"posts/*.md\"]\n");
+        Run show = run("config", "show", "-d", dir.toString());
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).startsWith("[markata]\nhooks = [\"default\"]\n").contains("title = \"CLI\"\n")
+                .contains("output_dir = \"markout\"\n").contains("extra_key = [1, 2]\n")
+                .contains("\n[markata.glob]\nglob_patterns = [\"posts/*.md\"]\n");
+        assertThat(run("config", "get", "title", "-d", dir.toString()).out()).isEqualTo("CLI" + System.lineSeparator());
+        assertThat(run("config", "get", "glob.glob_patterns", "-d", dir.toString()).out().strip()).isEqualTo("[\"posts/*.md\"]");
+        assertThat(run("config", "get", "markata.lang", "-d", dir.toString()).out().strip()).isEqualTo("en");
+        Run missing = run("config", "get", "titel", "-d", dir.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("error: no key titel in the configuration; did you mean title?");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run version = run("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("markata-java ");
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).contains("build").contains("list").contains("clean").contains("new").contains("config");
+        assertThat(run().code()).isEqualTo(2);
+    }
+}

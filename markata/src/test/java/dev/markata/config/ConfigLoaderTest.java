@@ -1,0 +1,196 @@
+package dev.markata.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.markata.testing.Site;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Config load(Map<String, String> env) throws ConfigException {
+        return new ConfigLoader(env).load(dir);
+    }
+
+    private ConfigException failure(String toml) {
+        new Site(dir).write("markata.toml", toml);
+        return org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, () -> load(Map.of()));
+    }
+
+    @Test
+    void aSiteWithoutConfigurationGetsMarkatasDefaults() throws Exception {
+        Config config = load(Map.of());
+        SiteConfig site = config.site();
+        assertThat(config.source()).isEqualTo("defaults");
+        assertThat(site.hooks()).containsExactly("default");
+        assertThat(site.disabledHooks()).isEmpty();
+        assertThat(site.outputDir()).isEqualTo(dir.toAbsolutePath().resolve("markout"));
+        assertThat(site.assetsDir()).isEqualTo(dir.toAbsolutePath().resolve("static"));
+        assertThat(site.templatesDir()).isEqualTo(dir.toAbsolutePath().resolve("templates"));
+        assertThat(site.cacheDir()).isEqualTo(dir.toAbsolutePath().resolve(".markata.cache"));
+        assertThat(site.title()).isEqualTo("Markata Site");
+        assertThat(site.lang()).isEqualTo("en");
+        assertThat(site.url()).isEmpty();
+    }
+
+    @Test
+    void readsTheMarkataTableOfMarkataToml() throws Exception {
+        new Site(dir).write("markata.toml", """
+                [markata]
+                title = "My Blog"
+                output_dir = "public"
+                hooks = ["default", "x.y"]
+                disabled_hooks = ["markata.plugins.glob"]
+                author_name = "Ada"
+                custom_key = 3
+
+                [markata.glob]
+                glob_patterns = ["posts/**/*.md"]
+                """);
+        Config config = load(Map.of());
+        assertThat(config.source()).isEqualTo("markata.toml");
+        assertThat(config.site().title()).isEqualTo("My Blog");
+        assertThat(config.site().outputDir()).isEqualTo(dir.toAbsolutePath().resolve("public"));
+        assertThat(config.site().hooks()).containsExactly("default", "x.y");
+        assertThat(config.site().disabledHooks()).containsExactly("markata.plugins.glob");
+        assertThat(config.site().authorName()).isEqualTo("Ada");
+        assertThat(config.markata().asMap()).containsEntry("custom_key", 3L);
+        assertThat(config.markata().table("glob").stringList("glob_patterns", List.of()))
+                .containsExactly("posts/**/*.md");
+    }
+
+    @Test
+    void fallsBackToToolMarkataInPyproject() throws Exception {
+        new Site(dir).write("pyproject.toml", """
+                [project]
+                name = "blog"
+                [tool.markata]
+                title = "From pyproject"
+                [tool.markata.profiler]
+                interval = -1
+                """);
+        Config config = load(Map.of());
+        assertThat(config.source()).isEqualTo("pyproject.toml");
+        assertThat(config.site().title()).isEqualTo("From pyproject");
+        ConfigException error = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class,
+                () -> config.markata().table("profiler").number("interval", 1, v -> v > 0,
+                        "must be a number of seconds > 0"));
+        assertThat(error).hasMessage(
+                "pyproject.toml: [tool.markata.profiler] interval = -1: must be a number of seconds > 0");
+    }
+
+    @Test
+    void markataTomlWinsOverPyproject() throws Exception {
+        new Site(dir).write("pyproject.toml", "[tool.markata]\ntitle = \"py\"\n")
+                .write("markata.toml", "[markata]\ntitle = \"toml\"\n");
+        assertThat(load(Map.of()).site().title()).isEqualTo("toml");
+    }
+
+    @Test
+    void environmentVariablesOverrideTopLevelKeys() throws Exception {
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"file\"\noutput_dir = \"out\"\n");
+        Config config = load(Map.of("MARKATA_TITLE", "from env", "MARKATA_OUTPUT_DIR", "elsewhere",
+                "MARKATA_HOOKS", "[\"a.b\", \"c.d\"]", "MARKATA_WORKERS", "3", "UNRELATED", "x"));
+        assertThat(config.site().title()).isEqualTo("from env");
+        assertThat(config.site().outputDir()).isEqualTo(dir.toAbsolutePath().resolve("elsewhere"));
+        assertThat(config.site().hooks()).containsExactly("a.b", "c.d");
+        assertThat(config.site().workers()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadEnvironmentValueNamesTheVariable() {
+        assertThatThrownBy(() -> load(Map.of("MARKATA_WORKERS", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment: MARKATA_WORKERS ([markata] workers) = 0: "
+                        + "must be a whole number of threads from 1 to 1024");
+    }
+
+    @Test
+    void invalidTomlNamesFileLineAndColumn() {
+        ConfigException error = failure("[markata]\ntitle = \"unclosed\n");
+        assertThat(error.problems()).hasSize(1);
+        assertThat(error.problems().get(0)).startsWith("markata.toml:2:").endsWith("(not valid TOML)");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesFileTableKeyValueAndWhatIsAllowed() {
+        assertThat(failure("[markata]\ntitle = 3\n"))
+                .hasMessage("markata.toml: [markata] title = 3: must be a string");
+        assertThat(failure("[markata]\nhooks = [1, 2]\n"))
+                .hasMessage("markata.toml: [markata] hooks = [1, 2]: must be a list of strings");
+        assertThat(failure("[markata]\nworkers = 2.5\n"))
+                .hasMessage("markata.toml: [markata] workers = 2.5: must be a whole number of threads from 1 to 1024");
+    }
+
+    @Test
+    void outputDirMayNotBeTheSiteFolderOrAboveIt() {
+        assertThat(failure("[markata]\noutput_dir = \".\"\n")).hasMessage("markata.toml: [markata] output_dir = \".\": "
+                + "must be a folder inside or beside the site, not the site folder or one above it");
+        assertThat(failure("[markata]\noutput_dir = \"..\"\n")).hasMessageContaining("output_dir = \"..\"");
+    }
+
+    @Test
+    void markataMustBeATable() {
+        assertThat(failure("markata = 3\n")).hasMessage("markata.toml: markata must be a table ([markata]), not 3");
+    }
+
+    @Test
+    void hooksWrittenAsACommaSeparatedStringAreAList() throws Exception {
+        new Site(dir).write("markata.toml", "[markata]\nhooks = \"default, a.b\"\n");
+        assertThat(load(Map.of()).site().hooks()).containsExactly("default", "a.b");
+    }
+
+    @Test
+    void warnsAboutALikelyTypoButKeepsUnknownKeys() throws Exception {
+        new Site(dir).write("markata.toml", """
+                [markata]
+                titel = "typo"
+                my_plugin_setting = "kept"
+                [markata.profiler]
+                intervall = 0.5
+                """);
+        Config config = load(Map.of());
+        config.markata().table("profiler").number("interval", 1, v -> v > 0, "must be > 0");
+        assertThat(config.markata().typoWarnings()).containsExactlyInAnyOrder(
+                "markata.toml: [markata] titel is not a key markata knows here; did you mean title?",
+                "markata.toml: [markata.profiler] intervall is not a key markata knows here; did you mean interval?");
+        assertThat(config.markata().asMap()).containsEntry("my_plugin_setting", "kept");
+    }
+
+    @Test
+    void aPluginSectionIsReadOnceAndShared() throws Exception {
+        new Site(dir).write("markata.toml", "[markata.demo]\nsize = 4\n");
+        record Demo(long size) {
+        }
+        ConfigSection<Demo> section = new ConfigSection<>("demo",
+                (table, markata) -> new Demo(table.integer("size", 1, v -> v > 0, "must be > 0")));
+        Config config = load(Map.of());
+        Demo first = config.section(section);
+        assertThat(first.size()).isEqualTo(4);
+        assertThat(config.section(section)).isSameAs(first);
+    }
+
+    @Test
+    void arraysOfTablesNameTheEntryInMessages() throws Exception {
+        new Site(dir).write("markata.toml", "[[markata.feeds]]\nslug = \"a\"\n[[markata.feeds]]\nslug = 5\n");
+        ConfigTable markata = load(Map.of()).markata();
+        List<ConfigTable> feeds = markata.tables("feeds");
+        assertThat(feeds).hasSize(2);
+        assertThat(feeds.get(0).string("slug", "")).isEqualTo("a");
+        assertThatThrownBy(() -> feeds.get(1).string("slug", ""))
+                .hasMessage("markata.toml: [markata.feeds[1]] slug = 5: must be a string");
+    }
+
+    @Test
+    void aMissingSiteFolderIsAConfigurationError() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope")))
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith("nope: no such site folder");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.markata.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigOverrides;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import dev.markata.testing.RecordingPlugin;
+import org.junit.jupiter.api.Test;
+
+class PluginRegistryTest {
+
+    private static final String WHERE = "markata.toml: [markata]";
+
+    private static Plugin plugin(String id, String... aliases) {
+        return new RecordingPlugin(id, Set.of(aliases), new ArrayList<>(), Map.of());
+    }
+
+    private static PluginRegistry registry() throws ConfigException {
+        return PluginRegistry.of(List.of(plugin("markata.plugins.glob"), plugin("markata.plugins.load"),
+                plugin("markata.plugins.render_markdown"), plugin("markata.plugins.publish_html"),
+                plugin("markata.plugins.pyinstrument", "markata.plugins.profiler"), plugin("my.extra")));
+    }
+
+    private static List<String> ids(PluginRegistry.Selection selection) {
+        return selection.plugins().stream().map(Plugin::id).toList();
+    }
+
+    @Test
+    void defaultExpandsToMarkatasDefaultSetInItsOrderWithoutTheProfiler() throws Exception {
+        var selection = registry().resolve(List.of("default"), List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("markata.plugins.glob", "markata.plugins.load",
+                "markata.plugins.render_markdown", "markata.plugins.publish_html");
+        assertThat(selection.warnings()).isEmpty();
+    }
+
+    @Test
+    void namedPluginsKeepTheirListPlaceAndDisabledHooksRemoveThem() throws Exception {
+        var selection = registry().resolve(List.of("my.extra", "default"), List.of("markata.plugins.load"),
+                ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("my.extra", "markata.plugins.glob",
+                "markata.plugins.render_markdown", "markata.plugins.publish_html");
+    }
+
+    @Test
+    void disabledHooksWorkWithoutDefaultToo() throws Exception {
+        var selection = registry().resolve(List.of("markata.plugins.glob", "my.extra"), List.of("my.extra"),
+                ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("markata.plugins.glob");
+    }
+
+    @Test
+    void aliasesNameTheSamePluginWhichIsSelectedOnce() throws Exception {
+        var selection = registry().resolve(List.of("markata.plugins.profiler", "markata.plugins.pyinstrument"),
+                List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("markata.plugins.pyinstrument");
+        var disabledByAlias = registry().resolve(List.of("markata.plugins.pyinstrument"),
+                List.of("markata.plugins.profiler"), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(disabledByAlias)).isEmpty();
+    }
+
+    @Test
+    void overridesForceAPluginOnOrOff() throws Exception {
+        var on = registry().resolve(List.of("default"), List.of("markata.plugins.pyinstrument"),
+                new ConfigOverrides(Set.of("markata.plugins.pyinstrument"), Set.of()), WHERE);
+        assertThat(ids(on)).endsWith("markata.plugins.pyinstrument");
+        var off = registry().resolve(List.of("default", "markata.plugins.profiler"), List.of(),
+                new ConfigOverrides(Set.of(), Set.of("markata.plugins.pyinstrument")), WHERE);
+        assertThat(ids(off)).doesNotContain("markata.plugins.pyinstrument");
+    }
+
+    @Test
+    void anUnknownNameIsAnErrorListingTheClosestNames() {
+        assertThatThrownBy(() -> registry().resolve(List.of("markata.plugins.glbo", "nothing.like.it"), List.of(),
+                ConfigOverrides.NONE, WHERE))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "markata.toml: [markata] hooks = \"markata.plugins.glbo\": no plugin has this name; "
+                                + "did you mean markata.plugins.glob?",
+                        "markata.toml: [markata] hooks = \"nothing.like.it\": no plugin has this name; known plugins: "
+                                + "markata.plugins.glob, markata.plugins.load, markata.plugins.render_markdown, "
+                                + "markata.plugins.publish_html, markata.plugins.pyinstrument, "
+                                + "markata.plugins.profiler, my.extra"));
+    }
+
+    @Test
+    void anUnknownDisabledHookIsAnErrorToo() {
+        assertThatThrownBy(() -> registry().resolve(List.of("default"), List.of("my.extar"), ConfigOverrides.NONE,
+                WHERE)).hasMessage("markata.toml: [markata] disabled_hooks = \"my.extar\": no plugin has this name; "
+                + "did you mean my.extra?");
+    }
+
+    @Test
+    void aMarkataPluginWithoutMeaningHereIsSkippedWithOneWarning() throws Exception {
+        var selection = registry().resolve(List.of("markata.plugins.docs", "markata.plugins.glob", "markata.plugins.rss"),
+                List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("markata.plugins.glob");
+        assertThat(selection.warnings()).containsExactly(
+                "markata.toml: [markata] hooks: markata.plugins.docs is skipped: it documents Python modules",
+                "markata.toml: [markata] hooks: markata.plugins.rss is skipped: markata-java has no such plugin yet");
+    }
+
+    @Test
+    void twoPluginsMayNotClaimOneName() {
+        assertThatThrownBy(() -> PluginRegistry.of(List.of(plugin("a.b"), plugin("c.d", "a.b"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("two plugins claim the name a.b: ");
+    }
+
+    @Test
+    void serviceLoaderFindsTheBuiltInPluginsAndThirdPartyOnes() throws Exception {
+        List<String> ids = PluginRegistry.discover(getClass().getClassLoader()).stream().map(Plugin::id).toList();
+        assertThat(ids).contains("markata.plugins.glob", "markata.plugins.load", "markata.plugins.auto_title",
+                "markata.plugins.render_markdown", "markata.plugins.post_template", "markata.plugins.publish_html",
+                "markata.plugins.index_page", "test.word_count");
+    }
+}

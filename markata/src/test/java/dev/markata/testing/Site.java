@@ -1,0 +1,39 @@
+package dev.markata.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A site folder for a test: write files, read what the build wrote. */
+public record Site(Path root) {
+
+    public Site write(String relative, String text) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A post with front matter. */
+    public Site post(String relative, String frontMatter, String body) {
+        return write(relative, "---\n" + frontMatter + "\n---\n\n" + body + "\n");
+    }
+
+    public String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean exists(String relative) {
+        return Files.exists(root.resolve(relative));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.markata.profiler;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Which threads a {@link Profiler} samples, besides the threads that run work handed over
+ * through a wrapped executor (see {@link AsyncMode}).
+ *
+ * <p>JVM service threads (Reference Handler, Finalizer, Signal Dispatcher, Common-Cleaner, ...)
+ * and the profiler's own threads are never sampled, whatever the selection.
+ */
+public final class ThreadSelection {
+
+    private static final ThreadSelection STARTING = new ThreadSelection("the starting thread", null);
+    private static final ThreadSelection ALL = new ThreadSelection("all threads", thread -> true);
+
+    private final String description;
+    private final Predicate<Thread> predicate;
+
+    private ThreadSelection(String description, Predicate<Thread> predicate) {
+        this.description = description;
+        this.predicate = predicate;
+    }
+
+    /** Only the thread that calls {@link Profiler#start()} (the default). */
+    public static ThreadSelection startingThread() {
+        return STARTING;
+    }
+
+    /** Every live application thread, including threads started while profiling. */
+    public static ThreadSelection allThreads() {
+        return ALL;
+    }
+
+    /**
+     * The starting thread plus every live thread {@code predicate} accepts, checked when the
+     * thread is first seen (new threads are picked up within about 10 ms).
+     *
+     * @param description what the predicate selects, for the session header ("pool-*")
+     */
+    public static ThreadSelection matching(String description, Predicate<Thread> predicate) {
+        return new ThreadSelection(Objects.requireNonNull(description, "description"),
+                Objects.requireNonNull(predicate, "predicate"));
+    }
+
+    /** True when only the starting thread is selected (no thread scan is needed). */
+    public boolean startingThreadOnly() {
+        return predicate == null;
+    }
+
+    /** Whether {@code thread} is selected (the starting thread always is). */
+    public boolean test(Thread thread) {
+        return predicate != null && predicate.test(thread);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.markata.profiler.agent;
+
+import dev.markata.profiler.Profiler;
+import dev.markata.profiler.Session;
+
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The Java agent: {@code java -javaagent:markata-profiler.jar=interval=0.001,output=profile.html -jar app.jar}
+ * profiles the whole program (every application thread) and writes the report when the JVM
+ * exits: after {@code main} returns, on {@link System#exit}, and after an uncaught exception
+ * (the session then records it in its metadata). Arguments: see {@link AgentOptions}.
+ *
+ * <p>A bad argument or a profiler that cannot start is one line on standard error, and the
+ * program runs unprofiled: the agent never stops the program it watches.
+ */
+public final class ProfilerAgent {
+
+    private static final String PREFIX = "markata-profiler: ";
+
+    private ProfilerAgent() {
+    }
+
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        launch(arguments, System.err);
+    }
+
+    public static void premain(String arguments) {
+        launch(arguments, System.err);
+    }
+
+    /** Attached to a running JVM: profiles from now until it exits. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        launch(arguments, System.err);
+    }
+
+    /** Starts profiling and registers the report writing at exit; returns the hook, or null. */
+    static Thread launch(String arguments, PrintStream err) {
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println(PREFIX + e.getMessage() + "; running without profiling");
+            return null;
+        }
+        String command = System.getProperty("sun.java.command", "").trim();
+        Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command);
+        String first = command.isEmpty() ? "" : command.split("\\s+")[0];
+        if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+            builder.applicationCode(Path.of(first)); // the -jar file is the application's own code
+        }
+        Profiler profiler = builder.build();
+        try {
+            profiler.start();
+        } catch (RuntimeException e) {
+            err.println(PREFIX + "cannot start: " + e.getMessage() + "; running without profiling");
+            return null;
+        }
+        UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
+        Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        Thread hook = new Thread(() -> finish(profiler, options.output(), uncaught, err), "markata-profiler-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void finish(Profiler profiler, Path output, UncaughtRecorder uncaught, PrintStream err) {
+        try {
+            Session session = profiler.stop();
+            if (uncaught.first != null) {
+                session = session.withMetadata("outcome", "failed")
+                        .withMetadata("uncaught_exception", uncaught.first);
+            }
+            AgentOutput.write(session, output);
+            err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
+                    session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+        } catch (Exception | LinkageError e) {
+            err.println(PREFIX + "cannot write " + output + ": " + e.getMessage());
+        }
+    }
+
+    /** Notes the first uncaught exception, then reports it as the JVM would have. */
+    private static final class UncaughtRecorder implements Thread.UncaughtExceptionHandler {
+        private final Thread.UncaughtExceptionHandler previous;
+        private volatile String first;
+
+        UncaughtRecorder(Thread.UncaughtExceptionHandler previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            if (first == null) {
+                first = error.getClass().getName() + " in thread " + thread.getName();
+            }
+            if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                error.printStackTrace(System.err);
+            }
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package dev.markata.profiler.process;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import dev.markata.profiler.model.ThreadState;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Builds the raw call tree of a session in one pass over its samples: a root with one child per
+ * thread, handed-over tasks grafted under their submitter (per the session's {@link AsyncMode}).
+ *
+ * <p>Aggregated trees are built straight from the stack table (each distinct stack is inserted
+ * once per graft point and remembered), so the cost grows with samples plus distinct stacks, not
+ * with samples times depth. Timeline trees reuse a child only if it is the last one added, so
+ * re-entering a method later in time makes a new node.
+ */
+final class TreeBuilder {
+
+    private static final int SELF_KEY = -2;
+    private static final int AWAIT_KEY = -3;
+    private static final int OUT_OF_CONTEXT_KEY = -4;
+
+    private final Session session;
+    private final StackTable stacks;
+    private final boolean timeline;
+    private final boolean graft;
+    private final boolean strict;
+    private final Node root = new Node(CallNode.Kind.ROOT, -1, CallNode.syntheticFrame("[all threads]"), -1);
+    private final Map<Long, Node> threadNodes = new LinkedHashMap<>();
+    /** (graft point node id, stack id) -> node, for aggregated trees. */
+    private final Map<Long, Node> inserted = new HashMap<>();
+    /** Per span: the nearest enclosing-or-same span that is a handed-over task, or NONE. */
+    private final int[] taskOf;
+    private final Node[] taskBase;
+    private final Set<Long> helperThreads = new HashSet<>();
+    private int nextNodeId;
+
+    TreeBuilder(Session session, boolean timeline) {
+        this.session = session;
+        this.stacks = session.stacks();
+        this.timeline = timeline;
+        this.graft = session.asyncMode() != AsyncMode.DISABLED;
+        this.strict = session.asyncMode() == AsyncMode.STRICT;
+        List<Span> spans = session.spans();
+        this.taskOf = new int[spans.size()];
+        this.taskBase = new Node[spans.size()];
+        for (int i = 0; i < spans.size(); i++) {
+            Span span = spans.get(i);
+            int parent = span.parentId();
+            if (span.originStackId() != StackTable.EMPTY) {
+                taskOf[i] = i;
+                helperThreads.add(span.threadId());
+            } else if (parent >= 0 && parent < i) {
+                taskOf[i] = taskOf[parent];
+            } else {
+                taskOf[i] = parent == Span.NONE ? Span.NONE : taskOfSlow(parent);
+            }
+        }
+        for (ThreadProfile thread : session.threads()) {
+            threadNodes.put(thread.threadId(), newThreadNode(thread));
+        }
+    }
+
+    private int taskOfSlow(int spanId) {
+        List<Span> spans = session.spans();
+        int guard = spans.size();
+        for (int s = spanId; s >= 0 && s < spans.size() && guard-- > 0; s = spans.get(s).parentId()) {
+            if (spans.get(s).originStackId() != StackTable.EMPTY) {
+                return s;
+            }
+        }
+        return Span.NONE;
+    }
+
+    CallNode build() {
+        AwaitTracker awaits = graft ? new AwaitTracker() : null;
+        if (timeline) {
+            for (SampleRef ref : chronological()) {
+                add(ref.thread, ref.sample, awaits);
+            }
+        } else {
+            for (ThreadProfile thread : session.threads()) {
+                for (Sample sample : thread.samples()) {
+                    add(thread.threadId(), sample, awaits);
+                }
+            }
+        }
+        List<CallNode> threads = new ArrayList<>();
+        for (Node node : threadNodes.values()) {
+            CallNode frozen = node.freeze();
+            if (frozen.totalNanos() > 0 || frozen.sampleCount() > 0) {
+                threads.add(frozen);
+            }
+        }
+        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, 0, threads, 0, List.of());
+    }
+
+    private void add(long threadId, Sample sample, AwaitTracker awaits) {
+        Node threadNode = threadNodes.get(threadId);
+        int task = sample.spanId() >= 0 && sample.spanId() < taskOf.length ? taskOf[sample.spanId()] : Span.NONE;
+        Node base = threadNode;
+        if (graft) {
+            if (task != Span.NONE) {
+                base = taskBase(task);
+            } else if (strict && helperThreads.contains(threadId)) {
+                addSynthetic(threadNode, CallNode.Kind.OUT_OF_CONTEXT, OUT_OF_CONTEXT_KEY, sample);
+                return;
+            }
+            int awaitPoint = awaits.awaitPoint(threadId, sample);
+            if (awaitPoint != NO_AWAIT) {
+                Node at = insert(base, awaitPoint);
+                addSynthetic(at, CallNode.Kind.AWAIT, AWAIT_KEY, sample);
+                return;
+            }
+        }
+        Node leaf = insert(base, sample.stackId());
+        if (timeline) {
+            addSynthetic(leaf, CallNode.Kind.SELF, SELF_KEY, sample);
+        } else {
+            leaf.selfNanos += sample.durationNanos();
+            leaf.selfSamples += sample.count();
+            leaf.start = Math.min(leaf.start, sample.startNanos());
+        }
+    }
+
+    private void addSynthetic(Node parent, CallNode.Kind kind, int key, Sample sample) {
+        Node node = parent.child(key, kind, null, timeline, this);
+        node.selfNanos += sample.durationNanos();
+        node.selfSamples += sample.count();
+        node.start = Math.min(node.start, sample.startNanos());
+    }
+
+    /** The node under which a task's samples go: its submitter's stack, under the submitter's own graft point. */
+    private Node taskBase(int task) {
+        Node cached = taskBase[task];
+        if (cached != null) {
+            return cached;
+        }
+        Span span = session.spans().get(task);
+        Node base;
+        int parent = span.parentId();
+        int parentTask = parent >= 0 && parent < taskOf.length ? taskOf[parent] : Span.NONE;
+        if (parentTask != Span.NONE && parentTask != task) {
+            base = taskBase(parentTask);
+        } else {
+            base = threadNodes.get(submitterThread(span));
+        }
+        Node node = insert(base, span.originStackId());
+        taskBase[task] = node;
+        return node;
+    }
+
+    /** The thread that handed {@code task} over: the thread of the span open when it was submitted. */
+    long submitterThread(Span task) {
+        int parent = task.parentId();
+        if (parent >= 0 && parent < session.spans().size()) {
+            long thread = session.spans().get(parent).threadId();
+            if (threadNodes.containsKey(thread)) {
+                return thread;
+            }
+        }
+        return primaryThread();
+    }
+
+    private long primaryThread() {
+        if (threadNodes.isEmpty()) {
+            // A task with no thread samples at all: give it a home rather than lose it.
+            threadNodes.put(-1L, new Node(CallNode.Kind.THREAD, -1, CallNode.syntheticFrame("[thread ?]"), nextNodeId++));
+            return -1L;
+        }
+        return threadNodes.keySet().iterator().next();
+    }
+
+    private Node newThreadNode(ThreadProfile thread) {
+        Node node = new Node(CallNode.Kind.THREAD, thread.threadId(),
+                CallNode.syntheticFrame("[thread " + thread.name() + "]"), nextNodeId++);
+        return node;
+    }
+
+    /** The node for {@code stackId}'s frames below {@code base}, creating what is missing. */
+    private Node insert(Node base, int stackId) {
+        if (stackId == StackTable.EMPTY) {
+            return base;
+        }
+        if (timeline) {
+            int[] frames = stacks.framesRootFirst(stackId);
+            Node node = base;
+            for (int frame : frames) {
+                node = node.child(frame, CallNode.Kind.FRAME, session.frames().get(frame), true, this);
+            }
+            return node;
+        }
+        long key = ((long) base.id << 32) | (stackId & 0xffffffffL);
+        Node known = inserted.get(key);
+        if (known != null) {
+            return known;
+        }
+        Node parent = insert(base, stacks.parentId(stackId));
+        int frame = stacks.frameId(stackId);
+        Node node = parent.child(frame, CallNode.Kind.FRAME, session.frames().get(frame), false, this);
+        inserted.put(key, node);
+        return node;
+    }
+
+    private List<SampleRef> chronological() {
+        List<SampleRef> all = new ArrayList<>();
+        for (ThreadProfile thread : session.threads()) {
+            for (Sample sample : thread.samples()) {
+                all.add(new SampleRef(thread.threadId(), sample));
+            }
+        }
+        // Stable: samples of one thread keep their order when starts tie.
+        all.sort(Comparator.comparingLong(ref -> ref.sample.startNanos()));
+        return all;
+    }
+
+    private record SampleRef(long thread, Sample sample) {
+    }
+
+    private static final int NO_AWAIT = Integer.MIN_VALUE;
+
+    /**
+     * Finds samples where a thread waits while work it handed over is running. Each thread's
+     * samples arrive in time order, so a sweep over its tasks (sorted by start, with a queue of
+     * the running ones by end) answers each sample in amortised constant time.
+     */
+    private final class AwaitTracker {
+        private final Map<Long, List<Span>> tasksBySubmitter = new HashMap<>();
+        private final Map<Long, Sweep> sweeps = new HashMap<>();
+
+        AwaitTracker() {
+            for (Span span : session.spans()) {
+                if (span.originStackId() != StackTable.EMPTY) {
+                    tasksBySubmitter.computeIfAbsent(submitterThread(span), t -> new ArrayList<>()).add(span);
+                }
+            }
+            tasksBySubmitter.values().forEach(list -> list.sort(Comparator.comparingLong(Span::startNanos)));
+        }
+
+        /**
+         * The stack under which the waiting sample's time shows as {@code [await]}: where the
+         * waiting stack and the submitting stack meet. {@link #NO_AWAIT} if the sample is not
+         * waiting on handed-over work.
+         */
+        int awaitPoint(long threadId, Sample sample) {
+            List<Span> tasks = tasksBySubmitter.get(threadId);
+            if (tasks == null || !isWaiting(sample)) {
+                return NO_AWAIT;
+            }
+            Sweep sweep = sweeps.computeIfAbsent(threadId, t -> new Sweep());
+            if (sample.startNanos() < sweep.lastStart) {
+                sweep.reset(); // timeline order differs from per-thread order only on ties; be safe
+            }
+            sweep.lastStart = sample.startNanos();
+            while (sweep.next < tasks.size() && tasks.get(sweep.next).startNanos() < sample.endNanos()) {
+                sweep.running.add(tasks.get(sweep.next++));
+            }
+            while (!sweep.running.isEmpty() && sweep.running.peek().endNanos() <= sample.startNanos()) {
+                sweep.running.poll();
+            }
+            if (sweep.running.isEmpty()) {
+                return NO_AWAIT;
+            }
+            return commonStack(sample.stackId(), sweep.running.peek().originStackId());
+        }
+
+        private boolean isWaiting(Sample sample) {
+            if (sample.state() == ThreadState.WAITING) {
+                return true;
+            }
+            if (sample.state() != ThreadState.UNKNOWN || sample.stackId() == StackTable.EMPTY) {
+                return false;
+            }
+            return FrameFilters.isBlockingCall(session.frames().get(stacks.frameId(sample.stackId())));
+        }
+
+        private final class Sweep {
+            int next;
+            long lastStart = Long.MIN_VALUE;
+            final PriorityQueue<Span> running = new PriorityQueue<>(Comparator.comparingLong(Span::endNanos));
+
+            void reset() {
+                next = 0;
+                running.clear();
+            }
+        }
+    }
+
+    /** The longest common prefix of two stacks (the prefix-tree's lowest common ancestor). */
+    int commonStack(int a, int b) {
+        int depthA = a == StackTable.EMPTY ? 0 : stacks.depth(a);
+        int depthB = b == StackTable.EMPTY ? 0 : stacks.depth(b);
+        while (depthA > depthB) {
+            a = stacks.parentId(a);
+            depthA--;
+        }
+        while (depthB > depthA) {
+            b = stacks.parentId(b);
+            depthB--;
+        }
+        while (a != b) {
+            a = stacks.parentId(a);
+            b = stacks.parentId(b);
+        }
+        return a;
+    }
+
+    /** A node while the tree is being built. */
+    static final class Node {
+        final CallNode.Kind kind;
+        final long threadId;
+        final Frame frame;
+        final int id;
+        long selfNanos;
+        long selfSamples;
+        long start = Long.MAX_VALUE;
+        int key;
+        final List<Node> children = new ArrayList<>(2);
+        Map<Integer, Node> index;
+
+        Node(CallNode.Kind kind, long threadId, Frame frame, int id) {
+            this.kind = kind;
+            this.threadId = threadId;
+            this.frame = frame;
+            this.id = id;
+        }
+
+        /** The child for {@code key} (a frame id, or a synthetic kind's key), made if missing. */
+        Node child(int key, CallNode.Kind kind, Frame frame, boolean lastOnly, TreeBuilder builder) {
+            if (lastOnly) {
+                if (!children.isEmpty()) {
+                    Node last = children.get(children.size() - 1);
+                    if (last.key == key) {
+                        return last;
+                    }
+                }
+            } else if (index != null) {
+                Node found = index.get(key);
+                if (found != null) {
+                    return found;
+                }
+            } else {
+                for (Node child : children) {
+                    if (child.key == key) {
+                        return child;
+                    }
+                }
+            }
+            Frame shown = frame != null ? frame : CallNode.syntheticFrame(CallNode.labelOf(kind));
+            Node node = new Node(kind, -1, shown, builder.nextNodeId++);
+            node.key = key;
+            children.add(node);
+            if (!lastOnly) {
+                if (index == null && children.size() > 8) {
+                    index = new HashMap<>();
+                    for (Node child : children) {
+                        index.put(child.key, child);
+                    }
+                } else if (index != null) {
+                    index.put(key, node);
+                }
+            }
+            return node;
+        }
+
+        CallNode freeze() {
+            List<CallNode> frozen = new ArrayList<>(children.size());
+            for (Node child : children) {
+                frozen.add(child.freeze());
+            }
+            long first = start;
+            return new CallNode(kind, frame, threadId, selfNanos, selfSamples,
+                    first == Long.MAX_VALUE ? firstChildStart(frozen) : first, frozen, 0, List.of());
+        }
+
+        private static long firstChildStart(List<CallNode> children) {
+            long first = Long.MAX_VALUE;
+            for (CallNode child : children) {
+                first = Math.min(first, child.startNanos());
+            }
+            return first == Long.MAX_VALUE ? 0 : first;
+        }
+    }
+}

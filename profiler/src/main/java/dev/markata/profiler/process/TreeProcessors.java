@@ -1,0 +1,397 @@
+package dev.markata.profiler.process;
+
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The tree processors: small pure functions from a call tree to a new one. {@link CallTrees#process}
+ * runs them in the documented order; each can also be used on its own.
+ *
+ * <p>Processors that depend on a share of the total ({@link #removeIrrelevant},
+ * {@link #groupLibraryFrames}) measure it per thread when given an all-threads root, so a quiet
+ * thread still shows its own hot spots.
+ */
+public final class TreeProcessors {
+
+    private TreeProcessors() {
+    }
+
+    /** Merges siblings that are the same call (same method, thread or synthetic kind), at every level. */
+    public static CallNode aggregate(CallNode node) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        Map<Object, List<CallNode>> groups = new LinkedHashMap<>();
+        for (CallNode child : node.children()) {
+            groups.computeIfAbsent(child.mergeKey(), k -> new ArrayList<>(1)).add(child);
+        }
+        List<CallNode> merged = new ArrayList<>(groups.size());
+        for (List<CallNode> group : groups.values()) {
+            merged.add(aggregate(group.size() == 1 ? group.get(0) : merge(group)));
+        }
+        return node.withChildren(merged);
+    }
+
+    /**
+     * Merges consecutive siblings that are the same call: the timeline's aggregation, which keeps
+     * a method called again later as a separate node.
+     */
+    public static CallNode mergeAdjacent(CallNode node) {
+        return mergeAdjacentWhere(node, n -> true);
+    }
+
+    /** Merges consecutive {@code [self]} siblings into one (pyinstrument's merge_consecutive_self_time). */
+    public static CallNode mergeConsecutiveSelfTime(CallNode node) {
+        return mergeAdjacentWhere(node, n -> n.kind() == CallNode.Kind.SELF);
+    }
+
+    private static CallNode mergeAdjacentWhere(CallNode node, Predicate<CallNode> mergeable) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        List<CallNode> out = new ArrayList<>(node.children().size());
+        List<CallNode> run = new ArrayList<>();
+        for (CallNode child : node.children()) {
+            if (!run.isEmpty() && (!mergeable.test(child) || !run.get(0).mergeKey().equals(child.mergeKey()))) {
+                out.add(run.size() == 1 ? run.get(0) : merge(run));
+                run.clear();
+            }
+            run.add(child);
+        }
+        out.add(run.size() == 1 ? run.get(0) : merge(run));
+        List<CallNode> processed = new ArrayList<>(out.size());
+        for (CallNode child : out) {
+            processed.add(mergeAdjacentWhere(child, mergeable));
+        }
+        return node.withChildren(processed);
+    }
+
+    /**
+     * One node standing for several calls of the same method: times added, children
+     * concatenated (in order), the lowest known line shown (nearest the method's start).
+     */
+    static CallNode merge(List<CallNode> nodes) {
+        CallNode first = nodes.get(0);
+        long self = 0;
+        long selfSamples = 0;
+        long absorbed = 0;
+        long absorbedSamples = 0;
+        int absorbedNodes = 0;
+        long start = Long.MAX_VALUE;
+        int hidden = 0;
+        int line = 0;
+        TreeSet<String> libraries = new TreeSet<>();
+        List<CallNode> children = new ArrayList<>();
+        for (CallNode node : nodes) {
+            self += node.selfNanos();
+            selfSamples += node.selfSamples();
+            absorbed += node.absorbedNanos();
+            absorbedSamples += node.absorbedSamples();
+            absorbedNodes += node.absorbedNodes();
+            start = Math.min(start, node.startNanos());
+            hidden = Math.max(hidden, node.hiddenFrameCount());
+            libraries.addAll(node.libraries());
+            children.addAll(node.children());
+            int nodeLine = node.frame().lineNumber();
+            if (nodeLine > 0 && (line == 0 || nodeLine < line)) {
+                line = nodeLine;
+            }
+        }
+        Frame frame = first.frame();
+        if (frame.lineNumber() != line) {
+            frame = new Frame(frame.className(), frame.methodName(), frame.fileName(), line, frame.kind());
+        }
+        return new CallNode(first.kind(), frame, first.threadId(), self, selfSamples, absorbed, absorbedSamples,
+                absorbedNodes, start, children, hidden, new ArrayList<>(libraries));
+    }
+
+    /**
+     * Removes frames matching {@code remove}, handing their children to their caller and their own
+     * time to the caller's own time. Synthetic nodes are never removed.
+     */
+    public static CallNode removeFrames(CallNode node, Predicate<Frame> remove) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        List<CallNode> out = new ArrayList<>(node.children().size());
+        long self = node.selfNanos();
+        long selfSamples = node.selfSamples();
+        boolean changed = false;
+        for (CallNode child : node.children()) {
+            CallNode processed = removeFrames(child, remove);
+            if (processed.kind() == CallNode.Kind.FRAME && remove.test(processed.frame())) {
+                self += processed.selfNanos() + processed.absorbedNanos();
+                selfSamples += processed.selfSamples() + processed.absorbedSamples();
+                out.addAll(processed.children());
+                changed = true;
+            } else {
+                out.add(processed);
+                changed |= processed != child;
+            }
+        }
+        return changed ? node.with(self, selfSamples, out) : node;
+    }
+
+    /** Removes the profiler's own frames ({@link FrameFilters#isProfilerOwn}). */
+    public static CallNode removeProfilerFrames(CallNode node) {
+        return removeFrames(node, FrameFilters::isProfilerOwn);
+    }
+
+    /** Removes the JDK's reflection, method-handle and lambda plumbing ({@link FrameFilters#isJdkPlumbing}). */
+    public static CallNode removeJdkPlumbing(CallNode node) {
+        return removeFrames(node, FrameFilters::isJdkPlumbing);
+    }
+
+    /** Re-decides each frame's application/library kind, for example by {@link FramePatterns#kindOf}. */
+    public static CallNode reclassify(CallNode node, Function<Frame, FrameKind> kindOf) {
+        List<CallNode> children = new ArrayList<>(node.children().size());
+        boolean changed = false;
+        for (CallNode child : node.children()) {
+            CallNode processed = reclassify(child, kindOf);
+            children.add(processed);
+            changed |= processed != child;
+        }
+        CallNode result = changed ? node.withChildren(children) : node;
+        Frame frame = node.frame();
+        if (frame.kind() != FrameKind.SYNTHETIC) {
+            FrameKind kind = kindOf.apply(frame);
+            if (kind != frame.kind()) {
+                result = result.withFrame(new Frame(frame.className(), frame.methodName(), frame.fileName(),
+                        frame.lineNumber(), kind));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Removes nodes whose total is below {@code thresholdPercent} of the tree's total (of each
+     * thread's, under an all-threads root). Their time stays in their parent's total as
+     * {@link CallNode#absorbedNanos()}, not as its own time.
+     */
+    public static CallNode removeIrrelevant(CallNode node, double thresholdPercent) {
+        if (thresholdPercent <= 0) {
+            return node;
+        }
+        return perThread(node, thread -> {
+            long limit = (long) Math.ceil(thread.totalNanos() * thresholdPercent / 100.0);
+            return removeBelow(thread, limit);
+        });
+    }
+
+    private static CallNode removeBelow(CallNode node, long limit) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        List<CallNode> kept = new ArrayList<>(node.children().size());
+        long absorbed = 0;
+        long absorbedSamples = 0;
+        int absorbedNodes = 0;
+        for (CallNode child : node.children()) {
+            if (child.totalNanos() < limit) {
+                absorbed += child.totalNanos();
+                absorbedSamples += child.sampleCount();
+                absorbedNodes += child.nodeCount();
+            } else {
+                kept.add(removeBelow(child, limit));
+            }
+        }
+        return node.withAbsorbed(absorbed, absorbedSamples, absorbedNodes, kept);
+    }
+
+    /**
+     * Replaces each run of library frames with one {@link CallNode.Kind#LIBRARY_GROUP} node: the
+     * frame where the library was entered, the count and library names of the frames hidden below
+     * it, and as children what the run called back into (application code, synthetic nodes) plus
+     * hidden frames whose own time is at least {@code keepLeafPercent} of the thread's total (so a
+     * hot spot inside a library stays visible, as in pyinstrument). Time spent in the hidden frames
+     * themselves becomes the group's own time.
+     *
+     * @param timeline whether the tree is a timeline (then what the run called is not merged)
+     */
+    public static CallNode groupLibraryFrames(CallNode node, double keepLeafPercent, boolean timeline) {
+        return perThread(node, thread -> {
+            long keepLimit = (long) Math.ceil(thread.totalNanos() * keepLeafPercent / 100.0);
+            return group(thread, Math.max(1, keepLimit), timeline);
+        });
+    }
+
+    private static CallNode group(CallNode node, long keepLimit, boolean timeline) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        List<CallNode> children = new ArrayList<>(node.children().size());
+        for (CallNode child : node.children()) {
+            children.add(isLibraryFrame(child) ? groupFrom(child, keepLimit, timeline) : group(child, keepLimit, timeline));
+        }
+        return node.withChildren(children);
+    }
+
+    private static boolean isLibraryFrame(CallNode node) {
+        return node.kind() == CallNode.Kind.FRAME && node.frame().kind() == FrameKind.LIBRARY;
+    }
+
+    private static CallNode groupFrom(CallNode entry, long keepLimit, boolean timeline) {
+        long self = entry.selfNanos();
+        long selfSamples = entry.selfSamples();
+        long absorbed = entry.absorbedNanos();
+        long absorbedSamples = entry.absorbedSamples();
+        int absorbedNodes = entry.absorbedNodes();
+        int hidden = 0;
+        TreeSet<String> libraries = new TreeSet<>();
+        libraries.add(Libraries.nameOf(entry.frame().className()));
+        List<CallNode> exits = new ArrayList<>();
+        Deque<CallNode> pending = new ArrayDeque<>();
+        // Depth-first, in child order, so exits keep their order (a timeline stays chronological).
+        for (int i = entry.children().size() - 1; i >= 0; i--) {
+            pending.push(entry.children().get(i));
+        }
+        while (!pending.isEmpty()) {
+            CallNode node = pending.pop();
+            if (isLibraryFrame(node)) {
+                hidden++;
+                libraries.add(Libraries.nameOf(node.frame().className()));
+                absorbed += node.absorbedNanos();
+                absorbedSamples += node.absorbedSamples();
+                absorbedNodes += node.absorbedNodes();
+                if (node.selfNanos() >= keepLimit) {
+                    exits.add(node.with(node.selfNanos(), node.selfSamples(), List.of()));
+                } else {
+                    self += node.selfNanos();
+                    selfSamples += node.selfSamples();
+                }
+                for (int i = node.children().size() - 1; i >= 0; i--) {
+                    pending.push(node.children().get(i));
+                }
+            } else if (node.kind() == CallNode.Kind.SELF) {
+                self += node.totalNanos();
+                selfSamples += node.sampleCount();
+            } else {
+                exits.add(group(node, keepLimit, timeline));
+            }
+        }
+        if (hidden == 0) {
+            return entry.withChildren(exits);
+        }
+        CallNode groupNode = new CallNode(CallNode.Kind.LIBRARY_GROUP, entry.frame(), -1, self, selfSamples, absorbed,
+                absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, new ArrayList<>(libraries));
+        // The same method reached through different hidden paths shows once.
+        return timeline ? groupNode : aggregateOneLevel(groupNode);
+    }
+
+    private static CallNode aggregateOneLevel(CallNode node) {
+        Map<Object, List<CallNode>> groups = new LinkedHashMap<>();
+        for (CallNode child : node.children()) {
+            groups.computeIfAbsent(child.mergeKey(), k -> new ArrayList<>(1)).add(child);
+        }
+        if (groups.size() == node.children().size()) {
+            return node;
+        }
+        List<CallNode> merged = new ArrayList<>(groups.size());
+        for (List<CallNode> group : groups.values()) {
+            merged.add(group.size() == 1 ? group.get(0) : aggregate(merge(group)));
+        }
+        return node.withChildren(merged);
+    }
+
+    /**
+     * Moves the own time of nodes that also have children into a {@code [self]} child, so a
+     * tree's leaves account for all of its time.
+     */
+    public static CallNode addSelfNodes(CallNode node) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        List<CallNode> children = new ArrayList<>(node.children().size() + 1);
+        for (CallNode child : node.children()) {
+            children.add(addSelfNodes(child));
+        }
+        if (node.selfNanos() > 0 && node.kind() != CallNode.Kind.SELF) {
+            children.add(CallNode.synthetic(CallNode.Kind.SELF, node.selfNanos(), node.selfSamples(),
+                    node.startNanos()));
+            return node.with(0, 0, children);
+        }
+        return node.withChildren(children);
+    }
+
+    /** Folds a {@code [self]} node that is its parent's only child back into the parent's own time. */
+    public static CallNode removeUnnecessarySelfNodes(CallNode node) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        if (node.children().size() == 1 && node.children().get(0).kind() == CallNode.Kind.SELF) {
+            CallNode self = node.children().get(0);
+            return node.with(node.selfNanos() + self.totalNanos(), node.selfSamples() + self.sampleCount(), List.of());
+        }
+        List<CallNode> children = new ArrayList<>(node.children().size());
+        for (CallNode child : node.children()) {
+            children.add(removeUnnecessarySelfNodes(child));
+        }
+        return node.withChildren(children);
+    }
+
+    /** Orders every node's children by total time, largest first (ties keep their order). */
+    public static CallNode sortByTime(CallNode node) {
+        if (node.children().isEmpty()) {
+            return node;
+        }
+        List<CallNode> children = new ArrayList<>(node.children().size());
+        for (CallNode child : node.children()) {
+            children.add(sortByTime(child));
+        }
+        children.sort(Comparator.comparingLong(CallNode::totalNanos).reversed());
+        return node.withChildren(children);
+    }
+
+    /**
+     * Cuts the tree {@code maxDepth} levels below {@code node}; the time of what is cut stays in
+     * the totals (as absorbed time). {@code maxDepth <= 0} keeps everything.
+     */
+    public static CallNode limitDepth(CallNode node, int maxDepth) {
+        if (maxDepth <= 0 || node.children().isEmpty()) {
+            return node;
+        }
+        if (maxDepth == 1) {
+            List<CallNode> cut = new ArrayList<>(node.children().size());
+            for (CallNode child : node.children()) {
+                if (child.children().isEmpty()) {
+                    cut.add(child);
+                } else {
+                    // Keep the subtree's threshold-hidden count, so a report's footer stays right.
+                    cut.add(new CallNode(child.kind(), child.frame(), child.threadId(), child.selfNanos(),
+                            child.selfSamples(), child.totalNanos() - child.selfNanos(),
+                            child.sampleCount() - child.selfSamples(), child.absorbedNodesInTree(),
+                            child.startNanos(), List.of(), child.hiddenFrameCount(), child.libraries()));
+                }
+            }
+            return node.withChildren(cut);
+        }
+        List<CallNode> children = new ArrayList<>(node.children().size());
+        for (CallNode child : node.children()) {
+            children.add(limitDepth(child, maxDepth - 1));
+        }
+        return node.withChildren(children);
+    }
+
+    /** Applies {@code fn} to each thread of an all-threads root, or to {@code node} itself otherwise. */
+    static CallNode perThread(CallNode node, Function<CallNode, CallNode> fn) {
+        if (node.kind() != CallNode.Kind.ROOT) {
+            return fn.apply(node);
+        }
+        List<CallNode> threads = new ArrayList<>(node.children().size());
+        for (CallNode thread : node.children()) {
+            threads.add(fn.apply(thread));
+        }
+        return node.withChildren(threads);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.markata.profiler.render;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.io.JsonWriter;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.ThreadProfile;
+import dev.markata.profiler.process.CallNode;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The call tree as JSON in pyinstrument's JSON renderer schema, so tools that read
+ * pyinstrument's output can read ours:
+ * <pre>
+ * {"start_time": unix seconds, "duration": s, "sample_count": n, "target_description": "...",
+ *  "cpu_time": s,
+ *  "root_frame": frame,            the first thread's tree (the thread that started profiling)
+ *  "threads": [{"thread_id", "name", "time", "sample_count", "root_frame": frame}...]   every thread
+ * }
+ * frame: {"function": "render", "class_name": "dev.markata.Site", "file_path": "dev/markata/Site.java",
+ *         "file_path_short": "Site.java", "line_no": 12, "time": s, "await_time": s,
+ *         "is_application_code": bool, "children": [frame...]}
+ * </pre>
+ * Thread roots and synthetic nodes have {@code "function"} {@code "[thread main]"}, {@code "[self]"},
+ * {@code "[await]"} or {@code "[out-of-context]"} and empty class and file. As in pyinstrument,
+ * library frames are not grouped; nodes under the threshold (default 0.1%) are left out.
+ */
+public final class JsonRenderer implements Renderer {
+
+    public static final double DEFAULT_THRESHOLD_PERCENT = 0.1;
+
+    private final ReportOptions options;
+
+    public JsonRenderer(ReportOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public void render(Session session, Writer out) throws IOException {
+        var treeOptions = options.treeOptions(DEFAULT_THRESHOLD_PERCENT).withGroupLibraries(false);
+        List<CallNode> threads = ReportTrees.threads(session, options, treeOptions);
+        JsonWriter json = new JsonWriter(out);
+        json.beginObject()
+                .name("start_time").value(session.startedAt().getEpochSecond() + session.startedAt().getNano() / 1e9)
+                .name("duration").value(seconds(session.duration().toNanos()))
+                .name("sample_count").value(session.sampleCount())
+                .name("target_description").value(session.targetDescription())
+                .name("cpu_time").value(seconds(session.cpuTime().toNanos()))
+                .name("root_frame");
+        if (threads.isEmpty()) {
+            json.nullValue();
+        } else {
+            frame(threads.get(0), json);
+        }
+        json.name("threads").beginArray();
+        for (CallNode thread : threads) {
+            json.beginObject()
+                    .name("thread_id").value(thread.threadId())
+                    .name("name").value(threadName(session, thread.threadId()))
+                    .name("time").value(seconds(thread.totalNanos()))
+                    .name("sample_count").value(thread.sampleCount())
+                    .name("root_frame");
+            frame(thread, json);
+            json.endObject();
+        }
+        json.endArray().endObject().flush();
+    }
+
+    private static void frame(CallNode node, JsonWriter json) {
+        Frame frame = node.frame();
+        boolean real = node.kind() == CallNode.Kind.FRAME || node.kind() == CallNode.Kind.LIBRARY_GROUP;
+        json.beginObject()
+                .name("function").value(frame.methodName())
+                .name("class_name").value(real ? frame.className() : "")
+                .name("file_path").value(real ? filePath(frame) : "")
+                .name("file_path_short").value(real ? frame.fileName() : "")
+                .name("line_no").value(real ? frame.lineNumber() : 0)
+                .name("time").value(seconds(node.totalNanos()))
+                .name("await_time").value(seconds(node.awaitNanos()))
+                .name("is_application_code").value(node.isApplicationCode())
+                .name("children").beginArray();
+        for (CallNode child : node.children()) {
+            frame(child, json);
+        }
+        json.endArray().endObject();
+    }
+
+    /** {@code dev/markata/Site.java}: the source path the class's package implies. */
+    static String filePath(Frame frame) {
+        if (frame.fileName().isEmpty()) {
+            return "";
+        }
+        int dot = frame.className().lastIndexOf('.');
+        return dot < 0 ? frame.fileName() : frame.className().substring(0, dot).replace('.', '/') + "/" + frame.fileName();
+    }
+
+    static String threadName(Session session, long threadId) {
+        for (ThreadProfile thread : session.threads()) {
+            if (thread.threadId() == threadId) {
+                return thread.name();
+            }
+        }
+        return "";
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

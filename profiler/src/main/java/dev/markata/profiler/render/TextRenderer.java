@@ -1,0 +1,244 @@
+package dev.markata.profiler.render;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.process.CallNode;
+import dev.markata.profiler.process.TreeProcessors;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The console report, in pyinstrument's shape: a header box (recorded at, duration, samples,
+ * CPU time), then per thread a tree of {@code 1.234 Class.method  File.java:12} lines, and a
+ * footer saying what was hidden and where the full report is. Options give ASCII or unicode
+ * lines, ANSI colour by share of the total, seconds or percent, a flat list instead of a tree,
+ * a timeline instead of aggregated calls, and a depth limit.
+ */
+public final class TextRenderer implements Renderer {
+
+    /** Nodes below this share of their thread are hidden unless the options say otherwise. */
+    public static final double DEFAULT_THRESHOLD_PERCENT = 1.0;
+
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String CYAN = "\u001b[36m";
+
+    private final ReportOptions options;
+
+    public TextRenderer(ReportOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public void render(Session session, Writer out) throws IOException {
+        StringBuilder text = new StringBuilder();
+        header(session, text);
+        double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
+        int hidden;
+        if (options.flat() == ReportOptions.Flat.OFF) {
+            hidden = tree(session, threshold, text);
+        } else {
+            hidden = flat(session, threshold, text);
+        }
+        footer(hidden, threshold, text);
+        out.write(text.toString());
+    }
+
+    private void header(Session session, StringBuilder text) {
+        List<String> lines = new ArrayList<>();
+        lines.add(columns("Recorded: " + RECORDED.format(session.startedAt()),
+                "Samples:  " + session.sampleCount()));
+        lines.add(columns("Duration: " + seconds(session.duration().toNanos()) + " s",
+                "CPU time: " + seconds(session.cpuTime().toNanos()) + " s"));
+        lines.add("Program:  " + session.targetDescription());
+        String title = " markata profile ";
+        int width = title.length() + 2;
+        for (String line : lines) {
+            width = Math.max(width, line.length() + 2);
+        }
+        String h = options.unicode() ? "─" : "-";
+        String v = options.unicode() ? "│" : "|";
+        text.append(options.unicode() ? "╭─" : "+-").append(title).append(h.repeat(width - title.length() - 1))
+                .append(options.unicode() ? "╮" : "+").append('\n');
+        for (String line : lines) {
+            text.append(v).append(' ').append(line).append(" ".repeat(width - line.length() - 1)).append(v)
+                    .append('\n');
+        }
+        text.append(options.unicode() ? "╰" : "+").append(h.repeat(width)).append(options.unicode() ? "╯" : "+")
+                .append("\n\n");
+    }
+
+    private static String columns(String left, String right) {
+        return left + " ".repeat(Math.max(2, 36 - left.length())) + right;
+    }
+
+    /** Draws each thread's tree; returns how many nodes the threshold hid. */
+    private int tree(Session session, double threshold, StringBuilder text) {
+        int hidden = 0;
+        boolean first = true;
+        for (CallNode thread : ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT)) {
+            hidden += thread.absorbedNodesInTree();
+            CallNode shown = TreeProcessors.limitDepth(thread, options.maxDepth());
+            if (!first) {
+                text.append('\n');
+            }
+            first = false;
+            line(shown, thread.totalNanos(), text);
+            text.append('\n');
+            children(shown, thread.totalNanos(), "", text);
+        }
+        if (first) {
+            text.append("No samples were recorded.\n");
+        }
+        return hidden;
+    }
+
+    private void children(CallNode node, long threadTotal, String indent, StringBuilder text) {
+        List<CallNode> children = node.children();
+        for (int i = 0; i < children.size(); i++) {
+            boolean last = i == children.size() - 1;
+            CallNode child = children.get(i);
+            text.append(indent).append(branch(last));
+            line(child, threadTotal, text);
+            text.append('\n');
+            children(child, threadTotal, indent + continuation(last), text);
+        }
+    }
+
+    private String branch(boolean last) {
+        if (options.unicode()) {
+            return last ? "└─ " : "├─ ";
+        }
+        return last ? "`- " : "|- ";
+    }
+
+    private String continuation(boolean last) {
+        if (last) {
+            return "   ";
+        }
+        return options.unicode() ? "│  " : "|  ";
+    }
+
+    /** {@code 1.234 Class.method  File.java:12}, coloured when asked. */
+    private void line(CallNode node, long threadTotal, StringBuilder text) {
+        colored(time(node.totalNanos(), threadTotal), timeColor(node.totalNanos(), threadTotal), text);
+        text.append(' ');
+        boolean synthetic = node.kind() != CallNode.Kind.FRAME && node.kind() != CallNode.Kind.LIBRARY_GROUP;
+        colored(node.label(), synthetic ? CYAN : node.isApplicationCode() ? BOLD : null, text);
+        String location = synthetic ? "" : node.frame().location();
+        if (!location.isEmpty()) {
+            text.append("  ");
+            colored(location, DIM, text);
+        }
+        if (node.kind() == CallNode.Kind.LIBRARY_GROUP) {
+            text.append("  ");
+            colored("[" + node.hiddenFrameCount() + " frame" + (node.hiddenFrameCount() == 1 ? "" : "s")
+                    + " hidden: " + String.join(", ", node.libraries()) + "]", DIM, text);
+        }
+    }
+
+    private int flat(Session session, double threshold, StringBuilder text) {
+        boolean self = options.flat() == ReportOptions.Flat.SELF;
+        // Complete numbers: no threshold or groups before summing; the threshold applies to the list.
+        var treeOptions = options.treeOptions(0).withThresholdPercent(0).withGroupLibraries(false);
+        int hidden = 0;
+        boolean first = true;
+        for (CallNode thread : ReportTrees.threads(session, options, treeOptions)) {
+            if (!first) {
+                text.append('\n');
+            }
+            first = false;
+            long total = thread.totalNanos();
+            line(thread, total, text);
+            text.append("  ").append(self ? "by own time" : "by total time").append('\n');
+            long limit = (long) Math.ceil(total * threshold / 100.0);
+            for (ReportTrees.MethodTime method : ReportTrees.flat(thread, self)) {
+                if (method.nanos() < limit || method.nanos() == 0) {
+                    hidden++;
+                    continue;
+                }
+                text.append("  ");
+                colored(time(method.nanos(), total), timeColor(method.nanos(), total), text);
+                text.append(' ');
+                colored(method.frame().displayName(), method.synthetic() ? CYAN
+                        : method.frame().kind() == dev.markata.profiler.model.FrameKind.APPLICATION ? BOLD : null, text);
+                String location = method.synthetic() ? "" : method.frame().location();
+                if (!location.isEmpty()) {
+                    text.append("  ");
+                    colored(location, DIM, text);
+                }
+                text.append('\n');
+            }
+        }
+        if (first) {
+            text.append("No samples were recorded.\n");
+        }
+        return hidden;
+    }
+
+    private void footer(int hidden, double threshold, StringBuilder text) {
+        List<String> parts = new ArrayList<>();
+        if (hidden > 0) {
+            parts.add(hidden + (options.flat() == ReportOptions.Flat.OFF ? " node" : " method")
+                    + (hidden == 1 ? "" : "s") + " hidden below " + percent(threshold) + "%");
+        }
+        if (options.fullReportHint() != null) {
+            parts.add("full report: " + options.fullReportHint());
+        }
+        if (!parts.isEmpty()) {
+            text.append('\n');
+            colored(String.join("; ", parts), DIM, text);
+            text.append('\n');
+        }
+    }
+
+    private String time(long nanos, long total) {
+        if (options.unit() == ReportOptions.Unit.PERCENT) {
+            return String.format(Locale.ROOT, "%.1f%%", total == 0 ? 0.0 : nanos * 100.0 / total);
+        }
+        return seconds(nanos);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+
+    private static String percent(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
+    }
+
+    /** pyinstrument's colours: red from 60% of the total, yellow from 30%, green from 20%, then dim. */
+    private static String timeColor(long nanos, long total) {
+        double share = total == 0 ? 0 : (double) nanos / total;
+        if (share >= 0.6) {
+            return RED;
+        }
+        if (share >= 0.3) {
+            return YELLOW;
+        }
+        if (share >= 0.2) {
+            return GREEN;
+        }
+        return DIM;
+    }
+
+    private void colored(String s, String color, StringBuilder text) {
+        if (options.color() && color != null) {
+            text.append(color).append(s).append(RESET);
+        } else {
+            text.append(s);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package dev.markata.profiler.sampling;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadState;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+import one.profiler.AsyncProfiler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The preferred sampler: async-profiler 4.x in wall-clock mode (CPU mode on request), limited
+ * to the profiled threads ({@code filter} plus {@code addThread}), Java frames only
+ * ({@code cstack=no}; C++ and kernel frames dropped). It is not safepoint-biased, sees waiting
+ * threads, and batches idle samples, so a sleeping thread costs one event per sleep.
+ *
+ * <p>This is the only class that touches async-profiler. Samples go to a JFR file in the temp
+ * folder, which is parsed with {@link RecordingFile} at stop (and copied to the requested
+ * {@code jfrOutput} first, so the same recording can be opened in JMC or IntelliJ).
+ *
+ * <p>Guards: the bundled native library is extracted to the first writable folder where it
+ * also loads (a {@code noexec} temp folder fails to map it, and the next folder is tried); only
+ * 4.x is accepted (3.x crashes JDK 25); the native library is one per JVM, so one recording at a
+ * time uses it ({@link #claim()}) and a second concurrent one falls back to the JDK sampler.
+ */
+final class AsyncProfilerSampler implements Sampler {
+
+    private static final System.Logger LOG = System.getLogger("dev.markata.profiler");
+    /** The interval floor: async-profiler holds 1 kHz per thread here at about 3% of one core. */
+    static final Duration FLOOR = Duration.ofMillis(1);
+    private static final int MAX_STACK_DEPTH = 8192;
+
+    /** One load attempt per JVM: a native library loads once, and its failure is said once. */
+    private static Loaded loaded;
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+
+    private final AsyncProfiler profiler;
+    private final String libraryPath;
+    private final TimeMode timeMode;
+    private final Path jfrOutput;
+    private Path jfrFile;
+    private Duration interval;
+
+    /** The result of loading the native library: a sampler prototype, or why it failed. */
+    record Loaded(AsyncProfilerSampler sampler, String failure) {
+    }
+
+    private AsyncProfilerSampler(AsyncProfiler profiler, String libraryPath, TimeMode timeMode, Path jfrOutput) {
+        this.profiler = profiler;
+        this.libraryPath = libraryPath;
+        this.timeMode = timeMode;
+        this.jfrOutput = jfrOutput;
+    }
+
+    /** A sampler for one recording, sharing the loaded library. */
+    AsyncProfilerSampler configure(TimeMode mode, Path jfr) {
+        return new AsyncProfilerSampler(profiler, libraryPath, mode, jfr);
+    }
+
+    static synchronized Loaded load() {
+        if (loaded == null) {
+            try {
+                loaded = tryLoad();
+            } catch (LinkageError e) {
+                loaded = new Loaded(null, "async-profiler classes are not available: " + e);
+            }
+            if (loaded.failure() != null) {
+                LOG.log(System.Logger.Level.WARNING, "async-profiler unavailable, using the JDK sampler: "
+                        + loaded.failure());
+            }
+        }
+        return loaded;
+    }
+
+    /** Takes the JVM's one async-profiler for a recording; false when another one has it. */
+    static boolean claim() {
+        return BUSY.compareAndSet(false, true);
+    }
+
+    static void release() {
+        BUSY.set(false);
+    }
+
+    private static Loaded tryLoad() {
+        String platform = platformTag();
+        if (platform == null) {
+            return new Loaded(null, "no async-profiler build for " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch"));
+        }
+        byte[] library;
+        try (InputStream in = AsyncProfiler.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
+            if (in == null) {
+                return new Loaded(null, "the async-profiler jar has no " + platform + " library");
+            }
+            library = in.readAllBytes();
+        } catch (IOException e) {
+            return new Loaded(null, "cannot read the bundled library: " + e.getMessage());
+        }
+        String fileName = "libasyncProfiler-" + shortHash(library) + ".so";
+        List<String> reasons = new ArrayList<>();
+        for (Path folder : candidateFolders()) {
+            try {
+                Path file = extract(library, folder, fileName);
+                AsyncProfiler profiler = AsyncProfiler.getInstance(file.toString());
+                String version = profiler.getVersion();
+                if (majorVersion(version) < 4) {
+                    return new Loaded(null, "async-profiler " + version + " is too old (3.x crashes JDK 25; 4.x needed)");
+                }
+                return new Loaded(new AsyncProfilerSampler(profiler, file.toString(), TimeMode.WALL, null), null);
+            } catch (IOException | UncheckedIOException | UnsatisfiedLinkError | IllegalStateException e) {
+                reasons.add(folder + ": " + e.getMessage());
+            }
+        }
+        return new Loaded(null, "cannot load the native library from any folder (" + String.join("; ", reasons) + ")");
+    }
+
+    private static String platformTag() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
+            return "macos";
+        }
+        if (!os.contains("linux")) {
+            return null;
+        }
+        return switch (arch) {
+            case "amd64", "x86_64" -> "linux-x64";
+            case "aarch64", "arm64" -> "linux-arm64";
+            default -> null;
+        };
+    }
+
+    /** Writable folders to extract to, in order; a noexec one fails at load and the next is tried. */
+    private static List<Path> candidateFolders() {
+        List<Path> folders = new ArrayList<>();
+        String configured = System.getProperty("markata.profiler.libdir");
+        if (configured != null && !configured.isBlank()) {
+            folders.add(Path.of(configured));
+        }
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        folders.add(Path.of(System.getProperty("java.io.tmpdir"), "markata-profiler-" + user));
+        folders.add(Path.of(System.getProperty("user.home"), ".cache", "markata-profiler"));
+        folders.add(Path.of("/dev/shm", "markata-profiler-" + user));
+        return folders;
+    }
+
+    private static Path extract(byte[] library, Path folder, String fileName) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(fileName);
+        if (Files.isRegularFile(file) && Files.size(file) == library.length) {
+            return file; // content-addressed: same name, same bytes
+        }
+        Path temp = Files.createTempFile(folder, fileName, ".tmp");
+        try {
+            Files.write(temp, library);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return file;
+    }
+
+    private static String shortHash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            return Integer.toHexString(java.util.Arrays.hashCode(bytes));
+        }
+    }
+
+    private static int majorVersion(String version) {
+        try {
+            int dot = version.indexOf('.');
+            return Integer.parseInt(dot < 0 ? version.trim() : version.substring(0, dot).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Duration floor() {
+        return FLOOR;
+    }
+
+    @Override
+    public Session.SamplerInfo info(String why) {
+        return new Session.SamplerInfo("async-profiler", "async-profiler " + profiler.getVersion() + ", "
+                + (timeMode == TimeMode.WALL ? "event=wall" : "event=cpu") + ", Java frames of the profiled threads;"
+                + " " + why + " (" + libraryPath + ")");
+    }
+
+    @Override
+    public void start(Recording recording, Duration interval) throws IOException {
+        this.interval = interval;
+        this.jfrFile = Files.createTempFile("markata-profiler-", ".jfr");
+        String event = timeMode == TimeMode.WALL ? "wall" : "cpu";
+        long micros = Math.max(1, interval.toNanos() / 1000);
+        try {
+            profiler.execute("start,event=" + event + ",interval=" + micros + "us,filter,cstack=no,jstackdepth="
+                    + MAX_STACK_DEPTH + ",jfr,file=" + jfrFile);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(jfrFile);
+            throw e;
+        }
+        for (ThreadContext context : recording.sampledThreads()) {
+            profiler.addThread(context.thread);
+        }
+    }
+
+    @Override
+    public void addThread(ThreadContext context) {
+        if (jfrFile != null) {
+            profiler.addThread(context.thread);
+        }
+    }
+
+    @Override
+    public void stop(Recording recording) {
+        try {
+            profiler.execute("stop");
+            if (jfrOutput != null) {
+                copyAtomically(jfrFile, jfrOutput);
+            }
+            deliver(recording);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read async-profiler's recording " + jfrFile, e);
+        } finally {
+            try {
+                Files.deleteIfExists(jfrFile);
+            } catch (IOException ignored) {
+                // a temp file left behind is not worth failing the session for
+            }
+        }
+    }
+
+    private static void copyAtomically(Path from, Path to) throws IOException {
+        Path target = to.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** One parsed event, before weights and spans are known. */
+    private record Raw(long at, long batchNanos, int count, int stackId, ThreadState state) {
+    }
+
+    private void deliver(Recording recording) throws IOException {
+        Map<Long, ThreadContext> byId = new HashMap<>();
+        Map<Long, ThreadContext> byOsId = new HashMap<>();
+        for (ThreadContext context : recording.sampledThreadsEver()) {
+            byId.put(context.threadId, context);
+            if (context.osThreadId > 0) {
+                byOsId.put(context.osThreadId, context);
+            }
+        }
+        Map<Long, List<Raw>> raws = new HashMap<>();
+        Map<String, Integer> frameIds = new HashMap<>();
+        FrameTable frames = recording.frames();
+        try (RecordingFile file = new RecordingFile(jfrFile)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                String type = event.getEventType().getName();
+                if (!type.equals("profiler.WallClockSample") && !type.equals("jdk.ExecutionSample")) {
+                    continue;
+                }
+                RecordedThread thread = event.getThread("sampledThread");
+                // by OS id first: the JFR names a dead thread after the Java thread its OS
+                // thread carried last (main's samples come back as "DestroyJavaVM")
+                ThreadContext sampled = thread == null ? null : byOsId.get(thread.getOSThreadId());
+                if (sampled == null && thread != null) {
+                    sampled = byId.get(thread.getJavaThreadId());
+                }
+                if (sampled == null) {
+                    continue;
+                }
+                long at = Duration.between(recording.startedAt(), event.getStartTime()).toNanos();
+                int count = event.hasField("samples") ? Math.max(1, event.getInt("samples")) : 1;
+                long batch = event.hasField("timeSpan") ? event.getDuration("timeSpan").toNanos() : 0;
+                ThreadState state = timeMode == TimeMode.CPU ? ThreadState.RUNNING
+                        : stateOf(event.hasField("state") ? event.getValue("state") : null);
+                int stackId = stackOf(event, frames, frameIds);
+                raws.computeIfAbsent(sampled.threadId, id -> new ArrayList<>())
+                        .add(new Raw(at, batch, count, stackId, state));
+            }
+        }
+        Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
+        for (SpanRecord span : recording.spanRecords()) {
+            spansByThread.computeIfAbsent(span.owner.threadId, id -> new ArrayList<>()).add(span);
+        }
+        long intervalNanos = interval.toNanos();
+        for (Map.Entry<Long, List<Raw>> entry : raws.entrySet()) {
+            List<Raw> events = entry.getValue();
+            events.sort(Comparator.comparingLong(Raw::at));
+            ThreadContext context = byId.get(entry.getKey());
+            SpanTimeline timeline = new SpanTimeline(spansByThread.getOrDefault(entry.getKey(), List.of()));
+            for (int i = 0; i < events.size(); i++) {
+                Raw raw = events.get(i);
+                long from;
+                long to;
+                if (timeMode == TimeMode.CPU) { // one sample per interval of CPU time used
+                    from = raw.at();
+                    to = from + raw.count() * intervalNanos;
+                } else {
+                    // midpoint rule: a sample stands for half the gap to each neighbour; a batch of
+                    // idle samples also for the stretch between its first and last sample
+                    from = i == 0 ? raw.at() - intervalNanos / 2 : (lastOf(events.get(i - 1)) + raw.at()) / 2;
+                    to = i + 1 == events.size() ? lastOf(raw) + intervalNanos / 2
+                            : (lastOf(raw) + events.get(i + 1).at()) / 2;
+                }
+                from = Math.max(0, from);
+                if (to > from) {
+                    context.samples.add(from, to - from, raw.stackId(), raw.state(), timeline.spanAt(raw.at()),
+                            raw.count());
+                }
+            }
+        }
+    }
+
+    private static long lastOf(Raw raw) {
+        return raw.at() + raw.batchNanos();
+    }
+
+    private static ThreadState stateOf(Object state) {
+        if (state == null) {
+            return ThreadState.UNKNOWN;
+        }
+        String name = state.toString();
+        if (name.contains("RUNNABLE") || name.contains("RUNNING")) {
+            return ThreadState.RUNNING;
+        }
+        return name.contains("DEFAULT") || name.isEmpty() ? ThreadState.UNKNOWN : ThreadState.WAITING;
+    }
+
+    private static int stackOf(RecordedEvent event, FrameTable frames, Map<String, Integer> frameIds) {
+        var trace = event.getStackTrace();
+        if (trace == null) {
+            return StackTable.EMPTY;
+        }
+        List<RecordedFrame> leafFirst = trace.getFrames();
+        int stack = StackTable.EMPTY;
+        for (int i = leafFirst.size() - 1; i >= 0; i--) {
+            RecordedFrame frame = leafFirst.get(i);
+            RecordedMethod method = frame.getMethod();
+            String frameType = frame.getType();
+            if (method == null || method.getType() == null || "C++".equals(frameType) || "Kernel".equals(frameType)) {
+                continue;
+            }
+            String className = method.getType().getName();
+            if (className == null || className.isEmpty()) {
+                continue;
+            }
+            int line = Math.max(frame.getLineNumber(), 0);
+            String key = className + '#' + method.getName() + ':' + line;
+            Integer id = frameIds.get(key);
+            if (id == null) {
+                var kind = frames.classifier().classify(className, null, null, false);
+                id = frames.frameId(new dev.markata.profiler.model.Frame(className, method.getName(),
+                        sourceFileOf(className), line, kind));
+                frameIds.put(key, id);
+            }
+            stack = frames.push(stack, id);
+        }
+        return stack;
+    }
+
+    /** JFR stacks carry no source file; Java names it after the top-level class. */
+    static String sourceFileOf(String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        if (nested > 0) {
+            simple = simple.substring(0, nested);
+        }
+        return simple.isEmpty() ? "" : simple + ".java";
+    }
+
+    /** Finds the innermost span open on one thread at increasing times. */
+    static final class SpanTimeline {
+        private final List<SpanRecord> byStart;
+        private final List<SpanRecord> active = new ArrayList<>();
+        private int next;
+
+        SpanTimeline(List<SpanRecord> spans) {
+            byStart = new ArrayList<>(spans);
+            byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
+        }
+
+        int spanAt(long nanos) {
+            while (next < byStart.size() && byStart.get(next).startNanos <= nanos) {
+                active.add(byStart.get(next++));
+            }
+            active.removeIf(s -> s.endNanos != SpanRecord.OPEN && s.endNanos <= nanos);
+            return active.isEmpty() ? Span.NONE : active.get(active.size() - 1).id;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.markata.profiler.sampling;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.ThreadState;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The pure-Java sampler: one daemon thread that wakes every interval and reads the stacks of
+ * the sampled threads. On JDK 21+ it asks each thread for its stack
+ * ({@link Thread#getStackTrace()}, which there uses a per-thread handshake and stops only that
+ * thread); on JDK 17, where that call costs a global safepoint per thread, it reads all of them
+ * in one batched {@link ThreadMXBean#getThreadInfo(long[], int)} (one safepoint per tick).
+ *
+ * <p>Each sample weighs the real time since the thread's previous sample (wall mode) or the CPU
+ * time the thread used since then (CPU mode), so a late tick or a busy machine does not skew
+ * the shares. Safepoint bias applies: a running thread is seen at its next safepoint poll.
+ */
+final class JdkSampler implements Sampler {
+
+    /** Floor measured on 2 vCPUs: below 1 ms the sampling thread cannot keep its ticks. */
+    static final Duration FLOOR = Duration.ofMillis(1);
+    /** Thread.getStackTrace stops at -XX:MaxJavaStackTraceDepth (1024 by default). */
+    private static final int HANDSHAKE_DEPTH_LIMIT = 1024;
+
+    private final TimeMode timeMode;
+    private final boolean perThreadHandshakes = Runtime.version().feature() >= 21;
+    private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+    private volatile boolean running;
+    private Thread thread;
+
+    JdkSampler(TimeMode timeMode) {
+        this.timeMode = timeMode;
+    }
+
+    @Override
+    public Duration floor() {
+        return FLOOR;
+    }
+
+    @Override
+    public Session.SamplerInfo info(String why) {
+        String how = perThreadHandshakes ? "Thread.getStackTrace per thread (JDK " + Runtime.version().feature()
+                + " handshakes)" : "batched ThreadMXBean.getThreadInfo (JDK " + Runtime.version().feature() + ")";
+        return new Session.SamplerInfo("jdk", how + ", " + timeMode.name().toLowerCase(java.util.Locale.ROOT)
+                + " time; " + why);
+    }
+
+    @Override
+    public void start(Recording recording, Duration interval) {
+        if (timeMode == TimeMode.CPU && threadBean.isThreadCpuTimeSupported() && !threadBean.isThreadCpuTimeEnabled()) {
+            threadBean.setThreadCpuTimeEnabled(true);
+        }
+        // pay the one-time costs (management classes, first stack walk) here, not in the first ticks
+        StackTraceElement[] warmUp = perThreadHandshakes ? Thread.currentThread().getStackTrace()
+                : threadBean.getThreadInfo(new long[] {Thread.currentThread().getId()}, Integer.MAX_VALUE)[0].getStackTrace();
+        recording.frames().stackId(warmUp);
+        running = true;
+        thread = new Thread(() -> loop(recording, interval.toNanos()), Recording.OWN_THREAD_PREFIX + "sampler");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    @Override
+    public void addThread(ThreadContext context) {
+        // the loop reads the recording's sampled-thread snapshot at every tick
+    }
+
+    @Override
+    public void stop(Recording recording) {
+        running = false;
+        LockSupport.unpark(thread);
+        Recording.joinQuietly(thread);
+        long halfInterval = recording.interval().toNanos() / 2;
+        for (ThreadContext target : recording.sampledThreadsEver()) {
+            flush(target, Math.min(target.lastSampleNanos + halfInterval, recording.nanosSinceStart()));
+        }
+    }
+
+    private void loop(Recording recording, long intervalNanos) {
+        long next = recording.nanosSinceStart() + intervalNanos;
+        while (running) {
+            long wait = next - recording.nanosSinceStart();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue; // re-check running and the deadline (parkNanos may wake early)
+            }
+            ThreadContext[] targets = recording.sampledThreads();
+            if (perThreadHandshakes) {
+                for (ThreadContext target : targets) {
+                    sampleOne(recording, target);
+                }
+            } else {
+                sampleBatch(recording, targets);
+            }
+            long now = recording.nanosSinceStart();
+            next += intervalNanos;
+            if (next <= now) { // fell behind: skip the missed ticks; weights cover the real time
+                next = now + intervalNanos;
+            }
+        }
+    }
+
+    private void sampleOne(Recording recording, ThreadContext target) {
+        Thread.State state = target.thread.getState();
+        if (state == Thread.State.TERMINATED) {
+            flush(target, target.lastSampleNanos);
+            recording.retire(target);
+            return;
+        }
+        StackTraceElement[] stack = target.thread.getStackTrace();
+        if (stack.length >= HANDSHAKE_DEPTH_LIMIT) {
+            ThreadInfo full = threadBean.getThreadInfo(target.threadId, Integer.MAX_VALUE);
+            if (full != null) {
+                stack = full.getStackTrace();
+            }
+        }
+        record(recording, target, state, stack);
+    }
+
+    private void sampleBatch(Recording recording, ThreadContext[] targets) {
+        if (targets.length == 0) {
+            return;
+        }
+        long[] ids = new long[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            ids[i] = targets[i].threadId;
+        }
+        ThreadInfo[] infos = threadBean.getThreadInfo(ids, Integer.MAX_VALUE);
+        for (int i = 0; i < targets.length; i++) {
+            ThreadInfo info = infos[i];
+            if (info == null) {
+                flush(targets[i], targets[i].lastSampleNanos);
+                recording.retire(targets[i]);
+            } else {
+                record(recording, targets[i], info.getThreadState(), info.getStackTrace());
+            }
+        }
+    }
+
+    /**
+     * Records what {@code target} was seen doing now. Wall mode uses the midpoint rule: each
+     * observation stands for half the time since the previous one and half the time until the
+     * next, so it is kept pending until the next observation (or the stop) closes it.
+     */
+    private void record(Recording recording, ThreadContext target, Thread.State state, StackTraceElement[] stack) {
+        long now = recording.nanosSinceStart();
+        if (stack.length == 0 || state == Thread.State.NEW) {
+            flush(target, (target.lastSampleNanos + now) / 2);
+            target.lastSampleNanos = now;
+            return;
+        }
+        int stackId = recording.frames().stackId(stack);
+        ThreadState threadState = state == Thread.State.RUNNABLE ? ThreadState.RUNNING : ThreadState.WAITING;
+        if (timeMode == TimeMode.CPU) {
+            long since = target.lastSampleNanos;
+            target.lastSampleNanos = now;
+            long cpu = threadBean.getThreadCpuTime(target.threadId);
+            long used = target.lastCpuNanos < 0 ? 0 : cpu - target.lastCpuNanos;
+            target.lastCpuNanos = cpu;
+            if (state == Thread.State.RUNNABLE && used > 0) {
+                target.samples.add(since, Math.min(used, now - since), stackId, threadState, target.currentSpanId, 1);
+            }
+            return;
+        }
+        long boundary = target.pendingStackId == ThreadContext.NO_PENDING ? target.sampledSinceNanos
+                : (target.lastSampleNanos + now) / 2;
+        flush(target, boundary);
+        target.pendingFrom = boundary;
+        target.pendingStackId = stackId;
+        target.pendingState = threadState;
+        target.pendingSpanId = target.currentSpanId;
+        target.lastSampleNanos = now;
+    }
+
+    /** Closes the pending observation of {@code target} at {@code end}. */
+    private static void flush(ThreadContext target, long end) {
+        if (target.pendingStackId != ThreadContext.NO_PENDING && end > target.pendingFrom) {
+            target.samples.add(target.pendingFrom, end - target.pendingFrom, target.pendingStackId,
+                    target.pendingState, target.pendingSpanId, 1);
+        }
+        target.pendingStackId = ThreadContext.NO_PENDING;
+    }
+}

@@ -1,0 +1,416 @@
+package dev.markata.profiler.sampling;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.SamplerChoice;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.SpanScope;
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.Span;
+
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Internal: one running recording, from start to the {@link Session} it becomes. Owns the
+ * sampler, the threads it samples, the spans and the frame table. {@code Profiler} is its
+ * public face; everything here may change.
+ */
+public final class Recording {
+
+    private static final System.Logger LOG = System.getLogger("dev.markata.profiler");
+    /** Prefix of the profiler's own thread names: never sampled. */
+    static final String OWN_THREAD_PREFIX = "markata-profiler-";
+    private static final long WATCH_PERIOD_NANOS = 10_000_000L;
+
+    private final RecordingOptions options;
+    private final Thread startingThread;
+    private final Instant startedAt;
+    private final long startNanoTime;
+    private final long cpuAtStart;
+    private final FrameTable frames;
+    private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
+    private final Object registrationLock = new Object();
+    private volatile ThreadContext[] sampledThreads = new ThreadContext[0];
+    private final AtomicInteger spanIds = new AtomicInteger();
+    private final ConcurrentLinkedQueue<SpanRecord> spans = new ConcurrentLinkedQueue<>();
+    private final Sampler sampler;
+    private final Session.SamplerInfo samplerInfo;
+    private final Duration interval;
+    private final Thread watcher;
+    private volatile boolean active;
+
+    private Recording(RecordingOptions options, Thread startingThread, List<URL> applicationCode) {
+        this.options = options;
+        this.startingThread = startingThread;
+        this.frames = new FrameTable(new CodeClassifier(applicationCode));
+        this.frames.classifier().addLoader(startingThread.getContextClassLoader());
+
+        SamplerPick pick = pickSampler(options);
+        this.sampler = pick.sampler;
+        this.samplerInfo = pick.info;
+        Duration requested = options.interval();
+        if (requested.compareTo(sampler.floor()) < 0) {
+            LOG.log(System.Logger.Level.WARNING, "sampling interval " + requested.toNanos() / 1000 + " us is below "
+                    + sampler.floor().toNanos() / 1000 + " us, the floor the " + pick.info.name()
+                    + " sampler really holds; using the floor");
+            this.interval = sampler.floor();
+        } else {
+            this.interval = requested;
+        }
+        this.watcher = options.threads().startingThreadOnly() ? null
+                : new Thread(this::watchThreads, OWN_THREAD_PREFIX + "threads");
+        this.cpuAtStart = processCpuNanos();
+        this.startedAt = Instant.now();
+        this.startNanoTime = System.nanoTime();
+    }
+
+    /**
+     * Starts a recording on the calling thread.
+     *
+     * @param applicationCode code locations of the caller, counted as application code
+     */
+    public static Recording start(RecordingOptions options, List<URL> applicationCode) {
+        List<URL> locations = new ArrayList<>(options.applicationCode());
+        locations.addAll(applicationCode);
+        Recording recording = new Recording(options, Thread.currentThread(), locations);
+        recording.active = true;
+        recording.register(recording.context(recording.startingThread));
+        try {
+            recording.sampler.start(recording, recording.interval);
+        } catch (Exception e) {
+            recording.active = false;
+            throw new IllegalStateException("the " + recording.samplerInfo.name() + " sampler failed to start: "
+                    + e.getMessage(), e);
+        }
+        if (recording.watcher != null) {
+            recording.watcher.setDaemon(true);
+            recording.watcher.start();
+        }
+        return recording;
+    }
+
+    private record SamplerPick(Sampler sampler, Session.SamplerInfo info) {
+    }
+
+    private static SamplerPick pickSampler(RecordingOptions options) {
+        if (options.sampler() == SamplerChoice.JDK) {
+            Sampler jdk = new JdkSampler(options.timeMode());
+            return new SamplerPick(jdk, jdk.info("requested"));
+        }
+        AsyncProfilerSampler.Loaded loaded = AsyncProfilerSampler.load();
+        if (loaded.sampler() != null && AsyncProfilerSampler.claim()) {
+            Sampler async = loaded.sampler().configure(options.timeMode(), options.jfrOutput());
+            String why = options.sampler() == SamplerChoice.AUTO ? "default: native library loaded" : "requested";
+            return new SamplerPick(async, async.info(why));
+        }
+        String reason = loaded.sampler() == null ? loaded.failure()
+                : "async-profiler is busy with another recording in this JVM";
+        if (options.sampler() == SamplerChoice.ASYNC_PROFILER) {
+            throw new IllegalStateException("async-profiler was requested but cannot be used: " + reason);
+        }
+        Sampler jdk = new JdkSampler(options.timeMode());
+        return new SamplerPick(jdk, jdk.info("fallback: " + reason));
+    }
+
+    // ---- state used by samplers -------------------------------------------------------
+
+    FrameTable frames() {
+        return frames;
+    }
+
+    /** The threads sampled now; a snapshot array, never modified after publication. */
+    ThreadContext[] sampledThreads() {
+        return sampledThreads;
+    }
+
+    /** Nanoseconds since the recording started. */
+    long nanosSinceStart() {
+        return System.nanoTime() - startNanoTime;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    RecordingOptions options() {
+        return options;
+    }
+
+    ThreadContext context(Thread thread) {
+        ThreadContext context = contexts.get(thread);
+        if (context == null) {
+            ThreadContext fresh = new ThreadContext(thread);
+            context = contexts.putIfAbsent(thread, fresh);
+            if (context == null) {
+                context = fresh;
+            }
+        }
+        return context;
+    }
+
+    /** Starts sampling {@code context}'s thread (once). */
+    void register(ThreadContext context) {
+        if (context.sampled || !active) {
+            return;
+        }
+        synchronized (registrationLock) {
+            if (context.sampled) {
+                return;
+            }
+            if (context.thread == Thread.currentThread()) {
+                context.osThreadId = ThreadContext.currentOsThreadId();
+            }
+            context.sampledSinceNanos = nanosSinceStart();
+            context.lastSampleNanos = context.sampledSinceNanos;
+            ThreadContext[] grown = Arrays.copyOf(sampledThreads, sampledThreads.length + 1);
+            grown[grown.length - 1] = context;
+            sampledThreads = grown;
+            context.sampled = true;
+            frames.classifier().addLoader(context.thread.getContextClassLoader());
+        }
+        sampler.addThread(context);
+    }
+
+    /** Every thread sampled at some point of the recording, dead or alive. */
+    List<ThreadContext> sampledThreadsEver() {
+        List<ThreadContext> all = new ArrayList<>();
+        for (ThreadContext context : contexts.values()) {
+            if (context.sampled) {
+                all.add(context);
+            }
+        }
+        return all;
+    }
+
+    /** The spans recorded so far, in no particular order. */
+    List<SpanRecord> spanRecords() {
+        return new ArrayList<>(spans);
+    }
+
+    /** Drops a dead thread from the sampled set; its samples are kept. */
+    void retire(ThreadContext context) {
+        synchronized (registrationLock) {
+            ThreadContext[] now = sampledThreads;
+            int kept = 0;
+            ThreadContext[] smaller = new ThreadContext[now.length];
+            for (ThreadContext c : now) {
+                if (c != context) {
+                    smaller[kept++] = c;
+                }
+            }
+            sampledThreads = Arrays.copyOf(smaller, kept);
+        }
+    }
+
+    /** True for JVM service threads and the profiler's own threads, which are never sampled. */
+    static boolean isServiceThread(Thread thread) {
+        String name = thread.getName();
+        if (name.startsWith(OWN_THREAD_PREFIX)) {
+            return true;
+        }
+        switch (name) {
+            case "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener", "Common-Cleaner",
+                    "Notification Thread", "DestroyJavaVM", "process reaper", "JFR Recorder Thread",
+                    "JFR Periodic Tasks", "JFR Shutdown Hook" -> {
+                return true;
+            }
+            default -> {
+            }
+        }
+        ThreadGroup group = thread.getThreadGroup();
+        return group != null && ("system".equals(group.getName()) || "InnocuousThreadGroup".equals(group.getName()));
+    }
+
+    private void watchThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] seen = new Thread[64];
+        while (active) {
+            int count;
+            while ((count = root.enumerate(seen, true)) == seen.length) {
+                seen = new Thread[seen.length * 2];
+            }
+            for (int i = 0; i < count; i++) {
+                Thread thread = seen[i];
+                if (thread.isAlive() && !isServiceThread(thread) && options.threads().test(thread)) {
+                    ThreadContext context = context(thread);
+                    if (!context.sampled) {
+                        register(context);
+                    }
+                }
+            }
+            Arrays.fill(seen, 0, count, null);
+            LockSupport.parkNanos(WATCH_PERIOD_NANOS);
+        }
+    }
+
+    // ---- spans ------------------------------------------------------------------------
+
+    /** Opens a span on the current thread. */
+    public SpanScope beginSpan(String category, String name, Map<String, String> attributes) {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(name, "name");
+        ThreadContext context = context(Thread.currentThread());
+        SpanRecord parent = context.open.peekLast();
+        return begin(context, category, name, attributes, parent == null ? Span.NONE : parent.id, -1, -1);
+    }
+
+    SpanRecord begin(ThreadContext context, String category, String name, Map<String, String> attributes,
+                     int parentId, long originThreadId, long originNanos) {
+        SpanRecord span = new SpanRecord(this, context, spanIds.getAndIncrement(), parentId, category, name,
+                nanosSinceStart(), originThreadId, originNanos, attributes);
+        spans.add(span);
+        context.open.addLast(span);
+        context.refreshCurrentSpan();
+        return span;
+    }
+
+    /** Closes the innermost span the current thread opened; does nothing when there is none. */
+    public void endInnermostSpan() {
+        ThreadContext context = contexts.get(Thread.currentThread());
+        if (context != null) {
+            SpanRecord innermost = context.open.peekLast();
+            if (innermost != null) {
+                end(innermost);
+            }
+        }
+    }
+
+    void end(SpanRecord span) {
+        if (span.endNanos != SpanRecord.OPEN || !active) {
+            return;
+        }
+        if (Thread.currentThread() != span.owner.thread) {
+            throw new IllegalStateException("span " + span + " was opened on thread '" + span.owner.name
+                    + "' and must be closed there, not on '" + Thread.currentThread().getName() + "'");
+        }
+        span.endNanos = nanosSinceStart();
+        span.owner.open.removeLastOccurrence(span);
+        span.owner.refreshCurrentSpan();
+    }
+
+    // ---- handed-over work ---------------------------------------------------------------
+
+    /** A task that, when it runs on another thread, carries the current thread's context. */
+    public Runnable decorate(Runnable task, String category, String name) {
+        Objects.requireNonNull(task, "task");
+        if (!active) {
+            return task;
+        }
+        TaskOrigin origin = captureOrigin(category, name);
+        return new ContextTasks.ContextRunnable(this, origin, task);
+    }
+
+    /** As {@link #decorate(Runnable, String, String)} for a {@link java.util.concurrent.Callable}. */
+    public <T> java.util.concurrent.Callable<T> decorate(java.util.concurrent.Callable<T> task, String category,
+                                                         String name) {
+        Objects.requireNonNull(task, "task");
+        if (!active) {
+            return task;
+        }
+        TaskOrigin origin = captureOrigin(category, name);
+        return new ContextTasks.ContextCallable<>(this, origin, task);
+    }
+
+    private TaskOrigin captureOrigin(String category, String name) {
+        Thread submitter = Thread.currentThread();
+        ThreadContext context = contexts.get(submitter);
+        int spanId = context == null ? Span.NONE : context.currentSpanId;
+        return new TaskOrigin(submitter.getId(), spanId, nanosSinceStart(), category, name);
+    }
+
+    /** Where a task was handed over: read on the submitting thread, without walking its stack. */
+    record TaskOrigin(long threadId, int spanId, long nanos, String category, String name) {
+    }
+
+    /** Runs on the worker thread when a decorated task starts: samples it and opens its span. */
+    SpanRecord enterTask(TaskOrigin origin) {
+        ThreadContext context = context(Thread.currentThread());
+        if (options.asyncMode() != AsyncMode.DISABLED) {
+            register(context);
+        }
+        return begin(context, origin.category(), origin.name(), Map.of(), origin.spanId(), origin.threadId(),
+                origin.nanos());
+    }
+
+    // ---- stop -------------------------------------------------------------------------
+
+    /** Stops sampling and returns what was recorded. Called once, by the profiler. */
+    public Session stop() {
+        if (!active) {
+            throw new IllegalStateException("recording already stopped");
+        }
+        active = false;
+        long durationNanos = nanosSinceStart();
+        if (watcher != null) {
+            watcher.interrupt();
+            LockSupport.unpark(watcher);
+            joinQuietly(watcher);
+        }
+        try {
+            sampler.stop(this);
+        } finally {
+            if (sampler instanceof AsyncProfilerSampler) {
+                AsyncProfilerSampler.release();
+            }
+        }
+        Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
+        return new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
+                .assemble(this, durationNanos, cpu, samplerInfo, interval, new ArrayList<>(spans),
+                        new ArrayList<>(contexts.values()));
+    }
+
+    long startingThreadId() {
+        return startingThread.getId();
+    }
+
+    static void joinQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** CPU time of the whole process, or 0 when the JVM does not report it. */
+    static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            long cpu = sun.getProcessCpuTime();
+            return Math.max(cpu, 0);
+        }
+        return 0;
+    }
+
+    Duration interval() {
+        return interval;
+    }
+
+    TimeMode timeMode() {
+        return options.timeMode();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.markata.profiler.sampling;
+
+import dev.markata.profiler.Session;
+
+import java.time.Duration;
+
+/**
+ * Takes stack samples of the threads a {@link Recording} selects and hands them to it as
+ * {@link ThreadContext#samples}. Two implementations: {@link AsyncProfilerSampler} (preferred)
+ * and {@link JdkSampler} (the JDK alone). Nothing outside this package sees either.
+ */
+interface Sampler {
+
+    /** The smallest interval this sampler really holds on a 2-vCPU machine. */
+    Duration floor();
+
+    /** Starts sampling the threads registered so far; later ones arrive via {@link #addThread}. */
+    void start(Recording recording, Duration interval) throws Exception;
+
+    /** A thread to sample from now on (called once per thread, on any thread). */
+    void addThread(ThreadContext context);
+
+    /** Stops sampling; when it returns, every sample is in its thread's {@link ThreadSamples}. */
+    void stop(Recording recording);
+
+    /** Name and detail for the session header. */
+    Session.SamplerInfo info(String why);
+}

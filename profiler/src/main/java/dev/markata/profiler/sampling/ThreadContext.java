@@ -1,0 +1,63 @@
+package dev.markata.profiler.sampling;
+
+import dev.markata.profiler.model.Span;
+
+import java.util.ArrayDeque;
+
+/**
+ * What one recording knows about one thread: its open spans (touched only by the thread
+ * itself) and, once the thread is sampled, its samples (touched only by the sampler).
+ */
+final class ThreadContext {
+
+    final Thread thread;
+    final long threadId;
+    final String name;
+    /** Open spans, innermost last; only the owning thread reads or writes it. */
+    final ArrayDeque<SpanRecord> open = new ArrayDeque<>();
+    /** The innermost open span, read by the JDK sampler to tag samples as they are taken. */
+    volatile int currentSpanId = Span.NONE;
+    /** Set once the thread is registered with the sampler. */
+    volatile boolean sampled;
+    /** The OS thread id (Linux), read when the thread registers itself; -1 when unknown. */
+    volatile long osThreadId = -1;
+    /** When sampling of the thread began, in session nanoseconds. */
+    long sampledSinceNanos;
+
+    // Sampler-side state (one sampler thread, or the stopping thread for async-profiler).
+    long lastSampleNanos;
+    long lastCpuNanos = -1;
+    static final int NO_PENDING = Integer.MIN_VALUE;
+    /** The JDK sampler's last observation, closed when the next one comes (midpoint rule). */
+    int pendingStackId = NO_PENDING;
+    long pendingFrom;
+    dev.markata.profiler.model.ThreadState pendingState;
+    int pendingSpanId;
+    final ThreadSamples samples = new ThreadSamples();
+
+    ThreadContext(Thread thread) {
+        this.thread = thread;
+        this.threadId = thread.getId();
+        this.name = thread.getName();
+    }
+
+    /**
+     * The calling thread's OS id, from {@code /proc/thread-self} (Linux); -1 elsewhere. Lets
+     * async-profiler's samples be matched to the thread even when the OS thread later carries
+     * another Java thread (the main thread becomes "DestroyJavaVM" when main returns).
+     */
+    static long currentOsThreadId() {
+        try {
+            java.nio.file.Path link = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self"));
+            return Long.parseLong(link.getFileName().toString());
+        } catch (java.io.IOException | UnsupportedOperationException | NumberFormatException | SecurityException e) {
+            return -1;
+        }
+    }
+
+    /** Updates the span the sampler sees after a push or pop. */
+    void refreshCurrentSpan() {
+        SpanRecord innermost = open.peekLast();
+        currentSpanId = innermost == null ? Span.NONE : innermost.id;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.markata.profiler;
+
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import dev.markata.profiler.model.ThreadState;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Shares reported for workloads with a known split, on both samplers. Shares, not absolute
+ * times, with 5 points of tolerance: the machine may be busy with other tests.
+ */
+class AccuracyTest {
+
+    private static final double TOLERANCE = 5.0;
+
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void splitOfSixtyThirtyTenAndSleepIsReportedWithinFivePoints(SamplerChoice sampler) throws Exception {
+        Profiler profiler = Profiler.builder().sampler(sampler).build();
+        long[] truth = new long[4]; // measured wall time in sixty, thirty, ten, sleepy
+        profiler.start();
+        for (int round = 0; round < 25; round++) {
+            long t0 = System.nanoTime();
+            Workloads.sixty();
+            long t1 = System.nanoTime();
+            Workloads.thirty();
+            long t2 = System.nanoTime();
+            Workloads.ten();
+            long t3 = System.nanoTime();
+            Workloads.sleepy();
+            long t4 = System.nanoTime();
+            truth[0] += t1 - t0;
+            truth[1] += t2 - t1;
+            truth[2] += t3 - t2;
+            truth[3] += t4 - t3;
+        }
+        Session session = profiler.stop();
+
+        assertThat(session.sampler().name()).isEqualTo(sampler == SamplerChoice.JDK ? "jdk" : "async-profiler");
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        Map<String, Long> time = Workloads.timeByMethod(session, main, Workloads.class,
+                Set.of("sixty", "thirty", "ten", "sleepy"));
+        long reportedAll = main.totalNanos();
+        long trueAll = truth[0] + truth[1] + truth[2] + truth[3];
+        String[] methods = {"sixty", "thirty", "ten", "sleepy"};
+        for (int i = 0; i < methods.length; i++) {
+            // against the measured truth: on a busy machine the work takes longer than nominal
+            assertThat(Workloads.percent(time.getOrDefault(methods[i], 0L), reportedAll))
+                    .as("%s share: reported %s, measured %s", methods[i], time, java.util.Arrays.toString(truth))
+                    .isCloseTo(Workloads.percent(truth[i], trueAll), within(TOLERANCE));
+        }
+        // the samples stand for the real time: they cover the session's wall time
+        assertThat(Workloads.percent(reportedAll, session.duration().toNanos())).isCloseTo(100, within(TOLERANCE));
+        assertThat(session.sampleCount()).isGreaterThan(500);
+        assertThat(session.cpuTime()).isPositive();
+        // the sleeping phase is seen as waiting, the work as running (async-profiler and ThreadMXBean tell)
+        assertThat(main.samples()).anySatisfy(s -> assertThat(s.state()).isEqualTo(ThreadState.WAITING));
+        assertThat(main.samples()).anySatisfy(s -> assertThat(s.state()).isEqualTo(ThreadState.RUNNING));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void workHandedToAPoolIsSampledInsideTaskSpansUnderTheSubmitter(SamplerChoice sampler) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Profiler profiler = Profiler.builder().sampler(sampler).build();
+        ExecutorService wrapped = profiler.wrap(pool);
+        profiler.start();
+        try (SpanScope stage = profiler.span("stage", "render")) {
+            submitAndWait(wrapped);
+        }
+        Session session = profiler.stop();
+        pool.shutdown();
+
+        List<Span> tasks = session.spans().stream().filter(s -> s.category().equals("task")).toList();
+        assertThat(tasks).hasSize(40);
+        Span stage = session.spans().stream().filter(s -> s.name().equals("render")).findFirst().orElseThrow();
+        assertThat(tasks).allSatisfy(task -> {
+            assertThat(task.parentId()).isEqualTo(stage.id());
+            assertThat(task.threadId()).isNotEqualTo(Thread.currentThread().getId());
+            assertThat(task.originStackId()).isNotEqualTo(StackTable.EMPTY);
+            assertThat(Workloads.stackContains(session, task.originStackId(), AccuracyTest.class, "submitAndWait")).isTrue();
+        });
+        // the originStack ends at the submitting application frame, not in the executor's code
+        int origin = tasks.get(0).originStackId();
+        assertThat(session.frames().get(session.stacks().frameId(origin)).kind()).isEqualTo(FrameKind.APPLICATION);
+
+        // workers were sampled, and their spinning falls inside task spans
+        long taskSpinNanos = 0;
+        long workerNanos = 0;
+        for (ThreadProfile thread : session.threads()) {
+            if (thread.threadId() == Thread.currentThread().getId()) {
+                continue;
+            }
+            for (Sample sample : thread.samples()) {
+                workerNanos += sample.durationNanos();
+                if (sample.spanId() != Span.NONE && session.spans().get(sample.spanId()).category().equals("task")
+                        && Workloads.stackContains(session, sample.stackId(), Workloads.class, "spin")) {
+                    taskSpinNanos += sample.durationNanos();
+                }
+            }
+        }
+        assertThat(session.threads()).hasSizeGreaterThanOrEqualTo(3);
+        long taskSpanNanos = tasks.stream().mapToLong(Span::durationNanos).sum();
+        // the tasks' time is found inside their spans (a busy machine blurs the edges of 20 ms tasks)
+        assertThat(Workloads.percent(taskSpinNanos, taskSpanNanos)).isBetween(70.0, 110.0);
+        assertThat(workerNanos).isGreaterThanOrEqualTo(taskSpinNanos);
+
+        // the submitter's waiting is inside await spans
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        long awaitNanos = 0;
+        for (Sample sample : main.samples()) {
+            if (sample.spanId() != Span.NONE && session.spans().get(sample.spanId()).category().equals("await")) {
+                awaitNanos += sample.durationNanos();
+            }
+        }
+        assertThat(Workloads.percent(awaitNanos, main.totalNanos())).isGreaterThan(70);
+    }
+
+    private static void submitAndWait(ExecutorService wrapped) throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            futures.add(wrapped.submit(() -> Workloads.spin(20)));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void deepRecursionKeepsTheWholeStack(SamplerChoice sampler) {
+        Profiler profiler = Profiler.builder().sampler(sampler).build();
+        profiler.start();
+        recurse(2000);
+        Session session = profiler.stop();
+
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        int deepest = main.samples().stream().mapToInt(Sample::stackId).boxed()
+                .max((a, b) -> Integer.compare(session.stacks().depth(a), session.stacks().depth(b))).orElseThrow();
+        assertThat(session.stacks().depth(deepest)).isGreaterThan(2000);
+        // the root side is there too: the test method that started the recursion
+        assertThat(Workloads.stackContains(session, deepest, AccuracyTest.class, "deepRecursionKeepsTheWholeStack")).isTrue();
+        long deepNanos = main.samples().stream().filter(s -> session.stacks().depth(s.stackId()) > 2000)
+                .mapToLong(Sample::durationNanos).sum();
+        assertThat(Workloads.percent(deepNanos, main.totalNanos())).isGreaterThan(80);
+    }
+
+    private static void recurse(int depth) {
+        if (depth == 0) {
+            Workloads.spin(400);
+        } else {
+            recurse(depth - 1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void cpuModeIgnoresSleep(SamplerChoice sampler) throws Exception {
+        Profiler profiler = Profiler.builder().sampler(sampler).timeMode(TimeMode.CPU).build();
+        profiler.start();
+        for (int round = 0; round < 30; round++) {
+            Workloads.thirty();
+            Thread.sleep(6);
+        }
+        Session session = profiler.stop();
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        Map<String, Long> time = Workloads.timeByMethod(session, main, Workloads.class, Set.of("thirty"));
+        assertThat(Workloads.percent(time.getOrDefault("thirty", 0L), main.totalNanos())).isGreaterThan(85);
+        assertThat(session.timeMode()).isEqualTo(TimeMode.CPU);
+        assertThat(Duration.ofNanos(main.totalNanos())).isLessThan(session.duration().multipliedBy(6).dividedBy(10));
+    }
+}

@@ -1,0 +1,314 @@
+package dev.markata.profiler;
+
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProfilerTest {
+
+    @Test
+    void startingTwiceIsAnErrorThatSaysWhatToDo() {
+        try (Profiler profiler = Profiler.builder().build().start()) {
+            assertThat(profiler.isRunning()).isTrue();
+            assertThatThrownBy(profiler::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already running").hasMessageContaining("stop()");
+        }
+    }
+
+    @Test
+    void stopOnAStoppedProfilerReturnsTheLastSession() {
+        Profiler profiler = Profiler.builder().build();
+        assertThatThrownBy(profiler::stop).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never started");
+        profiler.start();
+        Workloads.spin(20);
+        Session first = profiler.stop();
+        assertThat(profiler.isRunning()).isFalse();
+        assertThat(profiler.stop()).isSameAs(first);
+        assertThat(profiler.lastSession()).containsSame(first);
+    }
+
+    @Test
+    void closeStopsAndKeepsTheSession() {
+        Profiler profiler = Profiler.builder().build();
+        try (Profiler running = profiler.start()) {
+            Workloads.spin(20);
+        }
+        assertThat(profiler.isRunning()).isFalse();
+        assertThat(profiler.lastSession()).isPresent();
+    }
+
+    @Test
+    void spansAreNoOpsWhenNotProfiling() {
+        Profiler profiler = Profiler.builder().build();
+        assertThat(profiler.span("stage", "render")).isSameAs(SpanScope.NONE);
+        profiler.endSpan(); // nothing open, not running: nothing happens
+        Runnable task = () -> { };
+        assertThat(profiler.decorate(task)).isSameAs(task);
+    }
+
+    @Test
+    void sessionHeaderDescribesTheRecording() {
+        Profiler profiler = Profiler.builder().interval(Duration.ofMillis(2)).target("unit test").build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+        assertThat(session.interval()).isEqualTo(Duration.ofMillis(2));
+        assertThat(session.targetDescription()).isEqualTo("unit test");
+        assertThat(session.asyncMode()).isEqualTo(AsyncMode.ENABLED);
+        assertThat(session.timeMode()).isEqualTo(TimeMode.WALL);
+        assertThat(session.sampler().detail()).isNotBlank();
+        assertThat(session.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(session.startedAt()).isBefore(java.time.Instant.now());
+        assertThat(session.metadata()).containsKeys("jdk", "threads");
+    }
+
+    @Test
+    void anIntervalBelowTheFloorIsRaisedToIt() {
+        Profiler profiler = Profiler.builder().interval(Duration.ofNanos(10_000)).build();
+        profiler.start();
+        Workloads.spin(10);
+        Session session = profiler.stop();
+        assertThat(session.interval()).isEqualTo(Profiler.MIN_INTERVAL);
+        assertThat(session.metadata()).containsEntry("interval.requested", "10000ns");
+        assertThatThrownBy(() -> Profiler.builder().interval(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    }
+
+    @Test
+    void spansNestRecordAttributesAndTagTheSamplesInside() {
+        Profiler profiler = Profiler.builder().build();
+        profiler.start();
+        try (SpanScope stage = profiler.span("stage", "render")) {
+            Workloads.spin(30);
+            SpanScope doc = profiler.span("document", "posts/a.md", Map.of("plugin", "markdown"));
+            Workloads.spin(60);
+            doc.attribute("failed", "true");
+            profiler.endSpan(); // closes the document span, as an observer's end callback would
+            stage.attribute("posts", "1");
+        }
+        Workloads.spin(20);
+        Session session = profiler.stop();
+
+        assertThat(session.spans()).hasSize(2);
+        Span stage = session.spans().get(0);
+        Span doc = session.spans().get(1);
+        assertThat(stage.id()).isZero();
+        assertThat(stage.parentId()).isEqualTo(Span.NONE);
+        assertThat(doc.id()).isEqualTo(1);
+        assertThat(doc.parentId()).isEqualTo(stage.id());
+        assertThat(doc.attributes()).containsEntry("plugin", "markdown").containsEntry("failed", "true");
+        assertThat(stage.attributes()).containsEntry("posts", "1");
+        assertThat(doc.startNanos()).isGreaterThanOrEqualTo(stage.startNanos());
+        assertThat(doc.endNanos()).isLessThanOrEqualTo(stage.endNanos());
+        assertThat(doc.durationNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(60).toNanos());
+
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        long inDoc = main.samples().stream().filter(s -> s.spanId() == doc.id()).mapToLong(Sample::durationNanos).sum();
+        assertThat(Workloads.percent(inDoc, doc.durationNanos())).isBetween(70.0, 130.0);
+        assertThat(main.samples()).anySatisfy(s -> assertThat(s.spanId()).isEqualTo(Span.NONE));
+    }
+
+    @Test
+    void aSpanStillOpenAtStopEndsWithTheSession() {
+        Profiler profiler = Profiler.builder().build();
+        profiler.start();
+        SpanScope open = profiler.span("stage", "never closed");
+        Workloads.spin(10);
+        Session session = profiler.stop();
+        open.close(); // after stop: nothing happens
+        assertThat(session.spans().get(0).endNanos()).isEqualTo(session.duration().toNanos());
+    }
+
+    @Test
+    void aSpanMustBeClosedOnTheThreadThatOpenedIt() throws Exception {
+        Profiler profiler = Profiler.builder().build();
+        profiler.start();
+        try {
+            SpanScope span = profiler.span("stage", "render");
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            Future<?> closing = other.submit(span::close);
+            assertThatThrownBy(closing::get).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("must be closed there");
+            other.shutdown();
+            span.close();
+        } finally {
+            profiler.stop();
+        }
+    }
+
+    @Test
+    void disabledAsyncModeSamplesOnlyTheStartingThread() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Profiler profiler = Profiler.builder().asyncMode(AsyncMode.DISABLED).build();
+        ExecutorService wrapped = profiler.wrap(pool);
+        profiler.start();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            futures.add(wrapped.submit(() -> Workloads.spin(20)));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        Session session = profiler.stop();
+        pool.shutdown();
+        assertThat(session.threads()).extracting(ThreadProfile::threadId).containsExactly(Thread.currentThread().getId());
+        assertThat(session.spans()).filteredOn(s -> s.category().equals("task")).hasSize(4);
+    }
+
+    @Test
+    void strictModeKeepsHelperSamplesOutsideTasksApart() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Profiler profiler = Profiler.builder().asyncMode(AsyncMode.STRICT).build();
+        profiler.start();
+        // one task carries the context; afterwards the same thread does unrelated work
+        pool.submit(profiler.decorate(() -> {
+            Workloads.spin(40);
+            started.countDown();
+        }));
+        Future<?> unrelated = pool.submit(() -> Workloads.spin(80));
+        started.await();
+        unrelated.get();
+        Session session = profiler.stop();
+        pool.shutdown();
+
+        assertThat(session.asyncMode()).isEqualTo(AsyncMode.STRICT);
+        ThreadProfile worker = session.threads().stream()
+                .filter(t -> t.threadId() != Thread.currentThread().getId()).findFirst().orElseThrow();
+        long outside = 0;
+        long inside = 0;
+        for (Sample sample : worker.samples()) {
+            Frame leaf = session.frames().get(session.stacks().frameId(sample.stackId()));
+            if (sample.spanId() == Span.NONE) {
+                assertThat(leaf.className()).isEqualTo("[out-of-context]");
+                assertThat(leaf.kind()).isEqualTo(FrameKind.SYNTHETIC);
+                assertThat(session.stacks().parentId(sample.stackId())).isEqualTo(StackTable.EMPTY);
+                outside += sample.durationNanos();
+            } else {
+                inside += sample.durationNanos();
+            }
+        }
+        assertThat(outside).isGreaterThan(Duration.ofMillis(40).toNanos());
+        assertThat(inside).isGreaterThan(Duration.ofMillis(20).toNanos());
+    }
+
+    @Test
+    void callableDecoratorCarriesTheContextAndItsCategory() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Profiler profiler = Profiler.builder().build();
+        profiler.start();
+        Callable<Integer> task = profiler.decorate("hook", "glob", () -> {
+            Workloads.spin(30);
+            return 42;
+        });
+        assertThat(pool.submit(task).get()).isEqualTo(42);
+        Session session = profiler.stop();
+        pool.shutdown();
+        assertThat(session.spans()).singleElement().satisfies(span -> {
+            assertThat(span.category()).isEqualTo("hook");
+            assertThat(span.name()).isEqualTo("glob");
+        });
+        assertThat(session.threads()).hasSize(2);
+    }
+
+    @Test
+    void allThreadsPicksUpThreadsStartedWhileProfilingAndSkipsServiceThreads() throws Exception {
+        Profiler profiler = Profiler.builder().threads(ThreadSelection.allThreads()).build();
+        profiler.start();
+        Thread late = new Thread(() -> Workloads.spin(150), "late-worker");
+        late.start();
+        late.join();
+        Session session = profiler.stop();
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("late-worker")
+                .doesNotContain("Reference Handler", "Signal Dispatcher", "Finalizer", "markata-profiler-sampler");
+    }
+
+    @Test
+    void predicateSelectsThreadsByName() throws Exception {
+        Profiler profiler = Profiler.builder()
+                .threads(ThreadSelection.matching("chosen-*", t -> t.getName().startsWith("chosen-"))).build();
+        profiler.start();
+        Thread chosen = new Thread(() -> Workloads.spin(100), "chosen-1");
+        Thread ignored = new Thread(() -> Workloads.spin(100), "ignored-1");
+        chosen.start();
+        ignored.start();
+        chosen.join();
+        ignored.join();
+        Session session = profiler.stop();
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("chosen-1").doesNotContain("ignored-1");
+        assertThat(session.metadata()).containsEntry("threads", "chosen-*");
+    }
+
+    @Test
+    void framesAreApplicationCodeOrLibraryByWhereTheirClassCameFrom() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Profiler profiler = Profiler.builder().build();
+        ExecutorService wrapped = profiler.wrap(pool);
+        profiler.start();
+        wrapped.submit(() -> Workloads.spin(60)).get();
+        Session session = profiler.stop();
+        pool.shutdown();
+        // test classes come from a class folder: application; the JDK and jars: library
+        assertThat(session.frames()).filteredOn(f -> f.className().equals(Workloads.class.getName()))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.APPLICATION));
+        assertThat(session.frames()).filteredOn(f -> f.className().startsWith("java."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.LIBRARY));
+        assertThat(session.frames()).filteredOn(f -> f.className().startsWith("org.junit."))
+                .allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.LIBRARY));
+    }
+
+    @Test
+    void theAsyncProfilerRecordingCanAlsoBeKeptAsAJfrFile(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("out/profile.jfr");
+        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        assertThat(jfr).isRegularFile();
+        try (var file = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            assertThat(file.hasMoreEvents()).isTrue();
+        }
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files).containsExactly(jfr); // no temp file left behind
+        }
+    }
+
+    @Test
+    void twoProfilersAtOnceShareNothingAndTheSecondFallsBackToTheJdkSampler() {
+        Profiler first = Profiler.builder().build();
+        Profiler second = Profiler.builder().build();
+        first.start();
+        try {
+            second.start();
+            Workloads.spin(20);
+            Session inner = second.stop();
+            assertThat(inner.sampler().name()).isEqualTo("jdk");
+            assertThat(inner.sampler().detail()).contains("busy");
+        } finally {
+            Session outer = first.stop();
+            assertThat(outer.sampler().name()).isEqualTo("async-profiler");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.markata.profiler;
+
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Workloads with a known time split, and the arithmetic tests need to read a session. */
+final class Workloads {
+
+    static volatile long sink;
+
+    private Workloads() {
+    }
+
+    /** Keeps a core busy for {@code millis} of wall time. */
+    static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long x = 0;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 100; i++) {
+                x = x * 31 + (i ^ (x >>> 7));
+            }
+        }
+        sink += x;
+    }
+
+    static void sixty() {
+        spin(30);
+    }
+
+    static void thirty() {
+        spin(15);
+    }
+
+    static void ten() {
+        spin(5);
+    }
+
+    static void sleepy() throws InterruptedException {
+        Thread.sleep(20);
+    }
+
+    /**
+     * Wall time of {@code thread}'s samples, by the innermost frame of each stack whose method
+     * is one of {@code methods} (declared in {@code owner}); the rest under "other".
+     */
+    static Map<String, Long> timeByMethod(Session session, ThreadProfile thread, Class<?> owner, Set<String> methods) {
+        Map<String, Long> result = new HashMap<>();
+        StackTable stacks = session.stacks();
+        for (Sample sample : thread.samples()) {
+            String key = "other";
+            for (int s = sample.stackId(); s != StackTable.EMPTY; s = stacks.parentId(s)) {
+                Frame frame = session.frames().get(stacks.frameId(s));
+                if (frame.className().equals(owner.getName()) && methods.contains(frame.methodName())) {
+                    key = frame.methodName();
+                    break;
+                }
+            }
+            result.merge(key, sample.durationNanos(), Long::sum);
+        }
+        return result;
+    }
+
+    static ThreadProfile thread(Session session, long threadId) {
+        return session.threads().stream().filter(t -> t.threadId() == threadId).findFirst()
+                .orElseThrow(() -> new AssertionError("thread " + threadId + " not in session: " + session.threads()));
+    }
+
+    static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    /** Whether any frame of {@code stackId} is {@code owner.method}. */
+    static boolean stackContains(Session session, int stackId, Class<?> owner, String method) {
+        StackTable stacks = session.stacks();
+        for (int s = stackId; s != StackTable.EMPTY; s = stacks.parentId(s)) {
+            Frame frame = session.frames().get(stacks.frameId(s));
+            if (frame.className().equals(owner.getName()) && frame.methodName().equals(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.markata.profiler.agent;
+
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.SamplerChoice;
+import dev.markata.profiler.TimeMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AgentOptionsTest {
+
+    @Test
+    void defaultsProfileEverythingIntoAnHtmlReport() {
+        AgentOptions options = AgentOptions.parse(null);
+        assertThat(options.interval()).isEqualTo(Duration.ofMillis(1));
+        assertThat(options.output()).isEqualTo(Path.of("profile.html"));
+        assertThat(options.allThreads()).isTrue();
+        assertThat(options.asyncMode()).isEqualTo(AsyncMode.ENABLED);
+        assertThat(options.timeMode()).isEqualTo(TimeMode.WALL);
+        assertThat(options.sampler()).isEqualTo(SamplerChoice.AUTO);
+        assertThat(options.jfr()).isNull();
+    }
+
+    @Test
+    void everyArgumentIsRead() {
+        AgentOptions options = AgentOptions.parse(
+                "interval=0.01,output=out/p.speedscope.json,threads=main,async=strict,mode=cpu,sampler=jdk,jfr=rec.jfr");
+        assertThat(options.interval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(options.output()).isEqualTo(Path.of("out/p.speedscope.json"));
+        assertThat(options.allThreads()).isFalse();
+        assertThat(options.asyncMode()).isEqualTo(AsyncMode.STRICT);
+        assertThat(options.timeMode()).isEqualTo(TimeMode.CPU);
+        assertThat(options.sampler()).isEqualTo(SamplerChoice.JDK);
+        assertThat(options.jfr()).isEqualTo(Path.of("rec.jfr"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.001,1000000", "1ms,1000000", "500us,500000", "0.5s,500000000", "2,2000000000"})
+    void intervalsTakeSecondsOrAUnit(String value, long nanos) {
+        assertThat(AgentOptions.parse("interval=" + value).interval()).isEqualTo(Duration.ofNanos(nanos));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "interval=fast|interval=fast is not a positive duration",
+            "interval=-1|interval=-1 is not a positive duration",
+            "output=profile.pdf|has no known report format",
+            "colour=red|unknown agent argument 'colour' (allowed: interval, output",
+            "async=maybe|async=maybe is not allowed (use one of: enabled, disabled, strict)",
+            "verbose|agent argument 'verbose' is not key=value",
+            "mode=wall,mode=cpu|agent argument 'mode' is given twice",
+            "output=|output= needs a file name"})
+    void badArgumentsSayWhatIsWrongAndWhatIsAllowed(String arguments, String message) {
+        assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+}

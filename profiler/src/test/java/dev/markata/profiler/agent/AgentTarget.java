@@ -1,0 +1,33 @@
+package dev.markata.profiler.agent;
+
+/** A program for the agent tests to profile: busy work, then the exit its argument names. */
+public final class AgentTarget {
+
+    static volatile long sink;
+
+    private AgentTarget() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Thread helper = new Thread(() -> busy(200), "helper");
+        helper.start();
+        busy(300);
+        helper.join();
+        System.out.println("target ran");
+        switch (args.length == 0 ? "return" : args[0]) {
+            case "exit" -> System.exit(3);
+            case "throw" -> throw new IllegalStateException("boom");
+            default -> {
+            }
+        }
+    }
+
+    static void busy(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long x = 0;
+        while (System.nanoTime() < end) {
+            x = x * 31 + 7;
+        }
+        sink += x;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.markata.profiler.agent;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.model.ThreadProfile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agent in a real child JVM: its arguments, its exit paths and its report file. */
+class ProfilerAgentTest {
+
+    @TempDir
+    static Path dir;
+    private static Path agentJar;
+
+    /** A manifest-only agent jar; the classes come from the test class path. */
+    @BeforeAll
+    static void makeAgentJar() throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
+        agentJar = dir.resolve("agent.jar");
+        try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.flush();
+        }
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Run run(String agentArguments, String mode) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(AgentTarget.class.getName());
+        command.add(mode);
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void profilesTheWholeProgramAndWritesTheReportWhenMainReturns() throws Exception {
+        Path output = dir.resolve("normal.json");
+        Run run = run("interval=0.001,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
+        Session session = Session.load(output);
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("main", "helper");
+        assertThat(session.targetDescription()).contains(AgentTarget.class.getName());
+        assertThat(session.duration().toMillis()).isGreaterThanOrEqualTo(300);
+        assertThat(session.metadata()).doesNotContainKey("outcome");
+    }
+
+    @Test
+    void writesTheReportOnSystemExit() throws Exception {
+        Path output = dir.resolve("exit.json");
+        Run run = run("output=" + output, "exit");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(Session.load(output).sampleCount()).isPositive();
+    }
+
+    @Test
+    void writesTheReportAfterAnUncaughtExceptionAndKeepsTheJvmsReport() throws Exception {
+        Path output = dir.resolve("throw.json");
+        Run run = run("output=" + output, "throw");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("Exception in thread \"main\" java.lang.IllegalStateException: boom");
+        Session session = Session.load(output);
+        assertThat(session.metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");
+    }
+
+    @Test
+    void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
+        Run run = run("interval=often", "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often is not a positive duration"
+                + " (use seconds like 0.001, or 1ms, 500us); running without profiling");
+    }
+
+    @Test
+    void writesAnHtmlReport() throws Exception {
+        Path output = dir.resolve("report.html");
+        Run run = run("output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(output)).startsWith("<!DOCTYPE html>").contains("AgentTarget");
+    }
+}

@@ -1,0 +1,77 @@
+package dev.markata.profiler.render;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportsTest {
+
+    private final Session session = TestSessions.builder().sample(1, "app.Main.main", 3).build();
+
+    @Test
+    void formatsAreFoundByTheirLongestExtension() {
+        assertThat(ReportFormat.fromFileName("p.speedscope.json")).contains(ReportFormat.SPEEDSCOPE);
+        assertThat(ReportFormat.fromFileName("p.session.json")).contains(ReportFormat.SESSION);
+        assertThat(ReportFormat.fromFileName("P.JSON")).contains(ReportFormat.JSON);
+        assertThat(ReportFormat.fromFileName("profile.html")).contains(ReportFormat.HTML);
+        assertThat(ReportFormat.fromFileName("out.collapsed")).contains(ReportFormat.COLLAPSED);
+        assertThat(ReportFormat.fromFileName("p.txt")).contains(ReportFormat.TEXT);
+        assertThat(ReportFormat.fromFileName("p.svg")).isEmpty();
+    }
+
+    @Test
+    void formatsParseFromNameOrExtension() {
+        assertThat(ReportFormat.parse("Speedscope")).isEqualTo(ReportFormat.SPEEDSCOPE);
+        assertThat(ReportFormat.parse(".txt")).isEqualTo(ReportFormat.TEXT);
+        assertThat(ReportFormat.parse("speedscope.json")).isEqualTo(ReportFormat.SPEEDSCOPE);
+        assertThatThrownBy(() -> ReportFormat.parse("svg")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'svg'").hasMessageContaining("speedscope (.speedscope.json)");
+    }
+
+    @Test
+    void htmlIsNotInThisBuildYet() {
+        assertThatThrownBy(() -> ReportFormat.HTML.renderer(ReportOptions.defaults()))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("HTML report not available in this build");
+    }
+
+    @Test
+    void writesAtomicallyCreatingFoldersAndReplacing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("site/_profile/profile.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "old");
+
+        Reports.write(session, ReportFormat.TEXT, ReportOptions.defaults(), file);
+
+        assertThat(Files.readString(file)).isEqualTo(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults()))
+                .contains("Main.main");
+        try (var listing = Files.list(file.getParent())) {
+            assertThat(listing).containsExactly(file); // no temporary file left behind
+        }
+    }
+
+    @Test
+    void writeByFileNamePicksTheFormatAndSessionsRoundTrip(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("new/run.session.json");
+
+        assertThat(Reports.write(session, ReportOptions.defaults(), file)).isEqualTo(ReportFormat.SESSION);
+        assertThat(Session.load(file)).isEqualTo(session);
+        assertThatThrownBy(() -> Reports.write(session, ReportOptions.defaults(), dir.resolve("p.svg")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p.svg");
+    }
+
+    @Test
+    void optionsRejectBadValuesWithAClearMessage() {
+        assertThatThrownBy(() -> ReportOptions.defaults().withThresholdPercent(120.0))
+                .hasMessageContaining("0 to 100").hasMessageContaining("120");
+        assertThatThrownBy(() -> ReportOptions.defaults().withMaxDepth(-1)).hasMessageContaining("-1");
+    }
+}

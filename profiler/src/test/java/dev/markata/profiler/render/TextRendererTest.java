@@ -1,0 +1,119 @@
+package dev.markata.profiler.render;
+
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextRendererTest {
+
+    private final Session session = TestSessions.builder()
+            .sample(1, "app.Main.main;app.Site.render;java.util.HashMap.get", 30)
+            .sample(1, "app.Main.main;app.Site.render", 50)
+            .sample(1, "app.Main.main;app.Site.load;org.commonmark.parser.Parser.parse;"
+                    + "org.commonmark.internal.DocumentParser.parse;java.util.ArrayList.add;app.Ext.visit", 15)
+            .sample(1, "app.Main.main", 4)
+            .sample(1, "app.Main.main;app.Tiny.run", 1)
+            .build();
+
+    private static final String HEADER = """
+            ╭─ markata profile ─────────────────────────────────────╮
+            │ Recorded: 2026-11-25 12:00:00 UTC   Samples:  100     │
+            │ Duration: 0.100 s                   CPU time: 0.050 s │
+            │ Program:  test program                                │
+            ╰───────────────────────────────────────────────────────╯
+
+            """;
+
+    private String render(ReportOptions options) throws IOException {
+        StringWriter out = new StringWriter();
+        new TextRenderer(options).render(session, out);
+        return out.toString();
+    }
+
+    @Test
+    void drawsHeaderTreeGroupsAndFooter() throws IOException {
+        assertThat(render(ReportOptions.defaults().withThresholdPercent(2.0)
+                .withFullReportHint("site/_profile/profile.html"))).isEqualTo(HEADER + """
+                0.100 [thread main]
+                └─ 0.100 Main.main  Main.java:10
+                   ├─ 0.080 Site.render  Site.java:10
+                   │  ├─ 0.050 [self]
+                   │  └─ 0.030 HashMap.get  HashMap.java:10
+                   ├─ 0.015 Site.load  Site.java:10
+                   │  └─ 0.015 Parser.parse  Parser.java:10  [2 frames hidden: commonmark, jdk]
+                   │     └─ 0.015 Ext.visit  Ext.java:10
+                   └─ 0.004 [self]
+
+                1 node hidden below 2%; full report: site/_profile/profile.html
+                """);
+    }
+
+    @Test
+    void asciiPercentAndDepthLimit() throws IOException {
+        String text = render(ReportOptions.defaults().withUnicode(false).withUnit(ReportOptions.Unit.PERCENT)
+                .withMaxDepth(2).withThresholdPercent(0.5));
+
+        assertThat(text).startsWith("+- markata profile ---").endsWith("""
+
+                100.0% [thread main]
+                `- 100.0% Main.main  Main.java:10
+                   |- 80.0% Site.render  Site.java:10
+                   |- 15.0% Site.load  Site.java:10
+                   |- 4.0% [self]
+                   `- 1.0% Tiny.run  Tiny.java:10
+                """);
+    }
+
+    @Test
+    void showAllKeepsLibraryFramesAndSmallNodes() throws IOException {
+        String text = render(ReportOptions.defaults().withShowAll(true));
+
+        assertThat(text).contains("""
+                   │  └─ 0.015 Parser.parse  Parser.java:10
+                   │     └─ 0.015 DocumentParser.parse  DocumentParser.java:10
+                   │        └─ 0.015 ArrayList.add  ArrayList.java:10
+                   │           └─ 0.015 Ext.visit  Ext.java:10
+                """).contains("0.001 Tiny.run").doesNotContain("hidden");
+    }
+
+    @Test
+    void flatModeListsMethodsByOwnOrTotalTime() throws IOException {
+        assertThat(render(ReportOptions.defaults().withFlat(ReportOptions.Flat.SELF).withThresholdPercent(1.5))).isEqualTo(HEADER + """
+                0.100 [thread main]  by own time
+                  0.050 Site.render  Site.java:10
+                  0.030 HashMap.get  HashMap.java:10
+                  0.015 Ext.visit  Ext.java:10
+                  0.004 Main.main  Main.java:10
+
+                1 method hidden below 1.5%
+                """);
+        assertThat(render(ReportOptions.defaults().withFlat(ReportOptions.Flat.TOTAL).withThresholdPercent(10.0)))
+                .contains("""
+                        0.100 [thread main]  by total time
+                          0.100 Main.main  Main.java:10
+                          0.080 Site.render  Site.java:10
+                          0.030 HashMap.get  HashMap.java:10
+                          0.015 ArrayList.add  ArrayList.java:10
+                          0.015 DocumentParser.parse  DocumentParser.java:10
+                          0.015 Ext.visit  Ext.java:10
+                          0.015 Parser.parse  Parser.java:10
+                          0.015 Site.load  Site.java:10
+
+                        1 method hidden below 10%
+                        """);
+    }
+
+    @Test
+    void colourMarksTimeByShareOfTheTotal() throws IOException {
+        String text = render(ReportOptions.defaults().withColor(true));
+
+        assertThat(text).contains("\u001b[31m0.100\u001b[0m \u001b[1mMain.main\u001b[0m")
+                .contains("\u001b[33m0.030\u001b[0m HashMap.get")
+                .contains("\u001b[2m0.015\u001b[0m");
+    }
+}
