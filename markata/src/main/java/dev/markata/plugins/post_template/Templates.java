@@ -45,7 +45,9 @@ public final class Templates {
     private Templates(SiteConfig site) {
         this.siteTemplates = site.templatesDir();
         this.configView = configView(site);
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).build());
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+                // content is data: HTML from Markdown must never be run as a template
+                .withNestedInterpretationEnabled(false).build());
         this.jinjava.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
@@ -83,6 +85,13 @@ public final class Templates {
             String output = interpreter.render(tree);
             failOnErrors(document, name, interpreter.getErrorsCopy());
             return output;
+        } catch (RuntimeException e) { // jinjava's InterpretException and friends
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
+                    + (root != e ? " (" + root.getMessage() + ")" : ""), e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
