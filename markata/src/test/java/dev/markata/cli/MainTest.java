@@ -54,7 +54,7 @@ class MainTest {
         assertThat(run.code()).isZero();
         assertThat(dir.resolve("markout/b/index.html")).exists();
         assertThat(run.err()).contains("built 2 posts into " + dir.toAbsolutePath().resolve("markout"))
-                .containsPattern("load +2 documents");
+                .containsPattern("load +2 tasks");
     }
 
     @Test
