@@ -87,6 +87,20 @@ class MainTest {
     }
 
     @Test
+    void aLikelyTypoIsAWarningAndAMarkataOnlyPluginIsSkippedButTheSiteBuilds() {
+        site().write("markata.toml", "[markata]\ntitel = \"x\"\nhooks = [\"default\", \"markata.plugins.docs\"]\n"
+                + "[markata.glob]\nglob_pattern = [\"posts/*.md\"]\n");
+        Run run = run("build", "-q", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.err().lines()).containsExactlyInAnyOrder(
+                "warning: markata.toml: [markata] hooks: markata.plugins.docs is skipped: it documents Python modules",
+                "warning: markata.toml: [markata] titel is not a key markata knows here; did you mean title?",
+                "warning: markata.toml: [markata.glob] glob_pattern is not a key markata knows here; "
+                        + "did you mean glob_patterns?");
+        assertThat(dir.resolve("markout/a/index.html")).exists();
+    }
+
+    @Test
     void aBadOptionIsAUsageError() {
         Run run = run("build", "--no-such-option");
         assertThat(run.code()).isEqualTo(2);
