@@ -49,11 +49,18 @@ public enum ReportFormat {
             case SPEEDSCOPE: return new SpeedscopeRenderer(options);
             case COLLAPSED: return new CollapsedRenderer(options);
             case SESSION: return (session, out) -> SessionJson.write(session, out);
-            case HTML:
-                // TODO(lead): return new HtmlRenderer(options) once the html branch is merged.
-                throw new UnsupportedOperationException("HTML report not available in this build");
+            case HTML: return new HtmlRenderer(htmlOptions(options));
             default: throw new AssertionError(this);
         }
+    }
+
+    /**
+     * The HTML page's starting point for {@code options}: the timeline first when they ask for
+     * time order, their threshold (else the page's default) and show-all.
+     */
+    static HtmlOptions htmlOptions(ReportOptions options) {
+        HtmlOptions html = options.timeline() ? HtmlOptions.timelineFirst() : HtmlOptions.defaults();
+        return html.withThresholdPercent(options.thresholdOr(html.thresholdPercent())).withShowAll(options.showAll());
     }
 
     /**
