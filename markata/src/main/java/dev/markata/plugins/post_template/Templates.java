@@ -70,6 +70,7 @@ public final class Templates {
      *
      * @param document names what is rendered, for error messages ("posts/a.md")
      */
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
@@ -100,8 +101,8 @@ public final class Templates {
                 return cached;
             }
         };
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+        // jinjava's filters find the running interpreter through a thread-local stack
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
             String output = interpreter.render(tree);
             failOnErrors(document, name, interpreter.getErrorsCopy());
             return output;
@@ -112,8 +113,6 @@ public final class Templates {
             }
             throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
                     + (root != e ? " (" + root.getMessage() + ")" : ""), e);
-        } finally {
-            JinjavaInterpreter.popCurrent();
         }
     }
 
