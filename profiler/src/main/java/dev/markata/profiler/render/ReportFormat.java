@@ -18,7 +18,7 @@ public enum ReportFormat {
     SPEEDSCOPE(".speedscope.json", 0),
     /** Collapsed stacks for flame-graph tools ({@link CollapsedRenderer}). */
     COLLAPSED(".collapsed", 0),
-    /** The self-contained interactive page. */
+    /** The self-contained interactive page ({@link HtmlRenderer}). */
     HTML(".html", 0.1),
     /** The session itself, lossless, to render again later ({@link SessionJson}). */
     SESSION(".session.json", 0);
@@ -49,11 +49,17 @@ public enum ReportFormat {
             case SPEEDSCOPE: return new SpeedscopeRenderer(options);
             case COLLAPSED: return new CollapsedRenderer(options);
             case SESSION: return (session, out) -> SessionJson.write(session, out);
-            case HTML:
-                // TODO(lead): return new HtmlRenderer(options) once the html branch is merged.
-                throw new UnsupportedOperationException("HTML report not available in this build");
+            case HTML: return new HtmlRenderer(htmlOptions(options));
             default: throw new AssertionError(this);
         }
+    }
+
+    /** The HTML page's starting point for these options (its reader can change them in the page). */
+    static HtmlOptions htmlOptions(ReportOptions options) {
+        return HtmlOptions.defaults()
+                .withInitialView(options.timeline() ? HtmlOptions.View.TIMELINE : HtmlOptions.View.TREE)
+                .withThresholdPercent(options.thresholdOr(HTML.defaultThresholdPercent))
+                .withShowAll(options.showAll());
     }
 
     /**

@@ -37,10 +37,15 @@ class ReportsTest {
     }
 
     @Test
-    void htmlIsNotInThisBuildYet() {
-        assertThatThrownBy(() -> ReportFormat.HTML.renderer(ReportOptions.defaults()))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("HTML report not available in this build");
+    void htmlStartsFromTheReportOptions() {
+        assertThat(ReportFormat.htmlOptions(ReportOptions.defaults()))
+                .isEqualTo(HtmlOptions.defaults());
+        assertThat(ReportFormat.htmlOptions(ReportOptions.defaults().withTimeline(true).withThresholdPercent(2.0)
+                .withShowAll(true)))
+                .isEqualTo(HtmlOptions.defaults().withInitialView(HtmlOptions.View.TIMELINE).withThresholdPercent(2.0)
+                        .withShowAll(true));
+        assertThat(Reports.render(session, ReportFormat.HTML, ReportOptions.defaults()))
+                .startsWith("<!DOCTYPE html>").contains("\"initialView\":\"tree\"");
     }
 
     @Test
