@@ -139,6 +139,11 @@ public final class TextRenderer implements Renderer {
         }
     }
 
+    /** At most four library names, as pyinstrument shows them. */
+    private static String libraries(List<String> names) {
+        return names.size() <= 4 ? String.join(", ", names) : String.join(", ", names.subList(0, 4)) + ", …";
+    }
+
     private static int depth(CallNode node) {
         int deepest = 0;
         for (CallNode child : node.children()) {
@@ -187,7 +192,7 @@ public final class TextRenderer implements Renderer {
         if (node.kind() == CallNode.Kind.LIBRARY_GROUP) {
             text.append("  ");
             colored("[" + node.hiddenFrameCount() + " frame" + (node.hiddenFrameCount() == 1 ? "" : "s")
-                    + " hidden: " + String.join(", ", node.libraries()) + "]", DIM, text);
+                    + " hidden: " + libraries(node.libraries()) + "]", DIM, text);
         }
     }
 
