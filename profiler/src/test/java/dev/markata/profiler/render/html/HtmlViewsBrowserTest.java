@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +76,7 @@ class HtmlViewsBrowserTest {
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");
         browser.find(By.xpath("//span[@class='name synthetic' and text()='thread worker-2']")).click();
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 [out-of-context]");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 4.11% [out-of-context]");
     }
 
     @Test
@@ -185,5 +187,38 @@ class HtmlViewsBrowserTest {
         assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
         assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
+    }
+
+    @Test
+    void viewOptionsHideWhatACustomRegexMatchesAndPickThreads() throws Exception {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
+        WebElement regex = browser.find(By.id("opt-hide-regex"));
+        regex.sendKeys("^(org\\.commonmark|com\\.hubspot)\\.");
+        regex.sendKeys(Keys.TAB);
+        // the JDK's frames show now; commonmark's and jinjava's are grouped
+        String tree = browser.text(By.id("view")).replaceAll("\\s+", " ");
+        assertThat(tree).contains("ThreadPoolExecutor.runWorker").doesNotContain("DocumentParser.parse")
+                .contains("1 frame hidden (commonmark)").contains("1 frame hidden (jinjava)");
+        assertThat((String) browser.js("return localStorage.getItem('markata-profile-report')")).contains("\"libraryMode\":\"custom\"");
+        new Select(browser.find(By.id("opt-library"))).selectByValue("off");
+        assertThat(browser.text(By.id("view"))).contains("DocumentParser.parse").doesNotContain("frames hidden");
+        // one thread, raw: worker 3 rendered 10 documents in 100 ms after 15 ms idle
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("worker-3 (115 ms)");
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
+        browser.screenshot("options-thread");
+    }
+
+    @Test
+    void tabsFollowTheArrowKeysAndTheTimelineCanOpenFirst() throws Exception {
+        browser.find(By.id("tab-tree")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        Path timelineFirst = HtmlBrowser.render(session, HtmlOptions.timelineFirst(), "timeline-first");
+        browser.open(timelineFirst);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
+        assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
     }
 }
