@@ -94,6 +94,14 @@ class HtmlViewsBrowserTest {
         browser.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: -400, clientX: 300, clientY: 200, bubbles: true, cancelable: true}))", canvas);
         assertThat(browser.text(By.id("timeline-range"))).isNotEqualTo(before);
         browser.screenshot("timeline-zoomed");
+        // a click on the "render" stage band zooms to the stage (15 to 115 ms, 2% margin)
+        Number bandY = (Number) browser.js("return 20 + 9 - document.getElementById('timeline-canvas').clientHeight / 2;");
+        browser.find(By.id("timeline-reset")).click();
+        Number renderX = (Number) browser.js("const v = markataReport.views.timeline; return (65e6 / v.extent) * v.width - v.width / 2;");
+        new Actions(browser.driver()).moveToElement(canvas, renderX.intValue(), bandY.intValue()).perform();
+        assertThat(browser.text(By.id("timeline-tooltip"))).startsWith("stage render").contains("100 ms");
+        new Actions(browser.driver()).click().perform();
+        assertThat(browser.text(By.id("timeline-range"))).isEqualTo("13.0 ms – 117 ms (104 ms shown)");
     }
 
     @Test
@@ -151,6 +159,11 @@ class HtmlViewsBrowserTest {
         assertThat(docs.get(0).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
         assertThat(browser.text(By.id("build-documents"))).contains(HtmlTestProfiles.EVIL_DOCUMENT);
         browser.screenshot("build");
+        browser.find(By.id("search")).sendKeys("post-1\n");
+        assertThat(browser.findAll(By.cssSelector("#build-documents tbody tr"))).extracting(r -> r.getText().split(" ")[0])
+                .containsExactlyInAnyOrder("posts/post-1.md", "posts/post-10.md", "posts/post-11.md", "posts/post-12.md",
+                        "posts/post-13.md", "posts/post-14.md", "posts/post-15.md", "posts/post-16.md", "posts/post-17.md",
+                        "posts/post-18.md");
     }
 
     @Test
@@ -187,6 +200,15 @@ class HtmlViewsBrowserTest {
         assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
         assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
+        // a saved HTML report works as a baseline too
+        Path baselineReport = HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), HtmlOptions.defaults(),
+                "baseline-report");
+        browser.find(By.id("compare-file")).sendKeys(baselineReport.toString());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-report.html"));
+        assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
+                .contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
+        assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
 
     @Test
