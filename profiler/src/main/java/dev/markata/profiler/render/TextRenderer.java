@@ -2,6 +2,7 @@ package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.process.CallNode;
+import dev.markata.profiler.process.DeepStacks;
 import dev.markata.profiler.process.TreeProcessors;
 
 import java.io.IOException;
@@ -24,6 +25,11 @@ public final class TextRenderer implements Renderer {
 
     /** Nodes below this share of their thread are hidden unless the options say otherwise. */
     public static final double DEFAULT_THRESHOLD_PERCENT = 1.0;
+    /**
+     * Levels drawn when no depth limit is set: each level indents by three characters, so a
+     * runaway recursion thousands of frames deep would otherwise print megabytes.
+     */
+    static final int SAFETY_DEPTH = 200;
 
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -43,16 +49,23 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
+        DeepStacks.call(() -> {
+            write(session, out);
+            return null;
+        });
+    }
+
+    private void write(Session session, Writer out) throws IOException {
         StringBuilder text = new StringBuilder();
         header(session, text);
         double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
-        int hidden;
+        Footer footer = new Footer();
         if (options.flat() == ReportOptions.Flat.OFF) {
-            hidden = tree(session, threshold, text);
+            tree(session, text, footer);
         } else {
-            hidden = flat(session, threshold, text);
+            flat(session, threshold, text, footer);
         }
-        footer(hidden, threshold, text);
+        footer(footer, threshold, text);
         out.write(text.toString());
     }
 
@@ -84,13 +97,22 @@ public final class TextRenderer implements Renderer {
         return left + " ".repeat(Math.max(2, 36 - left.length())) + right;
     }
 
-    /** Draws each thread's tree; returns how many nodes the threshold hid. */
-    private int tree(Session session, double threshold, StringBuilder text) {
-        int hidden = 0;
+    /** What the footer reports: nodes the threshold hid, and whether deep trees were cut. */
+    private static final class Footer {
+        int hidden;
+        boolean cut;
+    }
+
+    /** Draws each thread's tree. */
+    private void tree(Session session, StringBuilder text, Footer footer) {
         boolean first = true;
+        int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : SAFETY_DEPTH;
         for (CallNode thread : ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT)) {
-            hidden += thread.absorbedNodesInTree();
-            CallNode shown = TreeProcessors.limitDepth(thread, options.maxDepth());
+            footer.hidden += thread.absorbedNodesInTree();
+            if (options.maxDepth() == 0 && depth(thread) > SAFETY_DEPTH) {
+                footer.cut = true;
+            }
+            CallNode shown = TreeProcessors.limitDepth(thread, maxDepth);
             if (!first) {
                 text.append('\n');
             }
@@ -102,7 +124,14 @@ public final class TextRenderer implements Renderer {
         if (first) {
             text.append("No samples were recorded.\n");
         }
-        return hidden;
+    }
+
+    private static int depth(CallNode node) {
+        int deepest = 0;
+        for (CallNode child : node.children()) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return deepest + 1;
     }
 
     private void children(CallNode node, long threadTotal, String indent, StringBuilder text) {
@@ -149,11 +178,10 @@ public final class TextRenderer implements Renderer {
         }
     }
 
-    private int flat(Session session, double threshold, StringBuilder text) {
+    private void flat(Session session, double threshold, StringBuilder text, Footer footer) {
         boolean self = options.flat() == ReportOptions.Flat.SELF;
         // Complete numbers: no threshold or groups before summing; the threshold applies to the list.
         var treeOptions = options.treeOptions(0).withThresholdPercent(0).withGroupLibraries(false);
-        int hidden = 0;
         boolean first = true;
         for (CallNode thread : ReportTrees.threads(session, options, treeOptions)) {
             if (!first) {
@@ -166,7 +194,7 @@ public final class TextRenderer implements Renderer {
             long limit = (long) Math.ceil(total * threshold / 100.0);
             for (ReportTrees.MethodTime method : ReportTrees.flat(thread, self)) {
                 if (method.nanos() < limit || method.nanos() == 0) {
-                    hidden++;
+                    footer.hidden++;
                     continue;
                 }
                 text.append("  ");
@@ -185,14 +213,17 @@ public final class TextRenderer implements Renderer {
         if (first) {
             text.append("No samples were recorded.\n");
         }
-        return hidden;
     }
 
-    private void footer(int hidden, double threshold, StringBuilder text) {
+    private void footer(Footer footer, double threshold, StringBuilder text) {
         List<String> parts = new ArrayList<>();
+        int hidden = footer.hidden;
         if (hidden > 0) {
             parts.add(hidden + (options.flat() == ReportOptions.Flat.OFF ? " node" : " method")
                     + (hidden == 1 ? "" : "s") + " hidden below " + percent(threshold) + "%");
+        }
+        if (footer.cut) {
+            parts.add("tree cut at " + SAFETY_DEPTH + " levels");
         }
         if (options.fullReportHint() != null) {
             parts.add("full report: " + options.fullReportHint());
