@@ -34,6 +34,35 @@ class ProfilerRunsTest {
     Path dir;
 
     @Test
+    void theExampleBlogsCommandWritesItsReport() throws IOException {
+        Path example = Path.of("..", "examples", "blog").toAbsolutePath().normalize();
+        Path copy = dir.resolve("blog");
+        try (var files = Files.walk(example)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = example.relativize(file);
+                if (!relative.startsWith("markout") && !relative.startsWith(".markata.cache")) {
+                    Files.createDirectories(copy.resolve(relative).getParent());
+                    Files.copy(file, copy.resolve(relative));
+                }
+            }
+        }
+
+        ProfiledBuilds.Run run = markata("build", "--directory", copy.toString());
+
+        assertThat(run.code()).as(run.err()).isZero();
+        Path report = copy.resolve("markout/_profile/index.html");
+        assertThat(run.err()).contains("Profile written to " + report + " (open it in a browser: " + report.toUri() + ")");
+        assertThat(filesUnder(copy.resolve("markout/_profile"))).containsExactly("index.html", "index.json",
+                "index.session.json", "index.speedscope.json", "index.txt");
+        Session session = Session.load(copy.resolve("markout/_profile/index.session.json"));
+        assertThat(session.metadata()).containsEntry("outcome", "ok").containsEntry("site_title", "Notes on Building Things");
+        assertThat(session.spans()).anySatisfy(s -> {
+            assertThat(s.category()).isEqualTo("document");
+            assertThat(s.name()).startsWith("posts/");
+        });
+    }
+
+    @Test
     void profileSwitchesItOnForOneRunWithTheDefaultFiles() {
         blog(dir, 3, "", "");
         ProfiledBuilds.Run run = markata("build", "--directory", dir.toString(), "--profile");
