@@ -38,7 +38,7 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
                 : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
-                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet));
+                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose));
         if (!options.quiet) {
             builder.observer(new Progress(main.err, main.terminal));
         }

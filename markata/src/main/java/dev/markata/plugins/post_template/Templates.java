@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +42,17 @@ public final class Templates {
     private final Path siteTemplates;
     private final Map<String, Object> configView;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
+    /** Parsed trees by template text, for templates reached through extends / include. */
+    private final ThreadLocal<Map<String, Node>> parsedByText = ThreadLocal.withInitial(HashMap::new);
+    /** Template sources by name: read from disk or the class path once per build. */
+    private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
     private Templates(SiteConfig site) {
         this.siteTemplates = site.templatesDir();
         this.configView = configView(site);
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).build());
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+                // content is data: HTML from Markdown must never be run as a template
+                .withNestedInterpretationEnabled(false).build());
         this.jinjava.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
@@ -63,6 +70,7 @@ public final class Templates {
      *
      * @param document names what is rendered, for error messages ("posts/a.md")
      */
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
@@ -76,15 +84,35 @@ public final class Templates {
         Map<String, Object> bindings = new HashMap<>(values);
         bindings.put("config", configView);
         bindings.put("markata", Map.of("config", configView));
+        Map<String, Node> byText = parsedByText.get();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
-                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig());
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig()) {
+            // {% extends %} and {% include %} parse their template on every render; parse once per thread
+            @Override
+            public Node parse(String template) {
+                Node cached = byText.get(template);
+                if (cached == null) {
+                    int errorsBefore = getErrors().size();
+                    cached = super.parse(template);
+                    if (getErrors().size() == errorsBefore) {
+                        byText.put(template, cached);
+                    }
+                }
+                return cached;
+            }
+        };
+        // jinjava's filters find the running interpreter through a thread-local stack
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
             String output = interpreter.render(tree);
             failOnErrors(document, name, interpreter.getErrorsCopy());
             return output;
-        } finally {
-            JinjavaInterpreter.popCurrent();
+        } catch (RuntimeException e) { // jinjava's InterpretException and friends
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
+                    + (root != e ? " (" + root.getMessage() + ")" : ""), e);
         }
     }
 
@@ -100,6 +128,15 @@ public final class Templates {
     }
 
     private Optional<String> source(String name) throws IOException {
+        Optional<String> known = sources.get(name);
+        if (known == null) {
+            known = read(name);
+            sources.put(name, known);
+        }
+        return known;
+    }
+
+    private Optional<String> read(String name) throws IOException {
         if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
             return Optional.empty();
         }

@@ -54,12 +54,13 @@ public enum ReportFormat {
         }
     }
 
-    /** The HTML page's starting point for these options (its reader can change them in the page). */
+    /**
+     * The HTML page's starting point for {@code options}: the timeline first when they ask for
+     * time order, their threshold (else the page's default) and show-all.
+     */
     static HtmlOptions htmlOptions(ReportOptions options) {
-        return HtmlOptions.defaults()
-                .withInitialView(options.timeline() ? HtmlOptions.View.TIMELINE : HtmlOptions.View.TREE)
-                .withThresholdPercent(options.thresholdOr(HTML.defaultThresholdPercent))
-                .withShowAll(options.showAll());
+        HtmlOptions html = options.timeline() ? HtmlOptions.timelineFirst() : HtmlOptions.defaults();
+        return html.withThresholdPercent(options.thresholdOr(html.thresholdPercent())).withShowAll(options.showAll());
     }
 
     /**

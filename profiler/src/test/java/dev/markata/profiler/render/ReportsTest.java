@@ -37,15 +37,16 @@ class ReportsTest {
     }
 
     @Test
-    void htmlStartsFromTheReportOptions() {
-        assertThat(ReportFormat.htmlOptions(ReportOptions.defaults()))
-                .isEqualTo(HtmlOptions.defaults());
-        assertThat(ReportFormat.htmlOptions(ReportOptions.defaults().withTimeline(true).withThresholdPercent(2.0)
-                .withShowAll(true)))
-                .isEqualTo(HtmlOptions.defaults().withInitialView(HtmlOptions.View.TIMELINE).withThresholdPercent(2.0)
-                        .withShowAll(true));
-        assertThat(Reports.render(session, ReportFormat.HTML, ReportOptions.defaults()))
-                .startsWith("<!DOCTYPE html>").contains("\"initialView\":\"tree\"");
+    void htmlReportsStartFromTheOptions() {
+        String tree = Reports.render(session, ReportFormat.HTML, ReportOptions.defaults());
+        String timeline = Reports.render(session, ReportFormat.HTML,
+                ReportOptions.defaults().withTimeline(true).withShowAll(true).withThresholdPercent(2.5));
+
+        assertThat(tree).startsWith("<!DOCTYPE html>").contains("id=\"profile-data\"")
+                .contains("\"initialView\":\"tree\"").contains("\"thresholdPercent\":0.1")
+                .contains("\"showAll\":false");
+        assertThat(timeline).contains("\"initialView\":\"timeline\"").contains("\"thresholdPercent\":2.5")
+                .contains("\"showAll\":true");
     }
 
     @Test

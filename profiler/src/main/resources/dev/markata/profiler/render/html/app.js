@@ -302,6 +302,8 @@ function startReport() {
     const profile = parseProfile(document.getElementById("profile-data").textContent);
     new App(profile, options).start();
     document.body.dataset.firstViewMs = String(Math.round(performance.now() - started));
+    // since navigation start: reading and parsing the file plus the script's first view
+    document.body.dataset.readyAtMs = String(Math.round(performance.now()));
     document.body.dataset.ready = "true";
   } catch (e) {
     app.appendChild(el("pre", "fatal", "This report could not be shown: " + (e && e.stack || e)));

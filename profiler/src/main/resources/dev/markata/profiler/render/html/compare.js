@@ -136,8 +136,9 @@ class CompareView {
 
   delta(n) {
     const diff = n.after - n.before;
-    const sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
-    const pct = diff === 0 ? "" : n.before > 0 ? " " + sign + (100 * Math.abs(diff) / n.before).toFixed(1) + "%" : n.after > 0 ? " new" : "";
+    if (diff === 0) return "±0";
+    const sign = diff > 0 ? "+" : "−";
+    const pct = n.before > 0 ? " " + sign + (100 * Math.abs(diff) / n.before).toFixed(1) + "%" : n.after > 0 ? " new" : "";
     return sign + formatTime(Math.abs(diff)) + pct;
   }
 
