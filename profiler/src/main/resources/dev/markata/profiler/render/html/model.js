@@ -92,13 +92,6 @@ function syntheticFrame(profile, label) {
   return id;
 }
 
-/** The stack ids from the root down to `stack` (inclusive). */
-function stackPath(profile, stack) {
-  const path = [];
-  for (let s = stack; s >= 0; s = profile.stackParent[s]) path.push(s);
-  return path.reverse();
-}
-
 // ---- call tree ----
 
 function makeNode(frame, parent) {
@@ -406,18 +399,6 @@ function sumTotals(root) {
   }
   root.nodeCount = order.length;
   return order;
-}
-
-/** Every node of a tree, parents before children. */
-function allNodes(root) {
-  const out = [];
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    out.push(n);
-    if (n.kids) for (const c of n.kids.values()) stack.push(c);
-  }
-  return out;
 }
 
 /** Root-first list of nodes from the tree's root (excluded) down to `node`. */
