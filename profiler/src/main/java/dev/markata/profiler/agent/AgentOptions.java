@@ -5,6 +5,7 @@ import dev.markata.profiler.Profiler;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.ThreadSelection;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.render.ReportFormat;
 
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -22,7 +23,7 @@ import java.util.Set;
  * <pre>
  * interval=0.001 | 1ms | 500us   sampling interval (seconds, or with a unit; default 0.001)
  * output=FILE                    report file; the format comes from its name (default profile.html):
- *                                .html .json .txt .speedscope.json .collapsed
+ *                                .html .txt .json .speedscope.json .collapsed .session.json
  * threads=all | main             every application thread (default) or only the main thread
  * async=enabled | disabled | strict
  * mode=wall | cpu                wall-clock (default) or CPU time
@@ -32,21 +33,22 @@ import java.util.Set;
  *
  * @param interval sampling interval
  * @param output   report file
+ * @param format   the report format, from the output file's name
  * @param threads  all application threads, or only the main thread
  * @param asyncMode which handed-over work is followed
  * @param timeMode wall or CPU time
  * @param sampler  which sampler
  * @param jfr      where to keep a JFR file, or null
  */
-record AgentOptions(Duration interval, Path output, boolean allThreads, AsyncMode asyncMode, TimeMode timeMode,
+record AgentOptions(Duration interval, Path output, ReportFormat format, boolean allThreads, AsyncMode asyncMode, TimeMode timeMode,
                     SamplerChoice sampler, Path jfr) {
 
     static final List<String> KEYS = List.of("interval", "output", "threads", "async", "mode", "sampler", "jfr");
-    static final List<String> FORMATS = List.of(".html", ".json", ".txt", ".speedscope.json", ".collapsed");
 
     AgentOptions {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(format, "format");
     }
 
     /**
@@ -98,7 +100,8 @@ record AgentOptions(Duration interval, Path output, boolean allThreads, AsyncMod
                 }
             }
         }
-        return new AgentOptions(interval, output, allThreads, asyncMode, timeMode, sampler, jfr);
+        ReportFormat format = formatOf(output);
+        return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr);
     }
 
     private static Duration parseInterval(String value) {
@@ -132,12 +135,15 @@ record AgentOptions(Duration interval, Path output, boolean allThreads, AsyncMod
 
     private static Path parseOutput(String value) {
         Path path = path("output", value);
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (FORMATS.stream().noneMatch(name::endsWith)) {
-            throw new IllegalArgumentException("output=" + value + " has no known report format (file name must end in "
-                    + String.join(", ", FORMATS) + ")");
-        }
+        formatOf(path);
         return path;
+    }
+
+    private static ReportFormat formatOf(Path output) {
+        return ReportFormat.fromFileName(output.getFileName().toString()).orElseThrow(() ->
+                new IllegalArgumentException("output=" + output + " has no known report format (file name must end in "
+                        + String.join(", ", java.util.Arrays.stream(ReportFormat.values())
+                        .map(ReportFormat::extension).toList()) + ")"));
     }
 
     private static Path path(String key, String value) {

@@ -12,7 +12,10 @@ import java.util.Locale;
  * The Java agent: {@code java -javaagent:markata-profiler.jar=interval=0.001,output=profile.html -jar app.jar}
  * profiles the whole program (every application thread) and writes the report when the JVM
  * exits: after {@code main} returns, on {@link System#exit}, and after an uncaught exception
- * (the session then records it in its metadata). Arguments: see {@link AgentOptions}.
+ * (the session then records it in its metadata). The report format comes from the output
+ * file's name ({@code .html}, {@code .txt}, {@code .json}, {@code .speedscope.json},
+ * {@code .collapsed}, {@code .session.json} for the reloadable session). Arguments: see
+ * {@link AgentOptions}.
  *
  * <p>A bad argument or a profiler that cannot start is one line on standard error, and the
  * program runs unprofiled: the agent never stops the program it watches.
@@ -61,19 +64,21 @@ public final class ProfilerAgent {
         }
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
         Thread.setDefaultUncaughtExceptionHandler(uncaught);
-        Thread hook = new Thread(() -> finish(profiler, options.output(), uncaught, err), "markata-profiler-exit");
+        Thread hook = new Thread(() -> finish(profiler, options.output(), options.format(), uncaught, err),
+                "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }
 
-    private static void finish(Profiler profiler, Path output, UncaughtRecorder uncaught, PrintStream err) {
+    private static void finish(Profiler profiler, Path output, dev.markata.profiler.render.ReportFormat format,
+                               UncaughtRecorder uncaught, PrintStream err) {
         try {
             Session session = profiler.stop();
             if (uncaught.first != null) {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);
             }
-            AgentOutput.write(session, output);
+            AgentOutput.write(session, format, output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
         } catch (Exception | LinkageError e) {

@@ -3,6 +3,7 @@ package dev.markata.profiler.agent;
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.render.ReportFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +21,7 @@ class AgentOptionsTest {
         AgentOptions options = AgentOptions.parse(null);
         assertThat(options.interval()).isEqualTo(Duration.ofMillis(1));
         assertThat(options.output()).isEqualTo(Path.of("profile.html"));
+        assertThat(options.format()).isEqualTo(ReportFormat.HTML);
         assertThat(options.allThreads()).isTrue();
         assertThat(options.asyncMode()).isEqualTo(AsyncMode.ENABLED);
         assertThat(options.timeMode()).isEqualTo(TimeMode.WALL);
@@ -33,6 +35,7 @@ class AgentOptionsTest {
                 "interval=0.01,output=out/p.speedscope.json,threads=main,async=strict,mode=cpu,sampler=jdk,jfr=rec.jfr");
         assertThat(options.interval()).isEqualTo(Duration.ofMillis(10));
         assertThat(options.output()).isEqualTo(Path.of("out/p.speedscope.json"));
+        assertThat(options.format()).isEqualTo(ReportFormat.SPEEDSCOPE);
         assertThat(options.allThreads()).isFalse();
         assertThat(options.asyncMode()).isEqualTo(AsyncMode.STRICT);
         assertThat(options.timeMode()).isEqualTo(TimeMode.CPU);

@@ -2,6 +2,7 @@ package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.model.ThreadProfile;
+import example.app.AgentTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class ProfilerAgentTest {
 
     @Test
     void profilesTheWholeProgramAndWritesTheReportWhenMainReturns() throws Exception {
-        Path output = dir.resolve("normal.json");
+        Path output = dir.resolve("normal.session.json");
         Run run = run("interval=0.001,output=" + output, "return");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("target ran");
@@ -73,7 +74,7 @@ class ProfilerAgentTest {
 
     @Test
     void writesTheReportOnSystemExit() throws Exception {
-        Path output = dir.resolve("exit.json");
+        Path output = dir.resolve("exit.session.json");
         Run run = run("output=" + output, "exit");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(Session.load(output).sampleCount()).isPositive();
@@ -81,7 +82,7 @@ class ProfilerAgentTest {
 
     @Test
     void writesTheReportAfterAnUncaughtExceptionAndKeepsTheJvmsReport() throws Exception {
-        Path output = dir.resolve("throw.json");
+        Path output = dir.resolve("throw.session.json");
         Run run = run("output=" + output, "throw");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("Exception in thread \"main\" java.lang.IllegalStateException: boom");
@@ -97,6 +98,19 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often is not a positive duration"
                 + " (use seconds like 0.001, or 1ms, 500us); running without profiling");
+    }
+
+    @Test
+    void writesEveryFormatItsFileNameAsksFor() throws Exception {
+        Path text = dir.resolve("report.txt");
+        assertThat(run("output=" + text, "return").exitCode()).isZero();
+        assertThat(Files.readString(text)).contains("AgentTarget");
+        Path collapsed = dir.resolve("report.collapsed");
+        assertThat(run("output=" + collapsed, "return").exitCode()).isZero();
+        assertThat(Files.readString(collapsed)).contains("AgentTarget");
+        Path speedscope = dir.resolve("report.speedscope.json");
+        assertThat(run("output=" + speedscope, "return").exitCode()).isZero();
+        assertThat(Files.readString(speedscope)).contains("speedscope");
     }
 
     @Test

@@ -1,6 +1,9 @@
-package dev.markata.profiler.agent;
+package example.app;
 
-/** A program for the agent tests to profile: busy work, then the exit its argument names. */
+/**
+ * A program for the agent tests to profile: busy work, then the exit its argument names. Outside
+ * the profiler's packages, whose frames reports hide as the profiler's own.
+ */
 public final class AgentTarget {
 
     static volatile long sink;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Prints the profiler's overhead table (both samplers, 1 ms and 10 ms, CPU-heavy and
+# thread-heavy workloads) against an unprofiled run in the same JVM, on every JDK given.
+# Usage: bench/profiler/run.sh [ROUNDS] [JAVA_HOME...]
+#   default JDKs: the java on PATH, and Temurin 25 when installed.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+rounds="${1:-7}"
+shift || true
+jdks=("$@")
+if [ ${#jdks[@]} -eq 0 ]; then
+  jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdks+=(/usr/lib/jvm/temurin-25-jdk-amd64)
+fi
+jar="$root/profiler/target/markata-profiler.jar"
+(cd "$root" && ./mvnw -q -B -pl profiler -am package -Dmaven.test.skip=true)
+classes="$(mktemp -d)"
+trap 'rm -rf "$classes"' EXIT
+"${jdks[0]}/bin/javac" --release 17 -d "$classes" -cp "$jar" "$here/src/ProfilerBench.java"
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
+for jdk in "${jdks[@]}"; do
+  echo
+  "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Xms512m -Xmx512m -cp "$jar:$classes" ProfilerBench "$rounds" 2>&1 \
+    | grep -v '^WARNING'
+done
