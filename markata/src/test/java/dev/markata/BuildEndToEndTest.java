@@ -180,6 +180,26 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void templateSyntaxInContentIsShownNotRun() throws Exception {
+        Site site = new Site(dir).post("posts/jinja.md", "title: \"{{ config.title }}\"",
+                "Write `{{ post.title }}` and {% if x %}text{% endif %} {{ config.title }}");
+        build(Map.of());
+        String page = site.read("markout/jinja/index.html");
+        assertThat(page).contains("<h1>{{ config.title }}</h1>").contains("<code>{{ post.title }}</code>")
+                .contains("{% if x %}text{% endif %} {{ config.title }}");
+    }
+
+    @Test
+    void recursiveGlobPatternsMatchFilesAtAnyDepthIncludingNone() throws Exception {
+        new Site(dir).write("markata.toml", "[markata.glob]\nglob_patterns = [\"posts/**/*.md\", \"pages/*.md\"]\n")
+                .post("posts/top.md", "title: Top", "x").post("posts/2024/05/deep.md", "title: Deep", "x")
+                .post("pages/about.md", "title: About", "x").post("pages/sub/no.md", "title: No", "x")
+                .post("other/no.md", "title: No", "x");
+        assertThat(build(Map.of()).posts()).extracting(p -> p.path())
+                .containsExactly("pages/about.md", "posts/2024/05/deep.md", "posts/top.md");
+    }
+
+    @Test
     void aSiteWithoutConfigurationBuildsWithDefaults() throws Exception {
         Site site = new Site(dir).write("hello.md", "# Hello\n");
         BuildResult result = build(Map.of());

@@ -51,6 +51,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // jinjava logs through SLF4J; without a backend SLF4J would print a warning on every run
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args, System.out, System.err, System.getenv(), System.console() != null,
                 () -> PluginRegistry.discover(Main.class.getClassLoader())));
     }

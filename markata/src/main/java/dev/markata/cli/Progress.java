@@ -82,7 +82,7 @@ final class Progress implements BuildObserver {
     public void stageFinished(Stage stage, long elapsedNanos, boolean failed) {
         int documents = stageDocuments.get();
         if (!terminal && documents > 0) {
-            err.printf("%-12s %6d documents  %8.1f ms%n", stage.id(), documents, elapsedNanos / 1e6);
+            err.printf("%-12s %6d tasks  %8.1f ms%n", stage.id(), documents, elapsedNanos / 1e6);
         }
     }
 }

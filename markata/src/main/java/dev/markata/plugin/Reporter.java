@@ -9,6 +9,14 @@ public interface Reporter {
     /** Progress information, hidden by {@code --quiet}. */
     void info(String message);
 
+    /**
+     * Whether the user asked for more detail ({@code --verbose}): plugins may then print their
+     * full output instead of a screen-sized summary.
+     */
+    default boolean verbose() {
+        return false;
+    }
+
     /** Prints both kinds of message on stderr. */
     Reporter STDERR = new Reporter() {
         @Override

@@ -54,7 +54,7 @@ class MainTest {
         assertThat(run.code()).isZero();
         assertThat(dir.resolve("markout/b/index.html")).exists();
         assertThat(run.err()).contains("built 2 posts into " + dir.toAbsolutePath().resolve("markout"))
-                .containsPattern("load +2 documents");
+                .containsPattern("load +2 tasks");
     }
 
     @Test
@@ -84,6 +84,20 @@ class MainTest {
         assertThat(run.err()).contains("error: build failed in stage load, plugin markata.plugins.load, document posts/bad.md:")
                 .contains("posts/bad.md:3: front matter date = soon: must be a date like 2024-05-01")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aLikelyTypoIsAWarningAndAMarkataOnlyPluginIsSkippedButTheSiteBuilds() {
+        site().write("markata.toml", "[markata]\ntitel = \"x\"\nhooks = [\"default\", \"markata.plugins.docs\"]\n"
+                + "[markata.glob]\nglob_pattern = [\"posts/*.md\"]\n");
+        Run run = run("build", "-q", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.err().lines()).containsExactlyInAnyOrder(
+                "warning: markata.toml: [markata] hooks: markata.plugins.docs is skipped: it documents Python modules",
+                "warning: markata.toml: [markata] titel is not a key markata knows here; did you mean title?",
+                "warning: markata.toml: [markata.glob] glob_pattern is not a key markata knows here; "
+                        + "did you mean glob_patterns?");
+        assertThat(dir.resolve("markout/a/index.html")).exists();
     }
 
     @Test

@@ -7,15 +7,14 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code markata.plugins.glob}: finds the site's documents. Walks the site folder once,
@@ -47,13 +46,10 @@ public final class GlobPlugin implements Plugin {
         }
         ignoreFiles.add(root.resolve(".markataignore"));
         IgnoreRules ignore = IgnoreRules.read(ignoreFiles);
-        List<PathMatcher> matchers = new ArrayList<>();
+        // Not java.nio's PathMatcher: its **/ needs at least one folder, Python's glob does not.
+        List<Pattern> matchers = new ArrayList<>();
         for (String pattern : config.globPatterns()) {
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
-            if (pattern.startsWith("**/")) {
-                // Python's recursive glob lets **/ match no folder at all; Java's does not.
-                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)));
-            }
+            matchers.add(Globs.compile(pattern.startsWith("./") ? pattern.substring(2) : pattern));
         }
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -70,10 +66,10 @@ public final class GlobPlugin implements Plugin {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                Path relativePath = root.relativize(file);
-                if (attrs.isRegularFile() && !ignore.ignores(relative(root, file), false)
-                        && matchers.stream().anyMatch(m -> m.matches(relativePath))) {
-                    found.add(relativePath);
+                String relative = relative(root, file);
+                if (attrs.isRegularFile() && !ignore.ignores(relative, false)
+                        && matchers.stream().anyMatch(m -> m.matcher(relative).matches())) {
+                    found.add(root.relativize(file));
                 }
                 return FileVisitResult.CONTINUE;
             }

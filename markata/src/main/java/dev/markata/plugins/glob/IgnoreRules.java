@@ -64,7 +64,7 @@ final class IgnoreRules {
             if (line.startsWith("/")) {
                 line = line.substring(1);
             }
-            String regex = (anchored ? "" : "(?:.*/)?") + toRegex(line);
+            String regex = (anchored ? "" : "(?:.*/)?") + Globs.toRegex(line);
             rules.add(new Rule(Pattern.compile(regex), negated, foldersOnly));
         }
         return new IgnoreRules(rules);
@@ -85,46 +85,5 @@ final class IgnoreRules {
             }
         }
         return ignored;
-    }
-
-    private static String toRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int i = 0;
-        while (i < glob.length()) {
-            char c = glob.charAt(i);
-            if (glob.startsWith("**/", i)) {
-                regex.append("(?:.*/)?");
-                i += 3;
-            } else if (glob.startsWith("**", i)) {
-                regex.append(".*");
-                i += 2;
-            } else if (c == '*') {
-                regex.append("[^/]*");
-                i++;
-            } else if (c == '?') {
-                regex.append("[^/]");
-                i++;
-            } else if (c == '[') {
-                int close = glob.indexOf(']', i + 2);
-                if (close < 0) {
-                    regex.append("\\[");
-                    i++;
-                } else {
-                    String body = glob.substring(i + 1, close);
-                    if (body.startsWith("!")) {
-                        body = "^" + body.substring(1);
-                    }
-                    regex.append('[').append(body.replace("\\", "\\\\")).append(']');
-                    i = close + 1;
-                }
-            } else if (c == '\\' && i + 1 < glob.length()) {
-                regex.append(Pattern.quote(String.valueOf(glob.charAt(i + 1))));
-                i += 2;
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-                i++;
-            }
-        }
-        return regex.toString();
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -41,11 +42,19 @@ public final class Templates {
     private final Path siteTemplates;
     private final Map<String, Object> configView;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
+    /** Parsed trees by template text, for templates reached through extends / include. */
+    private final ThreadLocal<Map<String, Node>> parsedByText = ThreadLocal.withInitial(HashMap::new);
+    /** Template sources by name: read from disk or the class path once per build. */
+    private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
-    private Templates(SiteConfig site) {
+    private volatile String fingerprint;
+
+    private Templates(SiteConfig site, Map<String, Object> markata) {
         this.siteTemplates = site.templatesDir();
-        this.configView = configView(site);
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true).build());
+        this.configView = configView(site, markata);
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+                // content is data: HTML from Markdown must never be run as a template
+                .withNestedInterpretationEnabled(false).build());
         this.jinjava.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
@@ -55,7 +64,52 @@ public final class Templates {
     }
 
     public static Templates forSite(SiteConfig site) {
-        return new Templates(site);
+        return new Templates(site, Map.of());
+    }
+
+    /** Templates whose {@code config} is the whole {@code [markata]} table (head, nav, site keys). */
+    public static Templates forSite(SiteConfig site, TemplateSettings settings) {
+        return new Templates(site, settings.markata());
+    }
+
+    /** What templates see as {@code config}. */
+    public Map<String, Object> config() {
+        return configView;
+    }
+
+    /**
+     * A hash of every template the site can use (its templates folder and the built-in theme),
+     * so caches of rendered pages know when a template changed. Computed once.
+     */
+    public String fingerprint() throws IOException {
+        String known = fingerprint;
+        if (known == null) {
+            Hashing hash = new Hashing();
+            hash.add(THEME_VERSION);
+            if (Files.isDirectory(siteTemplates)) {
+                try (var files = Files.walk(siteTemplates)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        hash.add(siteTemplates.relativize(file).toString());
+                        hash.add(Files.readAllBytes(file));
+                    }
+                }
+            }
+            known = hash.hex();
+            fingerprint = known;
+        }
+        return known;
+    }
+
+    /**
+     * Renders {@code text} as a template (markata's {@code jinja_md}: Markdown with
+     * {@code jinja: true}), with the same globals as {@link #render}.
+     */
+    public String renderString(String document, String text, Map<String, Object> values)
+            throws PluginException {
+        JinjavaInterpreter parser = jinjava.newInterpreter();
+        Node tree = parser.parse(text);
+        failOnErrors(document, document, parser.getErrorsCopy());
+        return renderTree(document, document, tree, values);
     }
 
     /**
@@ -63,6 +117,7 @@ public final class Templates {
      *
      * @param document names what is rendered, for error messages ("posts/a.md")
      */
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
@@ -73,18 +128,46 @@ public final class Templates {
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
+        return renderTree(document, name, tree, values);
+    }
+
+    private String renderTree(String document, String name, Node tree, Map<String, Object> values)
+            throws PluginException {
         Map<String, Object> bindings = new HashMap<>(values);
         bindings.put("config", configView);
-        bindings.put("markata", Map.of("config", configView));
+        bindings.putIfAbsent("markata", Map.of("config", configView));
+        Map<String, Node> byText = parsedByText.get();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
-                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig());
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig()) {
+            // {% extends %} and {% include %} parse their template on every render; parse once per thread
+            @Override
+            public Node parse(String template) {
+                Node cached = byText.get(template);
+                if (cached == null) {
+                    int errorsBefore = getErrors().size();
+                    cached = super.parse(template);
+                    if (getErrors().size() == errorsBefore) {
+                        byText.put(template, cached);
+                    }
+                }
+                return cached;
+            }
+        };
+        // jinjava's filters find the running interpreter through a thread-local stack
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
             String output = interpreter.render(tree);
             failOnErrors(document, name, interpreter.getErrorsCopy());
             return output;
-        } finally {
-            JinjavaInterpreter.popCurrent();
+        } catch (RuntimeException e) { // jinjava's InterpretException and friends
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (e.getCause() instanceof PluginException inner) {
+                throw inner;
+            }
+            throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
+                    + (root != e ? " (" + root.getMessage() + ")" : ""), e);
         }
     }
 
@@ -100,6 +183,15 @@ public final class Templates {
     }
 
     private Optional<String> source(String name) throws IOException {
+        Optional<String> known = sources.get(name);
+        if (known == null) {
+            known = read(name);
+            sources.put(name, known);
+        }
+        return known;
+    }
+
+    private Optional<String> read(String name) throws IOException {
         if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
             return Optional.empty();
         }
@@ -130,14 +222,17 @@ public final class Templates {
         return view;
     }
 
-    private static Map<String, Object> configView(SiteConfig site) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {
+        Map<String, Object> view = new LinkedHashMap<>(markata);
         view.put("title", site.title());
         view.put("url", site.url());
         view.put("description", site.description());
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
-        return Map.copyOf(view);
+        return java.util.Collections.unmodifiableMap(view);
     }
+
+    /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
+    private static final String THEME_VERSION = "theme-2";
 }

@@ -52,6 +52,8 @@ public final class CallNode {
     private final long totalNanos;
     private final long awaitNanos;
     private final long sampleCount;
+    private final int nodeCount;
+    private Object mergeKey; // computed on first use; a benign race, as for String.hashCode
 
     CallNode(Kind kind, Frame frame, long threadId, long selfNanos, long selfSamples, long startNanos,
              List<CallNode> children, int hiddenFrameCount, List<String> libraries) {
@@ -67,7 +69,6 @@ public final class CallNode {
         this.threadId = threadId;
         this.selfNanos = selfNanos;
         this.selfSamples = selfSamples;
-        this.startNanos = startNanos;
         this.absorbedNanos = absorbedNanos;
         this.absorbedNodes = absorbedNodes;
         this.absorbedSamples = absorbedSamples;
@@ -78,7 +79,9 @@ public final class CallNode {
         long samples = selfSamples + absorbedSamples;
         long await = kind == Kind.AWAIT ? selfNanos : 0;
         long start = startNanos;
+        int nodes = 1;
         for (CallNode child : this.children) {
+            nodes += child.nodeCount;
             total += child.totalNanos;
             samples += child.sampleCount;
             await += child.awaitNanos;
@@ -87,6 +90,9 @@ public final class CallNode {
         this.totalNanos = total;
         this.sampleCount = samples;
         this.awaitNanos = await;
+        this.nodeCount = nodes;
+        // A node starts when it or any child was first seen; Long.MAX_VALUE means "not known".
+        this.startNanos = start == Long.MAX_VALUE ? 0 : start;
     }
 
     /** A synthetic node ({@code [self]}, {@code [await]}, {@code [out-of-context]}) with only own time. */
@@ -197,7 +203,10 @@ public final class CallNode {
         return hiddenFrameCount;
     }
 
-    /** For a {@link Kind#LIBRARY_GROUP}: the hidden frames' libraries ("commonmark", "jdk"), sorted. */
+    /**
+     * For a {@link Kind#LIBRARY_GROUP}: the libraries of the frames in the group ("jdk",
+     * "commonmark"), the one whose frames spent most time themselves first.
+     */
     public List<String> libraries() {
         return libraries;
     }
@@ -209,11 +218,7 @@ public final class CallNode {
 
     /** This node and all below it. */
     public int nodeCount() {
-        int count = 1;
-        for (CallNode child : children) {
-            count += child.nodeCount();
-        }
-        return count;
+        return nodeCount;
     }
 
     /** A copy with other children; totals are recomputed from them. */
@@ -245,15 +250,22 @@ public final class CallNode {
      * file, not the line being executed), the thread, or the synthetic kind.
      */
     Object mergeKey() {
-        switch (kind) {
-            case FRAME:
-            case LIBRARY_GROUP:
-                return new MethodKey(kind, frame.className(), frame.methodName(), frame.fileName());
-            case THREAD:
-                return new MethodKey(kind, "", Long.toString(threadId), "");
-            default:
-                return kind;
+        Object key = mergeKey;
+        if (key == null) {
+            switch (kind) {
+                case FRAME:
+                case LIBRARY_GROUP:
+                    key = new MethodKey(kind, frame.className(), frame.methodName(), frame.fileName());
+                    break;
+                case THREAD:
+                    key = new MethodKey(kind, "", Long.toString(threadId), "");
+                    break;
+                default:
+                    key = kind;
+            }
+            mergeKey = key;
         }
+        return key;
     }
 
     private record MethodKey(Kind kind, String className, String methodName, String fileName) {

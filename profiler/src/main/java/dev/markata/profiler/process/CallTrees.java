@@ -22,11 +22,15 @@ public final class CallTrees {
      *                 aggregated by stack
      */
     public static CallNode build(Session session, boolean timeline) {
-        return new TreeBuilder(session, timeline).build();
+        return DeepStacks.compute(() -> new TreeBuilder(session, timeline).build());
     }
 
     /** Runs the pipeline on a tree from {@link #build}, in the order the package documentation gives. */
     public static CallNode process(CallNode raw, TreeOptions options) {
+        return DeepStacks.compute(() -> runPipeline(raw, options));
+    }
+
+    private static CallNode runPipeline(CallNode raw, TreeOptions options) {
         CallNode tree = raw;
         FramePatterns patterns = new FramePatterns(options.show(), options.hide());
         if (!patterns.isEmpty()) {

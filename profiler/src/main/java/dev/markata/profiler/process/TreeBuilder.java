@@ -30,6 +30,8 @@ import java.util.Set;
  */
 final class TreeBuilder {
 
+    /** The category the profiler gives spans that mark waiting on handed-over work. */
+    static final String AWAIT_CATEGORY = "await";
     private static final int SELF_KEY = -2;
     private static final int AWAIT_KEY = -3;
     private static final int OUT_OF_CONTEXT_KEY = -4;
@@ -41,10 +43,10 @@ final class TreeBuilder {
     private final boolean strict;
     private final Node root = new Node(CallNode.Kind.ROOT, -1, CallNode.syntheticFrame("[all threads]"), -1);
     private final Map<Long, Node> threadNodes = new LinkedHashMap<>();
-    /** (graft point node id, stack id) -> node, for aggregated trees. */
-    private final Map<Long, Node> inserted = new HashMap<>();
     /** Per span: the nearest enclosing-or-same span that is a handed-over task, or NONE. */
     private final int[] taskOf;
+    /** Per span: whether it marks waiting for handed-over work (an "await" span, or inside one, within its task). */
+    private final boolean[] awaiting;
     private final Node[] taskBase;
     private final Set<Long> helperThreads = new HashSet<>();
     private int nextNodeId;
@@ -57,11 +59,15 @@ final class TreeBuilder {
         this.strict = session.asyncMode() == AsyncMode.STRICT;
         List<Span> spans = session.spans();
         this.taskOf = new int[spans.size()];
+        this.awaiting = new boolean[spans.size()];
         this.taskBase = new Node[spans.size()];
         for (int i = 0; i < spans.size(); i++) {
             Span span = spans.get(i);
             int parent = span.parentId();
-            if (span.originStackId() != StackTable.EMPTY) {
+            boolean task = span.originStackId() != StackTable.EMPTY;
+            awaiting[i] = !task && (AWAIT_CATEGORY.equals(span.category())
+                    || (parent >= 0 && parent < i && awaiting[parent]));
+            if (task) {
                 taskOf[i] = i;
                 helperThreads.add(span.threadId());
             } else if (parent >= 0 && parent < i) {
@@ -101,12 +107,12 @@ final class TreeBuilder {
         }
         List<CallNode> threads = new ArrayList<>();
         for (Node node : threadNodes.values()) {
-            CallNode frozen = node.freeze();
+            CallNode frozen = node.freeze(timeline);
             if (frozen.totalNanos() > 0 || frozen.sampleCount() > 0) {
                 threads.add(frozen);
             }
         }
-        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, 0, threads, 0, List.of());
+        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, Long.MAX_VALUE, threads, 0, List.of());
     }
 
     private void add(long threadId, Sample sample, AwaitTracker awaits) {
@@ -120,7 +126,8 @@ final class TreeBuilder {
                 addSynthetic(threadNode, CallNode.Kind.OUT_OF_CONTEXT, OUT_OF_CONTEXT_KEY, sample);
                 return;
             }
-            int awaitPoint = awaits.awaitPoint(threadId, sample);
+            boolean marked = sample.spanId() >= 0 && sample.spanId() < awaiting.length && awaiting[sample.spanId()];
+            int awaitPoint = awaits.awaitPoint(threadId, sample, marked);
             if (awaitPoint != NO_AWAIT) {
                 Node at = insert(base, awaitPoint);
                 addSynthetic(at, CallNode.Kind.AWAIT, AWAIT_KEY, sample);
@@ -128,9 +135,11 @@ final class TreeBuilder {
             }
         }
         Node leaf = insert(base, sample.stackId());
-        if (timeline) {
+        if (timeline && !leaf.children.isEmpty()) {
+            // Own time after children were seen goes in time order among them.
             addSynthetic(leaf, CallNode.Kind.SELF, SELF_KEY, sample);
         } else {
+            // Own time before any child: freeze() puts it first if children come later.
             leaf.selfNanos += sample.durationNanos();
             leaf.selfSamples += sample.count();
             leaf.start = Math.min(leaf.start, sample.startNanos());
@@ -204,15 +213,17 @@ final class TreeBuilder {
             }
             return node;
         }
-        long key = ((long) base.id << 32) | (stackId & 0xffffffffL);
-        Node known = inserted.get(key);
+        if (base.inserted == null) {
+            base.inserted = new HashMap<>();
+        }
+        Node known = base.inserted.get(stackId);
         if (known != null) {
             return known;
         }
         Node parent = insert(base, stacks.parentId(stackId));
         int frame = stacks.frameId(stackId);
         Node node = parent.child(frame, CallNode.Kind.FRAME, session.frames().get(frame), false, this);
-        inserted.put(key, node);
+        base.inserted.put(stackId, node);
         return node;
     }
 
@@ -256,10 +267,10 @@ final class TreeBuilder {
          * waiting stack and the submitting stack meet. {@link #NO_AWAIT} if the sample is not
          * waiting on handed-over work.
          */
-        int awaitPoint(long threadId, Sample sample) {
+        int awaitPoint(long threadId, Sample sample, boolean markedAwait) {
             List<Span> tasks = tasksBySubmitter.get(threadId);
-            if (tasks == null || !isWaiting(sample)) {
-                return NO_AWAIT;
+            if (tasks == null || (!markedAwait && !isWaiting(sample))) {
+                return markedAwait ? innermostApplicationStack(sample.stackId()) : NO_AWAIT;
             }
             Sweep sweep = sweeps.computeIfAbsent(threadId, t -> new Sweep());
             if (sample.startNanos() < sweep.lastStart) {
@@ -273,7 +284,7 @@ final class TreeBuilder {
                 sweep.running.poll();
             }
             if (sweep.running.isEmpty()) {
-                return NO_AWAIT;
+                return markedAwait ? innermostApplicationStack(sample.stackId()) : NO_AWAIT;
             }
             return commonStack(sample.stackId(), sweep.running.peek().originStackId());
         }
@@ -300,23 +311,53 @@ final class TreeBuilder {
         }
     }
 
-    /** The longest common prefix of two stacks (the prefix-tree's lowest common ancestor). */
+    /**
+     * {@code stackId} cut back to its innermost application frame (where the program itself
+     * waits), or the whole stack when it has none.
+     */
+    int innermostApplicationStack(int stackId) {
+        for (int s = stackId; s != StackTable.EMPTY; s = stacks.parentId(s)) {
+            if (session.frames().get(stacks.frameId(s)).kind() == dev.markata.profiler.model.FrameKind.APPLICATION) {
+                return s;
+            }
+        }
+        return stackId;
+    }
+
+    /**
+     * The longest common prefix of two stacks, comparing frames by method (not line: a method
+     * that submits on one line and waits on another is the same caller). Returns {@code a}'s
+     * stack at that depth, {@link StackTable#EMPTY} if even the roots differ.
+     */
     int commonStack(int a, int b) {
-        int depthA = a == StackTable.EMPTY ? 0 : stacks.depth(a);
-        int depthB = b == StackTable.EMPTY ? 0 : stacks.depth(b);
-        while (depthA > depthB) {
-            a = stacks.parentId(a);
-            depthA--;
+        int[] pathA = pathRootFirst(a);
+        int[] pathB = pathRootFirst(b);
+        int common = 0;
+        while (common < pathA.length && common < pathB.length
+                && sameMethod(stacks.frameId(pathA[common]), stacks.frameId(pathB[common]))) {
+            common++;
         }
-        while (depthB > depthA) {
-            b = stacks.parentId(b);
-            depthB--;
+        return common == 0 ? StackTable.EMPTY : pathA[common - 1];
+    }
+
+    private boolean sameMethod(int frameA, int frameB) {
+        if (frameA == frameB) {
+            return true;
         }
-        while (a != b) {
-            a = stacks.parentId(a);
-            b = stacks.parentId(b);
+        Frame x = session.frames().get(frameA);
+        Frame y = session.frames().get(frameB);
+        return x.methodName().equals(y.methodName()) && x.className().equals(y.className())
+                && x.fileName().equals(y.fileName());
+    }
+
+    /** The stack ids from the root to {@code stackId}. */
+    private int[] pathRootFirst(int stackId) {
+        int depth = stackId == StackTable.EMPTY ? 0 : stacks.depth(stackId);
+        int[] path = new int[depth];
+        for (int s = stackId, i = depth - 1; s != StackTable.EMPTY; s = stacks.parentId(s), i--) {
+            path[i] = s;
         }
-        return a;
+        return path;
     }
 
     /** A node while the tree is being built. */
@@ -331,6 +372,8 @@ final class TreeBuilder {
         int key;
         final List<Node> children = new ArrayList<>(2);
         Map<Integer, Node> index;
+        /** For a graft point (thread or task base): stack id -> node below it, for aggregated trees. */
+        Map<Integer, Node> inserted;
 
         Node(CallNode.Kind kind, long threadId, Frame frame, int id) {
             this.kind = kind;
@@ -377,22 +420,20 @@ final class TreeBuilder {
             return node;
         }
 
-        CallNode freeze() {
-            List<CallNode> frozen = new ArrayList<>(children.size());
-            for (Node child : children) {
-                frozen.add(child.freeze());
-            }
+        CallNode freeze(boolean timeline) {
+            List<CallNode> frozen = new ArrayList<>(children.size() + 1);
             long first = start;
-            return new CallNode(kind, frame, threadId, selfNanos, selfSamples,
-                    first == Long.MAX_VALUE ? firstChildStart(frozen) : first, frozen, 0, List.of());
-        }
-
-        private static long firstChildStart(List<CallNode> children) {
-            long first = Long.MAX_VALUE;
-            for (CallNode child : children) {
-                first = Math.min(first, child.startNanos());
+            if (timeline && selfNanos > 0 && !children.isEmpty() && kind != CallNode.Kind.SELF
+                    && kind != CallNode.Kind.AWAIT && kind != CallNode.Kind.OUT_OF_CONTEXT) {
+                // In a timeline, own time kept on the node was all spent before its first child.
+                frozen.add(CallNode.synthetic(CallNode.Kind.SELF, selfNanos, selfSamples, start));
+                selfNanos = 0;
+                selfSamples = 0;
             }
-            return first == Long.MAX_VALUE ? 0 : first;
+            for (Node child : children) {
+                frozen.add(child.freeze(timeline));
+            }
+            return new CallNode(kind, frame, threadId, selfNanos, selfSamples, first, frozen, 0, List.of());
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -24,23 +25,34 @@ import java.util.function.Predicate;
  */
 public final class TreeProcessors {
 
+    private static final Comparator<CallNode> BY_TIME = Comparator.comparingLong(CallNode::totalNanos).reversed();
+
     private TreeProcessors() {
     }
 
     /** Merges siblings that are the same call (same method, thread or synthetic kind), at every level. */
     public static CallNode aggregate(CallNode node) {
-        if (node.children().isEmpty()) {
+        List<CallNode> children = node.children();
+        if (children.isEmpty()) {
             return node;
         }
+        if (children.size() == 1) {
+            CallNode child = aggregate(children.get(0));
+            return child == children.get(0) ? node : node.withChildren(List.of(child));
+        }
         Map<Object, List<CallNode>> groups = new LinkedHashMap<>();
-        for (CallNode child : node.children()) {
+        for (CallNode child : children) {
             groups.computeIfAbsent(child.mergeKey(), k -> new ArrayList<>(1)).add(child);
         }
         List<CallNode> merged = new ArrayList<>(groups.size());
+        boolean changed = groups.size() != children.size();
         for (List<CallNode> group : groups.values()) {
-            merged.add(aggregate(group.size() == 1 ? group.get(0) : merge(group)));
+            CallNode one = group.size() == 1 ? group.get(0) : merge(group);
+            CallNode aggregated = aggregate(one);
+            changed |= aggregated != group.get(0);
+            merged.add(aggregated);
         }
-        return node.withChildren(merged);
+        return changed ? node.withChildren(merged) : node;
     }
 
     /**
@@ -70,11 +82,14 @@ public final class TreeProcessors {
             run.add(child);
         }
         out.add(run.size() == 1 ? run.get(0) : merge(run));
+        boolean changed = out.size() != node.children().size();
         List<CallNode> processed = new ArrayList<>(out.size());
         for (CallNode child : out) {
-            processed.add(mergeAdjacentWhere(child, mergeable));
+            CallNode merged = mergeAdjacentWhere(child, mergeable);
+            changed |= merged != child;
+            processed.add(merged);
         }
-        return node.withChildren(processed);
+        return changed ? node.withChildren(processed) : node;
     }
 
     /**
@@ -91,7 +106,7 @@ public final class TreeProcessors {
         long start = Long.MAX_VALUE;
         int hidden = 0;
         int line = 0;
-        TreeSet<String> libraries = new TreeSet<>();
+        Set<String> libraries = new LinkedHashSet<>();
         List<CallNode> children = new ArrayList<>();
         for (CallNode node : nodes) {
             self += node.selfNanos();
@@ -197,22 +212,26 @@ public final class TreeProcessors {
         long absorbed = 0;
         long absorbedSamples = 0;
         int absorbedNodes = 0;
+        boolean changed = false;
         for (CallNode child : node.children()) {
             if (child.totalNanos() < limit) {
                 absorbed += child.totalNanos();
                 absorbedSamples += child.sampleCount();
                 absorbedNodes += child.nodeCount();
+                changed = true;
             } else {
-                kept.add(removeBelow(child, limit));
+                CallNode pruned = removeBelow(child, limit);
+                changed |= pruned != child;
+                kept.add(pruned);
             }
         }
-        return node.withAbsorbed(absorbed, absorbedSamples, absorbedNodes, kept);
+        return changed ? node.withAbsorbed(absorbed, absorbedSamples, absorbedNodes, kept) : node;
     }
 
     /**
      * Replaces each run of library frames with one {@link CallNode.Kind#LIBRARY_GROUP} node: the
      * frame where the library was entered, the count and library names of the frames hidden below
-     * it, and as children what the run called back into (application code, synthetic nodes) plus
+     * it (libraries ordered by the hidden frames' own time, largest first), and as children what the run called back into (application code, synthetic nodes) plus
      * hidden frames whose own time is at least {@code keepLeafPercent} of the thread's total (so a
      * hot spot inside a library stays visible, as in pyinstrument). Time spent in the hidden frames
      * themselves becomes the group's own time.
@@ -231,10 +250,14 @@ public final class TreeProcessors {
             return node;
         }
         List<CallNode> children = new ArrayList<>(node.children().size());
+        boolean changed = false;
         for (CallNode child : node.children()) {
-            children.add(isLibraryFrame(child) ? groupFrom(child, keepLimit, timeline) : group(child, keepLimit, timeline));
+            CallNode grouped = isLibraryFrame(child) ? groupFrom(child, keepLimit, timeline)
+                    : group(child, keepLimit, timeline);
+            changed |= grouped != child;
+            children.add(grouped);
         }
-        return node.withChildren(children);
+        return changed ? node.withChildren(children) : node;
     }
 
     private static boolean isLibraryFrame(CallNode node) {
@@ -248,8 +271,10 @@ public final class TreeProcessors {
         long absorbedSamples = entry.absorbedSamples();
         int absorbedNodes = entry.absorbedNodes();
         int hidden = 0;
-        TreeSet<String> libraries = new TreeSet<>();
-        libraries.add(Libraries.nameOf(entry.frame().className()));
+        // Own time per library of the frames in the run, in the order first met (the entry's first).
+        Map<String, long[]> libraryTime = new LinkedHashMap<>();
+        libraryTime.computeIfAbsent(Libraries.nameOf(entry.frame().className()), k -> new long[1])[0] +=
+                entry.selfNanos();
         List<CallNode> exits = new ArrayList<>();
         Deque<CallNode> pending = new ArrayDeque<>();
         // Depth-first, in child order, so exits keep their order (a timeline stays chronological).
@@ -260,7 +285,8 @@ public final class TreeProcessors {
             CallNode node = pending.pop();
             if (isLibraryFrame(node)) {
                 hidden++;
-                libraries.add(Libraries.nameOf(node.frame().className()));
+                libraryTime.computeIfAbsent(Libraries.nameOf(node.frame().className()), k -> new long[1])[0] +=
+                        node.selfNanos();
                 absorbed += node.absorbedNanos();
                 absorbedSamples += node.absorbedSamples();
                 absorbedNodes += node.absorbedNodes();
@@ -283,8 +309,10 @@ public final class TreeProcessors {
         if (hidden == 0) {
             return entry.withChildren(exits);
         }
+        List<String> libraries = new ArrayList<>(libraryTime.keySet());
+        libraries.sort(Comparator.comparingLong((String name) -> libraryTime.get(name)[0]).reversed());
         CallNode groupNode = new CallNode(CallNode.Kind.LIBRARY_GROUP, entry.frame(), -1, self, selfSamples, absorbed,
-                absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, new ArrayList<>(libraries));
+                absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, libraries);
         // The same method reached through different hidden paths shows once.
         return timeline ? groupNode : aggregateOneLevel(groupNode);
     }
@@ -313,15 +341,18 @@ public final class TreeProcessors {
             return node;
         }
         List<CallNode> children = new ArrayList<>(node.children().size() + 1);
+        boolean changed = false;
         for (CallNode child : node.children()) {
-            children.add(addSelfNodes(child));
+            CallNode processed = addSelfNodes(child);
+            changed |= processed != child;
+            children.add(processed);
         }
         if (node.selfNanos() > 0 && node.kind() != CallNode.Kind.SELF) {
             children.add(CallNode.synthetic(CallNode.Kind.SELF, node.selfNanos(), node.selfSamples(),
                     node.startNanos()));
             return node.with(0, 0, children);
         }
-        return node.withChildren(children);
+        return changed ? node.withChildren(children) : node;
     }
 
     /** Folds a {@code [self]} node that is its parent's only child back into the parent's own time. */
@@ -334,10 +365,13 @@ public final class TreeProcessors {
             return node.with(node.selfNanos() + self.totalNanos(), node.selfSamples() + self.sampleCount(), List.of());
         }
         List<CallNode> children = new ArrayList<>(node.children().size());
+        boolean changed = false;
         for (CallNode child : node.children()) {
-            children.add(removeUnnecessarySelfNodes(child));
+            CallNode processed = removeUnnecessarySelfNodes(child);
+            changed |= processed != child;
+            children.add(processed);
         }
-        return node.withChildren(children);
+        return changed ? node.withChildren(children) : node;
     }
 
     /** Orders every node's children by total time, largest first (ties keep their order). */
@@ -346,11 +380,17 @@ public final class TreeProcessors {
             return node;
         }
         List<CallNode> children = new ArrayList<>(node.children().size());
+        boolean changed = false;
         for (CallNode child : node.children()) {
-            children.add(sortByTime(child));
+            CallNode sorted = sortByTime(child);
+            changed |= sorted != child;
+            children.add(sorted);
         }
-        children.sort(Comparator.comparingLong(CallNode::totalNanos).reversed());
-        return node.withChildren(children);
+        children.sort(BY_TIME);
+        for (int i = 0; i < children.size() && !changed; i++) {
+            changed = children.get(i) != node.children().get(i);
+        }
+        return changed ? node.withChildren(children) : node;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.process.CallNode;
+import dev.markata.profiler.process.DeepStacks;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -25,6 +26,10 @@ public final class CollapsedRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
+        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
+    }
+
+    private void write(Session session, Writer out) throws IOException {
         var treeOptions = options.treeOptions(0).withTimeline(false).withThresholdPercent(0).withGroupLibraries(false);
         StringBuilder line = new StringBuilder();
         for (CallNode thread : ReportTrees.threads(session, options, treeOptions)) {

@@ -5,6 +5,7 @@ import dev.markata.profiler.io.JsonWriter;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.ThreadProfile;
 import dev.markata.profiler.process.CallNode;
+import dev.markata.profiler.process.DeepStacks;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -40,6 +41,10 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
+        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
+    }
+
+    private void write(Session session, Writer out) throws IOException {
         var treeOptions = options.treeOptions(DEFAULT_THRESHOLD_PERCENT).withGroupLibraries(false);
         List<CallNode> threads = ReportTrees.threads(session, options, treeOptions);
         JsonWriter json = new JsonWriter(out);

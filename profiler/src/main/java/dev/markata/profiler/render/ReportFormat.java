@@ -18,7 +18,7 @@ public enum ReportFormat {
     SPEEDSCOPE(".speedscope.json", 0),
     /** Collapsed stacks for flame-graph tools ({@link CollapsedRenderer}). */
     COLLAPSED(".collapsed", 0),
-    /** The self-contained interactive page. */
+    /** The self-contained interactive page ({@link HtmlRenderer}). */
     HTML(".html", 0.1),
     /** The session itself, lossless, to render again later ({@link SessionJson}). */
     SESSION(".session.json", 0);
@@ -49,9 +49,7 @@ public enum ReportFormat {
             case SPEEDSCOPE: return new SpeedscopeRenderer(options);
             case COLLAPSED: return new CollapsedRenderer(options);
             case SESSION: return (session, out) -> SessionJson.write(session, out);
-            case HTML:
-                // TODO(lead): return new HtmlRenderer(options) once the html branch is merged.
-                throw new UnsupportedOperationException("HTML report not available in this build");
+            case HTML: return new HtmlRenderer(options);
             default: throw new AssertionError(this);
         }
     }

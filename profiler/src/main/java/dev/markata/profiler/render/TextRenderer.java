@@ -2,6 +2,7 @@ package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.process.CallNode;
+import dev.markata.profiler.process.DeepStacks;
 import dev.markata.profiler.process.TreeProcessors;
 
 import java.io.IOException;
@@ -24,6 +25,11 @@ public final class TextRenderer implements Renderer {
 
     /** Nodes below this share of their thread are hidden unless the options say otherwise. */
     public static final double DEFAULT_THRESHOLD_PERCENT = 1.0;
+    /**
+     * Levels drawn when no depth limit is set: each level indents by three characters, so a
+     * runaway recursion thousands of frames deep would otherwise print megabytes.
+     */
+    static final int SAFETY_DEPTH = 200;
 
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -43,16 +49,20 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
+        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
+    }
+
+    private void write(Session session, Writer out) throws IOException {
         StringBuilder text = new StringBuilder();
         header(session, text);
         double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
-        int hidden;
+        Footer footer = new Footer();
         if (options.flat() == ReportOptions.Flat.OFF) {
-            hidden = tree(session, threshold, text);
+            tree(session, text, footer);
         } else {
-            hidden = flat(session, threshold, text);
+            flat(session, threshold, text, footer);
         }
-        footer(hidden, threshold, text);
+        footer(footer, threshold, text);
         out.write(text.toString());
     }
 
@@ -63,6 +73,11 @@ public final class TextRenderer implements Renderer {
         lines.add(columns("Duration: " + seconds(session.duration().toNanos()) + " s",
                 "CPU time: " + seconds(session.cpuTime().toNanos()) + " s"));
         lines.add("Program:  " + session.targetDescription());
+        String outcome = session.metadata().get("outcome");
+        if (outcome != null) {
+            String stage = session.metadata().get("failed_stage");
+            lines.add("Outcome:  " + outcome + (stage != null ? " (stage " + stage + ")" : ""));
+        }
         String title = " markata profile ";
         int width = title.length() + 2;
         for (String line : lines) {
@@ -84,13 +99,33 @@ public final class TextRenderer implements Renderer {
         return left + " ".repeat(Math.max(2, 36 - left.length())) + right;
     }
 
-    /** Draws each thread's tree; returns how many nodes the threshold hid. */
-    private int tree(Session session, double threshold, StringBuilder text) {
-        int hidden = 0;
+    /** What the footer reports: nodes the threshold hid, and whether deep trees were cut. */
+    private static final class Footer {
+        int hidden;
+        boolean cut;
+    }
+
+    /** Draws each thread's tree. */
+    private void tree(Session session, StringBuilder text, Footer footer) {
         boolean first = true;
-        for (CallNode thread : ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT)) {
-            hidden += thread.absorbedNodesInTree();
-            CallNode shown = TreeProcessors.limitDepth(thread, options.maxDepth());
+        int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : SAFETY_DEPTH;
+        List<CallNode> threads = ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT);
+        long allThreads = 0;
+        for (CallNode thread : threads) {
+            allThreads += thread.totalNanos();
+        }
+        double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
+        long threadLimit = (long) Math.ceil(allThreads * threshold / 100.0);
+        for (CallNode thread : threads) {
+            if (thread.totalNanos() < threadLimit) {
+                footer.hidden += thread.nodeCount() + thread.absorbedNodesInTree(); // an idle pool thread, say
+                continue;
+            }
+            footer.hidden += thread.absorbedNodesInTree();
+            if (options.maxDepth() == 0 && depth(thread) > SAFETY_DEPTH) {
+                footer.cut = true;
+            }
+            CallNode shown = TreeProcessors.limitDepth(thread, maxDepth);
             if (!first) {
                 text.append('\n');
             }
@@ -102,7 +137,19 @@ public final class TextRenderer implements Renderer {
         if (first) {
             text.append("No samples were recorded.\n");
         }
-        return hidden;
+    }
+
+    /** At most four library names, as pyinstrument shows them. */
+    private static String libraries(List<String> names) {
+        return names.size() <= 4 ? String.join(", ", names) : String.join(", ", names.subList(0, 4)) + ", …";
+    }
+
+    private static int depth(CallNode node) {
+        int deepest = 0;
+        for (CallNode child : node.children()) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return deepest + 1;
     }
 
     private void children(CallNode node, long threadTotal, String indent, StringBuilder text) {
@@ -145,15 +192,14 @@ public final class TextRenderer implements Renderer {
         if (node.kind() == CallNode.Kind.LIBRARY_GROUP) {
             text.append("  ");
             colored("[" + node.hiddenFrameCount() + " frame" + (node.hiddenFrameCount() == 1 ? "" : "s")
-                    + " hidden: " + String.join(", ", node.libraries()) + "]", DIM, text);
+                    + " hidden: " + libraries(node.libraries()) + "]", DIM, text);
         }
     }
 
-    private int flat(Session session, double threshold, StringBuilder text) {
+    private void flat(Session session, double threshold, StringBuilder text, Footer footer) {
         boolean self = options.flat() == ReportOptions.Flat.SELF;
         // Complete numbers: no threshold or groups before summing; the threshold applies to the list.
         var treeOptions = options.treeOptions(0).withThresholdPercent(0).withGroupLibraries(false);
-        int hidden = 0;
         boolean first = true;
         for (CallNode thread : ReportTrees.threads(session, options, treeOptions)) {
             if (!first) {
@@ -166,7 +212,7 @@ public final class TextRenderer implements Renderer {
             long limit = (long) Math.ceil(total * threshold / 100.0);
             for (ReportTrees.MethodTime method : ReportTrees.flat(thread, self)) {
                 if (method.nanos() < limit || method.nanos() == 0) {
-                    hidden++;
+                    footer.hidden++;
                     continue;
                 }
                 text.append("  ");
@@ -185,14 +231,17 @@ public final class TextRenderer implements Renderer {
         if (first) {
             text.append("No samples were recorded.\n");
         }
-        return hidden;
     }
 
-    private void footer(int hidden, double threshold, StringBuilder text) {
+    private void footer(Footer footer, double threshold, StringBuilder text) {
         List<String> parts = new ArrayList<>();
+        int hidden = footer.hidden;
         if (hidden > 0) {
             parts.add(hidden + (options.flat() == ReportOptions.Flat.OFF ? " node" : " method")
                     + (hidden == 1 ? "" : "s") + " hidden below " + percent(threshold) + "%");
+        }
+        if (footer.cut) {
+            parts.add("tree cut at " + SAFETY_DEPTH + " levels");
         }
         if (options.fullReportHint() != null) {
             parts.add("full report: " + options.fullReportHint());

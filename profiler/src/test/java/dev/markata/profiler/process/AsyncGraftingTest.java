@@ -154,4 +154,26 @@ class AsyncGraftingTest {
                     [await] 10/10 await 10
                 """);
     }
+
+    @Test
+    void awaitSpansMarkWaitingEvenWhileTheThreadRuns() {
+        TaskSessions b = new TaskSessions();
+        int await = b.span(Span.NONE, "await", "invokeAll", 1, 0, 20, null);
+        int task = b.span(await, "task", "t", 2, 5, 20, "app.Main.main;app.Stage.run");
+        b.sample(1, 0, 5, "app.Main.main;app.Stage.run;java.util.concurrent.AbstractExecutorService.invokeAll",
+                        RUNNING, await)
+                .sample(1, 5, 15, "app.Main.main;app.Stage.run;java.util.concurrent.FutureTask.get", RUNNING, await)
+                .sample(2, 5, 15, "java.lang.Thread.run;app.Task.run", RUNNING, task);
+
+        CallNode main = CallTrees.of(b.build(), RAW).children().get(0);
+
+        assertThat(TreeText.of(main)).isEqualTo("""
+                [thread main] 35/0 await 20
+                  Main.main 35/0 await 20
+                    Stage.run 35/0 await 20
+                      [await] 20/20 await 20
+                      Thread.run 15/0
+                        Task.run 15/15
+                """);
+    }
 }

@@ -37,10 +37,16 @@ class ReportsTest {
     }
 
     @Test
-    void htmlIsNotInThisBuildYet() {
-        assertThatThrownBy(() -> ReportFormat.HTML.renderer(ReportOptions.defaults()))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("HTML report not available in this build");
+    void htmlReportsStartFromTheOptions() {
+        String tree = Reports.render(session, ReportFormat.HTML, ReportOptions.defaults());
+        String timeline = Reports.render(session, ReportFormat.HTML,
+                ReportOptions.defaults().withTimeline(true).withShowAll(true).withThresholdPercent(2.5));
+
+        assertThat(tree).startsWith("<!DOCTYPE html>").contains("id=\"profile-data\"")
+                .contains("\"initialView\":\"tree\"").contains("\"thresholdPercent\":0.1")
+                .contains("\"showAll\":false");
+        assertThat(timeline).contains("\"initialView\":\"timeline\"").contains("\"thresholdPercent\":2.5")
+                .contains("\"showAll\":true");
     }
 
     @Test

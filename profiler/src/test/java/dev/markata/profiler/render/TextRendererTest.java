@@ -116,4 +116,59 @@ class TextRendererTest {
                 .contains("\u001b[33m0.030\u001b[0m HashMap.get")
                 .contains("\u001b[2m0.015\u001b[0m");
     }
+
+    @Test
+    void timelineShowsCallsInTimeOrder() throws IOException {
+        Session twice = TestSessions.builder()
+                .sample(1, "app.Main.main;app.Site.render", 2)
+                .sample(1, "app.Main.main;app.Site.load", 3)
+                .sample(1, "app.Main.main;app.Site.render", 5)
+                .build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults().withTimeline(true)).render(twice, out);
+
+        assertThat(out.toString()).endsWith("""
+                0.010 [thread main]
+                └─ 0.010 Main.main  Main.java:10
+                   ├─ 0.002 Site.render  Site.java:10
+                   ├─ 0.003 Site.load  Site.java:10
+                   └─ 0.005 Site.render  Site.java:10
+                """);
+    }
+
+    @Test
+    void emptySessionSaysSo() throws IOException {
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(TestSessions.builder().build(), out);
+
+        assertThat(out.toString()).contains("Samples:  0").endsWith("No samples were recorded.\n");
+    }
+
+    @Test
+    void threadsBelowTheThresholdOfAllThreadsAreLeftOutAndCounted() throws IOException {
+        Session threads = TestSessions.builder()
+                .sample(1, "app.Main.main", 200)
+                .sample(2, "app.Worker.run", 1)
+                .sample(3, "app.Worker.run", 50)
+                .build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(threads, out);
+
+        assertThat(out.toString()).contains("0.200 [thread main]", "0.050 [thread worker-3]")
+                .doesNotContain("worker-2").endsWith("2 nodes hidden below 1%\n");
+    }
+
+    @Test
+    void headerSaysWhenTheBuildFailed() throws IOException {
+        Session failed = TestSessions.builder().sample(1, "app.Main.main", 1)
+                .metadata("outcome", "failed").metadata("failed_stage", "render").build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults().withUnicode(false)).render(failed, out);
+
+        assertThat(out.toString()).contains("| Outcome:  failed (stage render)");
+    }
 }

@@ -10,7 +10,7 @@ class CompareView {
     input.type = "file";
     input.id = "compare-file";
     input.accept = ".json,application/json";
-    const label = el("label", null, "Baseline session (markata-profile JSON): ");
+    const label = el("label", null, "Baseline (a saved session .json, or another report .html): ");
     label.appendChild(input);
     this.status = el("span", "search-status");
     this.status.id = "compare-status";
@@ -48,7 +48,7 @@ class CompareView {
 
   load(name, text) {
     try {
-      this.baseline = parseProfile(text);
+      this.baseline = parseProfile(sessionText(text));
     } catch (e) {
       this.status.textContent = name + ": " + e.message;
       this.baseline = null;
@@ -136,8 +136,9 @@ class CompareView {
 
   delta(n) {
     const diff = n.after - n.before;
-    const sign = diff > 0 ? "+" : diff < 0 ? "−" : "±";
-    const pct = diff === 0 ? "" : n.before > 0 ? " " + sign + (100 * Math.abs(diff) / n.before).toFixed(1) + "%" : n.after > 0 ? " new" : "";
+    if (diff === 0) return "±0";
+    const sign = diff > 0 ? "+" : "−";
+    const pct = n.before > 0 ? " " + sign + (100 * Math.abs(diff) / n.before).toFixed(1) + "%" : n.after > 0 ? " new" : "";
     return sign + formatTime(Math.abs(diff)) + pct;
   }
 
@@ -183,4 +184,16 @@ class CompareView {
     row.parentNode.replaceWith(fresh);
     fresh.querySelector(".row").focus();
   }
+}
+
+/**
+ * The session JSON inside `text`: the text itself, or, for a saved HTML report, its embedded
+ * data element (parsed as an inert document: nothing in it runs or loads).
+ */
+function sessionText(text) {
+  if (!/^\s*</.test(text)) return text;
+  const doc = new DOMParser().parseFromString(text, "text/html");
+  const data = doc.getElementById("profile-data");
+  if (!data) throw new Error("an HTML file without a markata profile in it");
+  return data.textContent;
 }

@@ -2,7 +2,7 @@
 // "markata-profile" v1) decoded into typed arrays, and the call tree the views share.
 
 const KIND_APP = 0, KIND_LIB = 1, KIND_SYNTHETIC = 2;
-const STATE_RUNNING = 0, STATE_WAITING = 1;
+const STATE_RUNNING = 0, STATE_WAITING = 1, STATE_UNKNOWN = 2;
 
 /** Decodes session JSON text; throws an Error naming what is wrong when it is not a session. */
 function parseProfile(text) {
@@ -64,14 +64,19 @@ function parseProfile(text) {
 }
 
 function makeFrame(cls, method, file, line, kind) {
-  const dot = cls.lastIndexOf(".");
-  const simple = dot < 0 ? cls : cls.slice(dot + 1);
+  // Hidden classes behind lambdas are named "Outer$$Lambda$928/0x00007f..." (or ".0x..."): show "Outer$$Lambda".
+  const shown = cls.replace(/[./]0x[0-9a-fA-F]+$/, "").replace(/(\$\$Lambda)\$?\d*$/, "$1");
+  const dot = shown.lastIndexOf(".");
+  const simple = dot < 0 ? shown : shown.slice(dot + 1);
+  if (/^0x[0-9a-fA-F]+\.java$/.test(file)) file = "";
   return {
     cls, method, file, line, kind,
     name: simple ? simple + "." + method : method,
     full: cls ? cls + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
-    library: kind === KIND_LIB ? libraryName(cls) : null
+    library: kind === KIND_LIB ? libraryName(cls) : null,
+    // the profiler's own frames (task wrappers, span scopes) are plumbing to whoever reads the report
+    profilerOwn: /^(dev\.markata\.profiler\.(sampling\.|Profiler\b|SpanScope\b)|one\.profiler\.)/.test(cls)
   };
 }
 
@@ -147,118 +152,220 @@ class Graft {
   }
 }
 
-/** For each span, the nearest enclosing (or own) span of category "task", or -1. */
-function taskOfSpan(profile) {
-  if (profile.taskOf) return profile.taskOf;
-  const taskOf = new Int32Array(profile.spans.length).fill(-1);
-  for (const span of profile.spans) { // parents precede children in practice; fall back to walking
-    let s = span;
-    while (s && s.category !== "task") s = s.parent >= 0 ? profile.spans[s.parent] : null;
-    taskOf[span.id] = s ? s.id : -1;
+/**
+ * For each span, the nearest enclosing-or-same span that is a handed-over task (a span with an
+ * origin stack), or -1; and the threads that ran tasks.
+ */
+function taskIndex(profile) {
+  if (profile.tasks) return profile.tasks;
+  const spans = profile.spans;
+  const taskOf = new Int32Array(spans.length).fill(-1);
+  const helpers = new Set();
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    if (span.origin >= 0) {
+      taskOf[i] = i;
+      helpers.add(span.thread);
+    } else if (span.parent >= 0 && span.parent < i) {
+      taskOf[i] = taskOf[span.parent];
+    } else {
+      for (let s = span.parent, guard = spans.length; s >= 0 && s < spans.length && guard-- > 0; s = spans[s].parent) {
+        if (spans[s].origin >= 0) {
+          taskOf[i] = s;
+          break;
+        }
+      }
+    }
   }
-  profile.taskOf = taskOf;
-  return taskOf;
+  profile.tasks = { taskOf, helpers };
+  return profile.tasks;
 }
 
-/** Merged [start, end) intervals during which at least one handed-over task was running. */
-function taskIntervals(profile) {
-  const tasks = profile.spans.filter(s => s.category === "task").sort((a, b) => a.start - b.start);
-  const merged = [];
-  for (const t of tasks) {
-    const last = merged[merged.length - 1];
-    if (last && t.start <= last[1]) last[1] = Math.max(last[1], t.end);
-    else merged.push([t.start, t.end]);
-  }
-  return merged;
+const BLOCKING_CLASSES = new Set(["jdk.internal.misc.Unsafe", "sun.misc.Unsafe", "java.util.concurrent.locks.LockSupport",
+  "java.lang.Object", "java.lang.Thread"]);
+const BLOCKING_METHODS = new Set(["park", "parkNanos", "parkUntil", "wait", "wait0", "sleep", "sleep0", "sleepNanos",
+  "sleepNanos0", "join"]);
+
+/** Whether a sample shows its thread blocked: WAITING, or an unknown state with a parking/waiting leaf frame. */
+function isWaiting(profile, t, i) {
+  if (t.state[i] === STATE_WAITING) return true;
+  if (t.state[i] !== STATE_UNKNOWN || t.stack[i] < 0) return false;
+  const f = profile.frames[profile.stackFrame[t.stack[i]]];
+  return BLOCKING_CLASSES.has(f.cls) && BLOCKING_METHODS.has(f.method);
+}
+
+/** The deepest stack both `a` and `b` start with (-1 when they share no frame). */
+function commonStack(profile, a, b) {
+  const P = profile.stackParent, D = profile.stackDepth;
+  let da = a < 0 ? 0 : D[a], db = b < 0 ? 0 : D[b];
+  while (da > db) { a = P[a]; da--; }
+  while (db > da) { b = P[b]; db--; }
+  while (a !== b) { a = P[a]; b = P[b]; }
+  return a;
 }
 
 /**
- * Builds the aggregated call tree.
+ * Builds the aggregated call tree, with the same rules as the Java reports
+ * (dev.markata.profiler.process.TreeBuilder).
  *
- * `threadChoice` "all" follows the session's async mode: with ENABLED or STRICT the first
- * thread (the one that started the profiler) is the program; helper threads' samples inside a
- * "task" span are grafted under the stack that submitted the task, the starting thread's
- * waiting while tasks run shows as [await], and helper samples outside any task are mixed in
- * (ENABLED) or kept under [out-of-context] (STRICT). With DISABLED each thread gets its own
- * root. A number picks one thread, its raw stacks only.
+ * `threadChoice` "all": one root per thread; unless the async mode is DISABLED, the samples of a
+ * handed-over task (a span with an origin stack) are grafted under the stack that submitted it,
+ * below the submitter's own graft point (nested tasks nest); a thread waiting while tasks it
+ * submitted run shows that time as [await] where its waiting stack meets the submitting stack;
+ * with STRICT, samples of task-running threads outside any task go to [out-of-context]. When only
+ * one thread root is left, its children become the roots. A number picks one thread, raw.
  */
 function buildCallTree(profile, threadChoice) {
   const root = makeNode(-1, null);
-  const threads = threadChoice === "all" ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
-  const asyncOn = threadChoice === "all" && profile.asyncMode !== "DISABLED";
+  const all = threadChoice === "all";
+  const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
+  const graft = all && profile.asyncMode !== "DISABLED";
   const strict = profile.asyncMode === "STRICT";
-  const perThreadRoots = threadChoice === "all" && !asyncOn && threads.length > 1;
-  const taskOf = taskOfSpan(profile);
-  const intervals = asyncOn ? taskIntervals(profile) : [];
+  const { taskOf, helpers } = taskIndex(profile);
+  const spans = profile.spans;
+  const sampledThreads = new Set(threads.map(t => t.id));
+  const submitter = task => {
+    const parent = spans[task].parent;
+    if (parent >= 0 && parent < spans.length && sampledThreads.has(spans[parent].thread)) return spans[parent].thread;
+    return threads.length ? threads[0].id : -1;
+  };
+  // A task's graft point, as a key: its parent task's (nested) or its submitter thread's, plus its origin stack.
+  const taskKeys = new Map();
+  const baseInfo = new Map(); // key -> {parentKey, origin} for task bases; thread bases are "T<id>"
+  const taskKey = task => {
+    let key = taskKeys.get(task);
+    if (key !== undefined) return key;
+    const parent = spans[task].parent;
+    const parentTask = parent >= 0 && parent < taskOf.length ? taskOf[parent] : -1;
+    const parentKey = parentTask >= 0 && parentTask !== task ? taskKey(parentTask) : "T" + submitter(task);
+    key = parentKey + "/" + spans[task].origin;
+    taskKeys.set(task, key);
+    if (!baseInfo.has(key)) baseInfo.set(key, { parentKey, origin: spans[task].origin });
+    return key;
+  };
+  // Tasks per submitting thread, by start, for finding [await] time.
+  const tasksBySubmitter = new Map();
+  if (graft) {
+    for (const span of spans) {
+      if (span.origin < 0) continue;
+      const by = submitter(span.id);
+      if (!tasksBySubmitter.has(by)) tasksBySubmitter.set(by, []);
+      tasksBySubmitter.get(by).push(span);
+    }
+    for (const list of tasksBySubmitter.values()) list.sort((a, b) => a.start - b.start);
+  }
+
   // First sum the samples per (group, stack) in flat arrays, then make one node per distinct
-  // pair: the per-sample work is two array updates, not a walk of the tree.
-  const groups = [];
-  const group = (kind, arg) => {
-    const g = new SampleGroup(profile.stackParent.length, kind, arg);
-    groups.push(g);
+  // pair: the per-sample work is a few array updates, not a walk of the tree.
+  const groups = new Map();
+  const group = (mode, baseKey) => {
+    const key = mode + "|" + baseKey;
+    let g = groups.get(key);
+    if (!g) groups.set(key, g = new SampleGroup(profile.stackParent.length, mode, baseKey));
     return g;
   };
-  const main = group("main"), awaiting = group("await");
-  const byOrigin = new Map();
-  let outOfContext = null;
-
-  threads.forEach((t, ti) => {
-    const own = perThreadRoots ? group("thread", t.name) : main;
-    const isMain = ti === 0;
-    let iv = 0;
+  for (const t of threads) {
+    const threadKey = "T" + t.id;
+    const plain = group("plain", threadKey);
+    const submitted = tasksBySubmitter.get(t.id);
+    let next = 0;
+    let running = [];
+    let lastTask = -2, lastGroup = plain;
     for (let i = 0; i < t.n; i++) {
-      let g = own;
-      if (asyncOn) {
-        if (isMain) {
-          if (t.state[i] === STATE_WAITING && intervals.length) {
-            const s = t.start[i];
-            while (iv < intervals.length && intervals[iv][1] <= s) iv++;
-            if (iv < intervals.length && intervals[iv][0] < s + t.dur[i]) g = awaiting;
+      let baseKey = threadKey;
+      let g = plain;
+      if (graft) {
+        const task = t.span[i] >= 0 && t.span[i] < taskOf.length ? taskOf[t.span[i]] : -1;
+        if (task >= 0) {
+          if (task !== lastTask) {
+            lastTask = task;
+            lastGroup = group("plain", taskKey(task));
           }
-        } else {
-          const task = t.span[i] >= 0 ? taskOf[t.span[i]] : -1;
-          const origin = task >= 0 ? profile.spans[task].origin : -1;
-          if (task >= 0 && origin >= 0) {
-            g = byOrigin.get(origin);
-            if (!g) byOrigin.set(origin, g = group("origin", origin));
-          } else if (strict && task < 0) {
-            if (!outOfContext) outOfContext = group("ooc");
-            g = outOfContext;
+          g = lastGroup;
+          baseKey = g.baseKey;
+        } else if (strict && helpers.has(t.id)) {
+          group("ooc", threadKey).add(t.stack[i], t.dur[i], t.count[i]);
+          continue;
+        }
+        if (submitted && isWaiting(profile, t, i)) {
+          const start = t.start[i], end = start + t.dur[i];
+          while (next < submitted.length && submitted[next].start < end) running.push(submitted[next++]);
+          running = running.filter(s => s.end > start);
+          if (running.length) {
+            const ends = running.reduce((a, b) => (b.end < a.end ? b : a));
+            group("await", baseKey).add(commonStack(profile, t.stack[i], ends.origin), t.dur[i], t.count[i]);
+            continue;
           }
         }
       }
       g.add(t.stack[i], t.dur[i], t.count[i]);
     }
-  });
+  }
 
-  const mainGraft = new Graft(profile, root);
+  // Then graft: each group's stacks go under its base node, memoised per base.
+  const threadNodes = new Map();
+  const threadNode = key => {
+    if (!all) return root;
+    let n = threadNodes.get(key);
+    if (!n) {
+      const t = profile.threads.find(x => "T" + x.id === key);
+      threadNodes.set(key, n = childNode(root, syntheticFrame(profile, "thread " + (t ? t.name : key.slice(1)))));
+    }
+    return n;
+  };
+  const grafts = new Map();
+  const graftFor = key => {
+    let g = grafts.get(key);
+    if (!g) {
+      const info = baseInfo.get(key);
+      const base = info ? graftFor(info.parentKey).node(info.origin) : threadNode(key);
+      grafts.set(key, g = new Graft(profile, base));
+    }
+    return g;
+  };
   const awaitFrame = syntheticFrame(profile, "[await]");
-  for (const g of groups) {
+  const oocFrame = syntheticFrame(profile, "[out-of-context]");
+  for (const g of groups.values()) {
     if (!g.used) continue;
-    let graft, leaf = -1;
-    if (g.kind === "main") graft = mainGraft;
-    else if (g.kind === "await") {
-      graft = mainGraft;
-      leaf = awaitFrame;
-    } else if (g.kind === "origin") graft = new Graft(profile, mainGraft.node(g.arg));
-    else if (g.kind === "ooc") graft = new Graft(profile, childNode(root, syntheticFrame(profile, "[out-of-context]")));
-    else graft = new Graft(profile, childNode(root, syntheticFrame(profile, "thread " + g.arg)));
+    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame)) : graftFor(g.baseKey);
     g.forEach((stack, self, count) => {
-      let node = graft.node(stack);
-      if (leaf >= 0) node = childNode(node, leaf);
+      let node = graftPoint.node(stack);
+      if (g.mode === "await") node = childNode(node, awaitFrame);
       node.self += self;
       node.count += count;
     });
   }
   sumTotals(root);
+  // Threads whose every sample was grafted elsewhere have nothing left of their own.
+  if (root.kids) {
+    for (const [f, n] of Array.from(root.kids.entries())) if (!(n.total > 0)) root.kids.delete(f);
+    if (root.kids.size === 1) {
+      const only = root.kids.values().next().value;
+      if (profile.frames[only.f].kind === KIND_SYNTHETIC && profile.frames[only.f].method.startsWith("thread ")) {
+        root.kids = only.kids;
+        root.sorted = null;
+        if (root.kids) for (const c of root.kids.values()) c.parent = root;
+        root.self += only.self;
+        root.selfCount = (root.selfCount || 0) + (only.selfCount || 0);
+        const stack = [root];
+        while (stack.length) {
+          const n = stack.pop();
+          if (n.kids) for (const c of n.kids.values()) {
+            c.depth = n.depth + 1;
+            stack.push(c);
+          }
+        }
+      }
+    }
+  }
   return root;
 }
 
 /** Time and sample counts of one group of samples, per stack id (-1, the empty stack, included). */
 class SampleGroup {
-  constructor(nStacks, kind, arg) {
-    this.kind = kind;
-    this.arg = arg;
+  constructor(nStacks, mode, baseKey) {
+    this.mode = mode;
+    this.baseKey = baseKey;
     this.self = new Float64Array(nStacks + 1);
     this.count = new Int32Array(nStacks + 1);
     this.used = false;
@@ -396,7 +503,7 @@ function makeHiddenTest(profile, options) {
       return v;
     };
   }
-  return f => profile.frames[f].kind === KIND_LIB;
+  return f => profile.frames[f].kind === KIND_LIB || profile.frames[f].profilerOwn;
 }
 
 /** The search as a frame predicate, or null when the box is empty or the regex invalid. */

@@ -20,7 +20,7 @@ import java.util.Random;
 
 /**
  * Large sessions shaped like a site build, for the report's scale test and benchmark: a main
- * thread plus worker threads rendering pages, about 2,000 distinct stacks 10 to 40 frames deep
+ * thread plus worker threads rendering pages, up to 2,000 distinct leaf stacks 10 to 40 frames deep
  * over application, JDK, jinjava and commonmark frames, one 1 ms sample per row (no merging,
  * the worst case for size), stage, hook, task and document spans. Deterministic for a seed.
  */
@@ -59,7 +59,8 @@ public final class SyntheticBuildSessions {
         // the stack pool: random walks from two roots, mostly library frames, app frames mixed in
         int mainRoot = stacks.intern(StackTable.EMPTY, 0);
         int workerRoot = stacks.intern(stacks.intern(StackTable.EMPTY, APPLICATION.length + 19), APPLICATION.length + 18);
-        int[] pool = new int[2_000];
+        // distinct stacks grow with the recording, as in real builds: about one per five samples, at most 2,000
+        int[] pool = new int[Math.max(50, Math.min(2_000, samples / 5))];
         for (int i = 0; i < pool.length; i++) {
             int stack = i % 8 == 0 ? mainRoot : workerRoot;
             int depth = 10 + random.nextInt(31);
