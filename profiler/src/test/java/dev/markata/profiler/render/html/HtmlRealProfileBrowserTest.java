@@ -145,6 +145,17 @@ class HtmlRealProfileBrowserTest {
     }
 
     @Test
+    void pageNamesFramesAsTheTextReportDoes() throws Exception {
+        browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "frame-names"));
+        @SuppressWarnings("unchecked")
+        List<Object> names = (List<Object>) browser.js("return markataReport.profile.frames.map(f => f.name);");
+        List<String> java = real.frames().stream().map(dev.markata.profiler.model.Frame::displayName).toList();
+        assertThat(names.subList(0, java.size())).isEqualTo(java);
+        // the recording has the hidden classes of this test's lambdas, shown without their addresses
+        assertThat(java).contains("HtmlRealProfileBrowserTest$$Lambda.run").noneMatch(n -> n.contains("0x"));
+    }
+
+    @Test
     void outOfContextKeepsTheHelperStacksBelowIt() throws Exception {
         browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlOptions.defaults(), "out-of-context"));
         @SuppressWarnings("unchecked")
