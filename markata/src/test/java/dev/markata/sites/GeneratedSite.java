@@ -39,6 +39,7 @@ final class GeneratedSite {
                 Python = "/python/"
                 Drafts = "/drafts/"
                 Recent = "/recent/"
+                Guides = "/guides/"
 
                 [[markata.head.meta]]
                 name = "theme-color"

@@ -60,27 +60,27 @@ class GeneratedSiteTest {
         assertThat(linkedFromNowhere(report)).isEmpty();
         assertThat(report.pages()).isGreaterThan(2 * count);
 
-        Document post = Jsoup.parse(out.resolve("post-22/index.html"));
-        assertThat(post.title()).isEqualTo("Notes on python number 22 | Generated Garden");
-        assertThat(post.select("div.admonition.note p.admonition-title").text()).isEqualTo("Remember 22");
+        Document post = Jsoup.parse(out.resolve("post-66/index.html"));
+        assertThat(post.title()).isEqualTo("Notes on python number 66 | Generated Garden");
+        assertThat(post.select("div.admonition.note p.admonition-title").text()).isEqualTo("Remember 66");
         assertThat(post.select("details.admonition.tip summary").text()).isEqualTo("More");
-        assertThat(post.select("div.aside a.wikilink").attr("href")).isEqualTo("/post-83/#overview-83");
-        assertThat(post.select("a.wikilink").first().attr("href")).isEqualTo("/post-83/");
+        assertThat(post.select("div.aside a.wikilink").attr("href")).isEqualTo("/post-47/#overview-47");
+        assertThat(post.select("a.wikilink").first().attr("href")).isEqualTo("/post-47/");
         assertThat(post.select("a.wikilink").get(1).text()).isEqualTo("a titled link");
-        assertThat(post.select("h2.section").attr("id")).isEqualTo("overview-22");
+        assertThat(post.select("h2.section").attr("id")).isEqualTo("overview-66");
         assertThat(post.select("a.internal").attr("href")).startsWith("/post-");
         assertThat(post.select("pre.highlight code.language-python span.k").eachText()).contains("def", "return");
-        assertThat(post.select("section.footnotes").text()).contains("The footnote of post 22.");
+        assertThat(post.select("section.footnotes").text()).contains("The footnote of post 66.");
         assertThat(post.select("img[width=10]").attr("src")).isEqualTo("/img/logo.svg");
         assertThat(post.select("meta[name=theme-color]").attr("content")).isEqualTo("#0b5cad");
         assertThat(post.select("link[rel=icon]").attr("href")).isEqualTo("/img/logo.svg");
         assertThat(post.select("meta[name=x-generated]")).hasSize(1);
-        assertThat(post.select("header nav a").eachText()).containsExactly("Archive", "Python", "Drafts", "Recent");
+        assertThat(post.select("header nav a").eachText()).containsExactly("Archive", "Python", "Drafts", "Recent", "Guides");
         assertThat(post.select("span.wikilink.missing")).isEmpty();
-        assertThat(site.read("markout/post-22/partial/index.html")).startsWith("<article>");
+        assertThat(site.read("markout/post-66/partial/index.html")).startsWith("<article>");
 
-        Document jinja = Jsoup.parse(out.resolve("post-22/index.html"));
-        assertThat(jinja.text()).contains("This post is called Notes on python number 22.");
+        Document jinja = Jsoup.parse(out.resolve("post-66/index.html"));
+        assertThat(jinja.text()).contains("This post is called Notes on python number 66.");
         assertThat(jinja.select("article p a[href^=/post-]").size()).isGreaterThanOrEqualTo(3);
         assertThat(Jsoup.parse(out.resolve("post-26/index.html")).select("meta[name=layout]").attr("content"))
                 .isEqualTo("wide");
@@ -101,23 +101,25 @@ class GeneratedSiteTest {
         assertThat(home.select("ul.posts li")).hasSize(count - count / 9 + 1);
 
         assertThat(site.read("markout/old-home/index.html")).contains("url=/");
-        assertThat(site.read("markout/404.html")).contains("/post-22/");
+        assertThat(site.read("markout/404.html")).contains("/post-66/");
         assertThat(site.exists("markout/img/logo.svg")).isTrue();
-        assertThat(site.read("markout/markata.json")).contains("\"slug\":\"post-22\"");
+        assertThat(site.read("markout/markata.json")).contains("\"slug\":\"post-66\"");
         assertThat(post.select("meta[name=description]").attr("content"))
-                .isEqualTo("First paragraph of post 22 about python, linking post-83 and a titled link.");
+                .isEqualTo("Post 66 has its own description & an ampersand.");
+        assertThat(Jsoup.parse(out.resolve("post-22/index.html")).select("meta[name=description]").attr("content"))
+                .isEqualTo("First paragraph of post 22 about guide, linking post-83 and a titled link.");
 
         BuildResult second = build(dir, Map.of());
         assertThat(second.filesWritten()).isZero();
         assertThat(tasks(second.timings(), "markata.plugins.render_markdown")).isZero();
         assertThat(tasks(second.timings(), "markata.plugins.post_template")).isZero();
 
-        site.write("posts/2/post-22.md", Files.readString(dir.resolve("posts/2/post-22.md"))
+        site.write("posts/6/post-66.md", Files.readString(dir.resolve("posts/6/post-66.md"))
                 .replace("Random number", "Changed number"));
         BuildResult third = build(dir, Map.of());
         assertThat(tasks(third.timings(), "markata.plugins.render_markdown")).isEqualTo(1);
         assertThat(tasks(third.timings(), "markata.plugins.post_template")).isEqualTo(1);
-        assertThat(site.read("markout/post-22/index.html")).contains("Changed number");
+        assertThat(site.read("markout/post-66/index.html")).contains("Changed number");
 
         BuildResult noSkip = build(dir, Map.of("MARKATA_SKIP", "false"));
         assertThat(tasks(noSkip.timings(), "markata.plugins.post_template")).isEqualTo(count + 1);
