@@ -131,6 +131,25 @@ class BadInputTest {
         assertThat(dir.resolve("markout/unclosed-but-empty/index.html")).isNotEmptyFile();
     }
 
+    /**
+     * A huge post builds. 8 MB by default to keep the suite fast (Markdown parsing dominates);
+     * {@code -Dmarkata.test.hugePostMb=50} runs the issue's 50 MB.
+     */
+    @Test
+    void aHugePostBuilds() throws IOException {
+        int megabytes = Integer.getInteger("markata.test.hugePostMb", 8);
+        site();
+        String paragraph = "Some *words* in a [paragraph](https://example.com) of a very long post.\n\n";
+        StringBuilder text = new StringBuilder("---\ntitle: Huge\n---\n");
+        while (text.length() < megabytes * 1024 * 1024) {
+            text.append(paragraph);
+        }
+        Files.writeString(dir.resolve("posts/huge.md"), text);
+        Cli.Run run = cli.build(dir, "-q");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(Files.size(dir.resolve("markout/huge/index.html"))).isGreaterThan(megabytes * 1024L * 1024);
+    }
+
     @Test
     void anUnclosedFrontMatterNamesTheFile() {
         site().write("posts/open.md", "---\ntitle: Open\n\nbody without end\n");
