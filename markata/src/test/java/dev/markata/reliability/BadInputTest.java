@@ -71,6 +71,24 @@ class BadInputTest {
     }
 
     @Test
+    void badProfilerSettingsNameTheKeyAndWhatIsAllowed() {
+        String profiler = "[markata]\nhooks = [\"default\", \"markata.plugins.profiler\"]\n[markata.profiler]\n";
+        assertThat(configError(profiler + "async_mode = \"sometimes\"\n").err())
+                .contains("[markata.profiler] async_mode = \"sometimes\": must be one of")
+                .contains("\"enabled\"").contains("\"strict\"");
+        assertThat(configError(profiler + "interval = -0.5\n").err())
+                .contains("[markata.profiler] interval = -0.5: must be a number of seconds");
+        assertThat(configError(profiler + "interval = 0\n").err())
+                .contains("[markata.profiler] interval = 0: must be a number of seconds");
+        assertThat(configError(profiler + "output_file = \"/tmp/profile.html\"\n").err())
+                .contains("[markata.profiler] output_file = \"/tmp/profile.html\": must be relative to output_dir");
+        assertThat(configError(profiler + "output_file = \"../../profile.html\"\n").err())
+                .contains("[markata.profiler] output_file = \"../../profile.html\": must stay inside output_dir");
+        Cli.Run all = configError(profiler + "async_mode = \"x\"\ninterval = 0\noutput_file = \"/p.html\"\n");
+        assertThat(all.err().lines()).as(all.toString()).hasSize(3);
+    }
+
+    @Test
     void everyConfigurationProblemOfOneRunIsReportedTogether() {
         Cli.Run run = configError("[markata]\nworkers = 0\ntitle = 3\n[markata.glob]\nglob_patterns = 3\n"
                 + "use_gitignore = \"yes\"\n");
