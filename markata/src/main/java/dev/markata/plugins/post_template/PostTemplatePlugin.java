@@ -1,15 +1,26 @@
 package dev.markata.plugins.post_template;
 
+import dev.markata.config.ConfigException;
+import dev.markata.content.Post;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.skip.Skips;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code markata.plugins.post_template}: puts each rendered post into its page template
- * ({@code template} from the front matter, default {@code post.html}). Runs last in render,
- * like markata's trylast, so other render hooks have finished the post's HTML.
+ * {@code markata.plugins.post_template} (with markata's {@code jinja_env}): puts each rendered
+ * post into its page template. The template is the front matter's {@code template}, else
+ * {@code post_template} from {@code [markata]}, else {@code post.html}; a {@code post_template}
+ * table renders one page per output name ({@code index} is the post's page,
+ * {@code partial = "post_partial.html"} adds {@code <slug>/partial/index.html}). Templates see
+ * {@code post}, {@code body} (the article HTML), {@code markata} and {@code config}. Runs last
+ * in render, like markata's trylast, so other render hooks have finished the post's HTML; posts
+ * the skip plugin found unchanged are not rendered again.
  */
 public final class PostTemplatePlugin implements Plugin {
 
@@ -21,12 +32,52 @@ public final class PostTemplatePlugin implements Plugin {
     }
 
     @Override
-    public void register(PluginSetup setup) {
-        Templates templates = Templates.forSite(setup.site());
-        setup.hook(Stage.RENDER, Priority.LAST, context -> context.updatePosts(post -> {
-            Map<String, Object> view = Templates.postView(post);
-            return post.withPage(templates.render(post.path(), post.template(),
-                    Map.of("post", view, "body", view.get("article_html"))));
-        }));
+    public Set<String> aliases() {
+        return Set.of("markata.plugins.jinja_env");
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        TemplateSettings settings = setup.config(TemplateSettings.SECTION);
+        Templates templates = Templates.forSite(setup.site(), settings);
+        setup.hook(Stage.RENDER, Priority.LAST, context -> {
+            SiteView site = SiteView.of(context, templates);
+            Skips skips = Skips.of(context);
+            ExtraPages extra = ExtraPages.of(context);
+            context.updatePosts(post -> {
+                if (skips.skipped(post.path())) {
+                    return post;
+                }
+                Map<String, Object> view = Templates.postView(post);
+                Map<String, Object> values = new HashMap<>();
+                values.put("post", view);
+                values.put("body", view.get("article_html"));
+                values.put("markata", site.markata());
+                String page = null;
+                Map<String, String> others = new LinkedHashMap<>();
+                for (Map.Entry<String, String> output : settings.postTemplates().entrySet()) {
+                    String name = output.getKey();
+                    String template = templateFor(post, name, output.getValue());
+                    String html = templates.render(post.path(), template, values);
+                    if (name.equals("index")) {
+                        page = html;
+                    } else {
+                        others.put(name, html);
+                    }
+                }
+                if (!others.isEmpty()) {
+                    extra.put(post.path(), others);
+                }
+                return page == null ? post : post.withPage(page);
+            });
+        });
+    }
+
+    /** The front matter's template wins for the post's own page. */
+    private static String templateFor(Post post, String output, String configured) {
+        if (output.equals("index") && !post.template().equals(Post.DEFAULT_TEMPLATE)) {
+            return post.template();
+        }
+        return configured.isEmpty() ? post.template() : configured;
     }
 }

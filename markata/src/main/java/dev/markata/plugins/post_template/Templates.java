@@ -47,9 +47,11 @@ public final class Templates {
     /** Template sources by name: read from disk or the class path once per build. */
     private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
-    private Templates(SiteConfig site) {
+    private volatile String fingerprint;
+
+    private Templates(SiteConfig site, Map<String, Object> markata) {
         this.siteTemplates = site.templatesDir();
-        this.configView = configView(site);
+        this.configView = configView(site, markata);
         this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false).build());
@@ -62,7 +64,52 @@ public final class Templates {
     }
 
     public static Templates forSite(SiteConfig site) {
-        return new Templates(site);
+        return new Templates(site, Map.of());
+    }
+
+    /** Templates whose {@code config} is the whole {@code [markata]} table (head, nav, site keys). */
+    public static Templates forSite(SiteConfig site, TemplateSettings settings) {
+        return new Templates(site, settings.markata());
+    }
+
+    /** What templates see as {@code config}. */
+    public Map<String, Object> config() {
+        return configView;
+    }
+
+    /**
+     * A hash of every template the site can use (its templates folder and the built-in theme),
+     * so caches of rendered pages know when a template changed. Computed once.
+     */
+    public String fingerprint() throws IOException {
+        String known = fingerprint;
+        if (known == null) {
+            Hashing hash = new Hashing();
+            hash.add(THEME_VERSION);
+            if (Files.isDirectory(siteTemplates)) {
+                try (var files = Files.walk(siteTemplates)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        hash.add(siteTemplates.relativize(file).toString());
+                        hash.add(Files.readAllBytes(file));
+                    }
+                }
+            }
+            known = hash.hex();
+            fingerprint = known;
+        }
+        return known;
+    }
+
+    /**
+     * Renders {@code text} as a template (markata's {@code jinja_md}: Markdown with
+     * {@code jinja: true}), with the same globals as {@link #render}.
+     */
+    public String renderString(String document, String text, Map<String, Object> values)
+            throws PluginException {
+        JinjavaInterpreter parser = jinjava.newInterpreter();
+        Node tree = parser.parse(text);
+        failOnErrors(document, document, parser.getErrorsCopy());
+        return renderTree(document, document, tree, values);
     }
 
     /**
@@ -81,9 +128,14 @@ public final class Templates {
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
+        return renderTree(document, name, tree, values);
+    }
+
+    private String renderTree(String document, String name, Node tree, Map<String, Object> values)
+            throws PluginException {
         Map<String, Object> bindings = new HashMap<>(values);
         bindings.put("config", configView);
-        bindings.put("markata", Map.of("config", configView));
+        bindings.putIfAbsent("markata", Map.of("config", configView));
         Map<String, Node> byText = parsedByText.get();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
                 new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig()) {
@@ -110,6 +162,9 @@ public final class Templates {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
+            }
+            if (e.getCause() instanceof PluginException inner) {
+                throw inner;
             }
             throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
                     + (root != e ? " (" + root.getMessage() + ")" : ""), e);
@@ -167,14 +222,17 @@ public final class Templates {
         return view;
     }
 
-    private static Map<String, Object> configView(SiteConfig site) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {
+        Map<String, Object> view = new LinkedHashMap<>(markata);
         view.put("title", site.title());
         view.put("url", site.url());
         view.put("description", site.description());
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
-        return Map.copyOf(view);
+        return java.util.Collections.unmodifiableMap(view);
     }
+
+    /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
+    private static final String THEME_VERSION = "theme-2";
 }

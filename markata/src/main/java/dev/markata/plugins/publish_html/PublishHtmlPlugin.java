@@ -1,14 +1,18 @@
 package dev.markata.plugins.publish_html;
 
+import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.ExtraPages;
+import java.util.Map;
 
 /**
  * {@code markata.plugins.publish_html}: writes each post's page to
  * {@code <output_dir>/<slug>/index.html} ({@code <output_dir>/index.html} for the {@code index}
- * slug), in parallel, only when the content changed.
+ * slug) and its extra pages from a {@code post_template} table to
+ * {@code <slug>/<name>/index.html}, in parallel, only when the content changed.
  */
 public final class PublishHtmlPlugin implements Plugin {
 
@@ -21,15 +25,23 @@ public final class PublishHtmlPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) {
-        setup.hook(Stage.SAVE, context -> context.map(context.posts(), p -> p.path(), post -> {
-            if (post.page() == null) {
-                return false;
-            }
-            try {
-                return context.output().write(post.outputPath(), post.page());
-            } catch (IllegalArgumentException e) {
-                throw new PluginException(post.path() + ": slug \"" + post.slug() + "\" " + e.getMessage());
-            }
-        }));
+        setup.hook(Stage.SAVE, context -> {
+            ExtraPages extra = ExtraPages.of(context);
+            context.map(context.posts(), Post::path, post -> {
+                if (post.page() == null) {
+                    return false;
+                }
+                try {
+                    boolean written = context.output().write(post.outputPath(), post.page());
+                    String folder = post.outputPath().substring(0, post.outputPath().length() - "index.html".length());
+                    for (Map.Entry<String, String> page : extra.of(post.path()).entrySet()) {
+                        written |= context.output().write(folder + page.getKey() + "/index.html", page.getValue());
+                    }
+                    return written;
+                } catch (IllegalArgumentException e) {
+                    throw new PluginException(post.path() + ": slug \"" + post.slug() + "\" " + e.getMessage());
+                }
+            });
+        });
     }
 }

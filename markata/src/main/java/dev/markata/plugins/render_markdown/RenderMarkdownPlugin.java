@@ -1,27 +1,36 @@
 package dev.markata.plugins.render_markdown;
 
+import dev.markata.config.ConfigException;
+import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.SiteView;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import java.util.HashMap;
 import java.util.List;
-import org.commonmark.Extension;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
-import org.commonmark.ext.task.list.items.TaskListItemsExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code markata.plugins.render_markdown}: renders each post's Markdown to HTML with
- * commonmark-java and GitHub's extensions (tables, strikethrough, autolinks, task lists) plus
- * heading anchors. The parser and renderer are built once per build and shared by the worker
- * threads (both are immutable and thread-safe once built).
+ * {@code markata.plugins.render_markdown}: renders each post's Markdown to HTML (see
+ * {@link Markdown} for the syntax), including markata's {@code md_it_wikilinks},
+ * admonitions, markdown-it attributes and containers, and {@code jinja_md}: a post with
+ * {@code jinja: true} is first rendered as a Jinja template with {@code post}, {@code markata}
+ * and {@code config}.
+ *
+ * <p>HTML is cached in {@code .markata.cache/render_markdown} by a hash of the Markdown and
+ * what else it depends on (the posts wikilinks can reach, and for Jinja posts the templates and
+ * the other posts' metadata), so an unchanged post is not parsed again.
  */
 public final class RenderMarkdownPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.render_markdown";
+    /** Changes when the rendering changes, so older cache entries are not used. */
+    private static final String RENDER_VERSION = "render-1";
 
     @Override
     public String id() {
@@ -29,12 +38,51 @@ public final class RenderMarkdownPlugin implements Plugin {
     }
 
     @Override
-    public void register(PluginSetup setup) {
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), HeadingAnchorExtension.create(), TaskListItemsExtension.create());
-        Parser parser = Parser.builder().extensions(extensions).build();
-        HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).build();
-        setup.hook(Stage.RENDER, context -> context.updatePosts(
-                post -> post.withHtml(renderer.render(parser.parse(post.content())))));
+    public void register(PluginSetup setup) throws ConfigException {
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        setup.hook(Stage.RENDER, context -> render(context, templates));
+    }
+
+    private static void render(BuildContext context, Templates templates) throws Exception {
+        List<Post> posts = context.posts();
+        Markdown markdown = new Markdown(Wikilinks.of(posts));
+        String linkTargets = linkTargets(posts);
+        boolean anyJinja = posts.stream().anyMatch(RenderMarkdownPlugin::isJinja);
+        SiteView site = anyJinja ? SiteView.of(context, templates) : null;
+        String jinjaInputs = anyJinja ? Hashing.of(templates.fingerprint(), SiteView.fingerprint(posts),
+                String.valueOf(new java.util.TreeMap<>(templates.config()))) : "";
+        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"));
+        context.updatePosts(post -> {
+            boolean jinja = isJinja(post);
+            String key = Hashing.of(RENDER_VERSION, post.content().contains("[[") || jinja ? linkTargets : "",
+                    jinja ? jinjaInputs + post.path() : "", post.content());
+            Optional<String> cached = cache.get(key);
+            if (cached.isPresent()) {
+                return post.withHtml(cached.get());
+            }
+            String text = post.content();
+            if (jinja) {
+                Map<String, Object> values = new HashMap<>();
+                values.put("post", site.post(post.path()));
+                values.put("markata", site.markata());
+                text = templates.renderString(post.path(), text, values);
+            }
+            String html = markdown.render(text);
+            cache.put(key, html);
+            return post.withHtml(html);
+        });
+    }
+
+    static boolean isJinja(Post post) {
+        Object flag = post.extra().get("jinja");
+        return Boolean.TRUE.equals(flag) || "true".equalsIgnoreCase(String.valueOf(flag));
+    }
+
+    private static String linkTargets(List<Post> posts) {
+        Hashing hash = new Hashing();
+        for (Post post : posts) {
+            hash.add(post.path()).add(post.slug()).add(post.title());
+        }
+        return hash.hex();
     }
 }

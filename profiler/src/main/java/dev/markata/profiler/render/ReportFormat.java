@@ -18,7 +18,7 @@ public enum ReportFormat {
     SPEEDSCOPE(".speedscope.json", 0),
     /** Collapsed stacks for flame-graph tools ({@link CollapsedRenderer}). */
     COLLAPSED(".collapsed", 0),
-    /** The self-contained interactive page. */
+    /** The self-contained interactive page ({@link HtmlRenderer}). */
     HTML(".html", 0.1),
     /** The session itself, lossless, to render again later ({@link SessionJson}). */
     SESSION(".session.json", 0);
@@ -54,13 +54,12 @@ public enum ReportFormat {
         }
     }
 
-    /**
-     * The HTML page's starting point for {@code options}: the timeline first when they ask for
-     * time order, their threshold (else the page's default) and show-all.
-     */
+    /** The HTML page's starting point for these options (its reader can change them in the page). */
     static HtmlOptions htmlOptions(ReportOptions options) {
-        HtmlOptions html = options.timeline() ? HtmlOptions.timelineFirst() : HtmlOptions.defaults();
-        return html.withThresholdPercent(options.thresholdOr(html.thresholdPercent())).withShowAll(options.showAll());
+        return HtmlOptions.defaults()
+                .withInitialView(options.timeline() ? HtmlOptions.View.TIMELINE : HtmlOptions.View.TREE)
+                .withThresholdPercent(options.thresholdOr(HTML.defaultThresholdPercent))
+                .withShowAll(options.showAll());
     }
 
     /**

@@ -1,0 +1,114 @@
+package dev.markata.plugins.post_template;
+
+import dev.markata.content.Post;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.StateKey;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
+ * post, in source order), {@code markata.articles} (the same) and {@code markata.feeds.<name>}
+ * (each feed's title, slug, description, config and posts). Built once per build, after
+ * pre_render, and shared by every page: a template that lists posts costs one list, not one
+ * per page.
+ */
+public final class SiteView {
+
+    /** One feed's posts, as the feeds plugin selected and sorted them in pre_render. */
+    public record Feed(String name, String slug, String title, String description, Map<String, Object> config,
+                       List<String> postPaths) {
+        public Feed {
+            config = Map.copyOf(config);
+            postPaths = List.copyOf(postPaths);
+        }
+    }
+
+    /** The feeds, by name, in configuration order (put by the feeds plugin). */
+    public static final StateKey<FeedList> FEEDS = new StateKey<>("feeds", FeedList.class);
+
+    /** Wrapper so the state key has a concrete type. */
+    public record FeedList(List<Feed> feeds) {
+        public FeedList {
+            feeds = List.copyOf(feeds);
+        }
+    }
+
+    private static final StateKey<SiteView> KEY = new StateKey<>("site view", SiteView.class);
+
+    private final Map<String, Object> markata;
+    private final Map<String, Map<String, Object>> viewsByPath;
+
+    private SiteView(Map<String, Object> markata, Map<String, Map<String, Object>> viewsByPath) {
+        this.markata = markata;
+        this.viewsByPath = viewsByPath;
+    }
+
+    /** The build's view, made on first use (call from render or later stages). */
+    public static SiteView of(BuildContext context, Templates templates) {
+        return context.get(KEY).orElseGet(() -> {
+            SiteView view = build(context, templates);
+            context.put(KEY, view);
+            return view;
+        });
+    }
+
+    /** {@code markata} for templates. */
+    public Map<String, Object> markata() {
+        return markata;
+    }
+
+    /** A post's view as of pre_render (no HTML), by source path. */
+    public Map<String, Object> post(String path) {
+        return viewsByPath.get(path);
+    }
+
+    /**
+     * A hash of what pages can show of every post (path, slug, title, date, published,
+     * description, tags): when it is unchanged, pages listing posts need no new render.
+     */
+    public static String fingerprint(List<Post> posts) {
+        Hashing hash = new Hashing();
+        for (Post post : posts) {
+            hash.add(post.path()).add(post.slug()).add(post.title()).add(String.valueOf(post.date()))
+                    .add(String.valueOf(post.published())).add(post.description()).add(String.valueOf(post.tags()));
+        }
+        return hash.hex();
+    }
+
+    private static SiteView build(BuildContext context, Templates templates) {
+        Map<String, Map<String, Object>> byPath = new HashMap<>();
+        List<Map<String, Object>> all = new ArrayList<>(context.posts().size());
+        for (Post post : context.posts()) {
+            Map<String, Object> view = Collections.unmodifiableMap(Templates.postView(post));
+            byPath.put(post.path(), view);
+            all.add(view);
+        }
+        Map<String, Object> feeds = new LinkedHashMap<>();
+        for (Feed feed : context.get(FEEDS).map(FeedList::feeds).orElse(List.of())) {
+            List<Map<String, Object>> posts = new ArrayList<>(feed.postPaths().size());
+            for (String path : feed.postPaths()) {
+                posts.add(byPath.get(path));
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", feed.name());
+            view.put("slug", feed.slug());
+            view.put("title", feed.title());
+            view.put("description", feed.description());
+            view.put("config", feed.config());
+            view.put("url", "/" + feed.slug() + "/");
+            view.put("posts", Collections.unmodifiableList(posts));
+            feeds.put(feed.name(), Collections.unmodifiableMap(view));
+        }
+        Map<String, Object> markata = new LinkedHashMap<>();
+        markata.put("config", templates.config());
+        markata.put("posts", Collections.unmodifiableList(all));
+        markata.put("articles", Collections.unmodifiableList(all));
+        markata.put("feeds", Collections.unmodifiableMap(feeds));
+        return new SiteView(Collections.unmodifiableMap(markata), byPath);
+    }
+}

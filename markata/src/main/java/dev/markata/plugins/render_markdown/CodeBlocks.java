@@ -1,0 +1,60 @@
+package dev.markata.plugins.render_markdown;
+
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
+
+/**
+ * Fenced code blocks with a language class and server-side highlighting
+ * ({@code <pre class="highlight"><code class="language-python">} with token spans, see
+ * {@link Highlighter}); wikilinks to no post as {@code <span class="wikilink missing">}.
+ */
+final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder) {
+        builder.nodeRendererFactory(Renderer::new);
+    }
+
+    private static final class Renderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+
+        Renderer(HtmlNodeRendererContext context) {
+            this.context = context;
+            this.html = context.getWriter();
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(FencedCodeBlock.class, Wikilinks.MissingLink.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            if (node instanceof Wikilinks.MissingLink missing) {
+                html.tag("span", Map.of("class", "wikilink missing", "title", "no page is called this"));
+                html.text(missing.label);
+                html.tag("/span");
+                return;
+            }
+            FencedCodeBlock block = (FencedCodeBlock) node;
+            String info = block.getInfo() == null ? "" : block.getInfo().strip();
+            String language = info.isEmpty() ? "" : info.split("[\\s{]+", 2)[0];
+            html.line();
+            html.tag("pre", context.extendAttributes(block, "pre", Map.of("class", "highlight")));
+            Map<String, String> codeAttributes = language.isEmpty() ? Map.of()
+                    : Map.of("class", "language-" + language);
+            html.tag("code", context.extendAttributes(block, "code", codeAttributes));
+            html.raw(Highlighter.highlight(language, block.getLiteral()));
+            html.tag("/code");
+            html.tag("/pre");
+            html.line();
+        }
+    }
+}

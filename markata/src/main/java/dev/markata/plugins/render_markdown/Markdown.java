@@ -1,0 +1,37 @@
+package dev.markata.plugins.render_markdown;
+
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Markdown to HTML as markata renders it: CommonMark with GitHub's tables, strikethrough,
+ * autolinks and task lists, footnotes, heading anchors, attributes, wikilinks, admonitions and
+ * containers, and highlighted fenced code. Built once per build; parser and renderer are
+ * immutable and shared by the worker threads.
+ */
+final class Markdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    Markdown(Wikilinks wikilinks) {
+        // the order matters: heading anchors set ids before {#id} attributes may replace them
+        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
+                HeadingAnchorExtension.create(), wikilinks, Attributes.create(), new CodeBlocks());
+        parser = Parser.builder().extensions(extensions).build();
+        renderer = HtmlRenderer.builder().extensions(extensions).build();
+    }
+
+    String render(String markdown) {
+        return renderer.render(parser.parse(MarkdownBlocks.expand(markdown)));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.markata.plugins.render_markdown;
+
+import dev.markata.content.Post;
+import dev.markata.plugins.load.Slugs;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+
+/**
+ * markata's {@code md_it_wikilinks}: {@code [[target]]}, {@code [[target|text]]} and
+ * {@code [[target#heading]]} become links to the post whose slug, file name or title matches
+ * {@code target} (slugified). All posts go into one map once per build, so each link costs a
+ * lookup. A target no post matches stays visible as {@code <span class="wikilink missing">}
+ * rather than a dead link.
+ */
+final class Wikilinks implements Parser.ParserExtension {
+
+    private static final Pattern LINK = Pattern.compile("\\[\\[([^\\[\\]|\\n]+?)(?:\\|([^\\[\\]\\n]+?))?\\]\\]");
+
+    private final Map<String, String> hrefs;
+
+    private Wikilinks(Map<String, String> hrefs) {
+        this.hrefs = hrefs;
+    }
+
+    /** Links resolved among {@code posts}: by slug, then by the slug's last part, file stem and title. */
+    static Wikilinks of(List<Post> posts) {
+        Map<String, String> hrefs = new HashMap<>();
+        for (Post post : posts) {
+            String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
+            hrefs.put(post.slug(), href);
+        }
+        for (Post post : posts) {
+            String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
+            String stem = post.path().substring(post.path().lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+            hrefs.putIfAbsent(post.slug().substring(post.slug().lastIndexOf('/') + 1), href);
+            hrefs.putIfAbsent(Slugs.slugify(stem), href);
+            if (post.title() != null) {
+                hrefs.putIfAbsent(Slugs.slugify(post.title()), href);
+            }
+        }
+        return new Wikilinks(hrefs);
+    }
+
+    /** The href for {@code target}, or null. */
+    String resolve(String target) {
+        String page = target;
+        String anchor = "";
+        int hash = target.indexOf('#');
+        if (hash >= 0) {
+            page = target.substring(0, hash);
+            anchor = "#" + Slugs.slugify(target.substring(hash + 1));
+        }
+        if (page.isBlank()) {
+            return anchor.isEmpty() ? null : anchor;
+        }
+        String href = hrefs.get(Slugs.slugify(page.strip().toLowerCase(Locale.ROOT)));
+        return href == null ? null : href + anchor;
+    }
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.postProcessor(document -> {
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Link link) {
+                    // no links inside links
+                }
+
+                @Override
+                public void visit(Code code) {
+                }
+
+                @Override
+                public void visit(Text text) {
+                    if (text.getLiteral().contains("[[")) {
+                        replace(text);
+                    }
+                }
+            });
+            return document;
+        });
+    }
+
+    private void replace(Text text) {
+        String literal = text.getLiteral();
+        Matcher m = LINK.matcher(literal);
+        int at = 0;
+        Node after = text;
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            if (m.start() > at) {
+                after = insertAfter(after, new Text(literal.substring(at, m.start())));
+            }
+            String target = m.group(1).strip();
+            String label = m.group(2) != null ? m.group(2).strip() : target;
+            String href = resolve(target);
+            Node node;
+            if (href != null) {
+                Link link = new Link(href, null);
+                link.appendChild(new Text(label));
+                link.prependChild(new Attributes.Marker(new java.util.LinkedHashMap<>(Map.of("class", "wikilink"))));
+                node = link;
+            } else {
+                node = new MissingLink(label);
+            }
+            after = insertAfter(after, node);
+            at = m.end();
+        }
+        if (!any) {
+            return;
+        }
+        if (at < literal.length()) {
+            insertAfter(after, new Text(literal.substring(at)));
+        }
+        text.unlink();
+    }
+
+    private static Node insertAfter(Node anchor, Node node) {
+        anchor.insertAfter(node);
+        return node;
+    }
+
+    /** A wikilink to nothing: rendered as a span, counted by the plugin. */
+    static final class MissingLink extends org.commonmark.node.CustomNode {
+        final String label;
+
+        MissingLink(String label) {
+            this.label = label;
+        }
+    }
+}

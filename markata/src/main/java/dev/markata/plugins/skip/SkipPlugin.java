@@ -1,0 +1,125 @@
+package dev.markata.plugins.skip;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.StateKey;
+import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.SiteView;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code markata.plugins.skip}: a post whose inputs did not change since the last build and
+ * whose page is still in the output folder is not put through its template again, and its page
+ * is not rewritten. A post's key hashes its source and front matter, the templates, the
+ * configuration and what pages may show of other posts (slugs, titles, dates, descriptions,
+ * tags); the keys of the last successful build live in {@code .markata.cache/skip.tsv}.
+ * {@code MARKATA_SKIP=false} (or {@code skip = false} in {@code [markata]}) turns it off.
+ */
+public final class SkipPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.skip";
+    static final String KEYS_FILE = "skip.tsv";
+    /** Changes when what the key covers changes. */
+    private static final String KEY_VERSION = "skip-1";
+
+    private static final ConfigSection<Boolean> ENABLED = new ConfigSection<>("skip_settings",
+            (section, markata) -> markata.bool("skip", true));
+    private static final StateKey<Keys> KEYS = new StateKey<>("skip keys", Keys.class);
+
+    private record Keys(Map<String, String> byPath) {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        if (!setup.config(ENABLED)) {
+            return;
+        }
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> decide(context, templates));
+        setup.hook(Stage.SAVE, Priority.LAST, SkipPlugin::remember);
+    }
+
+    private static void decide(BuildContext context, Templates templates) throws IOException {
+        String shared = Hashing.of(KEY_VERSION, templates.fingerprint(),
+                String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context.posts()));
+        Map<String, String> previous = read(context.cacheDir().resolve(KEYS_FILE));
+        Map<String, String> keys = new HashMap<>();
+        Set<String> skipped = new HashSet<>();
+        Path output = context.output().root();
+        for (Post post : context.posts()) {
+            String key = key(post, shared);
+            keys.put(post.path(), key);
+            if (key.equals(previous.get(post.path())) && Files.isRegularFile(output.resolve(post.outputPath()))) {
+                skipped.add(post.path());
+            }
+        }
+        context.put(KEYS, new Keys(keys));
+        context.put(Skips.KEY, new Skips(skipped));
+    }
+
+    static String key(Post post, String shared) {
+        return new Hashing().add(shared).add(post.path()).add(post.slug()).add(post.title())
+                .add(String.valueOf(post.date())).add(String.valueOf(post.tags())).add(String.valueOf(post.published()))
+                .add(post.description()).add(post.template()).add(String.valueOf(post.extra()))
+                .add(post.content()).hex();
+    }
+
+    private static void remember(BuildContext context) throws IOException {
+        Keys keys = context.get(KEYS).orElse(null);
+        if (keys == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(keys.byPath()).forEach((path, key) -> text.append(path).append('\t').append(key).append('\n'));
+        Path file = context.cacheDir().resolve(KEYS_FILE);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".skip", ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return keys;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            int tab = line.lastIndexOf('\t');
+            if (tab > 0) {
+                keys.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        return keys;
+    }
+}
