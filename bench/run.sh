@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Build benchmark: cold, warm (nothing changed) and one-post-changed builds of a generated
-# corpus, each with the profiler off and on, in the same invocation so the ratio is honest.
+# corpus, each with the profiler off and on (interval 1 ms, the default), alternated within the
+# same invocation so the overhead ratio compares runs made under the same load.
 #
-#   bench/run.sh                 # N = 1000 and 10000
-#   SIZES="1000" RUNS=3 bench/run.sh
+#   bench/run.sh                          # N = 1000 and 10000, median of 3 runs each
+#   SIZES="1000" RUNS=5 bench/run.sh
+#   MARKATA_JAVA_OPTS="-Xmx1g" bench/run.sh   # JVM options for every build (see bin/markata)
 #
-# Corpora live on tmpfs (/dev/shm) because creating and deleting thousands of files slows this
-# kind of VM's disk over time; each figure is the median of RUNS runs.
+# Columns: wall seconds (median), CPU seconds (user + system, median: steadier than wall time
+# on a shared machine), pages per wall second, profiler-on / profiler-off wall ratio, peak
+# resident memory (median). Corpora live on tmpfs (BENCH_DIR, default /dev/shm/markata-bench)
+# because creating and deleting thousands of files slows this kind of VM's disk over time.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sizes="${SIZES:-1000 10000}"
@@ -15,49 +19,76 @@ work="${BENCH_DIR:-/dev/shm/markata-bench}"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "bench: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-"$root/markata" --version >/dev/null   # builds the jar once, outside the timings
+# The launcher: ./markata once the module folder is renamed, bin/markata until then.
+launcher="$root/markata"
+[ -f "$launcher" ] && [ -x "$launcher" ] || launcher="$root/bin/markata"
+"$launcher" --version >/dev/null   # builds the jar once, outside the timings
 
-# Runs one build; prints "seconds peak_rss_mb".
+mkdir -p "$work"
+measure="$(mktemp "$work/.time.XXXXXX")"
+log="$(mktemp "$work/.log.XXXXXX")"
+trap 'rm -f "$measure" "$log"' EXIT
+
+# Runs one build; prints "wall_seconds cpu_seconds peak_rss_mb". A failed build stops the script.
 one_build() {
-  local dir="$1"; shift
-  local start end rss
+  local dir="$1" profile="$2" start end
   start=$(date +%s%N)
-  rss=$("$timer" -f '%M' "$root/markata" build --quiet --directory "$dir" "$@" 2>&1 >/dev/null | tail -n 1)
+  if ! "$timer" -o "$measure" -f '%U %S %M' "$launcher" build --quiet "$profile" --directory "$dir" \
+      >"$log" 2>&1; then
+    echo "bench: build of $dir ($profile) failed:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
   end=$(date +%s%N)
-  awk -v ns=$((end - start)) -v kb="$rss" 'BEGIN { printf "%.3f %.0f\n", ns / 1e9, kb / 1024 }'
+  awk -v ns=$((end - start)) '{ printf "%.3f %.2f %.0f\n", ns / 1e9, $1 + $2, $3 / 1024 }' "$measure"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-printf '%-7s %-9s %-8s %9s %9s %8s %10s\n' posts build profiler seconds pages/s ratio peak_MB
+# Appends a paragraph to one post, so the next build has exactly one changed post.
+edit_one_post() {
+  local post
+  post="$(find "$1/posts" -name '*.md' | sort | head -n 1)"
+  printf '\nEdited at %s.\n' "$(date +%s%N)" >>"$post"
+}
+
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
+  "$(java -version 2>&1 | head -n 1); JVM options: ${MARKATA_JAVA_OPTS:-none}"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs"
+printf '%-6s %-8s %-8s %8s %8s %8s %7s %8s\n' posts build profiler wall_s cpu_s pages/s ratio peak_MB
 for n in $sizes; do
   corpus="$work/corpus-$n"
   rm -rf "$corpus"
-  java "$root/bench/GenCorpus.java" --n "$n" --out "$corpus" 2>/dev/null
+  java "$root/bench/GenCorpus.java" --n "$n" --out "$corpus" >/dev/null 2>&1
   for kind in cold warm changed; do
-    declare -A secs=() mem=()
-    for profile in --no-profile --profile; do
-      times=(); peak=0
-      for ((r = 0; r < runs; r++)); do
+    declare -A wall=() cpu=() mem=()
+    for profile in --no-profile --profile; do wall[$profile]=""; cpu[$profile]=""; mem[$profile]=""; done
+    if [ "$kind" != cold ]; then
+      one_build "$corpus" --no-profile >/dev/null   # the site is built: warm and changed start from it
+    fi
+    for ((r = 0; r < runs; r++)); do
+      for profile in --no-profile --profile; do
         case "$kind" in
           cold) rm -rf "$corpus/markout" "$corpus/.markata.cache" ;;
-          warm) one_build "$corpus" "$profile" >/dev/null ;;
-          changed) one_build "$corpus" "$profile" >/dev/null
-                   first=$(ls "$corpus/posts" | head -n 1)
-                   printf '\nEdited in run %s.\n' "$r$RANDOM" >> "$corpus/posts/$first" ;;
+          warm) ;;
+          changed) edit_one_post "$corpus" ;;
         esac
-        read -r s m < <(one_build "$corpus" "$profile")
-        times+=("$s"); (( m > peak )) && peak=$m
+        result=$(one_build "$corpus" "$profile")
+        read -r s c m <<<"$result"
+        wall[$profile]+="$s "; cpu[$profile]+="$c "; mem[$profile]+="$m "
       done
-      secs[$profile]=$(printf '%s\n' "${times[@]}" | median)
-      mem[$profile]=$peak
     done
+    off=$(printf '%s\n' ${wall[--no-profile]} | median)
     for profile in --no-profile --profile; do
-      s=${secs[$profile]}
-      label=${profile#--}; label=${label/no-profile/off}; label=${label/profile/on}
-      ratio=$(awk -v a="$s" -v b="${secs[--no-profile]}" 'BEGIN { printf "%.3f", a / b }')
+      s=$(printf '%s\n' ${wall[$profile]} | median)
+      c=$(printf '%s\n' ${cpu[$profile]} | median)
+      m=$(printf '%s\n' ${mem[$profile]} | median)
+      label=off; [ "$profile" = --profile ] && label=on
+      ratio=$(awk -v a="$s" -v b="$off" 'BEGIN { printf "%.3f", a / b }')
       pages=$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.0f", (n + 1) / s }')
-      printf '%-7s %-9s %-8s %9s %9s %8s %10s\n' "$n" "$kind" "$label" "$s" "$pages" "$ratio" "${mem[$profile]}"
+      printf '%-6s %-8s %-8s %8s %8s %8s %7s %8s\n' "$n" "$kind" "$label" "$s" "$c" "$pages" "$ratio" "$m"
     done
   done
 done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
