@@ -66,7 +66,7 @@ public final class HtmlRenderer implements Renderer {
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         // Belt and braces: even a bug in the page script cannot make it fetch anything.
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
-                + assets.scriptHash() + "'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
+                + assets.scriptHash() + "'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n");
         out.write("<title>markata profile</title>\n<style>\n");
         out.write(assets.css());
         out.write("</style>\n</head>\n<body>\n");

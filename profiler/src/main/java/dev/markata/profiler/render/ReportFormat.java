@@ -49,17 +49,9 @@ public enum ReportFormat {
             case SPEEDSCOPE: return new SpeedscopeRenderer(options);
             case COLLAPSED: return new CollapsedRenderer(options);
             case SESSION: return (session, out) -> SessionJson.write(session, out);
-            case HTML: return new HtmlRenderer(htmlOptions(options));
+            case HTML: return new HtmlRenderer(options);
             default: throw new AssertionError(this);
         }
-    }
-
-    /** The HTML page's starting point for these options (its reader can change them in the page). */
-    static HtmlOptions htmlOptions(ReportOptions options) {
-        return HtmlOptions.defaults()
-                .withInitialView(options.timeline() ? HtmlOptions.View.TIMELINE : HtmlOptions.View.TREE)
-                .withThresholdPercent(options.thresholdOr(HTML.defaultThresholdPercent))
-                .withShowAll(options.showAll());
     }
 
     /**

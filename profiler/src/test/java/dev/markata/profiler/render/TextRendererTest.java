@@ -171,4 +171,18 @@ class TextRendererTest {
 
         assertThat(out.toString()).contains("| Outcome:  failed (stage render)");
     }
+
+    @Test
+    void aGroupNamesAtMostFourLibraries() throws IOException {
+        Session many = TestSessions.builder()
+                .sample(1, "app.Main.main;org.alpha.A.f;org.beta.B.f;org.gamma.C.f;org.delta.D.f;org.epsilon.E.f;"
+                        + "app.Callback.call", 10)
+                .build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(many, out);
+
+        assertThat(out.toString()).contains("A.f  A.java:10  [4 frames hidden: alpha, beta, gamma, delta, …]")
+                .contains("Callback.call");
+    }
 }
