@@ -54,7 +54,9 @@ public final class Templates {
         this.configView = configView(site, markata);
         this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
                 // content is data: HTML from Markdown must never be run as a template
-                .withNestedInterpretationEnabled(false).build());
+                .withNestedInterpretationEnabled(false)
+                // filters are method calls; jinjava looks each one up by reflection on every call
+                .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         this.jinjava.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Build benchmark: cold, warm (nothing changed) and one-post-changed builds of a generated
+# corpus, each with the profiler off and on (interval 1 ms, the default), alternated within the
+# same invocation so the overhead ratio compares runs made under the same load.
+#
+#   bench/run.sh                          # N = 1000 and 10000, median of 3 runs each
+#   SIZES="1000" RUNS=5 bench/run.sh
+#   MARKATA_JAVA_OPTS="-Xmx1g" bench/run.sh   # JVM options for every build (see bin/markata)
+#
+# Columns: wall seconds (median), CPU seconds (user + system, median: steadier than wall time
+# on a shared machine), pages per wall second, profiler-on / profiler-off wall ratio, peak
+# resident memory (median). Corpora live on tmpfs (BENCH_DIR, default /dev/shm/markata-bench)
+# because creating and deleting thousands of files slows this kind of VM's disk over time.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+sizes="${SIZES:-1000 10000}"
+runs="${RUNS:-3}"
+work="${BENCH_DIR:-/dev/shm/markata-bench}"
+timer=/usr/bin/time
+[ -x "$timer" ] || { echo "bench: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+
+# The launcher: ./markata once the module folder is renamed, bin/markata until then.
+launcher="$root/markata"
+[ -f "$launcher" ] && [ -x "$launcher" ] || launcher="$root/bin/markata"
+"$launcher" --version >/dev/null   # builds the jar once, outside the timings
+
+mkdir -p "$work"
+# One small build outside the timings, so the launcher's class-data archive (AppCDS) exists.
+java "$root/bench/GenCorpus.java" --n 10 --out "$work/warmup" >/dev/null 2>&1
+"$launcher" build --quiet --directory "$work/warmup" >/dev/null
+measure="$(mktemp "$work/.time.XXXXXX")"
+log="$(mktemp "$work/.log.XXXXXX")"
+trap 'rm -f "$measure" "$log"' EXIT
+
+# Runs one build; prints "wall_seconds cpu_seconds peak_rss_mb". A failed build stops the script.
+one_build() {
+  local dir="$1" profile="$2" start end
+  start=$(date +%s%N)
+  if ! "$timer" -o "$measure" -f '%U %S %M' "$launcher" build --quiet "$profile" --directory "$dir" \
+      >"$log" 2>&1; then
+    echo "bench: build of $dir ($profile) failed:" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) '{ printf "%.3f %.2f %.0f\n", ns / 1e9, $1 + $2, $3 / 1024 }' "$measure"
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# Appends a paragraph to one post, so the next build has exactly one changed post.
+edit_one_post() {
+  local post
+  post="$(find "$1/posts" -name '*.md' | sort | head -n 1)"
+  printf '\nEdited at %s.\n' "$(date +%s%N)" >>"$post"
+}
+
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
+  "$(java -version 2>&1 | head -n 1); JVM options: ${MARKATA_JAVA_OPTS:-none}"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs"
+printf '%-6s %-8s %-8s %8s %8s %8s %7s %8s\n' posts build profiler wall_s cpu_s pages/s ratio peak_MB
+for n in $sizes; do
+  corpus="$work/corpus-$n"
+  rm -rf "$corpus"
+  java "$root/bench/GenCorpus.java" --n "$n" --out "$corpus" >/dev/null 2>&1
+  for kind in cold warm changed; do
+    declare -A wall=() cpu=() mem=()
+    for profile in --no-profile --profile; do wall[$profile]=""; cpu[$profile]=""; mem[$profile]=""; done
+    if [ "$kind" != cold ]; then
+      one_build "$corpus" --no-profile >/dev/null   # the site is built: warm and changed start from it
+    fi
+    for ((r = 0; r < runs; r++)); do
+      for profile in --no-profile --profile; do
+        case "$kind" in
+          cold) rm -rf "$corpus/markout" "$corpus/.markata.cache" ;;
+          warm) ;;
+          changed) edit_one_post "$corpus" ;;
+        esac
+        result=$(one_build "$corpus" "$profile")
+        read -r s c m <<<"$result"
+        wall[$profile]+="$s "; cpu[$profile]+="$c "; mem[$profile]+="$m "
+      done
+    done
+    off=$(printf '%s\n' ${wall[--no-profile]} | median)
+    for profile in --no-profile --profile; do
+      s=$(printf '%s\n' ${wall[$profile]} | median)
+      c=$(printf '%s\n' ${cpu[$profile]} | median)
+      m=$(printf '%s\n' ${mem[$profile]} | median)
+      label=off; [ "$profile" = --profile ] && label=on
+      ratio=$(awk -v a="$s" -v b="$off" 'BEGIN { printf "%.3f", a / b }')
+      pages=$(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.0f", (n + 1) / s }')
+      printf '%-6s %-8s %-8s %8s %8s %8s %7s %8s\n' "$n" "$kind" "$label" "$s" "$c" "$pages" "$ratio" "$m"
+    done
+  done
+done
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
