@@ -105,7 +105,8 @@ class ProfiledBuildTest {
         Map<String, String> pluginClasses = Map.of("markata.plugins.load", "LoadPlugin",
                 "markata.plugins.render_markdown", "RenderMarkdownPlugin",
                 "markata.plugins.post_template", "PostTemplatePlugin",
-                "markata.plugins.publish_html", "PublishHtmlPlugin");
+                "markata.plugins.publish_html", "PublishHtmlPlugin",
+                "markata.plugins.auto_description", "AutoDescriptionPlugin");
         int checked = 0;
         for (Span document : spans("document")) {
             Span task = session.spans().get(document.parentId());
@@ -186,7 +187,7 @@ class ProfiledBuildTest {
         assertThat(err).containsPattern("(?m)^render +[0-9.]+ +[0-9.]+% +[0-9.]+")
                 .contains("Plugin hotspots (5 of ")
                 .contains("Slowest documents (10 of " + POSTS + ")")
-                .containsPattern("posts/post-[0-9]+\\.md +load [0-9.]+, render [0-9.]+")
+                .containsPattern("posts/post-[0-9]+\\.md +load [0-9.]+, (pre_render [0-9.]+, )?render [0-9.]+")
                 .contains("markata profile")
                 .contains("Profile written to " + report + " (open it in a browser: " + report.toUri() + ")");
         assertThat(err.lines().count()).as("screen-sized").isLessThan(120);
