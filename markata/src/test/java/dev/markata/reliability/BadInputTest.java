@@ -252,6 +252,15 @@ class BadInputTest {
     }
 
     @Test
+    void aFeedFilterThatDoesNotParseNamesTheFeedAndTheKey() {
+        Cli.Run run = configError("[markata]\nhooks = [\"default\", \"markata.plugins.feeds\"]\n"
+                + "[[markata.feeds]]\nslug = \"blog\"\nfilter = \"published == \"\n"
+                + "[[markata.feeds]]\nslug = \"java\"\nfilter = \"__import__('os').system('touch pwned')\"\n");
+        assertThat(run.err()).contains("filter").contains("feed \"blog\"");
+        assertThat(dir.resolve("pwned")).doesNotExist();
+    }
+
+    @Test
     void templatesCannotReachJavaClasses() {
         site().post("posts/t.md", "title: T\ntemplate: sneaky.html", "x")
                 .write("templates/sneaky.html",
