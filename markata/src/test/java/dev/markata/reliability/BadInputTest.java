@@ -212,7 +212,7 @@ class BadInputTest {
         assertThat(output.resolve("etc/markata-abs/index.html")).exists();
         try (Stream<Path> files = Files.walk(output)) {
             assertThat(files.filter(Files::isRegularFile).map(output::relativize).map(Path::toString))
-                    .allSatisfy(p -> assertThat(p).matches("[a-z0-9/-]+(\\.html)?"));
+                    .allSatisfy(p -> assertThat(p).matches("[a-z0-9/-]+\\.(html|xml|json)"));
         }
     }
 
@@ -249,6 +249,15 @@ class BadInputTest {
                 .write("templates/throws.html", "<p>{{ range(1, 10, 0) | list }}{{ post.title | divide(0) }}</p>\n");
         Cli.Run run = buildError();
         assertThat(run.err()).contains("posts/t.md").contains("throws.html");
+    }
+
+    @Test
+    void aFeedFilterThatDoesNotParseNamesTheFeedAndTheKey() {
+        Cli.Run run = configError("[markata]\nhooks = [\"default\", \"markata.plugins.feeds\"]\n"
+                + "[[markata.feeds]]\nslug = \"blog\"\nfilter = \"published == \"\n"
+                + "[[markata.feeds]]\nslug = \"java\"\nfilter = \"__import__('os').system('touch pwned')\"\n");
+        assertThat(run.err()).contains("filter").contains("feed \"blog\"");
+        assertThat(dir.resolve("pwned")).doesNotExist();
     }
 
     @Test
