@@ -3,6 +3,7 @@ package dev.markata;
 import dev.markata.config.Config;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
+import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.SiteConfig;
@@ -188,17 +189,25 @@ public final class Markata {
          * @throws ConfigException every configuration problem found (all plugins are checked)
          */
         public Markata open() throws ConfigException {
-            Config config = new ConfigLoader(environment).load(directory);
+            // every problem of the configuration is reported in one run: core keys, hooks, plugins
+            ConfigProblems problems = new ConfigProblems();
+            Config config = new ConfigLoader(environment).load(directory, problems);
             SiteConfig site = config.site();
             PluginRegistry registry = PluginRegistry.of(plugins.plugins());
             String where = config.source() + ": [" + config.markata().path() + "]";
-            PluginRegistry.Selection selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where);
+            PluginRegistry.Selection selection;
+            try {
+                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where);
+            } catch (ConfigException e) {
+                problems.add(e);
+                problems.throwIfAny();
+                throw e;
+            }
             selection.warnings().forEach(reporter::warn);
 
             List<Registration> registrations = new ArrayList<>();
             List<BuildObserver> allObservers = new ArrayList<>();
             List<TaskDecorator> decorators = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (int index = 0; index < selection.plugins().size(); index++) {
                 Plugin plugin = selection.plugins().get(index);
@@ -239,12 +248,10 @@ public final class Markata {
                         }
                     });
                 } catch (ConfigException e) {
-                    problems.addAll(e.problems());
+                    problems.add(e);
                 }
             }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
+            problems.throwIfAny();
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
             return new Markata(config, ids, registrations, allObservers, decorators, reporter);

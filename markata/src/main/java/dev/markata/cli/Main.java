@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "markata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static site from Markdown, compatible with markata.toml.",
         subcommands = {BuildCommand.class, ListCommand.class, CleanCommand.class, NewCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class},
+                ConfigCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:the build failed", "2:wrong usage or configuration"})
 public final class Main implements java.util.concurrent.Callable<Integer> {

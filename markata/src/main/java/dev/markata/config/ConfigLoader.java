@@ -33,6 +33,19 @@ public final class ConfigLoader {
     }
 
     public Config load(Path directory) throws ConfigException {
+        ConfigProblems problems = new ConfigProblems();
+        Config config = load(directory, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * Loads the configuration, noting wrong values of the core settings in {@code problems}
+     * (their defaults are used) so the caller can report them together with the plugins' ones.
+     *
+     * @throws ConfigException when there is nothing to go on: no site folder, a file that is not TOML
+     */
+    public Config load(Path directory, ConfigProblems problems) throws ConfigException {
         Path site = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(site)) {
             throw new ConfigException(directory + ": no such site folder");
@@ -65,7 +78,7 @@ public final class ConfigLoader {
             }
         }
         ConfigTable markata = new ConfigTable(source, tablePath, values, fromEnvironment);
-        return new Config(source, markata, SiteConfig.read(site, markata));
+        return new Config(source, markata, SiteConfig.read(site, markata, problems));
     }
 
     private static TomlParseResult parse(Path file, String source) throws ConfigException {

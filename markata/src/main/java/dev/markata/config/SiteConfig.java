@@ -28,7 +28,28 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
         disabledHooks = List.copyOf(disabledHooks);
     }
 
-    static SiteConfig read(Path directory, ConfigTable markata) throws ConfigException {
+    /** Reads the core settings; a wrong value is noted in {@code problems} and its default kept. */
+    static SiteConfig read(Path directory, ConfigTable markata, ConfigProblems problems) {
+        Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve("markout"));
+        int processors = Runtime.getRuntime().availableProcessors();
+        long workers = problems.read(() -> markata.integer("workers", processors, w -> w >= 1 && w <= 1024,
+                "must be a whole number of threads from 1 to 1024"), (long) processors);
+        SiteConfig site = new SiteConfig(directory, outputDir, directory.resolve(CACHE_DIR_NAME),
+                directory.resolve(problems.read(() -> markata.string("assets_dir", "static"), "static")).normalize(),
+                directory.resolve(problems.read(() -> markata.string("templates_dir", "templates"), "templates"))
+                        .normalize(),
+                problems.read(() -> markata.stringList("hooks", List.of("default")), List.of("default")),
+                problems.read(() -> markata.stringList("disabled_hooks", List.of()), List.of()),
+                problems.read(() -> markata.string("url", ""), ""),
+                problems.read(() -> markata.string("title", "Markata Site"), "Markata Site"),
+                problems.read(() -> markata.string("description", ""), ""),
+                problems.read(() -> markata.string("author_name", ""), ""),
+                problems.read(() -> markata.string("author_email", ""), ""),
+                problems.read(() -> markata.string("lang", "en"), "en"), (int) workers);
+        return site;
+    }
+
+    private static Path outputDir(Path directory, ConfigTable markata) throws ConfigException {
         String output = markata.string("output_dir", "markout");
         if (output.isBlank()) {
             throw markata.error("output_dir", "must be a folder name, not empty");
@@ -38,16 +59,6 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
             throw markata.error("output_dir",
                     "must be a folder inside or beside the site, not the site folder or one above it");
         }
-        int processors = Runtime.getRuntime().availableProcessors();
-        long workers = markata.integer("workers", processors, w -> w >= 1 && w <= 1024,
-                "must be a whole number of threads from 1 to 1024");
-        return new SiteConfig(directory, outputDir, directory.resolve(CACHE_DIR_NAME),
-                directory.resolve(markata.string("assets_dir", "static")).normalize(),
-                directory.resolve(markata.string("templates_dir", "templates")).normalize(),
-                markata.stringList("hooks", List.of("default")),
-                markata.stringList("disabled_hooks", List.of()),
-                markata.string("url", ""), markata.string("title", "Markata Site"),
-                markata.string("description", ""), markata.string("author_name", ""),
-                markata.string("author_email", ""), markata.string("lang", "en"), (int) workers);
+        return outputDir;
     }
 }

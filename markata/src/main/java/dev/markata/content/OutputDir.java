@@ -54,6 +54,16 @@ public final class OutputDir {
      */
     public boolean write(String relative, byte[] bytes) throws IOException {
         Path target = resolve(relative);
+        try {
+            return replace(target, bytes);
+        } catch (WriteFailed e) {
+            throw e;
+        } catch (IOException e) {
+            throw new WriteFailed(target, e);
+        }
+    }
+
+    private boolean replace(Path target, byte[] bytes) throws IOException {
         if (Files.isRegularFile(target) && Files.size(target) == bytes.length
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
             unchanged.increment();
@@ -70,6 +80,28 @@ public final class OutputDir {
         }
         written.increment();
         return true;
+    }
+
+    /**
+     * A file of the output folder could not be written (full disk, read-only folder): the
+     * message names the path and the system's reason, for the author, without a stack trace.
+     */
+    public static final class WriteFailed extends IOException {
+        WriteFailed(Path target, IOException cause) {
+            super("cannot write " + target + ": " + reason(cause), cause);
+        }
+
+        private static String reason(IOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : e.getMessage();
+            if (e instanceof java.nio.file.AccessDeniedException && reason == null) {
+                reason = "permission denied";
+            }
+            if (reason == null) {
+                reason = e.getClass().getSimpleName();
+            }
+            return reason.contains("No space left") ? reason + " (the disk is full)" : reason;
+        }
     }
 
     /** Files written so far in this build. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import dev.markata.content.OutputDir;
 import dev.markata.plugin.PluginException;
 
 /**
@@ -180,7 +181,7 @@ public final class BuildExecutor implements AutoCloseable {
 
     /** Whether the exception carries a message written for users (its type name adds nothing). */
     static boolean isUserFacing(Throwable e) {
-        return e instanceof PluginException;
+        return e instanceof PluginException || e instanceof OutputDir.WriteFailed;
     }
 
     @Override

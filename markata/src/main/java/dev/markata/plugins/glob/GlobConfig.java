@@ -1,6 +1,7 @@
 package dev.markata.plugins.glob;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigSection;
 import java.util.List;
 
@@ -22,17 +23,19 @@ public record GlobConfig(List<String> globPatterns, boolean useGitignore) {
 
     private static GlobConfig read(dev.markata.config.ConfigTable glob, dev.markata.config.ConfigTable markata)
             throws ConfigException {
+        ConfigProblems problems = new ConfigProblems();
         // Sites written for markata before 0.8 put glob_patterns directly under [markata].
-        List<String> fallback = markata.stringList("glob_patterns", List.of("**/*.md"));
-        List<String> patterns = glob.stringList("glob_patterns", fallback);
+        List<String> fallback = problems.read(() -> markata.stringList("glob_patterns", List.of("**/*.md")),
+                List.of("**/*.md"));
+        List<String> patterns = problems.read(() -> glob.stringList("glob_patterns", fallback), fallback);
         if (patterns.isEmpty()) {
-            throw glob.error("glob_patterns", "must list at least one pattern, like [\"**/*.md\"]");
+            problems.add(glob.error("glob_patterns", "must list at least one pattern, like [\"**/*.md\"]"));
         }
-        for (String pattern : patterns) {
-            if (pattern.startsWith("/") || pattern.contains("..")) {
-                throw glob.error("glob_patterns", "patterns must be relative to the site folder, without ..");
-            }
+        if (patterns.stream().anyMatch(pattern -> pattern.startsWith("/") || pattern.contains(".."))) {
+            problems.add(glob.error("glob_patterns", "patterns must be relative to the site folder, without .."));
         }
-        return new GlobConfig(patterns, glob.bool("use_gitignore", true));
+        boolean useGitignore = problems.read(() -> glob.bool("use_gitignore", true), true);
+        problems.throwIfAny();
+        return new GlobConfig(patterns, useGitignore);
     }
 }

@@ -1,7 +1,9 @@
 package dev.markata.plugins.index_page;
 
 import dev.markata.content.Post;
+import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.StateKey;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
@@ -12,11 +14,15 @@ import java.util.Map;
 /**
  * {@code markata.plugins.index_page}: the home page, {@code <output_dir>/index.html}, listing
  * the published posts newest first through the {@code index.html} template. Not written when a
- * post has the {@code index} slug: that post is the home page.
+ * post has the {@code index} slug (that post is the home page) or when the feeds plugin made the
+ * archive feed the home page.
  */
 public final class IndexPagePlugin implements Plugin {
 
     public static final String ID = "markata.plugins.index_page";
+
+    /** Set by a plugin that wrote {@code index.html} itself (the feeds plugin's archive). */
+    public static final StateKey<Boolean> HOME_WRITTEN = new StateKey<>("home page written", Boolean.class);
 
     @Override
     public String id() {
@@ -26,11 +32,11 @@ public final class IndexPagePlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) {
         Templates templates = Templates.forSite(setup.site());
-        setup.hook(Stage.SAVE, context -> write(context, templates));
+        setup.hook(Stage.SAVE, Priority.LAST, context -> write(context, templates));
     }
 
     private static void write(BuildContext context, Templates templates) throws Exception {
-        if (context.posts().stream().anyMatch(p -> p.slug().equals("index"))) {
+        if (context.get(HOME_WRITTEN).isPresent() || context.posts().stream().anyMatch(p -> p.slug().equals("index"))) {
             return;
         }
         List<Map<String, Object>> listed = context.posts().stream().filter(Post::published)

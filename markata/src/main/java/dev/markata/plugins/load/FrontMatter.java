@@ -1,6 +1,7 @@
 package dev.markata.plugins.load;
 
 import dev.markata.plugin.PluginException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +47,29 @@ final class FrontMatter {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || !lines.get(0).strip().equals("---")) {
+        // Only the front matter is cut into lines: a post may be megabytes long.
+        int lineEnd = endOfLine(text, 0);
+        if (text.isEmpty() || !text.substring(0, lineEnd).strip().equals("---")) {
             return new Parts(Map.of(), text, List.of());
         }
-        int close = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).stripTrailing();
-            if (line.equals("---") || line.equals("...")) {
-                close = i;
+        List<String> yamlLines = new ArrayList<>();
+        int bodyStart = -1;
+        int start = nextLine(text, lineEnd);
+        while (start < text.length()) {
+            int end = endOfLine(text, start);
+            String line = text.substring(start, end);
+            String trimmed = line.stripTrailing();
+            if (trimmed.equals("---") || trimmed.equals("...")) {
+                bodyStart = nextLine(text, end);
                 break;
             }
+            yamlLines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            start = nextLine(text, end);
         }
-        if (close < 0) {
+        if (bodyStart < 0) {
             throw new PluginException(document + ":1: front matter starts with --- but no line closes it with ---");
         }
-        List<String> yamlLines = lines.subList(1, close);
-        String body = String.join("\n", lines.subList(close + 1, lines.size()));
+        String body = text.substring(bodyStart);
         Object parsed;
         try {
             parsed = yaml.load(String.join("\n", yamlLines));
@@ -86,6 +93,17 @@ final class FrontMatter {
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((k, v) -> values.put(String.valueOf(k), v));
         return new Parts(values, body, yamlLines);
+    }
+
+    /** Where the line starting at {@code start} ends (its '\\n', or the end of the text). */
+    private static int endOfLine(String text, int start) {
+        int newline = text.indexOf('\n', start);
+        return newline < 0 ? text.length() : newline;
+    }
+
+    /** The start of the line after the one ending at {@code end}. */
+    private static int nextLine(String text, int end) {
+        return Math.min(end + 1, text.length());
     }
 
     /** YAML's implicit types without timestamps: dates stay text. */

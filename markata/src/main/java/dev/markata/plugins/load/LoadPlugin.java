@@ -36,6 +36,14 @@ public final class LoadPlugin implements Plugin {
     public static final String ID = "markata.plugins.load";
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})([T ].*)?");
 
+    /** Dates markata's dateparser reads that are not ISO: "2024/05/01", "May 1, 2024", "1 May 2024". */
+    private static final List<java.time.format.DateTimeFormatter> OTHER_DATES = java.util.stream.Stream.of(
+            "yyyy/M/d", "MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy",
+            "EEEE, MMMM d, yyyy", "EEE, d MMM yyyy")
+            .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
+                    .toFormatter(java.util.Locale.ENGLISH))
+            .toList();
+
     private final ThreadLocal<FrontMatter> frontMatter = ThreadLocal.withInitial(FrontMatter::new);
 
     @Override
@@ -179,7 +187,8 @@ public final class LoadPlugin implements Plugin {
             if (value == null) {
                 return null;
             }
-            Matcher m = DATE.matcher(String.valueOf(value).strip());
+            String text = String.valueOf(value).strip();
+            Matcher m = DATE.matcher(text);
             if (value instanceof String && m.matches()) {
                 try {
                     return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
@@ -188,7 +197,15 @@ public final class LoadPlugin implements Plugin {
                     throw problem(key, value, "is not a real date (" + e.getMessage() + ")");
                 }
             }
-            throw problem(key, value, "must be a date like 2024-05-01");
+            for (java.time.format.DateTimeFormatter format : OTHER_DATES) {
+                try {
+                    return LocalDate.parse(text, format);
+                } catch (java.time.format.DateTimeParseException e) {
+                    // try the next format
+                }
+            }
+            throw problem(key, value, "must be a date like 2024-05-01 (also 2024/05/01, May 1, 2024, 1 May 2024 "
+                    + "or 2024-05-01T10:30:00Z)");
         }
 
         private PluginException problem(String key, Object value, String allowed) {

@@ -44,10 +44,7 @@ public final class PostTemplatePlugin implements Plugin {
             SiteView site = SiteView.of(context, templates);
             Skips skips = Skips.of(context);
             ExtraPages extra = ExtraPages.of(context);
-            context.updatePosts(post -> {
-                if (skips.skipped(post.path())) {
-                    return post;
-                }
+            skips.updateChanged(context, post -> {
                 Map<String, Object> view = Templates.postView(post);
                 Map<String, Object> values = new HashMap<>();
                 values.put("post", view);

@@ -179,9 +179,17 @@ public final class Templates {
         if (!fatal.isEmpty()) {
             throw new PluginException(fatal.stream()
                     .map(e -> document + ": template " + e.getSourceTemplate().orElse(name) + ":" + e.getLineno()
-                            + ": " + e.getMessage())
+                            + ": " + withoutExceptionType(e.getMessage()))
                     .collect(Collectors.joining("\n  ")));
         }
+    }
+
+    /**
+     * jinjava puts the Java exception's type before some messages ("jinjava.javax.el.ELException:
+     * Cannot coerce ..."); the author needs only the sentence.
+     */
+    static String withoutExceptionType(String message) {
+        return message == null ? "failed" : message.replaceFirst("^(?:[\\w$]+\\.)+\\w*(?:Exception|Error): ", "");
     }
 
     private Optional<String> source(String name) throws IOException {

@@ -6,6 +6,7 @@ import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.render.ReportFormat;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,23 @@ final class ConsoleSummary {
     /** The short tree: levels below each thread, and the smallest share shown. */
     private static final int SHORT_TREE_DEPTH = 18;
     private static final double SHORT_TREE_THRESHOLD_PERCENT = 3.0;
+    /** Stages shorter than this are left out of the short table (most of markata's early stages). */
+    private static final long TINY_STAGE_NANOS = 500_000;
+
+    /**
+     * The short tree folds the command line and the stage loop (a dozen frames above every
+     * plugin hook) into one line, like library code, so the screen starts at the plugins.
+     */
+    private static final List<String> SCAFFOLDING = List.of("dev.markata.cli.*", "picocli.*",
+            "dev.markata.Markata", "dev.markata.Markata$*", "dev.markata.lifecycle.StageRunner*");
 
     private ConsoleSummary() {
+    }
+
+    /** The thread that ran the stages (the work handed to workers is grafted into its tree). */
+    private static Long buildThread(Session session) {
+        return session.spans().stream().filter(s -> s.category().equals("stage")).findFirst()
+                .map(s -> s.threadId()).orElse(null);
     }
 
     /**
@@ -38,15 +54,19 @@ final class ConsoleSummary {
     static String render(Session session, BuildStats stats, ReportOptions options, boolean verbose) {
         StringBuilder out = new StringBuilder();
         header(session, stats, out);
-        stages(session, stats, out);
+        stages(session, stats, verbose, out);
         hotspots(stats, verbose, out);
         documents(stats, out);
         if (session != null) {
             ReportOptions tree = options.withUnit(ReportOptions.Unit.SECONDS);
             if (!verbose && !options.showAll()) {
                 double configured = options.thresholdPercent() == null ? 0 : options.thresholdPercent();
+                List<String> hide = new ArrayList<>(options.hide());
+                hide.addAll(SCAFFOLDING);
                 tree = tree.withMaxDepth(SHORT_TREE_DEPTH)
-                        .withThresholdPercent(Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT));
+                        .withThresholdPercent(Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT))
+                        .withHide(hide)
+                        .withThreadId(buildThread(session));
             }
             out.append('\n').append(Reports.render(session, ReportFormat.TEXT, tree).stripTrailing()).append('\n');
         }
@@ -68,14 +88,19 @@ final class ConsoleSummary {
         out.append('\n');
     }
 
-    private static void stages(Session session, BuildStats stats, StringBuilder out) {
+    private static void stages(Session session, BuildStats stats, boolean verbose, StringBuilder out) {
         Map<String, StageBreakdown> breakdown = session == null ? Map.of() : StageBreakdown.of(session);
         out.append(String.format(Locale.ROOT, "%n%-14s %10s %7s %10s %8s %8s%n", "stage", "wall ms", "share",
                 "CPU ms", "running", "waiting"));
         long total = Math.max(1, stats.wallNanos());
         long stageSum = 0;
+        int tiny = 0;
         for (BuildStats.StageStat stage : stats.stages()) {
             stageSum += stage.wallNanos();
+            if (!verbose && !stage.failed() && stage.wallNanos() < TINY_STAGE_NANOS) {
+                tiny++;
+                continue;
+            }
             StageBreakdown split = breakdown.get(stage.stage().id());
             out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f %8s %8s%s%n", stage.stage().id(),
                     stage.wallNanos() / 1e6, 100.0 * stage.wallNanos() / total, stage.cpuNanos() / 1e6,
@@ -84,6 +109,10 @@ final class ConsoleSummary {
         }
         out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f%n", "total", stats.wallNanos() / 1e6,
                 100.0 * stageSum / total, stats.cpuNanos() / 1e6));
+        if (tiny > 0) {
+            out.append(String.format(Locale.ROOT, "(%d stages under %.1f ms not shown; --verbose shows all)%n", tiny,
+                    TINY_STAGE_NANOS / 1e6));
+        }
     }
 
     private static void hotspots(BuildStats stats, boolean verbose, StringBuilder out) {

@@ -1,6 +1,7 @@
 package dev.markata.plugins.profiler;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.profiler.AsyncMode;
@@ -71,24 +72,30 @@ public record ProfilerConfig(boolean shouldProfile, Path outputFile, Duration in
     }
 
     private static ProfilerConfig read(ConfigTable table, ConfigTable markata) throws ConfigException {
-        boolean shouldProfile = table.bool("should_profile", true);
-        Path outputFile = outputFile(table);
-        double seconds = table.number("interval", 0.001, v -> v > 0 && v <= 10,
-                "must be a number of seconds between samples, > 0 and at most 10 (default 0.001)");
+        // every wrong key is reported in one run: each is read with its default as fallback
+        ConfigProblems problems = new ConfigProblems();
+        ProfilerConfig d = defaults();
+        boolean shouldProfile = problems.read(() -> table.bool("should_profile", true), d.shouldProfile());
+        Path outputFile = problems.read(() -> outputFile(table), d.outputFile());
+        double seconds = problems.read(() -> table.number("interval", 0.001, v -> v > 0 && v <= 10,
+                "must be a number of seconds between samples, > 0 and at most 10 (default 0.001)"), 0.001);
         Duration interval = Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
-        AsyncMode asyncMode = ASYNC_MODES.get(table.choice("async_mode", "enabled", List.of("enabled", "disabled", "strict")));
-        boolean showAll = table.bool("show_all", false);
-        boolean timeline = table.bool("timeline", false);
-        Set<OutputFormat> formats = formats(table);
-        TimeMode mode = MODES.get(table.choice("mode", "wall", List.of("wall", "cpu")));
-        List<String> hide = patterns(table, "hide");
-        List<String> show = patterns(table, "show");
-        boolean print = table.bool("print", true);
+        AsyncMode asyncMode = ASYNC_MODES.get(problems.read(() -> table.choice("async_mode", "enabled",
+                List.of("enabled", "disabled", "strict")), "enabled"));
+        boolean showAll = problems.read(() -> table.bool("show_all", false), false);
+        boolean timeline = problems.read(() -> table.bool("timeline", false), false);
+        Set<OutputFormat> formats = problems.read(() -> formats(table), d.formats());
+        TimeMode mode = MODES.get(problems.read(() -> table.choice("mode", "wall", List.of("wall", "cpu")), "wall"));
+        List<String> hide = problems.read(() -> patterns(table, "hide"), List.of());
+        List<String> show = problems.read(() -> patterns(table, "show"), List.of());
+        boolean print = problems.read(() -> table.bool("print", true), true);
         Double threshold = table.has("threshold")
-                ? table.number("threshold", 0, v -> v >= 0 && v <= 100,
-                "must be a percentage of the total time from 0 to 100 (nodes below it are hidden)")
+                ? problems.read(() -> table.number("threshold", 0, v -> v >= 0 && v <= 100,
+                "must be a percentage of the total time from 0 to 100 (nodes below it are hidden)"), null)
                 : null;
-        SamplerChoice sampler = SAMPLERS.get(table.choice("sampler", "auto", List.of("auto", "async-profiler", "jdk")));
+        SamplerChoice sampler = SAMPLERS.get(problems.read(() -> table.choice("sampler", "auto",
+                List.of("auto", "async-profiler", "jdk")), "auto"));
+        problems.throwIfAny();
         return new ProfilerConfig(shouldProfile, outputFile, interval, asyncMode, showAll, timeline, formats, mode,
                 hide, show, print, threshold, sampler);
     }

@@ -10,6 +10,7 @@ import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
+import dev.markata.plugins.skip.Skips;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Optional;
  *
  * <p>HTML is cached in {@code .markata.cache/render_markdown} by a hash of the Markdown and
  * what else it depends on (the posts wikilinks can reach, and for Jinja posts the templates and
- * the other posts' metadata), so an unchanged post is not parsed again.
+ * the other posts' metadata), so an unchanged post is not parsed again. Posts the skip plugin
+ * found unchanged (page already written) are not rendered at all, as in markata.
  */
 public final class RenderMarkdownPlugin implements Plugin {
 
@@ -52,7 +54,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         String jinjaInputs = anyJinja ? Hashing.of(templates.fingerprint(), SiteView.fingerprint(posts),
                 String.valueOf(new java.util.TreeMap<>(templates.config()))) : "";
         RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"));
-        context.updatePosts(post -> {
+        Skips.of(context).updateChanged(context, post -> {
             boolean jinja = isJinja(post);
             String key = Hashing.of(RENDER_VERSION, post.content().contains("[[") || jinja ? linkTargets : "",
                     jinja ? jinjaInputs + post.path() : "", post.content());

@@ -101,6 +101,30 @@ class ProfiledBuildTest {
     }
 
     @Test
+    void workOnTheBuildThreadsIsGraftedUnderTheHookThatHandedItOver() {
+        Map<String, String> pluginClasses = Map.of("markata.plugins.load", "LoadPlugin",
+                "markata.plugins.render_markdown", "RenderMarkdownPlugin",
+                "markata.plugins.post_template", "PostTemplatePlugin",
+                "markata.plugins.publish_html", "PublishHtmlPlugin");
+        int checked = 0;
+        for (Span document : spans("document")) {
+            Span task = session.spans().get(document.parentId());
+            if (task.originStackId() == StackTable.EMPTY) {
+                continue;
+            }
+            List<String> origin = new ArrayList<>();
+            for (int frame : session.stacks().framesRootFirst(task.originStackId())) {
+                origin.add(session.frames().get(frame).className());
+            }
+            String plugin = document.attributes().get("plugin");
+            assertThat(origin).as("%s of %s grafted at %s", document.name(), plugin, origin)
+                    .anySatisfy(c -> assertThat(c).endsWith("." + pluginClasses.get(plugin)));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(POSTS);
+    }
+
+    @Test
     void theMarkdownRendererAndTemplateEngineAreSampledInsideTheirDocuments() {
         assertThat(documentPluginsOfSamplesIn("org.commonmark.")).contains("markata.plugins.render_markdown");
         assertThat(documentPluginsOfSamplesIn("com.hubspot.jinjava.")).contains("markata.plugins.post_template");

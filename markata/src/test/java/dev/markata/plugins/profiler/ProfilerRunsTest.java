@@ -119,7 +119,9 @@ class ProfilerRunsTest {
     @Test
     void asyncModeDisabledSamplesOnlyTheBuildThreadButStillMarksDocuments() throws IOException {
         blog(dir, 6, LISTED + "\nworkers = 2", "[markata.profiler]\nasync_mode = \"disabled\"\nformats = [\"json\"]");
-        assertThat(markata("build", "--directory", dir.toString()).code()).isZero();
+        ProfiledBuilds.Run quiet = markata("build", "--directory", dir.toString(), "--quiet");
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.err()).as("--quiet prints no summary").isEmpty();
         Session session = Session.load(dir.resolve("markout/_profile/index.session.json"));
 
         long buildThread = session.spans().stream().filter(s -> s.category().equals("stage")).findFirst().orElseThrow()
@@ -136,9 +138,12 @@ class ProfilerRunsTest {
                 .post("posts/broken.md", "title: Broken\ntemplate: missing.html", "This post names a template that is not there.");
         Path stats = dir.resolve("ci/stats.json");
 
-        ProfiledBuilds.Run run = markata("build", "--directory", dir.toString(), "--stats-json", stats.toString());
+        ProfiledBuilds.Run run = markata("build", "--directory", dir.toString(), "--stats-json", stats.toString(),
+                "--verbose");
 
         assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).as("--verbose: every stage and hook").contains("post_model").doesNotContain("not shown")
+                .containsPattern("Plugin hotspots \\(([0-9]+) of \\1 hooks\\)");
         assertThat(run.err()).contains("error: build failed in stage render, plugin markata.plugins.post_template, "
                 + "document posts/broken.md").contains("Profile written to").contains("build failed in stage render");
         Path profile = dir.resolve("markout/_profile");

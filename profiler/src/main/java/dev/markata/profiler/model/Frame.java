@@ -1,6 +1,7 @@
 package dev.markata.profiler.model;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One frame of a sampled stack: where a thread was, as precisely as the sampler could tell.
@@ -17,6 +18,11 @@ import java.util.Objects;
  */
 public record Frame(String className, String methodName, String fileName, int lineNumber, FrameKind kind) {
 
+    /** The address the JVM appends to a hidden class's name: {@code .0x0000...} or {@code /0x0000...}. */
+    private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("[./]0x[0-9a-fA-F]+$");
+    /** A lambda class's sequence number ({@code Outer$$Lambda$928}, {@code Outer$$Lambda123}). */
+    private static final Pattern LAMBDA_NUMBER = Pattern.compile("(\\$\\$Lambda)\\$?\\d*$");
+
     public Frame {
         Objects.requireNonNull(className, "className");
         Objects.requireNonNull(methodName, "methodName");
@@ -27,10 +33,19 @@ public record Frame(String className, String methodName, String fileName, int li
         }
     }
 
-    /** {@code SimpleClass.method}: the short name shown in trees and tables. */
+    /**
+     * {@code SimpleClass.method}: the short name shown in trees and tables. The JVM's hidden
+     * classes behind lambdas ({@code Outer$$Lambda$928/0x00007f...}, {@code Outer$$Lambda.0x...})
+     * show as {@code Outer$$Lambda}, as in the HTML report: the number and address differ from
+     * run to run and say nothing to a reader.
+     */
     public String displayName() {
-        int dot = className.lastIndexOf('.');
-        String simple = dot < 0 ? className : className.substring(dot + 1);
+        String shown = className;
+        if (shown.contains("0x") || shown.contains("$$Lambda")) {
+            shown = LAMBDA_NUMBER.matcher(HIDDEN_CLASS_ADDRESS.matcher(shown).replaceFirst("")).replaceFirst("$1");
+        }
+        int dot = shown.lastIndexOf('.');
+        String simple = dot < 0 ? shown : shown.substring(dot + 1);
         return simple.isEmpty() ? methodName : simple + "." + methodName;
     }
 

@@ -98,12 +98,15 @@ public final class HtmlRenderer implements Renderer {
     }
 
     private void writeOptions(Writer out) {
-        new JsonWriter(out).beginObject()
+        JsonWriter json = new JsonWriter(out).beginObject()
                 .name("initialView").value(options.initialView().id())
                 .name("thresholdPercent").value(options.thresholdPercent())
                 .name("showAll").value(options.showAll())
                 .name("title").value(options.title())
-                .name("units").value(options.percentUnits() ? "percent" : "seconds")
-                .endObject();
+                .name("units").value(options.percentUnits() ? "percent" : "seconds");
+        if (options.threadId() != null) {
+            json.name("threadId").value(options.threadId().longValue());
+        }
+        json.endObject();
     }
 }

@@ -57,7 +57,8 @@ final class SessionAssembler {
         for (SpanRecord record : spanRecords) {
             long end = record.endNanos == SpanRecord.OPEN ? durationNanos : Math.min(record.endNanos, durationNanos);
             int origin = record.originThreadId < 0 ? StackTable.EMPTY
-                    : originStack(table, samplesByThread.get(record.originThreadId), record.originNanos);
+                    : originStack(table, samplesByThread.get(record.originThreadId), record.originNanos,
+                    record.parentId);
             spans.add(new Span(record.id, record.parentId, record.category, record.name, record.owner.threadId,
                     record.startNanos, Math.max(end, record.startNanos), origin, record.attributes()));
         }
@@ -111,7 +112,30 @@ final class SessionAssembler {
         return best;
     }
 
-    private int originStack(StackTable table, List<Sample> submitterSamples, long nanos) {
+    /**
+     * The first sample with Java frames taken inside span {@code spanId}, looking forward from
+     * {@code from} then backward, up to 64 samples each way; null when there is none or no span.
+     */
+    private static Sample nearestInSpan(List<Sample> samples, int from, int spanId) {
+        if (spanId == Span.NONE) {
+            return null;
+        }
+        for (int i = Math.max(0, from); i < samples.size() && i < from + 64; i++) {
+            Sample s = samples.get(i);
+            if (s.spanId() == spanId && s.stackId() != StackTable.EMPTY) {
+                return s;
+            }
+        }
+        for (int i = Math.min(from, samples.size()) - 1; i >= 0 && i > from - 64; i--) {
+            Sample s = samples.get(i);
+            if (s.spanId() == spanId && s.stackId() != StackTable.EMPTY) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private int originStack(StackTable table, List<Sample> submitterSamples, long nanos, int submitterSpanId) {
         if (submitterSamples == null || submitterSamples.isEmpty()) {
             return StackTable.EMPTY;
         }
@@ -125,7 +149,13 @@ final class SessionAssembler {
                 high = mid;
             }
         }
-        Sample covering = nearestWithFrames(submitterSamples, low, nanos);
+        // Work submitted right after the submitter entered a new span (a plugin hook handing its
+        // documents over in its first millisecond) may be nearest to a sample of the span
+        // before; a sample taken inside the submitter's own span is the truer origin.
+        Sample covering = nearestInSpan(submitterSamples, low, submitterSpanId);
+        if (covering == null) {
+            covering = nearestWithFrames(submitterSamples, low, nanos);
+        }
         if (covering == null) {
             return StackTable.EMPTY;
         }

@@ -88,6 +88,16 @@ class HtmlRendererTest {
     }
 
     @Test
+    void passesTheReportOptionsThreadToThePage() throws IOException {
+        ReportOptions d = ReportOptions.defaults();
+        ReportOptions oneThread = new ReportOptions(d.showAll(), d.timeline(), d.thresholdPercent(), d.show(), d.hide(),
+                d.unicode(), d.color(), d.unit(), d.flat(), d.maxDepth(), d.fullReportHint(), 3L);
+        StringWriter out = new StringWriter();
+        new HtmlRenderer(oneThread).render(session(), out);
+        assertThat(element(out.toString(), "report-options")).endsWith(",\"threadId\":3}");
+    }
+
+    @Test
     void takesTheOptionsEveryFormatTakes() throws IOException {
         ReportOptions options = ReportOptions.defaults().withTimeline(true).withUnit(ReportOptions.Unit.PERCENT)
                 .withHide(List.of("app.Site")).withShow(List.of("java.util.*"));

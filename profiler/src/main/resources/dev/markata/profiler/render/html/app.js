@@ -17,7 +17,9 @@ class App {
     };
     this.search = { text: "", regex: false };
     this.matcher = null;
-    this.thread = "all";
+    // the report options' thread, by id, when the session has it; else all threads
+    const first = profile.threads.findIndex(t => reportOptions.threadId != null && t.id === reportOptions.threadId);
+    this.thread = first >= 0 ? first : "all";
     this.views = {};
     this.selectedNode = null;
     this.hasBuild = profile.spans.some(s => s.category === "stage");
@@ -132,6 +134,7 @@ class App {
     threadSel.title = "Which threads the call tree, flame graph and hot methods show";
     threadSel.appendChild(new Option("All threads (" + this.profile.asyncMode.toLowerCase() + ")", "all"));
     this.profile.threads.forEach((t, i) => threadSel.appendChild(new Option(t.name + " (" + formatTime(t.total) + ")", String(i))));
+    threadSel.value = String(this.thread);
     threadSel.addEventListener("change", () => {
       this.thread = threadSel.value === "all" ? "all" : Number(threadSel.value);
       this.rebuildTree();

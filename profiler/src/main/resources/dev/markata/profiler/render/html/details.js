@@ -29,6 +29,8 @@ class DetailsPanel {
     add("Self time", formatTime(node.self) + " · " + formatPercent(node.self, total), "detail-self");
     if (node.parent && node.parent.f >= 0) add("Of parent", formatPercent(node.total, node.parent.total), "detail-of-parent");
     add("Samples", formatCount(node.count), "detail-samples");
+    const lines = nodeLines(app.profile, node);
+    if (lines.length > 1) add("Lines sampled", lines.join(", "), "detail-lines");
     if (method && method.nodes.length > 1) {
       add("Method, all calls", formatTime(method.total) + " total · " + formatTime(method.self) + " self · " + method.nodes.length + " call sites");
     }

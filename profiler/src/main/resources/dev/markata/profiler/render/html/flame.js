@@ -70,13 +70,14 @@ class FlameView {
       if (n.f < 0 || !(n.self > 0)) continue;
       let target = root;
       for (let a = n; a && a.f >= 0; a = a.parent) {
-        target = childNode(target, a.f);
+        target = childNode(target, a.f, methodKeyOf(this.app.profile, a.f));
         target.self += 0;
         target.total += n.self;
         target.count += n.selfCount;
       }
     }
     root.total = this.app.tree.total;
+    settleLines(this.app.profile, root);
     return root;
   }
 

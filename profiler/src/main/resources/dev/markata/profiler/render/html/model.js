@@ -20,6 +20,16 @@ function parseProfile(text) {
     const cls = S[d.frames[i]], method = S[d.frames[i + 1]], file = S[d.frames[i + 2]];
     frames.push(makeFrame(cls, method, file, d.frames[i + 3], d.frames[i + 4]));
   }
+  // One key per method (class + method + file, as TreeProcessors' merge key): calls of a method
+  // from different lines are one call tree node, as in the Java reports and pyinstrument.
+  const methodKey = new Int32Array(frames.length);
+  const firstOfMethod = new Map();
+  frames.forEach((f, i) => {
+    const k = f.cls + "\u0000" + f.method + "\u0000" + f.file;
+    let first = firstOfMethod.get(k);
+    if (first === undefined) firstOfMethod.set(k, first = i);
+    methodKey[i] = first;
+  });
   const nStacks = d.stacks.length / 2;
   const stackParent = new Int32Array(nStacks), stackFrame = new Int32Array(nStacks), stackDepth = new Int32Array(nStacks);
   for (let i = 0; i < nStacks; i++) {
@@ -59,7 +69,7 @@ function parseProfile(text) {
   return {
     startedAt: d.startedAt, duration: d.durationNanos, interval: d.intervalNanos, cpuTime: d.cpuTimeNanos,
     target: d.target, sampler: d.sampler, asyncMode: d.asyncMode, timeMode: d.timeMode, metadata: d.metadata || {},
-    frames, stackParent, stackFrame, stackDepth, threads, spans, sampleCount, rows
+    frames, methodKey, stackParent, stackFrame, stackDepth, threads, spans, sampleCount, rows
   };
 }
 
@@ -98,14 +108,48 @@ function makeNode(frame, parent) {
   return { f: frame, parent, total: 0, self: 0, count: 0, kids: null, sorted: null, depth: parent ? parent.depth + 1 : 0 };
 }
 
-function childNode(node, frame) {
+/** The method key of a frame: frames of one method at different lines share it (made-up frames are their own). */
+function methodKeyOf(profile, frame) {
+  return frame < profile.methodKey.length ? profile.methodKey[frame] : frame;
+}
+
+/**
+ * The child of `node` for `frame`'s method (`key`, from methodKeyOf; the frame itself when not
+ * given). A node reached at several lines shows the lowest known one, as the Java tree's merge
+ * does, and keeps the lines seen in `lines`.
+ */
+function childNode(node, frame, key = frame) {
   if (!node.kids) node.kids = new Map();
-  let c = node.kids.get(frame);
+  let c = node.kids.get(key);
   if (!c) {
     c = makeNode(frame, node);
-    node.kids.set(frame, c);
+    node.kids.set(key, c);
+  } else if (c.f !== frame) {
+    c.lines = c.lines || new Set([c.f]);
+    c.lines.add(frame);
   }
   return c;
+}
+
+/** After building: each node that merged several lines shows its lowest known line. */
+function settleLines(profile, root) {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.lines) {
+      for (const f of n.lines) {
+        const line = profile.frames[f].line, shown = profile.frames[n.f].line;
+        if (line > 0 && (shown === 0 || line < shown)) n.f = f;
+      }
+    }
+    if (n.kids) for (const c of n.kids.values()) stack.push(c);
+  }
+}
+
+/** The sorted known line numbers a node merged, or an empty list when it has one frame. */
+function nodeLines(profile, node) {
+  if (!node.lines) return [];
+  return Array.from(new Set(Array.from(node.lines, f => profile.frames[f].line).filter(l => l > 0))).sort((a, b) => a - b);
 }
 
 /** Children sorted by total time, heaviest first (cached). */
@@ -138,7 +182,8 @@ class Graft {
     }
     n = s < 0 ? this.base : this.memo.get(s);
     for (let i = chain.length - 1; i >= 0; i--) {
-      n = childNode(n, this.profile.stackFrame[chain[i]]);
+      const frame = this.profile.stackFrame[chain[i]];
+      n = childNode(n, frame, methodKeyOf(this.profile, frame));
       this.memo.set(chain[i], n);
     }
     return n;
@@ -361,6 +406,7 @@ function buildCallTree(profile, threadChoice) {
     });
   }
   sumTotals(root);
+  settleLines(profile, root);
   // Threads whose every sample was grafted elsewhere have nothing left of their own.
   if (root.kids) {
     for (const [f, n] of Array.from(root.kids.entries())) if (!(n.total > 0)) root.kids.delete(f);

@@ -376,9 +376,16 @@ class TimelineView {
         let s = stack;
         for (let k = full - 1; k >= 0; k--, s = p.stackParent[s]) if (k < depthCap) anc[k] = s;
       }
+      // A box goes on while its path is the same methods, whatever the lines (as the Java
+      // timeline merges adjacent calls of one method); it still ends where any caller changes.
+      let changed = false;
       for (let d = 0; d < depthCap; d++) {
         const cur = d < depth ? anc[d] : -1;
-        if (openStack[d] === cur) continue;
+        const open = openStack[d];
+        if (open === cur && !changed) continue;
+        if (!changed && open >= 0 && cur >= 0
+            && methodKeyOf(p, p.stackFrame[open]) === methodKeyOf(p, p.stackFrame[cur])) continue;
+        changed = true;
         flush(d, px);
         openStack[d] = cur;
         openX[d] = px;

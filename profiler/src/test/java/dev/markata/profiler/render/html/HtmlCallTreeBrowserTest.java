@@ -134,4 +134,30 @@ class HtmlCallTreeBrowserTest {
         assertThat(browser.text(By.id("detail-stack"))).containsSubsequence("thread main", "Main.main", "Build.run", "Executor.runAll",
                 "Thread.run", "ThreadPoolExecutor.runWorker", "Render.document");
     }
+
+    @Test
+    void callsOfOneMethodFromSeveralLinesAreOneRow() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.lineSplit(), HtmlOptions.defaults(), "line-split"));
+        List<WebElement> lambdas = browser.findAll(By.xpath("//div[@id='view']//span[contains(@class,'name') and text()='"
+                + HtmlTestProfiles.LAMBDA + "']"));
+        assertThat(lambdas).hasSize(1);
+        WebElement lambda = row(HtmlTestProfiles.LAMBDA);
+        assertThat(time(lambda)).isEqualTo("0.065");
+        assertThat(lambda.findElement(By.cssSelector(".loc")).getText()).isEqualTo("RenderMarkdownPlugin.java:57");
+        browser.screenshot("line-split-tree");
+        lambda.click();
+        assertThat(browser.text(By.id("detail-lines"))).isEqualTo("57, 70, 71, 72");
+        assertThat(browser.text(By.id("detail-samples"))).isEqualTo("65");
+        browser.find(By.id("tab-flame")).click();
+        // the flame graph (read from the leaves too) and the hot methods table have one entry each
+        @SuppressWarnings("unchecked")
+        List<Object> flame = (List<Object>) browser.js("""
+                const app = markataReport, p = app.profile, out = [];
+                const walk = n => { for (const c of (n.kids ? n.kids.values() : [])) { out.push(p.frames[c.f].name); walk(c); } };
+                walk(app.views.flame.buildInverted());
+                return out;""");
+        // leaves first: the lambda's own time, and under Parser.parse (both lines) and slugify
+        assertThat(flame).filteredOn(HtmlTestProfiles.LAMBDA::equals).hasSize(3);
+        assertThat(flame).filteredOn("Parser.parse"::equals).hasSize(1);
+    }
 }

@@ -6,6 +6,7 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.SpanScope;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.CallTrees;
+import dev.markata.profiler.process.TreeProcessors;
 import dev.markata.profiler.render.HtmlOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * Reports of real recordings (the Profiler on a small build-like workload: stages, documents
  * handed to a pool) in the browser; and the page's call tree, computed in JavaScript, agrees
- * node for node with the Java reports' tree ({@link CallTrees}) on the same session.
+ * node for node (one row per method per caller) with the Java reports' aggregated tree
+ * ({@link CallTrees}, {@link TreeProcessors#aggregate}) on the same session.
  */
 class HtmlRealProfileBrowserTest {
 
@@ -108,10 +110,12 @@ class HtmlRealProfileBrowserTest {
 
     @Test
     void pageTreeMatchesTheJavaTreeOnRealAndHandBuiltSessions() throws Exception {
-        for (Session session : List.of(real, HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
+        for (Session session : List.of(real, HtmlTestProfiles.lineSplit(), HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
                 HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlTestProfiles.siteBuild(AsyncMode.DISABLED))) {
             Path report = HtmlBrowser.render(session, HtmlOptions.defaults(), "cross-check");
             browser.open(report);
+            // Per path of methods: total time and the number of rows with that path, so a method
+            // split into one row per line (same total, more rows) fails the comparison.
             @SuppressWarnings("unchecked")
             Map<String, Object> fromPage = (Map<String, Object>) browser.js("""
                     const app = markataReport, p = app.profile, out = {};
@@ -121,22 +125,62 @@ class HtmlRealProfileBrowserTest {
                         const f = p.frames[c.f];
                         if (f.method.startsWith('thread ')) { walk(c, path); continue; }
                         const key = path + ';' + (f.kind === 2 ? f.method : f.full);
-                        if (path.endsWith('[out-of-context]')) continue; // the page also keeps the stacks below it
-                        out[key] = (out[key] || 0) + c.total;
-                        walk(c, key);
+                        const [total, rows] = out[key] || [0, 0];
+                        out[key] = [total + c.total, rows + 1];
+                        // the Java tree ends at [out-of-context]; the page keeps the stacks below it (REPORT.md)
+                        if (!path.endsWith('[out-of-context]') && f.method !== '[out-of-context]') walk(c, key);
                       }
                     };
                     walk(tree, '');
+                    for (const k of Object.keys(out)) out[k] = out[k][0] + ' ns in ' + out[k][1] + ' rows';
                     return out;""");
-            Map<String, Long> page = new TreeMap<>();
-            fromPage.forEach((k, v) -> page.put(k, ((Number) v).longValue()));
-            Map<String, Long> java = new TreeMap<>();
-            walk(CallTrees.build(session, false), "", java);
+            Map<String, String> page = new TreeMap<>();
+            fromPage.forEach((k, v) -> page.put(k, (String) v));
+            Map<String, long[]> javaSums = new TreeMap<>();
+            walk(TreeProcessors.aggregate(CallTrees.build(session, false)), "", javaSums);
+            Map<String, String> java = new TreeMap<>();
+            javaSums.forEach((k, v) -> java.put(k, v[0] + " ns in " + v[1] + " rows"));
             assertThat(page).as(session.targetDescription() + " " + session.asyncMode()).isEqualTo(java);
         }
     }
 
-    static void walk(CallNode node, String path, Map<String, Long> out) {
+    @Test
+    void pageNamesFramesAsTheTextReportDoes() throws Exception {
+        browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "frame-names"));
+        @SuppressWarnings("unchecked")
+        List<Object> names = (List<Object>) browser.js("return markataReport.profile.frames.map(f => f.name);");
+        List<String> java = real.frames().stream().map(dev.markata.profiler.model.Frame::displayName).toList();
+        assertThat(names.subList(0, java.size())).isEqualTo(java);
+        // the recording has the hidden classes of this test's lambdas, shown without their addresses
+        assertThat(java).contains("HtmlRealProfileBrowserTest$$Lambda.run").noneMatch(n -> n.contains("0x"));
+    }
+
+    @Test
+    void outOfContextKeepsTheHelperStacksBelowIt() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlOptions.defaults(), "out-of-context"));
+        @SuppressWarnings("unchecked")
+        List<Object> below = (List<Object>) browser.js("""
+                const app = markataReport, p = app.profile, out = [];
+                const tree = app.api.buildCallTree(p, 'all');
+                const walk = (n, path) => {
+                  for (const c of (n.kids ? n.kids.values() : [])) {
+                    const key = path + ';' + p.frames[c.f].name;
+                    if (path.includes('[out-of-context]')) out.push(key + ' ' + c.total);
+                    walk(c, key);
+                  }
+                };
+                walk(tree, '');
+                return out.sort();""");
+        // each idle worker: 15 ms waiting for work outside any task, with the stack it waited in
+        String idle = ";[out-of-context];Thread.run;ThreadPoolExecutor.getTask";
+        assertThat(below).containsExactlyInAnyOrder(
+                ";thread worker-2" + idle + " 15000000", ";thread worker-2" + idle + ";Unsafe.park 15000000",
+                ";thread worker-2;[out-of-context];Thread.run 15000000",
+                ";thread worker-3" + idle + " 15000000", ";thread worker-3" + idle + ";Unsafe.park 15000000",
+                ";thread worker-3;[out-of-context];Thread.run 15000000");
+    }
+
+    static void walk(CallNode node, String path, Map<String, long[]> out) {
         for (CallNode c : node.children()) {
             if (c.kind() == CallNode.Kind.THREAD) {
                 walk(c, path, out);
@@ -144,7 +188,9 @@ class HtmlRealProfileBrowserTest {
             }
             String key = path + ";" + (c.kind() == CallNode.Kind.FRAME
                     ? c.frame().className() + "." + c.frame().methodName() : c.label());
-            out.merge(key, c.totalNanos(), Long::sum);
+            long[] sums = out.computeIfAbsent(key, k -> new long[2]);
+            sums[0] += c.totalNanos();
+            sums[1]++;
             walk(c, key, out);
         }
     }

@@ -3,11 +3,17 @@ package dev.markata.profiler.render.html;
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TestSessions;
+import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
 import dev.markata.profiler.model.ThreadState;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +111,41 @@ final class HtmlTestProfiles {
         return new Session(built.startedAt(), built.duration(), built.interval(), built.cpuTime(),
                 "markata build examples/</title><b>blog", built.sampler(), mode, built.timeMode(), built.frames(),
                 built.stacks(), built.threads(), withOrigins, built.metadata());
+    }
+
+    static final String LAMBDA = "RenderMarkdownPlugin.lambda$render$1";
+
+    /**
+     * One thread of a render stage as real builds record it: the same method sampled at several
+     * lines under one caller ({@code lambda$render$1} at lines 70, 71, 57 and 72, in that order,
+     * with {@code Parser.parse} under it at lines 100 and 103), which the trees must show as one
+     * row per method. Times: 30 + 20 + 5 + 10 = 65 ms in the lambda, 50 ms of it parsing.
+     */
+    static Session lineSplit() {
+        List<Frame> frames = List.of(
+                new Frame("app.Main", "main", "Main.java", 5, FrameKind.APPLICATION),
+                new Frame("app.RenderMarkdownPlugin", "render", "RenderMarkdownPlugin.java", 40, FrameKind.APPLICATION),
+                new Frame("app.RenderMarkdownPlugin", "lambda$render$1", "RenderMarkdownPlugin.java", 70, FrameKind.APPLICATION),
+                new Frame("app.RenderMarkdownPlugin", "lambda$render$1", "RenderMarkdownPlugin.java", 71, FrameKind.APPLICATION),
+                new Frame("app.RenderMarkdownPlugin", "lambda$render$1", "RenderMarkdownPlugin.java", 57, FrameKind.APPLICATION),
+                new Frame("app.RenderMarkdownPlugin", "lambda$render$1", "RenderMarkdownPlugin.java", 72, FrameKind.APPLICATION),
+                new Frame("org.commonmark.parser.Parser", "parse", "Parser.java", 100, FrameKind.LIBRARY),
+                new Frame("org.commonmark.parser.Parser", "parse", "Parser.java", 103, FrameKind.LIBRARY),
+                new Frame("app.Filters", "slugify", "Filters.java", 12, FrameKind.APPLICATION));
+        StackTable.Builder stacks = new StackTable.Builder();
+        int render = stacks.intern(stacks.intern(StackTable.EMPTY, 0), 1);
+        int[][] leaves = {{stacks.intern(stacks.intern(render, 2), 6), 30}, {stacks.intern(stacks.intern(render, 3), 7), 20},
+                {stacks.intern(render, 4), 5}, {stacks.intern(stacks.intern(render, 5), 8), 10}};
+        List<Sample> samples = new ArrayList<>();
+        long t = 0;
+        for (int[] leaf : leaves) {
+            samples.add(new Sample(t, leaf[1] * MS, leaf[0], ThreadState.RUNNING, Span.NONE, leaf[1]));
+            t += leaf[1] * MS;
+        }
+        return new Session(Instant.parse("2026-11-25T12:00:00Z"), Duration.ofNanos(t), Duration.ofMillis(1),
+                Duration.ofNanos(t), "render stage, one method sampled at several lines",
+                new Session.SamplerInfo("test", "hand-built"), AsyncMode.ENABLED, TimeMode.WALL, frames, stacks.build(),
+                List.of(new ThreadProfile(1, "main", samples)), List.of(), Map.of("outcome", "ok"));
     }
 
     private static Span span(List<Span> spans, int parent, String category, String name, long thread,

@@ -233,6 +233,17 @@ class HtmlViewsBrowserTest {
     }
 
     @Test
+    void startsOnTheThreadTheReportOptionsName() throws Exception {
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(3L), "thread-3-first"));
+        assertThat(new Select(browser.find(By.id("thread-select"))).getFirstSelectedOption().getText()).isEqualTo("worker-3 (115 ms)");
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
+        // a thread the session does not have: all threads
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(99L), "thread-99-first"));
+        assertThat(new Select(browser.find(By.id("thread-select"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("all");
+    }
+
+    @Test
     void tabsFollowTheArrowKeysAndTheTimelineCanOpenFirst() throws Exception {
         browser.find(By.id("tab-tree")).sendKeys(Keys.ARROW_RIGHT);
         assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");

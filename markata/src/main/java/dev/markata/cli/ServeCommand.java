@@ -1,0 +1,117 @@
+package dev.markata.cli;
+
+import dev.markata.BuildResult;
+import dev.markata.Markata;
+import dev.markata.config.ConfigOverrides;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code markata serve}: builds, serves output_dir on localhost and, with --watch, rebuilds and reloads. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Builds the site and serves output_dir on http://127.0.0.1 (first free port from 8000).")
+final class ServeCommand implements Callable<Integer>, Main.WithOptions {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "First port to try (default: 8000).")
+    int port = 8000;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: 127.0.0.1; 0.0.0.0 shares the site with your network).")
+    String bind = "127.0.0.1";
+
+    @Option(names = {"-w", "--watch"}, description = "Rebuild when a file of the site changes and reload open pages.")
+    boolean watch;
+
+    @Override
+    public CommonOptions options() {
+        return options;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BuildResult result = build();
+        Path siteFolder = options.directory.toAbsolutePath().normalize();
+        try (StaticServer server = StaticServer.start(result.outputDir(), InetAddress.getByName(bind), port, watch)) {
+            main.err.printf("serving %s on http://%s:%d/ (Ctrl+C stops)%n", result.outputDir(),
+                    bind.contains(":") ? "[" + bind + "]" : bind, server.port());
+            if (watch) {
+                watch(siteFolder, result.outputDir(), server);
+            } else {
+                Thread.currentThread().join();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private BuildResult build() throws Exception {
+        Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
+                .overrides(ConfigOverrides.NONE).reporter(new CliReporter(main.err, options.quiet, options.verbose));
+        BuildResult result = builder.open().build();
+        if (!options.quiet) {
+            main.err.printf("built %d posts (%d files written) in %.2f s%n", result.posts().size(),
+                    result.filesWritten(), result.timings().totalNanos() / 1e9);
+        }
+        return result;
+    }
+
+    private void watch(Path site, Path output, StaticServer server) throws IOException, InterruptedException {
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            register(watcher, site, output);
+            while (true) {
+                WatchKey key = watcher.take();
+                key.pollEvents();
+                key.reset();
+                // let an editor finish saving, then take every event of the burst at once
+                WatchKey more;
+                while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
+                    more.pollEvents();
+                    more.reset();
+                }
+                try {
+                    BuildResult result = build();
+                    if (result.filesWritten() > 0) {
+                        server.changed();
+                    }
+                } catch (Exception e) {
+                    main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
+                }
+                register(watcher, site, output); // new folders
+            }
+        }
+    }
+
+    /** Watches every folder of the site except the output folder and hidden ones (.markata.cache, .git). */
+    private static void register(WatchService watcher, Path site, Path output) throws IOException {
+        Files.walkFileTree(site, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (dir.equals(output) || (!dir.equals(site) && dir.getFileName().toString().startsWith("."))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

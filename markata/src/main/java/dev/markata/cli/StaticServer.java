@@ -1,0 +1,189 @@
+package dev.markata.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Serves a built site from its output folder, for {@code markata serve}. Only files inside the
+ * folder are served: a path with {@code ..} segments (also encoded), a backslash or a NUL, or
+ * one that leads out through a symbolic link, gets 404. HTML pages get a small script that polls
+ * {@code /__markata/version} and reloads the page when a rebuild bumps it.
+ */
+final class StaticServer implements AutoCloseable {
+
+    static final String VERSION_PATH = "/__markata/version";
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("json", "application/json"),
+            Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("pdf", "application/pdf"));
+    private static final String RELOAD_SCRIPT = "<script>(function(){var v=null;function poll(){fetch('"
+            + VERSION_PATH + "',{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
+            + "if(v!==null&&t!==v){location.reload();}v=t;}).catch(function(){}).finally(function(){"
+            + "setTimeout(poll,1000);});}poll();})();</script>";
+
+    private final HttpServer server;
+    private final Path root;
+    private final boolean reload;
+    private final AtomicLong version = new AtomicLong();
+
+    private StaticServer(HttpServer server, Path root, boolean reload) {
+        this.server = server;
+        this.root = root;
+        this.reload = reload;
+    }
+
+    /**
+     * Starts serving {@code root} on {@code address}, at the first free port from
+     * {@code firstPort} (at most 100 tried); port 0 picks any free port.
+     */
+    static StaticServer start(Path root, InetAddress address, int firstPort, boolean reload) throws IOException {
+        Path real = root.toAbsolutePath().normalize();
+        IOException last = null;
+        for (int port = firstPort; port < firstPort + 100 || firstPort == 0; port++) {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
+                StaticServer serving = new StaticServer(server, real, reload);
+                server.createContext("/", serving::handle);
+                server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                    Thread thread = new Thread(r, "markata-serve");
+                    thread.setDaemon(true);
+                    return thread;
+                }));
+                server.start();
+                return serving;
+            } catch (BindException e) {
+                last = e;
+                if (firstPort == 0) {
+                    break;
+                }
+            }
+        }
+        throw new IOException("no free port from " + firstPort + " to " + (firstPort + 99), last);
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Tells open pages to reload. */
+    void changed() {
+        version.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+                send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String raw = exchange.getRequestURI().getRawPath();
+            if (raw.equals(VERSION_PATH)) {
+                send(exchange, 200, "text/plain; charset=utf-8",
+                        Long.toString(version.get()).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Path file = resolve(raw);
+            if (file == null) {
+                notFound(exchange);
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            String type = type(file);
+            if (reload && type.startsWith("text/html")) {
+                body = inject(body);
+            }
+            send(exchange, 200, type, body);
+        }
+    }
+
+    /** The file a request path names, or null when it is missing or not inside the root. */
+    Path resolve(String rawPath) throws IOException {
+        String path;
+        try {
+            path = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!path.startsWith("/") || path.contains("\0") || path.contains("\\")) {
+            return null;
+        }
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.equals(".") || segment.contains(":")) {
+                return null;
+            }
+        }
+        Path target = root.resolve(path.substring(1)).normalize();
+        if (!target.startsWith(root)) {
+            return null;
+        }
+        if (Files.isDirectory(target)) {
+            target = target.resolve("index.html");
+        }
+        if (!Files.isRegularFile(target)) {
+            return null;
+        }
+        Path real = target.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+            return null; // a symbolic link out of the output folder
+        }
+        return real;
+    }
+
+    private void notFound(HttpExchange exchange) throws IOException {
+        Path page = root.resolve("404.html");
+        if (Files.isRegularFile(page) && page.toRealPath().startsWith(root.toRealPath())) {
+            byte[] body = Files.readAllBytes(page);
+            send(exchange, 404, "text/html; charset=utf-8", reload ? inject(body) : body);
+        } else {
+            send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] inject(byte[] body) {
+        String html = new String(body, StandardCharsets.UTF_8);
+        int end = html.lastIndexOf("</body>");
+        html = end < 0 ? html + RELOAD_SCRIPT : html.substring(0, end) + RELOAD_SCRIPT + html.substring(end);
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String type(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.markata.plugins.didyoumean;
+
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.SiteView;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code markata.plugins.didyoumean}: writes {@code 404.html}, a "not found" page that lists the
+ * pages closest to the address the visitor asked for (template {@code 404.html}: the page list
+ * is embedded as JSON and compared in the browser, no request leaves the page). Skipped when a
+ * post already has the {@code 404} slug.
+ */
+public final class DidYouMeanPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.didyoumean";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws dev.markata.config.ConfigException {
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        setup.hook(Stage.SAVE, context -> {
+            if (context.posts().stream().anyMatch(p -> p.slug().equals("404"))) {
+                return;
+            }
+            StringBuilder json = new StringBuilder("[");
+            for (Post post : context.posts()) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append("[\"").append(jsString(post.slug().equals("index") ? "/" : "/" + post.slug() + "/"))
+                        .append("\",\"").append(jsString(post.displayTitle())).append("\"]");
+            }
+            json.append(']');
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("pages_json", json.toString());
+            values.put("markata", SiteView.of(context, templates).markata());
+            values.put("posts", List.of());
+            context.output().write("404.html", templates.render("404.html", "404.html", values));
+        });
+    }
+
+    /** Text safe inside a JSON string inside a script element. */
+    static String jsString(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

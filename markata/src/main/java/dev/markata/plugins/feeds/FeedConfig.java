@@ -1,0 +1,98 @@
+package dev.markata.plugins.feeds;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
+import dev.markata.config.ConfigTable;
+import dev.markata.plugins.load.Slugs;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One feed of {@code [[markata.feeds]]} (or markata's older {@code [markata.feeds.<name>]}
+ * tables): which posts ({@code filter}, a Python expression over post fields), in which order
+ * ({@code sort} field, {@code reverse}), and how its page looks ({@code template},
+ * {@code card_template}, {@code partial_template}, {@code head}, {@code title},
+ * {@code description}). Without any feed the site gets {@code archive}: published posts, newest
+ * first.
+ */
+record FeedConfig(String name, String slug, String title, String description, FilterExpression filter,
+                  String sort, boolean reverse, String template, String cardTemplate, String partialTemplate,
+                  Map<String, Object> head, boolean rss, Map<String, Object> raw) {
+
+    static final String ARCHIVE = "archive";
+    static final String DEFAULT_ARCHIVE_FILTER = "published == True";
+
+    /** Read through "feeds_config": markata's {@code feeds} key may be an array, not a table. */
+    static final ConfigSection<List<FeedConfig>> SECTION = new ConfigSection<>("feeds_config", FeedConfig::readAll);
+
+    private static List<FeedConfig> readAll(ConfigTable section, ConfigTable markata) throws ConfigException {
+        List<FeedConfig> feeds = new ArrayList<>();
+        Object value = markata.raw("feeds").orElse(null);
+        if (value instanceof List<?>) {
+            for (ConfigTable table : markata.tables("feeds")) {
+                feeds.add(read(table, null));
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            ConfigTable all = markata.table("feeds");
+            for (Object key : map.keySet()) {
+                String name = String.valueOf(key);
+                if (map.get(key) instanceof Map) {
+                    feeds.add(read(all.table(name), name));
+                }
+            }
+        } else if (value != null) {
+            throw markata.error("feeds", "must be an array of tables ([[markata.feeds]] with slug and filter)");
+        }
+        Set<String> slugs = new HashSet<>();
+        for (FeedConfig feed : feeds) {
+            if (!slugs.add(feed.slug())) {
+                throw markata.error("feeds", "two feeds have the slug \"" + feed.slug() + "\"; slugs must differ");
+            }
+        }
+        if (feeds.stream().noneMatch(f -> f.name().equals(ARCHIVE))) {
+            feeds.add(0, archive());
+        }
+        return List.copyOf(feeds);
+    }
+
+    static FeedConfig archive() {
+        try {
+            return new FeedConfig(ARCHIVE, ARCHIVE, "Archive", "", FilterExpression.parse(DEFAULT_ARCHIVE_FILTER),
+                    "date", true, "feed.html", "card.html", null, Map.of(), true, Map.of());
+        } catch (FilterExpression.FilterException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FeedConfig read(ConfigTable table, String key) throws ConfigException {
+        String slugText = table.optionalString("slug").orElse(key);
+        if (slugText == null || Slugs.slugify(slugText).isEmpty()) {
+            throw table.error("slug", "every feed needs a slug (letters, digits, -), like slug = \"python\"");
+        }
+        String slug = Slugs.slugify(slugText);
+        String name = table.optionalString("name").orElse(key != null ? key : slug.replace('/', '_').replace('-', '_'));
+        String filterText = table.string("filter", "True");
+        FilterExpression filter;
+        try {
+            filter = FilterExpression.parse(filterText);
+        } catch (FilterExpression.FilterException e) {
+            throw table.error("filter", "feed \"" + name + "\": the filter is not a valid expression "
+                    + e.getMessage() + " (filters are Python expressions over post fields, like "
+                    + "\"published == True and 'python' in tags\")");
+        }
+        Object head = table.raw("head").orElse(Map.of());
+        if (!(head instanceof Map<?, ?>)) {
+            throw table.error("head", "must be a table with meta, link or text entries");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headMap = (Map<String, Object>) head;
+        return new FeedConfig(name, slug, table.string("title", name.substring(0, 1).toUpperCase() + name.substring(1)),
+                table.string("description", ""), filter, table.string("sort", "date"), table.bool("reverse", false),
+                table.string("template", "feed.html"), table.string("card_template", "card.html"),
+                table.optionalString("partial_template").orElse(null), headMap, table.bool("rss", true),
+                table.asMap());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.markata.plugins.feeds;
+
+import dev.markata.config.SiteConfig;
+import dev.markata.content.Post;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/** RSS 2.0, Atom and sitemap documents, written directly (small, escaped, deterministic). */
+final class FeedXml {
+
+    private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
+            Locale.ROOT);
+
+    private FeedXml() {
+    }
+
+    static String base(SiteConfig site) {
+        String url = site.url().strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    static String href(Post post) {
+        return post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
+    }
+
+    static String rss(SiteConfig site, FeedConfig feed, List<Post> posts) {
+        String base = base(site);
+        StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+                + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
+        element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
+        element(xml, "  ", "link", base + "/" + feed.slug() + "/");
+        element(xml, "  ", "description", feed.description().isEmpty() ? site.description() : feed.description());
+        element(xml, "  ", "language", site.lang());
+        xml.append("  <atom:link href=\"").append(escape(base + "/" + feed.slug() + "/rss.xml"))
+                .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
+        for (Post post : posts) {
+            xml.append("  <item>\n");
+            element(xml, "    ", "title", post.displayTitle());
+            element(xml, "    ", "link", base + href(post));
+            xml.append("    <guid isPermaLink=\"true\">").append(escape(base + href(post))).append("</guid>\n");
+            if (post.date() != null) {
+                element(xml, "    ", "pubDate", RFC_822.format(post.date().atStartOfDay().atOffset(ZoneOffset.UTC)));
+            }
+            element(xml, "    ", "description", post.description());
+            for (String tag : post.tags()) {
+                element(xml, "    ", "category", tag);
+            }
+            xml.append("  </item>\n");
+        }
+        return xml.append("</channel>\n</rss>\n").toString();
+    }
+
+    static String atom(SiteConfig site, FeedConfig feed, List<Post> posts) {
+        String base = base(site);
+        LocalDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(LocalDate::compareTo)
+                .orElse(LocalDate.of(1970, 1, 1));
+        StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
+        element(xml, "  ", "id", base + "/" + feed.slug() + "/");
+        xml.append("  <link href=\"").append(escape(base + "/" + feed.slug() + "/")).append("\"/>\n");
+        xml.append("  <link rel=\"self\" href=\"").append(escape(base + "/" + feed.slug() + "/atom.xml")).append("\"/>\n");
+        element(xml, "  ", "updated", timestamp(updated));
+        if (!site.authorName().isEmpty()) {
+            xml.append("  <author>\n");
+            element(xml, "    ", "name", site.authorName());
+            xml.append("  </author>\n");
+        }
+        for (Post post : posts) {
+            xml.append("  <entry>\n");
+            element(xml, "    ", "title", post.displayTitle());
+            xml.append("    <link href=\"").append(escape(base + href(post))).append("\"/>\n");
+            element(xml, "    ", "id", base + href(post));
+            element(xml, "    ", "updated", timestamp(post.date() != null ? post.date() : updated));
+            if (!post.description().isEmpty()) {
+                element(xml, "    ", "summary", post.description());
+            }
+            xml.append("  </entry>\n");
+        }
+        return xml.append("</feed>\n").toString();
+    }
+
+    /** Every post's page and every feed page. */
+    static String sitemap(SiteConfig site, Collection<Post> posts, Collection<FeedConfig> feeds) {
+        String base = base(site);
+        StringBuilder xml = new StringBuilder(128 + posts.size() * 128);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (Post post : posts) {
+            xml.append("  <url>\n");
+            element(xml, "    ", "loc", base + href(post));
+            if (post.date() != null) {
+                element(xml, "    ", "lastmod", post.date().toString());
+            }
+            xml.append("  </url>\n");
+        }
+        for (FeedConfig feed : feeds) {
+            xml.append("  <url>\n");
+            element(xml, "    ", "loc", base + "/" + feed.slug() + "/");
+            xml.append("  </url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    private static String timestamp(LocalDate date) {
+        return date + "T00:00:00Z";
+    }
+
+    private static void element(StringBuilder xml, String indent, String name, String text) {
+        xml.append(indent).append('<').append(name).append('>').append(escape(text)).append("</").append(name)
+                .append(">\n");
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    // characters XML 1.0 does not allow are dropped
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,246 @@
+package dev.markata.plugins.feeds;
+
+import dev.markata.config.ConfigException;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.StateKey;
+import dev.markata.plugins.index_page.IndexPagePlugin;
+import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.SiteView;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code markata.plugins.feeds}: selects and sorts each feed's posts once in pre_render (so
+ * templates can list {@code markata.feeds.<name>.posts}), then in save writes each feed's page
+ * ({@code <slug>/index.html}, and {@code <slug>/partial/index.html} with a partial template),
+ * {@code rss.xml} and {@code atom.xml}, the site's {@code sitemap.xml}, root {@code rss.xml} and
+ * {@code atom.xml} from the archive feed, and the archive as {@code index.html} when no post is
+ * the home page. A feed page whose posts, templates and configuration did not change since the
+ * last build is not rendered again.
+ */
+public final class FeedsPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.feeds";
+    private static final String KEYS_FILE = "feeds.tsv";
+
+    private record Selected(FeedConfig config, List<Post> posts) {
+    }
+
+    private record SelectedFeeds(List<Selected> feeds) {
+    }
+
+    private static final StateKey<SelectedFeeds> SELECTED = new StateKey<>("selected feeds", SelectedFeeds.class);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public java.util.Set<String> aliases() {
+        return java.util.Set.of("markata.plugins.rss", "markata.plugins.sitemap");
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        List<FeedConfig> feeds = setup.config(FeedConfig.SECTION);
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
+        setup.hook(Stage.SAVE, context -> write(context, templates));
+    }
+
+    static Map<String, Object> fields(Post post) {
+        Map<String, Object> fields = new HashMap<>(post.extra());
+        fields.put("path", post.path());
+        fields.put("slug", post.slug());
+        fields.put("title", post.displayTitle());
+        fields.put("date", post.date());
+        fields.put("tags", post.tags());
+        fields.put("published", post.published());
+        fields.put("description", post.description());
+        fields.put("template", post.template());
+        fields.put("content", post.content());
+        fields.put("href", FeedXml.href(post));
+        return fields;
+    }
+
+    private static void select(BuildContext context, List<FeedConfig> feeds) throws PluginException {
+        LocalDate today = LocalDate.now();
+        LocalDateTime now = LocalDateTime.now();
+        List<Post> posts = context.posts();
+        List<FilterExpression.Scope> scopes = new ArrayList<>(posts.size());
+        for (Post post : posts) {
+            scopes.add(new FilterExpression.Scope(fields(post), today, now));
+        }
+        List<Selected> selected = new ArrayList<>();
+        List<SiteView.Feed> views = new ArrayList<>();
+        for (FeedConfig feed : feeds) {
+            List<Integer> in = new ArrayList<>();
+            for (int i = 0; i < posts.size(); i++) {
+                try {
+                    if (feed.filter().test(scopes.get(i))) {
+                        in.add(i);
+                    }
+                } catch (FilterExpression.FilterException e) {
+                    throw new PluginException("feed \"" + feed.name() + "\": filter \"" + feed.filter().source()
+                            + "\" fails on " + posts.get(i).path() + ": " + e.getMessage());
+                }
+            }
+            Comparator<Integer> order = (a, b) -> compareField(scopes.get(a).fields().get(feed.sort()),
+                    scopes.get(b).fields().get(feed.sort()), feed.reverse());
+            in.sort(order.thenComparing(i -> posts.get(i).path()));
+            List<Post> chosen = in.stream().map(posts::get).toList();
+            selected.add(new Selected(feed, chosen));
+            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.raw(),
+                    chosen.stream().map(Post::path).toList()));
+        }
+        context.put(SELECTED, new SelectedFeeds(selected));
+        context.put(SiteView.FEEDS, new SiteView.FeedList(views));
+    }
+
+    /** Values of one field, missing ones last whatever the direction. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareField(Object a, Object b, boolean reverse) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? 1 : -1;
+        }
+        int order;
+        if (a instanceof Number x && b instanceof Number y) {
+            order = Double.compare(x.doubleValue(), y.doubleValue());
+        } else if (a.getClass() == b.getClass() && a instanceof Comparable c) {
+            order = c.compareTo(b);
+        } else {
+            order = String.valueOf(a).compareTo(String.valueOf(b));
+        }
+        return reverse ? -order : order;
+    }
+
+    private static void write(BuildContext context, Templates templates) throws Exception {
+        SelectedFeeds feeds = context.get(SELECTED).orElseThrow(() -> new PluginException(
+                "feeds were not selected in pre_render"));
+        SiteView site = SiteView.of(context, templates);
+        Map<String, Post> byPath = new HashMap<>();
+        for (Post post : context.posts()) {
+            byPath.put(post.path(), post);
+        }
+        Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+        Map<String, String> previous = readKeys(keysFile);
+        Map<String, String> keys = new TreeMap<>();
+        String shared = Hashing.of(templates.fingerprint(), String.valueOf(new TreeMap<>(templates.config())),
+                LocalDate.now().toString());
+        boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
+        Selected archive = null;
+        for (Selected feed : feeds.feeds()) {
+            // the final posts (after render) for descriptions and titles
+            List<Post> posts = feed.posts().stream().map(p -> byPath.getOrDefault(p.path(), p)).toList();
+            FeedConfig config = feed.config();
+            if (config.name().equals(FeedConfig.ARCHIVE)) {
+                archive = new Selected(config, posts);
+            }
+            boolean isHome = home && config.name().equals(FeedConfig.ARCHIVE);
+            String key = Hashing.of(shared, String.valueOf(new TreeMap<>(config.raw())), config.name(),
+                    String.valueOf(isHome), SiteView.fingerprint(posts));
+            keys.put(config.slug(), key);
+            Path page = context.output().root().resolve(config.slug()).resolve("index.html");
+            boolean unchanged = key.equals(previous.get(config.slug())) && Files.isRegularFile(page)
+                    && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
+            if (!unchanged) {
+                renderPages(context, templates, site, config, isHome);
+            }
+            if (config.rss()) {
+                context.output().write(config.slug() + "/rss.xml", FeedXml.rss(context.site(), config, posts));
+                context.output().write(config.slug() + "/atom.xml", FeedXml.atom(context.site(), config, posts));
+            }
+        }
+        if (archive != null) {
+            context.output().write("rss.xml", FeedXml.rss(context.site(), archive.config(), archive.posts()));
+            context.output().write("atom.xml", FeedXml.atom(context.site(), archive.config(), archive.posts()));
+        }
+        context.output().write("sitemap.xml", FeedXml.sitemap(context.site(), context.posts(),
+                feeds.feeds().stream().map(Selected::config).toList()));
+        if (home) {
+            context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
+        }
+        writeKeys(keysFile, keys, previous);
+    }
+
+    private static void renderPages(BuildContext context, Templates templates, SiteView site, FeedConfig config,
+                                    boolean isHome) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> feedView = (Map<String, Object>) ((Map<String, Object>) site.markata().get("feeds"))
+                .get(config.name());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> posts = (List<Map<String, Object>>) feedView.get("posts");
+        String document = "feed " + config.name();
+        List<String> cards = new ArrayList<>(posts.size());
+        for (Map<String, Object> post : posts) {
+            cards.add(templates.render(document, config.cardTemplate(), Map.of("post", post, "markata", site.markata())));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("feed", feedView);
+        values.put("posts", posts);
+        values.put("cards", cards);
+        values.put("title", config.title());
+        values.put("description", config.description());
+        values.put("head", config.head());
+        values.put("markata", site.markata());
+        String html = templates.render(document, config.template(), values);
+        context.output().write(config.slug() + "/index.html", html);
+        if (config.partialTemplate() != null) {
+            context.output().write(config.slug() + "/partial/index.html",
+                    templates.render(document, config.partialTemplate(), values));
+        }
+        if (isHome) {
+            context.output().write("index.html", html);
+        }
+    }
+
+    private static Map<String, String> readKeys(Path file) throws IOException {
+        Map<String, String> keys = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int tab = line.lastIndexOf('\t');
+                if (tab > 0) {
+                    keys.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void writeKeys(Path file, Map<String, String> keys, Map<String, String> previous) throws IOException {
+        if (keys.equals(previous)) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        keys.forEach((slug, key) -> text.append(slug).append('\t').append(key).append('\n'));
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".feeds", ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

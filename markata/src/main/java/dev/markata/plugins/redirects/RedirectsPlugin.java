@@ -1,0 +1,75 @@
+package dev.markata.plugins.redirects;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code markata.plugins.redirects}: for each {@code /old /new [status]} line of the redirects
+ * file ({@code [markata.redirects] redirects_file}, default {@code <assets_dir>/_redirects},
+ * Netlify's format), writes {@code <old>/index.html} that sends the browser to {@code new}
+ * (template {@code redirect.html}). Rules with wildcards or placeholders are left to the host.
+ */
+public final class RedirectsPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.redirects";
+
+    private static final ConfigSection<String> FILE = new ConfigSection<>("redirects",
+            (section, markata) -> section.string("redirects_file", ""));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        String configured = setup.config(FILE);
+        Path file = configured.isEmpty() ? setup.site().assetsDir().resolve("_redirects")
+                : setup.site().directory().resolve(configured).normalize();
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        setup.hook(Stage.SAVE, context -> write(context, file, templates));
+    }
+
+    private static void write(BuildContext context, Path file, Templates templates) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String name = context.site().directory().relativize(file).toString();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+");
+            if (parts.length < 2) {
+                throw new PluginException(name + ":" + (i + 1) + ": a redirect needs \"/old /new\", got \"" + line + "\"");
+            }
+            String from = parts[0];
+            String to = parts[1];
+            if (from.contains("*") || from.contains(":") || !from.startsWith("/")) {
+                continue;
+            }
+            String folder = from.replaceAll("^/+|/+$", "");
+            String target = folder.isEmpty() || folder.endsWith(".html") ? folder : folder + "/index.html";
+            if (target.isEmpty() || target.contains("..")) {
+                continue;
+            }
+            String page = templates.render(name + ":" + (i + 1), "redirect.html",
+                    Map.of("original", from, "new", to, "status", parts.length > 2 ? parts[2] : "301"));
+            context.output().write(target, page);
+        }
+    }
+}

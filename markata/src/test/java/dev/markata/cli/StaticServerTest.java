@@ -1,0 +1,84 @@
+package dev.markata.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StaticServerTest {
+
+    @TempDir
+    Path dir;
+
+    private StaticServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("site/markout"));
+        Files.writeString(out.resolve("index.html"), "<html><body><p>home</p></body></html>");
+        Files.createDirectories(out.resolve("post"));
+        Files.writeString(out.resolve("post/index.html"), "<html><body><p>post</p></body></html>");
+        Files.writeString(out.resolve("404.html"), "<html><body><p>lost</p></body></html>");
+        Files.writeString(out.resolve("style.css"), "p{}");
+        Files.writeString(dir.resolve("site/secret.txt"), "SECRET");
+        Files.writeString(dir.resolve("outside.txt"), "SECRET");
+        Files.createSymbolicLink(out.resolve("escape.txt"), dir.resolve("outside.txt"));
+        Files.createSymbolicLink(out.resolve("escape-dir"), dir.resolve("site"));
+        server = StaticServer.start(out, InetAddress.getLoopbackAddress(), 0, true);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** Sends the request line exactly as written (no client-side normalization) and returns the response. */
+    private String get(String target) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void servesPagesFoldersAndAssetsWithTheReloadScript() throws IOException {
+        assertThat(get("/")).startsWith("HTTP/1.1 200").contains("home").contains(StaticServer.VERSION_PATH);
+        assertThat(get("/post/")).startsWith("HTTP/1.1 200").contains("post");
+        assertThat(get("/style.css")).startsWith("HTTP/1.1 200").contains("text/css").endsWith("p{}");
+        assertThat(get("/nope/")).startsWith("HTTP/1.1 404").contains("lost");
+    }
+
+    @Test
+    void reloadVersionChangesAfterARebuild() throws IOException {
+        String before = get(StaticServer.VERSION_PATH);
+        server.changed();
+        String after = get(StaticServer.VERSION_PATH);
+        assertThat(before).endsWith("0");
+        assertThat(after).endsWith("1");
+    }
+
+    @Test
+    void neverServesFilesOutsideTheOutputFolder() throws IOException {
+        for (String attack : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/outside.txt",
+                "/post/../../secret.txt", "/..%2fsecret.txt", "/..%5csecret.txt", "//etc/passwd",
+                "/%2fetc%2fpasswd", "/escape.txt", "/escape-dir/secret.txt", "/C:/Windows/win.ini",
+                "/secret.txt%00.html", "/./index.html"}) {
+            String response = get(attack);
+            assertThat(response).as(attack).startsWith("HTTP/1.1 404").doesNotContain("SECRET");
+        }
+    }
+}

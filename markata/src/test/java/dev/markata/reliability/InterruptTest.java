@@ -1,0 +1,90 @@
+package dev.markata.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.testing.Site;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM (what Ctrl-C and {@code kill} send) to a real child JVM in the middle of rendering a
+ * site with a slow template: teardown runs (the profile so far is written and marked
+ * interrupted), no page or temporary file is left half-written, and the next build works.
+ */
+class InterruptTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermMidRenderRunsTeardownLeavesNoPartialFileAndTheNextBuildRecovers() throws Exception {
+        Site site = new Site(dir).write("markata.toml", "[markata]\nworkers = 2\n"
+                + "hooks = [\"default\", \"markata.plugins.profiler\"]\n[markata.profiler]\nprint = false\n");
+        // a slow page: about a million loop steps each
+        site.write("templates/post.html", "<html><body>{% for i in range(1000) %}{% for j in range(1000) %}"
+                + "{% endfor %}{% endfor %}{{ post.title }}</body></html>\n");
+        for (int i = 0; i < 200; i++) {
+            site.post("posts/p" + i + ".md", "title: P" + i, "text " + i);
+        }
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.markata.cli.Main", "build", "-d", dir.toString())
+                .redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    output.add(line);
+                }
+            } catch (IOException ignored) {
+                // the child is gone
+            }
+        });
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (output.stream().noneMatch(l -> l.startsWith("load ")) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(child.isAlive()).as("still rendering when stopped: %s", output).isTrue();
+        Thread.sleep(1500); // well into render
+        assertThat(child.isAlive()).as("still rendering when stopped: %s", output).isTrue();
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        reader.join(10_000);
+        assertThat(child.exitValue()).as("%s", output).isEqualTo(143);
+        assertThat(output).as("no page was written").noneMatch(l -> l.startsWith("built "));
+
+        assertThat(FaultsTest.leftovers(dir)).as("temporary files left").isEmpty();
+        Path profile = dir.resolve("markout/_profile");
+        assertThat(profile).as("teardown wrote the profile so far: %s", output).isDirectory();
+        try (Stream<Path> files = Files.walk(profile)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json"))
+                    .map(InterruptTest::read)).as("the profile is marked interrupted")
+                    .anySatisfy(json -> assertThat(json).contains("\"interrupted\""));
+        }
+
+        // the next build (with a quick template, to keep the suite fast) writes the whole site
+        site.write("templates/post.html", "<html><body>{{ post.title }}</body></html>\n");
+        Cli.Run again = Cli.builtIn().build(dir, "-q", "--no-profile");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(new Site(dir).read("markout/p199/index.html")).contains("P199</body></html>");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.markata.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Parallel render under stress writes byte for byte the site a serial build writes. 2,000
+ * small posts and 16 workers by default (suite time); {@code -Dmarkata.test.stressPosts=10000}
+ * runs the issue's 10,000.
+ */
+class ParallelStressTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manyThreadsWriteExactlyWhatOneThreadWrites() throws IOException {
+        int posts = Integer.getInteger("markata.test.stressPosts", 2000);
+        for (int i = 0; i < posts; i++) {
+            Path file = dir.resolve("posts/p" + (i % 20) + "/post-" + i + ".md");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "---\ntitle: Post " + i + " <&>\ndate: 20" + (10 + i % 15) + "-" + (1 + i % 12) + "-"
+                    + (1 + i % 28) + "\npublished: " + (i % 4 != 0) + "\ntags: [t" + (i % 7) + "]\n---\n\n# Part " + i
+                    + "\n\nSome *text* and a [link](/post-" + (i + 1) + "/).\n\n| a | b |\n|---|---|\n| " + i + " | x |\n",
+                    StandardCharsets.UTF_8);
+        }
+        write("serial", 1);
+        write("parallel", 16);
+        Map<String, byte[]> serial = tree(dir.resolve("serial"));
+        Map<String, byte[]> parallel = tree(dir.resolve("parallel"));
+        assertThat(serial).hasSize(posts + 1);
+        assertThat(parallel.keySet()).isEqualTo(serial.keySet());
+        for (String file : serial.keySet()) {
+            assertThat(Arrays.equals(parallel.get(file), serial.get(file))).as(file).isTrue();
+        }
+    }
+
+    private void write(String output, int workers) throws IOException {
+        Files.writeString(dir.resolve("markata.toml"), "[markata]\noutput_dir = \"" + output + "\"\nworkers = "
+                + workers + "\n");
+        Cli.Run run = Cli.builtIn().build(dir, "-q");
+        assertThat(run.code()).as(run.toString()).isZero();
+    }
+
+    private static Map<String, byte[]> tree(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+}

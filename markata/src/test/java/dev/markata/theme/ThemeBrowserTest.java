@@ -1,0 +1,161 @@
+package dev.markata.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.BuildResult;
+import dev.markata.Markata;
+import dev.markata.testing.Site;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The built-in theme in real headless Chromium: a post page with every kind of content, in
+ * light and dark, on a wide and a phone-sized window; screenshots go to
+ * {@code target/theme-screenshots/}. Chromium and chromedriver are the system's (Selenium
+ * downloads nothing); {@code MARKATA_SKIP_BROWSER_TESTS=1} skips.
+ */
+class ThemeBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "theme-screenshots");
+
+    private static ChromeDriver driver;
+    private static Path site;
+    private static Path profile;
+
+    @BeforeAll
+    static void buildAndStart() throws Exception {
+        Assumptions.assumeFalse("1".equals(System.getenv("MARKATA_SKIP_BROWSER_TESTS")));
+        site = Files.createTempDirectory("markata-theme-");
+        Site files = new Site(site);
+        files.write("markata.toml", """
+                [markata]
+                title = "Notes on Building Things"
+                description = "A small blog about making software."
+                author_name = "Ada Example"
+                """);
+        files.post("posts/theme-tour.md", """
+                title: A tour of the default theme
+                date: 2024-05-01
+                tags: [design, css]
+                published: true""", """
+                The default theme is meant to be **quiet and readable**: one column, a comfortable line length,
+                and colours that follow the reader's system. Links look like [links](/archive/) and `inline code`
+                has a soft background.
+
+                ## Code
+
+                ```python
+                def greet(name: str) -> str:
+                    # say hello
+                    return f"Hello, {name}!" if name else None
+                ```
+
+                !!! tip "Admonitions"
+                    Notes, tips and warnings stand out without shouting.
+
+                ??? warning "Collapsed details"
+                    Hidden until opened.
+
+                | Feature | Status |
+                |---|---|
+                | Dark mode | done |
+                | Tables | done |
+
+                - [x] task lists
+                - [ ] more themes
+
+                > A quotation, set apart by a rule.[^1]
+
+                [^1]: Footnotes land at the end.
+                """);
+        BuildResult result = Markata.builder(site).environment(Map.of())
+                .reporter(new dev.markata.testing.Warnings()).open().build();
+        assertThat(result.posts()).hasSize(1);
+
+        profile = Files.createTempDirectory("markata-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1100,1300", "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void aPostPageLooksRightInLightAndDarkAndOnAPhone() throws Exception {
+        driver.manage().window().setSize(new Dimension(1100, 1300));
+        driver.get(site.resolve("markout/theme-tour/index.html").toUri().toString());
+        assertThat(driver.getTitle()).isEqualTo("A tour of the default theme | Notes on Building Things");
+        screenshot("post-light.png");
+        assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(255, 255, 255)");
+        assertThat(js("return getComputedStyle(document.querySelector('.highlight .k')).color"))
+                .isNotEqualTo(js("return getComputedStyle(document.querySelector('.highlight')).color"));
+        long articleWidth = (Long) js("return Math.round(document.querySelector('main').getBoundingClientRect().width)");
+        assertThat(articleWidth).isBetween(600L, 800L); // a readable measure, centred
+
+        driver.findElement(By.cssSelector("button.theme")).click();
+        assertThat(js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(13, 17, 23)");
+        screenshot("post-dark.png");
+        driver.navigate().refresh();
+        assertThat(js("return document.documentElement.getAttribute('data-theme')")).isEqualTo("dark");
+        driver.findElement(By.cssSelector("button.theme")).click();
+
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.navigate().refresh();
+        assertThat((Boolean) js("return document.scrollingElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a phone").isTrue();
+        screenshot("post-phone.png");
+
+        List<LogEntry> console = driver.manage().logs().get(LogType.BROWSER).getAll();
+        assertThat(console).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
+        List<String> requests = driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\""))
+                .filter(m -> m.contains("\"url\":\"http")).toList();
+        assertThat(requests).as("the theme makes no network requests").isEmpty();
+    }
+}
