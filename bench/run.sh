@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                          # N = 1000 and 10000, median of 3 runs each
 #   SIZES="1000" RUNS=5 bench/run.sh
+#   KINDS="warm changed" bench/run.sh     # only some of the rows
 #   MARKATA_JAVA_OPTS="-Xmx1g" bench/run.sh   # JVM options for every build (see bin/markata)
 #
 # Columns: wall seconds (median), CPU seconds (user + system, median: steadier than wall time
@@ -15,6 +16,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 sizes="${SIZES:-1000 10000}"
 runs="${RUNS:-3}"
+kinds="${KINDS:-cold warm changed}"
 work="${BENCH_DIR:-/dev/shm/markata-bench}"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "bench: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
@@ -51,7 +53,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # Appends a paragraph to one post, so the next build has exactly one changed post.
 edit_one_post() {
   local post
-  post="$(find "$1/posts" -name '*.md' | sort | head -n 1)"
+  post="$(find "$1/posts" -name '*.md' | sort | awk 'NR == 1')"   # not head: SIGPIPE + pipefail
   printf '\nEdited at %s.\n' "$(date +%s%N)" >>"$post"
 }
 
@@ -64,7 +66,7 @@ for n in $sizes; do
   corpus="$work/corpus-$n"
   rm -rf "$corpus"
   java "$root/bench/GenCorpus.java" --n "$n" --out "$corpus" >/dev/null 2>&1
-  for kind in cold warm changed; do
+  for kind in $kinds; do
     declare -A wall=() cpu=() mem=()
     for profile in --no-profile --profile; do wall[$profile]=""; cpu[$profile]=""; mem[$profile]=""; done
     if [ "$kind" != cold ]; then
