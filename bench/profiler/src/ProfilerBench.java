@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * busy one the CPU figure is the steadier.
  *
  * <p>Workloads: "cpu" is single-threaded CPU-bound work (hashing, sorting, string building, a
- * recursive walk); "threads" hands 3,000 small CPU tasks to a 4-thread pool through
+ * recursive walk); "threads" hands 8,000 small CPU tasks to a 4-thread pool through
  * {@link Profiler#wrap} and waits for them (main thread plus 4 sampled workers).
  */
 public final class ProfilerBench {
@@ -115,7 +115,7 @@ public final class ProfilerBench {
 
     private static void cpuWork() {
         long x = 0;
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 900; i++) {
             x += hashing(20_000);
             x += sorting(20_000);
             x += strings(2_000);
@@ -157,7 +157,7 @@ public final class ProfilerBench {
 
     private static void threadWork(ExecutorService executor) throws Exception {
         List<Future<Long>> futures = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 8000; i++) {
             futures.add(executor.submit(() -> hashing(5_000) + sorting(5_000)));
         }
         long x = 0;

@@ -3,6 +3,9 @@ package dev.markata.cli;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.config.ConfigOverrides;
+import dev.markata.plugins.profiler.BuildStatsRecorder;
+import dev.markata.plugins.profiler.StatsJson;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +30,11 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
             description = "Profile the build (--no-profile: do not), whatever markata.toml says.")
     Boolean profile;
 
+    @Option(names = "--stats-json", paramLabel = "FILE",
+            description = "Also write stage, plugin and document timings as JSON to FILE (relative to the current"
+                    + " folder), for tracking build time in CI; works with or without --profile.")
+    Path statsJson;
+
     @Override
     public CommonOptions options() {
         return options;
@@ -42,7 +50,7 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         if (!options.quiet) {
             builder.observer(new Progress(main.err, main.terminal));
         }
-        BuildResult result = builder.open().build();
+        BuildResult result = statsJson == null ? builder.open().build() : buildWithStats(builder);
         if (options.verbose) {
             TimingTable.print(result.timings(), main.err);
         }
@@ -52,5 +60,40 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
                     result.timings().totalNanos() / 1e9);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The build, with its timings written to {@link #statsJson} whether it succeeds or fails (a
+     * failed build's error stays the one reported; a file that cannot be written is then only a
+     * warning).
+     */
+    private BuildResult buildWithStats(Markata.Builder builder) throws Exception {
+        BuildStatsRecorder stats = new BuildStatsRecorder();
+        Markata markata = builder.observer(stats).open();
+        BuildResult result;
+        try {
+            result = markata.build();
+        } catch (Exception | Error buildError) {
+            try {
+                writeStats(stats);
+            } catch (UsageException e) {
+                main.err.println("warning: " + e.getMessage());
+            }
+            throw buildError;
+        }
+        writeStats(stats);
+        return result;
+    }
+
+    private void writeStats(BuildStatsRecorder stats) throws UsageException {
+        Path file = statsJson.toAbsolutePath().normalize();
+        try {
+            StatsJson.write(stats.snapshot(), file);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UsageException("--stats-json " + statsJson + ": cannot write " + file + ": " + e);
+        }
+        if (!options.quiet) {
+            main.err.println("build timings written to " + file);
+        }
     }
 }

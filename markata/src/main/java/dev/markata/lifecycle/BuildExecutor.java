@@ -32,10 +32,11 @@ public final class BuildExecutor implements AutoCloseable {
     }
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** The executor whose worker the current thread is, if any (nested batches run inline). */
+    private static final ThreadLocal<BuildExecutor> WORKER_OF = new ThreadLocal<>();
 
     private final int workers;
     private final ExecutorService pool;
-    private final ThreadGroup group;
     private final BuildObserver observer;
     private final List<TaskDecorator> decorators;
     private final TimingRecorder timings;
@@ -55,13 +56,16 @@ public final class BuildExecutor implements AutoCloseable {
         this.decorators = List.copyOf(decorators);
         this.timings = Objects.requireNonNull(timings);
         int pool = POOLS.incrementAndGet();
-        this.group = new ThreadGroup("markata-build-" + pool);
         if (workers == 1) {
             this.pool = null;
         } else {
             AtomicInteger count = new AtomicInteger();
             ThreadFactory factory = r -> {
-                Thread t = new Thread(group, r, "markata-build-" + pool + "-worker-" + count.incrementAndGet());
+                Runnable worker = () -> {
+                    WORKER_OF.set(this);
+                    r.run();
+                };
+                Thread t = new Thread(worker, "markata-build-" + pool + "-worker-" + count.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             };
@@ -162,7 +166,7 @@ public final class BuildExecutor implements AutoCloseable {
     }
 
     private boolean isWorkerThread() {
-        return Thread.currentThread().getThreadGroup() == group;
+        return WORKER_OF.get() == this;
     }
 
     /** A one-line, user-facing description of a document's failure. */

@@ -69,10 +69,14 @@ class LeakTest {
         return used;
     }
 
+    /** Recordings in progress go to $TMPDIR/markata-profiler-PID, removed when each one ends. */
     private static long tempJfrFiles() throws IOException {
-        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("markata-profiler-")
-                    && p.getFileName().toString().endsWith(".jfr")).count();
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "markata-profiler-" + ProcessHandle.current().pid());
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.count();
         }
     }
 }

@@ -199,8 +199,8 @@ class ProfilerTest {
         long outside = 0;
         long inside = 0;
         for (Sample sample : worker.samples()) {
-            Frame leaf = session.frames().get(session.stacks().frameId(sample.stackId()));
             if (sample.spanId() == Span.NONE) {
+                Frame leaf = session.frames().get(session.stacks().frameId(sample.stackId()));
                 assertThat(leaf.className()).isEqualTo("[out-of-context]");
                 assertThat(leaf.kind()).isEqualTo(FrameKind.SYNTHETIC);
                 assertThat(session.stacks().parentId(sample.stackId())).isEqualTo(StackTable.EMPTY);
@@ -219,7 +219,7 @@ class ProfilerTest {
         Profiler profiler = Profiler.builder().build();
         profiler.start();
         Callable<Integer> task = profiler.decorate("hook", "glob", () -> {
-            Workloads.spin(30);
+            Workloads.spin(100); // long enough to be sampled even when a busy machine delays the sampler
             return 42;
         });
         assertThat(pool.submit(task).get()).isEqualTo(42);
@@ -229,7 +229,7 @@ class ProfilerTest {
             assertThat(span.category()).isEqualTo("hook");
             assertThat(span.name()).isEqualTo("glob");
         });
-        assertThat(session.threads()).hasSize(2);
+        assertThat(session.threads()).as("sampler %s", session.sampler()).hasSize(2);
     }
 
     @Test

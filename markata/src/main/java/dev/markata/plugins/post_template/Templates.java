@@ -130,6 +130,7 @@ public final class Templates {
         return renderTree(document, name, tree, values);
     }
 
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     private String renderTree(String document, String name, Node tree, Map<String, Object> values)
             throws PluginException {
         Map<String, Object> bindings = new HashMap<>(values);
@@ -152,8 +153,8 @@ public final class Templates {
                 return cached;
             }
         };
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+        // jinjava's filters find the running interpreter through a thread-local stack
+        try (var current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
             String output = interpreter.render(tree);
             failOnErrors(document, name, interpreter.getErrorsCopy());
             return output;
@@ -167,8 +168,6 @@ public final class Templates {
             }
             throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
                     + (root != e ? " (" + root.getMessage() + ")" : ""), e);
-        } finally {
-            JinjavaInterpreter.popCurrent();
         }
     }
 

@@ -203,7 +203,10 @@ public final class CallNode {
         return hiddenFrameCount;
     }
 
-    /** For a {@link Kind#LIBRARY_GROUP}: the hidden frames' libraries ("commonmark", "jdk"), sorted. */
+    /**
+     * For a {@link Kind#LIBRARY_GROUP}: the libraries of the frames in the group ("jdk",
+     * "commonmark"), the one whose frames spent most time themselves first.
+     */
     public List<String> libraries() {
         return libraries;
     }

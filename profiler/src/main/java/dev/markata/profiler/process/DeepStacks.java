@@ -74,6 +74,20 @@ public final class DeepStacks {
         return result.get();
     }
 
+    /** Work without a result that may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws IOException;
+    }
+
+    /** {@link #call} for work without a result, such as writing a report. */
+    public static void run(Action action) throws IOException {
+        call(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     /** {@link #call} for work without checked exceptions. */
     public static <T> T compute(java.util.function.Supplier<T> work) {
         try {

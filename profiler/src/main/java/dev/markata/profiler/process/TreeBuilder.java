@@ -168,7 +168,9 @@ final class TreeBuilder {
         } else {
             base = threadNodes.get(submitterThread(span));
         }
-        Node node = insert(base, span.originStackId());
+        int origin = span.originStackId();
+        // An origin outside the table (a damaged session) grafts at the submitter's root, not fail.
+        Node node = origin >= 0 && origin < stacks.size() ? insert(base, origin) : base;
         taskBase[task] = node;
         return node;
     }

@@ -10,7 +10,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -105,7 +106,7 @@ public final class TreeProcessors {
         long start = Long.MAX_VALUE;
         int hidden = 0;
         int line = 0;
-        TreeSet<String> libraries = new TreeSet<>();
+        Set<String> libraries = new LinkedHashSet<>();
         List<CallNode> children = new ArrayList<>();
         for (CallNode node : nodes) {
             self += node.selfNanos();
@@ -230,7 +231,7 @@ public final class TreeProcessors {
     /**
      * Replaces each run of library frames with one {@link CallNode.Kind#LIBRARY_GROUP} node: the
      * frame where the library was entered, the count and library names of the frames hidden below
-     * it, and as children what the run called back into (application code, synthetic nodes) plus
+     * it (libraries ordered by the hidden frames' own time, largest first), and as children what the run called back into (application code, synthetic nodes) plus
      * hidden frames whose own time is at least {@code keepLeafPercent} of the thread's total (so a
      * hot spot inside a library stays visible, as in pyinstrument). Time spent in the hidden frames
      * themselves becomes the group's own time.
@@ -270,8 +271,10 @@ public final class TreeProcessors {
         long absorbedSamples = entry.absorbedSamples();
         int absorbedNodes = entry.absorbedNodes();
         int hidden = 0;
-        TreeSet<String> libraries = new TreeSet<>();
-        libraries.add(Libraries.nameOf(entry.frame().className()));
+        // Own time per library of the frames in the run, in the order first met (the entry's first).
+        Map<String, long[]> libraryTime = new LinkedHashMap<>();
+        libraryTime.computeIfAbsent(Libraries.nameOf(entry.frame().className()), k -> new long[1])[0] +=
+                entry.selfNanos();
         List<CallNode> exits = new ArrayList<>();
         Deque<CallNode> pending = new ArrayDeque<>();
         // Depth-first, in child order, so exits keep their order (a timeline stays chronological).
@@ -282,7 +285,8 @@ public final class TreeProcessors {
             CallNode node = pending.pop();
             if (isLibraryFrame(node)) {
                 hidden++;
-                libraries.add(Libraries.nameOf(node.frame().className()));
+                libraryTime.computeIfAbsent(Libraries.nameOf(node.frame().className()), k -> new long[1])[0] +=
+                        node.selfNanos();
                 absorbed += node.absorbedNanos();
                 absorbedSamples += node.absorbedSamples();
                 absorbedNodes += node.absorbedNodes();
@@ -305,8 +309,10 @@ public final class TreeProcessors {
         if (hidden == 0) {
             return entry.withChildren(exits);
         }
+        List<String> libraries = new ArrayList<>(libraryTime.keySet());
+        libraries.sort(Comparator.comparingLong((String name) -> libraryTime.get(name)[0]).reversed());
         CallNode groupNode = new CallNode(CallNode.Kind.LIBRARY_GROUP, entry.frame(), -1, self, selfSamples, absorbed,
-                absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, new ArrayList<>(libraries));
+                absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, libraries);
         // The same method reached through different hidden paths shows once.
         return timeline ? groupNode : aggregateOneLevel(groupNode);
     }

@@ -26,10 +26,7 @@ public final class CollapsedRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
-        DeepStacks.call(() -> {
-            write(session, out);
-            return null;
-        });
+        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
     }
 
     private void write(Session session, Writer out) throws IOException {

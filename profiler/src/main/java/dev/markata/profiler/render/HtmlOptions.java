@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param title            the page title; empty to use the session's target description
  * @param maxSampleRows    past this many sample rows (over all threads) the page embeds a
  *                         resampled copy of the session, and says so; see {@link HtmlResampler}
+ * @param percentUnits     show times as a share of the total rather than in seconds
  */
 public record HtmlOptions(View initialView, double thresholdPercent, boolean showAll, String title,
-                          int maxSampleRows) {
+                          int maxSampleRows, boolean percentUnits) {
 
     /** The default bound on embedded sample rows: about 6 MB of data, a first view well under 1 s. */
     public static final int DEFAULT_MAX_SAMPLE_ROWS = 250_000;
@@ -42,7 +43,21 @@ public record HtmlOptions(View initialView, double thresholdPercent, boolean sho
 
     /** The call tree first, 0.1% threshold, library code collapsed. */
     public static HtmlOptions defaults() {
-        return new HtmlOptions(View.TREE, 0.1, false, "", DEFAULT_MAX_SAMPLE_ROWS);
+        return new HtmlOptions(View.TREE, 0.1, false, "", DEFAULT_MAX_SAMPLE_ROWS, false);
+    }
+
+    /**
+     * The HTML form of the options every report format takes: show all, timeline first, the
+     * threshold (the HTML format's default when unset), seconds or percent. The show and hide
+     * patterns are applied by {@link HtmlRenderer#HtmlRenderer(ReportOptions)} to the frames.
+     */
+    public static HtmlOptions from(ReportOptions options) {
+        Double threshold = options.thresholdPercent();
+        return defaults()
+                .withInitialView(options.timeline() ? View.TIMELINE : View.TREE)
+                .withShowAll(options.showAll())
+                .withThresholdPercent(threshold != null ? threshold : ReportFormat.HTML.defaultThresholdPercent())
+                .withPercentUnits(options.unit() == ReportOptions.Unit.PERCENT);
     }
 
     /** As {@link #defaults()}, but opening on the timeline (for profiles made with {@code timeline = true}). */
@@ -51,22 +66,26 @@ public record HtmlOptions(View initialView, double thresholdPercent, boolean sho
     }
 
     public HtmlOptions withInitialView(View view) {
-        return new HtmlOptions(view, thresholdPercent, showAll, title, maxSampleRows);
+        return new HtmlOptions(view, thresholdPercent, showAll, title, maxSampleRows, percentUnits);
     }
 
     public HtmlOptions withThresholdPercent(double percent) {
-        return new HtmlOptions(initialView, percent, showAll, title, maxSampleRows);
+        return new HtmlOptions(initialView, percent, showAll, title, maxSampleRows, percentUnits);
     }
 
     public HtmlOptions withShowAll(boolean all) {
-        return new HtmlOptions(initialView, thresholdPercent, all, title, maxSampleRows);
+        return new HtmlOptions(initialView, thresholdPercent, all, title, maxSampleRows, percentUnits);
     }
 
     public HtmlOptions withTitle(String newTitle) {
-        return new HtmlOptions(initialView, thresholdPercent, showAll, newTitle, maxSampleRows);
+        return new HtmlOptions(initialView, thresholdPercent, showAll, newTitle, maxSampleRows, percentUnits);
     }
 
     public HtmlOptions withMaxSampleRows(int rows) {
-        return new HtmlOptions(initialView, thresholdPercent, showAll, title, rows);
+        return new HtmlOptions(initialView, thresholdPercent, showAll, title, rows, percentUnits);
+    }
+
+    public HtmlOptions withPercentUnits(boolean percent) {
+        return new HtmlOptions(initialView, thresholdPercent, showAll, title, maxSampleRows, percent);
     }
 }

@@ -3,9 +3,14 @@ package dev.markata.profiler.render;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.io.JsonWriter;
 import dev.markata.profiler.io.SessionJson;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.process.FramePatterns;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,25 +32,41 @@ import java.util.Objects;
 public final class HtmlRenderer implements Renderer {
 
     private final HtmlOptions options;
+    private final FramePatterns patterns;
     private final HtmlAssets assets;
 
     public HtmlRenderer(HtmlOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.assets = HtmlAssets.load();
+        this(options, new FramePatterns(List.of(), List.of()));
     }
 
     public HtmlRenderer() {
         this(HtmlOptions.defaults());
     }
 
+    /**
+     * The HTML report with the options every format takes ({@link HtmlOptions#from}); the show
+     * and hide patterns decide which frames the page treats as application or library code.
+     *
+     * @throws IllegalArgumentException naming the pattern, when a {@code re:} pattern is invalid
+     */
+    public HtmlRenderer(ReportOptions options) {
+        this(HtmlOptions.from(options), new FramePatterns(options.show(), options.hide()));
+    }
+
+    private HtmlRenderer(HtmlOptions options, FramePatterns patterns) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.patterns = patterns;
+        this.assets = HtmlAssets.load();
+    }
+
     @Override
     public void render(Session session, Writer out) throws IOException {
-        Session embedded = HtmlResampler.bound(session, options.maxSampleRows());
+        Session embedded = HtmlResampler.bound(reclassified(session), options.maxSampleRows());
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         // Belt and braces: even a bug in the page script cannot make it fetch anything.
         out.write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '"
-                + assets.scriptHash() + "'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n");
+                + assets.scriptHash() + "'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n");
         out.write("<title>markata profile</title>\n<style>\n");
         out.write(assets.css());
         out.write("</style>\n</head>\n<body>\n");
@@ -61,12 +82,28 @@ public final class HtmlRenderer implements Renderer {
         out.flush();
     }
 
+    /** The session with frame kinds as the show/hide patterns say (itself when there are none). */
+    private Session reclassified(Session session) {
+        if (patterns.isEmpty()) {
+            return session;
+        }
+        List<Frame> frames = new ArrayList<>(session.frames().size());
+        for (Frame f : session.frames()) {
+            FrameKind kind = patterns.kindOf(f);
+            frames.add(kind == f.kind() ? f : new Frame(f.className(), f.methodName(), f.fileName(), f.lineNumber(), kind));
+        }
+        return new Session(session.startedAt(), session.duration(), session.interval(), session.cpuTime(),
+                session.targetDescription(), session.sampler(), session.asyncMode(), session.timeMode(), frames,
+                session.stacks(), session.threads(), session.spans(), session.metadata());
+    }
+
     private void writeOptions(Writer out) {
         new JsonWriter(out).beginObject()
                 .name("initialView").value(options.initialView().id())
                 .name("thresholdPercent").value(options.thresholdPercent())
                 .name("showAll").value(options.showAll())
                 .name("title").value(options.title())
+                .name("units").value(options.percentUnits() ? "percent" : "seconds")
                 .endObject();
     }
 }

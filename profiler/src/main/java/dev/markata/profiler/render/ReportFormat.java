@@ -18,7 +18,7 @@ public enum ReportFormat {
     SPEEDSCOPE(".speedscope.json", 0),
     /** Collapsed stacks for flame-graph tools ({@link CollapsedRenderer}). */
     COLLAPSED(".collapsed", 0),
-    /** The self-contained interactive page. */
+    /** The self-contained interactive page ({@link HtmlRenderer}). */
     HTML(".html", 0.1),
     /** The session itself, lossless, to render again later ({@link SessionJson}). */
     SESSION(".session.json", 0);
@@ -49,18 +49,9 @@ public enum ReportFormat {
             case SPEEDSCOPE: return new SpeedscopeRenderer(options);
             case COLLAPSED: return new CollapsedRenderer(options);
             case SESSION: return (session, out) -> SessionJson.write(session, out);
-            case HTML: return new HtmlRenderer(htmlOptions(options));
+            case HTML: return new HtmlRenderer(options);
             default: throw new AssertionError(this);
         }
-    }
-
-    /**
-     * The HTML page's starting point for {@code options}: the timeline first when they ask for
-     * time order, their threshold (else the page's default) and show-all.
-     */
-    static HtmlOptions htmlOptions(ReportOptions options) {
-        HtmlOptions html = options.timeline() ? HtmlOptions.timelineFirst() : HtmlOptions.defaults();
-        return html.withThresholdPercent(options.thresholdOr(html.thresholdPercent())).withShowAll(options.showAll());
     }
 
     /**

@@ -49,10 +49,7 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
-        DeepStacks.call(() -> {
-            write(session, out);
-            return null;
-        });
+        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
     }
 
     private void write(Session session, Writer out) throws IOException {
@@ -76,6 +73,11 @@ public final class TextRenderer implements Renderer {
         lines.add(columns("Duration: " + seconds(session.duration().toNanos()) + " s",
                 "CPU time: " + seconds(session.cpuTime().toNanos()) + " s"));
         lines.add("Program:  " + session.targetDescription());
+        String outcome = session.metadata().get("outcome");
+        if (outcome != null) {
+            String stage = session.metadata().get("failed_stage");
+            lines.add("Outcome:  " + outcome + (stage != null ? " (stage " + stage + ")" : ""));
+        }
         String title = " markata profile ";
         int width = title.length() + 2;
         for (String line : lines) {
@@ -107,7 +109,18 @@ public final class TextRenderer implements Renderer {
     private void tree(Session session, StringBuilder text, Footer footer) {
         boolean first = true;
         int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : SAFETY_DEPTH;
-        for (CallNode thread : ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT)) {
+        List<CallNode> threads = ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT);
+        long allThreads = 0;
+        for (CallNode thread : threads) {
+            allThreads += thread.totalNanos();
+        }
+        double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
+        long threadLimit = (long) Math.ceil(allThreads * threshold / 100.0);
+        for (CallNode thread : threads) {
+            if (thread.totalNanos() < threadLimit) {
+                footer.hidden += thread.nodeCount() + thread.absorbedNodesInTree(); // an idle pool thread, say
+                continue;
+            }
             footer.hidden += thread.absorbedNodesInTree();
             if (options.maxDepth() == 0 && depth(thread) > SAFETY_DEPTH) {
                 footer.cut = true;
@@ -124,6 +137,11 @@ public final class TextRenderer implements Renderer {
         if (first) {
             text.append("No samples were recorded.\n");
         }
+    }
+
+    /** At most four library names, as pyinstrument shows them. */
+    private static String libraries(List<String> names) {
+        return names.size() <= 4 ? String.join(", ", names) : String.join(", ", names.subList(0, 4)) + ", …";
     }
 
     private static int depth(CallNode node) {
@@ -174,7 +192,7 @@ public final class TextRenderer implements Renderer {
         if (node.kind() == CallNode.Kind.LIBRARY_GROUP) {
             text.append("  ");
             colored("[" + node.hiddenFrameCount() + " frame" + (node.hiddenFrameCount() == 1 ? "" : "s")
-                    + " hidden: " + String.join(", ", node.libraries()) + "]", DIM, text);
+                    + " hidden: " + libraries(node.libraries()) + "]", DIM, text);
         }
     }
 

@@ -214,7 +214,8 @@ final class AsyncProfilerSampler implements Sampler {
     @Override
     public void start(Recording recording, Duration interval) throws IOException {
         this.interval = interval;
-        this.jfrFile = Files.createTempFile("markata-profiler-", ".jfr");
+        Files.createDirectories(recordingFolder());
+        this.jfrFile = Files.createTempFile(recordingFolder(), "recording-", ".jfr");
         String event = timeMode == TimeMode.WALL ? "wall" : "cpu";
         long micros = Math.max(1, interval.toNanos() / 1000);
         try {
@@ -222,6 +223,7 @@ final class AsyncProfilerSampler implements Sampler {
                     + MAX_STACK_DEPTH + ",jfr,file=" + jfrFile);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(jfrFile);
+            Files.deleteIfExists(recordingFolder());
             throw e;
         }
         for (ThreadContext context : recording.sampledThreads()) {
@@ -249,10 +251,16 @@ final class AsyncProfilerSampler implements Sampler {
         } finally {
             try {
                 Files.deleteIfExists(jfrFile);
+                Files.deleteIfExists(recordingFolder()); // one async recording per JVM: now empty
             } catch (IOException ignored) {
                 // a temp file left behind is not worth failing the session for
             }
         }
+    }
+
+    /** Where this JVM's recordings are written while they run: {@code $TMPDIR/markata-profiler-<pid>}. */
+    static Path recordingFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "markata-profiler-" + ProcessHandle.current().pid());
     }
 
     private static void copyAtomically(Path from, Path to) throws IOException {

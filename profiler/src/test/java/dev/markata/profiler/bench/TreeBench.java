@@ -64,6 +64,15 @@ public final class TreeBench {
                 });
             }
             if (round == 3) {
+                System.out.println("scaling (samples / distinct stacks: build + process aggregated, ms per 1,000 samples)");
+                for (int n : new int[] {25_000, 50_000, 100_000, 200_000, 400_000}) {
+                    Session sized = session(n, n / 20, maxDepth, new Random(7));
+                    long start = System.nanoTime();
+                    CallNode tree = CallTrees.process(CallTrees.build(sized, false), TreeOptions.defaults());
+                    double millis = (System.nanoTime() - start) / 1e6;
+                    System.out.printf("  %,9d / %,6d   %8.1f ms   %.3f ms per 1,000   %d nodes%n", n, n / 20, millis,
+                            millis * 1000 / n, tree.nodeCount());
+                }
                 System.out.println(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults().withMaxDepth(6))
                         .lines().limit(24).reduce("", (a, b) -> a + b + "\n"));
             }

@@ -110,7 +110,7 @@ class TreeProcessorsTest {
     }
 
     @Test
-    void libraryRunsBecomeOneGroupNamingTheirLibraries() {
+    void libraryRunsBecomeOneGroupNamingTheirLibrariesByOwnTime() {
         CallNode tree = thread(TestSessions.builder()
                 .sample(1, "app.Main.main;org.commonmark.parser.Parser.parse;"
                         + "org.commonmark.internal.DocumentParser.parse;java.util.ArrayList.add", 10)
@@ -125,7 +125,7 @@ class TreeProcessorsTest {
         assertThat(TreeText.of(grouped)).isEqualTo("""
                 [thread main] 100/0
                   Main.main 100/0
-                    Parser.parse [3 hidden: commonmark, jdk] 90/10
+                    Parser.parse [3 hidden: jdk, commonmark] 90/10
                       MyExtension.visit 80/80
                     Jinjava.render [1 hidden: jdk, jinjava] 10/10
                 """);
@@ -143,7 +143,7 @@ class TreeProcessorsTest {
         assertThat(TreeText.of(grouped)).isEqualTo("""
                 [thread main] 100/0
                   Main.main 100/0
-                    Parser.parse [2 hidden: commonmark, jdk] 100/30
+                    Parser.parse [2 hidden: jdk, commonmark] 100/30
                       Matcher.find 70/70
                 """);
     }

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,7 +84,21 @@ class HtmlRendererTest {
     void writesTheOptionsThePageStartsWith() throws IOException {
         String html = render(session(), HtmlOptions.timelineFirst().withThresholdPercent(0.5).withShowAll(true));
         assertThat(element(html, "report-options"))
-                .isEqualTo("{\"initialView\":\"timeline\",\"thresholdPercent\":0.5,\"showAll\":true,\"title\":\"\"}");
+                .isEqualTo("{\"initialView\":\"timeline\",\"thresholdPercent\":0.5,\"showAll\":true,\"title\":\"\",\"units\":\"seconds\"}");
+    }
+
+    @Test
+    void takesTheOptionsEveryFormatTakes() throws IOException {
+        ReportOptions options = ReportOptions.defaults().withTimeline(true).withUnit(ReportOptions.Unit.PERCENT)
+                .withHide(List.of("app.Site")).withShow(List.of("java.util.*"));
+        StringWriter out = new StringWriter();
+        new HtmlRenderer(options).render(session(), out);
+        String html = out.toString();
+        assertThat(element(html, "report-options"))
+                .isEqualTo("{\"initialView\":\"timeline\",\"thresholdPercent\":0.1,\"showAll\":false,\"title\":\"\",\"units\":\"percent\"}");
+        Session embedded = SessionJson.fromJson(element(html, "profile-data"));
+        assertThat(embedded.frames()).extracting(f -> f.className() + " " + f.kind()).contains(
+                "app.Site LIBRARY", "java.util.HashMap APPLICATION", "app.Main APPLICATION", "java.lang.Thread LIBRARY");
     }
 
     @Test

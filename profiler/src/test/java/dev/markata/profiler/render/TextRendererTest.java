@@ -145,4 +145,44 @@ class TextRendererTest {
 
         assertThat(out.toString()).contains("Samples:  0").endsWith("No samples were recorded.\n");
     }
+
+    @Test
+    void threadsBelowTheThresholdOfAllThreadsAreLeftOutAndCounted() throws IOException {
+        Session threads = TestSessions.builder()
+                .sample(1, "app.Main.main", 200)
+                .sample(2, "app.Worker.run", 1)
+                .sample(3, "app.Worker.run", 50)
+                .build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(threads, out);
+
+        assertThat(out.toString()).contains("0.200 [thread main]", "0.050 [thread worker-3]")
+                .doesNotContain("worker-2").endsWith("2 nodes hidden below 1%\n");
+    }
+
+    @Test
+    void headerSaysWhenTheBuildFailed() throws IOException {
+        Session failed = TestSessions.builder().sample(1, "app.Main.main", 1)
+                .metadata("outcome", "failed").metadata("failed_stage", "render").build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults().withUnicode(false)).render(failed, out);
+
+        assertThat(out.toString()).contains("| Outcome:  failed (stage render)");
+    }
+
+    @Test
+    void aGroupNamesAtMostFourLibraries() throws IOException {
+        Session many = TestSessions.builder()
+                .sample(1, "app.Main.main;org.alpha.A.f;org.beta.B.f;org.gamma.C.f;org.delta.D.f;org.epsilon.E.f;"
+                        + "app.Callback.call", 10)
+                .build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(many, out);
+
+        assertThat(out.toString()).contains("A.f  A.java:10  [4 frames hidden: alpha, beta, gamma, delta, …]")
+                .contains("Callback.call");
+    }
 }

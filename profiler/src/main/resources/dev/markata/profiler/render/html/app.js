@@ -12,7 +12,7 @@ class App {
       libraryMode: saved.libraryMode || "collapse",
       hideRegex: saved.hideRegex || "",
       threshold: saved.threshold !== undefined ? saved.threshold : (reportOptions.thresholdPercent ?? 0.1),
-      units: saved.units || "seconds",
+      units: saved.units || reportOptions.units || "seconds",
       showAll: saved.showAll !== undefined ? saved.showAll : !!reportOptions.showAll
     };
     this.search = { text: "", regex: false };
@@ -113,6 +113,18 @@ class App {
       tabs.appendChild(b);
       this.tabButtons[id] = b;
     }
+    // arrow keys move between tabs, as in any tab list
+    tabs.addEventListener("keydown", e => {
+      const list = Array.from(tabs.querySelectorAll(".tab"));
+      const i = list.indexOf(document.activeElement);
+      if (i < 0) return;
+      const next = e.key === "ArrowRight" ? list[(i + 1) % list.length] : e.key === "ArrowLeft" ? list[(i - 1 + list.length) % list.length] : null;
+      if (next) {
+        e.preventDefault();
+        next.focus();
+        next.click();
+      }
+    });
     bar.appendChild(tabs);
 
     const threadSel = el("select", "thread-select");

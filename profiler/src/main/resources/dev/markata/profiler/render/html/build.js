@@ -28,8 +28,10 @@ class BuildView {
   }
 
   render() {
-    if (this.rendered) return;
-    this.rendered = true;
+    // the search filters the documents table; everything else is computed once
+    const signature = this.app.search.text + "|" + this.app.search.regex;
+    if (this.rendered === signature) return;
+    this.rendered = signature;
     const p = this.app.profile;
     const stages = p.spans.filter(s => s.category === "stage").sort((a, b) => a.start - b.start);
     const stageNames = [];
@@ -101,14 +103,35 @@ class BuildView {
         if (d.attrs.plugin) e.plugins.add(d.attrs.plugin.replace(/^markata\.plugins\./, ""));
       }
       docStages.sort((a, b) => stageNames.indexOf(a) - stageNames.indexOf(b));
-      const ranked = Array.from(byDoc.entries()).sort((a, b) => b[1].total - a[1].total);
-      this.root.appendChild(el("h2", "section-title", "Slowest documents (" + Math.min(50, ranked.length) + " of " + ranked.length + ")"));
+      let ranked = Array.from(byDoc.entries()).sort((a, b) => b[1].total - a[1].total);
+      const all = ranked.length;
+      const wanted = this.documentFilter();
+      if (wanted) ranked = ranked.filter(([name]) => wanted(name));
+      this.root.appendChild(el("h2", "section-title", wanted
+        ? "Documents matching the search (" + Math.min(50, ranked.length) + " of " + ranked.length + " matching, " + all + " in all)"
+        : "Slowest documents (" + Math.min(50, ranked.length) + " of " + all + ")"));
       const t = this.table("build-documents", ["Document", "Total"].concat(docStages, ["Plugins"]));
       for (const [name, e] of ranked.slice(0, 50)) {
         this.row(t, [name, formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
           [Array.from(e.plugins).join(", ")]));
       }
     }
+  }
+
+  /** The search as a test on document names, or null. */
+  documentFilter() {
+    const search = this.app.search;
+    if (!search.text) return null;
+    if (search.regex) {
+      try {
+        const re = new RegExp(search.text, "i");
+        return name => re.test(name);
+      } catch (e) {
+        return null;
+      }
+    }
+    const needle = search.text.toLowerCase();
+    return name => name.toLowerCase().includes(needle);
   }
 
   table(id, headers) {

@@ -10,7 +10,7 @@ class CompareView {
     input.type = "file";
     input.id = "compare-file";
     input.accept = ".json,application/json";
-    const label = el("label", null, "Baseline session (markata-profile JSON): ");
+    const label = el("label", null, "Baseline (a saved session .json, or another report .html): ");
     label.appendChild(input);
     this.status = el("span", "search-status");
     this.status.id = "compare-status";
@@ -48,7 +48,7 @@ class CompareView {
 
   load(name, text) {
     try {
-      this.baseline = parseProfile(text);
+      this.baseline = parseProfile(sessionText(text));
     } catch (e) {
       this.status.textContent = name + ": " + e.message;
       this.baseline = null;
@@ -184,4 +184,16 @@ class CompareView {
     row.parentNode.replaceWith(fresh);
     fresh.querySelector(".row").focus();
   }
+}
+
+/**
+ * The session JSON inside `text`: the text itself, or, for a saved HTML report, its embedded
+ * data element (parsed as an inert document: nothing in it runs or loads).
+ */
+function sessionText(text) {
+  if (!/^\s*</.test(text)) return text;
+  const doc = new DOMParser().parseFromString(text, "text/html");
+  const data = doc.getElementById("profile-data");
+  if (!data) throw new Error("an HTML file without a markata profile in it");
+  return data.textContent;
 }

@@ -92,13 +92,6 @@ function syntheticFrame(profile, label) {
   return id;
 }
 
-/** The stack ids from the root down to `stack` (inclusive). */
-function stackPath(profile, stack) {
-  const path = [];
-  for (let s = stack; s >= 0; s = profile.stackParent[s]) path.push(s);
-  return path.reverse();
-}
-
 // ---- call tree ----
 
 function makeNode(frame, parent) {
@@ -160,9 +153,13 @@ function taskIndex(profile) {
   if (profile.tasks) return profile.tasks;
   const spans = profile.spans;
   const taskOf = new Int32Array(spans.length).fill(-1);
+  // spans that mark waiting for handed-over work: an "await" span, or inside one (within its task)
+  const awaiting = new Uint8Array(spans.length);
   const helpers = new Set();
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
+    const parent = span.parent;
+    awaiting[i] = span.origin < 0 && (span.category === "await" || (parent >= 0 && parent < i && awaiting[parent] === 1)) ? 1 : 0;
     if (span.origin >= 0) {
       taskOf[i] = i;
       helpers.add(span.thread);
@@ -177,7 +174,7 @@ function taskIndex(profile) {
       }
     }
   }
-  profile.tasks = { taskOf, helpers };
+  profile.tasks = { taskOf, helpers, awaiting };
   return profile.tasks;
 }
 
@@ -194,14 +191,35 @@ function isWaiting(profile, t, i) {
   return BLOCKING_CLASSES.has(f.cls) && BLOCKING_METHODS.has(f.method);
 }
 
-/** The deepest stack both `a` and `b` start with (-1 when they share no frame). */
+/**
+ * The longest common prefix of two stacks, comparing frames by method, not line (a method that
+ * submits on one line and waits on another is the same caller): `a`'s stack at that depth, or -1.
+ */
 function commonStack(profile, a, b) {
-  const P = profile.stackParent, D = profile.stackDepth;
-  let da = a < 0 ? 0 : D[a], db = b < 0 ? 0 : D[b];
-  while (da > db) { a = P[a]; da--; }
-  while (db > da) { b = P[b]; db--; }
-  while (a !== b) { a = P[a]; b = P[b]; }
-  return a;
+  const pathA = stackPath(profile, a), pathB = stackPath(profile, b);
+  const F = profile.stackFrame, frames = profile.frames;
+  let common = 0;
+  while (common < pathA.length && common < pathB.length) {
+    const x = frames[F[pathA[common]]], y = frames[F[pathB[common]]];
+    if (!(x === y || (x.method === y.method && x.cls === y.cls && x.file === y.file))) break;
+    common++;
+  }
+  return common === 0 ? -1 : pathA[common - 1];
+}
+
+/** The stack ids from the root down to `stack` (inclusive). */
+function stackPath(profile, stack) {
+  const path = [];
+  for (let s = stack; s >= 0; s = profile.stackParent[s]) path.push(s);
+  return path.reverse();
+}
+
+/** `stack` cut back to its innermost application frame (where the program itself waits), or itself. */
+function innermostApplicationStack(profile, stack) {
+  for (let s = stack; s >= 0; s = profile.stackParent[s]) {
+    if (profile.frames[profile.stackFrame[s]].kind === KIND_APP) return s;
+  }
+  return stack;
 }
 
 /**
@@ -221,7 +239,7 @@ function buildCallTree(profile, threadChoice) {
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
   const graft = all && profile.asyncMode !== "DISABLED";
   const strict = profile.asyncMode === "STRICT";
-  const { taskOf, helpers } = taskIndex(profile);
+  const { taskOf, helpers, awaiting } = taskIndex(profile);
   const spans = profile.spans;
   const sampledThreads = new Set(threads.map(t => t.id));
   const submitter = task => {
@@ -287,15 +305,22 @@ function buildCallTree(profile, threadChoice) {
           group("ooc", threadKey).add(t.stack[i], t.dur[i], t.count[i]);
           continue;
         }
-        if (submitted && isWaiting(profile, t, i)) {
+        // [await]: inside an "await" span, or blocked while tasks this thread submitted run
+        const marked = t.span[i] >= 0 && t.span[i] < awaiting.length && awaiting[t.span[i]] === 1;
+        let awaitAt = -2;
+        if (submitted && (marked || isWaiting(profile, t, i))) {
           const start = t.start[i], end = start + t.dur[i];
           while (next < submitted.length && submitted[next].start < end) running.push(submitted[next++]);
           running = running.filter(s => s.end > start);
           if (running.length) {
             const ends = running.reduce((a, b) => (b.end < a.end ? b : a));
-            group("await", baseKey).add(commonStack(profile, t.stack[i], ends.origin), t.dur[i], t.count[i]);
-            continue;
+            awaitAt = commonStack(profile, t.stack[i], ends.origin);
           }
+        }
+        if (awaitAt === -2 && marked) awaitAt = innermostApplicationStack(profile, t.stack[i]);
+        if (awaitAt !== -2) {
+          group("await", baseKey).add(awaitAt, t.dur[i], t.count[i]);
+          continue;
         }
       }
       g.add(t.stack[i], t.dur[i], t.count[i]);
@@ -406,18 +431,6 @@ function sumTotals(root) {
   }
   root.nodeCount = order.length;
   return order;
-}
-
-/** Every node of a tree, parents before children. */
-function allNodes(root) {
-  const out = [];
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    out.push(n);
-    if (n.kids) for (const c of n.kids.values()) stack.push(c);
-  }
-  return out;
 }
 
 /** Root-first list of nodes from the tree's root (excluded) down to `node`. */

@@ -209,8 +209,31 @@ class TimelineView {
     return null;
   }
 
+  /** The stage or hook span under a point of the band strips, or null. */
+  bandAt(x, y) {
+    let top = TL_AXIS;
+    const t = this.viewStart + x / this.width * (this.viewEnd - this.viewStart);
+    for (const spans of [this.stages, this.hooks]) {
+      if (!spans.length) continue;
+      if (y >= top && y < top + TL_BAND) return spans.find(s => s.start <= t && t < s.end) || null;
+      top += TL_BAND;
+    }
+    return null;
+  }
+
   hover(e) {
     const rect = this.canvas.getBoundingClientRect();
+    const band = this.bandAt(e.clientX - rect.left, e.clientY - rect.top);
+    if (band) {
+      clear(this.tooltip);
+      this.tooltip.appendChild(el("div", "tn", band.category + " " + band.name));
+      this.tooltip.appendChild(el("div", null, formatTime(band.end - band.start) + " · " + formatTime(band.start) + " → " + formatTime(band.end)));
+      const attrs = Object.entries(band.attrs).map(([k, v]) => k + "=" + v).join(" ");
+      if (attrs) this.tooltip.appendChild(el("div", "td", attrs));
+      this.tooltip.appendChild(el("div", "td", "click to zoom to it"));
+      this.placeTooltip(e);
+      return;
+    }
     const h = this.hit(e.clientX - rect.left, e.clientY - rect.top);
     if (!h) {
       this.tooltip.hidden = true;
@@ -223,6 +246,10 @@ class TimelineView {
     this.tooltip.appendChild(el("div", null, "time " + formatTime(h.end - h.start) + " · self " + formatTime(h.self)));
     this.tooltip.appendChild(el("div", "td", (f.location || "unknown location") + " · thread " + h.lane.thread.name));
     this.tooltip.appendChild(el("div", "td", "at " + formatTime(h.start) + " → " + formatTime(h.end)));
+    this.placeTooltip(e);
+  }
+
+  placeTooltip(e) {
     this.tooltip.hidden = false;
     const x = Math.min(e.clientX + 14, window.innerWidth - this.tooltip.offsetWidth - 8);
     const y = Math.min(e.clientY + 14, window.innerHeight - this.tooltip.offsetHeight - 8);
@@ -233,6 +260,15 @@ class TimelineView {
   click(e) {
     const rect = this.canvas.getBoundingClientRect();
     if (e.target !== this.canvas) return;
+    const band = this.bandAt(e.clientX - rect.left, e.clientY - rect.top);
+    if (band) {
+      const pad = (band.end - band.start) * 0.02;
+      this.viewStart = band.start - pad;
+      this.viewEnd = band.end + pad;
+      this.clampView();
+      this.draw();
+      return;
+    }
     const h = this.hit(e.clientX - rect.left, e.clientY - rect.top);
     if (h) this.app.selectMethod(this.app.profile.frames[this.app.profile.stackFrame[h.stack]].full);
   }

@@ -26,6 +26,12 @@ class TreeView {
       this.autoExpand(this.tree, 0);
       this.expandedFor = this.tree;
     }
+    // new grouping or threshold: open the heavy paths that now show, keeping what was open
+    const signature = [app.options.libraryMode, app.options.hideRegex, app.options.showAll, app.options.threshold].join("|");
+    if (signature !== this.optionsSignature) {
+      if (this.optionsSignature !== undefined) this.autoExpand(this.tree, 0);
+      this.optionsSignature = signature;
+    }
     if (this.match) this.expandToMatches();
     clear(this.root);
     if (!(this.total > 0)) {
@@ -97,7 +103,8 @@ class TreeView {
     if (node.f >= 0 && this.isGroupHead(node) && !this.openGroups.has(node)) {
       const lifted = [];
       const libs = new Set();
-      if (this.app.profile.frames[node.f].library) libs.add(this.app.profile.frames[node.f].library);
+      const libraryOf = f => this.app.profile.frames[f].library || libraryName(this.app.profile.frames[f].cls);
+      libs.add(libraryOf(node.f));
       let hiddenCount = 0, hiddenTime = 0;
       const visit = children(node).slice();
       while (visit.length) {
@@ -106,8 +113,7 @@ class TreeView {
         if (this.hidden(c.f)) {
           hiddenCount++;
           hiddenTime += c.self;
-          const lib = this.app.profile.frames[c.f].library;
-          if (lib) libs.add(lib);
+          libs.add(libraryOf(c.f));
           for (const k of children(c)) visit.push(k);
         } else {
           lifted.push(c);
@@ -150,6 +156,7 @@ class TreeView {
     // A group marker shows the time of the hidden frames themselves, and nothing when they had none.
     const timeText = item.group && !(time > 0) ? "" : this.app.formatValue(time);
     row.appendChild(el("span", "time " + shareClass(time, this.total), timeText));
+    if (this.app.options.units !== "percent") row.appendChild(el("span", "pct", timeText ? formatPercent(time, this.total) : ""));
     if (item.group) {
       row.classList.add("group-row");
       toggle.textContent = "▸";

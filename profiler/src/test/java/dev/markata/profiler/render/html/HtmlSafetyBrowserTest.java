@@ -66,7 +66,10 @@ class HtmlSafetyBrowserTest {
         // a frame named <init> is an ordinary method name, not a tag
         browser.find(By.id("search")).sendKeys("<init>\n");
         assertThat(browser.text(By.id("view"))).contains("Templates.<init>");
+        browser.find(By.id("search")).clear();
+        browser.find(By.id("search")).sendKeys("script\n"); // the search filters the documents table
         browser.find(By.id("tab-build")).click();
+        assertThat(browser.findAll(By.cssSelector("#build-documents tbody tr"))).hasSize(1);
         assertThat(browser.text(By.id("build-documents"))).contains(HtmlTestProfiles.EVIL_DOCUMENT);
         browser.find(By.id("tab-timeline")).click();
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +76,7 @@ class HtmlViewsBrowserTest {
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");
         browser.find(By.xpath("//span[@class='name synthetic' and text()='thread worker-2']")).click();
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 [out-of-context]");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 4.11% [out-of-context]");
     }
 
     @Test
@@ -92,6 +94,14 @@ class HtmlViewsBrowserTest {
         browser.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: -400, clientX: 300, clientY: 200, bubbles: true, cancelable: true}))", canvas);
         assertThat(browser.text(By.id("timeline-range"))).isNotEqualTo(before);
         browser.screenshot("timeline-zoomed");
+        // a click on the "render" stage band zooms to the stage (15 to 115 ms, 2% margin)
+        Number bandY = (Number) browser.js("return 20 + 9 - document.getElementById('timeline-canvas').clientHeight / 2;");
+        browser.find(By.id("timeline-reset")).click();
+        Number renderX = (Number) browser.js("const v = markataReport.views.timeline; return (65e6 / v.extent) * v.width - v.width / 2;");
+        new Actions(browser.driver()).moveToElement(canvas, renderX.intValue(), bandY.intValue()).perform();
+        assertThat(browser.text(By.id("timeline-tooltip"))).startsWith("stage render").contains("100 ms");
+        new Actions(browser.driver()).click().perform();
+        assertThat(browser.text(By.id("timeline-range"))).isEqualTo("13.0 ms – 117 ms (104 ms shown)");
     }
 
     @Test
@@ -149,6 +159,11 @@ class HtmlViewsBrowserTest {
         assertThat(docs.get(0).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
         assertThat(browser.text(By.id("build-documents"))).contains(HtmlTestProfiles.EVIL_DOCUMENT);
         browser.screenshot("build");
+        browser.find(By.id("search")).sendKeys("post-1\n");
+        assertThat(browser.findAll(By.cssSelector("#build-documents tbody tr"))).extracting(r -> r.getText().split(" ")[0])
+                .containsExactlyInAnyOrder("posts/post-1.md", "posts/post-10.md", "posts/post-11.md", "posts/post-12.md",
+                        "posts/post-13.md", "posts/post-14.md", "posts/post-15.md", "posts/post-16.md", "posts/post-17.md",
+                        "posts/post-18.md");
     }
 
     @Test
@@ -185,5 +200,47 @@ class HtmlViewsBrowserTest {
         assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
         assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
+        // a saved HTML report works as a baseline too
+        Path baselineReport = HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), HtmlOptions.defaults(),
+                "baseline-report");
+        browser.find(By.id("compare-file")).sendKeys(baselineReport.toString());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-report.html"));
+        assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
+                .contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
+        assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
+    }
+
+    @Test
+    void viewOptionsHideWhatACustomRegexMatchesAndPickThreads() throws Exception {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
+        WebElement regex = browser.find(By.id("opt-hide-regex"));
+        regex.sendKeys("^(org\\.commonmark|com\\.hubspot)\\.");
+        regex.sendKeys(Keys.TAB);
+        // the JDK's frames show now; commonmark's and jinjava's are grouped
+        String tree = browser.text(By.id("view")).replaceAll("\\s+", " ");
+        assertThat(tree).contains("ThreadPoolExecutor.runWorker").doesNotContain("DocumentParser.parse")
+                .contains("1 frame hidden (commonmark)").contains("1 frame hidden (jinjava)");
+        assertThat((String) browser.js("return localStorage.getItem('markata-profile-report')")).contains("\"libraryMode\":\"custom\"");
+        new Select(browser.find(By.id("opt-library"))).selectByValue("off");
+        assertThat(browser.text(By.id("view"))).contains("DocumentParser.parse").doesNotContain("frames hidden");
+        // one thread, raw: worker 3 rendered 10 documents in 100 ms after 15 ms idle
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("worker-3 (115 ms)");
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
+        browser.screenshot("options-thread");
+    }
+
+    @Test
+    void tabsFollowTheArrowKeysAndTheTimelineCanOpenFirst() throws Exception {
+        browser.find(By.id("tab-tree")).sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        Path timelineFirst = HtmlBrowser.render(session, HtmlOptions.timelineFirst(), "timeline-first");
+        browser.open(timelineFirst);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
+        assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
     }
 }

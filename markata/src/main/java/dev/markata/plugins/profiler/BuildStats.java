@@ -1,0 +1,79 @@
+package dev.markata.plugins.profiler;
+
+import dev.markata.lifecycle.BuildFailure;
+import dev.markata.lifecycle.Stage;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where one build spent its time, measured with clocks (no sampling): per stage, per plugin
+ * hook and per document. What {@code --stats-json} writes and the profiler's console summary
+ * prints; a snapshot taken by {@link BuildStatsRecorder#snapshot()}.
+ *
+ * @param stages    stages that ran, in order
+ * @param hooks     hooks that ran, in the order they ran
+ * @param documents every document that had per-document work, slowest first
+ * @param wallNanos from the first stage's start to the snapshot (or to the last stage's end)
+ * @param cpuNanos  CPU time of the whole process over the same stretch (0 when the JVM does not say)
+ * @param failure   why the build failed, if it did
+ */
+public record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<DocumentStat> documents,
+                         long wallNanos, long cpuNanos, Optional<BuildFailure> failure) {
+
+    public BuildStats {
+        stages = List.copyOf(stages);
+        hooks = List.copyOf(hooks);
+        documents = documents.stream().sorted(Comparator.comparingLong(DocumentStat::nanos).reversed()
+                .thenComparing(DocumentStat::document)).toList();
+    }
+
+    /**
+     * One stage.
+     *
+     * @param cpuNanos CPU time the whole process used while the stage ran (all threads, GC included)
+     */
+    public record StageStat(Stage stage, long wallNanos, long cpuNanos, boolean failed) {
+    }
+
+    /**
+     * One plugin hook: its wall time on the build thread, and the per-document tasks it handed
+     * to the build executor (how many, and their time summed over the worker threads).
+     */
+    public record HookStat(Stage stage, String pluginId, long wallNanos, int tasks, long taskNanos, boolean failed) {
+    }
+
+    /**
+     * One document's per-document work, summed over its tasks.
+     *
+     * @param nanos       all its tasks' time
+     * @param stageNanos  that time per stage, in stage order (stages with none are left out)
+     */
+    public record DocumentStat(String document, long nanos, int tasks, Map<Stage, Long> stageNanos) {
+        public DocumentStat {
+            stageNanos = Map.copyOf(stageNanos);
+        }
+    }
+
+    /** "ok", "failed" or "interrupted" (the process was being stopped). */
+    public String outcome() {
+        return failure.map(BuildStats::outcomeOf).orElse("ok");
+    }
+
+    static String outcomeOf(BuildFailure failure) {
+        boolean interrupted = failure.problems().stream().anyMatch(p -> p.cause() instanceof InterruptedException
+                || p.message().startsWith("interrupted"));
+        return interrupted ? "interrupted" : "failed";
+    }
+
+    /** The {@code count} slowest documents. */
+    public List<DocumentStat> slowestDocuments(int count) {
+        return documents.subList(0, Math.min(count, documents.size()));
+    }
+
+    /** Hooks by wall time, largest first. */
+    public List<HookStat> hotspots() {
+        return hooks.stream().sorted(Comparator.comparingLong(HookStat::wallNanos).reversed()).toList();
+    }
+}

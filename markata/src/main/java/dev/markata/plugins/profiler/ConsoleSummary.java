@@ -1,0 +1,140 @@
+package dev.markata.plugins.profiler;
+
+import dev.markata.lifecycle.Stage;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.render.ReportFormat;
+import dev.markata.profiler.render.ReportOptions;
+import dev.markata.profiler.render.Reports;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the profiler prints after a build: a one-line header, a stage table (wall time, share,
+ * CPU time, and from the samples the share of the stage's work spent running or waiting), the
+ * plugin hooks that took longest, the slowest documents with their time per stage, and the call
+ * tree. Screen-sized by default (top hooks, a tree cut to a depth and threshold); with
+ * {@code --verbose} every hook and the whole tree.
+ */
+final class ConsoleSummary {
+
+    static final int SLOWEST_DOCUMENTS = 10;
+    private static final int HOTSPOTS = 5;
+    /** The short tree: levels below each thread, and the smallest share shown. */
+    private static final int SHORT_TREE_DEPTH = 18;
+    private static final double SHORT_TREE_THRESHOLD_PERCENT = 3.0;
+
+    private ConsoleSummary() {
+    }
+
+    /**
+     * @param session   the profile (null when the sampler did not run: no tree, no CPU split)
+     * @param stats     the clock-measured build figures
+     * @param options   the report options from the configuration
+     * @param verbose   the full list of hooks and the whole tree
+     */
+    static String render(Session session, BuildStats stats, ReportOptions options, boolean verbose) {
+        StringBuilder out = new StringBuilder();
+        header(session, stats, out);
+        stages(session, stats, out);
+        hotspots(stats, verbose, out);
+        documents(stats, out);
+        if (session != null) {
+            ReportOptions tree = options.withUnit(ReportOptions.Unit.SECONDS);
+            if (!verbose && !options.showAll()) {
+                double configured = options.thresholdPercent() == null ? 0 : options.thresholdPercent();
+                tree = tree.withMaxDepth(SHORT_TREE_DEPTH)
+                        .withThresholdPercent(Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT));
+            }
+            out.append('\n').append(Reports.render(session, ReportFormat.TEXT, tree).stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void header(Session session, BuildStats stats, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "Build profile: %s wall, %s CPU", seconds(stats.wallNanos()),
+                seconds(stats.cpuNanos())));
+        if (session != null) {
+            out.append(String.format(Locale.ROOT, ", %,d samples (%s, %s, every %s ms)", session.sampleCount(),
+                    session.sampler().name(), session.timeMode() == TimeMode.CPU ? "CPU time" : "wall clock",
+                    trim(session.interval().toNanos() / 1e6)));
+        }
+        if (!stats.outcome().equals("ok")) {
+            out.append(" - build ").append(stats.outcome());
+            stats.failure().ifPresent(f -> out.append(" in stage ").append(f.stage().id()));
+        }
+        out.append('\n');
+    }
+
+    private static void stages(Session session, BuildStats stats, StringBuilder out) {
+        Map<String, StageBreakdown> breakdown = session == null ? Map.of() : StageBreakdown.of(session);
+        out.append(String.format(Locale.ROOT, "%n%-14s %10s %7s %10s %8s %8s%n", "stage", "wall ms", "share",
+                "CPU ms", "running", "waiting"));
+        long total = Math.max(1, stats.wallNanos());
+        long stageSum = 0;
+        for (BuildStats.StageStat stage : stats.stages()) {
+            stageSum += stage.wallNanos();
+            StageBreakdown split = breakdown.get(stage.stage().id());
+            out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f %8s %8s%s%n", stage.stage().id(),
+                    stage.wallNanos() / 1e6, 100.0 * stage.wallNanos() / total, stage.cpuNanos() / 1e6,
+                    split == null ? "" : percent(split.runningShare()), split == null ? "" : percent(split.waitingShare()),
+                    stage.failed() ? "  FAILED" : ""));
+        }
+        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f%n", "total", stats.wallNanos() / 1e6,
+                100.0 * stageSum / total, stats.cpuNanos() / 1e6));
+    }
+
+    private static void hotspots(BuildStats stats, boolean verbose, StringBuilder out) {
+        List<BuildStats.HookStat> hooks = stats.hotspots();
+        if (hooks.isEmpty()) {
+            return;
+        }
+        int shown = verbose ? hooks.size() : Math.min(HOTSPOTS, hooks.size());
+        out.append(String.format(Locale.ROOT, "%nPlugin hotspots (%d of %d hooks)%n", shown, hooks.size()));
+        for (BuildStats.HookStat hook : hooks.subList(0, shown)) {
+            out.append(String.format(Locale.ROOT, "  %10.1f ms  %-12s %s", hook.wallNanos() / 1e6, hook.stage().id(),
+                    hook.pluginId()));
+            if (hook.tasks() > 0) {
+                out.append(String.format(Locale.ROOT, "  (%d documents, %.1f ms of work on the build threads)",
+                        hook.tasks(), hook.taskNanos() / 1e6));
+            }
+            out.append(hook.failed() ? "  FAILED\n" : "\n");
+        }
+    }
+
+    private static void documents(BuildStats stats, StringBuilder out) {
+        List<BuildStats.DocumentStat> slowest = stats.slowestDocuments(SLOWEST_DOCUMENTS);
+        if (slowest.isEmpty()) {
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "%nSlowest documents (%d of %d)%n", slowest.size(),
+                stats.documents().size()));
+        int width = slowest.stream().mapToInt(d -> d.document().length()).max().orElse(10);
+        width = Math.min(width, 48);
+        for (BuildStats.DocumentStat document : slowest) {
+            String perStage = Stage.inOrder().stream().filter(document.stageNanos()::containsKey)
+                    .map(s -> s.id() + " " + trim(document.stageNanos().get(s) / 1e6))
+                    .collect(Collectors.joining(", "));
+            out.append(String.format(Locale.ROOT, "  %10.1f ms  %-" + width + "s  %s%n", document.nanos() / 1e6,
+                    shorten(document.document(), width), perStage));
+        }
+    }
+
+    private static String shorten(String text, int width) {
+        return text.length() <= width ? text : "..." + text.substring(text.length() - width + 3);
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "-" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    private static String trim(double millis) {
+        return millis >= 10 ? String.format(Locale.ROOT, "%.0f", millis) : String.format(Locale.ROOT, "%.1f", millis);
+    }
+}

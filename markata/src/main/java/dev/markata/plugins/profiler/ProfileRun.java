@@ -1,0 +1,223 @@
+package dev.markata.plugins.profiler;
+
+import dev.markata.config.SiteConfig;
+import dev.markata.lifecycle.BuildFailure;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Reporter;
+import dev.markata.profiler.Profiler;
+import dev.markata.profiler.SamplerChoice;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.ThreadSelection;
+import dev.markata.profiler.render.ReportOptions;
+import dev.markata.profiler.render.Reports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One profiled build: starts the sampling profiler at the build's first stage, and at the end
+ * of save (or at teardown when the build failed earlier) stops it, writes the reports under
+ * {@code output_dir} and prints the summary.
+ */
+final class ProfileRun {
+
+    private final ProfilerConfig config;
+    private final SiteConfig site;
+    private final Reporter reporter;
+    private final Profiler profiler;
+    private final BuildSpans spans;
+    private final BuildStatsRecorder stats = new BuildStatsRecorder();
+    private final Path report;
+    private volatile boolean finished;
+    /** How long starting the profiler took, and in which stage's time it is counted. */
+    private long startNanos;
+    private Stage startStage;
+
+    ProfileRun(ProfilerConfig config, SiteConfig site, Reporter reporter) {
+        this.config = config;
+        this.site = site;
+        this.reporter = reporter;
+        this.report = site.outputDir().resolve(config.outputFile()).normalize();
+        if (config.interval().compareTo(Profiler.MIN_INTERVAL) < 0) {
+            reporter.warn("[markata.profiler] interval = " + config.interval().toNanos() / 1e9 + " s is below "
+                    + Profiler.MIN_INTERVAL.toNanos() / 1e9 + " s, the shortest interval the samplers hold; using "
+                    + Profiler.MIN_INTERVAL.toNanos() / 1e9 + " s");
+        }
+        Profiler.Builder builder = Profiler.builder()
+                .interval(config.interval().compareTo(Profiler.MIN_INTERVAL) < 0 ? Profiler.MIN_INTERVAL : config.interval())
+                .asyncMode(config.asyncMode())
+                .timeMode(config.mode())
+                .threads(ThreadSelection.startingThread())
+                .sampler(config.sampler())
+                .target("markata build " + site.directory());
+        if (config.formats().contains(OutputFormat.JFR)) {
+            builder.jfrOutput(OutputFormat.JFR.fileFor(report));
+        }
+        this.profiler = builder.build();
+        this.spans = new BuildSpans(profiler, config.asyncMode(), this::start);
+    }
+
+    BuildSpans spans() {
+        return spans;
+    }
+
+    BuildStatsRecorder stats() {
+        return stats;
+    }
+
+    /** Where the HTML report goes (absolute). */
+    Path report() {
+        return report;
+    }
+
+    /** Starts the profiler; when it cannot start, one warning and the build goes on. */
+    private void start(Stage first) {
+        try {
+            if (config.formats().contains(OutputFormat.JFR)) {
+                Files.createDirectories(report.getParent());
+            }
+            long begin = System.nanoTime();
+            profiler.start();
+            startNanos = System.nanoTime() - begin;
+            startStage = first;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            reporter.warn("the build profiler could not start, so this build is not profiled: " + e.getMessage()
+                    + "; " + howToFix());
+        }
+    }
+
+    private String howToFix() {
+        if (config.sampler() == SamplerChoice.ASYNC_PROFILER) {
+            return "set [markata.profiler] sampler = \"auto\" to fall back to the pure-Java sampler, or run on a"
+                    + " platform async-profiler supports (Linux or macOS on x64 or arm64, no other async-profiler"
+                    + " recording in this JVM)";
+        }
+        return "set [markata.profiler] sampler = \"jdk\" to use the pure-Java sampler, or build with --no-profile";
+    }
+
+    /** The save hook (last): the build succeeded up to here. */
+    void finishAfterSave(BuildContext context) {
+        finish(context.failure());
+    }
+
+    /** The teardown hook: the build failed (or stopped early) before save's end. */
+    void finishAtTeardown(BuildContext context) {
+        finish(context.failure());
+    }
+
+    private synchronized void finish(Optional<BuildFailure> failure) {
+        if (finished || !profiler.isRunning()) {
+            return;
+        }
+        finished = true;
+        BuildStats buildStats = stats.snapshot(); // before stopping: the stop is not the build's time
+        Session session;
+        long stopBegin = System.nanoTime();
+        try {
+            session = profiler.stop();
+        } catch (RuntimeException e) {
+            reporter.warn("the build profiler failed to stop, so no profile was written: " + e);
+            return;
+        }
+        long stopNanos = System.nanoTime() - stopBegin;
+        session = BundledLibraries.reclassify(session);
+        session = withMetadata(session, buildStats, failure);
+        long writeBegin = System.nanoTime();
+        List<Path> written = write(session);
+        long writeNanos = System.nanoTime() - writeBegin;
+        StringBuilder text = new StringBuilder();
+        if (config.print()) {
+            text.append(ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()));
+            text.append(String.format(java.util.Locale.ROOT,
+                    "%nProfiler cost: %.2f s to start (counted in stage %s), %.2f s to stop, %.2f s to write %d files%n",
+                    startNanos / 1e9, startStage == null ? "-" : startStage.id(), stopNanos / 1e9, writeNanos / 1e9,
+                    written.size()));
+        }
+        if (!written.isEmpty()) {
+            Path main = written.get(0);
+            text.append("Profile written to ").append(main);
+            if (main.equals(report)) {
+                text.append(" (open it in a browser: ").append(main.toUri()).append(')');
+            }
+        }
+        if (!text.isEmpty()) {
+            reporter.info(text.toString());
+        }
+    }
+
+    private Session withMetadata(Session session, BuildStats buildStats, Optional<BuildFailure> failure) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("outcome", failure.map(BuildStats::outcomeOf).orElse("ok"));
+        failure.ifPresent(f -> {
+            metadata.put("failed_stage", f.stage().id());
+            metadata.put("failed_plugin", f.pluginId());
+            f.document().ifPresent(d -> metadata.put("failed_document", d));
+            metadata.put("error", StatsJson.oneLine(f.problems().get(0).message()));
+        });
+        metadata.put("build_wall_nanos", Long.toString(buildStats.wallNanos()));
+        metadata.put("build_cpu_nanos", Long.toString(buildStats.cpuNanos()));
+        metadata.put("site_title", site.title());
+        metadata.put("site_directory", site.directory().toString());
+        metadata.put("documents", Integer.toString(buildStats.documents().size()));
+        metadata.put("workers", Integer.toString(site.workers()));
+        metadata.put("markata_version", StatsJson.markataVersion());
+        metadata.put("generator", "markata-java");
+        metadata.put("profiler_start_nanos", Long.toString(startNanos));
+        if (startStage != null) {
+            metadata.put("profiler_start_stage", startStage.id());
+        }
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            session = session.withMetadata(entry.getKey(), entry.getValue());
+        }
+        return session;
+    }
+
+    ReportOptions reportOptions() {
+        return ReportOptions.defaults().withShowAll(config.showAll()).withTimeline(config.timeline())
+                .withThresholdPercent(config.thresholdPercent()).withShow(config.show()).withHide(config.hide());
+    }
+
+    /**
+     * Writes every requested format, each atomically, the HTML report first; a file that cannot
+     * be written gets a warning and does not stop the others. Returns the files written.
+     */
+    private List<Path> write(Session session) {
+        List<Path> written = new ArrayList<>();
+        ReportOptions options = reportOptions();
+        List<OutputFormat> formats = new ArrayList<>();
+        for (OutputFormat format : OutputFormat.values()) {
+            if (config.formats().contains(format) || format == OutputFormat.SESSION) {
+                formats.add(format);
+            }
+        }
+        for (OutputFormat format : formats) {
+            Path file = format.fileFor(report);
+            try {
+                if (format == OutputFormat.JFR) {
+                    if (Files.isRegularFile(file) && session.sampler().name().equals("async-profiler")) {
+                        written.add(file);
+                    } else {
+                        reporter.warn("[markata.profiler] formats: \"jfr\" needs the async-profiler sampler, but this"
+                                + " build was sampled by " + session.sampler().name() + " (" + session.sampler().detail()
+                                + "); no " + file.getFileName() + " was written");
+                    }
+                } else if (format == OutputFormat.SESSION) {
+                    session.save(file);
+                    written.add(file);
+                } else {
+                    Reports.write(session, format.reportFormat(), options, file);
+                    written.add(file);
+                }
+            } catch (IOException | RuntimeException e) {
+                reporter.warn("the profile could not be written to " + file + ": " + e.getMessage());
+            }
+        }
+        return written;
+    }
+}

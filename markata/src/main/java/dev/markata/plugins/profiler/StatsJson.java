@@ -1,0 +1,127 @@
+package dev.markata.plugins.profiler;
+
+import dev.markata.lifecycle.BuildFailure;
+import dev.markata.lifecycle.Stage;
+import dev.markata.profiler.io.JsonWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+
+/**
+ * Writes {@link BuildStats} as JSON for tracking build time in CI ({@code markata build
+ * --stats-json FILE}). Times are milliseconds; every document with per-document work is listed,
+ * slowest first. The shape:
+ *
+ * <pre>{@code
+ * {"schema": "markata-build-stats/1", "markata_version": "0.1.0", "outcome": "ok",
+ *  "wall_ms": 812.5, "cpu_ms": 1490.2,
+ *  "stages": [{"stage": "render", "wall_ms": 400.1, "cpu_ms": 760.0, "failed": false}, ...],
+ *  "hooks": [{"stage": "render", "plugin": "markata.plugins.render_markdown", "wall_ms": 398.7,
+ *             "tasks": 31, "task_ms": 770.2, "failed": false}, ...],
+ *  "documents": [{"document": "posts/a.md", "total_ms": 12.3, "tasks": 4,
+ *                 "stages": {"load": 1.0, "render": 9.0}}, ...]}
+ * }</pre>
+ *
+ * A failed build adds {@code failed_stage}, {@code failed_plugin}, {@code failed_document} (when
+ * per-document) and {@code error} (the first problem, one line).
+ */
+public final class StatsJson {
+
+    /** The schema name written in every file; bumped when a field changes meaning. */
+    public static final String SCHEMA = "markata-build-stats/1";
+
+    private StatsJson() {
+    }
+
+    /** Writes {@code stats} to {@code file} atomically, creating missing folders. */
+    public static void write(BuildStats stats, Path file) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                write(stats, out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static void write(BuildStats stats, Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(out).beginObject()
+                .name("schema").value(SCHEMA)
+                .name("markata_version").value(markataVersion())
+                .name("outcome").value(stats.outcome());
+        if (stats.failure().isPresent()) {
+            BuildFailure failure = stats.failure().get();
+            json.name("failed_stage").value(failure.stage().id())
+                    .name("failed_plugin").value(failure.pluginId());
+            if (failure.document().isPresent()) {
+                json.name("failed_document").value(failure.document().get());
+            }
+            json.name("error").value(oneLine(failure.problems().get(0).message()));
+        }
+        json.name("wall_ms").value(millis(stats.wallNanos()))
+                .name("cpu_ms").value(millis(stats.cpuNanos()));
+        json.name("stages").beginArray();
+        for (BuildStats.StageStat stage : stats.stages()) {
+            json.beginObject().name("stage").value(stage.stage().id())
+                    .name("wall_ms").value(millis(stage.wallNanos()))
+                    .name("cpu_ms").value(millis(stage.cpuNanos()))
+                    .name("failed").value(stage.failed()).endObject();
+        }
+        json.endArray().name("hooks").beginArray();
+        for (BuildStats.HookStat hook : stats.hooks()) {
+            json.beginObject().name("stage").value(hook.stage().id())
+                    .name("plugin").value(hook.pluginId())
+                    .name("wall_ms").value(millis(hook.wallNanos()))
+                    .name("tasks").value(hook.tasks())
+                    .name("task_ms").value(millis(hook.taskNanos()))
+                    .name("failed").value(hook.failed()).endObject();
+        }
+        json.endArray().name("documents").beginArray();
+        for (BuildStats.DocumentStat document : stats.documents()) {
+            json.beginObject().name("document").value(document.document())
+                    .name("total_ms").value(millis(document.nanos()))
+                    .name("tasks").value(document.tasks())
+                    .name("stages").beginObject();
+            for (Stage stage : Stage.inOrder()) {
+                Long nanos = document.stageNanos().get(stage);
+                if (nanos != null) {
+                    json.name(stage.id()).value(millis(nanos));
+                }
+            }
+            json.endObject().endObject();
+        }
+        json.endArray().endObject().flush();
+    }
+
+    /** Milliseconds with microsecond precision. */
+    static double millis(long nanos) {
+        return Math.round(nanos / 1_000.0) / 1_000.0;
+    }
+
+    static String oneLine(String message) {
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    /** The version Maven wrote into {@code dev/markata/version.properties}, or "unknown". */
+    static String markataVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = StatsJson.class.getResourceAsStream("/dev/markata/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,207 @@
+package dev.markata.plugins.profiler;
+
+import static dev.markata.plugins.profiler.ProfiledBuilds.blog;
+import static dev.markata.plugins.profiler.ProfiledBuilds.filesUnder;
+import static dev.markata.plugins.profiler.ProfiledBuilds.json;
+import static dev.markata.plugins.profiler.ProfiledBuilds.markata;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One real site, built once through the command line with the profiler listed in {@code hooks}
+ * and every format requested; each test checks one part of what was written against the work
+ * the build really did.
+ */
+class ProfiledBuildTest {
+
+    private static final int POSTS = 30;
+
+    @TempDir
+    static Path dir;
+
+    static ProfiledBuilds.Run run;
+    static Path profile;
+    static Session session;
+
+    @BeforeAll
+    static void buildOnce() throws IOException {
+        blog(dir, POSTS, "hooks = [\"default\", \"markata.plugins.pyinstrument\"]\nworkers = 2", """
+                [markata.profiler]
+                formats = ["html", "json", "text", "speedscope", "collapsed", "jfr"]
+                """);
+        run = markata("build", "--directory", dir.toString());
+        profile = dir.resolve("markout/_profile");
+        session = Session.load(profile.resolve("index.session.json"));
+    }
+
+    @Test
+    void theBuildSucceedsAndEveryFormatIsWrittenBesideTheReportAtomically() {
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(dir.resolve("markout/post-01/index.html")).exists();
+        List<String> expected = new ArrayList<>(List.of("index.collapsed", "index.html", "index.json",
+                "index.session.json", "index.speedscope.json", "index.txt"));
+        if (session.sampler().name().equals("async-profiler")) {
+            expected.add(2, "index.jfr");
+        } else {
+            assertThat(run.err()).contains("\"jfr\" needs the async-profiler sampler");
+        }
+        assertThat(filesUnder(profile)).containsExactlyElementsOf(expected); // no temporary files left
+    }
+
+    @Test
+    void stagesHooksAndDocumentsAreSpans() {
+        List<String> stages = session.spans().stream().filter(s -> s.category().equals("stage")).map(Span::name).toList();
+        assertThat(stages).containsSubsequence("configure", "glob", "load", "pre_render", "render", "post_render", "save");
+
+        List<Span> hooks = spans("hook");
+        assertThat(hooks).anySatisfy(h -> {
+            assertThat(h.name()).isEqualTo("markata.plugins.render_markdown");
+            assertThat(h.attributes()).containsEntry("stage", "render");
+            assertThat(session.spans().get(h.parentId()).category()).isEqualTo("stage");
+        });
+
+        List<Span> documents = spans("document");
+        Set<String> rendered = documents.stream()
+                .filter(d -> d.attributes().equals(Map.of("stage", "render", "plugin", "markata.plugins.render_markdown")))
+                .map(Span::name).collect(Collectors.toSet());
+        assertThat(rendered).hasSize(POSTS).contains("posts/post-01.md", "posts/post-30.md");
+        long buildThread = session.spans().stream().filter(s -> s.category().equals("stage")).findFirst()
+                .orElseThrow().threadId();
+        for (Span document : documents) {
+            Span task = session.spans().get(document.parentId());
+            assertThat(task.category()).isEqualTo("task");
+            assertThat(task.threadId()).isEqualTo(document.threadId());
+        }
+        // the pool's threads did the per-document work, so their samples carry the document spans
+        assertThat(documents).anySatisfy(d -> assertThat(d.threadId()).isNotEqualTo(buildThread));
+        assertThat(spans("task")).anySatisfy(t -> assertThat(t.originStackId()).isNotEqualTo(StackTable.EMPTY));
+    }
+
+    @Test
+    void theMarkdownRendererAndTemplateEngineAreSampledInsideTheirDocuments() {
+        assertThat(documentPluginsOfSamplesIn("org.commonmark.")).contains("markata.plugins.render_markdown");
+        assertThat(documentPluginsOfSamplesIn("com.hubspot.jinjava.")).contains("markata.plugins.post_template");
+    }
+
+    @Test
+    void stageTotalsAddUpToTheBuildsWallTime() {
+        long buildWall = Long.parseLong(session.metadata().get("build_wall_nanos"));
+        long stageSum = spans("stage").stream().filter(s -> s.parentId() == Span.NONE).mapToLong(Span::durationNanos).sum();
+        assertThat((double) stageSum).as("stage spans %s, metadata %s", spans("stage"), session.metadata())
+                .isCloseTo(buildWall, within(buildWall * 0.05));
+        long buildThreadSampled = session.threads().stream()
+                .filter(t -> t.threadId() == spans("stage").get(0).threadId()).mapToLong(ThreadProfile::totalNanos).sum();
+        assertThat((double) buildThreadSampled).isCloseTo(buildWall, within(buildWall * 0.05));
+        assertThat(run.err()).containsPattern("total +[0-9.]+ +(9[5-9]|10[0-5])\\.[0-9]%");
+    }
+
+    @Test
+    void theSessionSaysHowTheBuildEnded() {
+        assertThat(session.metadata()).containsEntry("outcome", "ok").containsEntry("site_title", "Profiled Blog")
+                .containsEntry("documents", String.valueOf(POSTS)).containsKey("markata_version")
+                .doesNotContainKeys("failed_stage", "error");
+    }
+
+    @Test
+    void theJsonReportHasPyinstrumentsSchema() {
+        JsonObject root = json(profile.resolve("index.json")).getAsJsonObject();
+        assertThat(root.get("sample_count").getAsLong()).isPositive();
+        assertThat(root.get("duration").getAsDouble()).isPositive();
+        JsonObject frame = root.getAsJsonObject("root_frame");
+        assertThat(frame.get("function").getAsString()).startsWith("[thread ");
+        assertThat(frame.getAsJsonArray("children")).isNotEmpty();
+        assertThat(root.getAsJsonArray("threads")).isNotEmpty();
+        assertThat(functionsIn(frame)).contains("map", "render");
+    }
+
+    @Test
+    void textSpeedscopeCollapsedAndHtmlReportsHoldTheSameProfile() throws IOException {
+        assertThat(Files.readString(profile.resolve("index.txt"))).contains("markata profile").contains("Templates.render");
+
+        JsonObject speedscope = json(profile.resolve("index.speedscope.json")).getAsJsonObject();
+        assertThat(speedscope.get("$schema").getAsString()).contains("speedscope");
+        assertThat(speedscope.getAsJsonArray("profiles")).isNotEmpty();
+
+        List<String> collapsed = Files.readAllLines(profile.resolve("index.collapsed"));
+        assertThat(collapsed).isNotEmpty().allSatisfy(line -> assertThat(line).matches(".+ [0-9]+"));
+        assertThat(collapsed).anySatisfy(line -> assertThat(line).contains("org.commonmark"));
+
+        String html = Files.readString(profile.resolve("index.html"), StandardCharsets.UTF_8);
+        var page = Jsoup.parse(html);
+        assertThat(page.select("script#profile-data").html()).contains("build_wall_nanos").contains("\"stage\"");
+        assertThat(html).doesNotContain("http://").doesNotContain("https://");
+    }
+
+    @Test
+    void theConsoleShowsStagesHotspotsSlowestDocumentsTreeAndWhereTheReportIs() {
+        String err = run.err();
+        Path report = profile.resolve("index.html");
+        assertThat(err).containsPattern("(?m)^render +[0-9.]+ +[0-9.]+% +[0-9.]+")
+                .contains("Plugin hotspots (5 of ")
+                .contains("Slowest documents (10 of " + POSTS + ")")
+                .containsPattern("posts/post-[0-9]+\\.md +load [0-9.]+, (pre_render [0-9.]+, )?render [0-9.]+")
+                .contains("markata profile")
+                .contains("Profile written to " + report + " (open it in a browser: " + report.toUri() + ")");
+        assertThat(err.lines().count()).as("screen-sized").isLessThan(120);
+    }
+
+    private static List<Span> spans(String category) {
+        return session.spans().stream().filter(s -> s.category().equals(category)).toList();
+    }
+
+    /** The plugins of the document spans that enclose samples whose stack holds a frame of {@code prefix}. */
+    private static Set<String> documentPluginsOfSamplesIn(String prefix) {
+        List<Frame> frames = session.frames();
+        StackTable stacks = session.stacks();
+        boolean[] hit = new boolean[stacks.size()];
+        for (int s = 0; s < stacks.size(); s++) {
+            int parent = stacks.parentId(s);
+            hit[s] = (parent != StackTable.EMPTY && hit[parent]) || frames.get(stacks.frameId(s)).className().startsWith(prefix);
+        }
+        Predicate<Sample> inPrefix = sample -> sample.stackId() != StackTable.EMPTY && hit[sample.stackId()];
+        return session.threads().stream().flatMap(t -> t.samples().stream()).filter(inPrefix)
+                .map(sample -> enclosingDocument(sample.spanId())).filter(s -> s != null)
+                .map(s -> s.attributes().get("plugin")).collect(Collectors.toSet());
+    }
+
+    private static Span enclosingDocument(int spanId) {
+        for (int id = spanId; id != Span.NONE; id = session.spans().get(id).parentId()) {
+            if (session.spans().get(id).category().equals("document")) {
+                return session.spans().get(id);
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> functionsIn(JsonObject frame) {
+        Set<String> names = new java.util.HashSet<>();
+        names.add(frame.get("function").getAsString());
+        for (JsonElement child : frame.getAsJsonArray("children")) {
+            names.addAll(functionsIn(child.getAsJsonObject()));
+        }
+        return names;
+    }
+}
