@@ -14,6 +14,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -42,6 +43,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     @Option(names = {"-w", "--watch"}, description = "Rebuild when a file of the site changes and reload open pages.")
     boolean watch;
 
+    @Option(names = "--profile", negatable = true,
+            description = "Profile each build (--no-profile: do not), whatever markata.toml says.")
+    Boolean profile;
+
     @Override
     public CommonOptions options() {
         return options;
@@ -65,7 +70,9 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
     private BuildResult build() throws Exception {
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
-                .overrides(ConfigOverrides.NONE).reporter(new CliReporter(main.err, options.quiet, options.verbose));
+                .overrides(profile == null ? ConfigOverrides.NONE
+                        : profile ? new ConfigOverrides(Set.of(BuildCommand.PROFILER), Set.of())
+                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER))).reporter(new CliReporter(main.err, options.quiet, options.verbose));
         BuildResult result = builder.open().build();
         if (!options.quiet) {
             main.err.printf("built %d posts (%d files written) in %.2f s%n", result.posts().size(),

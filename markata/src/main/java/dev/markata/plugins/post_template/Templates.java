@@ -119,7 +119,6 @@ public final class Templates {
      *
      * @param document names what is rendered, for error messages ("posts/a.md")
      */
-    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
@@ -133,6 +132,7 @@ public final class Templates {
         return renderTree(document, name, tree, values);
     }
 
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     private String renderTree(String document, String name, Node tree, Map<String, Object> values)
             throws PluginException {
         Map<String, Object> bindings = new HashMap<>(values);
