@@ -6,7 +6,7 @@
 #   bench/run.sh                          # N = 1000 and 10000, median of 3 runs each
 #   SIZES="1000" RUNS=5 bench/run.sh
 #   KINDS="warm changed" bench/run.sh     # only some of the rows
-#   MARKATA_JAVA_OPTS="-Xmx1g" bench/run.sh   # JVM options for every build (see bin/markata)
+#   MARKATA_JAVA_OPTS="-Xmx1g" bench/run.sh   # JVM options for every build (see ./markata)
 #
 # Columns: wall seconds (median), CPU seconds (user + system, median: steadier than wall time
 # on a shared machine), pages per wall second, profiler-on / profiler-off wall ratio, peak
@@ -21,9 +21,7 @@ work="${BENCH_DIR:-/dev/shm/markata-bench}"
 timer=/usr/bin/time
 [ -x "$timer" ] || { echo "bench: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-# The launcher: ./markata once the module folder is renamed, bin/markata until then.
 launcher="$root/markata"
-[ -f "$launcher" ] && [ -x "$launcher" ] || launcher="$root/bin/markata"
 "$launcher" --version >/dev/null   # builds the jar once, outside the timings
 
 mkdir -p "$work"

@@ -13,7 +13,7 @@ runs="${2:-3}"
 base="/dev/shm/markata-overhead-$$"
 trap 'rm -rf "$base"' EXIT
 java bench/GenCorpus.java --n "$posts" --out "$base/site" >/dev/null
-bin/markata --version >/dev/null # builds the jar once
+./markata --version >/dev/null # builds the jar once
 
 summary() { # file -> "work_ms save_ms total_ms"
   python3 - "$1" <<'PY'
@@ -31,7 +31,7 @@ for run in $(seq 1 "$runs"); do
   for mode in off on; do
     flag="--no-profile"; [[ "$mode" == on ]] && flag="--profile"
     rm -rf "$base/site/markout" "$base/site/.markata.cache"
-    bin/markata build --quiet --directory "$base/site" "$flag" --stats-json "$base/$mode-$run.json" >/dev/null 2>&1
+    ./markata build --quiet --directory "$base/site" "$flag" --stats-json "$base/$mode-$run.json" >/dev/null 2>&1
     read -r work save total < <(summary "$base/$mode-$run.json")
     printf "%-4s %-8s %10s %10s %10s\n" "$run" "$mode" "$work" "$save" "$total"
     if [[ "$mode" == on ]]; then on_work+=("$work"); else off_work+=("$work"); fi
