@@ -164,7 +164,10 @@ class ProfiledBuildTest {
 
     @Test
     void textSpeedscopeCollapsedAndHtmlReportsHoldTheSameProfile() throws IOException {
-        assertThat(Files.readString(profile.resolve("index.txt"))).contains("markata profile").contains("Templates.render");
+        // The text tree hides nodes under 1%: on a fast machine the template engine's own frames
+        // may fall below it, the plugins' hooks that ran the build's work do not.
+        assertThat(Files.readString(profile.resolve("index.txt"))).contains("markata profile")
+                .containsAnyOf("RenderMarkdownPlugin", "PostTemplatePlugin");
 
         JsonObject speedscope = json(profile.resolve("index.speedscope.json")).getAsJsonObject();
         assertThat(speedscope.get("$schema").getAsString()).contains("speedscope");

@@ -54,15 +54,11 @@ final class SessionAssembler {
         StackTable table = frames.stacks().build();
         spanRecords.sort(Comparator.comparingInt(s -> s.id));
         List<Span> spans = new ArrayList<>(spanRecords.size());
-        Map<Integer, Long> spanEnds = new HashMap<>();
-        for (SpanRecord record : spanRecords) {
-            spanEnds.put(record.id, record.endNanos == SpanRecord.OPEN ? durationNanos : record.endNanos);
-        }
         for (SpanRecord record : spanRecords) {
             long end = record.endNanos == SpanRecord.OPEN ? durationNanos : Math.min(record.endNanos, durationNanos);
             int origin = record.originThreadId < 0 ? StackTable.EMPTY
-                    : originStack(table, samplesByThread.get(record.originThreadId),
-                    probeTime(record, end, spanEnds.get(record.parentId)), record.parentId);
+                    : originStack(table, samplesByThread.get(record.originThreadId), record.originNanos,
+                    record.parentId);
             spans.add(new Span(record.id, record.parentId, record.category, record.name, record.owner.threadId,
                     record.startNanos, Math.max(end, record.startNanos), origin, record.attributes()));
         }
@@ -74,21 +70,6 @@ final class SessionAssembler {
         return new Session(recording.startedAt(), Duration.ofNanos(durationNanos), interval, cpu,
                 recording.options().targetDescription(), samplerInfo, asyncMode, recording.options().timeMode(),
                 frames.frames(), table, threads, spans, metadata);
-    }
-
-    /**
-     * When to look at the submitter's samples for where it handed a task over. If the submitter
-     * stayed in its span until the task was done, it was waiting for the task, so its stack in
-     * the middle of the task runs through the submitting call; that reading survives the
-     * sampler's clock running a little apart from the span clock, and the few instructions a
-     * hook runs before it submits (which the submit time's own sample may show instead).
-     * Otherwise (fire and forget), the submit time itself.
-     */
-    private static long probeTime(SpanRecord task, long taskEnd, Long submitterSpanEnd) {
-        if (submitterSpanEnd != null && submitterSpanEnd >= taskEnd && taskEnd > task.startNanos) {
-            return Math.max(task.originNanos, task.startNanos + (taskEnd - task.startNanos) / 2);
-        }
-        return task.originNanos;
     }
 
     /** Samples outside any span become {@code [out-of-context]}; neighbours merge again. */
