@@ -1,5 +1,6 @@
 package dev.markata.content;
 
+import dev.markata.profiler.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class OutputDir {
         }
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        Path temporary = AtomicFiles.temporarySibling(target);
         try {
             Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

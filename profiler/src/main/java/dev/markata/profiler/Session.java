@@ -5,6 +5,7 @@ import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 
+import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.profiler.io.SessionJson;
 
 import java.io.IOException;
@@ -88,7 +89,7 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
     public void save(Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = AtomicFiles.temporarySibling(target);
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 SessionJson.write(this, out);

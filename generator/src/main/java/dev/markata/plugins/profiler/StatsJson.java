@@ -1,5 +1,6 @@
 package dev.markata.plugins.profiler;
 
+import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.Stage;
 import dev.markata.profiler.io.JsonWriter;
@@ -42,7 +43,7 @@ public final class StatsJson {
     public static void write(BuildStats stats, Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = AtomicFiles.temporarySibling(target);
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 write(stats, out);

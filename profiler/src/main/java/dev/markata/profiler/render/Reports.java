@@ -1,5 +1,6 @@
 package dev.markata.profiler.render;
 
+import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.profiler.Session;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ public final class Reports {
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        Path temp = AtomicFiles.temporarySibling(target);
         try {
             try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 renderer.render(session, out);

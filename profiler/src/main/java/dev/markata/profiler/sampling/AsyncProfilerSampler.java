@@ -1,5 +1,6 @@
 package dev.markata.profiler.sampling;
 
+import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Span;
@@ -266,7 +267,7 @@ final class AsyncProfilerSampler implements Sampler {
     private static void copyAtomically(Path from, Path to) throws IOException {
         Path target = to.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Path temp = AtomicFiles.temporarySibling(target);
         try {
             Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
             try {

@@ -58,6 +58,10 @@ class SessionJsonTest {
         sample().save(file);
 
         assertThat(Session.load(file)).isEqualTo(sample());
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(file))
+                    .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        }
         try (var listing = Files.list(file.getParent())) {
             assertThat(listing).containsExactly(file);
         }
