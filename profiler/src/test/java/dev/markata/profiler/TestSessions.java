@@ -1,7 +1,5 @@
 package dev.markata.profiler;
 
-import dev.markata.profiler.model.Frame;
-import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -23,9 +21,7 @@ import java.util.Map;
  */
 public final class TestSessions {
 
-    private final Map<Frame, Integer> frameIds = new HashMap<>();
-    private final List<Frame> frames = new ArrayList<>();
-    private final StackTable.Builder stacks = new StackTable.Builder();
+    private final TestStacks stacks = new TestStacks();
     private final Map<Long, List<Sample>> samples = new LinkedHashMap<>();
     private final Map<Long, String> threadNames = new LinkedHashMap<>();
     private final Map<Long, Long> clocks = new HashMap<>();
@@ -70,23 +66,10 @@ public final class TestSessions {
         samples.forEach((id, list) -> threads.add(new ThreadProfile(id, threadNames.get(id), list)));
         return new Session(Instant.parse("2026-11-25T12:00:00Z"), Duration.ofNanos(end), Duration.ofMillis(1),
                 Duration.ofNanos(end / 2), "test program", new Session.SamplerInfo("test", "hand-built"),
-                AsyncMode.ENABLED, TimeMode.WALL, frames, stacks.build(), threads, spans, metadata);
+                AsyncMode.ENABLED, TimeMode.WALL, stacks.frames(), stacks.build(), threads, spans, metadata);
     }
 
     private int stackId(String stack) {
-        int id = StackTable.EMPTY;
-        for (String part : stack.split(";")) {
-            int dot = part.lastIndexOf('.');
-            String className = part.substring(0, dot);
-            String simple = className.substring(className.lastIndexOf('.') + 1);
-            Frame frame = new Frame(className, part.substring(dot + 1), simple + ".java", 10,
-                    className.startsWith("app.") ? FrameKind.APPLICATION : FrameKind.LIBRARY);
-            int frameId = frameIds.computeIfAbsent(frame, f -> {
-                frames.add(f);
-                return frames.size() - 1;
-            });
-            id = stacks.intern(id, frameId);
-        }
-        return id;
+        return stacks.stackId(stack);
     }
 }

@@ -2,9 +2,8 @@ package dev.markata.profiler.process;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.TestStacks;
 import dev.markata.profiler.TimeMode;
-import dev.markata.profiler.model.Frame;
-import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -14,7 +13,6 @@ import dev.markata.profiler.model.ThreadState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,7 @@ import java.util.Map;
  */
 final class TaskSessions {
 
-    private final Map<Frame, Integer> frameIds = new HashMap<>();
-    private final List<Frame> frames = new ArrayList<>();
-    private final StackTable.Builder stacks = new StackTable.Builder();
+    private final TestStacks stacks = new TestStacks();
     private final Map<Long, List<Sample>> samples = new LinkedHashMap<>();
     private final List<Span> spans = new ArrayList<>();
     private AsyncMode asyncMode = AsyncMode.ENABLED;
@@ -64,23 +60,10 @@ final class TaskSessions {
         }
         return new Session(Instant.parse("2026-11-25T12:00:00Z"), Duration.ofNanos(end), Duration.ofMillis(1),
                 Duration.ofNanos(end), "task program", new Session.SamplerInfo("test", "hand-built"), asyncMode,
-                TimeMode.WALL, frames, stacks.build(), threads, spans, Map.of());
+                TimeMode.WALL, stacks.frames(), stacks.build(), threads, spans, Map.of());
     }
 
     private int stackId(String stack) {
-        int id = StackTable.EMPTY;
-        for (String part : stack.split(";")) {
-            int dot = part.lastIndexOf('.');
-            String className = part.substring(0, dot);
-            String simple = className.substring(className.lastIndexOf('.') + 1);
-            Frame frame = new Frame(className, part.substring(dot + 1), simple + ".java", 10,
-                    className.startsWith("app.") ? FrameKind.APPLICATION : FrameKind.LIBRARY);
-            int frameId = frameIds.computeIfAbsent(frame, f -> {
-                frames.add(f);
-                return frames.size() - 1;
-            });
-            id = stacks.intern(id, frameId);
-        }
-        return id;
+        return stacks.stackId(stack);
     }
 }
