@@ -21,7 +21,9 @@ public final class AutoDescriptionPlugin implements Plugin {
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
     private static final Pattern WIKILINK = Pattern.compile("\\[\\[(?:[^\\]|]*\\|)?([^\\]]*)\\]\\]");
-    private static final Pattern MARKUP = Pattern.compile("[*_`~]+|<[^>]+>|\\{[.#][^}]*\\}|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+    private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("\\[\\^[^\\]]+\\]:.*");
+    private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^[^\\]]+\\]");
+    private static final Pattern LIST_MARKER = Pattern.compile("^([-*+]|\\d+\\.)\\s+");
 
     @Override
     public String id() {
@@ -40,7 +42,13 @@ public final class AutoDescriptionPlugin implements Plugin {
     static String firstParagraph(String markdown) {
         StringBuilder paragraph = new StringBuilder();
         boolean inFence = false;
-        for (String raw : markdown.split("\n", -1)) {
+        // Line by line from the start, stopping at the paragraph's end: the rest of a long post
+        // is never cut into lines.
+        for (int start = 0; start <= markdown.length(); ) {
+            int newline = markdown.indexOf('\n', start);
+            int end = newline < 0 ? markdown.length() : newline;
+            String raw = markdown.substring(start, end);
+            start = end + 1;
             String line = raw.strip();
             if (line.startsWith("```") || line.startsWith("~~~")) {
                 inFence = !inFence;
@@ -49,7 +57,7 @@ public final class AutoDescriptionPlugin implements Plugin {
             boolean skip = inFence || line.startsWith("#") || line.startsWith("<") || line.startsWith("!!!")
                     || line.startsWith("???") || line.startsWith(":::") || line.startsWith("|") || line.startsWith(">")
                     || line.startsWith("{%") || line.startsWith("---") || line.startsWith("![") || raw.startsWith("    ")
-                    || line.matches("\\[\\^[^\\]]+\\]:.*");
+                    || FOOTNOTE_DEFINITION.matcher(line).matches();
             if (line.isEmpty() || skip) {
                 if (paragraph.length() > 0) {
                     break;
@@ -59,13 +67,97 @@ public final class AutoDescriptionPlugin implements Plugin {
             if (paragraph.length() > 0) {
                 paragraph.append(' ');
             }
-            paragraph.append(line.replaceFirst("^([-*+]|\\d+\\.)\\s+", ""));
+            paragraph.append(LIST_MARKER.matcher(line).replaceFirst(""));
         }
-        String text = IMAGE.matcher(paragraph).replaceAll("$1");
-        text = WIKILINK.matcher(text).replaceAll("$1");
-        text = LINK.matcher(text).replaceAll("$1");
-        text = MARKUP.matcher(text).replaceAll("");
-        return text.replaceAll("\\[\\^[^\\]]+\\]", "").replaceAll("\\s+", " ").strip();
+        // Each pattern only where its opening characters occur: most paragraphs have no image,
+        // wikilink or footnote, and regular expressions dominate this plugin's time otherwise.
+        String text = paragraph.toString();
+        if (text.contains("![")) {
+            text = IMAGE.matcher(text).replaceAll("$1");
+        }
+        if (text.contains("[[")) {
+            text = WIKILINK.matcher(text).replaceAll("$1");
+        }
+        if (text.contains("](")) {
+            text = LINK.matcher(text).replaceAll("$1");
+        }
+        text = withoutMarkup(text);
+        if (text.contains("[^")) {
+            text = FOOTNOTE_REFERENCE.matcher(text).replaceAll("");
+        }
+        return collapseWhitespace(text);
+    }
+
+    /**
+     * Drops emphasis and code marks ({@code * _ ` ~}), HTML tags ({@code <...>}), attribute
+     * lists ({@code {.class}}, {@code {#id}}) and Jinja ({@code {{ ... }}}, {@code {% ... %}}),
+     * in one pass: the same as the regular expression
+     * {@code [*_`~]+|<[^>]+>|\{[.#][^}]*\}|\{\{.*?\}\}|\{%.*?%\}} replaced by nothing.
+     */
+    static String withoutMarkup(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int skipTo = -1;
+            if (c == '*' || c == '_' || c == '`' || c == '~') {
+                skipTo = i + 1;
+            } else if (c == '<') {
+                int close = text.indexOf('>', i + 1);
+                skipTo = close > i + 1 ? close + 1 : -1;
+            } else if (c == '{' && i + 1 < n) {
+                char next = text.charAt(i + 1);
+                if (next == '.' || next == '#') {
+                    int close = text.indexOf('}', i + 2);
+                    skipTo = close < 0 ? -1 : close + 1;
+                } else if (next == '{' || next == '%') {
+                    int close = endOfLineBounded(text, i + 2, next == '{' ? "}}" : "%}");
+                    skipTo = close < 0 ? -1 : close + 2;
+                }
+            }
+            if (skipTo < 0) {
+                out.append(c);
+                i++;
+            } else {
+                i = skipTo;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Where {@code end} next occurs from {@code from} before a line break ('.' stops there), or -1. */
+    private static int endOfLineBounded(String text, int from, String end) {
+        int found = text.indexOf(end, from);
+        if (found < 0) {
+            return -1;
+        }
+        for (int i = from; i < found; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return -1;
+            }
+        }
+        return found;
+    }
+
+    /** Runs of whitespace (regex {@code \s}: space, tab, line breaks, form feed) become one space; ends stripped. */
+    static String collapseWhitespace(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace && out.length() > 0) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+            out.append(c);
+        }
+        return out.toString().strip();
     }
 
     static String cut(String text, int max) {

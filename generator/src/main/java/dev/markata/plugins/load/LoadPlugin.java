@@ -90,6 +90,12 @@ public final class LoadPlugin implements Plugin {
     }
 
     private static String decode(String document, byte[] bytes) throws PluginException {
+        // The lenient decoder is the fast one; it marks bad bytes with U+FFFD, and only text with
+        // that character (bad bytes, or one written on purpose) goes through the strict decoder.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

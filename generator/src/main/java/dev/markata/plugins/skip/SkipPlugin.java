@@ -62,15 +62,19 @@ public final class SkipPlugin implements Plugin {
         setup.hook(Stage.SAVE, Priority.LAST, SkipPlugin::remember);
     }
 
-    private static void decide(BuildContext context, Templates templates) throws IOException {
+    private static void decide(BuildContext context, Templates templates) throws Exception {
         String shared = Hashing.of(KEY_VERSION, templates.fingerprint(),
                 String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context.posts()));
         Map<String, String> previous = read(context.cacheDir().resolve(KEYS_FILE));
+        Path output = context.output().root();
+        List<Post> posts = context.posts();
+        // Hashing every post's source is the cost of a warm build: on the build threads.
+        List<String> postKeys = context.map(posts, Post::path, post -> key(post, shared));
         Map<String, String> keys = new HashMap<>();
         Set<String> skipped = new HashSet<>();
-        Path output = context.output().root();
-        for (Post post : context.posts()) {
-            String key = key(post, shared);
+        for (int i = 0; i < posts.size(); i++) {
+            Post post = posts.get(i);
+            String key = postKeys.get(i);
             keys.put(post.path(), key);
             if (key.equals(previous.get(post.path())) && Files.isRegularFile(output.resolve(post.outputPath()))) {
                 skipped.add(post.path());

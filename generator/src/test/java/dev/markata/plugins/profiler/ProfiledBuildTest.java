@@ -106,7 +106,8 @@ class ProfiledBuildTest {
                 "markata.plugins.render_markdown", "RenderMarkdownPlugin",
                 "markata.plugins.post_template", "PostTemplatePlugin",
                 "markata.plugins.publish_html", "PublishHtmlPlugin",
-                "markata.plugins.auto_description", "AutoDescriptionPlugin");
+                "markata.plugins.auto_description", "AutoDescriptionPlugin",
+                "markata.plugins.skip", "SkipPlugin");
         int checked = 0;
         for (Span document : spans("document")) {
             Span task = session.spans().get(document.parentId());

@@ -1,0 +1,76 @@
+package dev.markata.plugins.auto_description;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class AutoDescriptionPluginTest {
+
+    /** The definition the hand-written scanners must match (the plugin's first version used these). */
+    private static final Pattern MARKUP = Pattern.compile("[*_`~]+|<[^>]+>|\\{[.#][^}]*\\}|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    @Test
+    void theFirstParagraphSkipsHeadingsCodeAndQuotesAndDropsInlineMarkup() {
+        String markdown = """
+                # Title
+
+                ```java
+                code();
+                ```
+                > a quote
+
+                Some *emphasis*, `code`, a [link](https://example.com), ![an image](x.png),
+                a [[target|wikilink]], a footnote[^1] and <b>html</b>{.note} {{ jinja }} {% tag %}.
+
+                The second paragraph.
+                """;
+
+        assertThat(AutoDescriptionPlugin.firstParagraph(markdown))
+                .isEqualTo("Some emphasis, code, a link, an image, a wikilink, a footnote and html .");
+    }
+
+    @Test
+    void listItemsLoseTheirMarkersAndAnIndentedBlockIsCode() {
+        assertThat(AutoDescriptionPlugin.firstParagraph("    indented code\n\n- one\n- two\n\nnext"))
+                .isEqualTo("one two");
+        assertThat(AutoDescriptionPlugin.firstParagraph("1. first\n2. second")).isEqualTo("first second");
+    }
+
+    @Test
+    void aPostWithoutProseHasAnEmptyDescription() {
+        assertThat(AutoDescriptionPlugin.firstParagraph("# Only a heading\n\n```\ncode\n```\n")).isEmpty();
+        assertThat(AutoDescriptionPlugin.firstParagraph("")).isEmpty();
+    }
+
+    @Test
+    void cutEndsAtAWordWithAnEllipsis() {
+        String text = "word ".repeat(100).strip();
+        String cut = AutoDescriptionPlugin.cut(text, AutoDescriptionPlugin.SHORT);
+        assertThat(cut).hasSizeLessThanOrEqualTo(AutoDescriptionPlugin.SHORT).endsWith("word…");
+        assertThat(AutoDescriptionPlugin.cut("short", AutoDescriptionPlugin.SHORT)).isEqualTo("short");
+    }
+
+    @Property(tries = 2000)
+    void withoutMarkupRemovesWhatTheMarkupPatternMatches(@ForAll("markupText") String text) {
+        assertThat(AutoDescriptionPlugin.withoutMarkup(text)).isEqualTo(MARKUP.matcher(text).replaceAll(""));
+    }
+
+    @Property(tries = 2000)
+    void collapseWhitespaceMatchesTheWhitespacePattern(@ForAll("markupText") String text) {
+        assertThat(AutoDescriptionPlugin.collapseWhitespace(text))
+                .isEqualTo(WHITESPACE.matcher(text).replaceAll(" ").strip());
+    }
+
+    /** Short strings over the characters the patterns care about, so that every branch is met. */
+    @Provide
+    Arbitrary<String> markupText() {
+        return Arbitraries.strings().withChars("ab *_`~<>{}.#%\n\r\t\u000B\f\u2028\u2003").ofMaxLength(24);
+    }
+}
