@@ -42,6 +42,8 @@ public final class FeedsPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.feeds";
     private static final String KEYS_FILE = "feeds.tsv";
+    /** The sitemap's file, and its entry among the feeds' keys. */
+    private static final String SITEMAP = "sitemap.xml";
 
     private record Selected(FeedConfig config, List<Post> posts) {
     }
@@ -167,21 +169,38 @@ public final class FeedsPlugin implements Plugin {
             if (!unchanged) {
                 renderPages(context, templates, site, config, isHome);
             }
-            if (config.rss()) {
+            // The key covers what the XML shows (the site's settings are in the templates' config,
+            // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
+            // feed whose files are there is not built again (10,000 entries cost a third of a second).
+            if (config.rss() && !(unchanged && exist(context, config.slug() + "/rss.xml", config.slug() + "/atom.xml"))) {
                 context.output().write(config.slug() + "/rss.xml", FeedXml.rss(context.site(), config, posts));
                 context.output().write(config.slug() + "/atom.xml", FeedXml.atom(context.site(), config, posts));
             }
+            if (archive != null && archive.config() == config && !(unchanged && exist(context, "rss.xml", "atom.xml"))) {
+                context.output().write("rss.xml", FeedXml.rss(context.site(), config, posts));
+                context.output().write("atom.xml", FeedXml.atom(context.site(), config, posts));
+            }
         }
-        if (archive != null) {
-            context.output().write("rss.xml", FeedXml.rss(context.site(), archive.config(), archive.posts()));
-            context.output().write("atom.xml", FeedXml.atom(context.site(), archive.config(), archive.posts()));
+        List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
+        String sitemapKey = Hashing.of(shared, SiteView.fingerprint(context.posts()),
+                String.valueOf(configs.stream().map(c -> new TreeMap<>(c.raw())).toList()));
+        keys.put(SITEMAP, sitemapKey);
+        if (!(sitemapKey.equals(previous.get(SITEMAP)) && exist(context, SITEMAP))) {
+            context.output().write(SITEMAP, FeedXml.sitemap(context.site(), context.posts(), configs));
         }
-        context.output().write("sitemap.xml", FeedXml.sitemap(context.site(), context.posts(),
-                feeds.feeds().stream().map(Selected::config).toList()));
         if (home) {
             context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
         }
         writeKeys(keysFile, keys, previous);
+    }
+
+    private static boolean exist(BuildContext context, String... files) {
+        for (String file : files) {
+            if (!Files.isRegularFile(context.output().root().resolve(file))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void renderPages(BuildContext context, Templates templates, SiteView site, FeedConfig config,

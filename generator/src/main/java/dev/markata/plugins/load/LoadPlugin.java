@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
 public final class LoadPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.load";
+    /** The posts of the last build, under {@code .markata.cache} (see {@link LoadCache}). */
+    static final String CACHE_FILE = "load.bin";
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})([T ].*)?");
 
     /** Dates markata's dateparser reads that are not ISO: "2024/05/01", "May 1, 2024", "1 May 2024". */
@@ -58,10 +61,44 @@ public final class LoadPlugin implements Plugin {
 
     private void load(BuildContext context) throws Exception {
         Path root = context.site().directory();
-        List<Post> posts = context.map(context.sourceFiles(), LoadPlugin::documentName,
-                file -> read(documentName(file), root.resolve(file)));
+        Path cacheFile = context.cacheDir().resolve(CACHE_FILE);
+        LoadCache cache = readCache(context, cacheFile);
+        List<Post> posts = context.map(context.sourceFiles(), LoadPlugin::documentName, file -> {
+            String document = documentName(file);
+            Path path = root.resolve(file);
+            // Stamped before reading: a file that changes while it is read gets a newer stamp,
+            // so the next build reads it again.
+            SourceStamp stamp = SourceStamp.of(path);
+            Optional<Post> cached = cache.get(document, stamp);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            Post post = read(document, path);
+            cache.put(document, stamp, post, ContentDigests.digest(post.content()));
+            return post;
+        });
         checkSlugsAreUnique(posts);
         context.setPosts(posts);
+        context.put(ContentDigests.KEY, new ContentDigests(cache.digests()));
+        if (cache.changed()) {
+            try {
+                cache.write(cacheFile);
+            } catch (IOException e) {
+                context.reporter().warn("could not write the load cache " + cacheFile + " (" + e.getMessage()
+                        + "); the next build reads every post again");
+            }
+        }
+    }
+
+    /** The last build's posts; a damaged or unreadable cache is only a slower build. */
+    private static LoadCache readCache(BuildContext context, Path file) {
+        try {
+            return LoadCache.read(file);
+        } catch (IOException e) {
+            context.reporter().warn("ignoring the load cache " + file + ": " + e.getMessage()
+                    + " (every post is read again; the cache is rewritten)");
+            return LoadCache.empty();
+        }
     }
 
     static String documentName(Path relative) {

@@ -38,7 +38,7 @@ public final class Templates {
 
     private static final String THEME = "/dev/markata/theme/templates/";
 
-    private final Jinjava jinjava;
+    private volatile Jinjava jinjava;
     private final Path siteTemplates;
     private final Map<String, Object> configView;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
@@ -52,17 +52,40 @@ public final class Templates {
     private Templates(SiteConfig site, Map<String, Object> markata) {
         this.siteTemplates = site.templatesDir();
         this.configView = configView(site, markata);
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+    }
+
+    /**
+     * The template engine, made on first use: several plugins hold a {@code Templates}, and a
+     * warm build whose pages are all unchanged renders nothing, while making an engine costs
+     * tens of milliseconds (every filter, function and tag is registered).
+     */
+    private Jinjava jinjava() {
+        Jinjava engine = jinjava;
+        if (engine == null) {
+            synchronized (this) {
+                engine = jinjava;
+                if (engine == null) {
+                    engine = newEngine();
+                    jinjava = engine;
+                }
+            }
+        }
+        return engine;
+    }
+
+    private Jinjava newEngine() {
+        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
-        this.jinjava.setResourceLocator(new ResourceLocator() {
+        engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
                 return source(name).orElseThrow(() -> new IOException("template " + name + " not found"));
             }
         });
+        return engine;
     }
 
     public static Templates forSite(SiteConfig site) {
@@ -108,7 +131,7 @@ public final class Templates {
      */
     public String renderString(String document, String text, Map<String, Object> values)
             throws PluginException {
-        JinjavaInterpreter parser = jinjava.newInterpreter();
+        JinjavaInterpreter parser = jinjava().newInterpreter();
         Node tree = parser.parse(text);
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
@@ -124,7 +147,7 @@ public final class Templates {
         if (tree == null) {
             String text = source(name).orElseThrow(() -> new PluginException(document + ": template \"" + name
                     + "\" is in neither " + siteTemplates + " nor the built-in theme"));
-            JinjavaInterpreter parser = jinjava.newInterpreter();
+            JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parser.parse(text);
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
@@ -139,8 +162,9 @@ public final class Templates {
         bindings.put("config", configView);
         bindings.putIfAbsent("markata", Map.of("config", configView));
         Map<String, Node> byText = parsedByText.get();
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava,
-                new Context(jinjava.getGlobalContext(), bindings), jinjava.getGlobalConfig()) {
+        Jinjava engine = jinjava();
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(engine,
+                new Context(engine.getGlobalContext(), bindings), engine.getGlobalConfig()) {
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {

@@ -6,6 +6,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
@@ -32,7 +33,7 @@ public final class RenderMarkdownPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.render_markdown";
     /** Changes when the rendering changes, so older cache entries are not used. */
-    private static final String RENDER_VERSION = "render-1";
+    private static final String RENDER_VERSION = "render-2";
 
     @Override
     public String id() {
@@ -47,6 +48,10 @@ public final class RenderMarkdownPlugin implements Plugin {
 
     private static void render(BuildContext context, Templates templates) throws Exception {
         List<Post> posts = context.posts();
+        Skips skips = Skips.of(context);
+        if (!skips.anyChanged(posts)) {
+            return; // an unchanged site: no link table, no hashes
+        }
         Markdown markdown = new Markdown(Wikilinks.of(posts));
         String linkTargets = linkTargets(posts);
         boolean anyJinja = posts.stream().anyMatch(RenderMarkdownPlugin::isJinja);
@@ -54,10 +59,11 @@ public final class RenderMarkdownPlugin implements Plugin {
         String jinjaInputs = anyJinja ? Hashing.of(templates.fingerprint(), SiteView.fingerprint(posts),
                 String.valueOf(new java.util.TreeMap<>(templates.config()))) : "";
         RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"));
-        Skips.of(context).updateChanged(context, post -> {
+        ContentDigests digests = ContentDigests.of(context);
+        skips.updateChanged(context, post -> {
             boolean jinja = isJinja(post);
             String key = Hashing.of(RENDER_VERSION, post.content().contains("[[") || jinja ? linkTargets : "",
-                    jinja ? jinjaInputs + post.path() : "", post.content());
+                    jinja ? jinjaInputs + post.path() : "", digests.of(post));
             Optional<String> cached = cache.get(key);
             if (cached.isPresent()) {
                 return post.withHtml(cached.get());

@@ -9,6 +9,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
+import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
@@ -38,7 +39,7 @@ public final class SkipPlugin implements Plugin {
     public static final String ID = "markata.plugins.skip";
     static final String KEYS_FILE = "skip.tsv";
     /** Changes when what the key covers changes. */
-    private static final String KEY_VERSION = "skip-1";
+    private static final String KEY_VERSION = "skip-2";
 
     private static final ConfigSection<Boolean> ENABLED = new ConfigSection<>("skip_settings",
             (section, markata) -> markata.bool("skip", true));
@@ -69,7 +70,8 @@ public final class SkipPlugin implements Plugin {
         Path output = context.output().root();
         List<Post> posts = context.posts();
         // Hashing every post's source is the cost of a warm build: on the build threads.
-        List<String> postKeys = context.map(posts, Post::path, post -> key(post, shared));
+        ContentDigests digests = ContentDigests.of(context);
+        List<String> postKeys = context.map(posts, Post::path, post -> key(post, shared, digests.of(post)));
         Map<String, String> keys = new HashMap<>();
         Set<String> skipped = new HashSet<>();
         for (int i = 0; i < posts.size(); i++) {
@@ -84,11 +86,11 @@ public final class SkipPlugin implements Plugin {
         context.put(Skips.KEY, new Skips(skipped));
     }
 
-    static String key(Post post, String shared) {
+    static String key(Post post, String shared, String contentDigest) {
         return new Hashing().add(shared).add(post.path()).add(post.slug()).add(post.title())
                 .add(String.valueOf(post.date())).add(String.valueOf(post.tags())).add(String.valueOf(post.published()))
                 .add(post.description()).add(post.template()).add(String.valueOf(post.extra()))
-                .add(post.content()).hex();
+                .add(contentDigest).hex();
     }
 
     private static void remember(BuildContext context) throws IOException {

@@ -33,6 +33,11 @@ public final class Skips {
         return paths.contains(path);
     }
 
+    /** Whether some post of {@code posts} is not skipped (so a plugin has work to prepare for). */
+    public boolean anyChanged(List<Post> posts) {
+        return paths.size() < posts.size() || posts.stream().anyMatch(post -> !paths.contains(post.path()));
+    }
+
     /**
      * Replaces every post that is not skipped by {@code update(post)}, in parallel; skipped posts
      * stay as they are and cost no task (the build's timings show 0 tasks on an unchanged site).
