@@ -2,15 +2,13 @@ package dev.markata.plugins.load;
 
 import dev.markata.content.Post;
 import dev.markata.profiler.io.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * is most of the load stage (10,000 posts: about 1.6 s of CPU, most of it YAML).
  *
  * <p>One file, {@code .markata.cache/load.bin}, read once when the load stage starts and
- * rewritten (atomically) when it ends if anything changed. Its first record names the format
+ * rewritten (atomically) when it ends if anything changed. Reading it takes only the index
+ * (documents and stamps); each post is decoded on the build thread that loads it, and an
+ * unchanged post's bytes are copied as they are when the file is rewritten. Its first record names the format
  * and the parser's version: any other version, a truncated file or bytes that do not parse are
  * the same as no cache (the caller warns), never a failed build. Posts whose front matter holds
  * a value this format cannot write (none that YAML's safe loader makes) are simply not cached.
@@ -40,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LoadCache {
 
     /** Changes whenever loading a file could give another {@link Post}, or the format changes. */
-    static final String VERSION = "markata-load-cache 2";
+    static final String VERSION = "markata-load-cache 3";
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -55,61 +57,86 @@ final class LoadCache {
     private static final int SET = 10;
     private static final int BYTES = 11;
 
-    private record Entry(SourceStamp stamp, Post post, String contentDigest) {
+    /**
+     * One post: decoded (from this build's loading) and, when it came from the file unchanged,
+     * the bytes it was stored as, so rewriting the file copies them instead of encoding again.
+     */
+    private record Entry(SourceStamp stamp, Post post, String contentDigest, int storedOffset, int storedLength) {
+        static final int NOT_STORED = -1;
     }
 
-    private final Map<String, Entry> previous;
+    /** Where an entry of the file lies; decoded only if its source file turns out unchanged. */
+    private record Stored(SourceStamp stamp, int offset, int length) {
+    }
+
+    private final byte[] file;
+    private final Map<String, Stored> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
 
-    private LoadCache(Map<String, Entry> previous) {
+    private LoadCache(byte[] file, Map<String, Stored> previous) {
+        this.file = file;
         this.previous = previous;
     }
 
     static LoadCache empty() {
-        return new LoadCache(Map.of());
+        return new LoadCache(new byte[0], Map.of());
     }
 
     /**
-     * The cache in {@code file}; empty when there is none.
+     * The cache in {@code file}; empty when there is none. Only the index (documents and stamps)
+     * is read here; a post is decoded by {@link #get}, on the build thread that loads it.
      *
      * @throws IOException when the file exists but cannot be read or is not a cache of this
      *                     version (the caller warns and goes on with an empty cache)
      */
-    static LoadCache read(Path file) throws IOException {
-        InputStream stream;
+    static LoadCache read(Path path) throws IOException {
+        byte[] bytes;
         try {
-            stream = Files.newInputStream(file);
+            bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             return empty();
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16))) {
-            String version = readString(in);
-            if (!VERSION.equals(version)) {
+        Cursor in = new Cursor(bytes, 0, bytes.length);
+        try {
+            if (!VERSION.equals(in.string())) {
                 return empty(); // another version's cache: not an error, just not ours
             }
-            int count = in.readInt();
-            Map<String, Entry> entries = new LinkedHashMap<>(Math.min(count, 1 << 20) * 4 / 3 + 1);
+            int count = in.count();
+            Map<String, Stored> entries = new HashMap<>(Math.min(count, 1 << 20) * 4 / 3 + 1);
             for (int i = 0; i < count; i++) {
-                String document = readString(in);
-                SourceStamp stamp = new SourceStamp(in.readLong(), in.readLong(), in.readLong(), in.readLong());
-                Post post = readPost(in, document);
-                entries.put(document, new Entry(stamp, post, readString(in)));
+                String document = in.string();
+                SourceStamp stamp = new SourceStamp(in.int64(), in.int64(), in.int64(), in.int64());
+                int length = in.count();
+                entries.put(document, new Stored(stamp, in.skip(length), length));
             }
-            if (in.read() != -1) {
+            if (in.remaining() != 0) {
                 throw new IOException("bytes after the last entry");
             }
-            return new LoadCache(entries);
-        } catch (EOFException e) {
+            return new LoadCache(bytes, entries);
+        } catch (BufferUnderflowException e) {
             throw new IOException("the file is cut short", e);
-        } catch (RuntimeException e) {
-            throw new IOException("the file does not parse (" + e + ")", e);
         }
     }
 
-    /** The post loaded from {@code document} last time, if its file is unchanged since. */
+    /**
+     * The post loaded from {@code document} last time, if its file is unchanged since; empty
+     * also when its entry does not decode (the file was damaged: the post is read again).
+     */
     Optional<Post> get(String document, SourceStamp stamp) {
-        Entry entry = previous.get(document);
-        if (entry == null || !entry.stamp().equals(stamp)) {
+        Stored stored = previous.get(document);
+        if (stored == null || !stored.stamp().equals(stamp)) {
+            return Optional.empty();
+        }
+        Entry entry;
+        try {
+            Cursor in = new Cursor(file, stored.offset(), stored.length());
+            Post post = readPost(in, document);
+            String digest = in.string();
+            if (in.remaining() != 0) {
+                return Optional.empty();
+            }
+            entry = new Entry(stamp, post, digest, stored.offset(), stored.length());
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
         current.put(document, entry);
@@ -119,13 +146,13 @@ final class LoadCache {
     /** Remembers what {@code document} loaded as, for the next build. */
     void put(String document, SourceStamp stamp, Post post, String contentDigest) {
         if (isWritable(post.extra())) {
-            current.put(document, new Entry(stamp, post, contentDigest));
+            current.put(document, new Entry(stamp, post, contentDigest, Entry.NOT_STORED, 0));
         }
     }
 
     /** The digests of this build's posts' content, for {@link ContentDigests}. */
     Map<String, ContentDigests.Known> digests() {
-        Map<String, ContentDigests.Known> digests = new java.util.HashMap<>();
+        Map<String, ContentDigests.Known> digests = new HashMap<>();
         current.forEach((document, entry) -> digests.put(document,
                 new ContentDigests.Known(entry.post().content(), entry.contentDigest())));
         return digests;
@@ -133,21 +160,13 @@ final class LoadCache {
 
     /** Whether this build's entries differ from the file's (a post changed, came or went). */
     boolean changed() {
-        if (current.size() != previous.size()) {
-            return true;
-        }
-        for (Map.Entry<String, Entry> e : current.entrySet()) {
-            if (previous.get(e.getKey()) != e.getValue()) {
-                return true;
-            }
-        }
-        return false;
+        return current.size() != previous.size() || current.values().stream().anyMatch(e -> e.storedOffset() == Entry.NOT_STORED);
     }
 
-    /** Writes this build's entries (the posts got or put since {@link #read}) to {@code file}. */
-    void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = AtomicFiles.temporarySibling(file);
+    /** Writes this build's entries (the posts got or put since {@link #read}) to {@code path}. */
+    void write(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        Path temporary = AtomicFiles.temporarySibling(path);
         try {
             try (OutputStream stream = Files.newOutputStream(temporary);
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
@@ -155,18 +174,30 @@ final class LoadCache {
                 List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
                 entries.sort(Map.Entry.comparingByKey());
                 out.writeInt(entries.size());
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 for (Map.Entry<String, Entry> e : entries) {
+                    Entry entry = e.getValue();
                     writeString(out, e.getKey());
-                    SourceStamp stamp = e.getValue().stamp();
+                    SourceStamp stamp = entry.stamp();
                     out.writeLong(stamp.size());
                     out.writeLong(stamp.modifiedNanos());
                     out.writeLong(stamp.changedNanos());
                     out.writeLong(stamp.inode());
-                    writePost(out, e.getValue().post());
-                    writeString(out, e.getValue().contentDigest());
+                    if (entry.storedOffset() != Entry.NOT_STORED) {
+                        out.writeInt(entry.storedLength());
+                        out.write(file, entry.storedOffset(), entry.storedLength());
+                        continue;
+                    }
+                    buffer.reset();
+                    DataOutputStream encoded = new DataOutputStream(buffer);
+                    writePost(encoded, entry.post());
+                    writeString(encoded, entry.contentDigest());
+                    encoded.flush();
+                    out.writeInt(buffer.size());
+                    buffer.writeTo(out);
                 }
             }
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -187,20 +218,20 @@ final class LoadCache {
         writeValue(out, post.extra());
     }
 
-    private static Post readPost(DataInputStream in, String document) throws IOException {
-        String slug = readString(in);
-        String title = readNullableString(in);
-        long epochDay = in.readLong();
+    private static Post readPost(Cursor in, String document) throws IOException {
+        String slug = in.string();
+        String title = in.bool() ? in.string() : null;
+        long epochDay = in.int64();
         LocalDate date = epochDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(epochDay);
-        int tagCount = in.readInt();
-        List<String> tags = new ArrayList<>(tagCount);
+        int tagCount = in.count();
+        List<String> tags = new ArrayList<>(Math.min(tagCount, 1024));
         for (int i = 0; i < tagCount; i++) {
-            tags.add(readString(in));
+            tags.add(in.string());
         }
-        boolean published = in.readBoolean();
-        String description = readString(in);
-        String template = readString(in);
-        String content = readString(in);
+        boolean published = in.bool();
+        String description = in.string();
+        String template = in.string();
+        String content = in.string();
         @SuppressWarnings("unchecked")
         Map<String, Object> extra = (Map<String, Object>) readValue(in);
         return new Post(document, slug, title, date, tags, published, description, template, content, extra,
@@ -266,38 +297,40 @@ final class LoadCache {
         }
     }
 
-    private static Object readValue(DataInputStream in) throws IOException {
-        int tag = in.readUnsignedByte();
+    private static Object readValue(Cursor in) throws IOException {
+        int tag = in.unsignedByte();
         switch (tag) {
             case NULL:
                 return null;
             case STRING:
-                return readString(in);
+                return in.string();
             case TRUE:
                 return Boolean.TRUE;
             case FALSE:
                 return Boolean.FALSE;
             case INTEGER:
-                return in.readInt();
+                return in.int32();
             case LONG:
-                return in.readLong();
+                return in.int64();
             case DOUBLE:
-                return in.readDouble();
+                return Double.longBitsToDouble(in.int64());
             case BIG_INTEGER:
-                return new BigInteger(readString(in));
-            case BYTES:
-                return readExactly(in, count(in));
+                return new BigInteger(in.string());
+            case BYTES: {
+                int length = in.count();
+                return Arrays.copyOfRange(in.bytes, in.skip(length), in.position);
+            }
             case MAP: {
-                int size = count(in);
+                int size = in.count();
                 Map<String, Object> map = new LinkedHashMap<>(Math.min(size, 1024) * 4 / 3 + 1);
                 for (int i = 0; i < size; i++) {
-                    map.put(readString(in), readValue(in));
+                    map.put(in.string(), readValue(in));
                 }
                 return map;
             }
             case LIST:
             case SET: {
-                int size = count(in);
+                int size = in.count();
                 java.util.Collection<Object> items = tag == LIST ? new ArrayList<>(Math.min(size, 1024)) : new LinkedHashSet<>();
                 for (int i = 0; i < size; i++) {
                     items.add(readValue(in));
@@ -316,10 +349,6 @@ final class LoadCache {
         }
     }
 
-    private static String readNullableString(DataInputStream in) throws IOException {
-        return in.readBoolean() ? readString(in) : null;
-    }
-
     /** UTF-8 with an int length: {@link DataOutputStream#writeUTF} stops at 64 KiB, posts do not. */
     private static void writeString(DataOutputStream out, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -327,25 +356,65 @@ final class LoadCache {
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        return new String(readExactly(in, count(in)), StandardCharsets.UTF_8);
-    }
+    /**
+     * Reads the file's big-endian numbers and length-prefixed UTF-8 strings straight from its
+     * bytes (one copy per string); a read past the end throws {@link BufferUnderflowException}.
+     */
+    private static final class Cursor {
+        final byte[] bytes;
+        int position;
+        private final int end;
 
-    /** Reads {@code length} bytes; a file that ends first is cut short. */
-    private static byte[] readExactly(DataInputStream in, int length) throws IOException {
-        byte[] bytes = in.readNBytes(length); // grows as bytes arrive: a damaged length cannot allocate 2 GB
-        if (bytes.length != length) {
-            throw new EOFException();
+        Cursor(byte[] bytes, int offset, int length) {
+            this.bytes = bytes;
+            this.position = offset;
+            this.end = offset + length;
         }
-        return bytes;
-    }
 
-    /** A length or count read from the file, refused when negative (a damaged file). */
-    private static int count(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0) {
-            throw new IOException("a negative length (" + count + ")");
+        int remaining() {
+            return end - position;
         }
-        return count;
+
+        /** Skips {@code length} bytes; returns where they start. */
+        int skip(int length) {
+            if (length > remaining()) {
+                throw new BufferUnderflowException();
+            }
+            int start = position;
+            position += length;
+            return start;
+        }
+
+        int unsignedByte() {
+            return bytes[skip(1)] & 0xFF;
+        }
+
+        boolean bool() {
+            return unsignedByte() != 0;
+        }
+
+        int int32() {
+            int at = skip(4);
+            return ((bytes[at] & 0xFF) << 24) | ((bytes[at + 1] & 0xFF) << 16) | ((bytes[at + 2] & 0xFF) << 8)
+                    | (bytes[at + 3] & 0xFF);
+        }
+
+        long int64() {
+            return ((long) int32() << 32) | (int32() & 0xFFFFFFFFL);
+        }
+
+        /** A length or count, refused when negative (a damaged file). */
+        int count() throws IOException {
+            int count = int32();
+            if (count < 0) {
+                throw new IOException("a negative length (" + count + ")");
+            }
+            return count;
+        }
+
+        String string() throws IOException {
+            int length = count();
+            return new String(bytes, skip(length), length, StandardCharsets.UTF_8);
+        }
     }
 }

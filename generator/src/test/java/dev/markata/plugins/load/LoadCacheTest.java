@@ -116,6 +116,15 @@ class LoadCacheTest {
         assertThatThrownBy(() -> LoadCache.read(file)).isInstanceOf(IOException.class).hasMessageContaining("negative");
 
         assertThat(LoadCache.read(dir.resolve("missing.bin")).get("posts/a.md", STAMP)).isEmpty();
+
+        // The index is intact but a post's bytes are not: that post is a miss (read again).
+        byte[] badValue = whole.clone();
+        int digestBytes = 4 + ContentDigests.digest("text").length();
+        badValue[badValue.length - digestBytes - 5] = 99; // the tag of extra's value 1 (tag, then 4 bytes)
+        Files.write(file, badValue);
+        assertThat(LoadCache.read(file).get("posts/a.md", STAMP)).isEmpty();
+        Files.write(file, whole);
+        assertThat(LoadCache.read(file).get("posts/a.md", STAMP)).contains(post);
     }
 
     @Test
