@@ -31,13 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * not read and parsed again. On a warm build of a big site, reading and parsing front matter
  * is most of the load stage (10,000 posts: about 1.6 s of CPU, most of it YAML).
  *
- * <p>One file, {@code .markata.cache/load.bin}, read once when the load stage starts and
- * rewritten (atomically) when it ends if anything changed. Reading it takes only the index
- * (documents and stamps); each post is decoded on the build thread that loads it, and an
- * unchanged post's bytes are copied as they are when the file is rewritten. Its first record names the format
- * and the parser's version: any other version, a truncated file or bytes that do not parse are
- * the same as no cache (the caller warns), never a failed build. Posts whose front matter holds
- * a value this format cannot write (none that YAML's safe loader makes) are simply not cached.
+ * <p>One file (a shard of {@link LoadCacheShards}, under {@code .markata.cache/load/}), read
+ * when the load stage starts and rewritten (atomically) when it ends if its posts changed.
+ * Reading it takes only the index (documents and stamps); each post is decoded on the build
+ * thread that loads it, and an unchanged post's bytes are copied as they are when the file is
+ * rewritten. Its first record names the format and the parser's version: another version is
+ * no cache, a truncated file or bytes that do not parse are refused with the reason (the caller
+ * warns), never a failed build. Posts whose front matter holds a value this format cannot
+ * write (none that YAML's safe loader makes) are simply not cached.
  */
 final class LoadCache {
 

@@ -36,7 +36,7 @@ public final class LoadPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.load";
     /** The posts of the last build, under {@code .markata.cache} (see {@link LoadCache}). */
-    static final String CACHE_FILE = "load.bin";
+    static final String CACHE_FOLDER = "load";
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})([T ].*)?");
 
     /** Dates markata's dateparser reads that are not ISO: "2024/05/01", "May 1, 2024", "1 May 2024". */
@@ -61,8 +61,10 @@ public final class LoadPlugin implements Plugin {
 
     private void load(BuildContext context) throws Exception {
         Path root = context.site().directory();
-        Path cacheFile = context.cacheDir().resolve(CACHE_FILE);
-        LoadCache cache = readCache(context, cacheFile);
+        Path cacheFolder = context.cacheDir().resolve(CACHE_FOLDER);
+        // A damaged cache is only a slower build: its posts are read again and it is rewritten.
+        LoadCacheShards cache = LoadCacheShards.read(cacheFolder, problem -> context.reporter().warn(
+                "ignoring the load cache " + problem + " (its posts are read again; the cache is rewritten)"));
         List<Post> posts = context.map(context.sourceFiles(), LoadPlugin::documentName, file -> {
             String document = documentName(file);
             Path path = root.resolve(file);
@@ -80,24 +82,11 @@ public final class LoadPlugin implements Plugin {
         checkSlugsAreUnique(posts);
         context.setPosts(posts);
         context.put(ContentDigests.KEY, new ContentDigests(cache.digests()));
-        if (cache.changed()) {
-            try {
-                cache.write(cacheFile);
-            } catch (IOException e) {
-                context.reporter().warn("could not write the load cache " + cacheFile + " (" + e.getMessage()
-                        + "); the next build reads every post again");
-            }
-        }
-    }
-
-    /** The last build's posts; a damaged or unreadable cache is only a slower build. */
-    private static LoadCache readCache(BuildContext context, Path file) {
         try {
-            return LoadCache.read(file);
+            cache.write(cacheFolder);
         } catch (IOException e) {
-            context.reporter().warn("ignoring the load cache " + file + ": " + e.getMessage()
-                    + " (every post is read again; the cache is rewritten)");
-            return LoadCache.empty();
+            context.reporter().warn("could not write the load cache in " + cacheFolder + " (" + e.getMessage()
+                    + "); the next build reads those posts again");
         }
     }
 

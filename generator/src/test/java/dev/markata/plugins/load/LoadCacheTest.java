@@ -152,19 +152,62 @@ class LoadCacheTest {
                 .post("posts/b.md", "title: B\ndate: 2024-01-02\npublished: true", "Beta text.");
         build(new Warnings());
         Map<String, String> first = tree(dir.resolve("markout"));
-        Path cacheFile = dir.resolve(".markata.cache").resolve(LoadPlugin.CACHE_FILE);
-        assertThat(cacheFile).exists();
+        Path cacheFolder = dir.resolve(".markata.cache").resolve(LoadPlugin.CACHE_FOLDER);
+        List<Path> shards;
+        try (Stream<Path> files = Files.list(cacheFolder)) {
+            shards = files.sorted().toList();
+        }
+        assertThat(shards).isNotEmpty().allSatisfy(f -> assertThat(f.getFileName().toString()).matches("\\d\\d\\.bin"));
 
-        Files.write(cacheFile, Arrays.copyOf(Files.readAllBytes(cacheFile), 40));
+        for (Path shard : shards) {
+            Files.write(shard, Arrays.copyOf(Files.readAllBytes(shard), 40));
+        }
         deleteTree(dir.resolve("markout"));
         Warnings warnings = new Warnings();
         BuildResult again = build(warnings);
 
         assertThat(warnings.messages).anySatisfy(m -> assertThat(m).contains("ignoring the load cache")
-                .contains(cacheFile.toString()).contains("cut short"));
+                .contains(shards.get(0).toString()).contains("cut short"));
         assertThat(tree(dir.resolve("markout"))).isEqualTo(first);
         assertThat(titles(again)).containsEntry("posts/a.md", "A");
-        assertThat(LoadCache.read(cacheFile).get("posts/a.md", SourceStamp.of(dir.resolve("posts/a.md")))).isPresent();
+        // rewritten whole: the next build reads it without a warning and loads nothing again
+        Warnings third = new Warnings();
+        build(third);
+        assertThat(third.messages).isEmpty();
+        LoadCacheShards reread = LoadCacheShards.read(cacheFolder, problem -> { throw new AssertionError(problem); });
+        assertThat(reread.get("posts/a.md", SourceStamp.of(dir.resolve("posts/a.md")))).isPresent();
+        assertThat(reread.get("posts/b.md", SourceStamp.of(dir.resolve("posts/b.md")))).isPresent();
+    }
+
+    @Test
+    void aBuildWithOneChangedPostRewritesOnlyThatPostsShard() throws Exception {
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"T\"\n");
+        for (int i = 0; i < 40; i++) {
+            site.post("posts/p" + i + ".md", "title: P" + i + "\npublished: true", "Text " + i + ".");
+        }
+        build(new Warnings());
+        Path cacheFolder = dir.resolve(".markata.cache").resolve(LoadPlugin.CACHE_FOLDER);
+        Map<String, FileTime> before = modified(cacheFolder);
+        assertThat(before.size()).isGreaterThan(10);
+
+        Files.writeString(dir.resolve("posts/p7.md"), "\nOne more line.\n", java.nio.file.StandardOpenOption.APPEND);
+        Thread.sleep(20); // a rewritten shard then has a later modification time than the first build gave it
+        build(new Warnings());
+
+        Map<String, FileTime> after = modified(cacheFolder);
+        String shardOfP7 = String.format("%02d.bin", Math.floorMod("posts/p7.md".hashCode(), LoadCacheShards.SHARDS));
+        List<String> rewritten = after.keySet().stream().filter(f -> !after.get(f).equals(before.get(f))).toList();
+        assertThat(rewritten).containsExactly(shardOfP7);
+    }
+
+    private static Map<String, FileTime> modified(Path folder) throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                times.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+            }
+        }
+        return times;
     }
 
     @Test

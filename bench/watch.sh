@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Rebuild benchmark: `markata serve --watch` keeps one JVM (and its JIT-compiled code) for every
+# rebuild, so this measures what an author waits for after saving a post: one post changed,
+# EDITS times, on a corpus of N posts. Prints, per edit, the build's own time (from serve's
+# "built ..." line) and the latency from the file's write to that line (which includes the
+# watcher's 200 ms wait for an editor to finish saving), then their medians.
+#
+#   bench/watch.sh                    # N = 10000, 10 edits
+#   N=1000 EDITS=20 bench/watch.sh
+#   MARKATA_JAVA_OPTS=-Xmx1g bench/watch.sh
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+n="${N:-10000}"
+edits="${EDITS:-10}"
+work="${BENCH_DIR:-/dev/shm/markata-bench}"
+port="${PORT:-18431}"
+corpus="$work/watch-$n"
+
+"$root/markata" --version >/dev/null   # builds the jar once, outside the timings
+mkdir -p "$work"
+rm -rf "$corpus"
+java "$root/bench/GenCorpus.java" --n "$n" --out "$corpus" >/dev/null 2>&1
+log="$(mktemp "$work/.watch.XXXXXX")"
+"$root/markata" serve --watch --no-profile --port "$port" --directory "$corpus" >"$log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
+
+# Waits until the log holds at least $1 "built" lines; fails after 10 minutes.
+wait_for_builds() {
+  local want="$1" waited=0
+  while [ "$(grep -c '^built ' "$log" || true)" -lt "$want" ]; do
+    if ! kill -0 "$server" 2>/dev/null; then
+      echo "bench: markata serve stopped:" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    sleep 0.02
+    waited=$((waited + 1))
+    if [ "$waited" -gt 30000 ]; then
+      echo "bench: no build after 10 minutes" >&2
+      exit 1
+    fi
+  done
+}
+
+wait_for_builds 1
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);" \
+  "$(java -version 2>&1 | head -n 1); JVM options: ${MARKATA_JAVA_OPTS:-none}"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $n posts; first build: $(grep -m1 '^built ' "$log")"
+printf '%-5s %10s %12s\n' edit build_s latency_s
+posts=()
+while IFS= read -r post; do posts+=("$post"); done < <(find "$corpus/posts" -name '*.md' | sort | awk 'NR <= 50')
+builds_s=()
+latencies_s=()
+for ((i = 1; i <= edits; i++)); do
+  sleep 0.5   # the watcher re-registers its folders after a build
+  post="${posts[$(( (i - 1) % ${#posts[@]} ))]}"
+  start=$(date +%s%N)
+  printf '\nEdited at %s.\n' "$start" >>"$post"
+  wait_for_builds $((i + 1))
+  end=$(date +%s%N)
+  line="$(grep '^built ' "$log" | sed -n "$((i + 1))p")"
+  build=$(sed -E 's/.* in ([0-9.]+) s$/\1/' <<<"$line")
+  latency=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
+  printf '%-5s %10s %12s\n' "$i" "$build" "$latency"
+  builds_s+=("$build")
+  latencies_s+=("$latency")
+done
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+printf '%-5s %10s %12s\n' median "$(printf '%s\n' "${builds_s[@]}" | median)" \
+  "$(printf '%s\n' "${latencies_s[@]}" | median)"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
