@@ -19,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One profiled build: starts the sampling profiler at the build's first stage, and at the end
@@ -183,11 +187,12 @@ final class ProfileRun {
     }
 
     /**
-     * Writes every requested format, each atomically, the HTML report first; a file that cannot
-     * be written gets a warning and does not stop the others. Returns the files written.
+     * Writes every requested format, each atomically and each on its own thread (they only read
+     * the session, and on a big build each takes a good part of a second), the HTML report first
+     * in the list; a file that cannot be written gets a warning and does not stop the others.
+     * Returns the files written.
      */
     private List<Path> write(Session session) {
-        List<Path> written = new ArrayList<>();
         ReportOptions options = reportOptions();
         List<OutputFormat> formats = new ArrayList<>();
         for (OutputFormat format : OutputFormat.values()) {
@@ -195,28 +200,57 @@ final class ProfileRun {
                 formats.add(format);
             }
         }
-        for (OutputFormat format : formats) {
-            Path file = format.fileFor(report);
-            try {
-                if (format == OutputFormat.JFR) {
-                    if (Files.isRegularFile(file) && session.sampler().name().equals("async-profiler")) {
-                        written.add(file);
-                    } else {
-                        reporter.warn("[markata.profiler] formats: \"jfr\" needs the async-profiler sampler, but this"
-                                + " build was sampled by " + session.sampler().name() + " (" + session.sampler().detail()
-                                + "); no " + file.getFileName() + " was written");
-                    }
-                } else if (format == OutputFormat.SESSION) {
-                    session.save(file);
-                    written.add(file);
-                } else {
-                    Reports.write(session, format.reportFormat(), options, file);
-                    written.add(file);
-                }
-            } catch (IOException | RuntimeException e) {
-                reporter.warn("the profile could not be written to " + file + ": " + e.getMessage());
+        ExecutorService writers = Executors.newFixedThreadPool(
+                Math.min(formats.size(), Runtime.getRuntime().availableProcessors()), runnable -> {
+                    Thread thread = new Thread(runnable, "markata-profile-writer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<Future<Optional<Path>>> results = new ArrayList<>();
+            for (OutputFormat format : formats) {
+                results.add(writers.submit(() -> writeOne(session, format, options)));
             }
+            List<Path> written = new ArrayList<>();
+            for (Future<Optional<Path>> result : results) {
+                try {
+                    result.get().ifPresent(written::add);
+                } catch (ExecutionException e) {
+                    reporter.warn("the profile could not be written: " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    reporter.warn("writing the profile was interrupted; some files may be missing");
+                    break;
+                }
+            }
+            return written;
+        } finally {
+            writers.shutdown();
         }
-        return written;
+    }
+
+    /** Writes one format; empty (with a warning) when it could not be written. */
+    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options) {
+        Path file = format.fileFor(report);
+        try {
+            if (format == OutputFormat.JFR) {
+                if (Files.isRegularFile(file) && session.sampler().name().equals("async-profiler")) {
+                    return Optional.of(file);
+                }
+                reporter.warn("[markata.profiler] formats: \"jfr\" needs the async-profiler sampler, but this"
+                        + " build was sampled by " + session.sampler().name() + " (" + session.sampler().detail()
+                        + "); no " + file.getFileName() + " was written");
+                return Optional.empty();
+            }
+            if (format == OutputFormat.SESSION) {
+                session.save(file);
+            } else {
+                Reports.write(session, format.reportFormat(), options, file);
+            }
+            return Optional.of(file);
+        } catch (IOException | RuntimeException e) {
+            reporter.warn("the profile could not be written to " + file + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }
