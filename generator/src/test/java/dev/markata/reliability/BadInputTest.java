@@ -135,7 +135,8 @@ class BadInputTest {
         site();
         Files.write(dir.resolve("posts/latin1.md"), "---\ntitle: Caf\u00e9\n---\ncaf\u00e9\n".getBytes("ISO-8859-1"));
         Cli.Run run = buildError();
-        assertThat(run.err()).contains("posts/latin1.md").contains("not UTF-8");
+        assertThat(run.err()).contains("posts/latin1.md:2: is not UTF-8 text (byte 0xE9 at byte 11 of the line); "
+                + "posts are read as UTF-8");
     }
 
     @Test
