@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -70,25 +69,18 @@ public final class OutputDir {
             unchanged.increment();
             return false;
         }
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temporary = AtomicFiles.temporarySibling(target);
-        try {
-            Files.write(temporary, bytes);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, bytes);
         written.increment();
         return true;
     }
 
     /**
-     * A file of the output folder could not be written (full disk, read-only folder): the
-     * message names the path and the system's reason, for the author, without a stack trace.
+     * A file of the output folder or the cache could not be written (full disk, read-only
+     * folder): the message names the path and the system's reason, for the author, without a
+     * stack trace.
      */
     public static final class WriteFailed extends IOException {
-        WriteFailed(Path target, IOException cause) {
+        public WriteFailed(Path target, IOException cause) {
             super("cannot write " + target + ": " + reason(cause), cause);
         }
 

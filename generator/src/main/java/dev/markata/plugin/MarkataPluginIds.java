@@ -22,6 +22,7 @@ final class MarkataPluginIds {
      */
     static final List<String> DEFAULT = List.of(
             "markata.plugins.mermaid",
+            "markata.plugins.didyoumean",
             "markata.plugins.skip",
             "markata.plugins.md_it_wikilinks",
             "markata.plugins.copy_assets",
@@ -40,7 +41,10 @@ final class MarkataPluginIds {
             "markata.plugins.to_json",
             "markata.plugins.redirects");
 
-    /** Ids whose job has no meaning on the JVM or is built into the core; the reason is shown. */
+    /**
+     * Ids whose job has no meaning on the JVM, is built into the core, or is done by another
+     * plugin here; the reason is shown. No id or alias of a plugin markata-java has may be listed.
+     */
     static final Map<String, String> NOT_APPLICABLE = Map.ofEntries(
             Map.entry("markata.plugins.docs", "it documents Python modules"),
             Map.entry("markata.plugins.tui", "the terminal UI is not part of markata-java"),
@@ -50,24 +54,27 @@ final class MarkataPluginIds {
             Map.entry("markata.cli.plugins", "the command line is built in"),
             Map.entry("markata.cli.summary", "the command line is built in"),
             Map.entry("markata.plugins.setup_logging", "logging is built in"),
-            Map.entry("markata.plugins.didyoumean", "\"did you mean\" hints are built into configuration checks"),
             Map.entry("markata.plugins.config_model", "configuration is typed by each plugin's record"),
             Map.entry("markata.plugins.post_model", "posts are typed records"),
             Map.entry("markata.plugins.create_models", "posts and configuration are typed records"),
-            Map.entry("markata.plugins.jinja_env", "the Jinja environment is part of markata.plugins.post_template"),
             Map.entry("markata.plugins.flat_slug", "flat slugs are made by markata.plugins.load"),
+            Map.entry("markata.plugins.datetime", "dates are parsed by markata.plugins.load"),
+            Map.entry("markata.plugins.md_it_wikilinks", "[[wikilinks]] are done by markata.plugins.render_markdown"),
+            Map.entry("markata.plugins.md_it_highlight_code",
+                    "code is highlighted by markata.plugins.render_markdown"),
+            Map.entry("markata.plugins.jinja_md", "posts with jinja: true are done by markata.plugins.render_markdown"),
+            Map.entry("markata.plugins.long_description",
+                    "long_description is made by markata.plugins.auto_description"),
             Map.entry("markata.plugins.pyscript", "it runs Python in the browser"));
 
-    /** Ids markata ships that markata-java does not implement (yet). */
+    /**
+     * Ids markata ships that markata-java does not implement (yet). {@code heading_link} is here:
+     * render_markdown gives headings ids, but adds no link beside them.
+     */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.pyinstrument", "markata.plugins.profiler",
-            "markata.plugins.mermaid", "markata.plugins.skip", "markata.plugins.md_it_wikilinks",
-            "markata.plugins.md_it_highlight_code", "markata.plugins.copy_assets", "markata.plugins.heading_link",
-            "markata.plugins.feeds", "markata.plugins.auto_description", "markata.plugins.long_description",
-            "markata.plugins.covers", "markata.plugins.icon_resize", "markata.plugins.to_json",
-            "markata.plugins.redirects", "markata.plugins.rss", "markata.plugins.sitemap",
-            "markata.plugins.seo", "markata.plugins.manifest", "markata.plugins.generator",
-            "markata.plugins.datetime", "markata.plugins.jinja_md", "markata.plugins.prevnext",
-            "markata.plugins.service_worker", "markata.plugins.publish_source", "markata.plugins.tweets",
-            "markata.plugins.youtube", "markata.plugins.subroute", "markata.plugins.wikilink_hover");
+            "markata.plugins.mermaid", "markata.plugins.heading_link", "markata.plugins.covers",
+            "markata.plugins.icon_resize", "markata.plugins.seo", "markata.plugins.manifest",
+            "markata.plugins.generator", "markata.plugins.prevnext", "markata.plugins.service_worker",
+            "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
+            "markata.plugins.subroute", "markata.plugins.wikilink_hover");
 }

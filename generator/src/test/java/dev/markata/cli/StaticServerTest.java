@@ -2,12 +2,9 @@ package dev.markata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.markata.testing.RawHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -42,16 +39,8 @@ class StaticServerTest {
         server.close();
     }
 
-    /** Sends the request line exactly as written (no client-side normalization) and returns the response. */
     private String get(String target) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.get(server.port(), target);
     }
 
     @Test

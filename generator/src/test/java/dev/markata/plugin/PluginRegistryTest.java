@@ -95,12 +95,44 @@ class PluginRegistryTest {
 
     @Test
     void aMarkataPluginWithoutMeaningHereIsSkippedWithOneWarning() throws Exception {
-        var selection = registry().resolve(List.of("markata.plugins.docs", "markata.plugins.glob", "markata.plugins.rss"),
+        var selection = registry().resolve(List.of("markata.plugins.docs", "markata.plugins.glob", "markata.plugins.seo"),
                 List.of(), ConfigOverrides.NONE, WHERE);
         assertThat(ids(selection)).containsExactly("markata.plugins.glob");
         assertThat(selection.warnings()).containsExactly(
                 "markata.toml: [markata] hooks: markata.plugins.docs is skipped: it documents Python modules",
-                "markata.toml: [markata] hooks: markata.plugins.rss is skipped: markata-java has no such plugin yet");
+                "markata.toml: [markata] hooks: markata.plugins.seo is skipped: markata-java has no such plugin yet");
+    }
+
+    @Test
+    void noIdOrAliasOfAPluginHereIsListedAsMissing() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        assertThat(builtIn.names()).as("listed as not applicable").doesNotContainAnyElementsOf(
+                MarkataPluginIds.NOT_APPLICABLE.keySet());
+        assertThat(builtIn.names()).as("listed as not implemented yet").doesNotContainAnyElementsOf(
+                MarkataPluginIds.NOT_YET);
+        assertThat(MarkataPluginIds.NOT_YET).doesNotContainAnyElementsOf(MarkataPluginIds.NOT_APPLICABLE.keySet());
+    }
+
+    @Test
+    void defaultHoldsMarkatasDefaultIdsThatAreImplementedHereAndDidYouMean() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        var selection = builtIn.resolve(List.of("default"), List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).contains("markata.plugins.didyoumean", "markata.plugins.feeds")
+                .doesNotContain("markata.plugins.pyinstrument");
+        assertThat(selection.warnings()).isEmpty();
+        for (String id : MarkataPluginIds.DEFAULT) {
+            assertThat(builtIn.names().contains(id) || MarkataPluginIds.NOT_YET.contains(id)
+                    || MarkataPluginIds.NOT_APPLICABLE.containsKey(id)).as(id + " is known").isTrue();
+        }
+    }
+
+    @Test
+    void rssAndSitemapNameTheFeedsPlugin() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        var selection = builtIn.resolve(List.of("markata.plugins.rss", "markata.plugins.sitemap", "markata.plugins.feeds"),
+                List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("markata.plugins.feeds");
+        assertThat(selection.warnings()).isEmpty();
     }
 
     @Test

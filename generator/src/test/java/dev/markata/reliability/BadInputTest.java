@@ -135,7 +135,8 @@ class BadInputTest {
         site();
         Files.write(dir.resolve("posts/latin1.md"), "---\ntitle: Caf\u00e9\n---\ncaf\u00e9\n".getBytes("ISO-8859-1"));
         Cli.Run run = buildError();
-        assertThat(run.err()).contains("posts/latin1.md").contains("not UTF-8");
+        assertThat(run.err()).contains("posts/latin1.md:2: is not UTF-8 text (byte 0xE9 at byte 11 of the line); "
+                + "posts are read as UTF-8");
     }
 
     @Test
@@ -240,7 +241,7 @@ class BadInputTest {
         site().post("posts/t.md", "title: T\ntemplate: broken.html", "x")
                 .write("templates/broken.html", "<html>\n<body>\n{% if post.title %}\n{{ post.title }\n</body>\n");
         Cli.Run run = buildError();
-        assertThat(run.err()).contains("posts/t.md").contains("broken.html").containsPattern("line \\d|:\\d");
+        assertThat(run.err()).contains("posts/t.md: template broken.html:3: ").contains("endif");
     }
 
     @Test
@@ -248,7 +249,7 @@ class BadInputTest {
         site().post("posts/t.md", "title: T\ntemplate: throws.html", "x")
                 .write("templates/throws.html", "<p>{{ range(1, 10, 0) | list }}{{ post.title | divide(0) }}</p>\n");
         Cli.Run run = buildError();
-        assertThat(run.err()).contains("posts/t.md").contains("throws.html");
+        assertThat(run.err()).contains("posts/t.md: template throws.html:1: ");
     }
 
     @Test
@@ -256,7 +257,10 @@ class BadInputTest {
         Cli.Run run = configError("[markata]\nhooks = [\"default\", \"markata.plugins.feeds\"]\n"
                 + "[[markata.feeds]]\nslug = \"blog\"\nfilter = \"published == \"\n"
                 + "[[markata.feeds]]\nslug = \"java\"\nfilter = \"__import__('os').system('touch pwned')\"\n");
-        assertThat(run.err()).contains("filter").contains("feed \"blog\"");
+        assertThat(run.err().lines()).as(run.toString()).hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("[markata.feeds[0]] filter = \"published == \"")
+                        .contains("feed \"blog\": the filter is not a valid expression"))
+                .anySatisfy(l -> assertThat(l).contains("[markata.feeds[1]] filter = ").contains("feed \"java\""));
         assertThat(dir.resolve("pwned")).doesNotExist();
     }
 
@@ -274,5 +278,72 @@ class BadInputTest {
             assertThat(run.code()).isEqualTo(1);
             assertNoStackTrace(run);
         }
+    }
+
+    /**
+     * The ways into Java a template author might try (jinjava resolves method calls on any
+     * object): none runs code, in a template or in a {@code jinja: true} post; each either
+     * renders as nothing or fails the build naming the template, its line and the post.
+     */
+    @Test
+    void templatesAndJinjaPostsCannotRunJavaCode() {
+        Path pwned = dir.resolve("pwned");
+        String[] attacks = {
+            "''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch " + pwned + "')",
+            "post.title.class.forName('java.lang.Runtime').getRuntime().exec('touch " + pwned + "')",
+            "config.getClass().getClassLoader().loadClass('java.lang.Runtime')",
+            "post.tags.getClass().forName('java.lang.ProcessBuilder')",
+            "markata.class.classLoader",
+        };
+        for (int i = 0; i < attacks.length; i++) {
+            Path attempt = dir.resolve("attempt" + i);
+            new Site(attempt).write("markata.toml", "[markata]\ntitle = \"sandbox\"\n")
+                    .post("posts/in-template.md", "title: T\ntags: [a]\ntemplate: sneaky.html", "x")
+                    .post("posts/in-post.md", "title: P\njinja: true", "[{{ " + attacks[i] + " }}]")
+                    .write("templates/sneaky.html", "<p>\n[{{ " + attacks[i] + " }}]</p>\n");
+            Cli.Run run = cli.build(attempt, "-q");
+            assertThat(pwned).as(attacks[i]).doesNotExist();
+            if (run.code() == 0) {
+                for (String page : new String[] {"in-template", "in-post"}) {
+                    assertThat(new Site(attempt).read("markout/" + page + "/index.html")).as(attacks[i])
+                            .contains("[]").doesNotContain("java.").doesNotContain("Process");
+                }
+            } else {
+                assertThat(run.code()).as(run.toString()).isEqualTo(1);
+                assertNoStackTrace(run);
+                assertThat(run.err()).as(run.toString()).containsAnyOf(
+                        "posts/in-template.md: template sneaky.html:2: ", "posts/in-post.md: template posts/in-post.md:");
+            }
+        }
+    }
+
+    /**
+     * Feed filters are a small Python subset evaluated by markata-java itself: names of Python
+     * or Java machinery are rejected when the configuration is read (all of them at once), and
+     * attribute or method names outside the subset fail the build naming feed and post.
+     */
+    @Test
+    void feedFiltersCannotReachPythonOrJava() {
+        String[] rejected = {"__import__('os').system('touch pwned')", "eval('1')", "open('/etc/passwd')",
+            "[x for x in ().__class__.__bases__]", "getattr(title, '__class__')"};
+        StringBuilder feeds = new StringBuilder("[markata]\n");
+        for (int i = 0; i < rejected.length; i++) {
+            feeds.append("[[markata.feeds]]\nslug = \"f").append(i).append("\"\nfilter = \"").append(rejected[i])
+                    .append("\"\n");
+        }
+        Cli.Run run = configError(feeds.toString());
+        assertThat(run.err().lines()).as(run.toString()).hasSize(rejected.length);
+        for (int i = 0; i < rejected.length; i++) {
+            assertThat(run.err()).as(run.toString()).contains("[markata.feeds[" + i + "]] filter = \"" + rejected[i]
+                    + "\": feed \"f" + i + "\": the filter is not a valid expression");
+        }
+        for (String attribute : new String[] {"title.__class__", "title.getClass()", "date.__class__.__mro__"}) {
+            site().write("markata.toml", "[markata]\n[[markata.feeds]]\nslug = \"x\"\nfilter = \"" + attribute + "\"\n");
+            Cli.Run failed = buildError();
+            assertThat(failed.err()).as(failed.toString())
+                    .contains("feed \"x\": filter \"" + attribute + "\" fails on posts/good.md: ")
+                    .containsAnyOf("has no attribute __class__", "has no method getClass()", "not __class__");
+        }
+        assertThat(dir.resolve("pwned")).doesNotExist();
     }
 }

@@ -20,9 +20,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A post whose title, slug and file name hold markup that would run script if it were not
- * escaped: the built pages and the build profile report open in headless Chromium without any
- * script of the content running. Chromium and chromedriver are the Debian packages; set
+ * A post whose title, slug, description, tags and file name (and the site's title) hold markup
+ * that would run script if it were not escaped: the built pages, the 404 page and the build
+ * profile report open in headless Chromium without any script of the content running. Chromium and chromedriver are the Debian packages; set
  * {@code MARKATA_SKIP_BROWSER_TESTS=1} to skip.
  */
 class EscapingBrowserTest {
@@ -51,8 +51,10 @@ class EscapingBrowserTest {
         try (Stream<Path> files = Files.walk(output)) {
             pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
         }
-        assertThat(pages).as("site pages and the profile report").hasSizeGreaterThanOrEqualTo(3)
-                .anySatisfy(p -> assertThat(p.toString()).contains("_profile"));
+        assertThat(pages).as("site pages, the 404 page (titles in a script as JSON) and the profile report")
+                .hasSizeGreaterThanOrEqualTo(4)
+                .anySatisfy(p -> assertThat(p.toString()).contains("_profile"))
+                .anySatisfy(p -> assertThat(p.toString()).endsWith("404.html"));
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -11,13 +11,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Faults during a build: a plugin that throws, a read-only or full output folder. The build
@@ -28,6 +33,10 @@ class FaultsTest {
 
     @TempDir
     Path dir;
+
+    /** For a clean build of the same site, to compare with. */
+    @TempDir
+    Path clean;
 
     /** Throws from one stage; notes teardown. */
     record Thrower(Stage failing, List<String> journal) implements Plugin {
@@ -101,7 +110,7 @@ class FaultsTest {
             assertThat(run.code()).as(run.toString()).isEqualTo(1);
             assertThat(run.err()).as(run.toString()).contains("cannot write " + output).contains("No space left on device (the disk is full)")
                     .doesNotContain("\tat ");
-            assertThat(leftovers(output)).as("temporary files left in the output folder").isEmpty();
+            assertThat(SiteFiles.temporaries(output)).as("temporary files left in the output folder").isEmpty();
             try (Stream<Path> files = Files.walk(output)) {
                 for (Path page : files.filter(p -> p.toString().endsWith("index.html")).toList()) {
                     assertThat(Files.readString(page)).as(page + " is whole").contains("</html>");
@@ -115,9 +124,146 @@ class FaultsTest {
         assertThat(output.resolve("p39/index.html")).isNotEmptyFile();
     }
 
-    static List<Path> leftovers(Path output) throws IOException {
-        try (Stream<Path> files = Files.walk(output)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+    /** What changes between the build that fills the cache and the build that finds the disk full. */
+    enum Change {
+        /** New Markdown: render_markdown writes new cache entries. */
+        BODIES,
+        /** New titles only: every render is a cache hit, and feeds.tsv / skip.tsv are rewritten in save. */
+        TITLES
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aFullDiskUnderTheCacheFailsNamingThePathAndLeavesEveryCacheFileWholeOrAbsent(Change change) throws Exception {
+        Path cache = dir.resolve(".markata.cache");
+        Files.createDirectories(cache);
+        mountOrSkip(cache, "size=512k");
+        Map<String, byte[]> before;
+        try {
+            Site site = cacheSite(dir, "first");
+            Cli.Run first = Cli.builtIn().build(dir, "-q");
+            assertThat(first.code()).as(first.toString()).isZero();
+            before = SiteFiles.of(cache);
+            assertThat(before.keySet()).as("what the first build cached")
+                    .contains("skip.tsv", "feeds.tsv").anyMatch(f -> f.startsWith("render_markdown/"));
+
+            fill(cache.resolve("filler"));
+            changeCacheSite(site, change);
+            Cli.Run full = Cli.builtIn().build(dir, "-q");
+            assertThat(full.code()).as(full.toString()).isEqualTo(1);
+            assertThat(full.err()).as(full.toString()).contains("cannot write " + cache + "/")
+                    .contains("No space left on device (the disk is full)").doesNotContain("\tat ");
+            assertThat(SiteFiles.temporaries(cache)).as("temporary files left in the cache").isEmpty();
+
+            changeCacheSite(cacheSite(clean, "first"), change);
+            Cli.Run cleanBuild = Cli.builtIn().build(clean, "-q");
+            assertThat(cleanBuild.code()).as(cleanBuild.toString()).isZero();
+            Map<String, byte[]> afterClean = SiteFiles.of(clean.resolve(".markata.cache"));
+            SiteFiles.of(cache).forEach((file, bytes) -> {
+                if (!file.equals("filler")) {
+                    assertThat(Arrays.equals(bytes, before.get(file)) || Arrays.equals(bytes, afterClean.get(file)))
+                            .as(file + " is the previous complete version or a complete new one").isTrue();
+                }
+            });
+
+            Files.delete(cache.resolve("filler"));
+            Cli.Run again = Cli.builtIn().build(dir, "-q");
+            assertThat(again.code()).as(again.toString()).isZero();
+            assertThat(again.err()).as(again.toString()).doesNotContain("warning");
+            SiteFiles.assertSame(SiteFiles.of(dir.resolve("markout")), SiteFiles.of(clean.resolve("markout")));
+        } finally {
+            unmount(cache);
+        }
+    }
+
+    /** Posts with long bodies, so their cached HTML takes room, and a feed. */
+    private static Site cacheSite(Path root, String words) {
+        Site site = new Site(root).write("markata.toml", "[markata]\ntitle = \"cache\"\nworkers = 2\n\n"
+                + "[[markata.feeds]]\nslug = \"all\"\nfilter = \"True\"\n");
+        for (int i = 0; i < 12; i++) {
+            site.post("posts/p" + i + ".md", "title: P" + i + "\ndate: 2024-01-" + (10 + i),
+                    ("Some " + words + " words of post " + i + ". ").repeat(300));
+        }
+        return site;
+    }
+
+    private static void changeCacheSite(Site site, Change change) {
+        for (int i = 0; i < 12; i++) {
+            if (change == Change.BODIES) {
+                site.post("posts/p" + i + ".md", "title: P" + i + "\ndate: 2024-01-" + (10 + i),
+                        ("Other second words of post " + i + ". ").repeat(300));
+            } else {
+                site.post("posts/p" + i + ".md", "title: Renamed " + i + "\ndate: 2024-01-" + (10 + i),
+                        ("Some first words of post " + i + ". ").repeat(300));
+            }
+        }
+    }
+
+    /** Writes {@code file} until the disk it is on has no room left. */
+    private static void fill(Path file) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        try (var out = Files.newOutputStream(file)) {
+            while (true) {
+                out.write(block);
+            }
+        } catch (IOException e) {
+            assertThat(e.getMessage()).contains("No space left");
+        }
+    }
+
+    /** How a cache file is damaged between two builds. */
+    enum Damage {
+        /** Cut in the middle of a line or an entry. */
+        TRUNCATED,
+        /** Bytes that are not a cache file, nor UTF-8. */
+        GARBAGE
+    }
+
+    @ParameterizedTest
+    @EnumSource(Damage.class)
+    void aCorruptCacheIsIgnoredWithAWarningAndTheSiteComesOutTheSame(Damage damage) throws Exception {
+        cacheSite(dir, "first");
+        Cli.Run first = Cli.builtIn().build(dir, "-q");
+        assertThat(first.code()).as(first.toString()).isZero();
+        Map<String, byte[]> site = SiteFiles.of(dir.resolve("markout"));
+        Path cache = dir.resolve(".markata.cache");
+        List<String> entries = new ArrayList<>();
+        for (String file : SiteFiles.of(cache).keySet()) {
+            damage(cache.resolve(file), damage);
+            if (file.startsWith("render_markdown/")) {
+                entries.add(file);
+            }
+        }
+        assertThat(entries).hasSize(12);
+
+        Cli.Run second = Cli.builtIn().build(dir, "-q");
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.err()).as(second.toString())
+                .contains("warning: ignoring the cache file " + cache.resolve("skip.tsv") + ": ")
+                .contains("warning: ignoring the cache file " + cache.resolve("feeds.tsv") + ": ")
+                .contains("warning: ignoring the cache entry " + cache.resolve("render_markdown") + "/")
+                .contains("warning: 11 more corrupt cache entries in " + cache.resolve("render_markdown"))
+                .doesNotContain("\tat ");
+        SiteFiles.assertSame(SiteFiles.of(dir.resolve("markout")), site);
+
+        Cli.Run third = Cli.builtIn().build(dir, "-q");
+        assertThat(third.err()).as("the cache was rewritten: " + third).doesNotContain("warning");
+        SiteFiles.assertSame(SiteFiles.of(dir.resolve("markout")), site);
+    }
+
+    private static void damage(Path file, Damage damage) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (damage == Damage.TRUNCATED) {
+            int cut = bytes.length / 2;
+            while (cut > 1 && bytes[cut - 1] == '\n') {
+                cut--;
+            }
+            Files.write(file, Arrays.copyOf(bytes, cut));
+        } else {
+            byte[] garbage = new byte[200];
+            new Random(file.getFileName().toString().hashCode()).nextBytes(garbage);
+            garbage[0] = (byte) 0xff;
+            Files.write(file, garbage);
         }
     }
 

@@ -64,7 +64,7 @@ class InterruptTest {
         assertThat(child.exitValue()).as("%s", output).isEqualTo(143);
         assertThat(output).as("no page was written").noneMatch(l -> l.startsWith("built "));
 
-        assertThat(FaultsTest.leftovers(dir)).as("temporary files left").isEmpty();
+        assertThat(SiteFiles.temporaries(dir)).as("temporary files left").isEmpty();
         Path profile = dir.resolve("markout/_profile");
         assertThat(profile).as("teardown wrote the profile so far: %s", output).isDirectory();
         try (Stream<Path> files = Files.walk(profile)) {

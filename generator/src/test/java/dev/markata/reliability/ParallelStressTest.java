@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +33,10 @@ class ParallelStressTest {
         }
         write("serial", 1);
         write("parallel", 16);
-        Map<String, byte[]> serial = tree(dir.resolve("serial"));
-        Map<String, byte[]> parallel = tree(dir.resolve("parallel"));
+        Map<String, byte[]> serial = SiteFiles.of(dir.resolve("serial"));
+        Map<String, byte[]> parallel = SiteFiles.of(dir.resolve("parallel"));
         assertThat(serial.keySet()).as("every post's page").filteredOn(f -> f.startsWith("post-")).hasSize(posts);
-        assertThat(parallel.keySet()).isEqualTo(serial.keySet());
-        for (String file : serial.keySet()) {
-            assertThat(Arrays.equals(parallel.get(file), serial.get(file))).as(file).isTrue();
-        }
+        SiteFiles.assertSame(parallel, serial);
     }
 
     private void write(String output, int workers) throws IOException {
@@ -50,15 +44,5 @@ class ParallelStressTest {
                 + workers + "\n");
         Cli.Run run = Cli.builtIn().build(dir, "-q");
         assertThat(run.code()).as(run.toString()).isZero();
-    }
-
-    private static Map<String, byte[]> tree(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
     }
 }

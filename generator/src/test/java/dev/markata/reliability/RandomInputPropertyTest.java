@@ -93,6 +93,71 @@ class RandomInputPropertyTest {
         }
     }
 
+    /** How one cache file is damaged: a kind, a place (per mille of its length) and a byte. */
+    record Damage(int kind, int permille, byte value) {
+        byte[] apply(byte[] bytes) {
+            int at = (int) ((long) bytes.length * permille / 1000);
+            return switch (kind) {
+                case 0 -> java.util.Arrays.copyOf(bytes, at); // cut short
+                case 1 -> { // one byte changed
+                    byte[] copy = bytes.clone();
+                    if (copy.length > 0) {
+                        copy[Math.min(at, copy.length - 1)] ^= value == 0 ? 1 : value;
+                    }
+                    yield copy;
+                }
+                case 2 -> { // bytes appended
+                    byte[] copy = java.util.Arrays.copyOf(bytes, bytes.length + 1 + permille % 50);
+                    java.util.Arrays.fill(copy, bytes.length, copy.length, value);
+                    yield copy;
+                }
+                default -> new byte[] {value, (byte) 0xff, (byte) '\t', (byte) '\n'}; // garbage
+            };
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Damage>> damages() {
+        Arbitrary<Damage> one = Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 1000), Arbitraries.bytes()).as(Damage::new);
+        return one.list().ofMinSize(1).ofMaxSize(6);
+    }
+
+    /**
+     * Caches only save work: whatever happens to the files in {@code .markata.cache} between two
+     * builds (cut short, a byte changed, bytes added, garbage), the next build succeeds without
+     * a stack trace and writes the same site.
+     */
+    @Property(tries = 12)
+    void damagedCachesNeverFailTheBuildNorChangeTheSite(@ForAll("damages") List<Damage> damages) throws IOException {
+        Path base = Files.createTempDirectory("markata-prop-cache");
+        Path site = Files.createDirectory(base.resolve("site"));
+        try {
+            write(site.resolve("markata.toml"), "[markata]\ntitle = \"cache\"\n[[markata.feeds]]\nslug = \"all\"\n");
+            for (int i = 0; i < 3; i++) {
+                write(site.resolve("posts/p" + i + ".md"), "---\ntitle: P" + i + "\ndate: 2024-01-0" + (i + 1)
+                        + "\n---\n\n# Post " + i + "\n\nSome *text* [[p" + ((i + 1) % 3) + "]].\n");
+            }
+            Cli.Run first = Cli.builtIn().build(site, "-q");
+            assertThat(first.code()).as(first.toString()).isZero();
+            java.util.Map<String, byte[]> built = SiteFiles.of(site.resolve("markout"));
+            List<Path> caches;
+            try (Stream<Path> files = Files.walk(site.resolve(".markata.cache"))) {
+                caches = files.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (int i = 0; i < damages.size(); i++) {
+                Path file = caches.get((damages.get(i).permille() + i * 7) % caches.size());
+                Files.write(file, damages.get(i).apply(Files.readAllBytes(file)));
+            }
+            Cli.Run second = Cli.builtIn().build(site, "-q");
+            assertThat(second.code()).as(second.toString()).isZero();
+            assertThat(second.err()).as(second.toString()).doesNotContain("\tat ").doesNotContain("error");
+            SiteFiles.assertSame(SiteFiles.of(site.resolve("markout")), built);
+        } finally {
+            delete(base);
+        }
+    }
+
     private static void checkOutcome(Path site, Cli.Run run) throws IOException {
         assertThat(run.code()).as(run.toString()).isIn(0, 1, 2);
         assertThat(run.err()).as(run.toString()).doesNotContain("\tat ").doesNotContain("unexpected")

@@ -10,11 +10,9 @@ import dev.markata.profiler.io.SessionJson;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,17 +85,7 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
      * reader never sees a half-written file.
      */
     public void save(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = AtomicFiles.temporarySibling(target);
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                SessionJson.write(this, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeText(file, out -> SessionJson.write(this, out));
     }
 
     /**

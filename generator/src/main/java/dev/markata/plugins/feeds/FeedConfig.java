@@ -30,21 +30,26 @@ record FeedConfig(String name, String slug, String title, String description, Fi
 
     private static List<FeedConfig> readAll(ConfigTable section, ConfigTable markata) throws ConfigException {
         List<FeedConfig> feeds = new ArrayList<>();
+        // every feed's problems at once, not only the first feed's
+        List<String> problems = new ArrayList<>();
         Object value = markata.raw("feeds").orElse(null);
         if (value instanceof List<?>) {
             for (ConfigTable table : markata.tables("feeds")) {
-                feeds.add(read(table, null));
+                read(table, null, feeds, problems);
             }
         } else if (value instanceof Map<?, ?> map) {
             ConfigTable all = markata.table("feeds");
             for (Object key : map.keySet()) {
                 String name = String.valueOf(key);
                 if (map.get(key) instanceof Map) {
-                    feeds.add(read(all.table(name), name));
+                    read(all.table(name), name, feeds, problems);
                 }
             }
         } else if (value != null) {
             throw markata.error("feeds", "must be an array of tables ([[markata.feeds]] with slug and filter)");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
         Set<String> slugs = new HashSet<>();
         for (FeedConfig feed : feeds) {
@@ -64,6 +69,14 @@ record FeedConfig(String name, String slug, String title, String description, Fi
                     "date", true, "feed.html", "card.html", null, Map.of(), true, Map.of());
         } catch (FilterExpression.FilterException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void read(ConfigTable table, String key, List<FeedConfig> feeds, List<String> problems) {
+        try {
+            feeds.add(read(table, key));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
         }
     }
 

@@ -14,11 +14,9 @@ import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.markata.plugins.skip.KeyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -146,7 +144,7 @@ public final class FeedsPlugin implements Plugin {
             byPath.put(post.path(), post);
         }
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
-        Map<String, String> previous = readKeys(keysFile);
+        Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new TreeMap<>();
         String shared = Hashing.of(templates.fingerprint(), String.valueOf(new TreeMap<>(templates.config())),
                 LocalDate.now().toString());
@@ -191,7 +189,7 @@ public final class FeedsPlugin implements Plugin {
         if (home) {
             context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
         }
-        writeKeys(keysFile, keys, previous);
+        KeyFile.write(keysFile, keys);
     }
 
     private static boolean exist(BuildContext context, String... files) {
@@ -231,35 +229,6 @@ public final class FeedsPlugin implements Plugin {
         }
         if (isHome) {
             context.output().write("index.html", html);
-        }
-    }
-
-    private static Map<String, String> readKeys(Path file) throws IOException {
-        Map<String, String> keys = new HashMap<>();
-        if (Files.isRegularFile(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                int tab = line.lastIndexOf('\t');
-                if (tab > 0) {
-                    keys.put(line.substring(0, tab), line.substring(tab + 1));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static void writeKeys(Path file, Map<String, String> keys, Map<String, String> previous) throws IOException {
-        if (keys.equals(previous)) {
-            return;
-        }
-        StringBuilder text = new StringBuilder();
-        keys.forEach((slug, key) -> text.append(slug).append('\t').append(key).append('\n'));
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".feeds", ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }

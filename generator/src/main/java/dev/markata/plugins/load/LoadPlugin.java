@@ -126,8 +126,28 @@ public final class LoadPlugin implements Plugin {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new PluginException(document + ": is not UTF-8 text");
+            throw notUtf8(document, bytes);
         }
+    }
+
+    /** Names the line, column and byte of the first bytes that are not UTF-8, and what to do. */
+    private static PluginException notUtf8(String document, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        decoder.decode(in, out, true);
+        int at = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new PluginException(document + ":" + line + ": is not UTF-8 text (byte 0x"
+                + String.format("%02X", bytes[Math.min(at, bytes.length - 1)] & 0xff) + " at byte " + (at - lineStart + 1)
+                + " of the line); posts are read as UTF-8: save the file as UTF-8");
     }
 
     private static String stem(Path file) {

@@ -7,10 +7,7 @@ import dev.markata.profiler.io.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
@@ -41,17 +38,7 @@ public final class StatsJson {
 
     /** Writes {@code stats} to {@code file} atomically, creating missing folders. */
     public static void write(BuildStats stats, Path file) throws IOException {
-        Path target = file.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path temp = AtomicFiles.temporarySibling(target);
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(stats, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeText(file.toAbsolutePath().normalize(), out -> write(stats, out));
     }
 
     static void write(BuildStats stats, Writer out) throws IOException {

@@ -1,49 +1,131 @@
 package dev.markata.plugins.render_markdown;
 
+import dev.markata.content.OutputDir;
+import dev.markata.plugin.Reporter;
+import dev.markata.profiler.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
 
 /**
  * Rendered HTML by content hash, one file per entry under
  * {@code .markata.cache/render_markdown/<2 hex>/<hash>.html}: checking it costs one file read,
  * and concurrent tasks never write the same file twice (same hash, same content).
+ *
+ * <p>An entry is a header line {@code markata-render-cache <length> <crc32c>} and the HTML in
+ * UTF-8, written atomically. The cache only saves work: an entry that cannot be read or whose
+ * length or checksum does not match (a disk fault, a hand edit) is ignored with one warning per
+ * build and rendered again, never used and never a failed build.
  */
 final class RenderCache {
 
-    private final Path folder;
-    private final java.util.Set<Path> createdFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final String MAGIC = "markata-render-cache ";
+    /** Room for the header: magic, a length and a checksum. */
+    private static final int MAX_HEADER = 64;
 
-    RenderCache(Path folder) {
+    private final Path folder;
+    private final Reporter reporter;
+    private final AtomicInteger ignored = new AtomicInteger();
+
+    RenderCache(Path folder, Reporter reporter) {
         this.folder = folder;
+        this.reporter = reporter;
     }
 
-    Optional<String> get(String key) throws IOException {
+    /** The HTML cached for {@code key}, if an intact entry exists. */
+    Optional<String> get(String key) {
+        Path file = file(key);
+        byte[] bytes;
         try {
-            return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            return ignore(file, "it cannot be read (" + e.getMessage() + ")");
         }
+        String why = damage(bytes);
+        if (why != null) {
+            return ignore(file, why);
+        }
+        int body = headerEnd(bytes) + 1;
+        return Optional.of(new String(bytes, body, bytes.length - body, StandardCharsets.UTF_8));
     }
 
     void put(String key, String html) throws IOException {
-        Path target = file(key);
-        // Once per folder and build: createDirectories on a folder that exists throws and catches
-        // internally, a third of what a cold build spent writing this cache.
-        if (createdFolders.add(target.getParent())) {
-            Files.createDirectories(target.getParent());
-        }
-        Path temporary = Files.createTempFile(target.getParent(), "." + key.substring(0, 8), ".tmp");
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        byte[] header = (MAGIC + body.length + " " + Long.toHexString(crc(body, 0)) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] entry = Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, entry, header.length, body.length);
+        Path file = file(key);
         try {
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+            AtomicFiles.write(file, entry);
+        } catch (IOException e) {
+            throw new OutputDir.WriteFailed(file, e);
         }
+    }
+
+    /** After the build's lookups: one line for the corrupt entries not named in the first warning. */
+    void reportIgnored() {
+        int more = ignored.get() - 1;
+        if (more > 0) {
+            reporter.warn(more + " more corrupt cache entr" + (more == 1 ? "y" : "ies") + " in " + folder
+                    + " were ignored and rendered again");
+        }
+    }
+
+    /** What is wrong with an entry, or null when it is intact. */
+    private static String damage(byte[] bytes) {
+        int newline = headerEnd(bytes);
+        if (newline < 0) {
+            return "it has no header line";
+        }
+        String[] header = new String(bytes, 0, newline, StandardCharsets.US_ASCII).split(" ");
+        if (header.length != 3 || !(header[0] + " ").equals(MAGIC)) {
+            return "its header is not \"" + MAGIC + "<length> <crc32c>\"";
+        }
+        int body = newline + 1;
+        try {
+            if (Long.parseLong(header[1]) != bytes.length - body) {
+                return "it holds " + (bytes.length - body) + " bytes of HTML where its header says " + header[1];
+            }
+            if (Long.parseLong(header[2], 16) != crc(bytes, body)) {
+                return "its checksum does not match its content";
+            }
+        } catch (NumberFormatException e) {
+            return "its header is not \"" + MAGIC + "<length> <crc32c>\"";
+        }
+        return null;
+    }
+
+    private Optional<String> ignore(Path file, String why) {
+        if (ignored.getAndIncrement() == 0) {
+            reporter.warn("ignoring the cache entry " + file + ": " + why + "; the post is rendered again"
+                    + " and the entry rewritten");
+        }
+        return Optional.empty();
+    }
+
+    private static long crc(byte[] bytes, int from) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, bytes.length - from);
+        return crc.getValue();
+    }
+
+    /** Where the header line ends (its newline), or -1 when there is none where one should be. */
+    private static int headerEnd(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, MAX_HEADER); i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Path file(String key) {

@@ -32,8 +32,8 @@ import java.util.Optional;
 public final class RenderMarkdownPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.render_markdown";
-    /** Changes when the rendering changes, so older cache entries are not used. */
-    private static final String RENDER_VERSION = "render-2";
+    /** Changes when the rendering or the cache's format changes, so older cache entries are not used. */
+    private static final String RENDER_VERSION = "render-3";
 
     @Override
     public String id() {
@@ -58,7 +58,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         SiteView site = anyJinja ? SiteView.of(context, templates) : null;
         String jinjaInputs = anyJinja ? Hashing.of(templates.fingerprint(), SiteView.fingerprint(posts),
                 String.valueOf(new java.util.TreeMap<>(templates.config()))) : "";
-        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"));
+        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
         ContentDigests digests = ContentDigests.of(context);
         skips.updateChanged(context, post -> {
             boolean jinja = isJinja(post);
@@ -79,6 +79,7 @@ public final class RenderMarkdownPlugin implements Plugin {
             cache.put(key, html);
             return post.withHtml(html);
         });
+        cache.reportIgnored();
     }
 
     static boolean isJinja(Post post) {

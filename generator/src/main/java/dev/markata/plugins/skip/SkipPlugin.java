@@ -15,10 +15,8 @@ import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +64,7 @@ public final class SkipPlugin implements Plugin {
     private static void decide(BuildContext context, Templates templates) throws Exception {
         String shared = Hashing.of(KEY_VERSION, templates.fingerprint(),
                 String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context.posts()));
-        Map<String, String> previous = read(context.cacheDir().resolve(KEYS_FILE));
+        Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
         List<Post> posts = context.posts();
         // Hashing every post's source is the cost of a warm build: on the build threads.
@@ -95,37 +93,8 @@ public final class SkipPlugin implements Plugin {
 
     private static void remember(BuildContext context) throws IOException {
         Keys keys = context.get(KEYS).orElse(null);
-        if (keys == null) {
-            return;
+        if (keys != null) {
+            KeyFile.write(context.cacheDir().resolve(KEYS_FILE), keys.byPath());
         }
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(keys.byPath()).forEach((path, key) -> text.append(path).append('\t').append(key).append('\n'));
-        Path file = context.cacheDir().resolve(KEYS_FILE);
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-            return;
-        }
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".skip", ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static Map<String, String> read(Path file) throws IOException {
-        Map<String, String> keys = new HashMap<>();
-        if (!Files.isRegularFile(file)) {
-            return keys;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            int tab = line.lastIndexOf('\t');
-            if (tab > 0) {
-                keys.put(line.substring(0, tab), line.substring(tab + 1));
-            }
-        }
-        return keys;
     }
 }

@@ -5,11 +5,7 @@ import dev.markata.profiler.Session;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Renders sessions to strings and files. */
 public final class Reports {
@@ -25,18 +21,7 @@ public final class Reports {
     public static void write(Session session, ReportFormat format, ReportOptions options, Path file)
             throws IOException {
         Renderer renderer = format.renderer(options);
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
-        Path temp = AtomicFiles.temporarySibling(target);
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                renderer.render(session, out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeText(file, out -> renderer.render(session, out));
     }
 
     /**

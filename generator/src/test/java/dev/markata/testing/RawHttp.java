@@ -1,0 +1,26 @@
+package dev.markata.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** HTTP requests sent exactly as written, for attacks a client library would normalize away. */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /** GETs {@code target} (the request line as given) from 127.0.0.1:{@code port}; the whole response. */
+    public static String get(int port, String target) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
