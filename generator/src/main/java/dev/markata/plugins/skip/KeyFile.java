@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * A cache file of what the last successful build saw: one {@code name<TAB>key} line per name,
- * the key a SHA-256 in hex ({@code .markata.cache/skip.tsv}, {@code feeds.tsv}).
+ * the key a digest in hex ({@code .markata.cache/skip.tsv}, {@code feeds.tsv}). Any length of
+ * digest parses (32 to 128 digits), so keys of an older version's digest are just keys that no
+ * longer match, not a damaged file.
  *
  * <p>A cache only saves work, so a file that cannot be read or does not parse (a disk fault,
  * an edit by hand) is ignored with a warning and everything it would have saved is done again;
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class KeyFile {
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{32,128}");
 
     private KeyFile() {
     }
@@ -57,7 +59,7 @@ public final class KeyFile {
             String line = lines[i];
             int tab = line.lastIndexOf('\t');
             if (tab <= 0 || !KEY.matcher(line).region(tab + 1, line.length()).matches()) {
-                return ignored(file, reporter, "line " + (i + 1) + " is not \"<name><tab><64 hex digits>\"");
+                return ignored(file, reporter, "line " + (i + 1) + " is not \"<name><tab><hex digest>\"");
             }
             keys.put(line.substring(0, tab), line.substring(tab + 1));
         }
