@@ -101,7 +101,10 @@ final class HookContext implements BuildContext {
         try {
             Files.createDirectories(cache);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the cache folder " + cache, e);
+            // A hook cannot throw checked exceptions from here; the cause is the user-facing
+            // message ("cannot write <path>: <reason>"), which the build's error shows as is.
+            OutputDir.WriteFailed failed = new OutputDir.WriteFailed(cache, e);
+            throw new UncheckedIOException(failed.getMessage(), failed);
         }
         return cache;
     }

@@ -87,6 +87,9 @@ public final class OutputDir {
         private static String reason(IOException e) {
             String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
                     ? fs.getReason() : e.getMessage();
+            if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+                reason = exists.getFile() + " is a file, where a folder is needed";
+            }
             if (e instanceof java.nio.file.AccessDeniedException && reason == null) {
                 reason = "permission denied";
             }

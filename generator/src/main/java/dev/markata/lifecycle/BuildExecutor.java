@@ -181,7 +181,8 @@ public final class BuildExecutor implements AutoCloseable {
 
     /** Whether the exception carries a message written for users (its type name adds nothing). */
     static boolean isUserFacing(Throwable e) {
-        return e instanceof PluginException || e instanceof OutputDir.WriteFailed;
+        return e instanceof PluginException || e instanceof OutputDir.WriteFailed
+                || e instanceof java.io.UncheckedIOException unchecked && unchecked.getCause() instanceof OutputDir.WriteFailed;
     }
 
     @Override

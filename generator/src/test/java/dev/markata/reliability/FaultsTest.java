@@ -77,6 +77,24 @@ class FaultsTest {
     }
 
     @Test
+    void aFileWhereTheCacheFolderGoesIsAnErrorSayingSoAndTheBuildWorksOnceItIsGone() throws Exception {
+        site().write("markata.toml", "[markata]\ntitle = \"cache\"\n");
+        Path cache = dir.resolve(".markata.cache");
+        Files.writeString(cache, "not a folder");
+
+        Cli.Run run = Cli.builtIn().build(dir, "-q");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).as(run.toString())
+                .contains("cannot write " + cache + ": " + cache + " is a file, where a folder is needed")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        Files.delete(cache);
+        Cli.Run again = Cli.builtIn().build(dir, "-q");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(dir.resolve("markout/a/index.html")).isNotEmptyFile();
+    }
+
+    @Test
     void aReadOnlyOutputFolderIsAnErrorNamingThePathAndTheNextBuildWorks() throws Exception {
         site().write("markata.toml", "[markata]\ntitle = \"ro\"\n");
         Path output = dir.resolve("markout");
