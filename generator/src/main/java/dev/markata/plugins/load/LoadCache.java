@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,42 +165,36 @@ final class LoadCache {
 
     /** Writes this build's entries (the posts got or put since {@link #read}) to {@code path}. */
     void write(Path path) throws IOException {
-        Files.createDirectories(path.getParent());
-        Path temporary = AtomicFiles.temporarySibling(path);
-        try {
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
-                writeString(out, VERSION);
-                List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
-                entries.sort(Map.Entry.comparingByKey());
-                out.writeInt(entries.size());
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                for (Map.Entry<String, Entry> e : entries) {
-                    Entry entry = e.getValue();
-                    writeString(out, e.getKey());
-                    SourceStamp stamp = entry.stamp();
-                    out.writeLong(stamp.size());
-                    out.writeLong(stamp.modifiedNanos());
-                    out.writeLong(stamp.changedNanos());
-                    out.writeLong(stamp.inode());
-                    if (entry.storedOffset() != Entry.NOT_STORED) {
-                        out.writeInt(entry.storedLength());
-                        out.write(file, entry.storedOffset(), entry.storedLength());
-                        continue;
-                    }
-                    buffer.reset();
-                    DataOutputStream encoded = new DataOutputStream(buffer);
-                    writePost(encoded, entry.post());
-                    writeString(encoded, entry.contentDigest());
-                    encoded.flush();
-                    out.writeInt(buffer.size());
-                    buffer.writeTo(out);
+        AtomicFiles.write(path, (OutputStream stream) -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
+            writeString(out, VERSION);
+            List<Map.Entry<String, Entry>> entries = new ArrayList<>(current.entrySet());
+            entries.sort(Map.Entry.comparingByKey());
+            out.writeInt(entries.size());
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            for (Map.Entry<String, Entry> e : entries) {
+                Entry entry = e.getValue();
+                writeString(out, e.getKey());
+                SourceStamp stamp = entry.stamp();
+                out.writeLong(stamp.size());
+                out.writeLong(stamp.modifiedNanos());
+                out.writeLong(stamp.changedNanos());
+                out.writeLong(stamp.inode());
+                if (entry.storedOffset() != Entry.NOT_STORED) {
+                    out.writeInt(entry.storedLength());
+                    out.write(file, entry.storedOffset(), entry.storedLength());
+                    continue;
                 }
+                buffer.reset();
+                DataOutputStream encoded = new DataOutputStream(buffer);
+                writePost(encoded, entry.post());
+                writeString(encoded, entry.contentDigest());
+                encoded.flush();
+                out.writeInt(buffer.size());
+                buffer.writeTo(out);
             }
-            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            out.flush();
+        });
     }
 
     private static void writePost(DataOutputStream out, Post post) throws IOException {

@@ -6,13 +6,16 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic writes: a file is written to a temporary file beside it, then renamed over it
@@ -22,12 +25,14 @@ import java.util.Set;
  *
  * <p>{@link Files#createTempFile} makes files only their owner can read (0600); renamed into
  * place, a report or a site page would then be unreadable to a web server or a colleague.
- * Files made here are readable by everyone (0644), as files written the ordinary way are.
+ * Files made here are readable by everyone (0644 under the usual umask), as files written the
+ * ordinary way are.
  */
 public final class AtomicFiles {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final FileAttribute<Set<PosixFilePermission>> READABLE_ATTRIBUTE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"));
 
     /** Writes a file's content to the stream it is given (which the caller closes). */
     @FunctionalInterface
@@ -83,15 +88,32 @@ public final class AtomicFiles {
     }
 
     /**
-     * A new empty file in {@code target}'s folder, named after it and hidden ({@code .name…tmp}),
-     * to be renamed over {@code target} once written. Prefer {@link #write}, which also renames
-     * and cleans up; this is for writers that must be handed a path.
+     * A new empty file in {@code target}'s folder, named after it and hidden
+     * ({@code .name.<random>.tmp}), to be renamed over {@code target} once written. Prefer
+     * {@link #write}, which also renames and cleans up; this is for writers that must be handed
+     * a path.
+     *
+     * <p>Made with {@code rw-r--r--} (the process's umask still applies, as for any file it
+     * writes) rather than through {@link Files#createTempFile}, whose files only their owner can
+     * read and whose secure random names cost more than the write of a small page.
      */
     public static Path temporarySibling(Path target) throws IOException {
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        if (POSIX) {
-            Files.setPosixFilePermissions(temp, READABLE);
+        Path folder = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve(prefix + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                if (POSIX) {
+                    Files.createFile(temp, READABLE_ATTRIBUTE);
+                } else {
+                    Files.createFile(temp);
+                }
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e; // ten random names taken: something else is wrong
+                }
+            }
         }
-        return temp;
     }
 }
