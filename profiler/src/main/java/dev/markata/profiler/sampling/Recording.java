@@ -332,9 +332,17 @@ public final class Recording {
     private TaskOrigin captureOrigin(String category, String name) {
         Thread submitter = Thread.currentThread();
         ThreadContext context = contexts.get(submitter);
-        int spanId = context == null ? Span.NONE : context.currentSpanId;
-        return new TaskOrigin(submitter.getId(), spanId, nanosSinceStart(), category, name);
+        SpanRecord current = context == null ? null : context.open.peekLast();
+        if (current != null && current.submitStack == null && options.asyncMode() != AsyncMode.DISABLED) {
+            current.submitStack = SUBMIT_WALKER.walk(frames -> frames.limit(MAX_SUBMIT_DEPTH)
+                    .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new));
+        }
+        return new TaskOrigin(submitter.getId(), current == null ? Span.NONE : current.id, nanosSinceStart(),
+                category, name);
     }
+
+    private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance();
+    private static final int MAX_SUBMIT_DEPTH = 8192;
 
     /** Where a task was handed over: read on the submitting thread, without walking its stack. */
     record TaskOrigin(long threadId, int spanId, long nanos, String category, String name) {
