@@ -404,9 +404,10 @@ final class AsyncProfilerSampler implements Sampler {
         return stack;
     }
 
-    /** JFR stacks carry no source file; Java names it after the top-level class. */
+    /** JFR stacks carry no source file; Java names it after the top-level (host) class. */
     static String sourceFileOf(String className) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String host = CodeClassifier.hostClassName(className);
+        String simple = host.substring(host.lastIndexOf('.') + 1);
         int nested = simple.indexOf('$');
         if (nested > 0) {
             simple = simple.substring(0, nested);
