@@ -54,6 +54,7 @@ final class TaskOrigins {
     private final Map<Integer, Integer> submitStacks;
     private final Map<Long, Map<Integer, List<Integer>>> awaitSamples = new HashMap<>();
     private final Map<Long, Map<Integer, Integer>> positions = new HashMap<>();
+    private final Map<Integer, Integer> cuts = new HashMap<>();
     private int[] depths;
 
     /**
@@ -251,6 +252,15 @@ final class TaskOrigins {
      * they called; machinery reached through application code stays), then cut back to its innermost application frame (the whole of it when it has none).
      */
     int cut(int stack) {
+        Integer known = cuts.get(stack);
+        if (known == null) { // tasks of one batch share a few stacks: cut each once
+            known = cutOnce(stack);
+            cuts.put(stack, known);
+        }
+        return known;
+    }
+
+    private int cutOnce(int stack) {
         int s = stack;
         while (s != StackTable.EMPTY && !isMachinery(frame(s)) && frame(s).kind() != FrameKind.APPLICATION) {
             s = stacks.parentId(s); // library frames under the executor's call (FutureTask.get, park...)
