@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -43,7 +42,6 @@ public final class Recording {
     private final Object registrationLock = new Object();
     private volatile ThreadContext[] sampledThreads = new ThreadContext[0];
     private final AtomicInteger spanIds = new AtomicInteger();
-    private final ConcurrentLinkedQueue<SpanRecord> spans = new ConcurrentLinkedQueue<>();
     private final Sampler sampler;
     private final Session.SamplerInfo samplerInfo;
     private final Duration interval;
@@ -199,7 +197,11 @@ public final class Recording {
 
     /** The spans recorded so far, in no particular order. */
     List<SpanRecord> spanRecords() {
-        return new ArrayList<>(spans);
+        List<SpanRecord> all = new ArrayList<>();
+        for (ThreadContext context : contexts.values()) {
+            context.spans.copyTo(all);
+        }
+        return all;
     }
 
     /** Drops a dead thread from the sampled set; its samples are kept. */
@@ -276,7 +278,7 @@ public final class Recording {
                      int parentId, long originThreadId, long originNanos) {
         SpanRecord span = new SpanRecord(this, context, spanIds.getAndIncrement(), parentId, category, name,
                 nanosSinceStart(), originThreadId, originNanos, attributes);
-        spans.add(span);
+        context.spans.add(span);
         context.open.addLast(span);
         context.refreshCurrentSpan();
         return span;
@@ -381,7 +383,7 @@ public final class Recording {
         }
         Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
         return new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
-                .assemble(this, durationNanos, cpu, samplerInfo, interval, new ArrayList<>(spans),
+                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(),
                         new ArrayList<>(contexts.values()));
     }
 
