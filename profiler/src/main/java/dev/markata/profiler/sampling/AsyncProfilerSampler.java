@@ -381,6 +381,9 @@ final class AsyncProfilerSampler implements Sampler {
 
         void add(long at, long batchNanos, int count, int stackId, ThreadState state) {
             int span = timeline.spanAt(at);
+            if (open != null && at >= lastAt && at < open[LAST]) {
+                open[LAST] = at; // a batch of idle samples cannot stretch past the thread's next sample
+            }
             if (open != null && at >= lastAt && open[STACK] == stackId && open[STATE] == state.ordinal()
                     && open[SPAN] == span) {
                 open[LAST] = at + batchNanos;
@@ -404,30 +407,21 @@ final class AsyncProfilerSampler implements Sampler {
                 done.add(open);
                 open = null;
             }
+            // In time order. An event read out of order (async-profiler may write a thread's sample
+            // to another buffer when its own is busy) is a run of its own among the others; each
+            // boundary is the midpoint between two neighbours, shared by both, so no time is counted
+            // twice, as when the events themselves were sorted.
             done.sort(Comparator.comparingLong(run -> run[FIRST]));
-            // An event read out of time order (async-profiler may write a thread's sample to
-            // another buffer when its own is busy) can start a run inside the one before: that
-            // stretch stays with the enclosing run, so no time is counted twice or lost.
-            List<long[]> kept = new ArrayList<>(done.size());
-            for (long[] run : done) {
-                long[] last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
-                if (last != null && run[FIRST] < last[LAST]) {
-                    last[LAST] = Math.max(last[LAST], run[LAST]);
-                    last[COUNT] += run[COUNT];
-                } else {
-                    kept.add(run);
-                }
-            }
-            for (int i = 0; i < kept.size(); i++) {
-                long[] run = kept.get(i);
+            for (int i = 0; i < done.size(); i++) {
+                long[] run = done.get(i);
                 long from;
                 long to;
                 if (timeMode == TimeMode.CPU) {
                     from = run[FIRST];
                     to = from + run[COUNT] * intervalNanos;
                 } else {
-                    from = i == 0 ? run[FIRST] - intervalNanos / 2 : (kept.get(i - 1)[LAST] + run[FIRST]) / 2;
-                    to = i + 1 == kept.size() ? run[LAST] + intervalNanos / 2 : (run[LAST] + kept.get(i + 1)[FIRST]) / 2;
+                    from = i == 0 ? run[FIRST] - intervalNanos / 2 : (done.get(i - 1)[LAST] + run[FIRST]) / 2;
+                    to = i + 1 == done.size() ? run[LAST] + intervalNanos / 2 : (run[LAST] + done.get(i + 1)[FIRST]) / 2;
                 }
                 from = Math.max(0, from);
                 if (to > from) {

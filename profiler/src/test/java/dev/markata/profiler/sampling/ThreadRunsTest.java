@@ -56,7 +56,7 @@ class ThreadRunsTest {
     }
 
     @Test
-    void anEventReadOutOfOrderStaysInsideTheRunAroundItAndNoTimeIsCountedTwice() {
+    void anEventReadOutOfOrderIsPutInOrderAndNoTimeIsCountedTwiceOrLost() {
         var runs = noSpans();
         runs.add(1 * MS, 0, 1, (int) A, RUNNING);
         runs.add(3 * MS, 0, 1, (int) A, RUNNING);
@@ -64,12 +64,30 @@ class ThreadRunsTest {
         runs.add(4 * MS, 0, 1, (int) A, RUNNING);
 
         List<Sample> samples = deliver(runs, TimeMode.WALL);
+        assertThat(samples).extracting(Sample::stackId).contains((int) B);
 
         assertThat(samples.stream().mapToLong(Sample::durationNanos).sum()).isEqualTo(4 * MS);
         assertThat(samples.stream().mapToInt(Sample::count).sum()).isEqualTo(4);
         for (int i = 1; i < samples.size(); i++) {
             assertThat(samples.get(i).startNanos()).isGreaterThanOrEqualTo(samples.get(i - 1).endNanos());
         }
+    }
+
+    @Test
+    void aBatchOfIdleSamplesEndsWhereTheThreadIsNextSeenAndTheSpansAfterItKeepTheirTime() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 4 * MS + MS / 2, -1, -1, Map.of());
+        task.endNanos = 7 * MS + MS / 2;
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        runs.add(1 * MS, 10 * MS, 10, (int) A, WAITING); // says idle until 11 ms, but the thread ran at 5
+        runs.add(5 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(6 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(7 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(8 * MS, 0, 1, (int) A, WAITING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::durationNanos, Sample::spanId,
+                Sample::count).containsExactly(tuple(MS / 2, 9 * MS / 2, Span.NONE, 10),
+                tuple(5 * MS, 5 * MS / 2, 0, 3), tuple(15 * MS / 2, MS, Span.NONE, 1));
     }
 
     @Test
