@@ -93,6 +93,49 @@ class TaskOriginTest {
                 .isGreaterThan(70);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void invokeAllTasksAreChildrenOfTheSubmittersSpanAndGraftedUnderTheInvokingMethod(SamplerChoice sampler)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Profiler profiler = Profiler.builder().sampler(sampler).build();
+        ExecutorService wrapped = profiler.wrap(pool);
+        profiler.start();
+        try {
+            try (SpanScope hook = profiler.span("hook", "render")) {
+                prepare();
+                invokeAllOfThem(wrapped);
+            }
+        } finally {
+            profiler.stop();
+            pool.shutdown();
+        }
+        Session session = profiler.lastSession().orElseThrow();
+
+        Span render = spanNamed(session, "render");
+        List<Span> tasks = session.spans().stream().filter(s -> s.category().equals("task")).toList();
+        assertThat(tasks).hasSize(TASKS).allSatisfy(task -> {
+            assertThat(task.parentId()).isEqualTo(render.id());
+            assertThat(leafMethod(session, task.originStackId()))
+                    .as("origin of %s: %s", task, describe(session, task.originStackId())).isEqualTo("invokeAllOfThem");
+        });
+        assertThat(session.spans()).anySatisfy(s -> {
+            assertThat(s.category()).isEqualTo("await");
+            assertThat(s.name()).isEqualTo("invokeAll");
+            assertThat(s.parentId()).isEqualTo(render.id());
+        });
+    }
+
+    private static void invokeAllOfThem(ExecutorService wrapped) throws Exception {
+        List<java.util.concurrent.Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < TASKS; i++) {
+            tasks.add(java.util.concurrent.Executors.callable(TaskOriginTest::taskBody));
+        }
+        for (Future<Object> future : wrapped.invokeAll(tasks)) {
+            future.get();
+        }
+    }
+
     private static void prepare() {
         Workloads.spin(40);
     }
