@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TaskOriginTest {
 
-    private static final int TASKS = 8;
+    private static final int TASKS = 6;
 
     @ParameterizedTest
     @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
@@ -88,7 +88,8 @@ class TaskOriginTest {
         long grafted = bodies.stream().filter(b -> b.path().contains("submitAndWait") || b.path().contains("quickSubmit"))
                 .mapToLong(Placed::nanos).sum();
         // a sample at a task's very edge can miss its span (the JDK sampler reads a stack and the
-        // open span a moment apart) and stays at the worker's root; broken grafting would put none
+        // open span a moment apart, and on a loaded machine its ticks come late, so each sample
+        // stands for a longer stretch) and stays at the worker's root; broken grafting would put none
         assertThat(Workloads.percent(grafted, all)).as("task body time under the submitting methods: %s", bodies)
                 .isGreaterThan(70);
     }
@@ -158,8 +159,9 @@ class TaskOriginTest {
         return futures;
     }
 
+    /** Long enough that the blur at a task's edges (see below) is a small part of it. */
     private static void taskBody() {
-        Workloads.spin(10);
+        Workloads.spin(25);
     }
 
     private static Span spanNamed(Session session, String name) {
