@@ -31,6 +31,9 @@ public final class Recording {
     /** Prefix of the profiler's own thread names: never sampled. */
     static final String OWN_THREAD_PREFIX = "markata-profiler-";
     private static final long WATCH_PERIOD_NANOS = 10_000_000L;
+    /** Walks a submitter's stack at its first submit inside a span (see {@link TaskOrigins}). */
+    private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance();
+    private static final int MAX_SUBMIT_DEPTH = 8192;
 
     private final RecordingOptions options;
     private final Thread startingThread;
@@ -343,10 +346,11 @@ public final class Recording {
                 category, name);
     }
 
-    private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance();
-    private static final int MAX_SUBMIT_DEPTH = 8192;
-
-    /** Where a task was handed over: read on the submitting thread, without walking its stack. */
+    /**
+     * Where a task was handed over: read on the submitting thread without walking its stack (the
+     * first submit inside a span walks it once, for the span; {@link TaskOrigins} turns both into
+     * the origin stack at stop).
+     */
     record TaskOrigin(long threadId, int spanId, long nanos, String category, String name) {
     }
 
