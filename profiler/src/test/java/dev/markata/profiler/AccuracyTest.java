@@ -194,6 +194,9 @@ class AccuracyTest {
         Map<String, Long> time = Workloads.timeByMethod(session, main, Workloads.class, Set.of("thirty"));
         assertThat(Workloads.percent(time.getOrDefault("thirty", 0L), main.totalNanos())).isGreaterThan(85);
         assertThat(session.timeMode()).isEqualTo(TimeMode.CPU);
-        assertThat(Duration.ofNanos(main.totalNanos())).isLessThan(session.duration().multipliedBy(6).dividedBy(10));
+        // the 30 sleeps of 6 ms are not counted: at least half of that time is missing from the
+        // total (a share of the duration would not do: on a quiet machine the spinning alone is
+        // over 70% of it, on a loaded one much less)
+        assertThat(Duration.ofNanos(main.totalNanos())).isLessThan(session.duration().minus(Duration.ofMillis(30 * 6 / 2)));
     }
 }

@@ -22,6 +22,7 @@ public record Frame(String className, String methodName, String fileName, int li
     private static final Pattern HIDDEN_CLASS_ADDRESS = Pattern.compile("[./]0x[0-9a-fA-F]+$");
     /** A lambda class's sequence number ({@code Outer$$Lambda$928}, {@code Outer$$Lambda123}). */
     private static final Pattern LAMBDA_NUMBER = Pattern.compile("(\\$\\$Lambda)\\$?\\d*$");
+    private static final Pattern HIDDEN_CLASS_FILE = Pattern.compile("0x[0-9a-fA-F]+\\.java");
 
     public Frame {
         Objects.requireNonNull(className, "className");
@@ -40,13 +41,33 @@ public record Frame(String className, String methodName, String fileName, int li
      * run to run and say nothing to a reader.
      */
     public String displayName() {
-        String shown = className;
-        if (shown.contains("0x") || shown.contains("$$Lambda")) {
-            shown = LAMBDA_NUMBER.matcher(HIDDEN_CLASS_ADDRESS.matcher(shown).replaceFirst("")).replaceFirst("$1");
-        }
+        String shown = shownClassName();
         int dot = shown.lastIndexOf('.');
         String simple = dot < 0 ? shown : shown.substring(dot + 1);
         return simple.isEmpty() ? methodName : simple + "." + methodName;
+    }
+
+    /**
+     * The class name without what the JVM adds to a hidden class:
+     * {@code app.Outer$$Lambda$928/0x00007f...} and {@code app.Outer$$Lambda.0x...} are both
+     * {@code app.Outer$$Lambda}. Two lambda classes of one call site (or of two runs) share it,
+     * so reports merge them into one row.
+     */
+    public String shownClassName() {
+        if (className.contains("0x") || className.contains("$$Lambda")) {
+            return LAMBDA_NUMBER.matcher(HIDDEN_CLASS_ADDRESS.matcher(className).replaceFirst("")).replaceFirst("$1");
+        }
+        return className;
+    }
+
+    /**
+     * The source file as reports compare methods: empty for a hidden class (a lambda's), whose
+     * file is its host's or, from a sampler that derives file names from class names, its
+     * address ({@code 0x00007f0123.java}); the file adds nothing to its shown class name there.
+     */
+    public String shownFileName() {
+        boolean hidden = className.contains("$$Lambda") || !shownClassName().equals(className);
+        return hidden || HIDDEN_CLASS_FILE.matcher(fileName).matches() ? "" : fileName;
     }
 
     /** {@code File.java:42}, or just the file name when the line is unknown. */

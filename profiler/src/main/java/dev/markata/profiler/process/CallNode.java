@@ -247,7 +247,8 @@ public final class CallNode {
 
     /**
      * What makes two sibling nodes "the same call" for aggregation: the method (class, name and
-     * file, not the line being executed), the thread, or the synthetic kind.
+     * file, not the line being executed; hidden lambda classes by their shown name, so two lambda
+     * classes of one call site are one call), the thread, or the synthetic kind.
      */
     Object mergeKey() {
         Object key = mergeKey;
@@ -255,7 +256,7 @@ public final class CallNode {
             switch (kind) {
                 case FRAME:
                 case LIBRARY_GROUP:
-                    key = new MethodKey(kind, frame.className(), frame.methodName(), frame.fileName());
+                    key = new MethodKey(kind, frame.shownClassName(), frame.methodName(), frame.shownFileName());
                     break;
                 case THREAD:
                     key = new MethodKey(kind, "", Long.toString(threadId), "");

@@ -348,8 +348,8 @@ final class TreeBuilder {
         }
         Frame x = session.frames().get(frameA);
         Frame y = session.frames().get(frameB);
-        return x.methodName().equals(y.methodName()) && x.className().equals(y.className())
-                && x.fileName().equals(y.fileName());
+        return x.methodName().equals(y.methodName()) && x.shownClassName().equals(y.shownClassName())
+                && x.shownFileName().equals(y.shownFileName());
     }
 
     /** The stack ids from the root to {@code stackId}. */

@@ -64,7 +64,7 @@ public final class CollapsedRenderer implements Renderer {
 
     private static String name(CallNode node) {
         String name = node.kind() == CallNode.Kind.FRAME
-                ? node.frame().className() + "." + node.frame().methodName()
+                ? node.frame().shownClassName() + "." + node.frame().methodName()
                 : node.label();
         return name.replace(';', ':').replace('\n', ' ');
     }

@@ -63,8 +63,8 @@ final class ReportTrees {
         // [self] children are their parent's own time, counted with the parent.
         boolean counts = node.kind() != CallNode.Kind.ROOT && node.kind() != CallNode.Kind.THREAD
                 && node.kind() != CallNode.Kind.SELF;
-        Object key = new FlatKey(node.kind(), node.frame().className(), node.frame().methodName(),
-                node.frame().fileName());
+        Object key = new FlatKey(node.kind(), node.frame().shownClassName(), node.frame().methodName(),
+                node.frame().shownFileName());
         if (counts) {
             long nanos = selfTime ? ownTime(node) : node.totalNanos();
             int depth = onPath.getOrDefault(key, 0);

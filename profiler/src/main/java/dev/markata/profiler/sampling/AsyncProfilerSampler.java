@@ -6,9 +6,11 @@ import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadState;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 import one.profiler.AsyncProfiler;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -281,10 +284,12 @@ final class AsyncProfilerSampler implements Sampler {
         }
     }
 
-    /** One parsed event, before weights and spans are known. */
-    private record Raw(long at, long batchNanos, int count, int stackId, ThreadState state) {
-    }
-
+    /**
+     * Reads the recording back in one pass, holding per thread only runs of consecutive samples
+     * with the same stack, state and span (the midpoint rule needs just each run's first and last
+     * time), and converting each distinct JFR stack trace once: memory and time grow with how
+     * often stacks change, not with how many samples there are.
+     */
     private void deliver(Recording recording) throws IOException {
         Map<Long, ThreadContext> byId = new HashMap<>();
         Map<Long, ThreadContext> byOsId = new HashMap<>();
@@ -294,14 +299,19 @@ final class AsyncProfilerSampler implements Sampler {
                 byOsId.put(context.osThreadId, context);
             }
         }
-        Map<Long, List<Raw>> raws = new HashMap<>();
-        Map<String, Integer> frameIds = new HashMap<>();
-        FrameTable frames = recording.frames();
+        Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
+        for (SpanRecord span : recording.spanRecords()) {
+            spansByThread.computeIfAbsent(span.owner.threadId, id -> new ArrayList<>()).add(span);
+        }
+        Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
+        StackConverter stacks = new StackConverter(recording.frames());
+        Map<EventType, EventFields> fieldsByType = new IdentityHashMap<>();
+        long startEpochNanos = epochNanos(recording.startedAt());
         try (RecordingFile file = new RecordingFile(jfrFile)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                String type = event.getEventType().getName();
-                if (!type.equals("profiler.WallClockSample") && !type.equals("jdk.ExecutionSample")) {
+                EventFields fields = fieldsByType.computeIfAbsent(event.getEventType(), EventFields::of);
+                if (!fields.sample) {
                     continue;
                 }
                 RecordedThread thread = event.getThread("sampledThread");
@@ -314,51 +324,166 @@ final class AsyncProfilerSampler implements Sampler {
                 if (sampled == null) {
                     continue;
                 }
-                long at = Duration.between(recording.startedAt(), event.getStartTime()).toNanos();
-                int count = event.hasField("samples") ? Math.max(1, event.getInt("samples")) : 1;
-                long batch = event.hasField("timeSpan") ? event.getDuration("timeSpan").toNanos() : 0;
+                long at = epochNanos(event.getStartTime()) - startEpochNanos;
+                int count = fields.samples ? Math.max(1, event.getInt("samples")) : 1;
+                long batch = fields.timeSpan ? event.getDuration("timeSpan").toNanos() : 0;
                 ThreadState state = timeMode == TimeMode.CPU ? ThreadState.RUNNING
-                        : stateOf(event.hasField("state") ? event.getValue("state") : null);
-                int stackId = stackOf(event, frames, frameIds);
-                raws.computeIfAbsent(sampled.threadId, id -> new ArrayList<>())
-                        .add(new Raw(at, batch, count, stackId, state));
+                        : stateOf(fields.state ? event.getValue("state") : null);
+                int stackId = stacks.stackOf(event.getStackTrace());
+                ThreadContext owner = sampled;
+                runs.computeIfAbsent(owner, c -> new ThreadRuns(spansByThread.getOrDefault(c.threadId, List.of())))
+                        .add(at, batch, count, stackId, state);
             }
-        }
-        Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
-        for (SpanRecord span : recording.spanRecords()) {
-            spansByThread.computeIfAbsent(span.owner.threadId, id -> new ArrayList<>()).add(span);
         }
         long intervalNanos = interval.toNanos();
-        for (Map.Entry<Long, List<Raw>> entry : raws.entrySet()) {
-            List<Raw> events = entry.getValue();
-            events.sort(Comparator.comparingLong(Raw::at));
-            ThreadContext context = byId.get(entry.getKey());
-            SpanTimeline timeline = new SpanTimeline(spansByThread.getOrDefault(entry.getKey(), List.of()));
-            for (int i = 0; i < events.size(); i++) {
-                Raw raw = events.get(i);
-                long from;
-                long to;
-                if (timeMode == TimeMode.CPU) { // one sample per interval of CPU time used
-                    from = raw.at();
-                    to = from + raw.count() * intervalNanos;
-                } else {
-                    // midpoint rule: a sample stands for half the gap to each neighbour; a batch of
-                    // idle samples also for the stretch between its first and last sample
-                    from = i == 0 ? raw.at() - intervalNanos / 2 : (lastOf(events.get(i - 1)) + raw.at()) / 2;
-                    to = i + 1 == events.size() ? lastOf(raw) + intervalNanos / 2
-                            : (lastOf(raw) + events.get(i + 1).at()) / 2;
-                }
-                from = Math.max(0, from);
-                if (to > from) {
-                    context.samples.add(from, to - from, raw.stackId(), raw.state(), timeline.spanAt(raw.at()),
-                            raw.count());
-                }
-            }
+        for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
+            entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
         }
     }
 
-    private static long lastOf(Raw raw) {
-        return raw.at() + raw.batchNanos();
+    private static long epochNanos(java.time.Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /** Which fields an event type has, looked up once per type rather than per event. */
+    private record EventFields(boolean sample, boolean samples, boolean timeSpan, boolean state) {
+        static EventFields of(EventType type) {
+            String name = type.getName();
+            boolean sample = name.equals("profiler.WallClockSample") || name.equals("jdk.ExecutionSample");
+            return new EventFields(sample, type.getField("samples") != null, type.getField("timeSpan") != null,
+                    type.getField("state") != null);
+        }
+    }
+
+    /**
+     * One thread's samples as they are read: runs of consecutive events with the same stack,
+     * state and span. A run keeps its first and last time and its sample count; an event out of
+     * time order starts a new run, and runs are put in order at the end.
+     */
+    static final class ThreadRuns {
+        private final SpanTimeline timeline;
+        private final List<long[]> done = new ArrayList<>();
+        private long[] open;
+        private long lastAt = Long.MIN_VALUE;
+
+        // one run: {first, last (+ its batch), count, stackId, state ordinal, spanId}
+        private static final int FIRST = 0;
+        private static final int LAST = 1;
+        private static final int COUNT = 2;
+        private static final int STACK = 3;
+        private static final int STATE = 4;
+        private static final int SPAN = 5;
+        private static final ThreadState[] STATES = ThreadState.values();
+
+        ThreadRuns(List<SpanRecord> spans) {
+            this.timeline = new SpanTimeline(spans);
+        }
+
+        void add(long at, long batchNanos, int count, int stackId, ThreadState state) {
+            int span = timeline.spanAt(at);
+            if (open != null && at >= lastAt && at < open[LAST]) {
+                open[LAST] = at; // a batch of idle samples cannot stretch past the thread's next sample
+            }
+            if (open != null && at >= lastAt && open[STACK] == stackId && open[STATE] == state.ordinal()
+                    && open[SPAN] == span) {
+                open[LAST] = at + batchNanos;
+                open[COUNT] += count;
+            } else {
+                if (open != null) {
+                    done.add(open);
+                }
+                open = new long[] {at, at + batchNanos, count, stackId, state.ordinal(), span};
+            }
+            lastAt = Math.max(lastAt, at);
+        }
+
+        /**
+         * Weighs the runs by the midpoint rule (a run stands for half the gap to the run before
+         * and half the gap to the run after, plus its own stretch) and adds them to
+         * {@code samples}; in CPU mode each sample stands for one interval of CPU time.
+         */
+        void deliverTo(ThreadSamples samples, TimeMode timeMode, long intervalNanos) {
+            if (open != null) {
+                done.add(open);
+                open = null;
+            }
+            // In time order. An event read out of order (async-profiler may write a thread's sample
+            // to another buffer when its own is busy) is a run of its own among the others; each
+            // boundary is the midpoint between two neighbours, shared by both, so no time is counted
+            // twice, as when the events themselves were sorted.
+            done.sort(Comparator.comparingLong(run -> run[FIRST]));
+            for (int i = 0; i < done.size(); i++) {
+                long[] run = done.get(i);
+                long from;
+                long to;
+                if (timeMode == TimeMode.CPU) {
+                    from = run[FIRST];
+                    to = from + run[COUNT] * intervalNanos;
+                } else {
+                    from = i == 0 ? run[FIRST] - intervalNanos / 2 : (done.get(i - 1)[LAST] + run[FIRST]) / 2;
+                    to = i + 1 == done.size() ? run[LAST] + intervalNanos / 2 : (run[LAST] + done.get(i + 1)[FIRST]) / 2;
+                }
+                from = Math.max(0, from);
+                if (to > from) {
+                    samples.add(from, to - from, (int) run[STACK], STATES[(int) run[STATE]], (int) run[SPAN],
+                            (int) run[COUNT]);
+                }
+            }
+            done.clear();
+        }
+    }
+
+    /** Converts JFR stack traces to stack ids, each distinct trace (and frame) once. */
+    private static final class StackConverter {
+        private final FrameTable frames;
+        /** The parser hands out one object per stack trace constant, so identity finds repeats. */
+        private final Map<RecordedStackTrace, Integer> byTrace = new IdentityHashMap<>();
+        private final Map<String, Integer> frameIds = new HashMap<>();
+
+        StackConverter(FrameTable frames) {
+            this.frames = frames;
+        }
+
+        int stackOf(RecordedStackTrace trace) {
+            if (trace == null) {
+                return StackTable.EMPTY;
+            }
+            Integer known = byTrace.get(trace);
+            if (known != null) {
+                return known;
+            }
+            int stack = convert(trace);
+            byTrace.put(trace, stack);
+            return stack;
+        }
+
+        private int convert(RecordedStackTrace trace) {
+            List<RecordedFrame> leafFirst = trace.getFrames();
+            int stack = StackTable.EMPTY;
+            for (int i = leafFirst.size() - 1; i >= 0; i--) {
+                RecordedFrame frame = leafFirst.get(i);
+                RecordedMethod method = frame.getMethod();
+                String frameType = frame.getType();
+                if (method == null || method.getType() == null || "C++".equals(frameType) || "Kernel".equals(frameType)) {
+                    continue;
+                }
+                String className = method.getType().getName();
+                if (className == null || className.isEmpty()) {
+                    continue;
+                }
+                int line = Math.max(frame.getLineNumber(), 0);
+                String key = className + '#' + method.getName() + ':' + line;
+                Integer id = frameIds.get(key);
+                if (id == null) {
+                    var kind = frames.classifier().classify(className, null, null, false);
+                    id = frames.frameId(new dev.markata.profiler.model.Frame(className, method.getName(),
+                            sourceFileOf(className), line, kind));
+                    frameIds.put(key, id);
+                }
+                stack = frames.push(stack, id);
+            }
+            return stack;
+        }
     }
 
     private static ThreadState stateOf(Object state) {
@@ -372,41 +497,10 @@ final class AsyncProfilerSampler implements Sampler {
         return name.contains("DEFAULT") || name.isEmpty() ? ThreadState.UNKNOWN : ThreadState.WAITING;
     }
 
-    private static int stackOf(RecordedEvent event, FrameTable frames, Map<String, Integer> frameIds) {
-        var trace = event.getStackTrace();
-        if (trace == null) {
-            return StackTable.EMPTY;
-        }
-        List<RecordedFrame> leafFirst = trace.getFrames();
-        int stack = StackTable.EMPTY;
-        for (int i = leafFirst.size() - 1; i >= 0; i--) {
-            RecordedFrame frame = leafFirst.get(i);
-            RecordedMethod method = frame.getMethod();
-            String frameType = frame.getType();
-            if (method == null || method.getType() == null || "C++".equals(frameType) || "Kernel".equals(frameType)) {
-                continue;
-            }
-            String className = method.getType().getName();
-            if (className == null || className.isEmpty()) {
-                continue;
-            }
-            int line = Math.max(frame.getLineNumber(), 0);
-            String key = className + '#' + method.getName() + ':' + line;
-            Integer id = frameIds.get(key);
-            if (id == null) {
-                var kind = frames.classifier().classify(className, null, null, false);
-                id = frames.frameId(new dev.markata.profiler.model.Frame(className, method.getName(),
-                        sourceFileOf(className), line, kind));
-                frameIds.put(key, id);
-            }
-            stack = frames.push(stack, id);
-        }
-        return stack;
-    }
-
-    /** JFR stacks carry no source file; Java names it after the top-level class. */
+    /** JFR stacks carry no source file; Java names it after the top-level (host) class. */
     static String sourceFileOf(String className) {
-        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String host = CodeClassifier.hostClassName(className);
+        String simple = host.substring(host.lastIndexOf('.') + 1);
         int nested = simple.indexOf('$');
         if (nested > 0) {
             simple = simple.substring(0, nested);
@@ -419,6 +513,7 @@ final class AsyncProfilerSampler implements Sampler {
         private final List<SpanRecord> byStart;
         private final List<SpanRecord> active = new ArrayList<>();
         private int next;
+        private long lastNanos = Long.MIN_VALUE;
 
         SpanTimeline(List<SpanRecord> spans) {
             byStart = new ArrayList<>(spans);
@@ -426,6 +521,11 @@ final class AsyncProfilerSampler implements Sampler {
         }
 
         int spanAt(long nanos) {
+            if (nanos < lastNanos) { // an event out of time order: sweep again from the start
+                next = 0;
+                active.clear();
+            }
+            lastNanos = nanos;
             while (next < byStart.size() && byStart.get(next).startNanos <= nanos) {
                 active.add(byStart.get(next++));
             }

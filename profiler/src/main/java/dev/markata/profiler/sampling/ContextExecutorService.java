@@ -81,31 +81,35 @@ public final class ContextExecutorService implements ExecutorService {
 
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        List<Callable<T>> wrapped = wrapAll(tasks); // inside the submitter's span, not the await span
         try (SpanScope ignored = await("invokeAll")) {
-            return delegate.invokeAll(wrapAll(tasks));
+            return delegate.invokeAll(wrapped);
         }
     }
 
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException {
+        List<Callable<T>> wrapped = wrapAll(tasks); // inside the submitter's span, not the await span
         try (SpanScope ignored = await("invokeAll")) {
-            return delegate.invokeAll(wrapAll(tasks), timeout, unit);
+            return delegate.invokeAll(wrapped, timeout, unit);
         }
     }
 
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        List<Callable<T>> wrapped = wrapAll(tasks); // inside the submitter's span, not the await span
         try (SpanScope ignored = await("invokeAny")) {
-            return delegate.invokeAny(wrapAll(tasks));
+            return delegate.invokeAny(wrapped);
         }
     }
 
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
+        List<Callable<T>> wrapped = wrapAll(tasks); // inside the submitter's span, not the await span
         try (SpanScope ignored = await("invokeAny")) {
-            return delegate.invokeAny(wrapAll(tasks), timeout, unit);
+            return delegate.invokeAny(wrapped, timeout, unit);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,6 +31,9 @@ public final class Recording {
     /** Prefix of the profiler's own thread names: never sampled. */
     static final String OWN_THREAD_PREFIX = "markata-profiler-";
     private static final long WATCH_PERIOD_NANOS = 10_000_000L;
+    /** Walks a submitter's stack at its first submit inside a span (see {@link TaskOrigins}). */
+    private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance();
+    private static final int MAX_SUBMIT_DEPTH = 8192;
 
     private final RecordingOptions options;
     private final Thread startingThread;
@@ -43,7 +45,6 @@ public final class Recording {
     private final Object registrationLock = new Object();
     private volatile ThreadContext[] sampledThreads = new ThreadContext[0];
     private final AtomicInteger spanIds = new AtomicInteger();
-    private final ConcurrentLinkedQueue<SpanRecord> spans = new ConcurrentLinkedQueue<>();
     private final Sampler sampler;
     private final Session.SamplerInfo samplerInfo;
     private final Duration interval;
@@ -199,7 +200,11 @@ public final class Recording {
 
     /** The spans recorded so far, in no particular order. */
     List<SpanRecord> spanRecords() {
-        return new ArrayList<>(spans);
+        List<SpanRecord> all = new ArrayList<>();
+        for (ThreadContext context : contexts.values()) {
+            context.spans.copyTo(all);
+        }
+        return all;
     }
 
     /** Drops a dead thread from the sampled set; its samples are kept. */
@@ -276,7 +281,7 @@ public final class Recording {
                      int parentId, long originThreadId, long originNanos) {
         SpanRecord span = new SpanRecord(this, context, spanIds.getAndIncrement(), parentId, category, name,
                 nanosSinceStart(), originThreadId, originNanos, attributes);
-        spans.add(span);
+        context.spans.add(span);
         context.open.addLast(span);
         context.refreshCurrentSpan();
         return span;
@@ -332,11 +337,20 @@ public final class Recording {
     private TaskOrigin captureOrigin(String category, String name) {
         Thread submitter = Thread.currentThread();
         ThreadContext context = contexts.get(submitter);
-        int spanId = context == null ? Span.NONE : context.currentSpanId;
-        return new TaskOrigin(submitter.getId(), spanId, nanosSinceStart(), category, name);
+        SpanRecord current = context == null ? null : context.open.peekLast();
+        if (current != null && current.submitStack == null && options.asyncMode() != AsyncMode.DISABLED) {
+            current.submitStack = SUBMIT_WALKER.walk(frames -> frames.limit(MAX_SUBMIT_DEPTH)
+                    .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new));
+        }
+        return new TaskOrigin(submitter.getId(), current == null ? Span.NONE : current.id, nanosSinceStart(),
+                category, name);
     }
 
-    /** Where a task was handed over: read on the submitting thread, without walking its stack. */
+    /**
+     * Where a task was handed over: read on the submitting thread without walking its stack (the
+     * first submit inside a span walks it once, for the span; {@link TaskOrigins} turns both into
+     * the origin stack at stop).
+     */
     record TaskOrigin(long threadId, int spanId, long nanos, String category, String name) {
     }
 
@@ -373,7 +387,7 @@ public final class Recording {
         }
         Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
         return new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
-                .assemble(this, durationNanos, cpu, samplerInfo, interval, new ArrayList<>(spans),
+                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(),
                         new ArrayList<>(contexts.values()));
     }
 

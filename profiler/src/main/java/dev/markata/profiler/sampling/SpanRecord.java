@@ -21,6 +21,11 @@ final class SpanRecord implements SpanScope {
     final long originThreadId;
     final long originNanos;
     volatile long endNanos = OPEN;
+    /**
+     * Where this span's thread first handed work over inside it (leaf first), walked once per
+     * span, not per task; null until then. Written and first read by the owning thread.
+     */
+    volatile StackTraceElement[] submitStack;
     private volatile Map<String, String> attributes;
 
     SpanRecord(Recording recording, ThreadContext owner, int id, int parentId, String category, String name,

@@ -15,6 +15,8 @@ final class ThreadContext {
     final String name;
     /** Open spans, innermost last; only the owning thread reads or writes it. */
     final ArrayDeque<SpanRecord> open = new ArrayDeque<>();
+    /** Every span the thread opened; appended only by the thread itself. */
+    final SpanLog spans = new SpanLog();
     /** The innermost open span, read by the JDK sampler to tag samples as they are taken. */
     volatile int currentSpanId = Span.NONE;
     /** Set once the thread is registered with the sampler. */

@@ -72,6 +72,33 @@ class TreeProcessorsTest {
     }
 
     @Test
+    void twoHiddenLambdaClassesOfOneCallSiteAreOneRow() {
+        // the JVM names each lambda class anew ("Site$$Lambda$12/0x..." on JDK 17, "Site$$Lambda.0x..."
+        // later, and async-profiler's file name may be the address): one call site is one row
+        var frames = List.of(
+                new dev.markata.profiler.model.Frame("app.Site$$Lambda$12/0x0000000800c01234", "accept", "Site.java", 0,
+                        FrameKind.APPLICATION),
+                new dev.markata.profiler.model.Frame("app.Site$$Lambda.0x0000000800c05678", "accept",
+                        "0x0000000800c05678.java", 0, FrameKind.APPLICATION),
+                new dev.markata.profiler.model.Frame("app.Site$$Lambda$40/0x0000000800c09abc", "accept", "Site.java", 0,
+                        FrameKind.APPLICATION));
+        List<CallNode> lambdas = frames.stream()
+                .map(f -> new CallNode(CallNode.Kind.FRAME, f, -1, 4, 4, 0, List.of(), 0, List.of())).toList();
+        CallNode other = new CallNode(CallNode.Kind.FRAME, new dev.markata.profiler.model.Frame("app.Other$$Lambda$13/0x01",
+                "accept", "Other.java", 0, FrameKind.APPLICATION), -1, 1, 1, 0, List.of(), 0, List.of());
+        List<CallNode> children = new java.util.ArrayList<>(lambdas);
+        children.add(other);
+        CallNode parent = new CallNode(CallNode.Kind.THREAD, CallNode.syntheticFrame("[thread t]"), 1, 0, 0, 0,
+                children, 0, List.of());
+
+        CallNode merged = TreeProcessors.aggregate(parent);
+
+        assertThat(merged.children()).extracting(c -> c.frame().displayName(), CallNode::totalNanos)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Site$$Lambda.accept", 12L),
+                        org.assertj.core.groups.Tuple.tuple("Other$$Lambda.accept", 1L));
+    }
+
+    @Test
     void irrelevantNodesAreRemovedPerThreadAndTheirTimeStaysInTheTotal() {
         CallNode tree = thread(TestSessions.builder()
                 .sample(1, "app.Main.main;app.Big.run", 95)

@@ -20,12 +20,14 @@ function parseProfile(text) {
     const cls = S[d.frames[i]], method = S[d.frames[i + 1]], file = S[d.frames[i + 2]];
     frames.push(makeFrame(cls, method, file, d.frames[i + 3], d.frames[i + 4]));
   }
-  // One key per method (class + method + file, as TreeProcessors' merge key): calls of a method
-  // from different lines are one call tree node, as in the Java reports and pyinstrument.
+  // One key per method (shown class + method + file, as CallNode.mergeKey): calls of a method
+  // from different lines, and two hidden lambda classes of one call site, are one call tree
+  // node, as in the Java reports and pyinstrument.
   const methodKey = new Int32Array(frames.length);
   const firstOfMethod = new Map();
   frames.forEach((f, i) => {
-    const k = f.cls + "\u0000" + f.method + "\u0000" + f.file;
+    const hidden = f.cls.includes("$$Lambda") || f.shownCls !== f.cls; // file: as Frame.shownFileName
+    const k = f.shownCls + "\u0000" + f.method + "\u0000" + (hidden ? "" : f.file);
     let first = firstOfMethod.get(k);
     if (first === undefined) firstOfMethod.set(k, first = i);
     methodKey[i] = first;
@@ -80,7 +82,7 @@ function makeFrame(cls, method, file, line, kind) {
   const simple = dot < 0 ? shown : shown.slice(dot + 1);
   if (/^0x[0-9a-fA-F]+\.java$/.test(file)) file = "";
   return {
-    cls, method, file, line, kind,
+    cls, shownCls: shown, method, file, line, kind,
     name: simple ? simple + "." + method : method,
     full: cls ? cls + "." + method : method,
     location: line > 0 ? file + ":" + line : file,

@@ -110,7 +110,8 @@ class HtmlRealProfileBrowserTest {
 
     @Test
     void pageTreeMatchesTheJavaTreeOnRealAndHandBuiltSessions() throws Exception {
-        for (Session session : List.of(real, HtmlTestProfiles.lineSplit(), HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
+        for (Session session : List.of(real, HtmlTestProfiles.lineSplit(), HtmlTestProfiles.twoLambdaClassesAtOneCallSite(),
+                HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
                 HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlTestProfiles.siteBuild(AsyncMode.DISABLED))) {
             Path report = HtmlBrowser.render(session, HtmlOptions.defaults(), "cross-check");
             browser.open(report);
@@ -124,7 +125,7 @@ class HtmlRealProfileBrowserTest {
                       for (const c of (n.kids ? n.kids.values() : [])) {
                         const f = p.frames[c.f];
                         if (f.method.startsWith('thread ')) { walk(c, path); continue; }
-                        const key = path + ';' + (f.kind === 2 ? f.method : f.full);
+                        const key = path + ';' + (f.kind === 2 ? f.method : f.shownCls + '.' + f.method);
                         const [total, rows] = out[key] || [0, 0];
                         out[key] = [total + c.total, rows + 1];
                         // the Java tree ends at [out-of-context]; the page keeps the stacks below it (REPORT.md)
@@ -187,7 +188,7 @@ class HtmlRealProfileBrowserTest {
                 continue;
             }
             String key = path + ";" + (c.kind() == CallNode.Kind.FRAME
-                    ? c.frame().className() + "." + c.frame().methodName() : c.label());
+                    ? c.frame().shownClassName() + "." + c.frame().methodName() : c.label());
             long[] sums = out.computeIfAbsent(key, k -> new long[2]);
             sums[0] += c.totalNanos();
             sums[1]++;

@@ -121,6 +121,19 @@ final class HtmlTestProfiles {
      * with {@code Parser.parse} under it at lines 100 and 103), which the trees must show as one
      * row per method. Times: 30 + 20 + 5 + 10 = 65 ms in the lambda, 50 ms of it parsing.
      */
+    /**
+     * One call site whose lambda the JVM spun as two hidden classes (JDK 17's
+     * {@code Site$$Lambda$12/0x...} and the {@code Site$$Lambda.0x...} form, whose file a sampler
+     * may name after the address): one row in the Java tree and on the page.
+     */
+    static Session twoLambdaClassesAtOneCallSite() {
+        return TestSessions.builder()
+                .sample(1, "app.Main.main;app.Site$$Lambda$12/0x0000000800c01234.accept;app.Site.lambda$run$0", 3)
+                .sample(1, "app.Main.main;app.Site$$Lambda.0x0000000800c05678.accept;app.Site.lambda$run$0", 2)
+                .sample(1, "app.Main.main;app.Site$$Lambda$12/0x0000000800c01234.accept;app.Site.lambda$run$0", 4)
+                .build();
+    }
+
     static Session lineSplit() {
         List<Frame> frames = List.of(
                 new Frame("app.Main", "main", "Main.java", 5, FrameKind.APPLICATION),

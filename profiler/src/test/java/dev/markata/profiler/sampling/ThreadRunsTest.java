@@ -1,0 +1,118 @@
+package dev.markata.profiler.sampling;
+
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.markata.profiler.model.ThreadState.RUNNING;
+import static dev.markata.profiler.model.ThreadState.WAITING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** async-profiler's events as they are read back: runs, weights by the midpoint rule, spans. */
+class ThreadRunsTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long A = 1;
+    private static final long B = 2;
+
+    private static List<Sample> deliver(AsyncProfilerSampler.ThreadRuns runs, TimeMode mode) {
+        ThreadSamples samples = new ThreadSamples();
+        runs.deliverTo(samples, mode, MS);
+        return samples.samples();
+    }
+
+    private static AsyncProfilerSampler.ThreadRuns noSpans() {
+        return new AsyncProfilerSampler.ThreadRuns(List.of());
+    }
+
+    @Test
+    void consecutiveEventsWithOneStackAreOneRunWeighedByTheMidpointRule() {
+        var runs = noSpans();
+        for (long at : new long[] {1, 2, 3}) {
+            runs.add(at * MS, 0, 1, (int) A, RUNNING);
+        }
+        runs.add(4 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(6 * MS, 0, 1, (int) B, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::durationNanos, Sample::stackId,
+                Sample::count).containsExactly(tuple(MS / 2, 3 * MS, (int) A, 3), tuple(7 * MS / 2, 3 * MS, (int) B, 2));
+    }
+
+    @Test
+    void aBatchOfIdleSamplesStandsForItsStretchAndTheStateSplitsRuns() {
+        var runs = noSpans();
+        runs.add(1 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(2 * MS, 10 * MS, 10, (int) A, WAITING); // 10 idle samples from 2 to 12 ms
+        runs.add(13 * MS, 0, 1, (int) A, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::durationNanos, Sample::state,
+                Sample::count).containsExactly(tuple(MS / 2, MS, RUNNING, 1), tuple(3 * MS / 2, 11 * MS, WAITING, 10),
+                tuple(25 * MS / 2, MS, RUNNING, 1));
+    }
+
+    @Test
+    void anEventReadOutOfOrderIsPutInOrderAndNoTimeIsCountedTwiceOrLost() {
+        var runs = noSpans();
+        runs.add(1 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(3 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(2 * MS, 0, 1, (int) B, RUNNING); // written late, from another buffer
+        runs.add(4 * MS, 0, 1, (int) A, RUNNING);
+
+        List<Sample> samples = deliver(runs, TimeMode.WALL);
+        assertThat(samples).extracting(Sample::stackId).contains((int) B);
+
+        assertThat(samples.stream().mapToLong(Sample::durationNanos).sum()).isEqualTo(4 * MS);
+        assertThat(samples.stream().mapToInt(Sample::count).sum()).isEqualTo(4);
+        for (int i = 1; i < samples.size(); i++) {
+            assertThat(samples.get(i).startNanos()).isGreaterThanOrEqualTo(samples.get(i - 1).endNanos());
+        }
+    }
+
+    @Test
+    void aBatchOfIdleSamplesEndsWhereTheThreadIsNextSeenAndTheSpansAfterItKeepTheirTime() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 4 * MS + MS / 2, -1, -1, Map.of());
+        task.endNanos = 7 * MS + MS / 2;
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        runs.add(1 * MS, 10 * MS, 10, (int) A, WAITING); // says idle until 11 ms, but the thread ran at 5
+        runs.add(5 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(6 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(7 * MS, 0, 1, (int) B, RUNNING);
+        runs.add(8 * MS, 0, 1, (int) A, WAITING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::durationNanos, Sample::spanId,
+                Sample::count).containsExactly(tuple(MS / 2, 9 * MS / 2, Span.NONE, 10),
+                tuple(5 * MS, 5 * MS / 2, 0, 3), tuple(15 * MS / 2, MS, Span.NONE, 1));
+    }
+
+    @Test
+    void aSpanBoundarySplitsARunOfOneStack() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord span = new SpanRecord(null, context, 0, Span.NONE, "stage", "render", 2 * MS + MS / 2, -1, -1,
+                Map.of());
+        span.endNanos = 4 * MS + MS / 2;
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(span));
+        for (long at = 1; at <= 6; at++) {
+            runs.add(at * MS, 0, 1, (int) A, RUNNING);
+        }
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::spanId, Sample::count)
+                .containsExactly(tuple(Span.NONE, 2), tuple(0, 2), tuple(Span.NONE, 2));
+    }
+
+    @Test
+    void cpuModeCountsOneIntervalPerSample() {
+        var runs = noSpans();
+        runs.add(1 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(2 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(9 * MS, 0, 1, (int) B, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.CPU)).extracting(Sample::durationNanos, Sample::count)
+                .containsExactly(tuple(2 * MS, 2), tuple(MS, 1));
+    }
+}
