@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
@@ -24,6 +25,12 @@ public final class ConfigLoader {
     public static final String MARKATA_TOML = "markata.toml";
     public static final String PYPROJECT_TOML = "pyproject.toml";
     private static final String ENV_PREFIX = "MARKATA_";
+    /**
+     * Variables of the {@code ./markata} launcher (JVM options, class-data sharing), not
+     * settings: read as config they became keys like {@code java_opts}, which templates and
+     * cache keys see, so changing the JVM's heap made every page render again.
+     */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("MARKATA_JAVA_OPTS", "MARKATA_CDS");
 
     private final Map<String, String> environment;
 
@@ -71,7 +78,8 @@ public final class ConfigLoader {
         Map<String, String> fromEnvironment = new TreeMap<>();
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
             String name = variable.getKey();
-            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()
+                    && !LAUNCHER_VARIABLES.contains(name)) {
                 String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
                 values.put(key, environmentValue(variable.getValue()));
                 fromEnvironment.put(key, name);

@@ -105,6 +105,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLaunchersOwnVariablesAreNotSettings() throws Exception {
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"file\"\n");
+        Config plain = load(Map.of());
+        Config withLauncherVariables = load(Map.of("MARKATA_JAVA_OPTS", "-Xmx1g", "MARKATA_CDS", "0"));
+
+        assertThat(withLauncherVariables.markata().asMap()).isEqualTo(plain.markata().asMap())
+                .doesNotContainKeys("java_opts", "cds");
+        assertThat(withLauncherVariables.markata().typoWarnings()).isEmpty();
+    }
+
+    @Test
     void aBadEnvironmentValueNamesTheVariable() {
         assertThatThrownBy(() -> load(Map.of("MARKATA_WORKERS", "0")))
                 .isInstanceOf(ConfigException.class)
