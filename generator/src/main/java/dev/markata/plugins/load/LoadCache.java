@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 /**
  * The posts of the last build by source file: a file whose {@link SourceStamp} is unchanged is
@@ -34,15 +35,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * when the load stage starts and rewritten (atomically) when it ends if its posts changed.
  * Reading it takes only the index (documents and stamps); each post is decoded on the build
  * thread that loads it, and an unchanged post's bytes are copied as they are when the file is
- * rewritten. Its first record names the format and the parser's version: another version is
- * no cache, a truncated file or bytes that do not parse are refused with the reason (the caller
- * warns), never a failed build. Posts whose front matter holds a value this format cannot
- * write (none that YAML's safe loader makes) are simply not cached.
+ * rewritten. Each post's bytes carry a CRC32C, checked before they are decoded: a changed byte
+ * makes that post a miss, never a different post. The file's first record names the format
+ * and the parser's version: another version is no cache; a truncated file or bytes that do
+ * not parse are refused with the reason (the caller warns), never a failed build. Posts whose
+ * front matter holds a value this format cannot write (none that YAML's safe loader makes)
+ * are simply not cached.
  */
 final class LoadCache {
 
     /** Changes whenever loading a file could give another {@link Post}, or the format changes. */
-    static final String VERSION = "markata-load-cache 3";
+    static final String VERSION = "markata-load-cache 4";
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -61,12 +64,13 @@ final class LoadCache {
      * One post: decoded (from this build's loading) and, when it came from the file unchanged,
      * the bytes it was stored as, so rewriting the file copies them instead of encoding again.
      */
-    private record Entry(SourceStamp stamp, Post post, String contentDigest, int storedOffset, int storedLength) {
+    private record Entry(SourceStamp stamp, Post post, String contentDigest, int storedOffset, int storedLength,
+                         int storedChecksum) {
         static final int NOT_STORED = -1;
     }
 
     /** Where an entry of the file lies; decoded only if its source file turns out unchanged. */
-    private record Stored(SourceStamp stamp, int offset, int length) {
+    private record Stored(SourceStamp stamp, int offset, int length, int checksum) {
     }
 
     private final byte[] file;
@@ -107,7 +111,8 @@ final class LoadCache {
                 String document = in.string();
                 SourceStamp stamp = new SourceStamp(in.int64(), in.int64(), in.int64(), in.int64());
                 int length = in.count();
-                entries.put(document, new Stored(stamp, in.skip(length), length));
+                int checksum = in.int32();
+                entries.put(document, new Stored(stamp, in.skip(length), length, checksum));
             }
             if (in.remaining() != 0) {
                 throw new IOException("bytes after the last entry");
@@ -127,6 +132,9 @@ final class LoadCache {
         if (stored == null || !stored.stamp().equals(stamp)) {
             return Optional.empty();
         }
+        if (checksum(file, stored.offset(), stored.length()) != stored.checksum()) {
+            return Optional.empty(); // a changed byte would otherwise become a changed post
+        }
         Entry entry;
         try {
             Cursor in = new Cursor(file, stored.offset(), stored.length());
@@ -135,7 +143,7 @@ final class LoadCache {
             if (in.remaining() != 0) {
                 return Optional.empty();
             }
-            entry = new Entry(stamp, post, digest, stored.offset(), stored.length());
+            entry = new Entry(stamp, post, digest, stored.offset(), stored.length(), stored.checksum());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -146,7 +154,7 @@ final class LoadCache {
     /** Remembers what {@code document} loaded as, for the next build. */
     void put(String document, SourceStamp stamp, Post post, String contentDigest) {
         if (isWritable(post.extra())) {
-            current.put(document, new Entry(stamp, post, contentDigest, Entry.NOT_STORED, 0));
+            current.put(document, new Entry(stamp, post, contentDigest, Entry.NOT_STORED, 0, 0));
         }
     }
 
@@ -182,6 +190,7 @@ final class LoadCache {
                 out.writeLong(stamp.inode());
                 if (entry.storedOffset() != Entry.NOT_STORED) {
                     out.writeInt(entry.storedLength());
+                    out.writeInt(entry.storedChecksum());
                     out.write(file, entry.storedOffset(), entry.storedLength());
                     continue;
                 }
@@ -190,8 +199,10 @@ final class LoadCache {
                 writePost(encoded, entry.post());
                 writeString(encoded, entry.contentDigest());
                 encoded.flush();
-                out.writeInt(buffer.size());
-                buffer.writeTo(out);
+                byte[] payload = buffer.toByteArray();
+                out.writeInt(payload.length);
+                out.writeInt(checksum(payload, 0, payload.length));
+                out.write(payload);
             }
             out.flush();
         });
@@ -230,6 +241,13 @@ final class LoadCache {
         Map<String, Object> extra = (Map<String, Object>) readValue(in);
         return new Post(document, slug, title, date, tags, published, description, template, content, extra,
                 null, null);
+    }
+
+    /** CRC32C of a stored post: checked before the post is decoded. */
+    private static int checksum(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
     }
 
     /** Whether every value is one {@link #writeValue} can write. */

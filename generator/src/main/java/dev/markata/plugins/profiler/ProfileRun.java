@@ -39,6 +39,8 @@ final class ProfileRun {
     private final BuildStatsRecorder stats = new BuildStatsRecorder();
     private final Path report;
     private volatile boolean finished;
+    /** The console summary of a finished profile, printed at teardown. */
+    private volatile String pendingSummary;
     /** How long starting the profiler took, and in which stage's time it is counted. */
     private long startNanos;
     private Stage startStage;
@@ -105,14 +107,23 @@ final class ProfileRun {
         return "set [markata.profiler] sampler = \"jdk\" to use the pure-Java sampler, or build with --no-profile";
     }
 
-    /** The save hook (last): the build succeeded up to here. */
+    /**
+     * The save hook (last): the build succeeded up to here. The profile is stopped and written
+     * now; its console summary waits for teardown, so it follows the save stage's progress line
+     * instead of cutting into the build's output.
+     */
     void finishAfterSave(BuildContext context) {
         finish(context.failure());
     }
 
-    /** The teardown hook: the build failed (or stopped early) before save's end. */
+    /** The teardown hook: prints the summary, after stopping and writing first if the build failed early. */
     void finishAtTeardown(BuildContext context) {
         finish(context.failure());
+        String summary = pendingSummary;
+        pendingSummary = null;
+        if (summary != null) {
+            reporter.info(summary);
+        }
     }
 
     private synchronized void finish(Optional<BuildFailure> failure) {
@@ -150,7 +161,7 @@ final class ProfileRun {
             }
         }
         if (!text.isEmpty()) {
-            reporter.info(text.toString());
+            pendingSummary = text.toString();
         }
     }
 

@@ -117,11 +117,17 @@ class LoadCacheTest {
 
         assertThat(LoadCache.read(dir.resolve("missing.bin")).get("posts/a.md", STAMP)).isEmpty();
 
-        // The index is intact but a post's bytes are not: that post is a miss (read again).
+        // The index is intact but a post's bytes are not: that post is a miss (read again), even
+        // where the changed bytes would still decode (a letter of its text).
         byte[] badValue = whole.clone();
         int digestBytes = 4 + ContentDigests.digest("text").length();
         badValue[badValue.length - digestBytes - 5] = 99; // the tag of extra's value 1 (tag, then 4 bytes)
         Files.write(file, badValue);
+        assertThat(LoadCache.read(file).get("posts/a.md", STAMP)).isEmpty();
+        byte[] otherLetter = whole.clone();
+        int text = indexOf(otherLetter, "text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        otherLetter[text] = 'n';
+        Files.write(file, otherLetter);
         assertThat(LoadCache.read(file).get("posts/a.md", STAMP)).isEmpty();
         Files.write(file, whole);
         assertThat(LoadCache.read(file).get("posts/a.md", STAMP)).contains(post);
@@ -198,6 +204,15 @@ class LoadCacheTest {
         String shardOfP7 = String.format("%02d.bin", Math.floorMod("posts/p7.md".hashCode(), LoadCacheShards.SHARDS));
         List<String> rewritten = after.keySet().stream().filter(f -> !after.get(f).equals(before.get(f))).toList();
         assertThat(rewritten).containsExactly(shardOfP7);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     private static Map<String, FileTime> modified(Path folder) throws IOException {
