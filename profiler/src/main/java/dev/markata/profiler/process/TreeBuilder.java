@@ -334,12 +334,31 @@ final class TreeBuilder {
     int commonStack(int a, int b) {
         int[] pathA = pathRootFirst(a);
         int[] pathB = pathRootFirst(b);
-        int common = 0;
-        while (common < pathA.length && common < pathB.length
-                && sameMethod(stacks.frameId(pathA[common]), stacks.frameId(pathB[common]))) {
-            common++;
+        // The JDK's plumbing (lambda proxies, reflection) is stepped over on either side: a
+        // sampler sees a lambda's proxy frame, a stack walk at submit time does not, and the two
+        // stacks still mean the same caller.
+        int i = 0;
+        int j = 0;
+        int common = StackTable.EMPTY;
+        while (true) {
+            while (i < pathA.length && isPlumbing(pathA[i])) {
+                i++;
+            }
+            while (j < pathB.length && isPlumbing(pathB[j])) {
+                j++;
+            }
+            if (i == pathA.length || j == pathB.length
+                    || !sameMethod(stacks.frameId(pathA[i]), stacks.frameId(pathB[j]))) {
+                return common;
+            }
+            common = pathA[i];
+            i++;
+            j++;
         }
-        return common == 0 ? StackTable.EMPTY : pathA[common - 1];
+    }
+
+    private boolean isPlumbing(int stackId) {
+        return FrameFilters.isJdkPlumbing(session.frames().get(stacks.frameId(stackId)));
     }
 
     private boolean sameMethod(int frameA, int frameB) {

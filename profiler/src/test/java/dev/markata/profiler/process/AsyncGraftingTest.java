@@ -62,6 +62,34 @@ class AsyncGraftingTest {
     }
 
     @Test
+    void awaitIsPlacedWhereTheWaitingMeetsTheSubmitEvenWhenOnlyTheSamplerSawALambdaProxy() {
+        // A sampler sees the hidden class behind a lambda (Main$$Lambda.run); the stack walked at
+        // submit time does not. Both mean Main.main -> Stage.run.
+        String lambda = "app.Main.main;app.Main$$Lambda$12/0x0000000800c01234.run;app.Stage.run";
+        TaskSessions b = new TaskSessions().asyncMode(AsyncMode.ENABLED);
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 30, null);
+        b.span(stage, "task", "a.md", 2, 10, 30, SUBMIT);
+        b.sample(1, 0, 10, lambda, RUNNING, stage)
+                .sample(1, 10, 20, lambda + ";java.util.concurrent.FutureTask.get;jdk.internal.misc.Unsafe.park",
+                        WAITING, stage)
+                .sample(2, 10, 20, "java.lang.Thread.run;app.Render.doc", RUNNING, 1);
+
+        CallNode root = CallTrees.of(b.build(), RAW);
+
+        assertThat(TreeText.of(root)).isEqualTo("""
+                [all threads] 50/0 await 20
+                  [thread main] 50/0 await 20
+                    Main.main 50/0 await 20
+                      Stage.run 50/0 await 20
+                        [await] 20/20 await 20
+                        Pool.submit 20/0
+                          Thread.run 20/0
+                            Render.doc 20/20
+                        [self] 10/10
+                """);
+    }
+
+    @Test
     void strictKeepsHelperSamplesOutsideTasksApart() {
         CallNode root = CallTrees.of(session(AsyncMode.STRICT), RAW);
 
