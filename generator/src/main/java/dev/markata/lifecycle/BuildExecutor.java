@@ -117,7 +117,15 @@ public final class BuildExecutor implements AutoCloseable {
                     observer.taskFinished(context, elapsed, failed);
                 }
             };
-            runnables.add(decorate(context, body));
+            // The decorators are applied here, not in a helper method: a profiler grafts the
+            // task at this frame (where the work was handed over), and a helper's frame would
+            // stand between map and the work in every profile.
+            Runnable decorated = body;
+            for (int d = decorators.size() - 1; d >= 0; d--) {
+                decorated = Objects.requireNonNull(decorators.get(d).decorate(context, decorated),
+                        "a TaskDecorator returned null");
+            }
+            runnables.add(decorated);
         }
         if (pool == null || items.size() == 1 || isWorkerThread()) {
             for (Runnable r : runnables) {
@@ -155,15 +163,6 @@ public final class BuildExecutor implements AutoCloseable {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private Runnable decorate(TaskContext context, Runnable body) {
-        Runnable wrapped = body;
-        for (int i = decorators.size() - 1; i >= 0; i--) {
-            wrapped = Objects.requireNonNull(decorators.get(i).decorate(context, wrapped),
-                    "a TaskDecorator returned null");
-        }
-        return wrapped;
     }
 
     private boolean isWorkerThread() {

@@ -5,6 +5,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.lifecycle.TaskContext;
 import dev.markata.lifecycle.TaskDecorator;
 import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.HandOff;
 import dev.markata.profiler.Profiler;
 import dev.markata.profiler.SpanScope;
 import java.util.ArrayDeque;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  * profile covers the build from its first stage. Per task this costs two span opens and closes
  * and one decoration: no stack is walked.
  */
-final class BuildSpans implements BuildObserver, TaskDecorator {
+final class BuildSpans implements BuildObserver, TaskDecorator, HandOff {
 
     private final Profiler profiler;
     private final AsyncMode asyncMode;

@@ -1,6 +1,7 @@
 package dev.markata.profiler.sampling;
 
 import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.HandOff;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.SpanScope;
@@ -32,7 +33,7 @@ public final class Recording {
     static final String OWN_THREAD_PREFIX = "markata-profiler-";
     private static final long WATCH_PERIOD_NANOS = 10_000_000L;
     /** Walks a submitter's stack at its first submit inside a span (see {@link TaskOrigins}). */
-    private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance();
+    private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final int MAX_SUBMIT_DEPTH = 8192;
 
     private final RecordingOptions options;
@@ -340,10 +341,20 @@ public final class Recording {
         SpanRecord current = context == null ? null : context.open.peekLast();
         if (current != null && current.submitStack == null && options.asyncMode() != AsyncMode.DISABLED) {
             current.submitStack = SUBMIT_WALKER.walk(frames -> frames.limit(MAX_SUBMIT_DEPTH)
+                    .dropWhile(Recording::isHandingOver)
                     .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new));
         }
         return new TaskOrigin(submitter.getId(), current == null ? Span.NONE : current.id, nanosSinceStart(),
                 category, name);
+    }
+
+    /**
+     * Whether a frame at the submitting end of a stack only carries the task over: the
+     * profiler's machinery ({@link TaskOrigins#isMachinery}), or a class marked {@link HandOff}.
+     */
+    private static boolean isHandingOver(StackWalker.StackFrame frame) {
+        Class<?> type = frame.getDeclaringClass();
+        return TaskOrigins.isMachinery(type.getName()) || HandOff.class.isAssignableFrom(type);
     }
 
     /**

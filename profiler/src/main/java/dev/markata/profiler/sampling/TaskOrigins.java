@@ -288,8 +288,11 @@ final class TaskOrigins {
      * submitter's stack enters them is where it handed work over or waits for it.
      */
     static boolean isMachinery(Frame frame) {
-        String name = frame.className();
-        return name.startsWith("dev.markata.profiler.sampling.") || name.startsWith("one.profiler.")
-                || name.equals("dev.markata.profiler.Profiler");
+        return isMachinery(frame.className());
+    }
+
+    static boolean isMachinery(String className) {
+        return className.startsWith("dev.markata.profiler.sampling.") || className.startsWith("one.profiler.")
+                || className.equals("dev.markata.profiler.Profiler");
     }
 }
