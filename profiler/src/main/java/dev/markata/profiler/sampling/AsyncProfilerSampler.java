@@ -20,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -176,13 +175,7 @@ final class AsyncProfilerSampler implements Sampler {
         if (Files.isRegularFile(file) && Files.size(file) == library.length) {
             return file; // content-addressed: same name, same bytes
         }
-        Path temp = Files.createTempFile(folder, fileName, ".tmp");
-        try {
-            Files.write(temp, library);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, library); // a concurrent JVM never loads half a library
         return file;
     }
 
@@ -247,7 +240,7 @@ final class AsyncProfilerSampler implements Sampler {
         try {
             profiler.execute("stop");
             if (jfrOutput != null) {
-                copyAtomically(jfrFile, jfrOutput);
+                AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
             }
             deliver(recording);
         } catch (IOException e) {
@@ -265,23 +258,6 @@ final class AsyncProfilerSampler implements Sampler {
     /** Where this JVM's recordings are written while they run: {@code $TMPDIR/markata-profiler-<pid>}. */
     static Path recordingFolder() {
         return Path.of(System.getProperty("java.io.tmpdir"), "markata-profiler-" + ProcessHandle.current().pid());
-    }
-
-    private static void copyAtomically(Path from, Path to) throws IOException {
-        Path target = to.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = AtomicFiles.temporarySibling(target);
-        try {
-            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
-            try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /**
