@@ -8,16 +8,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-7}"
 shift || true
-jdks=("$@")
-if [ ${#jdks[@]} -eq 0 ]; then
-  jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
-  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && jdks+=(/usr/lib/jvm/temurin-25-jdk-amd64)
-fi
-jar="$root/profiler/target/markata-profiler.jar"
-(cd "$root" && ./mvnw -q -B -pl profiler -am package -Dmaven.test.skip=true)
-classes="$(mktemp -d)"
-trap 'rm -rf "$classes"' EXIT
-"${jdks[0]}/bin/javac" --release 17 -d "$classes" -cp "$jar" "$here/src/ProfilerBench.java"
+. "$here/lib.sh"
+mapfile -t jdks < <(bench_jdks "$@")
+bench_compile "${jdks[0]}" ProfilerBench.java
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for jdk in "${jdks[@]}"; do
   echo

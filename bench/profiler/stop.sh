@@ -8,11 +8,8 @@ root="$(cd "$here/../.." && pwd)"
 rounds="${1:-3}"
 seconds="${2:-10}"
 jdk="${3:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
-jar="$root/profiler/target/markata-profiler.jar"
-(cd "$root" && ./mvnw -q -B -pl profiler -am package -Dmaven.test.skip=true)
-classes="$(mktemp -d)"
-trap 'rm -rf "$classes"' EXIT
-"$jdk/bin/javac" --release 17 -d "$classes" -cp "$jar" "$here/src/StopBench.java"
+. "$here/lib.sh"
+bench_compile "$jdk" StopBench.java
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$jdk/bin/java" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx256m -cp "$jar:$classes" StopBench "$rounds" "$seconds" 2>&1 \
   | grep -v '^WARNING'

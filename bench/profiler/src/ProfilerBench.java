@@ -4,7 +4,6 @@ import dev.markata.profiler.Session;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,11 +77,6 @@ public final class ProfilerBench {
         pool.shutdown();
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     private static double min(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
@@ -96,14 +90,14 @@ public final class ProfilerBench {
             profiler.start(); // fixed start and stop costs are not what this measures
         }
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = BenchWork.processCpuNanos();
         if (workload.equals("cpu")) {
             cpuWork();
         } else {
             threadWork(executor);
         }
         long workNanos = System.nanoTime() - start;
-        long cpuNanos = processCpuNanos() - cpuStart;
+        long cpuNanos = BenchWork.processCpuNanos() - cpuStart;
         double rate = 0;
         if (profiler != null) {
             Session session = profiler.stop();
@@ -116,31 +110,12 @@ public final class ProfilerBench {
     private static void cpuWork() {
         long x = 0;
         for (int i = 0; i < 900; i++) {
-            x += hashing(20_000);
-            x += sorting(20_000);
+            x += BenchWork.hashing(20_000);
+            x += BenchWork.sorting(20_000);
             x += strings(2_000);
             x += walk(18);
         }
         sink += x;
-    }
-
-    private static long hashing(int n) {
-        Map<Integer, Integer> map = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            map.merge(i * 31 % 7919, i, Integer::sum);
-        }
-        return map.size();
-    }
-
-    private static long sorting(int n) {
-        int[] values = new int[n];
-        long seed = n;
-        for (int i = 0; i < n; i++) {
-            seed = seed * 6364136223846793005L + 1442695040888963407L;
-            values[i] = (int) (seed >>> 33);
-        }
-        Arrays.sort(values);
-        return values[n / 2];
     }
 
     private static long strings(int n) {
@@ -158,7 +133,7 @@ public final class ProfilerBench {
     private static void threadWork(ExecutorService executor) throws Exception {
         List<Future<Long>> futures = new ArrayList<>();
         for (int i = 0; i < 8000; i++) {
-            futures.add(executor.submit(() -> hashing(5_000) + sorting(5_000)));
+            futures.add(executor.submit(() -> BenchWork.hashing(5_000) + BenchWork.sorting(5_000)));
         }
         long x = 0;
         for (Future<Long> future : futures) {

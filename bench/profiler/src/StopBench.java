@@ -5,10 +5,7 @@ import dev.markata.profiler.SpanScope;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,28 +60,9 @@ public final class StopBench {
     private static void busyUntil(long end) {
         long x = 0;
         while (System.nanoTime() < end) {
-            x += hashing(20_000) + sorting(20_000) + walk(16);
+            x += BenchWork.hashing(20_000) + BenchWork.sorting(20_000) + walk(16);
         }
         sink += x;
-    }
-
-    private static long hashing(int n) {
-        Map<Integer, Integer> map = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            map.merge(i * 31 % 7919, i, Integer::sum);
-        }
-        return map.size();
-    }
-
-    private static long sorting(int n) {
-        int[] values = new int[n];
-        long seed = n;
-        for (int i = 0; i < n; i++) {
-            seed = seed * 6364136223846793005L + 1442695040888963407L;
-            values[i] = (int) (seed >>> 33);
-        }
-        Arrays.sort(values);
-        return values[n / 2];
     }
 
     private static long walk(int depth) {

@@ -4,7 +4,6 @@ import dev.markata.profiler.SpanScope;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,12 +66,12 @@ public final class TaskBench {
         if (profiler != null) {
             profiler.start();
         }
-        long cpu0 = processCpuNanos();
+        long cpu0 = BenchWork.processCpuNanos();
         long wall0 = System.nanoTime();
         try (SpanScope stage = profiler == null ? SpanScope.NONE : profiler.span("stage", "tasks")) {
             List<Future<Long>> futures = new ArrayList<>(tasks);
             for (int i = 0; i < tasks; i++) {
-                futures.add(executor.submit(() -> hashing(work)));
+                futures.add(executor.submit(() -> BenchWork.hashing(work)));
             }
             long x = 0;
             for (Future<Long> future : futures) {
@@ -80,24 +79,11 @@ public final class TaskBench {
             }
             sink += x;
         }
-        double[] result = {(System.nanoTime() - wall0) / 1e9, (processCpuNanos() - cpu0) / 1e9};
+        double[] result = {(System.nanoTime() - wall0) / 1e9, (BenchWork.processCpuNanos() - cpu0) / 1e9};
         if (profiler != null) {
             profiler.stop();
         }
         return result;
-    }
-
-    private static long hashing(int n) {
-        Map<Integer, Integer> map = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            map.merge(i * 31 % 7919, i, Integer::sum);
-        }
-        return map.size();
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double median(List<double[]> values, int index) {
