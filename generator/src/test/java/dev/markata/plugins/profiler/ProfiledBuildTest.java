@@ -106,7 +106,8 @@ class ProfiledBuildTest {
                 "markata.plugins.post_template", "PostTemplatePlugin",
                 "markata.plugins.publish_html", "PublishHtmlPlugin",
                 "markata.plugins.auto_description", "AutoDescriptionPlugin",
-                "markata.plugins.skip", "SkipPlugin");
+                "markata.plugins.skip", "SkipPlugin",
+                "markata.plugins.feeds", "FeedsPlugin");
         int checked = 0;
         for (Span document : spans("document")) {
             Span task = session.spans().get(document.parentId());
@@ -130,7 +131,9 @@ class ProfiledBuildTest {
     @Test
     void theMarkdownRendererAndTemplateEngineAreSampledInsideTheirDocuments() {
         assertThat(documentPluginsOfSamplesIn("org.commonmark.")).contains("markata.plugins.render_markdown");
-        assertThat(documentPluginsOfSamplesIn("com.hubspot.jinjava.")).contains("markata.plugins.post_template");
+        // pages and feed cards are both rendered per document; which one a short build samples varies
+        assertThat(documentPluginsOfSamplesIn("com.hubspot.jinjava.")).isNotEmpty()
+                .isSubsetOf("markata.plugins.post_template", "markata.plugins.feeds");
     }
 
     @Test
