@@ -42,10 +42,20 @@ public record BuildFailure(Stage stage, String pluginId, List<Problem> problems)
         return problems.stream().map(Problem::document).filter(Objects::nonNull).findFirst();
     }
 
-    /** The full user-facing description, one problem per line. */
+    /**
+     * The user-facing description, one problem per line, at most {@value #SHOWN_PROBLEMS} of
+     * them: a broken shared template fails every post, and ten thousand copies of one message
+     * would bury the first, which is the one to read.
+     */
     public String describe() {
         String head = "build failed in stage " + stage.id() + ", plugin " + pluginId
                 + document().map(d -> ", document " + d).orElse("") + ":";
-        return head + problems.stream().map(p -> "\n  " + p.message()).collect(Collectors.joining());
+        String shown = problems.stream().limit(SHOWN_PROBLEMS).map(p -> "\n  " + p.message())
+                .collect(Collectors.joining());
+        int more = problems.size() - SHOWN_PROBLEMS;
+        return head + shown + (more > 0 ? "\n  ... and " + more + " more (" + problems.size() + " in all)" : "");
     }
+
+    /** How many problems {@link #describe} lists before it only counts the rest. */
+    static final int SHOWN_PROBLEMS = 20;
 }
