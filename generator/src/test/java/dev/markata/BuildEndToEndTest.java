@@ -90,6 +90,26 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void theNotFoundPageIsRenderedAgainOnlyWhenWhatItListsChanged() throws Exception {
+        Site site = blog();
+        build(Map.of());
+        Path notFound = dir.resolve("markout/404.html");
+        // marks the page on disk: a build that renders it again replaces the mark
+        Files.writeString(notFound, Files.readString(notFound) + "<!-- mark -->");
+
+        build(Map.of());
+        assertThat(Files.readString(notFound)).as("after a build that changed nothing").endsWith("<!-- mark -->");
+
+        site.post("posts/second.md", "title: Second, edited\ndate: 2024-03-01\npublished: true", "Newer post.");
+        build(Map.of());
+        assertThat(Files.readString(notFound)).contains("Second, edited").doesNotContain("<!-- mark -->");
+
+        Files.delete(notFound);
+        build(Map.of());
+        assertThat(notFound).isNotEmptyFile();
+    }
+
+    @Test
     void writesOnlyPagesWhoseContentChanged() throws Exception {
         Site site = blog();
         BuildResult firstBuild = build(Map.of());

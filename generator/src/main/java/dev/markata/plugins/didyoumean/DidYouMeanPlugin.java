@@ -4,12 +4,18 @@ import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
+import dev.markata.plugins.skip.KeyFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code markata.plugins.didyoumean}: writes {@code 404.html}, a "not found" page that lists the
@@ -20,6 +26,10 @@ import java.util.Map;
 public final class DidYouMeanPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.didyoumean";
+
+    private static final String PAGE = "404.html";
+    /** The key of the last 404 page written, in the cache folder. */
+    static final String KEYS_FILE = "didyoumean.tsv";
 
     @Override
     public String id() {
@@ -42,11 +52,22 @@ public final class DidYouMeanPlugin implements Plugin {
                         .append("\",\"").append(jsString(post.displayTitle())).append("\"]");
             }
             json.append(']');
+            // What the page can show: the page list, the site's settings and templates, what
+            // every post shows in lists (as feeds key their pages) and today's date. Unchanged
+            // and still there: not rendered again (at 10,000 posts most of a warm build's save).
+            Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+            String key = Hashing.of(templates.fingerprint(), String.valueOf(new TreeMap<>(templates.config())),
+                    json.toString(), SiteView.fingerprint(context.posts()), LocalDate.now().toString());
+            if (key.equals(KeyFile.read(keysFile, context.reporter()).get(PAGE))
+                    && Files.isRegularFile(context.output().root().resolve(PAGE))) {
+                return;
+            }
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("pages_json", json.toString());
             values.put("markata", SiteView.of(context, templates).markata());
             values.put("posts", List.of());
-            context.output().write("404.html", templates.render("404.html", "404.html", values));
+            context.output().write(PAGE, templates.render(PAGE, PAGE, values));
+            KeyFile.write(keysFile, Map.of(PAGE, key));
         });
     }
 
