@@ -6,6 +6,7 @@ import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.PluginRegistry;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,8 +14,6 @@ import picocli.CommandLine.Command;
 /** The {@code markata} command line. */
 @Command(name = "markata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static site from Markdown, compatible with markata.toml.",
-        subcommands = {BuildCommand.class, ListCommand.class, CleanCommand.class, NewCommand.class,
-                ConfigCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:the build failed", "2:wrong usage or configuration"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
@@ -66,6 +65,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                           boolean terminal, Markata.PluginSource plugins) {
         Main main = new Main(out, err, environment, terminal, plugins);
         CommandLine commandLine = new CommandLine(main);
+        for (Object command : commandsFor(args)) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
@@ -75,6 +77,29 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.of(error);
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * The subcommands to register: only the one named first when it is one of ours, else all
+     * (for usage, help and "did you mean"). picocli reads every registered command's annotations
+     * when it is added, and its classes are too old for the launcher's class-data archive, so
+     * building all six command models cost each run a tenth of a second.
+     */
+    static List<Object> commandsFor(String[] args) {
+        Object named = switch (args.length > 0 ? args[0] : "") {
+            case "build" -> new BuildCommand();
+            case "list" -> new ListCommand();
+            case "clean" -> new CleanCommand();
+            case "new" -> new NewCommand();
+            case "config" -> new ConfigCommand();
+            case "serve" -> new ServeCommand();
+            default -> null;
+        };
+        if (named != null) {
+            return List.of(named);
+        }
+        return List.of(new BuildCommand(), new ListCommand(), new CleanCommand(), new NewCommand(),
+                new ConfigCommand(), new ServeCommand(), new CommandLine.HelpCommand());
     }
 
     private void report(Exception error, boolean verbose) {

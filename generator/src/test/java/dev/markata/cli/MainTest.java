@@ -183,5 +183,28 @@ class MainTest {
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("build").contains("list").contains("clean").contains("new").contains("config");
         assertThat(run().code()).isEqualTo(2);
+        Run helpBuild = run("help", "build");
+        assertThat(helpBuild.code()).isZero();
+        assertThat(helpBuild.out()).contains("--directory");
+        Run typo = run("biuld");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("build");
+    }
+
+    /** A run registers only the command it names; every command is reachable by its own name. */
+    @Test
+    void eachCommandIsRegisteredAloneWhenNamedAndAllOtherwise() {
+        List<Object> all = Main.commandsFor(new String[0]);
+        assertThat(all).hasSize(7);
+        for (Object command : all) {
+            String name = new picocli.CommandLine(command).getCommandName();
+            if (name.equals("help")) {
+                assertThat(Main.commandsFor(new String[] {"help", "build"})).hasSameSizeAs(all);
+                continue;
+            }
+            assertThat(Main.commandsFor(new String[] {name, "--help"})).as(name).singleElement()
+                    .hasSameClassAs(command);
+        }
+        assertThat(Main.commandsFor(new String[] {"--version"})).hasSameSizeAs(all);
     }
 }
