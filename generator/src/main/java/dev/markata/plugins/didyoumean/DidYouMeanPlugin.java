@@ -57,7 +57,7 @@ public final class DidYouMeanPlugin implements Plugin {
             // and still there: not rendered again (at 10,000 posts most of a warm build's save).
             Path keysFile = context.cacheDir().resolve(KEYS_FILE);
             String key = Hashing.of(templates.fingerprint(), String.valueOf(new TreeMap<>(templates.config())),
-                    json.toString(), SiteView.fingerprint(context.posts()), LocalDate.now().toString());
+                    json.toString(), SiteView.fingerprint(context), LocalDate.now().toString());
             if (key.equals(KeyFile.read(keysFile, context.reporter()).get(PAGE))
                     && Files.isRegularFile(context.output().root().resolve(PAGE))) {
                 return;

@@ -180,7 +180,7 @@ public final class FeedsPlugin implements Plugin {
             }
         }
         List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
-        String sitemapKey = Hashing.of(shared, SiteView.fingerprint(context.posts()),
+        String sitemapKey = Hashing.of(shared, SiteView.fingerprint(context),
                 String.valueOf(configs.stream().map(c -> new TreeMap<>(c.raw())).toList()));
         keys.put(SITEMAP, sitemapKey);
         if (!(sitemapKey.equals(previous.get(SITEMAP)) && exist(context, SITEMAP))) {

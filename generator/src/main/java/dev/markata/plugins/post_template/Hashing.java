@@ -15,6 +15,13 @@ import java.util.HexFormat;
 public final class Hashing {
 
     private final MessageDigest digest;
+    /**
+     * Parts are gathered here and handed to the digest in large blocks: a key over every post's
+     * title, date, tags... is tens of thousands of small parts, and each call into
+     * {@link MessageDigest} costs more than hashing a part that small.
+     */
+    private final byte[] buffer = new byte[16 * 1024];
+    private int used;
 
     public Hashing() {
         try {
@@ -28,15 +35,28 @@ public final class Hashing {
         return add(part == null ? new byte[] {0} : part.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Adds the part's length in decimal, a colon, then the part. */
     public Hashing add(byte[] part) {
-        digest.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(part);
+        if (buffer.length - used < 12) {
+            flush();
+        }
+        used = writeDecimal(part.length, buffer, used);
+        buffer[used++] = ':';
+        if (part.length > buffer.length - used) {
+            flush();
+            if (part.length > buffer.length / 2) {
+                digest.update(part);
+                return this;
+            }
+        }
+        System.arraycopy(part, 0, buffer, used, part.length);
+        used += part.length;
         return this;
     }
 
     /** The hash in hex; the instance is spent afterwards. */
     public String hex() {
+        flush();
         return HexFormat.of().formatHex(digest.digest());
     }
 
@@ -46,5 +66,23 @@ public final class Hashing {
             hashing.add(part);
         }
         return hashing.hex();
+    }
+
+    private void flush() {
+        digest.update(buffer, 0, used);
+        used = 0;
+    }
+
+    /** Writes {@code value} (not negative) in decimal at {@code at}; returns the index after it. */
+    private static int writeDecimal(int value, byte[] to, int at) {
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = at + digits - 1; i >= at; i--) {
+            to[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + digits;
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
@@ -71,6 +72,24 @@ public final class SiteView {
      * A hash of what pages can show of every post (path, slug, title, date, published,
      * description, tags): when it is unchanged, pages listing posts need no new render.
      */
+    public static String fingerprint(BuildContext context) {
+        List<Post> posts = context.posts();
+        Optional<Fingerprint> known = context.get(FINGERPRINT);
+        if (known.isPresent() && known.get().posts() == posts) {
+            return known.get().hex();
+        }
+        String hex = fingerprint(posts);
+        context.put(FINGERPRINT, new Fingerprint(posts, hex));
+        return hex;
+    }
+
+    /** {@link #fingerprint(List)} of one list of posts (by identity: a hook that changes posts makes a new list). */
+    private record Fingerprint(List<Post> posts, String hex) {
+    }
+
+    private static final StateKey<Fingerprint> FINGERPRINT = new StateKey<>("posts fingerprint", Fingerprint.class);
+
+    /** {@link #fingerprint(BuildContext)} of any list of posts (a feed's). */
     public static String fingerprint(List<Post> posts) {
         Hashing hash = new Hashing();
         for (Post post : posts) {

@@ -63,7 +63,7 @@ public final class SkipPlugin implements Plugin {
 
     private static void decide(BuildContext context, Templates templates) throws Exception {
         String shared = Hashing.of(KEY_VERSION, templates.fingerprint(),
-                String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context.posts()));
+                String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
         List<Post> posts = context.posts();

@@ -1,0 +1,57 @@
+package dev.markata.plugins.post_template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Keys are MD5 over "length:bytes" per part, whatever the parts' sizes: cached keys stay valid. */
+class HashingTest {
+
+    /** The definition, one digest call per piece. */
+    private static String reference(List<byte[]> parts) throws Exception {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        for (byte[] part : parts) {
+            md5.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
+            md5.update((byte) ':');
+            md5.update(part);
+        }
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
+    @Test
+    void manyPartsOfEverySizeHashAsTheDefinitionSays() throws Exception {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            List<byte[]> parts = new ArrayList<>();
+            Hashing hashing = new Hashing();
+            int count = random.nextInt(3000);
+            for (int i = 0; i < count; i++) {
+                int size = switch (random.nextInt(10)) {
+                    case 0 -> 0;
+                    case 1 -> 8_000 + random.nextInt(12_000); // around half the buffer and past it
+                    case 2 -> 40_000 + random.nextInt(40_000);
+                    default -> random.nextInt(120);
+                };
+                byte[] part = new byte[size];
+                random.nextBytes(part);
+                parts.add(part);
+                hashing.add(part);
+            }
+            assertThat(hashing.hex()).as("round %d, %d parts", round, count).isEqualTo(reference(parts));
+        }
+    }
+
+    @Test
+    void stringsAreTheirUtf8BytesAndNullIsOneZeroByte() throws Exception {
+        String key = Hashing.of("Grüße", null, "", "a:b");
+        assertThat(key).isEqualTo(reference(List.of("Grüße".getBytes(StandardCharsets.UTF_8), new byte[] {0},
+                new byte[0], "a:b".getBytes(StandardCharsets.UTF_8))));
+        assertThat(Hashing.of("ab", "c")).isNotEqualTo(Hashing.of("a", "bc"));
+    }
+}
