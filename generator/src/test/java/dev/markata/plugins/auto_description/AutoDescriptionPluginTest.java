@@ -15,6 +15,9 @@ class AutoDescriptionPluginTest {
     /** The definition the hand-written scanners must match (the plugin's first version used these). */
     private static final Pattern MARKUP = Pattern.compile("[*_`~]+|<[^>]+>|\\{[.#][^}]*\\}|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** What the plugin used to replace links and images with (their text), as the oracle. */
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
 
     @Test
     void theFirstParagraphSkipsHeadingsCodeAndQuotesAndDropsInlineMarkup() {
@@ -66,6 +69,17 @@ class AutoDescriptionPluginTest {
     void collapseWhitespaceMatchesTheWhitespacePattern(@ForAll("markupText") String text) {
         assertThat(AutoDescriptionPlugin.collapseWhitespace(text))
                 .isEqualTo(WHITESPACE.matcher(text).replaceAll(" ").strip());
+    }
+
+    @Property(tries = 3000)
+    void withoutLinksKeepsWhatTheLinkPatternsKeep(@ForAll("linkText") String text) {
+        assertThat(AutoDescriptionPlugin.withoutLinks(text, false)).isEqualTo(LINK.matcher(text).replaceAll("$1"));
+        assertThat(AutoDescriptionPlugin.withoutLinks(text, true)).isEqualTo(IMAGE.matcher(text).replaceAll("$1"));
+    }
+
+    @Provide
+    Arbitrary<String> linkText() {
+        return Arbitraries.strings().withChars("ab !$\\[]()\n").ofMaxLength(30);
     }
 
     /** Short strings over the characters the patterns care about, so that every branch is met. */
