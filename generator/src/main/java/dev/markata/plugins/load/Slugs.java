@@ -8,25 +8,54 @@ import java.util.regex.Pattern;
 public final class Slugs {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
     private Slugs() {
     }
 
-    /** "Hello, Wörld!" to "hello-world"; "blog/My Post" to "blog/my-post". */
+    /**
+     * "Hello, Wörld!" to "hello-world"; "blog/My Post" to "blog/my-post". Per part: accents taken
+     * off (NFKD, combining marks dropped), lower case, every run of other characters than
+     * {@code a-z0-9} one '-', none at either end; empty parts dropped. One pass per part without
+     * regular expressions (but for accents): slugs are made for every post and wikilink target
+     * of every build.
+     */
     public static String slugify(String text) {
-        StringBuilder slug = new StringBuilder();
+        StringBuilder slug = new StringBuilder(text.length());
         for (String part : text.split("/")) {
-            String ascii = MARKS.matcher(Normalizer.normalize(part, Normalizer.Form.NFKD)).replaceAll("");
-            String word = NOT_WORD.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
-            word = word.replaceAll("^-+|-+$", "");
-            if (!word.isEmpty()) {
-                if (slug.length() > 0) {
-                    slug.append('/');
+            String plain = isAscii(part) ? part
+                    : MARKS.matcher(Normalizer.normalize(part, Normalizer.Form.NFKD)).replaceAll("");
+            String lower = plain.toLowerCase(Locale.ROOT);
+            int partStart = slug.length();
+            if (partStart > 0) {
+                slug.append('/');
+            }
+            int wordStart = slug.length();
+            boolean gap = false;
+            for (int i = 0; i < lower.length(); i++) {
+                char c = lower.charAt(i);
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    if (gap && slug.length() > wordStart) {
+                        slug.append('-');
+                    }
+                    gap = false;
+                    slug.append(c);
+                } else {
+                    gap = true;
                 }
-                slug.append(word);
+            }
+            if (slug.length() == wordStart) {
+                slug.setLength(partStart);
             }
         }
         return slug.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

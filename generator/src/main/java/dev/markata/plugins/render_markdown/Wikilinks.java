@@ -41,7 +41,8 @@ final class Wikilinks implements Parser.ParserExtension {
         }
         for (Post post : posts) {
             String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
-            String stem = post.path().substring(post.path().lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+            String name = post.path().substring(post.path().lastIndexOf('/') + 1);
+            String stem = name.lastIndexOf('.') < 0 ? name : name.substring(0, name.lastIndexOf('.'));
             hrefs.putIfAbsent(post.slug().substring(post.slug().lastIndexOf('/') + 1), href);
             hrefs.putIfAbsent(Slugs.slugify(stem), href);
             if (post.title() != null) {
