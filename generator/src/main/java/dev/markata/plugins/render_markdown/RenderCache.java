@@ -32,14 +32,24 @@ final class RenderCache {
     private final Path folder;
     private final Reporter reporter;
     private final AtomicInteger ignored = new AtomicInteger();
+    /**
+     * No cache folder when the build began (a first or clean build): every look-up misses, and
+     * is answered without trying to open one file per post.
+     */
+    private final boolean empty;
 
     RenderCache(Path folder, Reporter reporter) {
         this.folder = folder;
         this.reporter = reporter;
+        this.empty = !Files.isDirectory(folder);
     }
+
 
     /** The HTML cached for {@code key}, if an intact entry exists. */
     Optional<String> get(String key) {
+        if (empty) {
+            return Optional.empty();
+        }
         Path file = file(key);
         byte[] bytes;
         try {
