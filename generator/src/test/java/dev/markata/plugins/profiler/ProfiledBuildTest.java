@@ -107,7 +107,8 @@ class ProfiledBuildTest {
                 "markata.plugins.publish_html", "PublishHtmlPlugin",
                 "markata.plugins.auto_description", "AutoDescriptionPlugin",
                 "markata.plugins.skip", "SkipPlugin",
-                "markata.plugins.feeds", "FeedsPlugin");
+                "markata.plugins.feeds", "FeedsPlugin",
+                "markata.plugins.to_json", "ToJsonPlugin");
         int checked = 0;
         for (Span document : spans("document")) {
             Span task = session.spans().get(document.parentId());
