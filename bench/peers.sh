@@ -16,29 +16,16 @@ sizes="${SIZES:-1000 10000}"
 runs="${RUNS:-3}"
 work="${BENCH_DIR:-/dev/shm/markata-bench}"
 generator="${GEN_CORPUS:-$root/../shared/bench/gen_corpus.py}"
-timer=/usr/bin/time
-[ -x "$timer" ] || { echo "peers: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+. "$root/bench/lib.sh"
+require_gnu_time
 [ -f "$generator" ] || { echo "peers: needs the team's corpus generator at $generator (or GEN_CORPUS=...)" >&2; exit 2; }
 command -v hugo >/dev/null || { echo "peers: needs hugo on PATH (apt-get install hugo)" >&2; exit 2; }
 
 launcher="$root/markata"
 "$launcher" --version >/dev/null   # builds the jar once, outside the timings
 mkdir -p "$work"
-measure="$(mktemp "$work/.time.XXXXXX")"
-trap 'rm -f "$measure"' EXIT
 
-# Runs one command under GNU time; prints "wall_seconds cpu_seconds peak_rss_mb".
-timed() {
-  local start end
-  start=$(date +%s%N)
-  "$timer" -o "$measure" -f '%U %S %M' "$@" >/dev/null 2>&1 || { echo "peers: failed: $*" >&2; exit 1; }
-  end=$(date +%s%N)
-  awk -v ns=$((end - start)) '{ printf "%.3f %.2f %.0f\n", ns / 1e9, $1 + $2, $3 / 1024 }' "$measure"
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -n 1);" \
-  "$(hugo version | cut -d' ' -f1-2)"
+echo "$(machine_line); $(hugo version | cut -d' ' -f1-2)"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); cold builds, median of $runs runs"
 printf '%-6s %-14s %8s %8s %8s %8s %8s\n' posts tool wall_s cpu_s pages/s vs_hugo peak_MB
 for n in $sizes; do
@@ -54,9 +41,11 @@ for n in $sizes; do
   for ((r = 0; r < runs; r++)); do
     rm -rf "$corpus/markout" "$corpus/.markata.cache"
     read -r s c m <<<"$(timed "$launcher" build --quiet --no-profile --directory "$corpus")"
+    [ -n "$s" ] || { echo "peers: markata-java failed to build $corpus" >&2; exit 1; }
     wall[markata]+="$s "; cpu[markata]+="$c "; mem[markata]+="$m "
     rm -rf "$hugo_site/public" "$hugo_site/resources"
     read -r s c m <<<"$(timed hugo --quiet -s "$hugo_site")"
+    [ -n "$s" ] || { echo "peers: hugo failed to build $hugo_site" >&2; exit 1; }
     wall[hugo]+="$s "; cpu[hugo]+="$c "; mem[hugo]+="$m "
   done
   hugo_wall=$(printf '%s\n' ${wall[hugo]} | median)

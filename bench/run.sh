@@ -18,8 +18,8 @@ sizes="${SIZES:-1000 10000}"
 runs="${RUNS:-3}"
 kinds="${KINDS:-cold warm changed}"
 work="${BENCH_DIR:-/dev/shm/markata-bench}"
-timer=/usr/bin/time
-[ -x "$timer" ] || { echo "bench: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+. "$root/bench/lib.sh"
+require_gnu_time
 
 launcher="$root/markata"
 "$launcher" --version >/dev/null   # builds the jar once, outside the timings
@@ -28,25 +28,18 @@ mkdir -p "$work"
 # One small build outside the timings, so the launcher's class-data archive (AppCDS) exists.
 java "$root/bench/GenCorpus.java" --n 10 --out "$work/warmup" >/dev/null 2>&1
 "$launcher" build --quiet --directory "$work/warmup" >/dev/null
-measure="$(mktemp "$work/.time.XXXXXX")"
 log="$(mktemp "$work/.log.XXXXXX")"
-trap 'rm -f "$measure" "$log"' EXIT
+trap 'rm -f "$log"' EXIT
 
 # Runs one build; prints "wall_seconds cpu_seconds peak_rss_mb". A failed build stops the script.
 one_build() {
-  local dir="$1" profile="$2" start end
-  start=$(date +%s%N)
-  if ! "$timer" -o "$measure" -f '%U %S %M' "$launcher" build --quiet "$profile" --directory "$dir" \
-      >"$log" 2>&1; then
+  local dir="$1" profile="$2"
+  if ! TIMED_LOG="$log" timed "$launcher" build --quiet "$profile" --directory "$dir"; then
     echo "bench: build of $dir ($profile) failed:" >&2
     cat "$log" >&2
     exit 1
   fi
-  end=$(date +%s%N)
-  awk -v ns=$((end - start)) '{ printf "%.3f %.2f %.0f\n", ns / 1e9, $1 + $2, $3 / 1024 }' "$measure"
 }
-
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 # Appends a paragraph to one post, so the next build has exactly one changed post.
 edit_one_post() {
@@ -55,9 +48,7 @@ edit_one_post() {
   printf '\nEdited at %s.\n' "$(date +%s%N)" >>"$post"
 }
 
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
-  "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;" \
-  "$(java -version 2>&1 | head -n 1); JVM options: ${MARKATA_JAVA_OPTS:-none}"
+echo "$(machine_line); JVM options: ${MARKATA_JAVA_OPTS:-none}"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs"
 printf '%-6s %-8s %-8s %8s %8s %8s %7s %8s\n' posts build profiler wall_s cpu_s pages/s ratio peak_MB
 for n in $sizes; do

@@ -10,6 +10,7 @@
 #   MARKATA_JAVA_OPTS=-Xmx1g bench/watch.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+. "$root/bench/lib.sh"
 n="${N:-10000}"
 edits="${EDITS:-10}"
 work="${BENCH_DIR:-/dev/shm/markata-bench}"
@@ -44,8 +45,7 @@ wait_for_builds() {
 }
 
 wait_for_builds 1
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs);" \
-  "$(java -version 2>&1 | head -n 1); JVM options: ${MARKATA_JAVA_OPTS:-none}"
+echo "$(machine_line); JVM options: ${MARKATA_JAVA_OPTS:-none}"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $n posts; first build: $(grep -m1 '^built ' "$log")"
 printf '%-5s %10s %12s\n' edit build_s latency_s
 posts=()
@@ -66,7 +66,6 @@ for ((i = 1; i <= edits; i++)); do
   builds_s+=("$build")
   latencies_s+=("$latency")
 done
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 printf '%-5s %10s %12s\n' median "$(printf '%s\n' "${builds_s[@]}" | median)" \
   "$(printf '%s\n' "${latencies_s[@]}" | median)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
