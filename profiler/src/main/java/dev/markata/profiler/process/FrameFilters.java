@@ -22,6 +22,18 @@ public final class FrameFilters {
     }
 
     /**
+     * Where a handed-over task begins on the thread that runs it: the profiler's task wrapper.
+     * Below it on that thread's stack is only the pool's machinery ({@code Thread.run},
+     * {@code ThreadPoolExecutor$Worker.run}...), which a grafted task does not show.
+     */
+    public static boolean isTaskEntry(Frame frame) {
+        return frame.className().startsWith(TASK_WRAPPERS);
+    }
+
+    /** The nested classes of {@code dev.markata.profiler.sampling.ContextTasks} that wrap tasks. */
+    static final String TASK_WRAPPERS = "dev.markata.profiler.sampling.ContextTasks$";
+
+    /**
      * The JDK's plumbing between a caller and what it really called: reflection and method-handle
      * adapters, lambda forms and the generated classes behind lambdas and method references.
      */

@@ -49,6 +49,12 @@ final class TreeBuilder {
     private final boolean[] awaiting;
     private final Node[] taskBase;
     private final Set<Long> helperThreads = new HashSet<>();
+    /**
+     * Per stack: the innermost task-entry frame's stack ({@link FrameFilters#isTaskEntry}), or
+     * EMPTY; filled as stacks are met ({@link #UNKNOWN} until then).
+     */
+    private final int[] taskEntry;
+    private static final int UNKNOWN = -2;
     private int nextNodeId;
 
     TreeBuilder(Session session, boolean timeline) {
@@ -79,6 +85,8 @@ final class TreeBuilder {
         for (ThreadProfile thread : session.threads()) {
             threadNodes.put(thread.threadId(), newThreadNode(thread));
         }
+        this.taskEntry = new int[graft ? stacks.size() : 0];
+        java.util.Arrays.fill(taskEntry, UNKNOWN);
     }
 
     private int taskOfSlow(int spanId) {
@@ -171,6 +179,7 @@ final class TreeBuilder {
         int origin = span.originStackId();
         // An origin outside the table (a damaged session) grafts at the submitter's root, not fail.
         Node node = origin >= 0 && origin < stacks.size() ? insert(base, origin) : base;
+        node.taskBase = true;
         taskBase[task] = node;
         return node;
     }
@@ -202,16 +211,25 @@ final class TreeBuilder {
         return node;
     }
 
-    /** The node for {@code stackId}'s frames below {@code base}, creating what is missing. */
+    /**
+     * The node for {@code stackId}'s frames below {@code base}, creating what is missing. Under a
+     * task's base only the frames above the task's entry ({@link FrameFilters#isTaskEntry}): the
+     * pool's machinery on the worker's stack below it is not part of the task.
+     */
     private Node insert(Node base, int stackId) {
-        if (stackId == StackTable.EMPTY) {
+        return insertAbove(base, stackId, base.taskBase ? taskEntryOf(stackId) : StackTable.EMPTY);
+    }
+
+    /** The node for the frames of {@code stackId} above {@code cut} (EMPTY, or a stack it runs through). */
+    private Node insertAbove(Node base, int stackId, int cut) {
+        if (stackId == StackTable.EMPTY || stackId == cut) {
             return base;
         }
         if (timeline) {
             int[] frames = stacks.framesRootFirst(stackId);
             Node node = base;
-            for (int frame : frames) {
-                node = node.child(frame, CallNode.Kind.FRAME, session.frames().get(frame), true, this);
+            for (int i = cut == StackTable.EMPTY ? 0 : stacks.depth(cut); i < frames.length; i++) {
+                node = node.child(frames[i], CallNode.Kind.FRAME, session.frames().get(frames[i]), true, this);
             }
             return node;
         }
@@ -222,11 +240,36 @@ final class TreeBuilder {
         if (known != null) {
             return known;
         }
-        Node parent = insert(base, stacks.parentId(stackId));
+        Node parent = insertAbove(base, stacks.parentId(stackId), cut);
         int frame = stacks.frameId(stackId);
         Node node = parent.child(frame, CallNode.Kind.FRAME, session.frames().get(frame), false, this);
         base.inserted.put(stackId, node);
         return node;
+    }
+
+    /** {@link #taskEntry} of {@code stackId}, working it out (and its parents') on first use. */
+    private int taskEntryOf(int stackId) {
+        if (stackId == StackTable.EMPTY || stackId >= taskEntry.length) {
+            return StackTable.EMPTY;
+        }
+        if (taskEntry[stackId] != UNKNOWN) {
+            return taskEntry[stackId];
+        }
+        List<Integer> chain = new ArrayList<>();
+        int s = stackId;
+        while (s != StackTable.EMPTY && taskEntry[s] == UNKNOWN) {
+            chain.add(s);
+            s = stacks.parentId(s);
+        }
+        int entry = s == StackTable.EMPTY ? StackTable.EMPTY : taskEntry[s];
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            int id = chain.get(i);
+            if (FrameFilters.isTaskEntry(session.frames().get(stacks.frameId(id)))) {
+                entry = id;
+            }
+            taskEntry[id] = entry;
+        }
+        return entry;
     }
 
     private List<SampleRef> chronological() {
@@ -395,6 +438,8 @@ final class TreeBuilder {
         Map<Integer, Node> index;
         /** For a graft point (thread or task base): stack id -> node below it, for aggregated trees. */
         Map<Integer, Node> inserted;
+        /** Handed-over tasks are grafted here: stacks inserted below it start above the task's entry. */
+        boolean taskBase;
 
         Node(CallNode.Kind kind, long threadId, Frame frame, int id) {
             this.kind = kind;

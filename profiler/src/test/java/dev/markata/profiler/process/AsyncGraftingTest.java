@@ -61,6 +61,37 @@ class AsyncGraftingTest {
                 """);
     }
 
+    /**
+     * On the worker, the profiler's task wrapper runs the task; the pool's machinery under it is
+     * no part of the task and is left out of the graft. A sample without the wrapper (a stack the
+     * sampler cut short) keeps its whole stack.
+     */
+    @Test
+    void aGraftedTaskStartsAboveItsWrapperWithoutThePoolsMachinery() {
+        String pool = "java.lang.Thread.run;java.util.concurrent.ThreadPoolExecutor$Worker.run;";
+        String wrapper = "dev.markata.profiler.sampling.ContextTasks$ContextRunnable.run;";
+        TaskSessions b = new TaskSessions().asyncMode(AsyncMode.ENABLED);
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 30, null);
+        int docA = b.span(stage, "task", "a.md", 2, 0, 30, SUBMIT);
+        int docB = b.span(stage, "task", "b.md", 3, 0, 30, SUBMIT);
+        b.sample(1, 0, 30, "app.Main.main;app.Stage.run;app.Pool.submit", RUNNING, stage)
+                .sample(2, 0, 20, pool + wrapper + "app.Render.doc", RUNNING, docA)
+                .sample(2, 20, 10, pool + wrapper + "app.Render.doc;app.Markdown.parse", RUNNING, docA)
+                .sample(3, 0, 30, "app.Render.doc", RUNNING, docB);
+
+        assertThat(TreeText.of(CallTrees.of(b.build(), RAW))).isEqualTo("""
+                [all threads] 90/0
+                  [thread main] 90/0
+                    Main.main 90/0
+                      Stage.run 90/0
+                        Pool.submit 90/0
+                          Render.doc 60/0
+                            [self] 50/50
+                            Markdown.parse 10/10
+                          [self] 30/30
+                """);
+    }
+
     @Test
     void awaitIsPlacedWhereTheWaitingMeetsTheSubmitEvenWhenOnlyTheSamplerSawALambdaProxy() {
         // A sampler sees the hidden class behind a lambda (Main$$Lambda.run); the stack walked at

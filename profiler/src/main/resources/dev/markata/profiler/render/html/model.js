@@ -166,23 +166,26 @@ function children(node) {
  * stack table is itself a prefix tree, so each distinct stack is walked once.
  */
 class Graft {
-  constructor(profile, base) {
+  /** `task`: the base of handed-over tasks, under which stacks start above the task's entry frame. */
+  constructor(profile, base, task) {
     this.profile = profile;
     this.base = base;
+    this.task = task;
     this.memo = new Map();
   }
 
   node(stack) {
-    if (stack < 0) return this.base;
+    const cut = this.task ? taskEntryOf(this.profile, stack) : -1;
+    if (stack < 0 || stack === cut) return this.base;
     let n = this.memo.get(stack);
     if (n) return n;
     const chain = [];
     let s = stack;
-    while (s >= 0 && !this.memo.has(s)) {
+    while (s >= 0 && s !== cut && !this.memo.has(s)) {
       chain.push(s);
       s = this.profile.stackParent[s];
     }
-    n = s < 0 ? this.base : this.memo.get(s);
+    n = s < 0 || s === cut ? this.base : this.memo.get(s);
     for (let i = chain.length - 1; i >= 0; i--) {
       const frame = this.profile.stackFrame[chain[i]];
       n = childNode(n, frame, methodKeyOf(this.profile, frame));
@@ -190,6 +193,31 @@ class Graft {
     }
     return n;
   }
+}
+
+// Where a handed-over task begins on the thread that runs it (FrameFilters.isTaskEntry): the
+// profiler's task wrapper; below it is only the pool's machinery, which grafted tasks leave out.
+const TASK_WRAPPERS = "dev.markata.profiler.sampling.ContextTasks$";
+
+/** The stack of the innermost task-entry frame on `stack`'s path, or -1; memoised per stack. */
+function taskEntryOf(profile, stack) {
+  if (stack < 0) return -1;
+  if (!profile.taskEntry) profile.taskEntry = new Int32Array(profile.stackParent.length).fill(-2);
+  const entry = profile.taskEntry;
+  if (entry[stack] !== -2) return entry[stack];
+  const chain = [];
+  let s = stack;
+  while (s >= 0 && entry[s] === -2) {
+    chain.push(s);
+    s = profile.stackParent[s];
+  }
+  let found = s < 0 ? -1 : entry[s];
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const cls = profile.frames[profile.stackFrame[chain[i]]].cls;
+    if (cls && cls.startsWith(TASK_WRAPPERS)) found = chain[i];
+    entry[chain[i]] = found;
+  }
+  return found;
 }
 
 /**
@@ -391,7 +419,7 @@ function buildCallTree(profile, threadChoice) {
     if (!g) {
       const info = baseInfo.get(key);
       const base = info ? graftFor(info.parentKey).node(info.origin) : threadNode(key);
-      grafts.set(key, g = new Graft(profile, base));
+      grafts.set(key, g = new Graft(profile, base, !!info));
     }
     return g;
   };
@@ -399,7 +427,7 @@ function buildCallTree(profile, threadChoice) {
   const oocFrame = syntheticFrame(profile, "[out-of-context]");
   for (const g of groups.values()) {
     if (!g.used) continue;
-    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame)) : graftFor(g.baseKey);
+    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame), false) : graftFor(g.baseKey);
     g.forEach((stack, self, count) => {
       let node = graftPoint.node(stack);
       if (g.mode === "await") node = childNode(node, awaitFrame);
