@@ -61,22 +61,30 @@ public final class SkipPlugin implements Plugin {
         setup.hook(Stage.SAVE, Priority.LAST, SkipPlugin::remember);
     }
 
+    /** A post's key, and whether its page can be left as it is (same key as last build, page there). */
+    private record Decision(String key, boolean skip) {
+    }
+
     private static void decide(BuildContext context, Templates templates) throws Exception {
         String shared = Hashing.of(KEY_VERSION, templates.fingerprint(),
                 String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
         List<Post> posts = context.posts();
-        // Hashing every post's source is the cost of a warm build: on the build threads.
+        // Hashing every post's source and looking for its page are the cost of a warm build: on
+        // the build threads, each task deciding for its own post.
         ContentDigests digests = ContentDigests.of(context);
-        List<String> postKeys = context.map(posts, Post::path, post -> key(post, shared, digests.of(post)));
+        List<Decision> decisions = context.map(posts, Post::path, post -> {
+            String key = key(post, shared, digests.of(post));
+            boolean skip = key.equals(previous.get(post.path())) && Files.isRegularFile(output.resolve(post.outputPath()));
+            return new Decision(key, skip);
+        });
         Map<String, String> keys = new HashMap<>();
         Set<String> skipped = new HashSet<>();
         for (int i = 0; i < posts.size(); i++) {
             Post post = posts.get(i);
-            String key = postKeys.get(i);
-            keys.put(post.path(), key);
-            if (key.equals(previous.get(post.path())) && Files.isRegularFile(output.resolve(post.outputPath()))) {
+            keys.put(post.path(), decisions.get(i).key());
+            if (decisions.get(i).skip()) {
                 skipped.add(post.path());
             }
         }
