@@ -5,7 +5,6 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.profiler.io.JsonWriter;
-import java.io.StringWriter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class ToJsonPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) {
         setup.hook(Stage.SAVE, context -> {
-            StringWriter text = new StringWriter();
+            TextBuffer text = new TextBuffer();
             JsonWriter json = new JsonWriter(text);
             json.beginArray();
             for (Post post : context.posts()) {
@@ -54,7 +53,7 @@ public final class ToJsonPlugin implements Plugin {
                 json.endObject();
             }
             json.endArray().flush();
-            context.output().write("markata.json", text.toString() + "\n");
+            context.output().write("markata.json", text.finish("\n"));
         });
     }
 
