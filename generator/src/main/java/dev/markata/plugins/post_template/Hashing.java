@@ -18,10 +18,12 @@ public final class Hashing {
     /**
      * Parts are gathered here and handed to the digest in large blocks: a key over every post's
      * title, date, tags... is tens of thousands of small parts, and each call into
-     * {@link MessageDigest} costs more than hashing a part that small.
+     * {@link MessageDigest} costs more than hashing a part that small. It starts small (most keys
+     * are a few short parts, made once per post) and grows to {@link #MAX_BUFFER}.
      */
-    private final byte[] buffer = new byte[16 * 1024];
+    private byte[] buffer = new byte[256];
     private int used;
+    private static final int MAX_BUFFER = 16 * 1024;
 
     public Hashing() {
         try {
@@ -38,13 +40,13 @@ public final class Hashing {
     /** Adds the part's length in decimal, a colon, then the part. */
     public Hashing add(byte[] part) {
         if (buffer.length - used < 12) {
-            flush();
+            makeRoom(12);
         }
         used = writeDecimal(part.length, buffer, used);
         buffer[used++] = ':';
         if (part.length > buffer.length - used) {
-            flush();
-            if (part.length > buffer.length / 2) {
+            makeRoom(part.length);
+            if (part.length > buffer.length - used) {
                 digest.update(part);
                 return this;
             }
@@ -66,6 +68,20 @@ public final class Hashing {
             hashing.add(part);
         }
         return hashing.hex();
+    }
+
+    /** Grows the buffer towards {@link #MAX_BUFFER} for {@code bytes} more, or empties it into the digest. */
+    private void makeRoom(int bytes) {
+        if (buffer.length < MAX_BUFFER) {
+            int size = buffer.length;
+            while (size < MAX_BUFFER && size - used < bytes) {
+                size *= 2;
+            }
+            buffer = java.util.Arrays.copyOf(buffer, size);
+        }
+        if (buffer.length - used < bytes) {
+            flush();
+        }
     }
 
     private void flush() {
