@@ -9,9 +9,13 @@ import dev.markata.profiler.Profiler;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.ThreadSelection;
+import dev.markata.profiler.io.AtomicFiles;
+import dev.markata.profiler.io.SessionJson;
+import dev.markata.profiler.render.HtmlRenderer;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,14 +148,19 @@ final class ProfileRun {
         session = BundledLibraries.reclassify(session);
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
-        List<Path> written = write(session);
+        Writing writing = startWriting(session);
+        // The summary is made on this thread while the writers run (it only reads the session).
+        String summary = config.print()
+                ? ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()) : null;
+        List<Path> written = writing.await();
         long writeNanos = System.nanoTime() - writeBegin;
         StringBuilder text = new StringBuilder();
-        if (config.print()) {
-            text.append(ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()));
+        if (summary != null) {
+            text.append(summary);
             text.append(String.format(java.util.Locale.ROOT,
                     "%nProfiler cost, outside the figures above: %.2f s to start, %.2f s to stop, %.2f s to write %d"
-                            + " files%n", startNanos / 1e9, stopNanos / 1e9, writeNanos / 1e9, written.size()));
+                            + " files and this summary%n", startNanos / 1e9, stopNanos / 1e9, writeNanos / 1e9,
+                    written.size()));
         }
         if (!written.isEmpty()) {
             Path main = written.get(0);
@@ -198,12 +207,16 @@ final class ProfileRun {
     }
 
     /**
-     * Writes every requested format, each atomically and each on its own thread (they only read
-     * the session, and on a big build each takes a good part of a second), the HTML report first
-     * in the list; a file that cannot be written gets a warning and does not stop the others.
-     * Returns the files written.
+     * Starts writing every requested format, each atomically, on writer threads (they only read
+     * the session), the HTML report first in the list; a file that cannot be written gets a
+     * warning and does not stop the others.
+     *
+     * <p>The session file and the HTML report carry the same session JSON (the report embeds
+     * it unchanged unless it resamples or reclassifies), 5 MB at 10,000 posts: it is serialized
+     * once, by one writer, which then writes both files; the other formats (the pyinstrument
+     * JSON builds a call tree) run beside it.
      */
-    private List<Path> write(Session session) {
+    private Writing startWriting(Session session) {
         ReportOptions options = reportOptions();
         List<OutputFormat> formats = new ArrayList<>();
         for (OutputFormat format : OutputFormat.values()) {
@@ -211,17 +224,51 @@ final class ProfileRun {
                 formats.add(format);
             }
         }
-        ExecutorService writers = Executors.newFixedThreadPool(
-                Math.min(formats.size(), Runtime.getRuntime().availableProcessors()), runnable -> {
-                    Thread thread = new Thread(runnable, "markata-profile-writer");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            List<Future<Optional<Path>>> results = new ArrayList<>();
-            for (OutputFormat format : formats) {
-                results.add(writers.submit(() -> writeOne(session, format, options)));
+        List<OutputFormat> withSessionJson = formats.stream()
+                .filter(f -> f == OutputFormat.SESSION || f == OutputFormat.HTML).toList();
+        List<OutputFormat> others = formats.stream().filter(f -> !withSessionJson.contains(f)).toList();
+        int threads = Math.max(1, Math.min(others.size() + (withSessionJson.isEmpty() ? 0 : 1),
+                Runtime.getRuntime().availableProcessors()));
+        ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "markata-profile-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<OutputFormat, Future<Optional<Path>>> results = new LinkedHashMap<>();
+        if (!withSessionJson.isEmpty()) {
+            Future<Map<OutputFormat, Optional<Path>>> shared = writers.submit(() -> {
+                byte[] json = SessionJson.toBytes(session);
+                Map<OutputFormat, Optional<Path>> done = new LinkedHashMap<>();
+                for (OutputFormat format : withSessionJson) {
+                    done.put(format, writeOne(session, format, options, json));
+                }
+                return done;
+            });
+            for (OutputFormat format : withSessionJson) {
+                results.put(format, new SharedResult(shared, format));
             }
+        }
+        for (OutputFormat format : others) {
+            results.put(format, writers.submit(() -> writeOne(session, format, options, null)));
+        }
+        writers.shutdown();
+        List<Future<Optional<Path>>> inOrder = new ArrayList<>();
+        for (OutputFormat format : formats) {
+            inOrder.add(results.get(format));
+        }
+        return new Writing(inOrder);
+    }
+
+    /** The writers' results, in the order of {@link OutputFormat} (the HTML report first). */
+    private final class Writing {
+        private final List<Future<Optional<Path>>> results;
+
+        Writing(List<Future<Optional<Path>>> results) {
+            this.results = results;
+        }
+
+        /** Waits for every file; returns the files written. */
+        List<Path> await() {
             List<Path> written = new ArrayList<>();
             for (Future<Optional<Path>> result : results) {
                 try {
@@ -235,13 +282,43 @@ final class ProfileRun {
                 }
             }
             return written;
-        } finally {
-            writers.shutdown();
         }
     }
 
-    /** Writes one format; empty (with a warning) when it could not be written. */
-    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options) {
+    /** One format's result out of the writer that writes the formats sharing the session JSON. */
+    private record SharedResult(Future<Map<OutputFormat, Optional<Path>>> shared, OutputFormat format)
+            implements Future<Optional<Path>> {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return shared.isDone();
+        }
+
+        @Override
+        public Optional<Path> get() throws InterruptedException, ExecutionException {
+            return shared.get().get(format);
+        }
+
+        @Override
+        public Optional<Path> get(long timeout, java.util.concurrent.TimeUnit unit) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * Writes one format; empty (with a warning) when it could not be written. {@code sessionJson}
+     * is the session's JSON when the caller made it (for the session file and the HTML report).
+     */
+    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options, byte[] sessionJson) {
         Path file = format.fileFor(report);
         try {
             if (format == OutputFormat.JFR) {
@@ -254,7 +331,10 @@ final class ProfileRun {
                 return Optional.empty();
             }
             if (format == OutputFormat.SESSION) {
-                session.save(file);
+                AtomicFiles.write(file, sessionJson != null ? sessionJson : SessionJson.toBytes(session));
+            } else if (format == OutputFormat.HTML) {
+                HtmlRenderer html = new HtmlRenderer(options);
+                AtomicFiles.write(file, (OutputStream out) -> html.write(session, sessionJson, out));
             } else {
                 Reports.write(session, format.reportFormat(), options, file);
             }
