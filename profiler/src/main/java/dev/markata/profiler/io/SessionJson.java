@@ -441,10 +441,13 @@ public final class SessionJson {
         private final List<String> values = new ArrayList<>();
 
         int index(String s) {
-            return indexes.computeIfAbsent(s, key -> {
-                values.add(key);
-                return values.size() - 1;
-            });
+            Integer index = indexes.get(s); // not computeIfAbsent: its lambda is an allocation per call under C1
+            if (index == null) {
+                index = values.size();
+                values.add(s);
+                indexes.put(s, index);
+            }
+            return index;
         }
     }
 }
