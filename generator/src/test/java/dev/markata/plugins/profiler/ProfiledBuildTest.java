@@ -199,7 +199,7 @@ class ProfiledBuildTest {
     @Test
     void theConsoleSaysWhatTheProfilerCost() {
         assertThat(run.err()).containsPattern("Profiler cost, outside the figures above: [0-9.]+ s to start, [0-9.]+ s"
-                + " to stop, [0-9.]+ s to write [0-9]+ files and this summary");
+                + " to stop \\([0-9.]+ s CPU\\), [0-9.]+ s to write [0-9]+ files and this summary \\([0-9.]+ s CPU\\)");
     }
 
     @Test

@@ -277,8 +277,10 @@ final class AsyncProfilerSampler implements Sampler {
             }
         }
         Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
-        for (SpanRecord span : recording.spanRecords()) {
-            spansByThread.computeIfAbsent(span.owner.threadId, id -> new ArrayList<>()).add(span);
+        for (ThreadContext context : recording.sampledThreadsEver()) {
+            List<SpanRecord> spans = new ArrayList<>();
+            context.spans.copyTo(spans); // a thread's own log: the spans it opened, in order
+            spansByThread.put(context.threadId, spans);
         }
         Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
         StackConverter stacks = new StackConverter(recording.frames());
@@ -388,7 +390,9 @@ final class AsyncProfilerSampler implements Sampler {
             // to another buffer when its own is busy) is a run of its own among the others; each
             // boundary is the midpoint between two neighbours, shared by both, so no time is counted
             // twice, as when the events themselves were sorted.
-            done.sort(Comparator.comparingLong(run -> run[FIRST]));
+            if (!inOrder(done)) {
+                done.sort(Comparator.comparingLong(run -> run[FIRST]));
+            }
             for (int i = 0; i < done.size(); i++) {
                 long[] run = done.get(i);
                 long from;
@@ -408,6 +412,16 @@ final class AsyncProfilerSampler implements Sampler {
             }
             done.clear();
         }
+    }
+
+    /** Whether the runs are in time order already (they nearly always are: then no sort). */
+    private static boolean inOrder(List<long[]> runs) {
+        for (int i = 1; i < runs.size(); i++) {
+            if (runs.get(i)[0] < runs.get(i - 1)[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -548,7 +562,17 @@ final class AsyncProfilerSampler implements Sampler {
 
         SpanTimeline(List<SpanRecord> spans) {
             byStart = new ArrayList<>(spans);
-            byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
+            // A thread's log is in this order already (it opens its spans one after another);
+            // checked rather than sorted, which under C1 cost more than the check.
+            boolean sorted = true;
+            for (int i = 1; i < byStart.size() && sorted; i++) {
+                SpanRecord a = byStart.get(i - 1);
+                SpanRecord b = byStart.get(i);
+                sorted = a.startNanos < b.startNanos || (a.startNanos == b.startNanos && a.id < b.id);
+            }
+            if (!sorted) {
+                byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
+            }
         }
 
         int spanAt(long nanos) {
