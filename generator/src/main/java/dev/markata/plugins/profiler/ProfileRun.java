@@ -152,10 +152,16 @@ final class ProfileRun {
         long writeBegin = System.nanoTime();
         long writeCpuBegin = processCpuNanos();
         Writing writing = startWriting(session);
-        // The summary is made on this thread while the writers run (it only reads the session).
-        String summary = config.print()
-                ? ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()) : null;
-        List<Path> written = writing.await();
+        // The summary is made on this thread while the writers run (it only reads the session);
+        // the files are waited for even if it fails.
+        String summary;
+        List<Path> written;
+        try {
+            summary = config.print()
+                    ? ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()) : null;
+        } finally {
+            written = writing.await();
+        }
         long writeNanos = System.nanoTime() - writeBegin;
         long writeCpuNanos = processCpuNanos() - writeCpuBegin;
         StringBuilder text = new StringBuilder();
@@ -249,9 +255,9 @@ final class ProfileRun {
             thread.setDaemon(true);
             return thread;
         });
-        Map<OutputFormat, Future<Optional<Path>>> results = new LinkedHashMap<>();
+        Future<Map<OutputFormat, Optional<Path>>> shared = null;
         if (!withSessionJson.isEmpty()) {
-            Future<Map<OutputFormat, Optional<Path>>> shared = writers.submit(() -> {
+            shared = writers.submit(() -> {
                 byte[] json = SessionJson.toBytes(session);
                 Map<OutputFormat, Optional<Path>> done = new LinkedHashMap<>();
                 for (OutputFormat format : withSessionJson) {
@@ -259,36 +265,45 @@ final class ProfileRun {
                 }
                 return done;
             });
-            for (OutputFormat format : withSessionJson) {
-                results.put(format, new SharedResult(shared, format));
-            }
         }
+        Map<OutputFormat, Future<Optional<Path>>> separate = new LinkedHashMap<>();
         for (OutputFormat format : others) {
-            results.put(format, writers.submit(() -> writeOne(session, format, options, null)));
+            separate.put(format, writers.submit(() -> writeOne(session, format, options, null)));
         }
         writers.shutdown();
-        List<Future<Optional<Path>>> inOrder = new ArrayList<>();
-        for (OutputFormat format : formats) {
-            inOrder.add(results.get(format));
-        }
-        return new Writing(inOrder);
+        return new Writing(formats, shared, separate);
     }
 
-    /** The writers' results, in the order of {@link OutputFormat} (the HTML report first). */
+    /**
+     * The writers at work: {@code shared} writes the formats that carry the session JSON, each of
+     * {@code separate} one other format.
+     */
     private final class Writing {
-        private final List<Future<Optional<Path>>> results;
+        private final List<OutputFormat> formats;
+        private final Future<Map<OutputFormat, Optional<Path>>> shared;
+        private final Map<OutputFormat, Future<Optional<Path>>> separate;
 
-        Writing(List<Future<Optional<Path>>> results) {
-            this.results = results;
+        Writing(List<OutputFormat> formats, Future<Map<OutputFormat, Optional<Path>>> shared,
+                Map<OutputFormat, Future<Optional<Path>>> separate) {
+            this.formats = formats;
+            this.shared = shared;
+            this.separate = separate;
         }
 
-        /** Waits for every file; returns the files written. */
+        /** Waits for every file; returns the files written, in the order of {@link OutputFormat}. */
         List<Path> await() {
             List<Path> written = new ArrayList<>();
-            for (Future<Optional<Path>> result : results) {
+            boolean sharedFailed = false;
+            for (OutputFormat format : formats) {
                 try {
-                    result.get().ifPresent(written::add);
+                    Future<Optional<Path>> own = separate.get(format);
+                    if (own != null) {
+                        own.get().ifPresent(written::add);
+                    } else if (!sharedFailed) {
+                        shared.get().get(format).ifPresent(written::add);
+                    }
                 } catch (ExecutionException e) {
+                    sharedFailed |= !separate.containsKey(format); // said once for the shared writer
                     reporter.warn("the profile could not be written: " + e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -297,35 +312,6 @@ final class ProfileRun {
                 }
             }
             return written;
-        }
-    }
-
-    /** One format's result out of the writer that writes the formats sharing the session JSON. */
-    private record SharedResult(Future<Map<OutputFormat, Optional<Path>>> shared, OutputFormat format)
-            implements Future<Optional<Path>> {
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            return false;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDone() {
-            return shared.isDone();
-        }
-
-        @Override
-        public Optional<Path> get() throws InterruptedException, ExecutionException {
-            return shared.get().get(format);
-        }
-
-        @Override
-        public Optional<Path> get(long timeout, java.util.concurrent.TimeUnit unit) {
-            throw new UnsupportedOperationException();
         }
     }
 
