@@ -283,6 +283,8 @@ final class AsyncProfilerSampler implements Sampler {
             spansByThread.put(context.threadId, spans);
         }
         Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
+        Map<RecordedThread, ThreadRuns> runsByThread = new IdentityHashMap<>();
+        Map<Object, ThreadState> states = new HashMap<>();
         StackConverter stacks = new StackConverter(recording.frames());
         Map<EventType, EventFields> fieldsByType = new IdentityHashMap<>();
         long startEpochNanos = epochNanos(recording.startedAt());
@@ -294,24 +296,42 @@ final class AsyncProfilerSampler implements Sampler {
                     continue;
                 }
                 RecordedThread thread = event.getThread("sampledThread");
-                // by OS id first: the JFR names a dead thread after the Java thread its OS
-                // thread carried last (main's samples come back as "DestroyJavaVM")
-                ThreadContext sampled = thread == null ? null : byOsId.get(thread.getOSThreadId());
-                if (sampled == null && thread != null) {
-                    sampled = byId.get(thread.getJavaThreadId());
+                if (thread == null) {
+                    continue;
                 }
-                if (sampled == null) {
+                // The parser hands out one object per thread constant: each is looked up once.
+                ThreadRuns threadRuns = runsByThread.get(thread);
+                if (threadRuns == null) {
+                    // by OS id first: the JFR names a dead thread after the Java thread its OS
+                    // thread carried last (main's samples come back as "DestroyJavaVM")
+                    ThreadContext sampled = byOsId.get(thread.getOSThreadId());
+                    if (sampled == null) {
+                        sampled = byId.get(thread.getJavaThreadId());
+                    }
+                    threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
+                    if (threadRuns == null) {
+                        threadRuns = new ThreadRuns(spansByThread.getOrDefault(sampled.threadId, List.of()));
+                        runs.put(sampled, threadRuns);
+                    }
+                    runsByThread.put(thread, threadRuns);
+                }
+                if (threadRuns == NOT_SAMPLED) {
                     continue;
                 }
                 long at = epochNanos(event.getStartTime()) - startEpochNanos;
                 int count = fields.samples ? Math.max(1, event.getInt("samples")) : 1;
                 long batch = fields.timeSpan ? event.getDuration("timeSpan").toNanos() : 0;
-                ThreadState state = timeMode == TimeMode.CPU ? ThreadState.RUNNING
-                        : stateOf(fields.state ? event.getValue("state") : null);
+                ThreadState state = ThreadState.RUNNING;
+                if (timeMode != TimeMode.CPU) {
+                    Object name = fields.state ? event.getValue("state") : null;
+                    state = name == null ? ThreadState.UNKNOWN : states.get(name);
+                    if (state == null) {
+                        state = stateOf(name);
+                        states.put(name, state);
+                    }
+                }
                 int stackId = stacks.stackOf(event.getStackTrace());
-                ThreadContext owner = sampled;
-                runs.computeIfAbsent(owner, c -> new ThreadRuns(spansByThread.getOrDefault(c.threadId, List.of())))
-                        .add(at, batch, count, stackId, state);
+                threadRuns.add(at, batch, count, stackId, state);
             }
         }
         long intervalNanos = interval.toNanos();
@@ -323,6 +343,9 @@ final class AsyncProfilerSampler implements Sampler {
     private static long epochNanos(java.time.Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
+
+    /** The runs of a thread the recording does not follow (its events are skipped). */
+    private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());
 
     /** Which fields an event type has, looked up once per type rather than per event. */
     private record EventFields(boolean sample, boolean samples, boolean timeSpan, boolean state) {
