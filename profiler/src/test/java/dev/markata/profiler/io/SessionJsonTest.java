@@ -114,6 +114,18 @@ class SessionJsonTest {
     }
 
     @Test
+    void readsWhatVersionOneWroteUnchanged() {
+        TestSessions b = TestSessions.builder();
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 30);
+        b.span(stage, "document", "posts/a.md", 2, 5, 25, java.util.Map.of("stage", "render", "plugin", "p"));
+        Session session = b.sample(1, "app.Main.main;app.Site.render", 10)
+                .sample(2, "java.lang.Thread.run;app.Post.render", 20, ThreadState.WAITING, 1)
+                .metadata("outcome", "ok").build();
+
+        assertThat(SessionJson.fromJson(SessionJsonV1.toJson(session))).isEqualTo(session);
+    }
+
+    @Test
     void writesEachDistinctAttributeSetOnce() {
         TestSessions b = TestSessions.builder();
         int stage = b.span(Span.NONE, "stage", "render", 1, 0, 100);
