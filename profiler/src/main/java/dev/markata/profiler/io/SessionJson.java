@@ -94,8 +94,11 @@ public final class SessionJson {
         Map<Map<String, String>, Integer> attributeSets = new HashMap<>();
         List<Map<String, String>> attributeSetList = new ArrayList<>();
         int[] spanAttributes = new int[session.spans().size()];
+        // each span's category and name index, kept for its row: one look-up per string, not two
+        int[] spanCategories = new int[session.spans().size()];
+        int[] spanNames = new int[session.spans().size()];
         for (Span span : session.spans()) {
-            strings.index(span.category());
+            spanCategories[span.id()] = strings.index(span.category());
             Map<String, String> attributes = span.attributes();
             if (attributes.isEmpty()) {
                 spanAttributes[span.id()] = -1;
@@ -119,7 +122,7 @@ public final class SessionJson {
             strings.index(frame.fileName());
         }
         for (Span span : session.spans()) {
-            strings.index(span.name());
+            spanNames[span.id()] = strings.index(span.name());
         }
 
         JsonBytes json = new JsonBytes(estimatedSize(session, strings));
@@ -147,7 +150,7 @@ public final class SessionJson {
         writeFrames(session, strings, json);
         writeStacks(session.stacks(), json);
         writeThreads(session, json);
-        writeSpans(session, strings, spanAttributes, json);
+        writeSpans(session, spanCategories, spanNames, spanAttributes, json);
         json.name("spanAttributeSets").beginArray();
         for (Map<String, String> set : attributeSetList) {
             json.beginArray();
@@ -269,13 +272,14 @@ public final class SessionJson {
         json.endArray();
     }
 
-    private static void writeSpans(Session session, StringTable strings, int[] attributeSets, JsonBytes json) {
+    private static void writeSpans(Session session, int[] categories, int[] names, int[] attributeSets,
+                                   JsonBytes json) {
         json.name("spans").beginArray();
         long previousStart = 0;
         for (Span span : session.spans()) {
             json.value(span.parentId() == Span.NONE ? 0 : span.id() - span.parentId())
-                    .value(strings.index(span.category()))
-                    .value(strings.index(span.name()))
+                    .value(categories[span.id()])
+                    .value(names[span.id()])
                     .value(span.threadId())
                     .value(span.startNanos() - previousStart)
                     .value(span.endNanos() - span.startNanos())
