@@ -85,7 +85,7 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
      * reader never sees a half-written file.
      */
     public void save(Path file) throws IOException {
-        AtomicFiles.writeText(file, out -> SessionJson.write(this, out));
+        AtomicFiles.write(file, SessionJson.toBytes(this));
     }
 
     /**

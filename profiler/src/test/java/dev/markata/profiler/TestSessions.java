@@ -49,9 +49,15 @@ public final class TestSessions {
 
     /** Adds a span and returns its id. */
     public int span(int parentId, String category, String name, long threadId, long startMillis, long endMillis) {
+        return span(parentId, category, name, threadId, startMillis, endMillis, Map.of());
+    }
+
+    /** Adds a span with attributes and returns its id. */
+    public int span(int parentId, String category, String name, long threadId, long startMillis, long endMillis,
+                    Map<String, String> attributes) {
         int id = spans.size();
         spans.add(new Span(id, parentId, category, name, threadId, startMillis * 1_000_000L, endMillis * 1_000_000L,
-                StackTable.EMPTY, Map.of()));
+                StackTable.EMPTY, attributes));
         return id;
     }
 

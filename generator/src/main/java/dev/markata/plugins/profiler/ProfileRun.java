@@ -9,9 +9,13 @@ import dev.markata.profiler.Profiler;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.ThreadSelection;
+import dev.markata.profiler.io.AtomicFiles;
+import dev.markata.profiler.io.SessionJson;
+import dev.markata.profiler.render.HtmlRenderer;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,6 +138,7 @@ final class ProfileRun {
         BuildStats buildStats = stats.snapshot(); // before stopping: the stop is not the build's time
         Session session;
         long stopBegin = System.nanoTime();
+        long stopCpuBegin = processCpuNanos();
         try {
             session = profiler.stop();
         } catch (RuntimeException e) {
@@ -141,17 +146,33 @@ final class ProfileRun {
             return;
         }
         long stopNanos = System.nanoTime() - stopBegin;
+        long stopCpuNanos = processCpuNanos() - stopCpuBegin;
         session = BundledLibraries.reclassify(session);
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
-        List<Path> written = write(session);
+        long writeCpuBegin = processCpuNanos();
+        Writing writing = startWriting(session);
+        // The summary is made on this thread while the writers run (it only reads the session);
+        // the files are waited for even if it fails.
+        String summary;
+        List<Path> written;
+        try {
+            summary = config.print()
+                    ? ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()) : null;
+        } finally {
+            written = writing.await();
+        }
         long writeNanos = System.nanoTime() - writeBegin;
+        long writeCpuNanos = processCpuNanos() - writeCpuBegin;
         StringBuilder text = new StringBuilder();
-        if (config.print()) {
-            text.append(ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()));
+        if (summary != null) {
+            text.append(summary);
+            // CPU time beside the wall time: the process's, so the writer threads count too; on a
+            // loaded machine it says more than the wall time about what the profiler itself costs.
             text.append(String.format(java.util.Locale.ROOT,
-                    "%nProfiler cost, outside the figures above: %.2f s to start, %.2f s to stop, %.2f s to write %d"
-                            + " files%n", startNanos / 1e9, stopNanos / 1e9, writeNanos / 1e9, written.size()));
+                    "%nProfiler cost, outside the figures above: %.2f s to start, %.2f s to stop (%.2f s CPU), %.2f s"
+                            + " to write %d files and this summary (%.2f s CPU)%n", startNanos / 1e9, stopNanos / 1e9,
+                    stopCpuNanos / 1e9, writeNanos / 1e9, written.size(), writeCpuNanos / 1e9));
         }
         if (!written.isEmpty()) {
             Path main = written.get(0);
@@ -163,6 +184,15 @@ final class ProfileRun {
         if (!text.isEmpty()) {
             pendingSummary = text.toString();
         }
+    }
+
+    /** CPU time of the whole process so far, or 0 when the JVM does not report it. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private Session withMetadata(Session session, BuildStats buildStats, Optional<BuildFailure> failure) {
@@ -198,12 +228,16 @@ final class ProfileRun {
     }
 
     /**
-     * Writes every requested format, each atomically and each on its own thread (they only read
-     * the session, and on a big build each takes a good part of a second), the HTML report first
-     * in the list; a file that cannot be written gets a warning and does not stop the others.
-     * Returns the files written.
+     * Starts writing every requested format, each atomically, on writer threads (they only read
+     * the session), the HTML report first in the list; a file that cannot be written gets a
+     * warning and does not stop the others.
+     *
+     * <p>The session file and the HTML report carry the same session JSON (the report embeds
+     * it unchanged unless it resamples or reclassifies), 5 MB at 10,000 posts: it is serialized
+     * once, by one writer, which then writes both files; the other formats (the pyinstrument
+     * JSON builds a call tree) run beside it.
      */
-    private List<Path> write(Session session) {
+    private Writing startWriting(Session session) {
         ReportOptions options = reportOptions();
         List<OutputFormat> formats = new ArrayList<>();
         for (OutputFormat format : OutputFormat.values()) {
@@ -211,22 +245,65 @@ final class ProfileRun {
                 formats.add(format);
             }
         }
-        ExecutorService writers = Executors.newFixedThreadPool(
-                Math.min(formats.size(), Runtime.getRuntime().availableProcessors()), runnable -> {
-                    Thread thread = new Thread(runnable, "markata-profile-writer");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            List<Future<Optional<Path>>> results = new ArrayList<>();
-            for (OutputFormat format : formats) {
-                results.add(writers.submit(() -> writeOne(session, format, options)));
-            }
+        List<OutputFormat> withSessionJson = formats.stream()
+                .filter(f -> f == OutputFormat.SESSION || f == OutputFormat.HTML).toList();
+        List<OutputFormat> others = formats.stream().filter(f -> !withSessionJson.contains(f)).toList();
+        int threads = Math.max(1, Math.min(others.size() + (withSessionJson.isEmpty() ? 0 : 1),
+                Runtime.getRuntime().availableProcessors()));
+        ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "markata-profile-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<Map<OutputFormat, Optional<Path>>> shared = null;
+        if (!withSessionJson.isEmpty()) {
+            shared = writers.submit(() -> {
+                byte[] json = SessionJson.toBytes(session);
+                Map<OutputFormat, Optional<Path>> done = new LinkedHashMap<>();
+                for (OutputFormat format : withSessionJson) {
+                    done.put(format, writeOne(session, format, options, json));
+                }
+                return done;
+            });
+        }
+        Map<OutputFormat, Future<Optional<Path>>> separate = new LinkedHashMap<>();
+        for (OutputFormat format : others) {
+            separate.put(format, writers.submit(() -> writeOne(session, format, options, null)));
+        }
+        writers.shutdown();
+        return new Writing(formats, shared, separate);
+    }
+
+    /**
+     * The writers at work: {@code shared} writes the formats that carry the session JSON, each of
+     * {@code separate} one other format.
+     */
+    private final class Writing {
+        private final List<OutputFormat> formats;
+        private final Future<Map<OutputFormat, Optional<Path>>> shared;
+        private final Map<OutputFormat, Future<Optional<Path>>> separate;
+
+        Writing(List<OutputFormat> formats, Future<Map<OutputFormat, Optional<Path>>> shared,
+                Map<OutputFormat, Future<Optional<Path>>> separate) {
+            this.formats = formats;
+            this.shared = shared;
+            this.separate = separate;
+        }
+
+        /** Waits for every file; returns the files written, in the order of {@link OutputFormat}. */
+        List<Path> await() {
             List<Path> written = new ArrayList<>();
-            for (Future<Optional<Path>> result : results) {
+            boolean sharedFailed = false;
+            for (OutputFormat format : formats) {
                 try {
-                    result.get().ifPresent(written::add);
+                    Future<Optional<Path>> own = separate.get(format);
+                    if (own != null) {
+                        own.get().ifPresent(written::add);
+                    } else if (!sharedFailed) {
+                        shared.get().get(format).ifPresent(written::add);
+                    }
                 } catch (ExecutionException e) {
+                    sharedFailed |= !separate.containsKey(format); // said once for the shared writer
                     reporter.warn("the profile could not be written: " + e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -235,13 +312,14 @@ final class ProfileRun {
                 }
             }
             return written;
-        } finally {
-            writers.shutdown();
         }
     }
 
-    /** Writes one format; empty (with a warning) when it could not be written. */
-    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options) {
+    /**
+     * Writes one format; empty (with a warning) when it could not be written. {@code sessionJson}
+     * is the session's JSON when the caller made it (for the session file and the HTML report).
+     */
+    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options, byte[] sessionJson) {
         Path file = format.fileFor(report);
         try {
             if (format == OutputFormat.JFR) {
@@ -254,7 +332,10 @@ final class ProfileRun {
                 return Optional.empty();
             }
             if (format == OutputFormat.SESSION) {
-                session.save(file);
+                AtomicFiles.write(file, sessionJson != null ? sessionJson : SessionJson.toBytes(session));
+            } else if (format == OutputFormat.HTML) {
+                HtmlRenderer html = new HtmlRenderer(options);
+                AtomicFiles.write(file, (OutputStream out) -> html.write(session, sessionJson, out));
             } else {
                 Reports.write(session, format.reportFormat(), options, file);
             }

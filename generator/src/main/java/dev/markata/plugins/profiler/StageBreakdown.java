@@ -77,23 +77,39 @@ record StageBreakdown(String stage, long workNanos, long runningNanos, long wait
         return result;
     }
 
-    /** For each span, the id of the stage span it belongs to (itself, or an ancestor), or -1. */
+    /**
+     * For each span, the id of the stage span it belongs to (itself, or an ancestor), or -1.
+     * A span's parent nearly always has a smaller id (it was open first), so its answer is
+     * known already and read, not walked again: 140,000 spans at 10,000 posts.
+     */
     private static int[] stageOfSpans(List<Span> spans) {
-        int[] stageOf = new int[spans.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            int id = i;
-            int steps = 0;
-            stageOf[i] = -1;
-            while (id >= 0 && id < spans.size() && steps++ <= spans.size()) {
-                Span span = spans.get(id);
-                if (span.category().equals("stage")) {
-                    stageOf[i] = id;
-                    break;
-                }
-                id = span.parentId();
+        int n = spans.size();
+        int[] stageOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            Span span = spans.get(i);
+            int parent = span.parentId();
+            if (span.category().equals("stage")) {
+                stageOf[i] = i;
+            } else if (parent >= 0 && parent < i) {
+                stageOf[i] = stageOf[parent];
+            } else {
+                stageOf[i] = walk(spans, i);
             }
         }
         return stageOf;
+    }
+
+    /** The stage span of span {@code id}, found by following parents (any order of ids). */
+    private static int walk(List<Span> spans, int id) {
+        int steps = 0;
+        while (id >= 0 && id < spans.size() && steps++ <= spans.size()) {
+            Span span = spans.get(id);
+            if (span.category().equals("stage")) {
+                return id;
+            }
+            id = span.parentId();
+        }
+        return -1;
     }
 
     /** For each stack, whether it is inside the build executor's wait for a batch. */

@@ -191,6 +191,15 @@ class ProfiledBuildTest {
         var page = Jsoup.parse(html);
         assertThat(page.select("script#profile-data").html()).contains("build_wall_nanos").contains("\"stage\"");
         assertThat(html).doesNotContain("http://").doesNotContain("https://");
+        // the report embeds the very session the session file holds (serialized once for both)
+        String sessionFile = Files.readString(profile.resolve("index.session.json"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<script type=\"application/json\" id=\"profile-data\">" + sessionFile + "</script>");
+    }
+
+    @Test
+    void theConsoleSaysWhatTheProfilerCost() {
+        assertThat(run.err()).containsPattern("Profiler cost, outside the figures above: [0-9.]+ s to start, [0-9.]+ s"
+                + " to stop \\([0-9.]+ s CPU\\), [0-9.]+ s to write [0-9]+ files and this summary \\([0-9.]+ s CPU\\)");
     }
 
     @Test

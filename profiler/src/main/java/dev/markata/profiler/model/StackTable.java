@@ -89,19 +89,32 @@ public final class StackTable {
         return "StackTable[" + frames.length + " stacks]";
     }
 
-    /** Interns stacks as they are sampled; not thread-safe. */
+    /**
+     * Interns stacks as they are sampled; not thread-safe.
+     *
+     * <p>The (parent, frame) pairs are found in an open-addressing table of primitive longs: a
+     * recording interns every frame of every distinct stack it sees (hundreds of thousands at
+     * the end of a big build's profile), and a boxed {@code HashMap<Long, Integer>} allocated a
+     * key per look-up, which the C1-only JIT of a build does not optimize away.
+     */
     public static final class Builder {
         private int[] parents = new int[256];
         private int[] frames = new int[256];
         private int size;
-        private final java.util.HashMap<Long, Integer> index = new java.util.HashMap<>();
+        /** (parent, frame) keys and their stack ids + 1 (0 = free slot); length a power of two. */
+        private long[] keys = new long[512];
+        private int[] ids = new int[512];
 
         /** The id of the stack made of {@code parentId} plus one more frame, adding it if new. */
         public int intern(int parentId, int frameId) {
             long key = ((long) parentId << 32) | (frameId & 0xffffffffL);
-            Integer existing = index.get(key);
-            if (existing != null) {
-                return existing;
+            int mask = keys.length - 1;
+            int slot = hash(key) & mask;
+            while (ids[slot] != 0) {
+                if (keys[slot] == key) {
+                    return ids[slot] - 1;
+                }
+                slot = (slot + 1) & mask;
             }
             if (size == frames.length) {
                 parents = Arrays.copyOf(parents, size * 2);
@@ -109,8 +122,36 @@ public final class StackTable {
             }
             parents[size] = parentId;
             frames[size] = frameId;
-            index.put(key, size);
-            return size++;
+            keys[slot] = key;
+            ids[slot] = size + 1;
+            size++;
+            if (size * 2 > keys.length) {
+                grow();
+            }
+            return size - 1;
+        }
+
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 29));
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldIds = ids;
+            keys = new long[oldKeys.length * 2];
+            ids = new int[oldIds.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldIds[i] != 0) {
+                    int slot = hash(oldKeys[i]) & mask;
+                    while (ids[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    ids[slot] = oldIds[i];
+                }
+            }
         }
 
         /** The id of the stack whose frames are {@code frameIdsRootFirst}. */

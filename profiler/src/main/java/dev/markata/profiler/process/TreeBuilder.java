@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -304,7 +303,11 @@ final class TreeBuilder {
                     tasksBySubmitter.computeIfAbsent(submitterThread(span), t -> new ArrayList<>()).add(span);
                 }
             }
-            tasksBySubmitter.values().forEach(list -> list.sort(Comparator.comparingLong(Span::startNanos)));
+            for (List<Span> tasks : tasksBySubmitter.values()) {
+                if (!byStart(tasks)) { // they nearly always are (ids follow opening); a check is cheaper
+                    tasks.sort(Comparator.comparingLong(Span::startNanos));
+                }
+            }
         }
 
         /**
@@ -323,15 +326,18 @@ final class TreeBuilder {
             }
             sweep.lastStart = sample.startNanos();
             while (sweep.next < tasks.size() && tasks.get(sweep.next).startNanos() < sample.endNanos()) {
-                sweep.running.add(tasks.get(sweep.next++));
+                Span task = tasks.get(sweep.next++);
+                if (task.endNanos() > sample.startNanos()) { // else it would be dropped below at once
+                    sweep.running.add(task.endNanos(), task.originStackId());
+                }
             }
-            while (!sweep.running.isEmpty() && sweep.running.peek().endNanos() <= sample.startNanos()) {
+            while (!sweep.running.isEmpty() && sweep.running.minEnd() <= sample.startNanos()) {
                 sweep.running.poll();
             }
             if (sweep.running.isEmpty()) {
                 return markedAwait ? innermostApplicationStack(sample.stackId()) : NO_AWAIT;
             }
-            return commonStack(sample.stackId(), sweep.running.peek().originStackId());
+            return commonStack(sample.stackId(), sweep.running.minOrigin());
         }
 
         private boolean isWaiting(Sample sample) {
@@ -347,12 +353,95 @@ final class TreeBuilder {
         private final class Sweep {
             int next;
             long lastStart = Long.MIN_VALUE;
-            final PriorityQueue<Span> running = new PriorityQueue<>(Comparator.comparingLong(Span::endNanos));
+            final EndHeap running = new EndHeap();
 
             void reset() {
                 next = 0;
                 running.clear();
             }
+        }
+    }
+
+    private static boolean byStart(List<Span> spans) {
+        for (int i = 1; i < spans.size(); i++) {
+            if (spans.get(i).startNanos() < spans.get(i - 1).startNanos()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The running tasks of a sweep, the first to end on top: a min-heap of (end, origin stack)
+     * in primitive arrays. A submitter's waiting sample can span a whole hook, so every one of
+     * its 10,000 tasks is in the heap at once; a {@code PriorityQueue<Span>} with a comparator
+     * made the await look-up most of the tree's build time under the C1-only JIT.
+     */
+    static final class EndHeap {
+        private long[] ends = new long[16];
+        private int[] origins = new int[16];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        long minEnd() {
+            return ends[0];
+        }
+
+        int minOrigin() {
+            return origins[0];
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(long end, int origin) {
+            if (size == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, size * 2);
+                origins = java.util.Arrays.copyOf(origins, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (ends[parent] <= end) {
+                    break;
+                }
+                ends[i] = ends[parent];
+                origins[i] = origins[parent];
+                i = parent;
+            }
+            ends[i] = end;
+            origins[i] = origin;
+        }
+
+        void poll() {
+            size--;
+            if (size == 0) {
+                return;
+            }
+            long end = ends[size];
+            int origin = origins[size];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && ends[child + 1] < ends[child]) {
+                    child++;
+                }
+                if (ends[child] >= end) {
+                    break;
+                }
+                ends[i] = ends[child];
+                origins[i] = origins[child];
+                i = child;
+            }
+            ends[i] = end;
+            origins[i] = origin;
         }
     }
 

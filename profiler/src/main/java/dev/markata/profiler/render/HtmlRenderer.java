@@ -8,7 +8,10 @@ import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.process.FramePatterns;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +28,9 @@ import java.util.Objects;
  * goes through {@link JsonWriter}, which escapes {@code <}, {@code >} and {@code &} so it cannot
  * close its element, and the page script inserts every name as text, never as HTML.
  *
- * <p>The file is streamed: its size is the session JSON plus about 60 kB of page, and no part of
- * it is built as one string. Past {@link HtmlOptions#maxSampleRows()} sample rows the session is
+ * <p>The file is the session JSON plus about 60 kB of page; {@link #write} takes the session's
+ * JSON bytes when the caller already has them (a build writes the same bytes to the session
+ * file), so the session is serialized once. Past {@link HtmlOptions#maxSampleRows()} sample rows the session is
  * resampled first ({@link HtmlResampler}) and the page says so.
  */
 public final class HtmlRenderer implements Renderer {
@@ -61,7 +65,43 @@ public final class HtmlRenderer implements Renderer {
 
     @Override
     public void render(Session session, Writer out) throws IOException {
-        Session embedded = HtmlResampler.bound(reclassified(session), options.maxSampleRows());
+        Session embedded = embedded(session);
+        out.write(head());
+        out.write(SessionJson.toJson(embedded));
+        out.write(TAIL_BEFORE_SCRIPT);
+        out.write(assets.script());
+        out.write(TAIL);
+        out.flush();
+    }
+
+    /**
+     * Writes the page as UTF-8 to {@code out}, reusing {@code sessionJson}, the caller's
+     * {@link SessionJson#toBytes} of {@code session} (null when it has none), as the page's data
+     * when the page embeds the session unchanged (no resampling, no show/hide patterns): a build
+     * that also saves the session serializes it once for both files.
+     */
+    public void write(Session session, byte[] sessionJson, OutputStream out) throws IOException {
+        Session embedded = embedded(session);
+        byte[] data = embedded == session && sessionJson != null ? sessionJson : SessionJson.toBytes(embedded);
+        out.write(head().getBytes(StandardCharsets.UTF_8));
+        out.write(data);
+        out.write(TAIL_BEFORE_SCRIPT.getBytes(StandardCharsets.UTF_8));
+        out.write(assets.script().getBytes(StandardCharsets.UTF_8));
+        out.write(TAIL.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static final String TAIL_BEFORE_SCRIPT = "</script>\n<script>";
+    private static final String TAIL = "</script>\n</body>\n</html>\n";
+
+    /** The session the page carries: {@code session} itself unless it is resampled or reclassified. */
+    private Session embedded(Session session) {
+        return HtmlResampler.bound(reclassified(session), options.maxSampleRows());
+    }
+
+    /** Everything before the session's JSON. */
+    private String head() {
+        StringWriter out = new StringWriter(assets.css().length() + 2048);
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         // Belt and braces: even a bug in the page script cannot make it fetch anything.
@@ -75,11 +115,7 @@ public final class HtmlRenderer implements Renderer {
         out.write("<script type=\"application/json\" id=\"report-options\">");
         writeOptions(out);
         out.write("</script>\n<script type=\"application/json\" id=\"profile-data\">");
-        SessionJson.write(embedded, out);
-        out.write("</script>\n<script>");
-        out.write(assets.script());
-        out.write("</script>\n</body>\n</html>\n");
-        out.flush();
+        return out.toString();
     }
 
     /** The session with frame kinds as the show/hide patterns say (itself when there are none). */

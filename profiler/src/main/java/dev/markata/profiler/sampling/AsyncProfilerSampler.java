@@ -7,6 +7,7 @@ import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadState;
 import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -20,13 +21,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,12 +177,16 @@ final class AsyncProfilerSampler implements Sampler {
         return file;
     }
 
-    private static String shortHash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(java.util.Arrays.hashCode(bytes));
-        }
+    /**
+     * The extracted file's name part that tells library builds apart: the length and CRC-32 of
+     * the bytes. Not SHA-256: under the C1-only JIT a build runs with, hashing the 600 KB
+     * library took 30-40 ms of the profiler's start; CRC-32 is an intrinsic (0.1 ms), and the
+     * name only has to differ between builds of the library, with the size checked as well.
+     */
+    static String shortHash(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return Integer.toHexString(bytes.length) + "-" + Long.toHexString(crc.getValue());
     }
 
     private static int majorVersion(String version) {
@@ -276,10 +278,14 @@ final class AsyncProfilerSampler implements Sampler {
             }
         }
         Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
-        for (SpanRecord span : recording.spanRecords()) {
-            spansByThread.computeIfAbsent(span.owner.threadId, id -> new ArrayList<>()).add(span);
+        for (ThreadContext context : recording.sampledThreadsEver()) {
+            List<SpanRecord> spans = new ArrayList<>();
+            context.spans.copyTo(spans); // a thread's own log: the spans it opened, in order
+            spansByThread.put(context.threadId, spans);
         }
         Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
+        Map<RecordedThread, ThreadRuns> runsByThread = new IdentityHashMap<>();
+        Map<Object, ThreadState> states = new HashMap<>();
         StackConverter stacks = new StackConverter(recording.frames());
         Map<EventType, EventFields> fieldsByType = new IdentityHashMap<>();
         long startEpochNanos = epochNanos(recording.startedAt());
@@ -291,24 +297,42 @@ final class AsyncProfilerSampler implements Sampler {
                     continue;
                 }
                 RecordedThread thread = event.getThread("sampledThread");
-                // by OS id first: the JFR names a dead thread after the Java thread its OS
-                // thread carried last (main's samples come back as "DestroyJavaVM")
-                ThreadContext sampled = thread == null ? null : byOsId.get(thread.getOSThreadId());
-                if (sampled == null && thread != null) {
-                    sampled = byId.get(thread.getJavaThreadId());
+                if (thread == null) {
+                    continue;
                 }
-                if (sampled == null) {
+                // The parser hands out one object per thread constant: each is looked up once.
+                ThreadRuns threadRuns = runsByThread.get(thread);
+                if (threadRuns == null) {
+                    // by OS id first: the JFR names a dead thread after the Java thread its OS
+                    // thread carried last (main's samples come back as "DestroyJavaVM")
+                    ThreadContext sampled = byOsId.get(thread.getOSThreadId());
+                    if (sampled == null) {
+                        sampled = byId.get(thread.getJavaThreadId());
+                    }
+                    threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
+                    if (threadRuns == null) {
+                        threadRuns = new ThreadRuns(spansByThread.getOrDefault(sampled.threadId, List.of()));
+                        runs.put(sampled, threadRuns);
+                    }
+                    runsByThread.put(thread, threadRuns);
+                }
+                if (threadRuns == NOT_SAMPLED) {
                     continue;
                 }
                 long at = epochNanos(event.getStartTime()) - startEpochNanos;
                 int count = fields.samples ? Math.max(1, event.getInt("samples")) : 1;
                 long batch = fields.timeSpan ? event.getDuration("timeSpan").toNanos() : 0;
-                ThreadState state = timeMode == TimeMode.CPU ? ThreadState.RUNNING
-                        : stateOf(fields.state ? event.getValue("state") : null);
+                ThreadState state = ThreadState.RUNNING;
+                if (timeMode != TimeMode.CPU) {
+                    Object name = fields.state ? event.getValue("state") : null;
+                    state = name == null ? ThreadState.UNKNOWN : states.get(name);
+                    if (state == null) {
+                        state = stateOf(name);
+                        states.put(name, state);
+                    }
+                }
                 int stackId = stacks.stackOf(event.getStackTrace());
-                ThreadContext owner = sampled;
-                runs.computeIfAbsent(owner, c -> new ThreadRuns(spansByThread.getOrDefault(c.threadId, List.of())))
-                        .add(at, batch, count, stackId, state);
+                threadRuns.add(at, batch, count, stackId, state);
             }
         }
         long intervalNanos = interval.toNanos();
@@ -320,6 +344,9 @@ final class AsyncProfilerSampler implements Sampler {
     private static long epochNanos(java.time.Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
+
+    /** The runs of a thread the recording does not follow (its events are skipped). */
+    private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());
 
     /** Which fields an event type has, looked up once per type rather than per event. */
     private record EventFields(boolean sample, boolean samples, boolean timeSpan, boolean state) {
@@ -387,7 +414,9 @@ final class AsyncProfilerSampler implements Sampler {
             // to another buffer when its own is busy) is a run of its own among the others; each
             // boundary is the midpoint between two neighbours, shared by both, so no time is counted
             // twice, as when the events themselves were sorted.
-            done.sort(Comparator.comparingLong(run -> run[FIRST]));
+            if (!inOrder(done)) {
+                done.sort(Comparator.comparingLong(run -> run[FIRST]));
+            }
             for (int i = 0; i < done.size(); i++) {
                 long[] run = done.get(i);
                 long from;
@@ -409,12 +438,33 @@ final class AsyncProfilerSampler implements Sampler {
         }
     }
 
-    /** Converts JFR stack traces to stack ids, each distinct trace (and frame) once. */
+    /** Whether the runs are in time order already (they nearly always are: then no sort). */
+    private static boolean inOrder(List<long[]> runs) {
+        for (int i = 1; i < runs.size(); i++) {
+            if (runs.get(i)[0] < runs.get(i - 1)[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Converts JFR stack traces to stack ids, each distinct trace once.
+     *
+     * <p>Every read of a JFR value looks its field up by name (twice: presence, then value), and
+     * a distinct trace's frames are new objects each time, so the work is per frame of every
+     * distinct trace: 140,000 frames in 5,000 traces at the end of a 10,000-post build. What
+     * belongs to the method (its class and name, whether it is a native C++ or kernel symbol,
+     * the frame ids of its lines) is kept per {@link RecordedMethod}, which the parser hands out
+     * once per method constant; per frame only the method and the line number are read.
+     */
     private static final class StackConverter {
         private final FrameTable frames;
         /** The parser hands out one object per stack trace constant, so identity finds repeats. */
         private final Map<RecordedStackTrace, Integer> byTrace = new IdentityHashMap<>();
-        private final Map<String, Integer> frameIds = new HashMap<>();
+        private final Map<RecordedMethod, MethodFrames> byMethod = new IdentityHashMap<>();
+        /** One entry per class and method name: overloads share their frames, as they did by name. */
+        private final Map<String, MethodFrames> byName = new HashMap<>();
 
         StackConverter(FrameTable frames) {
             this.frames = frames;
@@ -439,26 +489,69 @@ final class AsyncProfilerSampler implements Sampler {
             for (int i = leafFirst.size() - 1; i >= 0; i--) {
                 RecordedFrame frame = leafFirst.get(i);
                 RecordedMethod method = frame.getMethod();
-                String frameType = frame.getType();
-                if (method == null || method.getType() == null || "C++".equals(frameType) || "Kernel".equals(frameType)) {
+                if (method == null) {
                     continue;
                 }
-                String className = method.getType().getName();
-                if (className == null || className.isEmpty()) {
+                MethodFrames methodFrames = byMethod.get(method);
+                if (methodFrames == null) {
+                    methodFrames = methodFrames(method, frame.getType());
+                    byMethod.put(method, methodFrames);
+                }
+                if (methodFrames == MethodFrames.SKIPPED) {
                     continue;
                 }
-                int line = Math.max(frame.getLineNumber(), 0);
-                String key = className + '#' + method.getName() + ':' + line;
-                Integer id = frameIds.get(key);
-                if (id == null) {
-                    var kind = frames.classifier().classify(className, null, null, false);
-                    id = frames.frameId(new dev.markata.profiler.model.Frame(className, method.getName(),
-                            sourceFileOf(className), line, kind));
-                    frameIds.put(key, id);
-                }
-                stack = frames.push(stack, id);
+                stack = frames.push(stack, methodFrames.frameId(Math.max(frame.getLineNumber(), 0), frames));
             }
             return stack;
+        }
+
+        /**
+         * What a method's frames become. C++ and kernel frames (their method is a native symbol,
+         * so every frame of it has that type) and frames without a class are left out.
+         */
+        private MethodFrames methodFrames(RecordedMethod method, String frameType) {
+            RecordedClass type = method.getType();
+            String className = type == null ? null : type.getName();
+            if (className == null || className.isEmpty() || "C++".equals(frameType) || "Kernel".equals(frameType)) {
+                return MethodFrames.SKIPPED;
+            }
+            String methodName = method.getName();
+            return byName.computeIfAbsent(className + '#' + methodName, k -> new MethodFrames(className, methodName));
+        }
+    }
+
+    /** One method's frames, by line number (a method is sampled at a few lines). */
+    private static final class MethodFrames {
+        static final MethodFrames SKIPPED = new MethodFrames("", "");
+
+        private final String className;
+        private final String methodName;
+        private int[] lines = new int[2];
+        private int[] frameIds = new int[2];
+        private int size;
+
+        MethodFrames(String className, String methodName) {
+            this.className = className;
+            this.methodName = methodName;
+        }
+
+        int frameId(int line, FrameTable table) {
+            for (int i = 0; i < size; i++) {
+                if (lines[i] == line) {
+                    return frameIds[i];
+                }
+            }
+            var kind = table.classifier().classify(className, null, null, false);
+            int id = table.frameId(new dev.markata.profiler.model.Frame(className, methodName,
+                    sourceFileOf(className), line, kind));
+            if (size == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, size * 2);
+                frameIds = java.util.Arrays.copyOf(frameIds, size * 2);
+            }
+            lines[size] = line;
+            frameIds[size] = id;
+            size++;
+            return id;
         }
     }
 
@@ -493,7 +586,17 @@ final class AsyncProfilerSampler implements Sampler {
 
         SpanTimeline(List<SpanRecord> spans) {
             byStart = new ArrayList<>(spans);
-            byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
+            // A thread's log is in this order already (it opens its spans one after another);
+            // checked rather than sorted, which under C1 cost more than the check.
+            boolean sorted = true;
+            for (int i = 1; i < byStart.size() && sorted; i++) {
+                SpanRecord a = byStart.get(i - 1);
+                SpanRecord b = byStart.get(i);
+                sorted = a.startNanos < b.startNanos || (a.startNanos == b.startNanos && a.id < b.id);
+            }
+            if (!sorted) {
+                byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
+            }
         }
 
         int spanAt(long nanos) {

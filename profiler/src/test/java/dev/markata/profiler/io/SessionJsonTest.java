@@ -83,9 +83,74 @@ class SessionJsonTest {
     void rejectsAnotherFormatOrANewerVersion() {
         assertThatThrownBy(() -> SessionJson.fromJson("{\"format\":\"speedscope\"}"))
                 .hasMessageContaining("not a markata-profile session");
-        String newer = SessionJson.toJson(sample()).replace("\"version\":1", "\"version\":99");
+        String newer = SessionJson.toJson(sample()).replace("\"version\":2", "\"version\":99");
         assertThatThrownBy(() -> SessionJson.fromJson(newer))
                 .hasMessageContaining("version 99 is not supported");
+    }
+
+    @Test
+    void readsVersionOneSessions() {
+        // sample() as version 1 wrote it: absolute span rows of 7, attributes per span id.
+        String v1 = "{\"format\":\"markata-profile\",\"version\":1,\"startedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"durationNanos\":30,\"intervalNanos\":1000000,\"cpuTimeNanos\":0,\"target\":\"t\","
+                + "\"sampler\":{\"name\":\"jdk\",\"detail\":\"d\"},\"asyncMode\":\"ENABLED\",\"timeMode\":\"WALL\","
+                + "\"metadata\":{},\"strings\":[\"app.Main\",\"main\",\"Main.java\",\"stage\",\"render\",\"document\",\"a.md\"],"
+                + "\"frames\":[0,1,2,3,0],\"stacks\":[-1,0],"
+                + "\"threads\":[{\"id\":1,\"name\":\"main\",\"samples\":[0,10,0,0,0,1]}],"
+                + "\"spans\":[-1,3,4,1,0,30,-1, 0,5,6,2,5,25,-1],"
+                + "\"spanAttributes\":{\"1\":{\"stage\":\"render\",\"plugin\":\"p\"}}}";
+
+        Session read = SessionJson.fromJson(v1);
+
+        assertThat(read.spans()).hasSize(2);
+        Span document = read.spans().get(1);
+        assertThat(document.parentId()).isZero();
+        assertThat(document.startNanos()).isEqualTo(5);
+        assertThat(document.endNanos()).isEqualTo(25);
+        assertThat(document.attributes()).containsEntry("stage", "render").containsEntry("plugin", "p");
+        assertThat(read.spans().get(0).parentId()).isEqualTo(Span.NONE);
+        // and the same session survives being written as version 2 and read back
+        assertThat(SessionJson.fromJson(SessionJson.toJson(read))).isEqualTo(read);
+    }
+
+    @Test
+    void readsWhatVersionOneWroteUnchanged() {
+        TestSessions b = TestSessions.builder();
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 30);
+        b.span(stage, "document", "posts/a.md", 2, 5, 25, java.util.Map.of("stage", "render", "plugin", "p"));
+        Session session = b.sample(1, "app.Main.main;app.Site.render", 10)
+                .sample(2, "java.lang.Thread.run;app.Post.render", 20, ThreadState.WAITING, 1)
+                .metadata("outcome", "ok").build();
+
+        assertThat(SessionJson.fromJson(SessionJsonV1.toJson(session))).isEqualTo(session);
+    }
+
+    @Test
+    void writesEachDistinctAttributeSetOnce() {
+        TestSessions b = TestSessions.builder();
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 100);
+        for (int i = 0; i < 20; i++) {
+            b.span(stage, "document", "posts/" + i + ".md", 2, i * 5, i * 5 + 4,
+                    java.util.Map.of("stage", "render", "plugin", "markata.plugins.render_markdown"));
+        }
+        Session session = b.sample(1, "app.Main.main", 10).build();
+
+        String json = SessionJson.toJson(session);
+
+        assertThat(json.split("\"markata.plugins.render_markdown\"", -1)).hasSize(2);
+        assertThat(SessionJson.fromJson(json)).isEqualTo(session);
+    }
+
+    @Test
+    void encodesTextAsAWriterWouldAndEscapesForHtml() {
+        String text = "caf\u00e9 \u65e5\u672c \uD83D\uDE00 \u2028 \"q\" \\ \n\t\u0001 </script> & \u007f";
+        Session session = TestSessions.builder().sample(1, "app.Main.main", 1).metadata("k", text).build();
+
+        String json = SessionJson.toJson(session);
+
+        assertThat(json).contains("caf\u00e9 \u65e5\u672c \uD83D\uDE00 \\u2028 \\\"q\\\" \\\\ \\n\\t\\u0001 "
+                + "\\u003c/script\\u003e \\u0026 \u007f");
+        assertThat(SessionJson.fromJson(json).metadata()).containsEntry("k", text);
     }
 
     @Test

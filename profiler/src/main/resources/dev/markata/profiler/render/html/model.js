@@ -1,5 +1,6 @@
 // The profile model: the embedded session JSON (dev.markata.profiler.io.SessionJson, format
-// "markata-profile" v1) decoded into typed arrays, and the call tree the views share.
+// "markata-profile" v2; v1, of older saved sessions, is read too) decoded into typed arrays,
+// and the call tree the views share.
 
 const KIND_APP = 0, KIND_LIB = 1, KIND_SYNTHETIC = 2;
 const STATE_RUNNING = 0, STATE_WAITING = 1, STATE_UNKNOWN = 2;
@@ -13,7 +14,7 @@ function parseProfile(text) {
     throw new Error("not JSON: " + e.message);
   }
   if (!d || d.format !== "markata-profile") throw new Error("not a markata-profile session (format is " + (d && d.format) + ")");
-  if (d.version !== 1) throw new Error("session format version " + d.version + " is not supported; this page reads version 1");
+  if (d.version !== 1 && d.version !== 2) throw new Error("session format version " + d.version + " is not supported; this page reads versions 1 and 2");
   const S = d.strings;
   const frames = [];
   for (let i = 0; i < d.frames.length; i += 5) {
@@ -62,11 +63,31 @@ function parseProfile(text) {
     return { index, id: t.id, name: t.name, n, start, dur, stack, state, span, count, total, end };
   });
   const spans = [];
-  for (let i = 0, id = 0; i < d.spans.length; i += 7, id++) {
-    spans.push({
-      id, parent: d.spans[i], category: S[d.spans[i + 1]], name: S[d.spans[i + 2]], thread: d.spans[i + 3],
-      start: d.spans[i + 4], end: d.spans[i + 5], origin: d.spans[i + 6], attrs: d.spanAttributes[id] || {}
+  if (d.version === 1) {
+    for (let i = 0, id = 0; i < d.spans.length; i += 7, id++) {
+      spans.push({
+        id, parent: d.spans[i], category: S[d.spans[i + 1]], name: S[d.spans[i + 2]], thread: d.spans[i + 3],
+        start: d.spans[i + 4], end: d.spans[i + 5], origin: d.spans[i + 6], attrs: d.spanAttributes[id] || {}
+      });
+    }
+  } else {
+    // v2: parent and start as gaps, attributes as an index into the distinct attribute sets.
+    const sets = d.spanAttributeSets.map(pairs => {
+      const attrs = {};
+      for (let k = 0; k < pairs.length; k += 2) attrs[S[pairs[k]]] = S[pairs[k + 1]];
+      return attrs;
     });
+    const noAttrs = {};
+    let start = 0;
+    for (let i = 0, id = 0; i < d.spans.length; i += 8, id++) {
+      start += d.spans[i + 4];
+      const gap = d.spans[i], set = d.spans[i + 7];
+      spans.push({
+        id, parent: gap === 0 ? -1 : id - gap, category: S[d.spans[i + 1]], name: S[d.spans[i + 2]],
+        thread: d.spans[i + 3], start, end: start + d.spans[i + 5], origin: d.spans[i + 6],
+        attrs: set < 0 ? noAttrs : sets[set]
+      });
+    }
   }
   return {
     startedAt: d.startedAt, duration: d.durationNanos, interval: d.intervalNanos, cpuTime: d.cpuTimeNanos,

@@ -208,6 +208,15 @@ class HtmlViewsBrowserTest {
                 .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-report.html"));
         assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
                 .contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
+        // a session saved by an older build (format version 1) works too
+        Path baselineV1 = HtmlBrowser.OUT.resolve("baseline-v1.json").toAbsolutePath();
+        java.nio.file.Files.writeString(baselineV1,
+                dev.markata.profiler.io.SessionJsonV1.toJson(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok")));
+        browser.find(By.id("compare-file")).sendKeys(baselineV1.toString());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-v1.json"));
+        assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
+                .contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
 
