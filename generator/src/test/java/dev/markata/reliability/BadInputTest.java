@@ -167,6 +167,10 @@ class BadInputTest {
         Cli.Run run = cli.build(dir, "-q");
         assertThat(run.code()).as(run.toString()).isZero();
         assertThat(Files.size(dir.resolve("markout/huge/index.html"))).isGreaterThan(megabytes * 1024L * 1024);
+        assertThat(run.err()).contains("warning: posts/huge.md is " + megabytes + ".0 MB: a post this large")
+                .contains("consider splitting it");
+        Cli.Run again = cli.build(dir, "-q");
+        assertThat(again.err()).as("unchanged, so not read again").doesNotContain("posts/huge.md is");
     }
 
     @Test

@@ -59,6 +59,9 @@ public final class LoadPlugin implements Plugin {
         setup.hook(Stage.LOAD, this::load);
     }
 
+    /** Above this size a post read from disk gets a warning (blog posts are kilobytes). */
+    static final long LARGE_POST_BYTES = 5L * 1024 * 1024;
+
     private void load(BuildContext context) throws Exception {
         Path root = context.site().directory();
         Path cacheFolder = context.cacheDir().resolve(CACHE_FOLDER);
@@ -76,6 +79,12 @@ public final class LoadPlugin implements Plugin {
                 return cached.get();
             }
             Post post = read(document, path);
+            if (stamp.size() > LARGE_POST_BYTES) {
+                context.reporter().warn(String.format(java.util.Locale.ROOT, "%s is %.1f MB: a post this large holds"
+                        + " several times its size in memory while it renders (a 50 MB post needs about 1 GB of heap)"
+                        + " and slows every build that renders it; consider splitting it", document,
+                        stamp.size() / (1024.0 * 1024.0)));
+            }
             cache.put(document, stamp, post, ContentDigests.digest(post.content()));
             return post;
         });
