@@ -229,11 +229,13 @@ class App {
     row("Show all (no threshold, no grouping) ", all);
     const apply = () => {
       const t = Number(threshold.value);
+      const plumbingChanged = this.options.showAll !== all.checked;
       Object.assign(this.options, {
         libraryMode: lib.value, hideRegex: re.value, threshold: Number.isFinite(t) && t >= 0 ? t : 0.1,
         units: units.value, showAll: all.checked
       });
       Settings.save(this.options);
+      if (plumbingChanged) this.rebuildTree(); // "show all" keeps the JDK's lambda and reflection frames
       this.refresh();
     };
     for (const c of [lib, re, threshold, units, all]) c.addEventListener("change", apply);
@@ -248,7 +250,7 @@ class App {
   }
 
   rebuildTree() {
-    this.tree = buildCallTree(this.profile, this.thread);
+    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();

@@ -66,7 +66,7 @@ class CompareView {
 
   /** Pairs two call trees by the path of class.method names. */
   buildDiff() {
-    const base = buildCallTree(this.baseline, "all");
+    const base = buildCallTree(this.baseline, "all", this.app.options.showAll);
     const mine = this.app.tree;
     const root = { label: "", before: 0, after: 0, kids: new Map(), parent: null, depth: 0 };
     const add = (tree, profile, field) => {

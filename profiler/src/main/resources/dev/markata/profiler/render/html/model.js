@@ -108,6 +108,9 @@ function makeFrame(cls, method, file, line, kind) {
     full: cls ? cls + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
     library: kind === KIND_LIB ? libraryName(cls) : null,
+    // the JDK's reflection, method-handle and lambda plumbing (as FrameFilters.isJdkPlumbing)
+    plumbing: /^(jdk\.internal\.reflect\.|sun\.reflect\.|java\.lang\.invoke\.)/.test(cls) || cls.includes("$$Lambda")
+      || cls.includes("LambdaForm$"),
     // the profiler's own frames (task wrappers, span scopes) are plumbing to whoever reads the report
     profilerOwn: /^(dev\.markata\.profiler\.(sampling\.|Profiler\b|SpanScope\b)|one\.profiler\.)/.test(cls)
   };
@@ -187,11 +190,16 @@ function children(node) {
  * stack table is itself a prefix tree, so each distinct stack is walked once.
  */
 class Graft {
-  /** `task`: the base of handed-over tasks, under which stacks start above the task's entry frame. */
-  constructor(profile, base, task) {
+  /**
+   * `task`: the base of handed-over tasks, under which stacks start above the task's entry frame;
+   * `dropPlumbing`: the JDK's lambda and reflection frames get no node of their own (their callees
+   * hang from their caller), as the text report's tree (FrameFilters.isJdkPlumbing).
+   */
+  constructor(profile, base, task, dropPlumbing) {
     this.profile = profile;
     this.base = base;
     this.task = task;
+    this.dropPlumbing = dropPlumbing;
     this.memo = new Map();
   }
 
@@ -209,7 +217,7 @@ class Graft {
     n = s < 0 || s === cut ? this.base : this.memo.get(s);
     for (let i = chain.length - 1; i >= 0; i--) {
       const frame = this.profile.stackFrame[chain[i]];
-      n = childNode(n, frame, methodKeyOf(this.profile, frame));
+      if (!(this.dropPlumbing && this.profile.frames[frame].plumbing)) n = childNode(n, frame, methodKeyOf(this.profile, frame));
       this.memo.set(chain[i], n);
     }
     return n;
@@ -329,7 +337,7 @@ function innermostApplicationStack(profile, stack) {
  * with STRICT, samples of task-running threads outside any task go to [out-of-context]. When only
  * one thread root is left, its children become the roots. A number picks one thread, raw.
  */
-function buildCallTree(profile, threadChoice) {
+function buildCallTree(profile, threadChoice, keepPlumbing = false) {
   const root = makeNode(-1, null);
   const all = threadChoice === "all";
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
@@ -440,7 +448,7 @@ function buildCallTree(profile, threadChoice) {
     if (!g) {
       const info = baseInfo.get(key);
       const base = info ? graftFor(info.parentKey).node(info.origin) : threadNode(key);
-      grafts.set(key, g = new Graft(profile, base, !!info));
+      grafts.set(key, g = new Graft(profile, base, !!info, !keepPlumbing));
     }
     return g;
   };
@@ -448,7 +456,8 @@ function buildCallTree(profile, threadChoice) {
   const oocFrame = syntheticFrame(profile, "[out-of-context]");
   for (const g of groups.values()) {
     if (!g.used) continue;
-    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame), false) : graftFor(g.baseKey);
+    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame), false, !keepPlumbing)
+      : graftFor(g.baseKey);
     g.forEach((stack, self, count) => {
       let node = graftPoint.node(stack);
       if (g.mode === "await") node = childNode(node, awaitFrame);

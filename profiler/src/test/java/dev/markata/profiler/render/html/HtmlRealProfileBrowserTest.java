@@ -115,34 +115,50 @@ class HtmlRealProfileBrowserTest {
                 HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlTestProfiles.siteBuild(AsyncMode.DISABLED))) {
             Path report = HtmlBrowser.render(session, HtmlOptions.defaults(), "cross-check");
             browser.open(report);
-            // Per path of methods: total time and the number of rows with that path, so a method
-            // split into one row per line (same total, more rows) fails the comparison.
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fromPage = (Map<String, Object>) browser.js("""
-                    const app = markataReport, p = app.profile, out = {};
-                    const tree = app.api.buildCallTree(p, 'all');
-                    const walk = (n, path) => {
-                      for (const c of (n.kids ? n.kids.values() : [])) {
-                        const f = p.frames[c.f];
-                        if (f.method.startsWith('thread ')) { walk(c, path); continue; }
-                        const key = path + ';' + (f.kind === 2 ? f.method : f.shownCls + '.' + f.method);
-                        const [total, rows] = out[key] || [0, 0];
-                        out[key] = [total + c.total, rows + 1];
-                        // the Java tree ends at [out-of-context]; the page keeps the stacks below it (REPORT.md)
-                        if (!path.endsWith('[out-of-context]') && f.method !== '[out-of-context]') walk(c, key);
-                      }
-                    };
-                    walk(tree, '');
-                    for (const k of Object.keys(out)) out[k] = out[k][0] + ' ns in ' + out[k][1] + ' rows';
-                    return out;""");
-            Map<String, String> page = new TreeMap<>();
-            fromPage.forEach((k, v) -> page.put(k, (String) v));
-            Map<String, long[]> javaSums = new TreeMap<>();
-            walk(TreeProcessors.aggregate(CallTrees.build(session, false)), "", javaSums);
-            Map<String, String> java = new TreeMap<>();
-            javaSums.forEach((k, v) -> java.put(k, v[0] + " ns in " + v[1] + " rows"));
-            assertThat(page).as(session.targetDescription() + " " + session.asyncMode()).isEqualTo(java);
+            // the raw trees (the page's "show all"), then the default views, which both leave out
+            // the JDK's lambda and reflection plumbing
+            CallNode raw = CallTrees.build(session, false);
+            assertThat(pageTree(true)).as(session.targetDescription() + " " + session.asyncMode() + ", raw")
+                    .isEqualTo(javaTree(raw));
+            assertThat(pageTree(false)).as(session.targetDescription() + " " + session.asyncMode() + ", no plumbing")
+                    .isEqualTo(javaTree(TreeProcessors.removeJdkPlumbing(raw)));
         }
+    }
+
+    /**
+     * Per path of methods in the page's tree: total time and the number of rows with that path,
+     * so a method split into one row per line (same total, more rows) fails the comparison.
+     */
+    private Map<String, String> pageTree(boolean keepPlumbing) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fromPage = (Map<String, Object>) browser.js("""
+                const app = markataReport, p = app.profile, out = {};
+                const tree = app.api.buildCallTree(p, 'all', arguments[0]);
+                const walk = (n, path) => {
+                  for (const c of (n.kids ? n.kids.values() : [])) {
+                    const f = p.frames[c.f];
+                    if (f.method.startsWith('thread ')) { walk(c, path); continue; }
+                    const key = path + ';' + (f.kind === 2 ? f.method : f.shownCls + '.' + f.method);
+                    const [total, rows] = out[key] || [0, 0];
+                    out[key] = [total + c.total, rows + 1];
+                    // the Java tree ends at [out-of-context]; the page keeps the stacks below it (REPORT.md)
+                    if (!path.endsWith('[out-of-context]') && f.method !== '[out-of-context]') walk(c, key);
+                  }
+                };
+                walk(tree, '');
+                for (const k of Object.keys(out)) out[k] = out[k][0] + ' ns in ' + out[k][1] + ' rows';
+                return out;""", keepPlumbing);
+        Map<String, String> page = new TreeMap<>();
+        fromPage.forEach((k, v) -> page.put(k, (String) v));
+        return page;
+    }
+
+    private static Map<String, String> javaTree(CallNode tree) {
+        Map<String, long[]> javaSums = new TreeMap<>();
+        walk(TreeProcessors.aggregate(tree), "", javaSums);
+        Map<String, String> java = new TreeMap<>();
+        javaSums.forEach((k, v) -> java.put(k, v[0] + " ns in " + v[1] + " rows"));
+        return java;
     }
 
     @Test
