@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
@@ -174,7 +175,7 @@ final class LoadCache {
             writeString(encoded, contentDigest);
             encoded.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot happen: writing to memory", e);
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
         }
         return buffer.toByteArray();
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -44,7 +45,7 @@ public final class LoadPlugin implements Plugin {
             "yyyy/M/d", "MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy",
             "EEEE, MMMM d, yyyy", "EEE, d MMM yyyy")
             .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                    .toFormatter(java.util.Locale.ENGLISH))
+                    .toFormatter(Locale.ENGLISH))
             .toList();
 
     private final ThreadLocal<FrontMatter> frontMatter = ThreadLocal.withInitial(FrontMatter::new);
@@ -80,7 +81,7 @@ public final class LoadPlugin implements Plugin {
             }
             Post post = read(document, path);
             if (stamp.size() > LARGE_POST_BYTES) {
-                context.reporter().warn(String.format(java.util.Locale.ROOT, "%s is %.1f MB: a post this large holds"
+                context.reporter().warn(String.format(Locale.ROOT, "%s is %.1f MB: a post this large holds"
                         + " several times its size in memory while it renders (a 50 MB post needs about 1 GB of heap)"
                         + " and slows every build that renders it; consider splitting it", document,
                         stamp.size() / (1024.0 * 1024.0)));

@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -77,7 +78,7 @@ public final class Hashing {
             while (size < MAX_BUFFER && size - used < bytes) {
                 size *= 2;
             }
-            buffer = java.util.Arrays.copyOf(buffer, size);
+            buffer = Arrays.copyOf(buffer, size);
         }
         if (buffer.length - used < bytes) {
             flush();

@@ -10,6 +10,7 @@ import dev.markata.profiler.model.ThreadProfile;
 import dev.markata.profiler.model.ThreadState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,7 +86,7 @@ final class TreeBuilder {
             threadNodes.put(thread.threadId(), newThreadNode(thread));
         }
         this.taskEntry = new int[graft ? stacks.size() : 0];
-        java.util.Arrays.fill(taskEntry, UNKNOWN);
+        Arrays.fill(taskEntry, UNKNOWN);
     }
 
     private int taskOfSlow(int spanId) {
@@ -400,8 +401,8 @@ final class TreeBuilder {
 
         void add(long end, int origin) {
             if (size == ends.length) {
-                ends = java.util.Arrays.copyOf(ends, size * 2);
-                origins = java.util.Arrays.copyOf(origins, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                origins = Arrays.copyOf(origins, size * 2);
             }
             int i = size++;
             while (i > 0) {
