@@ -89,6 +89,24 @@ class BuildEndToEndTest {
                 .satisfies(p -> assertThat(p.extra()).containsEntry("series", "intro"));
     }
 
+    /**
+     * A build that renders no post with a wikilink makes no link table; the next one that renders
+     * such a post resolves its links against every post.
+     */
+    @Test
+    void wikilinksResolveInAPostEditedAfterABuildThatRenderedNoLinks() throws Exception {
+        Site site = blog();
+        build(Map.of());
+        site.post("posts/draft.md", "title: Draft\ndate: 2024-06-01", "Not published, edited.");
+        build(Map.of());
+        site.post("posts/draft.md", "title: Draft\ndate: 2024-06-01", "See [[second]] and [[Nowhere]].");
+        build(Map.of());
+
+        Document draft = Jsoup.parse(site.read("markout/draft/index.html"));
+        assertThat(draft.select("article a[href=/second/]").eachText()).containsExactly("second");
+        assertThat(draft.select("article .wikilink.missing").eachText()).containsExactly("Nowhere");
+    }
+
     @Test
     void theNotFoundPageIsRenderedAgainOnlyWhenWhatItListsChanged() throws Exception {
         Site site = blog();

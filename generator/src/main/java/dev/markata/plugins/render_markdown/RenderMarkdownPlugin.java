@@ -52,9 +52,14 @@ public final class RenderMarkdownPlugin implements Plugin {
         if (!skips.anyChanged(posts)) {
             return; // an unchanged site: no link table, no hashes
         }
-        Markdown markdown = new Markdown(Wikilinks.of(posts));
-        String linkTargets = linkTargets(posts);
-        boolean anyJinja = posts.stream().anyMatch(RenderMarkdownPlugin::isJinja);
+        // The link table and the site view are over every post, but only posts rendered in this
+        // build need them: with one post edited in `serve --watch`, making them for 10,000 posts
+        // that use neither was most of this hook.
+        List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
+        boolean anyJinja = changed.stream().anyMatch(RenderMarkdownPlugin::isJinja);
+        boolean anyLinks = anyJinja || changed.stream().anyMatch(post -> post.content().contains("[["));
+        Markdown markdown = new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of()));
+        String linkTargets = anyLinks ? linkTargets(posts) : "";
         SiteView site = anyJinja ? SiteView.of(context, templates) : null;
         String jinjaInputs = anyJinja ? Hashing.of(templates.fingerprint(), SiteView.fingerprint(posts),
                 String.valueOf(new java.util.TreeMap<>(templates.config()))) : "";
