@@ -89,6 +89,23 @@ class BuildEndToEndTest {
                 .satisfies(p -> assertThat(p.extra()).containsEntry("series", "intro"));
     }
 
+    /** The site's view ({@code markata}) is made when a template first reads it, on any build. */
+    @Test
+    void aPostTemplateThatListsEveryPostSeesThemAllAlsoWhenOnePostChanged() throws Exception {
+        Site site = blog().write("templates/post.html",
+                "<h1>{{ post.title }}</h1><ul>{% for p in markata.posts %}<li>{{ p.slug }}</li>{% endfor %}</ul>"
+                        + "<p>{{ markata.posts|length }} posts, {{ markata.config.title|e }}</p>\n");
+        build(Map.of());
+        site.post("posts/second.md", "title: Second, edited\ndate: 2024-03-01\npublished: true", "Newer post.");
+        build(Map.of());
+
+        Document second = Jsoup.parse(site.read("markout/second/index.html"));
+        assertThat(second.select("h1").text()).isEqualTo("Second, edited");
+        assertThat(second.select("li").eachText()).containsExactlyInAnyOrder("first-post", "second", "draft",
+                "untitled-notes-here");
+        assertThat(second.select("p").text()).isEqualTo("4 posts, Test <Blog>");
+    }
+
     /**
      * A build that renders no post with a wikilink makes no link table; the next one that renders
      * such a post resolves its links against every post.

@@ -41,7 +41,7 @@ public final class PostTemplatePlugin implements Plugin {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
         Templates templates = Templates.forSite(setup.site(), settings);
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
-            SiteView site = SiteView.of(context, templates);
+            Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
             ExtraPages extra = ExtraPages.of(context);
             skips.updateChanged(context, post -> {
@@ -49,7 +49,7 @@ public final class PostTemplatePlugin implements Plugin {
                 Map<String, Object> values = new HashMap<>();
                 values.put("post", view);
                 values.put("body", view.get("article_html"));
-                values.put("markata", site.markata());
+                values.put("markata", markata);
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 for (Map.Entry<String, String> output : settings.postTemplates().entrySet()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
@@ -61,6 +62,40 @@ public final class SiteView {
     /** {@code markata} for templates. */
     public Map<String, Object> markata() {
         return markata;
+    }
+
+    /**
+     * {@code markata} for templates, the build's view made only when a template first reads it:
+     * rendering one edited post with a template that lists no posts (the built-in theme's) then
+     * costs no view of every post. Safe to read from the build's threads: the first reader
+     * makes the view (under a lock) while the hook's thread waits for the batch.
+     */
+    public static Map<String, Object> lazyMarkata(BuildContext context, Templates templates) {
+        return new java.util.AbstractMap<>() {
+            private Map<String, Object> view;
+
+            private synchronized Map<String, Object> view() {
+                if (view == null) {
+                    view = of(context, templates).markata();
+                }
+                return view;
+            }
+
+            @Override
+            public Object get(Object key) {
+                return view().get(key);
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return view().containsKey(key);
+            }
+
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                return view().entrySet();
+            }
+        };
     }
 
     /** A post's view as of pre_render (no HTML), by source path. */
