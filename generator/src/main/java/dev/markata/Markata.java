@@ -18,6 +18,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.lifecycle.StageRunner;
 import dev.markata.lifecycle.TaskDecorator;
 import dev.markata.lifecycle.TimingRecorder;
+import dev.markata.plugin.BuildMemory;
 import dev.markata.plugin.Hook;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginRegistry;
@@ -149,6 +150,7 @@ public final class Markata {
         private PluginSource plugins = () -> PluginRegistry.discover(Markata.class.getClassLoader());
         private final List<BuildObserver> observers = new ArrayList<>();
         private Reporter reporter = Reporter.STDERR;
+        private BuildMemory memory = new BuildMemory();
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory);
@@ -179,6 +181,12 @@ public final class Markata {
 
         public Builder reporter(Reporter reporter) {
             this.reporter = Objects.requireNonNull(reporter);
+            return this;
+        }
+
+        /** What plugins keep between builds: pass the same memory to every rebuild of one site. */
+        public Builder memory(BuildMemory memory) {
+            this.memory = Objects.requireNonNull(memory);
             return this;
         }
 
@@ -240,6 +248,11 @@ public final class Markata {
                         @Override
                         public void decorateTasks(TaskDecorator decorator) {
                             decorators.add(Objects.requireNonNull(decorator));
+                        }
+
+                        @Override
+                        public BuildMemory memory() {
+                            return memory;
                         }
 
                         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildFailure;
+import dev.markata.plugin.BuildMemory;
 import dev.markata.testing.Site;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -87,6 +89,35 @@ class BuildEndToEndTest {
         assertThat(index.select("ul.posts li a").eachAttr("href")).containsExactly("/second/", "/first-post/");
         assertThat(result.posts()).filteredOn(p -> p.slug().equals("first-post")).singleElement()
                 .satisfies(p -> assertThat(p.extra()).containsEntry("series", "intro"));
+    }
+
+    /**
+     * Rebuilds sharing one memory (as {@code serve --watch} does) reuse what they know of
+     * unchanged posts and never what they knew of a changed one.
+     */
+    @Test
+    void rebuildsSharingAMemoryDescribeEditedPostsAfresh() throws Exception {
+        Site site = blog();
+        BuildMemory memory = new BuildMemory();
+        Function<BuildResult, String> secondsDescription = result -> result.posts().stream()
+                .filter(p -> p.slug().equals("second")).findFirst().orElseThrow().description();
+        BuildResult first = rebuild(memory);
+        assertThat(secondsDescription.apply(first)).isEqualTo("Newer post.");
+
+        site.post("posts/second.md", "title: Second\ndate: 2024-03-01\npublished: true", "An *edited* first paragraph.");
+        assertThat(secondsDescription.apply(rebuild(memory))).isEqualTo("An edited first paragraph.");
+        site.post("posts/second.md", "title: Second\ndate: 2024-03-01\npublished: true", "Newer post.");
+        BuildResult back = rebuild(memory);
+        assertThat(secondsDescription.apply(back)).isEqualTo("Newer post.");
+        // every post described as a build with nothing remembered describes it
+        Function<BuildResult, List<String>> described = result -> result.posts().stream()
+                .map(p -> p.path() + ": " + p.description() + " / " + p.extra().get("long_description")).toList();
+        assertThat(described.apply(back)).isEqualTo(described.apply(rebuild(new BuildMemory())));
+    }
+
+    private BuildResult rebuild(BuildMemory memory) throws Exception {
+        return Markata.builder(dir).environment(Map.of()).memory(memory).reporter(new LifecycleTest.Quiet()).open()
+                .build();
     }
 
     /** The site's view ({@code markata}) is made when a template first reads it, on any build. */

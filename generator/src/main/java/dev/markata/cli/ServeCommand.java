@@ -3,6 +3,7 @@ package dev.markata.cli;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.config.ConfigOverrides;
+import dev.markata.plugin.BuildMemory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.FileSystems;
@@ -47,6 +48,9 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             description = "Profile each build (--no-profile: do not), whatever markata.toml says.")
     Boolean profile;
 
+    /** Kept by plugins from one rebuild to the next (content-derived results of unchanged posts). */
+    private final BuildMemory memory = new BuildMemory();
+
     @Override
     public CommonOptions options() {
         return options;
@@ -72,7 +76,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .overrides(profile == null ? ConfigOverrides.NONE
                         : profile ? new ConfigOverrides(Set.of(BuildCommand.PROFILER), Set.of())
-                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER))).reporter(new CliReporter(main.err, options.quiet, options.verbose));
+                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER))).reporter(new CliReporter(main.err, options.quiet, options.verbose))
+                .memory(memory);
         BuildResult result = builder.open().build();
         if (!options.quiet) {
             main.err.printf("built %d posts (%d files written) in %.2f s%n", result.posts().size(),

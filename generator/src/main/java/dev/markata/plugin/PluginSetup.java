@@ -36,4 +36,7 @@ public interface PluginSetup {
     void decorateTasks(TaskDecorator decorator);
 
     Reporter reporter();
+
+    /** What this process keeps between builds ({@code serve --watch}); a one-off build's own otherwise. */
+    BuildMemory memory();
 }

@@ -3,6 +3,10 @@ package dev.markata.plugins.auto_description;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.StateKey;
+import dev.markata.plugins.load.ContentDigests;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +32,48 @@ public final class AutoDescriptionPlugin implements Plugin {
         return ID;
     }
 
+    private static final StateKey<FirstParagraphs> KNOWN = new StateKey<>("first paragraphs", FirstParagraphs.class);
+
     @Override
     public void register(PluginSetup setup) {
-        setup.hook(Stage.PRE_RENDER, context -> context.updatePosts(post -> {
-            String text = firstParagraph(post.content());
-            var described = post.description().isBlank() ? post.withDescription(cut(text, SHORT)) : post;
-            return described.withExtra("long_description", cut(text, LONG));
-        }));
+        FirstParagraphs known = setup.memory().get(KNOWN, FirstParagraphs::new);
+        known.nextBuild();
+        setup.hook(Stage.PRE_RENDER, context -> {
+            ContentDigests digests = ContentDigests.of(context);
+            context.updatePosts(post -> {
+                String text = known.of(digests.of(post), post.content());
+                var described = post.description().isBlank() ? post.withDescription(cut(text, SHORT)) : post;
+                return described.withExtra("long_description", cut(text, LONG));
+            });
+        });
+    }
+
+    /**
+     * First paragraphs by content digest, kept across the builds of one process ({@code serve
+     * --watch}): a rebuild after one edit finds every other post's here. Only what the last two
+     * builds used is kept, so the memory follows the site, not the number of edits.
+     */
+    static final class FirstParagraphs {
+        private volatile Map<String, String> current = new ConcurrentHashMap<>();
+        private volatile Map<String, String> previous = Map.of();
+
+        synchronized void nextBuild() {
+            previous = current;
+            current = new ConcurrentHashMap<>();
+        }
+
+        String of(String contentDigest, String markdown) {
+            Map<String, String> now = current;
+            String text = now.get(contentDigest);
+            if (text == null) {
+                text = previous.get(contentDigest);
+                if (text == null) {
+                    text = firstParagraph(markdown);
+                }
+                now.put(contentDigest, text);
+            }
+            return text;
+        }
     }
 
     static String firstParagraph(String markdown) {
