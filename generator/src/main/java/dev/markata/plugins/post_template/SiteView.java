@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import dev.markata.content.Post;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class SiteView {
      * makes the view (under a lock) while the hook's thread waits for the batch.
      */
     public static Map<String, Object> lazyMarkata(BuildContext context, Templates templates) {
-        return new java.util.AbstractMap<>() {
+        return new AbstractMap<>() {
             private Map<String, Object> view;
 
             private synchronized Map<String, Object> view() {
