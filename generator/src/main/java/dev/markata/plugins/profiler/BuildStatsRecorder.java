@@ -5,7 +5,6 @@ import dev.markata.lifecycle.BuildObserver;
 import dev.markata.lifecycle.Stage;
 import dev.markata.lifecycle.TaskContext;
 import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,7 +37,6 @@ public final class BuildStatsRecorder implements BuildObserver {
     private record DocumentTotals(AtomicLongArray nanos, AtomicLongArray tasks) {
     }
 
-    private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final List<BuildStats.StageStat> stages = new ArrayList<>();
     private final List<BuildStats.HookStat> hooks = new ArrayList<>();
     private final Map<HookKey, TaskTotals> tasks = new ConcurrentHashMap<>();
@@ -143,8 +141,9 @@ public final class BuildStatsRecorder implements BuildObserver {
         return new BuildStats(stagesSoFar, hooks, documentStats, wall, cpu, Optional.ofNullable(failure));
     }
 
-    private long processCpuNanos() {
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+    /** CPU time of the whole process so far (every thread), or 0 when the JVM does not report it. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun) {
             return Math.max(0, sun.getProcessCpuTime());
         }
         return 0;

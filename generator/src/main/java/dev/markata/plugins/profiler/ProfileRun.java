@@ -138,7 +138,7 @@ final class ProfileRun {
         BuildStats buildStats = stats.snapshot(); // before stopping: the stop is not the build's time
         Session session;
         long stopBegin = System.nanoTime();
-        long stopCpuBegin = processCpuNanos();
+        long stopCpuBegin = BuildStatsRecorder.processCpuNanos();
         try {
             session = profiler.stop();
         } catch (RuntimeException e) {
@@ -146,11 +146,11 @@ final class ProfileRun {
             return;
         }
         long stopNanos = System.nanoTime() - stopBegin;
-        long stopCpuNanos = processCpuNanos() - stopCpuBegin;
+        long stopCpuNanos = BuildStatsRecorder.processCpuNanos() - stopCpuBegin;
         session = BundledLibraries.reclassify(session);
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
-        long writeCpuBegin = processCpuNanos();
+        long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
         Writing writing = startWriting(session);
         // The summary is made on this thread while the writers run (it only reads the session);
         // the files are waited for even if it fails.
@@ -163,7 +163,7 @@ final class ProfileRun {
             written = writing.await();
         }
         long writeNanos = System.nanoTime() - writeBegin;
-        long writeCpuNanos = processCpuNanos() - writeCpuBegin;
+        long writeCpuNanos = BuildStatsRecorder.processCpuNanos() - writeCpuBegin;
         StringBuilder text = new StringBuilder();
         if (summary != null) {
             text.append(summary);
@@ -184,15 +184,6 @@ final class ProfileRun {
         if (!text.isEmpty()) {
             pendingSummary = text.toString();
         }
-    }
-
-    /** CPU time of the whole process so far, or 0 when the JVM does not report it. */
-    private static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return Math.max(0, os.getProcessCpuTime());
-        }
-        return 0;
     }
 
     private Session withMetadata(Session session, BuildStats buildStats, Optional<BuildFailure> failure) {
