@@ -177,6 +177,38 @@ class ProfilerTest {
     }
 
     @Test
+    void aDecoratedTaskSpanCarriesItsDetailsAndTheTaskCanAddToIt() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Profiler profiler = Profiler.builder().build();
+        profiler.start();
+        List<SpanScope> seenOutside = new ArrayList<>(); // on the starting thread only
+        seenOutside.add(profiler.currentTask()); // the starting thread runs no task
+        try (SpanScope hook = profiler.span("hook", "render")) {
+            Future<?> ok = pool.submit(profiler.decorate("document", "a.md", Map.of("plugin", "p"), () -> {
+                try (SpanScope inner = profiler.span("step", "parse")) {
+                    // a span opened inside the task does not hide it
+                    profiler.currentTask().attribute("failed", "true");
+                }
+            }));
+            ok.get();
+            seenOutside.add(profiler.currentTask()); // inside a plain span, still no task
+        }
+        Session session = profiler.stop();
+        pool.shutdown();
+
+        assertThat(seenOutside).containsOnly(SpanScope.NONE).hasSize(2);
+        Span hook = session.spans().stream().filter(s -> s.category().equals("hook")).findFirst().orElseThrow();
+        Span task = session.spans().stream().filter(s -> s.category().equals("document")).findFirst().orElseThrow();
+        assertThat(task.name()).isEqualTo("a.md");
+        assertThat(task.parentId()).isEqualTo(hook.id());
+        assertThat(task.attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("plugin", "p", "failed", "true"));
+        Span step = session.spans().stream().filter(s -> s.category().equals("step")).findFirst().orElseThrow();
+        assertThat(step.parentId()).isEqualTo(task.id());
+        assertThat(step.attributes()).isEmpty();
+        assertThat(profiler.currentTask()).as("not recording").isSameAs(SpanScope.NONE);
+    }
+
+    @Test
     void strictModeKeepsHelperSamplesOutsideTasksApart() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();

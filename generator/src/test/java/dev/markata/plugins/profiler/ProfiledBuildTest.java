@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProfiledBuildTest {
 
-    private static final int POSTS = 30;
+    /** Enough posts that a 1 ms sampler sees the template engine inside documents on a fast machine. */
+    private static final int POSTS = 80;
 
     @TempDir
     static Path dir;
@@ -89,28 +90,27 @@ class ProfiledBuildTest {
         assertThat(rendered).hasSize(POSTS).contains("posts/post-01.md", "posts/post-30.md");
         long buildThread = session.spans().stream().filter(s -> s.category().equals("stage")).findFirst()
                 .orElseThrow().threadId();
+        // one span per task: the document span is the task span the executor's decorator opened
+        assertThat(spans("task")).isEmpty();
         for (Span document : documents) {
-            Span task = session.spans().get(document.parentId());
-            assertThat(task.category()).isEqualTo("task");
-            assertThat(task.threadId()).isEqualTo(document.threadId());
+            assertThat(session.spans().get(document.parentId()).category()).isIn("hook", "document");
         }
         // the pool's threads did the per-document work, so their samples carry the document spans
         assertThat(documents).anySatisfy(d -> assertThat(d.threadId()).isNotEqualTo(buildThread));
-        assertThat(spans("task")).anySatisfy(t -> assertThat(t.originStackId()).isNotEqualTo(StackTable.EMPTY));
+        assertThat(documents).anySatisfy(d -> assertThat(d.originStackId()).isNotEqualTo(StackTable.EMPTY));
     }
 
     @Test
     void workOnTheBuildThreadsIsGraftedUnderTheHookThatHandedItOver() {
         int checked = 0;
         for (Span document : spans("document")) {
-            Span task = session.spans().get(document.parentId());
             // Even a hook over in less than one sampling interval has an origin: the stack walked
             // at its first submit.
-            if (task.originStackId() == StackTable.EMPTY) {
+            if (document.originStackId() == StackTable.EMPTY) {
                 continue;
             }
             List<String> origin = new ArrayList<>();
-            for (int frame : session.stacks().framesRootFirst(task.originStackId())) {
+            for (int frame : session.stacks().framesRootFirst(document.originStackId())) {
                 origin.add(session.frames().get(frame).className());
             }
             String plugin = document.attributes().get("plugin");

@@ -153,6 +153,11 @@ class ProfilerRunsTest {
                 .containsEntry("failed_plugin", "markata.plugins.post_template")
                 .containsEntry("failed_document", "posts/broken.md");
         assertThat(session.metadata().get("error")).contains("missing.html");
+        assertThat(session.spans()).filteredOn(s -> s.category().equals("document") && s.name().equals("posts/broken.md")
+                        && "markata.plugins.post_template".equals(s.attributes().get("plugin")))
+                .singleElement().satisfies(s -> assertThat(s.attributes()).containsEntry("failed", "true"));
+        assertThat(session.spans()).filteredOn(s -> s.category().equals("document") && s.name().equals("posts/post-01.md"))
+                .isNotEmpty().allSatisfy(s -> assertThat(s.attributes()).doesNotContainKey("failed"));
         assertThat(Files.readString(profile.resolve("index.html"))).contains("\"outcome\":\"failed\"");
         assertThat(site.exists("markout/post-01/index.html")).as("save never ran").isFalse();
 

@@ -38,12 +38,12 @@ public final class ContextExecutorService implements ExecutorService {
 
     private Runnable wrap(Runnable task) {
         Recording now = recording.get();
-        return now == null ? task : now.decorate(task, TASK, TASK);
+        return now == null ? task : now.decorate(task, TASK, TASK, Map.of());
     }
 
     private <T> Callable<T> wrap(Callable<T> task) {
         Recording now = recording.get();
-        return now == null ? task : now.decorate(task, TASK, TASK);
+        return now == null ? task : now.decorate(task, TASK, TASK, Map.of());
     }
 
     private <T> List<Callable<T>> wrapAll(Collection<? extends Callable<T>> tasks) {

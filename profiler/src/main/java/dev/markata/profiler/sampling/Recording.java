@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -315,27 +316,27 @@ public final class Recording {
     // ---- handed-over work ---------------------------------------------------------------
 
     /** A task that, when it runs on another thread, carries the current thread's context. */
-    public Runnable decorate(Runnable task, String category, String name) {
+    public Runnable decorate(Runnable task, String category, String name, Map<String, String> attributes) {
         Objects.requireNonNull(task, "task");
         if (!active) {
             return task;
         }
-        TaskOrigin origin = captureOrigin(category, name);
+        TaskOrigin origin = captureOrigin(category, name, attributes);
         return new ContextTasks.ContextRunnable(this, origin, task);
     }
 
-    /** As {@link #decorate(Runnable, String, String)} for a {@link java.util.concurrent.Callable}. */
+    /** As {@link #decorate(Runnable, String, String, Map)} for a {@link java.util.concurrent.Callable}. */
     public <T> java.util.concurrent.Callable<T> decorate(java.util.concurrent.Callable<T> task, String category,
-                                                         String name) {
+                                                         String name, Map<String, String> attributes) {
         Objects.requireNonNull(task, "task");
         if (!active) {
             return task;
         }
-        TaskOrigin origin = captureOrigin(category, name);
+        TaskOrigin origin = captureOrigin(category, name, attributes);
         return new ContextTasks.ContextCallable<>(this, origin, task);
     }
 
-    private TaskOrigin captureOrigin(String category, String name) {
+    private TaskOrigin captureOrigin(String category, String name, Map<String, String> attributes) {
         Thread submitter = Thread.currentThread();
         ThreadContext context = contexts.get(submitter);
         SpanRecord current = context == null ? null : context.open.peekLast();
@@ -345,7 +346,7 @@ public final class Recording {
                     .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new));
         }
         return new TaskOrigin(submitter.getId(), current == null ? Span.NONE : current.id, nanosSinceStart(),
-                category, name);
+                category, name, Objects.requireNonNull(attributes, "attributes"));
     }
 
     /**
@@ -362,7 +363,8 @@ public final class Recording {
      * first submit inside a span walks it once, for the span; {@link TaskOrigins} turns both into
      * the origin stack at stop).
      */
-    record TaskOrigin(long threadId, int spanId, long nanos, String category, String name) {
+    record TaskOrigin(long threadId, int spanId, long nanos, String category, String name,
+                      Map<String, String> attributes) {
     }
 
     /** Runs on the worker thread when a decorated task starts: samples it and opens its span. */
@@ -371,8 +373,22 @@ public final class Recording {
         if (options.asyncMode() != AsyncMode.DISABLED) {
             register(context);
         }
-        return begin(context, origin.category(), origin.name(), Map.of(), origin.spanId(), origin.threadId(),
-                origin.nanos());
+        return begin(context, origin.category(), origin.name(), origin.attributes(), origin.spanId(),
+                origin.threadId(), origin.nanos());
+    }
+
+    /** The innermost span the current thread opened for a decorated task, or {@link SpanScope#NONE}. */
+    public SpanScope currentTask() {
+        ThreadContext context = contexts.get(Thread.currentThread());
+        if (context != null) {
+            for (Iterator<SpanRecord> open = context.open.descendingIterator(); open.hasNext(); ) {
+                SpanRecord span = open.next();
+                if (span.originThreadId >= 0) {
+                    return span;
+                }
+            }
+        }
+        return SpanScope.NONE;
     }
 
     // ---- stop -------------------------------------------------------------------------
