@@ -101,12 +101,10 @@ public final class SyntheticBuildSessions {
                 if (t > 0 && i % samplesPerPage == 0) {
                     int page = (int) (t * pagesPerWorker + i / samplesPerPage);
                     long end = Math.min(start + samplesPerPage * 1_000_000L, rows * 1_000_000L);
-                    int task = spans.size();
-                    spans.add(new Span(task, renderHook, "task", "render page " + page, threadId, start, end,
-                            pool[8], Map.of()));
+                    // as markata records a task: one span, the document's, carrying the hand-over
                     spanId = spans.size();
-                    spans.add(new Span(spanId, task, "document", "posts/page-" + page + ".md", threadId, start, end,
-                            StackTable.EMPTY, Map.of("stage", "render", "plugin", "markata.plugins.render_markdown")));
+                    spans.add(new Span(spanId, renderHook, "document", "posts/page-" + page + ".md", threadId, start,
+                            end, pool[8], Map.of("stage", "render", "plugin", "markata.plugins.render_markdown")));
                 }
                 // a skewed pick: a few stacks are hot, most are rare
                 double u = random.nextDouble();
