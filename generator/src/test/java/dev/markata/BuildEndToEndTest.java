@@ -175,6 +175,29 @@ class BuildEndToEndTest {
         assertThat(notFound).isNotEmptyFile();
     }
 
+    /** Every page's cache key starts with the templates and the settings they see. */
+    @Test
+    void aChangedSettingOrTemplateRendersEveryPageAgain() throws Exception {
+        Site site = blog();
+        build(Map.of());
+        List<String> pages = List.of("markout/first-post/index.html", "markout/index.html", "markout/archive/index.html",
+                "markout/404.html", "markout/rss.xml");
+        for (String page : pages) {
+            assertThat(site.read(page)).as(page).contains("Test &lt;Blog&gt;");
+        }
+
+        site.write("markata.toml", site.read("markata.toml").replace("Test <Blog>", "Renamed Blog"));
+        build(Map.of());
+        for (String page : pages) {
+            assertThat(site.read(page)).as(page).contains("Renamed Blog").doesNotContain("Test &lt;Blog&gt;");
+        }
+
+        site.write("templates/post.html", "<h1 class=\"custom\">{{ post.title|e }}</h1>\n");
+        build(Map.of());
+        assertThat(Jsoup.parse(site.read("markout/first-post/index.html")).select("h1.custom").text())
+                .isEqualTo("First & Foremost");
+    }
+
     @Test
     void writesOnlyPagesWhoseContentChanged() throws Exception {
         Site site = blog();

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code markata.plugins.didyoumean}: writes {@code 404.html}, a "not found" page that lists the
@@ -56,8 +55,7 @@ public final class DidYouMeanPlugin implements Plugin {
             // every post shows in lists (as feeds key their pages) and today's date. Unchanged
             // and still there: not rendered again (at 10,000 posts most of a warm build's save).
             Path keysFile = context.cacheDir().resolve(KEYS_FILE);
-            String key = Hashing.of(templates.fingerprint(), String.valueOf(new TreeMap<>(templates.config())),
-                    json.toString(), SiteView.fingerprint(context), LocalDate.now().toString());
+            String key = Hashing.of(templates.key(), json.toString(), SiteView.fingerprint(context), LocalDate.now().toString());
             if (key.equals(KeyFile.read(keysFile, context.reporter()).get(PAGE))
                     && Files.isRegularFile(context.output().root().resolve(PAGE))) {
                 return;

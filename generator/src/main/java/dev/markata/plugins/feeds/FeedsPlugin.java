@@ -146,8 +146,7 @@ public final class FeedsPlugin implements Plugin {
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new TreeMap<>();
-        String shared = Hashing.of(templates.fingerprint(), String.valueOf(new TreeMap<>(templates.config())),
-                LocalDate.now().toString());
+        String shared = Hashing.of(templates.key(), LocalDate.now().toString());
         boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
         Selected archive = null;
         for (Selected feed : feeds.feeds()) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -47,7 +48,7 @@ public final class Templates {
     /** Template sources by name: read from disk or the class path once per build. */
     private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
 
-    private volatile String fingerprint;
+    private volatile String key;
 
     private Templates(SiteConfig site, Map<String, Object> markata) {
         this.siteTemplates = site.templatesDir();
@@ -103,11 +104,14 @@ public final class Templates {
     }
 
     /**
-     * A hash of every template the site can use (its templates folder and the built-in theme),
-     * so caches of rendered pages know when a template changed. Computed once.
+     * What every page rendered with these templates depends on besides its own data: every
+     * template the site can use (its templates folder and the built-in theme) and the settings
+     * templates see as {@code config}. The common start of the cache keys of rendered pages
+     * (skip, feeds, the 404 page, Markdown with Jinja), so they all notice the same changes.
+     * Computed once.
      */
-    public String fingerprint() throws IOException {
-        String known = fingerprint;
+    public String key() throws IOException {
+        String known = key;
         if (known == null) {
             Hashing hash = new Hashing();
             hash.add(THEME_VERSION);
@@ -119,8 +123,9 @@ public final class Templates {
                     }
                 }
             }
+            hash.add(String.valueOf(new TreeMap<>(configView)));
             known = hash.hex();
-            fingerprint = known;
+            key = known;
         }
         return known;
     }

@@ -61,8 +61,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         Markdown markdown = new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of()));
         String linkTargets = anyLinks ? linkTargets(posts) : "";
         SiteView site = anyJinja ? SiteView.of(context, templates) : null;
-        String jinjaInputs = anyJinja ? Hashing.of(templates.fingerprint(), SiteView.fingerprint(context),
-                String.valueOf(new java.util.TreeMap<>(templates.config()))) : "";
+        String jinjaInputs = anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "";
         RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
         ContentDigests digests = ContentDigests.of(context);
         skips.updateChanged(context, post -> {

@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * {@code markata.plugins.skip}: a post whose inputs did not change since the last build and
@@ -66,8 +65,7 @@ public final class SkipPlugin implements Plugin {
     }
 
     private static void decide(BuildContext context, Templates templates) throws Exception {
-        String shared = Hashing.of(KEY_VERSION, templates.fingerprint(),
-                String.valueOf(new TreeMap<>(templates.config())), SiteView.fingerprint(context));
+        String shared = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
         List<Post> posts = context.posts();
