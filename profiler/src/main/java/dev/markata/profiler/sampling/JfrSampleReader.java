@@ -108,6 +108,15 @@ final class JfrSampleReader {
 
     private final Path file;
     private final byte[] bytes;
+    /**
+     * The time base of the file: its first chunk's start in nanoseconds and in ticks, and its
+     * ticks per second. The ticks of one recording are one clock, so all chunks are converted
+     * with the first one's base, as the JDK's parser does (a base per chunk would re-anchor the
+     * clock at every chunk, a seam of a few hundred nanoseconds each time).
+     */
+    private long baseNanos;
+    private long baseTicks;
+    private long ticksPerSecond;
     private int pos;
     /** The end of what may be read now: the chunk's or the event's end. */
     private int limit;
@@ -147,9 +156,6 @@ final class JfrSampleReader {
     private final class Chunk {
         private final int start;
         private int end;
-        private long startNanos;
-        private long startTicks;
-        private long ticksPerSecond;
         private final LongMap<Type> types = new LongMap<>();
         private final LongMap<LongMap<Object>> pools = new LongMap<>();
         private final List<SampleType> sampleTypes = new ArrayList<>();
@@ -212,11 +218,14 @@ final class JfrSampleReader {
             }
             end = start + (int) size;
             long metadataOffset = rawLong(start + 24);
-            startNanos = rawLong(start + 32);
-            startTicks = rawLong(start + 48);
-            ticksPerSecond = rawLong(start + 56);
-            if (ticksPerSecond <= 0) {
-                throw corrupt(start + 56, "ticks per second " + ticksPerSecond);
+            long chunkTicksPerSecond = rawLong(start + 56);
+            if (chunkTicksPerSecond <= 0) {
+                throw corrupt(start + 56, "ticks per second " + chunkTicksPerSecond);
+            }
+            if (start == 0) {
+                baseNanos = rawLong(start + 32);
+                baseTicks = rawLong(start + 48);
+                ticksPerSecond = chunkTicksPerSecond;
             }
             if ((bytes[start + 67] & 1) == 0) {
                 throw corrupt(start + 67, "uncompressed integers are not supported");
@@ -481,7 +490,7 @@ final class JfrSampleReader {
         private void deliver(Consumer<Sample> sink) throws IOException {
             for (int k = 0; k < rawSize; k += STRIDE) {
                 SampleType type = sampleTypes.get((int) raw[k]);
-                long startTime = type.startTime < 0 ? startNanos : timestamp(raw[k + 1], type.startTimeUnit);
+                long startTime = type.startTime < 0 ? baseNanos : timestamp(raw[k + 1], type.startTimeUnit);
                 JavaThread thread = type.thread < 0 ? null : thread(type.threadType, raw[k + 2]);
                 Stack stack = type.stack < 0 ? null : stack(type.stackType, raw[k + 3]);
                 String state = type.state < 0 ? null : text(type.stateType, raw[k + 4], 0);
@@ -496,7 +505,7 @@ final class JfrSampleReader {
          */
         private long timestamp(long value, String unit) {
             if (unit == null || unit.equals("TICKS")) {
-                return startNanos + ticksToNanos(value - startTicks);
+                return baseNanos + ticksToNanos(value - baseTicks);
             }
             if (unit.equals("MILLISECONDS_SINCE_EPOCH")) {
                 return value * 1_000_000L;
@@ -536,7 +545,7 @@ final class JfrSampleReader {
             LongMap<Object> done = resolvedOf(type);
             Object known = done.get(key);
             if (known != null) {
-                return known == NULL ? null : (JavaThread) known;
+                return known instanceof JavaThread resolved ? resolved : null; // NULL: none
             }
             JavaThread thread = null;
             if (poolValue(type, key) instanceof Entry entry) {
@@ -551,7 +560,7 @@ final class JfrSampleReader {
             LongMap<Object> done = resolvedOf(type);
             Object known = done.get(key);
             if (known != null) {
-                return known == NULL ? null : (Stack) known;
+                return known instanceof Stack resolved ? resolved : null; // NULL: none
             }
             Stack stack = null;
             if (poolValue(type, key) instanceof Entry entry) {
@@ -588,7 +597,7 @@ final class JfrSampleReader {
             LongMap<Object> done = resolvedOf(type);
             Object known = done.get(key);
             if (known != null) {
-                return known == NULL ? null : (Method) known;
+                return known instanceof Method resolved ? resolved : null; // NULL: none
             }
             Method method = null;
             if (poolValue(type, key) instanceof Entry entry) {
