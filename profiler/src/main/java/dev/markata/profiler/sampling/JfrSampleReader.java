@@ -176,27 +176,31 @@ final class JfrSampleReader {
             pos = eventStart;
             limit = end;
             while (pos < end) {
-                int at = pos;
-                long size = varlong();
-                if (size <= 0 || size > end - at) {
-                    throw corrupt(at, "event size " + size + " does not fit the chunk (ends at " + end + ")");
-                }
-                int eventEnd = at + (int) size;
-                limit = eventEnd;
-                long typeId = varlong();
-                if (typeId == CHECKPOINT) {
-                    readCheckpoint();
-                } else if (typeId != METADATA) {
-                    SampleType type = sampleTypeById.get(typeId);
-                    if (type != null) {
-                        readSample(type);
-                    }
-                }
-                pos = eventEnd; // unknown events, and fields a sample type has beyond ours, are skipped
-                limit = end;
+                readEvent(); // a method per event, not a long loop body: C1 compiles it soon
             }
             deliver(sink);
             return end;
+        }
+
+        private void readEvent() throws IOException {
+            int at = pos;
+            long size = varlong();
+            if (size <= 0 || size > end - at) {
+                throw corrupt(at, "event size " + size + " does not fit the chunk (ends at " + end + ")");
+            }
+            int eventEnd = at + (int) size;
+            limit = eventEnd;
+            long typeId = varlong();
+            if (typeId == CHECKPOINT) {
+                readCheckpoint();
+            } else if (typeId != METADATA) {
+                SampleType type = sampleTypeById.get(typeId);
+                if (type != null) {
+                    readSample(type);
+                }
+            }
+            pos = eventEnd; // unknown events, and fields a sample type has beyond ours, are skipped
+            limit = end;
         }
 
         private void readHeader() throws IOException {
@@ -331,16 +335,16 @@ final class JfrSampleReader {
             if (depth > MAX_NESTING) {
                 throw corrupt(pos, "metadata elements nest deeper than " + MAX_NESTING);
             }
-            Element element = new Element(string(strings));
-            int attributes = count();
-            for (int i = 0; i < attributes; i++) {
-                element.attributes.put(string(strings), string(strings));
+            String name = string(strings);
+            String[] attributes = new String[2 * count()];
+            for (int i = 0; i < attributes.length; i++) {
+                attributes[i] = string(strings);
             }
-            int children = count();
-            for (int i = 0; i < children; i++) {
-                element.children.add(readElement(strings, depth + 1));
+            Element[] children = new Element[count()];
+            for (int i = 0; i < children.length; i++) {
+                children[i] = readElement(strings, depth + 1);
             }
-            return element;
+            return new Element(name, attributes, children);
         }
 
         private String string(String[] strings) throws IOException {
@@ -367,38 +371,51 @@ final class JfrSampleReader {
                 if (type == null) {
                     throw corrupt(at, "constant pool of unknown type id " + typeId);
                 }
+                int entries = count();
                 LongMap<Object> pool = pools.get(typeId);
                 if (pool == null) {
-                    pool = new LongMap<>();
+                    pool = new LongMap<>(entries);
                     pools.put(typeId, pool);
                 }
-                int entries = count();
                 Field only = type.fields.length == 1 ? type.fields[0] : null;
-                boolean text = only != null && only.dimension == 0 && !only.constantPool && only.type.kind == STRING;
-                boolean reference = only != null && only.dimension == 0 && only.constantPool;
+                int form;
+                if (type.kind == STRING) { // the java.lang.String pool: key and string
+                    form = TEXT;
+                } else if (type.kind != STRUCT) { // a pool of numbers: never seen, but readable
+                    form = NUMBER;
+                } else if (only != null && only.dimension == 0 && !only.constantPool && only.type.kind == STRING) {
+                    form = TEXT; // symbols, thread states, frame types: just the string
+                } else if (only != null && only.dimension == 0 && only.constantPool) {
+                    form = REFERENCE; // a type that wraps a reference: kept as the reference
+                } else {
+                    form = ENTRY;
+                }
                 for (int j = 0; j < entries; j++) {
-                    long key = varlong();
-                    Object value;
-                    if (type.kind == STRING) { // the java.lang.String pool: key and string
-                        value = readString();
-                        if (value == null) {
-                            value = NULL;
-                        }
-                    } else if (type.kind != STRUCT) { // a pool of numbers: never seen, but readable
-                        value = scalarOfKind(type.kind);
-                    } else if (text) { // symbols, thread states, frame types: just the string
-                        value = readString();
-                        if (value == null) {
-                            value = NULL;
-                        }
-                    } else if (reference) { // a type that wraps a reference: kept as the reference
-                        value = new Ref(only.type.id, varlong());
-                    } else {
-                        value = readEntry(type, 0);
-                    }
-                    pool.put(key, value);
+                    readConstant(type, form, pool); // a method per entry: C1 compiles it soon
                 }
             }
+        }
+
+        private static final int TEXT = 0;
+        private static final int NUMBER = 1;
+        private static final int REFERENCE = 2;
+        private static final int ENTRY = 3;
+
+        private void readConstant(Type type, int form, LongMap<Object> pool) throws IOException {
+            long key = varlong();
+            Object value;
+            switch (form) {
+                case TEXT -> {
+                    value = readString();
+                    if (value == null) {
+                        value = NULL;
+                    }
+                }
+                case NUMBER -> value = scalarOfKind(type.kind);
+                case REFERENCE -> value = new Ref(type.fields[0].type.id, varlong());
+                default -> value = readEntry(type, 0);
+            }
+            pool.put(key, value);
         }
 
         /** A pool entry: its scalar and reference fields as numbers, strings, and flat arrays. */
@@ -450,6 +467,12 @@ final class JfrSampleReader {
                 throw corrupt(pos, "array of " + count + " " + f.type.name + " does not fit the event");
             }
             long[] values = new long[count * stride];
+            if (f.type.varints) { // stack frames: references and ints, each a varint
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = varlong();
+                }
+                return values;
+            }
             int k = 0;
             for (int i = 0; i < count; i++) {
                 for (Field field : fields) {
@@ -464,7 +487,11 @@ final class JfrSampleReader {
         private void readSample(SampleType type) throws IOException {
             Field[] fields = type.type.fields;
             long[] values = type.values;
-            for (int i = 0; i < fields.length; i++) {
+            if (type.type.varints) { // as async-profiler writes them: ticks, references, ints
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = varlong();
+                }
+            } else for (int i = 0; i < fields.length; i++) {
                 Field f = fields[i];
                 if (f.dimension == 0 && f.scalar) {
                     values[i] = scalar(f);
@@ -489,14 +516,18 @@ final class JfrSampleReader {
 
         private void deliver(Consumer<Sample> sink) throws IOException {
             for (int k = 0; k < rawSize; k += STRIDE) {
-                SampleType type = sampleTypes.get((int) raw[k]);
-                long startTime = type.startTime < 0 ? baseNanos : timestamp(raw[k + 1], type.startTimeUnit);
-                JavaThread thread = type.thread < 0 ? null : thread(type.threadType, raw[k + 2]);
-                Stack stack = type.stack < 0 ? null : stack(type.stackType, raw[k + 3]);
-                String state = type.state < 0 ? null : text(type.stateType, raw[k + 4], 0);
-                long timeSpan = type.timeSpan < 0 ? 0 : timespan(raw[k + 6], type.timeSpanUnit);
-                sink.accept(new Sample(type.type.name, startTime, thread, stack, state, (int) raw[k + 5], timeSpan));
+                sink.accept(sample(k)); // a method per sample: C1 compiles it soon
             }
+        }
+
+        private Sample sample(int k) throws IOException {
+            SampleType type = sampleTypes.get((int) raw[k]);
+            long startTime = type.startTime < 0 ? baseNanos : timestamp(raw[k + 1], type.startTimeUnit);
+            JavaThread thread = type.thread < 0 ? null : thread(type.threadType, raw[k + 2]);
+            Stack stack = type.stack < 0 ? null : stack(type.stackType, raw[k + 3]);
+            String state = type.state < 0 ? null : text(type.stateType, raw[k + 4], 0);
+            long timeSpan = type.timeSpan < 0 ? 0 : timespan(raw[k + 6], type.timeSpanUnit);
+            return new Sample(type.type.name, startTime, thread, stack, state, (int) raw[k + 5], timeSpan);
         }
 
         /**
@@ -585,10 +616,22 @@ final class JfrSampleReader {
             int kind = frameType.index("type");
             Type methodType = method < 0 ? null : frameType.fields[method].type;
             Type kindType = kind < 0 ? null : frameType.fields[kind].type;
+            // looked up once per stack, not per frame: frames are the bulk of the work
+            LongMap<Object> methods = methodType == null ? null : methodType.resolved;
+            LongMap<Object> kinds = kindType == null ? null : pools.get(kindType.id);
             StackFrame[] frames = new StackFrame[stride == 0 ? 0 : flat.length / stride];
             for (int i = 0, k = 0; i < frames.length; i++, k += stride) {
-                frames[i] = new StackFrame(method < 0 ? null : method(methodType, flat[k + method]),
-                        line < 0 ? -1 : (int) flat[k + line], kind < 0 ? null : text(kindType, flat[k + kind], 0));
+                Method m = null;
+                if (methods != null) {
+                    Object known = methods.get(flat[k + method]);
+                    m = known instanceof Method resolved ? resolved : known == NULL ? null : method(methodType, flat[k + method]);
+                }
+                String type = null;
+                if (kinds != null) {
+                    Object value = kinds.get(flat[k + kind]);
+                    type = value instanceof String text ? text : text(value, 0);
+                }
+                frames[i] = new StackFrame(m, line < 0 ? -1 : (int) flat[k + line], type);
             }
             return Arrays.asList(frames);
         }
@@ -722,6 +765,8 @@ final class JfrSampleReader {
         final LongMap<Object> resolved = new LongMap<>();
         /** A struct whose fields are all numbers or references (a stack frame): read as a row. */
         boolean flat;
+        /** A struct whose fields are all varints (integers and references): read without a switch. */
+        boolean varints;
 
         Type(long id, String name) {
             this.id = id;
@@ -754,9 +799,16 @@ final class JfrSampleReader {
                 flat &= f.dimension == 0 && (f.constantPool || isPrimitive(f.type.name));
             }
             type.flat = flat && type.fields.length > 0;
+            boolean varints = true;
+            for (Field f : type.fields) {
+                varints &= f.dimension == 0 && (f.constantPool || f.type.name != null && VARINT_NAMES.contains(f.type.name));
+            }
+            type.varints = varints && type.fields.length > 0;
         }
         return kind;
     }
+
+    private static final java.util.Set<String> VARINT_NAMES = java.util.Set.of("char", "short", "int", "long");
 
     private static boolean isPrimitive(String name) {
         return name != null && switch (name) {
@@ -785,18 +837,19 @@ final class JfrSampleReader {
         }
     }
 
-    /** A metadata element: name, attributes, children. */
-    private static final class Element {
-        final String name;
-        final Map<String, String> attributes = new HashMap<>();
-        final List<Element> children = new ArrayList<>();
-
-        Element(String name) {
-            this.name = name;
-        }
+    /**
+     * A metadata element: name, attributes (name and value in turn) and children. Arrays, not
+     * maps: the metadata is read once per chunk, by code the JIT has not compiled yet.
+     */
+    private record Element(String name, String[] attributes, Element[] children) {
 
         String attribute(String key) {
-            return attributes.get(key);
+            for (int i = 0; i + 1 < attributes.length; i += 2) {
+                if (key.equals(attributes[i])) {
+                    return attributes[i + 1];
+                }
+            }
+            return null;
         }
 
         List<Element> children(String childName) {
@@ -1008,14 +1061,38 @@ final class JfrSampleReader {
 
     // ---------------------------------------------------------------- a map from long keys
 
-    /** Open addressing from long keys to non-null values: no boxing per look-up (the code runs under C1). */
-    private static final class LongMap<V> {
-        private long[] keys = new long[16];
-        private Object[] values = new Object[16];
+    /**
+     * A map from long keys to non-null values, without boxing (the code runs under C1). Keys
+     * async-profiler writes are small and dense (1, 2, 3... per pool), so those index an array
+     * directly; other keys (the JDK's, or a damaged file's) go to an open-addressing table. The
+     * array grows only while keys stay dense, so a bogus key cannot make it huge.
+     */
+    static final class LongMap<V> {
+        private Object[] dense = new Object[64];
+        private int denseCount;
+        private long[] keys = NO_KEYS;
+        private Object[] values = NO_VALUES;
         private int size;
+        private final int expected;
+
+        LongMap() {
+            this(8);
+        }
+
+        /** {@code expected}: how many entries are coming (a pool's count), to size the table once. */
+        LongMap(int expected) {
+            this.expected = Math.max(8, Math.min(expected, 1 << 20));
+        }
 
         @SuppressWarnings("unchecked")
         V get(long key) {
+            Object[] d = dense;
+            if (key >= 0 && key < d.length) {
+                return (V) d[(int) key];
+            }
+            if (size == 0) {
+                return null;
+            }
             int mask = keys.length - 1;
             for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
                 Object value = values[i];
@@ -1028,7 +1105,38 @@ final class JfrSampleReader {
             }
         }
 
+        /** A later entry with the same key wins, as in the JDK's parser. */
         void put(long key, V value) {
+            if (key >= 0 && key < dense.length) {
+                if (dense[(int) key] == null) {
+                    denseCount++;
+                }
+                dense[(int) key] = value;
+                return;
+            }
+            if (key >= 0 && key < 4L * (denseCount + size) + 1024) {
+                dense = Arrays.copyOf(dense, (int) Math.max(key + 1, dense.length * 2L));
+                if (size > 0) { // keys of the table that the array now covers move to it
+                    long[] oldKeys = keys;
+                    Object[] oldValues = values;
+                    keys = new long[oldKeys.length];
+                    values = new Object[oldKeys.length];
+                    size = 0;
+                    for (int j = 0; j < oldKeys.length; j++) {
+                        if (oldValues[j] != null) {
+                            @SuppressWarnings("unchecked") V moved = (V) oldValues[j];
+                            put(oldKeys[j], moved);
+                        }
+                    }
+                }
+                put(key, value);
+                return;
+            }
+            if (keys.length == 0) {
+                int capacity = Integer.highestOneBit(expected * 2 - 1) << 1;
+                keys = new long[capacity];
+                values = new Object[capacity];
+            }
             int mask = keys.length - 1;
             for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
                 if (values[i] == null) {
@@ -1040,7 +1148,7 @@ final class JfrSampleReader {
                     return;
                 }
                 if (keys[i] == key) {
-                    values[i] = value; // a later pool entry with the same key wins, as in the JDK's parser
+                    values[i] = value;
                     return;
                 }
             }
@@ -1048,7 +1156,12 @@ final class JfrSampleReader {
 
         @SuppressWarnings("unchecked")
         List<V> values() {
-            List<V> list = new ArrayList<>(size);
+            List<V> list = new ArrayList<>(denseCount + size);
+            for (Object value : dense) {
+                if (value != null) {
+                    list.add((V) value);
+                }
+            }
             for (Object value : values) {
                 if (value != null) {
                     list.add((V) value);
@@ -1057,19 +1170,26 @@ final class JfrSampleReader {
             return list;
         }
 
-        @SuppressWarnings("unchecked")
         private void grow() {
             long[] oldKeys = keys;
             Object[] oldValues = values;
             keys = new long[oldKeys.length * 2];
             values = new Object[oldKeys.length * 2];
-            size = 0;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldValues[i] != null) {
-                    put(oldKeys[i], (V) oldValues[i]);
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldValues[j] != null) {
+                    int i = hash(oldKeys[j]) & mask;
+                    while (values[i] != null) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    values[i] = oldValues[j];
                 }
             }
         }
+
+        private static final long[] NO_KEYS = {};
+        private static final Object[] NO_VALUES = {};
 
         private static int hash(long key) {
             long h = key * 0x9E3779B97F4A7C15L;
