@@ -305,8 +305,26 @@ final class JfrSampleReader {
                 }
                 type.fields = fields.toArray(new Field[0]);
             }
-            for (Type type : types.values()) {
+            List<Type> all = types.values();
+            for (Type type : all) {
                 type.kind = kindOf(type);
+                type.empty = type.kind == STRUCT;
+            }
+            for (boolean changed = true; changed; ) { // at most one pass per type: empty only turns false
+                changed = false;
+                for (Type type : all) {
+                    if (type.empty) {
+                        for (Field f : type.fields) {
+                            if (f.dimension != 0 || f.constantPool || !f.type.empty) {
+                                type.empty = false;
+                                changed = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            for (Type type : all) {
                 if ("java.lang.String".equals(type.name)) {
                     stringTypeId = type.id;
                 }
@@ -767,6 +785,11 @@ final class JfrSampleReader {
         boolean flat;
         /** A struct whose fields are all varints (integers and references): read without a switch. */
         boolean varints;
+        /**
+         * A struct that takes no bytes (no fields, or only such structs inline). Skipping every
+         * other value reads a byte at least, so the work of skipping is bounded by the bytes.
+         */
+        boolean empty;
 
         Type(long id, String name) {
             this.id = id;
@@ -908,18 +931,17 @@ final class JfrSampleReader {
             throw corrupt(pos, "type " + f.type.name + " nests deeper than " + MAX_NESTING);
         }
         int count = f.dimension == 0 ? 1 : count();
+        if (!f.constantPool && f.type.empty) {
+            return; // a struct of no bytes: nothing to skip, however many (no walk of its tree)
+        }
         for (int i = 0; i < count; i++) {
             if (f.constantPool) {
                 varlong();
             } else if (f.type.kind == STRING) {
                 skipString();
             } else if (f.type.kind == STRUCT) {
-                int before = pos;
                 for (Field field : f.type.fields) {
                     skipValue(field, depth + 1);
-                }
-                if (pos == before && count > 1) {
-                    return; // elements of no bytes: the rest are the same nothing
                 }
             } else {
                 scalarOfKind(f.type.kind);
