@@ -992,7 +992,10 @@ final class JfrSampleReader {
             case 0, 1 -> {
             }
             case 2 -> varlong();
-            case 3, 5 -> pos += length();
+            case 3, 5 -> {
+                int length = length(); // not "pos += length()": that adds to pos as it was before the length
+                pos += length;
+            }
             case 4 -> {
                 int length = length();
                 for (int i = 0; i < length; i++) {
