@@ -48,8 +48,16 @@ import java.util.function.Consumer;
  * entries (a key, then the type's fields).</li>
  * </ul>
  * Field layouts are taken from the metadata, never assumed, so a later version that adds
- * fields still reads. All pools of a chunk are read before its samples are handed out (async-profiler
- * writes them at the chunk's end): the samples are kept as numbers until then.
+ * fields still reads. A chunk's events are read in one pass from its start to its end, constant
+ * pools included wherever they are (the chain of offsets between them is not needed), and the
+ * samples are kept as numbers until the pass is over: async-profiler writes the pools at the
+ * chunk's end. Constants are per chunk; times are on the file's first chunk's base, as the JDK's
+ * parser has them.
+ *
+ * <p>There is no fallback to the JDK's parser: all that async-profiler 4.x writes is read here,
+ * and what this reader does not support (JFR 1.x, uncompressed integers: async-profiler writes
+ * neither) is an IOException like any damage. The sampler no longer needs the {@code jdk.jfr}
+ * module at all.
  *
  * <p>A truncated or corrupt file ends in an {@link IOException} that names the file and the
  * offset; every length and count read from the file is checked against the bytes left before
