@@ -1,9 +1,11 @@
 package dev.markata.profiler.sampling;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,7 +117,11 @@ final class JfrSampleReader {
     private static final int STRUCT = 6;
 
     private final Path file;
-    private final byte[] bytes;
+    /** The bytes being read: the chunk's (read from a file), or the whole recording (in memory). */
+    private byte[] bytes;
+    /** The file offset of {@code bytes[0]}, for messages. */
+    private long base;
+    private boolean timeBaseSet;
     /**
      * The time base of the file: its first chunk's start in nanoseconds and in ticks, and its
      * ticks per second. The ticks of one recording are one clock, so all chunks are converted
@@ -134,13 +140,41 @@ final class JfrSampleReader {
         this.bytes = bytes;
     }
 
-    /** Reads {@code file} and hands its samples to {@code sink}, in file order. */
+    /**
+     * Reads {@code file} and hands its samples to {@code sink}, in file order. One chunk is in
+     * memory at a time (async-profiler starts a new chunk every 100 MB or hour by default).
+     */
     static void read(Path file, Consumer<Sample> sink) throws IOException {
-        long size = Files.size(file);
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IOException(file + ": JFR file too large to read (" + size + " bytes)");
+        JfrSampleReader reader = new JfrSampleReader(file, new byte[0]);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                throw reader.corrupt(0, "empty file, no JFR chunk");
+            }
+            long at = 0;
+            while (at < size) {
+                long left = size - at;
+                byte[] header = readFully(channel, at, (int) Math.min(HEADER_SIZE, left));
+                long chunkSize = header.length == HEADER_SIZE ? ByteBuffer.wrap(header, 8, 8).getLong() : -1;
+                reader.base = at;
+                if (chunkSize < HEADER_SIZE || chunkSize > left || chunkSize > Integer.MAX_VALUE - 16) {
+                    reader.bytes = header; // the header alone: reading it says what is wrong, with the offset
+                } else {
+                    reader.bytes = readFully(channel, at, (int) chunkSize);
+                }
+                at += reader.new Chunk(0).read(sink);
+            }
         }
-        new JfrSampleReader(file, Files.readAllBytes(file)).readChunks(sink);
+    }
+
+    private static byte[] readFully(FileChannel channel, long at, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, at + buffer.position()) < 0) {
+                break; // the file shrank: what was read is checked like a truncated file
+            }
+        }
+        return buffer.position() == length ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Reads samples from a recording already in memory ({@code name} is used in messages). */
@@ -154,7 +188,7 @@ final class JfrSampleReader {
         }
         int start = 0;
         while (start < bytes.length) {
-            start = new Chunk(start).read(sink);
+            start += new Chunk(start).read(sink);
         }
     }
 
@@ -169,10 +203,12 @@ final class JfrSampleReader {
         private final List<SampleType> sampleTypes = new ArrayList<>();
         private final LongMap<SampleType> sampleTypeById = new LongMap<>();
         private long stringTypeId = -1;
-        /** The samples as read, {@link #STRIDE} numbers each. */
-        private long[] raw = new long[7 * 256];
-        private int rawSize;
-        private static final int STRIDE = 7;
+        /**
+         * Where the chunk's sample events start: they are read when the pass is over and the
+         * constants are known (4 bytes a sample held, not the sample).
+         */
+        private int[] samplesAt = new int[256];
+        private int sampleCount;
 
         Chunk(int start) {
             this.start = start;
@@ -187,7 +223,7 @@ final class JfrSampleReader {
                 readEvent(); // a method per event, not a long loop body: C1 compiles it soon
             }
             deliver(sink);
-            return end;
+            return end - start;
         }
 
         private void readEvent() throws IOException {
@@ -202,9 +238,11 @@ final class JfrSampleReader {
             if (typeId == CHECKPOINT) {
                 readCheckpoint();
             } else if (typeId != METADATA) {
-                SampleType type = sampleTypeById.get(typeId);
-                if (type != null) {
-                    readSample(type);
+                if (sampleTypeById.get(typeId) != null) {
+                    if (sampleCount == samplesAt.length) {
+                        samplesAt = Arrays.copyOf(samplesAt, sampleCount * 2);
+                    }
+                    samplesAt[sampleCount++] = at;
                 }
             }
             pos = eventEnd; // unknown events, and fields a sample type has beyond ours, are skipped
@@ -234,7 +272,8 @@ final class JfrSampleReader {
             if (chunkTicksPerSecond <= 0) {
                 throw corrupt(start + 56, "ticks per second " + chunkTicksPerSecond);
             }
-            if (start == 0) {
+            if (!timeBaseSet) {
+                timeBaseSet = true;
                 baseNanos = rawLong(start + 32);
                 baseTicks = rawLong(start + 48);
                 ticksPerSecond = chunkTicksPerSecond;
@@ -525,35 +564,30 @@ final class JfrSampleReader {
                     skipValue(f, 1);
                 }
             }
-            if (rawSize + STRIDE > raw.length) {
-                raw = Arrays.copyOf(raw, raw.length * 2);
-            }
-            long[] r = raw;
-            int k = rawSize;
-            r[k] = type.index;
-            r[k + 1] = type.startTime < 0 ? 0 : values[type.startTime];
-            r[k + 2] = type.thread < 0 ? 0 : values[type.thread];
-            r[k + 3] = type.stack < 0 ? 0 : values[type.stack];
-            r[k + 4] = type.state < 0 ? 0 : values[type.state];
-            r[k + 5] = type.samples < 0 ? 1 : values[type.samples];
-            r[k + 6] = type.timeSpan < 0 ? 0 : values[type.timeSpan];
-            rawSize = k + STRIDE;
         }
 
         private void deliver(Consumer<Sample> sink) throws IOException {
-            for (int k = 0; k < rawSize; k += STRIDE) {
-                sink.accept(sample(k)); // a method per sample: C1 compiles it soon
+            for (int i = 0; i < sampleCount; i++) {
+                sink.accept(sample(samplesAt[i])); // a method per sample: C1 compiles it soon
             }
         }
 
-        private Sample sample(int k) throws IOException {
-            SampleType type = sampleTypes.get((int) raw[k]);
-            long startTime = type.startTime < 0 ? baseNanos : timestamp(raw[k + 1], type.startTimeUnit);
-            JavaThread thread = type.thread < 0 ? null : thread(type.threadType, raw[k + 2]);
-            Stack stack = type.stack < 0 ? null : stack(type.stackType, raw[k + 3]);
-            String state = type.state < 0 ? null : text(type.stateType, raw[k + 4], 0);
-            long timeSpan = type.timeSpan < 0 ? 0 : timespan(raw[k + 6], type.timeSpanUnit);
-            return new Sample(type.type.name, startTime, thread, stack, state, (int) raw[k + 5], timeSpan);
+        /** The sample event at {@code at}, read again now that the constants are known. */
+        private Sample sample(int at) throws IOException {
+            pos = at;
+            limit = end;
+            long size = varlong();
+            limit = at + (int) size; // checked in the first pass
+            SampleType type = sampleTypeById.get(varlong());
+            readSample(type);
+            long[] v = type.values;
+            long startTime = type.startTime < 0 ? baseNanos : timestamp(v[type.startTime], type.startTimeUnit);
+            JavaThread thread = type.thread < 0 ? null : thread(type.threadType, v[type.thread]);
+            Stack stack = type.stack < 0 ? null : stack(type.stackType, v[type.stack]);
+            String state = type.state < 0 ? null : text(type.stateType, v[type.state], 0);
+            int samples = type.samples < 0 ? 1 : (int) v[type.samples];
+            long timeSpan = type.timeSpan < 0 ? 0 : timespan(v[type.timeSpan], type.timeSpanUnit);
+            return new Sample(type.type.name, startTime, thread, stack, state, samples, timeSpan);
         }
 
         /**
@@ -1089,7 +1123,7 @@ final class JfrSampleReader {
     }
 
     private IOException corrupt(int offset, String what) {
-        return new IOException("corrupt or truncated JFR file " + file + " at offset " + offset + ": " + what);
+        return new IOException("corrupt or truncated JFR file " + file + " at offset " + (base + offset) + ": " + what);
     }
 
     // ---------------------------------------------------------------- a map from long keys
