@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * samples, 5,000 distinct stacks, 137,000 frames) only opening the recording with it and
  * iterating its events took 0.15-0.2 s in a fresh C1-only JVM: it resolves every constant of the
  * file into objects and makes an object per event, and every field read is a look-up by name.
- * This reader knows the few fields the sampler uses, reads the sample events into flat arrays,
- * keeps the constant pools as they are in the file (numbers and strings per entry) and builds a
- * stack trace, method or thread only when a sample refers to it, once per chunk.
+ * This reader knows the few fields the sampler uses, keeps the constant pools as they are in the
+ * file (numbers and strings per entry), and builds a stack trace, method or thread only when a
+ * sample refers to it, once per chunk.
  *
  * <p>The format, as far as it is used here (JFR 2.x, one or more chunks one after another):
  * <ul>
@@ -51,9 +51,9 @@ import java.util.function.Consumer;
  * </ul>
  * Field layouts are taken from the metadata, never assumed, so a later version that adds
  * fields still reads. A chunk's events are read in one pass from its start to its end, constant
- * pools included wherever they are (the chain of offsets between them is not needed), and the
- * samples are kept as numbers until the pass is over: async-profiler writes the pools at the
- * chunk's end. Constants are per chunk; times are on the file's first chunk's base, as the JDK's
+ * pools included wherever they are (the chain of offsets between them is not needed); where
+ * each sample event starts is noted, and the samples are read when the pass is over:
+ * async-profiler writes the pools at the chunk's end. Constants are per chunk; times are on the file's first chunk's base, as the JDK's
  * parser has them.
  *
  * <p>There is no fallback to the JDK's parser: all that async-profiler 4.x writes is read here,
@@ -142,7 +142,8 @@ final class JfrSampleReader {
 
     /**
      * Reads {@code file} and hands its samples to {@code sink}, in file order. One chunk is in
-     * memory at a time (async-profiler starts a new chunk every 100 MB or hour by default).
+     * memory at a time (async-profiler starts a new chunk when one grows large or old: its
+     * {@code chunksize} and {@code chunktime} options).
      */
     static void read(Path file, Consumer<Sample> sink) throws IOException {
         JfrSampleReader reader = new JfrSampleReader(file, new byte[0]);
