@@ -175,7 +175,7 @@ final class JfrSampleReader {
                 break; // the file shrank: what was read is checked like a truncated file
             }
         }
-        return buffer.position() == length ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        return buffer.position() == length ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     /** Reads samples from a recording already in memory ({@code name} is used in messages). */
@@ -557,7 +557,9 @@ final class JfrSampleReader {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = varlong();
                 }
-            } else for (int i = 0; i < fields.length; i++) {
+                return;
+            }
+            for (int i = 0; i < fields.length; i++) {
                 Field f = fields[i];
                 if (f.dimension == 0 && f.scalar) {
                     values[i] = scalar(f);
