@@ -80,7 +80,11 @@ final class JfrSampleReader {
                   long timeSpanNanos) {
     }
 
-    /** A sampled thread: its Java id, its OS id, and its Java name (null when it has none). */
+    /**
+     * A sampled thread: its Java id (-1 for a thread that is not a Java thread: async-profiler
+     * writes 0, and the JDK's parser says -1 since JDK 21), its OS id (-1 for a virtual thread),
+     * and its Java name (null when it has none).
+     */
     record JavaThread(long javaThreadId, long osThreadId, String javaName) {
     }
 
@@ -643,7 +647,10 @@ final class JfrSampleReader {
             }
             JavaThread thread = null;
             if (poolValue(type, key) instanceof Entry entry) {
-                thread = new JavaThread(longField(type, entry, "javaThreadId", -1), longField(type, entry, "osThreadId", -1),
+                long javaId = longField(type, entry, "javaThreadId", -1);
+                boolean virtual = longField(type, entry, "virtual", 0) != 0;
+                // as the JDK's parser (21+) says them: no Java thread is -1, a virtual thread has no OS id
+                thread = new JavaThread(javaId == 0 ? -1 : javaId, virtual ? -1 : longField(type, entry, "osThreadId", -1),
                         textField(type, entry, "javaName"));
             }
             done.put(key, thread == null ? NULL : thread);

@@ -359,7 +359,10 @@ class JfrSampleReaderTest {
                     }
                 }
                 var start = event.getStartTime();
-                rows.add(new Row(type, start.getEpochSecond() * 1_000_000_000L + start.getNano(), thread.getJavaThreadId(),
+                // a thread that is not a Java thread (async-profiler samples a few in CPU mode): the
+                // file says 0, which the JDK's parser hands out as is on 17 and as -1 from 21 on
+                long javaId = thread.getJavaThreadId() == 0 ? -1 : thread.getJavaThreadId();
+                rows.add(new Row(type, start.getEpochSecond() * 1_000_000_000L + start.getNano(), javaId,
                         thread.getOSThreadId(), event.hasField("state") ? event.getString("state") : null,
                         event.hasField("samples") ? event.getInt("samples") : 1,
                         event.hasField("timeSpan") ? event.getDuration("timeSpan").toNanos() : 0,
