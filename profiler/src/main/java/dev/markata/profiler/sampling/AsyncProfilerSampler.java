@@ -6,14 +6,6 @@ import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadState;
-import jdk.jfr.EventType;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
 import one.profiler.AsyncProfiler;
 
 import java.io.IOException;
@@ -38,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * threads, and batches idle samples, so a sleeping thread costs one event per sleep.
  *
  * <p>This is the only class that touches async-profiler. Samples go to a JFR file in the temp
- * folder, which is parsed with {@link RecordingFile} at stop (and copied to the requested
+ * folder, which is read with {@link JfrSampleReader} at stop (and copied to the requested
  * {@code jfrOutput} first, so the same recording can be opened in JMC or IntelliJ).
  *
  * <p>Guards: the bundled native library is extracted to the first writable folder where it
@@ -284,57 +276,48 @@ final class AsyncProfilerSampler implements Sampler {
             spansByThread.put(context.threadId, spans);
         }
         Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
-        Map<RecordedThread, ThreadRuns> runsByThread = new IdentityHashMap<>();
-        Map<Object, ThreadState> states = new HashMap<>();
+        // the reader hands out one object per thread and stack constant of a chunk
+        Map<JfrSampleReader.JavaThread, ThreadRuns> runsByThread = new IdentityHashMap<>();
+        Map<String, ThreadState> states = new HashMap<>();
         StackConverter stacks = new StackConverter(recording.frames());
-        Map<EventType, EventFields> fieldsByType = new IdentityHashMap<>();
         long startEpochNanos = epochNanos(recording.startedAt());
-        try (RecordingFile file = new RecordingFile(jfrFile)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent event = file.readEvent();
-                EventFields fields = fieldsByType.computeIfAbsent(event.getEventType(), EventFields::of);
-                if (!fields.sample) {
-                    continue;
-                }
-                RecordedThread thread = event.getThread("sampledThread");
-                if (thread == null) {
-                    continue;
-                }
-                // The parser hands out one object per thread constant: each is looked up once.
-                ThreadRuns threadRuns = runsByThread.get(thread);
-                if (threadRuns == null) {
-                    // by OS id first: the JFR names a dead thread after the Java thread its OS
-                    // thread carried last (main's samples come back as "DestroyJavaVM")
-                    ThreadContext sampled = byOsId.get(thread.getOSThreadId());
-                    if (sampled == null) {
-                        sampled = byId.get(thread.getJavaThreadId());
-                    }
-                    threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
-                    if (threadRuns == null) {
-                        threadRuns = new ThreadRuns(spansByThread.getOrDefault(sampled.threadId, List.of()));
-                        runs.put(sampled, threadRuns);
-                    }
-                    runsByThread.put(thread, threadRuns);
-                }
-                if (threadRuns == NOT_SAMPLED) {
-                    continue;
-                }
-                long at = epochNanos(event.getStartTime()) - startEpochNanos;
-                int count = fields.samples ? Math.max(1, event.getInt("samples")) : 1;
-                long batch = fields.timeSpan ? event.getDuration("timeSpan").toNanos() : 0;
-                ThreadState state = ThreadState.RUNNING;
-                if (timeMode != TimeMode.CPU) {
-                    Object name = fields.state ? event.getValue("state") : null;
-                    state = name == null ? ThreadState.UNKNOWN : states.get(name);
-                    if (state == null) {
-                        state = stateOf(name);
-                        states.put(name, state);
-                    }
-                }
-                int stackId = stacks.stackOf(event.getStackTrace());
-                threadRuns.add(at, batch, count, stackId, state);
+        JfrSampleReader.read(jfrFile, event -> {
+            JfrSampleReader.JavaThread thread = event.thread();
+            if (thread == null) {
+                return;
             }
-        }
+            ThreadRuns threadRuns = runsByThread.get(thread);
+            if (threadRuns == null) {
+                // by OS id first: the JFR names a dead thread after the Java thread its OS
+                // thread carried last (main's samples come back as "DestroyJavaVM")
+                ThreadContext sampled = byOsId.get(thread.osThreadId());
+                if (sampled == null) {
+                    sampled = byId.get(thread.javaThreadId());
+                }
+                threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
+                if (threadRuns == null) {
+                    threadRuns = new ThreadRuns(spansByThread.getOrDefault(sampled.threadId, List.of()));
+                    runs.put(sampled, threadRuns);
+                }
+                runsByThread.put(thread, threadRuns);
+            }
+            if (threadRuns == NOT_SAMPLED) {
+                return;
+            }
+            long at = event.startNanos() - startEpochNanos;
+            int count = Math.max(1, event.samples());
+            long batch = event.timeSpanNanos();
+            ThreadState state = ThreadState.RUNNING;
+            if (timeMode != TimeMode.CPU) {
+                String name = event.state();
+                state = name == null ? ThreadState.UNKNOWN : states.get(name);
+                if (state == null) {
+                    state = stateOf(name);
+                    states.put(name, state);
+                }
+            }
+            threadRuns.add(at, batch, count, stacks.stackOf(event.stack()), state);
+        });
         long intervalNanos = interval.toNanos();
         for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
             entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
@@ -347,16 +330,6 @@ final class AsyncProfilerSampler implements Sampler {
 
     /** The runs of a thread the recording does not follow (its events are skipped). */
     private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());
-
-    /** Which fields an event type has, looked up once per type rather than per event. */
-    private record EventFields(boolean sample, boolean samples, boolean timeSpan, boolean state) {
-        static EventFields of(EventType type) {
-            String name = type.getName();
-            boolean sample = name.equals("profiler.WallClockSample") || name.equals("jdk.ExecutionSample");
-            return new EventFields(sample, type.getField("samples") != null, type.getField("timeSpan") != null,
-                    type.getField("state") != null);
-        }
-    }
 
     /**
      * One thread's samples as they are read: runs of consecutive events with the same stack,
@@ -451,18 +424,17 @@ final class AsyncProfilerSampler implements Sampler {
     /**
      * Converts JFR stack traces to stack ids, each distinct trace once.
      *
-     * <p>Every read of a JFR value looks its field up by name (twice: presence, then value), and
-     * a distinct trace's frames are new objects each time, so the work is per frame of every
-     * distinct trace: 140,000 frames in 5,000 traces at the end of a 10,000-post build. What
-     * belongs to the method (its class and name, whether it is a native C++ or kernel symbol,
-     * the frame ids of its lines) is kept per {@link RecordedMethod}, which the parser hands out
-     * once per method constant; per frame only the method and the line number are read.
+     * <p>A distinct trace's frames are converted once (137,000 frames in 5,000 traces at the end
+     * of a 10,000-post build). What belongs to the method (its class and name, whether it is a
+     * native C++ or kernel symbol, the frame ids of its lines) is kept per
+     * {@link JfrSampleReader.Method}, which the reader hands out once per method constant; per
+     * frame only the method and the line number are read.
      */
     private static final class StackConverter {
         private final FrameTable frames;
-        /** The parser hands out one object per stack trace constant, so identity finds repeats. */
-        private final Map<RecordedStackTrace, Integer> byTrace = new IdentityHashMap<>();
-        private final Map<RecordedMethod, MethodFrames> byMethod = new IdentityHashMap<>();
+        /** The reader hands out one object per stack trace constant, so identity finds repeats. */
+        private final Map<JfrSampleReader.Stack, Integer> byTrace = new IdentityHashMap<>();
+        private final Map<JfrSampleReader.Method, MethodFrames> byMethod = new IdentityHashMap<>();
         /** One entry per class and method name: overloads share their frames, as they did by name. */
         private final Map<String, MethodFrames> byName = new HashMap<>();
 
@@ -470,7 +442,7 @@ final class AsyncProfilerSampler implements Sampler {
             this.frames = frames;
         }
 
-        int stackOf(RecordedStackTrace trace) {
+        int stackOf(JfrSampleReader.Stack trace) {
             if (trace == null) {
                 return StackTable.EMPTY;
             }
@@ -483,24 +455,24 @@ final class AsyncProfilerSampler implements Sampler {
             return stack;
         }
 
-        private int convert(RecordedStackTrace trace) {
-            List<RecordedFrame> leafFirst = trace.getFrames();
+        private int convert(JfrSampleReader.Stack trace) {
+            List<JfrSampleReader.StackFrame> leafFirst = trace.frames();
             int stack = StackTable.EMPTY;
             for (int i = leafFirst.size() - 1; i >= 0; i--) {
-                RecordedFrame frame = leafFirst.get(i);
-                RecordedMethod method = frame.getMethod();
+                JfrSampleReader.StackFrame frame = leafFirst.get(i);
+                JfrSampleReader.Method method = frame.method();
                 if (method == null) {
                     continue;
                 }
                 MethodFrames methodFrames = byMethod.get(method);
                 if (methodFrames == null) {
-                    methodFrames = methodFrames(method, frame.getType());
+                    methodFrames = methodFrames(method, frame.type());
                     byMethod.put(method, methodFrames);
                 }
                 if (methodFrames == MethodFrames.SKIPPED) {
                     continue;
                 }
-                stack = frames.push(stack, methodFrames.frameId(Math.max(frame.getLineNumber(), 0), frames));
+                stack = frames.push(stack, methodFrames.frameId(Math.max(frame.line(), 0), frames));
             }
             return stack;
         }
@@ -509,13 +481,12 @@ final class AsyncProfilerSampler implements Sampler {
          * What a method's frames become. C++ and kernel frames (their method is a native symbol,
          * so every frame of it has that type) and frames without a class are left out.
          */
-        private MethodFrames methodFrames(RecordedMethod method, String frameType) {
-            RecordedClass type = method.getType();
-            String className = type == null ? null : type.getName();
+        private MethodFrames methodFrames(JfrSampleReader.Method method, String frameType) {
+            String className = method.className();
             if (className == null || className.isEmpty() || "C++".equals(frameType) || "Kernel".equals(frameType)) {
                 return MethodFrames.SKIPPED;
             }
-            String methodName = method.getName();
+            String methodName = method.name();
             return byName.computeIfAbsent(className + '#' + methodName, k -> new MethodFrames(className, methodName));
         }
     }
