@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the end of a profiled build costs, without markata: a build-shaped recording (7 hooks of
-# TASKS decorated tasks on 2 threads, a task and a document span each, async-profiler at 1 ms),
+# TASKS decorated tasks on 2 threads, one document span each, as markata makes them;
+# async-profiler at 1 ms),
 # then the stop, the session JSON, the pyinstrument JSON and the console text tree, each timed
 # once in a fresh JVM with the launcher's C1-only JIT (the costs a build pays are the cold ones).
 # Usage: bench/profiler/buildstop.sh [RUNS] [TASKS] [WORK] [JAVA_HOME]
