@@ -3,9 +3,11 @@ package dev.markata.plugins.load;
 import dev.markata.content.Post;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
@@ -13,30 +15,33 @@ import java.util.function.Consumer;
  * shard chosen by its document name: a build where one post changed rewrites one file of
  * about {@code 1/SHARDS} of the cache (10,000 posts: 1.4 MB instead of 90 MB). A damaged shard
  * costs only its own posts a new read.
+ *
+ * <p>A shard is read when a post first needs it, by the build thread loading that post: at
+ * 10,000 posts the shards are 90 MB, and reading them all on the build's main thread before
+ * the posts were handed out took a tenth of a second of a warm build's critical path; now the
+ * reads are spread over the build threads and overlap with decoding posts.
  */
 final class LoadCacheShards {
 
     static final int SHARDS = 64;
 
-    private final LoadCache[] shards;
+    private final Path folder;
+    private final Consumer<String> damaged;
+    private final AtomicReferenceArray<LoadCache> shards = new AtomicReferenceArray<>(SHARDS);
+    private final Object[] reading = new Object[SHARDS];
 
-    private LoadCacheShards(LoadCache[] shards) {
-        this.shards = shards;
+    private LoadCacheShards(Path folder, Consumer<String> damaged) {
+        this.folder = folder;
+        this.damaged = damaged;
+        Arrays.setAll(reading, i -> new Object());
     }
 
-    /** The shards in {@code folder}; a shard that cannot be read is empty, and {@code damaged} hears why. */
-    static LoadCacheShards read(Path folder, Consumer<String> damaged) {
-        LoadCache[] shards = new LoadCache[SHARDS];
-        for (int i = 0; i < SHARDS; i++) {
-            Path file = file(folder, i);
-            try {
-                shards[i] = LoadCache.read(file);
-            } catch (IOException e) {
-                damaged.accept(file + ": " + e.getMessage());
-                shards[i] = LoadCache.empty();
-            }
-        }
-        return new LoadCacheShards(shards);
+    /**
+     * The shards in {@code folder}, each read on first use; a shard that cannot be read is
+     * empty, and {@code damaged} (called on whichever thread needed the shard) hears why.
+     */
+    static LoadCacheShards open(Path folder, Consumer<String> damaged) {
+        return new LoadCacheShards(folder, damaged);
     }
 
     Optional<Post> get(String document, SourceStamp stamp) {
@@ -50,26 +55,58 @@ final class LoadCacheShards {
     /** The digests of this build's posts' content, for {@link ContentDigests}. */
     Map<String, ContentDigests.Known> digests() {
         Map<String, ContentDigests.Known> digests = new HashMap<>();
-        for (LoadCache shard : shards) {
-            digests.putAll(shard.digests());
+        for (int i = 0; i < SHARDS; i++) {
+            LoadCache shard = shards.get(i);
+            if (shard != null) { // a shard no post of this build needed has none of its posts
+                digests.putAll(shard.digests());
+            }
         }
         return digests;
     }
 
-    /** Rewrites the shards whose posts changed, came or went. */
-    void write(Path folder) throws IOException {
+    /**
+     * Rewrites the shards whose posts changed, came or went (a shard no post of this build
+     * needed is read here: its posts may have gone).
+     */
+    void write() throws IOException {
         for (int i = 0; i < SHARDS; i++) {
-            if (shards[i].changed()) {
-                shards[i].write(file(folder, i));
+            LoadCache shard = shard(i);
+            if (shard.changed()) {
+                shard.write(file(i));
             }
         }
     }
 
     private LoadCache shard(String document) {
-        return shards[Math.floorMod(document.hashCode(), SHARDS)];
+        return shard(Math.floorMod(document.hashCode(), SHARDS));
     }
 
-    private static Path file(Path folder, int shard) {
-        return folder.resolve(String.format("%02d.bin", shard));
+    private LoadCache shard(int index) {
+        LoadCache shard = shards.get(index);
+        if (shard == null) {
+            synchronized (reading[index]) {
+                shard = shards.get(index);
+                if (shard == null) {
+                    shard = read(index);
+                    shards.set(index, shard);
+                }
+            }
+        }
+        return shard;
+    }
+
+    private LoadCache read(int index) {
+        Path file = file(index);
+        try {
+            return LoadCache.read(file);
+        } catch (IOException e) {
+            damaged.accept(file + ": " + e.getMessage());
+            return LoadCache.empty();
+        }
+    }
+
+    private Path file(int shard) {
+        // not String.format: its first call loads and initializes the formatter (~10 ms cold)
+        return folder.resolve((shard < 10 ? "0" : "") + shard + ".bin");
     }
 }

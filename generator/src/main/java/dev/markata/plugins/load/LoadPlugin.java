@@ -67,7 +67,7 @@ public final class LoadPlugin implements Plugin {
         Path root = context.site().directory();
         Path cacheFolder = context.cacheDir().resolve(CACHE_FOLDER);
         // A damaged cache is only a slower build: its posts are read again and it is rewritten.
-        LoadCacheShards cache = LoadCacheShards.read(cacheFolder, problem -> context.reporter().warn(
+        LoadCacheShards cache = LoadCacheShards.open(cacheFolder, problem -> context.reporter().warn(
                 "ignoring the load cache " + problem + " (its posts are read again; the cache is rewritten)"));
         List<Post> posts = context.map(context.sourceFiles(), LoadPlugin::documentName, file -> {
             String document = documentName(file);
@@ -93,7 +93,7 @@ public final class LoadPlugin implements Plugin {
         context.setPosts(posts);
         context.put(ContentDigests.KEY, new ContentDigests(cache.digests()));
         try {
-            cache.write(cacheFolder);
+            cache.write();
         } catch (IOException e) {
             context.reporter().warn("could not write the load cache in " + cacheFolder + " (" + e.getMessage()
                     + "); the next build reads those posts again");

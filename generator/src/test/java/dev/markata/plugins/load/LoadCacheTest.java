@@ -180,7 +180,7 @@ class LoadCacheTest {
         Warnings third = new Warnings();
         build(third);
         assertThat(third.messages).isEmpty();
-        LoadCacheShards reread = LoadCacheShards.read(cacheFolder, problem -> { throw new AssertionError(problem); });
+        LoadCacheShards reread = LoadCacheShards.open(cacheFolder, problem -> { throw new AssertionError(problem); });
         assertThat(reread.get("posts/a.md", SourceStamp.of(dir.resolve("posts/a.md")))).isPresent();
         assertThat(reread.get("posts/b.md", SourceStamp.of(dir.resolve("posts/b.md")))).isPresent();
     }
