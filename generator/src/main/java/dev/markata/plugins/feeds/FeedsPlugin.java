@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,27 +94,34 @@ public final class FeedsPlugin implements Plugin {
         List<Selected> selected = new ArrayList<>();
         List<SiteView.Feed> views = new ArrayList<>();
         for (FeedConfig feed : feeds) {
-            List<Integer> in = new ArrayList<>();
+            // Each chosen post with its sort value, looked up once: a sort of 10,000 posts makes
+            // ~130,000 comparisons, and looking the values up in them was half of this hook.
+            List<Ranked> in = new ArrayList<>();
             for (int i = 0; i < posts.size(); i++) {
                 try {
                     if (feed.filter().test(scopes.get(i))) {
-                        in.add(i);
+                        in.add(new Ranked(scopes.get(i).fields().get(feed.sort()), posts.get(i)));
                     }
                 } catch (FilterExpression.FilterException e) {
                     throw new PluginException("feed \"" + feed.name() + "\": filter \"" + feed.filter().source()
                             + "\" fails on " + posts.get(i).path() + ": " + e.getMessage());
                 }
             }
-            Comparator<Integer> order = (a, b) -> compareField(scopes.get(a).fields().get(feed.sort()),
-                    scopes.get(b).fields().get(feed.sort()), feed.reverse());
-            in.sort(order.thenComparing(i -> posts.get(i).path()));
-            List<Post> chosen = in.stream().map(posts::get).toList();
+            in.sort((a, b) -> {
+                int order = compareField(a.value(), b.value(), feed.reverse());
+                return order != 0 ? order : a.post().path().compareTo(b.post().path());
+            });
+            List<Post> chosen = in.stream().map(Ranked::post).toList();
             selected.add(new Selected(feed, chosen));
             views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.raw(),
                     chosen.stream().map(Post::path).toList()));
         }
         context.put(SELECTED, new SelectedFeeds(selected));
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
+    }
+
+    /** A post a feed chose, with the value of the field the feed sorts by. */
+    private record Ranked(Object value, Post post) {
     }
 
     /** Values of one field, missing ones last whatever the direction. */
