@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Workloads with a known time split, and the arithmetic tests need to read a session. */
-final class Workloads {
+/**
+ * Workloads with a known time split, and the arithmetic tests need to read a session. Public
+ * for the tests of other packages ({@code sampling}) that need a thread kept busy.
+ */
+public final class Workloads {
 
     static volatile long sink;
 
@@ -18,7 +21,7 @@ final class Workloads {
     }
 
     /** Keeps a core busy for {@code millis} of wall time. */
-    static void spin(long millis) {
+    public static void spin(long millis) {
         long end = System.nanoTime() + millis * 1_000_000L;
         long x = 0;
         while (System.nanoTime() < end) {

@@ -4,6 +4,7 @@ import dev.markata.profiler.Profiler;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.Workloads;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
@@ -50,8 +51,6 @@ class JfrSampleReaderTest {
     private static Path wall;
     private static Path cpu;
 
-    static volatile long sink;
-
     @BeforeAll
     static void record() throws Exception {
         wall = record(TimeMode.WALL, dir.resolve("wall.jfr"));
@@ -78,7 +77,7 @@ class JfrSampleReaderTest {
             }));
             tasks.add(pool.submit(() -> release.await(5, TimeUnit.SECONDS)));
             for (int i = 0; i < 10; i++) {
-                spin(15);
+                Workloads.spin(15);
                 LockSupport.parkNanos(10_000_000L);
             }
             release.countDown();
@@ -95,22 +94,12 @@ class JfrSampleReaderTest {
 
     private static int deep(int depth) {
         if (depth == 0) {
-            spin(250);
+            Workloads.spin(250);
             return 0;
         }
         return deep(depth - 1) + 1;
     }
 
-    private static void spin(long millis) {
-        long end = System.nanoTime() + millis * 1_000_000L;
-        long x = 0;
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 100; i++) {
-                x = x * 31 + (i ^ (x >>> 7));
-            }
-        }
-        sink += x;
-    }
 
     @Test
     void wallClockSamplesAreReadAsTheJdkParserReadsThem() throws IOException {
@@ -203,14 +192,14 @@ class JfrSampleReaderTest {
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
-            spin(100);
+            Workloads.spin(100);
             for (int i = 0; i < 2; i++) {
                 try (jdk.jfr.Recording other = new jdk.jfr.Recording()) {
                     other.start();
                     deep(200);
                     other.stop();
                 }
-                spin(100);
+                Workloads.spin(100);
             }
             recording.stop();
             recording.dump(jfr);
@@ -243,7 +232,7 @@ class JfrSampleReaderTest {
             recording.start();
             Thread worker = new Thread(() -> deep(300), "deep-worker");
             worker.start();
-            spin(300);
+            Workloads.spin(300);
             worker.join();
             recording.stop();
             recording.dump(jfr);
