@@ -208,10 +208,9 @@ public final class Profiler implements AutoCloseable {
     /**
      * The span of the decorated task the current thread is running (the innermost one, for a
      * task run inside another; spans opened inside the task do not hide it), so that code inside
-     * the task can add details to it ("failed"
-     * -&gt; "true"); {@link SpanScope#NONE} when the thread runs no decorated task or nothing is
-     * recorded. The task's wrapper closes the span when the task returns; closing it earlier
-     * ends it there.
+     * the task can add details to it ("failed" -&gt; "true"); {@link SpanScope#NONE} when the
+     * thread runs no decorated task or nothing is recorded. The task's wrapper closes the span
+     * when the task returns; closing it earlier ends it there.
      */
     public SpanScope currentTask() {
         Recording now = recording;
