@@ -33,10 +33,9 @@ import java.util.zip.CRC32C;
  * is most of the load stage (10,000 posts: about 1.6 s of CPU, most of it YAML).
  *
  * <p>One file (a shard of {@link LoadCacheShards}, under {@code .markata.cache/load/}), read
- * when the load stage starts and rewritten (atomically) when it ends if its posts changed.
- * Reading it takes only the index (documents and stamps); each post is decoded on the build
- * thread that loads it, and an unchanged post's bytes are copied as they are when the file is
- * rewritten. Each post's bytes carry a CRC32C, checked before they are decoded: a changed byte
+ * and decoded whole by the build thread that first needs it, and rewritten (atomically) when
+ * the load stage ends if its posts changed. Each post's bytes carry a CRC32C, checked before
+ * they are decoded: a changed byte
  * makes that post a miss, never a different post. The file's first record names the format
  * and the parser's version: another version is no cache; a truncated file or bytes that do
  * not parse are refused with the reason (the caller warns), never a failed build. Posts whose
@@ -62,40 +61,35 @@ final class LoadCache {
     private static final int BYTES = 11;
 
     /**
-     * One post: decoded (from this build's loading) and, when it came from the file unchanged,
-     * the bytes it was stored as, so rewriting the file copies them instead of encoding again.
+     * One post of this build: from the file ({@code encoded} null: encoded again only if its
+     * shard is rewritten) or new, then {@code encoded} holds its payload, made by {@link #put} on
+     * the build thread that loaded the post (at 10,000 posts encoding them all on the main
+     * thread was a fifth of a second of the load stage's serial time).
      */
-    /**
-     * One post: either stored in the shard as read (its payload at {@code storedOffset}) or new in
-     * this build, then {@code encoded} holds its payload, made by {@link #put} on the build thread
-     * that loaded the post, so writing the shard only copies bytes (at 10,000 posts encoding them
-     * all was a fifth of a second of the load stage's serial time).
-     */
-    private record Entry(SourceStamp stamp, Post post, String contentDigest, int storedOffset, int payloadLength,
-                         int payloadChecksum, byte[] encoded) {
-        static final int NOT_STORED = -1;
+    private record Entry(SourceStamp stamp, Post post, String contentDigest, boolean fromFile, byte[] encoded) {
     }
 
-    /** Where an entry of the file lies; decoded only if its source file turns out unchanged. */
-    private record Stored(SourceStamp stamp, int offset, int length, int checksum) {
+    /** A post as the file holds it, decoded. */
+    private record Stored(SourceStamp stamp, Post post, String contentDigest) {
     }
 
-    private final byte[] file;
     private final Map<String, Stored> previous;
     private final Map<String, Entry> current = new ConcurrentHashMap<>();
 
-    private LoadCache(byte[] file, Map<String, Stored> previous) {
-        this.file = file;
+    private LoadCache(Map<String, Stored> previous) {
         this.previous = previous;
     }
 
     static LoadCache empty() {
-        return new LoadCache(new byte[0], Map.of());
+        return new LoadCache(Map.of());
     }
 
     /**
-     * The cache in {@code file}; empty when there is none. Only the index (documents and stamps)
-     * is read here; a post is decoded by {@link #get}, on the build thread that loads it.
+     * The cache in {@code file}; empty when there is none. Every post is decoded here, on the
+     * build thread that first needs the shard, and the file's bytes are dropped: kept until
+     * the load stage ended, 90 MB of them at 10,000 posts outlived young collections, which
+     * copied them (half of a warm build's load stage was such pauses). An entry whose checksum
+     * or bytes are wrong is left out: that post is read again.
      *
      * @throws IOException when the file exists but cannot be read or is not a cache of this
      *                     version (the caller warns and goes on with an empty cache)
@@ -119,51 +113,54 @@ final class LoadCache {
                 SourceStamp stamp = new SourceStamp(in.int64(), in.int64(), in.int64(), in.int64());
                 int length = in.count();
                 int checksum = in.int32();
-                entries.put(document, new Stored(stamp, in.skip(length), length, checksum));
+                int offset = in.skip(length);
+                Stored stored = decode(bytes, offset, length, checksum, document, stamp);
+                if (stored != null) {
+                    entries.put(document, stored);
+                }
             }
             if (in.remaining() != 0) {
                 throw new IOException("bytes after the last entry");
             }
-            return new LoadCache(bytes, entries);
+            return new LoadCache(entries);
         } catch (BufferUnderflowException e) {
             throw new IOException("the file is cut short", e);
         }
     }
 
+    /** One entry's post, or null when its bytes are not what was written (a changed byte is a miss). */
+    private static Stored decode(byte[] bytes, int offset, int length, int checksum, String document,
+                                 SourceStamp stamp) {
+        if (checksum(bytes, offset, length) != checksum) {
+            return null;
+        }
+        try {
+            Cursor in = new Cursor(bytes, offset, length);
+            Post post = readPost(in, document);
+            String digest = in.string();
+            return in.remaining() == 0 ? new Stored(stamp, post, digest) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * The post loaded from {@code document} last time, if its file is unchanged since; empty
-     * also when its entry does not decode (the file was damaged: the post is read again).
+     * also when its entry did not decode (the file was damaged: the post is read again).
      */
     Optional<Post> get(String document, SourceStamp stamp) {
         Stored stored = previous.get(document);
         if (stored == null || !stored.stamp().equals(stamp)) {
             return Optional.empty();
         }
-        if (checksum(file, stored.offset(), stored.length()) != stored.checksum()) {
-            return Optional.empty(); // a changed byte would otherwise become a changed post
-        }
-        Entry entry;
-        try {
-            Cursor in = new Cursor(file, stored.offset(), stored.length());
-            Post post = readPost(in, document);
-            String digest = in.string();
-            if (in.remaining() != 0) {
-                return Optional.empty();
-            }
-            entry = new Entry(stamp, post, digest, stored.offset(), stored.length(), stored.checksum(), null);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        current.put(document, entry);
-        return Optional.of(entry.post());
+        current.put(document, new Entry(stamp, stored.post(), stored.contentDigest(), true, null));
+        return Optional.of(stored.post());
     }
 
     /** Remembers what {@code document} loaded as, for the next build. */
     void put(String document, SourceStamp stamp, Post post, String contentDigest) {
         if (isWritable(post.extra())) {
-            byte[] encoded = encode(post, contentDigest);
-            current.put(document, new Entry(stamp, post, contentDigest, Entry.NOT_STORED, encoded.length,
-                    checksum(encoded, 0, encoded.length), encoded));
+            current.put(document, new Entry(stamp, post, contentDigest, false, encode(post, contentDigest)));
         }
     }
 
@@ -190,7 +187,7 @@ final class LoadCache {
 
     /** Whether this build's entries differ from the file's (a post changed, came or went). */
     boolean changed() {
-        return current.size() != previous.size() || current.values().stream().anyMatch(e -> e.storedOffset() == Entry.NOT_STORED);
+        return current.size() != previous.size() || current.values().stream().anyMatch(e -> !e.fromFile());
     }
 
     /** Writes this build's entries (the posts got or put since {@link #read}) to {@code path}. */
@@ -209,15 +206,11 @@ final class LoadCache {
                 out.writeLong(stamp.modifiedNanos());
                 out.writeLong(stamp.changedNanos());
                 out.writeLong(stamp.inode());
-                if (entry.storedOffset() != Entry.NOT_STORED) {
-                    out.writeInt(entry.payloadLength());
-                    out.writeInt(entry.payloadChecksum());
-                    out.write(file, entry.storedOffset(), entry.payloadLength());
-                    continue;
-                }
-                out.writeInt(entry.payloadLength());
-                out.writeInt(entry.payloadChecksum());
-                out.write(entry.encoded());
+                // a post from the file is encoded again: only its shard's other posts changed
+                byte[] payload = entry.encoded() != null ? entry.encoded() : encode(entry.post(), entry.contentDigest());
+                out.writeInt(payload.length);
+                out.writeInt(checksum(payload, 0, payload.length));
+                out.write(payload);
             }
             out.flush();
         });
