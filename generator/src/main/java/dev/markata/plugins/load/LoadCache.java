@@ -35,12 +35,11 @@ import java.util.zip.CRC32C;
  * <p>One file (a shard of {@link LoadCacheShards}, under {@code .markata.cache/load/}), read
  * and decoded whole by the build thread that first needs it, and rewritten (atomically) when
  * the load stage ends if its posts changed. Each post's bytes carry a CRC32C, checked before
- * they are decoded: a changed byte
- * makes that post a miss, never a different post. The file's first record names the format
- * and the parser's version: another version is no cache; a truncated file or bytes that do
- * not parse are refused with the reason (the caller warns), never a failed build. Posts whose
- * front matter holds a value this format cannot write (none that YAML's safe loader makes)
- * are simply not cached.
+ * they are decoded: a changed byte makes that post a miss, never a different post. The file's
+ * first record names the format and the parser's version: another version is no cache; a
+ * truncated file or bytes that do not parse are refused with the reason (the caller warns),
+ * never a failed build. Posts whose front matter holds a value this format cannot write (none
+ * that YAML's safe loader makes) are simply not cached.
  */
 final class LoadCache {
 
