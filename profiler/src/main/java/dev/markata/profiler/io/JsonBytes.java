@@ -11,9 +11,11 @@ import java.util.Arrays;
  * {@link JsonWriter} each number is a {@code Long.toString} string, a {@code Writer.write} and,
  * behind the buffered writer, a pass of the charset encoder; under the C1-only JIT a build runs
  * with, that made serializing the session a good part of a second. Here a number is its digits
- * put into the array, and the bytes, encoded once, can be written to several files.
+ * put into the array, and the bytes, encoded once, can be written to several files. The same
+ * holds for any JSON file written whole (markata's {@code markata.json}): no text is built and
+ * encoded afterwards, and one non-Latin-1 character does not make all of it two bytes a char.
  */
-final class JsonBytes {
+public final class JsonBytes {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** The tens and ones digit of 0..99. */
@@ -33,43 +35,44 @@ final class JsonBytes {
     private int size;
     private boolean commaDue;
 
-    JsonBytes(int initialCapacity) {
+    /** @param initialCapacity bytes to start with (the array grows as needed) */
+    public JsonBytes(int initialCapacity) {
         buf = new byte[Math.max(64, initialCapacity)];
     }
 
     /** A copy of what was written. */
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }
 
-    JsonBytes beginObject() {
+    public JsonBytes beginObject() {
         separate();
         put((byte) '{');
         commaDue = false;
         return this;
     }
 
-    JsonBytes endObject() {
+    public JsonBytes endObject() {
         put((byte) '}');
         commaDue = true;
         return this;
     }
 
-    JsonBytes beginArray() {
+    public JsonBytes beginArray() {
         separate();
         put((byte) '[');
         commaDue = false;
         return this;
     }
 
-    JsonBytes endArray() {
+    public JsonBytes endArray() {
         put((byte) ']');
         commaDue = true;
         return this;
     }
 
     /** Writes an object key; the next call writes its value. */
-    JsonBytes name(String name) {
+    public JsonBytes name(String name) {
         separate();
         quoted(name);
         put((byte) ':');
@@ -77,7 +80,7 @@ final class JsonBytes {
         return this;
     }
 
-    JsonBytes value(String value) {
+    public JsonBytes value(String value) {
         separate();
         if (value == null) {
             ascii("null");
@@ -88,12 +91,40 @@ final class JsonBytes {
         return this;
     }
 
-    JsonBytes value(long value) {
+    public JsonBytes value(long value) {
         if (commaDue) {
             put((byte) ',');
         }
         number(value);
         commaDue = true;
+        return this;
+    }
+
+    /** Writes a finite double as {@link JsonWriter} does; NaN and infinities become {@code null}. */
+    public JsonBytes value(double value) {
+        separate();
+        ascii(Double.isFinite(value) ? Double.toString(value) : "null");
+        commaDue = true;
+        return this;
+    }
+
+    public JsonBytes value(boolean value) {
+        separate();
+        ascii(value ? "true" : "false");
+        commaDue = true;
+        return this;
+    }
+
+    public JsonBytes nullValue() {
+        separate();
+        ascii("null");
+        commaDue = true;
+        return this;
+    }
+
+    /** Ends a line (between values or after the last: whitespace, which JSON allows anywhere there). */
+    public JsonBytes newline() {
+        put((byte) '\n');
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.markata.profiler.io;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,5 +30,31 @@ class JsonBytesTest {
         json.endArray();
 
         assertThat(new String(json.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(expected.append(']').toString());
+    }
+
+    /** Both writers, fed the same calls: one way to write JSON, whichever of the two writes it. */
+    @Test
+    void everyKindOfValueComesOutAsJsonWriterWritesIt() {
+        StringWriter text = new StringWriter();
+        JsonWriter writer = new JsonWriter(text);
+        JsonBytes bytes = new JsonBytes(8);
+        String[] strings = {"plain", "", "caf\u00e9 \u2026 \uD83D\uDE00", "\"q\" \\ \n\t\u0001 </script> & \u2028"};
+        double[] doubles = {1.5, -0.0, 1e300, 3.0e-5, Double.NaN, Double.POSITIVE_INFINITY};
+
+        writer.beginArray();
+        bytes.beginArray();
+        for (String string : strings) {
+            writer.beginObject().name(string).value(string).name("n").nullValue().endObject();
+            bytes.beginObject().name(string).value(string).name("n").nullValue().endObject();
+        }
+        for (double value : doubles) {
+            writer.value(value);
+            bytes.value(value);
+        }
+        writer.value(true).value(false).value(-42L).beginArray().endArray().value((String) null).endArray().flush();
+        bytes.value(true).value(false).value(-42L).beginArray().endArray().value((String) null).endArray();
+
+        assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(text.toString());
+        assertThat(new String(bytes.newline().toByteArray(), StandardCharsets.UTF_8)).isEqualTo(text + "\n");
     }
 }
