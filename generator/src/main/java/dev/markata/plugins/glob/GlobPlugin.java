@@ -94,13 +94,12 @@ public final class GlobPlugin implements Plugin {
      */
     private static Path relativize(Path root, Path path) {
         String rootText = root.toString();
-        String pathText = path.toString();
         String separator = root.getFileSystem().getSeparator();
-        int cut = rootText.endsWith(separator) ? rootText.length() : rootText.length() + separator.length();
-        if (rootText.isEmpty() || !pathText.startsWith(rootText) || pathText.length() <= cut
-                || !pathText.startsWith(separator, cut - separator.length()) && !rootText.endsWith(separator)) {
-            return root.relativize(path);
+        String prefix = rootText.endsWith(separator) ? rootText : rootText + separator;
+        String pathText = path.toString();
+        if (rootText.isEmpty() || !pathText.startsWith(prefix) || pathText.length() == prefix.length()) {
+            return root.relativize(path); // not the shape a walk from root gives: the general way
         }
-        return root.getFileSystem().getPath(pathText.substring(cut));
+        return root.getFileSystem().getPath(pathText.substring(prefix.length()));
     }
 }
