@@ -51,7 +51,11 @@ class ProfiledBuildTest {
         blog(dir, POSTS, "hooks = [\"default\", \"markata.plugins.pyinstrument\"]\nworkers = 2", """
                 [markata.profiler]
                 formats = ["html", "json", "text", "speedscope", "collapsed", "jfr"]
-                """);
+                """)
+                // A page template with some work in it: in a test JVM that other tests have warmed
+                // up, the theme's pages render in well under one sampling interval each.
+                .write("templates/post.html", "<h1>{{ post.title|e }}</h1>{% for i in range(400) %}<i>{{ i }}</i>"
+                        + "{% endfor %}{{ post.article_html }}\n");
         run = markata("build", "--directory", dir.toString());
         profile = dir.resolve("markout/_profile");
         session = Session.load(profile.resolve("index.session.json"));
