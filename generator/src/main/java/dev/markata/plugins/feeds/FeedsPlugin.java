@@ -109,7 +109,8 @@ public final class FeedsPlugin implements Plugin {
 
         @Override
         public boolean containsKey(Object key) {
-            return OWN_FIELDS.contains(key) || post.extra().containsKey(key);
+            // Set.of and the post's frozen map refuse a null key; this map just does not hold one
+            return key instanceof String name && (OWN_FIELDS.contains(name) || post.extra().containsKey(name));
         }
 
         @Override

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  *
  * <p>A shard is read when a post first needs it, by the build thread loading that post: at
  * 10,000 posts the shards are 90 MB, and reading them all on the build's main thread before
- * the posts were handed out took a tenth of a second of a warm build's critical path; now the
- * reads are spread over the build threads and overlap with decoding posts.
+ * the posts were handed out took a tenth of a second of a warm build's critical path; now
+ * reading and decoding the shards are spread over the build threads.
  */
 final class LoadCacheShards {
 
