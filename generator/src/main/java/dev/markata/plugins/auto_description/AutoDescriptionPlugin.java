@@ -4,9 +4,10 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
+import dev.markata.plugins.auto_description.FirstParagraphs.Descriptions;
 import dev.markata.plugins.load.ContentDigests;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
@@ -37,43 +38,27 @@ public final class AutoDescriptionPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) {
         FirstParagraphs known = setup.memory().get(KNOWN, FirstParagraphs::new);
-        known.nextBuild();
         setup.hook(Stage.PRE_RENDER, context -> {
+            Path file = context.cacheDir().resolve(FirstParagraphs.FILE);
+            known.startBuild(file, context.reporter());
             ContentDigests digests = ContentDigests.of(context);
             context.updatePosts(post -> {
-                String text = known.of(digests.of(post), post.content());
-                var described = post.description().isBlank() ? post.withDescription(cut(text, SHORT)) : post;
-                return described.withExtra("long_description", cut(text, LONG));
+                Descriptions made = known.of(digests.of(post), post.content(), AutoDescriptionPlugin::describe);
+                var described = post.description().isBlank() ? post.withDescription(made.description()) : post;
+                return described.withExtra("long_description", made.longDescription());
             });
+            try {
+                known.finishBuild(file);
+            } catch (IOException e) {
+                context.reporter().warn("could not write the cache file " + file + " (" + e.getMessage()
+                        + "); the next build makes the posts' descriptions again");
+            }
         });
     }
 
-    /**
-     * First paragraphs by content digest, kept across the builds of one process ({@code serve
-     * --watch}): a rebuild after one edit finds every other post's here. Only what the last two
-     * builds used is kept, so the memory follows the site, not the number of edits.
-     */
-    static final class FirstParagraphs {
-        private volatile Map<String, String> current = new ConcurrentHashMap<>();
-        private volatile Map<String, String> previous = Map.of();
-
-        synchronized void nextBuild() {
-            previous = current;
-            current = new ConcurrentHashMap<>();
-        }
-
-        String of(String contentDigest, String markdown) {
-            Map<String, String> now = current;
-            String text = now.get(contentDigest);
-            if (text == null) {
-                text = previous.get(contentDigest);
-                if (text == null) {
-                    text = firstParagraph(markdown);
-                }
-                now.put(contentDigest, text);
-            }
-            return text;
-        }
+    private static Descriptions describe(String markdown) {
+        String text = firstParagraph(markdown);
+        return new Descriptions(cut(text, SHORT), cut(text, LONG));
     }
 
     static String firstParagraph(String markdown) {

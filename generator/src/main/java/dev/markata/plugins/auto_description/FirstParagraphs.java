@@ -1,0 +1,172 @@
+package dev.markata.plugins.auto_description;
+
+import dev.markata.plugin.CacheText;
+import dev.markata.plugin.Reporter;
+import dev.markata.profiler.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The descriptions made from posts' first paragraphs, by the digest of the post's Markdown:
+ * kept in memory across the builds of one process ({@code serve --watch}) and on disk across
+ * processes ({@code .markata.cache/auto_description.tsv}), so that a build reads the Markdown of
+ * the posts that changed only. Only what the last build used is kept, so the memory and the file
+ * follow the site, not the number of edits.
+ *
+ * <p>The file is a {@link CacheText} whose text is a version line, then one line per post:
+ * {@code <digest> TAB <description> TAB <long description>}. The descriptions are collapsed
+ * whitespace, so they hold no tab or line break; one that did would not be written (it is made
+ * again next time). A damaged file is ignored with a warning: every description is made again and
+ * the file rewritten.
+ */
+final class FirstParagraphs {
+
+    static final String FILE = "auto_description.tsv";
+    private static final String KIND = "markata-auto-description";
+    /** Changes whenever the same Markdown could give other descriptions (the scanner, the lengths). */
+    static final String VERSION = "1";
+
+    /** What a post without a {@code description} gets, and every post's {@code long_description}. */
+    record Descriptions(String description, String longDescription) {
+    }
+
+    private volatile Map<String, Descriptions> current = new ConcurrentHashMap<>();
+    private volatile Map<String, Descriptions> previous = Map.of();
+    /** Whether the file holds what {@link #previous} holds, so a build that used the same need not write it. */
+    private boolean previousIsOnDisk;
+    /** Whether the file holds what {@link #current} holds: the build finished and wrote it. */
+    private boolean currentIsOnDisk;
+    private boolean fileRead;
+    private final AtomicInteger made = new AtomicInteger();
+
+    /**
+     * Starts a build: what the last build of this process used becomes what this one may reuse;
+     * on the first build of a process that is what the file holds.
+     */
+    synchronized void startBuild(Path file, Reporter reporter) {
+        if (fileRead) {
+            previous = current;
+            previousIsOnDisk = currentIsOnDisk;
+        } else {
+            previous = read(file, reporter);
+            previousIsOnDisk = true;
+            fileRead = true;
+        }
+        current = new ConcurrentHashMap<>();
+        currentIsOnDisk = false;
+        made.set(0);
+    }
+
+    /** The descriptions for a post's Markdown, made with {@code make} unless known by its digest. */
+    Descriptions of(String contentDigest, String markdown, Function<String, Descriptions> make) {
+        Map<String, Descriptions> now = current;
+        Descriptions known = now.get(contentDigest);
+        if (known == null) {
+            known = previous.get(contentDigest);
+            if (known == null) {
+                known = make.apply(markdown);
+                made.incrementAndGet();
+            }
+            now.put(contentDigest, known);
+        }
+        return known;
+    }
+
+    /**
+     * Ends a build: writes what it used when that differs from the file (a post was added,
+     * changed or removed). The entries are by content, so a build that fails later cannot make
+     * them wrong.
+     */
+    synchronized void finishBuild(Path file) throws IOException {
+        // Every entry came from previous when none was made; with as many entries, they are all of it.
+        boolean sameAsFile = previousIsOnDisk && made.get() == 0 && current.size() == previous.size();
+        if (!sameAsFile) {
+            AtomicFiles.write(file, CacheText.encode(KIND, text(current)));
+        }
+        currentIsOnDisk = true;
+    }
+
+    private static String text(Map<String, Descriptions> entries) {
+        List<String> digests = new ArrayList<>(entries.keySet());
+        digests.sort(null);
+        StringBuilder text = new StringBuilder(entries.size() * 512).append(VERSION).append('\n');
+        for (String digest : digests) {
+            Descriptions d = entries.get(digest);
+            if (writable(digest) && writable(d.description()) && writable(d.longDescription())) {
+                text.append(digest).append('\t').append(d.description()).append('\t').append(d.longDescription())
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean writable(String field) {
+        return field.indexOf('\t') < 0 && field.indexOf('\n') < 0;
+    }
+
+    /** The file's entries; none when it is missing, of another version, or damaged (then with a warning). */
+    static Map<String, Descriptions> read(Path file, Reporter reporter) {
+        byte[] bytes;
+        int start;
+        try {
+            bytes = Files.readAllBytes(file);
+            start = CacheText.textStart(KIND, bytes);
+        } catch (NoSuchFileException e) {
+            return Map.of();
+        } catch (IOException e) {
+            return ignored(file, reporter, "it cannot be read (" + e.getMessage() + ")");
+        } catch (CacheText.Damaged e) {
+            return ignored(file, reporter, e.getMessage());
+        }
+        // Cut at the bytes of tabs and line breaks, which never occur inside another character's
+        // UTF-8, and each field decoded on its own (see CacheText.textStart).
+        int versionEnd = indexOf(bytes, (byte) '\n', start, bytes.length);
+        if (versionEnd < 0 || !text(bytes, start, versionEnd).equals(VERSION)) {
+            return Map.of(); // another version's file: not damaged, just not ours
+        }
+        Map<String, Descriptions> entries = new HashMap<>();
+        int line = 2;
+        for (int at = versionEnd + 1; at < bytes.length; line++) {
+            int end = indexOf(bytes, (byte) '\n', at, bytes.length);
+            int tab = end < 0 ? -1 : indexOf(bytes, (byte) '\t', at, end);
+            int secondTab = tab < 0 ? -1 : indexOf(bytes, (byte) '\t', tab + 1, end);
+            if (secondTab < 0 || indexOf(bytes, (byte) '\t', secondTab + 1, end) >= 0) {
+                return ignored(file, reporter, "line " + line + " is not \"<digest><tab><description><tab>"
+                        + "<long description>\"");
+            }
+            entries.put(text(bytes, at, tab), new Descriptions(text(bytes, tab + 1, secondTab),
+                    text(bytes, secondTab + 1, end)));
+            at = end + 1;
+        }
+        return entries;
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Descriptions> ignored(Path file, Reporter reporter, String why) {
+        reporter.warn("ignoring the cache file " + file + ": " + why
+                + "; the posts' descriptions are made again, and it is rewritten");
+        return Map.of();
+    }
+}
