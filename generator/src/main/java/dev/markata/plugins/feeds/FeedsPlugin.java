@@ -187,7 +187,6 @@ public final class FeedsPlugin implements Plugin {
     private static void write(BuildContext context, Templates templates) throws Exception {
         SelectedFeeds feeds = context.get(SELECTED).orElseThrow(() -> new PluginException(
                 "feeds were not selected in pre_render"));
-        SiteView site = SiteView.of(context, templates);
         Map<String, Post> byPath = new HashMap<>();
         for (Post post : context.posts()) {
             byPath.put(post.path(), post);
@@ -213,7 +212,9 @@ public final class FeedsPlugin implements Plugin {
             boolean unchanged = key.equals(previous.get(config.slug())) && Files.isRegularFile(page)
                     && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
             if (!unchanged) {
-                renderPages(context, templates, site, config, isHome);
+                // made here, on first need: a build whose feeds are all unchanged never needs it
+                // (the view of every post was a tenth of a warm 10,000-post build's save stage)
+                renderPages(context, templates, SiteView.of(context, templates), config, isHome);
             }
             // The key covers what the XML shows (the site's settings are in the templates' config,
             // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
