@@ -57,4 +57,26 @@ class JsonBytesTest {
         assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(text.toString());
         assertThat(new String(bytes.newline().toByteArray(), StandardCharsets.UTF_8)).isEqualTo(text + "\n");
     }
+
+    /** Strings where plain runs and characters to escape or encode meet at every position. */
+    @Test
+    void anyMixOfPlainAndEscapedCharactersComesOutAsJsonWriterWritesIt() {
+        char[] alphabet = {'a', 'Z', '0', ' ', '~', '"', '\\', '<', '>', '&', '\n', '\u0001', '\u007f', '\u00e9',
+                '\u2026', '\u2028', '\uD83D', '\uDE00'};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder string = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                string.append(random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)] : 'p');
+            }
+            StringWriter text = new StringWriter();
+            new JsonWriter(text).value(string.toString()).flush();
+            JsonBytes bytes = new JsonBytes(1).value(string.toString());
+
+            // as bytes: a lone surrogate becomes '?' in UTF-8, in both
+            assertThat(bytes.toByteArray()).as(string.toString())
+                    .isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
 }
