@@ -14,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +52,9 @@ public final class GlobPlugin implements Plugin {
         for (String pattern : config.globPatterns()) {
             matchers.add(Globs.compile(pattern.startsWith("./") ? pattern.substring(2) : pattern));
         }
-        List<Path> found = new ArrayList<>();
+        // Sorted by the '/'-separated text, which is at hand: comparing paths name by name was a
+        // sixth of the glob of a 10,000-post site.
+        TreeMap<String, Path> found = new TreeMap<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -68,15 +71,22 @@ public final class GlobPlugin implements Plugin {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 Path relativePath = relativize(root, file);
                 String relative = slashes(relativePath);
-                if (attrs.isRegularFile() && !ignore.ignores(relative, false)
-                        && matchers.stream().anyMatch(m -> m.matcher(relative).matches())) {
-                    found.add(relativePath);
+                if (attrs.isRegularFile() && !ignore.ignores(relative, false) && matchesAny(matchers, relative)) {
+                    found.put(relative, relativePath);
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        found.sort(null);
-        return found;
+        return List.copyOf(found.values());
+    }
+
+    private static boolean matchesAny(List<Pattern> matchers, String relative) {
+        for (Pattern matcher : matchers) {
+            if (matcher.matcher(relative).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String relative(Path root, Path path) {
