@@ -29,6 +29,8 @@ public final class DidYouMeanPlugin implements Plugin {
     private static final String PAGE = "404.html";
     /** The key of the last 404 page written, in the cache folder. */
     static final String KEYS_FILE = "didyoumean.tsv";
+    /** Changes when what the key covers changes. */
+    private static final String KEY_VERSION = "didyoumean-2";
 
     @Override
     public String id() {
@@ -42,6 +44,17 @@ public final class DidYouMeanPlugin implements Plugin {
             if (context.posts().stream().anyMatch(p -> p.slug().equals("404"))) {
                 return;
             }
+            // What the page can show: the page list (each post's slug and title, which the
+            // posts' fingerprint covers), the site's settings and templates and today's date.
+            // Unchanged and still there: not made again (at 10,000 posts the list alone was
+            // most of a warm build's save).
+            Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+            String key = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context),
+                    LocalDate.now().toString());
+            if (key.equals(KeyFile.read(keysFile, context.reporter()).get(PAGE))
+                    && Files.isRegularFile(context.output().root().resolve(PAGE))) {
+                return;
+            }
             StringBuilder json = new StringBuilder("[");
             for (Post post : context.posts()) {
                 if (json.length() > 1) {
@@ -51,15 +64,6 @@ public final class DidYouMeanPlugin implements Plugin {
                         .append("\",\"").append(jsString(post.displayTitle())).append("\"]");
             }
             json.append(']');
-            // What the page can show: the page list, the site's settings and templates, what
-            // every post shows in lists (as feeds key their pages) and today's date. Unchanged
-            // and still there: not rendered again (at 10,000 posts most of a warm build's save).
-            Path keysFile = context.cacheDir().resolve(KEYS_FILE);
-            String key = Hashing.of(templates.key(), json.toString(), SiteView.fingerprint(context), LocalDate.now().toString());
-            if (key.equals(KeyFile.read(keysFile, context.reporter()).get(PAGE))
-                    && Files.isRegularFile(context.output().root().resolve(PAGE))) {
-                return;
-            }
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("pages_json", json.toString());
             values.put("markata", SiteView.of(context, templates).markata());
