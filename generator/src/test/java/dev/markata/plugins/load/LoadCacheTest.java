@@ -236,6 +236,25 @@ class LoadCacheTest {
         assertThat(warm).isEqualTo(cold).hasSize(2);
     }
 
+    /** Posts of many sizes spread over most shards, each shard read on the build thread that first needs it. */
+    @Test
+    void aWarmBuildOfPostsInManyShardsGivesThePostsAColdBuildGives() throws Exception {
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"T\"\n");
+        for (int i = 0; i < 4 * LoadCacheShards.SHARDS; i++) {
+            site.post("posts/p" + i + ".md", "title: P" + i + "\ntags: [t" + i % 7 + "]",
+                    ("Text of post " + i + ". ").repeat(1 + i % 40));
+        }
+        Warnings warnings = new Warnings();
+        List<Post> cold = loaded(build(warnings));
+        List<Post> warm = loaded(build(warnings));
+
+        assertThat(warnings.messages).isEmpty();
+        assertThat(warm).isEqualTo(cold).hasSize(4 * LoadCacheShards.SHARDS);
+        try (Stream<Path> shards = Files.list(dir.resolve(".markata.cache").resolve(LoadPlugin.CACHE_FOLDER))) {
+            assertThat(shards.count()).isGreaterThan(LoadCacheShards.SHARDS / 2);
+        }
+    }
+
     private BuildResult build(Warnings warnings) throws Exception {
         return Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
     }
