@@ -51,8 +51,8 @@ public final class DidYouMeanPlugin implements Plugin {
             Path keysFile = context.cacheDir().resolve(KEYS_FILE);
             String key = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context),
                     LocalDate.now().toString());
-            if (key.equals(KeyFile.read(keysFile, context.reporter()).get(PAGE))
-                    && Files.isRegularFile(context.output().root().resolve(PAGE))) {
+            Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
+            if (key.equals(previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {
                 return;
             }
             StringBuilder json = new StringBuilder("[");
@@ -69,7 +69,7 @@ public final class DidYouMeanPlugin implements Plugin {
             values.put("markata", SiteView.of(context, templates).markata());
             values.put("posts", List.of());
             context.output().write(PAGE, templates.render(PAGE, PAGE, values));
-            KeyFile.write(keysFile, Map.of(PAGE, key));
+            KeyFile.write(keysFile, Map.of(PAGE, key), previous);
         });
     }
 

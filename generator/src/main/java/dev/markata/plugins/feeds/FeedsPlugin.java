@@ -238,7 +238,7 @@ public final class FeedsPlugin implements Plugin {
         if (home) {
             context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
         }
-        KeyFile.write(keysFile, keys);
+        KeyFile.write(keysFile, keys, previous);
     }
 
     private static boolean exist(BuildContext context, String... files) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,17 +97,20 @@ public final class KeyFile {
         return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    /** Writes {@code keys}, sorted by name, atomically; leaves the file alone when it already holds them. */
-    public static void write(Path file, Map<String, String> keys) throws IOException {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(keys).forEach((name, key) -> text.append(name).append('\t').append(key).append('\n'));
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (Files.isRegularFile(file) && Files.size(file) == bytes.length
-                && Arrays.equals(Files.readAllBytes(file), bytes)) {
+    /**
+     * Writes {@code keys}, sorted by name, atomically; leaves the file alone when they are the
+     * keys {@link #read} gave for it this build ({@code read}): a warm build's skip keys are
+     * 10,000 lines that were sorted, encoded and compared with the file's bytes only to find
+     * them equal.
+     */
+    public static void write(Path file, Map<String, String> keys, Map<String, String> read) throws IOException {
+        if (keys.equals(read)) {
             return;
         }
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(keys).forEach((name, key) -> text.append(name).append('\t').append(key).append('\n'));
         try {
-            AtomicFiles.write(file, bytes);
+            AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new OutputDir.WriteFailed(file, e);
         }

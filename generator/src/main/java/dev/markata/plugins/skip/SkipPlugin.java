@@ -42,7 +42,8 @@ public final class SkipPlugin implements Plugin {
             (section, markata) -> markata.bool("skip", true));
     private static final StateKey<Keys> KEYS = new StateKey<>("skip keys", Keys.class);
 
-    private record Keys(Map<String, String> byPath) {
+    /** This build's keys, and the last build's as the file held them. */
+    private record Keys(Map<String, String> byPath, Map<String, String> previous) {
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class SkipPlugin implements Plugin {
                 skipped.add(post.path());
             }
         }
-        context.put(KEYS, new Keys(keys));
+        context.put(KEYS, new Keys(keys, previous));
         context.put(Skips.KEY, new Skips(skipped));
     }
 
@@ -100,7 +101,7 @@ public final class SkipPlugin implements Plugin {
     private static void remember(BuildContext context) throws IOException {
         Keys keys = context.get(KEYS).orElse(null);
         if (keys != null) {
-            KeyFile.write(context.cacheDir().resolve(KEYS_FILE), keys.byPath());
+            KeyFile.write(context.cacheDir().resolve(KEYS_FILE), keys.byPath(), keys.previous());
         }
     }
 }

@@ -22,12 +22,26 @@ class KeyFileTest {
     void keysComeBackAsWrittenWhateverTheName() throws Exception {
         Path file = dir.resolve("keys.tsv");
         Map<String, String> keys = Map.of("posts/a.md", MD5, "posts/naïve ☕.md", SHA512, "with\ttab.md", MD5);
-        KeyFile.write(file, keys);
+        KeyFile.write(file, keys, Map.of());
         Warnings warnings = new Warnings();
 
         assertThat(KeyFile.read(file, warnings)).isEqualTo(keys);
         assertThat(KeyFile.read(dir.resolve("missing.tsv"), warnings)).isEmpty();
         assertThat(warnings.messages).isEmpty();
+    }
+
+    @Test
+    void theFileIsLeftAloneWhenItHoldsTheKeysAlready() throws Exception {
+        Path file = dir.resolve("keys.tsv");
+        Map<String, String> keys = Map.of("posts/a.md", MD5);
+        KeyFile.write(file, keys, Map.of());
+        Map<String, String> read = KeyFile.read(file, new Warnings());
+        Files.writeString(file, "a mark a rewrite would replace");
+
+        KeyFile.write(file, Map.of("posts/a.md", MD5), read);
+        assertThat(file).hasContent("a mark a rewrite would replace");
+        KeyFile.write(file, Map.of("posts/a.md", SHA512), read);
+        assertThat(KeyFile.read(file, new Warnings())).containsExactly(Map.entry("posts/a.md", SHA512));
     }
 
     @Test
