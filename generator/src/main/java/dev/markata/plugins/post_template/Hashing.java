@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * A cache key: an MD5 over a sequence of parts (each length-prefixed, so "ab"+"c" differs from
@@ -60,8 +59,18 @@ public final class Hashing {
     /** The hash in hex; the instance is spent afterwards. */
     public String hex() {
         flush();
-        return HexFormat.of().formatHex(digest.digest());
+        // A table lookup per digit: HexFormat goes through a StringBuilder and a call per digit,
+        // which C1 (what builds run with) does not inline.
+        byte[] hash = digest.digest();
+        byte[] text = new byte[hash.length * 2];
+        for (int i = 0; i < hash.length; i++) {
+            text[2 * i] = HEX_DIGITS[(hash[i] >> 4) & 0xf];
+            text[2 * i + 1] = HEX_DIGITS[hash[i] & 0xf];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     public static String of(String... parts) {
         Hashing hashing = new Hashing();
