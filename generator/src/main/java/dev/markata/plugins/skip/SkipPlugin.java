@@ -93,8 +93,9 @@ public final class SkipPlugin implements Plugin {
 
     static String key(Post post, String shared, String contentDigest) {
         Hashing hash = new Hashing().add(shared).add(post.path()).add(post.slug()).add(post.title())
-                .add(String.valueOf(post.date())).add(String.valueOf(post.tags())).add(String.valueOf(post.published()))
-                .add(post.description()).add(post.template());
+                .add(String.valueOf(post.date())).add(String.valueOf(post.published())).add(post.description())
+                .add(post.template());
+        addValue(hash, post.tags());
         addValue(hash, post.extra());
         return hash.add(contentDigest).hex();
     }

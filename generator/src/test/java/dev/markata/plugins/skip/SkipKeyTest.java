@@ -3,6 +3,7 @@ package dev.markata.plugins.skip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.content.Post;
+import dev.markata.plugins.post_template.SiteView;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,5 +55,15 @@ class SkipKeyTest {
         assertThat(key(new LinkedHashMap<>(nested))).isEqualTo(key(nested));
         assertThat(SkipPlugin.key(post(nested), "shared", "other digest")).isNotEqualTo(key(nested));
         assertThat(SkipPlugin.key(post(nested), "other shared", "digest")).isNotEqualTo(key(nested));
+    }
+
+    @Test
+    void oneTagWithACommaIsNotTwoTags() {
+        Post two = new Post("posts/a.md", "a", "A", null, List.of("a", "b"), true, "", null, "", Map.of(), null, null);
+        Post one = new Post("posts/a.md", "a", "A", null, List.of("a, b"), true, "", null, "", Map.of(), null, null);
+
+        assertThat(SkipPlugin.key(one, "shared", "digest")).isNotEqualTo(SkipPlugin.key(two, "shared", "digest"));
+        assertThat(SiteView.fingerprint(List.of(one)))
+                .isNotEqualTo(SiteView.fingerprint(List.of(two)));
     }
 }
