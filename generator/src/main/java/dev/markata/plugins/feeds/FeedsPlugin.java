@@ -205,8 +205,8 @@ public final class FeedsPlugin implements Plugin {
                 archive = new Selected(config, posts);
             }
             boolean isHome = home && config.name().equals(FeedConfig.ARCHIVE);
-            String key = Hashing.of(shared, String.valueOf(new TreeMap<>(config.raw())), config.name(),
-                    String.valueOf(isHome), SiteView.fingerprint(posts));
+            String key = new Hashing().add(shared).addValue(new TreeMap<>(config.raw())).add(config.name())
+                    .add(String.valueOf(isHome)).add(SiteView.fingerprint(posts)).hex();
             keys.put(config.slug(), key);
             Path page = context.output().root().resolve(config.slug()).resolve("index.html");
             boolean unchanged = key.equals(previous.get(config.slug())) && Files.isRegularFile(page)
@@ -229,8 +229,8 @@ public final class FeedsPlugin implements Plugin {
             }
         }
         List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
-        String sitemapKey = Hashing.of(shared, SiteView.fingerprint(context),
-                String.valueOf(configs.stream().map(c -> new TreeMap<>(c.raw())).toList()));
+        String sitemapKey = new Hashing().add(shared).add(SiteView.fingerprint(context))
+                .addValue(configs.stream().map(c -> new TreeMap<>(c.raw())).toList()).hex();
         keys.put(SITEMAP, sitemapKey);
         if (!(sitemapKey.equals(previous.get(SITEMAP)) && exist(context, SITEMAP))) {
             context.output().write(SITEMAP, FeedXml.sitemap(context.site(), context.posts(), configs));

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A cache key: an MD5 over a sequence of parts (each length-prefixed, so "ab"+"c" differs from
@@ -35,6 +38,34 @@ public final class Hashing {
 
     public Hashing add(String part) {
         return add(part == null ? new byte[] {0} : part.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Adds a value of front matter or configuration part by part, each after its kind: a map or
+     * list by its size and items (a map's in its own order), text as it is, {@code null} as
+     * such, anything else by its class and text. So keys tell {@code 1} from {@code "1"}, one
+     * tag {@code "a, b"} from two, and a nested map from text that reads like one, which a
+     * value's {@code toString} does not.
+     */
+    public Hashing addValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            add("map").add(Integer.toString(map.size()));
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                add(String.valueOf(entry.getKey())).addValue(entry.getValue());
+            }
+        } else if (value instanceof Collection<?> items) {
+            add(value instanceof Set ? "set" : "list").add(Integer.toString(items.size()));
+            for (Object item : items) {
+                addValue(item);
+            }
+        } else if (value instanceof String text) {
+            add("text").add(text);
+        } else if (value == null) {
+            add("null");
+        } else {
+            add(value.getClass().getName()).add(value.toString());
+        }
+        return this;
     }
 
     /** Adds the part's length in decimal, a colon, then the part. */

@@ -155,12 +155,7 @@ public final class SiteView {
         Hashing hash = new Hashing();
         for (Post post : posts) {
             hash.add(post.path()).add(post.slug()).add(post.title()).add(String.valueOf(post.date()))
-                    .add(String.valueOf(post.published())).add(post.description())
-                    .add(Integer.toString(post.tags().size()));
-            // tag by tag: the list's text would not tell ["a, b"] from ["a", "b"]
-            for (String tag : post.tags()) {
-                hash.add(tag);
-            }
+                    .add(String.valueOf(post.published())).add(post.description()).addValue(post.tags());
         }
         return hash.hex();
     }

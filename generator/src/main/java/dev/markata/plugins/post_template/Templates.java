@@ -123,7 +123,7 @@ public final class Templates {
                     }
                 }
             }
-            hash.add(String.valueOf(new TreeMap<>(configView)));
+            hash.addValue(new TreeMap<>(configView));
             known = hash.hex();
             key = known;
         }

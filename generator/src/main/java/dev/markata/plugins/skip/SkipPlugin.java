@@ -95,36 +95,7 @@ public final class SkipPlugin implements Plugin {
         Hashing hash = new Hashing().add(shared).add(post.path()).add(post.slug()).add(post.title())
                 .add(String.valueOf(post.date())).add(String.valueOf(post.published())).add(post.description())
                 .add(post.template());
-        addValue(hash, post.tags());
-        addValue(hash, post.extra());
-        return hash.add(contentDigest).hex();
-    }
-
-    /**
-     * Adds a front-matter value part by part, each after its kind: a map or list by its size and
-     * items, text as it is, anything else by its class and text. So the parts tell {@code 1} from
-     * {@code "1"} and a nested map from text that reads like one (a template may tell them
-     * apart); the map's {@code toString}, hashed before, did not.
-     */
-    private static void addValue(Hashing hash, Object value) {
-        if (value instanceof Map<?, ?> map) {
-            hash.add("map").add(Integer.toString(map.size()));
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                hash.add(String.valueOf(entry.getKey()));
-                addValue(hash, entry.getValue());
-            }
-        } else if (value instanceof List<?> list) {
-            hash.add("list").add(Integer.toString(list.size()));
-            for (Object item : list) {
-                addValue(hash, item);
-            }
-        } else if (value instanceof String text) {
-            hash.add("text").add(text);
-        } else if (value == null) {
-            hash.add("null");
-        } else {
-            hash.add(value.getClass().getName()).add(value.toString());
-        }
+        return hash.addValue(post.tags()).addValue(post.extra()).add(contentDigest).hex();
     }
 
     private static void remember(BuildContext context) throws IOException {
