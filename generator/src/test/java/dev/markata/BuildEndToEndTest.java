@@ -306,6 +306,18 @@ class BuildEndToEndTest {
                 .contains("{% if x %}text{% endif %} {{ config.title }}");
     }
 
+    /** A post's Markdown with `jinja: true` may show its own front matter: a change to it renders the post again. */
+    @Test
+    void aJinjaPostIsRenderedAgainWhenItsOwnFrontMatterChanges() throws Exception {
+        Site site = new Site(dir).post("posts/j.md", "title: J\njinja: true\nmood: calm", "Mood: {{ post.mood }}.");
+        build(Map.of());
+        assertThat(site.read("markout/j/index.html")).contains("Mood: calm.");
+
+        site.post("posts/j.md", "title: J\njinja: true\nmood: bright", "Mood: {{ post.mood }}.");
+        build(Map.of());
+        assertThat(site.read("markout/j/index.html")).contains("Mood: bright.").doesNotContain("calm");
+    }
+
     @Test
     void recursiveGlobPatternsMatchFilesAtAnyDepthIncludingNone() throws Exception {
         new Site(dir).write("markata.toml", "[markata.glob]\nglob_patterns = [\"posts/**/*.md\", \"pages/*.md\"]\n")

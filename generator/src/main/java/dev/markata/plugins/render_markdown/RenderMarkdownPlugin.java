@@ -66,8 +66,15 @@ public final class RenderMarkdownPlugin implements Plugin {
         ContentDigests digests = ContentDigests.of(context);
         skips.updateChanged(context, post -> {
             boolean jinja = isJinja(post);
-            String key = Hashing.of(RENDER_VERSION, post.content().contains("[[") || jinja ? linkTargets : "",
-                    jinja ? jinjaInputs + post.path() : "", digests.of(post));
+            Hashing keyHash = new Hashing().add(RENDER_VERSION)
+                    .add(post.content().contains("[[") || jinja ? linkTargets : "")
+                    .add(jinja ? jinjaInputs + post.path() : "").add(digests.of(post));
+            if (jinja) {
+                // its own front matter, which its Markdown may show ({{ post.mood }}); the
+                // fingerprint in jinjaInputs covers only what lists show of every post
+                keyHash.addValue(post.extra());
+            }
+            String key = keyHash.hex();
             Optional<String> cached = cache.get(key);
             if (cached.isPresent()) {
                 return post.withHtml(cached.get());
