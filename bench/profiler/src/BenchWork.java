@@ -1,6 +1,10 @@
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /** Work and measures the profiler benchmarks share (compiled with each of them). */
 final class BenchWork {
@@ -33,5 +37,31 @@ final class BenchWork {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * The thread-heavy workload: 8,000 small tasks on {@code executor} (a 4-thread pool), the
+     * caller waiting on each in turn. Returns a value to keep, so the work is not optimised away.
+     */
+    static long threadWork(ExecutorService executor) throws Exception {
+        List<Future<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < 8000; i++) {
+            futures.add(executor.submit(() -> hashing(5_000) + sorting(5_000)));
+        }
+        long x = 0;
+        for (Future<Long> future : futures) {
+            x += future.get();
+        }
+        return x;
+    }
+
+    static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Overhead of the profiler against an unprofiled run in the same JVM: each round runs every
@@ -60,25 +59,21 @@ public final class ProfilerBench {
                 }
             }
             // wall: the fastest round (least disturbed by other load); CPU: the median round
-            double base = min(seconds.get("unprofiled"));
-            double cpuBase = median(cpuSeconds.get("unprofiled"));
+            double base = BenchWork.min(seconds.get("unprofiled"));
+            double cpuBase = BenchWork.median(cpuSeconds.get("unprofiled"));
             System.out.printf(Locale.ROOT, "%n%-8s %-22s %9s %9s %9s %9s %16s%n", "workload", "sampler", "wall",
                     "overhead", "cpu", "overhead", "samples/s/thread");
             for (Config config : configs) {
-                double t = min(seconds.get(config.name()));
-                double c = median(cpuSeconds.get(config.name()));
+                double t = BenchWork.min(seconds.get(config.name()));
+                double c = BenchWork.median(cpuSeconds.get(config.name()));
                 boolean profiled = config.sampler() != null;
                 System.out.printf(Locale.ROOT, "%-8s %-22s %8.3fs %9s %8.3fs %9s %16s%n", workload, config.name(), t,
                         profiled ? String.format(Locale.ROOT, "%+.1f%%", 100 * (t / base - 1)) : "-", c,
                         profiled ? String.format(Locale.ROOT, "%+.1f%%", 100 * (c / cpuBase - 1)) : "-",
-                        profiled ? String.format(Locale.ROOT, "%.0f", median(rates.get(config.name()))) : "-");
+                        profiled ? String.format(Locale.ROOT, "%.0f", BenchWork.median(rates.get(config.name()))) : "-");
             }
         }
         pool.shutdown();
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
     /** Runs the workload once; returns {wall seconds, samples/s per sampled thread, process CPU seconds}. */
@@ -94,7 +89,7 @@ public final class ProfilerBench {
         if (workload.equals("cpu")) {
             cpuWork();
         } else {
-            threadWork(executor);
+            sink += BenchWork.threadWork(executor);
         }
         long workNanos = System.nanoTime() - start;
         long cpuNanos = BenchWork.processCpuNanos() - cpuStart;
@@ -128,23 +123,5 @@ public final class ProfilerBench {
 
     private static long walk(int depth) {
         return depth == 0 ? 1 : walk(depth - 1) + walk(depth - 2 < 0 ? 0 : depth - 2);
-    }
-
-    private static void threadWork(ExecutorService executor) throws Exception {
-        List<Future<Long>> futures = new ArrayList<>();
-        for (int i = 0; i < 8000; i++) {
-            futures.add(executor.submit(() -> BenchWork.hashing(5_000) + BenchWork.sorting(5_000)));
-        }
-        long x = 0;
-        for (Future<Long> future : futures) {
-            x += future.get();
-        }
-        sink += x;
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }

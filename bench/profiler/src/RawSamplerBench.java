@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import one.profiler.AsyncProfiler;
 
 /**
@@ -46,7 +45,7 @@ public final class RawSamplerBench {
                 }
                 long start = System.nanoTime();
                 long cpuStart = BenchWork.processCpuNanos();
-                threadWork(pool);
+                sink += BenchWork.threadWork(pool);
                 long wallNanos = System.nanoTime() - start;
                 long cpuNanos = BenchWork.processCpuNanos() - cpuStart;
                 if (profiled) {
@@ -58,38 +57,16 @@ public final class RawSamplerBench {
                 }
             }
         }
-        double baseWall = min(wall.get("unprofiled"));
-        double baseCpu = median(cpu.get("unprofiled"));
+        double baseWall = BenchWork.min(wall.get("unprofiled"));
+        double baseCpu = BenchWork.median(cpu.get("unprofiled"));
         System.out.printf(Locale.ROOT, "JDK %s, %d CPUs, %d rounds (wall: fastest round, CPU: median round)%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), rounds);
         for (String config : configs) {
-            double w = min(wall.get(config));
-            double c = median(cpu.get(config));
+            double w = BenchWork.min(wall.get(config));
+            double c = BenchWork.median(cpu.get(config));
             System.out.printf(Locale.ROOT, "wall %.3fs %+6.1f%%  cpu %.3fs %+6.1f%%  %s%n", w, 100 * (w / baseWall - 1),
                     c, 100 * (c / baseCpu - 1), config);
         }
         pool.shutdown();
-    }
-
-    private static void threadWork(ExecutorService executor) throws Exception {
-        List<Future<Long>> futures = new ArrayList<>();
-        for (int i = 0; i < 8000; i++) {
-            futures.add(executor.submit(() -> BenchWork.hashing(5_000) + BenchWork.sorting(5_000)));
-        }
-        long x = 0;
-        for (Future<Long> future : futures) {
-            x += future.get();
-        }
-        sink += x;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 }
