@@ -29,8 +29,27 @@ public final class Hashing {
     private static final int MAX_BUFFER = 16 * 1024;
 
     public Hashing() {
+        digest = freshDigest();
+    }
+
+    /**
+     * A fresh MD5 digest, cloned from one that was never used: a build makes tens of thousands of
+     * keys, and {@code getInstance} looks the algorithm up in the providers every time (in a cold
+     * JVM about 2 us a call, against 0.4 for a clone).
+     */
+    private static MessageDigest freshDigest() {
         try {
-            digest = MessageDigest.getInstance("MD5");
+            return (MessageDigest) UNUSED.clone();
+        } catch (CloneNotSupportedException e) {
+            return md5(); // a provider whose digests cannot be cloned: look it up each time
+        }
+    }
+
+    private static final MessageDigest UNUSED = md5();
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has MD5", e);
         }
