@@ -26,8 +26,13 @@ import org.yaml.snakeyaml.DumperOptions;
  */
 final class FrontMatter {
 
-    /** The parts of one document. */
-    record Parts(Map<String, Object> values, String body, List<String> frontMatterLines) {
+    /**
+     * The parts of one document.
+     *
+     * @param bodyStart where the body starts in the document's UTF-8 bytes (after a byte order
+     *                  mark and the front matter), so its digest can be taken from them
+     */
+    record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart) {
     }
 
     private final Yaml yaml;
@@ -44,13 +49,15 @@ final class FrontMatter {
      * @param text     the whole file
      */
     Parts split(String document, String text) throws PluginException {
+        int markBytes = 0;
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
+            markBytes = 3;
         }
         // Only the front matter is cut into lines: a post may be megabytes long.
         int lineEnd = endOfLine(text, 0);
         if (text.isEmpty() || !text.substring(0, lineEnd).strip().equals("---")) {
-            return new Parts(Map.of(), text, List.of());
+            return new Parts(Map.of(), text, List.of(), markBytes);
         }
         List<String> yamlLines = new ArrayList<>();
         int bodyStart = -1;
@@ -70,6 +77,7 @@ final class FrontMatter {
             throw new PluginException(document + ":1: front matter starts with --- but no line closes it with ---");
         }
         String body = text.substring(bodyStart);
+        int bodyStartByte = markBytes + utf8Length(text, bodyStart);
         Object parsed;
         try {
             parsed = yaml.load(String.join("\n", yamlLines));
@@ -84,7 +92,7 @@ final class FrontMatter {
             throw new PluginException(document + ":2: front matter is not valid YAML: " + e.getMessage(), e);
         }
         if (parsed == null) {
-            return new Parts(Map.of(), body, yamlLines);
+            return new Parts(Map.of(), body, yamlLines, bodyStartByte);
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new PluginException(document + ":2: front matter must be \"key: value\" lines, not "
@@ -92,7 +100,19 @@ final class FrontMatter {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((k, v) -> values.put(String.valueOf(k), v));
-        return new Parts(values, body, yamlLines);
+        return new Parts(values, body, yamlLines, bodyStartByte);
+    }
+
+    /** The length in UTF-8 of the first {@code chars} characters of {@code text} (no lone surrogates: it was decoded). */
+    private static int utf8Length(String text, int chars) {
+        int bytes = chars;
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2; // a pair is 4 bytes, 2 chars
+            }
+        }
+        return bytes;
     }
 
     /** Where the line starting at {@code start} ends (its '\\n', or the end of the text). */

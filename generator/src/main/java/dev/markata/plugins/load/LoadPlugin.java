@@ -79,14 +79,15 @@ public final class LoadPlugin implements Plugin {
             if (cached.isPresent()) {
                 return cached.get();
             }
-            Post post = read(document, path);
+            Read read = read(document, path);
+            Post post = read.post();
             if (stamp.size() > LARGE_POST_BYTES) {
                 context.reporter().warn(String.format(Locale.ROOT, "%s is %.1f MB: a post this large holds"
                         + " several times its size in memory while it renders (a 50 MB post needs about 1 GB of heap)"
                         + " and slows every build that renders it; consider splitting it", document,
                         stamp.size() / (1024.0 * 1024.0)));
             }
-            cache.put(document, stamp, post, ContentDigests.digest(post.content()));
+            cache.put(document, stamp, post, read.contentDigest());
             return post;
         });
         checkSlugsAreUnique(posts);
@@ -104,8 +105,13 @@ public final class LoadPlugin implements Plugin {
         return relative.toString().replace('\\', '/');
     }
 
-    private Post read(String document, Path file) throws IOException, PluginException {
-        String text = decode(document, Files.readAllBytes(file));
+    /** A post read from its file, and the digest of its body. */
+    private record Read(Post post, String contentDigest) {
+    }
+
+    private Read read(String document, Path file) throws IOException, PluginException {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = decode(document, bytes);
         FrontMatter.Parts parts = frontMatter.get().split(document, text);
         Map<String, Object> values = new LinkedHashMap<>(parts.values());
         Fields fields = new Fields(document, parts.frontMatterLines(), values);
@@ -121,8 +127,9 @@ public final class LoadPlugin implements Plugin {
             throw new PluginException(document + ": has no usable slug (the "
                     + (slugText != null ? "front matter's slug" : "file name") + " has no letters or digits)");
         }
-        return new Post(document, slug, title, date, tags, published, description, template, parts.body(),
+        Post post = new Post(document, slug, title, date, tags, published, description, template, parts.body(),
                 values, null, null);
+        return new Read(post, ContentDigests.digest(bytes, parts.bodyStart()));
     }
 
     private static String decode(String document, byte[] bytes) throws PluginException {

@@ -89,20 +89,25 @@ public final class Hashing {
 
     /** Adds the part's length in decimal, a colon, then the part. */
     public Hashing add(byte[] part) {
+        return add(part, 0, part.length);
+    }
+
+    /** Adds {@code length} bytes of {@code bytes} from {@code offset} as one part, as {@link #add(byte[])} would. */
+    public Hashing add(byte[] bytes, int offset, int length) {
         if (buffer.length - used < 12) {
             makeRoom(12);
         }
-        used = writeDecimal(part.length, buffer, used);
+        used = writeDecimal(length, buffer, used);
         buffer[used++] = ':';
-        if (part.length > buffer.length - used) {
-            makeRoom(part.length);
-            if (part.length > buffer.length - used) {
-                digest.update(part);
+        if (length > buffer.length - used) {
+            makeRoom(length);
+            if (length > buffer.length - used) {
+                digest.update(bytes, offset, length);
                 return this;
             }
         }
-        System.arraycopy(part, 0, buffer, used, part.length);
-        used += part.length;
+        System.arraycopy(bytes, offset, buffer, used, length);
+        used += length;
         return this;
     }
 

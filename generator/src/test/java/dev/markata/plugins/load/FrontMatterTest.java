@@ -1,0 +1,34 @@
+package dev.markata.plugins.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrontMatterTest {
+
+    /** The body's digest taken from the file's bytes is the digest of the body's text. */
+    @Test
+    void theBodyStartsWhereItsBytesStart() throws Exception {
+        List<String> documents = List.of(
+                "---\ntitle: A\n---\n\nPlain body.\n",
+                "---\ntitle: Café ☕ \uD83D\uDE00\n---\nBody with é, ☕ and \uD83D\uDE00.\n",
+                "\uFEFF---\ntitle: Marked\n---\nBody after a byte order mark.\n",
+                "---\r\ntitle: Windows\r\n---\r\nBody\r\nwith CRLF.\r\n",
+                "No front matter, ünïcödé.\n",
+                "\uFEFFNo front matter after a mark.\n",
+                "---\ntitle: Empty body\n---\n",
+                "");
+        FrontMatter frontMatter = new FrontMatter();
+        for (String document : documents) {
+            byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+            FrontMatter.Parts parts = frontMatter.split("posts/a.md", document);
+
+            assertThat(ContentDigests.digest(bytes, parts.bodyStart())).as(document)
+                    .isEqualTo(ContentDigests.digest(parts.body()));
+            assertThat(new String(bytes, parts.bodyStart(), bytes.length - parts.bodyStart(), StandardCharsets.UTF_8))
+                    .as(document).isEqualTo(parts.body());
+        }
+    }
+}
