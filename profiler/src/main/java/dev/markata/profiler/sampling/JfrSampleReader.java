@@ -635,48 +635,54 @@ final class JfrSampleReader {
 
         // ------------------------------------------------------------ resolving constants
 
-        private LongMap<Object> resolvedOf(Type type) {
-            return type.resolved;
+        /** Reads one pool entry of a type into a value, or null when it holds none. */
+        @FunctionalInterface
+        private interface EntryReader<T> {
+            T read(Chunk chunk, Type type, Entry entry) throws IOException;
+        }
+
+        /**
+         * The value of constant {@code key} of {@code type}, read from its pool entry once and
+         * then kept in the type's resolved map ({@link #NULL} for an entry that holds none, or
+         * is absent). {@code reader} is an unbound method reference: asked for every sample's
+         * thread and stack, this allocates nothing.
+         */
+        private <T> T resolved(Type type, long key, Class<T> kind, EntryReader<T> reader) throws IOException {
+            LongMap<Object> done = type.resolved;
+            Object known = done.get(key);
+            if (known != null) {
+                return kind.isInstance(known) ? kind.cast(known) : null; // NULL: none
+            }
+            T value = poolValue(type, key) instanceof Entry entry ? reader.read(this, type, entry) : null;
+            done.put(key, value == null ? NULL : value);
+            return value;
         }
 
         private JavaThread thread(Type type, long key) throws IOException {
-            LongMap<Object> done = resolvedOf(type);
-            Object known = done.get(key);
-            if (known != null) {
-                return known instanceof JavaThread resolved ? resolved : null; // NULL: none
-            }
-            JavaThread thread = null;
-            if (poolValue(type, key) instanceof Entry entry) {
-                long javaId = longField(type, entry, "javaThreadId", -1);
-                boolean virtual = longField(type, entry, "virtual", 0) != 0;
-                // as the JDK's parser (21+) says them: no Java thread is -1, a virtual thread has no OS id
-                thread = new JavaThread(javaId == 0 ? -1 : javaId, virtual ? -1 : longField(type, entry, "osThreadId", -1),
-                        textField(type, entry, "javaName"));
-            }
-            done.put(key, thread == null ? NULL : thread);
-            return thread;
+            return resolved(type, key, JavaThread.class, Chunk::readThread);
+        }
+
+        private JavaThread readThread(Type type, Entry entry) throws IOException {
+            long javaId = longField(type, entry, "javaThreadId", -1);
+            boolean virtual = longField(type, entry, "virtual", 0) != 0;
+            // as the JDK's parser (21+) says them: no Java thread is -1, a virtual thread has no OS id
+            return new JavaThread(javaId == 0 ? -1 : javaId, virtual ? -1 : longField(type, entry, "osThreadId", -1),
+                    textField(type, entry, "javaName"));
         }
 
         private Stack stack(Type type, long key) throws IOException {
-            LongMap<Object> done = resolvedOf(type);
-            Object known = done.get(key);
-            if (known != null) {
-                return known instanceof Stack resolved ? resolved : null; // NULL: none
+            return resolved(type, key, Stack.class, Chunk::readStack);
+        }
+
+        private Stack readStack(Type type, Entry entry) throws IOException {
+            boolean truncated = longField(type, entry, "truncated", 0) != 0;
+            int framesIndex = type.index("frames");
+            List<StackFrame> frames = List.of();
+            if (framesIndex >= 0 && entry.objects != null && entry.objects[framesIndex] instanceof long[] flat
+                    && type.fields[framesIndex].type.kind == STRUCT) {
+                frames = frames(type.fields[framesIndex].type, flat);
             }
-            Stack stack = null;
-            if (poolValue(type, key) instanceof Entry entry) {
-                boolean truncated = longField(type, entry, "truncated", 0) != 0;
-                int framesIndex = type.index("frames");
-                List<StackFrame> frames = List.of();
-                if (framesIndex >= 0 && entry.objects != null && entry.objects[framesIndex] instanceof long[] flat
-                        && type.fields[framesIndex].type.kind == STRUCT) {
-                    Type frameType = type.fields[framesIndex].type;
-                    frames = frames(frameType, flat);
-                }
-                stack = new Stack(frames, truncated);
-            }
-            done.put(key, stack == null ? NULL : stack);
-            return stack;
+            return new Stack(frames, truncated);
         }
 
         private List<StackFrame> frames(Type frameType, long[] flat) throws IOException {
@@ -707,26 +713,20 @@ final class JfrSampleReader {
         }
 
         private Method method(Type type, long key) throws IOException {
-            LongMap<Object> done = resolvedOf(type);
-            Object known = done.get(key);
-            if (known != null) {
-                return known instanceof Method resolved ? resolved : null; // NULL: none
-            }
-            Method method = null;
-            if (poolValue(type, key) instanceof Entry entry) {
-                int classIndex = type.index("type");
-                String className = null;
-                if (classIndex >= 0) {
-                    Type classType = type.fields[classIndex].type;
-                    if (poolValue(classType, entry.scalars[classIndex]) instanceof Entry classEntry) {
-                        String name = textField(classType, classEntry, "name");
-                        className = name == null ? null : name.replace('/', '.');
-                    }
+            return resolved(type, key, Method.class, Chunk::readMethod);
+        }
+
+        private Method readMethod(Type type, Entry entry) throws IOException {
+            int classIndex = type.index("type");
+            String className = null;
+            if (classIndex >= 0) {
+                Type classType = type.fields[classIndex].type;
+                if (poolValue(classType, entry.scalars[classIndex]) instanceof Entry classEntry) {
+                    String name = textField(classType, classEntry, "name");
+                    className = name == null ? null : name.replace('/', '.');
                 }
-                method = new Method(className, textField(type, entry, "name"), textField(type, entry, "descriptor"));
             }
-            done.put(key, method == null ? NULL : method);
-            return method;
+            return new Method(className, textField(type, entry, "name"), textField(type, entry, "descriptor"));
         }
 
         private Object poolValue(Type type, long key) {
