@@ -327,6 +327,25 @@ class ProfilerTest {
         }
     }
 
+    /**
+     * The JFR copy is an extra: a folder it cannot be written to (here a file stands where its
+     * folder should be) used to make {@code stop()} throw "cannot read async-profiler's
+     * recording", and the agent lost the whole report with it.
+     */
+    @Test
+    void aJfrFileThatCannotBeWrittenDoesNotLoseTheSession(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file, not a folder");
+        Path jfr = dir.resolve("taken/profile.jfr");
+        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        assertThat(session.sampleCount()).isPositive();
+        assertThat(session.metadata().get("jfr.error")).contains(jfr.toString());
+        assertThat(Files.isRegularFile(jfr)).isFalse();
+    }
+
     @Test
     void twoProfilersAtOnceShareNothingAndTheSecondFallsBackToTheJdkSampler() {
         Profiler first = Profiler.builder().build();

@@ -54,6 +54,7 @@ final class AsyncProfilerSampler implements Sampler {
     private final TimeMode timeMode;
     private final Path jfrOutput;
     private Path jfrFile;
+    private volatile String jfrOutputError;
     private Duration interval;
 
     /** The result of loading the native library: a sampler prototype, or why it failed. */
@@ -234,7 +235,7 @@ final class AsyncProfilerSampler implements Sampler {
         try {
             profiler.execute("stop");
             if (jfrOutput != null) {
-                AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
+                keepJfr();
             }
             deliver(recording);
         } catch (IOException e) {
@@ -247,6 +248,25 @@ final class AsyncProfilerSampler implements Sampler {
                 // a temp file left behind is not worth failing the session for
             }
         }
+    }
+
+    /**
+     * Copies the recording to {@code jfrOutput}. The copy is an extra: when it cannot be written
+     * the session is still read and returned (before, {@code stop()} threw and the agent lost
+     * its whole report), and the reason is logged and kept for the session's metadata.
+     */
+    private void keepJfr() {
+        try {
+            AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
+        } catch (IOException e) {
+            jfrOutputError = "cannot keep the JFR recording at " + jfrOutput + " (" + e + ")";
+            LOG.log(System.Logger.Level.WARNING, jfrOutputError);
+        }
+    }
+
+    /** Why the JFR copy asked for was not written, or null. */
+    String jfrOutputError() {
+        return jfrOutputError;
     }
 
     /** Where this JVM's recordings are written while they run: {@code $TMPDIR/markata-profiler-<pid>}. */

@@ -413,9 +413,13 @@ public final class Recording {
             }
         }
         Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
-        return new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
+        Session session = new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
                 .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(),
                         new ArrayList<>(contexts.values()));
+        if (sampler instanceof AsyncProfilerSampler async && async.jfrOutputError() != null) {
+            session = session.withMetadata("jfr.error", async.jfrOutputError());
+        }
+        return session;
     }
 
     long startingThreadId() {
