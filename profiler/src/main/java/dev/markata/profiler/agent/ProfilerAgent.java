@@ -5,8 +5,12 @@ import dev.markata.profiler.Session;
 
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Java agent: {@code java -javaagent:markata-profiler.jar=interval=0.001,output=profile.html -jar app.jar}
@@ -54,6 +58,8 @@ public final class ProfilerAgent {
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
         if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
             builder.applicationCode(Path.of(first)); // the -jar file is the application's own code
+        } else {
+            mainClassJar(first).ifPresent(builder::applicationCode);
         }
         Profiler profiler = builder.build();
         try {
@@ -68,6 +74,31 @@ public final class ProfilerAgent {
                 "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /**
+     * The jar the main class of {@code java -cp app.jar:lib.jar app.Main} (or of
+     * {@code -m module/app.Main}) comes from: the application's own code, as a {@code -jar} is.
+     * Found as a resource, so the class is not loaded (nor initialized) before {@code main}.
+     * Empty for a class folder (application code anyway) or a class that is not found.
+     */
+    static Optional<Path> mainClassJar(String mainClass) {
+        String name = mainClass.substring(mainClass.indexOf('/') + 1);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        URL resource = ClassLoader.getSystemClassLoader().getResource(name.replace('.', '/') + ".class");
+        if (resource == null || !"jar".equals(resource.getProtocol())) {
+            return Optional.empty();
+        }
+        String path = resource.getPath(); // file:/home/me/app.jar!/app/Main.class
+        int bang = path.indexOf("!/");
+        try {
+            URI jar = new URI(bang < 0 ? path : path.substring(0, bang));
+            return "file".equals(jar.getScheme()) ? Optional.of(Path.of(jar)) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static void finish(Profiler profiler, Path output, dev.markata.profiler.render.ReportFormat format,

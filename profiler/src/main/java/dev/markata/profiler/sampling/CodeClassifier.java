@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * loader, a {@code java.*}/{@code jdk.*} module, no code source) or from a jar that is not one
  * of the application's code locations. It is {@link FrameKind#APPLICATION} when it comes from a
  * class folder (what builds and IDEs run) or from one of the application locations: the jar of
- * the class that started the profiler, the {@code -jar} of an agent run, and any the caller
+ * the class that started the profiler, the {@code -jar} or main class jar of an agent run, and any the caller
  * named. Results are cached per class name; one instance belongs to one recording and is used
  * by one thread at a time.
  */

@@ -1,6 +1,7 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +45,15 @@ class ProfilerAgentTest {
     }
 
     private static Run run(String agentArguments, String mode) throws Exception {
+        return run(agentArguments, mode, System.getProperty("java.class.path"));
+    }
+
+    private static Run run(String agentArguments, String mode, String classPath) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(AgentTarget.class.getName());
         command.add(mode);
         Process process = new ProcessBuilder(command).directory(dir.toFile())
@@ -98,6 +103,34 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often is not a positive duration"
                 + " (use seconds like 0.001, or 1ms, 500us); running without profiling");
+    }
+
+    /**
+     * {@code java -cp app.jar:lib.jar app.Main}, as start scripts run programs: the main class's
+     * jar is the application's code. Only a {@code -jar} counted, so every frame of such a
+     * program was library code and the text report folded the whole run into one line
+     * ({@code Main.main [13 frames hidden: apppkg, libpkg]}).
+     */
+    @Test
+    void theMainClassJarOfAClassPathRunIsApplicationCode() throws Exception {
+        Path appJar = dir.resolve("app.jar");
+        String entry = AgentTarget.class.getName().replace('.', '/') + ".class";
+        try (OutputStream out = Files.newOutputStream(appJar); JarOutputStream jar = new JarOutputStream(out);
+             var bytes = AgentTarget.class.getClassLoader().getResourceAsStream(entry)) {
+            jar.putNextEntry(new java.util.jar.JarEntry(entry));
+            bytes.transferTo(jar);
+            jar.closeEntry();
+        }
+        Path output = dir.resolve("classpath.session.json");
+        // the jar first: the target class loads from it, not from the test class folder
+        Run run = run("output=" + output, "return", appJar + java.io.File.pathSeparator
+                + System.getProperty("java.class.path"));
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.frames()).filteredOn(f -> f.className().equals(AgentTarget.class.getName()))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.APPLICATION));
+        assertThat(session.frames()).filteredOn(f -> f.className().startsWith("java."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.LIBRARY));
     }
 
     @Test
