@@ -2,12 +2,15 @@ package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Profiler;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.io.AtomicFiles;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +56,13 @@ public final class ProfilerAgent {
             err.println(PREFIX + e.getMessage() + "; running without profiling");
             return null;
         }
+        try {
+            checkWritable(options.output());
+        } catch (IOException e) {
+            err.println(PREFIX + "output=" + options.output() + " cannot be written (" + describe(e)
+                    + "); running without profiling");
+            return null;
+        }
         String command = System.getProperty("sun.java.command", "").trim();
         Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command);
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
@@ -74,6 +84,37 @@ public final class ProfilerAgent {
                 "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
+    }
+
+    /**
+     * Fails when the report could not be written at exit: found now, not after the whole run.
+     * Creates the missing folders (the report would) and a temporary file beside the report,
+     * which is deleted again.
+     */
+    static void checkWritable(Path output) throws IOException {
+        if (Files.isDirectory(output)) {
+            throw new IOException("it is a folder");
+        }
+        Path folder = output.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
+        Path probe;
+        try {
+            probe = AtomicFiles.temporarySibling(output);
+        } catch (java.nio.file.FileSystemException e) { // names the probe's made-up file: say the folder
+            throw new IOException("no file can be made in " + folder + ": " + e.getClass().getSimpleName()
+                    + (e.getReason() == null ? "" : ", " + e.getReason()), e);
+        }
+        Files.delete(probe);
+    }
+
+    /** {@code AccessDeniedException: /srv/report.html}: an I/O error's kind and its file. */
+    private static String describe(Throwable e) {
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage(); // ours, which says it all
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /**
@@ -113,7 +154,7 @@ public final class ProfilerAgent {
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
         } catch (Exception | LinkageError e) {
-            err.println(PREFIX + "cannot write " + output + ": " + e.getMessage());
+            err.println(PREFIX + "cannot write " + output + ": " + describe(e));
         }
     }
 

@@ -133,6 +133,23 @@ class ProfilerAgentTest {
                 .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.LIBRARY));
     }
 
+    /**
+     * An output the report cannot be written to (a file stands where its folder should be) was
+     * found only at exit, after the whole run, as "cannot write .../report.txt:
+     * .../.report.txt.5f3a.tmp". It is now checked at start: one line that names the argument
+     * and the reason, and the program runs unprofiled with its own exit code.
+     */
+    @Test
+    void anOutputThatCannotBeWrittenIsOneLineAtStartAndTheProgramStillRuns() throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file, not a folder");
+        Path output = dir.resolve("taken/report.txt");
+        Run run = run("output=" + output, "exit");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr().strip()).startsWith("markata-profiler: output=" + output + " cannot be written (")
+                .endsWith("; running without profiling").doesNotContain("\n").doesNotContain(".tmp");
+    }
+
     @Test
     void writesEveryFormatItsFileNameAsksFor() throws Exception {
         Path text = dir.resolve("report.txt");
