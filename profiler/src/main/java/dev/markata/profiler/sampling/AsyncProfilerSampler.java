@@ -17,10 +17,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -283,10 +285,14 @@ final class AsyncProfilerSampler implements Sampler {
     private void deliver(Recording recording) throws IOException {
         Map<Long, ThreadContext> byId = new HashMap<>();
         Map<Long, ThreadContext> byOsId = new HashMap<>();
+        Set<Long> carrierOsIds = new HashSet<>();
         for (ThreadContext context : recording.sampledThreadsEver()) {
             byId.put(context.threadId, context);
             if (context.osThreadId > 0) {
                 byOsId.put(context.osThreadId, context);
+            }
+            if (context.carrierOsThreadId > 0) {
+                carrierOsIds.add(context.carrierOsThreadId);
             }
         }
         Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
@@ -313,6 +319,10 @@ final class AsyncProfilerSampler implements Sampler {
                 ThreadContext sampled = byOsId.get(thread.osThreadId());
                 if (sampled == null) {
                     sampled = byId.get(thread.javaThreadId());
+                }
+                if (sampled == null && thread.javaThreadId() > 0 && carrierOsIds.contains(thread.osThreadId())) {
+                    // a carrier of sampled virtual threads: their code, run on it, is its samples
+                    sampled = recording.carrier(thread.javaThreadId(), thread.javaName());
                 }
                 threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
                 if (threadRuns == null) {

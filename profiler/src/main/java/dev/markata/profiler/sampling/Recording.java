@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class Recording {
     private final long cpuAtStart;
     private final FrameTable frames;
     private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
+    /** Carriers of sampled virtual threads, by Java thread id; made at stop by the sampler. */
+    private final Map<Long, ThreadContext> carriers = new HashMap<>();
     private final Object registrationLock = new Object();
     private volatile ThreadContext[] sampledThreads = new ThreadContext[0];
     private final AtomicInteger spanIds = new AtomicInteger();
@@ -176,7 +179,11 @@ public final class Recording {
                 return;
             }
             if (context.thread == Thread.currentThread()) {
-                context.osThreadId = ThreadContext.currentOsThreadId();
+                if (ThreadContext.mountsOnCarrier(context.thread)) {
+                    context.carrierOsThreadId = ThreadContext.currentOsThreadId();
+                } else {
+                    context.osThreadId = ThreadContext.currentOsThreadId();
+                }
             }
             context.sampledSinceNanos = nanosSinceStart();
             context.lastSampleNanos = context.sampledSinceNanos;
@@ -187,6 +194,14 @@ public final class Recording {
             frames.classifier().addLoader(context.thread.getContextClassLoader());
         }
         sampler.addThread(context);
+    }
+
+    /**
+     * The context of a carrier of sampled virtual threads, which the sampler saw running them
+     * (made once per thread id; only the stopping thread calls this).
+     */
+    ThreadContext carrier(long threadId, String name) {
+        return carriers.computeIfAbsent(threadId, id -> new ThreadContext(id, name));
     }
 
     /** Every thread sampled at some point of the recording, dead or alive. */
@@ -414,12 +429,17 @@ public final class Recording {
         }
         Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
         Session session = new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
-                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(),
-                        new ArrayList<>(contexts.values()));
+                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(), allContexts());
         if (sampler instanceof AsyncProfilerSampler async && async.jfrOutputError() != null) {
             session = session.withMetadata("jfr.error", async.jfrOutputError());
         }
         return session;
+    }
+
+    private List<ThreadContext> allContexts() {
+        List<ThreadContext> all = new ArrayList<>(contexts.values());
+        all.addAll(carriers.values());
+        return all;
     }
 
     long startingThreadId() {
