@@ -35,20 +35,24 @@ public final class ProfilerAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err);
+        launch(arguments, System.err, false);
     }
 
     public static void premain(String arguments) {
-        launch(arguments, System.err);
+        launch(arguments, System.err, false);
     }
 
-    /** Attached to a running JVM: profiles from now until it exits. */
+    /**
+     * Attached to a running JVM: profiles from now until it exits. This runs on the JVM's
+     * "Attach Listener", which is not profiled; {@code threads=main} means the thread named
+     * {@code main}.
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err);
+        launch(arguments, System.err, true);
     }
 
     /** Starts profiling and registers the report writing at exit; returns the hook, or null. */
-    static Thread launch(String arguments, PrintStream err) {
+    static Thread launch(String arguments, PrintStream err, boolean attached) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -64,7 +68,7 @@ public final class ProfilerAgent {
             return null;
         }
         String command = System.getProperty("sun.java.command", "").trim();
-        Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command);
+        Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
         if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
             builder.applicationCode(Path.of(first)); // the -jar file is the application's own code

@@ -295,6 +295,8 @@ final class AsyncProfilerSampler implements Sampler {
                 carrierOsIds.add(context.carrierOsThreadId);
             }
         }
+        ThreadContext mainWithoutOsId = recording.sampledThreadsEver().stream()
+                .filter(context -> context.osThreadId <= 0 && context.name.equals("main")).findFirst().orElse(null);
         Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
         for (ThreadContext context : recording.sampledThreadsEver()) {
             List<SpanRecord> spans = new ArrayList<>();
@@ -319,6 +321,11 @@ final class AsyncProfilerSampler implements Sampler {
                 ThreadContext sampled = byOsId.get(thread.osThreadId());
                 if (sampled == null) {
                     sampled = byId.get(thread.javaThreadId());
+                }
+                if (sampled == null && DESTROY_JAVA_VM.equals(thread.javaName())) {
+                    // main, registered by another thread (an attached agent's watcher: its OS id
+                    // is unknown), has ended, and its OS thread took the name of the next one
+                    sampled = mainWithoutOsId;
                 }
                 if (sampled == null && thread.javaThreadId() > 0 && carrierOsIds.contains(thread.osThreadId())) {
                     // a carrier of sampled virtual threads: their code, run on it, is its samples
@@ -357,6 +364,9 @@ final class AsyncProfilerSampler implements Sampler {
     private static long epochNanos(java.time.Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
+
+    /** What the JVM names the OS thread main ran on once main has ended. */
+    private static final String DESTROY_JAVA_VM = "DestroyJavaVM";
 
     /** The runs of a thread the recording does not follow (its events are skipped). */
     private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());

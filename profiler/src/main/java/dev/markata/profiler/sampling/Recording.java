@@ -91,7 +91,12 @@ public final class Recording {
         locations.addAll(applicationCode);
         Recording recording = new Recording(options, Thread.currentThread(), locations);
         recording.active = true;
-        recording.register(recording.context(recording.startingThread));
+        // A service thread is not sampled even when it starts the recording: an agent attached
+        // to a running JVM starts on its "Attach Listener", which would be an empty thread in
+        // every report (and, for "only the starting thread", the only one).
+        if (!isServiceThread(recording.startingThread)) {
+            recording.register(recording.context(recording.startingThread));
+        }
         try {
             recording.sampler.start(recording, recording.interval);
         } catch (Exception e) {

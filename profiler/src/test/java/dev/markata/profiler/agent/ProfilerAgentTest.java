@@ -35,6 +35,7 @@ class ProfilerAgentTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
+        manifest.getMainAttributes().putValue("Agent-Class", ProfilerAgent.class.getName());
         agentJar = dir.resolve("agent.jar");
         try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
@@ -51,7 +52,13 @@ class ProfilerAgentTest {
     private static Run run(String agentArguments, String mode, String classPath) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
+        if (mode.equals("attach")) { // the target loads the agent itself, once running
+            command.add("-Djdk.attach.allowAttachSelf=true");
+            command.add("-Dagent.jar=" + agentJar);
+            command.add("-Dagent.arguments=" + agentArguments);
+        } else {
+            command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(AgentTarget.class.getName());
@@ -148,6 +155,31 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).startsWith("markata-profiler: output=" + output + " cannot be written (")
                 .endsWith("; running without profiling").doesNotContain("\n").doesNotContain(".tmp");
+    }
+
+    /**
+     * Attached to a running JVM, the agent starts on the JVM's "Attach Listener" thread. As
+     * the starting thread it was always sampled (an empty thread in every report) and with
+     * {@code threads=main} it was the only one: the program itself was not profiled at all.
+     */
+    @Test
+    void attachedWithThreadsMainItProfilesTheMainThreadNotTheAttachListener() throws Exception {
+        Path output = dir.resolve("attached.session.json");
+        Run run = run("threads=main,output=" + output, "attach");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        Session session = Session.load(output);
+        assertThat(session.threads()).extracting(ThreadProfile::name).containsExactly("main");
+    }
+
+    @Test
+    void attachedWithAllThreadsItLeavesTheAttachListenerOut() throws Exception {
+        Path output = dir.resolve("attached-all.session.json");
+        Run run = run("output=" + output, "attach");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("main", "helper")
+                .doesNotContain("Attach Listener");
     }
 
     @Test
