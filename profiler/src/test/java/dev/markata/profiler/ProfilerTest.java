@@ -208,6 +208,30 @@ class ProfilerTest {
         assertThat(profiler.currentTask()).as("not recording").isSameAs(SpanScope.NONE);
     }
 
+    /**
+     * STRICT with every thread sampled (the agent's {@code async=strict}): a thread that never
+     * ran a handed-over task keeps the synthetic frame as its stack, which the text, collapsed
+     * and speedscope reports printed as {@code [out-of-context].}, a class with an empty method.
+     */
+    @Test
+    void anOutOfContextThreadThatRanNoTaskIsNamedWithoutADot() throws Exception {
+        Profiler profiler = Profiler.builder().asyncMode(AsyncMode.STRICT)
+                .threads(ThreadSelection.matching("the helper", t -> t.getName().equals("strict-helper"))).build();
+        profiler.start();
+        Thread helper = new Thread(() -> Workloads.spin(60), "strict-helper");
+        helper.start();
+        helper.join();
+        Session session = profiler.stop();
+
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("strict-helper");
+        for (var format : List.of(dev.markata.profiler.render.ReportFormat.TEXT,
+                dev.markata.profiler.render.ReportFormat.COLLAPSED, dev.markata.profiler.render.ReportFormat.SPEEDSCOPE)) {
+            String report = dev.markata.profiler.render.Reports.render(session, format,
+                    dev.markata.profiler.render.ReportOptions.defaults());
+            assertThat(report).as(format.name()).contains("[out-of-context]").doesNotContain("[out-of-context].");
+        }
+    }
+
     @Test
     void strictModeKeepsHelperSamplesOutsideTasksApart() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
