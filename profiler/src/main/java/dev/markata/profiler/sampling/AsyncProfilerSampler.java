@@ -126,10 +126,30 @@ final class AsyncProfilerSampler implements Sampler {
                 }
                 return new Loaded(new AsyncProfilerSampler(profiler, file.toString(), TimeMode.WALL, null), null);
             } catch (IOException | UncheckedIOException | UnsatisfiedLinkError | IllegalStateException e) {
-                reasons.add(folder + ": " + e.getMessage());
+                reasons.add(whyNotLoaded(folder, folder.resolve(fileName), e));
             }
         }
         return new Loaded(null, "cannot load the native library from any folder (" + String.join("; ", reasons) + ")");
+    }
+
+    /**
+     * {@code /tmp/markata-profiler-me: failed to map segment from shared object (mounted
+     * noexec?)}: the folder once and the reason. The JVM's own message names the library file
+     * twice before the reason, which made the warning for three folders nine paths long.
+     */
+    static String whyNotLoaded(Path folder, Path file, Throwable error) {
+        String message = error.getMessage();
+        String prefix = file + ": ";
+        while (message != null && message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        if (error instanceof java.nio.file.FileSystemException fs) { // its message is the path and the reason
+            return folder + ": " + error.getClass().getSimpleName() + (fs.getReason() == null ? "" : ", " + fs.getReason());
+        }
+        if (message == null || message.isBlank()) {
+            return folder + ": " + error.getClass().getSimpleName();
+        }
+        return folder + ": " + message + (message.contains("failed to map segment") ? " (mounted noexec?)" : "");
     }
 
     private static String platformTag() {
