@@ -370,6 +370,42 @@ class ProfilerTest {
         assertThat(Files.isRegularFile(jfr)).isFalse();
     }
 
+    /**
+     * A JVM that ends without its shutdown hooks ({@code Runtime.halt}, {@code kill -9}, a
+     * crash) leaves its recording folder, {@code $TMPDIR/markata-profiler-<pid>}, with a JFR
+     * file as big as the run was long. The next recording removes those of processes that no
+     * longer run, and leaves a live process's alone.
+     */
+    @Test
+    void recordingsLeftByProcessesThatNoLongerRunAreRemoved() throws Exception {
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path stale = tmp.resolve("markata-profiler-" + gone.pid());
+        Path live = tmp.resolve("markata-profiler-" + ProcessHandle.current().parent().orElseThrow().pid());
+        boolean liveExisted = Files.exists(live);
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("recording-1.jfr"), "left by a halted JVM");
+        Files.createDirectories(live);
+        Path liveRecording = live.resolve("recording-test-live.jfr");
+        Files.writeString(liveRecording, "still being written");
+        try {
+            Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).build();
+            profiler.start();
+            Workloads.spin(10);
+            assertThat(profiler.stop().sampler().name()).isEqualTo("async-profiler");
+
+            assertThat(Files.exists(stale)).isFalse();
+            assertThat(liveRecording).isRegularFile();
+        } finally {
+            Files.deleteIfExists(liveRecording);
+            if (!liveExisted) {
+                Files.deleteIfExists(live);
+            }
+        }
+    }
+
     @Test
     void twoProfilersAtOnceShareNothingAndTheSecondFallsBackToTheJdkSampler() {
         Profiler first = Profiler.builder().build();
