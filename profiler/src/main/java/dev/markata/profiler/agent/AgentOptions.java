@@ -151,6 +151,10 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
             throw new IllegalArgumentException(key + "= needs a file name");
         }
         try {
+            if (value.equals("~") || value.startsWith("~/")) {
+                // inside -javaagent:...=output=~/p.html the shell leaves the tilde alone
+                return Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^/", ""));
+            }
             return Path.of(value);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(key + "=" + value + " is not a valid file name: " + e.getReason());
