@@ -84,7 +84,7 @@ public final class ProfilerAgent {
         }
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
         Thread.setDefaultUncaughtExceptionHandler(uncaught);
-        Thread hook = new Thread(() -> finish(profiler, options.output(), options.format(), uncaught, err),
+        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err),
                 "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
@@ -146,17 +146,21 @@ public final class ProfilerAgent {
         }
     }
 
-    private static void finish(Profiler profiler, Path output, dev.markata.profiler.render.ReportFormat format,
-                               UncaughtRecorder uncaught, PrintStream err) {
+    private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err) {
+        Path output = options.output();
         try {
             Session session = profiler.stop();
             if (uncaught.first != null) {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);
             }
-            AgentOutput.write(session, format, output);
+            AgentOutput.write(session, options.format(), output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            if (options.jfr() != null && !session.sampler().name().equals("async-profiler")) {
+                err.println(PREFIX + "no JFR file at " + options.jfr() + ": the " + session.sampler().name()
+                        + " sampler ran, and only async-profiler records one");
+            }
         } catch (Exception | LinkageError e) {
             err.println(PREFIX + "cannot write " + output + ": " + describe(e));
         }

@@ -182,6 +182,22 @@ class ProfilerAgentTest {
                 .doesNotContain("Attach Listener");
     }
 
+    /**
+     * {@code jfr=} keeps async-profiler's recording; when the JDK sampler ran (asked for, or
+     * async-profiler could not load) no file appeared and nothing said why.
+     */
+    @Test
+    void aJfrFileTheJdkSamplerCannotWriteIsSaid() throws Exception {
+        Path output = dir.resolve("nojfr.txt");
+        Path jfr = dir.resolve("nojfr.jfr");
+        Run run = run("sampler=jdk,jfr=" + jfr + ",output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(output).isRegularFile();
+        assertThat(Files.exists(jfr)).isFalse();
+        assertThat(run.stderr()).contains("markata-profiler: no JFR file at " + jfr
+                + ": the jdk sampler ran, and only async-profiler records one");
+    }
+
     @Test
     void writesEveryFormatItsFileNameAsksFor() throws Exception {
         Path text = dir.resolve("report.txt");
