@@ -337,11 +337,7 @@ class ProfilerTest {
     @Test
     void theAsyncProfilerRecordingCanAlsoBeKeptAsAJfrFile(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("out/profile.jfr");
-        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
-        profiler.start();
-        Workloads.spin(50);
-        Session session = profiler.stop();
-        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        recordKeepingJfr(jfr);
         assertThat(jfr).isRegularFile();
         try (var file = new jdk.jfr.consumer.RecordingFile(jfr)) {
             assertThat(file.hasMoreEvents()).isTrue();
@@ -349,6 +345,16 @@ class ProfilerTest {
         try (var files = Files.list(dir.resolve("out"))) {
             assertThat(files).containsExactly(jfr); // no temp file left behind
         }
+    }
+
+    /** 50 ms of work recorded by async-profiler, asked to keep its recording at {@code jfr}. */
+    private static Session recordKeepingJfr(Path jfr) {
+        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        return session;
     }
 
     /**
@@ -360,11 +366,7 @@ class ProfilerTest {
     void aJfrFileThatCannotBeWrittenDoesNotLoseTheSession(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("taken"), "a file, not a folder");
         Path jfr = dir.resolve("taken/profile.jfr");
-        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
-        profiler.start();
-        Workloads.spin(50);
-        Session session = profiler.stop();
-        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        Session session = recordKeepingJfr(jfr);
         assertThat(session.sampleCount()).isPositive();
         assertThat(session.metadata().get("jfr.error")).contains(jfr.toString());
         assertThat(Files.isRegularFile(jfr)).isFalse();
