@@ -3,8 +3,8 @@
 # strings and without this library (no spans, no task wrapping, no recording read back), against
 # an unprofiled run in the same JVM, on every JDK given: the floor under ProfilerBench's figures.
 # Usage: bench/profiler/raw.sh [ROUNDS] [JAVA_HOME...]
-#   RAW_CONFIGS: command strings, one per line (default: wall at 1 ms as the library starts it,
-#   the same with cstack=vm, and wall at 10 ms).
+#   RAW_CONFIGS: command strings, one per line (default: wall at 1 ms as the library starts it
+#   (cstack=vm), the same with cstack=no (what it used until session 6), and wall at 10 ms).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -20,9 +20,9 @@ case "$(uname -m)" in
 esac
 unzip -q -o "$jar" "$platform/libasyncProfiler.so" -d "$classes"
 library="$classes/$platform/libasyncProfiler.so"
-default_configs="start,event=wall,interval=1000us,filter,cstack=no,jstackdepth=2048,jfr,file=%f
-start,event=wall,interval=1000us,filter,cstack=vm,jstackdepth=2048,jfr,file=%f
-start,event=wall,interval=10000us,filter,cstack=no,jstackdepth=2048,jfr,file=%f"
+default_configs="start,event=wall,interval=1000us,filter,cstack=vm,jstackdepth=2048,jfr,file=%f
+start,event=wall,interval=1000us,filter,cstack=no,jstackdepth=2048,jfr,file=%f
+start,event=wall,interval=10000us,filter,cstack=vm,jstackdepth=2048,jfr,file=%f"
 mapfile -t configs <<< "${RAW_CONFIGS:-$default_configs}"
 echo "machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for jdk in "${jdks[@]}"; do

@@ -6,6 +6,7 @@ import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import dev.markata.profiler.model.ThreadState;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -72,6 +73,48 @@ class AccuracyTest {
         // the sleeping phase is seen as waiting, the work as running (async-profiler and ThreadMXBean tell)
         assertThat(main.samples()).anySatisfy(s -> assertThat(s.state()).isEqualTo(ThreadState.WAITING));
         assertThat(main.samples()).anySatisfy(s -> assertThat(s.state()).isEqualTo(ThreadState.RUNNING));
+    }
+
+    /**
+     * Time in the JVM's stubs (math intrinsics, arraycopy) belongs to the Java method that
+     * called them. A walker that only reads Java frames (async-profiler's {@code cstack=no})
+     * finds none there and returned an empty stack for 40-90 % of such samples. Only
+     * async-profiler: the JDK sampler reads stacks at safepoints, never inside a stub, and its
+     * safepoint bias moves several points between these two loops on a loaded machine.
+     */
+    @Test
+    void timeInsideJvmStubsIsChargedToTheCallingMethod() throws Exception {
+        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).build();
+        long[] truth = new long[2]; // measured wall time in intrinsicMath, arrayCopies
+        profiler.start();
+        for (int round = 0; round < 20; round++) {
+            long t0 = System.nanoTime();
+            Workloads.intrinsicMath(40);
+            long t1 = System.nanoTime();
+            Workloads.arrayCopies(20);
+            long t2 = System.nanoTime();
+            truth[0] += t1 - t0;
+            truth[1] += t2 - t1;
+        }
+        Session session = profiler.stop();
+
+        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        Map<String, Long> time = Workloads.timeByMethod(session, main, Workloads.class,
+                Set.of("intrinsicMath", "arrayCopies"));
+        long reportedAll = main.totalNanos();
+        long trueAll = truth[0] + truth[1];
+        long withoutStack = main.samples().stream().filter(s -> s.stackId() == StackTable.EMPTY)
+                .mapToLong(Sample::durationNanos).sum();
+        assertThat(Workloads.percent(withoutStack, reportedAll)).as("share of time without a stack: %s", time)
+                .isLessThan(TOLERANCE);
+        assertThat(Workloads.percent(time.getOrDefault("intrinsicMath", 0L), reportedAll)).as("%s", time)
+                .isCloseTo(Workloads.percent(truth[0], trueAll), within(TOLERANCE));
+        assertThat(Workloads.percent(time.getOrDefault("arrayCopies", 0L), reportedAll)).as("%s", time)
+                .isCloseTo(Workloads.percent(truth[1], trueAll), within(TOLERANCE));
+        // the stubs and native code the walker went through are not frames of the profile
+        assertThat(session.frames()).noneMatch(frame -> frame.className().isEmpty()
+                || frame.className().matches(".*\\.so(\\.\\d+)*"));
     }
 
     @ParameterizedTest

@@ -32,6 +32,35 @@ public final class Workloads {
         sink += x;
     }
 
+    /**
+     * Math in JIT intrinsics ({@code Math.sin}, {@code Math.log}) for {@code millis}: the thread
+     * runs mostly inside the JVM's math stubs, which have no Java frame of their own.
+     */
+    static void intrinsicMath(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        double x = 0;
+        int i = 1;
+        while (System.nanoTime() < end) {
+            for (int k = 0; k < 1_000; k++, i++) {
+                x += Math.sin(i) * Math.log(i);
+            }
+        }
+        sink += (long) x;
+    }
+
+    /** Copies arrays for {@code millis}: the thread runs mostly inside the JVM's arraycopy stubs. */
+    static void arrayCopies(long millis) {
+        byte[] from = new byte[1 << 20];
+        byte[] to = new byte[1 << 20];
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long x = 0;
+        while (System.nanoTime() < end) {
+            System.arraycopy(from, 0, to, 0, from.length);
+            x += to[(int) (x & 0xFFFF)];
+        }
+        sink += x;
+    }
+
     static void sixty() {
         spin(30);
     }
