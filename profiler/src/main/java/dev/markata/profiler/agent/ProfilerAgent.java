@@ -70,7 +70,8 @@ public final class ProfilerAgent {
         String command = System.getProperty("sun.java.command", "").trim();
         Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
-        if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jar") || lower.endsWith(".war")) {
             builder.applicationCode(Path.of(first)); // the -jar file is the application's own code
         } else {
             mainClassJar(first).ifPresent(builder::applicationCode);

@@ -280,6 +280,8 @@ public final class Recording {
                     ThreadContext context = context(thread);
                     if (!context.sampled) {
                         register(context);
+                    } else {
+                        frames.classifier().addLoader(thread.getContextClassLoader()); // one set since
                     }
                 }
             }
@@ -424,6 +426,11 @@ public final class Recording {
             watcher.interrupt();
             LockSupport.unpark(watcher);
             joinQuietly(watcher);
+        }
+        // Loaders made after a thread was registered (a launcher's, set as its context loader)
+        // know classes the sampler reads back now (async-profiler's frames are classified here).
+        for (ThreadContext context : sampledThreadsEver()) {
+            frames.classifier().addLoader(context.thread.getContextClassLoader());
         }
         try {
             sampler.stop(this);
