@@ -12,6 +12,13 @@ public final class AgentTarget {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("attach")) {
+            // as jcmd or an IDE would: the agent arrives on the JVM's "Attach Listener" thread
+            com.sun.tools.attach.VirtualMachine self = com.sun.tools.attach.VirtualMachine.attach(
+                    Long.toString(ProcessHandle.current().pid()));
+            self.loadAgent(System.getProperty("agent.jar"), System.getProperty("agent.arguments"));
+            self.detach();
+        }
         Thread helper = new Thread(() -> busy(200), "helper");
         helper.start();
         busy(300);

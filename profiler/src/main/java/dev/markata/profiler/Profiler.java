@@ -317,7 +317,8 @@ public final class Profiler implements AutoCloseable {
         /**
          * Also keep async-profiler's own recording as a JFR file at {@code file} (written at
          * stop, atomically), for JMC or IntelliJ. Ignored when the JDK sampler runs; the session
-         * header then says "jdk" and no file appears.
+         * header then says "jdk" and no file appears. A file that cannot be written does not fail
+         * the stop: the reason is logged and kept as the session's {@code jfr.error} metadata.
          */
         public Builder jfrOutput(Path file) {
             this.jfrOutput = Objects.requireNonNull(file, "file");

@@ -49,7 +49,10 @@ public final class ThreadSelection {
         return predicate == null;
     }
 
-    /** Whether {@code thread} is selected (the starting thread always is). */
+    /**
+     * Whether {@code thread} is selected (the starting thread always is, unless it is a service
+     * thread: an agent attached to a running JVM starts on its "Attach Listener").
+     */
     public boolean test(Thread thread) {
         return predicate != null && predicate.test(thread);
     }

@@ -208,6 +208,30 @@ class ProfilerTest {
         assertThat(profiler.currentTask()).as("not recording").isSameAs(SpanScope.NONE);
     }
 
+    /**
+     * STRICT with every thread sampled (the agent's {@code async=strict}): a thread that never
+     * ran a handed-over task keeps the synthetic frame as its stack, which the text, collapsed
+     * and speedscope reports printed as {@code [out-of-context].}, a class with an empty method.
+     */
+    @Test
+    void anOutOfContextThreadThatRanNoTaskIsNamedWithoutADot() throws Exception {
+        Profiler profiler = Profiler.builder().asyncMode(AsyncMode.STRICT)
+                .threads(ThreadSelection.matching("the helper", t -> t.getName().equals("strict-helper"))).build();
+        profiler.start();
+        Thread helper = new Thread(() -> Workloads.spin(60), "strict-helper");
+        helper.start();
+        helper.join();
+        Session session = profiler.stop();
+
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("strict-helper");
+        for (var format : List.of(dev.markata.profiler.render.ReportFormat.TEXT,
+                dev.markata.profiler.render.ReportFormat.COLLAPSED, dev.markata.profiler.render.ReportFormat.SPEEDSCOPE)) {
+            String report = dev.markata.profiler.render.Reports.render(session, format,
+                    dev.markata.profiler.render.ReportOptions.defaults());
+            assertThat(report).as(format.name()).contains("[out-of-context]").doesNotContain("[out-of-context].");
+        }
+    }
+
     @Test
     void strictModeKeepsHelperSamplesOutsideTasksApart() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -313,17 +337,74 @@ class ProfilerTest {
     @Test
     void theAsyncProfilerRecordingCanAlsoBeKeptAsAJfrFile(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("out/profile.jfr");
-        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
-        profiler.start();
-        Workloads.spin(50);
-        Session session = profiler.stop();
-        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        recordKeepingJfr(jfr);
         assertThat(jfr).isRegularFile();
         try (var file = new jdk.jfr.consumer.RecordingFile(jfr)) {
             assertThat(file.hasMoreEvents()).isTrue();
         }
         try (var files = Files.list(dir.resolve("out"))) {
             assertThat(files).containsExactly(jfr); // no temp file left behind
+        }
+    }
+
+    /** 50 ms of work recorded by async-profiler, asked to keep its recording at {@code jfr}. */
+    private static Session recordKeepingJfr(Path jfr) {
+        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        return session;
+    }
+
+    /**
+     * The JFR copy is an extra: a folder it cannot be written to (here a file stands where its
+     * folder should be) used to make {@code stop()} throw "cannot read async-profiler's
+     * recording", and the agent lost the whole report with it.
+     */
+    @Test
+    void aJfrFileThatCannotBeWrittenDoesNotLoseTheSession(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file, not a folder");
+        Path jfr = dir.resolve("taken/profile.jfr");
+        Session session = recordKeepingJfr(jfr);
+        assertThat(session.sampleCount()).isPositive();
+        assertThat(session.metadata().get("jfr.error")).contains(jfr.toString());
+        assertThat(Files.isRegularFile(jfr)).isFalse();
+    }
+
+    /**
+     * A JVM that ends without its shutdown hooks ({@code Runtime.halt}, {@code kill -9}, a
+     * crash) leaves its recording folder, {@code $TMPDIR/markata-profiler-<pid>}, with a JFR
+     * file as big as the run was long. The next recording removes those of processes that no
+     * longer run, and leaves a live process's alone.
+     */
+    @Test
+    void recordingsLeftByProcessesThatNoLongerRunAreRemoved() throws Exception {
+        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path stale = tmp.resolve("markata-profiler-" + gone.pid());
+        Path live = tmp.resolve("markata-profiler-" + ProcessHandle.current().parent().orElseThrow().pid());
+        boolean liveExisted = Files.exists(live);
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("recording-1.jfr"), "left by a halted JVM");
+        Files.createDirectories(live);
+        Path liveRecording = live.resolve("recording-test-live.jfr");
+        Files.writeString(liveRecording, "still being written");
+        try {
+            Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).build();
+            profiler.start();
+            Workloads.spin(10);
+            assertThat(profiler.stop().sampler().name()).isEqualTo("async-profiler");
+
+            assertThat(Files.exists(stale)).isFalse();
+            assertThat(liveRecording).isRegularFile();
+        } finally {
+            Files.deleteIfExists(liveRecording);
+            if (!liveExisted) {
+                Files.deleteIfExists(live);
+            }
         }
     }
 

@@ -151,6 +151,10 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
             throw new IllegalArgumentException(key + "= needs a file name");
         }
         try {
+            if (value.equals("~") || value.startsWith("~/")) {
+                // inside -javaagent:...=output=~/p.html the shell leaves the tilde alone
+                return Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^/", ""));
+            }
             return Path.of(value);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(key + "=" + value + " is not a valid file name: " + e.getReason());
@@ -166,11 +170,18 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         return v;
     }
 
-    /** A profiler builder with these options, for the program described by {@code target}. */
-    Profiler.Builder toBuilder(String target) {
+    /**
+     * A profiler builder with these options, for the program described by {@code target}.
+     *
+     * @param attached true when the agent was attached to a running JVM: the profiler is then
+     *                 started on the "Attach Listener", so "main" is the thread of that name
+     */
+    Profiler.Builder toBuilder(String target, boolean attached) {
+        ThreadSelection threads = allThreads ? ThreadSelection.allThreads()
+                : attached ? ThreadSelection.matching("the main thread", thread -> thread.getName().equals("main"))
+                : ThreadSelection.startingThread();
         Profiler.Builder builder = Profiler.builder().interval(interval).asyncMode(asyncMode).timeMode(timeMode)
-                .sampler(sampler).target(target)
-                .threads(allThreads ? ThreadSelection.allThreads() : ThreadSelection.startingThread());
+                .sampler(sampler).target(target).threads(threads);
         if (jfr != null) {
             builder.jfrOutput(jfr);
         }

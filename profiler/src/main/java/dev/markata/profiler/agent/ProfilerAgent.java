@@ -2,11 +2,18 @@ package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Profiler;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.io.AtomicFiles;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Java agent: {@code java -javaagent:markata-profiler.jar=interval=0.001,output=profile.html -jar app.jar}
@@ -28,20 +35,24 @@ public final class ProfilerAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err);
+        launch(arguments, System.err, false);
     }
 
     public static void premain(String arguments) {
-        launch(arguments, System.err);
+        launch(arguments, System.err, false);
     }
 
-    /** Attached to a running JVM: profiles from now until it exits. */
+    /**
+     * Attached to a running JVM: profiles from now until it exits. This runs on the JVM's
+     * "Attach Listener", which is not profiled; {@code threads=main} means the thread named
+     * {@code main}.
+     */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err);
+        launch(arguments, System.err, true);
     }
 
     /** Starts profiling and registers the report writing at exit; returns the hook, or null. */
-    static Thread launch(String arguments, PrintStream err) {
+    static Thread launch(String arguments, PrintStream err, boolean attached) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -49,11 +60,21 @@ public final class ProfilerAgent {
             err.println(PREFIX + e.getMessage() + "; running without profiling");
             return null;
         }
+        try {
+            checkWritable(options.output());
+        } catch (IOException e) {
+            err.println(PREFIX + "output=" + options.output() + " cannot be written (" + describe(e)
+                    + "); running without profiling");
+            return null;
+        }
         String command = System.getProperty("sun.java.command", "").trim();
-        Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command);
+        Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
-        if (first.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jar") || lower.endsWith(".war")) {
             builder.applicationCode(Path.of(first)); // the -jar file is the application's own code
+        } else {
+            mainClassJar(first).ifPresent(builder::applicationCode);
         }
         Profiler profiler = builder.build();
         try {
@@ -64,25 +85,85 @@ public final class ProfilerAgent {
         }
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
         Thread.setDefaultUncaughtExceptionHandler(uncaught);
-        Thread hook = new Thread(() -> finish(profiler, options.output(), options.format(), uncaught, err),
+        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err),
                 "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }
 
-    private static void finish(Profiler profiler, Path output, dev.markata.profiler.render.ReportFormat format,
-                               UncaughtRecorder uncaught, PrintStream err) {
+    /**
+     * Fails when the report could not be written at exit: found now, not after the whole run.
+     * Creates the missing folders (the report would) and a temporary file beside the report,
+     * which is deleted again.
+     */
+    static void checkWritable(Path output) throws IOException {
+        if (Files.isDirectory(output)) {
+            throw new IOException("it is a folder");
+        }
+        Path folder = output.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
+        Path probe;
+        try {
+            probe = AtomicFiles.temporarySibling(output);
+        } catch (java.nio.file.FileSystemException e) { // names the probe's made-up file: say the folder
+            throw new IOException("no file can be made in " + folder + ": " + e.getClass().getSimpleName()
+                    + (e.getReason() == null ? "" : ", " + e.getReason()), e);
+        }
+        Files.delete(probe);
+    }
+
+    /** {@code AccessDeniedException: /srv/report.html}: an I/O error's kind and its file. */
+    private static String describe(Throwable e) {
+        if (e.getClass() == IOException.class && e.getMessage() != null) {
+            return e.getMessage(); // ours, which says it all
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * The jar the main class of {@code java -cp app.jar:lib.jar app.Main} (or of
+     * {@code -m module/app.Main}) comes from: the application's own code, as a {@code -jar} is.
+     * Found as a resource, so the class is not loaded (nor initialized) before {@code main}.
+     * Empty for a class folder (application code anyway) or a class that is not found.
+     */
+    static Optional<Path> mainClassJar(String mainClass) {
+        String name = mainClass.substring(mainClass.indexOf('/') + 1);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        URL resource = ClassLoader.getSystemClassLoader().getResource(name.replace('.', '/') + ".class");
+        if (resource == null || !"jar".equals(resource.getProtocol())) {
+            return Optional.empty();
+        }
+        String path = resource.getPath(); // file:/home/me/app.jar!/app/Main.class
+        int bang = path.indexOf("!/");
+        try {
+            URI jar = new URI(bang < 0 ? path : path.substring(0, bang));
+            return "file".equals(jar.getScheme()) ? Optional.of(Path.of(jar)) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err) {
+        Path output = options.output();
         try {
             Session session = profiler.stop();
             if (uncaught.first != null) {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);
             }
-            AgentOutput.write(session, format, output);
+            AgentOutput.write(session, options.format(), output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            if (options.jfr() != null && !session.sampler().name().equals("async-profiler")) {
+                err.println(PREFIX + "no JFR file at " + options.jfr() + ": the " + session.sampler().name()
+                        + " sampler ran, and only async-profiler records one");
+            }
         } catch (Exception | LinkageError e) {
-            err.println(PREFIX + "cannot write " + output + ": " + e.getMessage());
+            err.println(PREFIX + "cannot write " + output + ": " + describe(e));
         }
     }
 

@@ -38,13 +38,14 @@ public record Frame(String className, String methodName, String fileName, int li
      * {@code SimpleClass.method}: the short name shown in trees and tables. The JVM's hidden
      * classes behind lambdas ({@code Outer$$Lambda$928/0x00007f...}, {@code Outer$$Lambda.0x...})
      * show as {@code Outer$$Lambda}, as in the HTML report: the number and address differ from
-     * run to run and say nothing to a reader.
+     * run to run and say nothing to a reader. A synthetic frame named by its class alone
+     * ({@code [out-of-context]}) is that name, with no dot after it.
      */
     public String displayName() {
         String shown = shownClassName();
         int dot = shown.lastIndexOf('.');
         String simple = dot < 0 ? shown : shown.substring(dot + 1);
-        return simple.isEmpty() ? methodName : simple + "." + methodName;
+        return simple.isEmpty() ? methodName : methodName.isEmpty() ? simple : simple + "." + methodName;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.DeepStacks;
 
@@ -63,9 +64,10 @@ public final class CollapsedRenderer implements Renderer {
     }
 
     private static String name(CallNode node) {
-        String name = node.kind() == CallNode.Kind.FRAME
-                ? node.frame().shownClassName() + "." + node.frame().methodName()
-                : node.label();
+        Frame frame = node.frame();
+        String name = node.kind() != CallNode.Kind.FRAME ? node.label()
+                : frame.methodName().isEmpty() ? frame.shownClassName() // [out-of-context]: a class alone
+                : frame.shownClassName() + "." + frame.methodName();
         return name.replace(';', ':').replace('\n', ' ');
     }
 }

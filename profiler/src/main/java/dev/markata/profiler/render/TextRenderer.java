@@ -110,12 +110,15 @@ public final class TextRenderer implements Renderer {
         boolean first = true;
         int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : SAFETY_DEPTH;
         List<CallNode> threads = ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT);
-        long allThreads = 0;
+        // A thread is hidden when it is negligible next to the busiest one (an idle pool
+        // thread), not next to all threads together: 200 threads of equal work are each 0.5 %
+        // of their sum, and that rule hid every one of them.
+        long busiest = 0;
         for (CallNode thread : threads) {
-            allThreads += thread.totalNanos();
+            busiest = Math.max(busiest, thread.totalNanos());
         }
         double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
-        long threadLimit = (long) Math.ceil(allThreads * threshold / 100.0);
+        long threadLimit = (long) Math.ceil(busiest * threshold / 100.0);
         for (CallNode thread : threads) {
             if (thread.totalNanos() < threadLimit) {
                 footer.hidden += thread.nodeCount() + thread.absorbedNodesInTree(); // an idle pool thread, say

@@ -11,16 +11,19 @@ import one.profiler.AsyncProfiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -55,6 +58,7 @@ final class AsyncProfilerSampler implements Sampler {
     private final TimeMode timeMode;
     private final Path jfrOutput;
     private Path jfrFile;
+    private volatile String jfrOutputError;
     private Duration interval;
 
     /** The result of loading the native library: a sampler prototype, or why it failed. */
@@ -124,10 +128,30 @@ final class AsyncProfilerSampler implements Sampler {
                 }
                 return new Loaded(new AsyncProfilerSampler(profiler, file.toString(), TimeMode.WALL, null), null);
             } catch (IOException | UncheckedIOException | UnsatisfiedLinkError | IllegalStateException e) {
-                reasons.add(folder + ": " + e.getMessage());
+                reasons.add(whyNotLoaded(folder, folder.resolve(fileName), e));
             }
         }
         return new Loaded(null, "cannot load the native library from any folder (" + String.join("; ", reasons) + ")");
+    }
+
+    /**
+     * {@code /tmp/markata-profiler-me: failed to map segment from shared object (mounted
+     * noexec?)}: the folder once and the reason. The JVM's own message names the library file
+     * twice before the reason, which made the warning for three folders nine paths long.
+     */
+    static String whyNotLoaded(Path folder, Path file, Throwable error) {
+        String message = error.getMessage();
+        String prefix = file + ": ";
+        while (message != null && message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        if (error instanceof java.nio.file.FileSystemException fs) { // its message is the path and the reason
+            return folder + ": " + error.getClass().getSimpleName() + (fs.getReason() == null ? "" : ", " + fs.getReason());
+        }
+        if (message == null || message.isBlank()) {
+            return folder + ": " + error.getClass().getSimpleName();
+        }
+        return folder + ": " + message + (message.contains("failed to map segment") ? " (mounted noexec?)" : "");
     }
 
     private static String platformTag() {
@@ -206,6 +230,7 @@ final class AsyncProfilerSampler implements Sampler {
     @Override
     public void start(Recording recording, Duration interval) throws IOException {
         this.interval = interval;
+        removeStaleRecordings();
         Files.createDirectories(recordingFolder());
         this.jfrFile = Files.createTempFile(recordingFolder(), "recording-", ".jfr");
         String event = timeMode == TimeMode.WALL ? "wall" : "cpu";
@@ -239,7 +264,7 @@ final class AsyncProfilerSampler implements Sampler {
         try {
             profiler.execute("stop");
             if (jfrOutput != null) {
-                AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
+                keepJfr();
             }
             deliver(recording);
         } catch (IOException e) {
@@ -254,9 +279,61 @@ final class AsyncProfilerSampler implements Sampler {
         }
     }
 
+    /**
+     * Copies the recording to {@code jfrOutput}. The copy is an extra: when it cannot be written
+     * the session is still read and returned (before, {@code stop()} threw and the agent lost
+     * its whole report), and the reason is logged and kept for the session's metadata.
+     */
+    private void keepJfr() {
+        try {
+            AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
+        } catch (IOException e) {
+            jfrOutputError = "cannot keep the JFR recording at " + jfrOutput + " (" + e + ")";
+            LOG.log(System.Logger.Level.WARNING, jfrOutputError);
+        }
+    }
+
+    /** Why the JFR copy asked for was not written, or null. */
+    String jfrOutputError() {
+        return jfrOutputError;
+    }
+
+    /**
+     * Removes the recording folders of processes that no longer run: a JVM that ended without
+     * its shutdown hooks ({@code Runtime.halt}, {@code kill -9}, a crash) left its folder and a
+     * JFR file as big as its run. Only {@code markata-profiler-<pid>} folders are looked at, only
+     * their {@code recording-*.jfr} files deleted; what cannot be deleted (another user's) is left.
+     */
+    private static void removeStaleRecordings() {
+        Path tmp = recordingFolder().getParent();
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, RECORDING_FOLDER_PREFIX + "[0-9]*")) {
+            for (Path folder : folders) {
+                long pid;
+                try {
+                    pid = Long.parseLong(folder.getFileName().toString().substring(RECORDING_FOLDER_PREFIX.length()));
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).isPresent()) {
+                    continue; // running (this JVM, another one recording, or a reused pid)
+                }
+                try (DirectoryStream<Path> recordings = Files.newDirectoryStream(folder, "recording-*.jfr")) {
+                    for (Path recording : recordings) {
+                        Files.deleteIfExists(recording);
+                    }
+                    Files.deleteIfExists(folder); // not when something else is in it
+                } catch (IOException | RuntimeException leftAlone) {
+                    // another user's, or not a recording folder after all: the next one
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // cleaning up after others is a courtesy: never a reason not to record
+        }
+    }
+
     /** Where this JVM's recordings are written while they run: {@code $TMPDIR/markata-profiler-<pid>}. */
     static Path recordingFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "markata-profiler-" + ProcessHandle.current().pid());
+        return Path.of(System.getProperty("java.io.tmpdir"), RECORDING_FOLDER_PREFIX + ProcessHandle.current().pid());
     }
 
     /**
@@ -268,12 +345,18 @@ final class AsyncProfilerSampler implements Sampler {
     private void deliver(Recording recording) throws IOException {
         Map<Long, ThreadContext> byId = new HashMap<>();
         Map<Long, ThreadContext> byOsId = new HashMap<>();
+        Set<Long> carrierOsIds = new HashSet<>();
         for (ThreadContext context : recording.sampledThreadsEver()) {
             byId.put(context.threadId, context);
             if (context.osThreadId > 0) {
                 byOsId.put(context.osThreadId, context);
             }
+            if (context.carrierOsThreadId > 0) {
+                carrierOsIds.add(context.carrierOsThreadId);
+            }
         }
+        ThreadContext mainWithoutOsId = recording.sampledThreadsEver().stream()
+                .filter(context -> context.osThreadId <= 0 && context.name.equals("main")).findFirst().orElse(null);
         Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
         for (ThreadContext context : recording.sampledThreadsEver()) {
             List<SpanRecord> spans = new ArrayList<>();
@@ -298,6 +381,15 @@ final class AsyncProfilerSampler implements Sampler {
                 ThreadContext sampled = byOsId.get(thread.osThreadId());
                 if (sampled == null) {
                     sampled = byId.get(thread.javaThreadId());
+                }
+                if (sampled == null && DESTROY_JAVA_VM.equals(thread.javaName())) {
+                    // main, registered by another thread (an attached agent's watcher: its OS id
+                    // is unknown), has ended, and its OS thread took the name of the next one
+                    sampled = mainWithoutOsId;
+                }
+                if (sampled == null && thread.javaThreadId() > 0 && carrierOsIds.contains(thread.osThreadId())) {
+                    // a carrier of sampled virtual threads: their code, run on it, is its samples
+                    sampled = recording.carrier(thread.javaThreadId(), thread.javaName());
                 }
                 threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
                 if (threadRuns == null) {
@@ -332,6 +424,11 @@ final class AsyncProfilerSampler implements Sampler {
     private static long epochNanos(java.time.Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
+
+    private static final String RECORDING_FOLDER_PREFIX = "markata-profiler-";
+
+    /** What the JVM names the OS thread main ran on once main has ended. */
+    private static final String DESTROY_JAVA_VM = "DestroyJavaVM";
 
     /** The runs of a thread the recording does not follow (its events are skipped). */
     private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class Recording {
     private final long cpuAtStart;
     private final FrameTable frames;
     private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
+    /** Carriers of sampled virtual threads, by Java thread id; made at stop by the sampler. */
+    private final Map<Long, ThreadContext> carriers = new HashMap<>();
     private final Object registrationLock = new Object();
     private volatile ThreadContext[] sampledThreads = new ThreadContext[0];
     private final AtomicInteger spanIds = new AtomicInteger();
@@ -88,7 +91,12 @@ public final class Recording {
         locations.addAll(applicationCode);
         Recording recording = new Recording(options, Thread.currentThread(), locations);
         recording.active = true;
-        recording.register(recording.context(recording.startingThread));
+        // A service thread is not sampled even when it starts the recording: an agent attached
+        // to a running JVM starts on its "Attach Listener", which would be an empty thread in
+        // every report (and, for "only the starting thread", the only one).
+        if (!isServiceThread(recording.startingThread)) {
+            recording.register(recording.context(recording.startingThread));
+        }
         try {
             recording.sampler.start(recording, recording.interval);
         } catch (Exception e) {
@@ -176,7 +184,11 @@ public final class Recording {
                 return;
             }
             if (context.thread == Thread.currentThread()) {
-                context.osThreadId = ThreadContext.currentOsThreadId();
+                if (ThreadContext.mountsOnCarrier(context.thread)) {
+                    context.carrierOsThreadId = ThreadContext.currentOsThreadId();
+                } else {
+                    context.osThreadId = ThreadContext.currentOsThreadId();
+                }
             }
             context.sampledSinceNanos = nanosSinceStart();
             context.lastSampleNanos = context.sampledSinceNanos;
@@ -187,6 +199,14 @@ public final class Recording {
             frames.classifier().addLoader(context.thread.getContextClassLoader());
         }
         sampler.addThread(context);
+    }
+
+    /**
+     * The context of a carrier of sampled virtual threads, which the sampler saw running them
+     * (made once per thread id; only the stopping thread calls this).
+     */
+    ThreadContext carrier(long threadId, String name) {
+        return carriers.computeIfAbsent(threadId, id -> new ThreadContext(id, name));
     }
 
     /** Every thread sampled at some point of the recording, dead or alive. */
@@ -260,6 +280,8 @@ public final class Recording {
                     ThreadContext context = context(thread);
                     if (!context.sampled) {
                         register(context);
+                    } else {
+                        frames.classifier().addLoader(thread.getContextClassLoader()); // one set since
                     }
                 }
             }
@@ -405,6 +427,11 @@ public final class Recording {
             LockSupport.unpark(watcher);
             joinQuietly(watcher);
         }
+        // Loaders made after a thread was registered (a launcher's, set as its context loader)
+        // know classes the sampler reads back now (async-profiler's frames are classified here).
+        for (ThreadContext context : sampledThreadsEver()) {
+            frames.classifier().addLoader(context.thread.getContextClassLoader());
+        }
         try {
             sampler.stop(this);
         } finally {
@@ -413,9 +440,18 @@ public final class Recording {
             }
         }
         Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
-        return new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
-                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(),
-                        new ArrayList<>(contexts.values()));
+        Session session = new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
+                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(), allContexts());
+        if (sampler instanceof AsyncProfilerSampler async && async.jfrOutputError() != null) {
+            session = session.withMetadata("jfr.error", async.jfrOutputError());
+        }
+        return session;
+    }
+
+    private List<ThreadContext> allContexts() {
+        List<ThreadContext> all = new ArrayList<>(contexts.values());
+        all.addAll(carriers.values());
+        return all;
     }
 
     long startingThreadId() {

@@ -23,6 +23,11 @@ final class ThreadContext {
     volatile boolean sampled;
     /** The OS thread id (Linux), read when the thread registers itself; -1 when unknown. */
     volatile long osThreadId = -1;
+    /**
+     * For a virtual thread that registered itself: the OS id of the carrier it was mounted on
+     * (not its own: a carrier runs many virtual threads, and its samples are the carrier's).
+     */
+    volatile long carrierOsThreadId = -1;
     /** When sampling of the thread began, in session nanoseconds. */
     long sampledSinceNanos;
 
@@ -41,6 +46,25 @@ final class ThreadContext {
         this.thread = thread;
         this.threadId = thread.getId();
         this.name = thread.getName();
+    }
+
+    /**
+     * A thread known only from the sampler's recording (a virtual threads' carrier, which
+     * async-profiler samples while it runs them); it has no spans and is never registered.
+     */
+    ThreadContext(long threadId, String name) {
+        this.thread = null;
+        this.threadId = threadId;
+        this.name = name;
+    }
+
+    /**
+     * Whether {@code thread} is a virtual thread that runs mounted on a carrier (JDK 21+;
+     * compiled for 17, so by class rather than {@code Thread.isVirtual()}). A virtual thread
+     * bound to its own OS thread is not one.
+     */
+    static boolean mountsOnCarrier(Thread thread) {
+        return thread.getClass().getName().equals("java.lang.VirtualThread");
     }
 
     /**

@@ -43,6 +43,20 @@ class AgentOptionsTest {
         assertThat(options.jfr()).isEqualTo(Path.of("rec.jfr"));
     }
 
+    /**
+     * The shell does not expand the {@code ~} inside {@code -javaagent:...=output=~/p.html}: the
+     * report went to a folder named {@code ~} in the working directory, which the start-time
+     * check now even creates, while the message said "wrote ~/p.html".
+     */
+    @Test
+    void aLeadingTildeIsTheHomeFolderAsInTheShell() {
+        Path home = Path.of(System.getProperty("user.home"));
+        AgentOptions options = AgentOptions.parse("output=~/profiles/p.html,jfr=~/r.jfr");
+        assertThat(options.output()).isEqualTo(home.resolve("profiles/p.html"));
+        assertThat(options.jfr()).isEqualTo(home.resolve("r.jfr"));
+        assertThat(AgentOptions.parse("output=a~/p.html").output()).isEqualTo(Path.of("a~/p.html"));
+    }
+
     @ParameterizedTest
     @CsvSource({"0.001,1000000", "1ms,1000000", "500us,500000", "0.5s,500000000", "2,2000000000"})
     void intervalsTakeSecondsOrAUnit(String value, long nanos) {

@@ -1,6 +1,7 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,7 @@ class ProfilerAgentTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
+        manifest.getMainAttributes().putValue("Agent-Class", ProfilerAgent.class.getName());
         agentJar = dir.resolve("agent.jar");
         try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
@@ -44,11 +46,21 @@ class ProfilerAgentTest {
     }
 
     private static Run run(String agentArguments, String mode) throws Exception {
+        return run(agentArguments, mode, System.getProperty("java.class.path"));
+    }
+
+    private static Run run(String agentArguments, String mode, String classPath) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
+        if (mode.equals("attach")) { // the target loads the agent itself, once running
+            command.add("-Djdk.attach.allowAttachSelf=true");
+            command.add("-Dagent.jar=" + agentJar);
+            command.add("-Dagent.arguments=" + agentArguments);
+        } else {
+            command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
+        }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(AgentTarget.class.getName());
         command.add(mode);
         Process process = new ProcessBuilder(command).directory(dir.toFile())
@@ -98,6 +110,92 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often is not a positive duration"
                 + " (use seconds like 0.001, or 1ms, 500us); running without profiling");
+    }
+
+    /**
+     * {@code java -cp app.jar:lib.jar app.Main}, as start scripts run programs: the main class's
+     * jar is the application's code. Only a {@code -jar} counted, so every frame of such a
+     * program was library code and the text report folded the whole run into one line
+     * ({@code Main.main [13 frames hidden: apppkg, libpkg]}).
+     */
+    @Test
+    void theMainClassJarOfAClassPathRunIsApplicationCode() throws Exception {
+        Path appJar = dir.resolve("app.jar");
+        String entry = AgentTarget.class.getName().replace('.', '/') + ".class";
+        try (OutputStream out = Files.newOutputStream(appJar); JarOutputStream jar = new JarOutputStream(out);
+             var bytes = AgentTarget.class.getClassLoader().getResourceAsStream(entry)) {
+            jar.putNextEntry(new java.util.jar.JarEntry(entry));
+            bytes.transferTo(jar);
+            jar.closeEntry();
+        }
+        Path output = dir.resolve("classpath.session.json");
+        // the jar first: the target class loads from it, not from the test class folder
+        Run run = run("output=" + output, "return", appJar + java.io.File.pathSeparator
+                + System.getProperty("java.class.path"));
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.frames()).filteredOn(f -> f.className().equals(AgentTarget.class.getName()))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.APPLICATION));
+        assertThat(session.frames()).filteredOn(f -> f.className().startsWith("java."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).isEqualTo(FrameKind.LIBRARY));
+    }
+
+    /**
+     * An output the report cannot be written to (a file stands where its folder should be) was
+     * found only at exit, after the whole run, as "cannot write .../report.txt:
+     * .../.report.txt.5f3a.tmp". It is now checked at start: one line that names the argument
+     * and the reason, and the program runs unprofiled with its own exit code.
+     */
+    @Test
+    void anOutputThatCannotBeWrittenIsOneLineAtStartAndTheProgramStillRuns() throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file, not a folder");
+        Path output = dir.resolve("taken/report.txt");
+        Run run = run("output=" + output, "exit");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr().strip()).startsWith("markata-profiler: output=" + output + " cannot be written (")
+                .endsWith("; running without profiling").doesNotContain("\n").doesNotContain(".tmp");
+    }
+
+    /**
+     * Attached to a running JVM, the agent starts on the JVM's "Attach Listener" thread. As
+     * the starting thread it was always sampled (an empty thread in every report) and with
+     * {@code threads=main} it was the only one: the program itself was not profiled at all.
+     */
+    @Test
+    void attachedWithThreadsMainItProfilesTheMainThreadNotTheAttachListener() throws Exception {
+        Path output = dir.resolve("attached.session.json");
+        Run run = run("threads=main,output=" + output, "attach");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        Session session = Session.load(output);
+        assertThat(session.threads()).extracting(ThreadProfile::name).containsExactly("main");
+    }
+
+    @Test
+    void attachedWithAllThreadsItLeavesTheAttachListenerOut() throws Exception {
+        Path output = dir.resolve("attached-all.session.json");
+        Run run = run("output=" + output, "attach");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("main", "helper")
+                .doesNotContain("Attach Listener");
+    }
+
+    /**
+     * {@code jfr=} keeps async-profiler's recording; when the JDK sampler ran (asked for, or
+     * async-profiler could not load) no file appeared and nothing said why.
+     */
+    @Test
+    void aJfrFileTheJdkSamplerCannotWriteIsSaid() throws Exception {
+        Path output = dir.resolve("nojfr.txt");
+        Path jfr = dir.resolve("nojfr.jfr");
+        Run run = run("sampler=jdk,jfr=" + jfr + ",output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(output).isRegularFile();
+        assertThat(Files.exists(jfr)).isFalse();
+        assertThat(run.stderr()).contains("markata-profiler: no JFR file at " + jfr
+                + ": the jdk sampler ran, and only async-profiler records one");
     }
 
     @Test

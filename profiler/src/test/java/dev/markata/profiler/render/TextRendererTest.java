@@ -161,6 +161,25 @@ class TextRendererTest {
                 .doesNotContain("worker-2").endsWith("2 nodes hidden below 1%\n");
     }
 
+    /**
+     * 200 threads doing the same work: each is 0.5 % of all threads' time, under the 1 %
+     * threshold. Measured against their sum every thread was hidden and the report said "No
+     * samples were recorded." over a session of thousands; a thread is a peer of the busiest.
+     */
+    @Test
+    void manyEqualThreadsAreAllShownNotHiddenAsIfNothingWasRecorded() throws IOException {
+        TestSessions many = TestSessions.builder();
+        for (long thread = 2; thread <= 201; thread++) {
+            many.sample(thread, "app.Worker.run", 10);
+        }
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(many.build(), out);
+
+        assertThat(out.toString()).doesNotContain("No samples were recorded.")
+                .contains("0.010 [thread worker-2]", "0.010 [thread worker-201]");
+    }
+
     @Test
     void headerSaysWhenTheBuildFailed() throws IOException {
         Session failed = TestSessions.builder().sample(1, "app.Main.main", 1)
