@@ -9,7 +9,6 @@ import dev.markata.profiler.model.ThreadState;
 import one.profiler.AsyncProfiler;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -107,16 +106,16 @@ final class AsyncProfilerSampler implements Sampler {
             return new Loaded(null, "no async-profiler build for " + System.getProperty("os.name") + " "
                     + System.getProperty("os.arch"));
         }
-        byte[] library;
-        try (InputStream in = AsyncProfiler.class.getResourceAsStream("/" + platform + "/libasyncProfiler.so")) {
-            if (in == null) {
-                return new Loaded(null, "the async-profiler jar has no " + platform + " library");
-            }
-            library = in.readAllBytes();
+        BundledLibrary library;
+        try {
+            library = BundledLibrary.find(AsyncProfiler.class, "/" + platform + "/libasyncProfiler.so");
         } catch (IOException e) {
             return new Loaded(null, "cannot read the bundled library: " + e.getMessage());
         }
-        String fileName = "libasyncProfiler-" + shortHash(library) + ".so";
+        if (library == null) {
+            return new Loaded(null, "the async-profiler jar has no " + platform + " library");
+        }
+        String fileName = "libasyncProfiler-" + library.name() + ".so";
         List<String> reasons = new ArrayList<>();
         for (Path folder : candidateFolders()) {
             try {
@@ -184,26 +183,14 @@ final class AsyncProfilerSampler implements Sampler {
         return folders;
     }
 
-    private static Path extract(byte[] library, Path folder, String fileName) throws IOException {
+    private static Path extract(BundledLibrary library, Path folder, String fileName) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(fileName);
-        if (Files.isRegularFile(file) && Files.size(file) == library.length) {
+        if (Files.isRegularFile(file) && Files.size(file) == library.size()) {
             return file; // content-addressed: same name, same bytes
         }
-        AtomicFiles.write(file, library); // a concurrent JVM never loads half a library
+        AtomicFiles.write(file, library.bytes()); // a concurrent JVM never loads half a library
         return file;
-    }
-
-    /**
-     * The extracted file's name part that tells library builds apart: the length and CRC-32 of
-     * the bytes. Not SHA-256: under the C1-only JIT a build runs with, hashing the 600 KB
-     * library took 30-40 ms of the profiler's start; CRC-32 is an intrinsic (0.1 ms), and the
-     * name only has to differ between builds of the library, with the size checked as well.
-     */
-    static String shortHash(byte[] bytes) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(bytes);
-        return Integer.toHexString(bytes.length) + "-" + Long.toHexString(crc.getValue());
     }
 
     private static int majorVersion(String version) {
