@@ -136,7 +136,9 @@ class TreeView {
       items.push({ node: c });
       shownTime += c.total;
     }
-    if (node.f >= 0 && items.length && node.self > 0 && node.self >= threshold) {
+    // The tree's root has own time too when the one thread's root was folded into it: samples
+    // whose stack could not be walked. It is shown like the thread's [self], at the top level.
+    if ((items.length || node.f < 0) && node.self > 0 && node.self >= threshold) {
       items.push({ self: node, time: node.self });
     }
     return items;

@@ -160,4 +160,16 @@ class HtmlCallTreeBrowserTest {
         assertThat(flame).filteredOn(HtmlTestProfiles.LAMBDA::equals).hasSize(3);
         assertThat(flame).filteredOn("Parser.parse"::equals).hasSize(1);
     }
+
+    @Test
+    void samplesWithoutAStackShowAsSelfTimeOfTheTopLevel() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.unwalkedStacks(), HtmlOptions.defaults(), "unwalked-stacks"));
+        // one thread, so its root is folded away; its own time (60 of 100 ms) must stay on screen
+        assertThat(time(topRow("Main.main"))).isEqualTo("0.040");
+        WebElement self = browser.findAll(By.cssSelector("#view .kids.top > .node > .row.self-row")).stream()
+                .findFirst().orElseThrow(() -> new AssertionError("no top-level [self] row in " + browser.text(By.id("view"))));
+        assertThat(time(self)).isEqualTo("0.060");
+        assertThat(self.findElement(By.cssSelector(".pct")).getText()).isEqualTo("60.0%");
+        browser.screenshot("unwalked-stacks-tree");
+    }
 }
