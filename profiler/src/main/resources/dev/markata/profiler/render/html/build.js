@@ -81,11 +81,14 @@ class BuildView {
         if (!m) byPlugin.set(h.name, m = new Map());
         m.set(stage, (m.get(stage) || 0) + (h.end - h.start));
       }
-      const t = this.table("build-plugins", ["Plugin"].concat(stageNames, ["Total"]));
+      // a column only for the stages some hook ran in: a build has a dozen stages, most without
+      // hooks, and empty columns pushed the busy ones and the totals out of the window
+      const hookStages = stageNames.filter(s => Array.from(byPlugin.values()).some(m => m.has(s)));
+      const t = this.table("build-plugins", ["Plugin"].concat(hookStages, ["Total"]));
       const rows = Array.from(byPlugin.entries()).map(([name, m]) => [name, m, Array.from(m.values()).reduce((a, b) => a + b, 0)]);
       rows.sort((a, b) => b[2] - a[2]);
       for (const [name, m, total] of rows) {
-        this.row(t, [name].concat(stageNames.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
+        this.row(t, [name].concat(hookStages.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
       }
     }
 

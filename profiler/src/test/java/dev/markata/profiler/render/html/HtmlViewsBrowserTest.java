@@ -2,6 +2,8 @@ package dev.markata.profiler.render.html;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
+import dev.markata.profiler.model.Span;
 import dev.markata.profiler.render.HtmlOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -262,5 +265,24 @@ class HtmlViewsBrowserTest {
         browser.open(timelineFirst);
         assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
         assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
+    }
+
+    @Test
+    void pluginTableHasAColumnOnlyForStagesWithHooks() throws Exception {
+        // markata runs 12 stages and most have no plugin hook worth a span: a column each pushed
+        // the render column and the totals off a 1,400 px window, behind a scroll bar
+        TestSessions b = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 16);
+        b.span(Span.NONE, "stage", "config_model", 1, 0, 1);
+        int glob = b.span(Span.NONE, "stage", "glob", 1, 1, 5);
+        b.span(Span.NONE, "stage", "load_config", 1, 5, 6);
+        int render = b.span(Span.NONE, "stage", "render", 1, 6, 16);
+        b.span(glob, "hook", "markata.plugins.glob", 1, 1, 5, Map.of("stage", "glob"));
+        b.span(render, "hook", "markata.plugins.render_markdown", 1, 6, 16, Map.of("stage", "render"));
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "plugin-columns"));
+        show("build");
+        assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).hasSize(5); // every stage, and the total
+        assertThat(browser.findAll(By.cssSelector("#build-plugins thead th"))).extracting(WebElement::getText)
+                .containsExactly("Plugin", "glob", "render", "Total");
+        assertThat(browser.text(By.id("build-plugins"))).contains("markata.plugins.render_markdown 10.0 ms 10.0 ms");
     }
 }
