@@ -285,4 +285,25 @@ class HtmlViewsBrowserTest {
                 .containsExactly("Plugin", "glob", "render", "Total");
         assertThat(browser.text(By.id("build-plugins"))).contains("markata.plugins.render_markdown 10.0 ms 10.0 ms");
     }
+
+    @Test
+    void hotMethodsKeepTheirNumbersInViewWhenANameIsVeryLong() throws Exception {
+        String longClass = "app.ThisIsAVeryLongClassNameThatGoesOnAndOnForeverToTestTheLayoutOfTheReport"
+                + "$AndAnInnerClassWithAnEvenLongerNameBecauseGeneratedCodeLooksLikeThis";
+        String longMethod = "aMethodNameThatIsAlsoExtremelyLongSoThatNoColumnCanFitItWithoutWrappingOrEllipsis";
+        Session session = TestSessions.builder().sample(1, "app.Main.main;" + longClass + "." + longMethod, 30)
+                .sample(1, "app.Main.main;app.Work.run", 10).build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "long-names"));
+        show("hot");
+        // the numbers are what the table is for: a long name must not push them out of the view
+        @SuppressWarnings("unchecked")
+        List<Number> edges = (List<Number>) browser.js("""
+                const view = document.getElementById('view').getBoundingClientRect();
+                const cell = document.querySelector('#hot-table tbody tr td:last-child').getBoundingClientRect();
+                return [cell.right, view.right];""");
+        assertThat(edges.get(0).doubleValue()).as("right edge of the Samples column").isLessThanOrEqualTo(edges.get(1).doubleValue());
+        WebElement first = browser.findAll(By.cssSelector("#hot-table tbody tr td.text")).get(0);
+        assertThat(first.getAttribute("title")).isEqualTo(longClass + "." + longMethod); // the whole name on hover
+        browser.screenshot("hot-methods-long-names");
+    }
 }
