@@ -41,16 +41,20 @@ class BuildView {
       wall.set(s.name, (wall.get(s.name) || 0) + (s.end - s.start));
     }
     const buildWall = Number(p.metadata.build_wall_nanos) || stages.reduce((a, s) => a + (s.end - s.start), 0);
-    // sampled time per stage and thread state
+    // sampled time per stage and thread state; a thread waiting for the work it handed to
+    // others (the call tree's [await]) is counted apart: the workers' samples stand for that
+    // stretch, and the console summary leaves it out of its running / waiting split too
     const stageOf = this.stageOfSpans();
+    const awaits = awaitIndex(p);
     const sampled = new Map();
     for (const t of p.threads) {
+      const waits = awaits[t.index];
       for (let i = 0; i < t.n; i++) {
         const stage = t.span[i] >= 0 ? stageOf[t.span[i]] : null;
         if (!stage) continue;
         let e = sampled.get(stage);
-        if (!e) sampled.set(stage, e = [0, 0, 0]);
-        e[Math.min(t.state[i], 2)] += t.dur[i];
+        if (!e) sampled.set(stage, e = [0, 0, 0, 0]);
+        e[waits[i] !== -1 ? 3 : Math.min(t.state[i], 2)] += t.dur[i];
       }
     }
     clear(this.root);
@@ -58,17 +62,19 @@ class BuildView {
 
     this.root.appendChild(el("h2", "section-title", "Stages"));
     this.root.appendChild(el("p", "hint-line", "Wall time of each lifecycle stage; running and waiting are sampled thread time " +
-      "inside the stage over all threads, so with worker threads they can exceed the wall time."));
-    const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Unknown"]);
+      "inside the stage over all threads, so with worker threads they can exceed the wall time. Awaiting workers: " +
+      "a thread blocked until the work it handed to other threads is done ([await] in the call tree)."));
+    const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]);
     for (const name of stageNames) {
-      const w = wall.get(name), e = sampled.get(name) || [0, 0, 0];
-      const tr = this.row(stageTable, [name, formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]), formatTime(e[2])]);
+      const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];
+      const tr = this.row(stageTable, [name, formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]),
+        formatTime(e[3]), formatTime(e[2])]);
       if (name === failedStage) {
         tr.classList.add("failed");
         tr.firstChild.append(" ", el("span", "outcome bad", "failed"));
       }
     }
-    this.row(stageTable, ["total", formatTime(buildWall), "", "", "", ""]).classList.add("total");
+    this.row(stageTable, ["total", formatTime(buildWall), "", "", "", "", ""]).classList.add("total");
 
     const hooks = p.spans.filter(s => s.category === "hook");
     if (hooks.length) {
