@@ -9,7 +9,7 @@ class CompareView {
     const input = el("input");
     input.type = "file";
     input.id = "compare-file";
-    input.accept = ".json,application/json";
+    input.accept = ".json,.html,application/json,text/html"; // a saved session, or a report with one inside
     const label = el("label", null, "Baseline (a saved session .json, or another report .html): ");
     label.appendChild(input);
     this.status = el("span", "search-status");

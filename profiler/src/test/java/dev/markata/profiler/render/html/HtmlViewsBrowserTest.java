@@ -207,7 +207,9 @@ class HtmlViewsBrowserTest {
         assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
         assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
-        // a saved HTML report works as a baseline too
+        // a saved HTML report works as a baseline too, and the file dialog must offer it: the
+        // accept list filters what a person can pick (macOS greys out every other file)
+        assertThat(browser.find(By.id("compare-file")).getAttribute("accept").split(",")).contains(".json", ".html");
         Path baselineReport = HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), HtmlOptions.defaults(),
                 "baseline-report");
         browser.find(By.id("compare-file")).sendKeys(baselineReport.toString());
