@@ -312,4 +312,26 @@ class HtmlViewsBrowserTest {
         assertThat(first.getAttribute("title")).isEqualTo(longClass + "." + longMethod); // the whole name on hover
         browser.screenshot("hot-methods-long-names");
     }
+
+    @Test
+    void comparePairsCallPathsWhetherOrNotEitherProfileHadOtherThreads() throws Exception {
+        // last week's build left no sample on its workers outside tasks, so its tree has no
+        // thread level (a lone thread's root is folded away); today's has one per thread. The
+        // same code must still pair up, not show as all gone and all new.
+        Path baseline = HtmlBrowser.OUT.resolve("one-thread-baseline.json").toAbsolutePath();
+        TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
+                .build().save(baseline);
+        Session today = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 60).sample(1, "app.Main.main;app.Save.write", 10)
+                .sample(2, "java.lang.Thread.run;app.Worker.idle", 5).build();
+        browser.open(HtmlBrowser.render(today, HtmlOptions.defaults(), "compare-threads"));
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
+        assertThat(tree).contains("0.050 0.070 +20.0 ms +40.0% Main.main")
+                .contains("0.040 0.060 +20.0 ms +50.0% Build.run")
+                .contains("0.010 0.010 ±0 Save.write")
+                .doesNotContain("new Main.main");
+        browser.screenshot("compare-threads");
+    }
 }
