@@ -334,4 +334,31 @@ class HtmlViewsBrowserTest {
                 .doesNotContain("new Main.main");
         browser.screenshot("compare-threads");
     }
+
+    @Test
+    void aNarrowWindowGivesTheViewTheWholeWidth() throws Exception {
+        org.openqa.selenium.Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        try {
+            browser.open(report);
+            show("build");
+            // the details panel beside the view left 450 px for tables of seven columns
+            @SuppressWarnings("unchecked")
+            List<Number> edges = (List<Number>) browser.js("""
+                    const view = document.getElementById('view').getBoundingClientRect();
+                    const table = document.getElementById('build-stages').getBoundingClientRect();
+                    return [table.right, view.right, view.width, window.innerWidth];""");
+            assertThat(edges.get(0).doubleValue()).as("right edge of the stages table").isLessThanOrEqualTo(edges.get(1).doubleValue());
+            assertThat(edges.get(2).doubleValue()).as("width of the view").isGreaterThan(0.9 * edges.get(3).doubleValue());
+            show("tree");
+            browser.findAll(By.cssSelector("#view .row .name.app")).get(0).click();
+            WebElement details = browser.find(By.id("details"));
+            assertThat(details.isDisplayed()).isTrue();
+            assertThat(details.getSize().getHeight()).as("height of the details panel").isGreaterThan(100);
+            assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
+            browser.screenshot("narrow-window-tree");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
 }
