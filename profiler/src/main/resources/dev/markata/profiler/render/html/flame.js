@@ -36,7 +36,9 @@ class FlameView {
     this.tooltip = el("div", "tooltip");
     this.tooltip.id = "flame-tooltip";
     this.tooltip.hidden = true;
-    this.root.append(bar, this.wrap, this.tooltip);
+    this.emptyNote = el("p", "empty", "No samples were recorded for this selection.");
+    this.emptyNote.hidden = true;
+    this.root.append(bar, this.emptyNote, this.wrap, this.tooltip);
     this.inverted = false;
     this.zoomNode = null;
     this.canvas.addEventListener("mousemove", e => this.hover(e));
@@ -89,6 +91,7 @@ class FlameView {
 
   render() {
     const tree = this.currentTree();
+    this.emptyNote.hidden = tree.total > 0;
     const focus = this.zoomNode || tree;
     const width = Math.max(200, this.wrap.clientWidth - 14);
     const ancestors = [];

@@ -31,7 +31,10 @@ class TimelineView {
     this.tooltip = el("div", "tooltip");
     this.tooltip.id = "timeline-tooltip";
     this.tooltip.hidden = true;
-    this.root.append(bar, this.wrap, this.tooltip);
+    // without a sample there is nothing to draw but the stage bands: say so, not a blank canvas
+    this.emptyNote = el("p", "empty", "No samples were recorded.");
+    this.emptyNote.hidden = true;
+    this.root.append(bar, this.emptyNote, this.wrap, this.tooltip);
     this.scrollY = 0;
     this.bindEvents();
     window.addEventListener("resize", () => {
@@ -65,6 +68,7 @@ class TimelineView {
       y += TL_LANE_HEADER + lane.depth * TL_ROW + 6;
     }
     this.contentHeight = y;
+    this.emptyNote.hidden = this.lanes.length > 0;
     this.resetView();
   }
 

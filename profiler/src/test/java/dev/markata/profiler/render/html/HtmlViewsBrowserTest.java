@@ -361,4 +361,19 @@ class HtmlViewsBrowserTest {
             browser.driver().manage().window().setSize(wide);
         }
     }
+
+    @Test
+    void everyViewSaysSoWhenNoSampleWasRecorded() throws Exception {
+        // a program that ended before the sampler's first tick: spans, but not one sample
+        TestSessions b = TestSessions.builder();
+        b.span(Span.NONE, "stage", "render", 1, 0, 10);
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "no-samples"));
+        for (String view : List.of("tree", "timeline", "flame")) {
+            show(view);
+            assertThat(browser.text(By.id("view"))).as(view).contains("No samples were recorded");
+        }
+        show("build");
+        assertThat(browser.text(By.id("build-stages"))).contains("render 10.0 ms");
+        assertThat(browser.text(By.tagName("body"))).doesNotContain("NaN").doesNotContain("undefined").doesNotContain("Infinity");
+    }
 }
