@@ -106,20 +106,22 @@ class TreeView {
       const libraryOf = f => this.app.profile.frames[f].library || libraryName(this.app.profile.frames[f].cls);
       libs.add(libraryOf(node.f));
       let hiddenCount = 0, hiddenTime = 0;
+      // Every hidden frame's own time is the group's, however small each is (a template engine
+      // spends its time in hundreds of frames under the threshold); only the application frames
+      // found below them are held to the threshold, as children are.
       const visit = children(node).slice();
       while (visit.length) {
         const c = visit.pop();
-        if (c.total < threshold) continue;
         if (this.hidden(c.f)) {
           hiddenCount++;
           hiddenTime += c.self;
           libs.add(libraryOf(c.f));
           for (const k of children(c)) visit.push(k);
-        } else {
+        } else if (c.total >= threshold) {
           lifted.push(c);
         }
       }
-      if (hiddenCount > 0) {
+      if (hiddenCount > 0 && (lifted.length > 0 || hiddenTime >= threshold)) {
         items.push({ group: node, count: hiddenCount, libs: Array.from(libs).sort(), time: hiddenTime });
         lifted.sort((a, b) => b.total - a.total);
         for (const c of lifted) {
