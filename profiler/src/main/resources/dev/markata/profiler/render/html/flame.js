@@ -115,7 +115,7 @@ class FlameView {
     }
     const height = Math.min(32000, (maxDepth + 2) * FL_ROW);
     const ctx = sizeCanvas(this.canvas, width, height);
-    ctx.fillStyle = "#16181d";
+    ctx.fillStyle = themeColours().bg;
     ctx.fillRect(0, 0, width, height);
     ctx.font = "11px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
     ctx.textBaseline = "middle";

@@ -376,4 +376,31 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("build-stages"))).contains("render 10.0 ms");
         assertThat(browser.text(By.tagName("body"))).doesNotContain("NaN").doesNotContain("undefined").doesNotContain("Infinity");
     }
+
+    @Test
+    void followsTheSystemsLightOrDarkScheme() throws Exception {
+        String canvasCorner = """
+                const c = document.getElementById(arguments[0]);
+                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
+                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""";
+        try {
+            browser.colorScheme("light");
+            browser.open(report);
+            assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(255, 255, 255)");
+            show("flame");
+            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(255, 255, 255)");
+            show("timeline");
+            assertThat(browser.js(canvasCorner, "timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            browser.screenshot("light-timeline");
+            show("tree");
+            browser.screenshot("light-tree");
+            browser.colorScheme("dark");
+            browser.open(report);
+            assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(22, 24, 29)");
+            show("flame");
+            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+        } finally {
+            browser.colorScheme("");
+        }
+    }
 }
