@@ -71,7 +71,7 @@ class BuildView {
         formatTime(e[3]), formatTime(e[2])]);
       if (name === failedStage) {
         tr.classList.add("failed");
-        tr.firstChild.append(" ", el("span", "outcome bad", "failed"));
+        tr.firstChild.append(" ", el("span", "outcome bad", p.metadata.outcome)); // failed, interrupted
       }
     }
     this.row(stageTable, ["total", formatTime(buildWall), "", "", "", "", ""]).classList.add("total");

@@ -403,4 +403,15 @@ class HtmlViewsBrowserTest {
             browser.colorScheme("");
         }
     }
+
+    @Test
+    void anInterruptedBuildIsMarkedInterruptedNotFailed() throws Exception {
+        // Ctrl-C during save: the profile so far is written with outcome "interrupted"
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.ENABLED, 6, "interrupted"), HtmlOptions.defaults(),
+                "interrupted"));
+        assertThat(browser.text(By.id("outcome"))).isEqualTo("build interrupted at stage save (markata.plugins.publish_html)");
+        show("build");
+        assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).extracting(WebElement::getText)
+                .contains("save interrupted 20.0 ms 14.8% 20.0 ms 0 µs 0 µs 0 µs");
+    }
 }
