@@ -115,7 +115,8 @@ class FlameView {
     }
     const height = Math.min(32000, (maxDepth + 2) * FL_ROW);
     const ctx = sizeCanvas(this.canvas, width, height);
-    ctx.fillStyle = themeColours().bg;
+    const theme = themeColours();
+    ctx.fillStyle = theme.bg;
     ctx.fillRect(0, 0, width, height);
     ctx.font = "11px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
     ctx.textBaseline = "middle";
@@ -129,14 +130,17 @@ class FlameView {
       else if (f.kind === KIND_APP) fill = "hsl(" + (10 + hashHue(f.cls) % 35) + ",75%," + (44 + hashHue(f.method) % 10) + "%)";
       else if (f.kind === KIND_SYNTHETIC) fill = "hsl(270,30%,45%)";
       else fill = "hsl(" + (30 + hashHue(f.library || f.cls) % 25) + ",45%," + (30 + hashHue(f.cls) % 10) + "%)";
-      ctx.globalAlpha = b.ancestor ? 0.55 : (match && !matched ? 0.35 : 1);
+      const faded = b.ancestor || (match && !matched);
+      ctx.globalAlpha = b.ancestor ? 0.55 : (faded ? 0.35 : 1);
       ctx.fillStyle = fill;
       const y = b.depth * FL_ROW;
       ctx.fillRect(b.x, y, Math.max(0.5, b.w - 0.5), FL_ROW - 1);
+      ctx.globalAlpha = 1;
       if (b.w > 28) {
         const label = fitText(ctx, f.name + " " + formatPercent(b.node.total, tree.total), b.w - 6);
         if (label) {
-          ctx.fillStyle = matched ? "#111" : "#f3f4f6";
+          // a faded box is mostly the page's background: its label takes the page's text colour
+          ctx.fillStyle = matched ? "#111" : faded ? theme.text : "#f3f4f6";
           ctx.fillText(label, b.x + 3, y + FL_ROW / 2);
         }
       }

@@ -359,7 +359,7 @@ class TimelineView {
       if (x1 - x0 > 24) {
         const label = fitText(ctx, p.frames[frame].name, x1 - x0 - 6);
         if (label) {
-          ctx.fillStyle = matched ? "#111" : "#e8eaed";
+          ctx.fillStyle = matched ? "#111" : match ? this.theme.text : "#e8eaed"; // faded boxes: the page's text colour
           ctx.fillText(label, x0 + 3, y + TL_ROW / 2);
         }
       }

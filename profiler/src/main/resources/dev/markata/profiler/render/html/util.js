@@ -114,7 +114,7 @@ function hashHue(text) {
 function themeColours() {
   const style = getComputedStyle(document.documentElement);
   const get = name => style.getPropertyValue(name).trim();
-  return { bg: get("--bg"), panel: get("--panel"), line: get("--line"), dim: get("--dim") };
+  return { bg: get("--bg"), panel: get("--panel"), line: get("--line"), dim: get("--dim"), text: get("--text") };
 }
 
 /** A canvas sized for the device's pixel ratio, so text stays sharp. */
