@@ -334,15 +334,15 @@ function submitterOf(profile, task) {
   return profile.threads.length ? profile.threads[0].id : -1;
 }
 
+/** awaitIndex's value for a sample inside an "await" span while none of its thread's tasks ran. */
+const AWAIT_MARKED = -2;
+
 /**
  * Per thread (by index), per sample: whether the thread was waiting for work it handed over,
  * what the call tree shows as [await] and the Build tab counts apart from other waiting. The
- * value is the handed-over task it waited for (of those it submitted that were running, the
- * one that ended first), or AWAIT_MARKED inside an "await" span with none of its tasks running,
- * or -1. Memoised on the profile.
+ * value is the span id of the handed-over task it waited for (of those it submitted that were
+ * running, the one that ended first), or AWAIT_MARKED, or -1. Memoised on the profile.
  */
-const AWAIT_MARKED = -2;
-
 function awaitIndex(profile) {
   if (profile.awaits) return profile.awaits;
   const { awaiting } = taskIndex(profile);
