@@ -304,9 +304,12 @@ class App {
     this.details.showNode(node);
   }
 
-  /** Shows a method's details (from hot methods or the timeline), by class.method key. */
-  selectMethod(key) {
-    this.details.showMethod(key);
+  /**
+   * Shows a method's details (from hot methods or the timeline), by class.method key; `frame`,
+   * when given, is shown on its own should the method not be in the tree as shown.
+   */
+  selectMethod(key, frame) {
+    this.details.showMethod(key, frame);
   }
 }
 

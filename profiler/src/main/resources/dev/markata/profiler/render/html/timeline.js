@@ -274,7 +274,10 @@ class TimelineView {
       return;
     }
     const h = this.hit(e.clientX - rect.left, e.clientY - rect.top);
-    if (h) this.app.selectMethod(this.app.profile.frames[this.app.profile.stackFrame[h.stack]].full);
+    if (h) {
+      const frame = this.app.profile.stackFrame[h.stack];
+      this.app.selectMethod(this.app.profile.frames[frame].full, frame);
+    }
   }
 
   colour(frameId, dimmed) {

@@ -414,4 +414,19 @@ class HtmlViewsBrowserTest {
         assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).extracting(WebElement::getText)
                 .contains("save interrupted 20.0 ms 14.8% 20.0 ms 0 µs 0 µs 0 µs");
     }
+
+    @Test
+    void aTimelineBoxOutsideTheShownTreeStillShowsWhatItIs() throws Exception {
+        // the tree shows only the main thread; the timeline still draws every thread, and a
+        // click on a worker's frame used to leave the details panel as it was, without a word
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
+        show("timeline");
+        Number top = (Number) browser.js("const v = markataReport.views.timeline; return v.lanes[1].top + 20 + 8;");
+        WebElement canvas = browser.find(By.id("timeline-canvas"));
+        new Actions(browser.driver()).moveToElement(canvas, 200 - canvas.getSize().getWidth() / 2,
+                top.intValue() - canvas.getSize().getHeight() / 2).click().perform();
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Thread.run");
+        assertThat(browser.text(By.id("detail-class"))).isEqualTo("java.lang.Thread");
+        assertThat(browser.text(By.id("detail-note"))).contains("not in the call tree as shown");
+    }
 }
