@@ -72,6 +72,11 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("fact-samples"))).isEqualTo("365");
         assertThat(browser.text(By.id("fact-threads"))).isEqualTo("3");
         assertThat(browser.text(By.id("fact-duration"))).isEqualTo("135 ms");
+        // the build's own clock figures, as the console summary prints them (the session's CPU
+        // time also counts the profiler stopping and reading its recording)
+        assertThat(browser.text(By.id("fact-build-wall"))).isEqualTo("135 ms");
+        assertThat(browser.text(By.id("fact-build-cpu"))).isEqualTo("54.0 ms");
+        assertThat(browser.find(By.id("fact-sampler")).getAttribute("title")).isEqualTo("hand-built");
         assertThat(browser.text(By.id("build-error"))).isEqualTo(HtmlTestProfiles.EVIL_ERROR);
     }
 
