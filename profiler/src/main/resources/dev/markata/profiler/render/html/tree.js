@@ -40,6 +40,11 @@ class TreeView {
     }
     const rootList = el("div", "kids top");
     for (const item of this.displayChildren(this.tree)) rootList.appendChild(this.itemElement(item));
+    if (!rootList.firstChild) {
+      this.root.appendChild(el("p", "empty", "No call is above the threshold (" + app.options.threshold +
+        "% of the total); lower it under View options."));
+      return;
+    }
     this.root.appendChild(rootList);
     const first = this.root.querySelector(".row");
     if (first) first.tabIndex = 0;

@@ -192,4 +192,18 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(row("Callback.call"))).isEqualTo("1.940");
         browser.screenshot("library-group-time");
     }
+
+    @Test
+    void aThresholdThatHidesEveryRowSaysSo() {
+        browser.find(By.cssSelector(".options summary")).click();
+        WebElement threshold = browser.find(By.id("opt-threshold"));
+        threshold.clear();
+        try {
+            threshold.sendKeys("95", Keys.TAB); // no thread has 95% of the time
+            assertThat(browser.findAll(By.cssSelector("#view .row"))).isEmpty();
+            assertThat(browser.text(By.id("view"))).contains("No call is above the threshold (95% of the total)");
+        } finally {
+            browser.js("localStorage.clear()"); // the threshold is kept for the next page opened
+        }
+    }
 }
