@@ -101,9 +101,12 @@ class DetailsPanel {
       const ul = el("ul", "rel");
       ul.id = id;
       const entries = Array.from(map.entries()).sort((a, b) => b[1] - a[1]).slice(0, 12);
+      const methods = this.app.methodIndex();
       for (const [key, time] of entries) {
         const li = el("li");
-        const b = el("button", "link", key.replace(/^.*\.(?=[^.]+\.[^.]+$)/, ""));
+        // named as the tree names it (a lambda's hidden class without its address)
+        const related = methods.get(key);
+        const b = el("button", "link", related ? this.app.profile.frames[related.frame].name : key);
         b.title = key;
         b.addEventListener("click", () => this.app.selectMethod(key));
         li.append(el("span", "t", formatTime(time)), b);

@@ -206,4 +206,22 @@ class HtmlCallTreeBrowserTest {
             browser.js("localStorage.clear()"); // the threshold is kept for the next page opened
         }
     }
+
+    @Test
+    void callersAndCalleesAreNamedAsTheTreeNamesThem() throws Exception {
+        // JDK 21+ names a lambda's hidden class "Site$$Lambda.0x0000000800c05678": the details
+        // listed its caller as "0x0000000800c05678.accept", the tree as "Site$$Lambda.accept"
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.twoLambdaClassesAtOneCallSite(), HtmlOptions.defaults(), "lambda-names"));
+        browser.find(By.cssSelector(".options summary")).click();
+        try {
+            browser.find(By.id("opt-show-all")).click(); // keeps the lambda plumbing
+            row("Site.lambda$run$0").click();
+            assertThat(browser.text(By.id("detail-callers"))).contains("Site$$Lambda.accept").doesNotContain("0x");
+            row("Site$$Lambda.accept").click();
+            assertThat(browser.text(By.id("detail-callees"))).contains("Site.lambda$run$0");
+            assertThat(browser.text(By.id("detail-callers"))).contains("Main.main");
+        } finally {
+            browser.js("localStorage.clear()");
+        }
+    }
 }
