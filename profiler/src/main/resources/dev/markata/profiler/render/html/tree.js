@@ -177,6 +177,9 @@ class TreeView {
     if (item.self) {
       row.classList.add("self-row");
       row.appendChild(el("span", "name synthetic", "[self]"));
+      if (item.self.f < 0 || this.app.profile.frames[item.self.f].method.startsWith("thread ")) {
+        row.title = "Samples in which no Java frame was seen: the thread ran native code, or the sampler could not walk its stack";
+      }
       return wrap;
     }
     const node = item.node;

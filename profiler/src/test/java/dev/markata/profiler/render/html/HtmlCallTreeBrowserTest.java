@@ -170,6 +170,7 @@ class HtmlCallTreeBrowserTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no top-level [self] row in " + browser.text(By.id("view"))));
         assertThat(time(self)).isEqualTo("0.060");
         assertThat(self.findElement(By.cssSelector(".pct")).getText()).isEqualTo("60.0%");
+        assertThat(self.getAttribute("title")).contains("no Java frame"); // what a top-level [self] is
         browser.screenshot("unwalked-stacks-tree");
     }
 
