@@ -2,6 +2,7 @@ package dev.markata.profiler.render.html;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
 import dev.markata.profiler.render.HtmlOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,7 +180,7 @@ class HtmlCallTreeBrowserTest {
         // a template engine's 60 small steps, each under the 0.1% threshold, are 3% of the run
         // together: they are library time and belong to the "frames hidden" row, or the rows
         // under Engine.run add up to 1.94 s of its 2.00 s and the library looks free
-        dev.markata.profiler.TestSessions b = dev.markata.profiler.TestSessions.builder()
+        TestSessions b = TestSessions.builder()
                 .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.loop;app.Callback.call", 1940);
         for (int i = 0; i < 60; i++) {
             b.sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.step" + i, 1);

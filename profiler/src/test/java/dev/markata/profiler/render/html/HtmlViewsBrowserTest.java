@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -342,8 +343,8 @@ class HtmlViewsBrowserTest {
 
     @Test
     void aNarrowWindowGivesTheViewTheWholeWidth() throws Exception {
-        org.openqa.selenium.Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(800, 900));
         try {
             browser.open(report);
             show("build");
