@@ -159,7 +159,15 @@ class BuildView {
   row(table, cells) {
     const tr = el("tr");
     const last = cells.length - 1;
-    cells.forEach((c, i) => tr.appendChild(el("td", i === 0 || (i === last && table.id === "build-documents") ? "text" : null, c)));
+    const documents = table.id === "build-documents";
+    cells.forEach((c, i) => {
+      // a document's list of plugins (much the same for every document) is cut to fit, whole in
+      // its title, so the tab needs no sideways scrolling; the path is not: paths differ at the end
+      const plugins = documents && i === last;
+      const td = el("td", plugins ? "text clip plugins" : i === 0 ? "text" : null, c);
+      if (plugins) td.title = c;
+      tr.appendChild(td);
+    });
     table.tBodies[0].appendChild(tr);
     return tr;
   }

@@ -451,4 +451,26 @@ class HtmlViewsBrowserTest {
         new Select(browser.find(By.id("thread-select"))).selectByValue("all");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json: 365 ms → this profile 365 ms (±0)");
     }
+
+    @Test
+    void theBuildTabFitsTheWindowWhenDocumentsPassThroughManyPlugins() throws Exception {
+        // a real post goes through seven plugins; their names made the documents table wider
+        // than a 1,400 px window, so the whole Build tab scrolled sideways
+        TestSessions b = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 28);
+        String[] plugins = {"load", "auto_description", "skip", "render_markdown", "post_template", "feeds", "publish_html"};
+        String[] stageOf = {"load", "pre_render", "pre_render", "render", "render", "save", "save"};
+        for (int k = 0; k < plugins.length; k++) {
+            int stage = b.span(Span.NONE, "stage", stageOf[k], 1, 4 * k, 4 * k + 4);
+            for (int doc = 0; doc < 3; doc++) {
+                b.span(stage, "document", "posts/careful-anchor-write-post-115" + doc + ".md", 1, 4 * k + doc, 4 * k + doc + 1,
+                        Map.of("stage", stageOf[k], "plugin", "markata.plugins." + plugins[k]));
+            }
+        }
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "many-plugins"));
+        show("build");
+        assertThat((Boolean) browser.js("const v = document.getElementById('view'); return v.scrollWidth <= v.clientWidth"))
+                .as("the Build tab needs no sideways scrolling").isTrue();
+        WebElement cell = browser.findAll(By.cssSelector("#build-documents tbody tr td:last-child")).get(0);
+        assertThat(cell.getAttribute("title")).isEqualTo(String.join(", ", plugins)); // cut to fit, whole on hover
+    }
 }
