@@ -84,9 +84,12 @@ class App {
     add("interval", formatTime(p.interval));
     add("async", p.asyncMode.toLowerCase());
     add("mode", p.timeMode.toLowerCase() + " time");
-    add("sampler", p.sampler.name);
-    if (p.metadata.build_wall_nanos) add("build wall", formatTime(Number(p.metadata.build_wall_nanos)));
-    facts.lastChild.title = p.sampler.detail;
+    add("sampler", p.sampler.name, "fact-sampler");
+    facts.lastChild.querySelector("dd").title = p.sampler.detail;
+    // a build's own clock figures, as its console summary prints them: the session's CPU time
+    // also counts the profiler stopping and reading its recording back
+    if (p.metadata.build_wall_nanos) add("build wall", formatTime(Number(p.metadata.build_wall_nanos)), "fact-build-wall");
+    if (p.metadata.build_cpu_nanos) add("build CPU", formatTime(Number(p.metadata.build_cpu_nanos)), "fact-build-cpu");
     h.appendChild(facts);
     if (p.metadata["report.resampled"]) {
       const note = el("p", "note", "Resampled: " + p.metadata["report.resampled"] + ". Totals are kept; the timeline is coarser.");
@@ -304,9 +307,12 @@ class App {
     this.details.showNode(node);
   }
 
-  /** Shows a method's details (from hot methods or the timeline), by class.method key. */
-  selectMethod(key) {
-    this.details.showMethod(key);
+  /**
+   * Shows a method's details (from hot methods or the timeline), by class.method key; `frame`,
+   * when given, is shown on its own should the method not be in the tree as shown.
+   */
+  selectMethod(key, frame) {
+    this.details.showMethod(key, frame);
   }
 }
 

@@ -41,16 +41,20 @@ class BuildView {
       wall.set(s.name, (wall.get(s.name) || 0) + (s.end - s.start));
     }
     const buildWall = Number(p.metadata.build_wall_nanos) || stages.reduce((a, s) => a + (s.end - s.start), 0);
-    // sampled time per stage and thread state
+    // sampled time per stage and thread state; a thread waiting for the work it handed to
+    // others (the call tree's [await]) is counted apart: the workers' samples stand for that
+    // stretch, and the console summary leaves it out of its running / waiting split too
     const stageOf = this.stageOfSpans();
+    const awaits = awaitIndex(p);
     const sampled = new Map();
     for (const t of p.threads) {
+      const waits = awaits[t.index];
       for (let i = 0; i < t.n; i++) {
         const stage = t.span[i] >= 0 ? stageOf[t.span[i]] : null;
         if (!stage) continue;
         let e = sampled.get(stage);
-        if (!e) sampled.set(stage, e = [0, 0, 0]);
-        e[Math.min(t.state[i], 2)] += t.dur[i];
+        if (!e) sampled.set(stage, e = [0, 0, 0, 0]);
+        e[waits[i] !== -1 ? 3 : Math.min(t.state[i], 2)] += t.dur[i];
       }
     }
     clear(this.root);
@@ -58,17 +62,19 @@ class BuildView {
 
     this.root.appendChild(el("h2", "section-title", "Stages"));
     this.root.appendChild(el("p", "hint-line", "Wall time of each lifecycle stage; running and waiting are sampled thread time " +
-      "inside the stage over all threads, so with worker threads they can exceed the wall time."));
-    const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Unknown"]);
+      "inside the stage over all threads, so with worker threads they can exceed the wall time. Awaiting workers: " +
+      "a thread blocked until the work it handed to other threads is done ([await] in the call tree)."));
+    const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]);
     for (const name of stageNames) {
-      const w = wall.get(name), e = sampled.get(name) || [0, 0, 0];
-      const tr = this.row(stageTable, [name, formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]), formatTime(e[2])]);
+      const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];
+      const tr = this.row(stageTable, [name, formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]),
+        formatTime(e[3]), formatTime(e[2])]);
       if (name === failedStage) {
         tr.classList.add("failed");
-        tr.firstChild.append(" ", el("span", "outcome bad", "failed"));
+        tr.firstChild.append(" ", el("span", "outcome bad", p.metadata.outcome)); // failed, interrupted
       }
     }
-    this.row(stageTable, ["total", formatTime(buildWall), "", "", "", ""]).classList.add("total");
+    this.row(stageTable, ["total", formatTime(buildWall), "", "", "", "", ""]).classList.add("total");
 
     const hooks = p.spans.filter(s => s.category === "hook");
     if (hooks.length) {
@@ -81,11 +87,14 @@ class BuildView {
         if (!m) byPlugin.set(h.name, m = new Map());
         m.set(stage, (m.get(stage) || 0) + (h.end - h.start));
       }
-      const t = this.table("build-plugins", ["Plugin"].concat(stageNames, ["Total"]));
+      // a column only for the stages some hook ran in: a build has a dozen stages, most without
+      // hooks, and empty columns pushed the busy ones and the totals out of the window
+      const hookStages = stageNames.filter(s => Array.from(byPlugin.values()).some(m => m.has(s)));
+      const t = this.table("build-plugins", ["Plugin"].concat(hookStages, ["Total"]));
       const rows = Array.from(byPlugin.entries()).map(([name, m]) => [name, m, Array.from(m.values()).reduce((a, b) => a + b, 0)]);
       rows.sort((a, b) => b[2] - a[2]);
       for (const [name, m, total] of rows) {
-        this.row(t, [name].concat(stageNames.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
+        this.row(t, [name].concat(hookStages.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
       }
     }
 
@@ -150,7 +159,15 @@ class BuildView {
   row(table, cells) {
     const tr = el("tr");
     const last = cells.length - 1;
-    cells.forEach((c, i) => tr.appendChild(el("td", i === 0 || (i === last && table.id === "build-documents") ? "text" : null, c)));
+    const documents = table.id === "build-documents";
+    cells.forEach((c, i) => {
+      // a document's list of plugins (much the same for every document) is cut to fit, whole in
+      // its title, so the tab needs no sideways scrolling; the path is not: paths differ at the end
+      const plugins = documents && i === last;
+      const td = el("td", plugins ? "text clip plugins" : i === 0 ? "text" : null, c);
+      if (plugins) td.title = c;
+      tr.appendChild(td);
+    });
     table.tBodies[0].appendChild(tr);
     return tr;
   }

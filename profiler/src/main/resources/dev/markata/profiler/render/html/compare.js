@@ -9,7 +9,7 @@ class CompareView {
     const input = el("input");
     input.type = "file";
     input.id = "compare-file";
-    input.accept = ".json,application/json";
+    input.accept = ".json,.html,application/json,text/html"; // a saved session, or a report with one inside
     const label = el("label", null, "Baseline (a saved session .json, or another report .html): ");
     label.appendChild(input);
     this.status = el("span", "search-status");
@@ -32,7 +32,7 @@ class CompareView {
       else return;
       e.preventDefault();
     });
-    this.root.append(bar, el("p", "hint-line", "Rows pair call paths by class and method; Δ is this profile minus the baseline " +
+    this.root.append(bar, el("p", "hint-line", "Rows pair call paths by class and method, over all threads; Δ is this profile minus the baseline " +
       "(red: slower now, green: faster). Sorted by the size of the change."), this.body);
     input.addEventListener("change", () => {
       const file = input.files && input.files[0];
@@ -64,23 +64,45 @@ class CompareView {
     this.diff = null;
   }
 
-  /** Pairs two call trees by the path of class.method names. */
+  /**
+   * Pairs two call trees by the path of class.method names. The thread level is left out: a
+   * tree has it only while more than one thread has samples of its own, which two runs of one
+   * program need not agree on, and pool threads are numbered per run anyway.
+   */
   buildDiff() {
-    const base = buildCallTree(this.baseline, "all", this.app.options.showAll);
+    // with one thread picked in the thread menu, the baseline's thread of the same name: all of
+    // the baseline against one thread of this profile reads as a large speed-up
+    let baseChoice = "all";
+    this.baselineThread = "";
+    if (this.app.thread !== "all") {
+      const name = this.app.profile.threads[this.app.thread].name;
+      const index = this.baseline.threads.findIndex(t => t.name === name);
+      if (index >= 0) baseChoice = index;
+      this.baselineThread = index >= 0 ? ", thread " + name : " (no thread " + name + " in it: all its threads)";
+    }
+    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll);
     const mine = this.app.tree;
     const root = { label: "", before: 0, after: 0, kids: new Map(), parent: null, depth: 0 };
     const add = (tree, profile, field) => {
-      const stack = [[tree, root]];
-      while (stack.length) {
-        const [n, d] = stack.pop();
-        d[field] += n.total;
-        if (!n.kids) continue;
+      root[field] += tree.total;
+      const stack = [];
+      const pushKids = (n, d) => {
+        if (!n.kids) return;
         for (const c of n.kids.values()) {
-          const label = profile.frames[c.f].full;
-          let k = d.kids.get(label);
-          if (!k) d.kids.set(label, k = { label, before: 0, after: 0, kids: new Map(), parent: d, depth: d.depth + 1, frame: profile.frames[c.f] });
-          stack.push([c, k]);
+          const f = profile.frames[c.f];
+          const threadRoot = n === tree && f.kind === KIND_SYNTHETIC && f.method.startsWith("thread ");
+          if (threadRoot) pushKids(c, d); // its callees pair with the other tree's top level
+          else stack.push([c, d]);
         }
+      };
+      pushKids(tree, root);
+      while (stack.length) {
+        const [c, d] = stack.pop();
+        const label = profile.frames[c.f].full;
+        let k = d.kids.get(label);
+        if (!k) d.kids.set(label, k = { label, before: 0, after: 0, kids: new Map(), parent: d, depth: d.depth + 1, frame: profile.frames[c.f] });
+        k[field] += c.total;
+        pushKids(c, k);
       }
     };
     add(base, this.baseline, "before");
@@ -124,7 +146,7 @@ class CompareView {
       }
     }
     const d = this.diff;
-    this.status.textContent = "baseline " + this.baselineName + ": " + formatTime(d.before) + " → this profile " + formatTime(d.after)
+    this.status.textContent = "baseline " + this.baselineName + this.baselineThread + ": " + formatTime(d.before) + " → this profile " + formatTime(d.after)
       + " (" + this.delta(d) + ")";
     const head = el("div", "row diff-head");
     for (const h of ["", "before", "now", "Δ", "method"]) head.appendChild(el("span", h && h !== "method" ? "time" : "toggle", h));

@@ -39,11 +39,23 @@ class DetailsPanel {
     this.stack(nodePath(node));
   }
 
-  /** Details of a method, aggregated over every place it appears in the tree. */
-  showMethod(key) {
+  /**
+   * Details of a method, aggregated over every place it appears in the tree; for a method the
+   * tree leaves out (the timeline draws every thread and every frame), what is known of `frame`.
+   */
+  showMethod(key, frame) {
     const app = this.app;
     const method = app.methodIndex().get(key);
-    if (!method) return;
+    if (!method) {
+      if (frame === undefined) return;
+      clear(this.root);
+      this.title(app.profile.frames[frame]);
+      const note = el("p", "hint", "This method is not in the call tree as shown: it ran on a thread the thread menu " +
+        "leaves out, or it is the JDK's lambda or reflection plumbing, which only \"Show all\" keeps.");
+      note.id = "detail-note";
+      this.root.appendChild(note);
+      return;
+    }
     const total = app.tree.total;
     const heaviest = method.nodes.reduce((a, b) => (b.total > a.total ? b : a));
     clear(this.root);
@@ -89,9 +101,12 @@ class DetailsPanel {
       const ul = el("ul", "rel");
       ul.id = id;
       const entries = Array.from(map.entries()).sort((a, b) => b[1] - a[1]).slice(0, 12);
+      const methods = this.app.methodIndex();
       for (const [key, time] of entries) {
         const li = el("li");
-        const b = el("button", "link", key.replace(/^.*\.(?=[^.]+\.[^.]+$)/, ""));
+        // named as the tree names it (a lambda's hidden class without its address)
+        const related = methods.get(key);
+        const b = el("button", "link", related ? this.app.profile.frames[related.frame].name : key);
         b.title = key;
         b.addEventListener("click", () => this.app.selectMethod(key));
         li.append(el("span", "t", formatTime(time)), b);

@@ -36,7 +36,9 @@ class FlameView {
     this.tooltip = el("div", "tooltip");
     this.tooltip.id = "flame-tooltip";
     this.tooltip.hidden = true;
-    this.root.append(bar, this.wrap, this.tooltip);
+    this.emptyNote = el("p", "empty", "No samples were recorded for this selection.");
+    this.emptyNote.hidden = true;
+    this.root.append(bar, this.emptyNote, this.wrap, this.tooltip);
     this.inverted = false;
     this.zoomNode = null;
     this.canvas.addEventListener("mousemove", e => this.hover(e));
@@ -89,6 +91,7 @@ class FlameView {
 
   render() {
     const tree = this.currentTree();
+    this.emptyNote.hidden = tree.total > 0;
     const focus = this.zoomNode || tree;
     const width = Math.max(200, this.wrap.clientWidth - 14);
     const ancestors = [];
@@ -112,7 +115,8 @@ class FlameView {
     }
     const height = Math.min(32000, (maxDepth + 2) * FL_ROW);
     const ctx = sizeCanvas(this.canvas, width, height);
-    ctx.fillStyle = "#16181d";
+    const theme = themeColours();
+    ctx.fillStyle = theme.bg;
     ctx.fillRect(0, 0, width, height);
     ctx.font = "11px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
     ctx.textBaseline = "middle";
@@ -126,14 +130,17 @@ class FlameView {
       else if (f.kind === KIND_APP) fill = "hsl(" + (10 + hashHue(f.cls) % 35) + ",75%," + (44 + hashHue(f.method) % 10) + "%)";
       else if (f.kind === KIND_SYNTHETIC) fill = "hsl(270,30%,45%)";
       else fill = "hsl(" + (30 + hashHue(f.library || f.cls) % 25) + ",45%," + (30 + hashHue(f.cls) % 10) + "%)";
-      ctx.globalAlpha = b.ancestor ? 0.55 : (match && !matched ? 0.35 : 1);
+      const faded = b.ancestor || (match && !matched);
+      ctx.globalAlpha = b.ancestor ? 0.55 : (faded ? 0.35 : 1);
       ctx.fillStyle = fill;
       const y = b.depth * FL_ROW;
       ctx.fillRect(b.x, y, Math.max(0.5, b.w - 0.5), FL_ROW - 1);
+      ctx.globalAlpha = 1;
       if (b.w > 28) {
         const label = fitText(ctx, f.name + " " + formatPercent(b.node.total, tree.total), b.w - 6);
         if (label) {
-          ctx.fillStyle = matched ? "#111" : "#f3f4f6";
+          // a faded box is mostly the page's background: its label takes the page's text colour
+          ctx.fillStyle = matched ? "#111" : faded ? theme.text : "#f3f4f6";
           ctx.fillText(label, b.x + 3, y + FL_ROW / 2);
         }
       }

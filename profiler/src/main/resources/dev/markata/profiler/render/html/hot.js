@@ -66,13 +66,15 @@ class HotView {
       const f = app.profile.frames[m.frame];
       const tr = el("tr");
       tr.tabIndex = 0;
-      const name = el("td", "text" + (f.kind === KIND_APP ? " app" : ""), f.name);
+      const name = el("td", "text clip" + (f.kind === KIND_APP ? " app" : ""), f.name);
       name.title = f.full;
+      const location = el("td", "text clip loc", f.location);
+      location.title = f.location;
       const bar = el("span", "bar");
       bar.style.width = Math.round(60 * m.self / (total || 1)) + "px";
       const selfPct = el("td", shareClass(m.self, total));
       selfPct.append(bar, document.createTextNode(formatPercent(m.self, total)));
-      tr.append(name, el("td", "text loc", f.location), el("td", null, formatTime(m.self)), selfPct,
+      tr.append(name, location, el("td", null, formatTime(m.self)), selfPct,
         el("td", null, formatTime(m.total)), el("td", shareClass(m.total, total), formatPercent(m.total, total)),
         el("td", null, formatCount(m.count)));
       const select = () => {

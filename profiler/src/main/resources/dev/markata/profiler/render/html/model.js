@@ -326,6 +326,55 @@ function innermostApplicationStack(profile, stack) {
   return stack;
 }
 
+/** The thread that submitted handed-over task `task`: its parent span's, else the first thread's. */
+function submitterOf(profile, task) {
+  const spans = profile.spans, parent = spans[task].parent;
+  if (!profile.threadIds) profile.threadIds = new Set(profile.threads.map(t => t.id));
+  if (parent >= 0 && parent < spans.length && profile.threadIds.has(spans[parent].thread)) return spans[parent].thread;
+  return profile.threads.length ? profile.threads[0].id : -1;
+}
+
+/** awaitIndex's value for a sample inside an "await" span while none of its thread's tasks ran. */
+const AWAIT_MARKED = -2;
+
+/**
+ * Per thread (by index), per sample: whether the thread was waiting for work it handed over,
+ * what the call tree shows as [await] and the Build tab counts apart from other waiting. The
+ * value is the span id of the handed-over task it waited for (of those it submitted that were
+ * running, the one that ended first), or AWAIT_MARKED, or -1. Memoised on the profile.
+ */
+function awaitIndex(profile) {
+  if (profile.awaits) return profile.awaits;
+  const { awaiting } = taskIndex(profile);
+  const tasksBySubmitter = new Map();
+  for (const span of profile.spans) {
+    if (span.origin < 0) continue;
+    const by = submitterOf(profile, span.id);
+    if (!tasksBySubmitter.has(by)) tasksBySubmitter.set(by, []);
+    tasksBySubmitter.get(by).push(span);
+  }
+  for (const list of tasksBySubmitter.values()) list.sort((a, b) => a.start - b.start);
+  profile.awaits = profile.threads.map(t => {
+    const waits = new Int32Array(t.n).fill(-1);
+    const submitted = tasksBySubmitter.get(t.id);
+    let next = 0;
+    let running = [];
+    for (let i = 0; i < t.n; i++) {
+      // inside an "await" span, or blocked while tasks this thread submitted run
+      const marked = t.span[i] >= 0 && t.span[i] < awaiting.length && awaiting[t.span[i]] === 1;
+      if (submitted && (marked || isWaiting(profile, t, i))) {
+        const start = t.start[i], end = start + t.dur[i];
+        while (next < submitted.length && submitted[next].start < end) running.push(submitted[next++]);
+        running = running.filter(s => s.end > start);
+        if (running.length) waits[i] = running.reduce((a, b) => (b.end < a.end ? b : a)).id;
+      }
+      if (waits[i] === -1 && marked) waits[i] = AWAIT_MARKED;
+    }
+    return waits;
+  });
+  return profile.awaits;
+}
+
 /**
  * Builds the aggregated call tree, with the same rules as the Java reports
  * (dev.markata.profiler.process.TreeBuilder).
@@ -343,14 +392,10 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false) {
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
   const graft = all && profile.asyncMode !== "DISABLED";
   const strict = profile.asyncMode === "STRICT";
-  const { taskOf, helpers, awaiting } = taskIndex(profile);
+  const { taskOf, helpers } = taskIndex(profile);
   const spans = profile.spans;
-  const sampledThreads = new Set(threads.map(t => t.id));
-  const submitter = task => {
-    const parent = spans[task].parent;
-    if (parent >= 0 && parent < spans.length && sampledThreads.has(spans[parent].thread)) return spans[parent].thread;
-    return threads.length ? threads[0].id : -1;
-  };
+  // tasks are grafted only when every thread is shown, so a task's submitter is among them
+  const submitter = task => submitterOf(profile, task);
   // A task's graft point, as a key: its parent task's (nested) or its submitter thread's, plus its origin stack.
   const taskKeys = new Map();
   const baseInfo = new Map(); // key -> {parentKey, origin} for task bases; thread bases are "T<id>"
@@ -365,17 +410,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false) {
     if (!baseInfo.has(key)) baseInfo.set(key, { parentKey, origin: spans[task].origin });
     return key;
   };
-  // Tasks per submitting thread, by start, for finding [await] time.
-  const tasksBySubmitter = new Map();
-  if (graft) {
-    for (const span of spans) {
-      if (span.origin < 0) continue;
-      const by = submitter(span.id);
-      if (!tasksBySubmitter.has(by)) tasksBySubmitter.set(by, []);
-      tasksBySubmitter.get(by).push(span);
-    }
-    for (const list of tasksBySubmitter.values()) list.sort((a, b) => a.start - b.start);
-  }
+  const awaits = graft ? awaitIndex(profile) : null;
 
   // First sum the samples per (group, stack) in flat arrays, then make one node per distinct
   // pair: the per-sample work is a few array updates, not a walk of the tree.
@@ -389,9 +424,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false) {
   for (const t of threads) {
     const threadKey = "T" + t.id;
     const plain = group("plain", threadKey);
-    const submitted = tasksBySubmitter.get(t.id);
-    let next = 0;
-    let running = [];
+    const waits = graft ? awaits[t.index] : null;
     let lastTask = -2, lastGroup = plain;
     for (let i = 0; i < t.n; i++) {
       let baseKey = threadKey;
@@ -409,20 +442,12 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false) {
           group("ooc", threadKey).add(t.stack[i], t.dur[i], t.count[i]);
           continue;
         }
-        // [await]: inside an "await" span, or blocked while tasks this thread submitted run
-        const marked = t.span[i] >= 0 && t.span[i] < awaiting.length && awaiting[t.span[i]] === 1;
-        let awaitAt = -2;
-        if (submitted && (marked || isWaiting(profile, t, i))) {
-          const start = t.start[i], end = start + t.dur[i];
-          while (next < submitted.length && submitted[next].start < end) running.push(submitted[next++]);
-          running = running.filter(s => s.end > start);
-          if (running.length) {
-            const ends = running.reduce((a, b) => (b.end < a.end ? b : a));
-            awaitAt = commonStack(profile, t.stack[i], ends.origin);
-          }
-        }
-        if (awaitAt === -2 && marked) awaitAt = innermostApplicationStack(profile, t.stack[i]);
-        if (awaitAt !== -2) {
+        // [await]: where the waiting stack meets the stack that submitted the awaited task, or
+        // inside an "await" span with no task of its own running, at the innermost app frame
+        const waited = waits[i];
+        if (waited !== -1) {
+          const awaitAt = waited >= 0 ? commonStack(profile, t.stack[i], spans[waited].origin)
+            : innermostApplicationStack(profile, t.stack[i]);
           group("await", baseKey).add(awaitAt, t.dur[i], t.count[i]);
           continue;
         }

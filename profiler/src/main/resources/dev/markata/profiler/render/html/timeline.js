@@ -31,7 +31,10 @@ class TimelineView {
     this.tooltip = el("div", "tooltip");
     this.tooltip.id = "timeline-tooltip";
     this.tooltip.hidden = true;
-    this.root.append(bar, this.wrap, this.tooltip);
+    // without a sample there is nothing to draw but the stage bands: say so, not a blank canvas
+    this.emptyNote = el("p", "empty", "No samples were recorded.");
+    this.emptyNote.hidden = true;
+    this.root.append(bar, this.emptyNote, this.wrap, this.tooltip);
     this.scrollY = 0;
     this.bindEvents();
     window.addEventListener("resize", () => {
@@ -65,6 +68,7 @@ class TimelineView {
       y += TL_LANE_HEADER + lane.depth * TL_ROW + 6;
     }
     this.contentHeight = y;
+    this.emptyNote.hidden = this.lanes.length > 0;
     this.resetView();
   }
 
@@ -270,7 +274,10 @@ class TimelineView {
       return;
     }
     const h = this.hit(e.clientX - rect.left, e.clientY - rect.top);
-    if (h) this.app.selectMethod(this.app.profile.frames[this.app.profile.stackFrame[h.stack]].full);
+    if (h) {
+      const frame = this.app.profile.stackFrame[h.stack];
+      this.app.selectMethod(this.app.profile.frames[frame].full, frame);
+    }
   }
 
   colour(frameId, dimmed) {
@@ -294,7 +301,8 @@ class TimelineView {
     const match = this.app.matcher;
     const t0 = this.viewStart, t1 = this.viewEnd, scale = width / (t1 - t0);
     const X = t => (t - t0) * scale;
-    ctx.fillStyle = "#16181d";
+    const theme = this.theme = themeColours();
+    ctx.fillStyle = theme.bg;
     ctx.fillRect(0, 0, width, height);
     ctx.font = "11px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
     ctx.textBaseline = "middle";
@@ -309,14 +317,14 @@ class TimelineView {
     for (const lane of this.lanes) {
       const y0 = lane.top - this.scrollY;
       if (y0 > height || y0 + TL_LANE_HEADER + lane.depth * TL_ROW < this.lanesTop) continue;
-      ctx.fillStyle = "#1d2027";
+      ctx.fillStyle = theme.panel;
       ctx.fillRect(0, y0, width, TL_LANE_HEADER - 2);
-      ctx.fillStyle = "#8b919c";
+      ctx.fillStyle = theme.dim;
       ctx.fillText("thread " + lane.thread.name + " · " + formatTime(lane.thread.total), 6, y0 + TL_LANE_HEADER / 2 - 1);
       this.drawLane(ctx, lane, y0, width, scale);
     }
     // axis and span strips stay on top while the lanes scroll under them
-    ctx.fillStyle = "#16181d";
+    ctx.fillStyle = theme.bg;
     ctx.fillRect(0, 0, width, this.lanesTop);
     this.drawAxis(ctx, X, width);
     let y = TL_AXIS;
@@ -354,7 +362,7 @@ class TimelineView {
       if (x1 - x0 > 24) {
         const label = fitText(ctx, p.frames[frame].name, x1 - x0 - 6);
         if (label) {
-          ctx.fillStyle = matched ? "#111" : "#e8eaed";
+          ctx.fillStyle = matched ? "#111" : match ? this.theme.text : "#e8eaed"; // faded boxes: the page's text colour
           ctx.fillText(label, x0 + 3, y + TL_ROW / 2);
         }
       }
@@ -399,8 +407,8 @@ class TimelineView {
     const rough = span / Math.max(1, width / 110);
     const pow = Math.pow(10, Math.floor(Math.log10(rough)));
     const step = [1, 2, 5, 10].map(m => m * pow).find(s => s >= rough);
-    ctx.strokeStyle = "#2f343e";
-    ctx.fillStyle = "#8b919c";
+    ctx.strokeStyle = this.theme.line;
+    ctx.fillStyle = this.theme.dim;
     ctx.beginPath();
     for (let t = Math.ceil(this.viewStart / step) * step; t <= this.viewEnd; t += step) {
       const x = Math.round(X(t)) + 0.5;

@@ -40,6 +40,11 @@ class TreeView {
     }
     const rootList = el("div", "kids top");
     for (const item of this.displayChildren(this.tree)) rootList.appendChild(this.itemElement(item));
+    if (!rootList.firstChild) {
+      this.root.appendChild(el("p", "empty", "No call is above the threshold (" + app.options.threshold +
+        "% of the total); lower it under View options."));
+      return;
+    }
     this.root.appendChild(rootList);
     const first = this.root.querySelector(".row");
     if (first) first.tabIndex = 0;
@@ -106,20 +111,22 @@ class TreeView {
       const libraryOf = f => this.app.profile.frames[f].library || libraryName(this.app.profile.frames[f].cls);
       libs.add(libraryOf(node.f));
       let hiddenCount = 0, hiddenTime = 0;
+      // Every hidden frame's own time is the group's, however small each is (a template engine
+      // spends its time in hundreds of frames under the threshold); only the application frames
+      // found below them are held to the threshold, as children are.
       const visit = children(node).slice();
       while (visit.length) {
         const c = visit.pop();
-        if (c.total < threshold) continue;
         if (this.hidden(c.f)) {
           hiddenCount++;
           hiddenTime += c.self;
           libs.add(libraryOf(c.f));
           for (const k of children(c)) visit.push(k);
-        } else {
+        } else if (c.total >= threshold) {
           lifted.push(c);
         }
       }
-      if (hiddenCount > 0) {
+      if (hiddenCount > 0 && (lifted.length > 0 || hiddenTime >= threshold)) {
         items.push({ group: node, count: hiddenCount, libs: Array.from(libs).sort(), time: hiddenTime });
         lifted.sort((a, b) => b.total - a.total);
         for (const c of lifted) {
@@ -136,7 +143,9 @@ class TreeView {
       items.push({ node: c });
       shownTime += c.total;
     }
-    if (node.f >= 0 && items.length && node.self > 0 && node.self >= threshold) {
+    // The tree's root has own time too when the one thread's root was folded into it: samples
+    // whose stack could not be walked. It is shown like the thread's [self], at the top level.
+    if ((items.length || node.f < 0) && node.self > 0 && node.self >= threshold) {
       items.push({ self: node, time: node.self });
     }
     return items;
@@ -168,6 +177,9 @@ class TreeView {
     if (item.self) {
       row.classList.add("self-row");
       row.appendChild(el("span", "name synthetic", "[self]"));
+      if (item.self.f < 0 || this.app.profile.frames[item.self.f].method.startsWith("thread ")) {
+        row.title = "Samples in which no Java frame was seen: the thread ran native code, or the sampler could not walk its stack";
+      }
       return wrap;
     }
     const node = item.node;

@@ -110,6 +110,13 @@ function hashHue(text) {
   return (h >>> 0) % 360;
 }
 
+/** The page's colours (report.css, light or dark as the system asks), for what is drawn on canvases. */
+function themeColours() {
+  const style = getComputedStyle(document.documentElement);
+  const get = name => style.getPropertyValue(name).trim();
+  return { bg: get("--bg"), panel: get("--panel"), line: get("--line"), dim: get("--dim"), text: get("--text") };
+}
+
 /** A canvas sized for the device's pixel ratio, so text stays sharp. */
 function sizeCanvas(canvas, width, height) {
   const ratio = window.devicePixelRatio || 1;

@@ -124,6 +124,12 @@ final class HtmlBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(by).isEmpty());
     }
 
+    /** Makes the page see the system's colour scheme as {@code "light"} or {@code "dark"} (empty: as it is). */
+    void colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
     /** Saves a PNG of the window for people to look at. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

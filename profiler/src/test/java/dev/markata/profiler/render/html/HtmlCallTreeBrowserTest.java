@@ -2,6 +2,7 @@ package dev.markata.profiler.render.html;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
 import dev.markata.profiler.render.HtmlOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,5 +160,70 @@ class HtmlCallTreeBrowserTest {
         // leaves first: the lambda's own time, and under Parser.parse (both lines) and slugify
         assertThat(flame).filteredOn(HtmlTestProfiles.LAMBDA::equals).hasSize(3);
         assertThat(flame).filteredOn("Parser.parse"::equals).hasSize(1);
+    }
+
+    @Test
+    void samplesWithoutAStackShowAsSelfTimeOfTheTopLevel() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.unwalkedStacks(), HtmlOptions.defaults(), "unwalked-stacks"));
+        // one thread, so its root is folded away; its own time (60 of 100 ms) must stay on screen
+        assertThat(time(topRow("Main.main"))).isEqualTo("0.040");
+        WebElement self = browser.findAll(By.cssSelector("#view .kids.top > .node > .row.self-row")).stream()
+                .findFirst().orElseThrow(() -> new AssertionError("no top-level [self] row in " + browser.text(By.id("view"))));
+        assertThat(time(self)).isEqualTo("0.060");
+        assertThat(self.findElement(By.cssSelector(".pct")).getText()).isEqualTo("60.0%");
+        assertThat(self.getAttribute("title")).contains("no Java frame"); // what a top-level [self] is
+        browser.screenshot("unwalked-stacks-tree");
+    }
+
+    @Test
+    void aLibraryGroupCountsAllTheTimeOfItsHiddenFrames() throws Exception {
+        // a template engine's 60 small steps, each under the 0.1% threshold, are 3% of the run
+        // together: they are library time and belong to the "frames hidden" row, or the rows
+        // under Engine.run add up to 1.94 s of its 2.00 s and the library looks free
+        TestSessions b = TestSessions.builder()
+                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.loop;app.Callback.call", 1940);
+        for (int i = 0; i < 60; i++) {
+            b.sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.step" + i, 1);
+        }
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "library-group-time"));
+        WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream()
+                .filter(r -> r.getText().contains("(lib)")).findFirst()
+                .orElseThrow(() -> new AssertionError("no group row in " + browser.text(By.id("view"))));
+        assertThat(group.getText()).contains("61 frames hidden");
+        assertThat(time(group)).isEqualTo("0.060");
+        assertThat(time(row("Callback.call"))).isEqualTo("1.940");
+        browser.screenshot("library-group-time");
+    }
+
+    @Test
+    void aThresholdThatHidesEveryRowSaysSo() {
+        browser.find(By.cssSelector(".options summary")).click();
+        WebElement threshold = browser.find(By.id("opt-threshold"));
+        threshold.clear();
+        try {
+            threshold.sendKeys("95", Keys.TAB); // no thread has 95% of the time
+            assertThat(browser.findAll(By.cssSelector("#view .row"))).isEmpty();
+            assertThat(browser.text(By.id("view"))).contains("No call is above the threshold (95% of the total)");
+        } finally {
+            browser.js("localStorage.clear()"); // the threshold is kept for the next page opened
+        }
+    }
+
+    @Test
+    void callersAndCalleesAreNamedAsTheTreeNamesThem() throws Exception {
+        // JDK 21+ names a lambda's hidden class "Site$$Lambda.0x0000000800c05678": the details
+        // listed its caller as "0x0000000800c05678.accept", the tree as "Site$$Lambda.accept"
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.twoLambdaClassesAtOneCallSite(), HtmlOptions.defaults(), "lambda-names"));
+        browser.find(By.cssSelector(".options summary")).click();
+        try {
+            browser.find(By.id("opt-show-all")).click(); // keeps the lambda plumbing
+            row("Site.lambda$run$0").click();
+            assertThat(browser.text(By.id("detail-callers"))).contains("Site$$Lambda.accept").doesNotContain("0x");
+            row("Site$$Lambda.accept").click();
+            assertThat(browser.text(By.id("detail-callees"))).contains("Site.lambda$run$0");
+            assertThat(browser.text(By.id("detail-callers"))).contains("Main.main");
+        } finally {
+            browser.js("localStorage.clear()");
+        }
     }
 }

@@ -94,7 +94,8 @@ final class HtmlTestProfiles {
                 t += length;
             }
         }
-        b.metadata("outcome", outcome).metadata("build_wall_nanos", Long.toString(135 * MS));
+        b.metadata("outcome", outcome).metadata("build_wall_nanos", Long.toString(135 * MS))
+                .metadata("build_cpu_nanos", Long.toString(54 * MS));
         if (!"ok".equals(outcome)) {
             b.metadata("failed_stage", "save").metadata("failed_plugin", "markata.plugins.publish_html")
                     .metadata("error", EVIL_ERROR);
@@ -159,6 +160,22 @@ final class HtmlTestProfiles {
                 Duration.ofNanos(t), "render stage, one method sampled at several lines",
                 new Session.SamplerInfo("test", "hand-built"), AsyncMode.ENABLED, TimeMode.WALL, frames, stacks.build(),
                 List.of(new ThreadProfile(1, "main", samples)), List.of(), Map.of("outcome", "ok"));
+    }
+
+    /**
+     * One thread whose sampler could not walk the stack for most of the run (async-profiler on
+     * some JVMs in math intrinsics, or a thread in native code): 40 ms in {@code Work.run}, then
+     * 60 ms of samples with an empty stack. The text tree shows those as {@code [self]} of
+     * {@code [thread main]}; the page must show them too, or 60 % of the time goes missing.
+     */
+    static Session unwalkedStacks() {
+        Session built = TestSessions.builder().sample(1, "app.Main.main;app.Work.run", 40).build();
+        List<Sample> samples = new ArrayList<>(built.threads().get(0).samples());
+        samples.add(new Sample(40 * MS, 60 * MS, StackTable.EMPTY, ThreadState.RUNNING, Span.NONE, 60));
+        return new Session(built.startedAt(), Duration.ofMillis(100), built.interval(), built.cpuTime(),
+                "a program whose stacks could not always be walked", built.sampler(), AsyncMode.ENABLED,
+                built.timeMode(), built.frames(), built.stacks(), List.of(new ThreadProfile(1, "main", samples)),
+                List.of(), Map.of());
     }
 
     private static Span span(List<Span> spans, int parent, String category, String name, long thread,

@@ -2,12 +2,15 @@ package dev.markata.profiler.render.html;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.TestSessions;
+import dev.markata.profiler.model.Span;
 import dev.markata.profiler.render.HtmlOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -15,6 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -69,6 +73,11 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("fact-samples"))).isEqualTo("365");
         assertThat(browser.text(By.id("fact-threads"))).isEqualTo("3");
         assertThat(browser.text(By.id("fact-duration"))).isEqualTo("135 ms");
+        // the build's own clock figures, as the console summary prints them (the session's CPU
+        // time also counts the profiler stopping and reading its recording)
+        assertThat(browser.text(By.id("fact-build-wall"))).isEqualTo("135 ms");
+        assertThat(browser.text(By.id("fact-build-cpu"))).isEqualTo("54.0 ms");
+        assertThat(browser.find(By.id("fact-sampler")).getAttribute("title")).isEqualTo("hand-built");
         assertThat(browser.text(By.id("build-error"))).isEqualTo(HtmlTestProfiles.EVIL_ERROR);
     }
 
@@ -148,12 +157,16 @@ class HtmlViewsBrowserTest {
         show("build");
         List<WebElement> stages = browser.findAll(By.cssSelector("#build-stages tbody tr"));
         assertThat(stages).extracting(WebElement::getText).containsExactly(
-                "configure 5.00 ms 3.70% 5.00 ms 0 µs 0 µs",
-                "glob 10.0 ms 7.41% 10.0 ms 0 µs 0 µs",
-                // main waits 100 ms while the two workers run 200 ms of documents
-                "render 100 ms 74.1% 200 ms 100 ms 0 µs",
-                "save failed 20.0 ms 14.8% 20.0 ms 0 µs 0 µs",
+                "configure 5.00 ms 3.70% 5.00 ms 0 µs 0 µs 0 µs",
+                "glob 10.0 ms 7.41% 10.0 ms 0 µs 0 µs 0 µs",
+                // main waits 100 ms while the two workers run 200 ms of documents: that is
+                // waiting for its own workers (the tree's [await]), not waiting on something
+                // else, and counted apart, as the console summary leaves it out of its split
+                "render 100 ms 74.1% 200 ms 0 µs 100 ms 0 µs",
+                "save failed 20.0 ms 14.8% 20.0 ms 0 µs 0 µs 0 µs",
                 "total 135 ms");
+        assertThat(browser.findAll(By.cssSelector("#build-stages thead th"))).extracting(WebElement::getText)
+                .containsExactly("Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown");
         assertThat(browser.text(By.id("build-plugins"))).contains("markata.plugins.render_markdown 100 ms 100 ms");
         List<WebElement> docs = browser.findAll(By.cssSelector("#build-documents tbody tr"));
         assertThat(docs.get(0).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
@@ -200,7 +213,9 @@ class HtmlViewsBrowserTest {
         assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
         assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
-        // a saved HTML report works as a baseline too
+        // a saved HTML report works as a baseline too, and the file dialog must offer it: the
+        // accept list filters what a person can pick (macOS greys out every other file)
+        assertThat(browser.find(By.id("compare-file")).getAttribute("accept").split(",")).contains(".json", ".html");
         Path baselineReport = HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), HtmlOptions.defaults(),
                 "baseline-report");
         browser.find(By.id("compare-file")).sendKeys(baselineReport.toString());
@@ -262,5 +277,200 @@ class HtmlViewsBrowserTest {
         browser.open(timelineFirst);
         assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
         assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
+    }
+
+    @Test
+    void pluginTableHasAColumnOnlyForStagesWithHooks() throws Exception {
+        // markata runs 12 stages and most have no plugin hook worth a span: a column each pushed
+        // the render column and the totals off a 1,400 px window, behind a scroll bar
+        TestSessions b = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 16);
+        b.span(Span.NONE, "stage", "config_model", 1, 0, 1);
+        int glob = b.span(Span.NONE, "stage", "glob", 1, 1, 5);
+        b.span(Span.NONE, "stage", "load_config", 1, 5, 6);
+        int render = b.span(Span.NONE, "stage", "render", 1, 6, 16);
+        b.span(glob, "hook", "markata.plugins.glob", 1, 1, 5, Map.of("stage", "glob"));
+        b.span(render, "hook", "markata.plugins.render_markdown", 1, 6, 16, Map.of("stage", "render"));
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "plugin-columns"));
+        show("build");
+        assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).hasSize(5); // every stage, and the total
+        assertThat(browser.findAll(By.cssSelector("#build-plugins thead th"))).extracting(WebElement::getText)
+                .containsExactly("Plugin", "glob", "render", "Total");
+        assertThat(browser.text(By.id("build-plugins"))).contains("markata.plugins.render_markdown 10.0 ms 10.0 ms");
+    }
+
+    @Test
+    void hotMethodsKeepTheirNumbersInViewWhenANameIsVeryLong() throws Exception {
+        String longClass = "app.ThisIsAVeryLongClassNameThatGoesOnAndOnForeverToTestTheLayoutOfTheReport"
+                + "$AndAnInnerClassWithAnEvenLongerNameBecauseGeneratedCodeLooksLikeThis";
+        String longMethod = "aMethodNameThatIsAlsoExtremelyLongSoThatNoColumnCanFitItWithoutWrappingOrEllipsis";
+        Session session = TestSessions.builder().sample(1, "app.Main.main;" + longClass + "." + longMethod, 30)
+                .sample(1, "app.Main.main;app.Work.run", 10).build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "long-names"));
+        show("hot");
+        // the numbers are what the table is for: a long name must not push them out of the view
+        @SuppressWarnings("unchecked")
+        List<Number> edges = (List<Number>) browser.js("""
+                const view = document.getElementById('view').getBoundingClientRect();
+                const cell = document.querySelector('#hot-table tbody tr td:last-child').getBoundingClientRect();
+                return [cell.right, view.right];""");
+        assertThat(edges.get(0).doubleValue()).as("right edge of the Samples column").isLessThanOrEqualTo(edges.get(1).doubleValue());
+        WebElement first = browser.findAll(By.cssSelector("#hot-table tbody tr td.text")).get(0);
+        assertThat(first.getAttribute("title")).isEqualTo(longClass + "." + longMethod); // the whole name on hover
+        browser.screenshot("hot-methods-long-names");
+    }
+
+    @Test
+    void comparePairsCallPathsWhetherOrNotEitherProfileHadOtherThreads() throws Exception {
+        // last week's build left no sample on its workers outside tasks, so its tree has no
+        // thread level (a lone thread's root is folded away); today's has one per thread. The
+        // same code must still pair up, not show as all gone and all new.
+        Path baseline = HtmlBrowser.OUT.resolve("one-thread-baseline.json").toAbsolutePath();
+        TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
+                .build().save(baseline);
+        Session today = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 60).sample(1, "app.Main.main;app.Save.write", 10)
+                .sample(2, "java.lang.Thread.run;app.Worker.idle", 5).build();
+        browser.open(HtmlBrowser.render(today, HtmlOptions.defaults(), "compare-threads"));
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
+        assertThat(tree).contains("0.050 0.070 +20.0 ms +40.0% Main.main")
+                .contains("0.040 0.060 +20.0 ms +50.0% Build.run")
+                .contains("0.010 0.010 ±0 Save.write")
+                .doesNotContain("new Main.main");
+        browser.screenshot("compare-threads");
+    }
+
+    @Test
+    void aNarrowWindowGivesTheViewTheWholeWidth() throws Exception {
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(800, 900));
+        try {
+            browser.open(report);
+            show("build");
+            // the details panel beside the view left 450 px for tables of seven columns
+            @SuppressWarnings("unchecked")
+            List<Number> edges = (List<Number>) browser.js("""
+                    const view = document.getElementById('view').getBoundingClientRect();
+                    const table = document.getElementById('build-stages').getBoundingClientRect();
+                    return [table.right, view.right, view.width, window.innerWidth];""");
+            assertThat(edges.get(0).doubleValue()).as("right edge of the stages table").isLessThanOrEqualTo(edges.get(1).doubleValue());
+            assertThat(edges.get(2).doubleValue()).as("width of the view").isGreaterThan(0.9 * edges.get(3).doubleValue());
+            show("tree");
+            browser.findAll(By.cssSelector("#view .row .name.app")).get(0).click();
+            WebElement details = browser.find(By.id("details"));
+            assertThat(details.isDisplayed()).isTrue();
+            assertThat(details.getSize().getHeight()).as("height of the details panel").isGreaterThan(100);
+            assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
+            browser.screenshot("narrow-window-tree");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
+    @Test
+    void everyViewSaysSoWhenNoSampleWasRecorded() throws Exception {
+        // a program that ended before the sampler's first tick: spans, but not one sample
+        TestSessions b = TestSessions.builder();
+        b.span(Span.NONE, "stage", "render", 1, 0, 10);
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "no-samples"));
+        for (String view : List.of("tree", "timeline", "flame")) {
+            show(view);
+            assertThat(browser.text(By.id("view"))).as(view).contains("No samples were recorded");
+        }
+        show("build");
+        assertThat(browser.text(By.id("build-stages"))).contains("render 10.0 ms");
+        assertThat(browser.text(By.tagName("body"))).doesNotContain("NaN").doesNotContain("undefined").doesNotContain("Infinity");
+    }
+
+    @Test
+    void followsTheSystemsLightOrDarkScheme() throws Exception {
+        String canvasCorner = """
+                const c = document.getElementById(arguments[0]);
+                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
+                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""";
+        try {
+            browser.colorScheme("light");
+            browser.open(report);
+            assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(255, 255, 255)");
+            show("flame");
+            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(255, 255, 255)");
+            show("timeline");
+            assertThat(browser.js(canvasCorner, "timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            browser.screenshot("light-timeline");
+            show("tree");
+            browser.screenshot("light-tree");
+            browser.colorScheme("dark");
+            browser.open(report);
+            assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(22, 24, 29)");
+            show("flame");
+            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+        } finally {
+            browser.colorScheme("");
+        }
+    }
+
+    @Test
+    void anInterruptedBuildIsMarkedInterruptedNotFailed() throws Exception {
+        // Ctrl-C during save: the profile so far is written with outcome "interrupted"
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.ENABLED, 6, "interrupted"), HtmlOptions.defaults(),
+                "interrupted"));
+        assertThat(browser.text(By.id("outcome"))).isEqualTo("build interrupted at stage save (markata.plugins.publish_html)");
+        show("build");
+        assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).extracting(WebElement::getText)
+                .contains("save interrupted 20.0 ms 14.8% 20.0 ms 0 µs 0 µs 0 µs");
+    }
+
+    @Test
+    void aTimelineBoxOutsideTheShownTreeStillShowsWhatItIs() throws Exception {
+        // the tree shows only the main thread; the timeline still draws every thread, and a
+        // click on a worker's frame used to leave the details panel as it was, without a word
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
+        show("timeline");
+        Number top = (Number) browser.js("const v = markataReport.views.timeline; return v.lanes[1].top + 20 + 8;");
+        WebElement canvas = browser.find(By.id("timeline-canvas"));
+        new Actions(browser.driver()).moveToElement(canvas, 200 - canvas.getSize().getWidth() / 2,
+                top.intValue() - canvas.getSize().getHeight() / 2).click().perform();
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Thread.run");
+        assertThat(browser.text(By.id("detail-class"))).isEqualTo("java.lang.Thread");
+        assertThat(browser.text(By.id("detail-note"))).contains("not in the call tree as shown");
+    }
+
+    @Test
+    void compareOnOneThreadComparesItWithTheSameThreadOfTheBaseline() throws Exception {
+        // with the thread menu on "main", the baseline's every thread was compared with this
+        // profile's main alone: 365 ms -> 135 ms read as a build 63% faster than the same build
+        Path baseline = HtmlBrowser.OUT.resolve("same-build.json").toAbsolutePath();
+        HtmlTestProfiles.siteBuild(AsyncMode.STRICT).save(baseline);
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json, thread main: 135 ms → this profile 135 ms (±0)");
+        // back to all threads: the whole baseline again
+        new Select(browser.find(By.id("thread-select"))).selectByValue("all");
+        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json: 365 ms → this profile 365 ms (±0)");
+    }
+
+    @Test
+    void theBuildTabFitsTheWindowWhenDocumentsPassThroughManyPlugins() throws Exception {
+        // a real post goes through seven plugins; their names made the documents table wider
+        // than a 1,400 px window, so the whole Build tab scrolled sideways
+        TestSessions b = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 28);
+        String[] plugins = {"load", "auto_description", "skip", "render_markdown", "post_template", "feeds", "publish_html"};
+        String[] stageOf = {"load", "pre_render", "pre_render", "render", "render", "save", "save"};
+        for (int k = 0; k < plugins.length; k++) {
+            int stage = b.span(Span.NONE, "stage", stageOf[k], 1, 4 * k, 4 * k + 4);
+            for (int doc = 0; doc < 3; doc++) {
+                b.span(stage, "document", "posts/careful-anchor-write-post-115" + doc + ".md", 1, 4 * k + doc, 4 * k + doc + 1,
+                        Map.of("stage", stageOf[k], "plugin", "markata.plugins." + plugins[k]));
+            }
+        }
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "many-plugins"));
+        show("build");
+        assertThat((Boolean) browser.js("const v = document.getElementById('view'); return v.scrollWidth <= v.clientWidth"))
+                .as("the Build tab needs no sideways scrolling").isTrue();
+        WebElement cell = browser.findAll(By.cssSelector("#build-documents tbody tr td:last-child")).get(0);
+        assertThat(cell.getAttribute("title")).isEqualTo(String.join(", ", plugins)); // cut to fit, whole on hover
     }
 }
