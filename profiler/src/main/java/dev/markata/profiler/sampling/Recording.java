@@ -422,6 +422,10 @@ public final class Recording {
         }
         active = false;
         long durationNanos = nanosSinceStart();
+        // The CPU of the recorded time, taken with its duration: reading the recording back
+        // below costs tens of milliseconds of CPU, which made a short run's figure read as
+        // several cores' worth ("341 % of a core" for a hello world on two cores).
+        long cpuNanos = Math.max(0, processCpuNanos() - cpuAtStart);
         if (watcher != null) {
             watcher.interrupt();
             LockSupport.unpark(watcher);
@@ -439,7 +443,7 @@ public final class Recording {
                 AsyncProfilerSampler.release();
             }
         }
-        Duration cpu = Duration.ofNanos(Math.max(0, processCpuNanos() - cpuAtStart));
+        Duration cpu = Duration.ofNanos(cpuNanos);
         Session session = new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
                 .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(), allContexts());
         if (sampler instanceof AsyncProfilerSampler async && async.jfrOutputError() != null) {
