@@ -284,6 +284,29 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aPostCannotTakeTheSlugOfAFeed() {
+        // markata's blog starter has a "draft" feed: a post draft.md wrote over its page unnoticed
+        new Site(dir)
+                .write("markata.toml", """
+                        [markata.feeds.draft]
+                        filter = "not published"
+                        """)
+                .post("posts/draft.md", "title: A draft", "d")
+                .post("posts/fine.md", "title: Fine", "f")
+                .post("posts/other.md", "title: Other\nslug: Archive", "o");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.feeds");
+        assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).containsExactly(
+                "posts/draft.md: has the slug \"draft\" of the feed \"draft\", whose page draft/index.html it would"
+                        + " overwrite; give the post another slug in its front matter, or the feed one of its own with"
+                        + " slug = \"...\"\n"
+                        + "  posts/other.md: has the slug \"archive\" of the built-in feed \"archive\", whose page"
+                        + " archive/index.html it would overwrite; give the post another slug in its front matter, or"
+                        + " the feed one of its own with [markata.feeds.archive] slug = \"...\"");
+        assertThat(dir.resolve("markout/draft/index.html")).doesNotExist();
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {

@@ -127,6 +127,7 @@ public final class FeedsPlugin implements Plugin {
             "description", "template", "content", "href");
 
     private static void select(BuildContext context, List<FeedConfig> feeds) throws PluginException {
+        checkPostsLeaveFeedPagesAlone(context.posts(), feeds);
         LocalDate today = LocalDate.now();
         LocalDateTime now = LocalDateTime.now();
         List<Post> posts = context.posts();
@@ -161,6 +162,32 @@ public final class FeedsPlugin implements Plugin {
         }
         context.put(SELECTED, new SelectedFeeds(selected));
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
+    }
+
+    /**
+     * A post whose slug is a feed's would write its page over the feed's (or the feed over the
+     * post's), whichever came last: every such post is an error, as two posts with one slug are.
+     */
+    private static void checkPostsLeaveFeedPagesAlone(List<Post> posts, List<FeedConfig> feeds)
+            throws PluginException {
+        Map<String, FeedConfig> bySlug = new HashMap<>();
+        for (FeedConfig feed : feeds) {
+            bySlug.put(feed.slug(), feed);
+        }
+        List<String> clashes = new ArrayList<>();
+        for (Post post : posts) {
+            FeedConfig feed = bySlug.get(post.slug());
+            if (feed != null) {
+                boolean builtIn = feed.raw().isEmpty() && feed.name().equals(FeedConfig.ARCHIVE);
+                clashes.add(post.path() + ": has the slug \"" + post.slug() + "\" of the "
+                        + (builtIn ? "built-in " : "") + "feed \"" + feed.name() + "\", whose page " + feed.slug()
+                        + "/index.html it would overwrite; give the post another slug in its front matter, or the"
+                        + " feed one of its own with " + (builtIn ? "[markata.feeds.archive] " : "") + "slug = \"...\"");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new PluginException(String.join("\n  ", clashes));
+        }
     }
 
     /** A post a feed chose, with the value of the field the feed sorts by. */
