@@ -307,6 +307,38 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void headEntriesOfTheConfigurationAreTemplatesRenderedForEachPage() throws Exception {
+        // markata's blog starter: every page's <head> gets its own title and canonical address
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        title = "Blog"
+                        url = "https://blog.example"
+                        [[markata.head.meta]]
+                        name = "og:title"
+                        content = "{{ title|e }}"
+                        [[markata.head.meta]]
+                        name = "og:description"
+                        content = "{{ post.description|e }}"
+                        [[markata.head.meta]]
+                        name = "plain"
+                        content = "a <b> & c"
+                        [[markata.head.link]]
+                        rel = "canonical"
+                        href = "{{ config.url }}/{{ slug }}/"
+                        """)
+                .post("posts/fish.md", "title: Fish & Chips\ndescription: Cod <fried>", "f");
+        build(Map.of());
+        String html = site.read("markout/fish/index.html");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("meta[name=og:title]").attr("content")).isEqualTo("Fish & Chips");
+        assertThat(page.select("meta[name=og:description]").attr("content")).isEqualTo("Cod <fried>");
+        assertThat(page.select("meta[name=plain]").attr("content")).isEqualTo("a <b> & c");
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://blog.example/fish/");
+        assertThat(html).doesNotContain("{{");
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {
