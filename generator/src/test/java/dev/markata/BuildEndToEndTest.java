@@ -401,6 +401,18 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aPostsDateIsADateInTemplates() throws Exception {
+        // markata's post.date is a Python date: templates format it with strftime, year, datetimeformat
+        Site site = blog().write("templates/post.html", "{{ post.date }}|{{ post.date.year }}|{{ post.date.month }}|"
+                + "{{ post.date.strftime('%d %B %Y') }}|{% if post.date %}{{ post.date|datetimeformat('%Y/%m') }}{% endif %}|"
+                + "{{ post.date.isoformat() }}|{% if post.date %}dated{% else %}undated{% endif %}");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo("2024-03-01|2024|3|01 March 2024|2024/03|2024-03-01|dated");
+        assertThat(site.read("markout/untitled-notes-here/index.html")).isEqualTo("||||||undated");
+        assertThat(Jsoup.parse(site.read("markout/second/index.html")).text()).doesNotContain("00:00");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

@@ -6,6 +6,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
@@ -16,6 +17,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,7 +252,7 @@ public final class Templates {
         view.put("path", post.path());
         view.put("slug", post.slug());
         view.put("title", post.displayTitle());
-        view.put("date", post.date() == null ? "" : post.date().toString());
+        view.put("date", templateDate(post.date()));
         view.put("tags", post.tags());
         view.put("published", post.published());
         view.put("description", post.description());
@@ -259,6 +262,15 @@ public final class Templates {
         view.put("article_html", post.html() == null ? "" : post.html());
         view.put("url", post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
         return view;
+    }
+
+    /**
+     * A post's date as templates see it: jinjava's Python-like date ({@code .year},
+     * {@code .strftime('%B %d, %Y')}, {@code |datetimeformat}) that prints as markata's date does
+     * ({@code 2024-05-01}); none without a date, so {@code post.date.strftime(...)} shows nothing.
+     */
+    private static PyishDate templateDate(LocalDate date) {
+        return date == null ? null : new PyishDate(date.atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
     }
 
     private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {
