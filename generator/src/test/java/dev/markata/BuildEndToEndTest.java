@@ -413,6 +413,24 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void sortTakesJinjasNamedArguments() throws Exception {
+        // jinjava's sort took its arguments by position only and ignored names: the list came out unsorted
+        Site site = blog().write("templates/post.html", """
+                {% for p in markata.posts|sort(attribute='date', reverse=True) %}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts|sort(attribute='title') %}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts|sort(reverse=true, attribute='slug') %}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts|sort(false, false, 'date') %}{{ p.slug }},{% endfor %}
+                |{{ ['b', 'C', 'a']|sort|join }} {{ ['b', 'C', 'a']|sort(case_sensitive=true)|join }}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html").split("\\|")).containsExactly(
+                "draft,second,first-post,untitled-notes-here,",
+                "draft,first-post,second,untitled-notes-here,",
+                "untitled-notes-here,second,first-post,draft,",
+                "first-post,second,draft,untitled-notes-here,",
+                "abC Cab");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

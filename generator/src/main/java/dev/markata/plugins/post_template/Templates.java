@@ -83,6 +83,7 @@ public final class Templates {
                 .withNestedInterpretationEnabled(false)
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
+        engine.getGlobalContext().registerFilter(new JinjaSortFilter());
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
