@@ -431,6 +431,25 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void anUnknownFilterOrAnUnclosedTagFailsWithTemplateAndLine() {
+        // jinjava rendered an unknown filter as nothing and an unclosed {{ as text, without a word;
+        // Jinja fails on both
+        Site site = new Site(dir).post("posts/odd.md", "title: Odd", "x")
+                .write("templates/post.html", "<h1>{{ post.title }}</h1>\n<p>{{ post.title|titel }}</p>");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.post_template");
+        assertThat(error.failure().problems().get(0).message()).isEqualTo(
+                "posts/odd.md: template post.html:2: unknown filter titel; did you mean title?");
+
+        site.write("templates/post.html", "<h1>{{ post.title }}</h1>\n{% include 'part.html' %}")
+                .write("templates/part.html", "<p>\n{{ post.title </p>");
+        error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message())
+                .startsWith("posts/odd.md: template part.html:2: ").contains("Unclosed");
+        assertThat(dir.resolve("markout/odd/index.html")).doesNotExist();
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

@@ -5,9 +5,11 @@ import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
+import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugin.PluginException;
@@ -172,8 +174,8 @@ public final class Templates {
         bindings.putIfAbsent("markata", Map.of("config", configView));
         Map<String, Node> byText = parsedByText.get();
         Jinjava engine = jinjava();
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(engine,
-                new Context(engine.getGlobalContext(), bindings), engine.getGlobalConfig()) {
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),
+                engine.getGlobalConfig()) {
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {
@@ -206,9 +208,36 @@ public final class Templates {
         }
     }
 
+    /**
+     * A page's context in which a filter jinjava does not have is an error, as in Jinja: jinjava
+     * gave such a filter's expression no value and said nothing (a typo, or a filter of Jinja's
+     * that jinjava lacks, emptied the page's text).
+     */
+    private static final class StrictFilters extends Context {
+        StrictFilters(Context parent, Map<String, ?> bindings) {
+            super(parent, bindings);
+        }
+
+        @Override
+        public Filter getFilter(String name) {
+            Filter filter = super.getFilter(name);
+            JinjavaInterpreter current = JinjavaInterpreter.getCurrent();
+            if (filter == null && current != null) {
+                List<String> known = getAllFilters().stream().map(Filter::getName).toList();
+                current.addError(new TemplateError(TemplateError.ErrorType.FATAL, TemplateError.ErrorReason.UNKNOWN,
+                        TemplateError.ErrorItem.FILTER, "unknown filter " + name
+                        + DidYouMean.closest(name, known).map(s -> "; did you mean " + s + "?").orElse(""),
+                        name, current.getLineNumber(), -1, null));
+            }
+            return filter;
+        }
+    }
+
+    /** Fatal errors, and syntax errors jinjava only warns of (an unclosed {{ shown as text), fail the page. */
     private static void failOnErrors(String document, String name, List<TemplateError> errors) throws PluginException {
         List<TemplateError> fatal = errors.stream()
-                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
+                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
         if (!fatal.isEmpty()) {
             throw new PluginException(fatal.stream()
                     .map(e -> document + ": template " + e.getSourceTemplate().orElse(name) + ":" + e.getLineno()
