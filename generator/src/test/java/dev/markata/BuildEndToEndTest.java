@@ -450,6 +450,21 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void configurationTablesHaveDictMethodsWhereverTheyAreReached() throws Exception {
+        // markata's default post template: {% for text, link in config.get('nav', {}).items() %}
+        Site site = blog().write("markata.toml", """
+                        [markata.nav]
+                        Home = "/"
+                        "All Posts" = "/archive/"
+                        """)
+                .write("templates/post.html", "{% for text, link in config.get('nav', {}).items() %}{{ text }}={{ link }};"
+                        + "{% endfor %}|{% for k, v in config.get('missing', {}).items() %}x{% endfor %}|"
+                        + "{{ markata.config.get('nav').keys()|join(',') }}");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo("Home=/;All Posts=/archive/;||Home,All Posts");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

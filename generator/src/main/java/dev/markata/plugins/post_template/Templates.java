@@ -7,6 +7,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.objects.collections.PyMap;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
 import dev.markata.config.DidYouMean;
@@ -304,7 +305,8 @@ public final class Templates {
     }
 
     private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {
-        Map<String, Object> view = new LinkedHashMap<>(markata);
+        Map<String, Object> view = new LinkedHashMap<>();
+        markata.forEach((key, value) -> view.put(key, dictLike(value)));
         view.put("title", site.title());
         view.put("url", site.url());
         view.put("description", site.description());
@@ -312,6 +314,25 @@ public final class Templates {
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
         return java.util.Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * A configuration value with each of its tables a read-only Python-like dict: jinjava gives
+     * dict methods ({@code items()}, {@code keys()}, {@code get(key, default)}) to a table reached
+     * as {@code config.nav}, but not to one a method call returns, so markata's
+     * {@code config.get('nav', {}).items()} failed.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object dictLike(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((key, inner) -> copy.put(key, dictLike(inner)));
+            return new PyMap(java.util.Collections.unmodifiableMap(copy));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Templates::dictLike).toList();
+        }
+        return value;
     }
 
     /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
