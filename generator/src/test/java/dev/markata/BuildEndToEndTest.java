@@ -465,6 +465,24 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void templatesCanMapOverPostsAsInMarkata() throws Exception {
+        // markata.map(func, filter, sort, reverse=True): markata's way to list posts in templates and jinja posts
+        Site site = blog().write("templates/post.html", """
+                {% for p in markata.map('post', filter='published', sort='date') %}{{ p.slug }},{% endfor %}
+                |{{ markata.map('title', filter="'java' in tags")|join(',') }}
+                |{{ markata.map('slug', sort='title', reverse=False)|join(',') }}
+                |{{ markata.map('title')|length }}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html").replace("\n", "").split("\\|")).containsExactly(
+                "second,first-post,", "First & Foremost", "draft,first-post,second,untitled-notes-here", "4");
+
+        site.write("templates/post.html", "{{ markata.map('title', filter='published ==') }}");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).startsWith("posts/draft.md: template post.html")
+                .contains("markata.map: filter \"published ==\" is not a valid expression at column 13");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

@@ -76,7 +76,7 @@ public final class FeedsPlugin implements Plugin {
      * read by key: a filter reads a field or two, and copying every post's front matter into a
      * map of its own for each build was a quarter of the feeds' selection.
      */
-    static Map<String, Object> fields(Post post) {
+    public static Map<String, Object> fields(Post post) {
         return new PostFields(post);
     }
 
@@ -195,20 +195,27 @@ public final class FeedsPlugin implements Plugin {
     }
 
     /** Values of one field, missing ones last whatever the direction. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compareField(Object a, Object b, boolean reverse) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? 1 : -1;
         }
-        int order;
-        if (a instanceof Number x && b instanceof Number y) {
-            order = Double.compare(x.doubleValue(), y.doubleValue());
-        } else if (a.getClass() == b.getClass() && a instanceof Comparable c) {
-            order = c.compareTo(b);
-        } else {
-            order = String.valueOf(a).compareTo(String.valueOf(b));
-        }
+        int order = compareValues(a, b);
         return reverse ? -order : order;
+    }
+
+    /**
+     * Two present values of a sort field: numbers by value, values of one comparable kind (dates,
+     * text) in their order, others by their text. Feeds and {@code markata.map} sort alike.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a.getClass() == b.getClass() && a instanceof Comparable c) {
+            return c.compareTo(b);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
     }
 
     private static void write(BuildContext context, Templates templates) throws Exception {

@@ -3,7 +3,6 @@ package dev.markata.plugins.post_template;
 import dev.markata.content.Post;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
@@ -43,10 +41,10 @@ public final class SiteView {
 
     private static final StateKey<SiteView> KEY = new StateKey<>("site view", SiteView.class);
 
-    private final Map<String, Object> markata;
+    private final MarkataView markata;
     private final Map<String, Map<String, Object>> viewsByPath;
 
-    private SiteView(Map<String, Object> markata, Map<String, Map<String, Object>> viewsByPath) {
+    private SiteView(MarkataView markata, Map<String, Map<String, Object>> viewsByPath) {
         this.markata = markata;
         this.viewsByPath = viewsByPath;
     }
@@ -60,7 +58,7 @@ public final class SiteView {
         });
     }
 
-    /** {@code markata} for templates. */
+    /** {@code markata} for templates, with markata's {@code markata.map(...)}. */
     public Map<String, Object> markata() {
         return markata;
     }
@@ -72,31 +70,7 @@ public final class SiteView {
      * makes the view (under a lock) while the hook's thread waits for the batch.
      */
     public static Map<String, Object> lazyMarkata(BuildContext context, Templates templates) {
-        return new AbstractMap<>() {
-            private Map<String, Object> view;
-
-            private synchronized Map<String, Object> view() {
-                if (view == null) {
-                    view = of(context, templates).markata();
-                }
-                return view;
-            }
-
-            @Override
-            public Object get(Object key) {
-                return view().get(key);
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return view().containsKey(key);
-            }
-
-            @Override
-            public Set<Entry<String, Object>> entrySet() {
-                return view().entrySet();
-            }
-        };
+        return new MarkataView(() -> of(context, templates).markata);
     }
 
     /** A post's view as of pre_render (no HTML), by source path. */
@@ -189,6 +163,6 @@ public final class SiteView {
         markata.put("posts", Collections.unmodifiableList(all));
         markata.put("articles", Collections.unmodifiableList(all));
         markata.put("feeds", Collections.unmodifiableMap(feeds));
-        return new SiteView(Collections.unmodifiableMap(markata), byPath);
+        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath), byPath);
     }
 }
