@@ -339,6 +339,19 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aFileNameWithoutLatinLettersAsksForASlug() {
+        // "has no letters or digits" was false for привет-мир.md and said nothing of how to go on
+        new Site(dir).post("posts/привет-мир.md", "title: Привет мир", "x")
+                .post("posts/ok.md", "title: OK\nslug: \"日本\"", "x");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).containsExactly(
+                "posts/ok.md: has no usable slug: the front matter's slug \"日本\" has no letters a-z or digits (accents"
+                        + " aside), which slugs are made of; give the post a slug of them in its front matter (slug: my-post)",
+                "posts/привет-мир.md: has no usable slug: the file name \"привет-мир\" has no letters a-z or digits (accents"
+                        + " aside), which slugs are made of; give the post a slug of them in its front matter (slug: my-post)");
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {

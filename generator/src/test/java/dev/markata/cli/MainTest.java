@@ -159,6 +159,15 @@ class MainTest {
     }
 
     @Test
+    void aTitleWithoutLatinLettersSaysWhatASlugTakes() {
+        site();
+        Run run = run("new", "post", "日本語", "-d", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("error: the title \"日本語\" has no letters a-z or digits (accents aside) to make"
+                + " a file name from; give a Latin title and change the title in the post's front matter afterwards");
+    }
+
+    @Test
     void configShowAndGetPrintTheEffectiveConfiguration() {
         site().write("markata.toml", "[markata]\ntitle = \"CLI\"\nextra_key = [1, 2]\n[markata.glob]\nglob_patterns = [\"posts/*.md\"]\n");
         Run show = run("config", "show", "-d", dir.toString());
