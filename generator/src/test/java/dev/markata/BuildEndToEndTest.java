@@ -504,6 +504,19 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aTemplateNamedByItsPathInTheSiteSaysHowToNameIt() {
+        // markata's blog starter suggests post_template = "pages/templates/post_template.html"
+        new Site(dir).post("posts/a.md", "title: A", "x")
+                .write("pages/templates/post_template.html", "<p>{{ body }}</p>")
+                .write("markata.toml", "[markata]\npost_template = \"pages/templates/post_template.html\"\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("posts/a.md: template"
+                + " \"pages/templates/post_template.html\" is a file of the site, but templates are named from"
+                + " templates_dir (" + dir.resolve("templates") + "): set templates_dir = \"pages/templates\" and"
+                + " name it \"post_template.html\", or move it into templates_dir");
+    }
+
+    @Test
     void parallelBuildsWriteExactlyWhatSerialBuildsWrite() throws Exception {
         Site site = new Site(dir);
         for (int i = 0; i < 60; i++) {

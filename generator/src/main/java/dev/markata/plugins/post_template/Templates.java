@@ -46,6 +46,7 @@ public final class Templates {
     private static final String THEME = "/dev/markata/theme/templates/";
 
     private volatile Jinjava jinjava;
+    private final Path siteDirectory;
     private final Path siteTemplates;
     private final Map<String, Object> configView;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
@@ -57,6 +58,7 @@ public final class Templates {
     private volatile String key;
 
     private Templates(SiteConfig site, Map<String, Object> markata) {
+        this.siteDirectory = site.directory().toAbsolutePath().normalize();
         this.siteTemplates = site.templatesDir();
         this.configView = configView(site, markata);
     }
@@ -157,14 +159,27 @@ public final class Templates {
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
-            String text = source(name).orElseThrow(() -> new PluginException(document + ": template \"" + name
-                    + "\" is in neither " + siteTemplates + " nor the built-in theme"));
+            String text = source(name).orElseThrow(() -> notFound(document, name));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parser.parse(text);
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
         return renderTree(document, name, tree, values);
+    }
+
+    private PluginException notFound(String document, String name) {
+        Path inSite = siteDirectory.resolve(name).normalize();
+        int slash = name.lastIndexOf('/');
+        if (slash > 0 && inSite.startsWith(siteDirectory) && Files.isRegularFile(inSite)) {
+            // older markata took a path from the site folder
+            return new PluginException(document + ": template \"" + name + "\" is a file of the site, but templates"
+                    + " are named from templates_dir (" + siteTemplates + "): set templates_dir = \""
+                    + name.substring(0, slash) + "\" and name it \"" + name.substring(slash + 1)
+                    + "\", or move it into templates_dir");
+        }
+        return new PluginException(document + ": template \"" + name + "\" is in neither " + siteTemplates
+                + " nor the built-in theme");
     }
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
