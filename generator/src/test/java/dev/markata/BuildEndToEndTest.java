@@ -352,6 +352,26 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aSitesOwnBaseTemplateIncludesTheHeadAsMarkatasDoes() throws Exception {
+        // markata's templates {% include "head.html" %}, the head made from [markata.head], scripts too
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [[markata.head.meta]]
+                        name = "og:title"
+                        content = "{{ post.title|e }}"
+                        [[markata.head.script]]
+                        src = "/assets/main.js"
+                        """)
+                .write("templates/post.html", "<head>{% include \"head.html\" %}</head><main>{{ body }}</main>")
+                .post("posts/a.md", "title: A & B", "x");
+        build(Map.of());
+        Document page = Jsoup.parse(site.read("markout/a/index.html"));
+        assertThat(page.select("meta[name=og:title]").attr("content")).isEqualTo("A & B");
+        assertThat(page.select("script[src=/assets/main.js]")).hasSize(1);
+        assertThat(Jsoup.parse(site.read("markout/archive/index.html")).select("script[src=/assets/main.js]")).hasSize(1);
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {
