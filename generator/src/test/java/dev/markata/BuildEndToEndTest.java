@@ -516,6 +516,23 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aLoopCanFilterItsItemsAndHaveAnElseAsInJinja() throws Exception {
+        // {% for p in posts if p.published %}: jinjava took "posts if p.published" for the list, and looped over
+        // nothing; and it rendered a loop's {% else %} part after every item, never for an empty list
+        Site site = blog().write("templates/post.html", """
+                {% for p in markata.posts|sort(attribute='slug') if p.published %}{{ loop.index }}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts if 'java' in p.tags and p.title != 'x' %}{{ p.slug }}{% else %}none{% endfor %}
+                |{% for p in markata.posts if p.title == 'nothing' %}{{ p.slug }}{% else %}none{% endfor %}
+                |{% for k, v in {'a': 1, 'b': 2}.items() if v > 1 %}{{ k }}={{ v }}{% endfor %}
+                |{% for p in markata.posts %}{{ 'y' if p.published else 'n' }}{% endfor %}
+                |{% for t in [] %}{{ t }}{% else %}no tags{% endfor %}
+                |{% for t in ['a', 'b'] %}{{ t }}{% else %}no tags{% endfor %}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html").replace("\n", "").split("\\|")).containsExactly(
+                "1first-post,2second,", "first-post", "none", "b=2", "nyyn", "no tags", "ab");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

@@ -89,6 +89,7 @@ public final class Templates {
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
+        engine.getGlobalContext().registerTag(new JinjaForTag());
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
