@@ -533,6 +533,22 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void templateErrorsNameTheLineInTheFile() throws Exception {
+        // jinjava counted no line for each newline trim_blocks took after a block tag: this said post.html:3
+        String template = "{% if true %}\n<p>a</p>\n{% endif %}\n{% for x in [1] %}\n{{ x }}\n{% endfor %}\n"
+                + "{# a comment #}\n{{ post.title|titel }}\n";
+        Site site = new Site(dir).post("posts/a.md", "title: A", "x").write("templates/post.html", template);
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).startsWith("posts/a.md: template post.html:8: ");
+
+        // and the newline after a block tag is still taken, as Jinja's trim_blocks does (CRLF too)
+        site.write("templates/post.html", template.replace("{{ post.title|titel }}\n", "")
+                + "{% raw %}\n{% if %}\n{% endraw %}\r\n<p>b</p>\r\n{% if true %}\r\nc{% endif %}\r\n");
+        build(Map.of());
+        assertThat(site.read("markout/a/index.html")).isEqualTo("<p>a</p>\n1\n{% if %}\n<p>b</p>\r\nc");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

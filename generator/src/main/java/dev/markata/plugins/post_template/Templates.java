@@ -83,7 +83,8 @@ public final class Templates {
     }
 
     private Jinjava newEngine() {
-        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+        // trim_blocks is done on the templates' text (TrimBlocks), so errors name the right line
+        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(true)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
                 // filters are method calls; jinjava looks each one up by reflection on every call
@@ -147,7 +148,7 @@ public final class Templates {
     public String renderString(String document, String text, Map<String, Object> values)
             throws PluginException {
         JinjavaInterpreter parser = jinjava().newInterpreter();
-        Node tree = parser.parse(text);
+        Node tree = parser.parse(TrimBlocks.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
@@ -286,10 +287,11 @@ public final class Templates {
         }
         Path own = siteTemplates.resolve(name);
         if (Files.isRegularFile(own)) {
-            return Optional.of(Files.readString(own, StandardCharsets.UTF_8));
+            return Optional.of(TrimBlocks.apply(Files.readString(own, StandardCharsets.UTF_8)));
         }
         try (InputStream in = Templates.class.getResourceAsStream(THEME + name)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in == null ? Optional.empty()
+                    : Optional.of(TrimBlocks.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
