@@ -570,6 +570,15 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aMissingIncludedTemplateNamesTheLineAndWhereItWasLookedFor() {
+        new Site(dir).post("posts/a.md", "title: A", "x")
+                .write("templates/post.html", "<main>\n{% include \"partials/nav.html\" %}\n</main>");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("posts/a.md: template post.html:2: template"
+                + " \"partials/nav.html\" is in neither " + dir.resolve("templates") + " nor the built-in theme");
+    }
+
+    @Test
     void parallelBuildsWriteExactlyWhatSerialBuildsWrite() throws Exception {
         Site site = new Site(dir);
         for (int i = 0; i < 60; i++) {

@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -94,7 +95,11 @@ public final class Templates {
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
-                return source(name).orElseThrow(() -> new IOException("template " + name + " not found"));
+                Optional<String> text = source(name);
+                if (text.isEmpty()) {
+                    throw new IOException(notFound(null, name).getMessage());
+                }
+                return text.get();
             }
         });
         return engine;
@@ -170,18 +175,23 @@ public final class Templates {
         return renderTree(document, name, tree, values);
     }
 
+    /** @param document what is rendered, or null when the caller names it */
     private PluginException notFound(String document, String name) {
         Path inSite = siteDirectory.resolve(name).normalize();
         int slash = name.lastIndexOf('/');
         if (slash > 0 && inSite.startsWith(siteDirectory) && Files.isRegularFile(inSite)) {
             // older markata took a path from the site folder
-            return new PluginException(document + ": template \"" + name + "\" is a file of the site, but templates"
+            return new PluginException(prefix(document) + "template \"" + name + "\" is a file of the site, but templates"
                     + " are named from templates_dir (" + siteTemplates + "): set templates_dir = \""
                     + name.substring(0, slash) + "\" and name it \"" + name.substring(slash + 1)
                     + "\", or move it into templates_dir");
         }
-        return new PluginException(document + ": template \"" + name + "\" is in neither " + siteTemplates
+        return new PluginException(prefix(document) + "template \"" + name + "\" is in neither " + siteTemplates
                 + " nor the built-in theme");
+    }
+
+    private static String prefix(String document) {
+        return document == null ? "" : document + ": ";
     }
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
@@ -220,6 +230,11 @@ public final class Templates {
             }
             if (e.getCause() instanceof PluginException inner) {
                 throw inner;
+            }
+            if (e instanceof InterpretException interpret && interpret.getLineNumber() > 0) {
+                // a missing include, extends or import: the tag's line and jinjava's sentence
+                throw new PluginException(document + ": template " + name + ":" + interpret.getLineNumber() + ": "
+                        + withoutExceptionType(e.getMessage()), e);
             }
             throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
                     + (root != e ? " (" + root.getMessage() + ")" : ""), e);
