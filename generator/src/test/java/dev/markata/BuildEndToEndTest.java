@@ -549,6 +549,21 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void textHasPythonsStringMethods() throws Exception {
+        // Jinja templates call Python's str methods; jinjava gave text only Java's, so
+        // post.title.startswith('x') failed and 'a.b'.split('.') was an empty Java array
+        Site site = blog().write("templates/post.html", """
+                {{ post.title.startswith('Sec') }} {{ post.title.endswith('x') }} {{ post.title.lower() }} \
+                {{ post.title.upper() }} {{ 'a.b.c'.split('.') }} {{ 'a.b.c'.split('.', 1)|join('|') }} \
+                {{ ' a  b '.split()|length }} {{ '--x--'.strip('-') }} {{ '  x '.lstrip() }}. {{ 'x  '.rstrip() }}. \
+                {{ 'hello world'.title() }} {{ 'hello'.capitalize() }} {{ 'banana'.count('a') }} \
+                {{ 'banana'.find('n') }} {{ ', '.join(['a', 'b']) }} {{ '2024'.isdigit() }} {{ 'a.b'.replace('.', '/') }}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo(
+                "true false second SECOND [a, b, c] a|b.c 2 x x . x. Hello World Hello 3 2 a, b true a/b");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
