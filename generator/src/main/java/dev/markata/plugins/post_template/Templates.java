@@ -84,8 +84,8 @@ public final class Templates {
     }
 
     private Jinjava newEngine() {
-        // trim_blocks is done on the templates' text (TrimBlocks), so errors name the right line
-        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(true)
+        // trim_blocks and lstrip_blocks are done on the templates' text (BlockWhitespace), as Jinja does them
+        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
                 // filters are method calls; jinjava looks each one up by reflection on every call
@@ -153,7 +153,7 @@ public final class Templates {
     public String renderString(String document, String text, Map<String, Object> values)
             throws PluginException {
         JinjavaInterpreter parser = jinjava().newInterpreter();
-        Node tree = parser.parse(TrimBlocks.apply(text));
+        Node tree = parser.parse(BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
@@ -302,11 +302,11 @@ public final class Templates {
         }
         Path own = siteTemplates.resolve(name);
         if (Files.isRegularFile(own)) {
-            return Optional.of(TrimBlocks.apply(Files.readString(own, StandardCharsets.UTF_8)));
+            return Optional.of(BlockWhitespace.apply(Files.readString(own, StandardCharsets.UTF_8)));
         }
         try (InputStream in = Templates.class.getResourceAsStream(THEME + name)) {
             return in == null ? Optional.empty()
-                    : Optional.of(TrimBlocks.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    : Optional.of(BlockWhitespace.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 

@@ -4,31 +4,44 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Jinja's {@code trim_blocks} (markata's setting: the newline after a block tag or comment is not
- * output), done on the template's text by putting that newline into a comment
- * ({@code {% if x %}\n} becomes {@code {% if x %}{#\n#}}, {@code {# c #}\n} becomes
- * {@code {# c \n#}}), which outputs nothing.
- * jinjava's own trim_blocks dropped the newline before counting it, so every error after such a
- * tag named a line too early (a template's 40th line was reported as its 12th); this way the
- * template keeps all its lines. A {@code raw} block's content is left as written, and
- * {@code +%}} keeps its newline, as in Jinja.
+ * Jinja's {@code trim_blocks} and {@code lstrip_blocks} (markata's settings), done on the
+ * template's text, so that jinjava, with both off, outputs what Jinja does and counts lines right.
+ * trim_blocks (the newline after a block tag or comment is not output): that newline goes into a
+ * comment ({@code {% if x %}\n} becomes {@code {% if x %}{#\n#}}, {@code {# c #}\n} becomes
+ * {@code {# c \n#}}), which outputs nothing; jinjava's own dropped the newline before counting it,
+ * so every error after such a tag named a line too early (a template's 40th line was reported as
+ * its 12th). lstrip_blocks (the spaces and tabs from the start of a line to a block tag or comment
+ * are not output): jinjava's own took the whitespace before every block tag, also within a line,
+ * so {@code Posted {% if x %}today} showed "Postedtoday". A {@code raw} block's content is left
+ * as written, and {@code +%}} and {@code {%+} keep their whitespace, as in Jinja.
  */
-final class TrimBlocks {
+final class BlockWhitespace {
 
     private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
 
-    private TrimBlocks() {
+    private BlockWhitespace() {
     }
 
     static String apply(String template) {
         StringBuilder out = null;
         int copied = 0;
         int at = 0;
+        boolean endOfRaw = false;
         while (true) {
             int open = nextOpening(template, at);
             if (open < 0) {
                 break;
             }
+            int lineStart = indentStart(template, open);
+            if (lineStart >= copied && lineStart < open && !endOfRaw && !template.startsWith("+", open + 2)) {
+                // lstrip_blocks: the spaces and tabs before a tag that starts its line are not output
+                if (out == null) {
+                    out = new StringBuilder(template.length() + 64);
+                }
+                out.append(template, copied, lineStart);
+                copied = open;
+            }
+            endOfRaw = false;
             String close = template.charAt(open + 1) == '%' ? "%}" : "#}";
             int end = template.indexOf(close, open + 2);
             if (end < 0) {
@@ -61,12 +74,22 @@ final class TrimBlocks {
                     break;
                 }
                 at = endRaw.start();
+                endOfRaw = true;
             }
         }
         if (out == null) {
             return template;
         }
         return out.append(template, copied, template.length()).toString();
+    }
+
+    /** Where the spaces and tabs before {@code open} start, if only they are before it on its line; else -1. */
+    private static int indentStart(String template, int open) {
+        int start = open;
+        while (start > 0 && (template.charAt(start - 1) == ' ' || template.charAt(start - 1) == '\t')) {
+            start--;
+        }
+        return start == 0 || template.charAt(start - 1) == '\n' || template.charAt(start - 1) == '\r' ? start : -1;
     }
 
     private static int nextOpening(String template, int from) {
