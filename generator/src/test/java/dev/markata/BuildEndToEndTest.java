@@ -142,6 +142,22 @@ class BuildEndToEndTest {
      * such a post resolves its links against every post.
      */
     @Test
+    void pagesShowingAnotherPostsFrontMatterAreRenderedAgainWhenItChanges() throws Exception {
+        // a page listing other posts' series (or cover, author...) kept the old value: only slugs,
+        // titles, dates, descriptions and tags of other posts made pages render again
+        Site site = blog().write("templates/post.html",
+                "<h1>{{ post.title }}</h1><ul>{% for p in markata.posts %}<li>{{ p.slug }}={{ p.series }}</li>"
+                        + "{% endfor %}</ul>\n");
+        build(Map.of());
+        site.post("posts/first-post.md", "title: First & Foremost\ndate: 2024-01-05\npublished: true\n"
+                + "tags: [java, web]\ndescription: The very first\nseries: advanced", "Another body.");
+        build(Map.of());
+
+        Document second = Jsoup.parse(site.read("markout/second/index.html"));
+        assertThat(second.select("li").eachText()).contains("first-post=advanced");
+    }
+
+    @Test
     void wikilinksResolveInAPostEditedAfterABuildThatRenderedNoLinks() throws Exception {
         Site site = blog();
         build(Map.of());

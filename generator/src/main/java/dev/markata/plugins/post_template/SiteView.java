@@ -80,7 +80,10 @@ public final class SiteView {
 
     /**
      * A hash of what pages can show of every post (path, slug, title, date, published,
-     * description, tags): when it is unchanged, pages listing posts need no new render.
+     * description, tags and the rest of its front matter, which listings show too: a series, a
+     * cover, an author): when it is unchanged, pages listing posts need no new render. Not the
+     * posts' bodies: an edit of one post's text renders only that post (and what shows its
+     * description) again.
      */
     public static String fingerprint(BuildContext context) {
         List<Post> posts = context.posts();
@@ -115,7 +118,7 @@ public final class SiteView {
             Post b = now.get(i);
             if (a != b && (a.path() != b.path() || a.slug() != b.slug() || a.title() != b.title()
                     || a.date() != b.date() || a.published() != b.published() || a.description() != b.description()
-                    || a.tags() != b.tags())) {
+                    || a.tags() != b.tags() || a.extra() != b.extra())) {
                 return false;
             }
         }
@@ -129,7 +132,8 @@ public final class SiteView {
         Hashing hash = new Hashing();
         for (Post post : posts) {
             hash.add(post.path()).add(post.slug()).add(post.title()).add(String.valueOf(post.date()))
-                    .add(String.valueOf(post.published())).add(post.description()).addValue(post.tags());
+                    .add(String.valueOf(post.published())).add(post.description()).addValue(post.tags())
+                    .addValue(post.extra());
         }
         return hash.hex();
     }
