@@ -146,6 +146,29 @@ class MainTest {
     }
 
     @Test
+    void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
+        // output_dir = "posts": the build ignored every post there, and clean deleted them
+        site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");
+        Run clean = run("clean", "-d", dir.toString());
+        assertThat(clean.code()).isEqualTo(2);
+        assertThat(clean.err()).contains("error: " + dir.toAbsolutePath().resolve("posts") + " (output_dir) holds"
+                + " documents of glob_patterns, like " + dir.toAbsolutePath().resolve("posts/a.md") + ": it is not a"
+                + " built site; nothing was removed");
+        assertThat(dir.resolve("posts/a.md")).exists();
+        Run build = run("build", "-d", dir.toString());
+        assertThat(build.err()).contains("warning: no documents match glob_patterns [\"**/*.md\"] in "
+                + dir.toAbsolutePath() + " (hidden folders, output_dir " + dir.toAbsolutePath().resolve("posts")
+                + " and ignored files are not read)");
+
+        site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n[markata.glob]\nglob_patterns = [\"posts/*.md\"]\n");
+        build = run("build", "-d", dir.toString());
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).contains("error: markata.toml: [markata] output_dir = \"posts\": holds the documents"
+                + " of glob pattern \"posts/*.md\", and the build never reads its output folder: choose a folder of"
+                + " its own, like \"markout\"");
+    }
+
+    @Test
     void newPostWritesAPostThatBuildsAndRefusesToOverwrite() throws Exception {
         site();
         Run run = run("new", "post", "Hello, \"World\"!", "-d", dir.toString());
