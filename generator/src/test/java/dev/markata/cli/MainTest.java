@@ -191,6 +191,15 @@ class MainTest {
     }
 
     @Test
+    void configGetOfATableQuotesKeysThatAreNotBare() {
+        // { All Posts = "/archive/" } is not TOML
+        site().write("markata.toml", "[markata.nav]\nHome = \"/\"\n\"All Posts\" = \"/archive/\"\n");
+        Run get = run("config", "get", "nav", "-d", dir.toString());
+        assertThat(get.code()).isZero();
+        assertThat(get.out().strip()).isEqualTo("{ Home = \"/\", \"All Posts\" = \"/archive/\" }");
+    }
+
+    @Test
     void configShowAndGetPrintTheEffectiveConfiguration() {
         site().write("markata.toml", "[markata]\ntitle = \"CLI\"\nextra_key = [1, 2]\n[markata.glob]\nglob_patterns = [\"posts/*.md\"]\n");
         Run show = run("config", "show", "-d", dir.toString());
