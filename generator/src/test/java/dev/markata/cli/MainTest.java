@@ -131,6 +131,16 @@ class MainTest {
     }
 
     @Test
+    void listCutsLongTitlesSoEachPostStaysOnALine() {
+        // one 1,600-character title made every row as wide, the dates far off screen
+        site().post("posts/long.md", "title: " + "Very long title ".repeat(100).strip() + "\ndate: 2024-03-03", "l");
+        Run run = run("list", "-d", dir.toString());
+        assertThat(run.out().lines()).hasSize(4).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
+        assertThat(run.out().lines()).contains("long  " + ("Very long title ".repeat(4) + "Very long ").substring(0, 57)
+                + "...  2024-03-03");
+    }
+
+    @Test
     void cleanRemovesOutputAndCacheAndDryRunOnlyTells() throws Exception {
         site();
         run("build", "-q", "-d", dir.toString());
