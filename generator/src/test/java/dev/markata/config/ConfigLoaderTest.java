@@ -216,4 +216,13 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope")))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("nope: no such site folder");
     }
+
+    @Test
+    void aFileGivenAsTheSiteFolderIsNamedAsOne() {
+        // "build -d posts/a.md" said "no such site folder" of a file that is there
+        new Site(dir).write("posts/a.md", "x");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("posts/a.md")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("posts/a.md: is a file; give the site's folder (the one with markata.toml)");
+    }
 }
