@@ -179,6 +179,49 @@ class MainTest {
     }
 
     @Test
+    void serveWatchStartsWithABrokenPostAndBuildsOnceItIsFixed() throws Exception {
+        // serve --watch exited when the first build failed: no way to fix the post while watching
+        site().post("posts/a.md", "title: [unclosed", "a");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                Plugins.builtInPlus()));
+        serving.start();
+        try {
+            java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
+            site().post("posts/a.md", "title: Fixed", "a");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            assertThat(status).isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    private static java.util.regex.Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher matcher = pattern.matcher(err.toString(StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return matcher;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no \"" + regex + "\" in: " + err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void newPostWritesAPostThatBuildsAndRefusesToOverwrite() throws Exception {
         site();
         Run run = run("new", "post", "Hello, \"World\"!", "-d", dir.toString());
