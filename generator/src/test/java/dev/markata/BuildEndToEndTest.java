@@ -494,7 +494,13 @@ class BuildEndToEndTest {
                 .write("templates/part.html", "<p>\n{{ post.title </p>");
         error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
         assertThat(error.failure().problems().get(0).message())
-                .startsWith("posts/odd.md: template part.html:2: ").contains("Unclosed");
+                .startsWith("posts/odd.md: template part.html:2: ").contains("Unclosed").doesNotContain("Warning in");
+
+        // a token left open at the end: jinjava counted the line after it, its message the right one
+        site.write("templates/part.html", "<p>\n{{ post.title\n");
+        error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message())
+                .isEqualTo("posts/odd.md: template part.html:2: Unclosed token");
         assertThat(dir.resolve("markout/odd/index.html")).doesNotExist();
     }
 

@@ -272,11 +272,25 @@ public final class Templates {
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
                         || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
         if (!fatal.isEmpty()) {
-            throw new PluginException(fatal.stream()
-                    .map(e -> document + ": template " + e.getSourceTemplate().orElse(name) + ":" + e.getLineno()
-                            + ": " + withoutExceptionType(e.getMessage()))
-                    .collect(Collectors.joining("\n  ")));
+            throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  ")));
         }
+    }
+
+    /** jinjava's own "Error in `x.html` on line 3: " before a message: the place, more exact than the error's line. */
+    private static final java.util.regex.Pattern PLACE =
+            java.util.regex.Pattern.compile("(?s)(?:Error|Warning) in `([^`]*)` on line (\\d+): (.*)");
+
+    private static String located(String document, String name, TemplateError error) {
+        String template = error.getSourceTemplate().orElse(name);
+        String line = String.valueOf(error.getLineno());
+        String message = withoutExceptionType(error.getMessage());
+        java.util.regex.Matcher place = PLACE.matcher(message);
+        if (place.matches()) {
+            template = place.group(1).isEmpty() ? template : place.group(1);
+            line = place.group(2);
+            message = place.group(3);
+        }
+        return document + ": template " + template + ":" + line + ": " + message;
     }
 
     /**
