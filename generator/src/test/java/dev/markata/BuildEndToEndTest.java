@@ -388,6 +388,19 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void anAssetCannotTakeThePlaceOfAPostsPage() {
+        // static/first-post/index.html and posts/first-post.md wrote one file: the asset won, until
+        // the post was edited, then the page won
+        blog().write("static/first-post/index.html", "<p>asset</p>").write("static/css/site.css", "body {}");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.copy_assets");
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/first-post/index.html: is also the"
+                + " page of posts/first-post.md (first-post/index.html), and one would overwrite the other; rename the"
+                + " asset, or give the post another slug in its front matter");
+        assertThat(dir.resolve("markout/first-post/index.html")).doesNotExist();
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {
