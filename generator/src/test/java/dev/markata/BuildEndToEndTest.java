@@ -401,6 +401,18 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aRedirectCannotReplaceAPostsPage() throws Exception {
+        // "/second /new-home/" in _redirects wrote its redirect page over the post's page
+        Site site = blog().write("static/_redirects", "/old /second/\n/second /new-home/\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.redirects");
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/_redirects:2: /second is the page of"
+                + " posts/second.md, which a redirect page would replace; remove the rule, or give the post another"
+                + " slug in its front matter");
+        assertThat(Jsoup.parse(site.read("markout/second/index.html")).select("article h1").text()).isEqualTo("Second");
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {
