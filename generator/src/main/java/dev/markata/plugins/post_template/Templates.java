@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -97,7 +100,7 @@ public final class Templates {
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
                 Optional<String> text = source(name);
                 if (text.isEmpty()) {
-                    throw new IOException(notFound(null, name).getMessage());
+                    throw new IOException(notFound(name));
                 }
                 return text.get();
             }
@@ -166,7 +169,7 @@ public final class Templates {
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
-            String text = source(name).orElseThrow(() -> notFound(document, name));
+            String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parser.parse(text);
             failOnErrors(document, name, parser.getErrorsCopy());
@@ -175,23 +178,17 @@ public final class Templates {
         return renderTree(document, name, tree, values);
     }
 
-    /** @param document what is rendered, or null when the caller names it */
-    private PluginException notFound(String document, String name) {
+    /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
+    private String notFound(String name) {
         Path inSite = siteDirectory.resolve(name).normalize();
         int slash = name.lastIndexOf('/');
         if (slash > 0 && inSite.startsWith(siteDirectory) && Files.isRegularFile(inSite)) {
             // older markata took a path from the site folder
-            return new PluginException(prefix(document) + "template \"" + name + "\" is a file of the site, but templates"
-                    + " are named from templates_dir (" + siteTemplates + "): set templates_dir = \""
-                    + name.substring(0, slash) + "\" and name it \"" + name.substring(slash + 1)
-                    + "\", or move it into templates_dir");
+            return "template \"" + name + "\" is a file of the site, but templates are named from templates_dir ("
+                    + siteTemplates + "): set templates_dir = \"" + name.substring(0, slash) + "\" and name it \""
+                    + name.substring(slash + 1) + "\", or move it into templates_dir";
         }
-        return new PluginException(prefix(document) + "template \"" + name + "\" is in neither " + siteTemplates
-                + " nor the built-in theme");
-    }
-
-    private static String prefix(String document) {
-        return document == null ? "" : document + ": ";
+        return "template \"" + name + "\" is in neither " + siteTemplates + " nor the built-in theme";
     }
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
@@ -277,14 +274,13 @@ public final class Templates {
     }
 
     /** jinjava's own "Error in `x.html` on line 3: " before a message: the place, more exact than the error's line. */
-    private static final java.util.regex.Pattern PLACE =
-            java.util.regex.Pattern.compile("(?s)(?:Error|Warning) in `([^`]*)` on line (\\d+): (.*)");
+    private static final Pattern PLACE = Pattern.compile("(?s)(?:Error|Warning) in `([^`]*)` on line (\\d+): (.*)");
 
     private static String located(String document, String name, TemplateError error) {
         String template = error.getSourceTemplate().orElse(name);
         String line = String.valueOf(error.getLineno());
         String message = withoutExceptionType(error.getMessage());
-        java.util.regex.Matcher place = PLACE.matcher(message);
+        Matcher place = PLACE.matcher(message);
         if (place.matches()) {
             template = place.group(1).isEmpty() ? template : place.group(1);
             line = place.group(2);
@@ -360,7 +356,7 @@ public final class Templates {
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
-        return java.util.Collections.unmodifiableMap(view);
+        return Collections.unmodifiableMap(view);
     }
 
     /**
@@ -374,7 +370,7 @@ public final class Templates {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             ((Map<String, Object>) map).forEach((key, inner) -> copy.put(key, dictLike(inner)));
-            return new PyMap(java.util.Collections.unmodifiableMap(copy));
+            return new PyMap(Collections.unmodifiableMap(copy));
         }
         if (value instanceof List<?> list) {
             return list.stream().map(Templates::dictLike).toList();
