@@ -413,6 +413,15 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aRedirectCannotReplaceAFeedsPage() {
+        blog().write("static/_redirects", "/archive/ /posts/\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/_redirects:1: /archive/ is the page"
+                + " of the feed \"archive\", which a redirect page would replace; remove the rule, or give the feed"
+                + " another slug");
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {

@@ -8,6 +8,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import java.util.Map;
  * file ({@code [markata.redirects] redirects_file}, default {@code <assets_dir>/_redirects},
  * Netlify's format), writes {@code <old>/index.html} that sends the browser to {@code new}
  * (template {@code redirect.html}). Rules with wildcards or placeholders are left to the host; a
- * rule at a post's page is an error, checked with every other rule before any page is written.
+ * rule at a post's or feed's page is an error, checked with every other rule before any page is written.
  */
 public final class RedirectsPlugin implements Plugin {
 
@@ -60,7 +61,11 @@ public final class RedirectsPlugin implements Plugin {
         for (Post post : context.posts()) {
             postPages.put(post.outputPath(), post.path());
         }
-        // every rule checked before any page is written: a post's page is never replaced
+        Map<String, String> feedPages = new HashMap<>();
+        for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
+            feedPages.put(feed.slug() + "/index.html", feed.name());
+        }
+        // every rule checked before any page is written: a post's or feed's page is never replaced
         List<Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -86,6 +91,12 @@ public final class RedirectsPlugin implements Plugin {
             if (post != null) {
                 problems.add(name + ":" + (i + 1) + ": " + from + " is the page of " + post + ", which a redirect page"
                         + " would replace; remove the rule, or give the post another slug in its front matter");
+                continue;
+            }
+            String feed = feedPages.get(target);
+            if (feed != null) {
+                problems.add(name + ":" + (i + 1) + ": " + from + " is the page of the feed \"" + feed + "\", which a"
+                        + " redirect page would replace; remove the rule, or give the feed another slug");
                 continue;
             }
             rules.add(new Rule(i + 1, from, parts[1], parts.length > 2 ? parts[2] : "301", target));
