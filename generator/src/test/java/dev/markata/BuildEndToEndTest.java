@@ -620,6 +620,16 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void anErrorInAJinjaPostNamesTheLineOfTheFile() {
+        // the line was counted from the end of the front matter: this said posts/j.md:4
+        new Site(dir).write("posts/j.md", "---\ntitle: J\njinja: true\ndescription: d\n---\n\nline 7\n\n"
+                + "{{ post.title|titel }}\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message())
+                .isEqualTo("posts/j.md: template posts/j.md:9: unknown filter titel; did you mean title?");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));

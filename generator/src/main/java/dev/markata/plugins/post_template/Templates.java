@@ -152,11 +152,15 @@ public final class Templates {
     /**
      * Renders {@code text} as a template (markata's {@code jinja_md}: Markdown with
      * {@code jinja: true}), with the same globals as {@link #render}.
+     *
+     * @param firstLine the line of {@code document} the text starts on, for error messages
      */
-    public String renderString(String document, String text, Map<String, Object> values)
+    public String renderString(String document, String text, int firstLine, Map<String, Object> values)
             throws PluginException {
         JinjavaInterpreter parser = jinjava().newInterpreter();
-        Node tree = parser.parse(BlockWhitespace.apply(text));
+        // a comment holding the lines before the text (a post's front matter), so errors name the file's line
+        String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
+        Node tree = parser.parse(before + BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
