@@ -142,6 +142,22 @@ class BuildEndToEndTest {
      * such a post resolves its links against every post.
      */
     @Test
+    void pagesShowingAnotherPostsFrontMatterAreRenderedAgainWhenItChanges() throws Exception {
+        // a page listing other posts' series (or cover, author...) kept the old value: only slugs,
+        // titles, dates, descriptions and tags of other posts made pages render again
+        Site site = blog().write("templates/post.html",
+                "<h1>{{ post.title }}</h1><ul>{% for p in markata.posts %}<li>{{ p.slug }}={{ p.series }}</li>"
+                        + "{% endfor %}</ul>\n");
+        build(Map.of());
+        site.post("posts/first-post.md", "title: First & Foremost\ndate: 2024-01-05\npublished: true\n"
+                + "tags: [java, web]\ndescription: The very first\nseries: advanced", "Another body.");
+        build(Map.of());
+
+        Document second = Jsoup.parse(site.read("markout/second/index.html"));
+        assertThat(second.select("li").eachText()).contains("first-post=advanced");
+    }
+
+    @Test
     void wikilinksResolveInAPostEditedAfterABuildThatRenderedNoLinks() throws Exception {
         Site site = blog();
         build(Map.of());
@@ -284,6 +300,128 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aPostCannotTakeTheSlugOfAFeed() {
+        // markata's blog starter has a "draft" feed: a post draft.md wrote over its page unnoticed
+        new Site(dir)
+                .write("markata.toml", """
+                        [markata.feeds.draft]
+                        filter = "not published"
+                        """)
+                .post("posts/draft.md", "title: A draft", "d")
+                .post("posts/fine.md", "title: Fine", "f")
+                .post("posts/other.md", "title: Other\nslug: Archive", "o");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.feeds");
+        assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).containsExactly(
+                "posts/draft.md: has the slug \"draft\" of the feed \"draft\", whose page draft/index.html it would"
+                        + " overwrite; give the post another slug in its front matter, or the feed one of its own with"
+                        + " slug = \"...\"\n"
+                        + "  posts/other.md: has the slug \"archive\" of the built-in feed \"archive\", whose page"
+                        + " archive/index.html it would overwrite; give the post another slug in its front matter, or"
+                        + " the feed one of its own with [markata.feeds.archive] slug = \"...\"");
+        assertThat(dir.resolve("markout/draft/index.html")).doesNotExist();
+    }
+
+    @Test
+    void headEntriesOfTheConfigurationAreTemplatesRenderedForEachPage() throws Exception {
+        // markata's blog starter: every page's <head> gets its own title and canonical address
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        title = "Blog"
+                        url = "https://blog.example"
+                        [[markata.head.meta]]
+                        name = "og:title"
+                        content = "{{ title|e }}"
+                        [[markata.head.meta]]
+                        name = "og:description"
+                        content = "{{ post.description|e }}"
+                        [[markata.head.meta]]
+                        name = "plain"
+                        content = "a <b> & c"
+                        [[markata.head.link]]
+                        rel = "canonical"
+                        href = "{{ config.url }}/{{ slug }}/"
+                        """)
+                .post("posts/fish.md", "title: Fish & Chips\ndescription: Cod <fried>", "f");
+        build(Map.of());
+        String html = site.read("markout/fish/index.html");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("meta[name=og:title]").attr("content")).isEqualTo("Fish & Chips");
+        assertThat(page.select("meta[name=og:description]").attr("content")).isEqualTo("Cod <fried>");
+        assertThat(page.select("meta[name=plain]").attr("content")).isEqualTo("a <b> & c");
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://blog.example/fish/");
+        assertThat(html).doesNotContain("{{");
+    }
+
+    @Test
+    void aFileNameWithoutLatinLettersAsksForASlug() {
+        // "has no letters or digits" was false for привет-мир.md and said nothing of how to go on
+        new Site(dir).post("posts/привет-мир.md", "title: Привет мир", "x")
+                .post("posts/ok.md", "title: OK\nslug: \"日本\"", "x");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).containsExactly(
+                "posts/ok.md: has no usable slug: the front matter's slug \"日本\" has no letters a-z or digits (accents"
+                        + " aside), which slugs are made of; give the post a slug of them in its front matter (slug: my-post)",
+                "posts/привет-мир.md: has no usable slug: the file name \"привет-мир\" has no letters a-z or digits (accents"
+                        + " aside), which slugs are made of; give the post a slug of them in its front matter (slug: my-post)");
+    }
+
+    @Test
+    void aSitesOwnBaseTemplateIncludesTheHeadAsMarkatasDoes() throws Exception {
+        // markata's templates {% include "head.html" %}, the head made from [markata.head], scripts too
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [[markata.head.meta]]
+                        name = "og:title"
+                        content = "{{ post.title|e }}"
+                        [[markata.head.script]]
+                        src = "/assets/main.js"
+                        """)
+                .write("templates/post.html", "<head>{% include \"head.html\" %}</head><main>{{ body }}</main>")
+                .post("posts/a.md", "title: A & B", "x");
+        build(Map.of());
+        Document page = Jsoup.parse(site.read("markout/a/index.html"));
+        assertThat(page.select("meta[name=og:title]").attr("content")).isEqualTo("A & B");
+        assertThat(page.select("script[src=/assets/main.js]")).hasSize(1);
+        assertThat(Jsoup.parse(site.read("markout/archive/index.html")).select("script[src=/assets/main.js]")).hasSize(1);
+    }
+
+    @Test
+    void anAssetCannotTakeThePlaceOfAPostsPage() {
+        // static/first-post/index.html and posts/first-post.md wrote one file: the asset won, until
+        // the post was edited, then the page won
+        blog().write("static/first-post/index.html", "<p>asset</p>").write("static/css/site.css", "body {}");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.copy_assets");
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/first-post/index.html: is also the"
+                + " page of posts/first-post.md (first-post/index.html), and one would overwrite the other; rename the"
+                + " asset, or give the post another slug in its front matter");
+        assertThat(dir.resolve("markout/first-post/index.html")).doesNotExist();
+    }
+
+    @Test
+    void aRedirectCannotReplaceAPostsPage() throws Exception {
+        // "/second /new-home/" in _redirects wrote its redirect page over the post's page
+        Site site = blog().write("static/_redirects", "/old /second/\n/second /new-home/\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.redirects");
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/_redirects:2: /second is the page of"
+                + " posts/second.md, which a redirect page would replace; remove the rule, or give the post another"
+                + " slug in its front matter");
+        assertThat(Jsoup.parse(site.read("markout/second/index.html")).select("article h1").text()).isEqualTo("Second");
+    }
+
+    @Test
+    void aRedirectCannotReplaceAFeedsPage() {
+        blog().write("static/_redirects", "/archive/ /posts/\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/_redirects:1: /archive/ is the page"
+                + " of the feed \"archive\", which a redirect page would replace; remove the rule, or give the feed"
+                + " another slug");
+    }
+
+    @Test
     void aSlugCannotEscapeTheOutputFolder() throws IOException {
         new Site(dir).post("posts/evil.md", "title: Evil\nslug: ../../outside", "x");
         try {
@@ -346,11 +484,179 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aPostsDateIsADateInTemplates() throws Exception {
+        // markata's post.date is a Python date: templates format it with strftime, year, datetimeformat
+        Site site = blog().write("templates/post.html", "{{ post.date }}|{{ post.date.year }}|{{ post.date.month }}|"
+                + "{{ post.date.strftime('%d %B %Y') }}|{% if post.date %}{{ post.date|datetimeformat('%Y/%m') }}{% endif %}|"
+                + "{{ post.date.isoformat() }}|{% if post.date %}dated{% else %}undated{% endif %}");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo("2024-03-01|2024|3|01 March 2024|2024/03|2024-03-01|dated");
+        assertThat(site.read("markout/untitled-notes-here/index.html")).isEqualTo("||||||undated");
+        assertThat(Jsoup.parse(site.read("markout/second/index.html")).text()).doesNotContain("00:00");
+    }
+
+    @Test
+    void sortTakesJinjasNamedArguments() throws Exception {
+        // jinjava's sort took its arguments by position only and ignored names: the list came out unsorted
+        Site site = blog().write("templates/post.html", """
+                {% for p in markata.posts|sort(attribute='date', reverse=True) %}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts|sort(attribute='title') %}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts|sort(reverse=true, attribute='slug') %}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts|sort(false, false, 'date') %}{{ p.slug }},{% endfor %}
+                |{{ ['b', 'C', 'a']|sort|join }} {{ ['b', 'C', 'a']|sort(case_sensitive=true)|join }}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html").split("\\|")).containsExactly(
+                "draft,second,first-post,untitled-notes-here,",
+                "draft,first-post,second,untitled-notes-here,",
+                "untitled-notes-here,second,first-post,draft,",
+                "first-post,second,draft,untitled-notes-here,",
+                "abC Cab");
+    }
+
+    @Test
+    void anUnknownFilterOrAnUnclosedTagFailsWithTemplateAndLine() {
+        // jinjava rendered an unknown filter as nothing and an unclosed {{ as text, without a word;
+        // Jinja fails on both
+        Site site = new Site(dir).post("posts/odd.md", "title: Odd", "x")
+                .write("templates/post.html", "<h1>{{ post.title }}</h1>\n<p>{{ post.title|titel }}</p>");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.post_template");
+        assertThat(error.failure().problems().get(0).message()).isEqualTo(
+                "posts/odd.md: template post.html:2: unknown filter titel; did you mean title?");
+
+        site.write("templates/post.html", "<h1>{{ post.title }}</h1>\n{% include 'part.html' %}")
+                .write("templates/part.html", "<p>\n{{ post.title </p>");
+        error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message())
+                .startsWith("posts/odd.md: template part.html:2: ").contains("Unclosed").doesNotContain("Warning in");
+
+        // a token left open at the end: jinjava counted the line after it, its message the right one
+        site.write("templates/part.html", "<p>\n{{ post.title\n");
+        error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message())
+                .isEqualTo("posts/odd.md: template part.html:2: Unclosed token");
+        assertThat(dir.resolve("markout/odd/index.html")).doesNotExist();
+    }
+
+    @Test
+    void configurationTablesHaveDictMethodsWhereverTheyAreReached() throws Exception {
+        // markata's default post template: {% for text, link in config.get('nav', {}).items() %}
+        Site site = blog().write("markata.toml", """
+                        [markata.nav]
+                        Home = "/"
+                        "All Posts" = "/archive/"
+                        """)
+                .write("templates/post.html", "{% for text, link in config.get('nav', {}).items() %}{{ text }}={{ link }};"
+                        + "{% endfor %}|{% for k, v in config.get('missing', {}).items() %}x{% endfor %}|"
+                        + "{{ markata.config.get('nav').keys()|join(',') }}");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo("Home=/;All Posts=/archive/;||Home,All Posts");
+    }
+
+    @Test
+    void templatesCanMapOverPostsAsInMarkata() throws Exception {
+        // markata.map(func, filter, sort, reverse=True): markata's way to list posts in templates and jinja posts
+        Site site = blog().write("templates/post.html", """
+                {% for p in markata.map('post', filter='published', sort='date') %}{{ p.slug }},{% endfor %}
+                |{{ markata.map('title', filter="'java' in tags")|join(',') }}
+                |{{ markata.map('slug', sort='title', reverse=False)|join(',') }}
+                |{{ markata.map('title')|length }}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html").replace("\n", "").split("\\|")).containsExactly(
+                "second,first-post,", "First & Foremost", "draft,first-post,second,untitled-notes-here", "4");
+
+        site.write("templates/post.html", "{{ markata.map('title', filter='published ==') }}");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).startsWith("posts/draft.md: template post.html")
+                .contains("markata.map: filter \"published ==\" is not a valid expression at column 13");
+    }
+
+    @Test
+    void aLoopCanFilterItsItemsAndHaveAnElseAsInJinja() throws Exception {
+        // {% for p in posts if p.published %}: jinjava took "posts if p.published" for the list, and looped over
+        // nothing; and it rendered a loop's {% else %} part after every item, never for an empty list
+        Site site = blog().write("templates/post.html", """
+                {% for p in markata.posts|sort(attribute='slug') if p.published %}{{ loop.index }}{{ p.slug }},{% endfor %}
+                |{% for p in markata.posts if 'java' in p.tags and p.title != 'x' %}{{ p.slug }}{% else %}none{% endfor %}
+                |{% for p in markata.posts if p.title == 'nothing' %}{{ p.slug }}{% else %}none{% endfor %}
+                |{% for k, v in {'a': 1, 'b': 2}.items() if v > 1 %}{{ k }}={{ v }}{% endfor %}
+                |{% for p in markata.posts %}{{ 'y' if p.published else 'n' }}{% endfor %}
+                |{% for t in [] %}{{ t }}{% else %}no tags{% endfor %}
+                |{% for t in ['a', 'b'] %}{{ t }}{% else %}no tags{% endfor %}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html").replace("\n", "").split("\\|")).containsExactly(
+                "1first-post,2second,", "first-post", "none", "b=2", "nyyn", "no tags", "ab");
+    }
+
+    @Test
+    void templateErrorsNameTheLineInTheFile() throws Exception {
+        // jinjava counted no line for each newline trim_blocks took after a block tag: this said post.html:3
+        String template = "{% if true %}\n<p>a</p>\n{% endif %}\n{% for x in [1] %}\n{{ x }}\n{% endfor %}\n"
+                + "{# a comment #}\n{{ post.title|titel }}\n";
+        Site site = new Site(dir).post("posts/a.md", "title: A", "x").write("templates/post.html", template);
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).startsWith("posts/a.md: template post.html:8: ");
+
+        // and the newline after a block tag is still taken, as Jinja's trim_blocks does (CRLF too)
+        site.write("templates/post.html", template.replace("{{ post.title|titel }}\n", "")
+                + "{% raw %}\n{% if %}\n{% endraw %}\r\n<p>b</p>\r\n{% if true %}\r\nc{% endif %}\r\n");
+        build(Map.of());
+        assertThat(site.read("markout/a/index.html")).isEqualTo("<p>a</p>\n1\n{% if %}\n<p>b</p>\r\nc");
+    }
+
+    @Test
+    void textHasPythonsStringMethods() throws Exception {
+        // Jinja templates call Python's str methods; jinjava gave text only Java's, so
+        // post.title.startswith('x') failed and 'a.b'.split('.') was an empty Java array
+        Site site = blog().write("templates/post.html", """
+                {{ post.title.startswith('Sec') }} {{ post.title.endswith('x') }} {{ post.title.lower() }} \
+                {{ post.title.upper() }} {{ 'a.b.c'.split('.') }} {{ 'a.b.c'.split('.', 1)|join('|') }} \
+                {{ ' a  b '.split()|length }} {{ '--x--'.strip('-') }} {{ '  x '.lstrip() }}. {{ 'x  '.rstrip() }}. \
+                {{ 'hello world'.title() }} {{ 'hello'.capitalize() }} {{ 'banana'.count('a') }} \
+                {{ 'banana'.find('n') }} {{ ', '.join(['a', 'b']) }} {{ '2024'.isdigit() }} {{ 'a.b'.replace('.', '/') }}""");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo(
+                "true false second SECOND [a, b, c] a|b.c 2 x x . x. Hello World Hello 3 2 a, b true a/b");
+    }
+
+    @Test
+    void anErrorInAJinjaPostNamesTheLineOfTheFile() {
+        // the line was counted from the end of the front matter: this said posts/j.md:4
+        new Site(dir).write("posts/j.md", "---\ntitle: J\njinja: true\ndescription: d\n---\n\nline 7\n\n"
+                + "{{ post.title|titel }}\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message())
+                .isEqualTo("posts/j.md: template posts/j.md:9: unknown filter titel; did you mean title?");
+    }
+
+    @Test
     void aMissingTemplateNamesThePostAndTheTemplate() {
         new Site(dir).post("posts/odd.md", "title: Odd\ntemplate: fancy.html", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
         assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.post_template");
         assertThat(error.failure().problems().get(0).message()).startsWith("posts/odd.md: template \"fancy.html\" is in neither");
+    }
+
+    @Test
+    void aTemplateNamedByItsPathInTheSiteSaysHowToNameIt() {
+        // markata's blog starter suggests post_template = "pages/templates/post_template.html"
+        new Site(dir).post("posts/a.md", "title: A", "x")
+                .write("pages/templates/post_template.html", "<p>{{ body }}</p>")
+                .write("markata.toml", "[markata]\npost_template = \"pages/templates/post_template.html\"\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("posts/a.md: template"
+                + " \"pages/templates/post_template.html\" is a file of the site, but templates are named from"
+                + " templates_dir (" + dir.resolve("templates") + "): set templates_dir = \"pages/templates\" and"
+                + " name it \"post_template.html\", or move it into templates_dir");
+    }
+
+    @Test
+    void aMissingIncludedTemplateNamesTheLineAndWhereItWasLookedFor() {
+        new Site(dir).post("posts/a.md", "title: A", "x")
+                .write("templates/post.html", "<main>\n{% include \"partials/nav.html\" %}\n</main>");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("posts/a.md: template post.html:2: template"
+                + " \"partials/nav.html\" is in neither " + dir.resolve("templates") + " nor the built-in theme");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.markata.cli;
 
+import dev.markata.config.Config;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.SiteConfig;
+import dev.markata.plugins.glob.GlobConfig;
+import dev.markata.plugins.glob.GlobPlugin;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +39,14 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
-        SiteConfig site = new ConfigLoader(main.environment).load(options.directory).site();
+        Config config = new ConfigLoader(main.environment).load(options.directory);
+        SiteConfig site = config.site();
+        // output_dir = "posts": the build never read the posts there, and clean deleted them
+        Optional<Path> document = GlobPlugin.documentIn(site.outputDir(), site, config.section(GlobConfig.SECTION));
+        if (document.isPresent()) {
+            throw new UsageException(site.outputDir() + " (output_dir) holds documents of glob_patterns, like "
+                    + document.get() + ": it is not a built site; nothing was removed");
+        }
         for (Path folder : List.of(site.outputDir(), site.cacheDir())) {
             if (!Files.exists(folder)) {
                 continue;

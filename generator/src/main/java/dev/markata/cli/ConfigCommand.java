@@ -81,19 +81,15 @@ final class ConfigCommand {
                 if (entry.getValue() instanceof Map) {
                     tables.add(entry);
                 } else {
-                    text.append(key(entry.getKey())).append(" = ").append(TomlValues.show(entry.getValue())).append('\n');
+                    text.append(TomlValues.key(entry.getKey())).append(" = ").append(TomlValues.show(entry.getValue())).append('\n');
                 }
             }
             for (Map.Entry<String, Object> entry : tables) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> child = (Map<String, Object>) entry.getValue();
-                text.append('\n').append(toToml(table + "." + key(entry.getKey()), child));
+                text.append('\n').append(toToml(table + "." + TomlValues.key(entry.getKey()), child));
             }
             return text.toString();
-        }
-
-        private static String key(String key) {
-            return key.matches("[A-Za-z0-9_-]+") ? key : TomlValues.show(key);
         }
     }
 

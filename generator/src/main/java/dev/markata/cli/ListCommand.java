@@ -29,12 +29,20 @@ final class ListCommand implements Callable<Integer>, Main.WithOptions {
         BuildResult result = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .reporter(new CliReporter(main.err, options.quiet)).open().run(Stage.PRE_RENDER);
         int slugWidth = Math.max(4, result.posts().stream().mapToInt(p -> p.slug().length()).max().orElse(0));
-        int titleWidth = Math.max(5, result.posts().stream().mapToInt(p -> p.displayTitle().length()).max().orElse(0));
+        int titleWidth = Math.max(5, result.posts().stream().mapToInt(p -> shown(p).length()).max().orElse(0));
         String format = "%-" + slugWidth + "s  %-" + titleWidth + "s  %s%n";
         main.out.printf(format, "slug", "title", "date");
         for (Post post : result.posts()) {
-            main.out.printf(format, post.slug(), post.displayTitle(), post.date() == null ? "" : post.date());
+            main.out.printf(format, post.slug(), shown(post), post.date() == null ? "" : post.date());
         }
         return ExitCodes.OK;
+    }
+
+    /** Titles longer than a line's share are cut: one long title widened every row. */
+    private static final int TITLE_WIDTH = 60;
+
+    private static String shown(Post post) {
+        String title = post.displayTitle().replaceAll("\\s+", " ");
+        return title.length() <= TITLE_WIDTH ? title : title.substring(0, TITLE_WIDTH - 3) + "...";
     }
 }

@@ -2,7 +2,9 @@ package dev.markata.cli;
 
 import dev.markata.BuildResult;
 import dev.markata.Markata;
+import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigOverrides;
+import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.BuildMemory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,13 +60,24 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
-        BuildResult result = build();
+        Path outputDir;
+        try {
+            outputDir = build().outputDir();
+        } catch (BuildException e) {
+            if (!watch) {
+                throw e;
+            }
+            // watching: the author fixes what is broken while the server waits, as after any later build
+            outputDir = new ConfigLoader(main.environment).load(options.directory).site().outputDir();
+            Files.createDirectories(outputDir);
+            main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
+        }
         Path siteFolder = options.directory.toAbsolutePath().normalize();
-        try (StaticServer server = StaticServer.start(result.outputDir(), InetAddress.getByName(bind), port, watch)) {
-            main.err.printf("serving %s on http://%s:%d/ (Ctrl+C stops)%n", result.outputDir(),
+        try (StaticServer server = StaticServer.start(outputDir, InetAddress.getByName(bind), port, watch)) {
+            main.err.printf("serving %s on http://%s:%d/ (Ctrl+C stops)%n", outputDir,
                     bind.contains(":") ? "[" + bind + "]" : bind, server.port());
             if (watch) {
-                watch(siteFolder, result.outputDir(), server);
+                watch(siteFolder, outputDir, server);
             } else {
                 Thread.currentThread().join();
             }

@@ -54,6 +54,9 @@ public final class ConfigLoader {
      */
     public Config load(Path directory, ConfigProblems problems) throws ConfigException {
         Path site = directory.toAbsolutePath().normalize();
+        if (Files.isRegularFile(site)) {
+            throw new ConfigException(directory + ": is a file; give the site's folder (the one with markata.toml)");
+        }
         if (!Files.isDirectory(site)) {
             throw new ConfigException(directory + ": no such site folder");
         }

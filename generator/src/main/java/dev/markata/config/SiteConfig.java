@@ -46,7 +46,17 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
                 problems.read(() -> markata.string("author_name", ""), ""),
                 problems.read(() -> markata.string("author_email", ""), ""),
                 problems.read(() -> markata.string("lang", "en"), "en"), (int) workers);
+        // the build writes output_dir and markata clean removes it: never the site's own folders
+        apart(outputDir, site.assetsDir(), "the assets folder (assets_dir)", markata, problems);
+        apart(outputDir, site.templatesDir(), "the templates folder (templates_dir)", markata, problems);
         return site;
+    }
+
+    private static void apart(Path outputDir, Path own, String what, ConfigTable markata, ConfigProblems problems) {
+        if (own.startsWith(outputDir) || outputDir.startsWith(own)) {
+            problems.add(markata.error("output_dir", "is " + what + ", or holds or is inside it; the build writes"
+                    + " output_dir and markata clean removes it: choose a folder of its own, like \"markout\""));
+        }
     }
 
     private static Path outputDir(Path directory, ConfigTable markata) throws ConfigException {

@@ -37,6 +37,11 @@ public final class TomlValues {
         return value;
     }
 
+    /** A key as TOML writes it: bare when it can be, else quoted ("All Posts"). */
+    public static String key(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : show(key);
+    }
+
     /** A value written as TOML would write it: strings quoted, lists bracketed. */
     public static String show(Object value) {
         if (value == null) {
@@ -49,7 +54,7 @@ public final class TomlValues {
             return list.stream().map(TomlValues::show).collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> e.getKey() + " = " + show(e.getValue()))
+            return map.entrySet().stream().map(e -> key(String.valueOf(e.getKey())) + " = " + show(e.getValue()))
                     .collect(Collectors.joining(", ", "{ ", " }"));
         }
         if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {

@@ -131,6 +131,16 @@ class MainTest {
     }
 
     @Test
+    void listCutsLongTitlesSoEachPostStaysOnALine() {
+        // one 1,600-character title made every row as wide, the dates far off screen
+        site().post("posts/long.md", "title: " + "Very long title ".repeat(100).strip() + "\ndate: 2024-03-03", "l");
+        Run run = run("list", "-d", dir.toString());
+        assertThat(run.out().lines()).hasSize(4).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
+        assertThat(run.out().lines()).contains("long  " + ("Very long title ".repeat(4) + "Very long ").substring(0, 57)
+                + "...  2024-03-03");
+    }
+
+    @Test
     void cleanRemovesOutputAndCacheAndDryRunOnlyTells() throws Exception {
         site();
         run("build", "-q", "-d", dir.toString());
@@ -146,6 +156,72 @@ class MainTest {
     }
 
     @Test
+    void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
+        // output_dir = "posts": the build ignored every post there, and clean deleted them
+        site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");
+        Run clean = run("clean", "-d", dir.toString());
+        assertThat(clean.code()).isEqualTo(2);
+        assertThat(clean.err()).contains("error: " + dir.toAbsolutePath().resolve("posts") + " (output_dir) holds"
+                + " documents of glob_patterns, like " + dir.toAbsolutePath().resolve("posts/a.md") + ": it is not a"
+                + " built site; nothing was removed");
+        assertThat(dir.resolve("posts/a.md")).exists();
+        Run build = run("build", "-d", dir.toString());
+        assertThat(build.err()).contains("warning: no documents match glob_patterns [\"**/*.md\"] in "
+                + dir.toAbsolutePath() + " (hidden folders, output_dir " + dir.toAbsolutePath().resolve("posts")
+                + " and ignored files are not read)");
+
+        site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n[markata.glob]\nglob_patterns = [\"posts/*.md\"]\n");
+        build = run("build", "-d", dir.toString());
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).contains("error: markata.toml: [markata] output_dir = \"posts\": holds the documents"
+                + " of glob pattern \"posts/*.md\", and the build never reads its output folder: choose a folder of"
+                + " its own, like \"markout\"");
+    }
+
+    @Test
+    void serveWatchStartsWithABrokenPostAndBuildsOnceItIsFixed() throws Exception {
+        // serve --watch exited when the first build failed: no way to fix the post while watching
+        site().post("posts/a.md", "title: [unclosed", "a");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                Plugins.builtInPlus()));
+        serving.start();
+        try {
+            java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
+            site().post("posts/a.md", "title: Fixed", "a");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            assertThat(status).isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    private static java.util.regex.Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher matcher = pattern.matcher(err.toString(StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                return matcher;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no \"" + regex + "\" in: " + err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void newPostWritesAPostThatBuildsAndRefusesToOverwrite() throws Exception {
         site();
         Run run = run("new", "post", "Hello, \"World\"!", "-d", dir.toString());
@@ -156,6 +232,24 @@ class MainTest {
         Run again = run("new", "post", "Hello World", "-d", dir.toString());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already exists");
+    }
+
+    @Test
+    void aTitleWithoutLatinLettersSaysWhatASlugTakes() {
+        site();
+        Run run = run("new", "post", "日本語", "-d", dir.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("error: the title \"日本語\" has no letters a-z or digits (accents aside) to make"
+                + " a file name from; give a Latin title and change the title in the post's front matter afterwards");
+    }
+
+    @Test
+    void configGetOfATableQuotesKeysThatAreNotBare() {
+        // { All Posts = "/archive/" } is not TOML
+        site().write("markata.toml", "[markata.nav]\nHome = \"/\"\n\"All Posts\" = \"/archive/\"\n");
+        Run get = run("config", "get", "nav", "-d", dir.toString());
+        assertThat(get.code()).isZero();
+        assertThat(get.out().strip()).isEqualTo("{ Home = \"/\", \"All Posts\" = \"/archive/\" }");
     }
 
     @Test

@@ -148,6 +148,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void outputDirMayNotBeOrHoldTheAssetsOrTemplatesFolder() {
+        // markata clean removes output_dir: with output_dir = "static" it deleted the site's own assets
+        assertThat(failure("[markata]\noutput_dir = \"static\"\n")).hasMessage("markata.toml: [markata] output_dir ="
+                + " \"static\": is the assets folder (assets_dir), or holds or is inside it; the build writes"
+                + " output_dir and markata clean removes it: choose a folder of its own, like \"markout\"");
+        assertThat(failure("[markata]\noutput_dir = \"site\"\ntemplates_dir = \"site/templates\"\n"))
+                .hasMessageContaining("output_dir = \"site\": is the templates folder (templates_dir), or holds or is inside it");
+        assertThat(failure("[markata]\noutput_dir = \"assets/out\"\nassets_dir = \"assets\"\n"))
+                .hasMessageContaining("is the assets folder (assets_dir), or holds or is inside it");
+    }
+
+    @Test
     void markataMustBeATable() {
         assertThat(failure("markata = 3\n")).hasMessage("markata.toml: markata must be a table ([markata]), not 3");
     }
@@ -203,5 +215,14 @@ class ConfigLoaderTest {
     void aMissingSiteFolderIsAConfigurationError() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("nope")))
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith("nope: no such site folder");
+    }
+
+    @Test
+    void aFileGivenAsTheSiteFolderIsNamedAsOne() {
+        // "build -d posts/a.md" said "no such site folder" of a file that is there
+        new Site(dir).write("posts/a.md", "x");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("posts/a.md")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("posts/a.md: is a file; give the site's folder (the one with markata.toml)");
     }
 }

@@ -76,7 +76,7 @@ public final class FeedsPlugin implements Plugin {
      * read by key: a filter reads a field or two, and copying every post's front matter into a
      * map of its own for each build was a quarter of the feeds' selection.
      */
-    static Map<String, Object> fields(Post post) {
+    public static Map<String, Object> fields(Post post) {
         return new PostFields(post);
     }
 
@@ -127,6 +127,7 @@ public final class FeedsPlugin implements Plugin {
             "description", "template", "content", "href");
 
     private static void select(BuildContext context, List<FeedConfig> feeds) throws PluginException {
+        checkPostsLeaveFeedPagesAlone(context.posts(), feeds);
         LocalDate today = LocalDate.now();
         LocalDateTime now = LocalDateTime.now();
         List<Post> posts = context.posts();
@@ -163,25 +164,58 @@ public final class FeedsPlugin implements Plugin {
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
     }
 
+    /**
+     * A post whose slug is a feed's would write its page over the feed's (or the feed over the
+     * post's), whichever came last: every such post is an error, as two posts with one slug are.
+     */
+    private static void checkPostsLeaveFeedPagesAlone(List<Post> posts, List<FeedConfig> feeds)
+            throws PluginException {
+        Map<String, FeedConfig> bySlug = new HashMap<>();
+        for (FeedConfig feed : feeds) {
+            bySlug.put(feed.slug(), feed);
+        }
+        List<String> clashes = new ArrayList<>();
+        for (Post post : posts) {
+            FeedConfig feed = bySlug.get(post.slug());
+            if (feed != null) {
+                boolean builtIn = feed.raw().isEmpty() && feed.name().equals(FeedConfig.ARCHIVE);
+                clashes.add(post.path() + ": has the slug \"" + post.slug() + "\" of the "
+                        + (builtIn ? "built-in " : "") + "feed \"" + feed.name() + "\", whose page " + feed.slug()
+                        + "/index.html it would overwrite; give the post another slug in its front matter, or the"
+                        + " feed one of its own with " + (builtIn ? "[markata.feeds.archive] " : "") + "slug = \"...\"");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new PluginException(String.join("\n  ", clashes));
+        }
+    }
+
     /** A post a feed chose, with the value of the field the feed sorts by. */
     private record Ranked(Object value, Post post) {
     }
 
     /** Values of one field, missing ones last whatever the direction. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compareField(Object a, Object b, boolean reverse) {
         if (a == null || b == null) {
             return a == b ? 0 : a == null ? 1 : -1;
         }
-        int order;
-        if (a instanceof Number x && b instanceof Number y) {
-            order = Double.compare(x.doubleValue(), y.doubleValue());
-        } else if (a.getClass() == b.getClass() && a instanceof Comparable c) {
-            order = c.compareTo(b);
-        } else {
-            order = String.valueOf(a).compareTo(String.valueOf(b));
-        }
+        int order = compareValues(a, b);
         return reverse ? -order : order;
+    }
+
+    /**
+     * Two present values of a sort field: numbers by value, values of one comparable kind (dates,
+     * text) in their order, others by their text. Feeds and {@code markata.map} sort alike.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a.getClass() == b.getClass() && a instanceof Comparable c) {
+            return c.compareTo(b);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
     }
 
     private static void write(BuildContext context, Templates templates) throws Exception {

@@ -20,7 +20,8 @@ import java.util.Objects;
  * <p>Safe by construction: the grammar has literals, post fields, {@code today}, {@code now},
  * {@code and}/{@code or}/{@code not}, comparisons (chained, {@code in}, {@code not in},
  * {@code is}, {@code is not}), {@code + - * /}, indexing, and a fixed list of functions
- * ({@code str len int float bool lower upper timedelta date}) and string/date methods; there is
+ * ({@code str len int float bool lower upper timedelta date}), string/date methods and a
+ * mapping's {@code get} ({@code post.get('published', False)}); there is
  * no way to reach anything else. A field the post does not have is {@code None}.
  */
 public final class FilterExpression {
@@ -628,6 +629,14 @@ public final class FilterExpression {
         }
         if (target instanceof LocalDate d && name.equals("isoformat") && args.isEmpty()) {
             return d.toString();
+        }
+        if (target instanceof Map<?, ?> map && name.equals("get")) {
+            // markata's posts are read like dicts: post.get('published', False)
+            if (args.isEmpty() || args.size() > 2) {
+                throw new FilterException("get() takes a key and an optional default, like post.get('published', False)");
+            }
+            String key = str(args.get(0));
+            return map.containsKey(key) ? map.get(key) : args.size() == 2 ? args.get(1) : null;
         }
         if (!(target instanceof String s)) {
             if (target == null) {

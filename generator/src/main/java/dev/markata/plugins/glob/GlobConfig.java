@@ -3,6 +3,7 @@ package dev.markata.plugins.glob;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigSection;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,8 +35,29 @@ public record GlobConfig(List<String> globPatterns, boolean useGitignore) {
         if (patterns.stream().anyMatch(pattern -> pattern.startsWith("/") || pattern.contains(".."))) {
             problems.add(glob.error("glob_patterns", "patterns must be relative to the site folder, without .."));
         }
+        // a pattern's fixed folder inside the output folder: the build never reads it, clean removes it
+        String output = problems.read(() -> markata.string("output_dir", "markout"), "markout");
+        for (String pattern : patterns) {
+            Path fixed = fixedFolder(pattern);
+            if (!output.isBlank() && fixed != null && !Path.of(output).isAbsolute()
+                    && fixed.startsWith(Path.of(output).normalize())) {
+                problems.add(markata.error("output_dir", "holds the documents of glob pattern \"" + pattern
+                        + "\", and the build never reads its output folder: choose a folder of its own, like"
+                        + " \"markout\""));
+            }
+        }
         boolean useGitignore = problems.read(() -> glob.bool("use_gitignore", true), true);
         problems.throwIfAny();
         return new GlobConfig(patterns, useGitignore);
+    }
+
+    /** The folders a pattern names before its first wildcard ("posts" of "posts/**\/*.md"); null for none. */
+    private static Path fixedFolder(String pattern) {
+        String[] parts = (pattern.startsWith("./") ? pattern.substring(2) : pattern).split("/");
+        StringBuilder fixed = new StringBuilder();
+        for (int i = 0; i < parts.length - 1 && !parts[i].matches(".*[*?\\[].*"); i++) {
+            fixed.append(fixed.length() == 0 ? "" : "/").append(parts[i]);
+        }
+        return fixed.length() == 0 ? null : Path.of(fixed.toString()).normalize();
     }
 }

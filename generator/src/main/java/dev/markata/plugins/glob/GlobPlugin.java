@@ -2,6 +2,7 @@ package dev.markata.plugins.glob;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.SiteConfig;
+import dev.markata.config.TomlValues;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -14,6 +15,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,26 @@ public final class GlobPlugin implements Plugin {
 
     private static List<Path> find(BuildContext context, GlobConfig config) throws IOException {
         SiteConfig site = context.site();
+        List<Path> found = documents(site, config, site.directory());
+        if (found.isEmpty()) {
+            context.reporter().warn("no documents match glob_patterns " + TomlValues.show(config.globPatterns())
+                    + " in " + site.directory() + " (hidden folders, output_dir " + site.outputDir()
+                    + " and ignored files are not read)");
+        }
+        return found;
+    }
+
+    /**
+     * The first file under {@code folder} that would be a document if the build read it, though
+     * it is the output folder (where a build writes no Markdown): {@code markata clean} asks
+     * before it removes output_dir.
+     */
+    public static Optional<Path> documentIn(Path folder, SiteConfig site, GlobConfig config) throws IOException {
+        return documents(site, config, folder).stream().findFirst().map(site.directory()::resolve);
+    }
+
+    /** The documents under {@code start} (the site folder, or a folder in it), relative to the site folder, sorted. */
+    private static List<Path> documents(SiteConfig site, GlobConfig config, Path start) throws IOException {
         Path root = site.directory();
         List<Path> ignoreFiles = new ArrayList<>();
         if (config.useGitignore()) {
@@ -52,13 +74,16 @@ public final class GlobPlugin implements Plugin {
         for (String pattern : config.globPatterns()) {
             matchers.add(Globs.compile(pattern.startsWith("./") ? pattern.substring(2) : pattern));
         }
+        if (!start.equals(root) && (!Files.isDirectory(start) || ignore.ignores(relative(root, start), true))) {
+            return List.of();
+        }
         // Sorted by the '/'-separated text, which is at hand: comparing paths name by name was a
         // sixth of the glob of a 10,000-post site.
         TreeMap<String, Path> found = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(root)) {
+                if (dir.equals(start)) {
                     return FileVisitResult.CONTINUE;
                 }
                 String relative = relative(root, dir);

@@ -124,8 +124,10 @@ public final class LoadPlugin implements Plugin {
         String template = fields.text("template");
         String slug = slugText != null ? Slugs.slugify(slugText) : Slugs.slugify(stem(file));
         if (slug.isEmpty()) {
-            throw new PluginException(document + ": has no usable slug (the "
-                    + (slugText != null ? "front matter's slug" : "file name") + " has no letters or digits)");
+            throw new PluginException(document + ": has no usable slug: the "
+                    + (slugText != null ? "front matter's slug \"" + slugText : "file name \"" + stem(file))
+                    + "\" has no letters a-z or digits (accents aside), which slugs are made of; give the post a slug"
+                    + " of them in its front matter (slug: my-post)");
         }
         Post post = new Post(document, slug, title, date, tags, published, description, template, parts.body(),
                 values, null, null);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import jinjava.javax.el.ArrayELResolver;
 import jinjava.javax.el.CompositeELResolver;
+import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ELResolver;
 import jinjava.javax.el.ResourceBundleELResolver;
 
@@ -19,7 +20,8 @@ import jinjava.javax.el.ResourceBundleELResolver;
  * call by scanning {@code getClass().getMethods()}: in a profile of a 1,000-post build that
  * look-up was most of the time spent evaluating template expressions. The look-up depends only
  * on the object's class, the method name and the arguments' classes, so its answer is kept per
- * such key for the life of the resolver (one per {@link Templates}, i.e. per build).
+ * such key for the life of the resolver (one per {@link Templates}, i.e. per build). Text also
+ * has Python's str methods here.
  */
 final class CachingBeanResolver extends JinjavaBeanELResolver {
 
@@ -44,6 +46,19 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
         chain.add(new ResourceBundleELResolver());
         chain.add(new CachingBeanResolver());
         return chain;
+    }
+
+    /** Python's str methods on text first ({@link PythonStrings}), then Java's. */
+    @Override
+    public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (base instanceof String text && method != null) {
+            Object result = PythonStrings.call(text, method.toString(), params == null ? new Object[0] : params);
+            if (result != PythonStrings.NOT_HANDLED) {
+                context.setPropertyResolved(true);
+                return result;
+            }
+        }
+        return super.invoke(context, base, method, paramTypes, params);
     }
 
     @Override

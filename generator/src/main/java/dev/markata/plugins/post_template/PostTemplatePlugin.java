@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code post_template} from {@code [markata]}, else {@code post.html}; a {@code post_template}
  * table renders one page per output name ({@code index} is the post's page,
  * {@code partial = "post_partial.html"} adds {@code <slug>/partial/index.html}). Templates see
- * {@code post}, {@code body} (the article HTML), {@code markata} and {@code config}. Runs last
+ * {@code post}, {@code body} (the article HTML), {@code markata} and {@code config}, and the
+ * post's fields by name ({@code title}, {@code slug}) as older markata gave them. Runs last
  * in render, like markata's trylast, so other render hooks have finished the post's HTML; posts
  * the skip plugin found unchanged are not rendered again.
  */
@@ -46,7 +47,9 @@ public final class PostTemplatePlugin implements Plugin {
             ExtraPages extra = ExtraPages.of(context);
             skips.updateChanged(context, post -> {
                 Map<String, Object> view = Templates.postView(post);
-                Map<String, Object> values = new HashMap<>();
+                // the post's fields also at the top, as older markata passed them: head entries
+                // and templates written for it read {{ title }} and {{ slug }}
+                Map<String, Object> values = new HashMap<>(view);
                 values.put("post", view);
                 values.put("body", view.get("article_html"));
                 values.put("markata", markata);

@@ -3,7 +3,6 @@ package dev.markata.plugins.post_template;
 import dev.markata.content.Post;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
@@ -43,10 +41,10 @@ public final class SiteView {
 
     private static final StateKey<SiteView> KEY = new StateKey<>("site view", SiteView.class);
 
-    private final Map<String, Object> markata;
+    private final MarkataView markata;
     private final Map<String, Map<String, Object>> viewsByPath;
 
-    private SiteView(Map<String, Object> markata, Map<String, Map<String, Object>> viewsByPath) {
+    private SiteView(MarkataView markata, Map<String, Map<String, Object>> viewsByPath) {
         this.markata = markata;
         this.viewsByPath = viewsByPath;
     }
@@ -60,7 +58,7 @@ public final class SiteView {
         });
     }
 
-    /** {@code markata} for templates. */
+    /** {@code markata} for templates, with markata's {@code markata.map(...)}. */
     public Map<String, Object> markata() {
         return markata;
     }
@@ -72,31 +70,7 @@ public final class SiteView {
      * makes the view (under a lock) while the hook's thread waits for the batch.
      */
     public static Map<String, Object> lazyMarkata(BuildContext context, Templates templates) {
-        return new AbstractMap<>() {
-            private Map<String, Object> view;
-
-            private synchronized Map<String, Object> view() {
-                if (view == null) {
-                    view = of(context, templates).markata();
-                }
-                return view;
-            }
-
-            @Override
-            public Object get(Object key) {
-                return view().get(key);
-            }
-
-            @Override
-            public boolean containsKey(Object key) {
-                return view().containsKey(key);
-            }
-
-            @Override
-            public Set<Entry<String, Object>> entrySet() {
-                return view().entrySet();
-            }
-        };
+        return new MarkataView(() -> of(context, templates).markata);
     }
 
     /** A post's view as of pre_render (no HTML), by source path. */
@@ -106,7 +80,10 @@ public final class SiteView {
 
     /**
      * A hash of what pages can show of every post (path, slug, title, date, published,
-     * description, tags): when it is unchanged, pages listing posts need no new render.
+     * description, tags and the rest of its front matter, which listings show too: a series, a
+     * cover, an author): when it is unchanged, pages listing posts need no new render. Not the
+     * posts' bodies: an edit of one post's text renders only that post (and what shows its
+     * description) again.
      */
     public static String fingerprint(BuildContext context) {
         List<Post> posts = context.posts();
@@ -141,7 +118,7 @@ public final class SiteView {
             Post b = now.get(i);
             if (a != b && (a.path() != b.path() || a.slug() != b.slug() || a.title() != b.title()
                     || a.date() != b.date() || a.published() != b.published() || a.description() != b.description()
-                    || a.tags() != b.tags())) {
+                    || a.tags() != b.tags() || a.extra() != b.extra())) {
                 return false;
             }
         }
@@ -155,7 +132,8 @@ public final class SiteView {
         Hashing hash = new Hashing();
         for (Post post : posts) {
             hash.add(post.path()).add(post.slug()).add(post.title()).add(String.valueOf(post.date()))
-                    .add(String.valueOf(post.published())).add(post.description()).addValue(post.tags());
+                    .add(String.valueOf(post.published())).add(post.description()).addValue(post.tags())
+                    .addValue(post.extra());
         }
         return hash.hex();
     }
@@ -189,6 +167,6 @@ public final class SiteView {
         markata.put("posts", Collections.unmodifiableList(all));
         markata.put("articles", Collections.unmodifiableList(all));
         markata.put("feeds", Collections.unmodifiableMap(feeds));
-        return new SiteView(Collections.unmodifiableMap(markata), byPath);
+        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath), byPath);
     }
 }

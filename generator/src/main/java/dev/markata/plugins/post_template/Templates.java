@@ -3,10 +3,15 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.loader.ResourceLocator;
+import com.hubspot.jinjava.objects.collections.PyMap;
+import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
+import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugin.PluginException;
@@ -16,6 +21,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +50,7 @@ public final class Templates {
     private static final String THEME = "/dev/markata/theme/templates/";
 
     private volatile Jinjava jinjava;
+    private final Path siteDirectory;
     private final Path siteTemplates;
     private final Map<String, Object> configView;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
@@ -51,6 +62,7 @@ public final class Templates {
     private volatile String key;
 
     private Templates(SiteConfig site, Map<String, Object> markata) {
+        this.siteDirectory = site.directory().toAbsolutePath().normalize();
         this.siteTemplates = site.templatesDir();
         this.configView = configView(site, markata);
     }
@@ -75,15 +87,22 @@ public final class Templates {
     }
 
     private Jinjava newEngine() {
-        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+        // trim_blocks and lstrip_blocks are done on the templates' text (BlockWhitespace), as Jinja does them
+        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
+        engine.getGlobalContext().registerFilter(new JinjaSortFilter());
+        engine.getGlobalContext().registerTag(new JinjaForTag());
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
-                return source(name).orElseThrow(() -> new IOException("template " + name + " not found"));
+                Optional<String> text = source(name);
+                if (text.isEmpty()) {
+                    throw new IOException(notFound(name));
+                }
+                return text.get();
             }
         });
         return engine;
@@ -133,11 +152,15 @@ public final class Templates {
     /**
      * Renders {@code text} as a template (markata's {@code jinja_md}: Markdown with
      * {@code jinja: true}), with the same globals as {@link #render}.
+     *
+     * @param firstLine the line of {@code document} the text starts on, for error messages
      */
-    public String renderString(String document, String text, Map<String, Object> values)
+    public String renderString(String document, String text, int firstLine, Map<String, Object> values)
             throws PluginException {
         JinjavaInterpreter parser = jinjava().newInterpreter();
-        Node tree = parser.parse(text);
+        // a comment holding the lines before the text (a post's front matter), so errors name the file's line
+        String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
+        Node tree = parser.parse(before + BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
@@ -150,14 +173,26 @@ public final class Templates {
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         if (tree == null) {
-            String text = source(name).orElseThrow(() -> new PluginException(document + ": template \"" + name
-                    + "\" is in neither " + siteTemplates + " nor the built-in theme"));
+            String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parser.parse(text);
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
         return renderTree(document, name, tree, values);
+    }
+
+    /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
+    private String notFound(String name) {
+        Path inSite = siteDirectory.resolve(name).normalize();
+        int slash = name.lastIndexOf('/');
+        if (slash > 0 && inSite.startsWith(siteDirectory) && Files.isRegularFile(inSite)) {
+            // older markata took a path from the site folder
+            return "template \"" + name + "\" is a file of the site, but templates are named from templates_dir ("
+                    + siteTemplates + "): set templates_dir = \"" + name.substring(0, slash) + "\" and name it \""
+                    + name.substring(slash + 1) + "\", or move it into templates_dir";
+        }
+        return "template \"" + name + "\" is in neither " + siteTemplates + " nor the built-in theme";
     }
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
@@ -168,8 +203,8 @@ public final class Templates {
         bindings.putIfAbsent("markata", Map.of("config", configView));
         Map<String, Node> byText = parsedByText.get();
         Jinjava engine = jinjava();
-        JinjavaInterpreter interpreter = new JinjavaInterpreter(engine,
-                new Context(engine.getGlobalContext(), bindings), engine.getGlobalConfig()) {
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),
+                engine.getGlobalConfig()) {
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {
@@ -197,20 +232,65 @@ public final class Templates {
             if (e.getCause() instanceof PluginException inner) {
                 throw inner;
             }
+            if (e instanceof InterpretException interpret && interpret.getLineNumber() > 0) {
+                // a missing include, extends or import: the tag's line and jinjava's sentence
+                throw new PluginException(document + ": template " + name + ":" + interpret.getLineNumber() + ": "
+                        + withoutExceptionType(e.getMessage()), e);
+            }
             throw new PluginException(document + ": template " + name + " failed: " + e.getMessage()
                     + (root != e ? " (" + root.getMessage() + ")" : ""), e);
         }
     }
 
+    /**
+     * A page's context in which a filter jinjava does not have is an error, as in Jinja: jinjava
+     * gave such a filter's expression no value and said nothing (a typo, or a filter of Jinja's
+     * that jinjava lacks, emptied the page's text).
+     */
+    private static final class StrictFilters extends Context {
+        StrictFilters(Context parent, Map<String, ?> bindings) {
+            super(parent, bindings);
+        }
+
+        @Override
+        public Filter getFilter(String name) {
+            Filter filter = super.getFilter(name);
+            JinjavaInterpreter current = JinjavaInterpreter.getCurrent();
+            if (filter == null && current != null) {
+                List<String> known = getAllFilters().stream().map(Filter::getName).toList();
+                current.addError(new TemplateError(TemplateError.ErrorType.FATAL, TemplateError.ErrorReason.UNKNOWN,
+                        TemplateError.ErrorItem.FILTER, "unknown filter " + name
+                        + DidYouMean.closest(name, known).map(s -> "; did you mean " + s + "?").orElse(""),
+                        name, current.getLineNumber(), -1, null));
+            }
+            return filter;
+        }
+    }
+
+    /** Fatal errors, and syntax errors jinjava only warns of (an unclosed {{ shown as text), fail the page. */
     private static void failOnErrors(String document, String name, List<TemplateError> errors) throws PluginException {
         List<TemplateError> fatal = errors.stream()
-                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
+                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
         if (!fatal.isEmpty()) {
-            throw new PluginException(fatal.stream()
-                    .map(e -> document + ": template " + e.getSourceTemplate().orElse(name) + ":" + e.getLineno()
-                            + ": " + withoutExceptionType(e.getMessage()))
-                    .collect(Collectors.joining("\n  ")));
+            throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  ")));
         }
+    }
+
+    /** jinjava's own "Error in `x.html` on line 3: " before a message: the place, more exact than the error's line. */
+    private static final Pattern PLACE = Pattern.compile("(?s)(?:Error|Warning) in `([^`]*)` on line (\\d+): (.*)");
+
+    private static String located(String document, String name, TemplateError error) {
+        String template = error.getSourceTemplate().orElse(name);
+        String line = String.valueOf(error.getLineno());
+        String message = withoutExceptionType(error.getMessage());
+        Matcher place = PLACE.matcher(message);
+        if (place.matches()) {
+            template = place.group(1).isEmpty() ? template : place.group(1);
+            line = place.group(2);
+            message = place.group(3);
+        }
+        return document + ": template " + template + ":" + line + ": " + message;
     }
 
     /**
@@ -236,10 +316,11 @@ public final class Templates {
         }
         Path own = siteTemplates.resolve(name);
         if (Files.isRegularFile(own)) {
-            return Optional.of(Files.readString(own, StandardCharsets.UTF_8));
+            return Optional.of(BlockWhitespace.apply(Files.readString(own, StandardCharsets.UTF_8)));
         }
         try (InputStream in = Templates.class.getResourceAsStream(THEME + name)) {
-            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in == null ? Optional.empty()
+                    : Optional.of(BlockWhitespace.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
 
@@ -249,7 +330,7 @@ public final class Templates {
         view.put("path", post.path());
         view.put("slug", post.slug());
         view.put("title", post.displayTitle());
-        view.put("date", post.date() == null ? "" : post.date().toString());
+        view.put("date", templateDate(post.date()));
         view.put("tags", post.tags());
         view.put("published", post.published());
         view.put("description", post.description());
@@ -261,17 +342,46 @@ public final class Templates {
         return view;
     }
 
+    /**
+     * A post's date as templates see it: jinjava's Python-like date ({@code .year},
+     * {@code .strftime('%B %d, %Y')}, {@code |datetimeformat}) that prints as markata's date does
+     * ({@code 2024-05-01}); none without a date, so {@code post.date.strftime(...)} shows nothing.
+     */
+    private static PyishDate templateDate(LocalDate date) {
+        return date == null ? null : new PyishDate(date.atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
+    }
+
     private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {
-        Map<String, Object> view = new LinkedHashMap<>(markata);
+        Map<String, Object> view = new LinkedHashMap<>();
+        markata.forEach((key, value) -> view.put(key, dictLike(value)));
         view.put("title", site.title());
         view.put("url", site.url());
         view.put("description", site.description());
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
-        return java.util.Collections.unmodifiableMap(view);
+        return Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * A configuration value with each of its tables a read-only Python-like dict: jinjava gives
+     * dict methods ({@code items()}, {@code keys()}, {@code get(key, default)}) to a table reached
+     * as {@code config.nav}, but not to one a method call returns, so markata's
+     * {@code config.get('nav', {}).items()} failed.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object dictLike(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((key, inner) -> copy.put(key, dictLike(inner)));
+            return new PyMap(Collections.unmodifiableMap(copy));
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Templates::dictLike).toList();
+        }
+        return value;
     }
 
     /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
-    private static final String THEME_VERSION = "theme-2";
+    private static final String THEME_VERSION = "theme-4";
 }

@@ -2,16 +2,20 @@ package dev.markata.plugins.redirects;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
+import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +23,8 @@ import java.util.Map;
  * {@code markata.plugins.redirects}: for each {@code /old /new [status]} line of the redirects
  * file ({@code [markata.redirects] redirects_file}, default {@code <assets_dir>/_redirects},
  * Netlify's format), writes {@code <old>/index.html} that sends the browser to {@code new}
- * (template {@code redirect.html}). Rules with wildcards or placeholders are left to the host.
+ * (template {@code redirect.html}). Rules with wildcards or placeholders are left to the host; a
+ * rule at a post's or feed's page is an error, checked with every other rule before any page is written.
  */
 public final class RedirectsPlugin implements Plugin {
 
@@ -42,12 +47,27 @@ public final class RedirectsPlugin implements Plugin {
         setup.hook(Stage.SAVE, context -> write(context, file, templates));
     }
 
+    /** One {@code /old /new [status]} rule, its line, and the page it writes. */
+    private record Rule(int line, String from, String to, String status, String target) {
+    }
+
     private static void write(BuildContext context, Path file, Templates templates) throws Exception {
         if (!Files.isRegularFile(file)) {
             return;
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String name = context.site().directory().relativize(file).toString();
+        Map<String, String> postPages = new HashMap<>();
+        for (Post post : context.posts()) {
+            postPages.put(post.outputPath(), post.path());
+        }
+        Map<String, String> feedPages = new HashMap<>();
+        for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
+            feedPages.put(feed.slug() + "/index.html", feed.name());
+        }
+        // every rule checked before any page is written: a post's or feed's page is never replaced
+        List<Rule> rules = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -55,10 +75,10 @@ public final class RedirectsPlugin implements Plugin {
             }
             String[] parts = line.split("\\s+");
             if (parts.length < 2) {
-                throw new PluginException(name + ":" + (i + 1) + ": a redirect needs \"/old /new\", got \"" + line + "\"");
+                problems.add(name + ":" + (i + 1) + ": a redirect needs \"/old /new\", got \"" + line + "\"");
+                continue;
             }
             String from = parts[0];
-            String to = parts[1];
             if (from.contains("*") || from.contains(":") || !from.startsWith("/")) {
                 continue;
             }
@@ -67,9 +87,27 @@ public final class RedirectsPlugin implements Plugin {
             if (target.isEmpty() || target.contains("..")) {
                 continue;
             }
-            String page = templates.render(name + ":" + (i + 1), "redirect.html",
-                    Map.of("original", from, "new", to, "status", parts.length > 2 ? parts[2] : "301"));
-            context.output().write(target, page);
+            String post = postPages.get(target);
+            if (post != null) {
+                problems.add(name + ":" + (i + 1) + ": " + from + " is the page of " + post + ", which a redirect page"
+                        + " would replace; remove the rule, or give the post another slug in its front matter");
+                continue;
+            }
+            String feed = feedPages.get(target);
+            if (feed != null) {
+                problems.add(name + ":" + (i + 1) + ": " + from + " is the page of the feed \"" + feed + "\", which a"
+                        + " redirect page would replace; remove the rule, or give the feed another slug");
+                continue;
+            }
+            rules.add(new Rule(i + 1, from, parts[1], parts.length > 2 ? parts[2] : "301", target));
+        }
+        if (!problems.isEmpty()) {
+            throw new PluginException(String.join("\n  ", problems));
+        }
+        for (Rule rule : rules) {
+            String page = templates.render(name + ":" + rule.line(), "redirect.html",
+                    Map.of("original", rule.from(), "new", rule.to(), "status", rule.status()));
+            context.output().write(rule.target(), page);
         }
     }
 }

@@ -12,6 +12,9 @@ import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.Skips;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,13 +87,26 @@ public final class RenderMarkdownPlugin implements Plugin {
                 Map<String, Object> values = new HashMap<>();
                 values.put("post", site.post(post.path()));
                 values.put("markata", site.markata());
-                text = templates.renderString(post.path(), text, values);
+                text = templates.renderString(post.path(), text, bodyLine(context, post), values);
             }
             String html = markdown.render(text);
             cache.put(key, html);
             return post.withHtml(html);
         });
         cache.reportIgnored();
+    }
+
+    /**
+     * The line of its file a post's body starts on (after the front matter), read again from the
+     * file: only jinja posts need it, for template errors that name the file's line.
+     */
+    private static int bodyLine(BuildContext context, Post post) throws IOException {
+        String text = Files.readString(context.site().directory().resolve(post.path()), StandardCharsets.UTF_8);
+        if (!text.endsWith(post.content())) {
+            return 1;
+        }
+        String before = text.substring(0, text.length() - post.content().length());
+        return 1 + (int) before.chars().filter(c -> c == '\n').count();
     }
 
     static boolean isJinja(Post post) {

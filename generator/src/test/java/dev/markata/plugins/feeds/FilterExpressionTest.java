@@ -62,6 +62,20 @@ class FilterExpressionTest {
         assertThat(test("date < today", draft)).isFalse();
     }
 
+    /** markata's posts have dict-style get(): the blog starter's archive, published and draft feeds use it. */
+    @Test
+    void postGetReadsAFieldWithADefault() throws Exception {
+        assertThat(test("date<=today and post.get('published', False)", python)).isTrue();
+        assertThat(test("date<=today and post.get('published', False)", draft)).isFalse();
+        assertThat(test("date>today or not post.get('published', False)", draft)).isTrue();
+        assertThat(test("post.get('missing', 'x') == 'x'", python)).isTrue();
+        assertThat(test("post.get('missing') is None", python)).isTrue();
+        assertThat(test("post.get('series').get('name') == 'basics'", python)).isTrue();
+        assertThat(test("post.get('templateKey', '') == 'til'", python)).isFalse();
+        assertThatThrownBy(() -> test("post.get()", python)).hasMessageContaining("get() takes a key");
+        assertThatThrownBy(() -> test("post.keys()", python)).hasMessageContaining("a mapping has no method keys()");
+    }
+
     @Test
     void valuesFollowPython() throws Exception {
         assertThat(FilterExpression.parse("today - timedelta(days=1)").evaluate(draft)).isEqualTo(TODAY.minusDays(1));

@@ -1,0 +1,139 @@
+package dev.markata.plugins.post_template;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.tag.ForTag;
+import com.hubspot.jinjava.tree.Node;
+import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.parse.TagToken;
+import com.hubspot.jinjava.util.ForLoop;
+import com.hubspot.jinjava.util.ObjectIterator;
+import com.hubspot.jinjava.util.ObjectTruthValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.lang3.tuple.Pair;
+
+/**
+ * jinjava's {@code for} with Jinja's loop filter, {@code {% for p in posts if p.published %}}:
+ * jinjava read {@code posts if p.published} as the list (a conditional without else, so no
+ * value) and looped over nothing, without a word. Here the items that pass the condition are
+ * looped over, so {@code loop.index} counts only them, as in Jinja. And Jinja's
+ * {@code {% else %}} part, shown when there is nothing to loop over: jinjava rendered it after
+ * every item instead.
+ */
+final class JinjaForTag extends ForTag {
+
+    @Override
+    public String interpretUnchecked(TagNode tagNode, JinjavaInterpreter interpreter) {
+        Pair<List<String>, String> varsAndExpression = getLoopVarsAndExpression((TagToken) tagNode.getMaster());
+        String expression = varsAndExpression.getRight();
+        int at = loopFilterAt(expression);
+        int elseAt = elseAt(tagNode);
+        if (at < 0 && elseAt < 0) {
+            return super.interpretUnchecked(tagNode, interpreter);
+        }
+        List<String> vars = varsAndExpression.getLeft();
+        Object items = interpreter.resolveELExpression(at < 0 ? expression : expression.substring(0, at),
+                tagNode.getLineNumber());
+        if (at >= 0) {
+            items = kept(interpreter, tagNode, vars, items, expression.substring(at + 1 + "if".length()).strip());
+        }
+        if (elseAt < 0) {
+            return renderForCollection(tagNode, interpreter, vars, items);
+        }
+        List<Node> children = tagNode.getChildren();
+        if (!ObjectIterator.getLoop(items).hasNext()) {
+            StringBuilder out = new StringBuilder();
+            for (Node node : children.subList(elseAt + 1, children.size())) {
+                out.append(node.render(interpreter).getValue());
+            }
+            return out.toString();
+        }
+        // the loop's own part: a node like this one with the children before {% else %}
+        TagNode body = new TagNode(this, (TagToken) tagNode.getMaster(), tagNode.getSymbols());
+        body.getChildren().addAll(children.subList(0, elseAt));
+        return renderForCollection(body, interpreter, vars, items);
+    }
+
+    /** Where the loop's own {@code {% else %}} is among its children, or -1. */
+    private static int elseAt(TagNode tagNode) {
+        List<Node> children = tagNode.getChildren();
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i) instanceof TagNode tag && tag.getName().equals("else")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The items for which the loop's condition holds. */
+    private static List<Object> kept(JinjavaInterpreter interpreter, TagNode tagNode, List<String> vars, Object items,
+                                     String condition) {
+        List<Object> kept = new ArrayList<>();
+        ForLoop loop = ObjectIterator.getLoop(items);
+        while (loop.hasNext()) {
+            Object item = loop.next();
+            try (var scope = interpreter.enterScope()) {
+                bind(interpreter, vars, item);
+                if (ObjectTruthValue.evaluate(interpreter.resolveELExpression(condition, tagNode.getLineNumber()))) {
+                    kept.add(item);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** The loop's variables for one item: the item, or its key and value, or its parts. */
+    private static void bind(JinjavaInterpreter interpreter, List<String> vars, Object item) {
+        if (vars.size() == 1) {
+            interpreter.getContext().put(vars.get(0), item);
+        } else if (item instanceof Map.Entry<?, ?> entry && vars.size() == 2) {
+            interpreter.getContext().put(vars.get(0), entry.getKey());
+            interpreter.getContext().put(vars.get(1), entry.getValue());
+        } else {
+            ForLoop parts = ObjectIterator.getLoop(item);
+            for (String var : vars) {
+                interpreter.getContext().put(var, parts.hasNext() ? parts.next() : null);
+            }
+        }
+    }
+
+    /**
+     * Where the loop's {@code if} starts in the expression after {@code in}: a top-level
+     * {@code if} (outside quotes and brackets) with no top-level {@code else} after it, which
+     * would make it a conditional expression; -1 when there is none.
+     */
+    static int loopFilterAt(String expression) {
+        int depth = 0;
+        char quote = 0;
+        int found = -1;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth--;
+            } else if (depth == 0 && Character.isWhitespace(c)) {
+                if (found < 0 && word(expression, i + 1, "if")) {
+                    found = i;
+                } else if (found >= 0 && word(expression, i + 1, "else")) {
+                    return -1;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean word(String text, int at, String word) {
+        int end = at + word.length();
+        return text.startsWith(word, at) && end < text.length() && Character.isWhitespace(text.charAt(end));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.markata.plugins.post_template;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.AdvancedFilter;
+import com.hubspot.jinjava.util.ForLoop;
+import com.hubspot.jinjava.util.ObjectIterator;
+import com.hubspot.jinjava.util.ObjectTruthValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Jinja's {@code sort(reverse=False, case_sensitive=False, attribute=None)}, by position or by
+ * name, in place of jinjava's: markata templates write
+ * {@code markata.posts|sort(attribute='date', reverse=True)}, whose names jinjava's sort ignored
+ * (the list came out unsorted, without a word), and jinjava's refused an attribute that some
+ * items lack (a post without a date). Items without the attribute go last, either direction.
+ */
+final class JinjaSortFilter implements AdvancedFilter {
+
+    @Override
+    public String getName() {
+        return "sort";
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+        boolean reverse = ObjectTruthValue.evaluate(argument(args, kwargs, 0, "reverse"));
+        boolean caseSensitive = ObjectTruthValue.evaluate(argument(args, kwargs, 1, "case_sensitive"));
+        Object attribute = argument(args, kwargs, 2, "attribute");
+        List<String> path = attribute == null ? List.of() : Arrays.asList(attribute.toString().split("\\."));
+        record Keyed(Object key, Object item) {
+        }
+        List<Keyed> items = new ArrayList<>();
+        ForLoop loop = ObjectIterator.getLoop(value);
+        while (loop.hasNext()) {
+            Object item = loop.next();
+            items.add(new Keyed(path.isEmpty() ? item : interpreter.resolveProperty(item, path), item));
+        }
+        Comparator<Object> order = (a, b) -> compare(a, b, caseSensitive);
+        Comparator<Object> direction = reverse ? order.reversed() : order;
+        items.sort(Comparator.comparing(Keyed::key, Comparator.nullsLast(direction)));
+        return items.stream().map(Keyed::item).toList();
+    }
+
+    private static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
+        if (kwargs != null && kwargs.containsKey(name)) {
+            return kwargs.get(name);
+        }
+        return args != null && args.length > position ? args[position] : null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b, boolean caseSensitive) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof CharSequence || b instanceof CharSequence) {
+            String x = a.toString();
+            String y = b.toString();
+            return caseSensitive ? x.compareTo(y) : x.toLowerCase(Locale.ROOT).compareTo(y.toLowerCase(Locale.ROOT));
+        }
+        if (a instanceof Comparable c && a.getClass().isInstance(b)) {
+            return c.compareTo(b);
+        }
+        return a.toString().compareTo(b.toString());
+    }
+}

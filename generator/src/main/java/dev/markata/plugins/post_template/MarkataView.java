@@ -1,0 +1,148 @@
+package dev.markata.plugins.post_template;
+
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import com.hubspot.jinjava.objects.PyWrapper;
+import dev.markata.content.Post;
+import dev.markata.plugins.feeds.FeedsPlugin;
+import dev.markata.plugins.feeds.FilterExpression;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What templates see as {@code markata}: its keys ({@code markata.posts}, {@code markata.feeds})
+ * and markata's {@code markata.map(func, filter, sort, reverse)}, by position or by name, which
+ * sites use to list posts in templates and {@code jinja: true} posts:
+ * {@code markata.map('post', filter='published and "python" in tags', sort='date')}. Its
+ * expressions are the feeds' filter language over each post's fields; {@code func = 'post'}
+ * gives the post as templates see it. As in markata, {@code sort = 'True'} keeps the posts'
+ * order and {@code reverse} is true unless given. A PyWrapper, so jinjava leaves it as it is
+ * (a plain map would be wrapped in one without {@code map}).
+ */
+public final class MarkataView extends AbstractMap<String, Object> implements PyWrapper {
+
+    private final Map<String, Object> keys;
+    private final List<Post> posts;
+    private final Map<String, Map<String, Object>> viewsByPath;
+    private final Map<String, FilterExpression> parsed = new ConcurrentHashMap<>();
+    /** For a view made on first use: where it comes from, and once made, the view. */
+    private final Supplier<MarkataView> source;
+    private MarkataView made;
+
+    MarkataView(Map<String, Object> keys, List<Post> posts, Map<String, Map<String, Object>> viewsByPath) {
+        this.keys = keys;
+        this.posts = posts;
+        this.viewsByPath = viewsByPath;
+        this.source = null;
+    }
+
+    /** A view made by {@code source} when a template first reads it. */
+    MarkataView(Supplier<MarkataView> source) {
+        this.keys = null;
+        this.posts = null;
+        this.viewsByPath = null;
+        this.source = source;
+    }
+
+    private synchronized MarkataView view() {
+        if (source == null) {
+            return this;
+        }
+        if (made == null) {
+            made = source.get();
+        }
+        return made;
+    }
+
+    @Override
+    public Object get(Object key) {
+        return view().keys.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return view().keys.containsKey(key);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return view().keys.entrySet();
+    }
+
+    /** markata's {@code map(func='title', filter='True', sort='True', reverse=True)}. */
+    public List<Object> map(Object... args) {
+        return view().mapPosts(args);
+    }
+
+    private List<Object> mapPosts(Object[] args) {
+        String func = "title";
+        String filter = "True";
+        String sort = "True";
+        boolean reverse = true;
+        String[] names = {"func", "filter", "sort", "reverse"};
+        for (int i = 0; i < args.length; i++) {
+            String name = i < names.length ? names[i] : "";
+            Object value = args[i];
+            if (value instanceof NamedParameter named) {
+                name = named.getName();
+                value = named.getValue();
+            }
+            switch (name) {
+                case "func" -> func = String.valueOf(value);
+                case "filter" -> filter = String.valueOf(value);
+                case "sort" -> sort = String.valueOf(value);
+                case "reverse" -> reverse = value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+                default -> throw new IllegalArgumentException("markata.map takes func, filter, sort and reverse, not "
+                        + (name.isEmpty() ? "a " + (i + 1) + "th argument" : name));
+            }
+        }
+        FilterExpression select = expression("filter", filter);
+        FilterExpression value = func.equals("post") ? null : expression("func", func);
+        FilterExpression order = sort.equals("True") ? null : expression("sort", sort);
+        LocalDate today = LocalDate.now();
+        LocalDateTime now = LocalDateTime.now();
+        record Chosen(Object sortValue, Object item) {
+        }
+        List<Chosen> chosen = new ArrayList<>();
+        for (Post post : posts) {
+            FilterExpression.Scope scope = new FilterExpression.Scope(FeedsPlugin.fields(post), today, now);
+            try {
+                if (select.test(scope)) {
+                    Object item = value == null ? viewsByPath.get(post.path()) : value.evaluate(scope);
+                    chosen.add(new Chosen(order == null ? null : order.evaluate(scope), item));
+                }
+            } catch (FilterExpression.FilterException e) {
+                throw new IllegalArgumentException("markata.map: \"" + func + "\", filter \"" + filter + "\", sort \""
+                        + sort + "\" fail on " + post.path() + ": " + e.getMessage());
+            }
+        }
+        if (order != null) {
+            Comparator<Object> byValue = FeedsPlugin::compareValues;
+            chosen.sort(Comparator.comparing(Chosen::sortValue,
+                    Comparator.nullsLast(reverse ? byValue.reversed() : byValue)));
+        }
+        return chosen.stream().map(Chosen::item).toList();
+    }
+
+    private FilterExpression expression(String argument, String source) {
+        FilterExpression known = parsed.get(source);
+        if (known == null) {
+            try {
+                known = FilterExpression.parse(source);
+            } catch (FilterExpression.FilterException e) {
+                throw new IllegalArgumentException("markata.map: " + argument + " \"" + source
+                        + "\" is not a valid expression " + e.getMessage()
+                        + " (Python expressions over post fields, like \"published and 'python' in tags\")");
+            }
+            parsed.put(source, known);
+        }
+        return known;
+    }
+}
