@@ -446,6 +446,26 @@ class BuildEndToEndTest {
 
     /** A post's Markdown with `jinja: true` may show its own front matter: a change to it renders the post again. */
     @Test
+    void aFeedPageListingEveryPostIsRenderedAgainWhenAPostOutsideTheFeedChanges() throws Exception {
+        // a feed page's template can show any post (markata.posts), not only the feed's own
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata.feeds.python]
+                        filter = "'python' in tags"
+                        template = "everything.html"
+                        """)
+                .write("templates/everything.html", "{% for p in markata.posts %}[{{ p.title }}]{% endfor %}")
+                .post("posts/a.md", "title: A\ntags: [python]", "a")
+                .post("posts/b.md", "title: B", "b");
+        build(Map.of());
+        assertThat(site.read("markout/python/index.html")).contains("[B]");
+
+        site.post("posts/b.md", "title: Bee", "b");
+        build(Map.of());
+        assertThat(site.read("markout/python/index.html")).contains("[Bee]").doesNotContain("[B]");
+    }
+
+    @Test
     void aJinjaPostIsRenderedAgainWhenItsOwnFrontMatterChanges() throws Exception {
         Site site = new Site(dir).post("posts/j.md", "title: J\njinja: true\nmood: calm", "Mood: {{ post.mood }}.");
         build(Map.of());

@@ -127,7 +127,7 @@ public final class SiteView {
 
     private static final StateKey<Fingerprint> FINGERPRINT = new StateKey<>("posts fingerprint", Fingerprint.class);
 
-    /** {@link #fingerprint(BuildContext)} of any list of posts (a feed's). */
+    /** {@link #fingerprint(BuildContext)} of any list of posts. */
     public static String fingerprint(List<Post> posts) {
         Hashing hash = new Hashing();
         for (Post post : posts) {
