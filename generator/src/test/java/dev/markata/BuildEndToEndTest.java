@@ -3,6 +3,7 @@ package dev.markata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.plugin.BuildMemory;
@@ -355,16 +356,38 @@ class BuildEndToEndTest {
     }
 
     @Test
-    void aFileNameWithoutLatinLettersAsksForASlug() {
-        // "has no letters or digits" was false for привет-мир.md and said nothing of how to go on
-        new Site(dir).post("posts/привет-мир.md", "title: Привет мир", "x")
-                .post("posts/ok.md", "title: OK\nslug: \"日本\"", "x");
+    void fileNamesAndSlugsInOtherScriptsAreSpelledInLatinLettersAsMarkataDoes() throws Exception {
+        // markata's slugify (python-slugify, with Unidecode's tables) gives privet-mir and ni-hao;
+        // the build used to fail with "has no usable slug"
+        Site site = new Site(dir).post("posts/привет-мир.md", "title: Привет мир", "Мир.")
+                .post("posts/你好.md", "title: 你好", "See [[Привет мир]] and [[Straße]].")
+                .post("posts/ok.md", "title: OK\nslug: \"日本/Straße\"", "x");
+        BuildResult result = build(Map.of());
+
+        assertThat(result.posts()).extracting(Post::slug).containsExactlyInAnyOrder("privet-mir", "ni-hao",
+                "ri-ben/strasse");
+        assertThat(Jsoup.parse(site.read("markout/privet-mir/index.html")).select("article h1").text())
+                .isEqualTo("Привет мир");
+        assertThat(site.exists("markout/ri-ben/strasse/index.html")).isTrue();
+        Document hello = Jsoup.parse(site.read("markout/ni-hao/index.html"));
+        assertThat(hello.select("article h1").text()).isEqualTo("你好");
+        assertThat(hello.select("article a[href=/privet-mir/]").eachText()).containsExactly("Привет мир");
+        assertThat(hello.select("article a[href=/ri-ben/strasse/]").eachText()).containsExactly("Straße");
+        assertThat(hello.select("article .wikilink.missing")).isEmpty();
+    }
+
+    @Test
+    void aFileNameWithNothingToSpellAsksForASlug() {
+        new Site(dir).post("posts/😀.md", "title: Smile", "x")
+                .post("posts/ok.md", "title: OK\nslug: \"«…»\"", "x");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
         assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).containsExactly(
-                "posts/ok.md: has no usable slug: the front matter's slug \"日本\" has no letters a-z or digits (accents"
-                        + " aside), which slugs are made of; give the post a slug of them in its front matter (slug: my-post)",
-                "posts/привет-мир.md: has no usable slug: the file name \"привет-мир\" has no letters a-z or digits (accents"
-                        + " aside), which slugs are made of; give the post a slug of them in its front matter (slug: my-post)");
+                "posts/ok.md: has no usable slug: the front matter's slug \"«…»\" has no letters or digits, in any"
+                        + " script, which slugs are spelled from; give the post a slug of them in its front matter"
+                        + " (slug: my-post)",
+                "posts/😀.md: has no usable slug: the file name \"😀\" has no letters or digits, in any script,"
+                        + " which slugs are spelled from; give the post a slug of them in its front matter"
+                        + " (slug: my-post)");
     }
 
     @Test

@@ -41,8 +41,8 @@ final class NewCommand {
         public Integer call() throws Exception {
             String slug = Slugs.slugify(title);
             if (slug.isEmpty()) {
-                throw new UsageException("the title \"" + title + "\" has no letters a-z or digits (accents aside)"
-                        + " to make a file name from; give a Latin title and change the title in the post's front"
+                throw new UsageException("the title \"" + title + "\" has no letters or digits, in any script, to"
+                        + " make a file name from; give a title with some and change the title in the post's front"
                         + " matter afterwards");
             }
             Path file = options.directory.resolve("posts").resolve(slug + ".md");

@@ -235,12 +235,24 @@ class MainTest {
     }
 
     @Test
-    void aTitleWithoutLatinLettersSaysWhatASlugTakes() {
+    void aTitleInAnotherScriptMakesAFileNameSpelledInLatinLetters() throws Exception {
+        // markata's slugify spells 日本語 ri-ben-yu; this used to fail asking for a Latin title
         site();
         Run run = run("new", "post", "日本語", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        Path post = dir.resolve("posts/ri-ben-yu.md");
+        assertThat(run.out().strip()).isEqualTo(post.toString());
+        assertThat(Files.readString(post)).startsWith("---\ntitle: \"日本語\"\n");
+        assertThat(run("list", "-d", dir.toString()).out()).contains("ri-ben-yu  日本語");
+    }
+
+    @Test
+    void aTitleWithNothingToSpellSaysWhatASlugTakes() {
+        site();
+        Run run = run("new", "post", "😀 🎉", "-d", dir.toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("error: the title \"日本語\" has no letters a-z or digits (accents aside) to make"
-                + " a file name from; give a Latin title and change the title in the post's front matter afterwards");
+        assertThat(run.err()).contains("error: the title \"😀 🎉\" has no letters or digits, in any script, to make"
+                + " a file name from; give a title with some and change the title in the post's front matter afterwards");
     }
 
     @Test

@@ -126,8 +126,8 @@ public final class LoadPlugin implements Plugin {
         if (slug.isEmpty()) {
             throw new PluginException(document + ": has no usable slug: the "
                     + (slugText != null ? "front matter's slug \"" + slugText : "file name \"" + stem(file))
-                    + "\" has no letters a-z or digits (accents aside), which slugs are made of; give the post a slug"
-                    + " of them in its front matter (slug: my-post)");
+                    + "\" has no letters or digits, in any script, which slugs are spelled from; give the post a"
+                    + " slug of them in its front matter (slug: my-post)");
         }
         Post post = new Post(document, slug, title, date, tags, published, description, template, parts.body(),
                 values, null, null);

@@ -2,28 +2,28 @@ package dev.markata.plugins.load;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import net.gcardone.junidecode.Junidecode;
 
 /** URL slugs as markata makes them: lower case ASCII words joined by '-', '/' kept between parts. */
 public final class Slugs {
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private Slugs() {
     }
 
     /**
-     * "Hello, Wörld!" to "hello-world"; "blog/My Post" to "blog/my-post". Per part: accents taken
-     * off (NFKD, combining marks dropped), lower case, every run of other characters than
-     * {@code a-z0-9} one '-', none at either end; empty parts dropped. One pass per part without
-     * regular expressions (but for accents): slugs are made for every post and wikilink target
-     * of every build.
+     * "Hello, Wörld!" to "hello-world"; "blog/My Post" to "blog/my-post"; "привет мир" to
+     * "privet-mir", "你好" to "ni-hao". Per part: text that is not all ASCII is spelled in ASCII
+     * as python-slugify does (markata's slugify), so that a site keeps its URLs: an apostrophe
+     * the author wrote made '-', NFKD, Unidecode's tables (junidecode, the same tables in Java),
+     * and the apostrophes those wrote dropped ("Komp'iuter" is "kompiuter"). Then lower case,
+     * every run of other characters than {@code a-z0-9} one '-', none at either end; empty parts
+     * dropped. ASCII text (nearly every slug) goes straight to one pass without regular
+     * expressions: slugs are made for every post and wikilink target of every build.
      */
     public static String slugify(String text) {
         StringBuilder slug = new StringBuilder(text.length());
         for (String part : text.split("/")) {
-            String plain = isAscii(part) ? part
-                    : MARKS.matcher(Normalizer.normalize(part, Normalizer.Form.NFKD)).replaceAll("");
+            String plain = isAscii(part) ? part : transliterate(part);
             String lower = plain.toLowerCase(Locale.ROOT);
             int partStart = slug.length();
             if (partStart > 0) {
@@ -48,6 +48,12 @@ public final class Slugs {
             }
         }
         return slug.toString();
+    }
+
+    /** Not ASCII text spelled in ASCII, in python-slugify's order (see {@link #slugify}). */
+    private static String transliterate(String text) {
+        return Junidecode.unidecode(Normalizer.normalize(text.replace('\'', '-'), Normalizer.Form.NFKD))
+                .replace("'", "");
     }
 
     private static boolean isAscii(String text) {
