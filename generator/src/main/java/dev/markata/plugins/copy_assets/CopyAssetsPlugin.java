@@ -6,6 +6,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.StateKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +38,12 @@ public final class CopyAssetsPlugin implements Plugin {
         setup.hook(Stage.SAVE, CopyAssetsPlugin::copy);
     }
 
+    /** The assets folder's files, listed once at pre_render for the check and the copy. */
+    private record AssetFiles(List<Path> files) {
+    }
+
+    private static final StateKey<AssetFiles> FILES = new StateKey<>("asset files", AssetFiles.class);
+
     /**
      * An asset at a post's page (static/about/index.html and posts/about.md) is an error, as two
      * posts with one slug are: both were written to one file, the asset winning while the post
@@ -43,13 +51,12 @@ public final class CopyAssetsPlugin implements Plugin {
      */
     private static void checkPostPagesAreFree(BuildContext context) throws Exception {
         Path assets = context.site().assetsDir();
-        if (!Files.isDirectory(assets) || assets.equals(context.output().root())) {
-            return;
-        }
+        List<Path> files = files(context);
         Set<String> pages = new HashSet<>();
-        try (var walk = Files.walk(assets)) {
-            walk.filter(f -> f.getFileName().toString().equals("index.html"))
-                    .forEach(f -> pages.add(assets.relativize(f).toString().replace('\\', '/')));
+        for (Path file : files) {
+            if (file.getFileName().toString().equals("index.html")) {
+                pages.add(assets.relativize(file).toString().replace('\\', '/'));
+            }
         }
         List<String> clashes = new ArrayList<>();
         for (Post post : context.posts()) {
@@ -67,14 +74,28 @@ public final class CopyAssetsPlugin implements Plugin {
 
     private static void copy(BuildContext context) throws Exception {
         Path assets = context.site().assetsDir();
-        if (!Files.isDirectory(assets) || assets.equals(context.output().root())) {
-            return;
+        context.map(files(context), f -> assets.relativize(f).toString(), file -> copyOne(context, assets, file));
+    }
+
+    /**
+     * The regular files of the assets folder (links not followed), sorted; none when there is no
+     * such folder or it is the output folder. Walked once per build: the check at pre_render and
+     * the copy at save read the same list.
+     */
+    private static List<Path> files(BuildContext context) throws IOException {
+        Optional<AssetFiles> known = context.get(FILES);
+        if (known.isPresent()) {
+            return known.get().files();
         }
-        List<Path> files;
-        try (var walk = Files.walk(assets)) {
-            files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        Path assets = context.site().assetsDir();
+        List<Path> files = List.of();
+        if (Files.isDirectory(assets) && !assets.equals(context.output().root())) {
+            try (var walk = Files.walk(assets)) {
+                files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            }
         }
-        context.map(files, f -> assets.relativize(f).toString(), file -> copyOne(context, assets, file));
+        context.put(FILES, new AssetFiles(files));
+        return files;
     }
 
     private static boolean copyOne(BuildContext context, Path assets, Path file) throws IOException {
