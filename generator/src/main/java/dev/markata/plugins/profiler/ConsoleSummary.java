@@ -107,12 +107,19 @@ final class ConsoleSummary {
                     split == null ? "" : percent(split.runningShare()), split == null ? "" : percent(split.waitingShare()),
                     stage.failed() ? "  FAILED" : ""));
         }
-        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f%n", "total", stats.wallNanos() / 1e6,
-                100.0 * stageSum / total, stats.cpuNanos() / 1e6));
+        // The build's row is the whole build (100 %), not the sum of the rows above: "total" beside
+        // the stages' share of the build read as a contradiction (the two differ by what ran
+        // between the stages), so that share has a line of its own.
+        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f%n", "build", stats.wallNanos() / 1e6,
+                100.0, stats.cpuNanos() / 1e6));
+        List<String> notes = new ArrayList<>();
         if (tiny > 0) {
-            out.append(String.format(Locale.ROOT, "(%d stages under %.1f ms not shown; --verbose shows all)%n", tiny,
+            notes.add(String.format(Locale.ROOT, "%d stages under %.1f ms not shown; --verbose shows all", tiny,
                     TINY_STAGE_NANOS / 1e6));
         }
+        notes.add(String.format(Locale.ROOT, "%.1f%% of the build ran between the stages",
+                100.0 * Math.max(0, total - stageSum) / total));
+        out.append('(').append(String.join("; ", notes)).append(")\n");
     }
 
     private static void hotspots(BuildStats stats, boolean verbose, StringBuilder out) {
