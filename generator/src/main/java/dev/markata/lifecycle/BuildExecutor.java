@@ -95,7 +95,8 @@ public final class BuildExecutor implements AutoCloseable {
         if (items.isEmpty()) {
             return List.of();
         }
-        observer.tasksSubmitted(new TaskContext(stage, pluginId, "*"), items.size());
+        TaskContext batch = new TaskContext(stage, pluginId, "*");
+        observer.tasksSubmitted(batch, items.size());
         Object[] results = new Object[items.size()];
         BuildFailure.Problem[] problems = new BuildFailure.Problem[items.size()];
         List<Runnable> runnables = new ArrayList<>(items.size());
@@ -133,7 +134,7 @@ public final class BuildExecutor implements AutoCloseable {
                 r.run();
             }
         } else {
-            runInPool(runnables);
+            runInPool(runnables, batch);
         }
         List<BuildFailure.Problem> failed = Arrays.stream(problems).filter(Objects::nonNull).toList();
         if (!failed.isEmpty()) {
@@ -151,7 +152,7 @@ public final class BuildExecutor implements AutoCloseable {
      * latch is counted down by {@link BatchTask#done}, after the task, so no frame of ours stands
      * between the pool and the task in a profile.
      */
-    private void runInPool(List<Runnable> runnables) throws InterruptedException {
+    private void runInPool(List<Runnable> runnables, TaskContext batch) throws InterruptedException {
         CountDownLatch finished = new CountDownLatch(runnables.size());
         List<BatchTask> tasks = new ArrayList<>(runnables.size());
         for (Runnable r : runnables) {
@@ -160,7 +161,12 @@ public final class BuildExecutor implements AutoCloseable {
             pool.execute(task);
         }
         try {
-            finished.await();
+            observer.batchWaitStarted(batch);
+            try {
+                finished.await();
+            } finally {
+                observer.batchWaitFinished(batch);
+            }
             for (BatchTask task : tasks) {
                 task.get(); // all done: throws only for a task that ended in an Error
             }

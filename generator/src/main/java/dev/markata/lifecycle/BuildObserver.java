@@ -30,6 +30,17 @@ public interface BuildObserver {
     default void tasksSubmitted(TaskContext batch, int count) {
     }
 
+    /**
+     * The submitting thread starts waiting for a batch it handed to the build executor's
+     * threads ({@code batch.document()} is "*"); not called for a batch run inline.
+     */
+    default void batchWaitStarted(TaskContext batch) {
+    }
+
+    /** The submitting thread's wait for its batch is over, however the batch ended. */
+    default void batchWaitFinished(TaskContext batch) {
+    }
+
     default void taskStarted(TaskContext task) {
     }
 

@@ -47,6 +47,20 @@ public final class BuildObservers implements BuildObserver {
     }
 
     @Override
+    public void batchWaitStarted(TaskContext batch) {
+        for (BuildObserver o : observers) {
+            o.batchWaitStarted(batch);
+        }
+    }
+
+    @Override
+    public void batchWaitFinished(TaskContext batch) {
+        for (BuildObserver o : observers) {
+            o.batchWaitFinished(batch);
+        }
+    }
+
+    @Override
     public void taskStarted(TaskContext task) {
         for (BuildObserver o : observers) {
             o.taskStarted(task);

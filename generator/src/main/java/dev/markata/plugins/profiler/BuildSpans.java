@@ -37,6 +37,8 @@ import java.util.function.Consumer;
 final class BuildSpans implements BuildObserver, TaskDecorator, HandOff {
 
     private static final String DOCUMENT = "document";
+    /** The category reports read as waiting for handed-over work ([await]). */
+    private static final String AWAIT = "await";
 
     private final Profiler profiler;
     private final AsyncMode asyncMode;
@@ -78,6 +80,26 @@ final class BuildSpans implements BuildObserver, TaskDecorator, HandOff {
     @Override
     public void hookFinished(Stage stage, String pluginId, long elapsedNanos, boolean failed) {
         pop(failed);
+    }
+
+    /**
+     * With async_mode disabled only the build thread is sampled, and nothing ties its wait for a
+     * batch to the workers' tasks: an {@code "await"} span says what it waits for, so reports
+     * count that time as awaiting workers, as the console does, not as the build thread's own
+     * waiting. With grafting on, the profiler finds that wait from the tasks' spans.
+     */
+    @Override
+    public void batchWaitStarted(TaskContext batch) {
+        if (asyncMode == AsyncMode.DISABLED) {
+            push(profiler.span(AWAIT, batch.pluginId(), Map.of("stage", batch.stage().id())));
+        }
+    }
+
+    @Override
+    public void batchWaitFinished(TaskContext batch) {
+        if (asyncMode == AsyncMode.DISABLED) {
+            pop(false);
+        }
     }
 
     @Override

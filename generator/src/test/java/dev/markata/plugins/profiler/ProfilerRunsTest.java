@@ -130,6 +130,17 @@ class ProfilerRunsTest {
         assertThat(session.spans()).noneMatch(s -> s.category().equals("task"));
         assertThat(session.spans().stream().filter(s -> s.category().equals("document")).map(Span::name)
                 .collect(Collectors.toSet())).hasSize(6);
+        // the build thread's waits for its batches are "await" spans inside the hooks that
+        // handed the documents over, so reports count them as awaiting workers, as the console does
+        List<Span> spans = session.spans();
+        assertThat(spans).filteredOn(s -> s.category().equals("await"))
+                .extracting(Span::name).contains("markata.plugins.load", "markata.plugins.render_markdown");
+        assertThat(spans).filteredOn(s -> s.category().equals("await")).allSatisfy(wait -> {
+            assertThat(wait.threadId()).isEqualTo(buildThread);
+            Span hook = spans.get(wait.parentId());
+            assertThat(hook.category()).isEqualTo("hook");
+            assertThat(hook.name()).isEqualTo(wait.name());
+        });
     }
 
     @Test
