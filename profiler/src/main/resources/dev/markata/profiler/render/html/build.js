@@ -106,13 +106,16 @@ class BuildView {
         const stage = d.attrs.stage || stageOf[d.id] || "?";
         if (!docStages.includes(stage)) docStages.push(stage);
         let e = byDoc.get(d.name);
-        if (!e) byDoc.set(d.name, e = { total: 0, stages: new Map(), plugins: new Set() });
+        if (!e) byDoc.set(d.name, e = { total: 0, stages: new Map(), plugins: new Set(), failed: false });
+        if (d.attrs.failed === "true") e.failed = true;
         e.total += d.end - d.start;
         e.stages.set(stage, (e.stages.get(stage) || 0) + (d.end - d.start));
         if (d.attrs.plugin) e.plugins.add(d.attrs.plugin.replace(/^markata\.plugins\./, ""));
       }
       docStages.sort((a, b) => stageNames.indexOf(a) - stageNames.indexOf(b));
-      let ranked = Array.from(byDoc.entries()).sort((a, b) => b[1].total - a[1].total);
+      // a document that failed comes first, however fast it failed: it is why the build did
+      let ranked = Array.from(byDoc.entries())
+        .sort((a, b) => (b[1].failed - a[1].failed) || (b[1].total - a[1].total));
       const all = ranked.length;
       const wanted = this.documentFilter();
       if (wanted) ranked = ranked.filter(([name]) => wanted(name));
@@ -121,8 +124,12 @@ class BuildView {
         : "Slowest documents (" + Math.min(50, ranked.length) + " of " + all + ")"));
       const t = this.table("build-documents", ["Document", "Total"].concat(docStages, ["Plugins"]));
       for (const [name, e] of ranked.slice(0, 50)) {
-        this.row(t, [name, formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
+        const tr = this.row(t, [name, formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
           [Array.from(e.plugins).join(", ")]));
+        if (e.failed) {
+          tr.classList.add("failed");
+          tr.firstChild.append(" ", el("span", "outcome bad", "failed"));
+        }
       }
     }
   }

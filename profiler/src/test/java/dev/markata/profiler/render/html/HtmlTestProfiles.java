@@ -86,8 +86,11 @@ final class HtmlTestProfiles {
                 taskSpans.add(spans.size());
                 Span task = span(spans, renderHook, "task", "render " + name, worker, t, t + length, Map.of());
                 spans.add(task);
-                Span document = span(spans, task.id(), "document", name, worker, t, t + length,
-                        Map.of("stage", "render", "plugin", "markata.plugins.render_markdown"));
+                // in a failed build the last document failed (fast: it is not among the slowest)
+                boolean failedHere = !"ok".equals(outcome) && worker == 3 && i == docsOnWorker - 1;
+                Span document = span(spans, task.id(), "document", name, worker, t, t + length, failedHere
+                        ? Map.of("stage", "render", "plugin", "markata.plugins.render_markdown", "failed", "true")
+                        : Map.of("stage", "render", "plugin", "markata.plugins.render_markdown"));
                 spans.add(document);
                 b.sample(worker, PARSE, parse, ThreadState.RUNNING, document.id());
                 b.sample(worker, TEMPLATE, length - parse, ThreadState.RUNNING, document.id());

@@ -169,7 +169,11 @@ class HtmlViewsBrowserTest {
                 .containsExactly("Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown");
         assertThat(browser.text(By.id("build-plugins"))).contains("markata.plugins.render_markdown 100 ms 100 ms");
         List<WebElement> docs = browser.findAll(By.cssSelector("#build-documents tbody tr"));
-        assertThat(docs.get(0).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
+        // the document that failed comes first, marked, though it was among the fastest
+        assertThat(docs.get(0).getText()).isEqualTo("posts/post-18.md failed 10.0 ms 10.0 ms render_markdown");
+        assertThat(docs.get(0).getAttribute("class")).contains("failed");
+        assertThat(docs.get(1).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
+        assertThat(docs.subList(1, docs.size())).allSatisfy(row -> assertThat(row.getAttribute("class")).isNullOrEmpty());
         assertThat(browser.text(By.id("build-documents"))).contains(HtmlTestProfiles.EVIL_DOCUMENT);
         browser.screenshot("build");
         browser.find(By.id("search")).sendKeys("post-1\n");
