@@ -5,6 +5,7 @@ import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
 import com.hubspot.jinjava.util.ObjectTruthValue;
+import dev.markata.plugins.feeds.FeedsPlugin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -53,19 +54,15 @@ final class JinjaSortFilter implements AdvancedFilter {
         return args != null && args.length > position ? args[position] : null;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * Jinja's order: feeds' and {@code markata.map}'s ({@link FeedsPlugin#compareValues}), but
+     * text ignores case unless {@code case_sensitive} is set, as Jinja's sort does.
+     */
     private static int compare(Object a, Object b, boolean caseSensitive) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue());
+        boolean numbers = a instanceof Number && b instanceof Number;
+        if (!caseSensitive && !numbers && (a instanceof CharSequence || b instanceof CharSequence)) {
+            return a.toString().toLowerCase(Locale.ROOT).compareTo(b.toString().toLowerCase(Locale.ROOT));
         }
-        if (a instanceof CharSequence || b instanceof CharSequence) {
-            String x = a.toString();
-            String y = b.toString();
-            return caseSensitive ? x.compareTo(y) : x.toLowerCase(Locale.ROOT).compareTo(y.toLowerCase(Locale.ROOT));
-        }
-        if (a instanceof Comparable c && a.getClass().isInstance(b)) {
-            return c.compareTo(b);
-        }
-        return a.toString().compareTo(b.toString());
+        return FeedsPlugin.compareValues(a, b);
     }
 }
