@@ -1,0 +1,218 @@
+package dev.markata.plugins.render_markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.markata.content.Post;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our Markdown against Python markata's: resources/markdown/markata-cases.jsonl holds small bodies
+ * and the HTML markata renders for them (make_markata_cases.py says with which plugins). The HTML
+ * is compared after two normalisations only: whitespace between tags is dropped, and a fenced code
+ * block is reduced to its text (markata highlights with Pygments and wraps the block in a copy
+ * button, we highlight with {@link Highlighter}; the code must be the same, the colours need not).
+ * Every other difference is either fixed or listed in {@link #KNOWN} with the reason; the test
+ * fails on a new difference and on a listed one that no longer differs.
+ */
+class MarkataCompatTest {
+
+    /** The site the cases' wikilinks resolve in: the script's POSTS. */
+    private static final List<Post> POSTS = List.of(
+            post("posts/hello_world.md", "hello-world", "Hello World"),
+            post("posts/nav.md", "nav", "Nav"),
+            post("posts/deep/load.md", "guides/load", "Loading"));
+
+    /** Markdown of a case that renders differently on purpose or for now, and why. */
+    private static final Map<String, String> KNOWN = new LinkedHashMap<>();
+
+    private static void known(String why, String... markdown) {
+        for (String text : markdown) {
+            KNOWN.put(text, why);
+        }
+    }
+
+    static {
+        known("TODO heading",
+                "### Third level\n",
+                "#### Fourth level\n",
+                "###### Sixth\n",
+                "#\n",
+                "## \n",
+                "## Heading {#custom-id}\n",
+                "## Heading {.big}\n",
+                "## x\n\n## x-1\n\n## x\n",
+                "## [[nav]] wikilink heading\n",
+                "## Footnote heading[^1]\n\n[^1]: n\n");
+        known("TODO emphasis",
+                "~~strike~~ and ~single~\n");
+        known("TODO tasks",
+                "- [ ] todo\n- [x] done\n",
+                "- [X] upper done\n",
+                "- [ ] todo\n    - [x] nested done\n",
+                "1. [ ] ordered task\n2. [x] ordered done\n",
+                "- plain\n- [ ] task\n",
+                "* [x] star task\n");
+        known("TODO code",
+                "```python\n\n\nblank lines\n\n```\n");
+        known("TODO table",
+                "| left | center | right |\n|:-----|:------:|------:|\n| l | c | r |\n",
+                "| a | b |\n|---|:-|\n| 1 | 2 |\nafter\n");
+        known("TODO links",
+                "Bare example.com domain.\n",
+                "[spaces](</a b>)\n",
+                "[unicode](/ü)\n");
+        known("TODO footnotes",
+                "Claim.[^1]\n\n[^1]: The source.\n",
+                "Named[^note] ref.\n\n[^note]: A named note.\n",
+                "Two[^a] refs[^b].\n\n[^a]: First.\n[^b]: Second.\n",
+                "Same[^x] twice[^x].\n\n[^x]: Shared.\n",
+                "Multi[^m].\n\n[^m]: First para.\n\n    Second para.\n",
+                "Inline^[an inline note] note.\n",
+                "Order[^2] check[^1].\n\n[^1]: One.\n[^2]: Two.\n",
+                "Note with [link](/x)[^l].\n\n[^l]: See **this**.\n");
+        known("TODO admonition",
+                "!!! note Custom Title\n    Body.\n",
+                "!!! note *em* title\n    Body.\n",
+                "- item\n\n    !!! note\n        In list.\n",
+                "!!! note warning \"Two tags\"\n    Body.\n",
+                "!!! note 'Single quoted'\n    Body.\n",
+                "!!! tip \"Title with `code`\"\n    Body.\n",
+                "> !!! note\n>     In a quote.\n",
+                "!!! note\n    One.\n\n\n    Two blank lines end it.\n");
+        known("TODO details",
+                "??? note\n    Collapsed body.\n",
+                "??? tip \"Title Here\"\n    Body.\n",
+                "???+ note\n    Open body.\n",
+                "???+ warning \"Open Title\"\n    Body.\n",
+                "??? question\n    Q.\n\n    More.\n",
+                "??? note\n    Body.\n\nAfter.\n");
+        known("TODO container",
+                "::: warning Title words\nBody *em*.\n:::\n",
+                "::: note\nunclosed\n",
+                "::: unknown\nnot a container\n:::\n");
+        known("TODO attrs",
+                "[link](/x){#lid .a .b target=_blank}\n",
+                "*em*{.x}\n",
+                "**strong**{.x}\n",
+                "[span text]{.highlight}\n",
+                "[span]{#sid key=\"a b\"}\n",
+                "{.lead}\nA paragraph.\n",
+                "{#intro}\nA paragraph.\n",
+                "{.note}\n## Heading after attrs\n",
+                "{.wide}\n| a |\n|---|\n| 1 |\n",
+                "{.c1}\n{.c2}\nTwo attr lines.\n",
+                "> quoted\n\n{.note}\n",
+                "A paragraph.\n{.trail}\n",
+                "{.x}\n- list item\n",
+                "{.x}\n```\ncode\n```\n");
+        known("TODO wikilinks",
+                "[[hello_world]]\n",
+                "[[hello-world]]\n",
+                "[[nav]]\n",
+                "[[load]]\n",
+                "[[missing-page]]\n",
+                "[[nav#section]]\n",
+                "[[nav|Navigation]]\n",
+                "See [[nav]] and [[load]].\n",
+                "[[Hello World]]\n",
+                "[[ nav ]]\n");
+        known("TODO mixed",
+                "# Post Title\n\nIntro paragraph with a [link](https://example.com) and `code`.\n\n## Section One\n\n- a\n- b\n\n```python\nprint('hi')\n```\n\n## Section Two\n\n> A quote.\n\n| x | y |\n|:-:|--:|\n| 1 | 2 |\n\nDone.[^1]\n\n[^1]: Footnote.\n");
+    }
+
+    private record Case(String kind, String markdown, String html) {
+    }
+
+    private static Post post(String path, String slug, String title) {
+        return new Post(path, slug, title, null, List.of(), true, "", null, "", Map.of(), null, null);
+    }
+
+    private static List<Case> cases() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Case> cases = new ArrayList<>();
+        try (InputStream in = MarkataCompatTest.class.getResourceAsStream("/markdown/markata-cases.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                JsonNode c = json.readTree(line);
+                cases.add(new Case(c.get("kind").asText(), c.get("markdown").asText(), c.get("html").asText()));
+            }
+        }
+        return cases;
+    }
+
+    private static final Pattern MARKATA_CODE = Pattern.compile(
+            "<pre class='wrapper'>.*?<div class=\"highlight\"><pre>(.*?)</pre></div>\\s*</pre>", Pattern.DOTALL);
+    private static final Pattern OUR_CODE = Pattern.compile(
+            "<pre class=\"highlight\"[^>]*><code[^>]*>(.*?)</code></pre>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    private static final Pattern BETWEEN_TAGS = Pattern.compile(">\\s+<");
+
+    /** Whitespace between tags dropped, fenced code blocks as {@code <pre><code>} and their text. */
+    static String normalise(String html) {
+        String out = codeAsText(MARKATA_CODE, html);
+        out = codeAsText(OUR_CODE, out);
+        return BETWEEN_TAGS.matcher(out).replaceAll("><").strip();
+    }
+
+    private static String codeAsText(Pattern block, String html) {
+        Matcher m = block.matcher(html);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String text = TAG.matcher(m.group(1)).replaceAll("").replace("&quot;", "\"").replace("&#39;", "'")
+                    .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            m.appendReplacement(out, Matcher.quoteReplacement("<pre><code>" + escaped + "</code></pre>"));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
+    void rendersAsMarkata() throws Exception {
+        List<Case> cases = cases();
+        assertThat(cases).hasSizeGreaterThan(200);
+        Markdown markdown = new Markdown(Wikilinks.of(POSTS));
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> differingByKind = new TreeMap<>();
+        for (Case c : cases) {
+            String ours = normalise(markdown.render(c.markdown()));
+            String theirs = normalise(c.html());
+            boolean same = ours.equals(theirs);
+            if (!same) {
+                differingByKind.merge(c.kind(), 1, Integer::sum);
+            }
+            if (!same && !KNOWN.containsKey(c.markdown())) {
+                failures.add("[" + c.kind() + "] " + c.markdown().replace("\n", "\\n") + "\n  markata: " + theirs
+                        + "\n  ours:    " + ours);
+            } else if (same && KNOWN.containsKey(c.markdown())) {
+                failures.add("[" + c.kind() + "] now renders as markata; remove it from KNOWN: "
+                        + c.markdown().replace("\n", "\\n"));
+            }
+        }
+        if (!failures.isEmpty()) {
+            // the differing cases as Java literals, for KNOWN when a difference is meant
+            StringBuilder literals = new StringBuilder();
+            for (Case c : cases) {
+                if (!normalise(markdown.render(c.markdown())).equals(normalise(c.html()))) {
+                    literals.append(c.kind()).append('\t').append(new ObjectMapper().writeValueAsString(c.markdown()))
+                            .append('\n');
+                }
+            }
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "markata-compat-differences.txt"),
+                    literals);
+        }
+        assertThat(failures).as("differences by kind %s", differingByKind).isEmpty();
+        assertThat(KNOWN.keySet()).as("every known difference is a case")
+                .allSatisfy(k -> assertThat(cases).anyMatch(c -> c.markdown().equals(k)));
+    }
+}
