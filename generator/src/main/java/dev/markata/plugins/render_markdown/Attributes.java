@@ -109,7 +109,7 @@ final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRende
         return attributes.isEmpty() ? null : attributes;
     }
 
-    private static void attach(Node target, Map<String, String> attributes) {
+    static void attach(Node target, Map<String, String> attributes) {
         if (target.getFirstChild() instanceof Marker existing) {
             existing.attributes.putAll(attributes);
         } else {

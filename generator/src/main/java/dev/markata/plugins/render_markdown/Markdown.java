@@ -6,7 +6,6 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -23,10 +22,10 @@ final class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown(Wikilinks wikilinks) {
-        // the order matters: heading anchors set ids before {#id} attributes may replace them
+        // the order matters: heading ids are made from the text {...} attributes leave, and keep an {#id}
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
-                HeadingAnchorExtension.create(), wikilinks, Attributes.create(), new CodeBlocks());
+                wikilinks, Attributes.create(), new HeadingIds(), new CodeBlocks());
         parser = Parser.builder().extensions(extensions).build();
         renderer = HtmlRenderer.builder().extensions(extensions).build();
     }

@@ -47,11 +47,8 @@ class MarkataCompatTest {
                 "### Third level\n",
                 "#### Fourth level\n",
                 "###### Sixth\n",
-                "#\n",
-                "## \n",
                 "## Heading {#custom-id}\n",
                 "## Heading {.big}\n",
-                "## x\n\n## x-1\n\n## x\n",
                 "## [[nav]] wikilink heading\n",
                 "## Footnote heading[^1]\n\n[^1]: n\n");
         known("TODO emphasis",
