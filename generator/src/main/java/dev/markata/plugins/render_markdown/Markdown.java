@@ -22,10 +22,12 @@ final class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown(Wikilinks wikilinks) {
-        // the order matters: heading ids are made from the text {...} attributes leave, and keep an {#id}
+        // the order matters: the first renderer for a node wins (Footnotes' over the extension's);
+        // heading ids are made from the text {...} attributes leave, and keep an {#id}
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
-                wikilinks, Attributes.create(), new HeadingIds(), new CodeBlocks());
+                AutolinkExtension.create(), TaskListItemsExtension.create(),
+                new Footnotes(), FootnotesExtension.builder().inlineFootnotes(true).build(), wikilinks,
+                Attributes.create(), new HeadingIds(), new CodeBlocks());
         parser = Parser.builder().extensions(extensions).build();
         renderer = HtmlRenderer.builder().extensions(extensions).build();
     }

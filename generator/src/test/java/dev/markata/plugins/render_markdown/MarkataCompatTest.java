@@ -49,8 +49,7 @@ class MarkataCompatTest {
                 "###### Sixth\n",
                 "## Heading {#custom-id}\n",
                 "## Heading {.big}\n",
-                "## [[nav]] wikilink heading\n",
-                "## Footnote heading[^1]\n\n[^1]: n\n");
+                "## [[nav]] wikilink heading\n");
         known("TODO emphasis",
                 "~~strike~~ and ~single~\n");
         known("TODO tasks",
@@ -69,15 +68,6 @@ class MarkataCompatTest {
                 "Bare example.com domain.\n",
                 "[spaces](</a b>)\n",
                 "[unicode](/ü)\n");
-        known("TODO footnotes",
-                "Claim.[^1]\n\n[^1]: The source.\n",
-                "Named[^note] ref.\n\n[^note]: A named note.\n",
-                "Two[^a] refs[^b].\n\n[^a]: First.\n[^b]: Second.\n",
-                "Same[^x] twice[^x].\n\n[^x]: Shared.\n",
-                "Multi[^m].\n\n[^m]: First para.\n\n    Second para.\n",
-                "Inline^[an inline note] note.\n",
-                "Order[^2] check[^1].\n\n[^1]: One.\n[^2]: Two.\n",
-                "Note with [link](/x)[^l].\n\n[^l]: See **this**.\n");
         known("TODO admonition",
                 "!!! note Custom Title\n    Body.\n",
                 "!!! note *em* title\n    Body.\n",
