@@ -592,7 +592,11 @@ case("attrs",
      "{.lead} Text after on same line.\n",
      "{.x}\n- list item\n",
      "{.x}\n```\ncode\n```\n",
-     "[link](/x){onclick=alert(1)}\n")
+     "[link](/x){onclick=alert(1)}\n",
+     "Before.\n\n{.x}\n\nAfter gets it.\n",
+     "{.c1}\n\n{#one .c2}\n\nAfter two blocks of attributes.\n",
+     "- item\n\n  {.x}\n  para in item\n",
+     "{.x}\n> quote\n")
 case("wikilinks",
      "[[hello_world]]\n",
      "[[hello-world]]\n",
