@@ -555,7 +555,11 @@ case("admonition",
      "!!! tip \"Title with `code`\"\n    Body.\n",
      "> !!! note\n>     In a quote.\n",
      "!!! note\n\n    Blank line first.\n",
-     "!!! note\n    One.\n\n\n    Two blank lines end it.\n")
+     "!!! note\n    One.\n\n\n    Two blank lines end it.\n",
+     "!!! note\n    Body\nLazy after body.\n",
+     "!!!note\n    No space.\n",
+     "1. step\n\n    !!! warning \"Careful\"\n        Indented in an ordered list.\n",
+     "!!! my-tag\n    Dashed tag.\n")
 case("details",
      "??? note\n    Collapsed body.\n",
      "??? tip \"Title Here\"\n    Body.\n",

@@ -43,6 +43,10 @@ class MarkataCompatTest {
     }
 
     static {
+        known("an unindented line right after an admonition's text: markata ends the admonition before it, "
+                + "commonmark-java's parser continues the paragraph inside (lazy continuation), which a block "
+                + "cannot refuse; a blank line or indenting the line gives markata's page",
+                "!!! note\n    Body\nLazy after body.\n");
         known("TODO heading",
                 "### Third level\n",
                 "#### Fourth level\n",
@@ -68,15 +72,6 @@ class MarkataCompatTest {
                 "Bare example.com domain.\n",
                 "[spaces](</a b>)\n",
                 "[unicode](/ü)\n");
-        known("TODO admonition",
-                "!!! note Custom Title\n    Body.\n",
-                "!!! note *em* title\n    Body.\n",
-                "- item\n\n    !!! note\n        In list.\n",
-                "!!! note warning \"Two tags\"\n    Body.\n",
-                "!!! note 'Single quoted'\n    Body.\n",
-                "!!! tip \"Title with `code`\"\n    Body.\n",
-                "> !!! note\n>     In a quote.\n",
-                "!!! note\n    One.\n\n\n    Two blank lines end it.\n");
         known("TODO details",
                 "??? note\n    Collapsed body.\n",
                 "??? tip \"Title Here\"\n    Body.\n",
