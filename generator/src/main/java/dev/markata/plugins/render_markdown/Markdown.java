@@ -27,7 +27,7 @@ final class Markdown {
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 AutolinkExtension.create(), TaskListItemsExtension.create(),
                 new Footnotes(), FootnotesExtension.builder().inlineFootnotes(true).build(), wikilinks,
-                new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks());
+                new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks(), new MarkdownItMarkup());
         parser = Parser.builder().extensions(extensions).build();
         renderer = HtmlRenderer.builder().extensions(extensions).build();
     }
