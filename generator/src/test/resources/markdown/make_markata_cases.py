@@ -427,7 +427,9 @@ case("tasks",
      "- [ ]no space\n",
      "- [] empty brackets\n",
      "- plain\n- [ ] task\n",
-     "* [x] star task\n")
+     "* [x] star task\n",
+     "- [ ] loose task\n\n- [x] second\n\n  more text\n",
+     "- [x] **bold** task with [link](/x)\n")
 case("code",
      "```\nplain fence\n```\n",
      "```python\ndef f(x):\n    return x + 1  # comment\n```\n",

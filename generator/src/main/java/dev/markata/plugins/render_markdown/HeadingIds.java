@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlInline;
@@ -25,7 +24,7 @@ import org.commonmark.parser.Parser;
  *
  * <p>markata gives ids to h1 and h2 only; h3 to h6 get them here too (for links and wikilinks to
  * a section), made unique against every id of the page, so the h1 and h2 ids are markata's. An
- * id given with {@code {#id}} is kept. One visit of the parsed document finds the headings; the
+ * id given with {@code {#id}} is kept. A walk over the document's blocks finds the headings; the
  * ids are made without regular expressions.
  */
 final class HeadingIds implements Parser.ParserExtension {
@@ -34,10 +33,9 @@ final class HeadingIds implements Parser.ParserExtension {
     public void extend(Parser.Builder builder) {
         builder.postProcessor(document -> {
             List<Heading> headings = new ArrayList<>();
-            document.accept(new AbstractVisitor() {
-                @Override
-                public void visit(Heading heading) {
-                    headings.add(heading); // headings hold no blocks: no need to go further
+            Blocks.forEach(document, block -> {
+                if (block instanceof Heading heading) {
+                    headings.add(heading);
                 }
             });
             if (!headings.isEmpty()) {

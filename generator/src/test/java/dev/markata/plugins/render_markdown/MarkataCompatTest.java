@@ -56,13 +56,6 @@ class MarkataCompatTest {
                 "## [[nav]] wikilink heading\n");
         known("TODO emphasis",
                 "~~strike~~ and ~single~\n");
-        known("TODO tasks",
-                "- [ ] todo\n- [x] done\n",
-                "- [X] upper done\n",
-                "- [ ] todo\n    - [x] nested done\n",
-                "1. [ ] ordered task\n2. [x] ordered done\n",
-                "- plain\n- [ ] task\n",
-                "* [x] star task\n");
         known("TODO code",
                 "```python\n\n\nblank lines\n\n```\n");
         known("TODO links",
