@@ -22,14 +22,18 @@ final class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown(Wikilinks wikilinks) {
-        // the order matters: the first renderer for a node wins (Footnotes' over the extension's);
-        // heading ids are made from the text {...} attributes leave, and keep an {#id}
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), TaskListItemsExtension.create(),
-                new Footnotes(), FootnotesExtension.builder().inlineFootnotes(true).build(), wikilinks,
-                new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks(), new MarkdownItMarkup());
-        parser = Parser.builder().extensions(extensions).build();
-        renderer = HtmlRenderer.builder().extensions(extensions).build();
+        // the order matters. Parsing: heading ids are made from the text {...} attributes leave
+        // (and keep an {#id}); task boxes are moved after the task list extension made them.
+        // Rendering: the first renderer for a node wins (markdown-it's <s> and footnotes over the
+        // extensions' own), and the first attribute provider sets a class the later ones add to.
+        MarkdownItMarkup markdownIt = new MarkdownItMarkup();
+        Footnotes footnotes = new Footnotes();
+        List<Extension> extensions = List.of(TablesExtension.create(),
+                StrikethroughExtension.builder().requireTwoTildes(true).build(), AutolinkExtension.create(),
+                TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
+                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks());
+        parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
+        renderer = HtmlRenderer.builder().extensions(List.of(markdownIt, footnotes)).extensions(extensions).build();
     }
 
     String render(String markdown) {

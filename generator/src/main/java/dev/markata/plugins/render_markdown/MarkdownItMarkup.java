@@ -1,5 +1,8 @@
 package dev.markata.plugins.render_markdown;
 
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.node.ListBlock;
@@ -7,11 +10,13 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * The markup markdown-it writes (and so markata's pages and their style sheets expect) where
- * commonmark-java writes its own: table cells aligned with {@code style="text-align:left"}
+ * commonmark-java writes its own: {@code <s>} for {@code ~~struck~~} text (and only two tildes
+ * strike, as in markdown-it); table cells aligned with {@code style="text-align:left"}
  * rather than {@code align="left"}; task lists as markdown-it's tasklists plugin writes them
  * ({@code ul.contains-task-list > li.task-list-item > input.task-list-item-checkbox} with
  * {@code disabled="disabled"}, the box inside the item's paragraph when the list is loose). An
@@ -42,6 +47,23 @@ final class MarkdownItMarkup implements Parser.ParserExtension, HtmlRenderer.Htm
 
     @Override
     public void extend(HtmlRenderer.Builder builder) {
+        builder.nodeRendererFactory(context -> new NodeRenderer() {
+            @Override
+            public Set<Class<? extends Node>> getNodeTypes() {
+                return Set.of(Strikethrough.class);
+            }
+
+            @Override
+            public void render(Node node) {
+                context.getWriter().tag("s", context.extendAttributes(node, "s", Map.of()));
+                for (Node child = node.getFirstChild(); child != null; ) {
+                    Node next = child.getNext();
+                    context.render(child);
+                    child = next;
+                }
+                context.getWriter().tag("/s");
+            }
+        });
         builder.attributeProviderFactory(context -> (node, tagName, attributes) -> {
             if (node instanceof TableCell) {
                 String align = attributes.remove("align");

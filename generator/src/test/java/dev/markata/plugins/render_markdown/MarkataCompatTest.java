@@ -54,8 +54,6 @@ class MarkataCompatTest {
                 "## Heading {#custom-id}\n",
                 "## Heading {.big}\n",
                 "## [[nav]] wikilink heading\n");
-        known("TODO emphasis",
-                "~~strike~~ and ~single~\n");
         known("TODO code",
                 "```python\n\n\nblank lines\n\n```\n");
         known("TODO links",

@@ -41,7 +41,7 @@ class MarkdownTest {
                 [^1]: The source.
                 """);
         assertThat(html.select("table td")).extracting(Element::text).containsExactly("1", "2");
-        assertThat(html.select("del").text()).isEqualTo("gone");
+        assertThat(html.select("s").text()).isEqualTo("gone");
         assertThat(html.select("a[href=https://example.com]")).hasSize(1);
         assertThat(html.select("input[type=checkbox][checked]")).hasSize(1);
         assertThat(html.select("input[type=checkbox]")).hasSize(2);
