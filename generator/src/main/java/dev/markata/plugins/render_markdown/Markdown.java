@@ -33,7 +33,9 @@ final class Markdown {
                 TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
                 wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks());
         parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
-        renderer = HtmlRenderer.builder().extensions(List.of(markdownIt, footnotes)).extensions(extensions).build();
+        // link and image addresses percent-encoded as markdown-it does (/ü is /%C3%BC, a space %20)
+        renderer = HtmlRenderer.builder().percentEncodeUrls(true).extensions(List.of(markdownIt, footnotes))
+                .extensions(extensions).build();
     }
 
     String render(String markdown) {
