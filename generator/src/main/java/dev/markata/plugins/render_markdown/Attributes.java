@@ -10,6 +10,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.CustomNode;
 import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -64,15 +65,27 @@ final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRende
         builder.nodeRendererFactory(context -> new NodeRenderer() {
             @Override
             public Set<Class<? extends Node>> getNodeTypes() {
-                return Set.of(Marker.class);
+                return Set.of(Marker.class, Span.class);
             }
 
             @Override
             public void render(Node node) {
-                // attributes are applied to the parent by the attribute provider
+                // a Marker's attributes are applied to its parent by the attribute provider
+                if (node instanceof Span) {
+                    context.getWriter().tag("span", context.extendAttributes(node, "span", Map.of()));
+                    for (Node child = node.getFirstChild(); child != null; ) {
+                        Node next = child.getNext();
+                        context.render(child);
+                        child = next;
+                    }
+                    context.getWriter().tag("/span");
+                }
             }
         });
         builder.attributeProviderFactory(context -> (node, tagName, attributes) -> {
+            if (node instanceof FencedCodeBlock && !tagName.equals("pre")) {
+                return; // the block's attributes go on its <pre>, not on its <code> too
+            }
             if (node.getFirstChild() instanceof Marker marker) {
                 marker.attributes.forEach((name, value) -> {
                     if (name.equals("class") && attributes.containsKey("class")) {
@@ -165,6 +178,67 @@ final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRende
         return any ? attributes : null;
     }
 
+    /** markdown-it attrs' span: {@code [text]{.class}} as {@code <span class>text</span>}. */
+    static final class Span extends CustomNode {
+    }
+
+    /**
+     * Turns each {@code [...]{attributes}} ending in {@code text} into a {@link Span}: its
+     * {@code [} may be in this text or in an earlier text of the same parent (the span then
+     * holds the emphasis, code or links between).
+     */
+    private static void spans(Text text) {
+        String literal = text.getLiteral();
+        int close = literal.indexOf("]{");
+        while (close >= 0) {
+            int end = literal.indexOf('}', close + 2);
+            Map<String, String> attributes = end < 0 ? null : parse(literal.substring(close + 2, end));
+            if (attributes != null) {
+                int open = literal.lastIndexOf('[', close);
+                Span span = new Span();
+                if (open >= 0) {
+                    Text before = new Text(literal.substring(0, open));
+                    text.insertBefore(before);
+                    span.appendChild(new Text(literal.substring(open + 1, close)));
+                    text.insertBefore(span);
+                } else if (!spanFromEarlier(text, span, literal.substring(0, close))) {
+                    close = literal.indexOf("]{", close + 2);
+                    continue;
+                }
+                span.prependChild(new Marker(attributes));
+                literal = literal.substring(end + 1);
+                text.setLiteral(literal);
+                if (span.getPrevious() instanceof Text before && before.getLiteral().isEmpty()) {
+                    before.unlink();
+                }
+                close = literal.indexOf("]{");
+            } else {
+                close = literal.indexOf("]{", close + 2);
+            }
+        }
+    }
+
+    /** Fills {@code span} from the last {@code [} in an earlier text of the same parent; false if none. */
+    private static boolean spanFromEarlier(Text text, Span span, String inside) {
+        for (Node node = text.getPrevious(); node != null; node = node.getPrevious()) {
+            if (node instanceof Text start && start.getLiteral().lastIndexOf('[') >= 0) {
+                String literal = start.getLiteral();
+                int open = literal.lastIndexOf('[');
+                start.setLiteral(literal.substring(0, open));
+                span.appendChild(new Text(literal.substring(open + 1)));
+                for (Node moved = start.getNext(); moved != text; ) {
+                    Node next = moved.getNext();
+                    span.appendChild(moved);
+                    moved = next;
+                }
+                span.appendChild(new Text(inside));
+                text.insertBefore(span);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final class Finder extends AbstractVisitor {
         /**
          * markdown-it's attrs_block, as markata uses it: lines of only {@code {...}} give their
@@ -206,6 +280,10 @@ final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRende
             String literal = text.getLiteral();
             if (literal.indexOf('{') < 0) {
                 return;
+            }
+            if (literal.contains("]{")) {
+                spans(text);
+                literal = text.getLiteral();
             }
             Node previous = text.getPrevious();
             Matcher leading = LEADING.matcher(literal);
