@@ -57,12 +57,12 @@ final class MarkdownBlocks {
             }
             Matcher container = CONTAINER.matcher(line);
             if (container.matches()) {
+                // as markdown-it-container: one not closed ends with its parent (or the page)
                 int end = closingContainer(lines, i, container.group(1).length());
-                if (end > 0) {
-                    container(lines.subList(i + 1, end), container.group(2), container.group(3).strip(), out);
-                    i = end + 1;
-                    continue;
-                }
+                end = end < 0 ? lines.size() : end;
+                container(lines.subList(i + 1, end), container.group(2), container.group(3).strip(), out);
+                i = end + 1;
+                continue;
             }
             out.append(line).append('\n');
             i++;
