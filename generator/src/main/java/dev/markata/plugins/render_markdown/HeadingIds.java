@@ -80,10 +80,15 @@ final class HeadingIds implements Parser.ParserExtension {
     }
 
     /** anchors_plugin's slugify of the heading's text and code (not image alt text or HTML). */
-    static String slug(Heading heading) {
+    private static String slug(Heading heading) {
         StringBuilder text = new StringBuilder();
         appendText(heading, text);
-        String title = text.toString().strip().toLowerCase(Locale.ROOT);
+        return slug(text.toString());
+    }
+
+    /** anchors_plugin's slugify: the id of a heading with this text (an id is its own slug). */
+    static String slug(String text) {
+        String title = text.strip().toLowerCase(Locale.ROOT);
         StringBuilder slug = new StringBuilder(title.length());
         for (int i = 0; i < title.length(); ) {
             int cp = title.codePointAt(i);

@@ -157,4 +157,17 @@ class MarkdownTest {
         assertThat(html.select("span.wikilink.missing").text()).isEqualTo("nowhere");
         assertThat(html.select("code").text()).isEqualTo("[[in code]]");
     }
+
+    @Test
+    void wikilinkAnchorsPointAtTheHeadingsIds() {
+        Document html = render("""
+                [[hello-world#C++ & Java]], [[hello-world#c--java]] and [[#Getting Started]]
+
+                ## Getting Started
+                """);
+        // the heading "C++ & Java" has the id c--java, as in markata; a raw id stays as written
+        assertThat(html.select("a.wikilink")).extracting(e -> e.attr("href"))
+                .containsExactly("/hello-world/#c--java", "/hello-world/#c--java", "#getting-started");
+        assertThat(html.select("h2").attr("id")).isEqualTo("getting-started");
+    }
 }
