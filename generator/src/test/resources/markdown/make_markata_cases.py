@@ -37,7 +37,6 @@ import json
 import re
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.container import container_plugin
@@ -82,68 +81,71 @@ def admon_tags(params):
     return [tag.lower()], title
 
 
-def admon_rule(state, start_line, end_line, silent):
-    # current mdit-py-plugins admon: !!!, ??? (closed) and ???+ (open) blocks, as a div
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False
-    start = state.bMarks[start_line] + state.tShift[start_line]
-    maximum = state.eMarks[start_line]
-    if state.src[start] not in "!?":
-        return False
-    marker = next((m for m in ("???+", "???", "!!!") if state.src[start:start + len(m)] == m), None)
-    if marker is None:
-        return False
-    marker_pos = start + len(marker)
-    params = state.src[marker_pos:maximum]
-    if not (params.strip().split(" ", 1)[-1] or ""):
-        return False
-    if silent:
-        return True
+def indented_block(state, start_line, end_line, name, tag, css, title_tag, title, indent):
+    # the admon plugin's block (markata's details plugin is the same with other names): the lines
+    # indented by `indent` more after the marker line, ended by two blank lines in a row or a
+    # line indented less; the title (inline Markdown) in <title_tag class="{name}-title">
     old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    blk_start = marker_pos
-    while blk_start < maximum and state.src[blk_start] == " ":
-        blk_start += 1
-    state.parentType = "admonition"
-    state.blkIndent += blk_start - start + 3 - len(marker)
+    state.parentType = name
+    state.blkIndent += indent
     was_empty = False
     next_line = start_line
     while True:
         next_line += 1
         if next_line >= end_line:
             break
-        p = state.bMarks[next_line] + state.tShift[next_line]
-        m = state.eMarks[next_line]
         is_empty = state.sCount[next_line] < state.blkIndent
         if is_empty and was_empty:
             break
         was_empty = is_empty
-        if p < m and state.sCount[next_line] < state.blkIndent:
+        if state.bMarks[next_line] + state.tShift[next_line] < state.eMarks[next_line] and is_empty:
             break
     state.lineMax = next_line
-    tags, title = admon_tags(params)
-    extra = []
-    if marker.startswith("?"):
-        extra = ["is-collapsible collapsible-open" if marker.endswith("+") else "is-collapsible collapsible-closed"]
-    token = state.push("admonition_open", "div", 1)
-    token.markup = marker
+    token = state.push(f"{name}_open", tag, 1)
     token.block = True
-    token.attrs = {"class": " ".join(["admonition", *tags, *extra])}
+    token.attrs = {"class": css}
     token.map = [start_line, next_line]
     if title:
-        token = state.push("admonition_title_open", "p", 1)
-        token.attrs = {"class": "admonition-title"}
-        token.map = [start_line, start_line + 1]
+        state.push(f"{name}_title_open", title_tag, 1).attrs = {"class": f"{name}-title"}
         token = state.push("inline", "", 0)
         token.content = title
         token.map = [start_line, start_line + 1]
         token.children = []
-        state.push("admonition_title_close", "p", -1)
+        state.push(f"{name}_title_close", title_tag, -1)
     state.md.block.tokenize(state, start_line + 1, next_line)
-    token = state.push("admonition_close", "div", -1)
-    token.block = True
+    state.push(f"{name}_close", tag, -1).block = True
     state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
     state.line = next_line
     return True
+
+
+def spaces_after(state, pos, maximum):
+    end = pos
+    while end < maximum and state.src[end] == " ":
+        end += 1
+    return end - pos
+
+
+def admon_rule(state, start_line, end_line, silent):
+    # current mdit-py-plugins admon: !!!, ??? (closed) and ???+ (open) blocks, as a div
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    marker = next((m for m in ("???+", "???", "!!!") if state.src[start:start + len(m)] == m), None)
+    if marker is None:
+        return False
+    params = state.src[start + len(marker):maximum]
+    if not params.strip():
+        return False
+    if silent:
+        return True
+    tags, title = admon_tags(params)
+    extra = []
+    if marker.startswith("?"):
+        extra = ["is-collapsible collapsible-open" if marker.endswith("+") else "is-collapsible collapsible-closed"]
+    return indented_block(state, start_line, end_line, "admonition", "div", " ".join(["admonition", *tags, *extra]),
+                          "p", title, 3 + spaces_after(state, start + len(marker), maximum))
 
 
 def admon_plugin(md):
@@ -153,69 +155,24 @@ def admon_plugin(md):
 
 
 def details_rule(state, start_line, end_line, silent):
-    # markata's mdit_details: admon's block rule with '?' as the marker
+    # markata's mdit_details: the old admon rule with ? as the marker, as <details>
     start = state.bMarks[start_line] + state.tShift[start_line]
     maximum = state.eMarks[start_line]
-    if state.src[start] != "?":
-        return False
-    pos = start + 1
-    while pos <= maximum and state.src[pos] == "?":
+    pos = start
+    while pos < maximum and state.src[pos] == "?":
         pos += 1
     if pos - start < 3:
         return False
     params = state.src[pos:maximum]
-    markup = state.src[start:pos]
-    if not (params.strip().split(" ", 1)[-1] or ""):
+    if not params.strip():
         return False
     if silent:
         return True
-    old_parent, old_line_max, old_indent = state.parentType, state.lineMax, state.blkIndent
-    blk_start = pos
-    while blk_start < maximum and state.src[blk_start] == " ":
-        blk_start += 1
-    state.parentType = "details"
-    state.blkIndent += blk_start - start
-    was_empty = False
-    next_line = start_line
-    while True:
-        next_line += 1
-        if next_line >= end_line:
-            break
-        p = state.bMarks[next_line] + state.tShift[next_line]
-        m = state.eMarks[next_line]
-        is_empty = state.sCount[next_line] < state.blkIndent
-        if is_empty and was_empty:
-            break
-        was_empty = is_empty
-        if p < m and state.sCount[next_line] < state.blkIndent:
-            break
-    state.lineMax = next_line
-    tag, title = "", ""
-    if params.strip():
-        tag, *rest = params.strip().split(" ")
-        joined = " ".join(rest).strip('"').strip("'")
-        title = tag.title() if not joined else (joined if joined != '""' else "")
-        tag = tag.lower()
-    token = state.push("details_open", "details", 1)
-    token.markup = markup
-    token.block = True
-    token.attrs = {"class": f"details {tag}"}
-    token.map = [start_line, next_line]
-    if title:
-        token = state.push("details_title_open", "summary", 1)
-        token.attrs = {"class": "details-title"}
-        token.map = [start_line, start_line + 1]
-        token = state.push("inline", "", 0)
-        token.content = title
-        token.map = [start_line, start_line + 1]
-        token.children = []
-        state.push("details_title_close", "summary", -1)
-    state.md.block.tokenize(state, start_line + 1, next_line)
-    token = state.push("details_close", "details", -1)
-    token.block = True
-    state.parentType, state.lineMax, state.blkIndent = old_parent, old_line_max, old_indent
-    state.line = next_line
-    return True
+    tag, *rest = params.strip().split(" ")
+    joined = " ".join(rest).strip('"').strip("'")
+    title = tag.title() if not joined else (joined if joined != '""' else "")
+    return indented_block(state, start_line, end_line, "details", "details", f"details {tag.lower()}",
+                          "summary", title, pos - start + spaces_after(state, pos, maximum))
 
 
 def details_plugin(md):

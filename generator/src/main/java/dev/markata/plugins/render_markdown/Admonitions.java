@@ -222,7 +222,7 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
                 Admonition admonition = (Admonition) title.getParent();
                 String tag = admonition.collapsible ? "summary" : "p";
                 html.tag(tag, context.extendAttributes(title, tag, Map.of("class", "admonition-title")));
-                renderChildren(title);
+                Children.render(context, title);
                 html.tag("/" + tag);
                 html.line();
                 return;
@@ -237,18 +237,10 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
             html.line();
             html.tag(tag, context.extendAttributes(admonition, tag, attributes));
             html.line();
-            renderChildren(admonition);
+            Children.render(context, admonition);
             html.line();
             html.tag("/" + tag);
             html.line();
-        }
-
-        private void renderChildren(Node parent) {
-            for (Node child = parent.getFirstChild(); child != null; ) {
-                Node next = child.getNext();
-                context.render(child);
-                child = next;
-            }
         }
     }
 }

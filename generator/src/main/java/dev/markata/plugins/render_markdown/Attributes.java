@@ -72,13 +72,7 @@ final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRende
             public void render(Node node) {
                 // a Marker's attributes are applied to its parent by the attribute provider
                 if (node instanceof Span) {
-                    context.getWriter().tag("span", context.extendAttributes(node, "span", Map.of()));
-                    for (Node child = node.getFirstChild(); child != null; ) {
-                        Node next = child.getNext();
-                        context.render(child);
-                        child = next;
-                    }
-                    context.getWriter().tag("/span");
+                    Children.wrap(context, node, "span");
                 }
             }
         });

@@ -117,7 +117,7 @@ final class Footnotes implements HtmlRenderer.HtmlRendererExtension {
                 html.tag("li", item);
                 if (note.content != null) {
                     html.tag("p");
-                    renderChildren(note.content);
+                    Children.render(context, note.content);
                     backLinks(note);
                     html.tag("/p");
                 } else {
@@ -127,7 +127,7 @@ final class Footnotes implements HtmlRenderer.HtmlRendererExtension {
                         Node next = block.getNext();
                         if (block == last && block instanceof Paragraph) {
                             html.tag("p");
-                            renderChildren(block);
+                            Children.render(context, block);
                             backLinks(note);
                             html.tag("/p");
                             html.line();
@@ -148,14 +148,6 @@ final class Footnotes implements HtmlRenderer.HtmlRendererExtension {
             html.line();
             html.tag("/section");
             html.line();
-        }
-
-        private void renderChildren(Node parent) {
-            for (Node child = parent.getFirstChild(); child != null; ) {
-                Node next = child.getNext();
-                context.render(child);
-                child = next;
-            }
         }
 
         private void backLinks(Note note) {

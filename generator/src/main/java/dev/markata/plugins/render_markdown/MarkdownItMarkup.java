@@ -1,6 +1,5 @@
 package dev.markata.plugins.render_markdown;
 
-import java.util.Map;
 import java.util.Set;
 import org.commonmark.ext.gfm.strikethrough.Strikethrough;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -55,13 +54,7 @@ final class MarkdownItMarkup implements Parser.ParserExtension, HtmlRenderer.Htm
 
             @Override
             public void render(Node node) {
-                context.getWriter().tag("s", context.extendAttributes(node, "s", Map.of()));
-                for (Node child = node.getFirstChild(); child != null; ) {
-                    Node next = child.getNext();
-                    context.render(child);
-                    child = next;
-                }
-                context.getWriter().tag("/s");
+                Children.wrap(context, node, "s");
             }
         });
         builder.attributeProviderFactory(context -> (node, tagName, attributes) -> {
