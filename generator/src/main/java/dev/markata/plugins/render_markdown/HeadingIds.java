@@ -47,12 +47,15 @@ final class HeadingIds implements Parser.ParserExtension {
 
     private static void assign(List<Heading> headings) {
         Set<String> markata = new HashSet<>();
-        Set<String> all = new HashSet<>();
         for (Heading heading : headings) {
             String given = givenId(heading);
             if (given != null) {
-                all.add(given);
-            } else if (heading.getLevel() <= 2) {
+                markata.add(given); // an author's {#id} is never given to another heading
+            }
+        }
+        Set<String> all = new HashSet<>(markata);
+        for (Heading heading : headings) {
+            if (givenId(heading) == null && heading.getLevel() <= 2) {
                 String id = unique(slug(heading), markata);
                 all.add(id);
                 Attributes.attach(heading, new LinkedHashMap<>(Map.of("id", id)));

@@ -170,4 +170,12 @@ class MarkdownTest {
                 .containsExactly("/hello-world/#c--java", "/hello-world/#c--java", "#getting-started");
         assertThat(html.select("h2").attr("id")).isEqualTo("getting-started");
     }
+
+    @Test
+    void headingIdsAreUniqueOnThePage() {
+        Document html = render("## x\n\n## x-1\n\n## x\n\n### x\n\n## Other {#b}\n\n## B\n");
+        // markata's ids for h1/h2 (x, x-1, x-2); an h3 and a heading after an {#id} never repeat one
+        assertThat(html.select("h2, h3")).extracting(Element::id)
+                .containsExactly("x", "x-1", "x-2", "x-3", "b", "b-1");
+    }
 }
