@@ -103,6 +103,24 @@ class ProfilerAgentTest {
                 .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");
     }
 
+    /**
+     * A program that installs its own default handler after the agent (a logging framework, a
+     * server) replaced the agent's: when main then died of an exception, the report said the
+     * program had ended normally (no {@code outcome}), though it exited 1 with the program's
+     * own handler's message.
+     */
+    @Test
+    void anExceptionThatEndsMainIsRecordedWhenTheProgramInstalledItsOwnHandler() throws Exception {
+        Path output = dir.resolve("own-handler.session.json");
+        Run run = run("output=" + output, "own-handler-throw");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("app handler: java.lang.IllegalStateException: boom in main")
+                .doesNotContain("Exception in thread"); // the program's handler has the last word, as without the agent
+        Session session = Session.load(output);
+        assertThat(session.metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");
+    }
+
     @Test
     void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
         Run run = run("interval=often", "return");
