@@ -77,21 +77,32 @@ public final class ProfilerAgent {
             mainClassJar(first).ifPresent(builder::applicationCode);
         }
         Profiler profiler = builder.build();
-        try {
-            profiler.start();
-        } catch (RuntimeException e) {
-            err.println(PREFIX + "cannot start: " + e.getMessage() + "; running without profiling");
-            return null;
-        }
+        // Everything the agent sets up happens before sampling starts (the handlers, the exit
+        // hook and its lambda, whose linking alone took milliseconds): the profile begins with
+        // the program, not with the agent. Undone when the profiler cannot start.
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
         Thread.setDefaultUncaughtExceptionHandler(uncaught);
         Thread main = attached ? threadNamedMain() : Thread.currentThread(); // premain runs on main
+        MainThreadRecorder onMain = null;
         if (main != null) {
-            main.setUncaughtExceptionHandler(new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler()));
+            onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());
+            main.setUncaughtExceptionHandler(onMain);
         }
-        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err),
-                "markata-profiler-exit");
+        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err), "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            profiler.start();
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (Thread.getDefaultUncaughtExceptionHandler() == uncaught) {
+                Thread.setDefaultUncaughtExceptionHandler(uncaught.previous);
+            }
+            if (onMain != null && main.getUncaughtExceptionHandler() == onMain) {
+                main.setUncaughtExceptionHandler(onMain.previous);
+            }
+            err.println(PREFIX + "cannot start: " + e.getMessage() + "; running without profiling");
+            return null;
+        }
         return hook;
     }
 
@@ -153,6 +164,9 @@ public final class ProfilerAgent {
 
     private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err) {
         Path output = options.output();
+        if (!profiler.isRunning() && profiler.lastSession().isEmpty()) {
+            return; // the JVM began to exit before the profiler started: nothing to write
+        }
         try {
             Session session = profiler.stop();
             if (uncaught.first != null) {

@@ -1,7 +1,9 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +84,29 @@ class ProfilerAgentTest {
         assertThat(session.targetDescription()).contains(AgentTarget.class.getName());
         assertThat(session.duration().toMillis()).isGreaterThanOrEqualTo(300);
         assertThat(session.metadata()).doesNotContainKey("outcome");
+    }
+
+    /**
+     * The agent's own start (its options, the output check, the exit hook, its first lambda's
+     * linking: 2-24 ms) ran after sampling began, so every agent profile began with
+     * {@code InstrumentationImpl.loadClassAndCallPremain} and the JDK code the agent called
+     * (method-handle linking, class spinning) before the program's first frame.
+     */
+    @Test
+    void theProfileBeginsWithTheProgramNotWithTheAgentsStart() throws Exception {
+        Path output = dir.resolve("start.session.json");
+        Run run = run("output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        ThreadProfile main = session.threads().stream().filter(t -> t.name().equals("main")).findFirst().orElseThrow();
+        assertThat(main.samples()).isNotEmpty().allSatisfy(sample -> {
+            for (int s = sample.stackId(); s != StackTable.EMPTY; s = session.stacks().parentId(s)) {
+                Frame frame = session.frames().get(session.stacks().frameId(s));
+                assertThat(frame.className()).as("a frame of main's sample at %d ns", sample.startNanos())
+                        .doesNotStartWith("sun.instrument.").doesNotStartWith("dev.markata.profiler.agent.");
+            }
+        });
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("wrote");
     }
 
     @Test
