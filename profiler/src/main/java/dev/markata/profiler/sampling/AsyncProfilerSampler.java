@@ -234,6 +234,7 @@ final class AsyncProfilerSampler implements Sampler {
             Files.deleteIfExists(recordingFolder());
             throw e;
         }
+        recording.samplingBegins(); // async-profiler records now, and no thread is added yet
         for (ThreadContext context : recording.sampledThreads()) {
             profiler.addThread(context.thread);
         }
