@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,30 +34,11 @@ class VirtualThreadTest {
      */
     @Test
     void aCarriersSamplesAreFiledUnderTheCarrierNotUnderOneVirtualThread() throws Exception {
-        assumeTrue(Runtime.version().feature() >= 21, "virtual threads");
-        ExecutorService virtual = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
-                .invoke(null);
-        Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).build();
-        ExecutorService wrapped = profiler.wrap(virtual);
         Set<Long> virtualIds = ConcurrentHashMap.newKeySet();
-        profiler.start();
-        Session session;
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                futures.add(wrapped.submit(() -> {
-                    virtualIds.add(Thread.currentThread().getId());
-                    Workloads.spin(5);
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            session = profiler.stop();
-            virtual.shutdown();
-        }
-        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        Session session = runOnVirtualThreads(40, i -> {
+            virtualIds.add(Thread.currentThread().getId());
+            Workloads.spin(5);
+        });
         assertThat(virtualIds).hasSize(40);
         assertThat(session.threads()).extracting(ThreadProfile::threadId).doesNotContainAnyElementsOf(virtualIds);
         List<ThreadProfile> spinning = session.threads().stream().filter(t -> spinNanos(session, t) > 0).toList();
@@ -73,7 +55,7 @@ class VirtualThreadTest {
      */
     @Test
     void samplesAfterAParkAreUnderTheCallersFrozenAtThePark() throws Exception {
-        Session session = runOnVirtualThreads(i -> spinSleepSpin());
+        Session session = runOnVirtualThreads(60, i -> spinSleepSpin());
         List<List<String>> spinning = stacksThrough(session, "spin");
         assertThat(spinning).hasSizeGreaterThan(20).allSatisfy(stack -> {
             assertThat(stack).as("a whole stack: the carrier, the continuation, the task").contains(
@@ -91,7 +73,7 @@ class VirtualThreadTest {
      */
     @Test
     void framesThatCannotBeKnownAreOneSyntheticFrameNotAnInventedCaller() throws Exception {
-        Session session = runOnVirtualThreads(i -> {
+        Session session = runOnVirtualThreads(60, i -> {
             if (i % 2 == 0) {
                 viaA();
             } else {
@@ -137,8 +119,8 @@ class VirtualThreadTest {
         }
     }
 
-    /** Runs 60 tasks on a wrapped virtual-thread executor under async-profiler. */
-    private static Session runOnVirtualThreads(java.util.function.IntConsumer task) throws Exception {
+    /** Runs {@code tasks} tasks on a wrapped virtual-thread executor under async-profiler. */
+    private static Session runOnVirtualThreads(int tasks, IntConsumer task) throws Exception {
         assumeTrue(Runtime.version().feature() >= 21, "virtual threads");
         ExecutorService virtual = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
                 .invoke(null);
@@ -148,7 +130,7 @@ class VirtualThreadTest {
         Session session;
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < tasks; i++) {
                 int n = i;
                 futures.add(wrapped.submit(() -> task.accept(n)));
             }
