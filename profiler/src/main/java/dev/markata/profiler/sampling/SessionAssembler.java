@@ -44,7 +44,10 @@ final class SessionAssembler {
             if (context.samples.isEmpty()) {
                 continue;
             }
-            List<Sample> samples = hideAgentStart(context.samples.samples());
+            List<Sample> samples = context.samples.samples();
+            if (context.threadId == startingThreadId) { // an agent's premain starts the recording on main
+                samples = hideAgentStart(samples);
+            }
             if (asyncMode == AsyncMode.STRICT && context.threadId != startingThreadId) {
                 samples = markOutOfContext(samples, outOfContext);
             }
@@ -116,8 +119,8 @@ final class SessionAssembler {
     }
 
     /**
-     * The samples taken while the JVM ran the profiler's own agent ({@code premain}, or
-     * {@code agentmain} when attached) after sampling began, with no frames: the rest of the
+     * The starting thread's samples taken while the JVM ran the profiler's own agent
+     * ({@code premain}) after sampling began, with no frames: the rest of the
      * profiler's start, hidden as its own frames are everywhere (their time stays with their
      * caller, here the thread itself). The agent sets itself up before it starts sampling, but
      * the return from the start is still sampled now and then, and such a sample showed the
