@@ -58,17 +58,8 @@ public final class RenderMarkdownPlugin implements Plugin {
         // A listing that shows posts in full (a feed's page, markata.posts) may show posts this
         // build does not render: their HTML comes from the cache, with what every post needs
         // made on first such read only.
-        Inputs[] forAll = new Inputs[1];
-        PostBodies.of(context).htmlSource(post -> {
-            Inputs inputs;
-            synchronized (forAll) {
-                if (forAll[0] == null) {
-                    forAll[0] = Inputs.forPosts(context, templates, posts);
-                }
-                inputs = forAll[0];
-            }
-            return html(context, templates, inputs, cache, digests, post);
-        });
+        InputsForAll forAll = new InputsForAll(context, templates, posts);
+        PostBodies.of(context).htmlSource(post -> html(context, templates, forAll.get(), cache, digests, post));
         if (!skips.anyChanged(posts)) {
             return; // an unchanged site: no link table, no hashes
         }
@@ -95,6 +86,27 @@ public final class RenderMarkdownPlugin implements Plugin {
             return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of())),
                     anyLinks ? RenderMarkdownPlugin.linkTargets(posts) : "", anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
+        }
+    }
+
+    /** {@link Inputs} for every post, made on first use (a listing of posts in full that this build did not render). */
+    private static final class InputsForAll {
+        private final BuildContext context;
+        private final Templates templates;
+        private final List<Post> posts;
+        private Inputs inputs;
+
+        InputsForAll(BuildContext context, Templates templates, List<Post> posts) {
+            this.context = context;
+            this.templates = templates;
+            this.posts = posts;
+        }
+
+        synchronized Inputs get() throws IOException {
+            if (inputs == null) {
+                inputs = Inputs.forPosts(context, templates, posts);
+            }
+            return inputs;
         }
     }
 
