@@ -559,6 +559,24 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void aJinjaPostShowingOtherPostsBodiesIsRenderedAgainWhenOnlyTheirBodyChanges() throws Exception {
+        Site site = new Site(dir)
+                .post("posts/all.md", "title: All\njinja: true",
+                        "{% for p in markata.posts %}{% if p.slug != 'all' %}<div>{{ p.content }}</div>{% endif %}{% endfor %}")
+                .post("posts/b.md", "title: B", "Beta.\n\nbeta text");
+        build(Map.of());
+        assertThat(site.read("markout/all/index.html")).contains("beta text");
+
+        site.post("posts/b.md", "title: B", "Beta.\n\nbeta edited");
+        build(Map.of());
+        assertThat(site.read("markout/all/index.html")).contains("beta edited");
+
+        // and unchanged again: the cached page is still right
+        build(Map.of());
+        assertThat(site.read("markout/all/index.html")).contains("beta edited");
+    }
+
+    @Test
     void aJinjaPostIsRenderedAgainWhenItsOwnFrontMatterChanges() throws Exception {
         Site site = new Site(dir).post("posts/j.md", "title: J\njinja: true\nmood: calm", "Mood: {{ post.mood }}.");
         build(Map.of());

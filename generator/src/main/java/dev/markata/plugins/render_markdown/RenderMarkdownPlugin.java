@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code markata.plugins.render_markdown}: renders each post's Markdown to HTML (see
@@ -123,21 +124,43 @@ public final class RenderMarkdownPlugin implements Plugin {
             keyHash.addValue(post.extra());
         }
         String key = keyHash.hex();
+        PostBodies bodies = PostBodies.of(context);
         Optional<String> cached = cache.get(key);
+        if (cached.isPresent() && cached.get().equals(READS_BODIES)) {
+            // a Jinja post that shows other posts' bodies: cached under a key that also covers them
+            bodies.pageReadBodies(post.path());
+            cached = cache.get(bodies.storedKey(key, true));
+        }
         if (cached.isPresent()) {
             return cached.get();
         }
         String text = post.content();
+        boolean readsBodies = false;
         if (jinja) {
             Map<String, Object> values = new HashMap<>();
             values.put("post", inputs.site().post(post.path()));
             values.put("markata", inputs.site().markata());
-            text = templates.renderString(post.path(), text, bodyLine(context, post), values);
+            AtomicBoolean read = new AtomicBoolean();
+            String markdown = text;
+            text = bodies.noting(read, () -> templates.renderString(post.path(), markdown, bodyLine(context, post), values));
+            readsBodies = read.get();
         }
         String html = inputs.markdown().render(text);
-        cache.put(key, html);
+        if (readsBodies) {
+            bodies.pageReadBodies(post.path()); // so skip renders its page again when a body changes
+            cache.put(key, READS_BODIES);
+            cache.put(bodies.storedKey(key, true), html);
+        } else {
+            cache.put(key, html);
+        }
         return html;
     }
+
+    /**
+     * What the cache holds under a Jinja post's key when its Markdown showed other posts' bodies:
+     * its HTML is under the key that also covers every post's body (see {@link PostBodies}).
+     */
+    private static final String READS_BODIES = "\u0000reads other posts' bodies";
 
     /**
      * The line of its file a post's body starts on (after the front matter), read again from the
