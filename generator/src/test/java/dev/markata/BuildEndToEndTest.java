@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildFailure;
+import dev.markata.lifecycle.BuildTimings;
+import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildMemory;
 import dev.markata.testing.Site;
 import java.io.IOException;
@@ -486,6 +488,92 @@ class BuildEndToEndTest {
         site.post("posts/b.md", "title: Bee", "b");
         build(Map.of());
         assertThat(site.read("markout/python/index.html")).contains("[Bee]").doesNotContain("[B]");
+    }
+
+    @Test
+    void aFeedPageShowingPostsInFullShowsEveryPostsBodyAsItIsNow() throws Exception {
+        // a home page with the latest posts in full: an edit of a post's text must reach it
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata.feeds.latest]
+                        filter = "True"
+                        template = "full.html"
+                        """)
+                .write("templates/full.html", "{% for p in markata.feeds.latest.posts %}<section>{{ p.article_html }}</section>{% endfor %}")
+                .post("posts/a.md", "title: A", "First paragraph.\n\nsecond words")
+                .post("posts/b.md", "title: B", "other words");
+        build(Map.of());
+        assertThat(site.read("markout/latest/index.html")).contains("second words");
+
+        // not the first paragraph: the post's description (which listings show) stays the same
+        site.post("posts/a.md", "title: A", "First paragraph.\n\nedited words");
+        build(Map.of());
+        assertThat(site.read("markout/latest/index.html")).contains("edited words").doesNotContain("second words")
+                .contains("other words"); // b was not rendered again in this build: its HTML comes from the cache
+
+        // a title changed: the page is rendered again, and still shows the posts left unrendered in full
+        site.post("posts/a.md", "title: A2", "First paragraph.\n\nedited words");
+        build(Map.of());
+        assertThat(site.read("markout/latest/index.html")).contains("edited words").contains("other words");
+
+        // and a page that showed bodies, left unchanged, is skipped again on the next build
+        String latest = site.read("markout/latest/index.html");
+        build(Map.of());
+        assertThat(site.read("markout/latest/index.html")).isEqualTo(latest);
+    }
+
+    @Test
+    void aListingThatShowsNoBodyIsNotRenderedAgainWhenOnlyABodyChanges() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata.feeds.titles]
+                        filter = "True"
+                        template = "titles.html"
+                        """)
+                .write("templates/titles.html", "{% for p in markata.feeds.titles.posts %}[{{ p.title }}: {{ p.description }}]{% endfor %}")
+                .post("posts/a.md", "title: A", "First paragraph.\n\nsecond words")
+                .post("posts/b.md", "title: B", "other words");
+        build(Map.of());
+
+        // the post's description (its first paragraph), which the page shows, stays the same
+        site.post("posts/a.md", "title: A", "First paragraph.\n\nedited words");
+        BuildResult edited = build(Map.of());
+        // a feed page's render is one task per card on the build threads: none, it was not rendered
+        assertThat(edited.timings().hooks()).filteredOn(hook -> hook.pluginId().equals("markata.plugins.feeds")
+                && hook.stage() == Stage.SAVE).singleElement().extracting(BuildTimings.HookTiming::tasks).isEqualTo(0);
+        assertThat(site.read("markout/a/index.html")).contains("edited words");
+    }
+
+    @Test
+    void aPostPageShowingOtherPostsBodiesIsRenderedAgainWhenOnlyTheirBodyChanges() throws Exception {
+        Site site = new Site(dir)
+                .write("templates/post.html", "{{ body }}|{% for p in markata.posts %}{% if p.slug != post.slug %}<aside>{{ p.content }}</aside>{% endif %}{% endfor %}")
+                .post("posts/a.md", "title: A", "alpha text")
+                .post("posts/b.md", "title: B", "Beta.\n\nbeta text");
+        build(Map.of());
+        assertThat(site.read("markout/a/index.html")).contains("beta text");
+
+        site.post("posts/b.md", "title: B", "Beta.\n\nbeta edited");
+        build(Map.of());
+        assertThat(site.read("markout/a/index.html")).contains("beta edited");
+    }
+
+    @Test
+    void aJinjaPostShowingOtherPostsBodiesIsRenderedAgainWhenOnlyTheirBodyChanges() throws Exception {
+        Site site = new Site(dir)
+                .post("posts/all.md", "title: All\njinja: true",
+                        "{% for p in markata.posts %}{% if p.slug != 'all' %}<div>{{ p.content }}</div>{% endif %}{% endfor %}")
+                .post("posts/b.md", "title: B", "Beta.\n\nbeta text");
+        build(Map.of());
+        assertThat(site.read("markout/all/index.html")).contains("beta text");
+
+        site.post("posts/b.md", "title: B", "Beta.\n\nbeta edited");
+        build(Map.of());
+        assertThat(site.read("markout/all/index.html")).contains("beta edited");
+
+        // and unchanged again: the cached page is still right
+        build(Map.of());
+        assertThat(site.read("markout/all/index.html")).contains("beta edited");
     }
 
     @Test

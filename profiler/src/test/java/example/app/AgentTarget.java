@@ -19,6 +19,11 @@ public final class AgentTarget {
             self.loadAgent(System.getProperty("agent.jar"), System.getProperty("agent.arguments"));
             self.detach();
         }
+        if (args.length > 0 && args[0].equals("own-handler-throw")) {
+            // as logging frameworks and servers do: the program's own last word on a crash
+            Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
+                    System.err.println("app handler: " + error + " in " + thread.getName()));
+        }
         Thread helper = new Thread(() -> busy(200), "helper");
         helper.start();
         busy(300);
@@ -26,7 +31,7 @@ public final class AgentTarget {
         System.out.println("target ran");
         switch (args.length == 0 ? "return" : args[0]) {
             case "exit" -> System.exit(3);
-            case "throw" -> throw new IllegalStateException("boom");
+            case "throw", "own-handler-throw" -> throw new IllegalStateException("boom");
             default -> {
             }
         }

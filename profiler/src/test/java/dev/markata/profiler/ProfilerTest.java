@@ -347,6 +347,30 @@ class ProfilerTest {
         }
     }
 
+    /**
+     * A session's time began when the recording was set up, before async-profiler had started
+     * (the first start in a JVM takes 50-170 ms: the native profiler reads the JVM's symbols), so
+     * every agent profile began with that long a stretch of nothing, counted in its duration, and
+     * the program's first frames came after it. The session now begins once the sampler
+     * records: not before async-profiler's own recording start, which its JFR file says.
+     */
+    @Test
+    void theSessionBeginsWhenTheSamplerRecordsNotBefore(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("start.jfr");
+        Session session = recordKeepingJfr(jfr);
+        java.time.Instant recordingStart = null;
+        try (var file = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            while (file.hasMoreEvents() && recordingStart == null) {
+                var event = file.readEvent();
+                if (event.getEventType().getName().equals("jdk.ActiveRecording")) {
+                    recordingStart = event.getInstant("recordingStart");
+                }
+            }
+        }
+        assertThat(recordingStart).isNotNull();
+        assertThat(session.startedAt()).isAfterOrEqualTo(recordingStart);
+    }
+
     /** 50 ms of work recorded by async-profiler, asked to keep its recording at {@code jfr}. */
     private static Session recordKeepingJfr(Path jfr) {
         Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();

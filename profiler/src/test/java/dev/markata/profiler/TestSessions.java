@@ -47,6 +47,12 @@ public final class TestSessions {
         return this;
     }
 
+    /** Names thread {@code threadId} (default: {@code main} for 1, {@code worker-<id>} for others). */
+    public TestSessions threadName(long threadId, String name) {
+        threadNames.put(threadId, name);
+        return this;
+    }
+
     /** Adds a span and returns its id. */
     public int span(int parentId, String category, String name, long threadId, long startMillis, long endMillis) {
         return span(parentId, category, name, threadId, startMillis, endMillis, Map.of());

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Frame and stack tables for hand-built test sessions, from stacks written as
  * {@code "app.Main.main;app.Site.render;java.util.HashMap.get"}: root first, {@code Class.method}
- * per frame, classes under {@code app.} application code, everything else library code.
+ * per frame, classes under {@code app.} application code, everything else library code, and
+ * {@code [name]} a synthetic frame.
  */
 public final class TestStacks {
 
@@ -24,11 +25,16 @@ public final class TestStacks {
     public int stackId(String stack) {
         int id = StackTable.EMPTY;
         for (String part : stack.split(";")) {
-            int dot = part.lastIndexOf('.');
-            String className = part.substring(0, dot);
-            String simple = className.substring(className.lastIndexOf('.') + 1);
-            Frame frame = new Frame(className, part.substring(dot + 1), simple + ".java", 10,
-                    className.startsWith("app.") ? FrameKind.APPLICATION : FrameKind.LIBRARY);
+            Frame frame;
+            if (part.startsWith("[") && part.endsWith("]")) { // a synthetic frame, as the samplers make them
+                frame = new Frame(part, "", "", 0, FrameKind.SYNTHETIC);
+            } else {
+                int dot = part.lastIndexOf('.');
+                String className = part.substring(0, dot);
+                String simple = className.substring(className.lastIndexOf('.') + 1);
+                frame = new Frame(className, part.substring(dot + 1), simple + ".java", 10,
+                        className.startsWith("app.") ? FrameKind.APPLICATION : FrameKind.LIBRARY);
+            }
             int frameId = frameIds.computeIfAbsent(frame, f -> {
                 frames.add(f);
                 return frames.size() - 1;

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,21 +34,105 @@ class VirtualThreadTest {
      */
     @Test
     void aCarriersSamplesAreFiledUnderTheCarrierNotUnderOneVirtualThread() throws Exception {
+        Set<Long> virtualIds = ConcurrentHashMap.newKeySet();
+        Session session = runOnVirtualThreads(40, i -> {
+            virtualIds.add(Thread.currentThread().getId());
+            Workloads.spin(5);
+        });
+        assertThat(virtualIds).hasSize(40);
+        assertThat(session.threads()).extracting(ThreadProfile::threadId).doesNotContainAnyElementsOf(virtualIds);
+        List<ThreadProfile> spinning = session.threads().stream().filter(t -> spinNanos(session, t) > 0).toList();
+        assertThat(spinning).isNotEmpty().allSatisfy(t -> assertThat(t.name()).isNotEmpty());
+    }
+
+    /**
+     * A virtual thread that parked and runs again has only its top frames thawed; the JVM leaves
+     * the rest frozen behind a return barrier, where async-profiler's walk stops. Every sample of
+     * the spin after the sleep began at the task's method ({@code spinSleepSpin}), not at the
+     * carrier's root: the carrier's tree had the task's code under two roots, and most of its
+     * time under the one without the thread and the task that ran it. Those samples now go
+     * under the stack the task's method was seen under before its park: the only one it has.
+     */
+    @Test
+    void samplesAfterAParkAreUnderTheCallersFrozenAtThePark() throws Exception {
+        Session session = runOnVirtualThreads(60, i -> spinSleepSpin());
+        List<List<String>> spinning = stacksThrough(session, "spin");
+        assertThat(spinning).hasSizeGreaterThan(20).allSatisfy(stack -> {
+            assertThat(stack).as("a whole stack: the carrier, the continuation, the task").contains(
+                    "jdk.internal.vm.Continuation.enter0", "java.lang.VirtualThread.run",
+                    VirtualThreadTest.class.getName() + ".spinSleepSpin");
+            assertThat(stack.get(stack.indexOf(VirtualThreadTest.class.getName() + ".spinSleepSpin") - 1))
+                    .as("spinSleepSpin's caller").startsWith(VirtualThreadTest.class.getName() + ".lambda$");
+        });
+    }
+
+    /**
+     * Where the method a cut stack begins with was seen under two callers, which one the frozen
+     * frames hold cannot be known: the sample goes under what both callers' stacks share, with a
+     * synthetic frame for the rest, never under one of the two.
+     */
+    @Test
+    void framesThatCannotBeKnownAreOneSyntheticFrameNotAnInventedCaller() throws Exception {
+        Session session = runOnVirtualThreads(60, i -> {
+            if (i % 2 == 0) {
+                viaA();
+            } else {
+                viaB();
+            }
+        });
+        String shared = VirtualThreadTest.class.getName() + ".shared";
+        List<List<String>> spinning = stacksThrough(session, "spin");
+        assertThat(spinning).hasSizeGreaterThan(20).allSatisfy(stack -> {
+            assertThat(stack).contains("jdk.internal.vm.Continuation.enter0", shared);
+            assertThat(stack.get(stack.indexOf(shared) - 1)).isIn(VirtualThreadTest.class.getName() + ".viaA",
+                    VirtualThreadTest.class.getName() + ".viaB", "[callers frozen at a virtual thread's park]");
+        });
+        assertThat(spinning).as("samples after the park, under the synthetic frame")
+                .anySatisfy(stack -> assertThat(stack).contains("[callers frozen at a virtual thread's park]"));
+    }
+
+    static void spinSleepSpin() {
+        Workloads.spin(8);
+        sleep(20);
+        Workloads.spin(8);
+    }
+
+    static void viaA() {
+        shared();
+    }
+
+    static void viaB() {
+        shared();
+    }
+
+    static void shared() {
+        Workloads.spin(8);
+        sleep(20);
+        Workloads.spin(8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code tasks} tasks on a wrapped virtual-thread executor under async-profiler. */
+    private static Session runOnVirtualThreads(int tasks, IntConsumer task) throws Exception {
         assumeTrue(Runtime.version().feature() >= 21, "virtual threads");
         ExecutorService virtual = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
                 .invoke(null);
         Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).build();
         ExecutorService wrapped = profiler.wrap(virtual);
-        Set<Long> virtualIds = ConcurrentHashMap.newKeySet();
         profiler.start();
         Session session;
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                futures.add(wrapped.submit(() -> {
-                    virtualIds.add(Thread.currentThread().getId());
-                    Workloads.spin(5);
-                }));
+            for (int i = 0; i < tasks; i++) {
+                int n = i;
+                futures.add(wrapped.submit(() -> task.accept(n)));
             }
             for (Future<?> future : futures) {
                 future.get();
@@ -57,10 +142,29 @@ class VirtualThreadTest {
             virtual.shutdown();
         }
         assertThat(session.sampler().name()).isEqualTo("async-profiler");
-        assertThat(virtualIds).hasSize(40);
-        assertThat(session.threads()).extracting(ThreadProfile::threadId).doesNotContainAnyElementsOf(virtualIds);
-        List<ThreadProfile> spinning = session.threads().stream().filter(t -> spinNanos(session, t) > 0).toList();
-        assertThat(spinning).isNotEmpty().allSatisfy(t -> assertThat(t.name()).isNotEmpty());
+        return session;
+    }
+
+    /** The stacks (root first, {@code Class.method}) of every sample whose leaf part runs through {@code Workloads.<method>}. */
+    private static List<List<String>> stacksThrough(Session session, String method) {
+        StackTable stacks = session.stacks();
+        List<List<String>> out = new ArrayList<>();
+        for (ThreadProfile thread : session.threads()) {
+            for (Sample sample : thread.samples()) {
+                List<String> names = new ArrayList<>();
+                boolean through = false;
+                for (int s = sample.stackId(); s != StackTable.EMPTY; s = stacks.parentId(s)) {
+                    Frame frame = session.frames().get(stacks.frameId(s));
+                    names.add(0, frame.methodName().isEmpty() ? frame.className()
+                            : frame.shownClassName() + "." + frame.methodName());
+                    through |= frame.className().equals(Workloads.class.getName()) && frame.methodName().equals(method);
+                }
+                if (through) {
+                    out.add(names);
+                }
+            }
+        }
+        return out;
     }
 
     /** Time of {@code thread}'s samples whose stack runs through {@link Workloads#spin}. */

@@ -11,6 +11,7 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.index_page.IndexPagePlugin;
 import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code markata.plugins.feeds}: selects and sorts each feed's posts once in pre_render (so
@@ -230,6 +232,7 @@ public final class FeedsPlugin implements Plugin {
         Map<String, String> keys = new TreeMap<>();
         String shared = Hashing.of(templates.key(), LocalDate.now().toString());
         boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
+        PostBodies bodies = PostBodies.of(context);
         Selected archive = null;
         for (Selected feed : feeds.feeds()) {
             // the final posts (after render) for descriptions and titles
@@ -247,14 +250,20 @@ public final class FeedsPlugin implements Plugin {
             // every post page is rendered again anyway.
             String key = new Hashing().add(shared).addValue(new TreeMap<>(config.raw())).add(config.name())
                     .add(String.valueOf(isHome)).add(SiteView.fingerprint(context)).hex();
-            keys.put(config.slug(), key);
             Path page = context.output().root().resolve(config.slug()).resolve("index.html");
-            boolean unchanged = key.equals(previous.get(config.slug())) && Files.isRegularFile(page)
+            String stored = previous.get(config.slug());
+            boolean unchanged = bodies.unchanged(key, stored) && Files.isRegularFile(page)
                     && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
-            if (!unchanged) {
+            if (unchanged) {
+                keys.put(config.slug(), stored);
+            } else {
                 // made here, on first need: a build whose feeds are all unchanged never needs it
                 // (the view of every post was a tenth of a warm 10,000-post build's save stage)
-                renderPages(context, templates, SiteView.of(context, templates), config, isHome);
+                SiteView site = SiteView.of(context, templates);
+                AtomicBoolean readBodies = new AtomicBoolean();
+                renderPages(context, templates, site, config, isHome, bodies, readBodies);
+                // a page that shows posts' bodies (latest posts in full) is rendered again when one changes
+                keys.put(config.slug(), bodies.storedKey(key, readBodies.get()));
             }
             // The key covers what the XML shows (the site's settings are in the templates' config,
             // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
@@ -291,7 +300,7 @@ public final class FeedsPlugin implements Plugin {
     }
 
     private static void renderPages(BuildContext context, Templates templates, SiteView site, FeedConfig config,
-                                    boolean isHome) throws Exception {
+                                    boolean isHome, PostBodies bodies, AtomicBoolean readBodies) throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> feedView = (Map<String, Object>) ((Map<String, Object>) site.markata().get("feeds"))
                 .get(config.name());
@@ -301,8 +310,8 @@ public final class FeedsPlugin implements Plugin {
         // One card per post: on a big site most of the feed's time, so the cards are rendered on
         // the build's threads (each task is its post's work) and joined in order here.
         List<String> cards = context.map(posts, post -> String.valueOf(post.get("path")),
-                post -> templates.render(document, config.cardTemplate(),
-                        Map.of("post", post, "markata", site.markata())));
+                post -> bodies.noting(readBodies, () -> templates.render(document, config.cardTemplate(),
+                        Map.of("post", post, "markata", site.markata()))));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("feed", feedView);
         values.put("posts", posts);
@@ -311,11 +320,11 @@ public final class FeedsPlugin implements Plugin {
         values.put("description", config.description());
         values.put("head", config.head());
         values.put("markata", site.markata());
-        String html = templates.render(document, config.template(), values);
+        String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
         context.output().write(config.slug() + "/index.html", html);
         if (config.partialTemplate() != null) {
             context.output().write(config.slug() + "/partial/index.html",
-                    templates.render(document, config.partialTemplate(), values));
+                    bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
         }
         if (isHome) {
             context.output().write("index.html", html);

@@ -44,7 +44,7 @@ import java.util.zip.CRC32C;
 final class LoadCache {
 
     /** Changes whenever loading a file could give another {@link Post}, or the format changes. */
-    static final String VERSION = "markata-load-cache 6";
+    static final String VERSION = "markata-load-cache 7";
 
     private static final int NULL = 0;
     private static final int STRING = 1;

@@ -69,6 +69,7 @@ public final class LoadPlugin implements Plugin {
         // A damaged cache is only a slower build: its posts are read again and it is rewritten.
         LoadCacheShards cache = LoadCacheShards.open(cacheFolder, problem -> context.reporter().warn(
                 "ignoring the load cache " + problem + " (its posts are read again; the cache is rewritten)"));
+        cache.expect(context.sourceFiles().stream().map(LoadPlugin::documentName).toList());
         List<Post> posts = context.map(context.sourceFiles(), LoadPlugin::documentName, file -> {
             String document = documentName(file);
             Path path = root.resolve(file);

@@ -15,9 +15,9 @@ public final class Slugs {
      * "privet-mir", "你好" to "ni-hao". Per part: text that is not all ASCII is spelled in ASCII
      * as python-slugify does (markata's slugify), so that a site keeps its URLs: an apostrophe
      * the author wrote made '-', NFKD, Unidecode's tables (junidecode, the same tables in Java),
-     * and the apostrophes those wrote dropped ("Komp'iuter" is "kompiuter"). Then lower case,
-     * every run of other characters than {@code a-z0-9} one '-', none at either end; empty parts
-     * dropped. ASCII text (nearly every slug) goes straight to one pass without regular
+     * and the apostrophes those wrote dropped ("Komp'iuter" is "kompiuter"). Then lower case, a
+     * comma between two digits dropped ("1,000" is "1000"), every run of other characters than
+     * {@code a-z0-9} one '-', none at either end; empty parts dropped. ASCII text (nearly every slug) goes straight to one pass without regular
      * expressions: slugs are made for every post and wikilink target of every build.
      */
     public static String slugify(String text) {
@@ -39,7 +39,7 @@ public final class Slugs {
                     }
                     gap = false;
                     slug.append(c);
-                } else {
+                } else if (!(c == ',' && isDigitAt(lower, i - 1) && isDigitAt(lower, i + 1))) {
                     gap = true;
                 }
             }
@@ -54,6 +54,10 @@ public final class Slugs {
     private static String transliterate(String text) {
         return Junidecode.unidecode(Normalizer.normalize(text.replace('\'', '-'), Normalizer.Form.NFKD))
                 .replace("'", "");
+    }
+
+    private static boolean isDigitAt(String text, int index) {
+        return index >= 0 && index < text.length() && text.charAt(index) >= '0' && text.charAt(index) <= '9';
     }
 
     private static boolean isAscii(String text) {

@@ -31,15 +31,18 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
     private final Map<String, Object> keys;
     private final List<Post> posts;
     private final Map<String, Map<String, Object>> viewsByPath;
+    private final PostBodies bodies;
     private final Map<String, FilterExpression> parsed = new ConcurrentHashMap<>();
     /** For a view made on first use: where it comes from, and once made, the view. */
     private final Supplier<MarkataView> source;
     private MarkataView made;
 
-    MarkataView(Map<String, Object> keys, List<Post> posts, Map<String, Map<String, Object>> viewsByPath) {
+    MarkataView(Map<String, Object> keys, List<Post> posts, Map<String, Map<String, Object>> viewsByPath,
+                PostBodies bodies) {
         this.keys = keys;
         this.posts = posts;
         this.viewsByPath = viewsByPath;
+        this.bodies = bodies;
         this.source = null;
     }
 
@@ -48,6 +51,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         this.keys = null;
         this.posts = null;
         this.viewsByPath = null;
+        this.bodies = null;
         this.source = source;
     }
 
@@ -102,6 +106,9 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
                 default -> throw new IllegalArgumentException("markata.map takes func, filter, sort and reverse, not "
                         + (name.isEmpty() ? "a " + (i + 1) + "th argument" : name));
             }
+        }
+        if (func.contains("content") || filter.contains("content") || sort.contains("content")) {
+            bodies.bodyRead(); // the expressions see a post's content (a word count, a search)
         }
         FilterExpression select = expression("filter", filter);
         FilterExpression value = func.equals("post") ? null : expression("func", func);

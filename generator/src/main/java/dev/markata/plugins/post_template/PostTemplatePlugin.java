@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code markata.plugins.post_template} (with markata's {@code jinja_env}): puts each rendered
@@ -45,6 +46,7 @@ public final class PostTemplatePlugin implements Plugin {
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
             ExtraPages extra = ExtraPages.of(context);
+            PostBodies bodies = PostBodies.of(context);
             skips.updateChanged(context, post -> {
                 Map<String, Object> view = Templates.postView(post);
                 // the post's fields also at the top, as older markata passed them: head entries
@@ -55,15 +57,19 @@ public final class PostTemplatePlugin implements Plugin {
                 values.put("markata", markata);
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
+                AtomicBoolean readBodies = new AtomicBoolean();
                 for (Map.Entry<String, String> output : settings.postTemplates().entrySet()) {
                     String name = output.getKey();
                     String template = templateFor(post, name, output.getValue());
-                    String html = templates.render(post.path(), template, values);
+                    String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values));
                     if (name.equals("index")) {
                         page = html;
                     } else {
                         others.put(name, html);
                     }
+                }
+                if (readBodies.get()) {
+                    bodies.pageReadBodies(post.path()); // so skip renders it again when a body changes
                 }
                 if (!others.isEmpty()) {
                     extra.put(post.path(), others);

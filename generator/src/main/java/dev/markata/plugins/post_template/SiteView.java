@@ -141,8 +141,9 @@ public final class SiteView {
     private static SiteView build(BuildContext context, Templates templates) {
         Map<String, Map<String, Object>> byPath = new HashMap<>();
         List<Map<String, Object>> all = new ArrayList<>(context.posts().size());
+        PostBodies bodies = PostBodies.of(context);
         for (Post post : context.posts()) {
-            Map<String, Object> view = Collections.unmodifiableMap(Templates.postView(post));
+            Map<String, Object> view = new ListedPost(post, Templates.postView(post), bodies);
             byPath.put(post.path(), view);
             all.add(view);
         }
@@ -167,6 +168,6 @@ public final class SiteView {
         markata.put("posts", Collections.unmodifiableList(all));
         markata.put("articles", Collections.unmodifiableList(all));
         markata.put("feeds", Collections.unmodifiableMap(feeds));
-        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath), byPath);
+        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath, bodies), byPath);
     }
 }

@@ -8,6 +8,7 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code markata.plugins.render_markdown}: renders each post's Markdown to HTML (see
@@ -52,6 +54,13 @@ public final class RenderMarkdownPlugin implements Plugin {
     private static void render(BuildContext context, Templates templates) throws Exception {
         List<Post> posts = context.posts();
         Skips skips = Skips.of(context);
+        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
+        ContentDigests digests = ContentDigests.of(context);
+        // A listing that shows posts in full (a feed's page, markata.posts) may show posts this
+        // build does not render: their HTML comes from the cache, with what every post needs
+        // made on first such read only.
+        InputsForAll forAll = new InputsForAll(context, templates, posts);
+        PostBodies.of(context).htmlSource(post -> html(context, templates, forAll.get(), cache, digests, post));
         if (!skips.anyChanged(posts)) {
             return; // an unchanged site: no link table, no hashes
         }
@@ -59,42 +68,99 @@ public final class RenderMarkdownPlugin implements Plugin {
         // build need them: with one post edited in `serve --watch`, making them for 10,000 posts
         // that use neither was most of this hook.
         List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
-        boolean anyJinja = changed.stream().anyMatch(RenderMarkdownPlugin::isJinja);
-        boolean anyLinks = anyJinja || changed.stream().anyMatch(post -> post.content().contains("[["));
-        Markdown markdown = new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of()));
-        String linkTargets = anyLinks ? linkTargets(posts) : "";
-        SiteView site = anyJinja ? SiteView.of(context, templates) : null;
-        String jinjaInputs = anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "";
-        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
-        ContentDigests digests = ContentDigests.of(context);
-        skips.updateChanged(context, post -> {
-            boolean jinja = isJinja(post);
-            Hashing keyHash = new Hashing().add(RENDER_VERSION)
-                    .add(post.content().contains("[[") || jinja ? linkTargets : "")
-                    .add(jinja ? jinjaInputs + post.path() : "").add(digests.of(post));
-            if (jinja) {
-                // its own front matter, which its Markdown may show ({{ post.mood }}); the
-                // fingerprint in jinjaInputs covers only what lists show of every post
-                keyHash.addValue(post.extra());
-            }
-            String key = keyHash.hex();
-            Optional<String> cached = cache.get(key);
-            if (cached.isPresent()) {
-                return post.withHtml(cached.get());
-            }
-            String text = post.content();
-            if (jinja) {
-                Map<String, Object> values = new HashMap<>();
-                values.put("post", site.post(post.path()));
-                values.put("markata", site.markata());
-                text = templates.renderString(post.path(), text, bodyLine(context, post), values);
-            }
-            String html = markdown.render(text);
-            cache.put(key, html);
-            return post.withHtml(html);
-        });
+        Inputs inputs = Inputs.forPosts(context, templates, changed);
+        skips.updateChanged(context, post -> post.withHtml(html(context, templates, inputs, cache, digests, post)));
         cache.reportIgnored();
     }
+
+    /**
+     * What rendering some posts needs beyond their own Markdown: the link table when one of them
+     * has a wikilink or is a Jinja post, and for Jinja posts the site view and what their HTML
+     * depends on (the templates, every post's fields).
+     */
+    private record Inputs(Markdown markdown, String linkTargets, SiteView site, String jinjaInputs) {
+
+        static Inputs forPosts(BuildContext context, Templates templates, List<Post> rendered) throws IOException {
+            List<Post> posts = context.posts();
+            boolean anyJinja = rendered.stream().anyMatch(RenderMarkdownPlugin::isJinja);
+            boolean anyLinks = anyJinja || rendered.stream().anyMatch(post -> post.content().contains("[["));
+            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of())),
+                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts) : "", anyJinja ? SiteView.of(context, templates) : null,
+                    anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
+        }
+    }
+
+    /** {@link Inputs} for every post, made on first use (a listing of posts in full that this build did not render). */
+    private static final class InputsForAll {
+        private final BuildContext context;
+        private final Templates templates;
+        private final List<Post> posts;
+        private Inputs inputs;
+
+        InputsForAll(BuildContext context, Templates templates, List<Post> posts) {
+            this.context = context;
+            this.templates = templates;
+            this.posts = posts;
+        }
+
+        synchronized Inputs get() throws IOException {
+            if (inputs == null) {
+                inputs = Inputs.forPosts(context, templates, posts);
+            }
+            return inputs;
+        }
+    }
+
+    /** A post's HTML: from the cache when its key is there, else rendered (and cached). */
+    private static String html(BuildContext context, Templates templates, Inputs inputs, RenderCache cache,
+                               ContentDigests digests, Post post) throws Exception {
+        boolean jinja = isJinja(post);
+        Hashing keyHash = new Hashing().add(RENDER_VERSION)
+                .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
+                .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
+        if (jinja) {
+            // its own front matter, which its Markdown may show ({{ post.mood }}); the
+            // fingerprint in jinjaInputs covers only what lists show of every post
+            keyHash.addValue(post.extra());
+        }
+        String key = keyHash.hex();
+        PostBodies bodies = PostBodies.of(context);
+        Optional<String> cached = cache.get(key);
+        if (cached.isPresent() && cached.get().equals(READS_BODIES)) {
+            // a Jinja post that shows other posts' bodies: cached under a key that also covers them
+            bodies.pageReadBodies(post.path());
+            cached = cache.get(bodies.storedKey(key, true));
+        }
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        String text = post.content();
+        boolean readsBodies = false;
+        if (jinja) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("post", inputs.site().post(post.path()));
+            values.put("markata", inputs.site().markata());
+            AtomicBoolean read = new AtomicBoolean();
+            String markdown = text;
+            text = bodies.noting(read, () -> templates.renderString(post.path(), markdown, bodyLine(context, post), values));
+            readsBodies = read.get();
+        }
+        String html = inputs.markdown().render(text);
+        if (readsBodies) {
+            bodies.pageReadBodies(post.path()); // so skip renders its page again when a body changes
+            cache.put(key, READS_BODIES);
+            cache.put(bodies.storedKey(key, true), html);
+        } else {
+            cache.put(key, html);
+        }
+        return html;
+    }
+
+    /**
+     * What the cache holds under a Jinja post's key when its Markdown showed other posts' bodies:
+     * its HTML is under the key that also covers every post's body (see {@link PostBodies}).
+     */
+    private static final String READS_BODIES = "\u0000reads other posts' bodies";
 
     /**
      * The line of its file a post's body starts on (after the front matter), read again from the

@@ -11,6 +11,7 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -36,14 +37,14 @@ public final class SkipPlugin implements Plugin {
     public static final String ID = "markata.plugins.skip";
     static final String KEYS_FILE = "skip.tsv";
     /** Changes when what the key covers changes. */
-    private static final String KEY_VERSION = "skip-4";
+    private static final String KEY_VERSION = "skip-5";
 
     private static final ConfigSection<Boolean> ENABLED = new ConfigSection<>("skip_settings",
             (section, markata) -> markata.bool("skip", true));
     private static final StateKey<Keys> KEYS = new StateKey<>("skip keys", Keys.class);
 
-    /** This build's keys, and the last build's as the file held them. */
-    private record Keys(Map<String, String> byPath, Map<String, String> previous) {
+    /** This build's keys, the posts skipped, and the last build's keys as the file held them. */
+    private record Keys(Map<String, String> byPath, Set<String> skipped, Map<String, String> previous) {
     }
 
     @Override
@@ -73,9 +74,11 @@ public final class SkipPlugin implements Plugin {
         // Hashing every post's source and looking for its page are the cost of a warm build: on
         // the build threads, each task deciding for its own post.
         ContentDigests digests = ContentDigests.of(context);
+        PostBodies bodies = PostBodies.of(context);
         List<Decision> decisions = context.map(posts, Post::path, post -> {
             String key = key(post, shared, digests.of(post));
-            boolean skip = key.equals(previous.get(post.path())) && Files.isRegularFile(output.resolve(post.outputPath()));
+            boolean skip = bodies.unchanged(key, previous.get(post.path()))
+                    && Files.isRegularFile(output.resolve(post.outputPath()));
             return new Decision(key, skip);
         });
         Map<String, String> keys = new HashMap<>();
@@ -87,7 +90,7 @@ public final class SkipPlugin implements Plugin {
                 skipped.add(post.path());
             }
         }
-        context.put(KEYS, new Keys(keys, previous));
+        context.put(KEYS, new Keys(keys, skipped, previous));
         context.put(Skips.KEY, new Skips(skipped));
     }
 
@@ -101,7 +104,13 @@ public final class SkipPlugin implements Plugin {
     private static void remember(BuildContext context) throws IOException {
         Keys keys = context.get(KEYS).orElse(null);
         if (keys != null) {
-            KeyFile.write(context.cacheDir().resolve(KEYS_FILE), keys.byPath(), keys.previous());
+            // a skipped page keeps the key it was stored under; a page rendered in this build is
+            // stored under one that covers every post's body when its template read bodies
+            PostBodies bodies = PostBodies.of(context);
+            Map<String, String> stored = new HashMap<>();
+            keys.byPath().forEach((path, key) -> stored.put(path, keys.skipped().contains(path)
+                    ? keys.previous().get(path) : bodies.storedKey(key, bodies.pageReadsBodies(path))));
+            KeyFile.write(context.cacheDir().resolve(KEYS_FILE), stored, keys.previous());
         }
     }
 }

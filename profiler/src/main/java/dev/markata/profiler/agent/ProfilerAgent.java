@@ -77,17 +77,32 @@ public final class ProfilerAgent {
             mainClassJar(first).ifPresent(builder::applicationCode);
         }
         Profiler profiler = builder.build();
+        // Everything the agent sets up happens before sampling starts (the handlers, the exit
+        // hook and its lambda, whose linking alone took milliseconds): the profile begins with
+        // the program, not with the agent. Undone when the profiler cannot start.
+        UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
+        Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        Thread main = attached ? threadNamedMain() : Thread.currentThread(); // premain runs on main
+        MainThreadRecorder onMain = null;
+        if (main != null) {
+            onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());
+            main.setUncaughtExceptionHandler(onMain);
+        }
+        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err), "markata-profiler-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             profiler.start();
         } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (Thread.getDefaultUncaughtExceptionHandler() == uncaught) {
+                Thread.setDefaultUncaughtExceptionHandler(uncaught.previous);
+            }
+            if (onMain != null && main.getUncaughtExceptionHandler() == onMain) {
+                main.setUncaughtExceptionHandler(onMain.previous);
+            }
             err.println(PREFIX + "cannot start: " + e.getMessage() + "; running without profiling");
             return null;
         }
-        UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
-        Thread.setDefaultUncaughtExceptionHandler(uncaught);
-        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err),
-                "markata-profiler-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }
 
@@ -149,6 +164,9 @@ public final class ProfilerAgent {
 
     private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err) {
         Path output = options.output();
+        if (!profiler.isRunning() && profiler.lastSession().isEmpty()) {
+            return; // the JVM began to exit before the profiler started: nothing to write
+        }
         try {
             Session session = profiler.stop();
             if (uncaught.first != null) {
@@ -167,6 +185,22 @@ public final class ProfilerAgent {
         }
     }
 
+    /** The live thread named {@code main} (the program's, for an agent attached later), or null. */
+    private static Thread threadNamedMain() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            if (threads[i].getName().equals("main") && !threads[i].isDaemon()) {
+                return threads[i];
+            }
+        }
+        return null;
+    }
+
     /** Notes the first uncaught exception, then reports it as the JVM would have. */
     private static final class UncaughtRecorder implements Thread.UncaughtExceptionHandler {
         private final Thread.UncaughtExceptionHandler previous;
@@ -176,16 +210,55 @@ public final class ProfilerAgent {
             this.previous = previous;
         }
 
-        @Override
-        public void uncaughtException(Thread thread, Throwable error) {
+        void note(Thread thread, Throwable error) {
             if (first == null) {
                 first = error.getClass().getName() + " in thread " + thread.getName();
             }
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            note(thread, error);
             if (previous != null) {
                 previous.uncaughtException(thread, error);
             } else {
                 System.err.print("Exception in thread \"" + thread.getName() + "\" ");
                 error.printStackTrace(System.err);
+            }
+        }
+    }
+
+    /**
+     * The main thread's own handler. The JVM asks a thread's own handler before the default
+     * one, so an exception that ends main is noted even when the program later replaces the
+     * default handler (a logging framework, a server): the agent's default handler alone was
+     * then never called, and the report said the program had ended normally. It then hands the
+     * exception on exactly as the JVM would without it: to main's handler from before, else to
+     * main's thread group, which calls whatever default handler is installed by then (or prints
+     * the JVM's "Exception in thread" report).
+     */
+    private static final class MainThreadRecorder implements Thread.UncaughtExceptionHandler {
+        private final UncaughtRecorder recorder;
+        private final Thread.UncaughtExceptionHandler previous;
+
+        MainThreadRecorder(UncaughtRecorder recorder, Thread.UncaughtExceptionHandler previous) {
+            this.recorder = recorder;
+            // a thread without a handler of its own answers with its thread group
+            this.previous = previous instanceof ThreadGroup ? null : previous;
+        }
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable error) {
+            recorder.note(thread, error);
+            if (previous != null) {
+                previous.uncaughtException(thread, error);
+                return;
+            }
+            ThreadGroup group = thread.getThreadGroup();
+            if (group != null) {
+                group.uncaughtException(thread, error);
+            } else {
+                recorder.uncaughtException(thread, error);
             }
         }
     }

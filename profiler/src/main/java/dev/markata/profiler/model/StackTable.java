@@ -131,6 +131,16 @@ public final class StackTable {
             return size - 1;
         }
 
+        /** The stack {@code stackId} without its innermost frame, as {@link StackTable#parentId}. */
+        public int parentId(int stackId) {
+            return parents[stackId];
+        }
+
+        /** The innermost frame of {@code stackId}, as {@link StackTable#frameId}. */
+        public int frameId(int stackId) {
+            return frames[stackId];
+        }
+
         private static int hash(long key) {
             long h = key * 0x9E3779B97F4A7C15L;
             return (int) (h ^ (h >>> 29));

@@ -207,8 +207,30 @@ final class TreeBuilder {
 
     private Node newThreadNode(ThreadProfile thread) {
         Node node = new Node(CallNode.Kind.THREAD, thread.threadId(),
-                CallNode.syntheticFrame("[thread " + thread.name() + "]"), nextNodeId++);
+                CallNode.syntheticFrame("[thread " + threadLabel(thread) + "]"), nextNodeId++);
         return node;
+    }
+
+    /** Names used by more than one thread of the session; made at the first thread node. */
+    private Set<String> sharedNames;
+
+    /**
+     * {@code main}, or {@code worker (thread 12)} when another thread of the session has the
+     * same name (two pools' "worker", a thread started again under a dead one's name): reports
+     * that key threads by their label (collapsed stacks) would otherwise add two threads
+     * together. The id is said as speedscope's profile names say it.
+     */
+    private String threadLabel(ThreadProfile thread) {
+        if (sharedNames == null) {
+            Set<String> seen = new HashSet<>();
+            sharedNames = new HashSet<>();
+            for (ThreadProfile other : session.threads()) {
+                if (!seen.add(other.name())) {
+                    sharedNames.add(other.name());
+                }
+            }
+        }
+        return sharedNames.contains(thread.name()) ? thread.name() + " (thread " + thread.threadId() + ")" : thread.name();
     }
 
     /**

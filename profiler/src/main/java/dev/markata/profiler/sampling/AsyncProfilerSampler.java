@@ -234,6 +234,7 @@ final class AsyncProfilerSampler implements Sampler {
             Files.deleteIfExists(recordingFolder());
             throw e;
         }
+        recording.samplingBegins(); // async-profiler records now, and no thread is added yet
         for (ThreadContext context : recording.sampledThreads()) {
             profiler.addThread(context.thread);
         }
@@ -402,8 +403,10 @@ final class AsyncProfilerSampler implements Sampler {
             }
             threadRuns.add(at, batch, count, stacks.stackOf(event.stack()), state);
         });
+        Map<Integer, Integer> mended = new ReturnBarrierStacks(recording.frames()).mend(stacks.cut, stacks.whole());
         long intervalNanos = interval.toNanos();
         for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
+            entry.getValue().restack(mended);
             entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
         }
     }
@@ -460,6 +463,23 @@ final class AsyncProfilerSampler implements Sampler {
                 open = new long[] {at, at + batchNanos, count, stackId, state.ordinal(), span};
             }
             lastAt = Math.max(lastAt, at);
+        }
+
+        /** Replaces the stacks of the runs that {@code replaced} maps (virtual threads' cut stacks). */
+        void restack(Map<Integer, Integer> replaced) {
+            if (replaced.isEmpty()) {
+                return;
+            }
+            if (open != null) {
+                done.add(open);
+                open = null;
+            }
+            for (long[] run : done) {
+                Integer stack = replaced.get((int) run[STACK]);
+                if (stack != null) {
+                    run[STACK] = stack;
+                }
+            }
         }
 
         /**
@@ -526,9 +546,22 @@ final class AsyncProfilerSampler implements Sampler {
         private final Map<JfrSampleReader.Method, MethodFrames> byMethod = new IdentityHashMap<>();
         /** One entry per class and method name: overloads share their frames, as they did by name. */
         private final Map<String, MethodFrames> byName = new HashMap<>();
+        /** Stacks a virtual thread's return barrier cut ({@link ReturnBarrierStacks}). */
+        final Set<Integer> cut = new HashSet<>();
 
         StackConverter(FrameTable frames) {
             this.frames = frames;
+        }
+
+        /** The stacks read that were not cut. */
+        List<Integer> whole() {
+            List<Integer> whole = new ArrayList<>();
+            for (int stack : byTrace.values()) {
+                if (!cut.contains(stack)) {
+                    whole.add(stack);
+                }
+            }
+            return whole;
         }
 
         int stackOf(JfrSampleReader.Stack trace) {
@@ -547,10 +580,18 @@ final class AsyncProfilerSampler implements Sampler {
         private int convert(JfrSampleReader.Stack trace) {
             List<JfrSampleReader.StackFrame> leafFirst = trace.frames();
             int stack = StackTable.EMPTY;
+            boolean barrier = false;
             for (int i = leafFirst.size() - 1; i >= 0; i--) {
                 JfrSampleReader.StackFrame frame = leafFirst.get(i);
                 JfrSampleReader.Method method = frame.method();
                 if (method == null) {
+                    continue;
+                }
+                if (stack == StackTable.EMPTY && !barrier
+                        && ReturnBarrierStacks.isReturnBarrier(method.className(), method.name())) {
+                    // the walk stopped at a virtual thread's frozen frames: mended once all is read
+                    stack = ReturnBarrierStacks.barrierStack(frames);
+                    barrier = true;
                     continue;
                 }
                 MethodFrames methodFrames = byMethod.get(method);
@@ -562,6 +603,9 @@ final class AsyncProfilerSampler implements Sampler {
                     continue;
                 }
                 stack = frames.push(stack, methodFrames.frameId(Math.max(frame.line(), 0), frames));
+            }
+            if (barrier) {
+                cut.add(stack);
             }
             return stack;
         }

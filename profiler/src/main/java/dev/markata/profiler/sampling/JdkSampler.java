@@ -60,6 +60,7 @@ final class JdkSampler implements Sampler {
         StackTraceElement[] warmUp = perThreadHandshakes ? Thread.currentThread().getStackTrace()
                 : threadBean.getThreadInfo(new long[] {Thread.currentThread().getId()}, Integer.MAX_VALUE)[0].getStackTrace();
         recording.frames().stackId(warmUp);
+        recording.samplingBegins(); // the sampler thread's first tick is the first sample
         running = true;
         thread = new Thread(() -> loop(recording, interval.toNanos()), Recording.OWN_THREAD_PREFIX + "sampler");
         thread.setDaemon(true);

@@ -40,9 +40,10 @@ public final class Recording {
 
     private final RecordingOptions options;
     private final Thread startingThread;
-    private final Instant startedAt;
-    private final long startNanoTime;
-    private final long cpuAtStart;
+    // The recording's zero: set again when the sampler begins to sample (samplingBegins)
+    private volatile Instant startedAt;
+    private volatile long startNanoTime;
+    private volatile long cpuAtStart;
     private final FrameTable frames;
     private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
     /** Carriers of sampled virtual threads, by Java thread id; made at stop by the sampler. */
@@ -135,6 +136,24 @@ public final class Recording {
     }
 
     // ---- state used by samplers -------------------------------------------------------
+
+    /**
+     * Called by the sampler at the moment it begins to sample, before it samples any thread:
+     * the recording's time, CPU and registered threads start here. Before, they started when
+     * the recording was set up, and async-profiler's own start (50-170 ms the first time in a
+     * JVM) was an empty stretch at the start of every profile, counted in its duration. Only
+     * the starting thread can be registered by then, and no span is open (the recording is not
+     * handed out before it has started).
+     */
+    void samplingBegins() {
+        cpuAtStart = processCpuNanos();
+        startedAt = Instant.now();
+        startNanoTime = System.nanoTime();
+        for (ThreadContext context : sampledThreads) {
+            context.sampledSinceNanos = 0;
+            context.lastSampleNanos = 0;
+        }
+    }
 
     FrameTable frames() {
         return frames;

@@ -2,6 +2,8 @@ package dev.markata.profiler.sampling;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
+import dev.markata.profiler.process.FrameFilters;
+import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -43,6 +45,9 @@ final class SessionAssembler {
                 continue;
             }
             List<Sample> samples = context.samples.samples();
+            if (context.threadId == startingThreadId) { // an agent's premain starts the recording on main
+                samples = hideAgentStart(samples);
+            }
             if (asyncMode == AsyncMode.STRICT && context.threadId != startingThreadId) {
                 samples = markOutOfContext(samples, outOfContext);
             }
@@ -112,6 +117,47 @@ final class SessionAssembler {
         }
         return result;
     }
+
+    /**
+     * The starting thread's samples taken while the JVM ran the profiler's own agent
+     * ({@code premain}) after sampling began, with no frames: the rest of the
+     * profiler's start, hidden as its own frames are everywhere (their time stays with their
+     * caller, here the thread itself). The agent sets itself up before it starts sampling, but
+     * the return from the start is still sampled now and then, and such a sample showed the
+     * JVM's agent loader ({@code InstrumentationImpl.loadClassAndCallPremain}) as the first
+     * thing the program did. Another agent's start, run by the JVM after this one, is kept.
+     */
+    private List<Sample> hideAgentStart(List<Sample> samples) {
+        StackTable.Builder stacks = frames.stacks();
+        Map<Integer, Boolean> agentStart = new HashMap<>();
+        boolean any = false;
+        for (Sample sample : samples) {
+            any |= agentStart.computeIfAbsent(sample.stackId(), stack -> isAgentStart(stacks, stack));
+        }
+        if (!any) {
+            return samples;
+        }
+        ThreadSamples kept = new ThreadSamples();
+        for (Sample s : samples) {
+            int stack = agentStart.get(s.stackId()) ? StackTable.EMPTY : s.stackId();
+            kept.add(s.startNanos(), s.durationNanos(), stack, s.state(), s.spanId(), s.count());
+        }
+        return kept.samples();
+    }
+
+    /** A stack from the JVM's agent loader into the profiler's own code. */
+    private boolean isAgentStart(StackTable.Builder stacks, int stack) {
+        boolean own = false;
+        Frame root = null;
+        for (int s = stack; s != StackTable.EMPTY; s = stacks.parentId(s)) {
+            root = frames.frame(stacks.frameId(s));
+            own |= FrameFilters.isProfilerOwn(root);
+        }
+        return own && root.className().equals(AGENT_LOADER);
+    }
+
+    /** The JDK class that calls a Java agent's {@code premain} and {@code agentmain}. */
+    private static final String AGENT_LOADER = "sun.instrument.InstrumentationImpl";
 
     /** Samples outside any span become {@code [out-of-context]}; neighbours merge again. */
     private static List<Sample> markOutOfContext(List<Sample> samples, int outOfContextStack) {

@@ -1,7 +1,9 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,29 @@ class ProfilerAgentTest {
         assertThat(session.metadata()).doesNotContainKey("outcome");
     }
 
+    /**
+     * The agent's own start (its options, the output check, the exit hook, its first lambda's
+     * linking: 2-24 ms) ran after sampling began, so every agent profile began with
+     * {@code InstrumentationImpl.loadClassAndCallPremain} and the JDK code the agent called
+     * (method-handle linking, class spinning) before the program's first frame.
+     */
+    @Test
+    void theProfileBeginsWithTheProgramNotWithTheAgentsStart() throws Exception {
+        Path output = dir.resolve("start.session.json");
+        Run run = run("output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        ThreadProfile main = session.threads().stream().filter(t -> t.name().equals("main")).findFirst().orElseThrow();
+        assertThat(main.samples()).isNotEmpty().allSatisfy(sample -> {
+            for (int s = sample.stackId(); s != StackTable.EMPTY; s = session.stacks().parentId(s)) {
+                Frame frame = session.frames().get(session.stacks().frameId(s));
+                assertThat(frame.className()).as("a frame of main's sample at %d ns", sample.startNanos())
+                        .doesNotStartWith("sun.instrument.").doesNotStartWith("dev.markata.profiler.agent.");
+            }
+        });
+        assertThat(Files.readString(dir.resolve("err.txt"))).contains("wrote");
+    }
+
     @Test
     void writesTheReportOnSystemExit() throws Exception {
         Path output = dir.resolve("exit.session.json");
@@ -98,6 +123,24 @@ class ProfilerAgentTest {
         Run run = run("output=" + output, "throw");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.stderr()).contains("Exception in thread \"main\" java.lang.IllegalStateException: boom");
+        Session session = Session.load(output);
+        assertThat(session.metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");
+    }
+
+    /**
+     * A program that installs its own default handler after the agent (a logging framework, a
+     * server) replaced the agent's: when main then died of an exception, the report said the
+     * program had ended normally (no {@code outcome}), though it exited 1 with the program's
+     * own handler's message.
+     */
+    @Test
+    void anExceptionThatEndsMainIsRecordedWhenTheProgramInstalledItsOwnHandler() throws Exception {
+        Path output = dir.resolve("own-handler.session.json");
+        Run run = run("output=" + output, "own-handler-throw");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr()).contains("app handler: java.lang.IllegalStateException: boom in main")
+                .doesNotContain("Exception in thread"); // the program's handler has the last word, as without the agent
         Session session = Session.load(output);
         assertThat(session.metadata()).containsEntry("outcome", "failed")
                 .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");

@@ -104,7 +104,8 @@ function makeFrame(cls, method, file, line, kind) {
   if (/^0x[0-9a-fA-F]+\.java$/.test(file)) file = "";
   return {
     cls, shownCls: shown, method, file, line, kind,
-    name: simple ? simple + "." + method : method,
+    // a synthetic frame from the sampler ("[out-of-context]") is a class alone, as Frame.displayName says it
+    name: simple ? (method ? simple + "." + method : simple) : method,
     full: cls ? cls + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
     library: kind === KIND_LIB ? libraryName(cls) : null,

@@ -172,6 +172,25 @@ class HtmlRealProfileBrowserTest {
         assertThat(java).contains("HtmlRealProfileBrowserTest$$Lambda.run").noneMatch(n -> n.contains("0x"));
     }
 
+    /**
+     * A synthetic frame the sampler puts in a stack ({@code [callers frozen at a virtual
+     * thread's park]}, {@code [out-of-context]}) has a class name and no method; the page named
+     * it with a dot after it ({@code [out-of-context].}), the text report without.
+     */
+    @Test
+    void pageNamesTheSamplersSyntheticFramesAsTheTextReportDoes() throws Exception {
+        Session session = dev.markata.profiler.TestSessions.builder()
+                .sample(1, "app.Main.main;[callers frozen at a virtual thread's park];app.Task.run", 3)
+                .sample(2, "[out-of-context];java.lang.Thread.run", 2)
+                .build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "synthetic-names"));
+        @SuppressWarnings("unchecked")
+        List<Object> names = (List<Object>) browser.js("return markataReport.profile.frames.map(f => f.name);");
+        List<String> java = session.frames().stream().map(dev.markata.profiler.model.Frame::displayName).toList();
+        assertThat(names.subList(0, java.size())).isEqualTo(java)
+                .contains("[callers frozen at a virtual thread's park]", "[out-of-context]");
+    }
+
     @Test
     void outOfContextKeepsTheHelperStacksBelowIt() throws Exception {
         browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlOptions.defaults(), "out-of-context"));

@@ -1,0 +1,66 @@
+package dev.markata.plugins.post_template;
+
+import dev.markata.content.Post;
+import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A post as listings see it ({@code markata.posts}, a feed's posts): its template view, read
+ * only, whose body fields tell {@link PostBodies} they were read, and whose HTML comes from
+ * {@link PostBodies#html} (a post the skip plugin left unrendered has none of its own).
+ */
+final class ListedPost extends AbstractMap<String, Object> {
+
+    private final Post post;
+    private final Map<String, Object> view;
+    private final PostBodies bodies;
+
+    ListedPost(Post post, Map<String, Object> view, PostBodies bodies) {
+        this.post = post;
+        this.view = view;
+        this.bodies = bodies;
+    }
+
+    private static boolean isBody(Object key) {
+        return "content".equals(key) || "html".equals(key) || "article_html".equals(key);
+    }
+
+    @Override
+    public Object get(Object key) {
+        if (!isBody(key)) {
+            return view.get(key);
+        }
+        bodies.bodyRead();
+        return "content".equals(key) ? view.get(key) : bodies.html(post);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return view.containsKey(key);
+    }
+
+    /** The keys, which reading a field looks at (jinjava checks a map's key type): no body is read. */
+    @Override
+    public Set<String> keySet() {
+        return Collections.unmodifiableSet(view.keySet());
+    }
+
+    /** Every entry, bodies included (as read: {@code items()}, {@code tojson}). */
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        bodies.bodyRead();
+        Map<String, Object> copy = new LinkedHashMap<>(view);
+        String html = bodies.html(post);
+        copy.put("html", html);
+        copy.put("article_html", html);
+        return Collections.unmodifiableMap(copy).entrySet();
+    }
+
+    @Override
+    public int size() {
+        return view.size();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.markata.plugins.post_template;
+
+import dev.markata.content.Post;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.StateKey;
+import dev.markata.plugins.load.ContentDigests;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Posts' bodies as pages that list posts show them ({@code p.content}, {@code p.article_html}
+ * of {@code markata.posts} or a feed's posts): a home page with the latest posts in full.
+ *
+ * <p>Such a page depends on every post's body, which the keys of unchanged pages (skip, feeds)
+ * leave out on purpose: with them, an edit of one post would render every page again. So a
+ * page's render is watched ({@link #noting}); a page that read a body is stored under a key
+ * that also covers every post's body ({@link #storedKey}), and is rendered again when any
+ * body changes ({@link #unchanged}). Pages that read none keep the cheap key.
+ *
+ * <p>A post the skip plugin left unrendered has no HTML in this build; a listing that shows it
+ * gets it from {@link #html}, which render_markdown backs with its cache.
+ */
+public final class PostBodies {
+
+    /** HTML of a post that was not rendered in this build (from the render cache, or rendered). */
+    @FunctionalInterface
+    public interface HtmlSource {
+        String html(Post post) throws Exception;
+    }
+
+    /** What a page's render does, watched for reads of posts' bodies. */
+    @FunctionalInterface
+    public interface Render<T> {
+        T call() throws Exception;
+    }
+
+    private static final StateKey<PostBodies> KEY = new StateKey<>("post bodies", PostBodies.class);
+
+    private final BuildContext context;
+    private final ThreadLocal<AtomicBoolean> watching = new ThreadLocal<>();
+    private final Set<String> pagesReadingBodies = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, String> htmlByPath = new ConcurrentHashMap<>();
+    private volatile HtmlSource htmlSource;
+    private volatile String bodiesKey;
+
+    private PostBodies(BuildContext context) {
+        this.context = context;
+    }
+
+    /** The build's instance (call on the hook's thread: the first call makes it). */
+    public static PostBodies of(BuildContext context) {
+        return context.get(KEY).orElseGet(() -> {
+            PostBodies bodies = new PostBodies(context);
+            context.put(KEY, bodies);
+            return bodies;
+        });
+    }
+
+    /**
+     * Runs {@code render}, noting in {@code readBodies} whether it read a post's body through
+     * {@code markata} (renders nest: the innermost watch is noted).
+     */
+    public <T> T noting(AtomicBoolean readBodies, Render<T> render) throws Exception {
+        AtomicBoolean outer = watching.get();
+        watching.set(readBodies);
+        try {
+            return render.call();
+        } finally {
+            if (outer == null) {
+                watching.remove();
+            } else {
+                watching.set(outer);
+            }
+        }
+    }
+
+    /** Called by the views of listed posts when a template reads a body. */
+    void bodyRead() {
+        AtomicBoolean readBodies = watching.get();
+        if (readBodies != null) {
+            readBodies.set(true);
+        }
+    }
+
+    /** Remembers that the page of the post at {@code path} read posts' bodies (see skip). */
+    public void pageReadBodies(String path) {
+        pagesReadingBodies.add(path);
+    }
+
+    /** Whether the page of the post at {@code path}, rendered in this build, read posts' bodies. */
+    public boolean pageReadsBodies(String path) {
+        return pagesReadingBodies.contains(path);
+    }
+
+    /**
+     * The key to remember for a page rendered in this build under {@code key}: the key itself,
+     * or, when its render read posts' bodies, one that also covers every post's body.
+     */
+    public String storedKey(String key, boolean readBodies) {
+        return readBodies ? Hashing.of(key, bodiesKey()) : key;
+    }
+
+    /** Whether a page stored under {@code stored} by an earlier build is still what {@code key} renders. */
+    public boolean unchanged(String key, String stored) {
+        // a stored key is either the page's key or the one that also covers the bodies
+        return stored != null && (stored.equals(key) || stored.equals(storedKey(key, true)));
+    }
+
+    /** Provides HTML for posts not rendered in this build (render_markdown sets it in render). */
+    public void htmlSource(HtmlSource source) {
+        htmlSource = source;
+    }
+
+    /** The post's HTML: its own when it was rendered in this build, else from the source. */
+    String html(Post post) {
+        if (post.html() != null) {
+            return post.html();
+        }
+        String known = htmlByPath.get(post.path());
+        if (known != null) {
+            return known;
+        }
+        HtmlSource source = htmlSource;
+        if (source == null) {
+            return "";
+        }
+        try {
+            String html = source.html(post);
+            htmlByPath.put(post.path(), html);
+            return html;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(post.path() + ": its HTML for a listing failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A hash of every post's body, made on first need (rendered HTML follows from it and the templates' key). */
+    private String bodiesKey() {
+        String known = bodiesKey;
+        if (known == null) {
+            synchronized (this) {
+                known = bodiesKey;
+                if (known == null) {
+                    List<Post> posts = context.posts();
+                    ContentDigests digests = ContentDigests.of(context);
+                    Hashing hash = new Hashing();
+                    for (Post post : posts) {
+                        hash.add(post.path()).add(digests.of(post));
+                    }
+                    known = hash.hex();
+                    bodiesKey = known;
+                }
+            }
+        }
+        return known;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.markata.plugins.prevnext;
+
+import dev.markata.config.ConfigException;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.SiteView;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import dev.markata.plugins.skip.Skips;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code markata.plugins.prevnext}: links at the end of each post to the post before it and the
+ * one after it in the site's feeds ({@code [markata.feeds.*]}, in their order and sort), as
+ * markata's prevnext does. With {@code strategy = "first"} a post's links cycle through the first
+ * feed that holds it (the first post's "prev" is the feed's last); with {@code "all"} through
+ * every feed's posts one feed after the other. A post in no feed gets no links.
+ *
+ * <p>The links are the template {@code prevnext.html} (the site's, else the built-in one, with
+ * markata's class names {@code prevnext}, {@code prev}, {@code next}, {@code prevnext-title}),
+ * which sees {@code prevnext.prev} and {@code prevnext.next} as templates see posts, and
+ * {@code post}. They are added to the post's Markdown as an HTML block in render's first
+ * priority, before render_markdown: markata adds them to the post's content too, so page
+ * templates show them as part of {@code body}. Which post comes before or after follows from
+ * every post's fields, which the skip plugin's key covers, so an unchanged post needs no links
+ * again.
+ */
+public final class PrevNextPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.prevnext";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        PrevNextConfig config = setup.config(PrevNextConfig.SECTION);
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        String template = templateName(setup.site().directory(), setup.site().templatesDir(), config.template());
+        setup.hook(Stage.RENDER, Priority.FIRST, context -> link(context, templates, template, config.strategy()));
+    }
+
+    private static void link(BuildContext context, Templates templates, String template, String strategy)
+            throws Exception {
+        List<List<String>> cycles = cycles(context, strategy);
+        if (cycles.isEmpty()) {
+            return;
+        }
+        Map<String, Post> byPath = new HashMap<>();
+        for (Post post : context.posts()) {
+            byPath.put(post.path(), post);
+        }
+        Map<String, Neighbours> neighbours = neighbours(cycles);
+        Skips.of(context).updateChanged(context, post -> {
+            Neighbours around = neighbours.get(post.path());
+            if (around == null) {
+                return post;
+            }
+            Map<String, Object> prevnext = Map.of("prev", Templates.postView(byPath.get(around.prev())),
+                    "next", Templates.postView(byPath.get(around.next())));
+            Map<String, Object> values = new HashMap<>();
+            values.put("prevnext", prevnext);
+            values.put("post", Templates.postView(post));
+            String links = templates.render(post.path(), template, values).strip();
+            // a blank line before and none inside: Markdown passes one HTML block through as written
+            return post.withContent(post.content() + "\n\n" + links.replaceAll("\\n\\s*\\n", "\n") + "\n");
+        });
+    }
+
+    /** The posts each cycle goes through, in order: per feed ("first"), or all feeds joined ("all"). */
+    private static List<List<String>> cycles(BuildContext context, String strategy) {
+        List<List<String>> feeds = new ArrayList<>();
+        for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
+            // markata's prevnext goes through the feeds the site configures, not a built-in archive
+            if (!feed.config().isEmpty() && !feed.postPaths().isEmpty()) {
+                feeds.add(feed.postPaths());
+            }
+        }
+        if (strategy.equals(PrevNextConfig.ALL) && !feeds.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            feeds.forEach(all::addAll);
+            return List.of(all);
+        }
+        return feeds;
+    }
+
+    private record Neighbours(String prev, String next) {
+    }
+
+    /** Each post's neighbours in the first cycle that holds it (the first place, when it is there twice). */
+    private static Map<String, Neighbours> neighbours(List<List<String>> cycles) {
+        Map<String, Neighbours> neighbours = new HashMap<>();
+        for (List<String> cycle : cycles) {
+            int size = cycle.size();
+            for (int i = 0; i < size; i++) {
+                neighbours.putIfAbsent(cycle.get(i),
+                        new Neighbours(cycle.get((i - 1 + size) % size), cycle.get((i + 1) % size)));
+            }
+        }
+        return neighbours;
+    }
+
+    /**
+     * The template's name for {@link Templates}: markata takes a path ("templates/prevnext.html"),
+     * which names a file in {@code templates_dir}; a plain name is looked up as any template is.
+     */
+    static String templateName(Path site, Path templatesDir, String configured) {
+        Path path = site.resolve(configured).normalize();
+        if (path.startsWith(templatesDir.toAbsolutePath().normalize())) {
+            return templatesDir.toAbsolutePath().normalize().relativize(path).toString().replace('\\', '/');
+        }
+        return configured;
+    }
+}

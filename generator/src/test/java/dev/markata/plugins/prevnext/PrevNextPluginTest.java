@@ -1,0 +1,109 @@
+package dev.markata.plugins.prevnext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.markata.Markata;
+import dev.markata.config.ConfigException;
+import dev.markata.testing.Site;
+import dev.markata.testing.Warnings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrevNextPluginTest {
+
+    @TempDir
+    Path dir;
+
+    private Site site(String strategy) {
+        return new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.prevnext]
+                        strategy = "%s"
+                        [markata.feeds.python]
+                        filter = "'python' in tags"
+                        sort = "slug"
+                        [markata.feeds.others]
+                        filter = "'python' not in tags"
+                        sort = "slug"
+                        """.formatted(strategy))
+                .post("posts/a.md", "title: A <one>\ntags: [python]", "Alpha.")
+                .post("posts/b.md", "title: B\ntags: [python]", "Beta.")
+                .post("posts/c.md", "title: C\ntags: [python]", "Gamma.")
+                .post("posts/x.md", "title: X", "Ex.")
+                .post("posts/y.md", "title: Y", "Why.");
+    }
+
+    private void build() throws Exception {
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        assertThat(warnings.messages).isEmpty();
+    }
+
+    /** The prev and next links of a post's page: their address and title. */
+    private List<String> links(String slug) {
+        Document page = Jsoup.parse(new Site(dir).read("markout/" + slug + "/index.html"));
+        Element nav = page.selectFirst("article nav.prevnext, nav.prevnext");
+        assertThat(nav).as("the links on " + slug).isNotNull();
+        return nav.select("a").stream()
+                .map(a -> a.className() + " " + a.attr("href") + " " + a.selectFirst(".prevnext-title").text())
+                .toList();
+    }
+
+    @Test
+    void firstCyclesThroughTheFirstFeedThatHoldsThePost() throws Exception {
+        site("first");
+        build();
+        assertThat(links("a")).containsExactly("prev /c/ C", "next /b/ B");
+        assertThat(links("b")).containsExactly("prev /a/ A <one>", "next /c/ C");
+        assertThat(links("c")).containsExactly("prev /b/ B", "next /a/ A <one>");
+        assertThat(links("x")).containsExactly("prev /y/ Y", "next /y/ Y");
+        // the title is text on the page, escaped in its HTML
+        assertThat(new Site(dir).read("markout/b/index.html")).contains("A &lt;one&gt;");
+        // after the post's own text, inside its body
+        String page = new Site(dir).read("markout/a/index.html");
+        assertThat(page.indexOf("Alpha.")).isLessThan(page.indexOf("class=\"prevnext\""));
+    }
+
+    @Test
+    void allCyclesThroughEveryFeedOneAfterTheOther() throws Exception {
+        site("all");
+        build();
+        assertThat(links("a")).containsExactly("prev /y/ Y", "next /b/ B");
+        assertThat(links("c")).containsExactly("prev /b/ B", "next /x/ X");
+        assertThat(links("y")).containsExactly("prev /x/ X", "next /a/ A <one>");
+    }
+
+    @Test
+    void aSiteTemplateMakesTheLinks() throws Exception {
+        site("first").write("templates/nav.html",
+                "<nav class=\"prevnext\"><a class=\"prev\" href=\"{{ prevnext.prev.url }}\"><b class=\"prevnext-title\">{{ prevnext.prev.slug }}</b></a></nav>")
+                .write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.prevnext]
+                        template = "templates/nav.html"
+                        [markata.feeds.python]
+                        filter = "'python' in tags"
+                        sort = "slug"
+                        """);
+        build();
+        assertThat(links("b")).containsExactly("prev /a/ a");
+    }
+
+    @Test
+    void anUnknownStrategyIsAConfigurationError() throws Exception {
+        site("random");
+        ConfigException error = catchThrowableOfType(
+                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        assertThat(error.getMessage()).contains("strategy").contains("first").contains("all");
+    }
+}
