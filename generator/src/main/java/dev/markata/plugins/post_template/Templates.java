@@ -383,5 +383,5 @@ public final class Templates {
     }
 
     /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
-    private static final String THEME_VERSION = "theme-5";
+    private static final String THEME_VERSION = "theme-6";
 }
