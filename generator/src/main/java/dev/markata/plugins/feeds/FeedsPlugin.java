@@ -98,7 +98,7 @@ public final class FeedsPlugin implements Plugin {
                 case "path" -> post.path();
                 case "slug" -> post.slug();
                 case "title" -> post.displayTitle();
-                case "date" -> post.date();
+                case "date" -> post.date() == null ? null : post.date().date(); // a day, as markata's
                 case "tags" -> post.tags();
                 case "published" -> post.published();
                 case "description" -> post.description();
@@ -155,6 +155,7 @@ public final class FeedsPlugin implements Plugin {
             }
             in.sort((a, b) -> {
                 int order = compareField(a.value(), b.value(), feed.reverse());
+                order = order != 0 ? order : compareDates(a.post(), b.post(), feed.reverse());
                 return order != 0 ? order : a.post().path().compareTo(b.post().path());
             });
             List<Post> chosen = in.stream().map(Ranked::post).toList();
@@ -203,6 +204,15 @@ public final class FeedsPlugin implements Plugin {
         }
         int order = compareValues(a, b);
         return reverse ? -order : order;
+    }
+
+    /**
+     * Posts whose sort values tie (markata's {@code date} is a day: two posts of one day) in the
+     * order of their dates and times, in the sort's direction, undated ones last: markata leaves
+     * them in the order it found the files, which is no order a reader can see.
+     */
+    public static int compareDates(Post a, Post b, boolean reverse) {
+        return compareField(a.date(), b.date(), reverse);
     }
 
     /**

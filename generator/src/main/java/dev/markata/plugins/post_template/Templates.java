@@ -14,6 +14,7 @@ import com.hubspot.jinjava.tree.Node;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.plugin.PluginException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
@@ -347,8 +347,8 @@ public final class Templates {
      * {@code .strftime('%B %d, %Y')}, {@code |datetimeformat}) that prints as markata's date does
      * ({@code 2024-05-01}); none without a date, so {@code post.date.strftime(...)} shows nothing.
      */
-    private static PyishDate templateDate(LocalDate date) {
-        return date == null ? null : new PyishDate(date.atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
+    private static PyishDate templateDate(PostDate date) {
+        return date == null ? null : new PyishDate(date.date().atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
     }
 
     private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {

@@ -3,6 +3,7 @@ package dev.markata.plugins.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** What a feed's filter sees of a post: a view with the post's own fields over its front matter. */
 class PostFieldsTest {
 
-    private final Post post = new Post("posts/a.md", "a", "A", LocalDate.of(2024, 5, 1), List.of("java"), true,
+    private final Post post = new Post("posts/a.md", "a", "A", PostDate.of(LocalDate.of(2024, 5, 1)), List.of("java"), true,
             "About A", null, "Body", Map.of("series", "intro", "words", 120L), null, null);
 
     @Test
