@@ -8,6 +8,11 @@ import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +63,8 @@ class FrontMatterDatesTest {
                 .post("posts/older.md", "title: Older\ndate: 2024-04-30\npublished: true", "Before.")
                 .post("posts/list.md", "title: List\njinja: true",
                         "{% for t in markata.map('title', filter='published', sort='date', reverse=True) %}{{ t }},"
-                                + "{% endfor %}|");
+                                + "{% endfor %}|{% for p in markata.posts|sort(attribute='date', reverse=True) %}"
+                                + "{{ p.title }},{% endfor %}");
         build();
 
         String rss = site.read("markout/latest/rss.xml");
@@ -76,7 +83,28 @@ class FrontMatterDatesTest {
         assertThat(lastmod).containsExactlyInAnyOrderEntriesOf(Map.of("older/", "2024-04-30",
                 "morning/", "2024-05-01T09:00:00Z", "z-evening/", "2024-05-01T18:30:00+02:00"));
         assertThat(site.read("markout/list/index.html"))
-                .contains("Evening,Morning,Older,|");
+                .contains("Evening,Morning,Older,|Evening,Morning,Older,List,");
+    }
+
+    @Test
+    void templatesSeeTheTimeAndZoneAndADateAlonePrintsAsBefore() throws Exception {
+        Site site = site("").write("templates/post.html", "{{ post.date }}|{{ post.date.strftime('%H:%M %z') }}|"
+                        + "{{ post.datetime }}|{{ post.date_time }}|{{ post.datetime.strftime('%d %b %Y %H:%M') }}|"
+                        + "{{ post.date|datetimeformat('%Y/%m/%d %H:%M') }}")
+                .post("posts/day.md", "date: 2024-04-30", "x")
+                .post("posts/naive.md", "date: 2024-05-01 09:00", "x")
+                .post("posts/zoned.md", "date: 2024-05-01T18:30:00+02:00", "x")
+                .post("posts/fraction.md", "date: 2024-05-01 10:30:00.5", "x");
+        build();
+
+        assertThat(site.read("markout/day/index.html")).isEqualTo("2024-04-30|00:00 +0000|2024-04-30 00:00:00+00:00|"
+                + "2024-04-30 00:00:00|30 Apr 2024 00:00|2024/04/30 00:00");
+        assertThat(site.read("markout/naive/index.html")).isEqualTo("2024-05-01|09:00 +0000|2024-05-01 09:00:00+00:00|"
+                + "2024-05-01 09:00:00|01 May 2024 09:00|2024/05/01 09:00");
+        assertThat(site.read("markout/zoned/index.html")).isEqualTo("2024-05-01|18:30 +0200|2024-05-01 18:30:00+02:00|"
+                + "2024-05-01 18:30:00+02:00|01 May 2024 18:30|2024/05/01 18:30");
+        assertThat(site.read("markout/fraction/index.html")).isEqualTo("2024-05-01|10:30 +0000|"
+                + "2024-05-01 10:30:00.500000+00:00|2024-05-01 10:30:00.500000|01 May 2024 10:30|2024/05/01 10:30");
     }
 
     @Test
@@ -115,6 +143,25 @@ class FrontMatterDatesTest {
                         + " 2024-05-01, not one relative to the day of the build"));
     }
 
+    /**
+     * A site built before dates kept their times, with its caches and pages, built again with its
+     * files as they were: dates that are days print as before, so only the caches' versions keep
+     * the skip cache from leaving the page, and the render cache the body, made without
+     * {@code post.datetime}. (The load cache's posts have another format now, which its version
+     * keeps out too; LoadCacheTest reads a time and zone back.)
+     */
+    @Test
+    void aSiteBuiltWithTheOldCachesGetsTheNewFields() throws Exception {
+        copyFixture("built-by-load-cache-7");
+        stampCachedPostsAsUnchanged(dir.resolve(".markata.cache/load"));
+        Site site = new Site(dir);
+        build();
+
+        assertThat(site.read("markout/day/index.html")).startsWith("<p>Day|2024-05-01|2024-05-01 00:00:00+00:00</p>");
+        assertThat(site.read("markout/jinja/index.html")).contains("Written 2024-04-30 00:00:00+00:00.");
+        assertThat(warnings.messages).noneMatch(m -> m.contains("cache"));
+    }
+
     private static List<String> all(String text, String regex) {
         List<String> found = new ArrayList<>();
         Matcher m = Pattern.compile(regex).matcher(text);
@@ -122,5 +169,57 @@ class FrontMatterDatesTest {
             found.add(m.group(1));
         }
         return found;
+    }
+
+    /** The fixture's caches and pages under the names a site has ({@code .markata.cache}, {@code markout}). */
+    private void copyFixture(String name) throws IOException, URISyntaxException {
+        Path fixture = Path.of(FrontMatterDatesTest.class.getResource("/dates/" + name).toURI());
+        try (Stream<Path> files = Files.walk(fixture)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = fixture.relativize(file).toString().replace('\\', '/');
+                if (relative.equals("README.md")) {
+                    continue;
+                }
+                relative = relative.replaceFirst("^markata-cache/", ".markata.cache/").replaceFirst("^output/", "markout/");
+                Path target = dir.resolve(relative);
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+
+    /**
+     * Writes each cached post's file's stamp (size, times, inode) over the one the cache holds,
+     * as if the file had not changed since the old build: only the cache's version can keep the
+     * old post out.
+     */
+    private void stampCachedPostsAsUnchanged(Path loadCache) throws IOException {
+        try (Stream<Path> shards = Files.list(loadCache)) {
+            for (Path shard : shards.toList()) {
+                ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(shard));
+                skipText(bytes); // the cache's version
+                int count = bytes.getInt();
+                for (int i = 0; i < count; i++) {
+                    String document = text(bytes);
+                    SourceStamp stamp = SourceStamp.of(dir.resolve(document));
+                    bytes.putLong(stamp.size()).putLong(stamp.modifiedNanos()).putLong(stamp.changedNanos())
+                            .putLong(stamp.inode());
+                    int length = bytes.getInt();
+                    bytes.getInt(); // the payload's checksum
+                    bytes.position(bytes.position() + length);
+                }
+                Files.write(shard, bytes.array());
+            }
+        }
+    }
+
+    private static void skipText(ByteBuffer bytes) {
+        text(bytes);
+    }
+
+    private static String text(ByteBuffer bytes) {
+        byte[] text = new byte[bytes.getInt() >>> 1];
+        bytes.get(text);
+        return new String(text, StandardCharsets.UTF_8);
     }
 }
