@@ -19,6 +19,7 @@ class PostFieldsTest {
     void readsOwnFieldsAndFrontMatterByKey() {
         Map<String, Object> fields = FeedsPlugin.fields(post);
         assertThat(fields.get("date")).isEqualTo(LocalDate.of(2024, 5, 1));
+        assertThat(fields.get("date_time")).isEqualTo(LocalDate.of(2024, 5, 1).atStartOfDay());
         assertThat(fields.get("tags")).isEqualTo(List.of("java"));
         assertThat(fields.get("published")).isEqualTo(true);
         assertThat(fields.get("template")).isEqualTo(Post.DEFAULT_TEMPLATE);
@@ -34,7 +35,7 @@ class PostFieldsTest {
     @Test
     void iteratesAsTheMapItStandsFor() {
         Map<String, Object> fields = FeedsPlugin.fields(post);
-        assertThat(fields).hasSize(12).containsEntry("slug", "a").containsEntry("description", "About A")
+        assertThat(fields).hasSize(13).containsEntry("slug", "a").containsEntry("description", "About A")
                 .containsEntry("content", "Body").containsEntry("words", 120L)
                 .containsEntry("href", fields.get("href"));
     }

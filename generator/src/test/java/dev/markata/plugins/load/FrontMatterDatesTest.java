@@ -108,6 +108,26 @@ class FrontMatterDatesTest {
     }
 
     @Test
+    void aFeedFilterComparesTheDateAndTimeWithNowAsMarkatasDoes() throws Exception {
+        // markata's filters see the post's fields, date_time among them: "date_time <= now" leaves out
+        // posts scheduled later, even later today
+        Site site = site("""
+                [[markata.feeds]]
+                slug = "out"
+                title = "Out"
+                filter = "date_time <= now and published"
+                """)
+                .post("posts/past.md", "title: Past\ndate: 2024-05-01 09:00\npublished: true", "x")
+                .post("posts/zoned.md", "title: Zoned\ndate: 2024-05-01T09:00:00+02:00\npublished: true", "x")
+                .post("posts/later.md", "title: Later\ndate: 2999-01-01 10:00\npublished: true", "x")
+                .post("posts/undated.md", "title: Undated\npublished: true", "x");
+        build();
+
+        assertThat(all(site.read("markout/out/rss.xml"), "<item>\\s*<title>([^<]*)</title>"))
+                .containsExactlyInAnyOrder("Past", "Zoned");
+    }
+
+    @Test
     void markatasOtherDateFormsAreRead() throws Exception {
         Site site = site("")
                 .post("posts/us.md", "title: US\ndate: 05/01/2024\npublished: true", "x")
