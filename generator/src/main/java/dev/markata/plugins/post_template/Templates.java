@@ -14,6 +14,7 @@ import com.hubspot.jinjava.tree.Node;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.plugin.PluginException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +22,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -331,6 +330,12 @@ public final class Templates {
         view.put("slug", post.slug());
         view.put("title", post.displayTitle());
         view.put("date", templateDate(post.date()));
+        if (!post.extra().containsKey("date_time")) {
+            view.put("date_time", templateDateTime(post.date(), false));
+        }
+        if (!post.extra().containsKey("datetime")) {
+            view.put("datetime", templateDateTime(post.date(), true));
+        }
         view.put("tags", post.tags());
         view.put("published", post.published());
         view.put("description", post.description());
@@ -345,10 +350,28 @@ public final class Templates {
     /**
      * A post's date as templates see it: jinjava's Python-like date ({@code .year},
      * {@code .strftime('%B %d, %Y')}, {@code |datetimeformat}) that prints as markata's date does
-     * ({@code 2024-05-01}); none without a date, so {@code post.date.strftime(...)} shows nothing.
+     * ({@code 2024-05-01}) and keeps the time and zone the front matter gave for
+     * {@code strftime('%H:%M')}; none without a date, so {@code post.date.strftime(...)} shows nothing.
      */
-    private static PyishDate templateDate(LocalDate date) {
-        return date == null ? null : new PyishDate(date.atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
+    private static PyishDate templateDate(PostDate date) {
+        return date == null ? null : new PyishDate(date.atOffset().toZonedDateTime()).withDateFormat("yyyy-MM-dd");
+    }
+
+    /**
+     * markata's {@code post.date_time} (the date and time as written, with the zone only when one
+     * was given) or, {@code aware}, the {@code post.datetime} of its datetime plugin (UTC when no
+     * zone was given); each prints as Python prints a datetime: {@code 2024-05-01 10:30:00},
+     * {@code 2024-05-01 10:30:00+02:00}, with microseconds only when there are some.
+     */
+    private static PyishDate templateDateTime(PostDate date, boolean aware) {
+        if (date == null) {
+            return null;
+        }
+        boolean fraction = date.local().getNano() != 0;
+        boolean zone = aware || date.offset() != null;
+        String format = fraction ? zone ? "yyyy-MM-dd HH:mm:ss.SSSSSSxxx" : "yyyy-MM-dd HH:mm:ss.SSSSSS"
+                : zone ? "yyyy-MM-dd HH:mm:ssxxx" : "yyyy-MM-dd HH:mm:ss";
+        return new PyishDate(date.atOffset().toZonedDateTime()).withDateFormat(format);
     }
 
     private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {

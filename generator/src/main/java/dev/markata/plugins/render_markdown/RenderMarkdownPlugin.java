@@ -38,7 +38,7 @@ public final class RenderMarkdownPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.render_markdown";
     /** Changes when the rendering or the cache's format changes, so older cache entries are not used. */
-    private static final String RENDER_VERSION = "render-5";
+    private static final String RENDER_VERSION = "render-6";
 
     @Override
     public String id() {

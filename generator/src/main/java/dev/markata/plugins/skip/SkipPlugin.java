@@ -37,7 +37,7 @@ public final class SkipPlugin implements Plugin {
     public static final String ID = "markata.plugins.skip";
     static final String KEYS_FILE = "skip.tsv";
     /** Changes when what the key covers changes. */
-    private static final String KEY_VERSION = "skip-5";
+    private static final String KEY_VERSION = "skip-6";
 
     private static final ConfigSection<Boolean> ENABLED = new ConfigSection<>("skip_settings",
             (section, markata) -> markata.bool("skip", true));
