@@ -2,6 +2,7 @@ package dev.markata.plugins.load;
 
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -92,7 +93,7 @@ public final class LoadPlugin implements Plugin {
     }
 
     static String documentName(Path relative) {
-        return relative.toString().replace('\\', '/');
+        return SitePaths.slashed(relative);
     }
 
     /** A post read from its file, and the digest of its body. */
