@@ -347,7 +347,7 @@ public final class Templates {
      * {@code .strftime('%B %d, %Y')}, {@code |datetimeformat}) that prints as markata's date does
      * ({@code 2024-05-01}); none without a date, so {@code post.date.strftime(...)} shows nothing.
      */
-    private static PyishDate templateDate(LocalDate date) {
+    static PyishDate templateDate(LocalDate date) {
         return date == null ? null : new PyishDate(date.atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
     }
 
