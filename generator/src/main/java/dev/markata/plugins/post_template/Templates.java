@@ -2,6 +2,7 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -91,6 +92,13 @@ public final class Templates {
         Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
+                // Jinja's semantics where jinjava has them behind a switch: lists and dicts print as
+                // Python's (['a', 'b'], not [a, b]), a loop over a dict goes over its keys, ** binds
+                // tighter than * and unary minus, {{- -}} and {#- -#} trim as {%- -%} do
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true)
+                        .withIterateOverMapKeys(true).withUseNaturalOperatorPrecedence(true)
+                        .withUseTrimmingForNotesAndExpressions(true).withKeepNullableLoopValues(true)
+                        .withParseWhitespaceControlStrictly(true).build())
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
