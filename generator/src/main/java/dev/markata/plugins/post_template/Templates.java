@@ -213,6 +213,12 @@ public final class Templates {
         Jinjava engine = jinjava();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),
                 engine.getGlobalConfig()) {
+            /** What an expression prints: as Jinja2 prints it (True, ['a', 'b'], {'k': 1}), not Java's text. */
+            @Override
+            public String getAsString(Object value) {
+                return PythonText.str(value);
+            }
+
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {
