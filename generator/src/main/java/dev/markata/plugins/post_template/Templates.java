@@ -168,7 +168,7 @@ public final class Templates {
         JinjavaInterpreter parser = jinjava().newInterpreter();
         // a comment holding the lines before the text (a post's front matter), so errors name the file's line
         String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
-        Node tree = parser.parse(before + BlockWhitespace.apply(text));
+        Node tree = parse(parser, before + BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
@@ -183,11 +183,23 @@ public final class Templates {
         if (tree == null) {
             String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
-            tree = parser.parse(text);
+            tree = parse(parser, text);
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
         return renderTree(document, name, tree, values);
+    }
+
+    /**
+     * Parses with {@code parser} as the running interpreter: jinjava reads its settings for
+     * whitespace marks from the running one, and without one read {@code {{ -n }}} as a
+     * {@code {{-} mark before {@code n} (it printed 7 for -7).
+     */
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
+    private static Node parse(JinjavaInterpreter parser, String text) {
+        try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
+            return parser.parse(text);
+        }
     }
 
     /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
