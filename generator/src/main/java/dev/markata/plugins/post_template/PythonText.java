@@ -42,8 +42,8 @@ final class PythonText {
             out.append("None");
         } else if (value instanceof Boolean b) {
             out.append(b ? "True" : "False");
-        } else if (value instanceof String text) {
-            quoted(text, out);
+        } else if (value instanceof String || value instanceof Character) {
+            quoted(value.toString(), out);
         } else if (value instanceof Double || value instanceof Float) {
             out.append(floatText(((Number) value).doubleValue()));
         } else if (value instanceof Map<?, ?> map) {
