@@ -102,6 +102,7 @@ public final class Templates {
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
+        JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
         engine.getGlobalContext().registerTag(new JinjaForTag());
         engine.setResourceLocator(new ResourceLocator() {
             @Override

@@ -1,0 +1,455 @@
+package dev.markata.plugins.post_template;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.AdvancedFilter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.objects.date.PyishDate;
+import com.hubspot.jinjava.util.ForLoop;
+import com.hubspot.jinjava.util.ObjectIterator;
+import com.hubspot.jinjava.util.ObjectTruthValue;
+import dev.markata.plugins.feeds.FeedsPlugin;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Jinja2's own versions of filters whose jinjava namesakes give other results, and the ones
+ * jinjava lacks, found with the render cases (JinjaRenderCasesTest): {@code groupby} (sorted
+ * groups, dotted attributes, {@code for key, items in}), {@code batch} (no padding without a
+ * fill), {@code slice} (n columns), {@code dictsort} ({@code by}, {@code reverse}),
+ * {@code tojson} (Python's json.dumps, sorted keys, HTML-safe), {@code round} (Python's
+ * rounding, a float), {@code truncate} (the end counted in the length, a leeway of 5),
+ * {@code min}, {@code max} and {@code items}.
+ */
+final class JinjaFilters {
+
+    private JinjaFilters() {
+    }
+
+    static List<Filter> all() {
+        return List.of(new GroupBy(), new Batch(), new Slice(), new DictSort(), new ToJson(), new Round(),
+                new MinMax("min"), new MinMax("max"), new Items(), new Truncate());
+    }
+
+    static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
+        if (kwargs != null && kwargs.containsKey(name)) {
+            return kwargs.get(name);
+        }
+        return args != null && args.length > position ? args[position] : null;
+    }
+
+    private static List<Object> items(Object value) {
+        List<Object> items = new ArrayList<>();
+        ForLoop loop = ObjectIterator.getLoop(value);
+        while (loop.hasNext()) {
+            items.add(loop.next());
+        }
+        return items;
+    }
+
+    private static int count(Object value, String filter) {
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException(filter + ": the count must be a whole number, not " + value);
+        }
+        return n.intValue();
+    }
+
+    /** Jinja's attribute look-up: dotted, a number indexes a list. */
+    static Object attribute(JinjavaInterpreter interpreter, Object item, Object attribute) {
+        Object value = item;
+        for (String part : attribute.toString().split("\\.")) {
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof List<?> list && part.chars().allMatch(Character::isDigit) && !part.isEmpty()) {
+                int at = Integer.parseInt(part);
+                value = at < list.size() ? list.get(at) : null;
+            } else {
+                value = interpreter.resolveProperty(value, List.of(part));
+            }
+        }
+        return value;
+    }
+
+    /** Jinja's order of sort keys: text ignoring case unless asked. */
+    static int compare(Object a, Object b, boolean caseSensitive) {
+        boolean numbers = a instanceof Number && b instanceof Number;
+        if (!caseSensitive && !numbers && (a instanceof CharSequence || b instanceof CharSequence)) {
+            return a.toString().toLowerCase(Locale.ROOT).compareTo(b.toString().toLowerCase(Locale.ROOT));
+        }
+        return FeedsPlugin.compareValues(a, b);
+    }
+
+    /**
+     * One group of {@code groupby}: {@code g.grouper} and {@code g.list}, and a pair for
+     * {@code {% for key, items in ... %}} and printing ({@code ('tech', [...])}).
+     */
+    public static final class Group extends AbstractMap.SimpleImmutableEntry<Object, List<Object>> {
+        Group(Object grouper, List<Object> list) {
+            super(grouper, list);
+        }
+
+        public Object getGrouper() {
+            return getKey();
+        }
+
+        public List<Object> getList() {
+            return getValue();
+        }
+    }
+
+    /** {@code groupby(attribute, default=None, case_sensitive=False)}: groups sorted by their key. */
+    static final class GroupBy implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "groupby";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object attribute = argument(args, kwargs, 0, "attribute");
+            if (attribute == null) {
+                throw new IllegalArgumentException("groupby: needs the attribute to group by, as groupby('category')");
+            }
+            Object fallback = argument(args, kwargs, 1, "default");
+            boolean caseSensitive = ObjectTruthValue.evaluate(argument(args, kwargs, 2, "case_sensitive"));
+            record Keyed(Object key, Object item) {
+            }
+            List<Keyed> keyed = new ArrayList<>();
+            for (Object item : items(value)) {
+                Object key = attribute(interpreter, item, attribute);
+                keyed.add(new Keyed(key == null ? fallback : key, item));
+            }
+            keyed.sort(Comparator.comparing(Keyed::key, Comparator.nullsFirst((a, b) -> compare(a, b, caseSensitive))));
+            List<Group> groups = new ArrayList<>();
+            for (Keyed k : keyed) {
+                Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+                if (last != null && compare(last.getKey(), k.key(), caseSensitive) == 0) {
+                    last.getList().add(k.item());
+                } else {
+                    List<Object> list = new ArrayList<>();
+                    list.add(k.item());
+                    groups.add(new Group(k.key(), list));
+                }
+            }
+            return groups;
+        }
+    }
+
+    /** {@code batch(count, fill_with=None)}: the last batch is filled only when a fill is given. */
+    static final class Batch implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "batch";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            int size = count(argument(args, kwargs, 0, "linecount"), "batch");
+            Object fill = argument(args, kwargs, 1, "fill_with");
+            List<Object> items = items(value);
+            List<List<Object>> batches = new ArrayList<>();
+            if (size <= 0) {
+                throw new IllegalArgumentException("batch: the count must be 1 or more, not " + size);
+            }
+            for (int start = 0; start < items.size(); start += size) {
+                List<Object> batch = new ArrayList<>(items.subList(start, Math.min(items.size(), start + size)));
+                while (fill != null && batch.size() < size) {
+                    batch.add(fill);
+                }
+                batches.add(batch);
+            }
+            return batches;
+        }
+    }
+
+    /** {@code slice(slices, fill_with=None)}: the items in that many columns, the first ones longer. */
+    static final class Slice implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "slice";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            int slices = count(argument(args, kwargs, 0, "slices"), "slice");
+            if (slices <= 0) {
+                throw new IllegalArgumentException("slice: the number of slices must be 1 or more, not " + slices);
+            }
+            Object fill = argument(args, kwargs, 1, "fill_with");
+            List<Object> items = items(value);
+            int per = items.size() / slices;
+            int longer = items.size() % slices;
+            List<List<Object>> columns = new ArrayList<>();
+            int offset = 0;
+            for (int i = 0; i < slices; i++) {
+                int start = offset + i * per;
+                if (i < longer) {
+                    offset++;
+                }
+                int end = offset + (i + 1) * per;
+                List<Object> column = new ArrayList<>(items.subList(start, end));
+                if (fill != null && i >= longer && longer > 0) {
+                    column.add(fill);
+                }
+                columns.add(column);
+            }
+            return columns;
+        }
+    }
+
+    /** {@code dictsort(case_sensitive=False, by='key', reverse=False)}: (key, value) pairs. */
+    static final class DictSort implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "dictsort";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("dictsort: sorts a dict, not " + PythonText.str(value));
+            }
+            boolean caseSensitive = ObjectTruthValue.evaluate(argument(args, kwargs, 0, "case_sensitive"));
+            Object by = argument(args, kwargs, 1, "by");
+            boolean byValue = "value".equals(by);
+            if (by != null && !byValue && !"key".equals(by)) {
+                throw new IllegalArgumentException("dictsort: by is \"key\" or \"value\", not \"" + by + "\"");
+            }
+            boolean reverse = ObjectTruthValue.evaluate(argument(args, kwargs, 2, "reverse"));
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+            Comparator<Map.Entry<?, ?>> order = (a, b) -> compare(byValue ? a.getValue() : a.getKey(),
+                    byValue ? b.getValue() : b.getKey(), caseSensitive);
+            entries.sort(reverse ? order.reversed() : order);
+            return entries;
+        }
+    }
+
+    /** {@code items}: a dict's (key, value) pairs; nothing for none. */
+    static final class Items implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "items";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("items: takes a dict, not " + PythonText.str(value));
+            }
+            return new ArrayList<>(map.entrySet());
+        }
+    }
+
+    /** {@code min} and {@code max}(case_sensitive=False, attribute=None): nothing for an empty list. */
+    static final class MinMax implements AdvancedFilter {
+        private final String name;
+
+        MinMax(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            boolean caseSensitive = ObjectTruthValue.evaluate(argument(args, kwargs, 0, "case_sensitive"));
+            Object attribute = argument(args, kwargs, 1, "attribute");
+            Object best = null;
+            Object bestKey = null;
+            boolean first = true;
+            for (Object item : items(value)) {
+                Object key = attribute == null ? item : attribute(interpreter, item, attribute);
+                int order = first ? 0 : compare(key, bestKey, caseSensitive);
+                if (first || (name.equals("min") ? order < 0 : order > 0)) {
+                    best = item;
+                    bestKey = key;
+                    first = false;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** {@code round(precision=0, method='common')}: Python's round (half to even, of the float's exact value); a float. */
+    static final class Round implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "round";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object precisionArg = argument(args, kwargs, 0, "precision");
+            int precision = precisionArg instanceof Number n ? n.intValue() : 0;
+            Object method = argument(args, kwargs, 1, "method");
+            if (!(value instanceof Number number)) {
+                throw new IllegalArgumentException("round: rounds a number, not " + PythonText.str(value));
+            }
+            String how = method == null ? "common" : method.toString();
+            RoundingMode mode = switch (how) {
+                case "common" -> RoundingMode.HALF_EVEN;
+                case "floor" -> RoundingMode.FLOOR;
+                case "ceil" -> RoundingMode.CEILING;
+                default -> throw new IllegalArgumentException(
+                        "round: method is \"common\", \"ceil\" or \"floor\", not \"" + how + "\"");
+            };
+            boolean whole = number instanceof Integer || number instanceof Long;
+            if (whole && mode == RoundingMode.HALF_EVEN) {
+                return BigDecimal.valueOf(number.longValue()).setScale(precision, mode).longValue();
+            }
+            BigDecimal exact = whole ? BigDecimal.valueOf(number.longValue()) : new BigDecimal(number.doubleValue());
+            return exact.setScale(precision, mode).doubleValue();
+        }
+    }
+
+    /**
+     * {@code truncate(length=255, killwords=False, end='...', leeway=5)}: text up to 5 longer
+     * than the length is kept; else it is cut to the length with the end counted in, at a space
+     * unless killwords. jinjava cut after the length and then added the end.
+     */
+    static final class Truncate implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "truncate";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object lengthArg = argument(args, kwargs, 0, "length");
+            Object leewayArg = argument(args, kwargs, 3, "leeway");
+            if (lengthArg != null && !(lengthArg instanceof Number) || leewayArg != null && !(leewayArg instanceof Number)) {
+                throw new IllegalArgumentException("truncate: length and leeway are whole numbers, not "
+                        + PythonText.str(lengthArg) + " and " + PythonText.str(leewayArg));
+            }
+            int length = lengthArg == null ? 255 : ((Number) lengthArg).intValue();
+            boolean killwords = ObjectTruthValue.evaluate(argument(args, kwargs, 1, "killwords"));
+            Object endArg = argument(args, kwargs, 2, "end");
+            String end = endArg == null ? "..." : PythonText.str(endArg);
+            int leeway = leewayArg == null ? 5 : ((Number) leewayArg).intValue();
+            if (length < end.length()) {
+                throw new IllegalArgumentException("truncate: the length (" + length + ") is shorter than the end \""
+                        + end + "\"");
+            }
+            String text = PythonText.str(value);
+            if (text.length() <= length + leeway) {
+                return text;
+            }
+            String kept = text.substring(0, length - end.length());
+            if (!killwords) {
+                int space = kept.lastIndexOf(' ');
+                kept = space < 0 ? kept : kept.substring(0, space);
+            }
+            return kept + end;
+        }
+    }
+
+    /** {@code tojson(indent=None)}: Python's json.dumps with sorted keys, and <, >, &, ' escaped for HTML. */
+    static final class ToJson implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "tojson";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object indent = argument(args, kwargs, 0, "indent");
+            StringBuilder out = new StringBuilder();
+            json(value, indent instanceof Number n ? n.intValue() : -1, 0, out);
+            return out.toString();
+        }
+
+        private static void json(Object value, int indent, int depth, StringBuilder out) {
+            if (value == null) {
+                out.append("null");
+            } else if (value instanceof Boolean b) {
+                out.append(b ? "true" : "false");
+            } else if (value instanceof Double || value instanceof Float) {
+                out.append(PythonText.floatText(((Number) value).doubleValue()));
+            } else if (value instanceof Number) {
+                out.append(value);
+            } else if (value instanceof CharSequence || value instanceof Character) {
+                text(value.toString(), out);
+            } else if (value instanceof Map<?, ?> map) {
+                Map<String, Object> sorted = new TreeMap<>();
+                map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+                out.append('{');
+                String comma = "";
+                for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+                    out.append(comma);
+                    newline(indent, depth + 1, out);
+                    text(entry.getKey(), out);
+                    out.append(": ");
+                    json(entry.getValue(), indent, depth + 1, out);
+                    comma = indent >= 0 ? "," : ", ";
+                }
+                if (!sorted.isEmpty()) {
+                    newline(indent, depth, out);
+                }
+                out.append('}');
+            } else if (value instanceof Collection<?> || value instanceof Object[]) {
+                Collection<?> items = value instanceof Object[] array ? Arrays.asList(array) : (Collection<?>) value;
+                out.append('[');
+                String comma = "";
+                for (Object item : items) {
+                    out.append(comma);
+                    newline(indent, depth + 1, out);
+                    json(item, indent, depth + 1, out);
+                    comma = indent >= 0 ? "," : ", ";
+                }
+                if (!items.isEmpty()) {
+                    newline(indent, depth, out);
+                }
+                out.append(']');
+            } else {
+                String type = value instanceof PyishDate ? "date" : value.getClass().getSimpleName();
+                throw new IllegalArgumentException("tojson: a " + type + " (" + value + ") is not JSON;"
+                        + " JSON holds text, numbers, true/false, none, lists and dicts (a date as text: ~ '' or |string)");
+            }
+        }
+
+        private static void newline(int indent, int depth, StringBuilder out) {
+            if (indent >= 0) {
+                out.append('\n').append(" ".repeat(indent * depth));
+            }
+        }
+
+        private static void text(String text, StringBuilder out) {
+            out.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    case '\b' -> out.append("\\b");
+                    case '\f' -> out.append("\\f");
+                    default -> {
+                        if (c < 0x20 || c > 0x7e || c == '<' || c == '>' || c == '&' || c == '\'') {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
+    }
+}
