@@ -25,11 +25,216 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JinjaRenderCasesTest {
 
+    // Why a case still renders differently. Each is jinjava's parser, expression language or
+    // object model, outside the filters, tags, resolvers and printing Templates can replace.
+    private static final String PERCENT = "text % values: jinjava's expression language parses % as numeric modulo"
+            + " and has no hook for an operator on text; |format('a', 'b') gives the same text";
+    private static final String OPERATORS = "jinjava's expression language: no chained comparisons (1 < n < 10), and/or"
+            + " give True/False instead of an operand, == compares lists and dicts by identity and text to numbers by"
+            + " value, booleans are not numbers, text * n and 2 ** -1 are not supported, 'False' is false, undefined + 1"
+            + " is 1, and ** binds looser than *";
+    private static final String LITERALS = "literals jinjava's parser does not read: adjacent strings ('a' 'b'),"
+            + " 1_000, \\u escapes in strings";
+    private static final String NONE = "None prints as nothing and is not defined: jinjava has one null for an undefined"
+            + " name and for None, and markata's silent undefined must print nothing for the first";
+    private static final String NONE_LOOP = "a loop over None: jinjava loops over nothing (the null above), Jinja fails";
+    private static final String TUPLE = "tuples: jinjava has none, (1, 2) is a list and prints [1, 2]; () and (1,)"
+            + " do not parse";
+    private static final String TEXT_OF_VALUES = "~, |join, |format and |e make text of a value with Java's toString"
+            + " (true, {b=2}), not Python's str; the printed form (PythonText) is not reached from jinjava's operator"
+            + " and filters";
+    private static final String TEXT_INDEX = "text[0]: jinjava's resolvers index lists, not text; text[:1] works";
+    private static final String SLICE_STEP = "a slice step ([::2], [::-1]): jinjava's parser has none; |reverse reverses";
+    private static final String ITERATION = "text and dicts as iterables: jinjava's list, first, last, join and for"
+            + " take text as one item and a dict's list as [dict] instead of its keys";
+    private static final String ESCAPE = "escaping: jinjava has no Markup, so |e escapes escaped text again and"
+            + " autoescape escapes |e's and a set block's result; it writes &quot; for \", forceescape keeps '";
+    private static final String WITH = "{% with %}: jinjava has no with tag";
+    private static final String FILTER_TAG = "{% filter %} blocks: jinjava has no filter tag";
+    private static final String LOOP = "loop features jinjava lacks: recursive loops, loop.changed(), loop.previtem and"
+            + " nextitem, loop.cycle(*list)";
+    private static final String MACRO = "macros: jinjava takes extra or unknown arguments without a word, a default"
+            + " cannot name an earlier argument, call blocks take no arguments";
+    private static final String GLOBALS = "jinjava has no joiner(), cycler() or dict() globals";
+    private static final String STRICTER = "calling an unknown function or text method fails here with its name, where"
+            + " markata's silent undefined gives nothing";
+    private static final String STR_FORMAT = "'{}'.format(): jinjava's text has Java's String.format(Locale, ...);"
+            + " |format formats with %";
+    private static final String FILTER_ARGS = "arguments jinjava's filter does not take: default(boolean=), int(base),"
+            + " sum(start=), sort(attribute='a,b'), select() without a test, format(name=), trim(chars),"
+            + " indent(blank=, text)";
+    private static final String MAP_ATTRIBUTE = "jinjava's map(attribute=): no default=, no dotted or indexed"
+            + " attribute (date.year, tags.0)";
+    private static final String NUMBERS = "jinjava's int and float: True is not 1, '1e3' and '1_000' are not numbers";
+    private static final String UNIQUE = "jinjava's unique: compares case-sensitively, and case_sensitive=true keeps one";
+    private static final String TEXT_FILTERS = "jinjava's title, replace(''), striptags (keeps entities), wordcount,"
+            + " indent (indents blank lines), xmlattr (a newline between attributes), urlize (no rel=noopener),"
+            + " attr (reads dict keys) differ in details";
+    private static final String URLENCODE = "jinjava's urlencode writes + for spaces, escapes /, and takes no list of"
+            + " pairs";
+    private static final String TESTS = "jinjava's tests: True is not a number, text is not a sequence, a dict is not"
+            + " iterable, 'in' needs a list";
+    private static final String BREAK = "{% break %}: jinjava has it; Jinja only with the loopcontrols extension, which"
+            + " markata does not load";
+    private static final String EMPTY_WORD = "'empty' is an operator word in jinjava's expression language: a variable"
+            + " of that name cannot be read";
+    private static final String NO_ERROR = "errors jinjava does not raise: 1 / 0 is Infinity, 'a' + 1 is a1, a for"
+            + " without a list and an unknown test render nothing, set ns.x on a non-namespace and split(1) go on";
+    private static final String BATCH_ZERO = "batch(0) fails here with the reason; Jinja gives a meaningless result";
+
     /**
      * The cases that still render differently, each with why it is not fixed. The test fails on
      * any other difference and on a case here that starts to match (then take it out).
      */
     private static final Map<String, String> KNOWN = Map.ofEntries(
+            Map.entry("{{ nums|batch(0)|list }}", BATCH_ZERO),
+            Map.entry("{% for x in nums %}{% if loop.index > 3 %}{% break %}{% endif %}{{ x }}{% endfor %}", BREAK),
+            Map.entry("{% set empty = [] %}{{ empty|length }}", EMPTY_WORD),
+            Map.entry("{% autoescape true %}{% set x %}<i>{{ n }}</i>{% endset %}{{ x }}{% endautoescape %}", ESCAPE),
+            Map.entry("{% autoescape true %}{{ html|e }}{% endautoescape %}", ESCAPE),
+            Map.entry("{{ \"'\\\"\"|e }}", ESCAPE),
+            Map.entry("{{ html|e|e }}", ESCAPE),
+            Map.entry("{{ html|forceescape }}", ESCAPE),
+            Map.entry("{{ html|safe|e }}", ESCAPE),
+            Map.entry("{{ '%(x)s'|format(x=1) }}", FILTER_ARGS),
+            Map.entry("{{ '--x--'|trim('-') }}", FILTER_ARGS),
+            Map.entry("{{ '0x1A'|int(0, 16) }}", FILTER_ARGS),
+            Map.entry("{{ 'a\\n\\nb'|indent(2, blank=true) }}", FILTER_ARGS),
+            Map.entry("{{ 'a\\nb'|indent('> ') }}", FILTER_ARGS),
+            Map.entry("{{ [0, 1, '', 'a', none]|select|list }}", FILTER_ARGS),
+            Map.entry("{{ no|default('x', boolean=true) }}", FILTER_ARGS),
+            Map.entry("{{ nums|sum(start=10) }}", FILTER_ARGS),
+            Map.entry("{{ posts|sort(attribute='category,n')|map(attribute='slug')|join(',') }}", FILTER_ARGS),
+            Map.entry("{% filter replace('a', 'b') %}banana{% endfilter %}", FILTER_TAG),
+            Map.entry("{% filter truncate(12) %}{{ long }}{% endfilter %}", FILTER_TAG),
+            Map.entry("{% filter upper %}hello {{ s }}{% endfilter %}", FILTER_TAG),
+            Map.entry("{% filter upper|trim %} x {% endfilter %}", FILTER_TAG),
+            Map.entry("{{ dict(a=1)['a'] }}", GLOBALS),
+            Map.entry("{% for a in [1, 2] %}{% for b in 'xy' %}{{ loop.index }}{{ a }}{{ b }} {% endfor %}{% endfor %}", ITERATION),
+            Map.entry("{% for c in s %}{{ c }}.{% endfor %}", ITERATION),
+            Map.entry("{{ d|list }}", ITERATION),
+            Map.entry("{{ nested.nav|list }}", ITERATION),
+            Map.entry("{{ s|first }}", ITERATION),
+            Map.entry("{{ s|join('.') }}", ITERATION),
+            Map.entry("{{ s|last }}", ITERATION),
+            Map.entry("{{ '\\u00e9' }}", LITERALS),
+            Map.entry("{{ 'a' 'b' }}", LITERALS),
+            Map.entry("{{ 1_000 }}", LITERALS),
+            Map.entry("{% for item in tree recursive %}<{{ item.name }}{% if item.children %}{{ loop(item.children) }}{% endif %}>{% endfor %}", LOOP),
+            Map.entry("{% for item in tree recursive %}{{ loop.depth }}{{ item.name }}{{ loop(item.children) }}{% endfor %}", LOOP),
+            Map.entry("{% for p in posts %}{% if loop.changed(p.category) %}[{{ p.category }}]{% endif %}{{ p.slug }} {% endfor %}", LOOP),
+            Map.entry("{% for x in nums %}{{ loop.previtem }}-{{ loop.nextitem }};{% endfor %}", LOOP),
+            Map.entry("{% for x in words %}{{ loop.cycle(*['a', 'b', 'c']) }}{% endfor %}", LOOP),
+            Map.entry("{% macro each(items) %}{% for i in items %}{{ caller(i) }}{% endfor %}{% endmacro %}{% call(x) each(nums[:3]) %}[{{ x }}]{% endcall %}", MACRO),
+            Map.entry("{% macro m(a) %}{{ a }}{% endmacro %}{{ m(b=2) }}", MACRO),
+            Map.entry("{% macro m(a, b=a) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}", MACRO),
+            Map.entry("{{ posts|map(attribute='date.year')|unique|list }}", MAP_ATTRIBUTE),
+            Map.entry("{{ posts|map(attribute='missing', default='?')|list }}", MAP_ATTRIBUTE),
+            Map.entry("{{ posts|map(attribute='tags.0')|join(',') }}", MAP_ATTRIBUTE),
+            Map.entry("[{{ none }}]", NONE),
+            Map.entry("{% autoescape true %}{{ nothing }} {{ n }} {{ \"'\" }}{% endautoescape %}", NONE),
+            Map.entry("{{ d.get('z') }}", NONE),
+            Map.entry("{{ none }}", NONE),
+            Map.entry("{{ nothing is defined }}", NONE),
+            Map.entry("{{ nothing }}", NONE),
+            Map.entry("{{ nothing ~ 'x' }}", NONE),
+            Map.entry("{{ nothing|default('x') }}", NONE),
+            Map.entry("{{ nothing|e }}", NONE),
+            Map.entry("{{ post.author }}", NONE),
+            Map.entry("{% for x in nothing %}x{% else %}none{% endfor %}", NONE_LOOP),
+            Map.entry("{% for x in %}{% endfor %}", NO_ERROR),
+            Map.entry("{{ 'a' + 1 }}", NO_ERROR),
+            Map.entry("{{ 1 / 0 }}", NO_ERROR),
+            Map.entry("{{ n is nosuchtest }}", NO_ERROR),
+            Map.entry("{{ ns.x }}{% set ns.x = 1 %}", NO_ERROR),
+            Map.entry("{{ s.split(1) }}", NO_ERROR),
+            Map.entry("{{ '1_000'|int }}", NUMBERS),
+            Map.entry("{{ '1e3'|float }}", NUMBERS),
+            Map.entry("{{ yes|int }}", NUMBERS),
+            Map.entry("{% if 'False' %}y{% else %}n{% endif %}", OPERATORS),
+            Map.entry("{{ '1' == 1 }}", OPERATORS),
+            Map.entry("{{ 'ab' * 3 }}", OPERATORS),
+            Map.entry("{{ -7 % 3 }}", OPERATORS),
+            Map.entry("{{ 1 < n < 10 }}", OPERATORS),
+            Map.entry("{{ 1 < n > 10 }}", OPERATORS),
+            Map.entry("{{ 2 * 3 ** 2 }}", OPERATORS),
+            Map.entry("{{ 2 ** -1 }}", OPERATORS),
+            Map.entry("{{ [1, 2] < [1, 3] }}", OPERATORS),
+            Map.entry("{{ d == {'a': 1, 'b': 2, 'c': 3} }}", OPERATORS),
+            Map.entry("{{ d.missing|default(0) + 1 }}", OPERATORS),
+            Map.entry("{{ missing + 1 }}", OPERATORS),
+            Map.entry("{{ nums == [3, 1, 4, 1, 5, 9, 2, 6] }}", OPERATORS),
+            Map.entry("{{ s and n }}", OPERATORS),
+            Map.entry("{{ yes + 1 }}", OPERATORS),
+            Map.entry("{{ yes == 1 }}", OPERATORS),
+            Map.entry("{{ yes and 'x' }}", OPERATORS),
+            Map.entry("{{ '%(a)s-%(b)s' % d }}", PERCENT),
+            Map.entry("{{ '%-5s|' % 'ab' }}", PERCENT),
+            Map.entry("{{ '%.1f%%' % (f * 10) }}", PERCENT),
+            Map.entry("{{ '%.2f' % f }}", PERCENT),
+            Map.entry("{{ '%05d' % 42 }}", PERCENT),
+            Map.entry("{{ '%3d.' % 7 }}", PERCENT),
+            Map.entry("{{ '%5s|' % 'ab' }}", PERCENT),
+            Map.entry("{{ '%d items' % 3 }}", PERCENT),
+            Map.entry("{{ '%d%%' % 50 }}", PERCENT),
+            Map.entry("{{ '%e' % 12345.678 }}", PERCENT),
+            Map.entry("{{ '%i' % 3.9 }}", PERCENT),
+            Map.entry("{{ '%r' % 'a' }}", PERCENT),
+            Map.entry("{{ '%s and %s' % ('a', 'b') }}", PERCENT),
+            Map.entry("{{ '%s' % nothing }}", PERCENT),
+            Map.entry("{{ '%s' % nums }}", PERCENT),
+            Map.entry("{{ '%s' % post.title }}", PERCENT),
+            Map.entry("{{ '%s' % yes }}", PERCENT),
+            Map.entry("{{ '%s/%s' % (post.slug, n) }}", PERCENT),
+            Map.entry("{{ '%x' % 255 }}", PERCENT),
+            Map.entry("{{ nums[::-1] }}", SLICE_STEP),
+            Map.entry("{{ nums[::2] }}", SLICE_STEP),
+            Map.entry("{{ s[::-1] }}", SLICE_STEP),
+            Map.entry("{{ len(s) }}", STRICTER),
+            Map.entry("{{ s.nosuch() }}", STRICTER),
+            Map.entry("{{ '{0}-{1}'.format(n, s) }}", STR_FORMAT),
+            Map.entry("{{ '{} is {}'.format('a', 1) }}", STR_FORMAT),
+            Map.entry("{{ 'a' is in 'abc' }}", TESTS),
+            Map.entry("{{ d is iterable }}", TESTS),
+            Map.entry("{{ s is sequence }}", TESTS),
+            Map.entry("{{ yes is number }}", TESTS),
+            Map.entry("{{ '&amp; &lt;x&gt;'|striptags }}", TEXT_FILTERS),
+            Map.entry("{{ 'foo-bar baz_qux'|title }}", TEXT_FILTERS),
+            Map.entry("{{ 'see https://example.com now'|urlize }}", TEXT_FILTERS),
+            Map.entry("{{ 'x1y 2z'|title }}", TEXT_FILTERS),
+            Map.entry("{{ html|striptags }}", TEXT_FILTERS),
+            Map.entry("{{ html|striptags|wordcount }}", TEXT_FILTERS),
+            Map.entry("{{ multiline|indent(4) }}", TEXT_FILTERS),
+            Map.entry("{{ post|attr('title') }}", TEXT_FILTERS),
+            Map.entry("{{ s|replace('', '-') }}", TEXT_FILTERS),
+            Map.entry("{{ {'class': 'a b', 'id': 'x'}|xmlattr }}", TEXT_FILTERS),
+            Map.entry("{{ s[-1] }}", TEXT_INDEX),
+            Map.entry("{{ s[0] }}", TEXT_INDEX),
+            Map.entry("{{ uni[1] }}", TEXT_INDEX),
+            Map.entry("{{ '%s'|format(yes) }}", TEXT_OF_VALUES),
+            Map.entry("{{ [1, none, true]|join('-') }}", TEXT_OF_VALUES),
+            Map.entry("{{ d ~ '' }}", TEXT_OF_VALUES),
+            Map.entry("{{ yes ~ '' }}", TEXT_OF_VALUES),
+            Map.entry("{{ yes|e }}", TEXT_OF_VALUES),
+            Map.entry("{% macro m() %}{{ varargs }}{{ kwargs }}{% endmacro %}{{ m(1, 2, a=3) }}", TUPLE),
+            Map.entry("{% macro m(a) %}{{ a }}{% endmacro %}{{ m(1, 2) }}", MACRO),
+            Map.entry("{% set c = cycler('a', 'b') %}{{ c.next() }}{{ c.next() }}{{ c.next() }}", GLOBALS),
+            Map.entry("{% set j = joiner(', ') %}{% for w in words %}{{ j() }}{{ w }}{% endfor %}", GLOBALS),
+            Map.entry("{{ () }}", TUPLE),
+            Map.entry("{{ (1, 2) }}", TUPLE),
+            Map.entry("{{ (1,) }}", TUPLE),
+            Map.entry("{{ s.partition(', ') }}", TUPLE),
+            Map.entry("{{ words|unique(case_sensitive=true)|list }}", UNIQUE),
+            Map.entry("{{ words|unique|list }}", UNIQUE),
+            Map.entry("{{ 'a b&c'|urlencode }}", URLENCODE),
+            Map.entry("{{ 'a/b'|urlencode }}", URLENCODE),
+            Map.entry("{{ [('a', 1), ('b', 'x y')]|urlencode }}", URLENCODE),
+            Map.entry("{{ uni|urlencode }}", URLENCODE),
+            Map.entry("{{ url|urlencode }}", URLENCODE),
+            Map.entry("{% set x = post.title %}{% with x = 'inner' %}{{ x }}{% endwith %} {{ x }}", WITH),
+            Map.entry("{% with %}{% set y = 2 %}{{ y }}{% endwith %}[{{ y }}]", WITH),
+            Map.entry("{% with a = 1, b = 2 %}{{ a + b }}{% endwith %}", WITH),
+            Map.entry("{% with x = 5 %}{{ x }}{% endwith %}[{{ x }}]", WITH)
     );
 
     @TempDir
