@@ -37,6 +37,13 @@ final class PythonText {
         return value.toString();
     }
 
+    /** Python's repr: text quoted, as inside a printed list. */
+    static String repr(Object value) {
+        StringBuilder out = new StringBuilder();
+        repr(value, out);
+        return out.toString();
+    }
+
     private static void repr(Object value, StringBuilder out) {
         if (value == null) {
             out.append("None");

@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -31,10 +32,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jinjava.de.odysseus.el.ExpressionFactoryImpl;
+import jinjava.de.odysseus.el.tree.TreeBuilder;
+import jinjava.javax.el.ExpressionFactory;
 
 /**
  * The site's Jinja templates (jinjava): a template is looked up in the site's
@@ -89,7 +94,7 @@ public final class Templates {
 
     private Jinjava newEngine() {
         // trim_blocks and lstrip_blocks are done on the templates' text (BlockWhitespace), as Jinja does them
-        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
+        Jinjava engine = new PythonJinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
                 // Jinja's semantics where jinjava has them behind a switch: lists and dicts print as
@@ -115,6 +120,23 @@ public final class Templates {
             }
         });
         return engine;
+    }
+
+    /** jinjava with Python's meaning for some operators ({@link PythonSyntax}, {@link PythonOperators}). */
+    private static final class PythonJinjava extends Jinjava {
+        private final ExpressionFactory expressions;
+
+        PythonJinjava(JinjavaConfig config) {
+            super(config);
+            Properties properties = new Properties();
+            properties.setProperty(TreeBuilder.class.getName(), PythonSyntax.class.getName());
+            expressions = new ExpressionFactoryImpl(properties, new TruthyTypeConverter());
+        }
+
+        @Override
+        public ExpressionFactory getExpressionFactory() {
+            return expressions;
+        }
     }
 
     public static Templates forSite(SiteConfig site) {

@@ -27,12 +27,9 @@ class JinjaRenderCasesTest {
 
     // Why a case still renders differently. Each is jinjava's parser, expression language or
     // object model, outside the filters, tags, resolvers and printing Templates can replace.
-    private static final String PERCENT = "text % values: jinjava's expression language parses % as numeric modulo"
-            + " and has no hook for an operator on text; |format('a', 'b') gives the same text";
-    private static final String OPERATORS = "jinjava's expression language: no chained comparisons (1 < n < 10), and/or"
-            + " give True/False instead of an operand, == compares lists and dicts by identity and text to numbers by"
-            + " value, booleans are not numbers, text * n and 2 ** -1 are not supported, 'False' is false, undefined + 1"
-            + " is 1, and ** binds looser than *";
+    private static final String OPERATORS = "jinjava's expression parser: no chained comparisons (1 < n < 10), ** binds"
+            + " looser than *, 2 ** -1 is 0, < between lists, 'False' is false, booleans are not numbers in +, and"
+            + " undefined + 1 is 1 (markata's silent undefined gives nothing)";
     private static final String LITERALS = "literals jinjava's parser does not read: adjacent strings ('a' 'b'),"
             + " 1_000, \\u escapes in strings";
     private static final String NONE = "None prints as nothing and is not defined: jinjava has one null for an undefined"
@@ -87,6 +84,9 @@ class JinjaRenderCasesTest {
      * any other difference and on a case here that starts to match (then take it out).
      */
     private static final Map<String, String> KNOWN = Map.ofEntries(
+            Map.entry("{{ '%s' % (nums,) }}", TUPLE),
+            Map.entry("{{ '%(title)s by %(author)s' % post }}", NONE),
+            Map.entry("{{ nothing and 1 }}", NONE),
             Map.entry("{{ nums|batch(0)|list }}", BATCH_ZERO),
             Map.entry("{% for x in nums %}{% if loop.index > 3 %}{% break %}{% endif %}{{ x }}{% endfor %}", BREAK),
             Map.entry("{% set empty = [] %}{{ empty|length }}", EMPTY_WORD),
@@ -152,41 +152,15 @@ class JinjaRenderCasesTest {
             Map.entry("{{ '1e3'|float }}", NUMBERS),
             Map.entry("{{ yes|int }}", NUMBERS),
             Map.entry("{% if 'False' %}y{% else %}n{% endif %}", OPERATORS),
-            Map.entry("{{ '1' == 1 }}", OPERATORS),
-            Map.entry("{{ 'ab' * 3 }}", OPERATORS),
-            Map.entry("{{ -7 % 3 }}", OPERATORS),
             Map.entry("{{ 1 < n < 10 }}", OPERATORS),
             Map.entry("{{ 1 < n > 10 }}", OPERATORS),
             Map.entry("{{ 2 * 3 ** 2 }}", OPERATORS),
             Map.entry("{{ 2 ** -1 }}", OPERATORS),
             Map.entry("{{ [1, 2] < [1, 3] }}", OPERATORS),
-            Map.entry("{{ d == {'a': 1, 'b': 2, 'c': 3} }}", OPERATORS),
             Map.entry("{{ d.missing|default(0) + 1 }}", OPERATORS),
             Map.entry("{{ missing + 1 }}", OPERATORS),
-            Map.entry("{{ nums == [3, 1, 4, 1, 5, 9, 2, 6] }}", OPERATORS),
-            Map.entry("{{ s and n }}", OPERATORS),
             Map.entry("{{ yes + 1 }}", OPERATORS),
-            Map.entry("{{ yes == 1 }}", OPERATORS),
-            Map.entry("{{ yes and 'x' }}", OPERATORS),
-            Map.entry("{{ '%(a)s-%(b)s' % d }}", PERCENT),
-            Map.entry("{{ '%-5s|' % 'ab' }}", PERCENT),
-            Map.entry("{{ '%.1f%%' % (f * 10) }}", PERCENT),
-            Map.entry("{{ '%.2f' % f }}", PERCENT),
-            Map.entry("{{ '%05d' % 42 }}", PERCENT),
-            Map.entry("{{ '%3d.' % 7 }}", PERCENT),
-            Map.entry("{{ '%5s|' % 'ab' }}", PERCENT),
-            Map.entry("{{ '%d items' % 3 }}", PERCENT),
-            Map.entry("{{ '%d%%' % 50 }}", PERCENT),
-            Map.entry("{{ '%e' % 12345.678 }}", PERCENT),
-            Map.entry("{{ '%i' % 3.9 }}", PERCENT),
-            Map.entry("{{ '%r' % 'a' }}", PERCENT),
-            Map.entry("{{ '%s and %s' % ('a', 'b') }}", PERCENT),
-            Map.entry("{{ '%s' % nothing }}", PERCENT),
-            Map.entry("{{ '%s' % nums }}", PERCENT),
-            Map.entry("{{ '%s' % post.title }}", PERCENT),
-            Map.entry("{{ '%s' % yes }}", PERCENT),
-            Map.entry("{{ '%s/%s' % (post.slug, n) }}", PERCENT),
-            Map.entry("{{ '%x' % 255 }}", PERCENT),
+            Map.entry("{{ '%s' % nothing }}", NONE),
             Map.entry("{{ nums[::-1] }}", SLICE_STEP),
             Map.entry("{{ nums[::2] }}", SLICE_STEP),
             Map.entry("{{ s[::-1] }}", SLICE_STEP),
