@@ -48,6 +48,41 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
         return chain;
     }
 
+    /**
+     * {@code text[0]}, {@code text[-1]}: a character of text, counted from the end when negative,
+     * as in Python; jinjava gave nothing. Out of range is undefined (nothing), as in Jinja.
+     * jinjava hands the index over as text ("0").
+     */
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        if (base instanceof String text && property != null) {
+            Long index = index(property);
+            if (index != null) {
+                context.setPropertyResolved(true);
+                int length = text.codePointCount(0, text.length());
+                long at = index < 0 ? index + length : index;
+                if (at < 0 || at >= length) {
+                    return null;
+                }
+                int start = text.offsetByCodePoints(0, (int) at);
+                return text.substring(start, text.offsetByCodePoints(start, 1));
+            }
+        }
+        return super.getValue(context, base, property);
+    }
+
+    private static Long index(Object property) {
+        if (property instanceof Integer || property instanceof Long) {
+            return ((Number) property).longValue();
+        }
+        if (property instanceof String name && !name.isEmpty() && name.length() < 19
+                && (Character.isDigit(name.charAt(0)) || name.charAt(0) == '-' && name.length() > 1)
+                && name.chars().skip(1).allMatch(Character::isDigit)) {
+            return Long.parseLong(name);
+        }
+        return null;
+    }
+
     /** Python's str methods on text first ({@link PythonStrings}), then Java's. */
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
