@@ -2,8 +2,11 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.Parser.ExtensionHandler;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
 
@@ -28,6 +31,21 @@ public final class PythonSyntax extends ExtendedSyntaxBuilder {
     @Override
     protected Parser createParser(String expression) {
         return new ExtendedParser(this, expression) {
+            // ~ is built by its extension handler, not createAstBinary
+            @Override
+            protected ExtensionHandler getExtensionHandler(Scanner.Token token) {
+                ExtensionHandler handler = super.getExtensionHandler(token);
+                if (token == StringConcatOperator.TOKEN && handler != null) {
+                    return new ExtensionHandler(handler.getExtensionPoint()) {
+                        @Override
+                        public AstNode createAstNode(AstNode... children) {
+                            return new AstBinary(children[0], children[1], PythonOperators.replacing(StringConcatOperator.OP));
+                        }
+                    };
+                }
+                return handler;
+            }
+
             @Override
             protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
                 return super.createAstBinary(left, right, PythonOperators.replacing(operator));
