@@ -376,7 +376,8 @@ CASES = {
         "{% extends 'nosuch.html' %}", "{% include 'nosuch.html' %}", "{{ nums|batch(0)|list }}", "{{ nums|join(1) }}",
         "{{ posts|sort(attribute='updated')|map(attribute='slug')|list }}", "{{ 'abc'|round }}", "{{ n|truncate('x') }}",
         "{{ nums|slice(0)|list }}", "{{ s|indent(none) }}", "{{ 1 + }}", "{{ d|dictsort(by='x') }}",
-        "{% set %}", "{{ post.title|replace }}", "{{ ns.x }}{% set ns.x = 1 %}", "{{ s.split(1) }}",
+        "{% set %}", "{{ post.title|replace }}", "{% with x %}{% endwith %}", "{% filter %}x{% endfilter %}",
+        "{% filter nosuch %}x{% endfilter %}", "{% with a = 1 %}", "{{ ns.x }}{% set ns.x = 1 %}", "{{ s.split(1) }}",
     ],
 }
 

@@ -109,6 +109,7 @@ public final class Templates {
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
         JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
         engine.getGlobalContext().registerTag(new JinjaForTag());
+        JinjaBlockTags.all().forEach(engine.getGlobalContext()::registerTag);
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
