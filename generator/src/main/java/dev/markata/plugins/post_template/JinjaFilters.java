@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.filter.MapFilter;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * fill), {@code slice} (n columns), {@code dictsort} ({@code by}, {@code reverse}),
  * {@code tojson} (Python's json.dumps, sorted keys, HTML-safe), {@code round} (Python's
  * rounding, a float), {@code truncate} (the end counted in the length, a leeway of 5),
- * {@code min}, {@code max} and {@code items}.
+ * {@code map(attribute=)} (dotted, indexed, with a default), {@code urlencode} (as Python's
+ * quote), {@code min}, {@code max} and {@code items}.
  */
 final class JinjaFilters {
 
@@ -36,7 +38,8 @@ final class JinjaFilters {
 
     static List<Filter> all() {
         return List.of(new GroupBy(), new Batch(), new Slice(), new DictSort(), new ToJson(), new Round(),
-                new MinMax("min"), new MinMax("max"), new Items(), new Truncate());
+                new MinMax("min"), new MinMax("max"), new Items(), new Truncate(), new MapAttribute(),
+                new UrlEncode());
     }
 
     static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
@@ -355,6 +358,95 @@ final class JinjaFilters {
                 kept = space < 0 ? kept : kept.substring(0, space);
             }
             return kept + end;
+        }
+    }
+
+    /**
+     * {@code map(attribute='date.year', default=None)}: Jinja's attribute look-up (dotted, a number
+     * indexes a list), and the default for items without it; jinjava's map gave None for
+     * {@code date.year} and {@code tags.0} and took no default. {@code map('upper')} stays
+     * jinjava's.
+     */
+    static final class MapAttribute implements AdvancedFilter {
+        private final MapFilter jinjava = new MapFilter();
+
+        @Override
+        public String getName() {
+            return "map";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (kwargs == null || !kwargs.containsKey("attribute")) {
+                return jinjava.filter(value, interpreter, args, kwargs);
+            }
+            Object attribute = kwargs.get("attribute");
+            Object fallback = kwargs.get("default");
+            List<Object> mapped = new ArrayList<>();
+            for (Object item : items(value)) {
+                Object found = attribute(interpreter, item, attribute);
+                mapped.add(found == null ? fallback : found);
+            }
+            return mapped;
+        }
+    }
+
+    /**
+     * {@code urlencode}: text as Python's quote with '/' kept (%20 for a space), a dict or a list of
+     * pairs as a query string (+ for a space); jinjava wrote + in text, escaped / and took a list
+     * of pairs as one text.
+     */
+    static final class UrlEncode implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "urlencode";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (value instanceof Map<?, ?> map) {
+                return query(new ArrayList<>(map.entrySet()));
+            }
+            if (value instanceof Collection<?> items) {
+                return query(new ArrayList<>(items));
+            }
+            return quote(PythonText.str(value), "/");
+        }
+
+        private static String query(List<?> pairs) {
+            StringBuilder out = new StringBuilder();
+            for (Object pair : pairs) {
+                Object key;
+                Object item;
+                if (pair instanceof Map.Entry<?, ?> entry) {
+                    key = entry.getKey();
+                    item = entry.getValue();
+                } else if (pair instanceof List<?> two && two.size() == 2) {
+                    key = two.get(0);
+                    item = two.get(1);
+                } else {
+                    throw new IllegalArgumentException("urlencode: takes text, a dict or a list of (key, value) pairs,"
+                            + " not " + PythonText.repr(pair));
+                }
+                out.append(out.length() == 0 ? "" : "&").append(quote(PythonText.str(key), "").replace("%20", "+"))
+                        .append('=').append(quote(PythonText.str(item), "").replace("%20", "+"));
+            }
+            return out.toString();
+        }
+
+        /** Python's urllib.parse.quote: letters, digits, _.-~ and {@code safe} kept, the rest %XX of UTF-8. */
+        static String quote(String text, String safe) {
+            StringBuilder out = new StringBuilder(text.length());
+            for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                int c = b & 0xff;
+                if (c < 0x80 && (Character.isLetterOrDigit(c) || "_.-~".indexOf(c) >= 0 || safe.indexOf(c) >= 0)) {
+                    out.append((char) c);
+                } else {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                }
+            }
+            return out.toString();
         }
     }
 
