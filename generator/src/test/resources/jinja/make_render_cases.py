@@ -279,7 +279,9 @@ CASES = {
         "{{ long|wordwrap(20) }}", "{{ 'see https://example.com now'|urlize }}", "{{ post|attr('title') }}",
         "{{ 'a\\nb\\nc'|indent }}", "{{ 'a\\nb'|indent(2, true) }}", "{{ 'a\\n\\nb'|indent(2, blank=true) }}",
         "{{ 'a\\nb'|indent('> ') }}", "{{ 'ab'|center(10) }}|", "{{ 'abc'|center(8) }}|",
-        "{{ multiline|indent(4) }}",
+        "{{ multiline|indent(4) }}", "{{ html|e|upper }}", "{{ html|e|truncate(12) }}", "{{ html|e|length }}",
+        "{{ html|e|replace('&amp;', 'and') }}", "{{ post.title|e|lower }}", "{{ html|safe|length }}",
+        "{{ (html|e).startswith('&lt;') }}", "{{ html|e|striptags }}", "{{ [html|e]|join(', ') }}",
     ],
     "filter-json": [
         "{{ d|tojson }}", "{{ nums|tojson }}", "{{ html|tojson }}", "{{ post.title|tojson }}", "{{ nothing|tojson }}",

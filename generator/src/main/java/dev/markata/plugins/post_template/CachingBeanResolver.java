@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
+import com.hubspot.jinjava.objects.SafeString;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +87,9 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
     /** Python's str methods on text first ({@link PythonStrings}), then Java's. */
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (base instanceof SafeString safe) { // escaped text (|e) has text's methods too
+            base = safe.getValue();
+        }
         if (base instanceof String text && method != null) {
             Object result = PythonStrings.call(text, method.toString(), params == null ? new Object[0] : params);
             if (result != PythonStrings.NOT_HANDLED) {

@@ -4,6 +4,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.filter.MapFilter;
+import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
@@ -39,7 +40,7 @@ final class JinjaFilters {
     static List<Filter> all() {
         return List.of(new GroupBy(), new Batch(), new Slice(), new DictSort(), new ToJson(), new Round(),
                 new MinMax("min"), new MinMax("max"), new Items(), new Truncate(), new MapAttribute(),
-                new UrlEncode());
+                new UrlEncode(), new Escape("escape"), new Escape("e"), new Escape("forceescape"));
     }
 
     static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
@@ -447,6 +448,58 @@ final class JinjaFilters {
                 }
             }
             return out.toString();
+        }
+    }
+
+    /**
+     * {@code escape} ({@code e}) as markupsafe's: &amp;, &lt;, &gt;, &#39;, &#34;, and text already
+     * escaped or marked safe is not escaped again, so {@code x|e|e} and {@code x|safe|e} are
+     * what Jinja2 prints; {@code forceescape} escapes it anyway. jinjava escaped twice, and
+     * wrote &quot;.
+     */
+    static final class Escape implements AdvancedFilter {
+        private final String name;
+
+        Escape(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (value instanceof SafeString safe) {
+                return name.equals("forceescape") ? new SafeString(escape(safe.getValue())) : safe;
+            }
+            return new SafeString(escape(PythonText.str(value)));
+        }
+
+        static String escape(String text) {
+            StringBuilder out = null;
+            for (int i = 0; i < text.length(); i++) {
+                String entity = switch (text.charAt(i)) {
+                    case '&' -> "&amp;";
+                    case '<' -> "&lt;";
+                    case '>' -> "&gt;";
+                    case '\'' -> "&#39;";
+                    case '"' -> "&#34;";
+                    default -> null;
+                };
+                if (entity != null && out == null) {
+                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                if (out != null) {
+                    if (entity != null) {
+                        out.append(entity);
+                    } else {
+                        out.append(text.charAt(i));
+                    }
+                }
+            }
+            return out == null ? text : out.toString();
         }
     }
 
