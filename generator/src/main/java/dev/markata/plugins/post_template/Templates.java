@@ -432,6 +432,10 @@ public final class Templates {
         return value;
     }
 
-    /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
-    private static final String THEME_VERSION = "theme-4";
+    /**
+     * Bumped when the built-in theme or what the engine renders of a template changes (theme-5:
+     * values printed as Jinja2 prints them, its filters and operators), so cached pages built
+     * with the old one are redone.
+     */
+    private static final String THEME_VERSION = "theme-5";
 }
