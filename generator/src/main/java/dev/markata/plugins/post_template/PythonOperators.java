@@ -1,5 +1,7 @@
 package dev.markata.plugins.post_template;
 
+import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.util.ObjectTruthValue;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import jinjava.de.odysseus.el.misc.TypeConverter;
+import jinjava.de.odysseus.el.misc.NumberOperations;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
@@ -49,6 +51,15 @@ final class PythonOperators {
         if (operator instanceof StringConcatOperator) {
             return CONCAT;
         }
+        if (operator == AdditionOperator.OP) {
+            return ADD;
+        }
+        if (operator == AstBinary.DIV) {
+            return DIV;
+        }
+        if (operator == PowerOfOperator.OP) {
+            return POW;
+        }
         return operator;
     }
 
@@ -76,7 +87,7 @@ final class PythonOperators {
                 double r = x.doubleValue() % divisor;
                 return r != 0 && (r < 0) != (divisor < 0) ? r + divisor : r;
             }
-            return AstBinary.MOD.eval(bindings, context, left, right);
+            return NumberOperations.mod(bindings, a, b);
         }
 
         @Override
@@ -96,12 +107,66 @@ final class PythonOperators {
             if (b instanceof String text && isInteger(a)) {
                 return text.repeat((int) Math.max(0, ((Number) a).longValue()));
             }
-            return AstBinary.MUL.eval(bindings, context, left, right);
+            return NumberOperations.mul(bindings, a, b);
         }
 
         @Override
         public String toString() {
             return "*";
+        }
+    };
+
+    /** {@code +}: jinjava's, but text and a number do not add up ('a' + 1 fails, as in Python, instead of a1). */
+    private static final AstBinary.Operator ADD = new AdditionOperator() {
+        @Override
+        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+            Object a = left.eval(bindings, context);
+            Object b = right.eval(bindings, context);
+            if (a instanceof CharSequence && numeric(b) || numeric(a) && b instanceof CharSequence) {
+                throw new IllegalArgumentException("cannot add " + PythonText.repr(a) + " and " + PythonText.repr(b)
+                        + ": text adds only to text (make text of a number with ~ or |string)");
+            }
+            return apply(bindings, a, b);
+        }
+    };
+
+    /** {@code /}: division by zero fails, as in Python; jinjava gave Infinity. */
+    private static final AstBinary.Operator DIV = new AstBinary.Operator() {
+        @Override
+        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+            Object a = left.eval(bindings, context);
+            Object b = right.eval(bindings, context);
+            if (numeric(b) && number(b).signum() == 0 && (numeric(a) || a == null)) {
+                throw new ArithmeticException("division by zero");
+            }
+            return NumberOperations.div(bindings, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "/";
+        }
+    };
+
+    /** {@code **}: whole numbers stay whole (and exact), a negative or fractional power is a float. */
+    private static final AstBinary.Operator POW = new AstBinary.Operator() {
+        @Override
+        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+            Object a = left.eval(bindings, context);
+            Object b = right.eval(bindings, context);
+            if (!(numeric(a) && numeric(b))) {
+                return PowerOfOperator.OP.eval(bindings, context, left, right);
+            }
+            if (isInteger(a) && isInteger(b) && ((Number) b).longValue() >= 0 && ((Number) b).longValue() < 10_000) {
+                BigInteger result = number(a).toBigInteger().pow((int) ((Number) b).longValue());
+                return result.bitLength() < 64 ? (Object) result.longValue() : result;
+            }
+            return Math.pow(number(a).doubleValue(), number(b).doubleValue());
+        }
+
+        @Override
+        public String toString() {
+            return "**";
         }
     };
 

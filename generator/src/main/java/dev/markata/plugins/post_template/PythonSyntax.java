@@ -2,6 +2,7 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
@@ -31,15 +32,17 @@ public final class PythonSyntax extends ExtendedSyntaxBuilder {
     @Override
     protected Parser createParser(String expression) {
         return new ExtendedParser(this, expression) {
-            // ~ is built by its extension handler, not createAstBinary
+            // ~ and ** are built by their extension handlers, not createAstBinary
             @Override
             protected ExtensionHandler getExtensionHandler(Scanner.Token token) {
                 ExtensionHandler handler = super.getExtensionHandler(token);
-                if (token == StringConcatOperator.TOKEN && handler != null) {
+                AstBinary.Operator operator = token == StringConcatOperator.TOKEN ? StringConcatOperator.OP
+                        : token == PowerOfOperator.TOKEN ? PowerOfOperator.OP : null;
+                if (operator != null && handler != null) {
                     return new ExtensionHandler(handler.getExtensionPoint()) {
                         @Override
                         public AstNode createAstNode(AstNode... children) {
-                            return new AstBinary(children[0], children[1], PythonOperators.replacing(StringConcatOperator.OP));
+                            return new AstBinary(children[0], children[1], PythonOperators.replacing(operator));
                         }
                     };
                 }

@@ -28,8 +28,8 @@ class JinjaRenderCasesTest {
     // Why a case still renders differently. Each is jinjava's parser, expression language or
     // object model, outside the filters, tags, resolvers and printing Templates can replace.
     private static final String OPERATORS = "jinjava's expression parser: no chained comparisons (1 < n < 10), ** binds"
-            + " looser than *, 2 ** -1 is 0, < between lists, 'False' is false, booleans are not numbers in +, and"
-            + " undefined + 1 is 1 (markata's silent undefined gives nothing)";
+            + " looser than *, < between lists, 'False' is false, booleans are not numbers in +, and undefined + 1 is 1"
+            + " (markata's silent undefined gives nothing)";
     private static final String LITERALS = "literals jinjava's parser does not read: adjacent strings ('a' 'b'),"
             + " 1_000, \\u escapes in strings";
     private static final String NONE = "None prints as nothing and is not defined: jinjava has one null for an undefined"
@@ -67,8 +67,8 @@ class JinjaRenderCasesTest {
             + " markata does not load";
     private static final String EMPTY_WORD = "'empty' is an operator word in jinjava's expression language: a variable"
             + " of that name cannot be read";
-    private static final String NO_ERROR = "errors jinjava does not raise: 1 / 0 is Infinity, 'a' + 1 is a1, a for"
-            + " without a list and an unknown test render nothing, set ns.x on a non-namespace and split(1) go on";
+    private static final String NO_ERROR = "errors jinjava does not raise: a for without a list and an unknown test"
+            + " render nothing, set ns.x on a non-namespace and split(1) go on";
     private static final String BATCH_ZERO = "batch(0) fails here with the reason; Jinja gives a meaningless result";
 
     /**
@@ -124,8 +124,6 @@ class JinjaRenderCasesTest {
             Map.entry("{{ post.author }}", NONE),
             Map.entry("{% for x in nothing %}x{% else %}none{% endfor %}", NONE_LOOP),
             Map.entry("{% for x in %}{% endfor %}", NO_ERROR),
-            Map.entry("{{ 'a' + 1 }}", NO_ERROR),
-            Map.entry("{{ 1 / 0 }}", NO_ERROR),
             Map.entry("{{ n is nosuchtest }}", NO_ERROR),
             Map.entry("{{ ns.x }}{% set ns.x = 1 %}", NO_ERROR),
             Map.entry("{{ s.split(1) }}", NO_ERROR),
@@ -136,7 +134,6 @@ class JinjaRenderCasesTest {
             Map.entry("{{ 1 < n < 10 }}", OPERATORS),
             Map.entry("{{ 1 < n > 10 }}", OPERATORS),
             Map.entry("{{ 2 * 3 ** 2 }}", OPERATORS),
-            Map.entry("{{ 2 ** -1 }}", OPERATORS),
             Map.entry("{{ [1, 2] < [1, 3] }}", OPERATORS),
             Map.entry("{{ d.missing|default(0) + 1 }}", OPERATORS),
             Map.entry("{{ missing + 1 }}", OPERATORS),
