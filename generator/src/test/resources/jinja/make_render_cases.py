@@ -321,7 +321,10 @@ CASES = {
         "{% for x in words %}{{ loop.cycle(*['a', 'b', 'c']) }}{% endfor %}", "{% for x in nothing %}x{% else %}none{% endfor %}",
         "{% for x in missing %}x{% else %}missing{% endfor %}", "{% for a in [1, 2] %}{{ loop.index }}{% for b in [1] %}{% endfor %}{{ loop.index }} {% endfor %}",
         "{% for x in nums %}{% if loop.index > 3 %}{% break %}{% endif %}{{ x }}{% endfor %}",
-        "{% for x in d.values() %}{{ x }}{% endfor %}", "{% for x in nums|select('even') %}{{ loop.index }}{{ x }}{% endfor %}",
+        "{% for x in d.values() %}{{ x }}{% endfor %}",
+        "{% for p in posts|sort(attribute='date', reverse=true) %}{% if loop.changed(p.date.year) %}<h2>{{ p.date.year }}</h2>{% endif %}{{ p.slug }} {% endfor %}",
+        "{% for a in [1, 1, 2] %}{{ loop.changed(a) }}{% for b in [1, 1] %}{{ loop.changed(b) }}{% endfor %};{% endfor %}",
+        "{% for p in posts %}{{ loop.changed(p.category, p.published) }} {% endfor %}", "{% for x in nums|select('even') %}{{ loop.index }}{{ x }}{% endfor %}",
     ],
     "macro": [
         "{% macro greet(name, greeting='Hello') %}{{ greeting }}, {{ name }}!{% endmacro %}{{ greet('Ann') }} {{ greet('Bob', 'Hi') }} {{ greet(name='Cy', greeting='Yo') }}",

@@ -6,6 +6,10 @@ import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
 import com.hubspot.jinjava.objects.SafeString;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import com.hubspot.jinjava.util.ForLoop;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,6 +91,10 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
     /** Python's str methods on text first ({@link PythonStrings}), then Java's. */
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (base instanceof ForLoop loop && "changed".equals(method)) {
+            context.setPropertyResolved(true);
+            return changed(loop, params == null ? List.of() : Arrays.asList(params));
+        }
         if (base instanceof SafeString safe) { // escaped text (|e) has text's methods too
             base = safe.getValue();
         }
@@ -98,6 +106,19 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
             }
         }
         return super.invoke(context, base, method, paramTypes, params);
+    }
+
+    /** The last values each running loop's {@code loop.changed(...)} saw; a loop's entry goes with the loop. */
+    private final Map<ForLoop, List<Object>> lastChanged = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Jinja's {@code loop.changed(*values)}: true on the first call and whenever the values differ
+     * from the last call's, for headings like a year above its posts; jinjava's loop had no
+     * {@code changed} and the template failed.
+     */
+    private boolean changed(ForLoop loop, List<Object> values) {
+        List<Object> last = lastChanged.put(loop, values);
+        return last == null || !PythonOperators.equal(last, values);
     }
 
     @Override
