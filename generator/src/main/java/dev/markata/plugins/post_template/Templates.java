@@ -108,6 +108,7 @@ public final class Templates {
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
         JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
+        JinjaTests.all().forEach(engine.getGlobalContext()::registerExpTest);
         engine.getGlobalContext().registerTag(new JinjaForTag());
         JinjaBlockTags.all().forEach(engine.getGlobalContext()::registerTag);
         engine.setResourceLocator(new ResourceLocator() {
