@@ -3,6 +3,10 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.filter.FirstFilter;
+import com.hubspot.jinjava.lib.filter.JoinFilter;
+import com.hubspot.jinjava.lib.filter.LastFilter;
+import com.hubspot.jinjava.lib.filter.ListFilter;
 import com.hubspot.jinjava.lib.filter.MapFilter;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.objects.date.PyishDate;
@@ -40,7 +44,9 @@ final class JinjaFilters {
     static List<Filter> all() {
         return List.of(new GroupBy(), new Batch(), new Slice(), new DictSort(), new ToJson(), new Round(),
                 new MinMax("min"), new MinMax("max"), new Items(), new Truncate(), new MapAttribute(),
-                new UrlEncode(), new Escape("escape"), new Escape("e"), new Escape("forceescape"));
+                new UrlEncode(), new Escape("escape"), new Escape("e"), new Escape("forceescape"),
+                new AsPythonIterable(new ListFilter()), new AsPythonIterable(new FirstFilter()),
+                new AsPythonIterable(new LastFilter()), new AsPythonIterable(new JoinFilter()));
     }
 
     static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
@@ -500,6 +506,35 @@ final class JinjaFilters {
                 }
             }
             return out == null ? text : out.toString();
+        }
+    }
+
+    /**
+     * jinjava's {@code list}, {@code first}, {@code last} and {@code join} over what Python
+     * iterates: text is its characters and a dict its keys ({@code 'ab'|first} is a,
+     * {@code d|list} the keys), where jinjava took either as one item.
+     */
+    static final class AsPythonIterable implements AdvancedFilter {
+        private final Filter jinjava;
+
+        AsPythonIterable(Filter jinjava) {
+            this.jinjava = jinjava;
+        }
+
+        @Override
+        public String getName() {
+            return jinjava.getName();
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object items = value;
+            if (value instanceof String text) {
+                items = text.codePoints().mapToObj(Character::toString).toList();
+            } else if (value instanceof Map<?, ?> map) {
+                items = new ArrayList<>(map.keySet());
+            }
+            return jinjava.filter(items, interpreter, args, kwargs);
         }
     }
 
