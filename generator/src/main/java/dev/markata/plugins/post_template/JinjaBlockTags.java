@@ -35,25 +35,11 @@ final class JinjaBlockTags {
 
     /** Parts of {@code text} between top-level commas (outside quotes and brackets). */
     static List<String> topLevelParts(String text) {
+        boolean[] top = JinjaForTag.topLevel(text);
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
+            if (top[i] && text.charAt(i) == ',') {
                 parts.add(text.substring(start, i));
                 start = i + 1;
             }

@@ -89,7 +89,10 @@ final class JinjaFilters {
         return value;
     }
 
-    /** Jinja's order of sort keys: text ignoring case unless asked. */
+    /**
+     * Jinja's order of sort keys: feeds' and {@code markata.map}'s ({@link FeedsPlugin#compareValues}),
+     * but text ignores case unless {@code case_sensitive} is set.
+     */
     static int compare(Object a, Object b, boolean caseSensitive) {
         boolean numbers = a instanceof Number && b instanceof Number;
         if (!caseSensitive && !numbers && (a instanceof CharSequence || b instanceof CharSequence)) {
