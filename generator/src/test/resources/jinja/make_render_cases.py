@@ -160,7 +160,8 @@ CASES = {
         "{{ missing|default('x') }}", "{{ nothing|default('x') }}", "{{ nothing|default('x', true) }}",
         "{{ ''|default('x') }}", "{{ ''|default('x', true) }}", "{{ missing|d('y') }}",
         "{{ no|default('x', boolean=true) }}", "{{ post.author|default('anon', true) }}",
-        "{{ post.missing|default(post.title) }}", "{{ d.missing|default(0) + 1 }}",
+        "{{ post.missing|default(post.title) }}", "{{ d.missing|default(0) + 1 }}", "{{ 0|default(5, true) }}",
+        "{{ missing|default }}", "{{ blank|default(['x'], true) }}", "{{ post.title|d('x', true) }}",
     ],
     "filter-join": [
         "{{ nums|join(', ') }}", "{{ words|join }}", "{{ posts|join(', ', attribute='title') }}",
@@ -175,6 +176,7 @@ CASES = {
         "{{ s|upper }}", "{{ s|lower }}", "{{ 'hello wORLD'|title }}", "{{ \"it's a dog's life\"|title }}",
         "{{ 'hELLO wORLD'|capitalize }}", "{{ uni|title }}", "{{ 'foo-bar baz_qux'|title }}",
         "{{ post.title|lower }}", "{{ uni|upper }}", "{{ n|upper }}", "{{ 'x1y 2z'|title }}",
+        "{{ 'hello (world) [x]'|title }}", "{{ \"o'neil mcDONALD\"|title }}", "{{ post.title|title }}",
     ],
     "filter-replace": [
         "{{ s|replace('o', '0') }}", "{{ s|replace('l', 'L', 2) }}", "{{ html|replace('<', '&lt;') }}",
@@ -204,6 +206,9 @@ CASES = {
         "{{ floats|sum }}", "{{ posts|sum(attribute='n') }}", "{{ nums|sum(start=10) }}", "{{ blank|sum }}",
         "{{ nums|min }}", "{{ nums|max }}", "{{ words|min }}", "{{ words|max(case_sensitive=true) }}",
         "{{ (posts|max(attribute='n')).slug }}", "{{ blank|max }}", "{{ words|max }}", "{{ floats|min }}",
+        "{{ '12abc'|int }}", "{{ '-0x1f'|int(0, 16) }}", "{{ '3.9'|int }}", "{{ ' 2.5 '|float }}", "{{ 'inf'|float }}",
+        "{{ 'abc'|float(1.5) }}", "{{ posts|sum(attribute='n', start=1) }}", "{{ floats|sum(start=1) }}", "{{ [1, 2.5]|sum }}",
+        "{{ '0b101'|int(0, 0) }}", "{{ 'ff'|int(0, 16) }}", "{{ 10000000000000000000000|int }}",
         "{{ 1234567|filesizeformat }}", "{{ 1024|filesizeformat(true) }}", "{{ '%.3f'|format(1 / 3) }}",
     ],
     "filter-list": [
@@ -271,7 +276,7 @@ CASES = {
     ],
     "filter-html": [
         "{{ html|striptags }}", "{{ '<p>a\\n  b</p>  <br/>c'|striptags }}", "{{ '&amp; &lt;x&gt;'|striptags }}",
-        "{{ '<!-- c -->a'|striptags }}", "{{ spaces|trim }}", "{{ '--x--'|trim('-') }}", "{{ '\\n x \\t'|trim }}",
+        "{{ '<!-- c -->a'|striptags }}", "{{ spaces|trim }}", "{{ '--x--'|trim('-') }}", "{{ '..a..'|trim('.') }}", "{{ 'xx'|trim('x') }}", "{{ '\\n x \\t'|trim }}",
         "{{ html|e }}", "{{ html|escape }}", "{{ \"'\\\"\"|e }}", "{{ html|safe }}", "{{ html|e|e }}",
         "{{ nothing|e }}", "{{ 5|e }}", "{{ uni|e }}", "{{ html|safe|e }}", "{{ (html|e) ~ '<x>' }}",
         "{{ post.title|e }}", "{{ yes|e }}", "{{ nums|e }}", "{{ missing|e }}", "{{ html|forceescape }}",

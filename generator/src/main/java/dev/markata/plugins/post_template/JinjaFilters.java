@@ -15,6 +15,7 @@ import com.hubspot.jinjava.util.ObjectIterator;
 import com.hubspot.jinjava.util.ObjectTruthValue;
 import dev.markata.plugins.feeds.FeedsPlugin;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import java.util.TreeMap;
  * {@code tojson} (Python's json.dumps, sorted keys, HTML-safe), {@code round} (Python's
  * rounding, a float), {@code truncate} (the end counted in the length, a leeway of 5),
  * {@code map(attribute=)} (dotted, indexed, with a default), {@code urlencode} (as Python's
- * quote), {@code min}, {@code max} and {@code items}.
+ * quote), {@code default(boolean=)}, {@code sum(attribute, start)}, {@code int} and {@code float}
+ * (Python's parsing), {@code trim(chars)}, {@code title} (words start after spaces, -, brackets),
+ * {@code min}, {@code max} and {@code items}.
  */
 final class JinjaFilters {
 
@@ -46,7 +49,8 @@ final class JinjaFilters {
                 new MinMax("min"), new MinMax("max"), new Items(), new Truncate(), new MapAttribute(),
                 new UrlEncode(), new Escape("escape"), new Escape("e"), new Escape("forceescape"),
                 new AsPythonIterable(new ListFilter()), new AsPythonIterable(new FirstFilter()),
-                new AsPythonIterable(new LastFilter()), new AsPythonIterable(new JoinFilter()));
+                new AsPythonIterable(new LastFilter()), new AsPythonIterable(new JoinFilter()),
+                new Default("default"), new Default("d"), new Sum(), new ToInt(), new ToFloat(), new Trim(), new Title());
     }
 
     static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
@@ -538,6 +542,204 @@ final class JinjaFilters {
                 items = new ArrayList<>(map.keySet());
             }
             return jinjava.filter(items, interpreter, args, kwargs);
+        }
+    }
+
+    /** {@code default(default_value='', boolean=False)} ({@code d}): the default for undefined, or for anything false with boolean. */
+    static final class Default implements AdvancedFilter {
+        private final String name;
+
+        Default(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object fallback = argument(args, kwargs, 0, "default_value");
+            boolean onFalse = ObjectTruthValue.evaluate(argument(args, kwargs, 1, "boolean"));
+            if (value == null || onFalse && !ObjectTruthValue.evaluate(value)) {
+                return fallback == null ? "" : fallback;
+            }
+            return value;
+        }
+    }
+
+    /** {@code sum(attribute=None, start=0)}: whole numbers stay whole. */
+    static final class Sum implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "sum";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object attribute = argument(args, kwargs, 0, "attribute");
+            Object start = argument(args, kwargs, 1, "start");
+            BigDecimal total = start == null ? BigDecimal.ZERO : decimal(start);
+            boolean whole = start == null || start instanceof Integer || start instanceof Long;
+            for (Object item : items(value)) {
+                Object number = attribute == null ? item : attribute(interpreter, item, attribute);
+                whole &= number instanceof Integer || number instanceof Long || number instanceof Boolean;
+                total = total.add(decimal(number));
+            }
+            return whole ? (Object) total.longValueExact() : (Object) total.doubleValue();
+        }
+
+        private static BigDecimal decimal(Object number) {
+            if (number instanceof Boolean b) {
+                return b ? BigDecimal.ONE : BigDecimal.ZERO;
+            }
+            if (number instanceof Integer || number instanceof Long) {
+                return BigDecimal.valueOf(((Number) number).longValue());
+            }
+            if (number instanceof Number n) {
+                return new BigDecimal(Double.toString(n.doubleValue()));
+            }
+            throw new IllegalArgumentException("sum: adds numbers, not " + PythonText.repr(number));
+        }
+    }
+
+    /** Text as Python's int() and float() read it: spaces around, _ between digits, a sign. */
+    private static String numberText(Object value) {
+        return value.toString().strip().replaceAll("(?<=[0-9a-fA-F])_(?=[0-9a-fA-F])", "");
+    }
+
+    /** {@code int(default=0, base=10)}: text as Python reads it, else through float; True is 1. */
+    static final class ToInt implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "int";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object fallback = argument(args, kwargs, 0, "default");
+            Object baseArg = argument(args, kwargs, 1, "base");
+            int base = baseArg instanceof Number n ? n.intValue() : 10;
+            Object otherwise = fallback == null ? 0L : fallback;
+            if (value instanceof Boolean b) {
+                return b ? 1L : 0L;
+            }
+            if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
+                return value;
+            }
+            if (value instanceof Number n) {
+                return Double.isFinite(n.doubleValue()) ? (Object) (long) n.doubleValue() : otherwise;
+            }
+            if (value == null) {
+                return otherwise;
+            }
+            String text = numberText(PythonText.str(value));
+            try {
+                String digits = text;
+                boolean negative = digits.startsWith("-");
+                if (negative || digits.startsWith("+")) {
+                    digits = digits.substring(1);
+                }
+                String prefix = digits.length() > 1 ? digits.substring(0, 2).toLowerCase(Locale.ROOT) : "";
+                int radix = base;
+                if (base == 16 && prefix.equals("0x") || base == 8 && prefix.equals("0o") || base == 2 && prefix.equals("0b")) {
+                    digits = digits.substring(2);
+                } else if (base == 0) {
+                    radix = switch (prefix) {
+                        case "0x" -> 16;
+                        case "0o" -> 8;
+                        case "0b" -> 2;
+                        default -> 10;
+                    };
+                    digits = radix == 10 ? digits : digits.substring(2);
+                }
+                BigInteger parsed = new BigInteger(digits, radix);
+                parsed = negative ? parsed.negate() : parsed;
+                return parsed.bitLength() < 64 ? (Object) parsed.longValue() : parsed;
+            } catch (NumberFormatException | StringIndexOutOfBoundsException notWhole) {
+                try {
+                    double d = Double.parseDouble(text);
+                    return Double.isFinite(d) ? (Object) (long) d : otherwise;
+                } catch (NumberFormatException notNumber) {
+                    return otherwise;
+                }
+            }
+        }
+    }
+
+    /** {@code float(default=0.0)}: text as Python reads it ('1e3', '1_000.5'); True is 1.0. */
+    static final class ToFloat implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "float";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object fallback = argument(args, kwargs, 0, "default");
+            Object otherwise = fallback == null ? 0.0 : fallback;
+            if (value instanceof Boolean b) {
+                return b ? 1.0 : 0.0;
+            }
+            if (value instanceof Number n) {
+                return n.doubleValue();
+            }
+            if (value == null) {
+                return otherwise;
+            }
+            String text = numberText(PythonText.str(value));
+            if (text.isEmpty() || !text.matches("(?i)[+-]?(\\d+\\.?\\d*(e[+-]?\\d+)?|\\.\\d+(e[+-]?\\d+)?|inf(inity)?|nan)")) {
+                return otherwise;
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            if (lower.contains("inf") || lower.contains("nan")) {
+                return lower.contains("nan") ? Double.NaN
+                        : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            return Double.parseDouble(text);
+        }
+    }
+
+    /** {@code trim(chars=None)}: whitespace, or the given characters, off both ends. */
+    static final class Trim implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "trim";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object chars = argument(args, kwargs, 0, "chars");
+            Object[] strip = chars == null ? new Object[0] : new Object[] {PythonText.str(chars)};
+            return PythonStrings.call(PythonText.str(value), "strip", strip);
+        }
+    }
+
+    /**
+     * {@code title}: Jinja's, each word's first character upper and the rest lower, words starting
+     * after spaces, -, (, {, [ and <; jinjava's started words only after spaces and capitalised
+     * after digits.
+     */
+    static final class Title implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "title";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            String text = PythonText.str(value);
+            StringBuilder out = new StringBuilder(text.length());
+            boolean start = true;
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
+                boolean separator = Character.isWhitespace(c) || "-({[<".indexOf(c) >= 0;
+                out.appendCodePoint(separator ? c : start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+                start = separator;
+                i += Character.charCount(c);
+            }
+            return out.toString();
         }
     }
 

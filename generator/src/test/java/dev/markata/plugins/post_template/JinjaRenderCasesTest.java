@@ -31,7 +31,7 @@ class JinjaRenderCasesTest {
             + " looser than *, < between lists, 'False' is false, booleans are not numbers in +, and undefined + 1 is 1"
             + " (markata's silent undefined gives nothing)";
     private static final String LITERALS = "literals jinjava's parser does not read: adjacent strings ('a' 'b'),"
-            + " 1_000, \\u escapes in strings";
+            + " 1_000, \\u escapes in strings, whole numbers past a long";
     private static final String NONE = "None prints as nothing and is not defined: jinjava has one null for an undefined"
             + " name and for None, and markata's silent undefined must print nothing for the first";
     private static final String NONE_LOOP = "a loop over None: jinjava loops over nothing (the null above), Jinja fails";
@@ -53,14 +53,12 @@ class JinjaRenderCasesTest {
             + " markata's silent undefined gives nothing";
     private static final String STR_FORMAT = "'{}'.format(): jinjava's text has Java's String.format(Locale, ...);"
             + " |format formats with %";
-    private static final String FILTER_ARGS = "arguments jinjava's filter does not take: default(boolean=), int(base),"
-            + " sum(start=), sort(attribute='a,b'), select() without a test, format(name=), trim(chars),"
-            + " indent(blank=, text)";
-    private static final String NUMBERS = "jinjava's int and float: True is not 1, '1e3' and '1_000' are not numbers";
+    private static final String FILTER_ARGS = "arguments jinjava's filter does not take: format(name=), indent(blank=,"
+            + " text), select() without a test, sort(attribute='a,b')";
     private static final String UNIQUE = "jinjava's unique: compares case-sensitively, and case_sensitive=true keeps one";
-    private static final String TEXT_FILTERS = "jinjava's title, replace(''), striptags (keeps entities), wordcount,"
-            + " indent (indents blank lines), xmlattr (a newline between attributes), urlize (no rel=noopener),"
-            + " attr (reads dict keys) differ in details";
+    private static final String TEXT_FILTERS = "jinjava's striptags (keeps entities), indent (indents blank lines),"
+            + " xmlattr (a newline between attributes), urlize (no rel=noopener), replace('') and attr (reads dict"
+            + " keys) differ in details";
     private static final String BREAK = "{% break %}: jinjava has it; Jinja only with the loopcontrols extension, which"
             + " markata does not load";
     private static final String EMPTY_WORD = "'empty' is an operator word in jinjava's expression language: a variable"
@@ -74,6 +72,7 @@ class JinjaRenderCasesTest {
      * any other difference and on a case here that starts to match (then take it out).
      */
     private static final Map<String, String> KNOWN = Map.ofEntries(
+            Map.entry("{{ 10000000000000000000000|int }}", LITERALS),
             Map.entry("{{ html|e|striptags }}", TEXT_FILTERS),
             Map.entry("{{ '%s' % (nums,) }}", TUPLE),
             Map.entry("{{ '%(title)s by %(author)s' % post }}", NONE),
@@ -83,13 +82,9 @@ class JinjaRenderCasesTest {
             Map.entry("{% set empty = [] %}{{ empty|length }}", EMPTY_WORD),
             Map.entry("{% autoescape true %}{% set x %}<i>{{ n }}</i>{% endset %}{{ x }}{% endautoescape %}", ESCAPE),
             Map.entry("{{ '%(x)s'|format(x=1) }}", FILTER_ARGS),
-            Map.entry("{{ '--x--'|trim('-') }}", FILTER_ARGS),
-            Map.entry("{{ '0x1A'|int(0, 16) }}", FILTER_ARGS),
             Map.entry("{{ 'a\\n\\nb'|indent(2, blank=true) }}", FILTER_ARGS),
             Map.entry("{{ 'a\\nb'|indent('> ') }}", FILTER_ARGS),
             Map.entry("{{ [0, 1, '', 'a', none]|select|list }}", FILTER_ARGS),
-            Map.entry("{{ no|default('x', boolean=true) }}", FILTER_ARGS),
-            Map.entry("{{ nums|sum(start=10) }}", FILTER_ARGS),
             Map.entry("{{ posts|sort(attribute='category,n')|map(attribute='slug')|join(',') }}", FILTER_ARGS),
             Map.entry("{{ dict(a=1)['a'] }}", GLOBALS),
             Map.entry("{% for a in [1, 2] %}{% for b in 'xy' %}{{ loop.index }}{{ a }}{{ b }} {% endfor %}{% endfor %}", ITERATION),
@@ -119,15 +114,11 @@ class JinjaRenderCasesTest {
             Map.entry("{{ n is nosuchtest }}", NO_ERROR),
             Map.entry("{{ ns.x }}{% set ns.x = 1 %}", NO_ERROR),
             Map.entry("{{ s.split(1) }}", NO_ERROR),
-            Map.entry("{{ '1_000'|int }}", NUMBERS),
-            Map.entry("{{ '1e3'|float }}", NUMBERS),
-            Map.entry("{{ yes|int }}", NUMBERS),
             Map.entry("{% if 'False' %}y{% else %}n{% endif %}", OPERATORS),
             Map.entry("{{ 1 < n < 10 }}", OPERATORS),
             Map.entry("{{ 1 < n > 10 }}", OPERATORS),
             Map.entry("{{ 2 * 3 ** 2 }}", OPERATORS),
             Map.entry("{{ [1, 2] < [1, 3] }}", OPERATORS),
-            Map.entry("{{ d.missing|default(0) + 1 }}", OPERATORS),
             Map.entry("{{ missing + 1 }}", OPERATORS),
             Map.entry("{{ yes + 1 }}", OPERATORS),
             Map.entry("{{ '%s' % nothing }}", NONE),
@@ -139,9 +130,7 @@ class JinjaRenderCasesTest {
             Map.entry("{{ '{0}-{1}'.format(n, s) }}", STR_FORMAT),
             Map.entry("{{ '{} is {}'.format('a', 1) }}", STR_FORMAT),
             Map.entry("{{ '&amp; &lt;x&gt;'|striptags }}", TEXT_FILTERS),
-            Map.entry("{{ 'foo-bar baz_qux'|title }}", TEXT_FILTERS),
             Map.entry("{{ 'see https://example.com now'|urlize }}", TEXT_FILTERS),
-            Map.entry("{{ 'x1y 2z'|title }}", TEXT_FILTERS),
             Map.entry("{{ html|striptags }}", TEXT_FILTERS),
             Map.entry("{{ html|striptags|wordcount }}", TEXT_FILTERS),
             Map.entry("{{ multiline|indent(4) }}", TEXT_FILTERS),
