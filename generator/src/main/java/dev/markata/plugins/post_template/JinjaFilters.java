@@ -9,6 +9,7 @@ import com.hubspot.jinjava.lib.filter.LastFilter;
 import com.hubspot.jinjava.lib.filter.ListFilter;
 import com.hubspot.jinjava.lib.filter.MapFilter;
 import com.hubspot.jinjava.objects.SafeString;
+import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringEscapeUtils;
 
 /**
  * Jinja2's own versions of filters whose jinjava namesakes give other results, and the ones
@@ -37,7 +40,8 @@ import java.util.TreeMap;
  * {@code map(attribute=)} (dotted, indexed, with a default), {@code urlencode} (as Python's
  * quote), {@code default(boolean=)}, {@code sum(attribute, start)}, {@code int} and {@code float}
  * (Python's parsing), {@code trim(chars)}, {@code title} (words start after spaces, -, brackets),
- * {@code min}, {@code max} and {@code items}.
+ * {@code striptags} (entities unescaped), {@code indent} (blank lines kept blank), {@code xmlattr},
+ * {@code format} (Python's %, names too), {@code min}, {@code max} and {@code items}.
  */
 final class JinjaFilters {
 
@@ -50,7 +54,8 @@ final class JinjaFilters {
                 new UrlEncode(), new Escape("escape"), new Escape("e"), new Escape("forceescape"),
                 new AsPythonIterable(new ListFilter()), new AsPythonIterable(new FirstFilter()),
                 new AsPythonIterable(new LastFilter()), new AsPythonIterable(new JoinFilter()),
-                new Default("default"), new Default("d"), new Sum(), new ToInt(), new ToFloat(), new Trim(), new Title());
+                new Default("default"), new Default("d"), new Sum(), new ToInt(), new ToFloat(), new Trim(), new Title(),
+                new StripTags(), new Indent(), new XmlAttr(), new Format());
     }
 
     static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
@@ -740,6 +745,109 @@ final class JinjaFilters {
                 i += Character.charCount(c);
             }
             return out.toString();
+        }
+    }
+
+    private static final Pattern COMMENTS = Pattern.compile("(?s)<!--.*?-->");
+    private static final Pattern TAGS = Pattern.compile("(?s)<.*?>");
+
+    /**
+     * {@code striptags}: markupsafe's, comments and tags removed, runs of whitespace one space,
+     * then entities unescaped ({@code &amp;} is &amp;); jinjava left the entities, so a
+     * description made of escaped HTML kept {@code &amp;} and was escaped again by {@code |e}.
+     */
+    static final class StripTags implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "striptags";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            String text = TAGS.matcher(COMMENTS.matcher(PythonText.str(value)).replaceAll("")).replaceAll("");
+            String spaced = String.join(" ", PythonStrings.split(text, new Object[0]).stream().map(String::valueOf).toList());
+            return StringEscapeUtils.unescapeHtml4(spaced);
+        }
+    }
+
+    /** {@code indent(width=4, first=False, blank=False)}: width may be text; blank lines stay blank. */
+    static final class Indent implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "indent";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object width = argument(args, kwargs, 0, "width");
+            boolean first = ObjectTruthValue.evaluate(argument(args, kwargs, 1, "first"));
+            boolean blank = ObjectTruthValue.evaluate(argument(args, kwargs, 2, "blank"));
+            boolean given = args != null && args.length > 0 || kwargs != null && kwargs.containsKey("width");
+            String indention = width == null && !given ? "    " : width instanceof Number n ? " ".repeat(Math.max(0, n.intValue()))
+                    : width instanceof String text ? text : null;
+            if (indention == null) {
+                throw new IllegalArgumentException("indent: width is a number of spaces or text, not "
+                        + PythonText.repr(width));
+            }
+            List<String> lines = (PythonText.str(value) + "\n").lines().toList();
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (i > 0) {
+                    out.append('\n');
+                }
+                if (i == 0 ? first : blank || !line.isEmpty()) {
+                    out.append(indention);
+                }
+                out.append(line);
+            }
+            return out.toString();
+        }
+    }
+
+    /** {@code xmlattr(autospace=True)}: name="value" pairs, escaped, space-separated; None values left out. */
+    static final class XmlAttr implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "xmlattr";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException("xmlattr: takes a dict of attributes, not " + PythonText.repr(value));
+            }
+            Object autospace = argument(args, kwargs, 0, "autospace");
+            List<String> items = new ArrayList<>();
+            map.forEach((key, item) -> {
+                if (item != null) {
+                    String name = PythonText.str(key);
+                    if (name.chars().anyMatch(c -> Character.isWhitespace(c) || "/>=".indexOf(c) >= 0)) {
+                        throw new IllegalArgumentException("xmlattr: invalid character in attribute name " + name);
+                    }
+                    items.add(Escape.escape(name) + "=\"" + Escape.escape(PythonText.str(item)) + "\"");
+                }
+            });
+            String text = String.join(" ", items);
+            return (autospace == null || ObjectTruthValue.evaluate(autospace)) && !text.isEmpty() ? " " + text : text;
+        }
+    }
+
+    /** {@code format(*args, **kwargs)}: Python's % with the arguments as a tuple, or by name. */
+    static final class Format implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "format";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            boolean named = kwargs != null && !kwargs.isEmpty();
+            if (named && args != null && args.length > 0) {
+                throw new IllegalArgumentException("format: takes values by position or by name, not both");
+            }
+            Object values = named ? kwargs : new PyList(new ArrayList<>(Arrays.asList(args == null ? new Object[0] : args)));
+            return PythonOperators.PercentFormat.format(PythonText.str(value), values);
         }
     }
 

@@ -30,18 +30,35 @@ final class JinjaSortFilter implements AdvancedFilter {
         boolean reverse = ObjectTruthValue.evaluate(JinjaFilters.argument(args, kwargs, 0, "reverse"));
         boolean caseSensitive = ObjectTruthValue.evaluate(JinjaFilters.argument(args, kwargs, 1, "case_sensitive"));
         Object attribute = JinjaFilters.argument(args, kwargs, 2, "attribute");
-        List<String> path = attribute == null ? List.of() : Arrays.asList(attribute.toString().split("\\."));
-        record Keyed(Object key, Object item) {
+        // attribute='category,date' sorts by each in turn (Jinja 3.1)
+        List<String> attributes = attribute == null ? List.of() : Arrays.stream(attribute.toString().split(","))
+                .map(String::strip).toList();
+        record Keyed(List<Object> keys, Object item) {
         }
         List<Keyed> items = new ArrayList<>();
         ForLoop loop = ObjectIterator.getLoop(value);
         while (loop.hasNext()) {
             Object item = loop.next();
-            items.add(new Keyed(path.isEmpty() ? item : interpreter.resolveProperty(item, path), item));
+            List<Object> keys = new ArrayList<>();
+            if (attributes.isEmpty()) {
+                keys.add(item);
+            }
+            for (String name : attributes) {
+                keys.add(interpreter.resolveProperty(item, Arrays.asList(name.split("\\."))));
+            }
+            items.add(new Keyed(keys, item));
         }
         Comparator<Object> order = (a, b) -> JinjaFilters.compare(a, b, caseSensitive);
-        Comparator<Object> direction = reverse ? order.reversed() : order;
-        items.sort(Comparator.comparing(Keyed::key, Comparator.nullsLast(direction)));
+        Comparator<Object> direction = Comparator.nullsLast(reverse ? order.reversed() : order);
+        items.sort((a, b) -> {
+            for (int i = 0; i < a.keys().size(); i++) {
+                int by = direction.compare(a.keys().get(i), b.keys().get(i));
+                if (by != 0) {
+                    return by;
+                }
+            }
+            return 0;
+        });
         return items.stream().map(Keyed::item).toList();
     }
 }

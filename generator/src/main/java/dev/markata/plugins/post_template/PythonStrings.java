@@ -101,7 +101,7 @@ final class PythonStrings {
     }
 
     /** {@code split(sep=None, maxsplit=-1)}: on runs of whitespace without a separator. */
-    private static PyList split(String text, Object[] args) {
+    static PyList split(String text, Object[] args) {
         String separator = args.length == 0 || args[0] == null ? null : String.valueOf(args[0]);
         long max = args.length == 2 && args[1] instanceof Number n ? n.longValue() : -1;
         List<Object> parts = new ArrayList<>();
