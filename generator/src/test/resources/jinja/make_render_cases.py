@@ -166,7 +166,8 @@ CASES = {
     "filter-join": [
         "{{ nums|join(', ') }}", "{{ words|join }}", "{{ posts|join(', ', attribute='title') }}",
         "{{ post.tags|join(' · ') }}", "{{ blank|join(',') }}", "{{ [1, none, true]|join('-') }}",
-        "{{ s|join('.') }}", "{{ d|join(',') }}",
+        "{{ s|join('.') }}", "{{ d|join(',') }}", "{{ [yes, no, 1.5]|join(', ') }}", "{{ [[1, 2], ['a']]|join(' ') }}",
+        "{{ posts|join(', ', attribute='date.year') }}", "{{ nums|reject|list }}", "{{ [0, '', 'x']|reject|list }}",
     ],
     "filter-length": [
         "{{ nums|length }}", "{{ s|length }}", "{{ d|length }}", "{{ uni|length }}", "{{ nums|count }}",

@@ -4,7 +4,8 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.filter.FirstFilter;
-import com.hubspot.jinjava.lib.filter.JoinFilter;
+import com.hubspot.jinjava.lib.filter.RejectFilter;
+import com.hubspot.jinjava.lib.filter.SelectFilter;
 import com.hubspot.jinjava.lib.filter.LastFilter;
 import com.hubspot.jinjava.lib.filter.ListFilter;
 import com.hubspot.jinjava.lib.filter.MapFilter;
@@ -53,7 +54,8 @@ final class JinjaFilters {
                 new MinMax("min"), new MinMax("max"), new Items(), new Truncate(), new MapAttribute(),
                 new UrlEncode(), new Escape("escape"), new Escape("e"), new Escape("forceescape"),
                 new AsPythonIterable(new ListFilter()), new AsPythonIterable(new FirstFilter()),
-                new AsPythonIterable(new LastFilter()), new AsPythonIterable(new JoinFilter()),
+                new AsPythonIterable(new LastFilter()), new Join(), new Truthy(new SelectFilter(), true),
+                new Truthy(new RejectFilter(), false),
                 new Default("default"), new Default("d"), new Sum(), new ToInt(), new ToFloat(), new Trim(), new Title(),
                 new StripTags(), new Indent(), new XmlAttr(), new Format());
     }
@@ -522,7 +524,7 @@ final class JinjaFilters {
     }
 
     /**
-     * jinjava's {@code list}, {@code first}, {@code last} and {@code join} over what Python
+     * jinjava's {@code list}, {@code first} and {@code last} over what Python
      * iterates: text is its characters and a dict its keys ({@code 'ab'|first} is a,
      * {@code d|list} the keys), where jinjava took either as one item.
      */
@@ -848,6 +850,59 @@ final class JinjaFilters {
             }
             Object values = named ? kwargs : new PyList(new ArrayList<>(Arrays.asList(args == null ? new Object[0] : args)));
             return PythonOperators.PercentFormat.format(PythonText.str(value), values);
+        }
+    }
+
+    /**
+     * {@code join(d='', attribute=None)}: the items as the page prints them (True, ['a']), over
+     * text's characters and a dict's keys; jinjava's wrote true.
+     */
+    static final class Join implements AdvancedFilter {
+        @Override
+        public String getName() {
+            return "join";
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object separator = argument(args, kwargs, 0, "d");
+            Object attribute = argument(args, kwargs, 1, "attribute");
+            Iterable<?> items = value instanceof String text ? text.codePoints().mapToObj(Character::toString).toList()
+                    : value instanceof Map<?, ?> map ? map.keySet() : items(value);
+            StringBuilder out = new StringBuilder();
+            String between = PythonText.str(separator);
+            boolean first = true;
+            for (Object item : items) {
+                out.append(first ? "" : between);
+                Object shown = attribute == null ? item : attribute(interpreter, item, attribute);
+                out.append(PythonText.str(shown));
+                first = false;
+            }
+            return out.toString();
+        }
+    }
+
+    /** {@code select()} and {@code reject()} without a test keep (or drop) the true items, as Jinja's; with one they are jinjava's. */
+    static final class Truthy implements AdvancedFilter {
+        private final AdvancedFilter jinjava;
+        private final boolean keep;
+
+        Truthy(AdvancedFilter jinjava, boolean keep) {
+            this.jinjava = jinjava;
+            this.keep = keep;
+        }
+
+        @Override
+        public String getName() {
+            return jinjava.getName();
+        }
+
+        @Override
+        public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (args != null && args.length > 0 || kwargs != null && !kwargs.isEmpty()) {
+                return jinjava.filter(value, interpreter, args, kwargs);
+            }
+            return items(value).stream().filter(item -> ObjectTruthValue.evaluate(item) == keep).toList();
         }
     }
 
