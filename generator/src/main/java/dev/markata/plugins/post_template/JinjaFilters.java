@@ -83,6 +83,20 @@ final class JinjaFilters {
         return n.intValue();
     }
 
+    /** A filter registered under a name given when it is made (min and max, e and escape, d and default). */
+    private abstract static class Named implements AdvancedFilter {
+        final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
     /** Jinja's attribute look-up: dotted, a number indexes a list. */
     static Object attribute(JinjavaInterpreter interpreter, Object item, Object attribute) {
         Object value = item;
@@ -277,16 +291,9 @@ final class JinjaFilters {
     }
 
     /** {@code min} and {@code max}(case_sensitive=False, attribute=None): nothing for an empty list. */
-    static final class MinMax implements AdvancedFilter {
-        private final String name;
-
+    static final class MinMax extends Named {
         MinMax(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String getName() {
-            return name;
+            super(name);
         }
 
         @Override
@@ -477,16 +484,9 @@ final class JinjaFilters {
      * what Jinja2 prints; {@code forceescape} escapes it anyway. jinjava escaped twice, and
      * wrote &quot;.
      */
-    static final class Escape implements AdvancedFilter {
-        private final String name;
-
+    static final class Escape extends Named {
         Escape(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String getName() {
-            return name;
+            super(name);
         }
 
         @Override
@@ -553,16 +553,9 @@ final class JinjaFilters {
     }
 
     /** {@code default(default_value='', boolean=False)} ({@code d}): the default for undefined, or for anything false with boolean. */
-    static final class Default implements AdvancedFilter {
-        private final String name;
-
+    static final class Default extends Named {
         Default(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String getName() {
-            return name;
+            super(name);
         }
 
         @Override

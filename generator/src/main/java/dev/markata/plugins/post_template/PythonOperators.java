@@ -63,58 +63,58 @@ final class PythonOperators {
         return operator;
     }
 
+    /** An operator that evaluates both operands, then applies. */
+    private interface Eager {
+        Object apply(Bindings bindings, Object a, Object b);
+    }
+
+    private static AstBinary.Operator eager(String symbol, Eager operation) {
+        return new AstBinary.Operator() {
+            @Override
+            public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
+                return operation.apply(bindings, left.eval(bindings, context), right.eval(bindings, context));
+            }
+
+            @Override
+            public String toString() {
+                return symbol;
+            }
+        };
+    }
+
     /** {@code %}: formats text; Python's modulo (the sign of the divisor) for numbers. */
-    private static final AstBinary.Operator MOD = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object a = left.eval(bindings, context);
-            Object b = right.eval(bindings, context);
-            if (a instanceof String format) {
-                return PercentFormat.format(format, b);
-            }
-            if (isInteger(a) && isInteger(b)) {
-                long divisor = ((Number) b).longValue();
-                if (divisor == 0) {
-                    throw new ArithmeticException("integer modulo by zero");
-                }
-                return Math.floorMod(((Number) a).longValue(), divisor);
-            }
-            if (a instanceof Number x && b instanceof Number y) {
-                double divisor = y.doubleValue();
-                if (divisor == 0) {
-                    throw new ArithmeticException("float modulo by zero");
-                }
-                double r = x.doubleValue() % divisor;
-                return r != 0 && (r < 0) != (divisor < 0) ? r + divisor : r;
-            }
-            return NumberOperations.mod(bindings, a, b);
+    private static final AstBinary.Operator MOD = eager("%", (bindings, a, b) -> {
+        if (a instanceof String format) {
+            return PercentFormat.format(format, b);
         }
+        if (isInteger(a) && isInteger(b)) {
+            long divisor = ((Number) b).longValue();
+            if (divisor == 0) {
+                throw new ArithmeticException("integer modulo by zero");
+            }
+            return Math.floorMod(((Number) a).longValue(), divisor);
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            double divisor = y.doubleValue();
+            if (divisor == 0) {
+                throw new ArithmeticException("float modulo by zero");
+            }
+            double r = x.doubleValue() % divisor;
+            return r != 0 && (r < 0) != (divisor < 0) ? r + divisor : r;
+        }
+        return NumberOperations.mod(bindings, a, b);
+    });
 
-        @Override
-        public String toString() {
-            return "%";
+    /** {@code *}: text times a whole number repeats it. */
+    private static final AstBinary.Operator MUL = eager("*", (bindings, a, b) -> {
+        if (a instanceof String text && isInteger(b)) {
+            return text.repeat((int) Math.max(0, ((Number) b).longValue()));
         }
-    };
-
-    private static final AstBinary.Operator MUL = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object a = left.eval(bindings, context);
-            Object b = right.eval(bindings, context);
-            if (a instanceof String text && isInteger(b)) {
-                return text.repeat((int) Math.max(0, ((Number) b).longValue()));
-            }
-            if (b instanceof String text && isInteger(a)) {
-                return text.repeat((int) Math.max(0, ((Number) a).longValue()));
-            }
-            return NumberOperations.mul(bindings, a, b);
+        if (b instanceof String text && isInteger(a)) {
+            return text.repeat((int) Math.max(0, ((Number) a).longValue()));
         }
-
-        @Override
-        public String toString() {
-            return "*";
-        }
-    };
+        return NumberOperations.mul(bindings, a, b);
+    });
 
     /** {@code +}: jinjava's, but text and a number do not add up ('a' + 1 fails, as in Python, instead of a1). */
     private static final AstBinary.Operator ADD = new AdditionOperator() {
@@ -131,46 +131,27 @@ final class PythonOperators {
     };
 
     /** {@code /}: division by zero fails, as in Python; jinjava gave Infinity. */
-    private static final AstBinary.Operator DIV = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object a = left.eval(bindings, context);
-            Object b = right.eval(bindings, context);
-            if (numeric(b) && number(b).signum() == 0 && (numeric(a) || a == null)) {
-                throw new ArithmeticException("division by zero");
-            }
-            return NumberOperations.div(bindings, a, b);
+    private static final AstBinary.Operator DIV = eager("/", (bindings, a, b) -> {
+        if (numeric(b) && number(b).signum() == 0 && (numeric(a) || a == null)) {
+            throw new ArithmeticException("division by zero");
         }
-
-        @Override
-        public String toString() {
-            return "/";
-        }
-    };
+        return NumberOperations.div(bindings, a, b);
+    });
 
     /** {@code **}: whole numbers stay whole (and exact), a negative or fractional power is a float. */
-    private static final AstBinary.Operator POW = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            Object a = left.eval(bindings, context);
-            Object b = right.eval(bindings, context);
-            if (!(numeric(a) && numeric(b))) {
-                return PowerOfOperator.OP.eval(bindings, context, left, right);
-            }
-            if (isInteger(a) && isInteger(b) && ((Number) b).longValue() >= 0 && ((Number) b).longValue() < 10_000) {
-                BigInteger result = number(a).toBigInteger().pow((int) ((Number) b).longValue());
-                return result.bitLength() < 64 ? (Object) result.longValue() : result;
-            }
-            return Math.pow(number(a).doubleValue(), number(b).doubleValue());
+    private static final AstBinary.Operator POW = eager("**", (bindings, a, b) -> {
+        if (!(numeric(a) && numeric(b))) {
+            throw new IllegalArgumentException("** takes numbers, not " + PythonText.repr(a) + " and "
+                    + PythonText.repr(b));
         }
-
-        @Override
-        public String toString() {
-            return "**";
+        if (isInteger(a) && isInteger(b) && ((Number) b).longValue() >= 0 && ((Number) b).longValue() < 10_000) {
+            BigInteger result = number(a).toBigInteger().pow((int) ((Number) b).longValue());
+            return result.bitLength() < 64 ? (Object) result.longValue() : result;
         }
-    };
+        return Math.pow(number(a).doubleValue(), number(b).doubleValue());
+    });
 
-    /** {@code a and b}: a when it is false, else b, as Python. */
+    /** {@code a and b}: a when it is false, else b, as Python (b is only evaluated when needed). */
     private static final AstBinary.Operator AND = new AstBinary.Operator() {
         @Override
         public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
@@ -184,42 +165,12 @@ final class PythonOperators {
         }
     };
 
-    private static final AstBinary.Operator EQ = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            return equal(left.eval(bindings, context), right.eval(bindings, context));
-        }
+    private static final AstBinary.Operator EQ = eager("==", (bindings, a, b) -> equal(a, b));
 
-        @Override
-        public String toString() {
-            return "==";
-        }
-    };
-
-    private static final AstBinary.Operator NE = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            return !equal(left.eval(bindings, context), right.eval(bindings, context));
-        }
-
-        @Override
-        public String toString() {
-            return "!=";
-        }
-    };
+    private static final AstBinary.Operator NE = eager("!=", (bindings, a, b) -> !equal(a, b));
 
     /** {@code a ~ b}: both as the page prints them. */
-    private static final AstBinary.Operator CONCAT = new AstBinary.Operator() {
-        @Override
-        public Object eval(Bindings bindings, ELContext context, AstNode left, AstNode right) {
-            return PythonText.str(left.eval(bindings, context)).concat(PythonText.str(right.eval(bindings, context)));
-        }
-
-        @Override
-        public String toString() {
-            return "~";
-        }
-    };
+    private static final AstBinary.Operator CONCAT = eager("~", (bindings, a, b) -> PythonText.str(a).concat(PythonText.str(b)));
 
     private static boolean isInteger(Object value) {
         return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
