@@ -2,6 +2,8 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -29,10 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jinjava.de.odysseus.el.ExpressionFactoryImpl;
+import jinjava.de.odysseus.el.tree.TreeBuilder;
+import jinjava.javax.el.ExpressionFactory;
 
 /**
  * The site's Jinja templates (jinjava): a template is looked up in the site's
@@ -87,13 +93,23 @@ public final class Templates {
 
     private Jinjava newEngine() {
         // trim_blocks and lstrip_blocks are done on the templates' text (BlockWhitespace), as Jinja does them
-        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
+        Jinjava engine = new PythonJinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
+                // Jinja's semantics where jinjava has them behind a switch: lists and dicts print as
+                // Python's (['a', 'b'], not [a, b]), a loop over a dict goes over its keys, ** binds
+                // tighter than * and unary minus, {{- -}} and {#- -#} trim as {%- -%} do
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true)
+                        .withIterateOverMapKeys(true).withUseNaturalOperatorPrecedence(true)
+                        .withUseTrimmingForNotesAndExpressions(true).withKeepNullableLoopValues(true)
+                        .withParseWhitespaceControlStrictly(true).build())
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
+        JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
+        JinjaTests.all().forEach(engine.getGlobalContext()::registerExpTest);
         engine.getGlobalContext().registerTag(new JinjaForTag());
+        JinjaBlockTags.all().forEach(engine.getGlobalContext()::registerTag);
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
@@ -105,6 +121,23 @@ public final class Templates {
             }
         });
         return engine;
+    }
+
+    /** jinjava with Python's meaning for some operators ({@link PythonSyntax}, {@link PythonOperators}). */
+    private static final class PythonJinjava extends Jinjava {
+        private final ExpressionFactory expressions;
+
+        PythonJinjava(JinjavaConfig config) {
+            super(config);
+            Properties properties = new Properties();
+            properties.setProperty(TreeBuilder.class.getName(), PythonSyntax.class.getName());
+            expressions = new ExpressionFactoryImpl(properties, new TruthyTypeConverter());
+        }
+
+        @Override
+        public ExpressionFactory getExpressionFactory() {
+            return expressions;
+        }
     }
 
     public static Templates forSite(SiteConfig site) {
@@ -159,7 +192,7 @@ public final class Templates {
         JinjavaInterpreter parser = jinjava().newInterpreter();
         // a comment holding the lines before the text (a post's front matter), so errors name the file's line
         String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
-        Node tree = parser.parse(before + BlockWhitespace.apply(text));
+        Node tree = parse(parser, before + BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
@@ -174,11 +207,23 @@ public final class Templates {
         if (tree == null) {
             String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
-            tree = parser.parse(text);
+            tree = parse(parser, text);
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
         return renderTree(document, name, tree, values);
+    }
+
+    /**
+     * Parses with {@code parser} as the running interpreter: jinjava reads its settings for
+     * whitespace marks from the running one, and without one read {@code {{ -n }}} as a
+     * {@code {{-} mark before {@code n} (it printed 7 for -7).
+     */
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
+    private static Node parse(JinjavaInterpreter parser, String text) {
+        try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
+            return parser.parse(text);
+        }
     }
 
     /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
@@ -204,6 +249,12 @@ public final class Templates {
         Jinjava engine = jinjava();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),
                 engine.getGlobalConfig()) {
+            /** What an expression prints: as Jinja2 prints it (True, ['a', 'b'], {'k': 1}), not Java's text. */
+            @Override
+            public String getAsString(Object value) {
+                return PythonText.str(value);
+            }
+
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {
@@ -353,7 +404,7 @@ public final class Templates {
      * ({@code 2024-05-01}) and keeps the time and zone the front matter gave for
      * {@code strftime('%H:%M')}; none without a date, so {@code post.date.strftime(...)} shows nothing.
      */
-    private static PyishDate templateDate(PostDate date) {
+    static PyishDate templateDate(PostDate date) {
         return date == null ? null : new PyishDate(date.atOffset().toZonedDateTime()).withDateFormat("yyyy-MM-dd");
     }
 
@@ -405,6 +456,10 @@ public final class Templates {
         return value;
     }
 
-    /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
-    private static final String THEME_VERSION = "theme-5";
+    /**
+     * Bumped when the built-in theme or what the engine renders of a template changes (theme-6:
+     * values printed as Jinja2 prints them, its filters and operators; theme-5: the prevnext
+     * links' style), so cached pages built with the old one are redone.
+     */
+    private static final String THEME_VERSION = "theme-6";
 }
