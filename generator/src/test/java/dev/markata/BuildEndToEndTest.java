@@ -746,8 +746,9 @@ class BuildEndToEndTest {
                 {{ 'hello world'.title() }} {{ 'hello'.capitalize() }} {{ 'banana'.count('a') }} \
                 {{ 'banana'.find('n') }} {{ ', '.join(['a', 'b']) }} {{ '2024'.isdigit() }} {{ 'a.b'.replace('.', '/') }}""");
         build(Map.of());
+        // printed as Jinja2 prints them: True, ['a', 'b', 'c']
         assertThat(site.read("markout/second/index.html")).isEqualTo(
-                "true false second SECOND [a, b, c] a|b.c 2 x x . x. Hello World Hello 3 2 a, b true a/b");
+                "True False second SECOND ['a', 'b', 'c'] a|b.c 2 x x . x. Hello World Hello 3 2 a, b True a/b");
     }
 
     @Test

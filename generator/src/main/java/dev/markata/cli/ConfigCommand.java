@@ -5,6 +5,7 @@ import dev.markata.config.Config;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.config.TomlValues;
+import dev.markata.content.SitePaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class ConfigCommand {
     }
 
     private static String shown(Path directory, Path path) {
-        return path.startsWith(directory) ? directory.relativize(path).toString().replace('\\', '/') : path.toString();
+        return path.startsWith(directory) ? SitePaths.slashed(directory.relativize(path)) : path.toString();
     }
 
     private static Config load(Main main, CommonOptions options) throws Exception {

@@ -1,6 +1,5 @@
 package dev.markata.content;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param path        source path relative to the site folder, with '/' separators ("posts/a.md")
  * @param slug        the page's URL path without slashes at the ends ("my-post", "index")
  * @param title       the title, or null until {@code auto_title} sets one
- * @param date        the publication date, or null when the front matter has none
+ * @param date        the publication date (with its time and zone when given), or null when the front matter has none
  * @param tags        tags, in the order written
  * @param published   whether the post is listed (markata's {@code published}, default false)
  * @param description a short description, or ""
@@ -29,15 +28,18 @@ import java.util.Objects;
  * @param html        the body rendered to HTML, or null before render
  * @param page        the full page from the template, or null before the template ran
  */
-public record Post(String path, String slug, String title, LocalDate date, List<String> tags, boolean published,
+public record Post(String path, String slug, String title, PostDate date, List<String> tags, boolean published,
                    String description, String template, String content, Map<String, Object> extra,
                    String html, String page) {
 
     public static final String DEFAULT_TEMPLATE = "post.html";
 
-    /** Dated posts newest first, then undated ones; ties by title then path, for a stable order. */
+    /**
+     * Dated posts newest first (by date and time: posts of one day in the order of their times),
+     * then undated ones; ties by title then path, for a stable order.
+     */
     public static final Comparator<Post> NEWEST_FIRST = Comparator
-            .comparing(Post::date, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+            .comparing(Post::date, Comparator.nullsLast(Comparator.<PostDate>reverseOrder()))
             .thenComparing(p -> p.title() == null ? "" : p.title())
             .thenComparing(Post::path);
 

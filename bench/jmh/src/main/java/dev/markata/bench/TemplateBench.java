@@ -2,6 +2,7 @@ package dev.markata.bench;
 
 import dev.markata.config.ConfigLoader;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.plugins.post_template.Templates;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,7 +45,7 @@ public class TemplateBench {
         posts = Corpus.posts(16).stream().map(file -> {
             String body = Corpus.body(file);
             String name = file.getFileName().toString().replace(".md", "");
-            return new Post("posts/" + name + ".md", name, "A post called " + name, LocalDate.of(2024, 5, 17),
+            return new Post("posts/" + name + ".md", name, "A post called " + name, PostDate.of(LocalDate.of(2024, 5, 17)),
                     List.of("java", "performance"), true, "What " + name + " is about", null, body, Map.of(),
                     renderer.render(parser.parse(body)), null);
         }).toArray(Post[]::new);

@@ -1,6 +1,7 @@
 package dev.markata.plugins.copy_assets;
 
 import dev.markata.content.Post;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -55,14 +56,14 @@ public final class CopyAssetsPlugin implements Plugin {
         Set<String> pages = new HashSet<>();
         for (Path file : files) {
             if (file.getFileName().toString().equals("index.html")) {
-                pages.add(assets.relativize(file).toString().replace('\\', '/'));
+                pages.add(SitePaths.slashed(assets.relativize(file)));
             }
         }
         List<String> clashes = new ArrayList<>();
         for (Post post : context.posts()) {
             if (pages.contains(post.outputPath())) {
-                clashes.add(context.site().directory().relativize(assets.resolve(post.outputPath())).toString()
-                        .replace('\\', '/') + ": is also the page of " + post.path() + " (" + post.outputPath()
+                clashes.add(SitePaths.slashed(context.site().directory().relativize(assets.resolve(post.outputPath())))
+                        + ": is also the page of " + post.path() + " (" + post.outputPath()
                         + "), and one would overwrite the other; rename the asset, or give the post another slug in"
                         + " its front matter");
             }
@@ -99,7 +100,7 @@ public final class CopyAssetsPlugin implements Plugin {
     }
 
     private static boolean copyOne(BuildContext context, Path assets, Path file) throws IOException {
-        String relative = assets.relativize(file).toString().replace('\\', '/');
+        String relative = SitePaths.slashed(assets.relativize(file));
         Path target = context.output().resolve(relative);
         if (Files.isRegularFile(target) && Files.size(target) == Files.size(file)
                 && Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(file)) >= 0) {

@@ -2,8 +2,8 @@ package dev.markata.plugins.feeds;
 
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +12,12 @@ import java.util.Locale;
 /** RSS 2.0, Atom and sitemap documents, written directly (small, escaped, deterministic). */
 final class FeedXml {
 
+    /** A post's date and time with its zone (UTC when none was given), as feedgen writes markata's. */
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
             Locale.ROOT);
+    /** Seconds always, a fraction only when there is one, {@code Z} for UTC. */
+    private static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final PostDate EPOCH = PostDate.of(LocalDate.of(1970, 1, 1));
 
     private FeedXml() {
     }
@@ -44,7 +48,7 @@ final class FeedXml {
             element(xml, "    ", "link", base + href(post));
             xml.append("    <guid isPermaLink=\"true\">").append(escape(base + href(post))).append("</guid>\n");
             if (post.date() != null) {
-                element(xml, "    ", "pubDate", RFC_822.format(post.date().atStartOfDay().atOffset(ZoneOffset.UTC)));
+                element(xml, "    ", "pubDate", RFC_822.format(post.date().atOffset()));
             }
             element(xml, "    ", "description", post.description());
             for (String tag : post.tags()) {
@@ -57,8 +61,8 @@ final class FeedXml {
 
     static String atom(SiteConfig site, FeedConfig feed, List<Post> posts) {
         String base = base(site);
-        LocalDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(LocalDate::compareTo)
-                .orElse(LocalDate.of(1970, 1, 1));
+        PostDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(PostDate::compareTo)
+                .orElse(EPOCH);
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
@@ -95,7 +99,9 @@ final class FeedXml {
             xml.append("  <url>\n");
             element(xml, "    ", "loc", base + href(post));
             if (post.date() != null) {
-                element(xml, "    ", "lastmod", post.date().toString());
+                // a day alone as before; with a time, W3C's date and time with its zone
+                element(xml, "    ", "lastmod", post.date().hasTime() ? timestamp(post.date())
+                        : post.date().date().toString());
             }
             xml.append("  </url>\n");
         }
@@ -107,8 +113,9 @@ final class FeedXml {
         return xml.append("</urlset>\n").toString();
     }
 
-    private static String timestamp(LocalDate date) {
-        return date + "T00:00:00Z";
+    /** RFC 3339, for Atom and sitemaps: {@code 2024-05-01T00:00:00Z}, {@code 2024-05-01T10:30:00+02:00}. */
+    private static String timestamp(PostDate date) {
+        return RFC_3339.format(date.atOffset());
     }
 
     private static void element(StringBuilder xml, String indent, String name, String text) {

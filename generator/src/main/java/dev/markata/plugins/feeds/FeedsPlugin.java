@@ -2,6 +2,7 @@ package dev.markata.plugins.feeds;
 
 import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,9 +76,10 @@ public final class FeedsPlugin implements Plugin {
 
     /**
      * What a feed's filter and sort see of a post: its front matter, under the post's own fields
-     * (path, slug, title, date, tags, published, description, template, content, href). A view,
-     * read by key: a filter reads a field or two, and copying every post's front matter into a
-     * map of its own for each build was a quarter of the feeds' selection.
+     * (path, slug, title, date, tags, published, description, template, content, href; and
+     * date_time unless the front matter has its own). A view, read by key: a filter reads a field
+     * or two, and copying every post's front matter into a map of its own for each build was a
+     * quarter of the feeds' selection.
      */
     public static Map<String, Object> fields(Post post) {
         return new PostFields(post);
@@ -98,7 +101,8 @@ public final class FeedsPlugin implements Plugin {
                 case "path" -> post.path();
                 case "slug" -> post.slug();
                 case "title" -> post.displayTitle();
-                case "date" -> post.date();
+                case "date" -> post.date() == null ? null : post.date().date(); // a day, as markata's
+                case "date_time" -> post.extra().containsKey(name) ? post.extra().get(name) : dateTime(post);
                 case "tags" -> post.tags();
                 case "published" -> post.published();
                 case "description" -> post.description();
@@ -125,8 +129,22 @@ public final class FeedsPlugin implements Plugin {
         }
     }
 
-    private static final Set<String> OWN_FIELDS = Set.of("path", "slug", "title", "date", "tags", "published",
-            "description", "template", "content", "href");
+    /**
+     * markata's {@code date_time}, for filters such as {@code date_time <= now}: the date and time
+     * as written, or, when the front matter gave a zone, the same moment on this machine's clock,
+     * which {@code now} reads (markata compares a zoned one with {@code now} not at all: a Python
+     * TypeError).
+     */
+    private static LocalDateTime dateTime(Post post) {
+        PostDate date = post.date();
+        if (date == null || date.offset() == null) {
+            return date == null ? null : date.local();
+        }
+        return LocalDateTime.ofInstant(date.instant(), ZoneId.systemDefault());
+    }
+
+    private static final Set<String> OWN_FIELDS = Set.of("path", "slug", "title", "date", "date_time", "tags",
+            "published", "description", "template", "content", "href");
 
     private static void select(BuildContext context, List<FeedConfig> feeds) throws PluginException {
         checkPostsLeaveFeedPagesAlone(context.posts(), feeds);
@@ -155,6 +173,7 @@ public final class FeedsPlugin implements Plugin {
             }
             in.sort((a, b) -> {
                 int order = compareField(a.value(), b.value(), feed.reverse());
+                order = order != 0 ? order : compareDates(a.post(), b.post(), feed.reverse());
                 return order != 0 ? order : a.post().path().compareTo(b.post().path());
             });
             List<Post> chosen = in.stream().map(Ranked::post).toList();
@@ -203,6 +222,15 @@ public final class FeedsPlugin implements Plugin {
         }
         int order = compareValues(a, b);
         return reverse ? -order : order;
+    }
+
+    /**
+     * Posts whose sort values tie (markata's {@code date} is a day: two posts of one day) in the
+     * order of their dates and times, in the sort's direction, undated ones last: markata leaves
+     * them in the order it found the files, which is no order a reader can see.
+     */
+    public static int compareDates(Post a, Post b, boolean reverse) {
+        return compareField(a.date(), b.date(), reverse);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.markata.plugins.glob;
 import dev.markata.config.ConfigException;
 import dev.markata.config.SiteConfig;
 import dev.markata.config.TomlValues;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -95,7 +96,7 @@ public final class GlobPlugin implements Plugin {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 Path relativePath = relativize(root, file);
-                String relative = slashes(relativePath);
+                String relative = SitePaths.slashed(relativePath);
                 if (attrs.isRegularFile() && !ignore.ignores(relative, false) && matchesAny(matchers, relative)) {
                     found.put(relative, relativePath);
                 }
@@ -115,11 +116,7 @@ public final class GlobPlugin implements Plugin {
     }
 
     private static String relative(Path root, Path path) {
-        return slashes(relativize(root, path));
-    }
-
-    private static String slashes(Path relative) {
-        return relative.toString().replace('\\', '/');
+        return SitePaths.slashed(relativize(root, path));
     }
 
     /**

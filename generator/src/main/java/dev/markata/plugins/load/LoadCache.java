@@ -1,6 +1,7 @@
 package dev.markata.plugins.load;
 
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.profiler.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,7 +46,7 @@ import java.util.zip.CRC32C;
 final class LoadCache {
 
     /** Changes whenever loading a file could give another {@link Post}, or the format changes. */
-    static final String VERSION = "markata-load-cache 7";
+    static final String VERSION = "markata-load-cache 8";
 
     private static final int NULL = 0;
     private static final int STRING = 1;
@@ -218,7 +220,7 @@ final class LoadCache {
     private static void writePost(DataOutputStream out, Post post) throws IOException {
         writeString(out, post.slug());
         writeNullableString(out, post.title());
-        out.writeLong(post.date() == null ? Long.MIN_VALUE : post.date().toEpochDay());
+        writeDate(out, post.date());
         out.writeInt(post.tags().size());
         for (String tag : post.tags()) {
             writeString(out, tag);
@@ -233,8 +235,7 @@ final class LoadCache {
     private static Post readPost(Cursor in, String document) throws IOException {
         String slug = in.string();
         String title = in.bool() ? in.string() : null;
-        long epochDay = in.int64();
-        LocalDate date = epochDay == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(epochDay);
+        PostDate date = readDate(in);
         int tagCount = in.count();
         List<String> tags = new ArrayList<>(Math.min(tagCount, 1024));
         for (int i = 0; i < tagCount; i++) {
@@ -248,6 +249,37 @@ final class LoadCache {
         Map<String, Object> extra = (Map<String, Object>) readValue(in);
         return new Post(document, slug, title, date, tags, published, description, template, content, extra,
                 null, null);
+    }
+
+    /** No date; a day; a day and time without a zone; with a zone (its offset in seconds follows). */
+    private static void writeDate(DataOutputStream out, PostDate date) throws IOException {
+        if (date == null) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(!date.hasTime() ? 1 : date.offset() == null ? 2 : 3);
+        out.writeLong(date.local().toEpochSecond(ZoneOffset.UTC));
+        out.writeInt(date.local().getNano());
+        if (date.offset() != null) {
+            out.writeInt(date.offset().getTotalSeconds());
+        }
+    }
+
+    private static PostDate readDate(Cursor in) throws IOException {
+        int kind = in.unsignedByte();
+        if (kind == 0) {
+            return null;
+        }
+        if (kind > 3) {
+            throw new IOException("a date of unknown kind " + kind);
+        }
+        try {
+            LocalDateTime local = LocalDateTime.ofEpochSecond(in.int64(), in.int32(), ZoneOffset.UTC);
+            ZoneOffset offset = kind == 3 ? ZoneOffset.ofTotalSeconds(in.int32()) : null;
+            return new PostDate(local, offset, kind != 1);
+        } catch (java.time.DateTimeException e) {
+            throw new IOException("a date out of range (" + e.getMessage() + ")");
+        }
     }
 
     /** CRC32C of a stored post: checked before the post is decoded. */

@@ -1,6 +1,8 @@
 package dev.markata.plugins.load;
 
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -13,7 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -38,16 +38,6 @@ public final class LoadPlugin implements Plugin {
     public static final String ID = "markata.plugins.load";
     /** The posts of the last build, under {@code .markata.cache} (see {@link LoadCache}). */
     static final String CACHE_FOLDER = "load";
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})([T ].*)?");
-
-    /** Dates markata's dateparser reads that are not ISO: "2024/05/01", "May 1, 2024", "1 May 2024". */
-    private static final List<java.time.format.DateTimeFormatter> OTHER_DATES = java.util.stream.Stream.of(
-            "yyyy/M/d", "MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "d MMM yyyy", "MMMM d yyyy", "MMM d yyyy",
-            "EEEE, MMMM d, yyyy", "EEE, d MMM yyyy")
-            .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
-                    .toFormatter(Locale.ENGLISH))
-            .toList();
-
     private final ThreadLocal<FrontMatter> frontMatter = ThreadLocal.withInitial(FrontMatter::new);
 
     @Override
@@ -103,7 +93,7 @@ public final class LoadPlugin implements Plugin {
     }
 
     static String documentName(Path relative) {
-        return relative.toString().replace('\\', '/');
+        return SitePaths.slashed(relative);
     }
 
     /** A post read from its file, and the digest of its body. */
@@ -118,7 +108,7 @@ public final class LoadPlugin implements Plugin {
         Fields fields = new Fields(document, parts.frontMatterLines(), values);
         String title = fields.text("title");
         String slugText = fields.text("slug");
-        LocalDate date = fields.date("date");
+        PostDate date = fields.date("date");
         List<String> tags = fields.tags("tags");
         boolean published = fields.bool("published", false);
         String description = fields.text("description");
@@ -254,30 +244,16 @@ public final class LoadPlugin implements Plugin {
             throw problem(key, value, "must be a list of words, like [java, web]");
         }
 
-        LocalDate date(String key) throws PluginException {
+        PostDate date(String key) throws PluginException {
             Object value = values.remove(key);
             if (value == null) {
                 return null;
             }
-            String text = String.valueOf(value).strip();
-            Matcher m = DATE.matcher(text);
-            if (value instanceof String && m.matches()) {
-                try {
-                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            Integer.parseInt(m.group(3)));
-                } catch (java.time.DateTimeException e) {
-                    throw problem(key, value, "is not a real date (" + e.getMessage() + ")");
-                }
+            try {
+                return DateText.parse(value);
+            } catch (DateText.Refused e) {
+                throw problem(key, value, e.getMessage());
             }
-            for (java.time.format.DateTimeFormatter format : OTHER_DATES) {
-                try {
-                    return LocalDate.parse(text, format);
-                } catch (java.time.format.DateTimeParseException e) {
-                    // try the next format
-                }
-            }
-            throw problem(key, value, "must be a date like 2024-05-01 (also 2024/05/01, May 1, 2024, 1 May 2024 "
-                    + "or 2024-05-01T10:30:00Z)");
         }
 
         private PluginException problem(String key, Object value, String allowed) {

@@ -3,8 +3,13 @@ package dev.markata.plugins.post_template;
 import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
+import com.hubspot.jinjava.objects.SafeString;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import com.hubspot.jinjava.util.ForLoop;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,9 +53,51 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
         return chain;
     }
 
+    /**
+     * {@code text[0]}, {@code text[-1]}: a character of text, counted from the end when negative,
+     * as in Python; jinjava gave nothing. Out of range is undefined (nothing), as in Jinja.
+     * jinjava hands the index over as text ("0").
+     */
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        if (base instanceof String text && property != null) {
+            Long index = index(property);
+            if (index != null) {
+                context.setPropertyResolved(true);
+                int length = text.codePointCount(0, text.length());
+                long at = index < 0 ? index + length : index;
+                if (at < 0 || at >= length) {
+                    return null;
+                }
+                int start = text.offsetByCodePoints(0, (int) at);
+                return text.substring(start, text.offsetByCodePoints(start, 1));
+            }
+        }
+        return super.getValue(context, base, property);
+    }
+
+    private static Long index(Object property) {
+        if (property instanceof Integer || property instanceof Long) {
+            return ((Number) property).longValue();
+        }
+        if (property instanceof String name && !name.isEmpty() && name.length() < 19
+                && (Character.isDigit(name.charAt(0)) || name.charAt(0) == '-' && name.length() > 1)
+                && name.chars().skip(1).allMatch(Character::isDigit)) {
+            return Long.parseLong(name);
+        }
+        return null;
+    }
+
     /** Python's str methods on text first ({@link PythonStrings}), then Java's. */
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (base instanceof ForLoop loop && "changed".equals(method)) {
+            context.setPropertyResolved(true);
+            return changed(loop, params == null ? List.of() : Arrays.asList(params));
+        }
+        if (base instanceof SafeString safe) { // escaped text (|e) has text's methods too
+            base = safe.getValue();
+        }
         if (base instanceof String text && method != null) {
             Object result = PythonStrings.call(text, method.toString(), params == null ? new Object[0] : params);
             if (result != PythonStrings.NOT_HANDLED) {
@@ -59,6 +106,19 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
             }
         }
         return super.invoke(context, base, method, paramTypes, params);
+    }
+
+    /** The last values each running loop's {@code loop.changed(...)} saw; a loop's entry goes with the loop. */
+    private final Map<ForLoop, List<Object>> lastChanged = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Jinja's {@code loop.changed(*values)}: true on the first call and whenever the values differ
+     * from the last call's, for headings like a year above its posts; jinjava's loop had no
+     * {@code changed} and the template failed.
+     */
+    private boolean changed(ForLoop loop, List<Object> values) {
+        List<Object> last = lastChanged.put(loop, values);
+        return last == null || !PythonOperators.equal(last, values);
     }
 
     @Override

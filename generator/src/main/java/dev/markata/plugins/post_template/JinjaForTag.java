@@ -104,9 +104,25 @@ final class JinjaForTag extends ForTag {
      * would make it a conditional expression; -1 when there is none.
      */
     static int loopFilterAt(String expression) {
+        boolean[] top = topLevel(expression);
+        int found = -1;
+        for (int i = 0; i < expression.length(); i++) {
+            if (top[i] && Character.isWhitespace(expression.charAt(i))) {
+                if (found < 0 && word(expression, i + 1, "if")) {
+                    found = i;
+                } else if (found >= 0 && word(expression, i + 1, "else")) {
+                    return -1;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Which characters of an expression are at its top level: outside quotes and brackets, not one of them. */
+    static boolean[] topLevel(String expression) {
+        boolean[] top = new boolean[expression.length()];
         int depth = 0;
         char quote = 0;
-        int found = -1;
         for (int i = 0; i < expression.length(); i++) {
             char c = expression.charAt(i);
             if (quote != 0) {
@@ -121,15 +137,11 @@ final class JinjaForTag extends ForTag {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
                 depth--;
-            } else if (depth == 0 && Character.isWhitespace(c)) {
-                if (found < 0 && word(expression, i + 1, "if")) {
-                    found = i;
-                } else if (found >= 0 && word(expression, i + 1, "else")) {
-                    return -1;
-                }
+            } else {
+                top[i] = depth == 0;
             }
         }
-        return found;
+        return top;
     }
 
     private static boolean word(String text, int at, String word) {

@@ -5,12 +5,10 @@ import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
 import com.hubspot.jinjava.util.ObjectTruthValue;
-import dev.markata.plugins.feeds.FeedsPlugin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,40 +27,38 @@ final class JinjaSortFilter implements AdvancedFilter {
 
     @Override
     public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
-        boolean reverse = ObjectTruthValue.evaluate(argument(args, kwargs, 0, "reverse"));
-        boolean caseSensitive = ObjectTruthValue.evaluate(argument(args, kwargs, 1, "case_sensitive"));
-        Object attribute = argument(args, kwargs, 2, "attribute");
-        List<String> path = attribute == null ? List.of() : Arrays.asList(attribute.toString().split("\\."));
-        record Keyed(Object key, Object item) {
+        boolean reverse = ObjectTruthValue.evaluate(JinjaFilters.argument(args, kwargs, 0, "reverse"));
+        boolean caseSensitive = ObjectTruthValue.evaluate(JinjaFilters.argument(args, kwargs, 1, "case_sensitive"));
+        Object attribute = JinjaFilters.argument(args, kwargs, 2, "attribute");
+        // attribute='category,date' sorts by each in turn (Jinja 3.1)
+        List<String> attributes = attribute == null ? List.of() : Arrays.stream(attribute.toString().split(","))
+                .map(String::strip).toList();
+        record Keyed(List<Object> keys, Object item) {
         }
         List<Keyed> items = new ArrayList<>();
         ForLoop loop = ObjectIterator.getLoop(value);
         while (loop.hasNext()) {
             Object item = loop.next();
-            items.add(new Keyed(path.isEmpty() ? item : interpreter.resolveProperty(item, path), item));
+            List<Object> keys = new ArrayList<>();
+            if (attributes.isEmpty()) {
+                keys.add(item);
+            }
+            for (String name : attributes) {
+                keys.add(interpreter.resolveProperty(item, Arrays.asList(name.split("\\."))));
+            }
+            items.add(new Keyed(keys, item));
         }
-        Comparator<Object> order = (a, b) -> compare(a, b, caseSensitive);
-        Comparator<Object> direction = reverse ? order.reversed() : order;
-        items.sort(Comparator.comparing(Keyed::key, Comparator.nullsLast(direction)));
+        Comparator<Object> order = (a, b) -> JinjaFilters.compare(a, b, caseSensitive);
+        Comparator<Object> direction = Comparator.nullsLast(reverse ? order.reversed() : order);
+        items.sort((a, b) -> {
+            for (int i = 0; i < a.keys().size(); i++) {
+                int by = direction.compare(a.keys().get(i), b.keys().get(i));
+                if (by != 0) {
+                    return by;
+                }
+            }
+            return 0;
+        });
         return items.stream().map(Keyed::item).toList();
-    }
-
-    private static Object argument(Object[] args, Map<String, Object> kwargs, int position, String name) {
-        if (kwargs != null && kwargs.containsKey(name)) {
-            return kwargs.get(name);
-        }
-        return args != null && args.length > position ? args[position] : null;
-    }
-
-    /**
-     * Jinja's order: feeds' and {@code markata.map}'s ({@link FeedsPlugin#compareValues}), but
-     * text ignores case unless {@code case_sensitive} is set, as Jinja's sort does.
-     */
-    private static int compare(Object a, Object b, boolean caseSensitive) {
-        boolean numbers = a instanceof Number && b instanceof Number;
-        if (!caseSensitive && !numbers && (a instanceof CharSequence || b instanceof CharSequence)) {
-            return a.toString().toLowerCase(Locale.ROOT).compareTo(b.toString().toLowerCase(Locale.ROOT));
-        }
-        return FeedsPlugin.compareValues(a, b);
     }
 }

@@ -115,7 +115,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         FilterExpression order = sort.equals("True") ? null : expression("sort", sort);
         LocalDate today = LocalDate.now();
         LocalDateTime now = LocalDateTime.now();
-        record Chosen(Object sortValue, Object item) {
+        record Chosen(Object sortValue, Post post, Object item) {
         }
         List<Chosen> chosen = new ArrayList<>();
         for (Post post : posts) {
@@ -123,7 +123,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
             try {
                 if (select.test(scope)) {
                     Object item = value == null ? viewsByPath.get(post.path()) : value.evaluate(scope);
-                    chosen.add(new Chosen(order == null ? null : order.evaluate(scope), item));
+                    chosen.add(new Chosen(order == null ? null : order.evaluate(scope), post, item));
                 }
             } catch (FilterExpression.FilterException e) {
                 throw new IllegalArgumentException("markata.map: \"" + func + "\", filter \"" + filter + "\", sort \""
@@ -132,8 +132,10 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         }
         if (order != null) {
             Comparator<Object> byValue = FeedsPlugin::compareValues;
+            boolean descending = reverse;
             chosen.sort(Comparator.comparing(Chosen::sortValue,
-                    Comparator.nullsLast(reverse ? byValue.reversed() : byValue)));
+                    Comparator.nullsLast(reverse ? byValue.reversed() : byValue))
+                    .thenComparing((a, b) -> FeedsPlugin.compareDates(a.post(), b.post(), descending)));
         }
         return chosen.stream().map(Chosen::item).toList();
     }

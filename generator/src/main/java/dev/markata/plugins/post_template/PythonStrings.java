@@ -39,6 +39,30 @@ final class PythonStrings {
                     ? String.join(text, items.stream().map(String::valueOf).toList()) : NOT_HANDLED;
             case "isdigit" -> args.length == 0 ? !text.isEmpty() && text.chars().allMatch(Character::isDigit)
                     : NOT_HANDLED;
+            case "replace" -> args.length == 3 && args[2] instanceof Number max
+                    ? replace(text, String.valueOf(args[0]), String.valueOf(args[1]), max.intValue()) : NOT_HANDLED;
+            case "rsplit" -> args.length <= 2 && (args.length == 0 || args[0] != null) ? rsplit(text, args) : NOT_HANDLED;
+            case "splitlines" -> args.length == 0 ? new PyList(new ArrayList<>(text.lines().toList())) : NOT_HANDLED;
+            case "index", "rfind" -> args.length == 1 ? (long) position(text, method, String.valueOf(args[0]))
+                    : NOT_HANDLED;
+            case "islower" -> args.length == 0 ? cased(text) && text.equals(text.toLowerCase(Locale.ROOT)) : NOT_HANDLED;
+            case "isupper" -> args.length == 0 ? cased(text) && text.equals(text.toUpperCase(Locale.ROOT)) : NOT_HANDLED;
+            case "isalpha" -> args.length == 0 ? !text.isEmpty() && text.codePoints().allMatch(Character::isLetter)
+                    : NOT_HANDLED;
+            case "isnumeric", "isdecimal" -> args.length == 0
+                    ? !text.isEmpty() && text.codePoints().allMatch(Character::isDigit) : NOT_HANDLED;
+            case "zfill" -> args.length == 1 && args[0] instanceof Number width ? zfill(text, width.intValue())
+                    : NOT_HANDLED;
+            case "center", "ljust", "rjust" -> (args.length == 1 || args.length == 2) && args[0] instanceof Number width
+                    ? pad(text, method, width.intValue(), args.length == 2 ? String.valueOf(args[1]) : " ")
+                    : NOT_HANDLED;
+            case "removeprefix" -> args.length == 1 && text.startsWith(String.valueOf(args[0]))
+                    ? text.substring(String.valueOf(args[0]).length()) : args.length == 1 ? text : NOT_HANDLED;
+            case "removesuffix" -> args.length == 1 && text.endsWith(String.valueOf(args[0]))
+                    ? text.substring(0, text.length() - String.valueOf(args[0]).length())
+                    : args.length == 1 ? text : NOT_HANDLED;
+            case "casefold" -> args.length == 0 ? text.toLowerCase(Locale.ROOT) : NOT_HANDLED;
+            case "swapcase" -> args.length == 0 ? swapcase(text) : NOT_HANDLED;
             default -> NOT_HANDLED;
         };
     }
@@ -77,7 +101,7 @@ final class PythonStrings {
     }
 
     /** {@code split(sep=None, maxsplit=-1)}: on runs of whitespace without a separator. */
-    private static PyList split(String text, Object[] args) {
+    static PyList split(String text, Object[] args) {
         String separator = args.length == 0 || args[0] == null ? null : String.valueOf(args[0]);
         long max = args.length == 2 && args[1] instanceof Number n ? n.longValue() : -1;
         List<Object> parts = new ArrayList<>();
@@ -108,6 +132,99 @@ final class PythonStrings {
             parts.add(text.substring(from));
         }
         return new PyList(parts);
+    }
+
+    private static String replace(String text, String old, String by, int max) {
+        if (max < 0) {
+            return text.replace(old, by);
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int done = 0; done < max; done++) {
+            int at = text.indexOf(old, from);
+            if (at < 0 || old.isEmpty() && at >= text.length()) {
+                break;
+            }
+            out.append(text, from, at).append(by);
+            if (old.isEmpty()) {
+                out.append(text.charAt(at));
+                from = at + 1;
+            } else {
+                from = at + old.length();
+            }
+        }
+        return out.append(text.substring(from)).toString();
+    }
+
+    /** {@code rsplit(sep, maxsplit)}: split from the end; without a separator as {@link #split}. */
+    private static PyList rsplit(String text, Object[] args) {
+        long max = args.length == 2 && args[1] instanceof Number n ? n.longValue() : -1;
+        if (args.length == 0 || max < 0) {
+            return split(text, args);
+        }
+        String separator = String.valueOf(args[0]);
+        if (separator.isEmpty()) {
+            throw new IllegalArgumentException("rsplit(): empty separator");
+        }
+        List<Object> parts = new ArrayList<>();
+        int end = text.length();
+        int at;
+        while (parts.size() < max && (at = text.lastIndexOf(separator, end - separator.length())) >= 0) {
+            parts.add(0, text.substring(at + separator.length(), end));
+            end = at;
+        }
+        parts.add(0, text.substring(0, end));
+        return new PyList(parts);
+    }
+
+    private static int position(String text, String method, String part) {
+        if (method.equals("rfind")) {
+            return text.lastIndexOf(part);
+        }
+        int at = text.indexOf(part);
+        if (at < 0) {
+            throw new IllegalArgumentException("index(): substring \"" + part + "\" not found in \"" + text + "\"");
+        }
+        return at;
+    }
+
+    private static boolean cased(String text) {
+        return text.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isLowerCase(c));
+    }
+
+    private static String zfill(String text, int width) {
+        if (text.length() >= width) {
+            return text;
+        }
+        boolean sign = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+');
+        String zeros = "0".repeat(width - text.length());
+        return sign ? text.charAt(0) + zeros + text.substring(1) : zeros + text;
+    }
+
+    /** center, ljust, rjust: Python puts the odd fill character of center on the right for even text lengths. */
+    private static String pad(String text, String method, int width, String fill) {
+        if (fill.length() != 1) {
+            throw new IllegalArgumentException(method + "(): the fill character must be exactly one character long");
+        }
+        int missing = width - text.length();
+        if (missing <= 0) {
+            return text;
+        }
+        return switch (method) {
+            case "ljust" -> text + fill.repeat(missing);
+            case "rjust" -> fill.repeat(missing) + text;
+            default -> {
+                int left = missing / 2 + (missing & width & 1);
+                yield fill.repeat(left) + text + fill.repeat(missing - left);
+            }
+        };
+    }
+
+    private static String swapcase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c)
+                : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
+        return out.toString();
     }
 
     private static String title(String text) {

@@ -2,6 +2,8 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -14,6 +16,7 @@ import com.hubspot.jinjava.tree.Node;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.plugin.PluginException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +24,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,10 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jinjava.de.odysseus.el.ExpressionFactoryImpl;
+import jinjava.de.odysseus.el.tree.TreeBuilder;
+import jinjava.javax.el.ExpressionFactory;
 
 /**
  * The site's Jinja templates (jinjava): a template is looked up in the site's
@@ -88,13 +93,23 @@ public final class Templates {
 
     private Jinjava newEngine() {
         // trim_blocks and lstrip_blocks are done on the templates' text (BlockWhitespace), as Jinja does them
-        Jinjava engine = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
+        Jinjava engine = new PythonJinjava(JinjavaConfig.newBuilder().withTrimBlocks(false).withLstripBlocks(false)
                 // content is data: HTML from Markdown must never be run as a template
                 .withNestedInterpretationEnabled(false)
+                // Jinja's semantics where jinjava has them behind a switch: lists and dicts print as
+                // Python's (['a', 'b'], not [a, b]), a loop over a dict goes over its keys, ** binds
+                // tighter than * and unary minus, {{- -}} and {#- -#} trim as {%- -%} do
+                .withLegacyOverrides(LegacyOverrides.newBuilder().withUsePyishObjectMapper(true)
+                        .withIterateOverMapKeys(true).withUseNaturalOperatorPrecedence(true)
+                        .withUseTrimmingForNotesAndExpressions(true).withKeepNullableLoopValues(true)
+                        .withParseWhitespaceControlStrictly(true).build())
                 // filters are method calls; jinjava looks each one up by reflection on every call
                 .withElResolver(CachingBeanResolver.readOnlyChain()).build());
         engine.getGlobalContext().registerFilter(new JinjaSortFilter());
+        JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
+        JinjaTests.all().forEach(engine.getGlobalContext()::registerExpTest);
         engine.getGlobalContext().registerTag(new JinjaForTag());
+        JinjaBlockTags.all().forEach(engine.getGlobalContext()::registerTag);
         engine.setResourceLocator(new ResourceLocator() {
             @Override
             public String getString(String name, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
@@ -106,6 +121,23 @@ public final class Templates {
             }
         });
         return engine;
+    }
+
+    /** jinjava with Python's meaning for some operators ({@link PythonSyntax}, {@link PythonOperators}). */
+    private static final class PythonJinjava extends Jinjava {
+        private final ExpressionFactory expressions;
+
+        PythonJinjava(JinjavaConfig config) {
+            super(config);
+            Properties properties = new Properties();
+            properties.setProperty(TreeBuilder.class.getName(), PythonSyntax.class.getName());
+            expressions = new ExpressionFactoryImpl(properties, new TruthyTypeConverter());
+        }
+
+        @Override
+        public ExpressionFactory getExpressionFactory() {
+            return expressions;
+        }
     }
 
     public static Templates forSite(SiteConfig site) {
@@ -160,7 +192,7 @@ public final class Templates {
         JinjavaInterpreter parser = jinjava().newInterpreter();
         // a comment holding the lines before the text (a post's front matter), so errors name the file's line
         String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
-        Node tree = parser.parse(before + BlockWhitespace.apply(text));
+        Node tree = parse(parser, before + BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
         return renderTree(document, document, tree, values);
     }
@@ -175,11 +207,23 @@ public final class Templates {
         if (tree == null) {
             String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
-            tree = parser.parse(text);
+            tree = parse(parser, text);
             failOnErrors(document, name, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
         return renderTree(document, name, tree, values);
+    }
+
+    /**
+     * Parses with {@code parser} as the running interpreter: jinjava reads its settings for
+     * whitespace marks from the running one, and without one read {@code {{ -n }}} as a
+     * {@code {{-} mark before {@code n} (it printed 7 for -7).
+     */
+    @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
+    private static Node parse(JinjavaInterpreter parser, String text) {
+        try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
+            return parser.parse(text);
+        }
     }
 
     /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
@@ -205,6 +249,12 @@ public final class Templates {
         Jinjava engine = jinjava();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),
                 engine.getGlobalConfig()) {
+            /** What an expression prints: as Jinja2 prints it (True, ['a', 'b'], {'k': 1}), not Java's text. */
+            @Override
+            public String getAsString(Object value) {
+                return PythonText.str(value);
+            }
+
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {
@@ -331,6 +381,12 @@ public final class Templates {
         view.put("slug", post.slug());
         view.put("title", post.displayTitle());
         view.put("date", templateDate(post.date()));
+        if (!post.extra().containsKey("date_time")) {
+            view.put("date_time", templateDateTime(post.date(), false));
+        }
+        if (!post.extra().containsKey("datetime")) {
+            view.put("datetime", templateDateTime(post.date(), true));
+        }
         view.put("tags", post.tags());
         view.put("published", post.published());
         view.put("description", post.description());
@@ -345,10 +401,28 @@ public final class Templates {
     /**
      * A post's date as templates see it: jinjava's Python-like date ({@code .year},
      * {@code .strftime('%B %d, %Y')}, {@code |datetimeformat}) that prints as markata's date does
-     * ({@code 2024-05-01}); none without a date, so {@code post.date.strftime(...)} shows nothing.
+     * ({@code 2024-05-01}) and keeps the time and zone the front matter gave for
+     * {@code strftime('%H:%M')}; none without a date, so {@code post.date.strftime(...)} shows nothing.
      */
-    private static PyishDate templateDate(LocalDate date) {
-        return date == null ? null : new PyishDate(date.atStartOfDay(ZoneOffset.UTC)).withDateFormat("yyyy-MM-dd");
+    static PyishDate templateDate(PostDate date) {
+        return date == null ? null : new PyishDate(date.atOffset().toZonedDateTime()).withDateFormat("yyyy-MM-dd");
+    }
+
+    /**
+     * markata's {@code post.date_time} (the date and time as written, with the zone only when one
+     * was given) or, {@code aware}, the {@code post.datetime} of its datetime plugin (UTC when no
+     * zone was given); each prints as Python prints a datetime: {@code 2024-05-01 10:30:00},
+     * {@code 2024-05-01 10:30:00+02:00}, with microseconds only when there are some.
+     */
+    private static PyishDate templateDateTime(PostDate date, boolean aware) {
+        if (date == null) {
+            return null;
+        }
+        boolean fraction = date.local().getNano() != 0;
+        boolean zone = aware || date.offset() != null;
+        String format = fraction ? zone ? "yyyy-MM-dd HH:mm:ss.SSSSSSxxx" : "yyyy-MM-dd HH:mm:ss.SSSSSS"
+                : zone ? "yyyy-MM-dd HH:mm:ssxxx" : "yyyy-MM-dd HH:mm:ss";
+        return new PyishDate(date.atOffset().toZonedDateTime()).withDateFormat(format);
     }
 
     private static Map<String, Object> configView(SiteConfig site, Map<String, Object> markata) {
@@ -382,6 +456,12 @@ public final class Templates {
         return value;
     }
 
-    /** Bumped when the built-in theme changes, so cached pages built with the old one are redone. */
-    private static final String THEME_VERSION = "theme-6";
+    /**
+     * Bumped when the built-in theme or what the engine renders of a template changes (theme-7
+     * md-compat: the CSS for markata's footnote and task-list markup; theme-6: values printed as
+     * Jinja2 prints them, its filters and operators; theme-5: the prevnext links' style), so
+     * cached pages built with the old one are redone. A branch's own word in the value keeps two
+     * branches that bump it at once from meeting on one value.
+     */
+    private static final String THEME_VERSION = "theme-7 md-compat";
 }

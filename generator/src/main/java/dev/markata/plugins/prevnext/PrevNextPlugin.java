@@ -2,6 +2,7 @@ package dev.markata.plugins.prevnext;
 
 import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
@@ -117,7 +118,7 @@ public final class PrevNextPlugin implements Plugin {
     static String templateName(Path site, Path templatesDir, String configured) {
         Path path = site.resolve(configured).normalize();
         if (path.startsWith(templatesDir.toAbsolutePath().normalize())) {
-            return templatesDir.toAbsolutePath().normalize().relativize(path).toString().replace('\\', '/');
+            return SitePaths.slashed(templatesDir.toAbsolutePath().normalize().relativize(path));
         }
         return configured;
     }

@@ -40,7 +40,7 @@ public final class ToJsonPlugin implements Plugin {
                 if (post.date() == null) {
                     json.nullValue();
                 } else {
-                    json.value(post.date().toString());
+                    json.value(post.date().date().toString()); // markata's post.date is a day
                 }
                 json.name("tags");
                 value(json, post.tags());

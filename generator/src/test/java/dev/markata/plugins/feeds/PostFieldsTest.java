@@ -3,6 +3,7 @@ package dev.markata.plugins.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,14 @@ import org.junit.jupiter.api.Test;
 /** What a feed's filter sees of a post: a view with the post's own fields over its front matter. */
 class PostFieldsTest {
 
-    private final Post post = new Post("posts/a.md", "a", "A", LocalDate.of(2024, 5, 1), List.of("java"), true,
+    private final Post post = new Post("posts/a.md", "a", "A", PostDate.of(LocalDate.of(2024, 5, 1)), List.of("java"), true,
             "About A", null, "Body", Map.of("series", "intro", "words", 120L), null, null);
 
     @Test
     void readsOwnFieldsAndFrontMatterByKey() {
         Map<String, Object> fields = FeedsPlugin.fields(post);
         assertThat(fields.get("date")).isEqualTo(LocalDate.of(2024, 5, 1));
+        assertThat(fields.get("date_time")).isEqualTo(LocalDate.of(2024, 5, 1).atStartOfDay());
         assertThat(fields.get("tags")).isEqualTo(List.of("java"));
         assertThat(fields.get("published")).isEqualTo(true);
         assertThat(fields.get("template")).isEqualTo(Post.DEFAULT_TEMPLATE);
@@ -33,7 +35,7 @@ class PostFieldsTest {
     @Test
     void iteratesAsTheMapItStandsFor() {
         Map<String, Object> fields = FeedsPlugin.fields(post);
-        assertThat(fields).hasSize(12).containsEntry("slug", "a").containsEntry("description", "About A")
+        assertThat(fields).hasSize(13).containsEntry("slug", "a").containsEntry("description", "About A")
                 .containsEntry("content", "Body").containsEntry("words", 120L)
                 .containsEntry("href", fields.get("href"));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,18 +49,28 @@ class LoadCacheTest {
         extra.put("nested", nested);
         extra.put("list", List.of(1, "two", List.of(3.0), Map.of("k", true)));
         extra.put("unicode", "naïve ☕ \uD83D\uDE00");
-        Post post = new Post("posts/a.md", "a", "Ä title", LocalDate.of(2024, 2, 29), List.of("java", "web"), true,
+        PostDate zoned = new PostDate(LocalDateTime.of(2024, 2, 29, 18, 30, 15, 500_000_000),
+                ZoneOffset.ofHoursMinutes(5, 30), true);
+        Post post = new Post("posts/a.md", "a", "Ä title", zoned, List.of("java", "web"), true,
                 "desc", "custom.html", "body ".repeat(20_000), extra, null, null);
+        Post naive = new Post("posts/c.md", "c", "C", new PostDate(LocalDateTime.of(2024, 5, 1, 9, 0), null, true),
+                List.of(), false, "", null, "", Map.of(), null, null);
+        Post day = new Post("posts/d.md", "d", "D", PostDate.of(LocalDate.of(1969, 12, 31)), List.of(), false, "", null,
+                "", Map.of(), null, null);
         Post untitled = new Post("posts/b.md", "b", null, null, List.of(), false, "", null, "", Map.of(), null, null);
 
         LoadCache cache = LoadCache.empty();
         cache.put(post.path(), STAMP, post, ContentDigests.digest(post.content()));
         cache.put(untitled.path(), STAMP, untitled, ContentDigests.digest(untitled.content()));
+        cache.put(naive.path(), STAMP, naive, ContentDigests.digest(naive.content()));
+        cache.put(day.path(), STAMP, day, ContentDigests.digest(day.content()));
         Path file = dir.resolve("load.bin");
         cache.write(file);
         LoadCache read = LoadCache.read(file);
 
         assertThat(read.get("posts/a.md", STAMP)).contains(post);
+        assertThat(read.get("posts/c.md", STAMP)).contains(naive);
+        assertThat(read.get("posts/d.md", STAMP)).contains(day);
         assertThat(read.get("posts/b.md", STAMP)).contains(untitled);
         Object set = ((Map<?, ?>) read.get("posts/a.md", STAMP).orElseThrow().extra().get("nested")).get("set");
         assertThat(set).isInstanceOf(java.util.Set.class);

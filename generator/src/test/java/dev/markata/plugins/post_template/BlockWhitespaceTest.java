@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,16 +19,9 @@ class BlockWhitespaceTest {
     private record Case(String template, String jinja) {
     }
 
-    private static List<Case> cases(String resource) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<Case> cases = new ArrayList<>();
-        try (InputStream in = BlockWhitespaceTest.class.getResourceAsStream(resource)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                JsonNode c = json.readTree(line);
-                cases.add(new Case(c.get("template").asText(), c.get("output").asText()));
-            }
-        }
-        return cases;
+    private static List<Case> cases(String resource) {
+        return GoldenCases.lines(resource).stream()
+                .map(c -> new Case(c.get("template").asText(), c.get("output").asText())).toList();
     }
 
     private static String render(String template) {

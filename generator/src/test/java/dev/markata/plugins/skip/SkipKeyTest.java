@@ -3,6 +3,7 @@ package dev.markata.plugins.skip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.content.Post;
+import dev.markata.content.PostDate;
 import dev.markata.plugins.post_template.SiteView;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SkipKeyTest {
 
     private static Post post(Map<String, Object> extra) {
-        return new Post("posts/a.md", "a", "A", LocalDate.of(2024, 5, 1), List.of("x"), true, "", null, "Body.",
+        return new Post("posts/a.md", "a", "A", PostDate.of(LocalDate.of(2024, 5, 1)), List.of("x"), true, "", null, "Body.",
                 extra, null, null);
     }
 
