@@ -76,7 +76,7 @@ class BuildEndToEndTest {
         assertThat(first.select("article h1").text()).isEqualTo("First & Foremost");
         assertThat(first.select("h2#tables").text()).isEqualTo("Tables");
         assertThat(first.select("table td").eachText()).containsExactly("Java", "1995");
-        assertThat(first.select("del").text()).isEqualTo("old");
+        assertThat(first.select("s").text()).isEqualTo("old");
         assertThat(first.select("a[href=https://example.com]")).hasSize(1);
         assertThat(first.select("input[type=checkbox]")).hasSize(2);
         assertThat(first.select("pre code.language-java").text()).isEqualTo("if (a < b) { return \"<tag>\"; }");

@@ -21,6 +21,22 @@ final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
         builder.nodeRendererFactory(Renderer::new);
     }
 
+    /**
+     * The code without blank lines before and after it, ending in one newline, as markata's
+     * highlighter (Pygments, stripnl) shows it: a fence that starts with empty lines showed them.
+     */
+    static String trimBlankLines(String code) {
+        int start = 0;
+        int end = code.length();
+        while (start < end && code.charAt(start) == '\n') {
+            start++;
+        }
+        while (end > start && code.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return start == end ? "" : start == 0 && end == code.length() - 1 ? code : code.substring(start, end) + "\n";
+    }
+
     private static final class Renderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
@@ -51,7 +67,7 @@ final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
             Map<String, String> codeAttributes = language.isEmpty() ? Map.of()
                     : Map.of("class", "language-" + language);
             html.tag("code", context.extendAttributes(block, "code", codeAttributes));
-            html.raw(Highlighter.highlight(language, block.getLiteral()));
+            html.raw(Highlighter.highlight(language, trimBlankLines(block.getLiteral())));
             html.tag("/code");
             html.tag("/pre");
             html.line();

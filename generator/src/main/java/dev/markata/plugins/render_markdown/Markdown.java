@@ -6,7 +6,6 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -23,12 +22,20 @@ final class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown(Wikilinks wikilinks) {
-        // the order matters: heading anchors set ids before {#id} attributes may replace them
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                AutolinkExtension.create(), TaskListItemsExtension.create(), FootnotesExtension.create(),
-                HeadingAnchorExtension.create(), wikilinks, Attributes.create(), new CodeBlocks());
-        parser = Parser.builder().extensions(extensions).build();
-        renderer = HtmlRenderer.builder().extensions(extensions).build();
+        // the order matters. Parsing: heading ids are made from the text {...} attributes leave
+        // (and keep an {#id}); task boxes are moved after the task list extension made them.
+        // Rendering: the first renderer for a node wins (markdown-it's <s> and footnotes over the
+        // extensions' own), and the first attribute provider sets a class the later ones add to.
+        MarkdownItMarkup markdownIt = new MarkdownItMarkup();
+        Footnotes footnotes = new Footnotes();
+        List<Extension> extensions = List.of(TablesExtension.create(),
+                StrikethroughExtension.builder().requireTwoTildes(true).build(), AutolinkExtension.create(),
+                TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
+                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks());
+        parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
+        // link and image addresses percent-encoded as markdown-it does (/ü is /%C3%BC, a space %20)
+        renderer = HtmlRenderer.builder().percentEncodeUrls(true).extensions(List.of(markdownIt, footnotes))
+                .extensions(extensions).build();
     }
 
     String render(String markdown) {

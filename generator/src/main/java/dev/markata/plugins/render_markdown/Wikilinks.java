@@ -17,8 +17,8 @@ import org.commonmark.parser.Parser;
 
 /**
  * markata's {@code md_it_wikilinks}: {@code [[target]]}, {@code [[target|text]]} and
- * {@code [[target#heading]]} become links to the post whose slug, file name or title matches
- * {@code target} (slugified). All posts go into one map once per build, so each link costs a
+ * {@code [[target#heading]]} (a heading's text or its id) become links to the post whose slug,
+ * file name or title matches {@code target} (slugified). All posts go into one map once per build, so each link costs a
  * lookup. A target no post matches stays visible as {@code <span class="wikilink missing">}
  * rather than a dead link.
  */
@@ -59,7 +59,7 @@ final class Wikilinks implements Parser.ParserExtension {
         int hash = target.indexOf('#');
         if (hash >= 0) {
             page = target.substring(0, hash);
-            anchor = "#" + Slugs.slugify(target.substring(hash + 1));
+            anchor = "#" + HeadingIds.slug(target.substring(hash + 1)); // the heading's id
         }
         if (page.isBlank()) {
             return anchor.isEmpty() ? null : anchor;

@@ -41,7 +41,7 @@ class MarkdownTest {
                 [^1]: The source.
                 """);
         assertThat(html.select("table td")).extracting(Element::text).containsExactly("1", "2");
-        assertThat(html.select("del").text()).isEqualTo("gone");
+        assertThat(html.select("s").text()).isEqualTo("gone");
         assertThat(html.select("a[href=https://example.com]")).hasSize(1);
         assertThat(html.select("input[type=checkbox][checked]")).hasSize(1);
         assertThat(html.select("input[type=checkbox]")).hasSize(2);
@@ -156,5 +156,26 @@ class MarkdownTest {
         assertThat(html.select("a.wikilink").get(1).text()).isEqualTo("the notes");
         assertThat(html.select("span.wikilink.missing").text()).isEqualTo("nowhere");
         assertThat(html.select("code").text()).isEqualTo("[[in code]]");
+    }
+
+    @Test
+    void wikilinkAnchorsPointAtTheHeadingsIds() {
+        Document html = render("""
+                [[hello-world#C++ & Java]], [[hello-world#c--java]] and [[#Getting Started]]
+
+                ## Getting Started
+                """);
+        // the heading "C++ & Java" has the id c--java, as in markata; a raw id stays as written
+        assertThat(html.select("a.wikilink")).extracting(e -> e.attr("href"))
+                .containsExactly("/hello-world/#c--java", "/hello-world/#c--java", "#getting-started");
+        assertThat(html.select("h2").attr("id")).isEqualTo("getting-started");
+    }
+
+    @Test
+    void headingIdsAreUniqueOnThePage() {
+        Document html = render("## x\n\n## x-1\n\n## x\n\n### x\n\n## Other {#b}\n\n## B\n");
+        // markata's ids for h1/h2 (x, x-1, x-2); an h3 and a heading after an {#id} never repeat one
+        assertThat(html.select("h2, h3")).extracting(Element::id)
+                .containsExactly("x", "x-1", "x-2", "x-3", "b", "b-1");
     }
 }
