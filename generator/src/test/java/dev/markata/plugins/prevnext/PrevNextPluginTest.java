@@ -100,6 +100,26 @@ class PrevNextPluginTest {
     }
 
     @Test
+    void aFeedShowingPostsInFullKeepsTheirLinksOnAWarmBuild() throws Exception {
+        // a feed page with every post in full, as a home page with the latest posts shows them
+        site("first").write("templates/full.html",
+                "{% for p in feed.posts %}<article>{{ p.article_html }}</article>{% endfor %}")
+                .write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.feeds.python]
+                        filter = "'python' in tags"
+                        sort = "slug"
+                        template = "full.html"
+                        """);
+        build();
+        String cold = new Site(dir).read("markout/python/index.html");
+        assertThat(cold).contains("class=\"prevnext\"");
+        build(); // nothing changed: every post is skipped, the feed page shows their cached HTML
+        assertThat(new Site(dir).read("markout/python/index.html")).isEqualTo(cold);
+    }
+
+    @Test
     void anUnknownStrategyIsAConfigurationError() throws Exception {
         site("random");
         ConfigException error = catchThrowableOfType(
