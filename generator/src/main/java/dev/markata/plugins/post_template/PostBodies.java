@@ -7,6 +7,7 @@ import dev.markata.plugins.load.ContentDigests;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,6 +31,12 @@ public final class PostBodies {
         String html(Post post) throws Exception;
     }
 
+    /** A change a plugin makes to posts' Markdown before render_markdown (prevnext's links). */
+    @FunctionalInterface
+    public interface ContentEdit {
+        Post edit(Post post) throws Exception;
+    }
+
     /** What a page's render does, watched for reads of posts' bodies. */
     @FunctionalInterface
     public interface Render<T> {
@@ -43,6 +50,7 @@ public final class PostBodies {
     private final Set<String> pagesReadingBodies = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> htmlByPath = new ConcurrentHashMap<>();
     private volatile HtmlSource htmlSource;
+    private final List<ContentEdit> unrenderedEdits = new CopyOnWriteArrayList<>();
     private volatile String bodiesKey;
 
     private PostBodies(BuildContext context) {
@@ -113,6 +121,16 @@ public final class PostBodies {
         htmlSource = source;
     }
 
+    /**
+     * Registers a change a plugin makes to the Markdown of the posts rendered in this build, to be
+     * made also to a post left unrendered before a listing's HTML of it is made: the cached HTML
+     * is keyed on the Markdown as rendered, so without it the listing showed the post without
+     * what the plugin adds (prevnext's links).
+     */
+    public void editUnrendered(ContentEdit edit) {
+        unrenderedEdits.add(edit);
+    }
+
     /** The post's HTML: its own when it was rendered in this build, else from the source. */
     String html(Post post) {
         if (post.html() != null) {
@@ -127,7 +145,11 @@ public final class PostBodies {
             return "";
         }
         try {
-            String html = source.html(post);
+            Post edited = post;
+            for (ContentEdit edit : unrenderedEdits) {
+                edited = edit.edit(edited);
+            }
+            String html = source.html(edited);
             htmlByPath.put(post.path(), html);
             return html;
         } catch (RuntimeException e) {
