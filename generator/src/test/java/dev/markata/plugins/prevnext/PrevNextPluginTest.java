@@ -120,6 +120,23 @@ class PrevNextPluginTest {
     }
 
     @Test
+    void aJinjaPostListingPostsContentKeepsTheirLinksOnAWarmBuild() throws Exception {
+        site("first").post("posts/all.md", "title: All\njinja: true",
+                "{% for p in markata.posts %}<div class=\"l\">{{ p.content }}</div>\n{% endfor %}");
+        build();
+        String cold = new Site(dir).read("markout/all/index.html");
+        assertThat(cold).contains("<span class=\"prevnext-title\">Y</span>");
+        build(); // nothing changed: the listed posts are skipped, their content is as a full build has it
+        assertThat(new Site(dir).read("markout/all/index.html")).isEqualTo(cold);
+        new Site(dir).post("posts/b.md", "title: B\ntags: [python]", "Beta, edited.");
+        build(); // one post changed: the others are still listed with their links
+        String warm = new Site(dir).read("markout/all/index.html");
+        new Site(dir).delete("markout").delete(".markata.cache");
+        build();
+        assertThat(warm).isEqualTo(new Site(dir).read("markout/all/index.html"));
+    }
+
+    @Test
     void anUnknownStrategyIsAConfigurationError() throws Exception {
         site("random");
         ConfigException error = catchThrowableOfType(
