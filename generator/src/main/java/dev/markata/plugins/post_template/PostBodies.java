@@ -4,6 +4,7 @@ import dev.markata.content.Post;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
+import dev.markata.plugins.skip.Skips;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,7 @@ public final class PostBodies {
     private final ThreadLocal<AtomicBoolean> watching = new ThreadLocal<>();
     private final Set<String> pagesReadingBodies = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> htmlByPath = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Post> editedByPath = new ConcurrentHashMap<>();
     private volatile HtmlSource htmlSource;
     private final List<ContentEdit> unrenderedEdits = new CopyOnWriteArrayList<>();
     private volatile String bodiesKey;
@@ -131,6 +133,14 @@ public final class PostBodies {
         unrenderedEdits.add(edit);
     }
 
+    /**
+     * The post's Markdown as this build has it: its own when it was rendered in this build, else
+     * with the plugins' edits ({@link #editUnrendered}) made, as a full build shows it.
+     */
+    String content(Post post) {
+        return edited(post).content();
+    }
+
     /** The post's HTML: its own when it was rendered in this build, else from the source. */
     String html(Post post) {
         if (post.html() != null) {
@@ -145,11 +155,7 @@ public final class PostBodies {
             return "";
         }
         try {
-            Post edited = post;
-            for (ContentEdit edit : unrenderedEdits) {
-                edited = edit.edit(edited);
-            }
-            String html = source.html(edited);
+            String html = source.html(edited(post));
             htmlByPath.put(post.path(), html);
             return html;
         } catch (RuntimeException e) {
@@ -157,6 +163,29 @@ public final class PostBodies {
         } catch (Exception e) {
             throw new IllegalStateException(post.path() + ": its HTML for a listing failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The post as this build renders it: a post rendered in this build as it is (the plugins
+     * edited it before render), one the skip plugin left unrendered with the edits made (once).
+     */
+    private Post edited(Post post) {
+        if (unrenderedEdits.isEmpty() || !Skips.of(context).skipped(post.path())) {
+            return post;
+        }
+        return editedByPath.computeIfAbsent(post.path(), path -> {
+            Post edited = post;
+            try {
+                for (ContentEdit edit : unrenderedEdits) {
+                    edited = edit.edit(edited);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(post.path() + ": its Markdown for a listing failed: " + e.getMessage(), e);
+            }
+            return edited;
+        });
     }
 
     /** A hash of every post's body, made on first need (rendered HTML follows from it and the templates' key). */
