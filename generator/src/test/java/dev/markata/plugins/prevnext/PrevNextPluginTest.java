@@ -2,12 +2,14 @@ package dev.markata.plugins.prevnext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -134,6 +136,34 @@ class PrevNextPluginTest {
         new Site(dir).delete("markout").delete(".markata.cache");
         build();
         assertThat(warm).isEqualTo(new Site(dir).read("markout/all/index.html"));
+    }
+
+    @Test
+    void aPostScheduledForLaterTodayJoinsItsFeedAndItsNeighboursLinksOnceItsTimeHasPassed() throws Exception {
+        // markata's way to hold back a post until its time: a feed of the posts whose time has passed
+        LocalDateTime due = LocalDateTime.now().plusSeconds(3).withNano(0);
+        new Site(dir).write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.feeds.blog]
+                        filter = "date_time <= now"
+                        sort = "date"
+                        """)
+                .post("posts/a.md", "title: A\ndate: 2024-05-01 08:30", "Alpha.")
+                .post("posts/b.md", "title: B\ndate: 2024-05-02 08:30", "Beta.")
+                .post("posts/later.md", "title: Later\ndate: " + due.toString().replace('T', ' '), "Later.");
+        build();
+        assumeTrue(LocalDateTime.now().isBefore(due), "the first build ended before the post's time");
+        assertThat(new Site(dir).read("markout/blog/index.html")).doesNotContain("/later/");
+        assertThat(links("b")).containsExactly("prev /a/ A", "next /a/ A");
+        while (!LocalDateTime.now().isAfter(due)) {
+            Thread.sleep(100);
+        }
+        build(); // no file changed, but the post's time has passed
+        assertThat(new Site(dir).read("markout/blog/index.html")).contains("/later/");
+        assertThat(new Site(dir).read("markout/blog/rss.xml")).contains("/later/");
+        assertThat(links("b")).containsExactly("prev /a/ A", "next /later/ Later");
+        assertThat(links("later")).containsExactly("prev /b/ B", "next /a/ A");
     }
 
     @Test
