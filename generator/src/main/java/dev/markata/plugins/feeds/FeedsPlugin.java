@@ -258,7 +258,7 @@ public final class FeedsPlugin implements Plugin {
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new TreeMap<>();
-        String shared = Hashing.of(templates.key(), LocalDate.now().toString());
+        String shared = Hashing.of(templates.key(), LocalDate.now().toString(), SiteView.feedsKey(context));
         boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
         PostBodies bodies = PostBodies.of(context);
         Selected archive = null;

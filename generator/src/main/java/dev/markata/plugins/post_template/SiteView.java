@@ -39,6 +39,22 @@ public final class SiteView {
         }
     }
 
+    /**
+     * A hash of which posts each feed holds, in their order. It follows from the posts' fields
+     * (the {@link #fingerprint}) except where a filter reads the time ({@code date_time <= now},
+     * markata's way to hold back a post until its time): there a post joins its feed later in
+     * the day with no file changed, so the keys of feed pages and of posts (whose prev/next links
+     * and listings follow the feeds) cover this too.
+     */
+    public static String feedsKey(BuildContext context) {
+        Hashing hash = new Hashing();
+        for (Feed feed : context.get(FEEDS).map(FeedList::feeds).orElse(List.of())) {
+            hash.add(feed.name());
+            feed.postPaths().forEach(hash::add);
+        }
+        return hash.hex();
+    }
+
     private static final StateKey<SiteView> KEY = new StateKey<>("site view", SiteView.class);
 
     private final MarkataView markata;
