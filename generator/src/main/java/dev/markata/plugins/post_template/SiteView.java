@@ -47,13 +47,26 @@ public final class SiteView {
      * and listings follow the feeds) cover this too.
      */
     public static String feedsKey(BuildContext context) {
+        FeedList feeds = context.get(FEEDS).orElse(new FeedList(List.of()));
+        Optional<FeedsKey> known = context.get(FEEDS_KEY);
+        if (known.isPresent() && known.get().feeds() == feeds) {
+            return known.get().hex(); // skip and feeds both ask: the feeds' paths are hashed once
+        }
         Hashing hash = new Hashing();
-        for (Feed feed : context.get(FEEDS).map(FeedList::feeds).orElse(List.of())) {
+        for (Feed feed : feeds.feeds()) {
             hash.add(feed.name());
             feed.postPaths().forEach(hash::add);
         }
-        return hash.hex();
+        String hex = hash.hex();
+        context.put(FEEDS_KEY, new FeedsKey(feeds, hex));
+        return hex;
     }
+
+    /** {@link #feedsKey} of one list of feeds. */
+    private record FeedsKey(FeedList feeds, String hex) {
+    }
+
+    private static final StateKey<FeedsKey> FEEDS_KEY = new StateKey<>("feeds key", FeedsKey.class);
 
     private static final StateKey<SiteView> KEY = new StateKey<>("site view", SiteView.class);
 
