@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** A site folder for a test: write files, read what the build wrote. */
 public record Site(Path root) {
@@ -35,5 +37,21 @@ public record Site(Path root) {
 
     public boolean exists(String relative) {
         return Files.exists(root.resolve(relative));
+    }
+
+    /** Deletes a file or a folder with everything in it (the output folder and cache, for a clean build). */
+    public Site delete(String relative) {
+        Path target = root.resolve(relative);
+        if (!Files.exists(target)) {
+            return this;
+        }
+        try (Stream<Path> paths = Files.walk(target)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.index_page.IndexPagePlugin;
+import dev.markata.plugins.load.DateText;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
@@ -102,7 +103,8 @@ public final class FeedsPlugin implements Plugin {
                 case "slug" -> post.slug();
                 case "title" -> post.displayTitle();
                 case "date" -> post.date() == null ? null : post.date().date(); // a day, as markata's
-                case "date_time" -> post.extra().containsKey(name) ? post.extra().get(name) : dateTime(post);
+                case "date_time" -> post.extra().containsKey(name) ? frontMatterDateTime(post.extra().get(name))
+                        : dateTime(post.date());
                 case "tags" -> post.tags();
                 case "published" -> post.published();
                 case "description" -> post.description();
@@ -135,12 +137,20 @@ public final class FeedsPlugin implements Plugin {
      * which {@code now} reads (markata compares a zoned one with {@code now} not at all: a Python
      * TypeError).
      */
-    private static LocalDateTime dateTime(Post post) {
-        PostDate date = post.date();
+    private static LocalDateTime dateTime(PostDate date) {
         if (date == null || date.offset() == null) {
             return date == null ? null : date.local();
         }
         return LocalDateTime.ofInstant(date.instant(), ZoneId.systemDefault());
+    }
+
+    /**
+     * A {@code date_time} of the post's own front matter, read as the {@code date} is (markata's
+     * Post model makes it a datetime); a value that is no date stays as written, and a filter
+     * comparing it with {@code now} says so.
+     */
+    private static Object frontMatterDateTime(Object value) {
+        return DateText.read(value).<Object>map(FeedsPlugin::dateTime).orElse(value);
     }
 
     private static final Set<String> OWN_FIELDS = Set.of("path", "slug", "title", "date", "date_time", "tags",
@@ -258,7 +268,7 @@ public final class FeedsPlugin implements Plugin {
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new TreeMap<>();
-        String shared = Hashing.of(templates.key(), LocalDate.now().toString());
+        String shared = Hashing.of(templates.key(), LocalDate.now().toString(), SiteView.feedsKey(context));
         boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
         PostBodies bodies = PostBodies.of(context);
         Selected archive = null;

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * <p>Every pattern is compiled once: this runs for each of 10,000 posts on a cold build, and a
  * plain ISO date takes the first pattern only.
  */
-final class DateText {
+public final class DateText {
 
     /** Why a value is not a date, worded to follow "front matter date = VALUE: ". */
     static final class Refused extends Exception {
@@ -82,6 +83,18 @@ final class DateText {
     private static final java.util.Set<String> AMBIGUOUS_ZONES = java.util.Set.of("bst", "ist", "ast", "sst", "cat");
 
     private DateText() {
+    }
+
+    /**
+     * The date another front-matter key than {@code date} means, as markata reads it
+     * ({@code date_time}, a datetime in its Post model); empty when it is none of the forms.
+     */
+    public static Optional<PostDate> read(Object value) {
+        try {
+            return Optional.of(parse(value));
+        } catch (Refused e) {
+            return Optional.empty();
+        }
     }
 
     /** The date a front-matter value (text, or a number YAML read) means. */

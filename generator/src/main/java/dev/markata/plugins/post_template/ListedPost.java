@@ -34,7 +34,7 @@ final class ListedPost extends AbstractMap<String, Object> {
             return view.get(key);
         }
         bodies.bodyRead();
-        return "content".equals(key) ? view.get(key) : bodies.html(post);
+        return "content".equals(key) ? bodies.content(post) : bodies.html(post);
     }
 
     @Override
@@ -54,6 +54,7 @@ final class ListedPost extends AbstractMap<String, Object> {
         bodies.bodyRead();
         Map<String, Object> copy = new LinkedHashMap<>(view);
         String html = bodies.html(post);
+        copy.put("content", bodies.content(post));
         copy.put("html", html);
         copy.put("article_html", html);
         return Collections.unmodifiableMap(copy).entrySet();

@@ -4,9 +4,11 @@ import dev.markata.content.Post;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
+import dev.markata.plugins.skip.Skips;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,6 +32,12 @@ public final class PostBodies {
         String html(Post post) throws Exception;
     }
 
+    /** A change a plugin makes to posts' Markdown before render_markdown (prevnext's links). */
+    @FunctionalInterface
+    public interface ContentEdit {
+        Post edit(Post post) throws Exception;
+    }
+
     /** What a page's render does, watched for reads of posts' bodies. */
     @FunctionalInterface
     public interface Render<T> {
@@ -42,7 +50,9 @@ public final class PostBodies {
     private final ThreadLocal<AtomicBoolean> watching = new ThreadLocal<>();
     private final Set<String> pagesReadingBodies = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> htmlByPath = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Post> editedByPath = new ConcurrentHashMap<>();
     private volatile HtmlSource htmlSource;
+    private final List<ContentEdit> unrenderedEdits = new CopyOnWriteArrayList<>();
     private volatile String bodiesKey;
 
     private PostBodies(BuildContext context) {
@@ -113,6 +123,24 @@ public final class PostBodies {
         htmlSource = source;
     }
 
+    /**
+     * Registers a change a plugin makes to the Markdown of the posts rendered in this build, to be
+     * made also to a post left unrendered before a listing's HTML of it is made: the cached HTML
+     * is keyed on the Markdown as rendered, so without it the listing showed the post without
+     * what the plugin adds (prevnext's links).
+     */
+    public void editUnrendered(ContentEdit edit) {
+        unrenderedEdits.add(edit);
+    }
+
+    /**
+     * The post's Markdown as this build has it: its own when it was rendered in this build, else
+     * with the plugins' edits ({@link #editUnrendered}) made, as a full build shows it.
+     */
+    String content(Post post) {
+        return edited(post).content();
+    }
+
     /** The post's HTML: its own when it was rendered in this build, else from the source. */
     String html(Post post) {
         if (post.html() != null) {
@@ -127,7 +155,7 @@ public final class PostBodies {
             return "";
         }
         try {
-            String html = source.html(post);
+            String html = source.html(edited(post));
             htmlByPath.put(post.path(), html);
             return html;
         } catch (RuntimeException e) {
@@ -135,6 +163,29 @@ public final class PostBodies {
         } catch (Exception e) {
             throw new IllegalStateException(post.path() + ": its HTML for a listing failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The post as this build renders it: a post rendered in this build as it is (the plugins
+     * edited it before render), one the skip plugin left unrendered with the edits made (once).
+     */
+    private Post edited(Post post) {
+        if (unrenderedEdits.isEmpty() || !Skips.of(context).skipped(post.path())) {
+            return post;
+        }
+        return editedByPath.computeIfAbsent(post.path(), path -> {
+            Post edited = post;
+            try {
+                for (ContentEdit edit : unrenderedEdits) {
+                    edited = edit.edit(edited);
+                }
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(post.path() + ": its Markdown for a listing failed: " + e.getMessage(), e);
+            }
+            return edited;
+        });
     }
 
     /** A hash of every post's body, made on first need (rendered HTML follows from it and the templates' key). */

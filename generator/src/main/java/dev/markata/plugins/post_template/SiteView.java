@@ -39,6 +39,35 @@ public final class SiteView {
         }
     }
 
+    /**
+     * A hash of which posts each feed holds, in their order. It follows from the posts' fields
+     * (the {@link #fingerprint}) except where a filter reads the time ({@code date_time <= now},
+     * markata's way to hold back a post until its time): there a post joins its feed later in
+     * the day with no file changed, so the keys of feed pages and of posts (whose prev/next links
+     * and listings follow the feeds) cover this too.
+     */
+    public static String feedsKey(BuildContext context) {
+        FeedList feeds = context.get(FEEDS).orElse(new FeedList(List.of()));
+        Optional<FeedsKey> known = context.get(FEEDS_KEY);
+        if (known.isPresent() && known.get().feeds() == feeds) {
+            return known.get().hex(); // skip and feeds both ask: the feeds' paths are hashed once
+        }
+        Hashing hash = new Hashing();
+        for (Feed feed : feeds.feeds()) {
+            hash.add(feed.name());
+            feed.postPaths().forEach(hash::add);
+        }
+        String hex = hash.hex();
+        context.put(FEEDS_KEY, new FeedsKey(feeds, hex));
+        return hex;
+    }
+
+    /** {@link #feedsKey} of one list of feeds. */
+    private record FeedsKey(FeedList feeds, String hex) {
+    }
+
+    private static final StateKey<FeedsKey> FEEDS_KEY = new StateKey<>("feeds key", FeedsKey.class);
+
     private static final StateKey<SiteView> KEY = new StateKey<>("site view", SiteView.class);
 
     private final MarkataView markata;

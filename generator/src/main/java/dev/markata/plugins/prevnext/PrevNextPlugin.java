@@ -8,6 +8,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -62,7 +63,7 @@ public final class PrevNextPlugin implements Plugin {
             byPath.put(post.path(), post);
         }
         Map<String, Neighbours> neighbours = neighbours(cycles);
-        Skips.of(context).updateChanged(context, post -> {
+        PostBodies.ContentEdit withLinks = post -> {
             Neighbours around = neighbours.get(post.path());
             if (around == null) {
                 return post;
@@ -75,7 +76,10 @@ public final class PrevNextPlugin implements Plugin {
             String links = templates.render(post.path(), template, values).strip();
             // a blank line before and none inside: Markdown passes one HTML block through as written
             return post.withContent(post.content() + "\n\n" + links.replaceAll("\\n\\s*\\n", "\n") + "\n");
-        });
+        };
+        Skips.of(context).updateChanged(context, withLinks::edit);
+        // a post left unrendered keeps its Markdown; a listing that shows it in full needs the links too
+        PostBodies.of(context).editUnrendered(withLinks);
     }
 
     /** The posts each cycle goes through, in order: per feed ("first"), or all feeds joined ("all"). */

@@ -28,8 +28,8 @@ import java.util.Set;
  * {@code markata.plugins.skip}: a post whose inputs did not change since the last build and
  * whose page is still in the output folder is not put through its template again, and its page
  * is not rewritten. A post's key hashes its source and front matter, the templates, the
- * configuration and what pages may show of other posts (slugs, titles, dates, descriptions,
- * tags); the keys of the last successful build live in {@code .markata.cache/skip.tsv}.
+ * configuration, what pages may show of other posts (slugs, titles, dates, descriptions,
+ * tags) and which posts each feed holds (prev/next links follow them); the keys of the last successful build live in {@code .markata.cache/skip.tsv}.
  * {@code MARKATA_SKIP=false} (or {@code skip = false} in {@code [markata]}) turns it off.
  */
 public final class SkipPlugin implements Plugin {
@@ -61,7 +61,8 @@ public final class SkipPlugin implements Plugin {
             return;
         }
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
-        setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> decide(context, templates));
+        // at render's start, once the feeds (pre_render, last) have chosen their posts
+        setup.hook(Stage.RENDER, Priority.FIRST, context -> decide(context, templates));
         setup.hook(Stage.SAVE, Priority.LAST, SkipPlugin::remember);
     }
 
@@ -70,7 +71,8 @@ public final class SkipPlugin implements Plugin {
     }
 
     private static void decide(BuildContext context, Templates templates) throws Exception {
-        String shared = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context));
+        String shared = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context),
+                SiteView.feedsKey(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
         List<Post> posts = context.posts();

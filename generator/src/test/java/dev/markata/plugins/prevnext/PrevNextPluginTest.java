@@ -2,12 +2,14 @@ package dev.markata.plugins.prevnext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -97,6 +99,71 @@ class PrevNextPluginTest {
                         """);
         build();
         assertThat(links("b")).containsExactly("prev /a/ a");
+    }
+
+    @Test
+    void aFeedShowingPostsInFullKeepsTheirLinksOnAWarmBuild() throws Exception {
+        // a feed page with every post in full, as a home page with the latest posts shows them
+        site("first").write("templates/full.html",
+                "{% for p in feed.posts %}<article>{{ p.article_html }}</article>{% endfor %}")
+                .write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.feeds.python]
+                        filter = "'python' in tags"
+                        sort = "slug"
+                        template = "full.html"
+                        """);
+        build();
+        String cold = new Site(dir).read("markout/python/index.html");
+        assertThat(cold).contains("class=\"prevnext\"");
+        build(); // nothing changed: every post is skipped, the feed page shows their cached HTML
+        assertThat(new Site(dir).read("markout/python/index.html")).isEqualTo(cold);
+    }
+
+    @Test
+    void aJinjaPostListingPostsContentKeepsTheirLinksOnAWarmBuild() throws Exception {
+        site("first").post("posts/all.md", "title: All\njinja: true",
+                "{% for p in markata.posts %}<div class=\"l\">{{ p.content }}</div>\n{% endfor %}");
+        build();
+        String cold = new Site(dir).read("markout/all/index.html");
+        assertThat(cold).contains("<span class=\"prevnext-title\">Y</span>");
+        build(); // nothing changed: the listed posts are skipped, their content is as a full build has it
+        assertThat(new Site(dir).read("markout/all/index.html")).isEqualTo(cold);
+        new Site(dir).post("posts/b.md", "title: B\ntags: [python]", "Beta, edited.");
+        build(); // one post changed: the others are still listed with their links
+        String warm = new Site(dir).read("markout/all/index.html");
+        new Site(dir).delete("markout").delete(".markata.cache");
+        build();
+        assertThat(warm).isEqualTo(new Site(dir).read("markout/all/index.html"));
+    }
+
+    @Test
+    void aPostScheduledForLaterTodayJoinsItsFeedAndItsNeighboursLinksOnceItsTimeHasPassed() throws Exception {
+        // markata's way to hold back a post until its time: a feed of the posts whose time has passed
+        LocalDateTime due = LocalDateTime.now().plusSeconds(3).withNano(0);
+        new Site(dir).write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.feeds.blog]
+                        filter = "date_time <= now"
+                        sort = "date"
+                        """)
+                .post("posts/a.md", "title: A\ndate: 2024-05-01 08:30", "Alpha.")
+                .post("posts/b.md", "title: B\ndate: 2024-05-02 08:30", "Beta.")
+                .post("posts/later.md", "title: Later\ndate: " + due.toString().replace('T', ' '), "Later.");
+        build();
+        assumeTrue(LocalDateTime.now().isBefore(due), "the first build ended before the post's time");
+        assertThat(new Site(dir).read("markout/blog/index.html")).doesNotContain("/later/");
+        assertThat(links("b")).containsExactly("prev /a/ A", "next /a/ A");
+        while (!LocalDateTime.now().isAfter(due)) {
+            Thread.sleep(100);
+        }
+        build(); // no file changed, but the post's time has passed
+        assertThat(new Site(dir).read("markout/blog/index.html")).contains("/later/");
+        assertThat(new Site(dir).read("markout/blog/rss.xml")).contains("/later/");
+        assertThat(links("b")).containsExactly("prev /a/ A", "next /later/ Later");
+        assertThat(links("later")).containsExactly("prev /b/ B", "next /a/ A");
     }
 
     @Test
