@@ -39,10 +39,10 @@ public final class RenderMarkdownPlugin implements Plugin {
     public static final String ID = "markata.plugins.render_markdown";
     /**
      * Changes when the rendering or the cache's format changes, so older cache entries are not used
-     * (render-7: markata's markup, MarkataCompatTest). The branch's word keeps two branches that
-     * bump it at once from meeting on one value, which would let one's entries answer the other.
+     * (render-8: markata's markup, MarkataCompatTest). Branches that bump it in parallel must end
+     * on a value neither used, or one's entries answer the other's keys.
      */
-    private static final String RENDER_VERSION = "render-7 md-compat";
+    private static final String RENDER_VERSION = "render-8";
 
     @Override
     public String id() {

@@ -38,9 +38,10 @@ public final class SkipPlugin implements Plugin {
     static final String KEYS_FILE = "skip.tsv";
     /**
      * Changes when what the key covers changes, or a page made from the same inputs changes
-     * (skip-7: markata's Markdown markup); the branch's word keeps branches that bump it at once apart.
+     * (skip-8: markata's Markdown markup). Branches that bump it in parallel must end on a value
+     * neither used, or one's keys answer the other's pages.
      */
-    private static final String KEY_VERSION = "skip-7 md-compat";
+    private static final String KEY_VERSION = "skip-8";
 
     private static final ConfigSection<Boolean> ENABLED = new ConfigSection<>("skip_settings",
             (section, markata) -> markata.bool("skip", true));
