@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -60,29 +61,38 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
-        Path outputDir;
-        try {
-            outputDir = build().outputDir();
-        } catch (BuildException e) {
-            if (!watch) {
-                throw e;
+        if (!watch) {
+            Path outputDir = build().outputDir();
+            try (StaticServer server = serve(outputDir)) {
+                Thread.currentThread().join();
             }
-            // watching: the author fixes what is broken while the server waits, as after any later build
-            outputDir = new ConfigLoader(main.environment).load(options.directory).site().outputDir();
-            Files.createDirectories(outputDir);
-            main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
+            return ExitCodes.OK;
         }
         Path siteFolder = options.directory.toAbsolutePath().normalize();
-        try (StaticServer server = StaticServer.start(outputDir, InetAddress.getByName(bind), port, watch)) {
-            main.err.printf("serving %s on http://%s:%d/ (Ctrl+C stops)%n", outputDir,
-                    bind.contains(":") ? "[" + bind + "]" : bind, server.port());
-            if (watch) {
-                watch(siteFolder, outputDir, server);
-            } else {
-                Thread.currentThread().join();
+        Path outputDir = new ConfigLoader(main.environment).load(options.directory).site().outputDir();
+        // Watched before the first build: a file saved while it runs (seconds, on a big site) is
+        // built right after it; watching only once it was done lost such an edit.
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            register(watcher, siteFolder, outputDir);
+            try {
+                build();
+            } catch (BuildException e) {
+                // the author fixes what is broken while the server waits, as after any later build
+                Files.createDirectories(outputDir);
+                main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
+            }
+            try (StaticServer server = serve(outputDir)) {
+                watch(watcher, siteFolder, outputDir, server);
             }
         }
         return ExitCodes.OK;
+    }
+
+    private StaticServer serve(Path outputDir) throws IOException {
+        StaticServer server = StaticServer.start(outputDir, InetAddress.getByName(bind), port, watch);
+        main.err.printf("serving %s on http://%s:%d/ (Ctrl+C stops)%n", outputDir,
+                bind.contains(":") ? "[" + bind + "]" : bind, server.port());
+        return server;
     }
 
     private BuildResult build() throws Exception {
@@ -99,30 +109,50 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return result;
     }
 
-    private void watch(Path site, Path output, StaticServer server) throws IOException, InterruptedException {
-        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            register(watcher, site, output);
-            while (true) {
-                WatchKey key = watcher.take();
-                key.pollEvents();
-                key.reset();
-                // let an editor finish saving, then take every event of the burst at once
-                WatchKey more;
-                while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
-                    more.pollEvents();
-                    more.reset();
+    private void watch(WatchService watcher, Path site, Path output, StaticServer server)
+            throws IOException, InterruptedException {
+        while (true) {
+            if (!changed(watcher.take(), output)) {
+                continue;
+            }
+            // let an editor finish saving, then take every event of the burst at once
+            WatchKey more;
+            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
+                changed(more, output);
+            }
+            try {
+                BuildResult result = build();
+                if (result.filesWritten() > 0) {
+                    server.changed();
                 }
-                try {
-                    BuildResult result = build();
-                    if (result.filesWritten() > 0) {
-                        server.changed();
-                    }
-                } catch (Exception e) {
-                    main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
-                }
-                register(watcher, site, output); // new folders
+            } catch (Exception e) {
+                main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
+            }
+            register(watcher, site, output); // new folders
+        }
+    }
+
+    /**
+     * Whether the key's events change the site: not the output folder or a hidden folder
+     * appearing in a watched one (the first build makes {@code output_dir} and
+     * {@code .markata.cache} beside the posts, and that is no reason to build again).
+     */
+    private static boolean changed(WatchKey key, Path output) {
+        Path folder = (Path) key.watchable();
+        boolean changed = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                changed = true;
+                continue;
+            }
+            Path path = folder.resolve((Path) event.context());
+            boolean hiddenFolder = path.getFileName().toString().startsWith(".") && Files.isDirectory(path);
+            if (!path.startsWith(output) && !hiddenFolder) {
+                changed = true;
             }
         }
+        key.reset();
+        return changed;
     }
 
     /** Watches every folder of the site except the output folder and hidden ones (.markata.cache, .git). */

@@ -179,6 +179,38 @@ class MainTest {
     }
 
     @Test
+    void serveWatchRebuildsForAnEditSavedWhileItsFirstBuildRan() throws Exception {
+        // a big site's first build takes seconds: a post saved meanwhile was never rebuilt, as the
+        // folders were watched only once that build was done
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"test.author\"]\n");
+        java.util.concurrent.atomic.AtomicBoolean edited = new java.util.concurrent.atomic.AtomicBoolean();
+        RecordingPlugin author = new RecordingPlugin("test.author", Collections.synchronizedList(new ArrayList<>()),
+                Map.of(Stage.RENDER, Priority.NORMAL)).onStage((stage, context) -> {
+                    if (edited.compareAndSet(false, true)) {
+                        site().post("posts/a.md", "title: Saved meanwhile\ndate: 2024-01-01", "a");
+                    }
+                });
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                Plugins.builtInPlus(author)));
+        serving.start();
+        try {
+            waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!Files.readString(dir.resolve("markout/a/index.html")).contains("Saved meanwhile")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(dir.resolve("markout/a/index.html"))).contains("Saved meanwhile");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
     void serveWatchStartsWithABrokenPostAndBuildsOnceItIsFixed() throws Exception {
         // serve --watch exited when the first build failed: no way to fix the post while watching
         site().post("posts/a.md", "title: [unclosed", "a");
