@@ -44,6 +44,16 @@ public final class ContentDigests {
         return digest(post.content());
     }
 
+    /**
+     * The digest of the body {@code post} was loaded with (of its text now when none was
+     * recorded): the same at any point of the build, also after a plugin added to the post's
+     * Markdown (prevnext's links, in render).
+     */
+    public String ofLoaded(Post post) {
+        Known known = byPath.get(post.path());
+        return known != null ? known.digest() : digest(post.content());
+    }
+
     static String digest(String content) {
         return new Hashing().add(content).hex();
     }

@@ -188,7 +188,12 @@ public final class PostBodies {
         });
     }
 
-    /** A hash of every post's body, made on first need (rendered HTML follows from it and the templates' key). */
+    /**
+     * A hash of every post's body as loaded, made on first need (rendered HTML follows from it,
+     * the templates' key and the site's fingerprint). As loaded: skip asks for it at render's
+     * start, feeds in save, and prevnext adds its links to the Markdown between the two, so a
+     * hash of the text at first need differed from one build to the next.
+     */
     private String bodiesKey() {
         String known = bodiesKey;
         if (known == null) {
@@ -199,7 +204,7 @@ public final class PostBodies {
                     ContentDigests digests = ContentDigests.of(context);
                     Hashing hash = new Hashing();
                     for (Post post : posts) {
-                        hash.add(post.path()).add(digests.of(post));
+                        hash.add(post.path()).add(digests.ofLoaded(post));
                     }
                     known = hash.hex();
                     bodiesKey = known;

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.lifecycle.BuildTimings;
+import dev.markata.lifecycle.Stage;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
@@ -44,10 +47,11 @@ class PrevNextPluginTest {
                 .post("posts/y.md", "title: Y", "Why.");
     }
 
-    private void build() throws Exception {
+    private BuildResult build() throws Exception {
         Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        BuildResult result = Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
         assertThat(warnings.messages).isEmpty();
+        return result;
     }
 
     /** The prev and next links of a post's page: their address and title. */
@@ -119,6 +123,26 @@ class PrevNextPluginTest {
         assertThat(cold).contains("class=\"prevnext\"");
         build(); // nothing changed: every post is skipped, the feed page shows their cached HTML
         assertThat(new Site(dir).read("markout/python/index.html")).isEqualTo(cold);
+    }
+
+    @Test
+    void aFeedShowingPostsInFullIsNotRenderedAgainWhenNothingChanged() throws Exception {
+        site("first").write("templates/full.html",
+                "{% for p in feed.posts %}<article>{{ p.article_html }}</article>{% endfor %}")
+                .write("markata.toml", """
+                        [markata]
+                        hooks = ["default", "markata.plugins.prevnext"]
+                        [markata.feeds.python]
+                        filter = "'python' in tags"
+                        sort = "slug"
+                        template = "full.html"
+                        """);
+        build();
+        // the first warm build after a clean one rendered the page again: the bodies' key was taken
+        // before prevnext's links in one build and after them in the other
+        BuildResult warm = build();
+        assertThat(warm.timings().hooks()).filteredOn(hook -> hook.pluginId().equals("markata.plugins.feeds")
+                && hook.stage() == Stage.SAVE).singleElement().extracting(BuildTimings.HookTiming::tasks).isEqualTo(0);
     }
 
     @Test
