@@ -154,15 +154,9 @@ public final class PostBodies {
         if (source == null) {
             return "";
         }
-        try {
-            String html = source.html(edited(post));
-            htmlByPath.put(post.path(), html);
-            return html;
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(post.path() + ": its HTML for a listing failed: " + e.getMessage(), e);
-        }
+        String html = forListing(post, "HTML", () -> source.html(edited(post)));
+        htmlByPath.put(post.path(), html);
+        return html;
     }
 
     /**
@@ -173,19 +167,24 @@ public final class PostBodies {
         if (unrenderedEdits.isEmpty() || !Skips.of(context).skipped(post.path())) {
             return post;
         }
-        return editedByPath.computeIfAbsent(post.path(), path -> {
+        return editedByPath.computeIfAbsent(post.path(), path -> forListing(post, "Markdown", () -> {
             Post edited = post;
-            try {
-                for (ContentEdit edit : unrenderedEdits) {
-                    edited = edit.edit(edited);
-                }
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(post.path() + ": its Markdown for a listing failed: " + e.getMessage(), e);
+            for (ContentEdit edit : unrenderedEdits) {
+                edited = edit.edit(edited);
             }
             return edited;
-        });
+        }));
+    }
+
+    /** {@code work} for a listing of {@code post}, its checked failure named for the post (templates call in unchecked). */
+    private static <T> T forListing(Post post, String what, Render<T> work) {
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(post.path() + ": its " + what + " for a listing failed: " + e.getMessage(), e);
+        }
     }
 
     /**

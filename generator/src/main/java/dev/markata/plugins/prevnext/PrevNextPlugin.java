@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code markata.plugins.prevnext}: links at the end of each post to the post before it and the
@@ -38,6 +39,8 @@ import java.util.Map;
 public final class PrevNextPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.prevnext";
+    /** Blank lines inside the links, which would end Markdown's HTML block (compiled once, not per post). */
+    private static final Pattern BLANK_LINES = Pattern.compile("\n\\s*\n");
 
     @Override
     public String id() {
@@ -75,7 +78,7 @@ public final class PrevNextPlugin implements Plugin {
             values.put("post", Templates.postView(post));
             String links = templates.render(post.path(), template, values).strip();
             // a blank line before and none inside: Markdown passes one HTML block through as written
-            return post.withContent(post.content() + "\n\n" + links.replaceAll("\\n\\s*\\n", "\n") + "\n");
+            return post.withContent(post.content() + "\n\n" + BLANK_LINES.matcher(links).replaceAll("\n") + "\n");
         };
         Skips.of(context).updateChanged(context, withLinks::edit);
         // a post left unrendered keeps its Markdown; a listing that shows it in full needs the links too

@@ -29,7 +29,8 @@ import java.util.Set;
  * whose page is still in the output folder is not put through its template again, and its page
  * is not rewritten. A post's key hashes its source and front matter, the templates, the
  * configuration, what pages may show of other posts (slugs, titles, dates, descriptions,
- * tags) and which posts each feed holds (prev/next links follow them); the keys of the last successful build live in {@code .markata.cache/skip.tsv}.
+ * tags) and which posts each feed holds (prev/next links follow them); the keys of the last
+ * successful build live in {@code .markata.cache/skip.tsv}.
  * {@code MARKATA_SKIP=false} (or {@code skip = false} in {@code [markata]}) turns it off.
  */
 public final class SkipPlugin implements Plugin {
