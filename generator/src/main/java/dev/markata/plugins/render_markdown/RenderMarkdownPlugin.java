@@ -59,12 +59,12 @@ public final class RenderMarkdownPlugin implements Plugin {
         List<Post> posts = context.posts();
         Skips skips = Skips.of(context);
         RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
-        ContentDigests digests = ContentDigests.of(context);
+        PostHtml html = new PostHtml(context, templates, cache, ContentDigests.of(context), PostBodies.of(context));
         // A listing that shows posts in full (a feed's page, markata.posts) may show posts this
         // build does not render: their HTML comes from the cache, with what every post needs
         // made on first such read only.
         InputsForAll forAll = new InputsForAll(context, templates, posts);
-        PostBodies.of(context).htmlSource(post -> html(context, templates, forAll.get(), cache, digests, post));
+        html.bodies().htmlSource(post -> html.of(forAll.get(), post));
         if (!skips.anyChanged(posts)) {
             return; // an unchanged site: no link table, no hashes
         }
@@ -73,7 +73,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         // that use neither was most of this hook.
         List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
         Inputs inputs = Inputs.forPosts(context, templates, changed);
-        skips.updateChanged(context, post -> post.withHtml(html(context, templates, inputs, cache, digests, post)));
+        skips.updateChanged(context, post -> post.withHtml(html.of(inputs, post)));
         cache.reportIgnored();
     }
 
@@ -115,49 +115,54 @@ public final class RenderMarkdownPlugin implements Plugin {
         }
     }
 
-    /** A post's HTML: from the cache when its key is there, else rendered (and cached). */
-    private static String html(BuildContext context, Templates templates, Inputs inputs, RenderCache cache,
-                               ContentDigests digests, Post post) throws Exception {
-        boolean jinja = isJinja(post);
-        Hashing keyHash = new Hashing().add(RENDER_VERSION)
-                .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
-                .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
-        if (jinja) {
-            // its own front matter, which its Markdown may show ({{ post.mood }}); the
-            // fingerprint in jinjaInputs covers only what lists show of every post
-            keyHash.addValue(post.extra());
+    /**
+     * A post's HTML: from the cache when its key is there, else rendered (and cached). What every
+     * post's HTML needs of the build, made once per build.
+     */
+    private record PostHtml(BuildContext context, Templates templates, RenderCache cache, ContentDigests digests,
+                            PostBodies bodies) {
+
+        String of(Inputs inputs, Post post) throws Exception {
+            boolean jinja = isJinja(post);
+            Hashing keyHash = new Hashing().add(RENDER_VERSION)
+                    .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
+                    .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
+            if (jinja) {
+                // its own front matter, which its Markdown may show ({{ post.mood }}); the
+                // fingerprint in jinjaInputs covers only what lists show of every post
+                keyHash.addValue(post.extra());
+            }
+            String key = keyHash.hex();
+            Optional<String> cached = cache.get(key);
+            if (cached.isPresent() && cached.get().equals(READS_BODIES)) {
+                // a Jinja post that shows other posts' bodies: cached under a key that also covers them
+                bodies.pageReadBodies(post.path());
+                cached = cache.get(bodies.storedKey(key, true));
+            }
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            String text = post.content();
+            boolean readsBodies = false;
+            if (jinja) {
+                Map<String, Object> values = new HashMap<>();
+                values.put("post", inputs.site().post(post.path()));
+                values.put("markata", inputs.site().markata());
+                AtomicBoolean read = new AtomicBoolean();
+                String markdown = text;
+                text = bodies.noting(read, () -> templates.renderString(post.path(), markdown, bodyLine(context, post), values));
+                readsBodies = read.get();
+            }
+            String html = inputs.markdown().render(text);
+            if (readsBodies) {
+                bodies.pageReadBodies(post.path()); // so skip renders its page again when a body changes
+                cache.put(key, READS_BODIES);
+                cache.put(bodies.storedKey(key, true), html);
+            } else {
+                cache.put(key, html);
+            }
+            return html;
         }
-        String key = keyHash.hex();
-        PostBodies bodies = PostBodies.of(context);
-        Optional<String> cached = cache.get(key);
-        if (cached.isPresent() && cached.get().equals(READS_BODIES)) {
-            // a Jinja post that shows other posts' bodies: cached under a key that also covers them
-            bodies.pageReadBodies(post.path());
-            cached = cache.get(bodies.storedKey(key, true));
-        }
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        String text = post.content();
-        boolean readsBodies = false;
-        if (jinja) {
-            Map<String, Object> values = new HashMap<>();
-            values.put("post", inputs.site().post(post.path()));
-            values.put("markata", inputs.site().markata());
-            AtomicBoolean read = new AtomicBoolean();
-            String markdown = text;
-            text = bodies.noting(read, () -> templates.renderString(post.path(), markdown, bodyLine(context, post), values));
-            readsBodies = read.get();
-        }
-        String html = inputs.markdown().render(text);
-        if (readsBodies) {
-            bodies.pageReadBodies(post.path()); // so skip renders its page again when a body changes
-            cache.put(key, READS_BODIES);
-            cache.put(bodies.storedKey(key, true), html);
-        } else {
-            cache.put(key, html);
-        }
-        return html;
     }
 
     /**
