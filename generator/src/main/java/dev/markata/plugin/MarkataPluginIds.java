@@ -73,8 +73,7 @@ final class MarkataPluginIds {
      */
     static final Set<String> NOT_YET = Set.of(
             "markata.plugins.mermaid", "markata.plugins.heading_link", "markata.plugins.covers",
-            "markata.plugins.seo",
-            "markata.plugins.generator", "markata.plugins.service_worker",
+            "markata.plugins.seo", "markata.plugins.generator",
             "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
             "markata.plugins.subroute", "markata.plugins.wikilink_hover");
 }

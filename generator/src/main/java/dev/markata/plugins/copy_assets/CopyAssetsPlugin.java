@@ -81,9 +81,9 @@ public final class CopyAssetsPlugin implements Plugin {
     /**
      * The regular files of the assets folder (links not followed), sorted; none when there is no
      * such folder or it is the output folder. Walked once per build: the check at pre_render and
-     * the copy at save read the same list.
+     * the copy at save read the same list (and the service worker's version, after them).
      */
-    private static List<Path> files(BuildContext context) throws IOException {
+    public static List<Path> files(BuildContext context) throws IOException {
         Optional<AssetFiles> known = context.get(FILES);
         if (known.isPresent()) {
             return known.get().files();

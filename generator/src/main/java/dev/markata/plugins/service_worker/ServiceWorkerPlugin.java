@@ -1,0 +1,132 @@
+package dev.markata.plugins.service_worker;
+
+import dev.markata.config.ConfigException;
+import dev.markata.content.Post;
+import dev.markata.content.SitePaths;
+import dev.markata.lifecycle.Priority;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.copy_assets.CopyAssetsPlugin;
+import dev.markata.plugins.icon_resize.Icons;
+import dev.markata.plugins.load.ContentDigests;
+import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.SiteView;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.post_template.Templates;
+import dev.markata.plugins.profiler.StatsJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code markata.plugins.service_worker}: {@code service-worker.js} in the output folder's root,
+ * made from a template ({@code [markata.service_worker] template_file}, a path from the site
+ * folder; else {@code service-worker.js} of {@code templates_dir}, else the built-in one), so
+ * that the site can be installed and read offline. The built-in theme registers it from every
+ * page when this plugin is in {@code hooks}, as markata's base template does.
+ *
+ * <p>The template sees what markata's sees: {@code output_dirhash} (the site's version, the
+ * worker's cache name), {@code config} (so markata's {@code config.get('precache_urls', [])}
+ * works) and {@code __version__}, plus {@code precache_urls}: the addresses stored when the
+ * worker is installed, {@code [markata.service_worker] precache_urls} (default
+ * {@code ["index.html", "./"]}) and the top-level {@code precache_urls}, then with
+ * {@code precache_feeds} every feed's page and with {@code precache_posts} every post's,
+ * each once, in that order.
+ *
+ * <p>markata names the version after a hash of the whole output folder, which also held the last
+ * build's worker and the pages of deleted posts, so a build of unchanged sources gave a new
+ * version, and a warm build another than a clean one. Here it is a digest of what the site is
+ * made from: the templates and configuration, every post's source and listed fields, the feeds'
+ * posts, the assets (name, size and modification time: a touched asset is a new version), the
+ * icon, and markata-java's version. A build that changes nothing keeps the version (visitors keep
+ * their cache) and a warm build gives the clean build's file. Written in save, last.
+ */
+public final class ServiceWorkerPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.service_worker";
+    static final String FILE = "service-worker.js";
+    /** Changes when the same site should get a new version (what the digest covers changed). */
+    private static final String VERSION_KEY = "sw-1";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        ServiceWorkerConfig config = setup.config(ServiceWorkerConfig.SECTION);
+        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Optional<Path> templateFile = config.templatePath(setup.site().directory());
+        setup.hook(Stage.SAVE, Priority.LAST, context -> write(context, config, templates, templateFile));
+    }
+
+    private static void write(BuildContext context, ServiceWorkerConfig config, Templates templates,
+                              Optional<Path> templateFile) throws Exception {
+        Map<String, Object> values = new HashMap<>();
+        values.put("output_dirhash", version(context, templates));
+        values.put("__version__", StatsJson.markataVersion());
+        values.put("precache_urls", List.copyOf(precacheUrls(context, config)));
+        String worker;
+        if (templateFile.isPresent()) {
+            Path file = templateFile.get();
+            String name = SitePaths.slashed(context.site().directory().relativize(file));
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new PluginException(name + ": the service worker's template ([markata.service_worker]"
+                        + " template_file) cannot be read: " + e.getMessage(), e);
+            }
+            worker = templates.renderString(name, text, 1, values);
+        } else {
+            worker = templates.render(FILE, FILE, values);
+        }
+        context.output().write(FILE, worker);
+    }
+
+    /** The addresses to store on install, each once, in the order the javadoc gives. */
+    static Set<String> precacheUrls(BuildContext context, ServiceWorkerConfig config) {
+        Set<String> urls = new LinkedHashSet<>(config.precacheUrls());
+        if (config.precacheFeeds()) {
+            for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
+                urls.add("/" + feed.slug() + "/");
+            }
+        }
+        if (config.precachePosts()) {
+            for (Post post : context.posts()) {
+                urls.add(post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
+            }
+        }
+        return urls;
+    }
+
+    /** The site's version: a digest of what its pages and files are made from (see the class). */
+    static String version(BuildContext context, Templates templates) throws IOException {
+        Hashing hash = new Hashing().add(VERSION_KEY).add(StatsJson.markataVersion()).add(templates.key())
+                .add(SiteView.fingerprint(context)).add(SiteView.feedsKey(context));
+        ContentDigests digests = ContentDigests.of(context);
+        for (Post post : context.posts()) {
+            hash.add(post.path()).add(digests.ofLoaded(post));
+        }
+        Path assets = context.site().assetsDir();
+        for (Path file : CopyAssetsPlugin.files(context)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            hash.add(SitePaths.slashed(assets.relativize(file))).add(String.valueOf(attributes.size()))
+                    .add(String.valueOf(attributes.lastModifiedTime().toMillis()));
+        }
+        context.get(Icons.KEY).ifPresent(icons -> hash.add(icons.digest()));
+        return hash.hex();
+    }
+}
