@@ -132,7 +132,6 @@ class PwaEndToEndTest {
                 Path copy = clean.resolve(relative);
                 Files.createDirectories(copy.getParent());
                 Files.copy(file, copy);
-                Files.setLastModifiedTime(copy, Files.getLastModifiedTime(file));
             }
         }
         build(clean);

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,9 +47,9 @@ import java.util.Set;
  * build's worker and the pages of deleted posts, so a build of unchanged sources gave a new
  * version, and a warm build another than a clean one. Here it is a digest of what the site is
  * made from: the templates and configuration, every post's source and listed fields, the feeds'
- * posts, the assets (name, size and modification time: a touched asset is a new version), the
- * icon, and markata-java's version. A build that changes nothing keeps the version (visitors keep
- * their cache) and a warm build gives the clean build's file. Written in save, last.
+ * posts, the assets' names and contents ({@link AssetDigests}), the icon, and markata-java's
+ * version. A build that changes nothing keeps the version (visitors keep their cache) and a warm
+ * build gives the clean build's file. Written in save, last.
  */
 public final class ServiceWorkerPlugin implements Plugin {
 
@@ -113,19 +112,14 @@ public final class ServiceWorkerPlugin implements Plugin {
     }
 
     /** The site's version: a digest of what its pages and files are made from (see the class). */
-    static String version(BuildContext context, Templates templates) throws IOException {
+    static String version(BuildContext context, Templates templates) throws Exception {
         Hashing hash = new Hashing().add(VERSION_KEY).add(StatsJson.markataVersion()).add(templates.key())
                 .add(SiteView.fingerprint(context)).add(SiteView.feedsKey(context));
         ContentDigests digests = ContentDigests.of(context);
         for (Post post : context.posts()) {
             hash.add(post.path()).add(digests.ofLoaded(post));
         }
-        Path assets = context.site().assetsDir();
-        for (Path file : CopyAssetsPlugin.files(context)) {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            hash.add(SitePaths.slashed(assets.relativize(file))).add(String.valueOf(attributes.size()))
-                    .add(String.valueOf(attributes.lastModifiedTime().toMillis()));
-        }
+        hash.add(AssetDigests.of(context, context.site().assetsDir(), CopyAssetsPlugin.files(context)));
         context.get(Icons.KEY).ifPresent(icons -> hash.add(icons.digest()));
         return hash.hex();
     }

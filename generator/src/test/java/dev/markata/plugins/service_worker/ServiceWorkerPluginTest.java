@@ -9,6 +9,7 @@ import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +83,9 @@ class ServiceWorkerPluginTest {
         assertThat(version(edited)).isNotEqualTo(version(first));
         site.delete("markout").delete(".markata.cache");
         assertThat(build()).as("a clean build of the same sources").isEqualTo(edited);
+        // an asset with another time but the same content (a checkout, a copy keeping whole seconds)
+        Files.setLastModifiedTime(dir.resolve("static/style.css"), FileTime.fromMillis(86_400_000L));
+        assertThat(build()).isEqualTo(edited);
         Files.writeString(dir.resolve("static/style.css"), "body { color: red; }");
         String asset = build();
         assertThat(version(asset)).isNotEqualTo(version(edited));
