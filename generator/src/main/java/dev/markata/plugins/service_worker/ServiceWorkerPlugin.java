@@ -76,7 +76,9 @@ public final class ServiceWorkerPlugin implements Plugin {
         Map<String, Object> values = new HashMap<>();
         values.put("output_dirhash", version(context, templates));
         values.put("__version__", StatsJson.markataVersion());
-        values.put("precache_urls", List.copyOf(precacheUrls(context, config)));
+        Set<String> urls = precacheUrls(context, config);
+        warnMissing(context, urls);
+        values.put("precache_urls", List.copyOf(urls));
         String worker;
         if (templateFile.isPresent()) {
             Path file = templateFile.get();
@@ -109,6 +111,29 @@ public final class ServiceWorkerPlugin implements Plugin {
             }
         }
         return urls;
+    }
+
+    /**
+     * Warns of each address of this site the worker would store that is not in the output
+     * folder: a browser installs the worker only when every one of them loads, so one missing
+     * file leaves the site without it, with nothing said but in the browser's console.
+     */
+    private static void warnMissing(BuildContext context, Set<String> urls) {
+        Path root = context.output().root();
+        for (String url : urls) {
+            if (url.matches("(?i)^([a-z][a-z0-9+.-]*:|//).*")) {
+                continue; // another site's address: the browser will tell
+            }
+            String path = url.replaceFirst("[?#].*$", "").replaceFirst("^(\\./)+", "").replaceFirst("^/+", "");
+            Path file = root.resolve(path).normalize();
+            boolean found = file.startsWith(root) && (Files.isRegularFile(file)
+                    || Files.isRegularFile(file.resolve("index.html")));
+            if (!found) {
+                context.reporter().warn("[markata.service_worker] precache_urls: \"" + url + "\" is not a file of the"
+                        + " output folder (" + root + "); browsers install the service worker only when every"
+                        + " address it precaches loads, so the site would work offline nowhere");
+            }
+        }
     }
 
     /** The site's version: a digest of what its pages and files are made from (see the class). */

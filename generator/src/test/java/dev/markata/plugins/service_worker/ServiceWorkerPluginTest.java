@@ -68,9 +68,20 @@ class ServiceWorkerPluginTest {
                 precache_posts = true
                 [markata.feeds.all]
                 filter = "True"
-                """);
+                """).write("static/archive-styles.css", "").write("static/manifest.json", "{}");
         assertThat(build()).contains("const PRECACHE_URLS = [\"index.html\", \"./\", \"manifest.json\","
                 + " \"archive-styles.css\", \"/archive/\", \"/all/\", \"/a/\", \"/bee/\"];");
+    }
+
+    @Test
+    void anAddressToPrecacheThatIsNotInTheOutputIsWarnedOf() throws Exception {
+        site("""
+                precache_urls = ["style.css", "/missing.css", "https://cdn.example/x.js", "/a/", "./bee/?v=1"]
+                """);
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        assertThat(warnings.messages).singleElement().asString().startsWith(
+                "[markata.service_worker] precache_urls: \"/missing.css\" is not a file of the output folder");
     }
 
     @Test
@@ -105,7 +116,7 @@ class ServiceWorkerPluginTest {
                 precache_urls = ["a.css"]
                 [markata.service_worker]
                 template_file = "sw.js"
-                """).write("sw.js", "const V = '{{ output_dirhash }}';\nconst URLS = {{ config.get('precache_urls', []) }};\n"
+                """).write("static/a.css", "").write("sw.js", "const V = '{{ output_dirhash }}';\nconst URLS = {{ config.get('precache_urls', []) }};\n"
                 + "// {{ __version__ }}\n");
         String worker = build();
         assertThat(worker).matches("(?s)const V = '[0-9a-f]{32}';\nconst URLS = \\['a.css'\\];\n// \\S+\n");
