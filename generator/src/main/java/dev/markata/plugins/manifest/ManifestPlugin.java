@@ -6,6 +6,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.icon_resize.Icons;
+import dev.markata.plugins.post_template.PythonJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,6 @@ public final class ManifestPlugin implements Plugin {
         manifest.put("theme_color", config.themeColor().toString());
         manifest.put("description", config.description().orElse(null));
         manifest.put("icons", icons);
-        StringBuilder json = new StringBuilder();
-        PythonJson.write(json, manifest, 0);
-        return json.toString();
+        return PythonJson.dumps(manifest, 4, false, false);
     }
 }
