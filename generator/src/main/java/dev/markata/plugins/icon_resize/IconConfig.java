@@ -72,9 +72,11 @@ record IconConfig(Optional<String> icon, Optional<String> outFile, ConfigTable m
         int dot = name.lastIndexOf('.');
         String suffix = dot > 0 ? name.substring(dot) : "";
         if (!WRITABLE.contains(suffix.toLowerCase(Locale.ROOT))) {
-            throw markata.error(key, "the resized icons are written in the format their suffix names, and"
-                    + " markata-java writes " + String.join(", ", WRITABLE) + (key.equals("icon")
-                    ? "; set icon_out_file = \"icon.png\" to write PNG files from this icon" : ""));
+            throw markata.error(key, key.equals("icon")
+                    ? "markata-java resizes icons that are " + String.join(", ", WRITABLE) + " files (the resized"
+                            + " ones keep the icon's format); use a copy of the icon in one of them"
+                    : "its suffix names the format of the resized icons, and markata-java writes "
+                            + String.join(", ", WRITABLE));
         }
         return new OutName(name.substring(0, dot), suffix);
     }

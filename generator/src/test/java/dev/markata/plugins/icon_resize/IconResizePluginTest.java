@@ -22,6 +22,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class IconResizePluginTest {
 
@@ -90,6 +92,19 @@ class IconResizePluginTest {
         int centre = jpeg.getRGB(48, 48);
         assertThat(centre & 0xff).isGreaterThan(230); // blue
         assertThat(jpeg.getRGB(2, 2) & 0xffffff).isGreaterThan(0xf0f0f0); // transparency laid on white
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gif", "bmp", "PNG"})
+    void everySuffixItAcceptsIsWrittenInItsFormat(String suffix) throws Exception {
+        site("[markata]\nicon = \"icon.png\"\nicon_out_file = \"icon." + suffix + "\"\n",
+                png(image(64, 64, 0xff0000)), "static/icon.png");
+        build();
+        Path file = dir.resolve("markout/icon_72x72." + suffix);
+        try (var in = ImageIO.createImageInputStream(file.toFile())) {
+            assertThat(ImageIO.getImageReaders(in).next().getFormatName()).isEqualToIgnoringCase(suffix);
+        }
+        assertThat(ImageIO.read(file.toFile()).getRGB(36, 36) & 0xffffff).isEqualTo(0xff0000);
     }
 
     @Test
@@ -186,8 +201,15 @@ class IconResizePluginTest {
         site("[markata]\nicon = \"static/icon.svg\"\n", "<svg/>".getBytes(), "static/icon.svg");
         ConfigException error = catchThrowableOfType(
                 () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
-        assertThat(error.getMessage()).contains("[markata] icon = \"static/icon.svg\"").contains(".png, .jpg")
-                .contains("icon_out_file");
+        assertThat(error.getMessage()).isEqualTo("markata.toml: [markata] icon = \"static/icon.svg\": markata-java"
+                + " resizes icons that are .png, .jpg, .jpeg, .gif, .bmp, .ico files (the resized ones keep the icon's"
+                + " format); use a copy of the icon in one of them");
+        site("[markata]\nicon = \"static/icon.png\"\nicon_out_file = \"icon.webp\"\n", png(image(8, 8, 0)),
+                "static/icon.png");
+        error = catchThrowableOfType(
+                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        assertThat(error.getMessage()).isEqualTo("markata.toml: [markata] icon_out_file = \"icon.webp\": its suffix"
+                + " names the format of the resized icons, and markata-java writes .png, .jpg, .jpeg, .gif, .bmp, .ico");
     }
 
     @Test
