@@ -17,8 +17,8 @@ import java.util.Map;
  * folder's root, with markata's fields in markata's order: {@code name} ({@code site_name}),
  * {@code short_name}, {@code start_url}, {@code display}, {@code background_color},
  * {@code theme_color} (as markata prints colours, {@link CssColor}), {@code description} and
- * {@code icons}, the icons {@code markata.plugins.icon_resize} made (none without it, or without
- * an {@code icon}). A key the site does not set is {@code null}, as in markata's file, and the
+ * {@code icons}: those {@code [[markata.icons]]} lists, then those
+ * {@code markata.plugins.icon_resize} made (none without it, or without an {@code icon}). A key the site does not set is {@code null}, as in markata's file, and the
  * text is Python's {@code json.dump(indent=4, ensure_ascii=True)}, byte for byte.
  *
  * <p>The built-in theme links the manifest from every page ({@code <link rel="manifest">}) when
@@ -42,7 +42,7 @@ public final class ManifestPlugin implements Plugin {
     }
 
     static String manifest(BuildContext context, ManifestConfig config) {
-        List<Object> icons = new ArrayList<>();
+        List<Object> icons = new ArrayList<>(config.icons());
         for (Icons.Icon icon : context.get(Icons.KEY).map(Icons::icons).orElse(List.of())) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("src", icon.src());

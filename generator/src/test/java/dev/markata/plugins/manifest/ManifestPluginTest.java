@@ -86,6 +86,33 @@ class ManifestPluginTest {
     }
 
     @Test
+    void iconsTheSiteListsComeBeforeTheResizedOnes() throws Exception {
+        new Site(dir).write("markata.toml", """
+                [markata]
+                hooks = ["default", "markata.plugins.manifest"]
+                icon = "icon.png"
+                [[markata.icons]]
+                src = "/logo.svg"
+                sizes = "any"
+                type = "image/svg+xml"
+                """).post("posts/a.md", "title: A", "Alpha.");
+        Files.createDirectories(dir.resolve("static"));
+        Files.write(dir.resolve("static/icon.png"), png(10, 10));
+        build();
+        assertThat(new Site(dir).read("markout/manifest.json")).contains("    \"icons\": [\n        {\n"
+                + "            \"src\": \"/logo.svg\",\n            \"sizes\": \"any\",\n"
+                + "            \"type\": \"image/svg+xml\"\n        },\n        {\n            \"src\": \"icon_48x48.png\",");
+        new Site(dir).write("markata.toml", """
+                [markata]
+                hooks = ["default", "markata.plugins.manifest"]
+                icons = [{src = "/a.png", sizes = 48}]
+                """);
+        ConfigException error = catchThrowableOfType(
+                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        assertThat(error.getMessage()).contains("[markata] icons =").contains("sizes is not a string");
+    }
+
+    @Test
     void withoutThePluginPagesHaveNoManifestLink() throws Exception {
         new Site(dir).write("markata.toml", "[markata]\nhooks = [\"default\", \"markata.plugins.manifest\"]\n"
                 + "disabled_hooks = [\"markata.plugins.manifest\"]\n").post("posts/a.md", "title: A", "Alpha.");
