@@ -99,6 +99,20 @@ public final class CopyAssetsPlugin implements Plugin {
         return files;
     }
 
+    /**
+     * Fails when the assets folder holds {@code relative}, a file plugin {@code writer} makes in
+     * the output folder ({@code manifest.json}, {@code service-worker.js}): the copy and the
+     * plugin's file would take the same place, the one written last winning.
+     */
+    public static void refuseClash(BuildContext context, String relative, String writer) throws PluginException {
+        Path asset = context.site().assetsDir().resolve(relative);
+        if (Files.isRegularFile(asset, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PluginException(SitePaths.slashed(context.site().directory().relativize(asset)) + ": is also the"
+                    + " file " + writer + " writes (" + relative + "), and one would overwrite the other; remove the"
+                    + " asset, or " + writer + " from hooks");
+        }
+    }
+
     private static boolean copyOne(BuildContext context, Path assets, Path file) throws IOException {
         String relative = SitePaths.slashed(assets.relativize(file));
         Path target = context.output().resolve(relative);

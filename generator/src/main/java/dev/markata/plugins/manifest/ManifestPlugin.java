@@ -5,6 +5,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.copy_assets.CopyAssetsPlugin;
 import dev.markata.plugins.icon_resize.Icons;
 import dev.markata.plugins.post_template.PythonJson;
 import java.util.ArrayList;
@@ -38,7 +39,10 @@ public final class ManifestPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         ManifestConfig config = setup.config(ManifestConfig.SECTION);
-        setup.hook(Stage.SAVE, context -> context.output().write(FILE, manifest(context, config)));
+        setup.hook(Stage.SAVE, context -> {
+            CopyAssetsPlugin.refuseClash(context, FILE, ID);
+            context.output().write(FILE, manifest(context, config));
+        });
     }
 
     static String manifest(BuildContext context, ManifestConfig config) {

@@ -73,6 +73,7 @@ public final class ServiceWorkerPlugin implements Plugin {
 
     private static void write(BuildContext context, ServiceWorkerConfig config, Templates templates,
                               Optional<Path> templateFile) throws Exception {
+        CopyAssetsPlugin.refuseClash(context, FILE, ID);
         Map<String, Object> values = new HashMap<>();
         values.put("output_dirhash", version(context, templates));
         values.put("__version__", StatsJson.markataVersion());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.lifecycle.BuildException;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.awt.image.BufferedImage;
@@ -110,6 +111,15 @@ class ManifestPluginTest {
         ConfigException error = catchThrowableOfType(
                 () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
         assertThat(error.getMessage()).contains("[markata] icons =").contains("sizes is not a string");
+    }
+
+    @Test
+    void anAssetInTheManifestsPlaceIsAnError() {
+        new Site(dir).write("markata.toml", "[markata]\nhooks = [\"default\", \"markata.plugins.manifest\"]\n")
+                .post("posts/a.md", "title: A", "Alpha.").write("static/manifest.json", "{}");
+        BuildException error = catchThrowableOfType(this::build, BuildException.class);
+        assertThat(error.failure().problems().get(0).message()).startsWith("static/manifest.json: is also the file"
+                + " markata.plugins.manifest writes (manifest.json)");
     }
 
     @Test

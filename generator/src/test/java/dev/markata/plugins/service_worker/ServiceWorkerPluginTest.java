@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.lifecycle.BuildException;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Files;
@@ -129,6 +130,15 @@ class ServiceWorkerPluginTest {
                 () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
         assertThat(error.getMessage()).startsWith("markata.toml: [markata.service_worker] template_file ="
                 + " \"templates/worker.js\": no such file: " + dir.resolve("templates/worker.js"));
+    }
+
+    @Test
+    void anAssetInTheWorkersPlaceIsAnError() {
+        site("").write("static/service-worker.js", "// by hand");
+        BuildException error = catchThrowableOfType(this::build, BuildException.class);
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/service-worker.js: is also the file"
+                + " markata.plugins.service_worker writes (service-worker.js), and one would overwrite the other;"
+                + " remove the asset, or markata.plugins.service_worker from hooks");
     }
 
     @Test
