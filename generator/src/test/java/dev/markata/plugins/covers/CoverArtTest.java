@@ -112,6 +112,24 @@ class CoverArtTest {
     }
 
     @Test
+    void aSmallerCopyAveragesThePixelsItLeavesOut() {
+        // one-pixel stripes, black and white: a copy an eighth the size is grey, not stripes
+        BufferedImage stripes = new BufferedImage(800, 400, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 800; x += 2) {
+            for (int y = 0; y < 400; y++) {
+                stripes.setRGB(x, y, 0xffffff);
+            }
+        }
+        BufferedImage small = CoverArt.resized(stripes, 100, 50);
+        assertThat(small.getWidth()).isEqualTo(100);
+        assertThat(small.getHeight()).isEqualTo(50);
+        for (int x = 1; x < 99; x++) {
+            assertThat(small.getRGB(x, 25) & 0xff).as("pixel %d", x).isBetween(120, 135);
+        }
+        assertThat(CoverArt.resized(stripes, 1000, 500).getWidth()).isEqualTo(1000);
+    }
+
+    @Test
     void withoutATemplateTheCoverIsMarkatasBlackImage() throws Exception {
         CoversConfig cover = covers(Map.of("name", "")).get(0);
         BufferedImage image = image(CoverArt.load(cover, dir).draw("p", "", null).get("p.png"));

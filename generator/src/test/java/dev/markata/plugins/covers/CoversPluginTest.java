@@ -66,6 +66,12 @@ class CoversPluginTest {
         return result;
     }
 
+    /** Why the site's configuration stopped the build before it began. */
+    private ConfigException configError() {
+        return catchThrowableOfType(
+                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+    }
+
     /** The posts whose covers the build drew: one task each. */
     private static int drawn(BuildResult result) {
         return result.timings().hooks().stream()
@@ -160,8 +166,7 @@ class CoversPluginTest {
         site("white");
         Files.delete(dir.resolve("static/box.ttf"));
         Files.delete(dir.resolve("static/og-template.png"));
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = configError();
         assertThat(error.getMessage())
                 .contains("[markata.covers[0]] font = \"static/box.ttf\": there is no such file ("
                         + dir.resolve("static/box.ttf"))
@@ -179,8 +184,7 @@ class CoversPluginTest {
                 [[markata.covers]]
                 name = "-a"
                 """);
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = configError();
         assertThat(error.getMessage())
                 .contains("[markata.covers[0]] font_color = \"reddish\": must be a colour as Pillow reads it")
                 .contains("[markata.covers[0]] padding = [1, 2, 3, 4, 5]: must be a list of 1 to 4 pixel counts");
@@ -190,8 +194,7 @@ class CoversPluginTest {
                 [[markata.covers]]
                 name = "-a"
                 """);
-        error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        error = configError();
         assertThat(error.getMessage()).contains("[markata.covers[1]] name = \"-a\": another cover has this name");
     }
 
