@@ -156,7 +156,9 @@ record CoversConfig(String name, Optional<String> template, Optional<String> fon
             return;
         }
         Path path = site.resolve(file.get()).normalize();
-        if (!Files.isRegularFile(path)) {
+        if (Files.isDirectory(path)) {
+            problems.add(table.error(key, "this is a folder, where a file is needed (" + path + ")"));
+        } else if (!Files.isRegularFile(path)) {
             problems.add(table.error(key, "there is no such file (" + path + ")"));
         } else if (!Files.isReadable(path)) {
             problems.add(table.error(key, "the file cannot be read (" + path + ": permission denied)"));

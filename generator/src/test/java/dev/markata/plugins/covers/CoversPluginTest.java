@@ -172,6 +172,10 @@ class CoversPluginTest {
                         + dir.resolve("static/box.ttf"))
                 .contains("[markata.covers[1]] template = \"static/og-template.png\": there is no such file");
         assertThat(dir.resolve("markout")).doesNotExist();
+
+        Files.createDirectories(dir.resolve("static/box.ttf"));
+        assertThat(configError().getMessage()).contains("[markata.covers[0]] font = \"static/box.ttf\": this is a"
+                + " folder, where a file is needed (" + dir.resolve("static/box.ttf") + ")");
     }
 
     @Test
