@@ -35,7 +35,9 @@ import java.util.Optional;
  * {@code .markata.cache/covers.tsv}, one line per cover file; a cover whose key is unchanged and
  * whose files are all in {@code output_dir} is left alone, so a warm build draws nothing and
  * loads no image or font. markata itself skips any cover whose file exists, and so kept a stale
- * title after an edit. The covers to draw are one task per post on the build executor, so the
+ * title after an edit. Without a font file the title is set in the system's {@code SansSerif},
+ * which the key cannot see: installing other fonts does not redraw covers (a clean build does).
+ * The covers to draw are one task per post on the build executor, so the
  * profiler shows each document's drawing; the template and fonts are loaded once, before them.
  */
 public final class CoversPlugin implements Plugin {
