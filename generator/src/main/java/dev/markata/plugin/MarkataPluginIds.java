@@ -72,7 +72,7 @@ final class MarkataPluginIds {
      * render_markdown gives headings ids, but adds no link beside them.
      */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.mermaid", "markata.plugins.heading_link", "markata.plugins.covers",
+            "markata.plugins.mermaid", "markata.plugins.heading_link",
             "markata.plugins.icon_resize", "markata.plugins.seo", "markata.plugins.manifest",
             "markata.plugins.generator", "markata.plugins.service_worker",
             "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
