@@ -72,8 +72,8 @@ final class MarkataPluginIds {
      * render_markdown gives headings ids, but adds no link beside them.
      */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.mermaid", "markata.plugins.heading_link", "markata.plugins.covers",
-            "markata.plugins.seo", "markata.plugins.generator",
+            "markata.plugins.mermaid", "markata.plugins.heading_link", "markata.plugins.seo",
+            "markata.plugins.generator",
             "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
             "markata.plugins.subroute", "markata.plugins.wikilink_hover");
 }
