@@ -125,25 +125,27 @@ public final class IconResizePlugin implements Plugin {
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new HashMap<>();
-        BufferedImage image = null;
+        List<Output> todo = new ArrayList<>();
         for (Output output : plan.outputs()) {
             String key = Hashing.of(KEY_VERSION, plan.digest(), output.file());
             keys.put(output.file(), key);
-            if (key.equals(previous.get(output.file())) && Files.isRegularFile(context.output().resolve(output.file()))) {
-                continue;
+            if (!key.equals(previous.get(output.file())) || !Files.isRegularFile(context.output().resolve(output.file()))) {
+                todo.add(output);
             }
-            if (image == null) {
-                image = decode(plan);
-            }
-            BufferedImage resized = Lanczos.resize(image, output.width(), output.height());
-            byte[] encoded;
-            try {
-                encoded = IconImages.encode(resized, plan.format());
-            } catch (IOException e) {
-                throw new PluginException(plan.name() + ": the icon could not be written as " + output.file() + ": "
-                        + e.getMessage(), e);
-            }
-            context.output().write(output.file(), encoded);
+        }
+        if (!todo.isEmpty()) {
+            BufferedImage image = decode(plan); // once; then each size on the build threads
+            context.map(todo, Output::file, output -> {
+                BufferedImage resized = Lanczos.resize(image, output.width(), output.height());
+                byte[] encoded;
+                try {
+                    encoded = IconImages.encode(resized, plan.format());
+                } catch (IOException e) {
+                    throw new PluginException(plan.name() + ": the icon could not be written as " + output.file()
+                            + ": " + e.getMessage(), e);
+                }
+                return context.output().write(output.file(), encoded);
+            });
         }
         KeyFile.write(keysFile, keys, previous);
     }
