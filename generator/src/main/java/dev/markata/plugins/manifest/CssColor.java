@@ -1,15 +1,10 @@
 package dev.markata.plugins.manifest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.markata.plugins.covers.CssColorNames;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,10 +30,12 @@ record CssColor(double red, double green, double blue, double alpha) {
     static final String ALLOWED = "a CSS colour name (\"purple\"), \"#rgb\" or \"#rrggbb\" (with an alpha"
             + " digit or byte too), \"rgb(r, g, b)\" or \"rgba(r, g, b, a)\"";
 
-    private static final Map<String, Integer> BY_NAME = names();
+    /** pydantic's names: CSS Level 3's, without Level 4's {@code rebeccapurple}. */
+    private static final Map<String, Integer> BY_NAME = new TreeMap<>(CssColorNames.BY_NAME);
     private static final Map<Integer, String> BY_VALUE = new HashMap<>();
 
     static {
+        BY_NAME.remove("rebeccapurple");
         // alphabetical order, so of two names for one value the later one stays, as in pydantic
         BY_NAME.forEach((name, rgb) -> BY_VALUE.put(rgb, name));
     }
@@ -138,21 +135,5 @@ record CssColor(double red, double green, double blue, double alpha) {
     /** Python's {@code round(c * 255)}: halves to the even neighbour. */
     private static int byteOf(double fraction) {
         return (int) Math.rint(fraction * 255);
-    }
-
-    private static Map<String, Integer> names() {
-        Map<String, Integer> names = new LinkedHashMap<>();
-        try (InputStream in = CssColor.class.getResourceAsStream("/dev/markata/plugins/manifest/css-colors.txt");
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (!line.startsWith("#") && !line.isBlank()) {
-                    String[] parts = line.split(" ");
-                    names.put(parts[0], Integer.parseInt(parts[1], 16));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 }

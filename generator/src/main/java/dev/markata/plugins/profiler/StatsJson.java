@@ -101,7 +101,7 @@ public final class StatsJson {
     }
 
     /** The version Maven wrote into {@code dev/markata/version.properties}, or "unknown". */
-    public static String markataVersion() {
+    static String markataVersion() {
         Properties properties = new Properties();
         try (InputStream in = StatsJson.class.getResourceAsStream("/dev/markata/version.properties")) {
             if (in != null) {

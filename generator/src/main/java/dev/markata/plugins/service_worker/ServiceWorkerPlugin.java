@@ -1,5 +1,6 @@
 package dev.markata.plugins.service_worker;
 
+import dev.markata.MarkataVersion;
 import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
 import dev.markata.content.SitePaths;
@@ -16,7 +17,6 @@ import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
-import dev.markata.plugins.profiler.StatsJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ public final class ServiceWorkerPlugin implements Plugin {
         CopyAssetsPlugin.refuseClash(context, FILE, ID);
         Map<String, Object> values = new HashMap<>();
         values.put("output_dirhash", version(context, templates));
-        values.put("__version__", StatsJson.markataVersion());
+        values.put("__version__", MarkataVersion.current().version());
         Set<String> urls = precacheUrls(context, config);
         warnMissing(context, urls);
         values.put("precache_urls", List.copyOf(urls));
@@ -139,7 +139,7 @@ public final class ServiceWorkerPlugin implements Plugin {
 
     /** The site's version: a digest of what its pages and files are made from (see the class). */
     static String version(BuildContext context, Templates templates) throws Exception {
-        Hashing hash = new Hashing().add(VERSION_KEY).add(StatsJson.markataVersion()).add(templates.key())
+        Hashing hash = new Hashing().add(VERSION_KEY).add(MarkataVersion.current().version()).add(templates.key())
                 .add(SiteView.fingerprint(context)).add(SiteView.feedsKey(context));
         ContentDigests digests = ContentDigests.of(context);
         for (Post post : context.posts()) {

@@ -150,6 +150,9 @@ class ManifestPluginTest {
         assertThat(CssColor.parse("transparent")).hasToString("#0000");
         assertThatThrownBy(() -> CssColor.parse("rgb(300, 0, 0)")).hasMessageContaining("0 to 255");
         assertThatThrownBy(() -> CssColor.parse("blurple")).hasMessage("is not a colour");
+        // CSS Level 4's name, which Pillow knows and pydantic does not
+        assertThatThrownBy(() -> CssColor.parse("rebeccapurple")).hasMessage("is not a colour");
+        assertThat(CssColor.parse("#663399")).hasToString("#639");
     }
 
     @Test
