@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.markata.BuildResult;
-import dev.markata.Markata;
 import dev.markata.config.ConfigException;
 import dev.markata.lifecycle.BuildException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.Warnings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +17,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,10 +53,7 @@ class IconResizePluginTest {
     }
 
     private BuildResult build() throws Exception {
-        Warnings warnings = new Warnings();
-        BuildResult result = Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
-        return result;
+        return Builds.withoutWarnings(dir);
     }
 
     private BufferedImage output(String name) throws IOException {
@@ -190,8 +185,7 @@ class IconResizePluginTest {
     @Test
     void aMissingIconIsAConfigurationErrorNamingWhereItWasLookedFor() throws Exception {
         new Site(dir).write("markata.toml", "[markata]\nicon = \"logo.png\"\n").post("posts/a.md", "title: A", "A.");
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).contains("[markata] icon = \"logo.png\"").contains("no such file")
                 .contains(dir.resolve("logo.png").toString()).contains(dir.resolve("static/logo.png").toString());
     }
@@ -199,15 +193,13 @@ class IconResizePluginTest {
     @Test
     void aSuffixThatCannotBeWrittenIsAConfigurationErrorSayingWhatCan() throws Exception {
         site("[markata]\nicon = \"static/icon.svg\"\n", "<svg/>".getBytes(), "static/icon.svg");
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).isEqualTo("markata.toml: [markata] icon = \"static/icon.svg\": markata-java"
                 + " resizes icons that are .png, .jpg, .jpeg, .gif, .bmp, .ico files (the resized ones keep the icon's"
                 + " format); use a copy of the icon in one of them");
         site("[markata]\nicon = \"static/icon.png\"\nicon_out_file = \"icon.webp\"\n", png(image(8, 8, 0)),
                 "static/icon.png");
-        error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        error = Builds.configError(dir);
         assertThat(error.getMessage()).isEqualTo("markata.toml: [markata] icon_out_file = \"icon.webp\": its suffix"
                 + " names the format of the resized icons, and markata-java writes .png, .jpg, .jpeg, .gif, .bmp, .ico");
     }

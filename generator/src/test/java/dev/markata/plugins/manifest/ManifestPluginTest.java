@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.markata.Markata;
 import dev.markata.config.ConfigException;
 import dev.markata.lifecycle.BuildException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.Warnings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -28,9 +26,7 @@ class ManifestPluginTest {
     Path dir;
 
     private void build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
+        Builds.withoutWarnings(dir);
     }
 
     private static byte[] png(int width, int height) throws IOException {
@@ -108,8 +104,7 @@ class ManifestPluginTest {
                 hooks = ["default", "markata.plugins.manifest"]
                 icons = [{src = "/a.png", sizes = 48}]
                 """);
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).contains("[markata] icons =").contains("sizes is not a string");
     }
 
@@ -163,8 +158,7 @@ class ManifestPluginTest {
                 theme_color = "blurple"
                 display = "window"
                 """);
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.problems()).containsExactly(
                 "markata.toml: [markata] display = \"window\": must be one of \"fullscreen\", \"standalone\","
                         + " \"minimal-ui\", \"browser\"",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
 import dev.markata.lifecycle.BuildException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Files;
@@ -36,9 +37,7 @@ class ServiceWorkerPluginTest {
     }
 
     private String build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
+        Builds.withoutWarnings(dir);
         return new Site(dir).read("markout/service-worker.js");
     }
 
@@ -126,8 +125,7 @@ class ServiceWorkerPluginTest {
     @Test
     void aMissingTemplateFileIsAConfigurationErrorNamingIt() {
         site("[markata.service_worker]\ntemplate_file = \"templates/worker.js\"\n");
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).startsWith("markata.toml: [markata.service_worker] template_file ="
                 + " \"templates/worker.js\": no such file: " + dir.resolve("templates/worker.js"));
     }
