@@ -13,14 +13,14 @@ import java.util.Map;
 
 /**
  * The digest of the assets' contents, for the service worker's version. Each file's digest is
- * kept in {@code .markata.cache/service_worker.tsv} under its {@link SourceStamp} (size, times,
+ * kept in {@code .markata.cache/service_worker_assets.tsv} under its {@link SourceStamp} (size, times,
  * inode), so a warm build reads no asset whose stamp is unchanged, while a copy of the site (a
  * checkout, a tar that keeps whole seconds of the times) has the same version as the original:
  * names, sizes and modification times alone gave every copy a version of its own.
  */
 final class AssetDigests {
 
-    static final String FILE = "service_worker.tsv";
+    static final String FILE = "service_worker_assets.tsv";
     /** A stored value: the stamp's digest, then the content's (32 hex digits each). */
     private static final int DIGEST = 32;
 

@@ -17,6 +17,7 @@ import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
+import dev.markata.plugins.skip.KeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,10 @@ public final class ServiceWorkerPlugin implements Plugin {
     static final String FILE = "service-worker.js";
     /** Changes when the same site should get a new version (what the digest covers changed). */
     private static final String VERSION_KEY = "sw-1";
+    /** The key of the worker file the last build wrote, in {@code .markata.cache}. */
+    static final String KEY_FILE = "service_worker.tsv";
+    /** Changes when the same inputs give another worker file. */
+    private static final String WORKER_KEY = "sw-file-1";
 
     @Override
     public String id() {
@@ -74,28 +79,38 @@ public final class ServiceWorkerPlugin implements Plugin {
     private static void write(BuildContext context, ServiceWorkerConfig config, Templates templates,
                               Optional<Path> templateFile) throws Exception {
         CopyAssetsPlugin.refuseClash(context, FILE, ID);
-        Map<String, Object> values = new HashMap<>();
-        values.put("output_dirhash", version(context, templates));
-        values.put("__version__", MarkataVersion.current().version());
+        String version = version(context, templates);
         Set<String> urls = precacheUrls(context, config);
         warnMissing(context, urls);
-        values.put("precache_urls", List.copyOf(urls));
-        String worker;
+        String text = null;
+        String name = null;
         if (templateFile.isPresent()) {
             Path file = templateFile.get();
-            String name = SitePaths.slashed(context.site().directory().relativize(file));
-            String text;
+            name = SitePaths.slashed(context.site().directory().relativize(file));
             try {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new PluginException(name + ": the service worker's template ([markata.service_worker]"
                         + " template_file) cannot be read: " + e.getMessage(), e);
             }
-            worker = templates.renderString(name, text, 1, values);
-        } else {
-            worker = templates.render(FILE, FILE, values);
         }
+        // The worker follows from the version (which covers the templates and configuration), the
+        // addresses and a template file outside templates_dir: when they are the last build's and
+        // the file is there, nothing is rendered, and no template engine made for it.
+        String key = new Hashing().add(WORKER_KEY).add(version).addValue(List.copyOf(urls)).add(text).hex();
+        Path keyFile = context.cacheDir().resolve(KEY_FILE);
+        Map<String, String> previous = KeyFile.read(keyFile, context.reporter());
+        if (key.equals(previous.get(FILE)) && Files.isRegularFile(context.output().resolve(FILE))) {
+            return;
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("output_dirhash", version);
+        values.put("__version__", MarkataVersion.current().version());
+        values.put("precache_urls", List.copyOf(urls));
+        String worker = text != null ? templates.renderString(name, text, 1, values)
+                : templates.render(FILE, FILE, values);
         context.output().write(FILE, worker);
+        KeyFile.write(keyFile, Map.of(FILE, key), previous);
     }
 
     /** The addresses to store on install, each once, in the order the javadoc gives. */

@@ -111,6 +111,19 @@ class ServiceWorkerPluginTest {
     }
 
     @Test
+    void aWarmBuildOfAnUnchangedSiteDoesNotRenderTheWorkerAgain() throws Exception {
+        Site site = site("[markata.service_worker]\ntemplate_file = \"sw.js\"\n").write("sw.js", "// {{ output_dirhash }}\n");
+        String first = build();
+        // a mark only a render would undo: the same inputs make nothing again
+        site.write("markout/service-worker.js", "// kept");
+        assertThat(build()).isEqualTo("// kept");
+        site.delete("markout/service-worker.js");
+        assertThat(build()).isEqualTo(first);
+        site.write("sw.js", "// v2 {{ output_dirhash }}\n");
+        assertThat(build()).startsWith("// v2 ");
+    }
+
+    @Test
     void aMarkataTemplateFileIsRenderedWithWhatMarkatasTemplateSees() throws Exception {
         site("""
                 precache_urls = ["a.css"]
