@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -47,6 +48,11 @@ final class IconImages {
             int[] size = IcoFiles.size(bytes);
             return new Header(size[0], size[1]);
         }
+        if (isPng(bytes)) {
+            // the first chunk is IHDR: width and height, big-endian; no need to start ImageIO on a warm build
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            return new Header(in.getInt(16), in.getInt(20));
+        }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = reader(in);
             try {
@@ -56,6 +62,11 @@ final class IconImages {
                 reader.dispose();
             }
         }
+    }
+
+    private static boolean isPng(byte[] bytes) {
+        return bytes.length >= 24 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+                && bytes[12] == 'I' && bytes[13] == 'H' && bytes[14] == 'D' && bytes[15] == 'R';
     }
 
     /** The first (or, for an ICO, the largest) image in {@code bytes}. */
