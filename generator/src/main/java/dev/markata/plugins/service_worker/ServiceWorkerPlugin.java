@@ -48,9 +48,10 @@ import java.util.Set;
  * build's worker and the pages of deleted posts, so a build of unchanged sources gave a new
  * version, and a warm build another than a clean one. Here it is a digest of what the site is
  * made from: the templates and configuration, every post's source and listed fields, the feeds'
- * posts, the assets' names and contents ({@link AssetDigests}), the icon, and markata-java's
- * version. A build that changes nothing keeps the version (visitors keep their cache) and a warm
- * build gives the clean build's file. Written in save, last.
+ * posts, the assets' names and contents ({@link AssetDigests}), the icon, and the build of
+ * markata-java (its version and build time, as the cache is stamped: other code may write other
+ * pages from the same sources). A build that changes nothing keeps the version (visitors keep
+ * their cache) and a warm build gives the clean build's file. Written in save, last.
  */
 public final class ServiceWorkerPlugin implements Plugin {
 
@@ -154,7 +155,7 @@ public final class ServiceWorkerPlugin implements Plugin {
 
     /** The site's version: a digest of what its pages and files are made from (see the class). */
     static String version(BuildContext context, Templates templates) throws Exception {
-        Hashing hash = new Hashing().add(VERSION_KEY).add(MarkataVersion.current().version()).add(templates.key())
+        Hashing hash = new Hashing().add(VERSION_KEY).add(MarkataVersion.current().stamp()).add(templates.key())
                 .add(SiteView.fingerprint(context)).add(SiteView.feedsKey(context));
         ContentDigests digests = ContentDigests.of(context);
         for (Post post : context.posts()) {
