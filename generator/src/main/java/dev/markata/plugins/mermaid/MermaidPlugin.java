@@ -1,14 +1,11 @@
 package dev.markata.plugins.mermaid;
 
 import dev.markata.config.ConfigException;
-import dev.markata.content.Post;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code markata.plugins.mermaid} (in markata's default set): {@code ```mermaid} blocks become
@@ -41,25 +38,10 @@ public final class MermaidPlugin implements Plugin {
     }
 
     private static void replace(BuildContext context, String script) throws Exception {
-        List<Post> posts = context.posts();
-        // most posts have no diagram: one look at each text here, tasks only for the others
-        List<Integer> candidates = new ArrayList<>();
-        for (int i = 0; i < posts.size(); i++) {
-            if (posts.get(i).content().contains("mermaid")) {
-                candidates.add(i);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return;
-        }
-        List<Post> replaced = context.map(candidates.stream().map(posts::get).toList(), Post::path, post -> {
+        // most posts have no diagram: one look at each text, tasks only for the others
+        context.updatePosts(post -> post.content().contains("mermaid"), post -> {
             String content = MermaidBlocks.replace(post.content(), script);
             return content == post.content() ? post : post.withContent(content);
         });
-        List<Post> all = new ArrayList<>(posts);
-        for (int i = 0; i < candidates.size(); i++) {
-            all.set(candidates.get(i), replaced.get(i));
-        }
-        context.setPosts(all);
     }
 }
