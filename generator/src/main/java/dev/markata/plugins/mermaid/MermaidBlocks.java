@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * are followed line by line as CommonMark reads them, so a {@code ```mermaid} example shown
  * inside a longer fence ({@code ````}) or a {@code ~~~} fence stays code, and a block ends at
  * its closing fence, not at the next line that starts with three backticks. An indented fence
- * (in a list or an admonition) keeps its indentation, so the HTML stays inside its item.
+ * (in a list or an admonition) keeps its indentation, so the HTML stays inside its item. As in
+ * markata, only a backtick fence whose info is exactly {@code mermaid} is a diagram; one in a
+ * block quote ({@code > ```mermaid}) stays code (markata's expression wants a closing line
+ * without the {@code >}, and runs on to the next fence or finds none).
  */
 final class MermaidBlocks {
 
