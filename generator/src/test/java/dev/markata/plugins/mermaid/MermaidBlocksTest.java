@@ -83,4 +83,12 @@ class MermaidBlocksTest {
         assertThat(MermaidBlocks.replace(markdown, "<script>\nx\n</script>")).isEqualTo(
                 "1. A flow:\n\n   <pre class=\"mermaid\">graph TD;\n       A-->B;</pre>\n   <script>\n   x\n   </script>\n2. Next\n");
     }
+
+    @Test
+    void aFileWithWindowsLineEndingsHasItsDiagramsToo() {
+        // markata reads posts with Python's universal newlines; the loader here keeps the \r
+        String markdown = "Text.\r\n\r\n```mermaid\r\ngraph TD;\r\n    A-->B;\r\n```\r\n";
+        assertThat(MermaidBlocks.replace(markdown, SCRIPT))
+                .isEqualTo("Text.\r\n\r\n<pre class=\"mermaid\">graph TD;\r\n    A-->B;</pre>\n" + SCRIPT + "\n");
+    }
 }
