@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
  */
 final class MermaidBlocks {
 
-    /** A fence's opening line: its indentation, its run of backticks or tildes, its info text. */
-    private static final Pattern OPENING = Pattern.compile("([ \\t]*)(`{3,}|~{3,})(.*)");
+    /**
+     * A fence's opening line: its indentation, its run of backticks or tildes, its info text (with
+     * the \r of a Windows line ending, which {@code .} matches only with DOTALL; the info is stripped).
+     */
+    private static final Pattern OPENING = Pattern.compile("([ \\t]*)(`{3,}|~{3,})(.*)", Pattern.DOTALL);
 
     private MermaidBlocks() {
     }
