@@ -6,7 +6,10 @@ JinjaRenderCasesTest renders the same templates through Templates. Run (jinja2 3
   python3 make_render_cases.py context > render-context.json
   python3 make_render_cases.py > render-cases.jsonl
 Each line: {"kind", "template", "output"} or {"kind", "template", "error"}. The context is JSON,
-dates written {"$date": "2024-05-01"} (a datetime.date here, the theme's date object there)."""
+dates written {"$date": "2024-05-01"} (a datetime.date here, the theme's date object there), date-times
+{"$datetime": "2024-05-01T10:30:00+02:00"} (with a zone: markata's post.datetime, PyYAML's fixed-offset
+zone; "+00:00" is datetime.timezone.utc, as markata's datetime plugin gives a date without a zone) and
+{"$naive": "2024-05-01T10:30:00"} (post.date_time as written without a zone)."""
 import datetime
 import json
 import sys
@@ -50,6 +53,8 @@ CONTEXT = {
     "blank": [],
     "d": {"b": 2, "a": 1, "c": 3},
     "nested": {"nav": {"Home": "/", "Blog": "/blog/", "About": "/about/"}, "list": [1, [2, 3]]},
+    "stamp": {"aware": {"$datetime": "2024-05-01T10:30:05+02:00"}, "utc": {"$datetime": "2024-01-15T00:00:00+00:00"},
+              "naive": {"$naive": "2024-05-01T22:07:00"}, "micro": {"$datetime": "2024-05-01T10:30:05.000250+00:00"}},
     "nothing": None,
     "yes": True,
     "no": False,
@@ -384,6 +389,24 @@ CASES = {
         "{{ post.date.strftime('%A') }}", "{{ post.date.day }}", "{{ post.date.strftime('%b %Y') }}",
         "{{ post.date ~ '' }}", "{{ post.date.year > 2023 }}", "{{ posts[0].date < posts[1].date }}",
     ],
+    "datetime": [
+        "{{ stamp.aware }}", "{{ stamp.utc }}", "{{ stamp.naive }}", "{{ stamp.micro }}",
+        "{{ stamp.aware.isoformat() }}", "{{ stamp.utc.isoformat() }}", "{{ stamp.naive.isoformat() }}",
+        "{{ stamp.micro.isoformat() }}", "{{ stamp.aware.isoformat(' ') }}",
+        "{{ stamp.aware.strftime('%Y-%m-%d %H:%M:%S %z') }}", "{{ stamp.aware.strftime('%Z') }}",
+        "{{ stamp.utc.strftime('%Z %z') }}", "{{ stamp.naive.strftime('[%Z][%z]') }}",
+        "{{ stamp.naive.strftime('%I:%M %p') }}", "{{ stamp.aware.strftime('%a %d %b %Y, %H:%M') }}",
+        "{{ stamp.aware.strftime('%j %y %%') }}", "{{ stamp.micro.strftime('%f') }}",
+        "{{ stamp.aware.tzinfo }}", "{{ stamp.utc.tzinfo }}",
+        "{{ stamp.aware.hour }}:{{ stamp.aware.minute }}:{{ stamp.aware.second }}", "{{ stamp.micro.microsecond }}",
+        "{{ stamp.aware.date() }}", "{{ stamp.aware.date().isoformat() }}", "{{ stamp.naive.date() }}",
+        "{{ stamp.aware.weekday() }}", "{{ stamp.aware.isoweekday() }}", "{{ post.date.weekday() }}",
+        "{{ post.date.isoweekday() }}", "{{ stamp.aware.timestamp() }}", "{{ stamp.utc.timestamp() }}",
+        "{{ stamp.aware.year }}-{{ stamp.aware.month }}-{{ stamp.aware.day }}", "{{ stamp.aware ~ '' }}",
+        "{{ stamp.aware.time() }}", "{{ stamp.naive.time() }}", "{{ stamp.micro.time() }}",
+        "{{ stamp.aware.strftime('%B') }}", "{{ stamp.aware.strftime('[%Y] {%m} #%d \\'%H\\'') }}",
+        "{{ stamp.naive.strftime('%-d %-m %-H:%M') }}", "{{ stamp.aware.strftime('%%Z is %Z; %') }}", "{{ stamp.aware.utcoffset() }}",
+    ],
     "error": [
         "{{ 1 / 0 }}", "{{ 1 // 0 }}", "{{ n % 0 }}", "{{ 'a' + 1 }}", "{{ 3 - 'a' }}", "{{ 'a' < 1 }}",
         "{{ nums[ }}", "{% if %}x{% endif %}", "{% for x in %}{% endfor %}", "{% endfor %}", "{% if true %}",
@@ -401,6 +424,11 @@ def to_python(value):
     if isinstance(value, dict):
         if set(value) == {"$date"}:
             return datetime.date.fromisoformat(value["$date"])
+        if set(value) == {"$datetime"} or set(value) == {"$naive"}:
+            stamp = datetime.datetime.fromisoformat(value.get("$datetime") or value["$naive"])
+            if stamp.utcoffset() == datetime.timedelta(0):
+                stamp = stamp.replace(tzinfo=datetime.timezone.utc)
+            return stamp
         return {key: to_python(inner) for key, inner in value.items()}
     if isinstance(value, list):
         return [to_python(inner) for inner in value]

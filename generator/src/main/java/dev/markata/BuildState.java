@@ -1,6 +1,7 @@
 package dev.markata;
 
 import dev.markata.config.Config;
+import dev.markata.content.CacheDir;
 import dev.markata.content.OutputDir;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildExecutor;
@@ -8,9 +9,11 @@ import dev.markata.lifecycle.StageRunner;
 import dev.markata.lifecycle.TimingRecorder;
 import dev.markata.plugin.Reporter;
 import dev.markata.plugin.StateKey;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +31,7 @@ final class BuildState {
     volatile StageRunner runner;
     volatile List<Path> sourceFiles = List.of();
     volatile List<Post> posts = List.of();
+    private boolean cacheClaimed;
 
     BuildState(Config config, BuildExecutor executor, TimingRecorder timings, OutputDir output, Reporter reporter) {
         this.config = config;
@@ -35,5 +39,23 @@ final class BuildState {
         this.timings = timings;
         this.output = output;
         this.reporter = reporter;
+    }
+
+    /**
+     * The site's cache folder, emptied first (once per build, when a hook first asks) if another
+     * build of markata-java wrote it: see {@link CacheDir}. Asked lazily so that a build whose
+     * plugins keep no cache creates none.
+     */
+    synchronized Path cacheDir() throws IOException {
+        Path cache = config.site().cacheDir();
+        if (!cacheClaimed) {
+            MarkataVersion code = MarkataVersion.current();
+            Optional<String> other = CacheDir.claim(cache, code.stamp());
+            other.ifPresent(found -> reporter.info(cache + " was written by "
+                    + (found.equals("none") ? "an older markata-java" : found) + ", not by this one (" + code.stamp()
+                    + "): it was emptied, and this build renders every page"));
+            cacheClaimed = true;
+        }
+        return cache;
     }
 }

@@ -14,7 +14,6 @@ import dev.markata.plugin.Reporter;
 import dev.markata.plugin.StateKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -97,16 +96,14 @@ final class HookContext implements BuildContext {
 
     @Override
     public Path cacheDir() {
-        Path cache = state.config.site().cacheDir();
         try {
-            Files.createDirectories(cache);
+            return state.cacheDir();
         } catch (IOException e) {
             // A hook cannot throw checked exceptions from here; the cause is the user-facing
             // message ("cannot write <path>: <reason>"), which the build's error shows as is.
-            OutputDir.WriteFailed failed = new OutputDir.WriteFailed(cache, e);
+            OutputDir.WriteFailed failed = new OutputDir.WriteFailed(state.config.site().cacheDir(), e);
             throw new UncheckedIOException(failed.getMessage(), failed);
         }
-        return cache;
     }
 
     @Override

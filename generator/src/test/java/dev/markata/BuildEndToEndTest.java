@@ -3,6 +3,7 @@ package dev.markata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.markata.content.CacheDir;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildFailure;
@@ -215,6 +216,23 @@ class BuildEndToEndTest {
         build(Map.of());
         assertThat(Jsoup.parse(site.read("markout/first-post/index.html")).select("h1.custom").text())
                 .isEqualTo("First & Foremost");
+    }
+
+    @Test
+    void aCacheWrittenByAnotherMarkataJavaIsNotTrusted() throws Exception {
+        Site site = blog();
+        build(Map.of());
+        String page = site.read("markout/second/index.html");
+        // an older version's page that its skip keys still vouch for
+        site.write("markout/second/index.html", "<p>made by other code</p>");
+        build(Map.of());
+        assertThat(site.read("markout/second/index.html")).isEqualTo("<p>made by other code</p>");
+
+        site.write(".markata.cache/" + CacheDir.STAMP, "markata-java 0.0.1 built 2020-01-01T00:00:00.000Z\n");
+        build(Map.of());
+
+        assertThat(site.read("markout/second/index.html")).isEqualTo(page);
+        assertThat(site.read(".markata.cache/" + CacheDir.STAMP)).isEqualTo(MarkataVersion.current().stamp() + "\n");
     }
 
     @Test

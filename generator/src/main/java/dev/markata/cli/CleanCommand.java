@@ -3,14 +3,11 @@ package dev.markata.cli;
 import dev.markata.config.Config;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.CacheDir;
 import dev.markata.plugins.glob.GlobConfig;
 import dev.markata.plugins.glob.GlobPlugin;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,32 +51,12 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
             if (dryRun) {
                 main.out.println("would remove " + folder);
             } else {
-                deleteTree(folder);
+                CacheDir.deleteTree(folder);
                 if (!options.quiet) {
                     main.out.println("removed " + folder);
                 }
             }
         }
         return ExitCodes.OK;
-    }
-
-    /** Deletes a folder and everything in it, without following symbolic links out of it. */
-    private static void deleteTree(Path folder) throws IOException {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException error) throws IOException {
-                if (error != null) {
-                    throw error;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -96,7 +96,10 @@ public interface BuildContext {
     /** Writes pages under {@code output_dir}, only when their content changed. */
     OutputDir output();
 
-    /** {@code .markata.cache} in the site folder (created on first call). */
+    /**
+     * {@code .markata.cache} in the site folder, created on first call; emptied then when another
+     * build of markata-java wrote it ({@link dev.markata.content.CacheDir}).
+     */
     Path cacheDir();
 
     /** Stage and hook times measured so far. */

@@ -69,7 +69,6 @@ final class MarkataPluginIds {
 
     /** Ids markata ships that markata-java does not implement (yet). */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.covers",
             "markata.plugins.icon_resize", "markata.plugins.seo", "markata.plugins.manifest",
             "markata.plugins.generator", "markata.plugins.service_worker",
             "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",

@@ -4,6 +4,7 @@ import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
 import com.hubspot.jinjava.objects.SafeString;
+import com.hubspot.jinjava.objects.date.PyishDate;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collections;
@@ -73,6 +74,13 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
                 return text.substring(start, text.offsetByCodePoints(start, 1));
             }
         }
+        if (base instanceof PyishDate date && property instanceof String name) {
+            Object value = PythonDates.property(date, name);
+            if (value != PythonStrings.NOT_HANDLED) {
+                context.setPropertyResolved(true);
+                return value;
+            }
+        }
         return super.getValue(context, base, property);
     }
 
@@ -88,7 +96,7 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
         return null;
     }
 
-    /** Python's str methods on text first ({@link PythonStrings}), then Java's. */
+    /** Python's str methods on text first ({@link PythonStrings}), date methods on dates ({@link PythonDates}), then Java's. */
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
         if (base instanceof ForLoop loop && "changed".equals(method)) {
@@ -100,6 +108,13 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
         }
         if (base instanceof String text && method != null) {
             Object result = PythonStrings.call(text, method.toString(), params == null ? new Object[0] : params);
+            if (result != PythonStrings.NOT_HANDLED) {
+                context.setPropertyResolved(true);
+                return result;
+            }
+        }
+        if (base instanceof PyishDate date && method != null) {
+            Object result = PythonDates.call(date, method.toString(), params == null ? new Object[0] : params);
             if (result != PythonStrings.NOT_HANDLED) {
                 context.setPropertyResolved(true);
                 return result;

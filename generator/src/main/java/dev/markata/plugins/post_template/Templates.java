@@ -24,6 +24,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -374,7 +377,11 @@ public final class Templates {
         }
     }
 
-    /** A post as templates see it: {@code post.title}, {@code post.article_html}, extra keys. */
+    /**
+     * A post as templates see it: {@code post.title}, {@code post.article_html}, extra keys, and
+     * markata's {@code today} (the day) and {@code now} (a naive datetime in UTC, as its
+     * {@code utcnow()}). A page showing them shows when it was last made: skipped pages keep theirs.
+     */
     public static Map<String, Object> postView(Post post) {
         Map<String, Object> view = new LinkedHashMap<>(post.extra());
         view.put("path", post.path());
@@ -386,6 +393,12 @@ public final class Templates {
         }
         if (!post.extra().containsKey("datetime")) {
             view.put("datetime", templateDateTime(post.date(), true));
+        }
+        if (!post.extra().containsKey("today")) { // markata's Post fields, made when the post is
+            view.put("today", dayOnly(ZonedDateTime.now()));
+        }
+        if (!post.extra().containsKey("now")) {
+            view.put("now", templateDateTime(new PostDate(LocalDateTime.now(ZoneOffset.UTC), null, true), false));
         }
         view.put("tags", post.tags());
         view.put("published", post.published());
@@ -405,16 +418,22 @@ public final class Templates {
      * {@code strftime('%H:%M')}; none without a date, so {@code post.date.strftime(...)} shows nothing.
      */
     static PyishDate templateDate(PostDate date) {
-        return date == null ? null : new PyishDate(date.atOffset().toZonedDateTime()).withDateFormat("yyyy-MM-dd");
+        return date == null ? null : dayOnly(date.atOffset().toZonedDateTime());
+    }
+
+    /** A date that prints and behaves as Python's {@code date} (see {@link PythonDates}: its format says so). */
+    static PyishDate dayOnly(ZonedDateTime at) {
+        return new PyishDate(at).withDateFormat("yyyy-MM-dd");
     }
 
     /**
      * markata's {@code post.date_time} (the date and time as written, with the zone only when one
      * was given) or, {@code aware}, the {@code post.datetime} of its datetime plugin (UTC when no
      * zone was given); each prints as Python prints a datetime: {@code 2024-05-01 10:30:00},
-     * {@code 2024-05-01 10:30:00+02:00}, with microseconds only when there are some.
+     * {@code 2024-05-01 10:30:00+02:00}, with microseconds only when there are some. The format is
+     * also how {@link PythonDates} tells a naive datetime from an aware one.
      */
-    private static PyishDate templateDateTime(PostDate date, boolean aware) {
+    static PyishDate templateDateTime(PostDate date, boolean aware) {
         if (date == null) {
             return null;
         }

@@ -14,6 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +87,27 @@ class FrontMatterDatesTest {
                 "morning/", "2024-05-01T09:00:00Z", "z-evening/", "2024-05-01T18:30:00+02:00"));
         assertThat(site.read("markout/list/index.html"))
                 .contains("Evening,Morning,Older,|Evening,Morning,Older,List,");
+    }
+
+    @Test
+    void templatesSeeTodayAndNowAsMarkatasPostsHaveThem() throws Exception {
+        // markata's Post: today = date.today(), now = datetime.utcnow() (naive, in UTC)
+        Site site = site("").write("templates/post.html",
+                        "{{ post.today }}|{{ post.today.isoformat() }}|{{ post.now.isoformat() }}|{{ post.now.tzinfo }}")
+                .post("posts/a.md", "date: 2024-04-30", "x")
+                .write("templates/own.html", "{{ post.today }}|")
+                .post("posts/own.md", "date: 2024-04-30\ntoday: its own\ntemplate: own.html", "x");
+        LocalDate dayBefore = LocalDate.now();
+        LocalDateTime before = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        build();
+        LocalDateTime after = LocalDateTime.now(ZoneOffset.UTC);
+
+        String[] parts = site.read("markout/a/index.html").split("\\|", -1);
+        assertThat(parts[0]).isEqualTo(parts[1]).isIn(dayBefore.toString(), LocalDate.now().toString());
+        LocalDateTime now = LocalDateTime.parse(parts[2]);
+        assertThat(now).isBetween(before, after);
+        assertThat(parts[3]).as("naive, as utcnow() is").isEmpty();
+        assertThat(site.read("markout/own/index.html")).startsWith("its own|");
     }
 
     @Test

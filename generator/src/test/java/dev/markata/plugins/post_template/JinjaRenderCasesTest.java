@@ -8,6 +8,8 @@ import dev.markata.content.PostDate;
 import dev.markata.plugin.PluginException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,6 +159,14 @@ class JinjaRenderCasesTest {
         if (node.isObject()) {
             if (node.size() == 1 && node.has("$date")) {
                 return Templates.templateDate(PostDate.of(LocalDate.parse(node.get("$date").asText())));
+            }
+            if (node.size() == 1 && node.has("$datetime")) { // markata's post.datetime
+                OffsetDateTime stamp = OffsetDateTime.parse(node.get("$datetime").asText());
+                return Templates.templateDateTime(new PostDate(stamp.toLocalDateTime(), stamp.getOffset(), true), true);
+            }
+            if (node.size() == 1 && node.has("$naive")) { // post.date_time written without a zone
+                return Templates.templateDateTime(new PostDate(LocalDateTime.parse(node.get("$naive").asText()), null, true),
+                        false);
             }
             Map<String, Object> map = new LinkedHashMap<>();
             node.fields().forEachRemaining(e -> map.put(e.getKey(), value(e.getValue())));

@@ -1,0 +1,164 @@
+package dev.markata.plugins.covers;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigProblems;
+import dev.markata.content.OutputDir;
+import dev.markata.content.Post;
+import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.feeds.FeedsPlugin;
+import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.skip.KeyFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code markata.plugins.covers}: a cover image per post and per {@code [[markata.covers]]}
+ * entry, the post's title drawn onto the entry's template, written to
+ * {@code <output_dir>/<slug><name>.png} (and a copy per {@code resizes} width,
+ * {@code <slug><name>_<w>x<h>.png}), in save, as markata's covers does. Like markata's, it sets
+ * nothing on the post: templates name the file from the slug ({@code /{{ post.slug }}-og.png}).
+ *
+ * <p>Drawing is the expensive part (an image decoded, text set, a PNG encoded per cover), so a
+ * cover is drawn again only when what it shows may have changed: its key hashes the title, the
+ * second text, the entry's configuration and the bytes of its template and fonts (and the Java
+ * version, whose rasterizer sets the pixels). The keys of the last build are
+ * {@code .markata.cache/covers.tsv}, one line per cover file; a cover whose key is unchanged and
+ * whose files are all in {@code output_dir} is left alone, so a warm build draws nothing and
+ * loads no image or font. markata itself skips any cover whose file exists, and so kept a stale
+ * title after an edit. Without a font file the title is set in the system's {@code SansSerif},
+ * which the key cannot see: installing other fonts does not redraw covers (a clean build does).
+ * The covers to draw are one task per post on the build executor, so the
+ * profiler shows each document's drawing; the template and fonts are loaded once, before them.
+ */
+public final class CoversPlugin implements Plugin {
+
+    public static final String ID = "markata.plugins.covers";
+    static final String KEYS_FILE = "covers.tsv";
+    /** Changes when the same inputs make other pixels or other files. */
+    private static final String KEY_VERSION = "covers-1";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void register(PluginSetup setup) throws ConfigException {
+        List<CoversConfig> covers = setup.config(CoversConfig.SECTION);
+        if (covers.isEmpty()) {
+            return;
+        }
+        ConfigProblems problems = new ConfigProblems();
+        for (CoversConfig cover : covers) {
+            problems.read(() -> {
+                cover.checkFiles(setup.site().directory());
+                return null;
+            }, null);
+        }
+        problems.throwIfAny();
+        setup.hook(Stage.SAVE, context -> draw(context, covers));
+    }
+
+    /** A post's covers to draw: indexes into the configured covers, with the second text of each. */
+    private record Job(Post post, String title, List<Integer> covers, List<String> texts) {
+    }
+
+    private static void draw(BuildContext context, List<CoversConfig> covers) throws Exception {
+        Path site = context.site().directory();
+        OutputDir output = context.output();
+        List<String> shared = new ArrayList<>();
+        List<int[]> sizes = new ArrayList<>();
+        for (CoversConfig cover : covers) {
+            shared.add(sharedKey(cover, site));
+            // the resized copies' names hold their height, which follows the template's size
+            sizes.add(cover.resizes().isEmpty() ? new int[] {1, 1} : CoverArt.size(cover, site));
+        }
+        Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+        Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
+        Map<String, String> keys = new HashMap<>();
+        List<Job> jobs = new ArrayList<>();
+        for (Post post : context.posts()) {
+            String title = post.title() == null ? "" : post.title();
+            List<Integer> toDraw = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < covers.size(); i++) {
+                CoversConfig cover = covers.get(i);
+                String text = cover.textKey().map(field -> FeedsPlugin.fields(post).get(field))
+                        .map(String::valueOf).orElse(null);
+                List<String> names = CoverArt.fileNames(cover, post.slug(), sizes.get(i)[0], sizes.get(i)[1]);
+                String key = new Hashing().add(shared.get(i)).add(post.slug()).add(title).add(text).hex();
+                keys.put(names.get(0), key);
+                if (!key.equals(previous.get(names.get(0))) || !allExist(output, names)) {
+                    toDraw.add(i);
+                    texts.add(text);
+                }
+            }
+            if (!toDraw.isEmpty()) {
+                jobs.add(new Job(post, title, toDraw, texts));
+            }
+        }
+        if (!jobs.isEmpty()) {
+            List<CoverArt> art = new ArrayList<>();
+            for (CoversConfig cover : covers) {
+                art.add(CoverArt.load(cover, site));
+            }
+            context.map(jobs, job -> job.post().path(), job -> drawPost(output, art, job));
+        }
+        KeyFile.write(keysFile, keys, previous);
+    }
+
+    private static boolean drawPost(OutputDir output, List<CoverArt> art, Job job) throws Exception {
+        boolean written = false;
+        for (int j = 0; j < job.covers().size(); j++) {
+            Map<String, byte[]> files = art.get(job.covers().get(j)).draw(job.post().slug(), job.title(),
+                    job.texts().get(j));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                try {
+                    written |= output.write(file.getKey(), file.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new PluginException(job.post().path() + ": the cover of slug \"" + job.post().slug()
+                            + "\" " + e.getMessage());
+                }
+            }
+        }
+        return written;
+    }
+
+    private static boolean allExist(OutputDir output, List<String> names) {
+        for (String name : names) {
+            try {
+                if (!Files.isRegularFile(output.resolve(name))) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false; // drawn, and the write names the problem
+            }
+        }
+        return true;
+    }
+
+    /** What every cover of one entry depends on besides the post: its settings and its files' bytes. */
+    private static String sharedKey(CoversConfig cover, Path site) throws IOException {
+        Hashing hash = new Hashing().add(KEY_VERSION).add(System.getProperty("java.version"))
+                .add(cover.name()).addValue(cover.padding()).addValue(cover.textPadding()).addValue(cover.resizes())
+                .add(Integer.toHexString(cover.fontColor().argb())).add(Integer.toHexString(cover.textFontColor().argb()))
+                .add(cover.textKey().orElse(null));
+        for (Optional<String> file : List.of(cover.template(), cover.font(), cover.textFont())) {
+            hash.add(file.orElse(null));
+            if (file.isPresent()) {
+                hash.add(Files.readAllBytes(site.resolve(file.get()).normalize()));
+            }
+        }
+        return hash.hex();
+    }
+}
