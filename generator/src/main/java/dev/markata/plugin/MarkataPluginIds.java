@@ -73,7 +73,7 @@ final class MarkataPluginIds {
      */
     static final Set<String> NOT_YET = Set.of(
             "markata.plugins.mermaid", "markata.plugins.heading_link",
-            "markata.plugins.icon_resize", "markata.plugins.seo", "markata.plugins.manifest",
+            "markata.plugins.icon_resize", "markata.plugins.manifest",
             "markata.plugins.generator", "markata.plugins.service_worker",
             "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
             "markata.plugins.subroute", "markata.plugins.wikilink_hover");
