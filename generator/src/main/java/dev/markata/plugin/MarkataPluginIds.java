@@ -75,6 +75,6 @@ final class MarkataPluginIds {
             "markata.plugins.mermaid", "markata.plugins.heading_link",
             "markata.plugins.icon_resize", "markata.plugins.manifest",
             "markata.plugins.generator", "markata.plugins.service_worker",
-            "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
+            "markata.plugins.tweets", "markata.plugins.youtube",
             "markata.plugins.subroute", "markata.plugins.wikilink_hover");
 }
