@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,23 +133,12 @@ class PublishSourcePluginTest {
         assertThat(error.getMessage()).contains("[markata.post_model] include").contains("list of strings");
     }
 
-    private Map<String, String> output() throws Exception {
-        Path out = dir.resolve("markout");
-        try (var files = Files.walk(out)) {
-            Map<String, String> all = new TreeMap<>();
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.put(out.relativize(file).toString(), Files.readString(file));
-            }
-            return all;
-        }
-    }
-
     /** The warm output is the clean build's, plus files a clean build does not make (left, as markata leaves them). */
     private void sameAsACleanBuild(List<String> leftBehind) throws Exception {
-        Map<String, String> warm = output();
+        Map<String, String> warm = new Site(dir).files("markout");
         new Site(dir).delete("markout").delete(".markata.cache");
         build();
-        Map<String, String> clean = output();
+        Map<String, String> clean = new Site(dir).files("markout");
         leftBehind.forEach(warm::remove);
         assertThat(warm).isEqualTo(clean);
     }

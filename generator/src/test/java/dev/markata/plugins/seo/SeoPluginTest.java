@@ -10,11 +10,9 @@ import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -193,23 +191,11 @@ class SeoPluginTest {
         assertThat(error.getMessage()).contains("seo").contains("content is not");
     }
 
-    /** Every file of the output folder, by path, for comparing a warm build with a clean one. */
-    private Map<String, String> output() throws Exception {
-        Path out = dir.resolve("markout");
-        try (var files = Files.walk(out)) {
-            Map<String, String> all = new TreeMap<>();
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.put(out.relativize(file).toString(), Files.readString(file));
-            }
-            return all;
-        }
-    }
-
     private void sameAsACleanBuild() throws Exception {
-        Map<String, String> warm = output();
+        Map<String, String> warm = new Site(dir).files("markout");
         new Site(dir).delete("markout").delete(".markata.cache");
         build();
-        assertThat(output()).isEqualTo(warm);
+        assertThat(new Site(dir).files("markout")).isEqualTo(warm);
     }
 
     @Test
