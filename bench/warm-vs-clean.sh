@@ -7,7 +7,8 @@
 # (blank lines and # comments skipped), each run in SITE. First SITE is built, then for each
 # edit: the edit, a warm build of SITE, a clean build of a copy of SITE's sources (no output
 # folder, no cache), and a file-by-file comparison of the two output folders (the profile left
-# out). Prints SAME or DIFFER per step with the differing files; exits 1 if any step differed.
+# out). Prints SAME or DIFFER per step with the differing files, FAILED when a build of the step
+# failed (its error is shown); exits 1 if any step differed or failed.
 # Pages only in the warm output (of deleted posts: nothing removes them, as in markata) are
 # listed but not a difference.
 # Not a timing: warm builds skip unchanged pages and reuse caches, and any page they leave
@@ -22,12 +23,18 @@ out="${out:-markout}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-build() { "$markata" build -q --no-profile -d "$1" >"$scratch/log" 2>&1 || { echo "build of $1 failed:"; cat "$scratch/log"; }; }
+# a failed build fails its step: two failed builds leave nothing to compare, which is no sameness
+build() { "$markata" build -q --no-profile -d "$1" >"$scratch/log" 2>&1 || { echo "build of $1 failed:"; cat "$scratch/log"; failed=1; }; }
 
 compare() {
   rm -rf "$scratch/clean" && mkdir -p "$scratch/clean"
   (cd "$site" && tar --exclude="./$out" --exclude=./.markata.cache -cf - .) | (cd "$scratch/clean" && tar xf -)
   build "$scratch/clean"
+  if [[ "$failed" == 1 ]]; then
+    echo "FAILED  $1"
+    status=1
+    return
+  fi
   diff -r -q -x _profile "$site/$out" "$scratch/clean/$out" >"$scratch/all"
   # pages of deleted posts stay in the output folder, as markata leaves them: noted, not a failure
   grep "^Only in $site/$out" "$scratch/all" >"$scratch/stale"
@@ -43,11 +50,13 @@ compare() {
 }
 
 status=0
+failed=0
 build "$site"
 compare "(first build)"
 while IFS= read -r edit; do
   [[ -z "${edit// }" || "$edit" == \#* ]] && continue
   (cd "$site" && eval "$edit") || { echo "edit failed: $edit"; exit 2; }
+  failed=0
   build "$site"
   compare "$edit"
 done <"$edits"
