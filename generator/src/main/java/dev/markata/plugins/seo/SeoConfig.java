@@ -4,6 +4,7 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
+import dev.markata.config.SiteConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * The keys markata's seo plugin reads, all at the top of {@code [markata]} as markata has them
- * ({@code [[markata.seo]]} is a list of extra meta tags there, not a settings table).
+ * ({@code [[markata.seo]]} is a list of extra meta tags there, not a settings table). The core's
+ * own keys ({@code url}, {@code title}, {@code author_name}, {@code author_email}) come from
+ * {@link SiteConfig} ({@link #withSite}), which has checked them, so a wrong one is reported once.
  *
  * @param url            the site's address, for canonical links ({@code url})
- * @param imagesUrl      where relative image paths are served from ({@code images_url}, default {@code url})
- * @param siteName       {@code site_name}, default the site's {@code title}
+ * @param imagesUrl      where relative image paths are served from ({@code images_url}, default
+ *                       {@code url}); null until {@link #withSite} when not set
+ * @param siteName       {@code site_name}, default the site's {@code title}; null until {@link #withSite} when not set
  * @param authorName     {@code author_name}
  * @param authorEmail    {@code author_email}
  * @param twitterCreator {@code twitter_creator}, e.g. "@someone"
@@ -40,13 +44,8 @@ record SeoConfig(String url, String imagesUrl, String siteName, String authorNam
 
     private static SeoConfig read(ConfigTable section, ConfigTable markata) throws ConfigException {
         ConfigProblems problems = new ConfigProblems();
-        String url = problems.read(() -> markata.string("url", ""), "");
-        String imagesUrl = problems.read(() -> markata.string("images_url", url), url);
-        String title = problems.read(() -> markata.string("title", "Markata Site"), "Markata Site");
-        SeoConfig config = new SeoConfig(url, imagesUrl,
-                problems.read(() -> markata.string("site_name", title), title),
-                problems.read(() -> markata.string("author_name", ""), ""),
-                problems.read(() -> markata.string("author_email", ""), ""),
+        SeoConfig config = new SeoConfig("", problems.read(() -> markata.string("images_url", null), null),
+                problems.read(() -> markata.string("site_name", null), null), "", "",
                 problems.read(() -> markata.string("twitter_creator", ""), ""),
                 problems.read(() -> markata.choice("twitter_card", "summary_large_image", TWITTER_CARDS),
                         "summary_large_image"),
@@ -54,6 +53,13 @@ record SeoConfig(String url, String imagesUrl, String siteName, String authorNam
                 problems.read(() -> extra(markata), List.of()));
         problems.throwIfAny();
         return config;
+    }
+
+    /** With the core's keys, and the defaults that follow from them. */
+    SeoConfig withSite(SiteConfig site) {
+        return new SeoConfig(site.url(), imagesUrl == null ? site.url() : imagesUrl,
+                siteName == null ? site.title() : siteName, site.authorName(), site.authorEmail(), twitterCreator,
+                twitterCard, defaultCover, extra);
     }
 
     /** {@code [[markata.seo]]}: tables of attribute names to text values. */

@@ -31,7 +31,7 @@ public final class SeoPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws ConfigException {
-        SeoConfig config = setup.config(SeoConfig.SECTION);
+        SeoConfig config = setup.config(SeoConfig.SECTION).withSite(setup.site());
         setup.hook(Stage.POST_RENDER, context -> Skips.of(context).updateChanged(context,
                 post -> post.page() == null ? post : post.withPage(SeoTags.add(post.page(), post, config))));
     }
