@@ -39,8 +39,11 @@ import org.yaml.snakeyaml.representer.Representer;
  *
  * <p>PyYAML's defaults are kept: keys sorted, block style, lines folded at 80 columns, text
  * outside ASCII written as {@code \\u} escapes in double quotes. SnakeYAML is a port of PyYAML,
- * so its emitter with those options prints the same (checked against PyYAML's output in
- * {@code SourceTextTest}). Not thread-safe: one per thread.
+ * so its emitter with those options chooses the same styles and folds plain and single-quoted
+ * text the same; its double-quoted text is written again as libyaml writes it
+ * ({@link #asLibyaml}). Checked against PyYAML with libyaml in {@code SourceTextTest}. A
+ * front-matter date other than {@code date} is text here (the loader keeps dates as written), so
+ * it is quoted where markata writes a date. Not thread-safe: one per thread.
  */
 final class SourceText {
 
@@ -103,7 +106,8 @@ final class SourceText {
      * also change a plain scalar's {@code \xab}.
      */
     private String asLibyaml(String text) {
-        if (text.indexOf('"') < 0) {
+        // what differs always has a backslash: an escape, or the one PyYAML ends a folded line with
+        if (text.indexOf('\\') < 0) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 64);
