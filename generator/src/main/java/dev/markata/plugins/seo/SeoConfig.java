@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
  * @param twitterCreator {@code twitter_creator}, e.g. "@someone"
  * @param twitterCard    {@code twitter_card}, one of Twitter's card types
  * @param defaultCover   {@code default_cover}: the image of posts without a {@code cover}, or ""
+ * @param coversOg       whether the covers plugin draws {@code <slug>-og.png} for every post (a
+ *                       {@code [[markata.covers]]} entry named {@code -og}): markata's own {@code og:image}
  * @param extra          {@code [[markata.seo]]}: meta tags written first, each its attributes in order
  */
 record SeoConfig(String url, String imagesUrl, String siteName, String authorName, String authorEmail,
-                 String twitterCreator, String twitterCard, String defaultCover, List<Map<String, String>> extra) {
+                 String twitterCreator, String twitterCard, String defaultCover, boolean coversOg,
+                 List<Map<String, String>> extra) {
 
     static final List<String> TWITTER_CARDS = List.of("summary", "summary_large_image", "app", "player");
     /** An HTML attribute name a meta tag can carry (no quotes, spaces, '=', '<', '>' or '/'). */
@@ -49,17 +52,17 @@ record SeoConfig(String url, String imagesUrl, String siteName, String authorNam
                 problems.read(() -> markata.string("twitter_creator", ""), ""),
                 problems.read(() -> markata.choice("twitter_card", "summary_large_image", TWITTER_CARDS),
                         "summary_large_image"),
-                problems.read(() -> markata.string("default_cover", ""), "").strip(),
+                problems.read(() -> markata.string("default_cover", ""), "").strip(), false,
                 problems.read(() -> extra(markata), List.of()));
         problems.throwIfAny();
         return config;
     }
 
-    /** With the core's keys, and the defaults that follow from them. */
-    SeoConfig withSite(SiteConfig site) {
+    /** With the core's keys, the defaults that follow from them, and whether covers draws {@code -og} images. */
+    SeoConfig withSite(SiteConfig site, boolean drawnOgCovers) {
         return new SeoConfig(site.url(), imagesUrl == null ? site.url() : imagesUrl,
                 siteName == null ? site.title() : siteName, site.authorName(), site.authorEmail(), twitterCreator,
-                twitterCard, defaultCover, extra);
+                twitterCard, defaultCover, drawnOgCovers, extra);
     }
 
     /** {@code [[markata.seo]]}: tables of attribute names to text values. */

@@ -4,6 +4,7 @@ import dev.markata.config.ConfigException;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.covers.CoversPlugin;
 import dev.markata.plugins.skip.Skips;
 
 /**
@@ -11,7 +12,8 @@ import dev.markata.plugins.skip.Skips;
  * search engines and link previews (description, Open Graph and Twitter title, description,
  * image and card, site name, author, canonical link and {@code og:url}); see {@link SeoTags}
  * for which and in what order. Configured with markata's keys at the top of {@code [markata]}
- * ({@link SeoConfig}); the image is the post's {@code cover}, else {@code default_cover}.
+ * ({@link SeoConfig}); the image is the post's {@code cover}, else the covers plugin's
+ * {@code <slug>-og.png} (markata's {@code og:image}) when it draws one, else {@code default_cover}.
  *
  * <p>Posts' pages only, as markata (its render hook goes over the posts; feed pages are made
  * later, without it). It runs in post_render, once the template has made the page. A post the
@@ -31,7 +33,8 @@ public final class SeoPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws ConfigException {
-        SeoConfig config = setup.config(SeoConfig.SECTION).withSite(setup.site());
+        SeoConfig config = setup.config(SeoConfig.SECTION).withSite(setup.site(),
+                CoversPlugin.draws(setup, SeoTags.OG_COVER));
         setup.hook(Stage.POST_RENDER, context -> Skips.of(context).updateChanged(context,
                 post -> post.page() == null ? post : post.withPage(SeoTags.add(post.page(), post, config))));
     }

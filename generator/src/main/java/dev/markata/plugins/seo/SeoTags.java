@@ -33,6 +33,8 @@ final class SeoTags {
     /** A scheme ("https:") or a protocol-relative "//": an image address used as written. */
     private static final Pattern ABSOLUTE = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|//).*", Pattern.DOTALL);
     private static final int TITLE_LIMIT = 60;
+    /** The {@code [[markata.covers]]} name whose images markata's seo names: {@code <slug>-og.png}. */
+    static final String OG_COVER = "-og";
 
     private SeoTags() {
     }
@@ -125,8 +127,9 @@ final class SeoTags {
     }
 
     /**
-     * The post's {@code cover} (front matter), else {@code default_cover}: an address with a
-     * scheme as written, a path under {@code images_url} (which is {@code url} unless set).
+     * The post's {@code cover} (front matter), else the covers plugin's {@code <slug>-og.png}
+     * when it draws them, else {@code default_cover}: an address with a scheme as written, a path
+     * under {@code images_url} (which is {@code url} unless set).
      */
     static String image(Post post, SeoConfig config) throws PluginException {
         Object cover = post.extra().get("cover");
@@ -134,7 +137,8 @@ final class SeoTags {
             throw new PluginException(post.path() + ": cover must be text: an image's address or its path on the"
                     + " site (\"/images/a.png\"), not " + cover);
         }
-        String image = cover == null || ((String) cover).isBlank() ? config.defaultCover() : ((String) cover).strip();
+        String image = cover != null && !((String) cover).isBlank() ? ((String) cover).strip()
+                : config.coversOg() ? post.slug() + OG_COVER + ".png" : config.defaultCover();
         if (image.isEmpty() || ABSOLUTE.matcher(image).matches()) {
             return image;
         }

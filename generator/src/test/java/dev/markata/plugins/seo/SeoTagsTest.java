@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SeoTagsTest {
 
     private static final SeoConfig CONFIG = new SeoConfig("https://example.com", "https://example.com", "Site", "",
-            "", "", "summary_large_image", "", List.of());
+            "", "", "summary_large_image", "", false, List.of());
 
     private static Post post(String slug, String title, String description) {
         return new Post("posts/" + slug + ".md", slug, title, null, List.of(), true, description, null, "", Map.of(),
@@ -67,12 +67,17 @@ class SeoTagsTest {
     @Test
     void imagesAreAddressesOrPathsUnderImagesUrl() throws Exception {
         SeoConfig images = new SeoConfig("https://example.com", "https://cdn.example.com/img/", "Site", "", "", "",
-                "summary", "default.png", List.of());
+                "summary", "default.png", false, List.of());
         Post withCover = post("a", "A", "").withExtra("cover", "/covers/a.png");
         assertThat(SeoTags.image(withCover, images)).isEqualTo("https://cdn.example.com/img/covers/a.png");
         assertThat(SeoTags.image(withCover.withExtra("cover", "https://other.example/a.png"), images))
                 .isEqualTo("https://other.example/a.png");
         assertThat(SeoTags.image(post("b", "B", ""), images)).isEqualTo("https://cdn.example.com/img/default.png");
         assertThat(SeoTags.image(post("b", "B", ""), CONFIG)).isEmpty();
+        // the covers plugin's -og image, markata's og:image, before default_cover
+        SeoConfig drawn = new SeoConfig("https://example.com", "https://cdn.example.com/img/", "Site", "", "", "",
+                "summary", "default.png", true, List.of());
+        assertThat(SeoTags.image(post("b", "B", ""), drawn)).isEqualTo("https://cdn.example.com/img/b-og.png");
+        assertThat(SeoTags.image(withCover, drawn)).isEqualTo("https://cdn.example.com/img/covers/a.png");
     }
 }
