@@ -143,6 +143,14 @@ public final class Templates {
         }
     }
 
+    /**
+     * {@code text} escaped as the theme's {@code |e} escapes it (markupsafe's entities), for
+     * plugins that put authors' text into an attribute or element of a page themselves.
+     */
+    public static String escape(String text) {
+        return JinjaFilters.Escape.escape(text);
+    }
+
     public static Templates forSite(SiteConfig site) {
         return new Templates(site, Map.of());
     }
