@@ -7,7 +7,8 @@
 # (blank lines and # comments skipped), each run in SITE. First SITE is built, then for each
 # edit: the edit, a warm build of SITE, a clean build of a copy of SITE's sources (no output
 # folder, no cache), and a file-by-file comparison of the two output folders (the profile left
-# out). Prints SAME or DIFFER per step with the differing files; exits 1 if any step differed.
+# out). Prints SAME or DIFFER per step with the differing files (FAILED when a build failed);
+# exits 1 if any step differed or failed.
 # Pages only in the warm output (of deleted posts: nothing removes them, as in markata) are
 # listed but not a difference.
 # Not a timing: warm builds skip unchanged pages and reuse caches, and any page they leave
@@ -22,12 +23,15 @@ out="${out:-markout}"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
-build() { "$markata" build -q --no-profile -d "$1" >"$scratch/log" 2>&1 || { echo "build of $1 failed:"; cat "$scratch/log"; }; }
+# a failed build fails the step: two failed builds leave no output folders to differ
+build() { "$markata" build -q --no-profile -d "$1" >"$scratch/log" 2>&1 || { echo "build of $1 failed:"; cat "$scratch/log"; failed=1; }; }
 
 compare() {
+  [[ -n "${failed:-}" ]] && { echo "FAILED  $1"; status=1; failed=; return; }
   rm -rf "$scratch/clean" && mkdir -p "$scratch/clean"
   (cd "$site" && tar --exclude="./$out" --exclude=./.markata.cache -cf - .) | (cd "$scratch/clean" && tar xf -)
   build "$scratch/clean"
+  [[ -n "${failed:-}" ]] && { echo "FAILED  $1"; status=1; failed=; return; }
   diff -r -q -x _profile "$site/$out" "$scratch/clean/$out" >"$scratch/all"
   # pages of deleted posts stay in the output folder, as markata leaves them: noted, not a failure
   grep "^Only in $site/$out" "$scratch/all" >"$scratch/stale"

@@ -212,6 +212,7 @@ public final class Markata {
                 throw e;
             }
             selection.warnings().forEach(reporter::warn);
+            List<Plugin> selected = selection.plugins();
 
             List<Registration> registrations = new ArrayList<>();
             List<BuildObserver> allObservers = new ArrayList<>();
@@ -231,6 +232,12 @@ public final class Markata {
                         @Override
                         public <T> T config(ConfigSection<T> section) throws ConfigException {
                             return config.section(section);
+                        }
+
+                        @Override
+                        public boolean runs(String id) {
+                            return selected.stream()
+                                    .anyMatch(other -> other.id().equals(id) || other.aliases().contains(id));
                         }
 
                         @Override

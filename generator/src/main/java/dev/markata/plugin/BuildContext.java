@@ -10,9 +10,11 @@ import dev.markata.lifecycle.BuildTimings;
 import dev.markata.lifecycle.DocumentFailures;
 import dev.markata.lifecycle.Stage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What a hook sees of the build: the stage and plugin it runs for, the configuration, the
@@ -52,6 +54,30 @@ public interface BuildContext {
      */
     default void updatePosts(DocumentTask<Post, Post> update) throws DocumentFailures, InterruptedException {
         setPosts(map(posts(), Post::path, update));
+    }
+
+    /**
+     * Replaces the posts {@code which} accepts by {@code update(post)}, in parallel; the others
+     * stay as they are and cost no task (a plugin with work for a few posts shows a few tasks).
+     */
+    default void updatePosts(Predicate<Post> which, DocumentTask<Post, Post> update)
+            throws DocumentFailures, InterruptedException {
+        List<Post> posts = posts();
+        List<Integer> chosen = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (which.test(posts.get(i))) {
+                chosen.add(i);
+            }
+        }
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<Post> updated = map(chosen.stream().map(posts::get).toList(), Post::path, update);
+        List<Post> all = new ArrayList<>(posts);
+        for (int i = 0; i < chosen.size(); i++) {
+            all.set(chosen.get(i), updated.get(i));
+        }
+        setPosts(all);
     }
 
     /**

@@ -67,13 +67,8 @@ final class MarkataPluginIds {
                     "long_description is made by markata.plugins.auto_description"),
             Map.entry("markata.plugins.pyscript", "it runs Python in the browser"));
 
-    /**
-     * Ids markata ships that markata-java does not implement (yet). {@code heading_link} is here:
-     * render_markdown gives headings ids, but adds no link beside them.
-     */
+    /** Ids markata ships that markata-java does not implement (yet). */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.mermaid", "markata.plugins.heading_link", "markata.plugins.seo",
-            "markata.plugins.generator",
-            "markata.plugins.publish_source", "markata.plugins.tweets", "markata.plugins.youtube",
+            "markata.plugins.generator", "markata.plugins.tweets", "markata.plugins.youtube",
             "markata.plugins.subroute", "markata.plugins.wikilink_hover");
 }

@@ -21,6 +21,12 @@ public interface PluginSetup {
      */
     <T> T config(ConfigSection<T> section) throws ConfigException;
 
+    /**
+     * Whether the plugin named {@code id} (or one of its aliases) runs in this build, for a
+     * plugin whose output names another's files (seo points at the covers plugin's images).
+     */
+    boolean runs(String id);
+
     /** Runs {@code hook} in {@code stage} with normal priority. */
     default void hook(Stage stage, Hook hook) {
         hook(stage, Priority.NORMAL, hook);

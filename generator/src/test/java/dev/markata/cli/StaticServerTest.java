@@ -52,6 +52,14 @@ class StaticServerTest {
     }
 
     @Test
+    void aJavaScriptModuleIsServedAsJavaScript() throws IOException {
+        // browsers run a module script (a local copy of mermaid, mermaid.esm.min.mjs) only when
+        // it comes with a JavaScript type
+        Files.writeString(dir.resolve("site/markout/mermaid.esm.min.mjs"), "export default {};");
+        assertThat(get("/mermaid.esm.min.mjs")).startsWith("HTTP/1.1 200").contains("text/javascript");
+    }
+
+    @Test
     void reloadVersionChangesAfterARebuild() throws IOException {
         String before = get(StaticServer.VERSION_PATH);
         server.changed();

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** A site folder for a test: write files, read what the build wrote. */
@@ -37,6 +39,20 @@ public record Site(Path root) {
 
     public boolean exists(String relative) {
         return Files.exists(root.resolve(relative));
+    }
+
+    /** The text of every file under {@code folder}, by its path there ("a/index.html"), to compare two builds. */
+    public Map<String, String> files(String folder) {
+        Path base = root.resolve(folder);
+        try (Stream<Path> paths = Files.walk(base)) {
+            Map<String, String> files = new TreeMap<>();
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                files.put(base.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Deletes a file or a folder with everything in it (the output folder and cache, for a clean build). */

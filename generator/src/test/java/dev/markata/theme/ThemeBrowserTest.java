@@ -56,6 +56,30 @@ class ThemeBrowserTest {
                 title = "Notes on Building Things"
                 description = "A small blog about making software."
                 author_name = "Ada Example"
+                hooks = ["default", "markata.plugins.heading_link"]
+                [markata.mermaid]
+                script_url = "/js/mermaid-stand-in.mjs"
+                """);
+        // what the page asks of mermaid's module: initialize, then a run on the page's load
+        files.write("static/js/mermaid-stand-in.mjs", """
+                export default {
+                  initialize(config) {
+                    window.mermaidConfig = config;
+                    if (config.startOnLoad) window.addEventListener('load', () => this.run());
+                  },
+                  run() {
+                    for (const pre of document.querySelectorAll('pre.mermaid')) {
+                      pre.innerHTML = '<svg width="120" height="40"><rect width="120" height="40"></rect></svg>';
+                    }
+                    window.mermaidRuns = (window.mermaidRuns || 0) + 1;
+                  }
+                };
+                """);
+        files.post("posts/diagram.md", "title: A diagram\ndate: 2024-05-02", """
+                ```mermaid
+                graph TD;
+                    A-->B;
+                ```
                 """);
         files.post("posts/theme-tour.md", """
                 title: A tour of the default theme
@@ -94,7 +118,7 @@ class ThemeBrowserTest {
                 """);
         BuildResult result = Markata.builder(site).environment(Map.of())
                 .reporter(new dev.markata.testing.Warnings()).open().build();
-        assertThat(result.posts()).hasSize(1);
+        assertThat(result.posts()).hasSize(2);
         served = LocalSite.serve(result.outputDir());
 
         profile = Files.createTempDirectory("markata-chromium-");
@@ -168,6 +192,28 @@ class ThemeBrowserTest {
                 .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + served.origin()))
                 .toList();
         assertThat(requests).as("the theme makes no network requests").isEmpty();
+    }
+
+    @Test
+    void aDiagramIsDrawnByTheConfiguredModuleAndHeadingLinksShowOnHover() throws Exception {
+        driver.manage().window().setSize(new Dimension(1100, 1300));
+        driver.get(served.url("diagram/index.html"));
+        assertThat(js("return window.mermaidRuns")).isEqualTo(1L);
+        assertThat(js("return window.mermaidConfig.theme + ' ' + window.mermaidConfig.look")).isEqualTo("dark handDrawn");
+        assertThat(js("return document.querySelectorAll('pre.mermaid svg').length")).isEqualTo(1L);
+
+        driver.get(served.url("theme-tour/index.html"));
+        assertThat(js("return window.mermaidConfig === undefined")).as("no diagram, no mermaid").isEqualTo(true);
+        var link = driver.findElement(By.cssSelector("h2 a.heading-permalink"));
+        assertThat(link.getAttribute("href")).endsWith("#code");
+        // hidden until the heading is hovered; faint but there where nothing can hover (headless Chromium)
+        boolean noHover = (Boolean) js("return matchMedia('(hover: none)').matches");
+        assertThat(link.getCssValue("opacity")).isEqualTo(noHover ? "0.6" : "0");
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(driver.findElement(By.cssSelector("h2#code")))
+                .perform();
+        assertThat(link.getCssValue("opacity")).isEqualTo("1");
+        assertThat(js("return document.querySelector('.heading-permalink .visually-hidden').getBoundingClientRect().width"))
+                .isIn(0L, 1L, 0.0, 1.0);
     }
 
     /**

@@ -52,6 +52,15 @@ public final class CoversPlugin implements Plugin {
         return ID;
     }
 
+    /**
+     * Whether this build draws a cover named {@code name} ({@code [[markata.covers]] name}) for
+     * every post, at {@code <slug><name>.png} under {@code output_dir}: markata's seo plugin
+     * points {@code og:image} at {@code <slug>-og.png}.
+     */
+    public static boolean draws(PluginSetup setup, String name) throws ConfigException {
+        return setup.runs(ID) && setup.config(CoversConfig.SECTION).stream().anyMatch(c -> c.name().equals(name));
+    }
+
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         List<CoversConfig> covers = setup.config(CoversConfig.SECTION);

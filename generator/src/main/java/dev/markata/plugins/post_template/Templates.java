@@ -143,6 +143,14 @@ public final class Templates {
         }
     }
 
+    /**
+     * {@code text} escaped as the theme's {@code |e} escapes it (markupsafe's entities), for
+     * plugins that put authors' text into an attribute or element of a page themselves.
+     */
+    public static String escape(String text) {
+        return JinjaFilters.Escape.escape(text);
+    }
+
     public static Templates forSite(SiteConfig site) {
         return new Templates(site, Map.of());
     }
@@ -478,9 +486,9 @@ public final class Templates {
     /**
      * Bumped when the built-in theme or what the engine renders of a template changes (theme-12:
      * the manifest link and service worker registration, for sites that listed those plugins
-     * while they were skipped and whose cached pages lack them; theme-8:
-     * the CSS for markata's footnote and task-list markup; theme-6: values printed as Jinja2
-     * prints them, its filters and operators; theme-5: the prevnext links' style), so cached
+     * while they were skipped; theme-11: the CSS for mermaid's diagrams and heading_link's links;
+     * theme-8: the CSS for markata's footnote and task-list markup; theme-6: values printed as
+     * Jinja2 prints them, its filters and operators; theme-5: the prevnext links' style), so cached
      * pages built with the old one are redone. Branches that bump it in parallel must end on a
      * value neither used.
      */

@@ -5,7 +5,6 @@ import dev.markata.plugin.StateKey;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildExecutor.DocumentTask;
 import dev.markata.lifecycle.DocumentFailures;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -48,22 +47,7 @@ public final class Skips {
             context.updatePosts(update);
             return;
         }
-        List<Post> posts = context.posts();
-        List<Integer> changed = new ArrayList<>();
-        for (int i = 0; i < posts.size(); i++) {
-            if (!paths.contains(posts.get(i).path())) {
-                changed.add(i);
-            }
-        }
-        if (changed.isEmpty()) {
-            return;
-        }
-        List<Post> updated = context.map(changed.stream().map(posts::get).toList(), Post::path, update);
-        List<Post> all = new ArrayList<>(posts);
-        for (int i = 0; i < changed.size(); i++) {
-            all.set(changed.get(i), updated.get(i));
-        }
-        context.setPosts(all);
+        context.updatePosts(post -> !paths.contains(post.path()), update);
     }
 
     public int size() {
