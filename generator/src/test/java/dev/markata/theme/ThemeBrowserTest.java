@@ -215,4 +215,50 @@ class ThemeBrowserTest {
         assertThat(js("return document.querySelector('.heading-permalink .visually-hidden').getBoundingClientRect().width"))
                 .isIn(0L, 1L, 0.0, 1.0);
     }
+
+    /**
+     * A site with icon_resize, manifest and service_worker as a visitor's browser takes it: the
+     * page registers the worker, which stores the precached pages under the version the build
+     * wrote, and once the server is gone the pages visited still open.
+     */
+    @Test
+    void aSiteWithTheWorkerIsInstalledAndReadOffline() throws Exception {
+        Path pwa = Files.createTempDirectory("markata-pwa-");
+        Site files = new Site(pwa).write("markata.toml", """
+                [markata]
+                title = "Offline notes"
+                hooks = ["default", "markata.plugins.manifest", "markata.plugins.service_worker"]
+                icon = "icon.png"
+                site_name = "Offline notes"
+                """).post("posts/kept.md", "title: Kept for later\ndate: 2024-05-01", "Readable without a network.");
+        java.awt.image.BufferedImage icon = new java.awt.image.BufferedImage(64, 64,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        Files.createDirectories(pwa.resolve("static"));
+        javax.imageio.ImageIO.write(icon, "png", pwa.resolve("static/icon.png").toFile());
+        BuildResult result = Markata.builder(pwa).environment(Map.of()).reporter(new dev.markata.testing.Warnings())
+                .open().build();
+        String worker = files.read("markout/service-worker.js");
+        String cache = worker.replaceFirst("(?s).*const CACHE = \"([^\"]+)\".*", "$1");
+        try (LocalSite site = LocalSite.serve(result.outputDir())) {
+            driver.get(site.url("kept/index.html"));
+            Object scope = ((JavascriptExecutor) driver).executeAsyncScript(
+                    "navigator.serviceWorker.ready.then(r => arguments[0](r.scope))");
+            assertThat(scope).isEqualTo(site.url(""));
+            assertThat(((JavascriptExecutor) driver).executeAsyncScript(
+                    "caches.keys().then(keys => arguments[0](keys))")).isEqualTo(List.of(cache));
+            assertThat(((JavascriptExecutor) driver).executeAsyncScript(
+                    "fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())"
+                            + ".then(m => arguments[0](m.name + ' ' + m.icons.length))")).isEqualTo("Offline notes 8");
+            // the worker controls the page from now on: this visit goes through it, and is kept
+            driver.navigate().refresh();
+            assertThat(js("return navigator.serviceWorker.controller !== null")).isEqualTo(true);
+        }
+        // the server is gone: the visited page and the precached home page still open
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.cssSelector("article h1, h1")).getText()).isEqualTo("Kept for later");
+        driver.get(driver.getCurrentUrl().replace("kept/index.html", ""));
+        assertThat(driver.getTitle()).isEqualTo("Archive | Offline notes");
+        screenshot("pwa-offline.png");
+        new Site(pwa.getParent()).delete(pwa.getFileName().toString());
+    }
 }

@@ -81,9 +81,9 @@ public final class CopyAssetsPlugin implements Plugin {
     /**
      * The regular files of the assets folder (links not followed), sorted; none when there is no
      * such folder or it is the output folder. Walked once per build: the check at pre_render and
-     * the copy at save read the same list.
+     * the copy at save read the same list (and the service worker's version, after them).
      */
-    private static List<Path> files(BuildContext context) throws IOException {
+    public static List<Path> files(BuildContext context) throws IOException {
         Optional<AssetFiles> known = context.get(FILES);
         if (known.isPresent()) {
             return known.get().files();
@@ -97,6 +97,20 @@ public final class CopyAssetsPlugin implements Plugin {
         }
         context.put(FILES, new AssetFiles(files));
         return files;
+    }
+
+    /**
+     * Fails when the assets folder holds {@code relative}, a file plugin {@code writer} makes in
+     * the output folder ({@code manifest.json}, {@code service-worker.js}): the copy and the
+     * plugin's file would take the same place, the one written last winning.
+     */
+    public static void refuseClash(BuildContext context, String relative, String writer) throws PluginException {
+        Path asset = context.site().assetsDir().resolve(relative);
+        if (Files.isRegularFile(asset, LinkOption.NOFOLLOW_LINKS)) {
+            throw new PluginException(SitePaths.slashed(context.site().directory().relativize(asset)) + ": is also the"
+                    + " file " + writer + " writes (" + relative + "), and one would overwrite the other; remove the"
+                    + " asset, or " + writer + " from hooks");
+        }
     }
 
     private static boolean copyOne(BuildContext context, Path assets, Path file) throws IOException {

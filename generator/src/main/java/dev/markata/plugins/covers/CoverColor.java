@@ -1,15 +1,7 @@
 package dev.markata.plugins.covers;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,7 +63,7 @@ record CoverColor(int argb) {
         if ((m = HSV.matcher(color)).matches()) {
             return Optional.of(hsv(number(m, 1), number(m, 2) / 100, number(m, 3) / 100));
         }
-        Integer named = Names.BY_NAME.get(color);
+        Integer named = CssColorNames.BY_NAME.get(color);
         return named == null ? Optional.empty() : Optional.of(new CoverColor(0xff000000 | named));
     }
 
@@ -150,26 +142,5 @@ record CoverColor(int argb) {
 
     private static int channel(double fraction) {
         return (int) Math.round(Math.max(0, Math.min(1, fraction)) * 255);
-    }
-
-    /** The CSS colour names Pillow knows, read from {@code css-colors.txt} the first time one is asked for. */
-    private static final class Names {
-        static final Map<String, Integer> BY_NAME = read();
-
-        private static Map<String, Integer> read() {
-            Map<String, Integer> names = new HashMap<>();
-            try (InputStream in = CoverColor.class.getResourceAsStream("css-colors.txt");
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (!line.startsWith("#") && !line.isBlank()) {
-                        String[] parts = line.split(" ");
-                        names.put(parts[0], Integer.parseInt(parts[1], 16));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("the colour names shipped in the jar cannot be read", e);
-            }
-            return Map.copyOf(names);
-        }
     }
 }

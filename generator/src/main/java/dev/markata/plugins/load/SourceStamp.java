@@ -13,16 +13,17 @@ import java.util.concurrent.TimeUnit;
  * and where the platform has them (Linux, macOS) the inode and the status-change time. The
  * change time is what makes the stamp trustworthy: tools that restore an old modification time
  * ({@code touch -d}, {@code rsync -t}, {@code git checkout} of an older file of equal size)
- * cannot set it back.
+ * cannot set it back. Also the key of other caches of a file's content (the service worker's
+ * digests of the assets).
  *
  * @param inode        the inode number, or -1 where unknown
  * @param changedNanos the status-change time, or -1 where unknown
  */
-record SourceStamp(long size, long modifiedNanos, long changedNanos, long inode) {
+public record SourceStamp(long size, long modifiedNanos, long changedNanos, long inode) {
 
     private static final String UNIX_ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino";
 
-    static SourceStamp of(Path file) throws IOException {
+    public static SourceStamp of(Path file) throws IOException {
         try {
             Map<String, Object> unix = Files.readAttributes(file, UNIX_ATTRIBUTES);
             return new SourceStamp((Long) unix.get("size"), nanos((FileTime) unix.get("lastModifiedTime")),

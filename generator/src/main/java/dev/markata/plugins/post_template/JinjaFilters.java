@@ -11,7 +11,6 @@ import com.hubspot.jinjava.lib.filter.ListFilter;
 import com.hubspot.jinjava.lib.filter.MapFilter;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.objects.collections.PyList;
-import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
 import com.hubspot.jinjava.util.ObjectTruthValue;
@@ -27,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.commons.lang3.StringEscapeUtils;
 
@@ -909,88 +907,7 @@ final class JinjaFilters {
         @Override
         public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
             Object indent = argument(args, kwargs, 0, "indent");
-            StringBuilder out = new StringBuilder();
-            json(value, indent instanceof Number n ? n.intValue() : -1, 0, out);
-            return out.toString();
-        }
-
-        private static void json(Object value, int indent, int depth, StringBuilder out) {
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof Boolean b) {
-                out.append(b ? "true" : "false");
-            } else if (value instanceof Double || value instanceof Float) {
-                out.append(PythonText.floatText(((Number) value).doubleValue()));
-            } else if (value instanceof Number) {
-                out.append(value);
-            } else if (value instanceof CharSequence || value instanceof Character) {
-                text(value.toString(), out);
-            } else if (value instanceof Map<?, ?> map) {
-                Map<String, Object> sorted = new TreeMap<>();
-                map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
-                out.append('{');
-                String comma = "";
-                for (Map.Entry<String, Object> entry : sorted.entrySet()) {
-                    out.append(comma);
-                    newline(indent, depth + 1, out);
-                    text(entry.getKey(), out);
-                    out.append(": ");
-                    json(entry.getValue(), indent, depth + 1, out);
-                    comma = indent >= 0 ? "," : ", ";
-                }
-                if (!sorted.isEmpty()) {
-                    newline(indent, depth, out);
-                }
-                out.append('}');
-            } else if (value instanceof Collection<?> || value instanceof Object[]) {
-                Collection<?> items = value instanceof Object[] array ? Arrays.asList(array) : (Collection<?>) value;
-                out.append('[');
-                String comma = "";
-                for (Object item : items) {
-                    out.append(comma);
-                    newline(indent, depth + 1, out);
-                    json(item, indent, depth + 1, out);
-                    comma = indent >= 0 ? "," : ", ";
-                }
-                if (!items.isEmpty()) {
-                    newline(indent, depth, out);
-                }
-                out.append(']');
-            } else {
-                String type = value instanceof PyishDate ? "date" : value.getClass().getSimpleName();
-                throw new IllegalArgumentException("tojson: a " + type + " (" + value + ") is not JSON;"
-                        + " JSON holds text, numbers, true/false, none, lists and dicts (a date as text: ~ '' or |string)");
-            }
-        }
-
-        private static void newline(int indent, int depth, StringBuilder out) {
-            if (indent >= 0) {
-                out.append('\n').append(" ".repeat(indent * depth));
-            }
-        }
-
-        private static void text(String text, StringBuilder out) {
-            out.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    case '\b' -> out.append("\\b");
-                    case '\f' -> out.append("\\f");
-                    default -> {
-                        if (c < 0x20 || c > 0x7e || c == '<' || c == '>' || c == '&' || c == '\'') {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
+            return PythonJson.dumps(value, indent instanceof Number n ? n.intValue() : -1, true, true);
         }
     }
 }

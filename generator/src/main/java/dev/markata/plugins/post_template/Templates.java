@@ -484,12 +484,13 @@ public final class Templates {
     }
 
     /**
-     * Bumped when the built-in theme or what the engine renders of a template changes (theme-11:
-     * the CSS for mermaid's diagrams and heading_link's links; theme-8: the CSS for markata's
-     * footnote and task-list markup; theme-6: values printed as Jinja2
-     * prints them, its filters and operators; theme-5: the prevnext links' style), so cached
+     * Bumped when the built-in theme or what the engine renders of a template changes (theme-12:
+     * the manifest link and service worker registration, for sites that listed those plugins
+     * while they were skipped; theme-11: the CSS for mermaid's diagrams and heading_link's links;
+     * theme-8: the CSS for markata's footnote and task-list markup; theme-6: values printed as
+     * Jinja2 prints them, its filters and operators; theme-5: the prevnext links' style), so cached
      * pages built with the old one are redone. Branches that bump it in parallel must end on a
      * value neither used.
      */
-    private static final String THEME_VERSION = "theme-11";
+    private static final String THEME_VERSION = "theme-12";
 }

@@ -1,0 +1,31 @@
+package dev.markata.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.markata.BuildResult;
+import dev.markata.Markata;
+import dev.markata.config.ConfigException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Builds of a test's site folder with the built-in plugins and no environment. */
+public final class Builds {
+
+    private Builds() {
+    }
+
+    /** Builds the site, which must say no warning. */
+    public static BuildResult withoutWarnings(Path site) throws Exception {
+        Warnings warnings = new Warnings();
+        BuildResult result = Markata.builder(site).environment(Map.of()).reporter(warnings).open().build();
+        assertThat(warnings.messages).isEmpty();
+        return result;
+    }
+
+    /** Why the site's configuration stopped the build before it began (null when it did not). */
+    public static ConfigException configError(Path site) {
+        return catchThrowableOfType(
+                () -> Markata.builder(site).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+    }
+}
