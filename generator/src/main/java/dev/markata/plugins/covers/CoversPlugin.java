@@ -44,8 +44,6 @@ public final class CoversPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.covers";
     static final String KEYS_FILE = "covers.tsv";
-    /** Changes when the same inputs make other pixels or other files. */
-    private static final String KEY_VERSION = "covers-1";
 
     @Override
     public String id() {
@@ -158,7 +156,7 @@ public final class CoversPlugin implements Plugin {
 
     /** What every cover of one entry depends on besides the post: its settings and its files' bytes. */
     private static String sharedKey(CoversConfig cover, Path site) throws IOException {
-        Hashing hash = new Hashing().add(KEY_VERSION).add(System.getProperty("java.version"))
+        Hashing hash = new Hashing().add(System.getProperty("java.version"))
                 .add(cover.name()).addValue(cover.padding()).addValue(cover.textPadding()).addValue(cover.resizes())
                 .add(Integer.toHexString(cover.fontColor().argb())).add(Integer.toHexString(cover.textFontColor().argb()))
                 .add(cover.textKey().orElse(null));

@@ -29,8 +29,6 @@ public final class DidYouMeanPlugin implements Plugin {
     private static final String PAGE = "404.html";
     /** The key of the last 404 page written, in the cache folder. */
     static final String KEYS_FILE = "didyoumean.tsv";
-    /** Changes when what the key covers changes. */
-    private static final String KEY_VERSION = "didyoumean-2";
 
     @Override
     public String id() {
@@ -49,7 +47,7 @@ public final class DidYouMeanPlugin implements Plugin {
             // Unchanged and still there: not made again (at 10,000 posts the list alone was
             // most of a warm build's save).
             Path keysFile = context.cacheDir().resolve(KEYS_FILE);
-            String key = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context),
+            String key = Hashing.of(templates.key(), SiteView.fingerprint(context),
                     LocalDate.now().toString());
             Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
             if (key.equals(previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {

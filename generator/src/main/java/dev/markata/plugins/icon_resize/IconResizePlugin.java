@@ -48,8 +48,6 @@ public final class IconResizePlugin implements Plugin {
     /** The largest icon resized (sides in pixels): its pixels are held in memory a few times over. */
     static final int MAX_SIDE = 4096;
     static final String KEYS_FILE = "icon_resize.tsv";
-    /** Changes when the same icon gives other files (resampling, encoding). */
-    private static final String KEY_VERSION = "icon-1";
 
     /** The icon's bytes and name (as messages show it), what render found, and the format to write. */
     private record Plan(byte[] bytes, String name, String digest, String format, List<Output> outputs) {
@@ -127,7 +125,7 @@ public final class IconResizePlugin implements Plugin {
         Map<String, String> keys = new HashMap<>();
         List<Output> todo = new ArrayList<>();
         for (Output output : plan.outputs()) {
-            String key = Hashing.of(KEY_VERSION, plan.digest(), output.file());
+            String key = Hashing.of(plan.digest(), output.file());
             keys.put(output.file(), key);
             if (!key.equals(previous.get(output.file())) || !Files.isRegularFile(context.output().resolve(output.file()))) {
                 todo.add(output);

@@ -167,8 +167,9 @@ public final class Templates {
 
     /**
      * What every page rendered with these templates depends on besides its own data: every
-     * template the site can use (its templates folder and the built-in theme) and the settings
-     * templates see as {@code config}. The common start of the cache keys of rendered pages
+     * template of the site's templates folder and the settings templates see as {@code config}
+     * (the built-in theme is markata-java's own code: a cache written by another build of it is
+     * emptied, {@link dev.markata.content.CacheDir}). The common start of the cache keys of rendered pages
      * (skip, feeds, the 404 page, Markdown with Jinja), so they all notice the same changes.
      * Computed once.
      */
@@ -176,7 +177,6 @@ public final class Templates {
         String known = key;
         if (known == null) {
             Hashing hash = new Hashing();
-            hash.add(THEME_VERSION);
             if (Files.isDirectory(siteTemplates)) {
                 try (var files = Files.walk(siteTemplates)) {
                     for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -482,15 +482,4 @@ public final class Templates {
         }
         return value;
     }
-
-    /**
-     * Bumped when the built-in theme or what the engine renders of a template changes (theme-12:
-     * the manifest link and service worker registration, for sites that listed those plugins
-     * while they were skipped; theme-11: the CSS for mermaid's diagrams and heading_link's links;
-     * theme-8: the CSS for markata's footnote and task-list markup; theme-6: values printed as
-     * Jinja2 prints them, its filters and operators; theme-5: the prevnext links' style), so cached
-     * pages built with the old one are redone. Branches that bump it in parallel must end on a
-     * value neither used.
-     */
-    private static final String THEME_VERSION = "theme-12";
 }

@@ -37,12 +37,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RenderMarkdownPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.render_markdown";
-    /**
-     * Changes when the rendering or the cache's format changes, so older cache entries are not used
-     * (render-8: markata's markup, MarkataCompatTest). Branches that bump it in parallel must end
-     * on a value neither used, or one's entries answer the other's keys.
-     */
-    private static final String RENDER_VERSION = "render-8";
 
     @Override
     public String id() {
@@ -124,7 +118,7 @@ public final class RenderMarkdownPlugin implements Plugin {
 
         String of(Inputs inputs, Post post) throws Exception {
             boolean jinja = isJinja(post);
-            Hashing keyHash = new Hashing().add(RENDER_VERSION)
+            Hashing keyHash = new Hashing()
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
                     .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
             if (jinja) {

@@ -37,12 +37,6 @@ public final class SkipPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.skip";
     static final String KEYS_FILE = "skip.tsv";
-    /**
-     * Changes when what the key covers changes, or a page made from the same inputs changes
-     * (skip-8: markata's Markdown markup). Branches that bump it in parallel must end on a value
-     * neither used, or one's keys answer the other's pages.
-     */
-    private static final String KEY_VERSION = "skip-8";
 
     private static final ConfigSection<Boolean> ENABLED = new ConfigSection<>("skip_settings",
             (section, markata) -> markata.bool("skip", true));
@@ -73,7 +67,7 @@ public final class SkipPlugin implements Plugin {
     }
 
     private static void decide(BuildContext context, Templates templates) throws Exception {
-        String shared = Hashing.of(KEY_VERSION, templates.key(), SiteView.fingerprint(context),
+        String shared = Hashing.of(templates.key(), SiteView.fingerprint(context),
                 SiteView.feedsKey(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
