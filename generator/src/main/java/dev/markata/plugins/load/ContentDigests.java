@@ -5,6 +5,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.post_template.Hashing;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Digests of the posts' Markdown as loaded, computed once per version of a source file (and
@@ -42,6 +43,15 @@ public final class ContentDigests {
             return known.digest();
         }
         return digest(post.content());
+    }
+
+    /**
+     * The digest of {@code post.content()} when it is the text the loader produced (no hashing
+     * then); empty when a plugin replaced it or another plugin loaded the posts.
+     */
+    public Optional<String> ofUnchanged(Post post) {
+        Known known = byPath.get(post.path());
+        return known != null && known.content() == post.content() ? Optional.of(known.digest()) : Optional.empty();
     }
 
     /**

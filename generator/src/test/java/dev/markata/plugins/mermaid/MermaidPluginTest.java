@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.plugins.skip.KeyFile;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
@@ -65,6 +66,20 @@ class MermaidPluginTest {
         assertThat(new Site(dir).read("markout/plain/index.html")).doesNotContain("<script type=\"module\"")
                 .doesNotContain("class=\"mermaid\"");
         assertThat(new Site(dir).read("markout/index.html")).doesNotContain("<script type=\"module\"");
+    }
+
+    @Test
+    void aTextLookedAtBeforeIsNotLookedAtAgainUntilItChanges() throws Exception {
+        Site site = site("").post("posts/other.md", "title: Other\npublished: true", "Nothing to draw.\n");
+        Path file = dir.resolve(".markata.cache/" + MermaidPlugin.WITHOUT_DIAGRAMS_FILE);
+        build();
+        // plain.md has the word, so it is looked at every time; flow.md has diagrams
+        assertThat(KeyFile.read(file, new Warnings())).containsOnlyKeys("posts/other.md");
+
+        site.post("posts/other.md", "title: Other\npublished: true", DIAGRAM + "\n");
+        build();
+        assertThat(page("other").select("pre.mermaid")).hasSize(1);
+        assertThat(KeyFile.read(file, new Warnings())).isEmpty();
     }
 
     @Test
