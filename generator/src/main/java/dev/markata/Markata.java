@@ -248,6 +248,13 @@ public final class Markata {
                         }
 
                         @Override
+                        public void hookBeforeOthers(Stage stage, Hook hook) {
+                            // ahead of every list position, and of each other in list order
+                            registrations.add(new Registration(Objects.requireNonNull(stage), Priority.FIRST,
+                                    plugin.id(), listIndex - selected.size(), Objects.requireNonNull(hook)));
+                        }
+
+                        @Override
                         public void observe(BuildObserver observer) {
                             allObservers.add(Objects.requireNonNull(observer));
                         }

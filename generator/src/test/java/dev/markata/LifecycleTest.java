@@ -73,6 +73,19 @@ class LifecycleTest {
     }
 
     @Test
+    void aHookBeforeOthersRunsFirstInItsStageWhereverItsPluginIsListed() throws Exception {
+        Plugin first = new RecordingPlugin("t.first", journal, Map.of(Stage.RENDER, Priority.FIRST));
+        Plugin normal = new RecordingPlugin("t.normal", journal, Map.of(Stage.RENDER, Priority.NORMAL));
+        Plugin gate = new RecordingPlugin("t.gate", journal, Map.of(Stage.RENDER, Priority.LAST))
+                .onSetup(setup -> setup.hookBeforeOthers(Stage.RENDER, context -> journal.add("render:t.gate decides")));
+        Plugin gate2 = new RecordingPlugin("t.gate2", journal, Map.of())
+                .onSetup(setup -> setup.hookBeforeOthers(Stage.RENDER, context -> journal.add("render:t.gate2 decides")));
+        open("[\"t.first\", \"t.normal\", \"t.gate\", \"t.gate2\"]", first, normal, gate, gate2).build();
+        assertThat(journal).containsExactly("render:t.gate decides", "render:t.gate2 decides", "render:t.first",
+                "render:t.normal", "render:t.gate");
+    }
+
+    @Test
     void aFailingHookStopsTheBuildNamesPluginAndStageAndTeardownStillRunsOnce() throws Exception {
         AtomicReference<BuildFailure> seenAtTeardown = new AtomicReference<>();
         Plugin failing = new RecordingPlugin("t.fails", journal, Map.of(Stage.PRE_RENDER, Priority.NORMAL))

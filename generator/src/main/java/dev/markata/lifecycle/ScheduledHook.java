@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param stage     the stage
  * @param priority  first / normal / last within the stage
  * @param pluginId  the plugin's id
- * @param listIndex the plugin's position in the resolved {@code hooks} list (ties within a priority)
+ * @param listIndex the plugin's position in the resolved {@code hooks} list (ties within a priority);
+ *                  negative for a hook that runs before the stage's others
+ *                  ({@code PluginSetup.hookBeforeOthers})
  * @param call      runs the hook
  */
 public record ScheduledHook(Stage stage, Priority priority, String pluginId, int listIndex, Call call) {

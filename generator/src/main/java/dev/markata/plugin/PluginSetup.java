@@ -35,6 +35,14 @@ public interface PluginSetup {
     /** Runs {@code hook} in {@code stage}; FIRST / LAST are markata's tryfirst / trylast. */
     void hook(Stage stage, Priority priority, Hook hook);
 
+    /**
+     * Runs {@code hook} before every other hook of {@code stage}, wherever this plugin is listed
+     * in {@code hooks}: for a decision the stage's other hooks read (the skip plugin's, which
+     * posts are left alone, which prevnext read before it was made when listed before
+     * {@code "default"}). Such hooks of several plugins run in list order.
+     */
+    void hookBeforeOthers(Stage stage, Hook hook);
+
     /** Receives stage, hook and per-document task events for the whole build. */
     void observe(BuildObserver observer);
 

@@ -57,8 +57,9 @@ public final class SkipPlugin implements Plugin {
             return;
         }
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
-        // at render's start, once the feeds (pre_render, last) have chosen their posts
-        setup.hook(Stage.RENDER, Priority.FIRST, context -> decide(context, templates));
+        // at render's start, once the feeds (pre_render, last) have chosen their posts, and before
+        // any other render hook reads the decision (prevnext, listed before "default", did)
+        setup.hookBeforeOthers(Stage.RENDER, context -> decide(context, templates));
         setup.hook(Stage.SAVE, Priority.LAST, SkipPlugin::remember);
     }
 

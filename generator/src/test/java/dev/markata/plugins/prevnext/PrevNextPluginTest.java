@@ -126,6 +126,20 @@ class PrevNextPluginTest {
     }
 
     @Test
+    void listedBeforeTheDefaultSetItMakesNoLinksForUnchangedPosts() throws Exception {
+        Site site = site("first");
+        site.write("markata.toml", site.read("markata.toml")
+                .replace("[\"default\", \"markata.plugins.prevnext\"]", "[\"markata.plugins.prevnext\", \"default\"]"));
+        build();
+        List<String> cold = links("b");
+        // it ran before skip had decided, and made every post's links again on every build
+        BuildResult warm = build();
+        assertThat(warm.timings().hooks()).filteredOn(hook -> hook.pluginId().equals(PrevNextPlugin.ID)
+                && hook.stage() == Stage.RENDER).singleElement().extracting(BuildTimings.HookTiming::tasks).isEqualTo(0);
+        assertThat(links("b")).isEqualTo(cold).isNotEmpty();
+    }
+
+    @Test
     void aFeedShowingPostsInFullIsNotRenderedAgainWhenNothingChanged() throws Exception {
         site("first").write("templates/full.html",
                 "{% for p in feed.posts %}<article>{{ p.article_html }}</article>{% endfor %}")
