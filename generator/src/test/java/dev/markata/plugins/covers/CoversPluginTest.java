@@ -161,6 +161,22 @@ class CoversPluginTest {
         assertThat(output()).isEqualTo(warmOutput);
     }
 
+    /**
+     * A warm build takes the digests of the template and fonts from the keys file while their
+     * stamps (size, times, inode) are unchanged, instead of reading and hashing them again (a
+     * changed template is still seen: {@link #aWarmBuildDrawsNothingAndAnEditRedrawsOnlyWhatChanged}).
+     */
+    @Test
+    void aWarmBuildKeepsTheFilesDigestsUnderTheirStamps() throws Exception {
+        site("white");
+        build();
+        Path keys = dir.resolve(".markata.cache/" + CoversPlugin.KEYS_FILE);
+        assertThat(Files.readAllLines(keys)).filteredOn(line -> line.startsWith("file:"))
+                .extracting(line -> line.substring(0, line.indexOf('\t')))
+                .containsExactly("file:static/box.ttf", "file:static/cover-template.png", "file:static/og-template.png");
+        assertThat(drawn(build())).isZero();
+    }
+
     @Test
     void aMissingTemplateOrFontStopsTheBuildNamingTheKeyAndTheFile() throws Exception {
         site("white");
