@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.cli.LocalSite;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -274,8 +275,7 @@ class ThemeBrowserTest {
                 title = "Watched notes"
                 hooks = ["default", "markata.plugins.service_worker"]
                 """).post("posts/draft.md", "title: First title\ndate: 2024-05-01", "Being written.");
-        BuildResult result = Markata.builder(pwa).environment(Map.of()).reporter(new dev.markata.testing.Warnings())
-                .open().build();
+        BuildResult result = Builds.withoutWarnings(pwa);
         try (LocalSite site = LocalSite.serveWatched(result.outputDir())) {
             driver.get(site.url("draft/"));
             ((JavascriptExecutor) driver).executeAsyncScript("navigator.serviceWorker.ready.then(() => arguments[0]())");
@@ -295,7 +295,7 @@ class ThemeBrowserTest {
 
             // an edit, built and announced: the page shows it
             files.post("posts/draft.md", "title: Second title\ndate: 2024-05-01", "Being written.");
-            Markata.builder(pwa).environment(Map.of()).reporter(new dev.markata.testing.Warnings()).open().build();
+            Builds.withoutWarnings(pwa);
             site.rebuilt();
             new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
