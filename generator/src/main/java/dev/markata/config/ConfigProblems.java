@@ -1,12 +1,16 @@
 package dev.markata.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects configuration problems so that one run reports every wrong key, not just the first:
  * each key is read through {@link #read}, which keeps a fallback when the value is wrong, and
- * {@link #throwIfAny()} ends the reading with all of them.
+ * {@link #throwIfAny()} ends the reading with all of them. A problem already noted is not noted
+ * again: two plugins may read one section (seo reads {@code [[markata.covers]]} to know whether
+ * an {@code -og} cover is drawn), and its wrong value is one problem to fix, not two.
  */
 public final class ConfigProblems {
 
@@ -16,7 +20,7 @@ public final class ConfigProblems {
         T read() throws ConfigException;
     }
 
-    private final List<String> problems = new ArrayList<>();
+    private final Set<String> problems = new LinkedHashSet<>();
 
     /** The value read, or {@code fallback} (the problem noted) when it is not allowed. */
     public <T> T read(Reading<T> reading, T fallback) {
@@ -40,7 +44,7 @@ public final class ConfigProblems {
     /** @throws ConfigException with every problem noted, in order, if any */
     public void throwIfAny() throws ConfigException {
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            throw new ConfigException(new ArrayList<>(problems));
         }
     }
 }

@@ -22,6 +22,16 @@ public final class LocalSite implements AutoCloseable {
         return new LocalSite(StaticServer.start(outputDir, InetAddress.getLoopbackAddress(), 0, false));
     }
 
+    /** Serves {@code outputDir} on a free port as {@code markata serve --watch} does: pages poll for a rebuild. */
+    public static LocalSite serveWatched(Path outputDir) throws IOException {
+        return new LocalSite(StaticServer.start(outputDir, InetAddress.getLoopbackAddress(), 0, true));
+    }
+
+    /** Tells open pages that the site was built again, as {@code serve --watch} does after a rebuild. */
+    public void rebuilt() {
+        server.changed();
+    }
+
     /** The address of {@code path} (relative to the site's root, "post/index.html"). */
     public String url(String path) {
         return origin() + "/" + path;

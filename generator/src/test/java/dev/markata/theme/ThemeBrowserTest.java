@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.cli.LocalSite;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -260,5 +261,51 @@ class ThemeBrowserTest {
         assertThat(driver.getTitle()).isEqualTo("Archive | Offline notes");
         screenshot("pwa-offline.png");
         new Site(pwa.getParent()).delete(pwa.getFileName().toString());
+    }
+
+    /**
+     * {@code serve --watch} on a site with the service worker: once the worker controls the
+     * page, an edit must still reload it, and show the page as built now.
+     */
+    @Test
+    void aPageControlledByTheWorkerStillReloadsWhenServeRebuilds() throws Exception {
+        Path pwa = Files.createTempDirectory("markata-pwa-watch-");
+        Site files = new Site(pwa).write("markata.toml", """
+                [markata]
+                title = "Watched notes"
+                hooks = ["default", "markata.plugins.service_worker"]
+                """).post("posts/draft.md", "title: First title\ndate: 2024-05-01", "Being written.");
+        BuildResult result = Builds.withoutWarnings(pwa);
+        try (LocalSite site = LocalSite.serveWatched(result.outputDir())) {
+            driver.get(site.url("draft/"));
+            ((JavascriptExecutor) driver).executeAsyncScript("navigator.serviceWorker.ready.then(() => arguments[0]())");
+            driver.navigate().refresh();
+            assertThat(js("return navigator.serviceWorker.controller !== null")).isEqualTo(true);
+            // the page, controlled now, has asked the server for its build twice (through the worker)
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Long) js(
+                    "return performance.getEntriesByType('resource')"
+                            + ".filter(e => e.name.endsWith('/__markata/version')).length") >= 2);
+
+            // serve says the site was built again: the page reloads (the worker changed nothing)
+            js("window.notReloaded = true");
+            site.rebuilt();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.JavascriptException.class)
+                    .until(d -> js("return window.notReloaded === undefined").equals(true));
+
+            // an edit, built and announced: the page shows it
+            files.post("posts/draft.md", "title: Second title\ndate: 2024-05-01", "Being written.");
+            Builds.withoutWarnings(pwa);
+            site.rebuilt();
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("h1")).getText().equals("Second title"));
+        } finally {
+            driver.get("about:blank");
+            // this site's requests and console lines are not the theme page's, which another test checks
+            driver.manage().logs().get(LogType.BROWSER);
+            driver.manage().logs().get(LogType.PERFORMANCE);
+            new Site(pwa.getParent()).delete(pwa.getFileName().toString());
+        }
     }
 }

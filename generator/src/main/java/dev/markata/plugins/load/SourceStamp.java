@@ -1,5 +1,6 @@
 package dev.markata.plugins.load;
 
+import dev.markata.plugins.post_template.Hashing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * change time is what makes the stamp trustworthy: tools that restore an old modification time
  * ({@code touch -d}, {@code rsync -t}, {@code git checkout} of an older file of equal size)
  * cannot set it back. Also the key of other caches of a file's content (the service worker's
- * digests of the assets).
+ * digests of the assets, the covers' of their templates and fonts: {@link #storedDigest}).
  *
  * @param inode        the inode number, or -1 where unknown
  * @param changedNanos the status-change time, or -1 where unknown
@@ -32,6 +33,28 @@ public record SourceStamp(long size, long modifiedNanos, long changedNanos, long
             BasicFileAttributes basic = Files.readAttributes(file, BasicFileAttributes.class);
             return new SourceStamp(basic.size(), nanos(basic.lastModifiedTime()), -1, -1);
         }
+    }
+
+    /** Length of a {@link #storedDigest}'s two parts, in hex digits. */
+    private static final int DIGEST = 32;
+
+    /**
+     * The digest of {@code file}'s bytes, as a value to keep in a cache: the digest of its stamp,
+     * then that of its content. {@code known} is such a value from an earlier build (or null);
+     * while the stamp is the same it is returned as it is and the file is not read, which for the
+     * large files a site names (a CJK font of 10 MB behind its covers) is most of a warm build.
+     */
+    public static String storedDigest(Path file, String known) throws IOException {
+        String stamp = Hashing.of(of(file).toString());
+        if (known != null && known.length() == 2 * DIGEST && known.startsWith(stamp)) {
+            return known;
+        }
+        return stamp + new Hashing().add(Files.readAllBytes(file)).hex();
+    }
+
+    /** The content's digest in a value {@link #storedDigest} made. */
+    public static String contentDigest(String stored) {
+        return stored.substring(DIGEST);
     }
 
     private static long nanos(FileTime time) {

@@ -5,7 +5,6 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugins.load.SourceStamp;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.skip.KeyFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import java.util.Map;
 final class AssetDigests {
 
     static final String FILE = "service_worker_assets.tsv";
-    /** A stored value: the stamp's digest, then the content's (32 hex digits each). */
-    private static final int DIGEST = 32;
 
     private AssetDigests() {
     }
@@ -31,20 +28,14 @@ final class AssetDigests {
     static String of(BuildContext context, Path assets, List<Path> files) throws Exception {
         Path cache = context.cacheDir().resolve(FILE);
         Map<String, String> previous = KeyFile.read(cache, context.reporter());
-        List<String> stored = context.map(files, file -> SitePaths.slashed(assets.relativize(file)), file -> {
-            String stamp = Hashing.of(SourceStamp.of(file).toString());
-            String known = previous.get(SitePaths.slashed(assets.relativize(file)));
-            if (known != null && known.length() == 2 * DIGEST && known.startsWith(stamp)) {
-                return known;
-            }
-            return stamp + new Hashing().add(Files.readAllBytes(file)).hex();
-        });
+        List<String> stored = context.map(files, file -> SitePaths.slashed(assets.relativize(file)),
+                file -> SourceStamp.storedDigest(file, previous.get(SitePaths.slashed(assets.relativize(file)))));
         Map<String, String> keys = new HashMap<>();
         Hashing all = new Hashing();
         for (int i = 0; i < files.size(); i++) {
             String name = SitePaths.slashed(assets.relativize(files.get(i)));
             keys.put(name, stored.get(i));
-            all.add(name).add(stored.get(i).substring(DIGEST));
+            all.add(name).add(SourceStamp.contentDigest(stored.get(i)));
         }
         KeyFile.write(cache, keys, previous);
         return all.hex();

@@ -23,10 +23,12 @@ self.addEventListener("activate", (event) => {
 });
 
 // Pages and files of this site: from the cache when it has them, else from the network, and kept
-// for the next visit (offline too). Other sites' requests and anything but GET go to the network.
+// for the next visit (offline too). Other sites' requests, anything but GET, and requests that
+// ask for no cache at all (fetch(url, {cache: "no-store"}), as `markata serve --watch` asks
+// whether the site was built again) go to the network.
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(self.location.origin)) {
+  if (request.method !== "GET" || request.cache === "no-store" || !request.url.startsWith(self.location.origin)) {
     return;
   }
   event.respondWith(

@@ -130,6 +130,11 @@ class CoversPluginTest {
     void aWarmBuildDrawsNothingAndAnEditRedrawsOnlyWhatChanged() throws Exception {
         site("white");
         build();
+        // the digests of the template and fonts are kept under their stamps (size, times, inode):
+        // a warm build does not read and hash them again while the stamps are unchanged
+        assertThat(Files.readAllLines(dir.resolve(".markata.cache/" + CoversPlugin.KEYS_FILE)))
+                .filteredOn(line -> line.startsWith("file:")).extracting(line -> line.substring(0, line.indexOf('\t')))
+                .containsExactly("file:static/box.ttf", "file:static/cover-template.png", "file:static/og-template.png");
         Path first = dir.resolve("markout/first.png");
         FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
         Files.setLastModifiedTime(first, old);

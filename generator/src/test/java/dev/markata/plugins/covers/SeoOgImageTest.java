@@ -3,6 +3,8 @@ package dev.markata.plugins.covers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.Markata;
+import dev.markata.config.ConfigException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
@@ -61,5 +63,17 @@ class SeoOgImageTest {
         site("[\"default\", \"markata.plugins.seo\"]\ndisabled_hooks = [\"markata.plugins.covers\"]", "-og");
         assertThat(ogImage("first")).isEmpty();
         assertThat(new Site(dir).exists("markout/first-og.png")).isFalse();
+    }
+
+    /** seo reads [[markata.covers]] too (to know whether an -og cover is drawn): a wrong value is still one problem. */
+    @Test
+    void aWrongCoversValueIsReportedOnceWhenSeoAlsoReadsIt() throws Exception {
+        site("[\"default\", \"markata.plugins.seo\"]", "-og");
+        Site site = new Site(dir);
+        site.write("markata.toml", site.read("markata.toml") + "font_color = \"notacolor\"\n");
+        ConfigException error = Builds.configError(dir);
+        assertThat(error).isNotNull();
+        assertThat(error.problems()).singleElement().asString()
+                .contains("[markata.covers[0]] font_color = \"notacolor\"");
     }
 }
