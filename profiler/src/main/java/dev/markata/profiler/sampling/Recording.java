@@ -70,6 +70,8 @@ public final class Recording {
     private final java.util.Set<Long> leftOut = ConcurrentHashMap.newKeySet();
     /** Threads async-profiler sampled that no look found (they lived between two), by Java id. */
     private final Map<Long, ThreadContext> unregistered = new HashMap<>();
+    /** The contexts by Java id, made at stop for {@link #unregistered}. */
+    private Map<Long, ThreadContext> contextsById;
     private volatile boolean active;
 
     private Recording(RecordingOptions options, Thread startingThread, List<URL> applicationCode) {
@@ -268,17 +270,17 @@ public final class Recording {
      * own, or one a look at the live threads left out). Only the stopping thread calls this.
      */
     ThreadContext unregistered(long threadId, String name, long firstSampleNanos) {
-        if (threadId <= 0 || leftOut.contains(threadId) || isServiceThreadName(name)) {
+        if (threadId <= 0 || name == null || leftOut.contains(threadId) || isServiceThreadName(name)) {
             return null;
         }
-        return unregistered.computeIfAbsent(threadId, id -> {
-            ThreadContext known = null;
+        if (contextsById == null) {
+            contextsById = new HashMap<>();
             for (ThreadContext context : contexts.values()) {
-                if (context.threadId == id) {
-                    known = context;
-                    break;
-                }
+                contextsById.put(context.threadId, context);
             }
+        }
+        return unregistered.computeIfAbsent(threadId, id -> {
+            ThreadContext known = contextsById.get(id);
             ThreadContext context = known != null ? known : new ThreadContext(id, name);
             context.sampledSinceNanos = firstSampleNanos;
             return context;

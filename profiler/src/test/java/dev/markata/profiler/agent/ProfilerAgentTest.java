@@ -201,6 +201,27 @@ class ProfilerAgentTest {
     }
 
     /**
+     * When main returns, the JVM waits for the other threads on main's OS thread, as the new
+     * Java thread "DestroyJavaVM", then runs the shutdown there. async-profiler samples every
+     * thread of the process (no filter) when every thread is profiled, so that wait came back
+     * as main's: main's time must end when main returned, not when the last thread did.
+     */
+    @Test
+    void mainsTimeEndsWhenMainReturnsWhileOtherThreadsRunOn() throws Exception {
+        Path output = dir.resolve("early.session.json");
+        Run run = run("output=" + output, "return-early");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        ThreadProfile main = session.threads().stream().filter(t -> t.name().equals("main")).findFirst().orElseThrow();
+        ThreadProfile straggler = session.threads().stream().filter(t -> t.name().equals("straggler"))
+                .findFirst().orElseThrow();
+        // main ran 100 ms of its own, the straggler 400 ms: with the wait, main had 400 ms or more
+        assertThat(main.totalNanos()).as("main %d ms, straggler %d ms", main.totalNanos() / 1_000_000,
+                straggler.totalNanos() / 1_000_000).isLessThan(straggler.totalNanos() * 3 / 4);
+        assertThat(session.threads()).extracting(ThreadProfile::name).doesNotContain("DestroyJavaVM");
+    }
+
+    /**
      * Attached to a running JVM, the agent starts on the JVM's "Attach Listener" thread. As
      * the starting thread it was always sampled (an empty thread in every report) and with
      * {@code threads=main} it was the only one: the program itself was not profiled at all.
