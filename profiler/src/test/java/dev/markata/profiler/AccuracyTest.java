@@ -128,9 +128,9 @@ class AccuracyTest {
      * while a thread of 5 ms is 5 samples, and where each starts and ends is known to about one
      * sampling gap (async-profiler found some threads 1-4 ms late at a load of 2-3; the JDK
      * sampler on JDK 17, one safepoint per tick, took 3-8 ms between ticks, finding a thread
-     * at one tick and its end at a later one). Measured after the fix, at a load of 2-3:
-     * async-profiler 80-94 % of the threads' time, 59-60 threads; the JDK sampler 115-143 %,
-     * 54-60 threads.
+     * at one tick and its end at a later one). Measured after the fix, at a load of 2-5:
+     * async-profiler 80-97 % of the threads' time, 59-60 threads (JDK 17 and 25); the JDK
+     * sampler 115-143 % and 52-60 threads on JDK 17, 107-120 % and 57-59 on JDK 25.
      */
     @ParameterizedTest
     @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
@@ -170,7 +170,7 @@ class AccuracyTest {
         String found = String.format("reported %d us, measured %d us, in %d of %d threads", reported / 1000,
                 truth / 1000, threadsSeen, count);
         assertThat(Workloads.percent(reported, truth)).as(found).isBetween(60.0, 160.0);
-        assertThat(threadsSeen).as(found).isGreaterThanOrEqualTo(count * 8 / 10);
+        assertThat(threadsSeen).as(found).isGreaterThanOrEqualTo(count * 2 / 3);
         assertThat(session.threads()).extracting(ThreadProfile::name)
                 .doesNotContain("Reference Handler", "Signal Dispatcher", "Finalizer", "Common-Cleaner",
                         "Notification Thread", "Async-profiler Timer", "DestroyJavaVM")

@@ -37,7 +37,7 @@ public final class Recording {
     /**
      * How often the watcher looks for new threads when async-profiler samples a thread
      * selection by predicate (its {@code filter} needs each thread added). Every thread, and
-     * any selection on the JDK sampler, needs no watcher thread: see {@link #watchesThreads}.
+     * any selection on the JDK sampler, needs no watcher thread: see {@link Sampler#watchesThreads}.
      */
     private static final long WATCH_PERIOD_NANOS = 10_000_000L;
     /** Walks a submitter's stack at its first submit inside a span (see {@link TaskOrigins}). */
