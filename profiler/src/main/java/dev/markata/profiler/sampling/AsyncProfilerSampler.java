@@ -520,6 +520,52 @@ final class AsyncProfilerSampler implements Sampler {
         }
 
         /**
+         * Makes the sorted runs disjoint. An event read out of order can fall inside a run made
+         * before it was read (async-profiler wrote it to another buffer): the midpoints between
+         * such overlapping neighbours cut the long run short and left the late one an end
+         * before its start, and the time between was lost (a third of a 300 ms thread). A late
+         * run of the same stack, state and span joins the run; another splits it into the part
+         * before and the part after, each an interval away, so the late run stands for one
+         * interval around it as any sample does and the rest keep the long run's time.
+         */
+        private void splitOverlaps(long intervalNanos) {
+            for (int i = 1; i < done.size(); i++) {
+                long[] before = done.get(i - 1);
+                long[] late = done.get(i);
+                if (late[FIRST] >= before[LAST]) {
+                    continue;
+                }
+                if (late[STACK] == before[STACK] && late[STATE] == before[STATE] && late[SPAN] == before[SPAN]) {
+                    before[LAST] = Math.max(before[LAST], late[LAST]);
+                    before[COUNT] += late[COUNT];
+                    done.remove(i);
+                } else {
+                    long firstEnd = late[FIRST] - intervalNanos;
+                    long secondStart = late[LAST] + intervalNanos;
+                    long span = Math.max(1, before[LAST] - before[FIRST]);
+                    if (secondStart <= before[LAST] && firstEnd >= before[FIRST] && before[COUNT] > 1) {
+                        long firstCount = Math.min(before[COUNT] - 1,
+                                Math.max(1, before[COUNT] * (firstEnd - before[FIRST]) / span));
+                        long[] after = before.clone();
+                        after[FIRST] = secondStart;
+                        after[COUNT] = before[COUNT] - firstCount;
+                        before[LAST] = firstEnd;
+                        before[COUNT] = firstCount;
+                        done.add(i + 1, after);
+                    } else if (secondStart <= before[LAST]) { // nothing of the run before the late one
+                        before[FIRST] = secondStart;
+                        done.set(i - 1, late);
+                        done.set(i, before);
+                    } else { // nothing of it after: it ends an interval before
+                        before[LAST] = Math.max(before[FIRST], firstEnd);
+                    }
+                }
+                done.sort(Comparator.comparingLong(run -> run[FIRST]));
+                i = 0; // again from the start: a split part can overlap the next late run
+            }
+        }
+
+        /**
          * Weighs the runs by the midpoint rule (a run stands for half the gap to the run before
          * and half the gap to the run after, plus its own stretch) and adds them to
          * {@code samples}; in CPU mode each sample stands for one interval of CPU time.
@@ -536,6 +582,7 @@ final class AsyncProfilerSampler implements Sampler {
             if (!inOrder(done)) {
                 done.sort(Comparator.comparingLong(run -> run[FIRST]));
             }
+            splitOverlaps(intervalNanos); // a late event can start after a long run began, inside it
             if (endedNanos >= 0) {
                 while (!done.isEmpty() && (done.get(done.size() - 1)[FIRST] > endedNanos
                         || done.get(done.size() - 1)[STACK] == StackTable.EMPTY)) {

@@ -87,13 +87,14 @@ class ThreadRunsTest {
         for (long at = 1; at <= 10; at++) {
             runs.add(at * MS, 0, 1, (int) A, RUNNING);
         }
+        runs.add(11 * MS, 0, 1, (int) A, RUNNING);
         runs.add(3 * MS + MS / 2, 0, 1, (int) B, RUNNING); // written late, from another buffer
         runs.add(6 * MS + MS / 2, 0, 1, (int) B, RUNNING);
-        runs.add(5 * MS + MS / 2, 0, 1, (int) A, RUNNING);
+        runs.add(8 * MS + MS / 2, 0, 1, (int) A, RUNNING); // late too, of the long run's stack
 
         List<Sample> samples = deliver(runs, TimeMode.WALL);
-        assertThat(samples.stream().mapToLong(Sample::durationNanos).sum()).as("%s", samples).isEqualTo(10 * MS);
-        assertThat(samples.stream().mapToInt(Sample::count).sum()).isEqualTo(13);
+        assertThat(samples.stream().mapToLong(Sample::durationNanos).sum()).as("%s", samples).isEqualTo(11 * MS);
+        assertThat(samples.stream().mapToInt(Sample::count).sum()).isEqualTo(14);
         assertThat(samples.stream().filter(s -> s.stackId() == B).mapToLong(Sample::durationNanos).sum())
                 .as("%s", samples).isEqualTo(2 * MS);
         for (int i = 1; i < samples.size(); i++) {
