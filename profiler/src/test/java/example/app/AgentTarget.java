@@ -24,6 +24,13 @@ public final class AgentTarget {
             Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                     System.err.println("app handler: " + error + " in " + thread.getName()));
         }
+        if (args.length > 0 && args[0].equals("return-early")) {
+            // main returns while a thread it started runs on: the JVM waits for it on main's
+            // OS thread, as "DestroyJavaVM"
+            new Thread(() -> busy(400), "straggler").start();
+            busy(100);
+            return;
+        }
         Thread helper = new Thread(() -> busy(200), "helper");
         helper.start();
         busy(300);

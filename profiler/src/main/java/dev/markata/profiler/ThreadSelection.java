@@ -28,14 +28,21 @@ public final class ThreadSelection {
         return STARTING;
     }
 
-    /** Every live application thread, including threads started while profiling. */
+    /**
+     * Every application thread, including threads started while profiling, however briefly
+     * they live: async-profiler samples every thread of the process and the service threads
+     * are left out when its recording is read; the JDK sampler looks for new threads at every
+     * tick.
+     */
     public static ThreadSelection allThreads() {
         return ALL;
     }
 
     /**
      * The starting thread plus every live thread {@code predicate} accepts, checked when the
-     * thread is first seen (new threads are picked up within about 10 ms).
+     * thread is first seen (the JDK sampler looks at every tick; with async-profiler, which
+     * needs each thread added, a watcher looks every 10 ms, so a thread that lives less than
+     * that may be missed and the first milliseconds of the others are).
      *
      * @param description what the predicate selects, for the session header ("pool-*")
      */

@@ -29,6 +29,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The preferred sampler: async-profiler 4.x in wall-clock mode (CPU mode on request), limited
  * to the profiled threads ({@code filter} plus {@code addThread}), Java frames only (stacks
  * walked through the JVM's structures, {@code cstack=vm}; native, C++ and kernel frames dropped).
+ *
+ * <p>When every thread is profiled ({@code ThreadSelection.allThreads()}, the agent's
+ * default) there is no filter: async-profiler finds new threads itself (it reads the process's
+ * thread list once per interval), and the threads that are not profiled (service threads, the
+ * profiler's own; the JVM's hidden threads have no Java id) are left out when the recording is
+ * read. With the filter, a thread was sampled only once the recording's watcher, looking every
+ * 10 ms, had added it: threads that lived between two looks were never sampled, and the first
+ * part of every other was lost (under load, a whole 200 ms thread once).
  * It is not safepoint-biased, sees waiting threads, and batches idle samples, so a sleeping
  * thread costs one event per sleep.
  *
@@ -59,6 +67,8 @@ final class AsyncProfilerSampler implements Sampler {
     private Path jfrFile;
     private volatile String jfrOutputError;
     private Duration interval;
+    /** Whether async-profiler runs without a thread filter (every thread profiled). */
+    private boolean unfiltered;
 
     /** The result of loading the native library: a sampler prototype, or why it failed. */
     record Loaded(AsyncProfilerSampler sampler, String failure) {
@@ -222,12 +232,14 @@ final class AsyncProfilerSampler implements Sampler {
         this.jfrFile = Files.createTempFile(recordingFolder(), "recording-", ".jfr");
         String event = timeMode == TimeMode.WALL ? "wall" : "cpu";
         long micros = Math.max(1, interval.toNanos() / 1000);
+        unfiltered = recording.selectsEveryThread();
         try {
             // cstack=vm, not cstack=no: with no, async-profiler reads Java frames alone
             // (AsyncGetCallTrace), which finds none while a thread runs in one of the JVM's stubs
             // (math intrinsics, arraycopy), and 40-90 % of such code's samples had no stack. The
             // VM-structures walker goes through the stub; its native frames are left out below.
-            profiler.execute("start,event=" + event + ",interval=" + micros + "us,filter,cstack=vm,jstackdepth="
+            profiler.execute("start,event=" + event + ",interval=" + micros + "us" + (unfiltered ? "" : ",filter")
+                    + ",cstack=vm,jstackdepth="
                     + MAX_STACK_DEPTH + ",jfr,file=" + jfrFile);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(jfrFile);
@@ -235,14 +247,16 @@ final class AsyncProfilerSampler implements Sampler {
             throw e;
         }
         recording.samplingBegins(); // async-profiler records now, and no thread is added yet
-        for (ThreadContext context : recording.sampledThreads()) {
-            profiler.addThread(context.thread);
+        if (!unfiltered) {
+            for (ThreadContext context : recording.sampledThreads()) {
+                profiler.addThread(context.thread);
+            }
         }
     }
 
     @Override
     public void addThread(ThreadContext context) {
-        if (jfrFile != null) {
+        if (jfrFile != null && !unfiltered) {
             profiler.addThread(context.thread);
         }
     }
@@ -379,10 +393,27 @@ final class AsyncProfilerSampler implements Sampler {
                     // a carrier of sampled virtual threads: their code, run on it, is its samples
                     sampled = recording.carrier(thread.javaThreadId(), thread.javaName());
                 }
+                if (sampled == null && unfiltered) {
+                    // a thread no look at the live threads found: it lived between two
+                    sampled = recording.unregistered(thread.javaThreadId(), thread.javaName(),
+                            event.startNanos() - startEpochNanos);
+                }
                 threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
                 if (threadRuns == null) {
-                    threadRuns = new ThreadRuns(spansByThread.getOrDefault(sampled.threadId, List.of()));
+                    List<SpanRecord> spans = spansByThread.get(sampled.threadId);
+                    if (spans == null) { // a thread that opened spans but was not registered
+                        spans = new ArrayList<>();
+                        sampled.spans.copyTo(spans);
+                    }
+                    threadRuns = new ThreadRuns(spans);
                     runs.put(sampled, threadRuns);
+                }
+                if (unfiltered && sampled != null && thread.javaThreadId() > 0 && thread.javaThreadId() != sampled.threadId
+                        && sampled.thread != null) {
+                    // the OS thread carried another Java thread after this one (main's becomes
+                    // DestroyJavaVM, which waits for the other threads, then runs the shutdown):
+                    // without a filter that one is sampled too, and its time is not this thread's
+                    threadRuns.endedNanos = sampled.endedNanos < 0 ? Long.MAX_VALUE : sampled.endedNanos;
                 }
                 runsByThread.put(thread, threadRuns);
             }
@@ -433,6 +464,12 @@ final class AsyncProfilerSampler implements Sampler {
         private final List<long[]> done = new ArrayList<>();
         private long[] open;
         private long lastAt = Long.MIN_VALUE;
+        /**
+         * When the thread was found ended, its OS thread then carrying another Java thread, or
+         * -1 when it did not: the runs after it, and the runs without a stack before them (the
+         * other thread's, until the end was noticed), are dropped.
+         */
+        long endedNanos = -1;
 
         // one run: {first, last (+ its batch), count, stackId, state ordinal, spanId}
         private static final int FIRST = 0;
@@ -483,6 +520,52 @@ final class AsyncProfilerSampler implements Sampler {
         }
 
         /**
+         * Makes the sorted runs disjoint. An event read out of order can fall inside a run made
+         * before it was read (async-profiler wrote it to another buffer): the midpoints between
+         * such overlapping neighbours cut the long run short and left the late one an end
+         * before its start, and the time between was lost (a third of a 300 ms thread). A late
+         * run of the same stack, state and span joins the run; another splits it into the part
+         * before and the part after, each an interval away, so the late run stands for one
+         * interval around it as any sample does and the rest keep the long run's time.
+         */
+        private void splitOverlaps(long intervalNanos) {
+            for (int i = 1; i < done.size(); i++) {
+                long[] before = done.get(i - 1);
+                long[] late = done.get(i);
+                if (late[FIRST] >= before[LAST]) {
+                    continue;
+                }
+                if (late[STACK] == before[STACK] && late[STATE] == before[STATE] && late[SPAN] == before[SPAN]) {
+                    before[LAST] = Math.max(before[LAST], late[LAST]);
+                    before[COUNT] += late[COUNT];
+                    done.remove(i);
+                } else {
+                    long firstEnd = late[FIRST] - intervalNanos;
+                    long secondStart = late[LAST] + intervalNanos;
+                    long span = Math.max(1, before[LAST] - before[FIRST]);
+                    if (secondStart <= before[LAST] && firstEnd >= before[FIRST] && before[COUNT] > 1) {
+                        long firstCount = Math.min(before[COUNT] - 1,
+                                Math.max(1, before[COUNT] * (firstEnd - before[FIRST]) / span));
+                        long[] after = before.clone();
+                        after[FIRST] = secondStart;
+                        after[COUNT] = before[COUNT] - firstCount;
+                        before[LAST] = firstEnd;
+                        before[COUNT] = firstCount;
+                        done.add(i + 1, after);
+                    } else if (secondStart <= before[LAST]) { // nothing of the run before the late one
+                        before[FIRST] = secondStart;
+                        done.set(i - 1, late);
+                        done.set(i, before);
+                    } else { // nothing of it after: it ends an interval before
+                        before[LAST] = Math.max(before[FIRST], firstEnd);
+                    }
+                }
+                done.sort(Comparator.comparingLong(run -> run[FIRST]));
+                i = 0; // again from the start: a split part can overlap the next late run
+            }
+        }
+
+        /**
          * Weighs the runs by the midpoint rule (a run stands for half the gap to the run before
          * and half the gap to the run after, plus its own stretch) and adds them to
          * {@code samples}; in CPU mode each sample stands for one interval of CPU time.
@@ -498,6 +581,13 @@ final class AsyncProfilerSampler implements Sampler {
             // twice, as when the events themselves were sorted.
             if (!inOrder(done)) {
                 done.sort(Comparator.comparingLong(run -> run[FIRST]));
+            }
+            splitOverlaps(intervalNanos); // a late event can start after a long run began, inside it
+            if (endedNanos >= 0) {
+                while (!done.isEmpty() && (done.get(done.size() - 1)[FIRST] > endedNanos
+                        || done.get(done.size() - 1)[STACK] == StackTable.EMPTY)) {
+                    done.remove(done.size() - 1);
+                }
             }
             for (int i = 0; i < done.size(); i++) {
                 long[] run = done.get(i);

@@ -17,6 +17,13 @@ import java.util.concurrent.locks.LockSupport;
  * thread); on JDK 17, where that call costs a global safepoint per thread, it reads all of them
  * in one batched {@link ThreadMXBean#getThreadInfo(long[], int)} (one safepoint per tick).
  *
+ * <p>When more than the starting thread is selected, the sampler thread itself looks for new
+ * threads at every tick, just before it samples ({@link Recording#watchThreads(long)}): a
+ * watcher looking every 10 ms missed threads that lived between two looks and the start of every
+ * other. A thread found at a tick counts from halfway since the previous look, and a thread
+ * found ended counts until halfway since its last sample: the best guesses for when it
+ * started and ended.
+ *
  * <p>Each sample weighs the real time since the thread's previous sample (wall mode) or the CPU
  * time the thread used since then (CPU mode), so a late tick or a busy machine does not skew
  * the shares. Safepoint bias applies: a running thread is seen at its next safepoint poll.
@@ -61,11 +68,20 @@ final class JdkSampler implements Sampler {
                 : threadBean.getThreadInfo(new long[] {Thread.currentThread().getId()}, Integer.MAX_VALUE)[0].getStackTrace();
         recording.frames().stackId(warmUp);
         recording.samplingBegins(); // the sampler thread's first tick is the first sample
+        boolean watch = !recording.options().threads().startingThreadOnly();
+        if (watch) {
+            recording.watchThreads(0); // the threads alive now count from the start
+        }
         running = true;
-        thread = new Thread(() -> loop(recording, interval.toNanos()), Recording.OWN_THREAD_PREFIX + "sampler");
+        thread = new Thread(() -> loop(recording, interval.toNanos(), watch), Recording.OWN_THREAD_PREFIX + "sampler");
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+    }
+
+    @Override
+    public boolean watchesThreads(Recording recording) {
+        return true;
     }
 
     @Override
@@ -84,13 +100,19 @@ final class JdkSampler implements Sampler {
         }
     }
 
-    private void loop(Recording recording, long intervalNanos) {
+    private void loop(Recording recording, long intervalNanos, boolean watch) {
         long next = recording.nanosSinceStart() + intervalNanos;
+        long lastLook = 0;
         while (running) {
             long wait = next - recording.nanosSinceStart();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 continue; // re-check running and the deadline (parkNanos may wake early)
+            }
+            if (watch) {
+                long look = recording.nanosSinceStart();
+                recording.watchThreads((lastLook + look) / 2); // a new thread started since the last look
+                lastLook = look;
             }
             ThreadContext[] targets = recording.sampledThreads();
             if (perThreadHandshakes) {
@@ -111,7 +133,7 @@ final class JdkSampler implements Sampler {
     private void sampleOne(Recording recording, ThreadContext target) {
         Thread.State state = target.thread.getState();
         if (state == Thread.State.TERMINATED) {
-            flush(target, target.lastSampleNanos);
+            flush(target, endOf(recording, target));
             recording.retire(target);
             return;
         }
@@ -137,7 +159,7 @@ final class JdkSampler implements Sampler {
         for (int i = 0; i < targets.length; i++) {
             ThreadInfo info = infos[i];
             if (info == null) {
-                flush(targets[i], targets[i].lastSampleNanos);
+                flush(targets[i], endOf(recording, targets[i]));
                 recording.retire(targets[i]);
             } else {
                 record(recording, targets[i], info.getThreadState(), info.getStackTrace());
@@ -170,14 +192,26 @@ final class JdkSampler implements Sampler {
             }
             return;
         }
-        long boundary = target.pendingStackId == ThreadContext.NO_PENDING ? target.sampledSinceNanos
-                : (target.lastSampleNanos + now) / 2;
+        // the first observation counts from when the thread was first sampled; any other from
+        // halfway since the one before (also after an observation without a stack: a thread seen
+        // before it ran its first Java frame did not run this code since it was registered)
+        boolean first = target.pendingStackId == ThreadContext.NO_PENDING
+                && target.lastSampleNanos == target.sampledSinceNanos;
+        long boundary = first ? target.sampledSinceNanos : (target.lastSampleNanos + now) / 2;
         flush(target, boundary);
         target.pendingFrom = boundary;
         target.pendingStackId = stackId;
         target.pendingState = threadState;
         target.pendingSpanId = target.currentSpanId;
         target.lastSampleNanos = now;
+    }
+
+    /**
+     * When a thread found ended is taken to have ended: halfway between its last sample and
+     * now (before, at its last sample, which lost half a tick of every thread on average).
+     */
+    private static long endOf(Recording recording, ThreadContext target) {
+        return (target.lastSampleNanos + recording.nanosSinceStart()) / 2;
     }
 
     /** Closes the pending observation of {@code target} at {@code end}. */

@@ -5,6 +5,7 @@ import dev.markata.profiler.HandOff;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.SpanScope;
+import dev.markata.profiler.ThreadSelection;
 import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Span;
 
@@ -33,6 +34,11 @@ public final class Recording {
     private static final System.Logger LOG = System.getLogger("dev.markata.profiler");
     /** Prefix of the profiler's own thread names: never sampled. */
     static final String OWN_THREAD_PREFIX = "markata-profiler-";
+    /**
+     * How often the watcher looks for new threads when async-profiler samples a thread
+     * selection by predicate (its {@code filter} needs each thread added). Every thread, and
+     * any selection on the JDK sampler, needs no watcher thread: see {@link Sampler#watchesThreads}.
+     */
     private static final long WATCH_PERIOD_NANOS = 10_000_000L;
     /** Walks a submitter's stack at its first submit inside a span (see {@link TaskOrigins}). */
     private static final StackWalker SUBMIT_WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
@@ -55,6 +61,17 @@ public final class Recording {
     private final Session.SamplerInfo samplerInfo;
     private final Duration interval;
     private final Thread watcher;
+    /** Reused by {@link #watchThreads(long)}, which only one thread calls at a time. */
+    private Thread[] seen = new Thread[64];
+    /**
+     * Java ids of threads a look at the live threads found and left out (service threads, or
+     * not selected): async-profiler sampling every thread leaves them out when it reads back.
+     */
+    private final java.util.Set<Long> leftOut = ConcurrentHashMap.newKeySet();
+    /** Threads async-profiler sampled that no look found (they lived between two), by Java id. */
+    private final Map<Long, ThreadContext> unregistered = new HashMap<>();
+    /** The contexts by Java id, made at stop for {@link #unregistered}. */
+    private Map<Long, ThreadContext> contextsById;
     private volatile boolean active;
 
     private Recording(RecordingOptions options, Thread startingThread, List<URL> applicationCode) {
@@ -75,7 +92,7 @@ public final class Recording {
         } else {
             this.interval = requested;
         }
-        this.watcher = options.threads().startingThreadOnly() ? null
+        this.watcher = options.threads().startingThreadOnly() || sampler.watchesThreads(this) ? null
                 : new Thread(this::watchThreads, OWN_THREAD_PREFIX + "threads");
         this.cpuAtStart = processCpuNanos();
         this.startedAt = Instant.now();
@@ -193,8 +210,25 @@ public final class Recording {
         return context;
     }
 
-    /** Starts sampling {@code context}'s thread (once). */
+    /**
+     * Whether every live thread but the service threads is selected
+     * ({@link ThreadSelection#allThreads()}): then a thread need not be seen alive to be
+     * selected, and async-profiler samples without a thread filter.
+     */
+    boolean selectsEveryThread() {
+        return options.threads() == ThreadSelection.allThreads();
+    }
+
+    /** Starts sampling {@code context}'s thread (once), from now. */
     void register(ThreadContext context) {
+        register(context, -1);
+    }
+
+    /**
+     * Starts sampling {@code context}'s thread (once); its time counts from {@code sinceNanos}
+     * (session nanoseconds, not after now; negative: from now).
+     */
+    void register(ThreadContext context, long sinceNanos) {
         if (context.sampled || !active) {
             return;
         }
@@ -209,7 +243,8 @@ public final class Recording {
                     context.osThreadId = ThreadContext.currentOsThreadId();
                 }
             }
-            context.sampledSinceNanos = nanosSinceStart();
+            long now = nanosSinceStart();
+            context.sampledSinceNanos = sinceNanos < 0 ? now : Math.min(sinceNanos, now);
             context.lastSampleNanos = context.sampledSinceNanos;
             ThreadContext[] grown = Arrays.copyOf(sampledThreads, sampledThreads.length + 1);
             grown[grown.length - 1] = context;
@@ -226,6 +261,30 @@ public final class Recording {
      */
     ThreadContext carrier(long threadId, String name) {
         return carriers.computeIfAbsent(threadId, id -> new ThreadContext(id, name));
+    }
+
+    /**
+     * The context of a thread async-profiler sampled while sampling every thread, found by its
+     * Java id: the one the thread made (when it opened spans) or a new one named as the
+     * recording names it; null for a thread that is left out (a service thread, the profiler's
+     * own, or one a look at the live threads left out). Only the stopping thread calls this.
+     */
+    ThreadContext unregistered(long threadId, String name, long firstSampleNanos) {
+        if (threadId <= 0 || name == null || leftOut.contains(threadId) || isServiceThreadName(name)) {
+            return null;
+        }
+        if (contextsById == null) {
+            contextsById = new HashMap<>();
+            for (ThreadContext context : contexts.values()) {
+                contextsById.put(context.threadId, context);
+            }
+        }
+        return unregistered.computeIfAbsent(threadId, id -> {
+            ThreadContext known = contextsById.get(id);
+            ThreadContext context = known != null ? known : new ThreadContext(id, name);
+            context.sampledSinceNanos = firstSampleNanos;
+            return context;
+        });
     }
 
     /** Every thread sampled at some point of the recording, dead or alive. */
@@ -265,47 +324,75 @@ public final class Recording {
 
     /** True for JVM service threads and the profiler's own threads, which are never sampled. */
     static boolean isServiceThread(Thread thread) {
-        String name = thread.getName();
-        if (name.startsWith(OWN_THREAD_PREFIX)) {
+        if (isServiceThreadName(thread.getName())) {
             return true;
-        }
-        switch (name) {
-            case "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener", "Common-Cleaner",
-                    "Notification Thread", "DestroyJavaVM", "process reaper", "JFR Recorder Thread",
-                    "JFR Periodic Tasks", "JFR Shutdown Hook" -> {
-                return true;
-            }
-            default -> {
-            }
         }
         ThreadGroup group = thread.getThreadGroup();
         return group != null && ("system".equals(group.getName()) || "InnocuousThreadGroup".equals(group.getName()));
     }
 
+    /**
+     * The names of the JVM's service threads and the profiler's own (async-profiler's timer is
+     * a Java thread of the main group), by which a thread known only from a recording is left
+     * out. The JVM's hidden threads (compiler, GC, "Service Thread") have no Java id there.
+     */
+    static boolean isServiceThreadName(String name) {
+        if (name.startsWith(OWN_THREAD_PREFIX)) {
+            return true;
+        }
+        return switch (name) {
+            case "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener", "Common-Cleaner",
+                    "Notification Thread", "DestroyJavaVM", "process reaper", "JFR Recorder Thread",
+                    "JFR Periodic Tasks", "JFR Shutdown Hook", "Async-profiler Timer" -> true;
+            default -> false;
+        };
+    }
+
     private void watchThreads() {
+        while (active) {
+            watchThreads(-1);
+            LockSupport.parkNanos(WATCH_PERIOD_NANOS);
+        }
+    }
+
+    /**
+     * One look at the live threads: registers the selected ones not sampled yet, their time
+     * counting from {@code sinceNanos} (negative: from now), and notes the ones left out. Called
+     * by the watcher thread, or by a sampler that looks at every tick ({@link Sampler#watchesThreads}).
+     */
+    void watchThreads(long sinceNanos) {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        Thread[] seen = new Thread[64];
-        while (active) {
-            int count;
-            while ((count = root.enumerate(seen, true)) == seen.length) {
-                seen = new Thread[seen.length * 2];
+        int count;
+        while ((count = root.enumerate(seen, true)) == seen.length) {
+            seen = new Thread[seen.length * 2];
+        }
+        boolean noteLeftOut = selectsEveryThread() && watcher != null;
+        for (int i = 0; i < count; i++) {
+            Thread thread = seen[i];
+            if (!thread.isAlive()) {
+                continue;
             }
-            for (int i = 0; i < count; i++) {
-                Thread thread = seen[i];
-                if (thread.isAlive() && !isServiceThread(thread) && options.threads().test(thread)) {
-                    ThreadContext context = context(thread);
-                    if (!context.sampled) {
-                        register(context);
-                    } else {
-                        frames.classifier().addLoader(thread.getContextClassLoader()); // one set since
-                    }
+            if (!isServiceThread(thread) && options.threads().test(thread)) {
+                ThreadContext context = context(thread);
+                if (!context.sampled) {
+                    register(context, sinceNanos);
+                } else {
+                    frames.classifier().addLoader(thread.getContextClassLoader()); // one set since
+                }
+            } else if (noteLeftOut) {
+                leftOut.add(thread.getId());
+            }
+        }
+        Arrays.fill(seen, 0, count, null);
+        if (noteLeftOut) { // when the threads sampled ended: their OS thread may carry another
+            for (ThreadContext context : sampledThreads) {
+                if (context.endedNanos < 0 && context.thread != null && !context.thread.isAlive()) {
+                    context.endedNanos = nanosSinceStart();
                 }
             }
-            Arrays.fill(seen, 0, count, null);
-            LockSupport.parkNanos(WATCH_PERIOD_NANOS);
         }
     }
 
@@ -474,6 +561,11 @@ public final class Recording {
     private List<ThreadContext> allContexts() {
         List<ThreadContext> all = new ArrayList<>(contexts.values());
         all.addAll(carriers.values());
+        for (ThreadContext context : unregistered.values()) {
+            if (context.thread == null) { // the others are among the contexts
+                all.add(context);
+            }
+        }
         return all;
     }
 

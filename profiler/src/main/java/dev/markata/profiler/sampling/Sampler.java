@@ -20,6 +20,14 @@ interface Sampler {
     /** A thread to sample from now on (called once per thread, on any thread). */
     void addThread(ThreadContext context);
 
+    /**
+     * Whether this sampler looks for the threads to sample itself, at every tick (through
+     * {@link Recording#watchThreads(long)}), so the recording needs no watcher thread.
+     */
+    default boolean watchesThreads(Recording recording) {
+        return false;
+    }
+
     /** Stops sampling; when it returns, every sample is in its thread's {@link ThreadSamples}. */
     void stop(Recording recording);
 

@@ -145,15 +145,23 @@ final class SessionAssembler {
         return kept.samples();
     }
 
-    /** A stack from the JVM's agent loader into the profiler's own code. */
+    /**
+     * A stack from the JVM's agent loader into the profiler's own code, or with only the JDK's
+     * code above the loader: the way back from the profiler's {@code premain} once it returned
+     * (the reflective call; sampled now and then since async-profiler samples a thread from its
+     * start, not from when the recording added it). Another agent's start has its own frames.
+     */
     private boolean isAgentStart(StackTable.Builder stacks, int stack) {
         boolean own = false;
+        boolean jdkOnly = true;
         Frame root = null;
         for (int s = stack; s != StackTable.EMPTY; s = stacks.parentId(s)) {
             root = frames.frame(stacks.frameId(s));
             own |= FrameFilters.isProfilerOwn(root);
+            String name = root.className();
+            jdkOnly &= name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.");
         }
-        return own && root.className().equals(AGENT_LOADER);
+        return (own || jdkOnly) && root != null && root.className().equals(AGENT_LOADER);
     }
 
     /** The JDK class that calls a Java agent's {@code premain} and {@code agentmain}. */

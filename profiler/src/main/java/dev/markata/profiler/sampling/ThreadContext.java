@@ -28,6 +28,11 @@ final class ThreadContext {
      * (not its own: a carrier runs many virtual threads, and its samples are the carrier's).
      */
     volatile long carrierOsThreadId = -1;
+    /**
+     * When a look at the live threads first found this sampled thread ended (session
+     * nanoseconds), or -1; noted only while async-profiler samples every thread.
+     */
+    volatile long endedNanos = -1;
     /** When sampling of the thread began, in session nanoseconds. */
     long sampledSinceNanos;
 

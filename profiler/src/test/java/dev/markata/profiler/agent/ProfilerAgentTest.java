@@ -72,6 +72,10 @@ class ProfilerAgentTest {
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
+    private static ThreadProfile thread(Session session, String name) {
+        return session.threads().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
     void profilesTheWholeProgramAndWritesTheReportWhenMainReturns() throws Exception {
         Path output = dir.resolve("normal.session.json");
@@ -98,7 +102,7 @@ class ProfilerAgentTest {
         Run run = run("output=" + output, "return");
         assertThat(run.exitCode()).isZero();
         Session session = Session.load(output);
-        ThreadProfile main = session.threads().stream().filter(t -> t.name().equals("main")).findFirst().orElseThrow();
+        ThreadProfile main = thread(session, "main");
         assertThat(main.samples()).isNotEmpty().allSatisfy(sample -> {
             for (int s = sample.stackId(); s != StackTable.EMPTY; s = session.stacks().parentId(s)) {
                 Frame frame = session.frames().get(session.stacks().frameId(s));
@@ -198,6 +202,26 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).startsWith("markata-profiler: output=" + output + " cannot be written (")
                 .endsWith("; running without profiling").doesNotContain("\n").doesNotContain(".tmp");
+    }
+
+    /**
+     * When main returns, the JVM waits for the other threads on main's OS thread, as the new
+     * Java thread "DestroyJavaVM", then runs the shutdown there. async-profiler samples every
+     * thread of the process (no filter) when every thread is profiled, so that wait came back
+     * as main's: main's time must end when main returned, not when the last thread did.
+     */
+    @Test
+    void mainsTimeEndsWhenMainReturnsWhileOtherThreadsRunOn() throws Exception {
+        Path output = dir.resolve("early.session.json");
+        Run run = run("output=" + output, "return-early");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        ThreadProfile main = thread(session, "main");
+        ThreadProfile straggler = thread(session, "straggler");
+        // main ran 100 ms of its own, the straggler 400 ms: with the wait, main had 400 ms or more
+        assertThat(main.totalNanos()).as("main %d ms, straggler %d ms", main.totalNanos() / 1_000_000,
+                straggler.totalNanos() / 1_000_000).isLessThan(straggler.totalNanos() * 3 / 4);
+        assertThat(session.threads()).extracting(ThreadProfile::name).doesNotContain("DestroyJavaVM");
     }
 
     /**

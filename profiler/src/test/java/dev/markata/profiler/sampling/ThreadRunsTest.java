@@ -73,6 +73,35 @@ class ThreadRunsTest {
         }
     }
 
+    /**
+     * Seen in an agent run: a thread busy for 300 ms in one stack, whose two samples of another
+     * stack at 73 and 74 ms were read after all the others (async-profiler wrote them to another
+     * buffer). Runs were sorted and weighed by midpoints between neighbours, but the long run
+     * already covered those times: it was cut at halfway to the first late one, the first late
+     * one had an end before its start and was dropped, and the thread came out at 187 ms
+     * instead of 300 ms (1 run in 5 of a test program lost a third of a thread this way).
+     */
+    @Test
+    void eventsReadOutOfOrderInsideALongRunSplitItAndNoTimeIsLost() {
+        var runs = noSpans();
+        for (long at = 1; at <= 10; at++) {
+            runs.add(at * MS, 0, 1, (int) A, RUNNING);
+        }
+        runs.add(11 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(3 * MS + MS / 2, 0, 1, (int) B, RUNNING); // written late, from another buffer
+        runs.add(6 * MS + MS / 2, 0, 1, (int) B, RUNNING);
+        runs.add(8 * MS + MS / 2, 0, 1, (int) A, RUNNING); // late too, of the long run's stack
+
+        List<Sample> samples = deliver(runs, TimeMode.WALL);
+        assertThat(samples.stream().mapToLong(Sample::durationNanos).sum()).as("%s", samples).isEqualTo(11 * MS);
+        assertThat(samples.stream().mapToInt(Sample::count).sum()).isEqualTo(14);
+        assertThat(samples.stream().filter(s -> s.stackId() == B).mapToLong(Sample::durationNanos).sum())
+                .as("%s", samples).isEqualTo(2 * MS);
+        for (int i = 1; i < samples.size(); i++) {
+            assertThat(samples.get(i).startNanos()).isGreaterThanOrEqualTo(samples.get(i - 1).endNanos());
+        }
+    }
+
     @Test
     void aBatchOfIdleSamplesEndsWhereTheThreadIsNextSeenAndTheSpansAfterItKeepTheirTime() {
         ThreadContext context = new ThreadContext(Thread.currentThread());
