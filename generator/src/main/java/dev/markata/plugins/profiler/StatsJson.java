@@ -1,14 +1,14 @@
 package dev.markata.plugins.profiler;
 
+import dev.markata.MarkataVersion;
 import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.Stage;
 import dev.markata.profiler.io.JsonWriter;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
  * Writes {@link BuildStats} as JSON for tracking build time in CI ({@code markata build
@@ -102,14 +102,10 @@ public final class StatsJson {
 
     /** The version Maven wrote into {@code dev/markata/version.properties}, or "unknown". */
     static String markataVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = StatsJson.class.getResourceAsStream("/dev/markata/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
+        try {
+            return MarkataVersion.current().version();
+        } catch (UncheckedIOException e) {
             return "unknown";
         }
-        return properties.getProperty("version", "unknown");
     }
 }
