@@ -92,6 +92,21 @@ class CoverArtTest {
         assertThat(CoverArt.fit(font, List.of("A".repeat(100)), 350, 100).getSize2D()).isEqualTo(7f);
     }
 
+    /**
+     * The lead of CoverArtTest's 0-wide Box font: two files of one font (one name) in one JVM,
+     * as a long {@code serve --watch} meets them when the cover's font is moved to another file
+     * with other widths. Each is measured with its own.
+     */
+    @Test
+    void twoFilesOfOneFontNameAreEachMeasuredWithTheirOwnWidths() throws Exception {
+        Font narrow = Font.createFont(Font.TRUETYPE_FONT, BoxFont.write(dir.resolve("narrow.ttf")).toFile());
+        assertThat(CoverArt.fit(narrow, List.of("AAAA"), 400, 1000).getSize2D()).isEqualTo(200f);
+        Font wide = Font.createFont(Font.TRUETYPE_FONT,
+                BoxFont.write(dir.resolve("wide.ttf"), 2 * BoxFont.ADVANCE).toFile());
+        assertThat(wide.getFontName()).isEqualTo(narrow.getFontName());
+        assertThat(CoverArt.fit(wide, List.of("AAAA"), 400, 1000).getSize2D()).isEqualTo(100f);
+    }
+
     @Test
     void theSecondTextIsCutIntoLinesOfSixtyCharacters() {
         assertThat(CoverArt.lines("a".repeat(130), 60)).containsExactly("a".repeat(60), "a".repeat(60), "a".repeat(10));
