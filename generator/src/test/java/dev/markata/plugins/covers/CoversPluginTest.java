@@ -188,6 +188,11 @@ class CoversPluginTest {
                 assertThat(dev.getRGB(x, y)).as("pixel %d,%d in the padding", x, y).isNotEqualTo(red);
             }
         }
+        // the font is loaded from a copy named by its digest; the first release's copy is gone
+        try (Stream<Path> copies = Files.list(dir.resolve(".markata.cache/" + CoverArt.FONT_COPIES))) {
+            assertThat(copies.map(copy -> copy.getFileName().toString()))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).endsWith("-box.ttf");
+        }
     }
 
     @Test
