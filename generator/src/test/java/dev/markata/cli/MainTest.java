@@ -240,6 +240,44 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchServesTheNewOutputFolderWhenOutputDirChanges() throws Exception {
+        // output_dir changed while serving: the server went on serving the old folder (no edit
+        // showed any more), and watched the new one as sources, so each build's own pages there
+        // started another build (with the profiler on, 118 builds in 40 s, for ever)
+        site();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                Plugins.builtInPlus()));
+        serving.start();
+        try {
+            java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\noutput_dir = \"public\"\n");
+            waitFor(err, "(?s)built .*built ");
+            new Site(dir).post("posts/a.md", "title: Edited after the move\ndate: 2024-01-01", "a");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            String body = "";
+            while (!body.contains("Edited after the move") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(body).contains("Edited after the move");
+            assertThat(dir.resolve("public/a/index.html")).exists();
+            // three builds: the first, the configuration's, the post's; none for the pages they wrote
+            Thread.sleep(2000);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("built ")))
+                    .hasSize(3);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     private static java.util.regex.Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
         long deadline = System.nanoTime() + 30_000_000_000L;
