@@ -109,6 +109,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return result;
     }
 
+    /**
+     * Rebuilds after each burst of changes. A build that finds {@code output_dir} changed in
+     * {@code markata.toml} moves the server and the watcher's exclusion to the new folder: kept
+     * on the old one, the server showed no edit any more, and the watcher took the build's own
+     * pages in the new folder for changed sources and built again (with the profiler's report
+     * written on every build, for ever).
+     */
     private void watch(WatchService watcher, Path site, Path output, StaticServer server)
             throws IOException, InterruptedException {
         while (true) {
@@ -122,7 +129,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             try {
                 BuildResult result = build();
-                if (result.filesWritten() > 0) {
+                if (!result.outputDir().equals(output)) {
+                    output = result.outputDir();
+                    server.serve(output);
+                    main.err.printf("output_dir is now %s: serving it%n", output);
+                    server.changed();
+                } else if (result.filesWritten() > 0) {
                     server.changed();
                 }
             } catch (Exception e) {
