@@ -168,7 +168,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /** Watches every folder of the site except the output folder and hidden ones (.markata.cache, .git). */
-    private static void register(WatchService watcher, Path site, Path output) throws IOException {
+    static void register(WatchService watcher, Path site, Path output) throws IOException {
         Files.walkFileTree(site, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
