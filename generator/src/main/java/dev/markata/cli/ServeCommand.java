@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
@@ -167,7 +168,11 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return changed;
     }
 
-    /** Watches every folder of the site except the output folder and hidden ones (.markata.cache, .git). */
+    /**
+     * Watches every folder of the site except the output folder and hidden ones (.markata.cache,
+     * .git). A folder deleted while it is walked is left out: its deletion is a change the
+     * watcher sees anyway, and it stopped serve when it failed the walk.
+     */
     static void register(WatchService watcher, Path site, Path output) throws IOException {
         Files.walkFileTree(site, new SimpleFileVisitor<>() {
             @Override
@@ -175,8 +180,31 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 if (dir.equals(output) || (!dir.equals(site) && dir.getFileName().toString().startsWith("."))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
+                try {
+                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                } catch (NoSuchFileException gone) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !file.equals(site)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !dir.equals(site)) {
+                    return FileVisitResult.CONTINUE; // deleted while its entries were read
+                }
+                if (e != null) {
+                    throw e;
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
