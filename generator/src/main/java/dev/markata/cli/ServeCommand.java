@@ -19,6 +19,8 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -119,14 +121,15 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
      */
     private void watch(WatchService watcher, Path site, Path output, StaticServer server)
             throws IOException, InterruptedException {
+        Set<Path> ownOutput = ownOutputFiles(site);
         while (true) {
-            if (!changed(watcher.take(), output)) {
+            if (!changed(watcher.take(), output, ownOutput)) {
                 continue;
             }
             // let an editor finish saving, then take every event of the burst at once
             WatchKey more;
             while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
-                changed(more, output);
+                changed(more, output, ownOutput);
             }
             try {
                 BuildResult result = build();
@@ -146,11 +149,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /**
-     * Whether the key's events change the site: not the output folder or a hidden folder
+     * Whether the key's events change the site: not the output folder, a hidden folder
      * appearing in a watched one (the first build makes {@code output_dir} and
-     * {@code .markata.cache} beside the posts, and that is no reason to build again).
+     * {@code .markata.cache} beside the posts, and that is no reason to build again) or a file
+     * this process writes its own output to ({@link #ownOutputFiles}).
      */
-    private static boolean changed(WatchKey key, Path output) {
+    private static boolean changed(WatchKey key, Path output, Set<Path> ownOutput) {
         Path folder = (Path) key.watchable();
         boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -160,12 +164,34 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             Path path = folder.resolve((Path) event.context());
             boolean hiddenFolder = path.getFileName().toString().startsWith(".") && Files.isDirectory(path);
-            if (!path.startsWith(output) && !hiddenFolder) {
+            if (!path.startsWith(output) && !hiddenFolder && !ownOutput.contains(path)) {
                 changed = true;
             }
         }
         key.reset();
         return changed;
+    }
+
+    /**
+     * The files of the site folder this process's own output goes to ({@code serve --watch >
+     * serve.log}, nohup's {@code nohup.out}), as the watcher spells their paths: each build's
+     * lines changed such a file, which started the next build, for ever. Found through Linux's
+     * {@code /proc/self/fd}; none elsewhere, nor for a pipe (as through {@code tee}).
+     */
+    static Set<Path> ownOutputFiles(Path site) {
+        Set<Path> files = new HashSet<>();
+        for (String stream : List.of("1", "2")) {
+            try {
+                Path realSite = site.toRealPath();
+                Path target = Files.readSymbolicLink(Path.of("/proc/self/fd", stream));
+                if (target.isAbsolute() && target.startsWith(realSite)) {
+                    files.add(site.resolve(realSite.relativize(target)));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // not Linux, or the stream is closed: nothing to leave out
+            }
+        }
+        return files;
     }
 
     /**
