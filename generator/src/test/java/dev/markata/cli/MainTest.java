@@ -191,11 +191,7 @@ class MainTest {
                     }
                 });
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
-                Plugins.builtInPlus(author)));
-        serving.start();
+        Thread serving = serveWatch(err, Plugins.builtInPlus(author));
         try {
             waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -215,11 +211,7 @@ class MainTest {
         // serve --watch exited when the first build failed: no way to fix the post while watching
         site().post("posts/a.md", "title: [unclosed", "a");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
-                Plugins.builtInPlus()));
-        serving.start();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
         try {
             java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
@@ -247,11 +239,7 @@ class MainTest {
         // started another build (with the profiler on, 118 builds in 40 s, for ever)
         site();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
-                Plugins.builtInPlus()));
-        serving.start();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
         try {
             java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\noutput_dir = \"public\"\n");
@@ -276,6 +264,16 @@ class MainTest {
             serving.interrupt();
             serving.join(10_000);
         }
+    }
+
+    /** Starts {@code serve --watch} of the test's site on a free port in a thread, its messages into {@code err}. */
+    private Thread serveWatch(ByteArrayOutputStream err, dev.markata.Markata.PluginSource plugins) {
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                plugins));
+        serving.start();
+        return serving;
     }
 
     private static java.util.regex.Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
