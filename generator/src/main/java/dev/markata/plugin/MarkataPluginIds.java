@@ -69,6 +69,6 @@ final class MarkataPluginIds {
 
     /** Ids markata ships that markata-java does not implement (yet). */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.generator", "markata.plugins.tweets", "markata.plugins.youtube",
+            "markata.plugins.tweets", "markata.plugins.youtube",
             "markata.plugins.subroute", "markata.plugins.wikilink_hover");
 }
