@@ -95,12 +95,12 @@ class PluginRegistryTest {
 
     @Test
     void aMarkataPluginWithoutMeaningHereIsSkippedWithOneWarning() throws Exception {
-        var selection = registry().resolve(List.of("markata.plugins.docs", "markata.plugins.glob", "markata.plugins.youtube"),
+        var selection = registry().resolve(List.of("markata.plugins.docs", "markata.plugins.glob", "markata.plugins.wikilink_hover"),
                 List.of(), ConfigOverrides.NONE, WHERE);
         assertThat(ids(selection)).containsExactly("markata.plugins.glob");
         assertThat(selection.warnings()).containsExactly(
                 "markata.toml: [markata] hooks: markata.plugins.docs is skipped: it documents Python modules",
-                "markata.toml: [markata] hooks: markata.plugins.youtube is skipped: markata-java has no such plugin yet");
+                "markata.toml: [markata] hooks: markata.plugins.wikilink_hover is skipped: markata-java has no such plugin yet");
     }
 
     @Test
