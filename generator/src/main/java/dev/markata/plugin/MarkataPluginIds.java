@@ -69,5 +69,5 @@ final class MarkataPluginIds {
 
     /** Ids markata ships that markata-java does not implement (yet). */
     static final Set<String> NOT_YET = Set.of(
-            "markata.plugins.tweets", "markata.plugins.wikilink_hover");
+            "markata.plugins.wikilink_hover");
 }
