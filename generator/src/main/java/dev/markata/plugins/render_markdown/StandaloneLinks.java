@@ -1,8 +1,10 @@
 package dev.markata.plugins.render_markdown;
 
+import dev.markata.plugin.Hook;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,18 @@ public final class StandaloneLinks {
             Pattern.CASE_INSENSITIVE);
 
     private StandaloneLinks() {
+    }
+
+    /**
+     * The pre_render hook of a plugin that embeds standalone links: every post whose Markdown
+     * holds {@code marker} (a cheap look first: most posts embed nothing) gets {@code embed}'s
+     * Markdown, a post it leaves as it is stays the same post.
+     */
+    public static Hook embedding(String marker, UnaryOperator<String> embed) {
+        return context -> context.updatePosts(post -> post.content().contains(marker), post -> {
+            String content = embed.apply(post.content());
+            return content == post.content() ? post : post.withContent(content);
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.render_markdown.StandaloneLinks;
 
 /**
  * {@code markata.plugins.tweets}: a tweet's address on a line of its own becomes an embedded
@@ -32,10 +33,7 @@ public final class TweetsPlugin implements Plugin {
         if (!config.enabled()) {
             return;
         }
-        setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> context.updatePosts(
-                post -> post.content().contains("/status"), post -> {
-                    String content = TweetEmbeds.replace(post.content(), config);
-                    return content == post.content() ? post : post.withContent(content);
-                }));
+        setup.hook(Stage.PRE_RENDER, Priority.LAST,
+                StandaloneLinks.embedding("/status", markdown -> TweetEmbeds.replace(markdown, config)));
     }
 }

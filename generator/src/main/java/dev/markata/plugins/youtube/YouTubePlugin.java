@@ -5,6 +5,7 @@ import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.render_markdown.StandaloneLinks;
 
 /**
  * {@code markata.plugins.youtube}: a YouTube video's address on a line of its own becomes the
@@ -34,10 +35,7 @@ public final class YouTubePlugin implements Plugin {
         if (!config.enabled()) {
             return;
         }
-        setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> context.updatePosts(
-                post -> post.content().contains("youtu"), post -> {
-                    String content = YouTubeEmbeds.replace(post.content(), config);
-                    return content == post.content() ? post : post.withContent(content);
-                }));
+        setup.hook(Stage.PRE_RENDER, Priority.LAST,
+                StandaloneLinks.embedding("youtu", markdown -> YouTubeEmbeds.replace(markdown, config)));
     }
 }

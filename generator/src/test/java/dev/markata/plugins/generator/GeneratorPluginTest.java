@@ -2,12 +2,11 @@ package dev.markata.plugins.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.markata.Markata;
 import dev.markata.MarkataVersion;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,7 @@ class GeneratorPluginTest {
     }
 
     private void build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
+        Builds.withoutWarnings(dir);
     }
 
     private Document page(String path) {

@@ -2,14 +2,12 @@ package dev.markata.plugins.subroute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +27,7 @@ class SubroutePluginTest {
     }
 
     private void build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
+        Builds.withoutWarnings(dir);
     }
 
     @Test
@@ -81,8 +77,7 @@ class SubroutePluginTest {
     void aSubrouteThatIsNoPathOfTheSiteStopsTheBuildNamingTheKey() {
         for (String bad : new String[] {"subroute = \"../up\"\n", "subroute = \"a b\"\n", "subroute = 3\n"}) {
             site(bad);
-            ConfigException error = catchThrowableOfType(
-                    () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+            ConfigException error = Builds.configError(dir);
             assertThat(error).as(bad).isNotNull();
             assertThat(error.getMessage()).as(bad).contains("subroute").contains("like \"blog\"");
         }
@@ -94,13 +89,8 @@ class SubroutePluginTest {
         build();
         for (String subroute : new String[] {"subroute = \"blog\"\n", "subroute = \"posts\"\n", ""}) {
             site(subroute);
-            build();
-            Map<String, String> warm = new Site(dir).files("markout");
-            new Site(dir).delete("markout").delete(".markata.cache");
-            build();
-            Map<String, String> clean = new Site(dir).files("markout");
             // pages of the old places stay in a warm output, as markata leaves them
-            clean.forEach((path, text) -> assertThat(warm.get(path)).as(subroute + path).isEqualTo(text));
+            Builds.warmMatchesClean(dir, subroute);
         }
     }
 }

@@ -1,10 +1,9 @@
 package dev.markata.plugins.tweets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
@@ -45,9 +44,7 @@ class TweetsPluginTest {
     }
 
     private void build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
+        Builds.withoutWarnings(dir);
     }
 
     private Document page(String slug) {
@@ -91,8 +88,7 @@ class TweetsPluginTest {
     @Test
     void aBadSettingStopsTheBuildNamingTheKey() {
         site(ON, "[markata.tweets]\ntheme = \"blue\"\nscript_url = \"javascript:alert(1)\"\n");
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).contains("[markata.tweets] theme = \"blue\"").contains("\"dark\"")
                 .contains("[markata.tweets] script_url");
     }
@@ -105,11 +101,7 @@ class TweetsPluginTest {
         for (String[] step : steps) {
             site(step[0], step[1]);
             new Site(dir).post("posts/other.md", "title: Other\npublished: true", "Edited " + step[1].length() + ".\n");
-            build();
-            Map<String, String> warm = new Site(dir).files("markout");
-            new Site(dir).delete("markout").delete(".markata.cache");
-            build();
-            assertThat(warm).as(step[0] + step[1]).isEqualTo(new Site(dir).files("markout"));
+            Map<String, String> warm = Builds.warmMatchesClean(dir, step[0] + step[1]);
             assertThat(warm.get("all/index.html").contains("twitter-tweet")).isEqualTo(step[0].contains("tweets"));
         }
     }

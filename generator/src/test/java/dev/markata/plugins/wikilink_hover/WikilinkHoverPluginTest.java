@@ -1,10 +1,9 @@
 package dev.markata.plugins.wikilink_hover;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
@@ -24,17 +23,15 @@ class WikilinkHoverPluginTest {
 
     private Site site(String hooks, String config, String guideDescription) {
         return new Site(dir).write("markata.toml", "[markata]\ntitle = \"Notes\"\nhooks = " + hooks + "\n" + config)
-                .post("posts/index.md", "title: Home\npublished: true", "See [[guide]], [[guide#setup|its setup]],"
-                        + " [[nowhere]] and [a plain link](/guide/).\n")
+                .post("posts/index.md", "title: Home\npublished: true", "See [[guide]], [[guide#setup|its setup]]"
+                        + " and [a plain link](/guide/).\n")
                 .post("posts/guide.md", "title: Guide\npublished: true\ndescription: " + guideDescription
                         + "\nimage: /img/guide.png", "## Setup\n\nSteps.\n")
                 .post("posts/plain.md", "title: Plain\npublished: true", "First words of the plain post.\n\nSee [[index]].\n");
     }
 
     private void build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).allMatch(m -> m.contains("nowhere"));
+        Builds.withoutWarnings(dir);
     }
 
     private Document page(String path) {
@@ -52,12 +49,12 @@ class WikilinkHoverPluginTest {
         Document home = page("index.html");
         assertThat(home.select("a.wikilink")).extracting(a -> a.attr("href") + " " + a.attr("data-preview"))
                 .containsExactly("/guide/ How to set things up, & more.", "/guide/#setup How to set things up, & more.");
-        // a plain link and a link to nothing get nothing
+        // a plain link gets nothing
         assertThat(home.select("a:not(.wikilink)[data-preview]")).isEmpty();
         assertThat(home.select("[data-preview]")).hasSize(2);
         // the home page has no description of its own: auto_description's, from its first paragraph
         assertThat(page("plain/index.html").selectFirst("a.wikilink").attr("data-preview"))
-                .isEqualTo("See guide, its setup, nowhere and a plain link.");
+                .isEqualTo("See guide, its setup and a plain link.");
     }
 
     @Test
@@ -84,8 +81,7 @@ class WikilinkHoverPluginTest {
     @Test
     void aBadSettingStopsTheBuildNamingTheKey() {
         site(ON, "[markata.wikilink_hover]\npreview_length = 0\nscreenshot_service = \"shots\"\n", "d");
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).contains("[markata.wikilink_hover] preview_length").contains("> 0")
                 .contains("[markata.wikilink_hover] screenshot_service");
     }
@@ -99,10 +95,7 @@ class WikilinkHoverPluginTest {
         for (String[] step : steps) {
             site(step[0], step[1], step[2]);
             build();
-            Map<String, String> warm = new Site(dir).files("markout");
-            new Site(dir).delete("markout").delete(".markata.cache");
-            build();
-            assertThat(warm).as(String.join(" ", step)).isEqualTo(new Site(dir).files("markout"));
+            Map<String, String> warm = Builds.warmMatchesClean(dir, String.join(" ", step));
             assertThat(warm.get("index.html").contains("data-preview=\"")).isEqualTo(step[0].contains("hover"));
         }
     }

@@ -1,10 +1,9 @@
 package dev.markata.plugins.youtube;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
@@ -60,9 +59,7 @@ class YouTubePluginTest {
     private static final String ON = "[\"default\", \"markata.plugins.youtube\"]";
 
     private void build() throws Exception {
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
-        assertThat(warnings.messages).isEmpty();
+        Builds.withoutWarnings(dir);
     }
 
     private Document page(String slug) {
@@ -99,8 +96,7 @@ class YouTubePluginTest {
     @Test
     void aBadSettingStopsTheBuildNamingTheKey() {
         site(ON, "[markata.youtube]\ncontainer_class = \"a\\\"b\"\nlazy_load = \"yes\"\n");
-        ConfigException error = catchThrowableOfType(
-                () -> Markata.builder(dir).environment(Map.of()).reporter(new Warnings()).open(), ConfigException.class);
+        ConfigException error = Builds.configError(dir);
         assertThat(error.getMessage()).contains("[markata.youtube] container_class").contains("class names")
                 .contains("[markata.youtube] lazy_load");
     }
@@ -114,11 +110,7 @@ class YouTubePluginTest {
             site(step[0], step[1]);
             // the talk is left unrendered after the first step: the feed shows it from the render cache
             new Site(dir).post("posts/other.md", "title: Other\npublished: true", "Edited " + step[1].length() + ".\n");
-            build();
-            Map<String, String> warm = new Site(dir).files("markout");
-            new Site(dir).delete("markout").delete(".markata.cache");
-            build();
-            assertThat(warm).as(step[0] + step[1]).isEqualTo(new Site(dir).files("markout"));
+            Map<String, String> warm = Builds.warmMatchesClean(dir, step[0] + step[1]);
             assertThat(warm.get("all/index.html").contains("<iframe")).isEqualTo(step[0].contains("youtube"));
         }
     }
