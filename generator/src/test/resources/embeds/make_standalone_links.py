@@ -43,6 +43,14 @@ CASES = [
     "1. https://youtu.be/dQw4w9WgXcQ\n\n   https://youtu.be/ddddddddddd\n",
     "<script>\n\nhttps://youtu.be/dQw4w9WgXcQ\n\n</script>\n",
     "Last line, no newline:\n\nhttps://youtu.be/eeeeeeeeeee",
+    "https://youtu.be/dQw4w9WgXcQ.\n\nA full stop after it: not part of the link.\n",
+    "https://youtu.be/dQw4w9WgXcQ!\n",
+    "(https://youtu.be/dQw4w9WgXcQ)\n",
+    "https://en.wikipedia.org/wiki/Foo_(bar)\n",
+    "https://twitter.com/some_one_/status/5\n",
+    "*https://youtu.be/dQw4w9WgXcQ*\n",
+    "https://youtu.be/dQw4w9WgXcQ?t=1m30s#at\n",
+    "Two links:\n\nhttps://youtu.be/aaaaaaaaaaa https://youtu.be/bbbbbbbbbbb\n",
 ]
 
 

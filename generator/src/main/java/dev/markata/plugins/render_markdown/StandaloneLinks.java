@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * indentation the HTML keeps), and fenced code, HTML comments and the raw text of
  * {@code <pre>}, {@code <script>}, {@code <style>} and {@code <textarea>} blocks, which run on
  * past blank lines, are passed over. A link with text around it, in a list item's first line or
- * in a quote ({@code > }) stays a link.
+ * in a quote ({@code > }) stays a link, and so does an address followed by a full stop or another
+ * mark linkify leaves out of the link (it is a sentence then).
  */
 public final class StandaloneLinks {
 
@@ -96,6 +97,28 @@ public final class StandaloneLinks {
         return out == null ? markdown : out.toString();
     }
 
+    /**
+     * Whether the address's last character is part of the link, as linkify reads it: a full stop,
+     * comma, colon, semicolon, exclamation or question mark or quote after an address is the
+     * sentence's, and so is a closing parenthesis or bracket the address does not open.
+     */
+    private static boolean endsAsALink(String address) {
+        char last = address.charAt(address.length() - 1);
+        if (".,;:!?'\"".indexOf(last) >= 0) {
+            return false;
+        }
+        return switch (last) {
+            case ')' -> count(address, '(') >= count(address, ')');
+            case ']' -> count(address, '[') >= count(address, ']');
+            case '}' -> count(address, '{') >= count(address, '}');
+            default -> true;
+        };
+    }
+
+    private static long count(String text, char c) {
+        return text.chars().filter(ch -> ch == c).count();
+    }
+
     /** The HTML for {@code line} when it is one link {@code link} matches, else null. */
     private static String standalone(String line, Pattern link, Function<Matcher, String> html) {
         int indent = 0;
@@ -106,8 +129,13 @@ public final class StandaloneLinks {
             return null;
         }
         String address = line.strip();
-        if (address.startsWith("<") && address.endsWith(">")) {
+        // an <autolink> is the whole inside; a bare address is linkify's, which leaves some ends out
+        boolean bracketed = address.startsWith("<") && address.endsWith(">");
+        if (bracketed) {
             address = address.substring(1, address.length() - 1);
+        }
+        if (address.isEmpty() || !bracketed && !endsAsALink(address)) {
+            return null;
         }
         Matcher matcher = link.matcher(address);
         if (!matcher.matches()) {
