@@ -61,8 +61,10 @@ public final class SubroutePlugin implements Plugin {
     private static String read(ConfigTable section, ConfigTable markata) throws ConfigException {
         String allowed = "must be a path of the site like \"blog\" or \"docs/v1\": parts of letters, digits, - _ and ."
                 + " (not . or ..) between /, or \"\" for none";
-        Object value = markata.raw("subroute").orElse("");
-        if (!(value instanceof String text)) {
+        String text;
+        try {
+            text = markata.string("subroute", ""); // as text; MARKATA_SUBROUTE=2024 is the text "2024"
+        } catch (ConfigException e) {
             throw markata.error("subroute", allowed);
         }
         String subroute = text.strip().replaceAll("^/+|/+$", "");
