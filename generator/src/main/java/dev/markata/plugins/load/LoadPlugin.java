@@ -166,7 +166,8 @@ public final class LoadPlugin implements Plugin {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void checkSlugsAreUnique(List<Post> posts) throws PluginException {
+    /** Two posts with one slug would write one page: an error naming both (the subroute plugin checks again after moving slugs). */
+    public static void checkSlugsAreUnique(List<Post> posts) throws PluginException {
         Map<String, String> bySlug = new HashMap<>();
         List<String> clashes = new ArrayList<>();
         for (Post post : posts) {
