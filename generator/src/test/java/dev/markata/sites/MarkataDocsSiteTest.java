@@ -109,4 +109,25 @@ class MarkataDocsSiteTest {
 
                 </li>""");
     }
+
+    @Test
+    void disablingMarkatasDeprecatedRssPluginKeepsTheFeeds() throws Exception {
+        // markata.dev's disabled_hooks: rss is markata's old site-wide RSS plugin, not its feeds
+        Site site = docsSite("""
+                [markata]
+                title = "Markata's Docs"
+                url = "https://markata.dev"
+                hooks = ["default"]
+                disabled_hooks = [
+                'markata.plugins.heading_link',
+                'markata.plugins.manifest',
+                'markata.plugins.rss'
+                ]
+                """);
+        Builds.withoutWarnings(dir);
+
+        assertThat(site.exists("markout/docs/index.html")).isTrue();
+        assertThat(site.exists("markout/project-gallery/index.html")).isTrue();
+        assertThat(site.exists("markout/all/index.html")).isTrue();
+    }
 }
