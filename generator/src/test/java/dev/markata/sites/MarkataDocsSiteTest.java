@@ -130,4 +130,33 @@ class MarkataDocsSiteTest {
         assertThat(site.exists("markout/project-gallery/index.html")).isTrue();
         assertThat(site.exists("markout/all/index.html")).isTrue();
     }
+
+    @Test
+    void aPostsTemplateTableWritesOnePagePerOutput() throws Exception {
+        // markata.dev's docs/multi-template.md, as written there
+        Site site = new Site(dir);
+        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n");
+        site.write("docs/multi-template.md", """
+                ---
+                title: Using Multiple Templates
+                description: Guide to using multiple templates in markata
+                jinja: false
+                template:
+                  index: post.html
+                  title: og.html
+
+
+                ---
+
+                This page will be rendered multiple times.  This is the normal page, check
+                out [og](./og). It uses the og.html
+                """);
+        Builds.withoutWarnings(dir);
+
+        assertThat(site.read("markout/multi-template/index.html")).contains("<h1>Using Multiple Templates</h1>")
+                .contains("This page will be rendered multiple times.");
+        // markata's og.html: the title alone, large, for a screenshot to share the page with
+        assertThat(site.read("markout/multi-template/title/index.html")).contains("Using Multiple Templates")
+                .doesNotContain("This page will be rendered multiple times.");
+    }
 }
