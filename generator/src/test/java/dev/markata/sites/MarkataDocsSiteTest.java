@@ -159,4 +159,27 @@ class MarkataDocsSiteTest {
         assertThat(site.read("markout/multi-template/title/index.html")).contains("Using Multiple Templates")
                 .doesNotContain("This page will be rendered multiple times.");
     }
+
+    @Test
+    void jinjaMdsIgnoreListKeepsThoseFilesFromBeingRenderedAsJinja() throws Exception {
+        // markata.dev's [markata.jinja_md]: its pages about Jinja show template syntax as written
+        Site site = new Site(dir);
+        site.write("markata.toml", """
+                [markata]
+                title = "Markata's Docs"
+
+                [markata.jinja_md]
+                ignore=[
+                'jinja_md.md',
+                'post_template.md',
+                'publish_html.md',
+                ]
+                """);
+        site.post("docs/jinja_md.md", "title: jinja_md.py\njinja: true", "Write {{ 1 + 1 }} in a post.");
+        site.post("docs/other.md", "title: Other\njinja: true", "One and one is {{ 1 + 1 }}.");
+        Builds.withoutWarnings(dir);
+
+        assertThat(site.read("markout/jinja-md/index.html")).contains("<p>Write {{ 1 + 1 }} in a post.</p>");
+        assertThat(site.read("markout/other/index.html")).contains("<p>One and one is 2.</p>");
+    }
 }
