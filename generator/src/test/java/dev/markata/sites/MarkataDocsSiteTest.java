@@ -2,9 +2,12 @@ package dev.markata.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.markata.Markata;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
+import dev.markata.testing.Warnings;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -181,5 +184,69 @@ class MarkataDocsSiteTest {
 
         assertThat(site.read("markout/jinja-md/index.html")).contains("<p>Write {{ 1 + 1 }} in a post.</p>");
         assertThat(site.read("markout/other/index.html")).contains("<p>One and one is 2.</p>");
+    }
+
+    /** markata.dev's markdown-it settings, as in its markata.toml (its anchors have an SVG permalink). */
+    private static final String MARKDOWN_IT = """
+            # markdown_it flavor
+            [markata.markdown_it_py]
+            config='gfm-like'
+            # markdown_it built-in plugins
+            enable = [ "table" ]
+            disable = [ "image" ]
+
+            # markdown_it built-in plugin options
+            [markata.markdown_it_py.options_update]
+            linkify = true
+            html = true
+            typographer = true
+            highlight = 'markata.plugins.md_it_highlight_code:highlight_code'
+
+            # add custom markdown_it plugins
+            [[markata.markdown_it_py.plugins]]
+            plugin = "mdit_py_plugins.admon:admon_plugin"
+
+            [[markata.markdown_it_py.plugins]]
+            plugin = "mdit_py_plugins.admon:admon_plugin"
+
+            [[markata.markdown_it_py.plugins]]
+            plugin = "mdit_py_plugins.attrs:attrs_plugin"
+            config = {spans = true}
+
+            [[markata.markdown_it_py.plugins]]
+            plugin = "mdit_py_plugins.attrs:attrs_block_plugin"
+
+            [[markata.markdown_it_py.plugins]]
+            plugin = "markata.plugins.mdit_details:details_plugin"
+
+            [[markata.markdown_it_py.plugins]]
+            plugin = "mdit_py_plugins.anchors:anchors_plugin"
+
+            [markata.markdown_it_py.plugins.config]
+            permalink = true
+            permalinkSymbol = '<svg class="heading-permalink" aria-hidden="true" fill="currentColor" focusable="false" height="1em" viewBox="0 0 24 24" width="1em" xmlns="http://www.w3.org/2000/svg"><path d="M9.199 13.599a5.99 5.99 0 0 0 3.949 2.345 5.987 5.987 0 0 0 5.105-1.702l2.995-2.994a5.992 5.992 0 0 0 1.695-4.285 5.976 5.976 0 0 0-1.831-4.211 5.99 5.99 0 0 0-6.431-1.242 6.003 6.003 0 0 0-1.905 1.24l-1.731 1.721a.999.999 0 1 0 1.41 1.418l1.709-1.699a3.985 3.985 0 0 1 2.761-1.123 3.975 3.975 0 0 1 2.799 1.122 3.997 3.997 0 0 1 .111 5.644l-3.005 3.006a3.982 3.982 0 0 1-3.395 1.126 3.987 3.987 0 0 1-2.632-1.563A1 1 0 0 0 9.201 13.6zm5.602-3.198a5.99 5.99 0 0 0-3.949-2.345 5.987 5.987 0 0 0-5.105 1.702l-2.995 2.994a5.992 5.992 0 0 0-1.695 4.285 5.976 5.976 0 0 0 1.831 4.211 5.99 5.99 0 0 0 6.431 1.242 6.003 6.003 0 0 0 1.905-1.24l1.723-1.723a.999.999 0 1 0-1.414-1.414L9.836 19.81a3.985 3.985 0 0 1-2.761 1.123 3.975 3.975 0 0 1-2.799-1.122 3.997 3.997 0 0 1-.111-5.644l3.005-3.006a3.982 3.982 0 0 1 3.395-1.126 3.987 3.987 0 0 1 2.632 1.563 1 1 0 0 0 1.602-1.198z"></path></svg>'
+
+            [[markata.markdown_it_py.plugins]]
+            plugin = "markata.plugins.md_it_wikilinks:wikilinks_plugin"
+            config = {markata = "markata"}
+            """;
+
+    private static final String PERMALINK_SVG = "<svg class=\"heading-permalink\" aria-hidden=\"true\" fill=\"currentColor\" focusable=\"false\" height=\"1em\" viewBox=\"0 0 24 24\" width=\"1em\" xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M9.199 13.599a5.99 5.99 0 0 0 3.949 2.345 5.987 5.987 0 0 0 5.105-1.702l2.995-2.994a5.992 5.992 0 0 0 1.695-4.285 5.976 5.976 0 0 0-1.831-4.211 5.99 5.99 0 0 0-6.431-1.242 6.003 6.003 0 0 0-1.905 1.24l-1.731 1.721a.999.999 0 1 0 1.41 1.418l1.709-1.699a3.985 3.985 0 0 1 2.761-1.123 3.975 3.975 0 0 1 2.799 1.122 3.997 3.997 0 0 1 .111 5.644l-3.005 3.006a3.982 3.982 0 0 1-3.395 1.126 3.987 3.987 0 0 1-2.632-1.563A1 1 0 0 0 9.201 13.6zm5.602-3.198a5.99 5.99 0 0 0-3.949-2.345 5.987 5.987 0 0 0-5.105 1.702l-2.995 2.994a5.992 5.992 0 0 0-1.695 4.285 5.976 5.976 0 0 0 1.831 4.211 5.99 5.99 0 0 0 6.431 1.242 6.003 6.003 0 0 0 1.905-1.24l1.723-1.723a.999.999 0 1 0-1.414-1.414L9.836 19.81a3.985 3.985 0 0 1-2.761 1.123 3.975 3.975 0 0 1-2.799-1.122 3.997 3.997 0 0 1-.111-5.644l3.005-3.006a3.982 3.982 0 0 1 3.395-1.126 3.987 3.987 0 0 1 2.632 1.563 1 1 0 0 0 1.602-1.198z\"></path></svg>";
+
+    @Test
+    void theAnchorsPluginsPermalinkSettingsAreMarkatas() throws Exception {
+        Site site = new Site(dir);
+        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n\n" + MARKDOWN_IT);
+        site.post("docs/index.md", "title: Getting Started with Markata", "## QuickStart\n\nText.\n\n### Create Some Content");
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+
+        // as markdown-it-py's anchors_plugin(permalink=True, permalinkSymbol=...) renders them: h1 and h2
+        assertThat(site.read("markout/index.html")).contains("<h2 id=\"quickstart\">QuickStart <a class=\"header-anchor\""
+                + " href=\"#quickstart\">" + PERMALINK_SVG + "</a></h2>\n<p>Text.</p>\n<h3 id=\"create-some-content\">Create"
+                + " Some Content</h3>");
+        // what markata-java's Markdown does not take from those settings is said, once
+        assertThat(warnings.messages).containsExactly("markata.toml: [markata.markdown_it_py] disable = [\"image\"]:"
+                + " markata-java's Markdown keeps every rule on (images are shown)");
     }
 }
