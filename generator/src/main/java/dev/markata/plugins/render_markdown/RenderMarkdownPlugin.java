@@ -47,19 +47,26 @@ public final class RenderMarkdownPlugin implements Plugin {
     public void register(PluginSetup setup) throws ConfigException {
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
         JinjaMdConfig jinjaMd = setup.config(JinjaMdConfig.SECTION);
-        setup.hook(Stage.RENDER, context -> render(context, templates, jinjaMd));
+        MarkdownItConfig markdownIt = setup.config(MarkdownItConfig.SECTION);
+        markdownIt.warnings().forEach(setup.reporter()::warn);
+        Settings settings = new Settings(jinjaMd, markdownIt.anchors());
+        setup.hook(Stage.RENDER, context -> render(context, templates, settings));
     }
 
-    private static void render(BuildContext context, Templates templates, JinjaMdConfig jinjaMd) throws Exception {
+    /** The site's settings a post's HTML depends on besides its Markdown. */
+    private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors) {
+    }
+
+    private static void render(BuildContext context, Templates templates, Settings settings) throws Exception {
         List<Post> posts = context.posts();
         Skips skips = Skips.of(context);
         RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
         PostHtml html = new PostHtml(context, templates, cache, ContentDigests.of(context), PostBodies.of(context),
-                jinjaMd);
+                settings);
         // A listing that shows posts in full (a feed's page, markata.posts) may show posts this
         // build does not render: their HTML comes from the cache, with what every post needs
         // made on first such read only.
-        InputsForAll forAll = new InputsForAll(context, templates, posts, jinjaMd);
+        InputsForAll forAll = new InputsForAll(context, templates, posts, settings);
         html.bodies().htmlSource(post -> html.of(forAll.get(), post));
         if (!skips.anyChanged(posts)) {
             return; // an unchanged site: no link table, no hashes
@@ -68,7 +75,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         // build need them: with one post edited in `serve --watch`, making them for 10,000 posts
         // that use neither was most of this hook.
         List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
-        Inputs inputs = Inputs.forPosts(context, templates, changed, jinjaMd);
+        Inputs inputs = Inputs.forPosts(context, templates, changed, settings);
         skips.updateChanged(context, post -> post.withHtml(html.of(inputs, post)));
         cache.reportIgnored();
     }
@@ -80,12 +87,12 @@ public final class RenderMarkdownPlugin implements Plugin {
      */
     private record Inputs(Markdown markdown, String linkTargets, SiteView site, String jinjaInputs) {
 
-        static Inputs forPosts(BuildContext context, Templates templates, List<Post> rendered, JinjaMdConfig jinjaMd)
+        static Inputs forPosts(BuildContext context, Templates templates, List<Post> rendered, Settings settings)
                 throws IOException {
             List<Post> posts = context.posts();
-            boolean anyJinja = rendered.stream().anyMatch(jinjaMd::renders);
+            boolean anyJinja = rendered.stream().anyMatch(settings.jinjaMd()::renders);
             boolean anyLinks = anyJinja || rendered.stream().anyMatch(post -> post.content().contains("[["));
-            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of())),
+            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of()), settings.anchors()),
                     anyLinks ? RenderMarkdownPlugin.linkTargets(posts) : "", anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
@@ -96,19 +103,19 @@ public final class RenderMarkdownPlugin implements Plugin {
         private final BuildContext context;
         private final Templates templates;
         private final List<Post> posts;
-        private final JinjaMdConfig jinjaMd;
+        private final Settings settings;
         private Inputs inputs;
 
-        InputsForAll(BuildContext context, Templates templates, List<Post> posts, JinjaMdConfig jinjaMd) {
+        InputsForAll(BuildContext context, Templates templates, List<Post> posts, Settings settings) {
             this.context = context;
             this.templates = templates;
             this.posts = posts;
-            this.jinjaMd = jinjaMd;
+            this.settings = settings;
         }
 
         synchronized Inputs get() throws IOException {
             if (inputs == null) {
-                inputs = Inputs.forPosts(context, templates, posts, jinjaMd);
+                inputs = Inputs.forPosts(context, templates, posts, settings);
             }
             return inputs;
         }
@@ -119,11 +126,11 @@ public final class RenderMarkdownPlugin implements Plugin {
      * post's HTML needs of the build, made once per build.
      */
     private record PostHtml(BuildContext context, Templates templates, RenderCache cache, ContentDigests digests,
-                            PostBodies bodies, JinjaMdConfig jinjaMd) {
+                            PostBodies bodies, Settings settings) {
 
         String of(Inputs inputs, Post post) throws Exception {
-            boolean jinja = jinjaMd.renders(post);
-            Hashing keyHash = new Hashing()
+            boolean jinja = settings.jinjaMd().renders(post);
+            Hashing keyHash = new Hashing().add(settings.anchors().toString())
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
                     .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
             if (jinja) {
