@@ -249,4 +249,18 @@ class MarkataDocsSiteTest {
         assertThat(warnings.messages).containsExactly("markata.toml: [markata.markdown_it_py] disable = [\"image\"]:"
                 + " markata-java's Markdown keeps every rule on (images are shown)");
     }
+
+    @Test
+    void anotherMarkdownBackendOfMarkatasIsSaidNotToBeUsed() throws Exception {
+        // markata.dev's toml offers it: "## choose your markdown backend  # markdown_backend='markdown'"
+        Site site = new Site(dir);
+        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\nmarkdown_backend='markdown'\n");
+        site.post("docs/index.md", "title: Getting Started with Markata", "Text.");
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+
+        assertThat(site.read("markout/index.html")).contains("<p>Text.</p>");
+        assertThat(warnings.messages).containsExactly("markata.toml: [markata] markdown_backend = \"markdown\": markata-java"
+                + " renders Markdown as markata's markdown-it-py backend does (the default)");
+    }
 }
