@@ -6,10 +6,11 @@ import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * markata's {@code [markata.markdown_it_py]}: how markata sets up markdown-it-py (its preset,
+ * markata's {@code [markata.markdown_it_py]} (and {@code markdown_backend}): how markata sets up markdown-it-py (its preset,
  * rules to enable or disable, options, and the plugins it loads by Python name). markata-java's
  * Markdown is markata's default setup with those plugins built in; of the table it takes the
  * anchors plugin's settings ({@code min_level}, {@code max_level}, {@code permalink},
@@ -44,11 +45,18 @@ record MarkdownItConfig(Anchors anchors, List<String> warnings) {
     private static final String ANCHORS = "mdit_py_plugins.anchors:anchors_plugin";
     /** markdown-it rules markata-java's Markdown has on (gfm-like's). */
     private static final Set<String> ON = Set.of("table", "strikethrough", "linkify");
+    private static final String MARKDOWN_IT_PY = "markdown-it-py";
     private static final String MARKATAS_HIGHLIGHT = "markata.plugins.md_it_highlight_code:highlight_code";
 
     private static MarkdownItConfig read(ConfigTable table, ConfigTable markata) throws ConfigException {
         ConfigProblems problems = new ConfigProblems();
         List<String> warnings = new ArrayList<>();
+        // markata's choice of renderer: markdown-it-py (its default), Python-Markdown or markdown2
+        String backend = problems.read(() -> markata.string("markdown_backend", MARKDOWN_IT_PY), MARKDOWN_IT_PY);
+        if (!backend.toLowerCase(Locale.ROOT).replace(' ', '-').replace('_', '-').equals(MARKDOWN_IT_PY)) {
+            warnings.add(said(markata, "markdown_backend", "markata-java renders Markdown as markata's markdown-it-py"
+                    + " backend does (the default)"));
+        }
         String preset = problems.read(() -> table.string("config", "gfm-like"), "gfm-like");
         if (!preset.equals("gfm-like")) {
             warnings.add(said(table, "config", "markata-java's Markdown is gfm-like, with markata's plugins"));
