@@ -263,4 +263,21 @@ class MarkataDocsSiteTest {
         assertThat(warnings.messages).containsExactly("markata.toml: [markata] markdown_backend = \"markdown\": markata-java"
                 + " renders Markdown as markata's markdown-it-py backend does (the default)");
     }
+
+    @Test
+    void aPostWithTheSlug404DoesNotTakeAwayTheNotFoundPage() throws Exception {
+        // markata.dev's docs/404.md is a page at /404/; hosts show /404.html for a missing address,
+        // which markata's didyoumean writes all the same
+        Site site = new Site(dir);
+        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n");
+        site.post("docs/404.md", """
+                title: Whoops that page was not found
+                description: 404, looks like we can't find the page you are looking for
+                """, "404, looks like we can't find the page you are looking for.  Try one of these\npages.");
+        site.post("docs/nav.md", "title: Creating your Navbar", "Text.");
+        Builds.withoutWarnings(dir);
+
+        assertThat(site.read("markout/404/index.html")).contains("Try one of these");
+        assertThat(site.read("markout/404.html")).contains("/nav/");
+    }
 }
