@@ -7,6 +7,7 @@ import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,18 @@ class MarkataDocsSiteTest {
             </li>
             \"""
             """;
+
+    /** Builds the site and gives its warnings. */
+    private List<String> build() throws Exception {
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        return warnings.messages;
+    }
+
+    /** A site whose markata.toml is the site's title and {@code more}. */
+    private Site site(String more) {
+        return new Site(dir).write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n" + more);
+    }
 
     private Site docsSite(String markata) {
         Site site = new Site(dir);
@@ -137,8 +150,7 @@ class MarkataDocsSiteTest {
     @Test
     void aPostsTemplateTableWritesOnePagePerOutput() throws Exception {
         // markata.dev's docs/multi-template.md, as written there
-        Site site = new Site(dir);
-        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n");
+        Site site = site("");
         site.write("docs/multi-template.md", """
                 ---
                 title: Using Multiple Templates
@@ -166,10 +178,7 @@ class MarkataDocsSiteTest {
     @Test
     void jinjaMdsIgnoreListKeepsThoseFilesFromBeingRenderedAsJinja() throws Exception {
         // markata.dev's [markata.jinja_md]: its pages about Jinja show template syntax as written
-        Site site = new Site(dir);
-        site.write("markata.toml", """
-                [markata]
-                title = "Markata's Docs"
+        Site site = site("""
 
                 [markata.jinja_md]
                 ignore=[
@@ -235,32 +244,28 @@ class MarkataDocsSiteTest {
 
     @Test
     void theAnchorsPluginsPermalinkSettingsAreMarkatas() throws Exception {
-        Site site = new Site(dir);
-        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n\n" + MARKDOWN_IT);
+        Site site = site("\n" + MARKDOWN_IT);
         site.post("docs/index.md", "title: Getting Started with Markata", "## QuickStart\n\nText.\n\n### Create Some Content");
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        List<String> warnings = build();
 
         // as markdown-it-py's anchors_plugin(permalink=True, permalinkSymbol=...) renders them: h1 and h2
         assertThat(site.read("markout/index.html")).contains("<h2 id=\"quickstart\">QuickStart <a class=\"header-anchor\""
                 + " href=\"#quickstart\">" + PERMALINK_SVG + "</a></h2>\n<p>Text.</p>\n<h3 id=\"create-some-content\">Create"
                 + " Some Content</h3>");
         // what markata-java's Markdown does not take from those settings is said, once
-        assertThat(warnings.messages).containsExactly("markata.toml: [markata.markdown_it_py] disable = [\"image\"]:"
+        assertThat(warnings).containsExactly("markata.toml: [markata.markdown_it_py] disable = [\"image\"]:"
                 + " markata-java's Markdown keeps every rule on (images are shown)");
     }
 
     @Test
     void anotherMarkdownBackendOfMarkatasIsSaidNotToBeUsed() throws Exception {
         // markata.dev's toml offers it: "## choose your markdown backend  # markdown_backend='markdown'"
-        Site site = new Site(dir);
-        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\nmarkdown_backend='markdown'\n");
+        Site site = site("markdown_backend='markdown'\n");
         site.post("docs/index.md", "title: Getting Started with Markata", "Text.");
-        Warnings warnings = new Warnings();
-        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        List<String> warnings = build();
 
         assertThat(site.read("markout/index.html")).contains("<p>Text.</p>");
-        assertThat(warnings.messages).containsExactly("markata.toml: [markata] markdown_backend = \"markdown\": markata-java"
+        assertThat(warnings).containsExactly("markata.toml: [markata] markdown_backend = \"markdown\": markata-java"
                 + " renders Markdown as markata's markdown-it-py backend does (the default)");
     }
 
@@ -268,8 +273,7 @@ class MarkataDocsSiteTest {
     void aPostWithTheSlug404DoesNotTakeAwayTheNotFoundPage() throws Exception {
         // markata.dev's docs/404.md is a page at /404/; hosts show /404.html for a missing address,
         // which markata's didyoumean writes all the same
-        Site site = new Site(dir);
-        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n");
+        Site site = site("");
         site.post("docs/404.md", """
                 title: Whoops that page was not found
                 description: 404, looks like we can't find the page you are looking for
@@ -285,8 +289,7 @@ class MarkataDocsSiteTest {
     void redirectPagesAreRenderedAgainOnlyWhenTheirRulesOrTemplatesChanged() throws Exception {
         // markata.dev's static/_redirects (its first rules): 32 pages that a warm build of an
         // unchanged site rendered again, 262 ms of its 467 ms (most of it making the template engine)
-        Site site = new Site(dir);
-        site.write("markata.toml", "[markata]\ntitle = \"Markata's Docs\"\n");
+        Site site = site("");
         site.post("docs/nav.md", "title: Creating your Navbar", "Text.");
         site.write("static/_redirects", """
 
