@@ -146,6 +146,17 @@ class PluginRegistryTest {
     }
 
     @Test
+    void disablingRssOrSitemapLeavesTheFeedsOn() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        var selection = builtIn.resolve(List.of("default"), List.of("markata.plugins.rss", "markata.plugins.sitemap"),
+                ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).contains("markata.plugins.feeds");
+        assertThat(selection.warnings()).isEmpty();
+        assertThat(ids(builtIn.resolve(List.of("default"), List.of("markata.plugins.feeds"), ConfigOverrides.NONE, WHERE)))
+                .doesNotContain("markata.plugins.feeds");
+    }
+
+    @Test
     void twoPluginsMayNotClaimOneName() {
         assertThatThrownBy(() -> PluginRegistry.of(List.of(plugin("a.b"), plugin("c.d", "a.b"))))
                 .isInstanceOf(ConfigException.class)
