@@ -24,6 +24,23 @@ public final class AgentTarget {
             Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                     System.err.println("app handler: " + error + " in " + thread.getName()));
         }
+        if (args.length > 0 && args[0].equals("worker-throw-own-handler")) {
+            // a server's way: its own last word on any thread's crash, then main ends normally
+            System.out.println("default handler at start: " + Thread.getDefaultUncaughtExceptionHandler());
+            Thread.UncaughtExceptionHandler mine = (thread, error) ->
+                    System.err.println("app handler: " + error + " in " + thread.getName());
+            Thread.setDefaultUncaughtExceptionHandler(mine);
+            Thread worker = new Thread(() -> {
+                busy(100);
+                throw new IllegalArgumentException("worker failed");
+            }, "worker");
+            worker.start();
+            worker.join();
+            System.out.println("handler is the program's own: " + (Thread.getDefaultUncaughtExceptionHandler() == mine)
+                    + ", main's handler is its group: " + (Thread.currentThread().getUncaughtExceptionHandler()
+                    == Thread.currentThread().getThreadGroup()));
+            return;
+        }
         if (args.length > 0 && args[0].equals("return-early")) {
             // main returns while a thread it started runs on: the JVM waits for it on main's
             // OS thread, as "DestroyJavaVM"

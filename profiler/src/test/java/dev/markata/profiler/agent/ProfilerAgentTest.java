@@ -150,6 +150,27 @@ class ProfilerAgentTest {
                 .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");
     }
 
+    /**
+     * A program with its own default handler (a server logging every thread's crash) whose
+     * worker thread died of an exception, main ending normally: the report said nothing of
+     * it (no {@code outcome}), since the program's handler replaced the agent's and took the
+     * exception. The program must see what it would without the agent: no default handler at
+     * its start, its own one afterwards, main's handler its thread group; its handler runs.
+     */
+    @Test
+    void anExceptionThatEndsAnotherThreadIsRecordedWhenTheProgramsOwnHandlerTakesIt() throws Exception {
+        Path output = dir.resolve("worker-own-handler.session.json");
+        Run run = run("output=" + output, "worker-throw-own-handler");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("default handler at start: null")
+                .contains("handler is the program's own: true, main's handler is its group: true");
+        assertThat(run.stderr()).contains("app handler: java.lang.IllegalArgumentException: worker failed in worker")
+                .doesNotContain("Exception in thread");
+        Session session = Session.load(output);
+        assertThat(session.metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+    }
+
     @Test
     void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
         Run run = run("interval=often", "return");
