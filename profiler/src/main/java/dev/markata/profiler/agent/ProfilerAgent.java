@@ -35,11 +35,11 @@ public final class ProfilerAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err, false);
+        launch(arguments, instrumentation, System.err, false);
     }
 
     public static void premain(String arguments) {
-        launch(arguments, System.err, false);
+        launch(arguments, null, System.err, false);
     }
 
     /**
@@ -48,11 +48,16 @@ public final class ProfilerAgent {
      * {@code main}.
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err, true);
+        launch(arguments, instrumentation, System.err, true);
     }
 
-    /** Starts profiling and registers the report writing at exit; returns the hook, or null. */
-    static Thread launch(String arguments, PrintStream err, boolean attached) {
+    /**
+     * Starts profiling and registers the report writing at exit; returns the hook, or null.
+     * With {@code instrumentation}, uncaught exceptions are heard of through {@link UncaughtHook},
+     * which the program cannot see; without it (or where the JVM refuses), through handlers of
+     * the agent's own, which a program's own default handler replaces.
+     */
+    static Thread launch(String arguments, Instrumentation instrumentation, PrintStream err, boolean attached) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
@@ -81,8 +86,11 @@ public final class ProfilerAgent {
         // hook and its lambda, whose linking alone took milliseconds): the profile begins with
         // the program, not with the agent. Undone when the profiler cannot start.
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
-        Thread.setDefaultUncaughtExceptionHandler(uncaught);
-        Thread main = attached ? threadNamedMain() : Thread.currentThread(); // premain runs on main
+        boolean hooked = UncaughtHook.install(instrumentation, uncaught::note);
+        if (!hooked) {
+            Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        }
+        Thread main = hooked ? null : attached ? threadNamedMain() : Thread.currentThread(); // premain runs on main
         MainThreadRecorder onMain = null;
         if (main != null) {
             onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());

@@ -31,13 +31,14 @@ class ProfilerAgentTest {
     static Path dir;
     private static Path agentJar;
 
-    /** A manifest-only agent jar; the classes come from the test class path. */
+    /** A manifest-only agent jar, the real one's entries; the classes come from the test class path. */
     @BeforeAll
     static void makeAgentJar() throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
         manifest.getMainAttributes().putValue("Agent-Class", ProfilerAgent.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true"); // as the real jar's
         agentJar = dir.resolve("agent.jar");
         try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
@@ -166,6 +167,8 @@ class ProfilerAgentTest {
                 .contains("handler is the program's own: true, main's handler is its group: true");
         assertThat(run.stderr()).contains("app handler: java.lang.IllegalArgumentException: worker failed in worker")
                 .doesNotContain("Exception in thread");
+        // a class of the agent's on the boot class path turned class-data sharing off, with a warning
+        assertThat(run.stdout() + run.stderr()).doesNotContain("VM warning");
         Session session = Session.load(output);
         assertThat(session.metadata()).containsEntry("outcome", "failed")
                 .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
