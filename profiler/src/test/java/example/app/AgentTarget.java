@@ -41,6 +41,10 @@ public final class AgentTarget {
                     == Thread.currentThread().getThreadGroup()));
             return;
         }
+        if (args.length > 0 && args[0].equals("signal-handler")) {
+            handleOwnSignal();
+            return;
+        }
         if (args.length > 0 && args[0].equals("return-early")) {
             // main returns while a thread it started runs on: the JVM waits for it on main's
             // OS thread, as "DestroyJavaVM"
@@ -59,6 +63,34 @@ public final class AgentTarget {
             default -> {
             }
         }
+    }
+
+    /**
+     * As servers do for a graceful stop: the program's own handler of SIGHUP (sun.misc.Signal,
+     * reached by reflection: jdk.unsupported draws a warning at each compile), raised by the
+     * program itself. The JVM runs the handler on a new thread, "SIGHUP handler", of its
+     * system thread group.
+     */
+    private static void handleOwnSignal() throws Exception {
+        java.util.concurrent.CountDownLatch handled = new java.util.concurrent.CountDownLatch(1);
+        Class<?> signalType = Class.forName("sun.misc.Signal");
+        Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+        Object signal = signalType.getConstructor(String.class).newInstance("HUP");
+        Object handler = java.lang.reflect.Proxy.newProxyInstance(AgentTarget.class.getClassLoader(),
+                new Class<?>[] {handlerType}, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "handle" -> {
+                        busy(200);
+                        handled.countDown();
+                        yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == arguments[0];
+                    default -> "handler";
+                });
+        signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
+        signalType.getMethod("raise", signalType).invoke(null, signal);
+        handled.await();
+        System.out.println("signal handled");
     }
 
     static void busy(long millis) {

@@ -174,6 +174,29 @@ class ProfilerAgentTest {
                 .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
     }
 
+    /**
+     * A program's own signal handler (a server's graceful stop) runs on the JVM's
+     * "SIGHUP handler" thread, which belongs to the system thread group: it was left out as a
+     * JVM service thread, so the 200 ms the handler spent were not in the report at all.
+     */
+    @Test
+    void theProgramsOwnSignalHandlerIsProfiled() throws Exception {
+        Path output = dir.resolve("signal.session.json");
+        Run run = run("output=" + output, "signal-handler");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("signal handled");
+        Session session = Session.load(output);
+        ThreadProfile handler = thread(session, "SIGHUP handler");
+        assertThat(handler.samples()).anySatisfy(sample -> {
+            List<String> methods = new ArrayList<>();
+            for (int s = sample.stackId(); s != StackTable.EMPTY; s = session.stacks().parentId(s)) {
+                Frame frame = session.frames().get(session.stacks().frameId(s));
+                methods.add(frame.className() + "." + frame.methodName());
+            }
+            assertThat(methods).contains(AgentTarget.class.getName() + ".busy");
+        });
+    }
+
     @Test
     void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
         Run run = run("interval=often", "return");
