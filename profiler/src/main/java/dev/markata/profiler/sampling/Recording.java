@@ -322,13 +322,27 @@ public final class Recording {
         }
     }
 
-    /** True for JVM service threads and the profiler's own threads, which are never sampled. */
+    /**
+     * True for JVM service threads and the profiler's own threads, which are never sampled.
+     * A thread of the system thread group is one, except the thread the JVM starts for each
+     * signal a program handles ({@code sun.misc.Signal}, named "SIGTERM handler"): it runs the
+     * program's own handler (a server's graceful stop), and was left out until 2026-12-06.
+     */
     static boolean isServiceThread(Thread thread) {
         if (isServiceThreadName(thread.getName())) {
             return true;
         }
         ThreadGroup group = thread.getThreadGroup();
+        if (group != null && "system".equals(group.getName()) && isSignalHandlerName(thread.getName())) {
+            return false;
+        }
         return group != null && ("system".equals(group.getName()) || "InnocuousThreadGroup".equals(group.getName()));
+    }
+
+    /** {@code SIGTERM handler}, {@code SIGHUP handler}: as {@code jdk.internal.misc.Signal} names them. */
+    private static boolean isSignalHandlerName(String name) {
+        return name.startsWith("SIG") && name.endsWith(" handler") && name.length() > "SIG handler".length()
+                && name.chars().limit(name.length() - " handler".length()).allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
     }
 
     /**
