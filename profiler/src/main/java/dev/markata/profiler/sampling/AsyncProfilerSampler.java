@@ -437,6 +437,8 @@ final class AsyncProfilerSampler implements Sampler {
         Map<Integer, Integer> mended = new ReturnBarrierStacks(recording.frames()).mend(stacks.cut, stacks.whole());
         long intervalNanos = interval.toNanos();
         for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
+            Thread thread = entry.getKey().thread; // null: known only from the recording, lived between two looks
+            entry.getValue().ended = thread == null || !thread.isAlive();
             entry.getValue().restack(mended);
             entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
         }
@@ -470,6 +472,13 @@ final class AsyncProfilerSampler implements Sampler {
          * other thread's, until the end was noticed), are dropped.
          */
         long endedNanos = -1;
+        /**
+         * Whether the thread had ended by the stop: the runs without a stack after its last
+         * one with a Java frame are the JVM taking the thread apart (waiting for a lock the
+         * threads being started hold), not its time, and are dropped. Kept until 2026-12-06,
+         * they made a forked thread of 1 ms show as 25 ms of [self], or as an empty thread.
+         */
+        boolean ended;
 
         // one run: {first, last (+ its batch), count, stackId, state ordinal, spanId}
         private static final int FIRST = 0;
@@ -586,6 +595,10 @@ final class AsyncProfilerSampler implements Sampler {
             if (endedNanos >= 0) {
                 while (!done.isEmpty() && (done.get(done.size() - 1)[FIRST] > endedNanos
                         || done.get(done.size() - 1)[STACK] == StackTable.EMPTY)) {
+                    done.remove(done.size() - 1);
+                }
+            } else if (ended) {
+                while (!done.isEmpty() && done.get(done.size() - 1)[STACK] == StackTable.EMPTY) {
                     done.remove(done.size() - 1);
                 }
             }
