@@ -41,6 +41,14 @@ public final class AgentTarget {
                     == Thread.currentThread().getThreadGroup()));
             return;
         }
+        if (args.length > 0 && args[0].equals("take-path")) {
+            // a folder with a file in it where the profiler is to write at exit
+            java.nio.file.Path taken = java.nio.file.Path.of(System.getProperty("take"));
+            java.nio.file.Files.createDirectories(taken);
+            java.nio.file.Files.writeString(taken.resolve("inside.txt"), "the program's");
+            busy(100);
+            return;
+        }
         if (args.length > 0 && args[0].equals("signal-handler")) {
             handleOwnSignal();
             return;

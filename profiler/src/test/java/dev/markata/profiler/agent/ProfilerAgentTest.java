@@ -52,9 +52,10 @@ class ProfilerAgentTest {
         return run(agentArguments, mode, System.getProperty("java.class.path"));
     }
 
-    private static Run run(String agentArguments, String mode, String classPath) throws Exception {
+    private static Run run(String agentArguments, String mode, String classPath, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
         if (mode.equals("attach")) { // the target loads the agent itself, once running
             command.add("-Djdk.attach.allowAttachSelf=true");
             command.add("-Dagent.jar=" + agentJar);
@@ -249,6 +250,35 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).startsWith("markata-profiler: output=" + output + " cannot be written (")
                 .endsWith("; running without profiling").doesNotContain("\n").doesNotContain(".tmp");
+    }
+
+    /**
+     * A {@code jfr=} file that cannot be written said nothing at all: the program was
+     * profiled, the report written, and the JFR file asked for was missing without a word
+     * (the library's warning is logged while the JVM's logging shuts down, and is lost). It is
+     * checked at start, as {@code output} is.
+     */
+    @Test
+    void aJfrFileThatCannotBeWrittenIsOneLineAtStartAndTheProgramStillRuns() throws Exception {
+        Files.writeString(dir.resolve("taken-too"), "a file, not a folder");
+        Path jfr = dir.resolve("taken-too/recording.jfr");
+        Run run = run("jfr=" + jfr + ",output=" + dir.resolve("unused.txt"), "exit");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr().strip()).startsWith("markata-profiler: jfr=" + jfr + " cannot be written (")
+                .endsWith("; running without profiling").doesNotContain("\n");
+    }
+
+    /** A JFR file that could be written at start but not at exit: the report says so, on standard error. */
+    @Test
+    void aJfrFileThatCannotBeWrittenAtExitIsSaid() throws Exception {
+        Path jfr = dir.resolve("later/recording.jfr");
+        Path output = dir.resolve("later.txt");
+        Run run = run("jfr=" + jfr + ",output=" + output, "take-path", System.getProperty("java.class.path"),
+                "-Dtake=" + jfr);
+        assertThat(run.exitCode()).isZero();
+        assertThat(output).isRegularFile();
+        assertThat(run.stderr()).contains("markata-profiler: cannot keep the JFR recording at " + jfr);
     }
 
     /**
