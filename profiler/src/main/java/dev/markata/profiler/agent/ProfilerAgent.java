@@ -12,7 +12,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,12 +67,14 @@ public final class ProfilerAgent {
             err.println(PREFIX + e.getMessage() + "; running without profiling");
             return null;
         }
-        try {
-            checkWritable(options.output());
-        } catch (IOException e) {
-            err.println(PREFIX + "output=" + options.output() + " cannot be written (" + describe(e)
-                    + "); running without profiling");
-            return null;
+        for (Map.Entry<String, Path> file : writtenFiles(options).entrySet()) {
+            try {
+                checkWritable(file.getValue());
+            } catch (IOException e) {
+                err.println(PREFIX + file.getKey() + "=" + file.getValue() + " cannot be written (" + describe(e)
+                        + "); running without profiling");
+                return null;
+            }
         }
         String command = System.getProperty("sun.java.command", "").trim();
         Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
@@ -112,6 +116,16 @@ public final class ProfilerAgent {
             return null;
         }
         return hook;
+    }
+
+    /** The files the agent writes at exit, by their argument: the report, and a JFR copy when asked for. */
+    private static Map<String, Path> writtenFiles(AgentOptions options) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("output", options.output());
+        if (options.jfr() != null) {
+            files.put("jfr", options.jfr());
+        }
+        return files;
     }
 
     /**
@@ -184,6 +198,10 @@ public final class ProfilerAgent {
             AgentOutput.write(session, options.format(), output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            String jfrError = session.metadata().get("jfr.error");
+            if (jfrError != null) { // logged too, but the JVM's logging is shutting down by now
+                err.println(PREFIX + jfrError);
+            }
             if (options.jfr() != null && !session.sampler().name().equals("async-profiler")) {
                 err.println(PREFIX + "no JFR file at " + options.jfr() + ": the " + session.sampler().name()
                         + " sampler ran, and only async-profiler records one");
