@@ -41,6 +41,15 @@ public final class AgentTarget {
                     == Thread.currentThread().getThreadGroup()));
             return;
         }
+        if (args.length > 0 && args[0].equals("unnamed-throw")) {
+            // virtual threads have no name unless given one; a platform thread may have none either
+            Thread unnamed = new Thread(() -> {
+                throw new IllegalStateException("nameless");
+            }, "");
+            unnamed.start();
+            unnamed.join();
+            return;
+        }
         if (args.length > 0 && args[0].equals("take-path")) {
             // a folder with a file in it where the profiler is to write at exit
             java.nio.file.Path taken = java.nio.file.Path.of(System.getProperty("take"));

@@ -198,6 +198,20 @@ class ProfilerAgentTest {
         });
     }
 
+    /**
+     * A thread without a name (every virtual thread not given one) that died of an exception:
+     * the report said "java.lang.IllegalStateException in thread ", as if cut short.
+     */
+    @Test
+    void anUnnamedThreadsExceptionSaysWhichThread() throws Exception {
+        Path output = dir.resolve("unnamed.session.json");
+        Run run = run("output=" + output, "unnamed-throw");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.metadata().get("uncaught_exception"))
+                .matches("java\\.lang\\.IllegalStateException in an unnamed thread \\(Thread\\[.+\\]\\)");
+    }
+
     @Test
     void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
         Run run = run("interval=often", "return");
