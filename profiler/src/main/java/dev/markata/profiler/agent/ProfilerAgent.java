@@ -238,7 +238,10 @@ public final class ProfilerAgent {
 
         void note(Thread thread, Throwable error) {
             if (first == null) {
-                first = error.getClass().getName() + " in thread " + thread.getName();
+                String name = thread.getName();
+                // virtual threads have no name unless given one: the JVM's description then
+                first = error.getClass().getName() + (name.isEmpty() ? " in an unnamed thread (" + thread + ")"
+                        : " in thread " + name);
             }
         }
 
