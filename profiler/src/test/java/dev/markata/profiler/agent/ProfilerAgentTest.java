@@ -1,6 +1,7 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.Workloads;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
@@ -188,14 +189,8 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("signal handled");
         Session session = Session.load(output);
         ThreadProfile handler = thread(session, "SIGHUP handler");
-        assertThat(handler.samples()).anySatisfy(sample -> {
-            List<String> methods = new ArrayList<>();
-            for (int s = sample.stackId(); s != StackTable.EMPTY; s = session.stacks().parentId(s)) {
-                Frame frame = session.frames().get(session.stacks().frameId(s));
-                methods.add(frame.className() + "." + frame.methodName());
-            }
-            assertThat(methods).contains(AgentTarget.class.getName() + ".busy");
-        });
+        assertThat(handler.samples()).anyMatch(sample -> Workloads.stackContains(session, sample.stackId(),
+                AgentTarget.class, "busy"));
     }
 
     /**
