@@ -212,6 +212,25 @@ class AccuracyTest {
         });
     }
 
+    /**
+     * A run shorter than the interval: its one sample stood for half an interval either side,
+     * so an agent run of a 2 ms program at a 1 s interval said "duration 2.24 ms" in its header
+     * and 0.500 s for its main thread in the tree (async-profiler, every thread profiled: it
+     * samples once at its start). A thread cannot have more time than the session lasted.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void noThreadHasMoreTimeThanTheSessionLasted(SamplerChoice sampler) {
+        Profiler profiler = Profiler.builder().sampler(sampler).interval(Duration.ofSeconds(1))
+                .threads(ThreadSelection.allThreads()).build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+
+        assertThat(session.threads()).allSatisfy(thread -> assertThat(thread.totalNanos()).as(thread.name())
+                .isLessThanOrEqualTo(session.duration().toNanos()));
+    }
+
     private static void shortLived() {
         Workloads.spin(5);
     }
