@@ -49,6 +49,7 @@ public final class Recording {
     // The recording's zero: set again when the sampler begins to sample (samplingBegins)
     private volatile Instant startedAt;
     private volatile long startNanoTime;
+    private volatile long stoppedAtNanos = Long.MAX_VALUE;
     private volatile long cpuAtStart;
     private final FrameTable frames;
     private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
@@ -182,6 +183,14 @@ public final class Recording {
     }
 
     /** Nanoseconds since the recording started. */
+    /**
+     * When the recording stopped (session nanoseconds; the session's duration), or
+     * {@code Long.MAX_VALUE} while it runs: no sample stands for time after it.
+     */
+    long stoppedAtNanos() {
+        return stoppedAtNanos;
+    }
+
     long nanosSinceStart() {
         return System.nanoTime() - startNanoTime;
     }
@@ -542,6 +551,7 @@ public final class Recording {
         }
         active = false;
         long durationNanos = nanosSinceStart();
+        stoppedAtNanos = durationNanos;
         // The CPU of the recorded time, taken with its duration: reading the recording back
         // below costs tens of milliseconds of CPU, which made a short run's figure read as
         // several cores' worth ("341 % of a core" for a hello world on two cores).
