@@ -207,6 +207,22 @@ class ProfilerAgentTest {
                 .matches("java\\.lang\\.IllegalStateException in an unnamed thread \\(Thread\\[.+\\]\\)");
     }
 
+    /**
+     * {@code jcmd <pid> JVMTI.agent_load markata-profiler.jar output=p.html} hands the agent
+     * "output" alone (jcmd takes {@code key=value} as an option of its own): the agent said
+     * "agent argument 'output' is not key=value" to a user who had typed key=value. Attached,
+     * the line says how to quote it.
+     */
+    @Test
+    void attachedWithABareKeyTheLineSaysHowJcmdWantsItQuoted() throws Exception {
+        Run run = run("output", "attach");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: agent argument 'output' is not key=value")
+                .contains("with jcmd, quote the arguments: jcmd <pid> JVMTI.agent_load <markata-profiler.jar> "
+                        + "'\"output=profile.html,interval=1ms\"'");
+    }
+
     @Test
     void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
         Run run = run("interval=often", "return");
