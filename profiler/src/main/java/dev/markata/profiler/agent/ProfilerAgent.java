@@ -64,7 +64,12 @@ public final class ProfilerAgent {
         try {
             options = AgentOptions.parse(arguments);
         } catch (IllegalArgumentException e) {
-            err.println(PREFIX + e.getMessage() + "; running without profiling");
+            // jcmd's JVMTI.agent_load takes an unquoted key=value as an option of its own and
+            // hands the agent the key alone
+            boolean bareKey = attached && arguments != null && AgentOptions.KEYS.contains(arguments.strip());
+            err.println(PREFIX + e.getMessage() + (bareKey ? "; with jcmd, quote the arguments: jcmd <pid>"
+                    + " JVMTI.agent_load <markata-profiler.jar> '\"output=profile.html,interval=1ms\"'" : "")
+                    + "; running without profiling");
             return null;
         }
         for (Map.Entry<String, Path> file : writtenFiles(options).entrySet()) {
