@@ -177,6 +177,25 @@ class ProfilerAgentTest {
     }
 
     /**
+     * Two agents in one JVM ({@code -javaagent:...=output=p.html -javaagent:...=output=p.txt},
+     * to have both formats): the second one's patch took the exceptions for itself, and the
+     * first report said the program had ended normally.
+     */
+    @Test
+    void twoAgentsInOneJvmBothRecordTheException() throws Exception {
+        Path first = dir.resolve("first-of-two.session.json");
+        Path second = dir.resolve("second-of-two.session.json");
+        Run run = run("output=" + second, "worker-throw-own-handler", System.getProperty("java.class.path"),
+                "-javaagent:" + agentJar + "=output=" + first);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("wrote " + first).contains("wrote " + second);
+        for (Path output : List.of(first, second)) {
+            assertThat(Session.load(output).metadata()).as(output.toString()).containsEntry("outcome", "failed")
+                    .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+        }
+    }
+
+    /**
      * A program's own signal handler (a server's graceful stop) runs on the JVM's
      * "SIGHUP handler" thread, which belongs to the system thread group: it was left out as a
      * JVM service thread, so the 200 ms the handler spent were not in the report at all.
