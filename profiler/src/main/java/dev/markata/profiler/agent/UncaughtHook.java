@@ -3,6 +3,8 @@ package dev.markata.profiler.agent;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,7 +24,12 @@ import java.util.function.BiConsumer;
  */
 public final class UncaughtHook {
 
-    private static volatile BiConsumer<Thread, Throwable> listener;
+    /**
+     * Every agent's listener: an agent loaded twice into one JVM (one per report format, or
+     * attached again later) patches {@code Thread} once more, and each report must still hear
+     * of the exceptions (with one listener, the last agent's, the first report had none).
+     */
+    private static final List<BiConsumer<Thread, Throwable>> LISTENERS = new CopyOnWriteArrayList<>();
 
     private UncaughtHook() {
     }
@@ -32,10 +39,12 @@ public final class UncaughtHook {
      * before its handler runs; not for anything else. Never throws.
      */
     public static void note(Object thread, Throwable error) {
-        BiConsumer<Thread, Throwable> current = listener;
-        if (current != null && thread instanceof Thread dying) {
+        if (!(thread instanceof Thread dying)) {
+            return;
+        }
+        for (BiConsumer<Thread, Throwable> listener : LISTENERS) {
             try {
-                current.accept(dying, error);
+                listener.accept(dying, error);
             } catch (Throwable ignored) { // the program's handler has the last word, always
             }
         }
@@ -65,7 +74,7 @@ public final class UncaughtHook {
                 return result;
             }
         };
-        listener = onUncaught;
+        LISTENERS.add(onUncaught);
         try {
             instrumentation.addTransformer(transformer, true);
             try {
@@ -77,7 +86,7 @@ public final class UncaughtHook {
             patched[0] = false;
         }
         if (!patched[0]) {
-            listener = null;
+            LISTENERS.remove(onUncaught);
         }
         return patched[0];
     }
