@@ -24,6 +24,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The agent in a real child JVM: its arguments, its exit paths and its report file. */
 class ProfilerAgentTest {
@@ -240,6 +241,23 @@ class ProfilerAgentTest {
         assertThat(run.stderr()).contains("markata-profiler: agent argument 'output' is not key=value")
                 .contains("with jcmd, quote the arguments: jcmd <pid> JVMTI.agent_load <markata-profiler.jar> "
                         + "'\"output=profile.html,interval=1ms\"'");
+    }
+
+    /**
+     * A program run under a security manager (JDK 17-23, {@code -Djava.security.manager}):
+     * the agent's first file check was denied, the exception left premain, and the JVM
+     * aborted ("processing of -javaagent failed", exit 134) before the program ran. The agent
+     * never stops the program: one line, and it runs unprofiled.
+     */
+    @Test
+    void underASecurityManagerTheProgramRunsUnprofiled() throws Exception {
+        assumeTrue(Runtime.version().feature() < 24, "JDK 24 and later cannot enable a security manager");
+        Run run = run("output=" + dir.resolve("denied.txt"), "return", System.getProperty("java.class.path"),
+                "-Djava.security.manager");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: cannot start: ")
+                .contains("; running without profiling").doesNotContain("Exception in thread");
     }
 
     @Test
