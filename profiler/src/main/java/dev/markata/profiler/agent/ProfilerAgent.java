@@ -37,11 +37,11 @@ public final class ProfilerAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, instrumentation, System.err, false);
+        launchOrSay(arguments, instrumentation, false);
     }
 
     public static void premain(String arguments) {
-        launch(arguments, null, System.err, false);
+        launchOrSay(arguments, null, false);
     }
 
     /**
@@ -50,7 +50,20 @@ public final class ProfilerAgent {
      * {@code main}.
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, instrumentation, System.err, true);
+        launchOrSay(arguments, instrumentation, true);
+    }
+
+    /**
+     * {@link #launch}, and whatever it throws is one line: an exception that leaves premain
+     * makes the JVM abort before the program runs (under a security manager the first file
+     * check was denied, and the program exited 134 without running).
+     */
+    private static void launchOrSay(String arguments, Instrumentation instrumentation, boolean attached) {
+        try {
+            launch(arguments, instrumentation, System.err, attached);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println(PREFIX + "cannot start: " + describe(e) + "; running without profiling");
+        }
     }
 
     /**
