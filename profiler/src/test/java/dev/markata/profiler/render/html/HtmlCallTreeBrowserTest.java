@@ -215,6 +215,10 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(row("Callback.work"))).isEqualTo("0.050");
         assertThat(time(row("Other.x"))).isEqualTo("0.010");
         assertThat(time(row("Other.y"))).isEqualTo("0.040");
+        // the merged row is a row like any other: its details, then closed and opened again
+        calls.get(0).findElement(By.cssSelector(".name")).click();
+        assertThat(browser.text(By.id("detail-total"))).startsWith("60.0 ms");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
