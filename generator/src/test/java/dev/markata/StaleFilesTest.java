@@ -293,7 +293,8 @@ class StaleFilesTest {
                 assertThat(printed).contains("  " + file + "\n");
             }
         }
-        site().resolve("posts/a.md").toFile().delete();
+        new Site(site()).post("posts/e.md", "title: E\ndate: 2024-01-05\npublished: true", "Post e.");
+        Files.delete(site().resolve("posts/a.md"));
         assertThat(build("-q")).isEmpty();
         assertThat(out("a")).doesNotExist();
     }
