@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The files markata-java made in {@code output_dir}, recorded in {@code .markata.cache} after
@@ -219,15 +218,19 @@ public final class OutputRecord {
      */
     private record Names(Set<String> names, long digest) {
 
-        static Names of(Collection<String> names) {
-            Set<String> kept = new HashSet<>(Math.max(16, names.size() * 4 / 3 + 1));
+        /** The names of a set, taken as they are unless one holds a line break. */
+        static Names of(Set<String> names) {
             long digest = 0;
             for (String name : names) {
-                if (name.indexOf('\n') < 0 && name.indexOf('\r') < 0 && kept.add(name)) {
-                    digest += hash(name);
+                long hash = hash(name);
+                if (hash == LINE_BREAK) {
+                    Set<String> kept = new HashSet<>(names);
+                    kept.removeIf(n -> n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0);
+                    return of(kept);
                 }
+                digest += hash;
             }
-            return new Names(kept, digest);
+            return new Names(names, digest);
         }
 
         /** These names and the record's. */
@@ -236,19 +239,27 @@ public final class OutputRecord {
         }
 
         Names with(Collection<String> more) {
-            List<String> all = new ArrayList<>(names);
+            Set<String> all = new HashSet<>(names);
             all.addAll(more);
             return of(all);
         }
 
+        /** What {@link #hash} gives a name holding a line break: such a name is not recorded. */
+        private static final long LINE_BREAK = 0;
+
         /**
          * A 64-bit FNV-1a hash of the name, mixed (MurmurHash3's finalizer) so that the sum of a
-         * set's hashes, which does not depend on their order, changes with any name.
+         * set's hashes, which does not depend on their order, changes with any name; or
+         * {@link #LINE_BREAK} for a name with a line break, found in the same pass.
          */
         static long hash(String name) {
             long h = 0xcbf29ce484222325L;
             for (int i = 0; i < name.length(); i++) {
-                h ^= name.charAt(i);
+                char c = name.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    return LINE_BREAK;
+                }
+                h ^= c;
                 h *= 0x100000001b3L;
             }
             h ^= h >>> 33;
@@ -256,7 +267,7 @@ public final class OutputRecord {
             h ^= h >>> 33;
             h *= 0xc4ceb9fe1a85ec53L;
             h ^= h >>> 33;
-            return h;
+            return h == LINE_BREAK ? 1 : h;
         }
     }
 
