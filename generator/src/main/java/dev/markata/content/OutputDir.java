@@ -1,14 +1,13 @@
 package dev.markata.content;
 
 import dev.markata.profiler.io.AtomicFiles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -28,8 +27,8 @@ public final class OutputDir {
     private final Path root;
     private final LongAdder written = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
-    private final Set<String> made = ConcurrentHashMap.newKeySet();
-    private final Set<String> reports = ConcurrentHashMap.newKeySet();
+    private final FileNames made = new FileNames();
+    private final FileNames reports = new FileNames();
 
     public OutputDir(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -62,7 +61,7 @@ public final class OutputDir {
      * @throws IllegalArgumentException if it would be outside the output folder
      */
     public void keep(String relative) {
-        made.add(key(relative, null));
+        note(made, key(relative, null));
     }
 
     /**
@@ -74,55 +73,78 @@ public final class OutputDir {
     public void keepReport(Path file) {
         Path target = file.toAbsolutePath().normalize();
         if (target.startsWith(root) && !target.equals(root)) {
-            reports.add(SitePaths.slashed(root.relativize(target)));
+            note(reports, recordable(name(target)));
         }
     }
 
     /**
      * The files this build wrote or kept so far, relative to the output folder, with '/'
-     * ("a/index.html"): a view, not a copy (10,000 names after a build).
+     * ("a/index.html"): a view, not a copy (10,000 names after a build). A name with a line
+     * break is left out: it cannot be a line of the record, so such a file is never removed.
      */
     public Set<String> made() {
-        return Collections.unmodifiableSet(made);
+        return made.view();
     }
 
     /** The profiler's files of this build ({@link #keepReport}), as {@link #made()} names them. */
     public Set<String> reports() {
-        return Collections.unmodifiableSet(reports);
+        return reports.view();
+    }
+
+    /** {@link #made()} with its digest. */
+    FileNames madeNames() {
+        return made;
+    }
+
+    /** {@link #reports()} with its digest. */
+    FileNames reportNames() {
+        return reports;
     }
 
     /**
      * The name {@link #made()} gives {@code relative}: as it is when it is already plain (no
-     * empty, "." or ".." names, no backslash or colon: inside the folder on every system), which
-     * nearly every plugin's path is, without the cost of a path (10,000 skipped posts keep
-     * their pages); else from the normalized path. {@code target} is its resolved path, when
-     * the caller has it.
+     * empty, "." or ".." names, no backslash, colon or line break: inside the folder on every
+     * system), which nearly every plugin's path is, without the cost of a path (10,000 skipped
+     * posts keep their pages); else from the normalized path. {@code target} is its resolved
+     * path, when the caller has it.
      */
     private String key(String relative, Path target) {
-        if (isPlain(relative)) {
-            return relative;
-        }
-        return SitePaths.slashed(root.relativize(target != null ? target : resolve(relative)));
+        return isPlain(relative) ? relative : recordable(name(target != null ? target : resolve(relative)));
     }
 
-    private static boolean isPlain(String relative) {
-        if (relative.isEmpty() || relative.indexOf('\\') >= 0 || relative.indexOf(':') >= 0
-                || relative.charAt(0) == '/'
-                || relative.charAt(relative.length() - 1) == '/') {
-            return false;
+    /** The name of a path inside the folder, with '/' between its names (a backslash is a name's on Unix). */
+    private String name(Path target) {
+        String name = root.relativize(target).toString();
+        return File.separatorChar == '/' ? name : name.replace(File.separatorChar, '/');
+    }
+
+    /** The name, or null when it holds a line break. */
+    private static String recordable(String name) {
+        return name.indexOf('\n') < 0 && name.indexOf('\r') < 0 ? name : null;
+    }
+
+    private static void note(FileNames names, String name) {
+        if (name != null) {
+            names.add(name);
         }
+    }
+
+    /** One pass over the characters (a plugin's path is no more than a slug and a file name). */
+    private static boolean isPlain(String relative) {
+        int length = relative.length();
         int start = 0;
-        while (start <= relative.length()) {
-            int end = relative.indexOf('/', start);
-            if (end < 0) {
-                end = relative.length();
-            }
-            int length = end - start;
-            if (length == 0 || length == 1 && relative.charAt(start) == '.'
-                    || length == 2 && relative.charAt(start) == '.' && relative.charAt(start + 1) == '.') {
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? relative.charAt(i) : '/';
+            if (c == '/') {
+                int name = i - start;
+                if (name == 0 || relative.charAt(start) == '.' && (name == 1
+                        || name == 2 && relative.charAt(start + 1) == '.')) {
+                    return false;
+                }
+                start = i + 1;
+            } else if (c == '\\' || c == ':' || c == '\n' || c == '\r') {
                 return false;
             }
-            start = end + 1;
         }
         return true;
     }
@@ -139,7 +161,7 @@ public final class OutputDir {
      */
     public boolean write(String relative, byte[] bytes) throws IOException {
         Path target = resolve(relative);
-        made.add(key(relative, target));
+        note(made, key(relative, target));
         try {
             return replace(target, bytes);
         } catch (WriteFailed e) {

@@ -1,6 +1,7 @@
 package dev.markata.content;
 
 import dev.markata.profiler.io.AtomicFiles;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -16,6 +17,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The files markata-java made in {@code output_dir}, recorded in {@code .markata.cache} after
@@ -40,10 +43,11 @@ import java.util.Set;
  * not profiled leaves the last report where it is (it was asked for, and the next profile's
  * Compare tab reads it); a profiled build removes the earlier report's files it did not write.
  *
- * <p>Cost: a warm build of 10,000 posts records some 10,000 names. The record starts with their
- * count and an order-independent digest, so a build that made the same files as the last (any
- * build that adds, removes or renames nothing) reads one line and writes nothing; the names are
- * written one per line, {@code a/index.html} as {@code a/}.
+ * <p>Cost: a warm build of 10,000 posts records some 10,000 names, and stats no file for it. The
+ * record starts with their count and an order-independent digest of their hash codes (cached in
+ * the names already), so a build that made the same files as the last (one that adds, removes
+ * or renames nothing) reads one line and writes nothing; the names are written one per line,
+ * {@code a/index.html} as {@code a/} (340 KB for the 10,000 posts of the benchmark corpus).
  */
 public final class OutputRecord {
 
@@ -76,33 +80,25 @@ public final class OutputRecord {
         if (folder == null) {
             return new Outcome(List.of(), warnings);
         }
-        Names made = Names.of(output.made());
-        Names reports = Names.of(output.reports());
+        Names made = Names.of(output.madeNames());
+        Names reports = Names.of(output.reportNames());
         boolean profiled = !reports.names.isEmpty();
         Recorded lastFiles = Recorded.read(cacheDir.resolve(FILES), folder, warnings);
         Recorded lastReports = Recorded.read(cacheDir.resolve(REPORTS), folder, warnings);
         if (!remove) {
-            write(cacheDir.resolve(FILES), folder, made.with(lastFiles), lastFiles, warnings);
+            write(cacheDir.resolve(FILES), folder, made.with(lastFiles, warnings), lastFiles, warnings);
             if (profiled) {
-                write(cacheDir.resolve(REPORTS), folder, reports.with(lastReports), lastReports, warnings);
+                write(cacheDir.resolve(REPORTS), folder, reports.with(lastReports, warnings), lastReports, warnings);
             }
             return new Outcome(List.of(), warnings);
         }
-        List<String> stale = new ArrayList<>();
-        if (lastFiles != null && !lastFiles.holds(made)) {
-            Set<String> lastReport = profiled || lastReports == null ? Set.of() : lastReports.names();
-            for (String name : lastFiles.names()) {
-                if (!made.names.contains(name) && !reports.names.contains(name) && !lastReport.contains(name)) {
-                    stale.add(name);
-                }
-            }
-        }
-        if (profiled && lastReports != null && !lastReports.holds(reports)) {
-            for (String name : lastReports.names()) {
-                if (!reports.names.contains(name) && !made.names.contains(name)) {
-                    stale.add(name);
-                }
-            }
+        // the last report stays through a build that is not profiled
+        Set<String> lastReport = profiled || lastReports == null ? null : lastReports.names(warnings);
+        List<String> stale = new ArrayList<>(notMade(lastFiles, made, name -> made.names.contains(name)
+                || reports.names.contains(name) || lastReport != null && lastReport.contains(name), warnings));
+        if (profiled) {
+            stale.addAll(notMade(lastReports, reports,
+                    name -> reports.names.contains(name) || made.names.contains(name), warnings));
         }
         List<String> removed = new ArrayList<>();
         List<String> left = new ArrayList<>();
@@ -114,6 +110,23 @@ public final class OutputRecord {
         }
         removed.sort(null);
         return new Outcome(removed, warnings);
+    }
+
+    /**
+     * The names of {@code last} that {@code made} does not hold; none without a record, when it
+     * holds the same names as {@code names} (read no further than its header), or when it turns
+     * out damaged. Looked up as they are read, without a set of them (10,000 names).
+     */
+    private static List<String> notMade(Recorded last, Names names, Predicate<String> made, List<String> warnings) {
+        if (last == null || last.holds(names)) {
+            return List.of();
+        }
+        List<String> stale = new ArrayList<>();
+        return last.read(warnings, name -> {
+            if (!made.test(name)) {
+                stale.add(name);
+            }
+        }) ? stale : List.of();
     }
 
     /**
@@ -213,29 +226,30 @@ public final class OutputRecord {
     }
 
     /**
-     * Names of output files with their count and digest. A name holding a line break cannot be
-     * a line of the record: it is left out, so such a file is never removed.
+     * Names of output files (none with a line break: {@link OutputDir#made()}) with their count
+     * and digest.
      */
     private record Names(Set<String> names, long digest) {
 
-        /** The names of a set, taken as they are unless one holds a line break. */
+        static Names of(FileNames names) {
+            return new Names(names.view(), names.digest());
+        }
+
         static Names of(Set<String> names) {
             long digest = 0;
             for (String name : names) {
-                long hash = hash(name);
-                if (hash == LINE_BREAK) {
-                    Set<String> kept = new HashSet<>(names);
-                    kept.removeIf(n -> n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0);
-                    return of(kept);
-                }
-                digest += hash;
+                digest += FileNames.hash(name);
             }
             return new Names(names, digest);
         }
 
-        /** These names and the record's. */
-        Names with(Recorded last) {
-            return last == null ? this : with(last.names());
+        /** These names and the record's (the record's that can be read). */
+        Names with(Recorded last, List<String> warnings) {
+            if (last == null || last.holds(this)) {
+                return this;
+            }
+            Set<String> recorded = last.names(warnings);
+            return recorded == null ? this : with(recorded);
         }
 
         Names with(Collection<String> more) {
@@ -243,109 +257,101 @@ public final class OutputRecord {
             all.addAll(more);
             return of(all);
         }
-
-        /** What {@link #hash} gives a name holding a line break: such a name is not recorded. */
-        private static final long LINE_BREAK = 0;
-
-        /**
-         * A 64-bit FNV-1a hash of the name, mixed (MurmurHash3's finalizer) so that the sum of a
-         * set's hashes, which does not depend on their order, changes with any name; or
-         * {@link #LINE_BREAK} for a name with a line break, found in the same pass.
-         */
-        static long hash(String name) {
-            long h = 0xcbf29ce484222325L;
-            for (int i = 0; i < name.length(); i++) {
-                char c = name.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    return LINE_BREAK;
-                }
-                h ^= c;
-                h *= 0x100000001b3L;
-            }
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            h *= 0xc4ceb9fe1a85ec53L;
-            h ^= h >>> 33;
-            return h == LINE_BREAK ? 1 : h;
-        }
     }
 
-    /** A record file as read: its header, and its names, parsed only when asked for. */
+    /**
+     * A record file: its header, read first, and its names, read only when asked for (a build
+     * that made the files the header counts and digests reads one line).
+     */
     private static final class Recorded {
+        private final Path file;
         private final int count;
         private final long digest;
-        private final String text;
-        private final int bodyStart;
-        private Set<String> names;
+        private boolean damaged;
 
-        private Recorded(int count, long digest, String text, int bodyStart) {
+        private Recorded(Path file, int count, long digest) {
+            this.file = file;
             this.count = count;
             this.digest = digest;
-            this.text = text;
-            this.bodyStart = bodyStart;
         }
 
-        /** Whether the record holds {@code names} (same count and digest: a collision only leaves files). */
+        /** Whether the record holds {@code names} (same count and digest). */
         boolean holds(Names other) {
-            return count == other.names.size() && digest == other.digest;
+            return !damaged && count == other.names.size() && digest == other.digest;
         }
 
-        Set<String> names() {
-            if (names == null) {
-                Set<String> parsed = new HashSet<>(Math.max(16, count * 4 / 3 + 1));
-                for (int start = bodyStart; start < text.length(); ) {
-                    int end = text.indexOf('\n', start);
-                    String line = text.substring(start, end);
-                    parsed.add(line.endsWith("/") ? line + "index.html" : line);
-                    start = end + 1;
-                }
-                names = parsed;
-            }
-            return names;
+        /** The names, or null when the file turns out damaged (with a warning). */
+        Set<String> names(List<String> warnings) {
+            Set<String> names = new HashSet<>(Math.max(16, count * 4 / 3 + 1));
+            return read(warnings, names::add) ? names : null;
         }
 
         /**
-         * The record in {@code file} for the output folder {@code folder}; null without one, for
-         * another folder, or damaged (then with a warning: nothing is removed after this build).
+         * Gives every name to {@code each}; false when the file turns out damaged (with a
+         * warning), and what {@code each} was given is not to be used.
          */
-        static Recorded read(Path file, String folder, List<String> warnings) {
+        boolean read(List<String> warnings, Consumer<String> each) {
+            if (damaged) {
+                return false;
+            }
             String text;
             try {
                 text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return damaged(warnings, "it cannot be read (" + reason(e) + ")");
+            }
+            if (!text.endsWith("\n")) {
+                return damaged(warnings, "its last line is cut off");
+            }
+            int lines = 0;
+            for (int start = text.indexOf('\n') + 1; start < text.length(); lines++) {
+                int end = text.indexOf('\n', start);
+                each.accept(text.charAt(end - 1) == '/' ? text.substring(start, end) + "index.html"
+                        : text.substring(start, end));
+                start = end + 1;
+            }
+            return lines == count || damaged(warnings, "it does not hold the " + count + " names it counts");
+        }
+
+        private boolean damaged(List<String> warnings, String why) {
+            damaged = true;
+            warnings.add(ignoring(file, why));
+            return false;
+        }
+
+        /**
+         * The record in {@code file} for the output folder {@code folder}, its header read; null
+         * without one, for another folder, or with a damaged header (then with a warning).
+         */
+        static Recorded read(Path file, String folder, List<String> warnings) {
+            String header;
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                header = reader.readLine();
             } catch (NoSuchFileException e) {
                 return null;
             } catch (IOException e) {
-                return damaged(file, "it cannot be read (" + reason(e) + ")", warnings);
+                warnings.add(ignoring(file, "it cannot be read (" + reason(e) + ")"));
+                return null;
             }
-            int headerEnd = text.indexOf('\n');
-            if (!text.endsWith("\n") || headerEnd < 0) {
-                return damaged(file, "its last line is cut off", warnings);
-            }
-            String[] header = text.substring(0, headerEnd).split("\t", -1);
-            int lines = 0;
-            for (int i = headerEnd + 1; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    lines++;
-                }
-            }
+            String[] fields = header == null ? new String[0] : header.split("\t", -1);
             try {
-                if (header.length != 4 || !header[0].equals(HEADER) || Integer.parseInt(header[2]) != lines) {
-                    return damaged(file, "it is not the record markata-java writes", warnings);
+                if (fields.length != 4 || !fields[0].equals(HEADER)) {
+                    warnings.add(ignoring(file, "it is not the record markata-java writes"));
+                    return null;
                 }
-                if (!header[1].equals(folder)) {
+                if (!fields[1].equals(folder)) {
                     return null; // another output folder's: none of its names is a file of this one
                 }
-                return new Recorded(lines, Long.parseUnsignedLong(header[3], 16), text, headerEnd + 1);
+                return new Recorded(file, Integer.parseInt(fields[2]), Long.parseUnsignedLong(fields[3], 16));
             } catch (NumberFormatException e) {
-                return damaged(file, "it is not the record markata-java writes", warnings);
+                warnings.add(ignoring(file, "it is not the record markata-java writes"));
+                return null;
             }
         }
 
-        private static Recorded damaged(Path file, String why, List<String> warnings) {
-            warnings.add("ignoring the cache file " + file + ": " + why + "; no file of the output folder is removed"
-                    + " after this build, and the file is written again");
-            return null;
+        private static String ignoring(Path file, String why) {
+            return "ignoring the cache file " + file + ": " + why + "; no file of the output folder is removed"
+                    + " after this build, and the file is written again";
         }
     }
 }

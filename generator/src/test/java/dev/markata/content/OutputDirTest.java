@@ -46,6 +46,18 @@ class OutputDirTest {
         assertThat(output.made()).containsExactlyInAnyOrder("a/index.html", "b/index.html", "c/d.txt", "f.txt");
         assertThat(output.reports()).containsExactly("_profile/index.html");
         assertThatThrownBy(() -> output.keep("../outside.html")).isInstanceOf(IllegalArgumentException.class);
+        // a name no line of the record can hold is not noted (never removed)
+        output.keep("line\nbreak.html");
+        assertThat(output.made()).doesNotContain("line\nbreak.html").hasSize(4);
         assertThatThrownBy(() -> output.keep("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBackslashIsPartOfANameOnUnixNotAFolder(@TempDir Path dir) throws IOException {
+        assumeTrue(java.io.File.separatorChar == '/', "a backslash separates names on Windows");
+        OutputDir output = new OutputDir(dir);
+        output.write("a\\b.txt", "x");
+        assertThat(output.made()).containsExactly("a\\b.txt");
+        assertThat(dir.resolve("a\\b.txt")).isRegularFile();
     }
 }

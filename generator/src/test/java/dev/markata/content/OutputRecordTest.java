@@ -91,7 +91,8 @@ class OutputRecordTest {
     @Test
     void aDamagedRecordIsIgnoredWithAWarningAndWrittenAgain() throws IOException {
         build("a/index.html", "b/index.html");
-        Files.writeString(cache.resolve(OutputRecord.FILES), "a/\nb/");
+        String record = Files.readString(cache.resolve(OutputRecord.FILES));
+        Files.writeString(cache.resolve(OutputRecord.FILES), record.substring(0, record.length() - 1));
         OutputRecord.Outcome outcome = build("a/index.html");
         assertThat(outcome.removed()).isEmpty();
         assertThat(outcome.warnings()).singleElement().asString().startsWith("ignoring the cache file "
@@ -101,6 +102,15 @@ class OutputRecordTest {
         // written again, it works from the next build on
         build("c.html");
         assertThat(out.resolve("a")).doesNotExist();
+    }
+
+    @Test
+    void aRecordOfSomethingElseIsIgnoredWithAWarning() throws IOException {
+        build("a/index.html", "b/index.html");
+        Files.writeString(cache.resolve(OutputRecord.FILES), "a/\nb/\n");
+        OutputRecord.Outcome outcome = build("a/index.html");
+        assertThat(outcome.removed()).isEmpty();
+        assertThat(outcome.warnings()).singleElement().asString().contains(": it is not the record markata-java writes;");
     }
 
     @Test
