@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -102,6 +105,7 @@ public final class OutputRecord {
         }
         List<String> removed = new ArrayList<>();
         List<String> left = new ArrayList<>();
+        stale.removeAll(madeUnderAnotherCase(output.root(), stale, made.names, reports.names));
         remove(output.root(), stale, removed, left, warnings);
         // a file that could not be removed is still ours: the next build tries again
         write(cacheDir.resolve(FILES), folder, left.isEmpty() ? made : made.with(left), lastFiles, warnings);
@@ -137,6 +141,43 @@ public final class OutputRecord {
         Path site = cacheDir.toAbsolutePath().normalize().getParent();
         String name = site == null ? root.toString() : SitePaths.slashed(site.relativize(root));
         return name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0 ? null : name;
+    }
+
+    /**
+     * The stale names that are, on this file system, a file this build made under a name that
+     * differs only in case: on a file system that ignores case (macOS, Windows) an asset renamed
+     * from {@code Logo.png} to {@code logo.png} is one file, which this build kept as
+     * {@code logo.png}, and removing {@code Logo.png} would remove it. Made names are looked at
+     * only when a stale name is.
+     */
+    private static Set<String> madeUnderAnotherCase(Path root, List<String> stale, Set<String> made,
+                                                    Set<String> reports) {
+        if (stale.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, List<String>> staleByCase = new HashMap<>();
+        for (String name : stale) {
+            staleByCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
+        }
+        Set<String> same = new HashSet<>();
+        for (Set<String> names : List.of(made, reports)) {
+            for (String name : names) {
+                List<String> others = staleByCase.get(name.toLowerCase(Locale.ROOT));
+                if (others == null) {
+                    continue;
+                }
+                for (String other : others) {
+                    try {
+                        if (Files.isSameFile(root.resolve(other), root.resolve(name))) {
+                            same.add(other);
+                        }
+                    } catch (IOException | InvalidPathException e) {
+                        // not there, or not a name here: not the same file
+                    }
+                }
+            }
+        }
+        return same;
     }
 
     /** Removes the stale files that are still regular files of the output folder, then the folders they leave empty. */

@@ -168,4 +168,17 @@ class OutputRecordTest {
         assertThat(OutputRecord.settle(again, cache, true).removed()).containsExactly("_profile/index.txt");
         assertThat(out.resolve("_profile/index.html")).isRegularFile();
     }
+
+    @Test
+    void aStaleNameThatIsTheFileThisBuildMadeUnderAnotherCaseStays() throws IOException {
+        build("Logo.png", "a/index.html");
+        // on a file system that ignores case, Logo.png and logo.png are one file: a hard link
+        // gives this one file two names here
+        Files.createLink(out.resolve("logo.png"), out.resolve("Logo.png"));
+        OutputDir output = new OutputDir(out);
+        output.keep("logo.png"); // copy_assets found it unchanged
+        output.write("a/index.html", "a/index.html");
+        assertThat(OutputRecord.settle(output, cache, true).removed()).isEmpty();
+        assertThat(out.resolve("logo.png")).isRegularFile();
+    }
 }
