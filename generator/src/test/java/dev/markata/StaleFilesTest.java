@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.cli.Main;
 import dev.markata.content.CacheDir;
 import dev.markata.testing.Plugins;
+import dev.markata.testing.Printed;
 import dev.markata.testing.Site;
 import dev.markata.testing.WarmVsClean;
 import java.awt.image.BufferedImage;
@@ -332,7 +333,7 @@ class StaleFilesTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, Plugins.builtInPlus()));
         serving.start();
         try {
-            Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(out("notes.txt")).isRegularFile();
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpRequest version = java.net.http.HttpRequest.newBuilder(
@@ -353,18 +354,5 @@ class StaleFilesTest {
             serving.interrupt();
             serving.join(10_000);
         }
-    }
-
-    private static Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
-        Pattern pattern = Pattern.compile(regex);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = pattern.matcher(err.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return matcher;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no \"" + regex + "\" in: " + err.toString(StandardCharsets.UTF_8));
     }
 }
