@@ -369,8 +369,11 @@ public final class FeedsPlugin implements Plugin {
         // One card per post: on a big site most of the feed's time, so the cards are rendered on
         // the build's threads (each task is its post's work) and joined in order here.
         List<String> cards = context.map(posts, post -> String.valueOf(post.get("path")),
-                post -> bodies.noting(readBodies, () -> templates.render(document, config.cardTemplate(),
-                        Map.of("post", post, "markata", site.markata()))));
+                post -> bodies.noting(readBodies, () -> {
+                    Map<String, Object> card = templates.cardValues(config.cardTemplate(), post);
+                    card.put("markata", site.markata());
+                    return templates.render(document, config.cardTemplate(), card);
+                }));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("feed", feedView);
         values.put("posts", posts);
