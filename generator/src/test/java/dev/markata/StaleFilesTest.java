@@ -86,7 +86,9 @@ class StaleFilesTest {
     /**
      * A site with every built-in plugin that writes files of its own beside the posts' pages:
      * extra pages per post, a feed with a partial page, covers, the source copies, icons, the
-     * manifest and service worker, a redirect, assets, the 404 page and markata.json.
+     * manifest and service worker, a redirect, assets, the 404 page and markata.json. A plugin
+     * that writes files and leaves unchanged ones alone belongs here: the warm-build test below
+     * is what catches one that forgets {@code OutputDir.keep} (redirects' did, once merged).
      */
     private Site fullSite() throws IOException {
         Site site = new Site(site()).write("markata.toml", """
