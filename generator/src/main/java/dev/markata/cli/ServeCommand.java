@@ -122,7 +122,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             try {
                 BuildResult result = build();
-                if (result.filesWritten() > 0) {
+                if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
                     server.changed();
                 }
             } catch (Exception e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.testing.Plugins;
+import dev.markata.testing.Printed;
 import dev.markata.testing.RecordingPlugin;
 import dev.markata.testing.Site;
 import java.io.ByteArrayOutputStream;
@@ -197,7 +198,7 @@ class MainTest {
                 Plugins.builtInPlus(author)));
         serving.start();
         try {
-            waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!Files.readString(dir.resolve("markout/a/index.html")).contains("Saved meanwhile")
                     && System.nanoTime() < deadline) {
@@ -221,7 +222,7 @@ class MainTest {
                 Plugins.builtInPlus()));
         serving.start();
         try {
-            java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
             site().post("posts/a.md", "title: Fixed", "a");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -238,19 +239,6 @@ class MainTest {
             serving.interrupt();
             serving.join(10_000);
         }
-    }
-
-    private static java.util.regex.Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            java.util.regex.Matcher matcher = pattern.matcher(err.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return matcher;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no \"" + regex + "\" in: " + err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class DidYouMeanPlugin implements Plugin {
                     LocalDate.now().toString());
             Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
             if (key.equals(previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {
+                context.output().keep(PAGE); // unchanged since the build that wrote it
                 return;
             }
             StringBuilder json = new StringBuilder("[");

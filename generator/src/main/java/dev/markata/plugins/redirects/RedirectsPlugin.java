@@ -123,6 +123,7 @@ public final class RedirectsPlugin implements Plugin {
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Path root = context.output().root();
         if (key.equals(previous.get(PAGES)) && rules.stream().allMatch(rule -> Files.isRegularFile(root.resolve(rule.target())))) {
+            rules.forEach(rule -> context.output().keep(rule.target())); // unchanged since the build that wrote them
             return;
         }
         for (Rule rule : rules) {
