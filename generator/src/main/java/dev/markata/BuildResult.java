@@ -14,12 +14,15 @@ import java.util.List;
  * @param timings        stage and hook times
  * @param filesWritten   files written because their content changed
  * @param filesUnchanged files left alone because their content was already right
+ * @param filesRemoved   files an earlier build wrote that this one no longer makes, removed
+ *                       (relative to {@code outputDir}, sorted)
  */
 public record BuildResult(Path outputDir, List<Post> posts, List<String> plugins, BuildTimings timings,
-                          long filesWritten, long filesUnchanged) {
+                          long filesWritten, long filesUnchanged, List<String> filesRemoved) {
 
     public BuildResult {
         posts = List.copyOf(posts);
         plugins = List.copyOf(plugins);
+        filesRemoved = List.copyOf(filesRemoved);
     }
 }

@@ -43,8 +43,9 @@ final class BuildState {
 
     /**
      * The site's cache folder, emptied first (once per build, when a hook first asks) if another
-     * build of markata-java wrote it: see {@link CacheDir}. Asked lazily so that a build whose
-     * plugins keep no cache creates none.
+     * build of markata-java wrote it: see {@link CacheDir}. Asked lazily, so that a run that stops
+     * before save with plugins that keep no cache ({@code markata list}) creates none; a whole
+     * build records its output files there ({@link dev.markata.content.OutputRecord}).
      */
     synchronized Path cacheDir() throws IOException {
         Path cache = config.site().cacheDir();

@@ -8,6 +8,7 @@ import dev.markata.config.ConfigOverrides;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.OutputDir;
+import dev.markata.content.OutputRecord;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildExecutor;
 import dev.markata.lifecycle.BuildObserver;
@@ -24,6 +25,7 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginRegistry;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.Reporter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,16 +60,27 @@ public final class Markata {
     private final List<BuildObserver> observers;
     private final List<TaskDecorator> decorators;
     private final Reporter reporter;
+    private final boolean removeStale;
     private final AtomicBoolean used = new AtomicBoolean();
 
+    /**
+     * {@code [markata] remove_stale_files} (default true): after a successful build, the files an
+     * earlier build wrote to the output folder that this one no longer makes are removed
+     * ({@link OutputRecord}); false leaves them, as markata does.
+     */
+    static final ConfigSection<Boolean> REMOVE_STALE_FILES = new ConfigSection<>("remove_stale_files_setting",
+            (section, markata) -> markata.bool("remove_stale_files", true));
+
     private Markata(Config config, List<String> pluginIds, List<Registration> registrations,
-                    List<BuildObserver> observers, List<TaskDecorator> decorators, Reporter reporter) {
+                    List<BuildObserver> observers, List<TaskDecorator> decorators, Reporter reporter,
+                    boolean removeStale) {
         this.config = config;
         this.pluginIds = List.copyOf(pluginIds);
         this.registrations = List.copyOf(registrations);
         this.observers = List.copyOf(observers);
         this.decorators = List.copyOf(decorators);
         this.reporter = reporter;
+        this.removeStale = removeStale;
     }
 
     public static Builder builder(Path directory) {
@@ -114,14 +127,54 @@ public final class Markata {
             boolean hookInstalled = installShutdownHook(onInterrupt);
             try {
                 runner.run(last);
+            } catch (BuildException e) {
+                if (last == Stage.SAVE) {
+                    settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
+                }
+                throw e;
             } finally {
                 if (hookInstalled) {
                     removeShutdownHook(onInterrupt);
                 }
             }
+            // only a whole build knows every file of the site (markata list stops at pre_render)
+            List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale) : List.of();
             return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
-                    output.written(), output.unchanged());
+                    output.written(), output.unchanged(), removed);
         }
+    }
+
+    /**
+     * Records the files this build made in the output folder and, when {@code remove}, removes
+     * those an earlier build made that it did not ({@link OutputRecord}); says how many went
+     * (their names with {@code --verbose}). Returns them.
+     */
+    private List<String> settleOutput(BuildState state, boolean remove) {
+        Path cacheDir;
+        try {
+            cacheDir = state.cacheDir();
+        } catch (IOException e) {
+            reporter.warn("the files this build made in " + state.output.root() + " cannot be recorded, and no file"
+                    + " an earlier build made is removed: " + new OutputDir.WriteFailed(config.site().cacheDir(), e)
+                    .getMessage());
+            return List.of();
+        }
+        OutputRecord.Outcome outcome = OutputRecord.settle(state.output, cacheDir, remove);
+        outcome.warnings().forEach(reporter::warn);
+        List<String> removed = outcome.removed();
+        if (!removed.isEmpty()) {
+            StringBuilder message = new StringBuilder("removed ").append(removed.size())
+                    .append(removed.size() == 1 ? " file" : " files").append(" that an earlier build wrote to ")
+                    .append(state.output.root()).append(" and this one no longer makes");
+            if (reporter.verbose()) {
+                message.append(':');
+                removed.forEach(name -> message.append("\n  ").append(name));
+            } else {
+                message.append(" (--verbose names them)");
+            }
+            reporter.info(message.toString());
+        }
+        return removed;
     }
 
     private static boolean installShutdownHook(Thread hook) {
@@ -278,10 +331,11 @@ public final class Markata {
                     problems.add(e);
                 }
             }
+            boolean removeStale = problems.read(() -> config.section(REMOVE_STALE_FILES), true);
             problems.throwIfAny();
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
-            return new Markata(config, ids, registrations, allObservers, decorators, reporter);
+            return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale);
         }
     }
 }

@@ -24,6 +24,44 @@ public final class AgentTarget {
             Thread.setDefaultUncaughtExceptionHandler((thread, error) ->
                     System.err.println("app handler: " + error + " in " + thread.getName()));
         }
+        if (args.length > 0 && args[0].equals("worker-throw-own-handler")) {
+            // a server's way: its own last word on any thread's crash, then main ends normally
+            System.out.println("default handler at start: " + Thread.getDefaultUncaughtExceptionHandler());
+            Thread.UncaughtExceptionHandler mine = (thread, error) ->
+                    System.err.println("app handler: " + error + " in " + thread.getName());
+            Thread.setDefaultUncaughtExceptionHandler(mine);
+            Thread worker = new Thread(() -> {
+                busy(100);
+                throw new IllegalArgumentException("worker failed");
+            }, "worker");
+            worker.start();
+            worker.join();
+            System.out.println("handler is the program's own: " + (Thread.getDefaultUncaughtExceptionHandler() == mine)
+                    + ", main's handler is its group: " + (Thread.currentThread().getUncaughtExceptionHandler()
+                    == Thread.currentThread().getThreadGroup()));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("unnamed-throw")) {
+            // virtual threads have no name unless given one; a platform thread may have none either
+            Thread unnamed = new Thread(() -> {
+                throw new IllegalStateException("nameless");
+            }, "");
+            unnamed.start();
+            unnamed.join();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("take-path")) {
+            // a folder with a file in it where the profiler is to write at exit
+            java.nio.file.Path taken = java.nio.file.Path.of(System.getProperty("take"));
+            java.nio.file.Files.createDirectories(taken);
+            java.nio.file.Files.writeString(taken.resolve("inside.txt"), "the program's");
+            busy(100);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("signal-handler")) {
+            handleOwnSignal();
+            return;
+        }
         if (args.length > 0 && args[0].equals("return-early")) {
             // main returns while a thread it started runs on: the JVM waits for it on main's
             // OS thread, as "DestroyJavaVM"
@@ -42,6 +80,34 @@ public final class AgentTarget {
             default -> {
             }
         }
+    }
+
+    /**
+     * As servers do for a graceful stop: the program's own handler of SIGHUP (sun.misc.Signal,
+     * reached by reflection: jdk.unsupported draws a warning at each compile), raised by the
+     * program itself. The JVM runs the handler on a new thread, "SIGHUP handler", of its
+     * system thread group.
+     */
+    private static void handleOwnSignal() throws Exception {
+        java.util.concurrent.CountDownLatch handled = new java.util.concurrent.CountDownLatch(1);
+        Class<?> signalType = Class.forName("sun.misc.Signal");
+        Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+        Object signal = signalType.getConstructor(String.class).newInstance("HUP");
+        Object handler = java.lang.reflect.Proxy.newProxyInstance(AgentTarget.class.getClassLoader(),
+                new Class<?>[] {handlerType}, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "handle" -> {
+                        busy(200);
+                        handled.countDown();
+                        yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == arguments[0];
+                    default -> "handler";
+                });
+        signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
+        signalType.getMethod("raise", signalType).invoke(null, signal);
+        handled.await();
+        System.out.println("signal handled");
     }
 
     static void busy(long millis) {

@@ -138,7 +138,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     server.serve(output);
                     main.err.printf("output_dir is now %s: serving it%n", output);
                     server.changed();
-                } else if (result.filesWritten() > 0) {
+                } else if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
                     server.changed();
                 }
             } catch (Exception e) {

@@ -93,7 +93,12 @@ public interface BuildContext {
 
     <T> void put(StateKey<T> key, T value);
 
-    /** Writes pages under {@code output_dir}, only when their content changed. */
+    /**
+     * Writes pages under {@code output_dir}, only when their content changed. A file an earlier
+     * build wrote that a plugin leaves alone because it is still right must be noted with
+     * {@link OutputDir#keep}: after the build, files an earlier build made and this one neither
+     * wrote nor kept are removed as those of withdrawn posts.
+     */
     OutputDir output();
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.testing.Plugins;
+import dev.markata.testing.Printed;
 import dev.markata.testing.RecordingPlugin;
 import dev.markata.testing.Site;
 import java.io.ByteArrayOutputStream;
@@ -193,7 +194,7 @@ class MainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread serving = serveWatch(err, Plugins.builtInPlus(author));
         try {
-            waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!Files.readString(dir.resolve("markout/a/index.html")).contains("Saved meanwhile")
                     && System.nanoTime() < deadline) {
@@ -213,7 +214,7 @@ class MainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread serving = serveWatch(err, Plugins.builtInPlus());
         try {
-            java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
             site().post("posts/a.md", "title: Fixed", "a");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -241,9 +242,9 @@ class MainTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread serving = serveWatch(err, Plugins.builtInPlus());
         try {
-            java.util.regex.Matcher port = waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\noutput_dir = \"public\"\n");
-            waitFor(err, "(?s)built .*built ");
+            Printed.waitFor(err, "(?s)built .*built ");
             new Site(dir).post("posts/a.md", "title: Edited after the move\ndate: 2024-01-01", "a");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
@@ -274,19 +275,6 @@ class MainTest {
                 plugins));
         serving.start();
         return serving;
-    }
-
-    private static java.util.regex.Matcher waitFor(ByteArrayOutputStream err, String regex) throws InterruptedException {
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            java.util.regex.Matcher matcher = pattern.matcher(err.toString(StandardCharsets.UTF_8));
-            if (matcher.find()) {
-                return matcher;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no \"" + regex + "\" in: " + err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

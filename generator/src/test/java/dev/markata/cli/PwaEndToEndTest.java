@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.markata.testing.Plugins;
 import dev.markata.testing.Site;
+import dev.markata.testing.WarmVsClean;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -117,43 +114,11 @@ class PwaEndToEndTest {
 
     /**
      * Builds a copy of the site's sources from nothing and compares the output folders file by
-     * file; files only the warm build has (pages and icons of an earlier version, which nothing
-     * removes, as in markata) are left out, as bench/warm-vs-clean.sh leaves them out.
+     * file, both ways: the icons of a replaced icon of another shape are removed by the warm
+     * build, not left behind.
      */
-    private void assertWarmIsClean(String step) throws IOException {
-        new Site(dir).delete("clean");
-        Path clean = dir.resolve("clean");
-        try (Stream<Path> files = Files.walk(site())) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path relative = site().relativize(file);
-                if (relative.startsWith("markout") || relative.startsWith(".markata.cache")) {
-                    continue;
-                }
-                Path copy = clean.resolve(relative);
-                Files.createDirectories(copy.getParent());
-                Files.copy(file, copy);
-            }
-        }
-        build(clean);
-        Map<String, byte[]> cleanFiles = files(clean.resolve("markout"));
-        Map<String, byte[]> warmFiles = files(site().resolve("markout"));
-        List<String> differ = new ArrayList<>();
-        cleanFiles.forEach((name, bytes) -> {
-            byte[] warm = warmFiles.get(name);
-            if (warm == null || !java.util.Arrays.equals(warm, bytes)) {
-                differ.add(name);
-            }
-        });
-        assertThat(differ).as("files a warm build wrote otherwise than a clean one, after: " + step).isEmpty();
-    }
-
-    private static Map<String, byte[]> files(Path root) throws IOException {
-        Map<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return files;
+    private void assertWarmIsClean(String step) throws Exception {
+        assertThat(WarmVsClean.differences(site(), dir.resolve("clean"), this::build))
+                .as("files a warm build left otherwise than a clean one, after: " + step).isEmpty();
     }
 }

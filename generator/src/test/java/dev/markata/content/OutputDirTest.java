@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class OutputDirTest {
@@ -29,5 +30,34 @@ class OutputDirTest {
         try (var files = Files.list(page.getParent())) {
             assertThat(files).containsExactly(page);
         }
+    }
+
+    @Test
+    void theFilesWrittenAndKeptAreThisBuildsByOnePathEach(@TempDir Path dir) throws IOException {
+        OutputDir output = new OutputDir(dir);
+        output.write("a/index.html", "a");
+        output.write("a/index.html", "a"); // unchanged, still this build's
+        output.keep("b/index.html");
+        output.keep("./c//d.txt");
+        output.write("e/../f.txt", "f");
+        output.keepReport(dir.resolve("_profile/index.html"));
+        output.keepReport(dir.resolveSibling("elsewhere.html"));
+
+        assertThat(output.made()).containsExactlyInAnyOrder("a/index.html", "b/index.html", "c/d.txt", "f.txt");
+        assertThat(output.reports()).containsExactly("_profile/index.html");
+        assertThatThrownBy(() -> output.keep("../outside.html")).isInstanceOf(IllegalArgumentException.class);
+        // a name no line of the record can hold is not noted (never removed)
+        output.keep("line\nbreak.html");
+        assertThat(output.made()).doesNotContain("line\nbreak.html").hasSize(4);
+        assertThatThrownBy(() -> output.keep("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBackslashIsPartOfANameOnUnixNotAFolder(@TempDir Path dir) throws IOException {
+        assumeTrue(java.io.File.separatorChar == '/', "a backslash separates names on Windows");
+        OutputDir output = new OutputDir(dir);
+        output.write("a\\b.txt", "x");
+        assertThat(output.made()).containsExactly("a\\b.txt");
+        assertThat(dir.resolve("a\\b.txt")).isRegularFile();
     }
 }

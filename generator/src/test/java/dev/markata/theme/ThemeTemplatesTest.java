@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ThemeTemplatesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"404.html", "base.html", "card.html", "feed.html", "head.html", "index.html", "post.html",
+    @ValueSource(strings = {"404.html", "base.html", "card.html", "feed.html", "head.html", "index.html", "og.html", "post.html",
             "redirect.html"})
     void builtInTemplatesAreAscii(String template) throws IOException {
         String text;

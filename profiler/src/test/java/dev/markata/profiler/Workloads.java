@@ -108,7 +108,7 @@ public final class Workloads {
     }
 
     /** Whether any frame of {@code stackId} is {@code owner.method}. */
-    static boolean stackContains(Session session, int stackId, Class<?> owner, String method) {
+    public static boolean stackContains(Session session, int stackId, Class<?> owner, String method) {
         StackTable stacks = session.stacks();
         for (int s = stackId; s != StackTable.EMPTY; s = stacks.parentId(s)) {
             Frame frame = session.frames().get(stacks.frameId(s));

@@ -118,6 +118,7 @@ public final class CopyAssetsPlugin implements Plugin {
         Path target = context.output().resolve(relative);
         if (Files.isRegularFile(target) && Files.size(target) == Files.size(file)
                 && Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(file)) >= 0) {
+            context.output().keep(relative); // copied by an earlier build, and still the asset
             return false;
         }
         return context.output().write(relative, Files.readAllBytes(file));

@@ -113,6 +113,8 @@ public final class CoversPlugin implements Plugin {
                 if (!key.equals(previous.get(names.get(0))) || !allExist(output, names)) {
                     toDraw.add(i);
                     texts.add(text);
+                } else {
+                    names.forEach(output::keep); // unchanged since the build that drew them
                 }
             }
             if (!toDraw.isEmpty()) {

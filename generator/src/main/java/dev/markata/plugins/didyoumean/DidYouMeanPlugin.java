@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * {@code markata.plugins.didyoumean}: writes {@code 404.html}, a "not found" page that lists the
  * pages closest to the address the visitor asked for (template {@code 404.html}: the page list
- * is embedded as JSON and compared in the browser, no request leaves the page). Skipped when a
- * post already has the {@code 404} slug.
+ * is embedded as JSON and compared in the browser, no request leaves the page). Written also
+ * when a post has the slug {@code 404}, as markata writes it: that post is a page at
+ * {@code /404/}, while hosts (and {@code serve}) show {@code /404.html} for a missing address.
  */
 public final class DidYouMeanPlugin implements Plugin {
 
@@ -39,9 +40,6 @@ public final class DidYouMeanPlugin implements Plugin {
     public void register(PluginSetup setup) throws dev.markata.config.ConfigException {
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
         setup.hook(Stage.SAVE, context -> {
-            if (context.posts().stream().anyMatch(p -> p.slug().equals("404"))) {
-                return;
-            }
             // What the page can show: the page list (each post's slug and title, which the
             // posts' fingerprint covers), the site's settings and templates and today's date.
             // Unchanged and still there: not made again (at 10,000 posts the list alone was
@@ -51,6 +49,7 @@ public final class DidYouMeanPlugin implements Plugin {
                     LocalDate.now().toString());
             Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
             if (key.equals(previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {
+                context.output().keep(PAGE); // unchanged since the build that wrote it
                 return;
             }
             StringBuilder json = new StringBuilder("[");

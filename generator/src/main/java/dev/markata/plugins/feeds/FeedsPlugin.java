@@ -18,6 +18,7 @@ import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -294,6 +295,14 @@ public final class FeedsPlugin implements Plugin {
                     && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
             if (unchanged) {
                 keys.put(config.slug(), stored);
+                // unchanged since the build that wrote them: still pages of this build
+                context.output().keep(config.slug() + "/index.html");
+                if (config.partialTemplate() != null) {
+                    context.output().keep(config.slug() + "/partial/index.html");
+                }
+                if (isHome) {
+                    context.output().keep("index.html");
+                }
             } else {
                 // made here, on first need: a build whose feeds are all unchanged never needs it
                 // (the view of every post was a tenth of a warm 10,000-post build's save stage)
@@ -306,13 +315,11 @@ public final class FeedsPlugin implements Plugin {
             // The key covers what the XML shows (the site's settings are in the templates' config,
             // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
             // feed whose files are there is not built again (10,000 entries cost a third of a second).
-            if (config.rss() && !(unchanged && exist(context, config.slug() + "/rss.xml", config.slug() + "/atom.xml"))) {
-                context.output().write(config.slug() + "/rss.xml", FeedXml.rss(context.site(), config, posts));
-                context.output().write(config.slug() + "/atom.xml", FeedXml.atom(context.site(), config, posts));
+            if (config.rss()) {
+                writeXml(context, config, posts, unchanged, config.slug() + "/rss.xml", config.slug() + "/atom.xml");
             }
-            if (archive != null && archive.config() == config && !(unchanged && exist(context, "rss.xml", "atom.xml"))) {
-                context.output().write("rss.xml", FeedXml.rss(context.site(), config, posts));
-                context.output().write("atom.xml", FeedXml.atom(context.site(), config, posts));
+            if (archive != null && archive.config() == config) {
+                writeXml(context, config, posts, unchanged, "rss.xml", "atom.xml");
             }
         }
         List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
@@ -321,11 +328,25 @@ public final class FeedsPlugin implements Plugin {
         keys.put(SITEMAP, sitemapKey);
         if (!(sitemapKey.equals(previous.get(SITEMAP)) && exist(context, SITEMAP))) {
             context.output().write(SITEMAP, FeedXml.sitemap(context.site(), context.posts(), configs));
+        } else {
+            context.output().keep(SITEMAP);
         }
         if (home) {
             context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
         }
         KeyFile.write(keysFile, keys, previous);
+    }
+
+    /** A feed's RSS and Atom files, unless the feed is unchanged and they are there (then kept). */
+    private static void writeXml(BuildContext context, FeedConfig config, List<Post> posts, boolean unchanged,
+                                 String rss, String atom) throws IOException {
+        if (unchanged && exist(context, rss, atom)) {
+            context.output().keep(rss);
+            context.output().keep(atom);
+            return;
+        }
+        context.output().write(rss, FeedXml.rss(context.site(), config, posts));
+        context.output().write(atom, FeedXml.atom(context.site(), config, posts));
     }
 
     private static boolean exist(BuildContext context, String... files) {
@@ -348,8 +369,11 @@ public final class FeedsPlugin implements Plugin {
         // One card per post: on a big site most of the feed's time, so the cards are rendered on
         // the build's threads (each task is its post's work) and joined in order here.
         List<String> cards = context.map(posts, post -> String.valueOf(post.get("path")),
-                post -> bodies.noting(readBodies, () -> templates.render(document, config.cardTemplate(),
-                        Map.of("post", post, "markata", site.markata()))));
+                post -> bodies.noting(readBodies, () -> {
+                    Map<String, Object> card = templates.cardValues(config.cardTemplate(), post);
+                    card.put("markata", site.markata());
+                    return templates.render(document, config.cardTemplate(), card);
+                }));
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("feed", feedView);
         values.put("posts", posts);

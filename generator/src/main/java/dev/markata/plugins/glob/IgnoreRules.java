@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Ignore rules in {@code .gitignore} syntax (blank lines and {@code #} comments skipped,
  * {@code !} re-includes, a trailing {@code /} matches folders only, a pattern with a {@code /}
  * is anchored at the site folder, {@code *}, {@code ?}, {@code [...]} and {@code **}). The last
- * matching rule wins, as in git.
+ * matching rule wins, as in git. Also markata's {@code [markata.jinja_md] ignore} patterns.
  */
-final class IgnoreRules {
+public final class IgnoreRules {
 
     private record Rule(Pattern pattern, boolean negated, boolean foldersOnly) {
     }
@@ -40,7 +40,7 @@ final class IgnoreRules {
         return parse(lines);
     }
 
-    static IgnoreRules parse(List<String> lines) {
+    public static IgnoreRules parse(List<String> lines) {
         List<Rule> rules = new ArrayList<>();
         for (String raw : lines) {
             String line = raw.replaceAll("(?<!\\\\)\\s+$", "");
@@ -71,7 +71,7 @@ final class IgnoreRules {
     }
 
     /** Whether {@code relative} ('/'-separated, relative to the site folder) is ignored. */
-    boolean ignores(String relative, boolean isFolder) {
+    public boolean ignores(String relative, boolean isFolder) {
         boolean ignored = false;
         for (Rule rule : rules) {
             if (rule.foldersOnly() && !isFolder) {

@@ -129,6 +129,8 @@ public final class IconResizePlugin implements Plugin {
             keys.put(output.file(), key);
             if (!key.equals(previous.get(output.file())) || !Files.isRegularFile(context.output().resolve(output.file()))) {
                 todo.add(output);
+            } else {
+                context.output().keep(output.file()); // unchanged since the build that resized it
             }
         }
         if (!todo.isEmpty()) {

@@ -112,7 +112,7 @@ public final class LoadPlugin implements Plugin {
         List<String> tags = fields.tags("tags");
         boolean published = fields.bool("published", false);
         String description = fields.text("description");
-        String template = fields.text("template");
+        String template = fields.template("template");
         String slug = slugText != null ? Slugs.slugify(slugText) : Slugs.slugify(stem(file));
         if (slug.isEmpty()) {
             throw new PluginException(document + ": has no usable slug: the "
@@ -166,7 +166,8 @@ public final class LoadPlugin implements Plugin {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void checkSlugsAreUnique(List<Post> posts) throws PluginException {
+    /** Two posts with one slug would write one page: an error naming both (the subroute plugin checks again after moving slugs). */
+    public static void checkSlugsAreUnique(List<Post> posts) throws PluginException {
         Map<String, String> bySlug = new HashMap<>();
         List<String> clashes = new ArrayList<>();
         for (Post post : posts) {
@@ -202,6 +203,31 @@ public final class LoadPlugin implements Plugin {
                 return String.valueOf(value);
             }
             throw problem(key, value, "must be text");
+        }
+
+        /**
+         * The post's page template: text, or markata's table of outputs to templates
+         * ({@code {index: post.html, og: og.html}}, one page per output). A table stays in the
+         * front matter, each name and template as text, for post_template; its {@code index} (or
+         * none) is the page's template.
+         */
+        String template(String key) throws PluginException {
+            if (!(values.get(key) instanceof Map<?, ?> table)) {
+                return text(key);
+            }
+            Map<String, String> outputs = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : table.entrySet()) {
+                String name = String.valueOf(entry.getKey());
+                if (!name.matches("[A-Za-z0-9_-]+")) {
+                    throw problem(key, table, "output names must be letters, digits, - or _ (\"" + name + "\" is not)");
+                }
+                if (!(entry.getValue() instanceof String file) || file.isBlank()) {
+                    throw problem(key, table, "every output needs a template name, like {index: post.html, og: og.html}");
+                }
+                outputs.put(name, file.strip());
+            }
+            values.put(key, outputs);
+            return outputs.get("index");
         }
 
         boolean bool(String key, boolean fallback) throws PluginException {

@@ -37,6 +37,11 @@ final class ListedPost extends AbstractMap<String, Object> {
         return "content".equals(key) ? bodies.content(post) : bodies.html(post);
     }
 
+    /** The post's own front-matter keys, as written (no field of markata-java's making). */
+    Map<String, Object> frontMatter() {
+        return post.extra();
+    }
+
     @Override
     public boolean containsKey(Object key) {
         return view.containsKey(key);

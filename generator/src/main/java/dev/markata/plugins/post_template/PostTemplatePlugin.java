@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * post into its page template. The template is the front matter's {@code template}, else
  * {@code post_template} from {@code [markata]}, else {@code post.html}; a {@code post_template}
  * table renders one page per output name ({@code index} is the post's page,
- * {@code partial = "post_partial.html"} adds {@code <slug>/partial/index.html}). Templates see
+ * {@code partial = "post_partial.html"} adds {@code <slug>/partial/index.html}; a front matter's
+ * {@code template} may be such a table too). Templates see
  * {@code post}, {@code body} (the article HTML), {@code markata} and {@code config}, and the
  * post's fields by name ({@code title}, {@code slug}) as older markata gave them. Runs last
  * in render, like markata's trylast, so other render hooks have finished the post's HTML; posts
@@ -58,7 +59,7 @@ public final class PostTemplatePlugin implements Plugin {
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();
-                for (Map.Entry<String, String> output : settings.postTemplates().entrySet()) {
+                for (Map.Entry<String, String> output : outputs(settings, post).entrySet()) {
                     String name = output.getKey();
                     String template = templateFor(post, name, output.getValue());
                     String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values));
@@ -77,6 +78,24 @@ public final class PostTemplatePlugin implements Plugin {
                 return page == null ? post : post.withPage(page);
             });
         });
+    }
+
+    /**
+     * The post's outputs: {@code post_template}'s, and those of a front matter's table of outputs
+     * over them ({@code template: {index: post.html, title: og.html}} adds {@code <slug>/title/}),
+     * as markata merges the two.
+     */
+    private static Map<String, String> outputs(TemplateSettings settings, Post post) {
+        if (!(post.extra().get("template") instanceof Map<?, ?> own)) {
+            return settings.postTemplates();
+        }
+        Map<String, String> outputs = new LinkedHashMap<>(settings.postTemplates());
+        own.forEach((name, template) -> {
+            if (!name.equals("index")) {
+                outputs.put(String.valueOf(name), String.valueOf(template));
+            }
+        });
+        return outputs;
     }
 
     /** The front matter's template wins for the post's own page. */

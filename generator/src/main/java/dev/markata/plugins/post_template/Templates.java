@@ -215,14 +215,36 @@ public final class Templates {
      */
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
         Node tree = parsed.get().get(name);
+        String shown = shown(name);
         if (tree == null) {
             String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parse(parser, text);
-            failOnErrors(document, name, parser.getErrorsCopy());
+            failOnErrors(document, shown, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
-        return renderTree(document, name, tree, values);
+        return renderTree(document, shown, tree, values);
+    }
+
+    /**
+     * Whether {@code name} is a template's own text rather than a file's name. markata looks a
+     * template up by name, then as a file, and else compiles the name itself
+     * ({@code jinja_env.get_template}), and its own site writes its feeds' card templates into
+     * markata.toml that way; a name with template syntax, markup or a line break is taken as such
+     * text here (a plain name that is nowhere stays an error, with where it was looked for).
+     */
+    static boolean isInline(String name) {
+        return name.contains("{{") || name.contains("{%") || name.contains("{#") || name.indexOf('<') >= 0
+                || name.indexOf('\n') >= 0;
+    }
+
+    /** How messages name a template: its name, or the start of a template written inline. */
+    private static String shown(String name) {
+        if (!isInline(name)) {
+            return name;
+        }
+        String first = name.strip().lines().findFirst().orElse("");
+        return "\"" + (first.length() > 40 ? first.substring(0, 40) + "..." : first) + "\" (written inline)";
     }
 
     /**
@@ -372,6 +394,9 @@ public final class Templates {
     }
 
     private Optional<String> read(String name) throws IOException {
+        if (isInline(name)) {
+            return Optional.of(BlockWhitespace.apply(name));
+        }
         if (name.contains("..") || name.startsWith("/") || name.contains("\\")) {
             return Optional.empty();
         }
@@ -383,6 +408,33 @@ public final class Templates {
             return in == null ? Optional.empty()
                     : Optional.of(BlockWhitespace.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
+    }
+
+    /** The names of a post's body fields, in a template's text (a word: also in a longer expression). */
+    private static final Pattern BODY_NAMES = Pattern.compile("\\b(?:content|html|article_html)\\b");
+
+    /**
+     * What a feed's card template sees: {@code post}, and the post's fields by name, as markata
+     * renders a card ({@code render(post=post, **post.to_dict())}): markata's own site writes
+     * {@code {{ slug }}}, {@code {{ title }}} and {@code {{ article_html }}} in its cards. A name the
+     * front matter has is its value there ({@code {{ url }}} is a post's own {@code url:}, as
+     * markata's post has no url field). The bodies (content, html, article_html) are put only when
+     * the card's text names them, so a card that shows none is not counted as reading them
+     * ({@link PostBodies}: such a feed page is not rendered again when only a body changed).
+     */
+    public Map<String, Object> cardValues(String cardTemplate, Map<String, Object> post) throws IOException {
+        boolean bodies = source(cardTemplate).map(text -> BODY_NAMES.matcher(text).find()).orElse(true);
+        Map<String, Object> values = new HashMap<>();
+        for (String name : post.keySet()) {
+            if (bodies || !BODY_NAMES.matcher(name).matches()) {
+                values.put(name, post.get(name));
+            }
+        }
+        if (post instanceof ListedPost listed) {
+            values.putAll(listed.frontMatter());
+        }
+        values.put("post", post);
+        return values;
     }
 
     /**

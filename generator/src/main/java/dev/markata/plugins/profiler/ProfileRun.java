@@ -1,6 +1,7 @@
 package dev.markata.plugins.profiler;
 
 import dev.markata.config.SiteConfig;
+import dev.markata.content.OutputDir;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
@@ -117,12 +118,12 @@ final class ProfileRun {
      * instead of cutting into the build's output.
      */
     void finishAfterSave(BuildContext context) {
-        finish(context.failure());
+        finish(context.failure(), context.output());
     }
 
     /** The teardown hook: prints the summary, after stopping and writing first if the build failed early. */
     void finishAtTeardown(BuildContext context) {
-        finish(context.failure());
+        finish(context.failure(), context.output());
         String summary = pendingSummary;
         pendingSummary = null;
         if (summary != null) {
@@ -130,7 +131,8 @@ final class ProfileRun {
         }
     }
 
-    private synchronized void finish(Optional<BuildFailure> failure) {
+    /** Stops the profiler and writes the reports, each noted as this build's report in {@code output}. */
+    private synchronized void finish(Optional<BuildFailure> failure, OutputDir output) {
         if (finished || !profiler.isRunning()) {
             return;
         }
@@ -162,6 +164,7 @@ final class ProfileRun {
         } finally {
             written = writing.await();
         }
+        written.forEach(output::keepReport);
         long writeNanos = System.nanoTime() - writeBegin;
         long writeCpuNanos = BuildStatsRecorder.processCpuNanos() - writeCpuBegin;
         StringBuilder text = new StringBuilder();

@@ -1,18 +1,23 @@
 package dev.markata.plugins.publish_html;
 
+import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.ExtraPages;
+import dev.markata.plugins.post_template.TemplateSettings;
+import dev.markata.plugins.skip.Skips;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code markata.plugins.publish_html}: writes each post's page to
  * {@code <output_dir>/<slug>/index.html} ({@code <output_dir>/index.html} for the {@code index}
  * slug) and its extra pages from a {@code post_template} table to
- * {@code <slug>/<name>/index.html}, in parallel, only when the content changed.
+ * {@code <slug>/<name>/index.html}, in parallel, only when the content changed. The pages of a
+ * post the skip plugin found unchanged are not written, and are kept as this build's.
  */
 public final class PublishHtmlPlugin implements Plugin {
 
@@ -24,16 +29,27 @@ public final class PublishHtmlPlugin implements Plugin {
     }
 
     @Override
-    public void register(PluginSetup setup) {
+    public void register(PluginSetup setup) throws ConfigException {
+        // the extra pages every post has, by output name: a skipped post's are not rendered
+        List<String> extraNames = setup.config(TemplateSettings.SECTION).postTemplates().keySet().stream()
+                .filter(name -> !name.equals("index")).sorted().toList();
         setup.hook(Stage.SAVE, context -> {
             ExtraPages extra = ExtraPages.of(context);
+            Skips skips = Skips.of(context);
             context.map(context.posts(), Post::path, post -> {
-                if (post.page() == null) {
-                    return false;
-                }
+                String folder = post.outputPath().substring(0, post.outputPath().length() - "index.html".length());
                 try {
+                    if (post.page() == null) {
+                        if (skips.skipped(post.path())) {
+                            // unchanged since the build that wrote them: still pages of this build
+                            context.output().keep(post.outputPath());
+                            for (String name : extraNames) {
+                                context.output().keep(folder + name + "/index.html");
+                            }
+                        }
+                        return false;
+                    }
                     boolean written = context.output().write(post.outputPath(), post.page());
-                    String folder = post.outputPath().substring(0, post.outputPath().length() - "index.html".length());
                     for (Map.Entry<String, String> page : extra.of(post.path()).entrySet()) {
                         written |= context.output().write(folder + page.getKey() + "/index.html", page.getValue());
                     }

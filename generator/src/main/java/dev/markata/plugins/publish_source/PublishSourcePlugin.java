@@ -53,7 +53,11 @@ public final class PublishSourcePlugin implements Plugin {
         ExtraPages extra = ExtraPages.of(context);
         context.map(context.posts(), Post::path, post -> {
             String file = file(post);
-            if (skips.skipped(post.path()) || !post.path().equals(writer.get(file))) {
+            if (!post.path().equals(writer.get(file))) {
+                return false;
+            }
+            if (skips.skipped(post.path())) {
+                keep(context, post, file); // unchanged since the build that wrote it
                 return false;
             }
             Map<String, String> html = new LinkedHashMap<>();
@@ -64,10 +68,22 @@ public final class PublishSourcePlugin implements Plugin {
             try {
                 return context.output().write(file, texts.get().of(post, include, html));
             } catch (IllegalArgumentException e) {
-                throw new PluginException(post.path() + ": slug \"" + post.slug() + "\": its source's file "
-                        + e.getMessage() + "; a slug names a folder under output_dir");
+                throw outside(post, e);
             }
         });
+    }
+
+    private static void keep(BuildContext context, Post post, String file) throws PluginException {
+        try {
+            context.output().keep(file);
+        } catch (IllegalArgumentException e) {
+            throw outside(post, e);
+        }
+    }
+
+    private static PluginException outside(Post post, IllegalArgumentException e) {
+        return new PluginException(post.path() + ": slug \"" + post.slug() + "\": its source's file "
+                + e.getMessage() + "; a slug names a folder under output_dir");
     }
 
     /** The post that writes each file: the last in source order that has it. */

@@ -8,9 +8,11 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
+import dev.markata.plugins.skip.KeyFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +27,15 @@ import java.util.Map;
  * Netlify's format), writes {@code <old>/index.html} that sends the browser to {@code new}
  * (template {@code redirect.html}). Rules with wildcards or placeholders are left to the host; a
  * rule at a post's or feed's page is an error, checked with every other rule before any page is written.
+ * The pages are rendered again only when a rule, the templates or the settings changed, or a page is gone.
  */
 public final class RedirectsPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.redirects";
+
+    /** The key of the pages last written, in the cache folder. */
+    private static final String KEYS_FILE = "redirects.tsv";
+    private static final String PAGES = "pages";
 
     private static final ConfigSection<String> FILE = new ConfigSection<>("redirects",
             (section, markata) -> section.string("redirects_file", ""));
@@ -104,10 +111,26 @@ public final class RedirectsPlugin implements Plugin {
         if (!problems.isEmpty()) {
             throw new PluginException(String.join("\n  ", problems));
         }
+        // The pages show their rules through the templates and the settings they see: unchanged
+        // and all still there, they are not rendered again (a warm build of markata's own site
+        // spent over half its time making the template engine for its 32 unchanged redirects).
+        Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+        Hashing hash = new Hashing().add(templates.key());
+        for (Rule rule : rules) {
+            hash.add(rule.target()).add(rule.from()).add(rule.to()).add(rule.status());
+        }
+        String key = hash.hex();
+        Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
+        Path root = context.output().root();
+        if (key.equals(previous.get(PAGES)) && rules.stream().allMatch(rule -> Files.isRegularFile(root.resolve(rule.target())))) {
+            rules.forEach(rule -> context.output().keep(rule.target())); // unchanged since the build that wrote them
+            return;
+        }
         for (Rule rule : rules) {
             String page = templates.render(name + ":" + rule.line(), "redirect.html",
                     Map.of("original", rule.from(), "new", rule.to(), "status", rule.status()));
             context.output().write(rule.target(), page);
         }
+        KeyFile.write(keysFile, Map.of(PAGES, key), previous);
     }
 }

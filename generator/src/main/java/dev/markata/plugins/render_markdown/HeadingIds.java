@@ -22,12 +22,22 @@ import org.commonmark.parser.Parser;
  * ideographs, {@code -} and spaces dropped; a repeated id gets {@code -1}, {@code -2}... (the first
  * free one, so {@code x}, {@code x-1}, {@code x} are {@code x}, {@code x-1}, {@code x-2}).
  *
- * <p>markata gives ids to h1 and h2 only; h3 to h6 get them here too (for links and wikilinks to
+ * <p>With the plugin's {@code permalink} setting ({@link MarkdownItConfig.Anchors}), those headings
+ * also get its link to themselves.
+ *
+ * <p>markata gives ids to h1 and h2 only (its levels); h3 to h6 get them here too (for links and wikilinks to
  * a section), made unique against every id of the page, so the h1 and h2 ids are markata's. An
  * id given with {@code {#id}} is kept. A walk over the document's blocks finds the headings; the
  * ids are made without regular expressions.
  */
 final class HeadingIds implements Parser.ParserExtension {
+
+    private final MarkdownItConfig.Anchors anchors;
+
+    /** Ids (and permalinks) as markata's anchors plugin with these settings makes them. */
+    HeadingIds(MarkdownItConfig.Anchors anchors) {
+        this.anchors = anchors;
+    }
 
     @Override
     public void extend(Parser.Builder builder) {
@@ -39,32 +49,72 @@ final class HeadingIds implements Parser.ParserExtension {
                 }
             });
             if (!headings.isEmpty()) {
-                assign(headings);
+                assign(headings, anchors);
             }
             return document;
         });
     }
 
-    private static void assign(List<Heading> headings) {
-        Set<String> markata = new HashSet<>();
+    private static void assign(List<Heading> headings, MarkdownItConfig.Anchors anchors) {
+        Map<Heading, String> given = new java.util.HashMap<>();
         for (Heading heading : headings) {
-            String given = givenId(heading);
-            if (given != null) {
-                markata.add(given); // an author's {#id} is never given to another heading
+            String id = givenId(heading);
+            if (id != null) {
+                given.put(heading, id); // an author's {#id} is never given to another heading
             }
         }
+        Set<String> markata = new HashSet<>(given.values());
         Set<String> all = new HashSet<>(markata);
         for (Heading heading : headings) {
-            if (givenId(heading) == null && heading.getLevel() <= 2) {
-                String id = unique(slug(heading), markata);
-                all.add(id);
-                Attributes.attach(heading, new LinkedHashMap<>(Map.of("id", id)));
+            if (isAnchored(heading, anchors)) {
+                String id = given.get(heading);
+                if (id == null) {
+                    id = unique(slug(heading), markata);
+                    all.add(id);
+                    Attributes.attach(heading, new LinkedHashMap<>(Map.of("id", id)));
+                }
+                permalink(heading, id, anchors);
             }
         }
         for (Heading heading : headings) {
-            if (heading.getLevel() > 2 && givenId(heading) == null) {
+            if (!isAnchored(heading, anchors) && !given.containsKey(heading)) {
                 Attributes.attach(heading, new LinkedHashMap<>(Map.of("id", unique(slug(heading), all))));
             }
+        }
+    }
+
+    private static boolean isAnchored(Heading heading, MarkdownItConfig.Anchors anchors) {
+        return heading.getLevel() >= anchors.minLevel() && heading.getLevel() <= anchors.maxLevel();
+    }
+
+    /**
+     * anchors_plugin's permalink: {@code <a class="header-anchor" href="#id">symbol</a>} (the
+     * symbol as raw HTML) after the heading's text, or before it, with a space between.
+     */
+    private static void permalink(Heading heading, String id, MarkdownItConfig.Anchors anchors) {
+        if (!anchors.permalink()) {
+            return;
+        }
+        HtmlInline link = new HtmlInline();
+        link.setLiteral("<a class=\"header-anchor\" href=\"#" + id.replace("&", "&amp;").replace("\"", "&quot;")
+                + "\">" + anchors.symbol() + "</a>");
+        Text space = anchors.space() ? new Text(" ") : null;
+        if (!anchors.before()) {
+            if (space != null) {
+                heading.appendChild(space);
+            }
+            heading.appendChild(link);
+            return;
+        }
+        // at the start, but after an {#id} marker, which must stay the heading's first child
+        Node first = heading.getFirstChild() instanceof Attributes.Marker marker ? marker.getNext() : heading.getFirstChild();
+        if (first == null) {
+            heading.appendChild(link);
+        } else {
+            first.insertBefore(link);
+        }
+        if (space != null) {
+            link.insertAfter(space);
         }
     }
 

@@ -22,6 +22,11 @@ final class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown(Wikilinks wikilinks) {
+        this(wikilinks, MarkdownItConfig.Anchors.DEFAULTS);
+    }
+
+    /** With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}. */
+    Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors) {
         // the order matters. Parsing: heading ids are made from the text {...} attributes leave
         // (and keep an {#id}); task boxes are moved after the task list extension made them.
         // Rendering: the first renderer for a node wins (markdown-it's <s> and footnotes over the
@@ -31,7 +36,7 @@ final class Markdown {
         List<Extension> extensions = List.of(TablesExtension.create(),
                 StrikethroughExtension.builder().requireTwoTildes(true).build(), AutolinkExtension.create(),
                 TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
-                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(), new CodeBlocks());
+                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(anchors), new CodeBlocks());
         parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
         // link and image addresses percent-encoded as markdown-it does (/ü is /%C3%BC, a space %20)
         renderer = HtmlRenderer.builder().percentEncodeUrls(true).extensions(List.of(markdownIt, footnotes))

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Markdown} for the syntax), including markata's {@code md_it_wikilinks},
  * admonitions, markdown-it attributes and containers, and {@code jinja_md}: a post with
  * {@code jinja: true} is first rendered as a Jinja template with {@code post}, {@code markata}
- * and {@code config}.
+ * and {@code config} (unless {@code [markata.jinja_md] ignore} matches its path, {@link JinjaMdConfig}).
  *
  * <p>HTML is cached in {@code .markata.cache/render_markdown} by a hash of the Markdown and
  * what else it depends on (the posts wikilinks can reach, and for Jinja posts the templates and
@@ -46,18 +46,27 @@ public final class RenderMarkdownPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
-        setup.hook(Stage.RENDER, context -> render(context, templates));
+        JinjaMdConfig jinjaMd = setup.config(JinjaMdConfig.SECTION);
+        MarkdownItConfig markdownIt = setup.config(MarkdownItConfig.SECTION);
+        markdownIt.warnings().forEach(setup.reporter()::warn);
+        Settings settings = new Settings(jinjaMd, markdownIt.anchors());
+        setup.hook(Stage.RENDER, context -> render(context, templates, settings));
     }
 
-    private static void render(BuildContext context, Templates templates) throws Exception {
+    /** The site's settings a post's HTML depends on besides its Markdown. */
+    private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors) {
+    }
+
+    private static void render(BuildContext context, Templates templates, Settings settings) throws Exception {
         List<Post> posts = context.posts();
         Skips skips = Skips.of(context);
         RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
-        PostHtml html = new PostHtml(context, templates, cache, ContentDigests.of(context), PostBodies.of(context));
+        PostHtml html = new PostHtml(context, templates, cache, ContentDigests.of(context), PostBodies.of(context),
+                settings);
         // A listing that shows posts in full (a feed's page, markata.posts) may show posts this
         // build does not render: their HTML comes from the cache, with what every post needs
         // made on first such read only.
-        InputsForAll forAll = new InputsForAll(context, templates, posts);
+        InputsForAll forAll = new InputsForAll(context, templates, posts, settings);
         html.bodies().htmlSource(post -> html.of(forAll.get(), post));
         if (!skips.anyChanged(posts)) {
             return; // an unchanged site: no link table, no hashes
@@ -66,7 +75,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         // build need them: with one post edited in `serve --watch`, making them for 10,000 posts
         // that use neither was most of this hook.
         List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
-        Inputs inputs = Inputs.forPosts(context, templates, changed);
+        Inputs inputs = Inputs.forPosts(context, templates, changed, settings);
         skips.updateChanged(context, post -> post.withHtml(html.of(inputs, post)));
         cache.reportIgnored();
     }
@@ -78,11 +87,12 @@ public final class RenderMarkdownPlugin implements Plugin {
      */
     private record Inputs(Markdown markdown, String linkTargets, SiteView site, String jinjaInputs) {
 
-        static Inputs forPosts(BuildContext context, Templates templates, List<Post> rendered) throws IOException {
+        static Inputs forPosts(BuildContext context, Templates templates, List<Post> rendered, Settings settings)
+                throws IOException {
             List<Post> posts = context.posts();
-            boolean anyJinja = rendered.stream().anyMatch(RenderMarkdownPlugin::isJinja);
+            boolean anyJinja = rendered.stream().anyMatch(settings.jinjaMd()::renders);
             boolean anyLinks = anyJinja || rendered.stream().anyMatch(post -> post.content().contains("[["));
-            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of())),
+            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of()), settings.anchors()),
                     anyLinks ? RenderMarkdownPlugin.linkTargets(posts) : "", anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
@@ -93,17 +103,19 @@ public final class RenderMarkdownPlugin implements Plugin {
         private final BuildContext context;
         private final Templates templates;
         private final List<Post> posts;
+        private final Settings settings;
         private Inputs inputs;
 
-        InputsForAll(BuildContext context, Templates templates, List<Post> posts) {
+        InputsForAll(BuildContext context, Templates templates, List<Post> posts, Settings settings) {
             this.context = context;
             this.templates = templates;
             this.posts = posts;
+            this.settings = settings;
         }
 
         synchronized Inputs get() throws IOException {
             if (inputs == null) {
-                inputs = Inputs.forPosts(context, templates, posts);
+                inputs = Inputs.forPosts(context, templates, posts, settings);
             }
             return inputs;
         }
@@ -114,11 +126,11 @@ public final class RenderMarkdownPlugin implements Plugin {
      * post's HTML needs of the build, made once per build.
      */
     private record PostHtml(BuildContext context, Templates templates, RenderCache cache, ContentDigests digests,
-                            PostBodies bodies) {
+                            PostBodies bodies, Settings settings) {
 
         String of(Inputs inputs, Post post) throws Exception {
-            boolean jinja = isJinja(post);
-            Hashing keyHash = new Hashing()
+            boolean jinja = settings.jinjaMd().renders(post);
+            Hashing keyHash = new Hashing().add(settings.anchors().toString())
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
                     .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
             if (jinja) {
@@ -176,11 +188,6 @@ public final class RenderMarkdownPlugin implements Plugin {
         }
         String before = text.substring(0, text.length() - post.content().length());
         return 1 + (int) before.chars().filter(c -> c == '\n').count();
-    }
-
-    static boolean isJinja(Post post) {
-        Object flag = post.extra().get("jinja");
-        return Boolean.TRUE.equals(flag) || "true".equalsIgnoreCase(String.valueOf(flag));
     }
 
     private static String linkTargets(List<Post> posts) {

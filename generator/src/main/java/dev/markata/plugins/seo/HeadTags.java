@@ -18,12 +18,12 @@ import java.util.Set;
  * @param insertAt  where new tags go: before {@code </head>}, else before {@code <body>}; -1 when
  *                  the page has no head (a fragment), which is left as it is
  */
-record HeadTags(Set<String> keys, int insertAt) {
+public record HeadTags(Set<String> keys, int insertAt) {
 
-    static final String CANONICAL = "link rel=canonical";
+    public static final String CANONICAL = "link rel=canonical";
     private static final Set<String> RAW_TEXT = Set.of("script", "style", "title", "template", "textarea");
 
-    static HeadTags scan(String page) {
+    public static HeadTags scan(String page) {
         Set<String> keys = new HashSet<>();
         boolean inHead = false;
         int i = 0;
@@ -77,8 +77,21 @@ record HeadTags(Set<String> keys, int insertAt) {
         return new HeadTags(keys, -1);
     }
 
-    boolean has(String key) {
+    /** Whether the head has a meta tag named {@code key} (by {@code name} or {@code property}; any case). */
+    public boolean has(String key) {
         return keys.contains(key.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code page} with {@code tags} (whole lines, each ending in a newline) at {@link #insertAt},
+     * on a line of their own; a page without a head is returned as it is.
+     */
+    public String insert(String page, String tags) {
+        if (insertAt < 0 || tags.isEmpty()) {
+            return page;
+        }
+        boolean lineStart = insertAt == 0 || page.charAt(insertAt - 1) == '\n';
+        return page.substring(0, insertAt) + (lineStart ? "" : "\n") + tags + page.substring(insertAt);
     }
 
     private static String strip(String value) {

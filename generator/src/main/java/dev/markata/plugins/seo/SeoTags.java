@@ -71,12 +71,7 @@ final class SeoTags {
         if (!head.has("og:url") && !added.contains("og:url")) {
             tags.append(tag("og:url", address));
         }
-        if (tags.isEmpty()) {
-            return page;
-        }
-        int at = head.insertAt();
-        boolean lineStart = at == 0 || page.charAt(at - 1) == '\n';
-        return page.substring(0, at) + (lineStart ? "" : "\n") + tags + page.substring(at);
+        return head.insert(page, tags.toString());
     }
 
     /** The meta tags, in markata's order, each its attributes in order. */

@@ -102,6 +102,7 @@ public final class ServiceWorkerPlugin implements Plugin {
         Path keyFile = context.cacheDir().resolve(KEY_FILE);
         Map<String, String> previous = KeyFile.read(keyFile, context.reporter());
         if (key.equals(previous.get(FILE)) && Files.isRegularFile(context.output().resolve(FILE))) {
+            context.output().keep(FILE); // unchanged since the build that wrote it
             return;
         }
         Map<String, Object> values = new HashMap<>();

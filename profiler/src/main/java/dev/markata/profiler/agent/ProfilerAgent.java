@@ -12,7 +12,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,11 +37,11 @@ public final class ProfilerAgent {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err, false);
+        launchOrSay(arguments, instrumentation, false);
     }
 
     public static void premain(String arguments) {
-        launch(arguments, System.err, false);
+        launchOrSay(arguments, null, false);
     }
 
     /**
@@ -48,24 +50,49 @@ public final class ProfilerAgent {
      * {@code main}.
      */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        launch(arguments, System.err, true);
+        launchOrSay(arguments, instrumentation, true);
     }
 
-    /** Starts profiling and registers the report writing at exit; returns the hook, or null. */
-    static Thread launch(String arguments, PrintStream err, boolean attached) {
+    /**
+     * {@link #launch}, and whatever it throws is one line: an exception that leaves premain
+     * makes the JVM abort before the program runs (under a security manager the first file
+     * check was denied, and the program exited 134 without running).
+     */
+    private static void launchOrSay(String arguments, Instrumentation instrumentation, boolean attached) {
+        try {
+            launch(arguments, instrumentation, System.err, attached);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println(PREFIX + "cannot start: " + describe(e) + "; running without profiling");
+        }
+    }
+
+    /**
+     * Starts profiling and registers the report writing at exit; returns the hook, or null.
+     * With {@code instrumentation}, uncaught exceptions are heard of through {@link UncaughtHook},
+     * which the program cannot see; without it (or where the JVM refuses), through handlers of
+     * the agent's own, which a program's own default handler replaces.
+     */
+    static Thread launch(String arguments, Instrumentation instrumentation, PrintStream err, boolean attached) {
         AgentOptions options;
         try {
             options = AgentOptions.parse(arguments);
         } catch (IllegalArgumentException e) {
-            err.println(PREFIX + e.getMessage() + "; running without profiling");
+            // jcmd's JVMTI.agent_load takes an unquoted key=value as an option of its own and
+            // hands the agent the key alone
+            boolean bareKey = attached && arguments != null && AgentOptions.KEYS.contains(arguments.strip());
+            err.println(PREFIX + e.getMessage() + (bareKey ? "; with jcmd, quote the arguments: jcmd <pid>"
+                    + " JVMTI.agent_load <markata-profiler.jar> '\"output=profile.html,interval=1ms\"'" : "")
+                    + "; running without profiling");
             return null;
         }
-        try {
-            checkWritable(options.output());
-        } catch (IOException e) {
-            err.println(PREFIX + "output=" + options.output() + " cannot be written (" + describe(e)
-                    + "); running without profiling");
-            return null;
+        for (Map.Entry<String, Path> file : writtenFiles(options).entrySet()) {
+            try {
+                checkWritable(file.getValue());
+            } catch (IOException e) {
+                err.println(PREFIX + file.getKey() + "=" + file.getValue() + " cannot be written (" + describe(e)
+                        + "); running without profiling");
+                return null;
+            }
         }
         String command = System.getProperty("sun.java.command", "").trim();
         Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
@@ -81,8 +108,11 @@ public final class ProfilerAgent {
         // hook and its lambda, whose linking alone took milliseconds): the profile begins with
         // the program, not with the agent. Undone when the profiler cannot start.
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
-        Thread.setDefaultUncaughtExceptionHandler(uncaught);
-        Thread main = attached ? threadNamedMain() : Thread.currentThread(); // premain runs on main
+        boolean hooked = UncaughtHook.install(instrumentation, uncaught::note);
+        if (!hooked) {
+            Thread.setDefaultUncaughtExceptionHandler(uncaught);
+        }
+        Thread main = hooked ? null : attached ? threadNamedMain() : Thread.currentThread(); // premain runs on main
         MainThreadRecorder onMain = null;
         if (main != null) {
             onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());
@@ -104,6 +134,16 @@ public final class ProfilerAgent {
             return null;
         }
         return hook;
+    }
+
+    /** The files the agent writes at exit, by their argument: the report, and a JFR copy when asked for. */
+    private static Map<String, Path> writtenFiles(AgentOptions options) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("output", options.output());
+        if (options.jfr() != null) {
+            files.put("jfr", options.jfr());
+        }
+        return files;
     }
 
     /**
@@ -176,6 +216,10 @@ public final class ProfilerAgent {
             AgentOutput.write(session, options.format(), output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            String jfrError = session.metadata().get("jfr.error");
+            if (jfrError != null) { // logged too, but the JVM's logging is shutting down by now
+                err.println(PREFIX + jfrError);
+            }
             if (options.jfr() != null && !session.sampler().name().equals("async-profiler")) {
                 err.println(PREFIX + "no JFR file at " + options.jfr() + ": the " + session.sampler().name()
                         + " sampler ran, and only async-profiler records one");
@@ -212,7 +256,10 @@ public final class ProfilerAgent {
 
         void note(Thread thread, Throwable error) {
             if (first == null) {
-                first = error.getClass().getName() + " in thread " + thread.getName();
+                String name = thread.getName();
+                // virtual threads have no name unless given one: the JVM's description then
+                first = error.getClass().getName() + (name.isEmpty() ? " in an unnamed thread (" + thread + ")"
+                        : " in thread " + name);
             }
         }
 

@@ -76,7 +76,9 @@ public final class TextRenderer implements Renderer {
         String outcome = session.metadata().get("outcome");
         if (outcome != null) {
             String stage = session.metadata().get("failed_stage");
-            lines.add("Outcome:  " + outcome + (stage != null ? " (stage " + stage + ")" : ""));
+            String uncaught = session.metadata().get("uncaught_exception"); // an agent run's
+            lines.add("Outcome:  " + outcome + (stage != null ? " (stage " + stage + ")"
+                    : uncaught != null ? " (" + uncaught + ")" : ""));
         }
         String title = " markata profile ";
         int width = title.length() + 2;

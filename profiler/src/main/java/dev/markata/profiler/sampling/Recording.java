@@ -49,6 +49,7 @@ public final class Recording {
     // The recording's zero: set again when the sampler begins to sample (samplingBegins)
     private volatile Instant startedAt;
     private volatile long startNanoTime;
+    private volatile long stoppedAtNanos = Long.MAX_VALUE;
     private volatile long cpuAtStart;
     private final FrameTable frames;
     private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
@@ -182,6 +183,14 @@ public final class Recording {
     }
 
     /** Nanoseconds since the recording started. */
+    /**
+     * When the recording stopped (session nanoseconds; the session's duration), or
+     * {@code Long.MAX_VALUE} while it runs: no sample stands for time after it.
+     */
+    long stoppedAtNanos() {
+        return stoppedAtNanos;
+    }
+
     long nanosSinceStart() {
         return System.nanoTime() - startNanoTime;
     }
@@ -322,13 +331,27 @@ public final class Recording {
         }
     }
 
-    /** True for JVM service threads and the profiler's own threads, which are never sampled. */
+    /**
+     * True for JVM service threads and the profiler's own threads, which are never sampled.
+     * A thread of the system thread group is one, except the thread the JVM starts for each
+     * signal a program handles ({@code sun.misc.Signal}, named "SIGTERM handler"): it runs the
+     * program's own handler (a server's graceful stop), and was left out until 2026-12-06.
+     */
     static boolean isServiceThread(Thread thread) {
         if (isServiceThreadName(thread.getName())) {
             return true;
         }
         ThreadGroup group = thread.getThreadGroup();
+        if (group != null && "system".equals(group.getName()) && isSignalHandlerName(thread.getName())) {
+            return false;
+        }
         return group != null && ("system".equals(group.getName()) || "InnocuousThreadGroup".equals(group.getName()));
+    }
+
+    /** {@code SIGTERM handler}, {@code SIGHUP handler}: as {@code jdk.internal.misc.Signal} names them. */
+    private static boolean isSignalHandlerName(String name) {
+        return name.startsWith("SIG") && name.endsWith(" handler") && name.length() > "SIG handler".length()
+                && name.chars().limit(name.length() - " handler".length()).allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
     }
 
     /**
@@ -528,6 +551,7 @@ public final class Recording {
         }
         active = false;
         long durationNanos = nanosSinceStart();
+        stoppedAtNanos = durationNanos;
         // The CPU of the recorded time, taken with its duration: reading the recording back
         // below costs tens of milliseconds of CPU, which made a short run's figure read as
         // several cores' worth ("341 % of a core" for a hello world on two cores).

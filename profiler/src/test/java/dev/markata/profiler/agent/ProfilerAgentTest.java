@@ -1,6 +1,7 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.Workloads;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
@@ -23,6 +24,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The agent in a real child JVM: its arguments, its exit paths and its report file. */
 class ProfilerAgentTest {
@@ -31,13 +33,14 @@ class ProfilerAgentTest {
     static Path dir;
     private static Path agentJar;
 
-    /** A manifest-only agent jar; the classes come from the test class path. */
+    /** A manifest-only agent jar, the real one's entries; the classes come from the test class path. */
     @BeforeAll
     static void makeAgentJar() throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
         manifest.getMainAttributes().putValue("Agent-Class", ProfilerAgent.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true"); // as the real jar's
         agentJar = dir.resolve("agent.jar");
         try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
@@ -51,9 +54,10 @@ class ProfilerAgentTest {
         return run(agentArguments, mode, System.getProperty("java.class.path"));
     }
 
-    private static Run run(String agentArguments, String mode, String classPath) throws Exception {
+    private static Run run(String agentArguments, String mode, String classPath, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
         if (mode.equals("attach")) { // the target loads the agent itself, once running
             command.add("-Djdk.attach.allowAttachSelf=true");
             command.add("-Dagent.jar=" + agentJar);
@@ -150,6 +154,112 @@ class ProfilerAgentTest {
                 .containsEntry("uncaught_exception", "java.lang.IllegalStateException in thread main");
     }
 
+    /**
+     * A program with its own default handler (a server logging every thread's crash) whose
+     * worker thread died of an exception, main ending normally: the report said nothing of
+     * it (no {@code outcome}), since the program's handler replaced the agent's and took the
+     * exception. The program must see what it would without the agent: no default handler at
+     * its start, its own one afterwards, main's handler its thread group; its handler runs.
+     */
+    @Test
+    void anExceptionThatEndsAnotherThreadIsRecordedWhenTheProgramsOwnHandlerTakesIt() throws Exception {
+        Path output = dir.resolve("worker-own-handler.session.json");
+        Run run = run("output=" + output, "worker-throw-own-handler");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("default handler at start: null")
+                .contains("handler is the program's own: true, main's handler is its group: true");
+        assertThat(run.stderr()).contains("app handler: java.lang.IllegalArgumentException: worker failed in worker")
+                .doesNotContain("Exception in thread");
+        // a class of the agent's on the boot class path turned class-data sharing off, with a warning
+        assertThat(run.stdout() + run.stderr()).doesNotContain("VM warning");
+        Session session = Session.load(output);
+        assertThat(session.metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+    }
+
+    /**
+     * Two agents in one JVM ({@code -javaagent:...=output=p.html -javaagent:...=output=p.txt},
+     * to have both formats): the second one's patch took the exceptions for itself, and the
+     * first report said the program had ended normally.
+     */
+    @Test
+    void twoAgentsInOneJvmBothRecordTheException() throws Exception {
+        Path first = dir.resolve("first-of-two.session.json");
+        Path second = dir.resolve("second-of-two.session.json");
+        Run run = run("output=" + second, "worker-throw-own-handler", System.getProperty("java.class.path"),
+                "-javaagent:" + agentJar + "=output=" + first);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr()).contains("wrote " + first).contains("wrote " + second);
+        for (Path output : List.of(first, second)) {
+            assertThat(Session.load(output).metadata()).as(output.toString()).containsEntry("outcome", "failed")
+                    .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+        }
+    }
+
+    /**
+     * A program's own signal handler (a server's graceful stop) runs on the JVM's
+     * "SIGHUP handler" thread, which belongs to the system thread group: it was left out as a
+     * JVM service thread, so the 200 ms the handler spent were not in the report at all.
+     */
+    @Test
+    void theProgramsOwnSignalHandlerIsProfiled() throws Exception {
+        Path output = dir.resolve("signal.session.json");
+        Run run = run("output=" + output, "signal-handler");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("signal handled");
+        Session session = Session.load(output);
+        ThreadProfile handler = thread(session, "SIGHUP handler");
+        assertThat(handler.samples()).anyMatch(sample -> Workloads.stackContains(session, sample.stackId(),
+                AgentTarget.class, "busy"));
+    }
+
+    /**
+     * A thread without a name (every virtual thread not given one) that died of an exception:
+     * the report said "java.lang.IllegalStateException in thread ", as if cut short.
+     */
+    @Test
+    void anUnnamedThreadsExceptionSaysWhichThread() throws Exception {
+        Path output = dir.resolve("unnamed.session.json");
+        Run run = run("output=" + output, "unnamed-throw");
+        assertThat(run.exitCode()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.metadata().get("uncaught_exception"))
+                .matches("java\\.lang\\.IllegalStateException in an unnamed thread \\(Thread\\[.+\\]\\)");
+    }
+
+    /**
+     * {@code jcmd <pid> JVMTI.agent_load markata-profiler.jar output=p.html} hands the agent
+     * "output" alone (jcmd takes {@code key=value} as an option of its own): the agent said
+     * "agent argument 'output' is not key=value" to a user who had typed key=value. Attached,
+     * the line says how to quote it.
+     */
+    @Test
+    void attachedWithABareKeyTheLineSaysHowJcmdWantsItQuoted() throws Exception {
+        Run run = run("output", "attach");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: agent argument 'output' is not key=value")
+                .contains("with jcmd, quote the arguments: jcmd <pid> JVMTI.agent_load <markata-profiler.jar> "
+                        + "'\"output=profile.html,interval=1ms\"'");
+    }
+
+    /**
+     * A program run under a security manager (JDK 17-23, {@code -Djava.security.manager}):
+     * the agent's first file check was denied, the exception left premain, and the JVM
+     * aborted ("processing of -javaagent failed", exit 134) before the program ran. The agent
+     * never stops the program: one line, and it runs unprofiled.
+     */
+    @Test
+    void underASecurityManagerTheProgramRunsUnprofiled() throws Exception {
+        assumeTrue(Runtime.version().feature() < 24, "JDK 24 and later cannot enable a security manager");
+        Run run = run("output=" + dir.resolve("denied.txt"), "return", System.getProperty("java.class.path"),
+                "-Djava.security.manager");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: cannot start: ")
+                .contains("; running without profiling").doesNotContain("Exception in thread");
+    }
+
     @Test
     void aBadArgumentIsOneLineAndTheProgramStillRuns() throws Exception {
         Run run = run("interval=often", "return");
@@ -202,6 +312,35 @@ class ProfilerAgentTest {
         assertThat(run.stdout()).contains("target ran");
         assertThat(run.stderr().strip()).startsWith("markata-profiler: output=" + output + " cannot be written (")
                 .endsWith("; running without profiling").doesNotContain("\n").doesNotContain(".tmp");
+    }
+
+    /**
+     * A {@code jfr=} file that cannot be written said nothing at all: the program was
+     * profiled, the report written, and the JFR file asked for was missing without a word
+     * (the library's warning is logged while the JVM's logging shuts down, and is lost). It is
+     * checked at start, as {@code output} is.
+     */
+    @Test
+    void aJfrFileThatCannotBeWrittenIsOneLineAtStartAndTheProgramStillRuns() throws Exception {
+        Files.writeString(dir.resolve("taken-too"), "a file, not a folder");
+        Path jfr = dir.resolve("taken-too/recording.jfr");
+        Run run = run("jfr=" + jfr + ",output=" + dir.resolve("unused.txt"), "exit");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr().strip()).startsWith("markata-profiler: jfr=" + jfr + " cannot be written (")
+                .endsWith("; running without profiling").doesNotContain("\n");
+    }
+
+    /** A JFR file that could be written at start but not at exit: the report says so, on standard error. */
+    @Test
+    void aJfrFileThatCannotBeWrittenAtExitIsSaid() throws Exception {
+        Path jfr = dir.resolve("later/recording.jfr");
+        Path output = dir.resolve("later.txt");
+        Run run = run("jfr=" + jfr + ",output=" + output, "take-path", System.getProperty("java.class.path"),
+                "-Dtake=" + jfr);
+        assertThat(run.exitCode()).isZero();
+        assertThat(output).isRegularFile();
+        assertThat(run.stderr()).contains("markata-profiler: cannot keep the JFR recording at " + jfr);
     }
 
     /**

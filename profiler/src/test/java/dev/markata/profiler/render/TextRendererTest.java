@@ -191,6 +191,18 @@ class TextRendererTest {
         assertThat(out.toString()).contains("| Outcome:  failed (stage render)");
     }
 
+    /** An agent run that died of an exception said only "failed", though the session names it. */
+    @Test
+    void headerSaysWhichExceptionEndedAProgram() throws IOException {
+        Session failed = TestSessions.builder().sample(1, "app.Main.main", 1).metadata("outcome", "failed")
+                .metadata("uncaught_exception", "java.lang.IllegalStateException in thread worker").build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults().withUnicode(false)).render(failed, out);
+
+        assertThat(out.toString()).contains("| Outcome:  failed (java.lang.IllegalStateException in thread worker) |");
+    }
+
     @Test
     void aGroupNamesAtMostFourLibraries() throws IOException {
         Session many = TestSessions.builder()

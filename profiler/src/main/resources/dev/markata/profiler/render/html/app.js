@@ -59,6 +59,8 @@ class App {
       let text = outcome === "ok" ? "build ok" : "build " + outcome;
       if (p.metadata.failed_stage) text += " at stage " + p.metadata.failed_stage;
       if (p.metadata.failed_plugin) text += " (" + p.metadata.failed_plugin + ")";
+      // a program the Java agent profiled, no build: what ended it (the exception, its thread)
+      if (p.metadata.uncaught_exception && !p.metadata.failed_stage) text = outcome + ": " + p.metadata.uncaught_exception;
       const badge = el("span", "outcome " + (outcome === "ok" ? "ok" : "bad"), text);
       badge.id = "outcome";
       if (p.metadata.error) badge.title = p.metadata.error + (p.metadata.failed_document ? "\n" + p.metadata.failed_document : "");

@@ -173,6 +173,53 @@ function settleLines(profile, root) {
   }
 }
 
+/**
+ * One node standing for several nodes of one method under `parent` (the same application
+ * method below different hidden library paths): their times and samples added up, their lines
+ * kept, the lowest known one shown; their children merged the same way when first asked for,
+ * so a large subtree costs nothing until it is opened. One node is itself.
+ */
+function mergedNode(profile, nodes, parent) {
+  if (nodes.length === 1) return nodes[0];
+  const m = makeNode(nodes[0].f, parent);
+  m.merged = nodes;
+  for (const n of nodes) {
+    m.total += n.total;
+    m.self += n.self;
+    m.count += n.count;
+    for (const f of n.lines || [n.f]) {
+      if (f === m.f && !m.lines) continue;
+      m.lines = m.lines || new Set([m.f]);
+      m.lines.add(f);
+    }
+  }
+  if (m.lines) {
+    for (const f of m.lines) {
+      const line = profile.frames[f].line, shown = profile.frames[m.f].line;
+      if (line > 0 && (shown === 0 || line < shown)) m.f = f;
+    }
+  }
+  let kids;
+  Object.defineProperty(m, "kids", {
+    get() {
+      if (kids === undefined) {
+        const byKey = new Map();
+        for (const n of nodes) {
+          if (!n.kids) continue;
+          for (const [key, c] of n.kids) {
+            if (!byKey.has(key)) byKey.set(key, []);
+            byKey.get(key).push(c);
+          }
+        }
+        kids = byKey.size ? new Map() : null;
+        for (const [key, list] of byKey) kids.set(key, mergedNode(profile, list, m));
+      }
+      return kids;
+    }
+  });
+  return m;
+}
+
 /** The sorted known line numbers a node merged, or an empty list when it has one frame. */
 function nodeLines(profile, node) {
   if (!node.lines) return [];

@@ -20,6 +20,14 @@ class TreeView {
     this.hidden = makeHiddenTest(app.profile, app.options);
     this.threshold = app.options.showAll ? 0 : this.total * app.options.threshold / 100;
     this.match = app.matcher;
+    // lifted rows merged per method depend on the tree and on which frames are hidden; kept
+    // otherwise, so that what was open stays open
+    const hiding = [app.options.libraryMode, app.options.hideRegex].join("|");
+    if (this.tree !== this.mergedTree || hiding !== this.mergedHiding) {
+      this.merged = new Map();
+      this.mergedTree = this.tree;
+      this.mergedHiding = hiding;
+    }
     if (this.tree !== this.expandedFor) {
       this.open = new Set();
       this.openGroups = new Set();
@@ -106,7 +114,7 @@ class TreeView {
     const threshold = this.threshold;
     let shownTime = 0;
     if (node.f >= 0 && this.isGroupHead(node) && !this.openGroups.has(node)) {
-      const lifted = [];
+      const found = [];
       const libs = new Set();
       const libraryOf = f => this.app.profile.frames[f].library || libraryName(this.app.profile.frames[f].cls);
       libs.add(libraryOf(node.f));
@@ -122,13 +130,13 @@ class TreeView {
           hiddenTime += c.self;
           libs.add(libraryOf(c.f));
           for (const k of children(c)) visit.push(k);
-        } else if (c.total >= threshold) {
-          lifted.push(c);
+        } else {
+          found.push(c);
         }
       }
+      const lifted = this.liftedOf(node, found).filter(c => c.total >= threshold);
       if (hiddenCount > 0 && (lifted.length > 0 || hiddenTime >= threshold)) {
         items.push({ group: node, count: hiddenCount, libs: Array.from(libs).sort(), time: hiddenTime });
-        lifted.sort((a, b) => b.total - a.total);
         for (const c of lifted) {
           items.push({ node: c });
           shownTime += c.total;
@@ -149,6 +157,34 @@ class TreeView {
       items.push({ self: node, time: node.self });
     }
     return items;
+  }
+
+  /**
+   * The application frames found below a group head's hidden frames, one node per method,
+   * heaviest first: the same method reached through different hidden paths (a class loader, a
+   * framework's dispatch) is one row, as in the text report's tree (TreeProcessors merges them).
+   * Until 2026-12-06 each path was a row of its own: an agent profile of Maven listed
+   * ClassRealm.loadClass some fifty times under one "frames hidden" row.
+   */
+  liftedOf(head, found) {
+    let lifted = this.merged.get(head);
+    if (!lifted) {
+      const byMethod = new Map();
+      for (const c of found) {
+        const key = methodKeyOf(this.app.profile, c.f);
+        if (!byMethod.has(key)) byMethod.set(key, []);
+        byMethod.get(key).push(c);
+      }
+      lifted = Array.from(byMethod.values(), nodes => mergedNode(this.app.profile, nodes, head));
+      lifted.sort((a, b) => b.total - a.total);
+      this.merged.set(head, lifted);
+    }
+    return lifted;
+  }
+
+  /** Whether a node is open; a merged node also when one of its nodes was opened (a search's match). */
+  isOpen(node) {
+    return this.open.has(node) || (node.merged !== undefined && node.merged.some(n => this.open.has(n)));
   }
 
   itemElement(item) {
@@ -195,7 +231,7 @@ class TreeView {
     if (this.app.selectedNode === node) row.classList.add("selected");
     const expandable = this.displayChildren(node).length > 0;
     if (expandable) {
-      const isOpen = this.open.has(node);
+      const isOpen = this.isOpen(node);
       toggle.textContent = isOpen ? "▾" : "▸";
       row.setAttribute("aria-expanded", String(isOpen));
       if (isOpen) wrap.appendChild(this.kidsElement(node));
@@ -224,13 +260,14 @@ class TreeView {
     }
     if (!item.node) return;
     const node = item.node;
-    const isOpen = this.open.has(node);
+    const isOpen = this.isOpen(node);
     const open = wantOpen === undefined ? !isOpen : wantOpen;
     if (deep) this.setSubtree(node, open);
     if (open) {
       this.open.add(node);
     } else {
       this.open.delete(node);
+      if (node.merged) for (const n of node.merged) this.open.delete(n);
       this.openGroups.delete(node); // closing a group's head folds its library frames again
     }
     this.rebuild(row);

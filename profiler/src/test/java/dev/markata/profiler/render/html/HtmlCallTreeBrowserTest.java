@@ -195,6 +195,32 @@ class HtmlCallTreeBrowserTest {
         browser.screenshot("library-group-time");
     }
 
+    /**
+     * The application's code reached through different paths of hidden library frames (a
+     * class loader, a framework's dispatch) is one row, as in the text report's tree: in an
+     * agent profile of Maven the call tree listed "ClassRealm.loadClass" some fifty times, one
+     * row per hidden path, each with a part of its time, under one "frames hidden" row.
+     */
+    @Test
+    void theSameMethodBelowDifferentHiddenPathsIsOneRow() throws Exception {
+        TestSessions b = TestSessions.builder()
+                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.a;app.Callback.call;app.Callback.work", 30)
+                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.b;app.Callback.call;app.Callback.work", 20)
+                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.b;org.lib.Engine.c;app.Callback.call;app.Other.x", 10)
+                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.d;app.Other.y", 40);
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "lifted-merged"));
+        List<WebElement> calls = browser.findAll(By.xpath("//div[contains(@class,'row')][span[contains(@class,'name') and text()='Callback.call']]"));
+        assertThat(calls).as(browser.text(By.id("view"))).hasSize(1);
+        assertThat(time(calls.get(0))).isEqualTo("0.060");
+        assertThat(time(row("Callback.work"))).isEqualTo("0.050");
+        assertThat(time(row("Other.x"))).isEqualTo("0.010");
+        assertThat(time(row("Other.y"))).isEqualTo("0.040");
+        // the merged row is a row like any other: its details, then closed and opened again
+        calls.get(0).findElement(By.cssSelector(".name")).click();
+        assertThat(browser.text(By.id("detail-total"))).startsWith("60.0 ms");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     @Test
     void aThresholdThatHidesEveryRowSaysSo() {
         browser.find(By.cssSelector(".options summary")).click();

@@ -81,6 +81,18 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("build-error"))).isEqualTo(HtmlTestProfiles.EVIL_ERROR);
     }
 
+    /**
+     * A program the agent profiled that died of an exception: the badge said "build failed"
+     * (the program is no build) and nothing said which exception, though the agent records it.
+     */
+    @Test
+    void anAgentRunThatDiedOfAnExceptionSaysWhichOne() throws Exception {
+        Session failed = TestSessions.builder().sample(1, "app.Main.main", 1).metadata("outcome", "failed")
+                .metadata("uncaught_exception", "java.lang.IllegalStateException in thread <worker>").build();
+        browser.open(HtmlBrowser.render(failed, HtmlOptions.defaults(), "uncaught"));
+        assertThat(browser.text(By.id("outcome"))).isEqualTo("failed: java.lang.IllegalStateException in thread <worker>");
+    }
+
     @Test
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");

@@ -1,0 +1,93 @@
+package dev.markata.profiler.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * Hears of every thread that dies of an uncaught exception, whichever handler takes it, and
+ * changes nothing the program can see. The JVM hands a dying thread's exception to
+ * {@code Thread.dispatchUncaughtException}, which asks the thread for its handler (its own,
+ * else its group, else the default one) and calls it; the agent makes that method call
+ * {@link #note} first ({@link EntryCallPatch}). Installing a default handler of the agent's
+ * instead (until 2026-12-06) missed every thread whose exception the program's own default
+ * handler took, since the program's replaced the agent's, and showed the program a default
+ * handler it had never set.
+ *
+ * <p>The transformer is removed once {@code Thread} is patched: it would otherwise be called
+ * for every class the program loads. An agent of the program's own that retransforms
+ * {@code Thread} later starts again from the JDK's class file, so the patch is lost then (the
+ * report says nothing of exceptions after it).
+ */
+public final class UncaughtHook {
+
+    /**
+     * Every agent's listener: an agent loaded twice into one JVM (one per report format, or
+     * attached again later) patches {@code Thread} once more, and each report must still hear
+     * of the exceptions (with one listener, the last agent's, the first report had none).
+     */
+    private static final List<BiConsumer<Thread, Throwable>> LISTENERS = new CopyOnWriteArrayList<>();
+
+    private UncaughtHook() {
+    }
+
+    /**
+     * Called by the patched {@code Thread.dispatchUncaughtException}, on the dying thread,
+     * before its handler runs; not for anything else. Never throws.
+     */
+    public static void note(Object thread, Throwable error) {
+        if (!(thread instanceof Thread dying)) {
+            return;
+        }
+        for (BiConsumer<Thread, Throwable> listener : LISTENERS) {
+            try {
+                listener.accept(dying, error);
+            } catch (Throwable ignored) { // the program's handler has the last word, always
+            }
+        }
+    }
+
+    /**
+     * Patches {@code Thread} so that {@code onUncaught} hears of each uncaught exception
+     * before its handler runs; false (nothing changed) when the JVM or the JDK's class does
+     * not allow it, and the caller falls back to handlers of its own.
+     */
+    static boolean install(Instrumentation instrumentation, BiConsumer<Thread, Throwable> onUncaught) {
+        if (instrumentation == null || !instrumentation.isRetransformClassesSupported()
+                || !instrumentation.isModifiableClass(Thread.class)) {
+            return false;
+        }
+        boolean[] patched = {false};
+        ClassFileTransformer transformer = new ClassFileTransformer() {
+            @Override
+            public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+                                    ProtectionDomain domain, byte[] classFile) {
+                if (redefined != Thread.class) {
+                    return null;
+                }
+                byte[] result = EntryCallPatch.apply(classFile, "dispatchUncaughtException",
+                        "(Ljava/lang/Throwable;)V", UncaughtHook.class.getName());
+                patched[0] = result != null;
+                return result;
+            }
+        };
+        LISTENERS.add(onUncaught);
+        try {
+            instrumentation.addTransformer(transformer, true);
+            try {
+                instrumentation.retransformClasses(Thread.class);
+            } finally {
+                instrumentation.removeTransformer(transformer);
+            }
+        } catch (Exception | LinkageError e) {
+            patched[0] = false;
+        }
+        if (!patched[0]) {
+            LISTENERS.remove(onUncaught);
+        }
+        return patched[0];
+    }
+}
