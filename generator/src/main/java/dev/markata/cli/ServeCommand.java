@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
@@ -18,6 +19,8 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -109,20 +112,33 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return result;
     }
 
+    /**
+     * Rebuilds after each burst of changes. A build that finds {@code output_dir} changed in
+     * {@code markata.toml} moves the server and the watcher's exclusion to the new folder: kept
+     * on the old one, the server showed no edit any more, and the watcher took the build's own
+     * pages in the new folder for changed sources and built again (with the profiler's report
+     * written on every build, for ever).
+     */
     private void watch(WatchService watcher, Path site, Path output, StaticServer server)
             throws IOException, InterruptedException {
+        Set<Path> ownOutput = ownOutputFiles(site);
         while (true) {
-            if (!changed(watcher.take(), output)) {
+            if (!changed(watcher.take(), output, ownOutput)) {
                 continue;
             }
             // let an editor finish saving, then take every event of the burst at once
             WatchKey more;
             while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
-                changed(more, output);
+                changed(more, output, ownOutput);
             }
             try {
                 BuildResult result = build();
-                if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
+                if (!result.outputDir().equals(output)) {
+                    output = result.outputDir();
+                    server.serve(output);
+                    main.err.printf("output_dir is now %s: serving it%n", output);
+                    server.changed();
+                } else if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
                     server.changed();
                 }
             } catch (Exception e) {
@@ -133,11 +149,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /**
-     * Whether the key's events change the site: not the output folder or a hidden folder
+     * Whether the key's events change the site: not the output folder, a hidden folder
      * appearing in a watched one (the first build makes {@code output_dir} and
-     * {@code .markata.cache} beside the posts, and that is no reason to build again).
+     * {@code .markata.cache} beside the posts, and that is no reason to build again) or a file
+     * this process writes its own output to ({@link #ownOutputFiles}).
      */
-    private static boolean changed(WatchKey key, Path output) {
+    private static boolean changed(WatchKey key, Path output, Set<Path> ownOutput) {
         Path folder = (Path) key.watchable();
         boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -147,7 +164,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             Path path = folder.resolve((Path) event.context());
             boolean hiddenFolder = path.getFileName().toString().startsWith(".") && Files.isDirectory(path);
-            if (!path.startsWith(output) && !hiddenFolder) {
+            if (!path.startsWith(output) && !hiddenFolder && !ownOutput.contains(path)) {
                 changed = true;
             }
         }
@@ -155,16 +172,65 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return changed;
     }
 
-    /** Watches every folder of the site except the output folder and hidden ones (.markata.cache, .git). */
-    private static void register(WatchService watcher, Path site, Path output) throws IOException {
+    /**
+     * The files of the site folder this process's own output goes to ({@code serve --watch >
+     * serve.log}, nohup's {@code nohup.out}), as the watcher spells their paths: each build's
+     * lines changed such a file, which started the next build, for ever. Found through Linux's
+     * {@code /proc/self/fd}; none elsewhere, nor for a pipe (as through {@code tee}).
+     */
+    static Set<Path> ownOutputFiles(Path site) {
+        Set<Path> files = new HashSet<>();
+        for (String stream : List.of("1", "2")) {
+            try {
+                Path realSite = site.toRealPath();
+                Path target = Files.readSymbolicLink(Path.of("/proc/self/fd", stream));
+                if (target.isAbsolute() && target.startsWith(realSite)) {
+                    files.add(site.resolve(realSite.relativize(target)));
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // not Linux, or the stream is closed: nothing to leave out
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Watches every folder of the site except the output folder and hidden ones (.markata.cache,
+     * .git). A folder deleted while it is walked is left out: its deletion is a change the
+     * watcher sees anyway, and it stopped serve when it failed the walk.
+     */
+    static void register(WatchService watcher, Path site, Path output) throws IOException {
         Files.walkFileTree(site, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (dir.equals(output) || (!dir.equals(site) && dir.getFileName().toString().startsWith("."))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
+                try {
+                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                } catch (NoSuchFileException gone) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !file.equals(site)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !dir.equals(site)) {
+                    return FileVisitResult.CONTINUE; // deleted while its entries were read
+                }
+                if (e != null) {
+                    throw e;
+                }
                 return FileVisitResult.CONTINUE;
             }
         });

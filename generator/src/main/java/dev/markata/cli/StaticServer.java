@@ -38,7 +38,8 @@ final class StaticServer implements AutoCloseable {
             + "setTimeout(poll,1000);});}poll();})();</script>";
 
     private final HttpServer server;
-    private final Path root;
+    /** The folder served; {@link #serve} moves it when a rebuild writes to another output_dir. */
+    private volatile Path root;
     private final boolean reload;
     private final AtomicLong version = new AtomicLong();
 
@@ -81,6 +82,11 @@ final class StaticServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Serves {@code folder} from now on (it may not exist yet). */
+    void serve(Path folder) {
+        root = folder.toAbsolutePath().normalize();
+    }
+
     /** Tells open pages to reload. */
     void changed() {
         version.incrementAndGet();
@@ -120,6 +126,7 @@ final class StaticServer implements AutoCloseable {
 
     /** The file a request path names, or null when it is missing or not inside the root. */
     Path resolve(String rawPath) throws IOException {
+        Path root = this.root;
         String path;
         try {
             path = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
@@ -152,6 +159,7 @@ final class StaticServer implements AutoCloseable {
     }
 
     private void notFound(HttpExchange exchange) throws IOException {
+        Path root = this.root;
         Path page = root.resolve("404.html");
         if (Files.isRegularFile(page) && page.toRealPath().startsWith(root.toRealPath())) {
             byte[] body = Files.readAllBytes(page);

@@ -192,11 +192,7 @@ class MainTest {
                     }
                 });
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
-                Plugins.builtInPlus(author)));
-        serving.start();
+        Thread serving = serveWatch(err, Plugins.builtInPlus(author));
         try {
             Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -216,11 +212,7 @@ class MainTest {
         // serve --watch exited when the first build failed: no way to fix the post while watching
         site().post("posts/a.md", "title: [unclosed", "a");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
-                Plugins.builtInPlus()));
-        serving.start();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
         try {
             java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
@@ -239,6 +231,50 @@ class MainTest {
             serving.interrupt();
             serving.join(10_000);
         }
+    }
+
+    @Test
+    void serveWatchServesTheNewOutputFolderWhenOutputDirChanges() throws Exception {
+        // output_dir changed while serving: the server went on serving the old folder (no edit
+        // showed any more), and watched the new one as sources, so each build's own pages there
+        // started another build (with the profiler on, 118 builds in 40 s, for ever)
+        site();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\noutput_dir = \"public\"\n");
+            Printed.waitFor(err, "(?s)built .*built ");
+            new Site(dir).post("posts/a.md", "title: Edited after the move\ndate: 2024-01-01", "a");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            String body = "";
+            while (!body.contains("Edited after the move") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(body).contains("Edited after the move");
+            assertThat(dir.resolve("public/a/index.html")).exists();
+            // three builds: the first, the configuration's, the post's; none for the pages they wrote
+            Thread.sleep(2000);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("built ")))
+                    .hasSize(3);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    /** Starts {@code serve --watch} of the test's site on a free port in a thread, its messages into {@code err}. */
+    private Thread serveWatch(ByteArrayOutputStream err, dev.markata.Markata.PluginSource plugins) {
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                plugins));
+        serving.start();
+        return serving;
     }
 
     @Test

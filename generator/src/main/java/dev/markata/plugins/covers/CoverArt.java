@@ -1,6 +1,8 @@
 package dev.markata.plugins.covers;
 
 import dev.markata.plugin.PluginException;
+import dev.markata.plugins.post_template.Hashing;
+import dev.markata.profiler.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -8,17 +10,22 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
+import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -57,6 +64,8 @@ final class CoverArt {
     static final int PLAIN_WIDTH = 800;
     static final int PLAIN_HEIGHT = 450;
 
+    /** The folder of {@code .markata.cache} that holds the fonts' copies ({@link #fontCopy}). */
+    static final String FONT_COPIES = "covers-fonts";
     private static final String NOT_AN_IMAGE = " is not an image Java can read (PNG, JPEG, GIF or BMP)";
     private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
 
@@ -64,27 +73,36 @@ final class CoverArt {
     private final BufferedImage template;
     private final Font font;
     private final Font textFont;
+    private final Set<Path> fontCopies;
 
-    private CoverArt(CoversConfig config, BufferedImage template, Font font, Font textFont) {
+    private CoverArt(CoversConfig config, BufferedImage template, Font font, Font textFont, Set<Path> fontCopies) {
         this.config = config;
         this.template = template;
         this.font = font;
         this.textFont = textFont;
+        this.fontCopies = Set.copyOf(fontCopies);
+    }
+
+    /** The copies of fonts ({@link #fontCopy}) this cover's fonts were loaded from. */
+    Set<Path> fontCopies() {
+        return fontCopies;
     }
 
     /**
-     * Loads the cover's template and fonts from the site folder.
+     * Loads the cover's template and fonts from the site folder, each font through its copy in
+     * {@code cacheDir} ({@link #fontCopy}).
      *
      * @throws PluginException naming the key and the file when one cannot be read as an image or font
      */
-    static CoverArt load(CoversConfig config, Path site) throws PluginException {
+    static CoverArt load(CoversConfig config, Path site, Path cacheDir) throws PluginException {
         BufferedImage template = config.template().isPresent()
                 ? template(config, site.resolve(config.template().get()).normalize())
                 : new BufferedImage(PLAIN_WIDTH, PLAIN_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Font font = font(config, "font", config.font(), site);
+        Set<Path> fontCopies = new HashSet<>();
+        Font font = font(config, "font", config.font(), site, cacheDir, fontCopies);
         Font textFont = config.textFont().equals(config.font()) ? font
-                : font(config, "text_font", config.textFont(), site);
-        return new CoverArt(config, template, font, textFont);
+                : font(config, "text_font", config.textFont(), site, cacheDir, fontCopies);
+        return new CoverArt(config, template, font, textFont, fontCopies);
     }
 
     private static BufferedImage template(CoversConfig config, Path file) throws PluginException {
@@ -106,20 +124,54 @@ final class CoverArt {
         return image;
     }
 
-    private static Font font(CoversConfig config, String key, Optional<String> path, Path site)
-            throws PluginException {
+    private static Font font(CoversConfig config, String key, Optional<String> path, Path site, Path cacheDir,
+            Set<Path> copies) throws PluginException {
         if (path.isEmpty()) {
             return new Font(Font.SANS_SERIF, Font.PLAIN, LARGEST_SIZE);
         }
         Path file = site.resolve(path.get()).normalize();
         try {
-            // from the file itself: from a stream, Java would copy the font to a temporary file
-            return Font.createFont(Font.TRUETYPE_FONT, file.toFile());
+            // from a file: from a stream, Java would copy the font to the system's temporary folder
+            Path copy = fontCopy(file, cacheDir);
+            copies.add(copy);
+            return Font.createFont(Font.TRUETYPE_FONT, copy.toFile());
         } catch (FontFormatException e) {
             throw problem(config, key, file + " is not a TrueType or OpenType font Java can load (" + e.getMessage()
                     + ")");
         } catch (IOException e) {
             throw problem(config, key, file + " cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The font's bytes in a file of {@code cacheDir}'s {@value #FONT_COPIES} folder named by
+     * their digest, which the font is loaded from. The JDK keeps what it made of a font (its
+     * HarfBuzz face, which sets and measures text) under the font's name and file path for as
+     * long as the JVM runs, so a {@code serve --watch} that had drawn covers went on setting
+     * titles with the first font's widths after the file was replaced by another release of the
+     * same font (titles too large for the padding). A path per content never meets an older
+     * font. Written once per version of the font, atomically.
+     */
+    static Path fontCopy(Path file, Path cacheDir) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Path copy = cacheDir.resolve(FONT_COPIES).resolve(new Hashing().add(bytes).hex() + "-" + file.getFileName());
+        if (!Files.isRegularFile(copy)) {
+            Files.createDirectories(copy.getParent());
+            AtomicFiles.write(copy, bytes);
+        }
+        return copy;
+    }
+
+    /** Deletes the copies of fonts in {@code cacheDir} that no cover loads any more. */
+    static void deleteOtherFontCopies(Path cacheDir, Set<Path> used) throws IOException {
+        Path folder = cacheDir.resolve(FONT_COPIES);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> copies = Files.list(folder)) {
+            for (Path copy : copies.filter(copy -> !used.contains(copy)).toList()) {
+                Files.deleteIfExists(copy);
+            }
         }
     }
 
@@ -233,9 +285,21 @@ final class CoverArt {
     private static double[] extent(Font font, List<String> lines) {
         double width = 0;
         for (String line : lines) {
-            width = Math.max(width, font.getStringBounds(line, MEASURE).getWidth());
+            width = Math.max(width, width(font, line));
         }
         return new double[] {width, lines.size() * lineHeight(font) + (lines.size() - 1) * LINE_SPACING};
+    }
+
+    /**
+     * The line's advance in {@code font}, what {@code Font.getStringBounds} gives, but taken from
+     * this font's own glyphs: {@code getStringBounds} reads the widths of plain text from a cache
+     * of the JDK's keyed by the font's name and size, not its file. A {@code serve --watch} that
+     * drew covers with a font kept measuring titles with that first font's widths after the file
+     * was replaced by another release of the same font (titles set too large, out of the
+     * padding), and a font file since deleted measured 0 wide.
+     */
+    private static double width(Font font, String line) {
+        return line.isEmpty() ? 0 : new TextLayout(line, font, MEASURE).getAdvance();
     }
 
     private static double lineHeight(Font font) {
@@ -261,7 +325,7 @@ final class CoverArt {
         double lineStep = lineHeight(font) + LINE_SPACING;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            double lineWidth = font.getStringBounds(line, MEASURE).getWidth();
+            double lineWidth = width(font, line);
             g.drawString(line, (float) (x1 + (boxWidth - lineWidth) / 2), (float) (top + ascent + i * lineStep));
         }
     }

@@ -18,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code markata.plugins.covers}: a cover image per post and per {@code [[markata.covers]]}
@@ -121,9 +123,13 @@ public final class CoversPlugin implements Plugin {
         }
         if (!jobs.isEmpty()) {
             List<CoverArt> art = new ArrayList<>();
+            Set<Path> fontCopies = new HashSet<>();
             for (CoversConfig cover : covers) {
-                art.add(CoverArt.load(cover, site));
+                CoverArt loaded = CoverArt.load(cover, site, context.cacheDir());
+                art.add(loaded);
+                fontCopies.addAll(loaded.fontCopies());
             }
+            CoverArt.deleteOtherFontCopies(context.cacheDir(), fontCopies);
             context.map(jobs, job -> job.post().path(), job -> drawPost(output, art, job));
         }
         KeyFile.write(keysFile, keys, previous);

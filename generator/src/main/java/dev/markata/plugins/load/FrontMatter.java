@@ -83,9 +83,16 @@ final class FrontMatter {
             parsed = yaml.load(String.join("\n", yamlLines));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 2 : mark.getLine() + 2;
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext().strip() + ")" : "";
+            if (e.getContextMark() != null && problem.contains("end of stream")
+                    && String.valueOf(e.getContext()).contains("quoted scalar")) {
+                // YAML notices an open quote only at the end of the front matter: name where it opens
+                mark = e.getContextMark();
+                problem = "a quoted value opens on this line and is not closed before the front matter ends";
+                context = "";
+            }
+            int line = mark == null ? 2 : mark.getLine() + 2;
             throw new PluginException(document + ":" + line + ": front matter is not valid YAML: "
                     + problem.strip() + context, e);
         } catch (YAMLException e) {

@@ -26,7 +26,6 @@ final class BoxFont {
     static final int UNITS = 1000;
     static final int ADVANCE = 500;
     static final int BOX_LEFT = 50;
-    static final int BOX_RIGHT = 450;
     static final int BOX_TOP = 700;
 
     private BoxFont() {
@@ -34,15 +33,25 @@ final class BoxFont {
 
     /** Writes the font to {@code file} and returns it. */
     static Path write(Path file) {
+        return write(file, ADVANCE);
+    }
+
+    /**
+     * Writes a font of the same name whose characters are {@code advance} units wide (the box
+     * {@code advance - 100} wide, 50 units from each side): another version of the Box font, as
+     * an author replaces a font file with another release of the same family.
+     */
+    static Path write(Path file, int advance) {
         try {
-            Files.write(file, bytes());
+            Files.write(file, bytes(advance));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static byte[] bytes() throws IOException {
+    private static byte[] bytes(int advance) throws IOException {
+        int boxRight = advance - BOX_LEFT;
         Map<String, byte[]> tables = new LinkedHashMap<>(); // in tag order, as the directory must be
         ByteArrayOutputStream glyf = new ByteArrayOutputStream();
         int[] loca = new int[GLYPHS + 1];
@@ -50,17 +59,17 @@ final class BoxFont {
             loca[glyph] = glyf.size();
             boolean box = glyph >= 2; // .notdef and the space are empty
             if (box) {
-                glyf.write(boxGlyph());
+                glyf.write(boxGlyph(boxRight));
             }
         }
         loca[GLYPHS] = glyf.size();
         tables.put("cmap", cmap());
         tables.put("glyf", glyf.toByteArray());
-        tables.put("head", head());
-        tables.put("hhea", hhea());
+        tables.put("head", head(boxRight));
+        tables.put("hhea", hhea(advance, boxRight));
         tables.put("hmtx", table(out -> {
             for (int glyph = 0; glyph < GLYPHS; glyph++) {
-                out.writeShort(ADVANCE);
+                out.writeShort(advance);
                 out.writeShort(glyph >= 2 ? BOX_LEFT : 0);
             }
         }));
@@ -94,20 +103,20 @@ final class BoxFont {
         return font(tables);
     }
 
-    /** One contour, clockwise: (50,0) (50,700) (450,700) (450,0). */
-    private static byte[] boxGlyph() throws IOException {
+    /** One contour, clockwise: (50,0) (50,700) (right,700) (right,0). */
+    private static byte[] boxGlyph(int boxRight) throws IOException {
         return table(out -> {
             out.writeShort(1);
             out.writeShort(BOX_LEFT);
             out.writeShort(0);
-            out.writeShort(BOX_RIGHT);
+            out.writeShort(boxRight);
             out.writeShort(BOX_TOP);
             out.writeShort(3); // the last point of the contour
             out.writeShort(0); // no instructions
             for (int i = 0; i < 4; i++) {
                 out.writeByte(0x01); // on the curve, x and y as 16-bit deltas
             }
-            for (int dx : new int[] {BOX_LEFT, 0, BOX_RIGHT - BOX_LEFT, 0}) {
+            for (int dx : new int[] {BOX_LEFT, 0, boxRight - BOX_LEFT, 0}) {
                 out.writeShort(dx);
             }
             for (int dy : new int[] {0, BOX_TOP, 0, -BOX_TOP}) {
@@ -143,7 +152,7 @@ final class BoxFont {
         });
     }
 
-    private static byte[] head() throws IOException {
+    private static byte[] head(int boxRight) throws IOException {
         return table(out -> {
             out.writeInt(0x00010000);
             out.writeInt(0x00010000);
@@ -155,7 +164,7 @@ final class BoxFont {
             out.writeLong(0);
             out.writeShort(0);
             out.writeShort(0);
-            out.writeShort(BOX_RIGHT);
+            out.writeShort(boxRight);
             out.writeShort(BOX_TOP);
             out.writeShort(0); // mac style
             out.writeShort(8);
@@ -165,16 +174,16 @@ final class BoxFont {
         });
     }
 
-    private static byte[] hhea() throws IOException {
+    private static byte[] hhea(int advance, int boxRight) throws IOException {
         return table(out -> {
             out.writeInt(0x00010000);
             out.writeShort(800); // ascender
             out.writeShort(-200); // descender
             out.writeShort(0);
-            out.writeShort(ADVANCE);
+            out.writeShort(advance);
             out.writeShort(0);
             out.writeShort(0);
-            out.writeShort(BOX_RIGHT);
+            out.writeShort(boxRight);
             out.writeShort(1);
             out.writeShort(0);
             out.writeShort(0);

@@ -42,6 +42,11 @@ class CoverArtTest {
         return CoversConfig.SECTION.reader().read(ConfigTable.empty("markata.toml", "markata.covers_config"), markata);
     }
 
+    /** The cover's art from the test's folder, as a build of a site there loads it. */
+    private CoverArt load(CoversConfig cover) throws PluginException {
+        return CoverArt.load(cover, dir, dir.resolve(".markata.cache"));
+    }
+
     static BufferedImage image(byte[] png) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(png));
     }
@@ -52,7 +57,7 @@ class CoverArtTest {
         BoxFont.write(dir.resolve("box.ttf"));
         CoversConfig cover = covers(Map.of("name", "-og", "template", "static/t.png", "font", "box.ttf",
                 "font_color", "rgb(255,0,0)", "padding", List.of(40, 50))).get(0);
-        Map<String, byte[]> files = CoverArt.load(cover, dir).draw("my-post", "HI", null);
+        Map<String, byte[]> files = load(cover).draw("my-post", "HI", null);
 
         assertThat(files).containsOnlyKeys("my-post-og.png");
         BufferedImage image = image(files.get("my-post-og.png"));
@@ -92,6 +97,21 @@ class CoverArtTest {
         assertThat(CoverArt.fit(font, List.of("A".repeat(100)), 350, 100).getSize2D()).isEqualTo(7f);
     }
 
+    /**
+     * The lead of CoverArtTest's 0-wide Box font: two files of one font (one name) in one JVM,
+     * as a long {@code serve --watch} meets them when the cover's font is moved to another file
+     * with other widths. Each is measured with its own.
+     */
+    @Test
+    void twoFilesOfOneFontNameAreEachMeasuredWithTheirOwnWidths() throws Exception {
+        Font narrow = Font.createFont(Font.TRUETYPE_FONT, BoxFont.write(dir.resolve("narrow.ttf")).toFile());
+        assertThat(CoverArt.fit(narrow, List.of("AAAA"), 400, 1000).getSize2D()).isEqualTo(200f);
+        Font wide = Font.createFont(Font.TRUETYPE_FONT,
+                BoxFont.write(dir.resolve("wide.ttf"), 2 * BoxFont.ADVANCE).toFile());
+        assertThat(wide.getFontName()).isEqualTo(narrow.getFontName());
+        assertThat(CoverArt.fit(wide, List.of("AAAA"), 400, 1000).getSize2D()).isEqualTo(100f);
+    }
+
     @Test
     void theSecondTextIsCutIntoLinesOfSixtyCharacters() {
         assertThat(CoverArt.lines("a".repeat(130), 60)).containsExactly("a".repeat(60), "a".repeat(60), "a".repeat(10));
@@ -103,7 +123,7 @@ class CoverArtTest {
     void resizedCopiesKeepTheRatioInTheirNames() throws Exception {
         template(dir.resolve("t.png"), 1000, 420);
         CoversConfig cover = covers(Map.of("name", "", "template", "t.png", "resizes", List.of(500, 250))).get(0);
-        Map<String, byte[]> files = CoverArt.load(cover, dir).draw("blog/post", "", null);
+        Map<String, byte[]> files = load(cover).draw("blog/post", "", null);
         assertThat(files).containsOnlyKeys("blog/post.png", "blog/post_500x210.png", "blog/post_250x105.png");
         assertThat(image(files.get("blog/post_250x105.png")).getWidth()).isEqualTo(250);
         assertThat(image(files.get("blog/post_250x105.png")).getRGB(100, 50)).isEqualTo(BACKGROUND);
@@ -132,7 +152,7 @@ class CoverArtTest {
     @Test
     void withoutATemplateTheCoverIsMarkatasBlackImage() throws Exception {
         CoversConfig cover = covers(Map.of("name", "")).get(0);
-        BufferedImage image = image(CoverArt.load(cover, dir).draw("p", "", null).get("p.png"));
+        BufferedImage image = image(load(cover).draw("p", "", null).get("p.png"));
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(450);
         assertThat(image.getRGB(10, 10)).isEqualTo(0xff000000);
@@ -142,12 +162,12 @@ class CoverArtTest {
     void aTemplateOrFontThatCannotBeReadIsAnErrorNamingTheKeyAndFile() throws Exception {
         Files.writeString(dir.resolve("notes.png"), "not an image");
         Files.writeString(dir.resolve("font.ttf"), "not a font");
-        PluginException image = catchThrowableOfType(() -> CoverArt.load(covers(Map.of("template", "notes.png")).get(0),
-                dir), PluginException.class);
+        PluginException image = catchThrowableOfType(() -> load(covers(Map.of("template", "notes.png")).get(0)),
+                PluginException.class);
         assertThat(image.getMessage()).contains("[markata.covers[0]] template = \"notes.png\"")
                 .contains(dir.resolve("notes.png").toString()).contains("is not an image");
-        PluginException font = catchThrowableOfType(() -> CoverArt.load(covers(Map.of("font", "font.ttf")).get(0),
-                dir), PluginException.class);
+        PluginException font = catchThrowableOfType(() -> load(covers(Map.of("font", "font.ttf")).get(0)),
+                PluginException.class);
         assertThat(font.getMessage()).contains("[markata.covers[0]] font = \"font.ttf\"")
                 .contains(dir.resolve("font.ttf").toString()).contains("not a TrueType or OpenType font");
     }
@@ -159,7 +179,7 @@ class CoverArtTest {
         CoversConfig cover = covers(Map.of("template", "t.png", "font", "box.ttf", "padding", List.of(0, 0, 0, 100),
                 "text_key", "description", "text_font_color", "#00ff00", "text_padding", List.of(0, 120, 0, 0)))
                 .get(0);
-        BufferedImage image = image(CoverArt.load(cover, dir).draw("p", "T", "D").get("p.png"));
+        BufferedImage image = image(load(cover).draw("p", "T", "D").get("p.png"));
         // the title in the upper half (white, the default), the text in the lower 80 pixels
         assertThat(image.getRGB(200, 50)).isEqualTo(0xffffffff);
         assertThat(image.getRGB(200, 160)).isEqualTo(0xff00ff00);

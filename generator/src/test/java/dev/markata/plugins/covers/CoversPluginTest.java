@@ -166,6 +166,35 @@ class CoversPluginTest {
         assertThat(output()).isEqualTo(warmOutput);
     }
 
+    /**
+     * {@code serve --watch} builds again in the same JVM: after the font file is replaced by
+     * another release of the same font (same name, other widths), the titles are fitted with
+     * the new font's widths, as a clean build fits them.
+     */
+    @Test
+    void aFontReplacedByAnotherOfTheSameNameFitsTheTitlesWithItsOwnWidths() throws Exception {
+        site("white");
+        build();
+        BoxFont.write(dir.resolve("static/box.ttf"), 2 * BoxFont.ADVANCE);
+        assertThat(drawn(build())).isEqualTo(2);
+
+        // "First" in the 360 x 160 box of the 400 x 200 cover: 70 px (5 characters of 70 px),
+        // each box 63 px wide, all of them inside the padding of 20 px
+        BufferedImage dev = cover("first-dev.png");
+        int red = 0xffff0000;
+        assertThat(inRow(dev, 100, red)).isBetween(5 * 62, 5 * 64);
+        for (int y = 0; y < dev.getHeight(); y++) {
+            for (int x : new int[] {0, 19, 380, 399}) {
+                assertThat(dev.getRGB(x, y)).as("pixel %d,%d in the padding", x, y).isNotEqualTo(red);
+            }
+        }
+        // the font is loaded from a copy named by its digest; the first release's copy is gone
+        try (Stream<Path> copies = Files.list(dir.resolve(".markata.cache/" + CoverArt.FONT_COPIES))) {
+            assertThat(copies.map(copy -> copy.getFileName().toString()))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).endsWith("-box.ttf");
+        }
+    }
+
     @Test
     void aMissingTemplateOrFontStopsTheBuildNamingTheKeyAndTheFile() throws Exception {
         site("white");

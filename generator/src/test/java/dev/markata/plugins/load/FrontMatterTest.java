@@ -1,7 +1,9 @@
 package dev.markata.plugins.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.markata.plugin.PluginException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,5 +32,19 @@ class FrontMatterTest {
             assertThat(new String(bytes, parts.bodyStart(), bytes.length - parts.bodyStart(), StandardCharsets.UTF_8))
                     .as(document).isEqualTo(parts.body());
         }
+    }
+
+    /**
+     * A quote left open (a title being typed in serve --watch) was reported at the closing
+     * {@code ---}, where YAML noticed the end of the stream: "posts/a.md:5: ... found
+     * unexpected end of stream (while scanning a quoted scalar)". The line the quote opens on
+     * is the one to fix.
+     */
+    @Test
+    void anUnclosedQuoteIsReportedWhereItOpens() {
+        PluginException error = catchThrowableOfType(() -> new FrontMatter().split("posts/a.md",
+                "---\ntitle: \"Half a title\ndate: 2024-01-01\ntags: [a]\n---\nBody.\n"), PluginException.class);
+        assertThat(error.getMessage()).startsWith("posts/a.md:2: front matter is not valid YAML: ")
+                .contains("quoted").contains("not closed");
     }
 }
