@@ -1,0 +1,93 @@
+package dev.markata.sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.Markata;
+import dev.markata.testing.Site;
+import dev.markata.testing.Warnings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds of small sites made of excerpts of the starters a new markata user begins from:
+ * github.com/WaylonWalker/markata-slide-starter (its {@code markata.toml}, {@code pyproject.toml}
+ * and {@code pages/}) and github.com/WaylonWalker/markata-blog-starter (its copier template
+ * {@code markata.toml.jinja}, rendered, and {@code pages/}). What such a site asks of markata must
+ * build here, or say clearly what is left out.
+ */
+class StarterSitesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Builds the site and gives its warnings. */
+    private List<String> build() throws Exception {
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        return warnings.messages;
+    }
+
+    /**
+     * The slide starter lists the Python package markata-slides in its hooks, as its
+     * pyproject.toml depends on it; markata-java cannot run Python, but the rest of the site
+     * builds, with one warning naming what is left out.
+     */
+    @Test
+    void aPythonPluginTheSiteDependsOnIsSkippedWithAWarning() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = "pages/**/*.md"
+                        hooks = [
+                           "markata.plugins.publish_source",
+                           "markata.plugins.prevnext",
+                           "markata.plugins.service_worker",
+                            "default",
+                            "markata_slides"
+                        ]
+                        disabled_hooks = [
+                            # seo is replaces by using markta.head.meta in config
+                            "markata.plugins.seo",
+                        ]
+                        url = "https://neovimconf2022.waylonwalker.com"
+                        title = "extending vim with shell commands"
+                        """)
+                .write("pyproject.toml", """
+                        [project]
+                        name = "nvimconf"
+                        dependencies = ['markata~=0.6.0.dev0', 'markata-slides', 'markdown-it-py[plugins]']
+                        """)
+                .post("pages/configuration.md", """
+                        date: 2022-11-12 18:38:11
+                        templateKey: blog-post
+                        title: configuring markata slides
+                        published: True""", "## nav\n\nYou can change the nav bar\n\n## more\n");
+
+        List<String> warnings = build();
+
+        assertThat(site.read("markout/configuration/index.html")).contains("You can change the nav bar");
+        assertThat(warnings).contains("markata.toml: [markata] hooks: markata_slides is skipped: it is a Python "
+                + "plugin (pyproject.toml depends on markata-slides), which markata-java cannot run");
+    }
+
+    /** A plugin module of the site's own ({@code plugins/thoughts.py}) is skipped the same way. */
+    @Test
+    void aPluginModuleOfTheSiteIsSkippedWithAWarning() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        hooks = ["plugins.thoughts", "default"]
+                        """)
+                .write("plugins/thoughts.py", "from markata.hookspec import hook_impl\n")
+                .post("a.md", "title: A", "text");
+
+        List<String> warnings = build();
+
+        assertThat(site.exists("markout/a/index.html")).isTrue();
+        assertThat(warnings).contains("markata.toml: [markata] hooks: plugins.thoughts is skipped: it is a Python "
+                + "plugin (plugins/thoughts.py), which markata-java cannot run");
+    }
+}
