@@ -23,6 +23,7 @@ import dev.markata.plugin.Hook;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginRegistry;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.PythonPlugins;
 import dev.markata.plugin.Reporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,7 +206,8 @@ public final class Markata {
             String where = config.source() + ": [" + config.markata().path() + "]";
             PluginRegistry.Selection selection;
             try {
-                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where);
+                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where,
+                        new PythonPlugins(directory));
             } catch (ConfigException e) {
                 problems.add(e);
                 problems.throwIfAny();
