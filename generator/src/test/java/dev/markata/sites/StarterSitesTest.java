@@ -90,4 +90,32 @@ class StarterSitesTest {
         assertThat(warnings).contains("markata.toml: [markata] hooks: plugins.thoughts is skipped: it is a Python "
                 + "plugin (plugins/thoughts.py), which markata-java cannot run");
     }
+
+    /**
+     * The blog starter's {@code pages/404.md} sets {@code output_html: 404.html}: markata writes
+     * the page to that file, the page hosts show for a missing address; a path that leaves the
+     * output folder is not written there, with a warning.
+     */
+    @Test
+    void outputHtmlInFrontMatterChoosesThePagesFile() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", "[markata]\nglob_patterns = \"pages/**/*.md\"\n")
+                .post("pages/404.md", """
+                        title: Whoops that page was not found
+                        description: 404, looks like we can't find the page you are looking for
+                        published: false
+                        output_html: 404.html
+                        """, "404, looks like we can't find the page you are looking for.  Try one of these\npages.")
+                .post("pages/away.md", "title: Away\noutput_html: ../away.html", "text");
+
+        List<String> warnings = build();
+
+        assertThat(site.read("markout/404.html")).contains("<h1>Whoops that page was not found</h1>")
+                .contains("404, looks like we can't find the page");
+        assertThat(site.exists("markout/404/index.html")).isFalse();
+        assertThat(site.exists("away.html")).isFalse();
+        assertThat(site.read("markout/away/index.html")).contains("<h1>Away</h1>");
+        assertThat(warnings).contains("pages/away.md: output_html = \"../away.html\" is not a file inside the "
+                + "output folder; the page is written to away/index.html");
+    }
 }
