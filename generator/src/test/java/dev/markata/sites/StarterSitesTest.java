@@ -118,4 +118,21 @@ class StarterSitesTest {
         assertThat(warnings).contains("pages/away.md: output_html = \"../away.html\" is not a file inside the "
                 + "output folder; the page is written to away/index.html");
     }
+
+    /** Warm builds follow output_html coming and going: 404.html is the post's, then the suggestions again. */
+    @Test
+    void theSuggestionsPageTakes404BackWhenOutputHtmlGoes() throws Exception {
+        Site site = new Site(dir).write("markata.toml", "[markata]\nglob_patterns = \"pages/**/*.md\"\n");
+        String frontMatter = "title: Whoops that page was not found\npublished: false";
+        site.post("pages/404.md", frontMatter, "Try one of these pages.");
+        build();
+        assertThat(site.read("markout/404.html")).contains("id=\"suggestions\"");
+        site.post("pages/404.md", frontMatter + "\noutput_html: 404.html", "Try one of these pages.");
+        build();
+        assertThat(site.read("markout/404.html")).contains("Try one of these pages.").doesNotContain("suggestions");
+        site.post("pages/404.md", frontMatter, "Try one of these pages.");
+        build();
+        assertThat(site.read("markout/404.html")).contains("id=\"suggestions\"");
+        assertThat(site.read("markout/404/index.html")).contains("Try one of these pages.");
+    }
 }

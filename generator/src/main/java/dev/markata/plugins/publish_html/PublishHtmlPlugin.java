@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code markata.plugins.publish_html}: writes each post's page to
  * {@code <output_dir>/<slug>/index.html} ({@code <output_dir>/index.html} for the {@code index}
  * slug) and its extra pages from a {@code post_template} table to
- * {@code <slug>/<name>/index.html}, in parallel, only when the content changed.
+ * {@code <slug>/<name>/index.html}, in parallel, only when the content changed. A post's
+ * {@code output_html} front matter (a file inside the output folder) chooses its page's file.
  */
 public final class PublishHtmlPlugin implements Plugin {
 
@@ -31,9 +32,14 @@ public final class PublishHtmlPlugin implements Plugin {
                 if (post.page() == null) {
                     return false;
                 }
+                if (post.unusableOutputHtml() != null) {
+                    context.reporter().warn(post.path() + ": " + Post.OUTPUT_HTML + " = \"" + post.unusableOutputHtml()
+                            + "\" is not a file inside the output folder; the page is written to " + post.outputPath());
+                }
                 try {
                     boolean written = context.output().write(post.outputPath(), post.page());
-                    String folder = post.outputPath().substring(0, post.outputPath().length() - "index.html".length());
+                    // extra pages sit beside the page's file, as markata puts them in output_html's folder
+                    String folder = post.outputPath().substring(0, post.outputPath().lastIndexOf('/') + 1);
                     for (Map.Entry<String, String> page : extra.of(post.path()).entrySet()) {
                         written |= context.output().write(folder + page.getKey() + "/index.html", page.getValue());
                     }
