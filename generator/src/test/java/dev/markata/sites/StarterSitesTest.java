@@ -1,6 +1,7 @@
 package dev.markata.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.markata.Markata;
 import dev.markata.testing.Site;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Builds of small sites made of excerpts of the starters a new markata user begins from:
  * github.com/WaylonWalker/markata-slide-starter (its {@code markata.toml}, {@code pyproject.toml}
  * and {@code pages/}) and github.com/WaylonWalker/markata-blog-starter (its copier template
- * {@code markata.toml.jinja}, rendered, and {@code pages/}). What such a site asks of markata must
- * build here, or say clearly what is left out.
+ * {@code markata.toml.jinja}, rendered, and {@code pages/}), and of a small personal site made from
+ * them, github.com/WaylonWalker/rhiannonwalker.com (its {@code markata.toml}, {@code templates/}
+ * and {@code pages/blog/}). What such a site asks of markata must build here, or say clearly what
+ * is left out.
  */
 class StarterSitesTest {
 
@@ -134,5 +137,63 @@ class StarterSitesTest {
         build();
         assertThat(site.read("markout/404.html")).contains("id=\"suggestions\"");
         assertThat(site.read("markout/404/index.html")).contains("Try one of these pages.");
+    }
+
+    /**
+     * rhiannonwalker.com's own post.html and base.html include markata's built-in partials
+     * {@code nav.html} and {@code mermaid.html} (as its feed.html does): the theme has them too,
+     * the nav made of {@code [markata.nav]}. One markata ships that the theme has not is named as
+     * such in the error.
+     */
+    @Test
+    void markatasBuiltInPartialsCanBeIncluded() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        templates_dir = "templates"
+                        [markata.post_template]
+                        index = "post.html"
+                        [markata.nav]
+                        'home' = '/'
+                        'start here' = '/start'
+                        """)
+                .write("templates/base.html", """
+                        <!DOCTYPE html>
+                        <html lang="en">
+                            <head>
+                                <title>{{post.title|e}}</title>
+                                {% include 'head.html' %}
+                                {% include 'mermaid.html' %}
+                            </head>
+                            <body position="relative">
+                                <div class="dubs">
+                                    {% block content %}{% endblock %}
+                                </div>
+                            </body>
+                        </html>
+                        """)
+                .write("templates/post.html", """
+                        {% extends "base.html" %}
+                        {% block content %}
+                            {% include "nav.html" %}
+                            <article class="blog-post h-entry">
+                                <div class="e-content" id="post-body">
+                                    {{ body }}
+                                </div>
+                            </article>
+                        {% endblock %}
+                        """)
+                .post("pages/blog/the-boulder.md", "tags:\n- blog\ntitle: The Boulder and Me\npublished: true\n"
+                        + "date: 2018-04-02", "_April 2, 2018_\n\n**One Breath at a Time!**");
+
+        build();
+
+        String page = site.read("markout/the-boulder/index.html");
+        assertThat(page).contains("<a href=\"/\">home</a>").contains("<a href=\"/start\">start here</a>")
+                .contains("<strong>One Breath at a Time!</strong>");
+
+        site.write("templates/post.html", "{% include 'didyoumean_partial.html' %}{{ body }}");
+        assertThatThrownBy(this::build).hasMessageContaining("template \"didyoumean_partial.html\" is one of "
+                + "markata's own templates, which markata-java's theme does not have: put a template of that name in ");
     }
 }
