@@ -196,4 +196,51 @@ class StarterSitesTest {
         assertThatThrownBy(this::build).hasMessageContaining("template \"didyoumean_partial.html\" is one of "
                 + "markata's own templates, which markata-java's theme does not have: put a template of that name in ");
     }
+
+    /**
+     * rhiannonwalker.com's feed.html prints {@code feed.config.name} and its feed_partial.html
+     * includes {@code feed.config.card_template}, which its {@code [[markata.feeds]]} does not set:
+     * in markata {@code feed.config} is the feed's settings with their defaults (card.html).
+     */
+    @Test
+    void feedConfigHasTheDefaultsOfWhatTheFeedDoesNotSet() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        templates_dir = "templates"
+                        [[markata.feeds]]
+                        slug = 'archive'
+                        sort = "date"
+                        reverse = true
+                        description = 'All of the posts on my site'
+                        """)
+                .write("templates/feed.html", """
+                        <h1 class="flair text-center">{{ feed.config.name }}</h1>
+                        {% include 'feed_partial.html' %}
+                        """)
+                .write("templates/feed_partial.html", """
+                        <article id="posts" class="h-feed hfeed list archive-list">
+                            <ul>
+                                {% for post in feed.posts %}
+                                    {% include feed.config.card_template %}
+                                {% endfor %}
+                            </ul>
+                        </article>
+                        """)
+                .write("templates/card.html", """
+                        <li class="post group {{post.templateKey}} h-entry hentry">
+                            <a href="/{{markata.config.path_prefix}}{{ post.slug }}/" class="u-url" rel="bookmark">
+                                    {{ post.title }}
+                            </a>
+                        </li>
+                        """)
+                .post("pages/blog/the-boulder.md", "title: The Boulder and Me\npublished: true\ndate: 2018-04-02",
+                        "**One Breath at a Time!**");
+
+        build();
+
+        String page = site.read("markout/archive/index.html");
+        assertThat(page).contains("<h1 class=\"flair text-center\">archive</h1>")
+                .contains("<a href=\"/the-boulder/\" class=\"u-url\" rel=\"bookmark\">");
+    }
 }
