@@ -23,7 +23,6 @@ import dev.markata.plugin.Hook;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginRegistry;
 import dev.markata.plugin.PluginSetup;
-import dev.markata.plugin.PythonPlugins;
 import dev.markata.plugin.Reporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,8 +205,7 @@ public final class Markata {
             String where = config.source() + ": [" + config.markata().path() + "]";
             PluginRegistry.Selection selection;
             try {
-                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where,
-                        new PythonPlugins(directory));
+                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where);
             } catch (ConfigException e) {
                 problems.add(e);
                 problems.throwIfAny();

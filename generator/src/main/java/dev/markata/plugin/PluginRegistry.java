@@ -90,22 +90,12 @@ public final class PluginRegistry {
      */
     public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides, String where)
             throws ConfigException {
-        return resolve(hooks, disabledHooks, overrides, where, null);
-    }
-
-    /**
-     * As {@link #resolve(List, List, ConfigOverrides, String)}, but a name the site provides as
-     * Python code ({@code python}, when given) is skipped with one warning, and left out of
-     * {@code disabled_hooks} quietly, instead of being an unknown name.
-     */
-    public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides, String where,
-                             PythonPlugins python) throws ConfigException {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<Plugin> forcedOn = new LinkedHashSet<>(pluginsNamed(overrides.enable(), "hooks", where, warnings, problems, python));
+        Set<Plugin> forcedOn = new LinkedHashSet<>(pluginsNamed(overrides.enable(), "hooks", where, warnings, problems));
         List<String> disabledWholes = disabledHooks.stream().filter(name -> !MarkataPluginIds.PARTS.contains(name)).toList();
-        Set<Plugin> removed = new LinkedHashSet<>(pluginsNamed(disabledWholes, "disabled_hooks", where, null, problems, python));
-        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems, python));
+        Set<Plugin> removed = new LinkedHashSet<>(pluginsNamed(disabledWholes, "disabled_hooks", where, null, problems));
+        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems));
         removed.removeAll(forcedOn);
 
         Set<Plugin> selected = new LinkedHashSet<>();
@@ -118,7 +108,7 @@ public final class PluginRegistry {
                     }
                 }
             } else {
-                selected.addAll(pluginsNamed(List.of(name), "hooks", where, warnings, problems, python));
+                selected.addAll(pluginsNamed(List.of(name), "hooks", where, warnings, problems));
             }
         }
         selected.addAll(forcedOn);
@@ -130,12 +120,11 @@ public final class PluginRegistry {
     }
 
     /**
-     * The plugins {@code names} name. Names markata ships but that have no plugin here, and
-     * Python plugins of the site, add a warning (when {@code warnings} is given) and are
-     * skipped; other names are problems.
+     * The plugins {@code names} name. Names markata ships but that have no plugin here add a
+     * warning (when {@code warnings} is given) and are skipped; other names are problems.
      */
     private List<Plugin> pluginsNamed(Iterable<String> names, String key, String where, List<String> warnings,
-                                      List<String> problems, PythonPlugins python) {
+                                      List<String> problems) {
         List<Plugin> plugins = new ArrayList<>();
         for (String name : names) {
             if (name.equals("default")) {
@@ -148,11 +137,6 @@ public final class PluginRegistry {
                 if (warnings != null) {
                     warnings.add(where + " " + key + ": " + name + " is skipped: "
                             + MarkataPluginIds.NOT_APPLICABLE.get(name));
-                }
-            } else if (python != null && python.evidence(name).isPresent()) {
-                if (warnings != null) {
-                    warnings.add(where + " " + key + ": " + name + " is skipped: it is a Python plugin ("
-                            + python.evidence(name).get() + "), which markata-java cannot run");
                 }
             } else if (MarkataPluginIds.NOT_YET.contains(name)) {
                 if (warnings != null) {
