@@ -163,6 +163,11 @@ public final class PluginRegistry {
                             + sitePythonModule(siteDirectory, name) + ", which markata-java cannot run"
                             + (byName.containsKey(namesake) ? " (" + namesake + " is built in)" : ""));
                 }
+            } else if (PythonDependencies.of(siteDirectory, name) != null) {
+                if (warnings != null) {
+                    warnings.add(where + " " + key + ": " + name + " is skipped: it is a Python package ("
+                            + PythonDependencies.of(siteDirectory, name) + "), which markata-java cannot run");
+                }
             } else if (MarkataPluginIds.NOT_YET.contains(name)) {
                 if (warnings != null) {
                     warnings.add(where + " " + key + ": " + name + " is skipped: markata-java has no such plugin yet");

@@ -73,7 +73,7 @@ class StarterSitesTest {
 
         assertThat(site.read("markout/configuration/index.html")).contains("You can change the nav bar");
         assertThat(warnings).contains("markata.toml: [markata] hooks: markata_slides is skipped: it is a Python "
-                + "plugin (pyproject.toml depends on markata-slides), which markata-java cannot run");
+                + "package (pyproject.toml depends on markata-slides), which markata-java cannot run");
     }
 
     /** A plugin module of the site's own ({@code plugins/thoughts.py}) is skipped the same way. */
@@ -90,8 +90,8 @@ class StarterSitesTest {
         List<String> warnings = build();
 
         assertThat(site.exists("markout/a/index.html")).isTrue();
-        assertThat(warnings).contains("markata.toml: [markata] hooks: plugins.thoughts is skipped: it is a Python "
-                + "plugin (plugins/thoughts.py), which markata-java cannot run");
+        assertThat(warnings).contains("markata.toml: [markata] hooks: plugins.thoughts is skipped: it is the site's "
+                + "own Python module plugins/thoughts.py, which markata-java cannot run");
     }
 
     /**
