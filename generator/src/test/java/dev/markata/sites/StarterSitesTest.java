@@ -243,4 +243,33 @@ class StarterSitesTest {
         assertThat(page).contains("<h1 class=\"flair text-center\">archive</h1>")
                 .contains("<a href=\"/the-boulder/\" class=\"u-url\" rel=\"bookmark\">");
     }
+
+    /**
+     * rhiannonwalker.com (url = "https://rhiannonwalker.com") writes its canonical link as
+     * {@code {{ config.url }}{{ post.slug }}/}: markata's url is pydantic's AnyUrl, which prints a
+     * bare host with a "/" (str(AnyUrl("https://rhiannonwalker.com")) is "https://rhiannonwalker.com/"),
+     * so the link is right there; a url with a path prints as written.
+     */
+    @Test
+    void configUrlPrintsAsMarkatasAnyUrl() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        url = "https://rhiannonwalker.com"
+                        [[markata.head.link]]
+                        href = "{{ config.url }}{{ post.slug }}/"
+                        rel = "canonical"
+                        """)
+                .post("pages/blog/the-boulder.md", "title: The Boulder and Me\npublished: true\ndate: 2018-04-02",
+                        "**One Breath at a Time!**");
+
+        build();
+        assertThat(site.read("markout/the-boulder/index.html"))
+                .contains("<link href=\"https://rhiannonwalker.com/the-boulder/\" rel=\"canonical\">");
+
+        site.write("markata.toml", site.read("markata.toml").replace("rhiannonwalker.com\"", "example.com/blog\""));
+        build();
+        assertThat(site.read("markout/the-boulder/index.html"))
+                .contains("<link href=\"https://example.com/blogthe-boulder/\" rel=\"canonical\">");
+    }
 }
