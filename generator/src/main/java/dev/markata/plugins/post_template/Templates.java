@@ -527,12 +527,22 @@ public final class Templates {
         Map<String, Object> view = new LinkedHashMap<>();
         markata.forEach((key, value) -> view.put(key, dictLike(value)));
         view.put("title", site.title());
-        view.put("url", site.url());
+        view.put("url", anyUrl(site.url()));
         view.put("description", site.description());
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
         return Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * {@code url} as templates print it in markata, where it is pydantic's {@code AnyUrl}: an
+     * http(s) address without a path gets "/" ({@code https://rhiannonwalker.com} prints
+     * {@code https://rhiannonwalker.com/}, and sites write {@code {{ config.url }}{{ post.slug }}/});
+     * one with a path prints as written.
+     */
+    static String anyUrl(String url) {
+        return url != null && url.matches("(?i)https?://[^/?#]+") ? url + "/" : url;
     }
 
     /**
