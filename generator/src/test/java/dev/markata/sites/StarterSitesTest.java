@@ -272,4 +272,31 @@ class StarterSitesTest {
         assertThat(site.read("markout/the-boulder/index.html"))
                 .contains("<link href=\"https://example.com/blogthe-boulder/\" rel=\"canonical\">");
     }
+
+    /**
+     * The blog starter's pages/jinja.md adds a style to its own head with {@code config_overrides},
+     * which is not applied here: one warning says so, instead of the style silently missing.
+     */
+    @Test
+    void configOverridesInFrontMatterAreNamedAsNotApplied() throws Exception {
+        new Site(dir)
+                .write("markata.toml", "[markata]\nglob_patterns = \"pages/**/*.md\"\n")
+                .post("pages/jinja.md", """
+                        date: 2022-09-03 1:00:00
+                        title: Jinja Variables
+                        published: True
+                        config_overrides:
+                          head:
+                            text:
+                            - value: |
+                                <style>
+                                    ul {
+                                        list-style-type: None;
+                                    }
+                                </style>
+                        """, "Markata uses python's powerful jinja2 templating library");
+
+        assertThat(build()).contains("pages/jinja.md: config_overrides is not applied by markata-java (markata adds "
+                + "its head entries to the page's head): put them in the page's template or in [markata.head]");
+    }
 }
