@@ -371,7 +371,10 @@ class BuildEndToEndTest {
         assertThat(page.select("meta[name=og:title]").attr("content")).isEqualTo("Fish & Chips");
         assertThat(page.select("meta[name=og:description]").attr("content")).isEqualTo("Cod <fried>");
         assertThat(page.select("meta[name=plain]").attr("content")).isEqualTo("a <b> & c");
-        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://blog.example/fish/");
+        // markata's url is pydantic's AnyUrl, printed with a "/" after a bare host
+        // (str(AnyUrl("https://blog.example")) is "https://blog.example/", pydantic 2.13), so the
+        // starter's "{{ config.url }}/{{ slug }}/" gives two slashes in markata too
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://blog.example//fish/");
         assertThat(html).doesNotContain("{{");
     }
 

@@ -1,6 +1,7 @@
 package dev.markata.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import java.util.Objects;
 public record Post(String path, String slug, String title, PostDate date, List<String> tags, boolean published,
                    String description, String template, String content, Map<String, Object> extra,
                    String html, String page) {
+
+    /** The front-matter key that chooses the page's file, as markata's publish_html reads it. */
+    public static final String OUTPUT_HTML = "output_html";
 
     public static final String DEFAULT_TEMPLATE = "post.html";
 
@@ -89,9 +93,43 @@ public record Post(String path, String slug, String title, PostDate date, List<S
         return title == null || title.isBlank() ? slug : title;
     }
 
-    /** The page's path under the output folder: "my-post/index.html", or "index.html" for the index slug. */
+    /**
+     * The page's path under the output folder: "my-post/index.html", or "index.html" for the index
+     * slug, or the front matter's {@code output_html} when it names a file inside the output
+     * folder (markata's blog starter gives its 404.md {@code output_html: 404.html}, the page
+     * hosts show for a missing address).
+     */
     public String outputPath() {
+        String chosen = chosenOutputPath();
+        if (chosen != null) {
+            return chosen;
+        }
         return slug.equals("index") || slug.isEmpty() ? "index.html" : slug + "/index.html";
+    }
+
+    /**
+     * The front matter's {@code output_html} as a path inside the output folder ("./" dropped),
+     * or null when there is none or it is absolute, climbs out with "..", or names a folder.
+     */
+    String chosenOutputPath() {
+        if (!(extra.get(OUTPUT_HTML) instanceof String value)) {
+            return null;
+        }
+        String relative = value.strip().replace('\\', '/');
+        while (relative.startsWith("./")) {
+            relative = relative.substring(2);
+        }
+        if (relative.isEmpty() || relative.startsWith("/") || relative.endsWith("/") || relative.contains(":")
+                || Arrays.asList(relative.split("/")).contains("..")) {
+            return null;
+        }
+        return relative;
+    }
+
+    /** The front matter's {@code output_html} when it is given but cannot be used, or null. */
+    public String unusableOutputHtml() {
+        Object value = extra.get(OUTPUT_HTML);
+        return value != null && chosenOutputPath() == null ? String.valueOf(value) : null;
     }
 
     private static Map<String, Object> freeze(Map<String, ?> map) {

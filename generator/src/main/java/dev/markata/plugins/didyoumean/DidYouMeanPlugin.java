@@ -22,6 +22,7 @@ import java.util.Map;
  * is embedded as JSON and compared in the browser, no request leaves the page). Written also
  * when a post has the slug {@code 404}, as markata writes it: that post is a page at
  * {@code /404/}, while hosts (and {@code serve}) show {@code /404.html} for a missing address.
+ * Not written when a post's {@code output_html} is {@code 404.html}: that post is the page.
  */
 public final class DidYouMeanPlugin implements Plugin {
 
@@ -48,6 +49,13 @@ public final class DidYouMeanPlugin implements Plugin {
             String key = Hashing.of(templates.key(), SiteView.fingerprint(context),
                     LocalDate.now().toString());
             Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
+            // a post whose output_html is 404.html is the site's own "not found" page (markata's
+            // blog starter has one): publish_html writes it; the key is dropped so that this page
+            // is made again when that post goes
+            if (context.posts().stream().anyMatch(post -> post.outputPath().equals(PAGE))) {
+                KeyFile.write(keysFile, Map.of(), previous);
+                return;
+            }
             if (key.equals(previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {
                 context.output().keep(PAGE); // unchanged since the build that wrote it
                 return;

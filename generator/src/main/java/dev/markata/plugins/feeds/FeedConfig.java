@@ -5,7 +5,9 @@ import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.plugins.load.Slugs;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +25,29 @@ record FeedConfig(String name, String slug, String title, String description, Fi
                   Map<String, Object> head, boolean rss, Map<String, Object> raw) {
 
     static final String ARCHIVE = "archive";
+
+    /**
+     * What templates see as {@code feed.config}: as in markata, the feed's settings with the
+     * defaults of those its table leaves out ({@code card_template} is card.html: a site's
+     * feed_partial.html includes {@code feed.config.card_template}), and its other keys as written.
+     */
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", name);
+        view.put("slug", slug);
+        view.put("title", title);
+        view.put("description", description);
+        view.put("sort", sort);
+        view.put("reverse", reverse);
+        view.put("template", template);
+        view.put("card_template", cardTemplate);
+        if (partialTemplate != null) {
+            view.put("partial_template", partialTemplate);
+        }
+        view.put("rss", rss);
+        raw.forEach(view::putIfAbsent);
+        return Collections.unmodifiableMap(view);
+    }
     static final String DEFAULT_ARCHIVE_FILTER = "published == True";
 
     /** Read through "feeds_config": markata's {@code feeds} key may be an array, not a table. */

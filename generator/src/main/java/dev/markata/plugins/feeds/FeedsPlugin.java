@@ -189,7 +189,7 @@ public final class FeedsPlugin implements Plugin {
             });
             List<Post> chosen = in.stream().map(Ranked::post).toList();
             selected.add(new Selected(feed, chosen));
-            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.raw(),
+            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.view(),
                     chosen.stream().map(Post::path).toList()));
         }
         context.put(SELECTED, new SelectedFeeds(selected));

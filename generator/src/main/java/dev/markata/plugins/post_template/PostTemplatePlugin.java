@@ -4,11 +4,13 @@ import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.skip.Skips;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +46,7 @@ public final class PostTemplatePlugin implements Plugin {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
         Templates templates = Templates.forSite(setup.site(), settings);
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
+            warnOfConfigOverrides(context);
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
             ExtraPages extra = ExtraPages.of(context);
@@ -104,5 +107,20 @@ public final class PostTemplatePlugin implements Plugin {
             return post.template();
         }
         return configured.isEmpty() ? post.template() : configured;
+    }
+
+    /**
+     * markata adds a post's {@code config_overrides} head entries to its page's head (the blog
+     * starter's jinja.md adds a style that way); they are not applied here, which one warning per
+     * build says rather than the page silently lacking them.
+     */
+    private static void warnOfConfigOverrides(BuildContext context) {
+        List<String> paths = context.posts().stream().filter(post -> post.extra().containsKey("config_overrides"))
+                .map(Post::path).sorted().toList();
+        if (!paths.isEmpty()) {
+            context.reporter().warn(paths.get(0) + (paths.size() > 1 ? " (and " + (paths.size() - 1) + " more)" : "")
+                    + ": config_overrides is not applied by markata-java (markata adds its head entries to the "
+                    + "page's head): put them in the page's template or in [markata.head]");
+        }
     }
 }

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Properties;
@@ -269,8 +270,26 @@ public final class Templates {
                     + siteTemplates + "): set templates_dir = \"" + name.substring(0, slash) + "\" and name it \""
                     + name.substring(slash + 1) + "\", or move it into templates_dir";
         }
+        if (MARKATA_TEMPLATES.contains(name)) {
+            return "template \"" + name + "\" is one of markata's own templates, which markata-java's theme does not"
+                    + " have: put a template of that name in " + siteTemplates + " (markata's is in its"
+                    + " markata/templates folder) or take out what includes it";
+        }
         return "template \"" + name + "\" is in neither " + siteTemplates + " nor the built-in theme";
     }
+
+    /**
+     * The templates markata ships (its {@code markata/templates} folder) that the built-in theme
+     * has not: a site's own templates include them by name ({@code didyoumean_partial.html}...),
+     * and not finding one is not the site's mistake, so the error says where it comes from.
+     */
+    private static final Set<String> MARKATA_TEMPLATES = Set.of("admonition.html", "atom.xml", "base_body.html",
+            "base_head.html", "chartjs.html", "chat.html", "clickable-images.html", "content_base.html",
+            "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html", "feed_partial.html",
+            "glossary-snippet.html", "htmx.html", "image-zoom.html", "inlinks.html", "link_card.html",
+            "linked_post_partial.html", "pagination/htmx.html", "pagination/js.html", "pagination/manual.html",
+            "pagination_controls.html", "post_partial.html", "rss.xml", "rss_card.html", "sidebar.html",
+            "sitemap.xml", "sitemap_card.html", "suggestions.html", "tailwind.html", "theme.js", "title.html");
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
     private String renderTree(String document, String name, Node tree, Map<String, Object> values)
@@ -508,12 +527,22 @@ public final class Templates {
         Map<String, Object> view = new LinkedHashMap<>();
         markata.forEach((key, value) -> view.put(key, dictLike(value)));
         view.put("title", site.title());
-        view.put("url", site.url());
+        view.put("url", anyUrl(site.url()));
         view.put("description", site.description());
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
         return Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * {@code url} as templates print it in markata, where it is pydantic's {@code AnyUrl}: an
+     * http(s) address without a path gets "/" ({@code https://rhiannonwalker.com} prints
+     * {@code https://rhiannonwalker.com/}, and sites write {@code {{ config.url }}{{ post.slug }}/});
+     * one with a path prints as written.
+     */
+    static String anyUrl(String url) {
+        return url != null && url.matches("(?i)https?://[^/?#]+") ? url + "/" : url;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code <output_dir>/<slug>/index.html} ({@code <output_dir>/index.html} for the {@code index}
  * slug) and its extra pages from a {@code post_template} table to
  * {@code <slug>/<name>/index.html}, in parallel, only when the content changed. The pages of a
- * post the skip plugin found unchanged are not written, and are kept as this build's.
+ * post the skip plugin found unchanged are not written, and are kept as this build's. A post's
+ * {@code output_html} front matter (a file inside the output folder) chooses its page's file.
  */
 public final class PublishHtmlPlugin implements Plugin {
 
@@ -37,7 +38,12 @@ public final class PublishHtmlPlugin implements Plugin {
             ExtraPages extra = ExtraPages.of(context);
             Skips skips = Skips.of(context);
             context.map(context.posts(), Post::path, post -> {
-                String folder = post.outputPath().substring(0, post.outputPath().length() - "index.html".length());
+                // extra pages sit beside the page's file, as markata puts them in output_html's folder
+                String folder = post.outputPath().substring(0, post.outputPath().lastIndexOf('/') + 1);
+                if (post.page() != null && post.unusableOutputHtml() != null) {
+                    context.reporter().warn(post.path() + ": " + Post.OUTPUT_HTML + " = \"" + post.unusableOutputHtml()
+                            + "\" is not a file inside the output folder; the page is written to " + post.outputPath());
+                }
                 try {
                     if (post.page() == null) {
                         if (skips.skipped(post.path())) {
