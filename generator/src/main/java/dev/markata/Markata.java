@@ -205,7 +205,7 @@ public final class Markata {
             String where = config.source() + ": [" + config.markata().path() + "]";
             PluginRegistry.Selection selection;
             try {
-                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where);
+                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where, site.directory());
             } catch (ConfigException e) {
                 problems.add(e);
                 problems.throwIfAny();

@@ -3,6 +3,8 @@ package dev.markata.plugin;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.DidYouMean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,12 +92,28 @@ public final class PluginRegistry {
      */
     public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides, String where)
             throws ConfigException {
+        return resolve(hooks, disabledHooks, overrides, where, null);
+    }
+
+    /**
+     * As {@link #resolve(List, List, ConfigOverrides, String)}, where a name that is a Python
+     * module of the site's own ({@code plugins.thoughts}: {@code plugins/thoughts.py} or
+     * {@code plugins/thoughts/__init__.py} under {@code siteDirectory}, which markata imports
+     * from the folder it runs in) is skipped with one warning in {@code hooks} and quietly in
+     * {@code disabled_hooks}: real sites list a dozen of them, and they cannot run here.
+     *
+     * @param siteDirectory the site's folder, or null to treat every unknown name as an error
+     */
+    public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides, String where,
+                             Path siteDirectory) throws ConfigException {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<Plugin> forcedOn = new LinkedHashSet<>(pluginsNamed(overrides.enable(), "hooks", where, warnings, problems));
+        Set<Plugin> forcedOn = new LinkedHashSet<>(
+                pluginsNamed(overrides.enable(), "hooks", where, warnings, problems, siteDirectory));
         List<String> disabledWholes = disabledHooks.stream().filter(name -> !MarkataPluginIds.PARTS.contains(name)).toList();
-        Set<Plugin> removed = new LinkedHashSet<>(pluginsNamed(disabledWholes, "disabled_hooks", where, null, problems));
-        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems));
+        Set<Plugin> removed = new LinkedHashSet<>(
+                pluginsNamed(disabledWholes, "disabled_hooks", where, null, problems, siteDirectory));
+        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems, siteDirectory));
         removed.removeAll(forcedOn);
 
         Set<Plugin> selected = new LinkedHashSet<>();
@@ -108,7 +126,7 @@ public final class PluginRegistry {
                     }
                 }
             } else {
-                selected.addAll(pluginsNamed(List.of(name), "hooks", where, warnings, problems));
+                selected.addAll(pluginsNamed(List.of(name), "hooks", where, warnings, problems, siteDirectory));
             }
         }
         selected.addAll(forcedOn);
@@ -124,7 +142,7 @@ public final class PluginRegistry {
      * warning (when {@code warnings} is given) and are skipped; other names are problems.
      */
     private List<Plugin> pluginsNamed(Iterable<String> names, String key, String where, List<String> warnings,
-                                      List<String> problems) {
+                                      List<String> problems, Path siteDirectory) {
         List<Plugin> plugins = new ArrayList<>();
         for (String name : names) {
             if (name.equals("default")) {
@@ -137,6 +155,13 @@ public final class PluginRegistry {
                 if (warnings != null) {
                     warnings.add(where + " " + key + ": " + name + " is skipped: "
                             + MarkataPluginIds.NOT_APPLICABLE.get(name));
+                }
+            } else if (sitePythonModule(siteDirectory, name) != null) {
+                if (warnings != null) {
+                    String namesake = "markata.plugins." + name.substring(name.lastIndexOf('.') + 1);
+                    warnings.add(where + " " + key + ": " + name + " is skipped: it is the site's own Python module "
+                            + sitePythonModule(siteDirectory, name) + ", which markata-java cannot run"
+                            + (byName.containsKey(namesake) ? " (" + namesake + " is built in)" : ""));
                 }
             } else if (MarkataPluginIds.NOT_YET.contains(name)) {
                 if (warnings != null) {
@@ -152,5 +177,20 @@ public final class PluginRegistry {
             }
         }
         return plugins;
+    }
+
+    /** The site's Python file that module {@code name} is, as written relative to the site, or null. */
+    private static String sitePythonModule(Path siteDirectory, String name) {
+        if (siteDirectory == null || name.startsWith("markata.")
+                || !name.matches("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+")) {
+            return null;
+        }
+        String path = name.replace('.', '/');
+        for (String file : List.of(path + ".py", path + "/__init__.py")) {
+            if (Files.isRegularFile(siteDirectory.resolve(file))) {
+                return file;
+            }
+        }
+        return null;
     }
 }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigOverrides;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.markata.testing.RecordingPlugin;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PluginRegistryTest {
 
@@ -100,6 +103,37 @@ class PluginRegistryTest {
         assertThat(ids(selection)).containsExactly("markata.plugins.glob");
         assertThat(selection.warnings()).containsExactly(
                 "markata.toml: [markata] hooks: markata.plugins.docs is skipped: it documents Python modules");
+    }
+
+    /**
+     * waylonwalker.com's hooks name its own Python modules ({@code plugins.thoughts} is the
+     * site's {@code plugins/thoughts.py}): markata imports them from the site's folder; here
+     * they cannot run, so each is skipped with one warning instead of failing the build.
+     */
+    @Test
+    void theSitesOwnPythonModulesAreSkippedWithOneWarningEach(@TempDir Path site) throws Exception {
+        Files.createDirectories(site.resolve("plugins/thoughts"));
+        Files.writeString(site.resolve("plugins/post_model.py"), "");
+        Files.writeString(site.resolve("plugins/thoughts/__init__.py"), "");
+        Files.writeString(site.resolve("plugins/glob.py"), "");
+        var selection = registry().resolve(List.of("plugins.post_model", "plugins.thoughts", "default",
+                "plugins.glob"), List.of("plugins.post_model"), ConfigOverrides.NONE, WHERE, site);
+        assertThat(ids(selection)).containsExactly("markata.plugins.glob", "markata.plugins.load",
+                "markata.plugins.render_markdown", "markata.plugins.publish_html");
+        assertThat(selection.warnings()).containsExactly(
+                "markata.toml: [markata] hooks: plugins.post_model is skipped: it is the site's own Python module "
+                        + "plugins/post_model.py, which markata-java cannot run",
+                "markata.toml: [markata] hooks: plugins.thoughts is skipped: it is the site's own Python module "
+                        + "plugins/thoughts/__init__.py, which markata-java cannot run",
+                "markata.toml: [markata] hooks: plugins.glob is skipped: it is the site's own Python module "
+                        + "plugins/glob.py, which markata-java cannot run (markata.plugins.glob is built in)");
+    }
+
+    @Test
+    void aDottedNameWithoutAModuleInTheSiteIsStillAnError(@TempDir Path site) {
+        assertThatThrownBy(() -> registry().resolve(List.of("plugins.thoughts"), List.of(), ConfigOverrides.NONE,
+                WHERE, site)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("markata.toml: [markata] hooks = \"plugins.thoughts\": no plugin has this name");
     }
 
     @Test
