@@ -1,0 +1,94 @@
+package dev.markata.sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.Markata;
+import dev.markata.testing.Site;
+import dev.markata.testing.Warnings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds of small sites made of excerpts of a large real markata blog, waylonwalker.com
+ * (github.com/WaylonWalker/waylonwalker.com, markata.toml and templates/ as of commit 047d90cf,
+ * posts from pages/): its author's configuration and templates must build here as they build
+ * with markata.
+ */
+class WaylonWalkerSiteTest {
+
+    @TempDir
+    Path dir;
+
+    /** Builds the site and gives its warnings. */
+    private List<String> build() throws Exception {
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        return warnings.messages;
+    }
+
+    /** Three posts of pages/til/, in the front matter's shapes found there. */
+    private Site tils(String markata) {
+        Site site = new Site(dir).write("markata.toml", markata);
+        site.post("pages/til/copier-tasks.md", """
+                date: 2022-01-22 04:49:12.551676
+                templateKey: til
+                title: Copier Tasks | Python templating post run task
+                published: true
+                tags:
+                  - python
+                  - cli""", "Copier allows you to run post render tasks.");
+        site.post("pages/til/github-supports-mermaid.md", """
+                date: 2022-02-24 15:22:31.386290
+                templateKey: til
+                title: GitHub Markdown now Supports Mermaid Diagrams
+                published: true
+                tags:
+                  - python""", "Mermaid diagrams provide a way to display graphs defined as plain text.");
+        site.post("pages/til/from-markdown-to-blog-with-markata.md", """
+                date: 2022-08-31 10:01:09
+                templateKey: til
+                title: From Markdown to Blog with Markata | lightning talk | python web conf 2022
+                published: true
+                tags:
+                  - python""", "Markata is a great python framework.");
+        return site;
+    }
+
+    /** markata's feed {@code head = 10} keeps the first ten posts, as the site's "recent" feed does. */
+    @Test
+    void aFeedsHeadIsTheNumberOfPostsItKeeps() throws Exception {
+        Site site = tils("""
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+
+                [[markata.feeds]]
+                slug = 'recent'
+                filter = "date<=today and templateKey in ['blog-post', 'til', 'thoughts'] and published"
+                head = 2
+                sort = "date"
+                reverse = true
+                card_template = "<li>{{ post.title }}</li>"
+
+                [[markata.feeds]]
+                slug = 'oldest'
+                filter = "published"
+                tail = 1
+                sort = "date"
+                reverse = true
+                card_template = "<li>{{ post.title }}</li>"
+                """);
+        assertThat(build()).isEmpty();
+
+        String recent = site.read("markout/recent/index.html");
+        assertThat(recent).contains("<li>From Markdown to Blog with Markata", "<li>GitHub Markdown now Supports Mermaid");
+        assertThat(recent).doesNotContain("<li>Copier Tasks");
+        String oldest = site.read("markout/oldest/index.html");
+        assertThat(oldest).contains("<li>Copier Tasks").doesNotContain("<li>GitHub Markdown", "<li>From Markdown");
+    }
+}
