@@ -91,4 +91,40 @@ class WaylonWalkerSiteTest {
         String oldest = site.read("markout/oldest/index.html");
         assertThat(oldest).contains("<li>Copier Tasks").doesNotContain("<li>GitHub Markdown", "<li>From Markdown");
     }
+
+    /**
+     * pages/blog/about.md gives {@code tags} twice (a flow list, then a block list): PyYAML, which
+     * markata reads front matter with, keeps the last; the build must not stop on it.
+     */
+    @Test
+    void aKeyGivenTwiceInFrontMatterIsTheLastOneAsPyYamlReadsIt() throws Exception {
+        Site site = new Site(dir).write("markata.toml", """
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+                [[markata.feeds]]
+                slug = 'slashes'
+                filter = "date<=today and 'slash' in str(tags).lower()"
+                card_template = "<li>{{ post.title }} {{ post.tags }}</li>"
+                """);
+        site.write("pages/blog/about.md", """
+                ---
+                templateKey: blog-post
+                tags: ['meta', 'slash']
+                title:  Waylon Walker
+                tags:
+                  - meta
+                  - slash
+                  - about
+                date: 2021-11-20T10:38:00
+                published: true
+
+                ---
+
+                Hi, I am Waylon Walker.
+                """);
+        assertThat(build()).isEmpty();
+        assertThat(site.read("markout/slashes/index.html")).contains("<li>Waylon Walker ['meta', 'slash', 'about']</li>");
+    }
 }

@@ -39,7 +39,9 @@ final class FrontMatter {
 
     FrontMatter() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // PyYAML, which markata reads front matter with, keeps a key's last value: real posts
+        // give tags twice (waylonwalker.com's about page), and markata builds them
+        options.setAllowDuplicateKeys(true);
         DumperOptions dumper = new DumperOptions();
         yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new TextDates());
     }
