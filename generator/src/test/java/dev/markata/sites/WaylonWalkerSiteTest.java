@@ -127,4 +127,37 @@ class WaylonWalkerSiteTest {
         assertThat(build()).isEmpty();
         assertThat(site.read("markout/slashes/index.html")).contains("<li>Waylon Walker ['meta', 'slash', 'about']</li>");
     }
+
+    /**
+     * pages/thoughts/thought-100.md has an empty tags item ({@code - } then {@code - thought}):
+     * YAML reads it as null (its {@code template: link}, a layout of markata-go's that Python
+     * markata would not find either, is left out here). The post is built with its other tags and one warning names the line.
+     */
+    @Test
+    void anEmptyTagIsLeftOutWithOneWarning() throws Exception {
+        Site site = new Site(dir).write("markata.toml", """
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+                """);
+        site.write("pages/thoughts/thought-100.md", """
+                ---
+                title: 'Custom pages and templates - Datasette documentation'
+                date: 2023-08-23T19:37:27Z
+                link: https://docs.datasette.io/en/stable/custom_templates.html#serving-static-files
+                tags:
+                  -\s
+                  - thought
+                published: true
+
+                ---
+
+                Datasette has its own static server that can host assets such as style sheets.
+                """);
+        assertThat(build()).containsExactly("pages/thoughts/thought-100.md:5: front matter tags = [null, thought]: "
+                + "the empty tag is left out");
+        assertThat(site.read("markout/thought-100/index.html"))
+                .contains("Datasette has its own static server");
+    }
 }
