@@ -126,6 +126,9 @@ class WaylonWalkerSiteTest {
                 """);
         assertThat(build()).isEmpty();
         assertThat(site.read("markout/slashes/index.html")).contains("<li>Waylon Walker ['meta', 'slash', 'about']</li>");
+        // and SnakeYAML does not print its own "WARNING: duplicate keys found" beside the build's report
+        assertThat(java.util.logging.Logger.getLogger("org.yaml.snakeyaml.constructor").isLoggable(
+                java.util.logging.Level.WARNING)).isFalse();
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -33,6 +35,18 @@ final class FrontMatter {
      *                  mark and the front matter), so its digest can be taken from them
      */
     record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart) {
+    }
+
+    /**
+     * SnakeYAML's own logger, kept (java.util.logging holds loggers weakly) and quietened: with
+     * duplicate keys allowed it prints "WARNING: duplicate keys found" with a timestamp, outside
+     * the build's report, where markata (PyYAML) says nothing.
+     */
+    private static final Logger SNAKEYAML_LOG = quiet(Logger.getLogger("org.yaml.snakeyaml"));
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private final Yaml yaml;
