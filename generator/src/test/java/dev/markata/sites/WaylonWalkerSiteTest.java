@@ -163,4 +163,43 @@ class WaylonWalkerSiteTest {
         assertThat(site.read("markout/thought-100/index.html"))
                 .contains("Datasette has its own static server");
     }
+
+    /**
+     * The site's feed_partial.html includes {@code feed.config.card_template}, which markata's
+     * FeedConfig gives every feed ("card.html" when not set); the site's archive feed sets none.
+     */
+    @Test
+    void aFeedsConfigHasMarkatasDefaultsForWhatTheFeedDoesNotSet() throws Exception {
+        Site site = tils("""
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+
+                [[markata.feeds]]
+                slug = 'archive'
+                filter = "date<=today and templateKey in ['blog-post', 'til', 'thoughts'] and published"
+                sort = "date"
+                reverse = true
+                description = 'The main feed of all my main posts'
+                """);
+        // templates/feed_partial.html and (cut down) templates/card.html of the site
+        site.write("templates/feed.html", """
+                <article id="posts" class="h-feed hfeed list archive-list">
+                    <ul>
+                        {% for post in feed.posts %}
+                        {% include feed.config.card_template %}
+                        {% endfor %}
+                    </ul>
+                </article>
+                {{ feed.config.template }} {{ feed.config.partial_template }} {{ feed.config.sort }} {{ feed.config.rss }}
+                """);
+        site.write("templates/card.html", """
+                <li class="post group {{post.templateKey}} h-entry hentry">{{ post.title[:50] }}</li>
+                """);
+        assertThat(build()).isEmpty();
+        assertThat(site.read("markout/archive/index.html"))
+                .contains("<li class=\"post group til h-entry hentry\">Copier Tasks | Python templating post run task</li>")
+                .contains("feed.html feed_partial.html date True");
+    }
 }

@@ -6,6 +6,7 @@ import dev.markata.config.ConfigTable;
 import dev.markata.plugins.load.Slugs;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,35 @@ record FeedConfig(String name, String slug, String title, String description, Fi
     static final String DEFAULT_ARCHIVE_FILTER = "published == True";
 
     /** Read through "feeds_config": markata's {@code feeds} key may be an array, not a table. */
+    /**
+     * What templates see as {@code feed.config}: markata's FeedConfig fields, set or defaulted
+     * as there ({@code {% include feed.config.card_template %}} works for a feed that sets no
+     * card template), then every other key the feed's table has. A field that is None in markata
+     * ({@code head}, {@code tail} unset) is left out.
+     */
+    Map<String, Object> templateConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("title", title);
+        config.put("slug", slug);
+        config.put("description", description);
+        config.put("name", name);
+        config.put("filter", filter.source());
+        config.put("sort", sort);
+        config.put("reverse", reverse);
+        if (first != ALL) {
+            config.put("head", (long) first);
+        }
+        if (last != ALL) {
+            config.put("tail", (long) last);
+        }
+        config.put("rss", rss);
+        config.put("card_template", cardTemplate);
+        config.put("template", template);
+        config.put("partial_template", partialTemplate != null ? partialTemplate : "feed_partial.html");
+        raw.forEach(config::putIfAbsent);
+        return config;
+    }
+
     static final ConfigSection<List<FeedConfig>> SECTION = new ConfigSection<>("feeds_config", FeedConfig::readAll);
 
     private static List<FeedConfig> readAll(ConfigTable section, ConfigTable markata) throws ConfigException {

@@ -188,7 +188,7 @@ public final class FeedsPlugin implements Plugin {
             });
             List<Post> chosen = firstAndLast(in.stream().map(Ranked::post).toList(), feed);
             selected.add(new Selected(feed, chosen));
-            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.raw(),
+            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.templateConfig(),
                     chosen.stream().map(Post::path).toList()));
         }
         context.put(SELECTED, new SelectedFeeds(selected));
