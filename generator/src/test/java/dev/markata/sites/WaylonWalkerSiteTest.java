@@ -202,4 +202,33 @@ class WaylonWalkerSiteTest {
                 .contains("<li class=\"post group til h-entry hentry\">Copier Tasks | Python templating post run task</li>")
                 .contains("feed.html feed_partial.html date True");
     }
+
+    /**
+     * pages/blog/colophon.md links the site's meta feed as {@code [[ meta ]]}: markata links
+     * every wikilink to /name, so a feed's page is reached; here a name no post has was shown as
+     * a missing link, though the feed's page is there.
+     */
+    @Test
+    void aWikilinkToAFeedsSlugLinksToTheFeedsPage() throws Exception {
+        Site site = new Site(dir).write("markata.toml", """
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+                [[markata.feeds]]
+                slug = 'meta'
+                filter = "date<=today and 'meta' in str(tags).lower()"
+                """);
+        site.post("pages/blog/colophon.md", """
+                date: 2025-01-02 10:21:23
+                templateKey: blog-post
+                title: colophon
+                tags:
+                  - meta
+                published: True""",
+                "Some evergreen pages that are more about me or this site from the [[ meta ]] feed.");
+        assertThat(build()).isEmpty();
+        assertThat(site.read("markout/colophon/index.html")).contains(
+                "from the <a href=\"/meta/\" class=\"wikilink\">meta</a> feed.");
+    }
 }

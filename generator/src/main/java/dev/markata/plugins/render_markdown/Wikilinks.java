@@ -34,6 +34,15 @@ final class Wikilinks implements Parser.ParserExtension {
 
     /** Links resolved among {@code posts}: by slug, then by the slug's last part, file stem and title. */
     static Wikilinks of(List<Post> posts) {
+        return of(posts, List.of());
+    }
+
+    /**
+     * As {@link #of(List)}, then a name no post answers to that is a feed's slug links to the
+     * feed's page: markata links every wikilink to /name, and real sites link their feeds so
+     * (waylonwalker.com's colophon: "from the [[ meta ]] feed").
+     */
+    static Wikilinks of(List<Post> posts, List<String> feedSlugs) {
         Map<String, String> hrefs = new HashMap<>();
         for (Post post : posts) {
             String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
@@ -48,6 +57,9 @@ final class Wikilinks implements Parser.ParserExtension {
             if (post.title() != null) {
                 hrefs.putIfAbsent(Slugs.slugify(post.title()), href);
             }
+        }
+        for (String slug : feedSlugs) {
+            hrefs.putIfAbsent(slug, "/" + slug + "/");
         }
         return new Wikilinks(hrefs);
     }
