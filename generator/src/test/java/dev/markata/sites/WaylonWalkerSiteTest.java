@@ -231,4 +231,36 @@ class WaylonWalkerSiteTest {
         assertThat(site.read("markout/colophon/index.html")).contains(
                 "from the <a href=\"/meta/\" class=\"wikilink\">meta</a> feed.");
     }
+
+    /**
+     * The site's post.html marks a post's body for search when the post is in the pagefind feed:
+     * {@code post in markata.feeds.pagefind.posts}, true in markata (the feed holds the same post
+     * objects), and false for every post here.
+     */
+    @Test
+    void aPostIsInTheFeedsThatHoldIt() throws Exception {
+        Site site = tils("""
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+
+                [[markata.feeds]]
+                slug = 'pagefind'
+                filter = "date<=today and templateKey in ['blog-post', 'til', 'thoughts'] and published and 'cli' in tags"
+                sort = "date"
+                reverse = true
+                """);
+        site.write("templates/post.html", """
+                <div class="e-content" id="post-body" {{ 'data-pagefind-body' if post in markata.feeds.pagefind.posts else '' }}>
+                {{ body }}
+                </div>
+                {{ markata.feeds.pagefind.posts[0] == post }}
+                """);
+        assertThat(build()).isEmpty();
+        assertThat(site.read("markout/copier-tasks/index.html")).contains("id=\"post-body\" data-pagefind-body>")
+                .contains("True");
+        assertThat(site.read("markout/github-supports-mermaid/index.html")).contains("id=\"post-body\" >")
+                .contains("False");
+    }
 }
