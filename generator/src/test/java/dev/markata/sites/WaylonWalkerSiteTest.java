@@ -263,4 +263,25 @@ class WaylonWalkerSiteTest {
         assertThat(site.read("markout/github-supports-mermaid/index.html")).contains("id=\"post-body\" >")
                 .contains("False");
     }
+
+    /**
+     * pages/blog/colophon.md wraps a wikilink over two lines ({@code [[ markata} then {@code ]]}):
+     * markata's wikilink rule reads the paragraph's text, line break included, and links it.
+     */
+    @Test
+    void aWikilinkWrappedOverTwoLinesIsALink() throws Exception {
+        Site site = new Site(dir).write("markata.toml", """
+                [markata]
+                title = "Waylon Walkers Digital Garden"
+                [markata.glob]
+                glob_patterns = "pages/**/*.md"
+                """);
+        site.post("pages/blog/markata.md", "title: markata\npublished: True", "Markata is my static site generator.");
+        site.post("pages/blog/colophon.md", "title: colophon\npublished: True", """
+                This site is a static site build with my own static site generator [[ markata
+                ]], or as Simon Willison calls it a link blog.""");
+        assertThat(build()).isEmpty();
+        assertThat(site.read("markout/colophon/index.html")).contains(
+                "static site generator <a href=\"/markata/\" class=\"wikilink\">markata</a>, or as Simon");
+    }
 }
