@@ -19,6 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WaylonWalkerSiteTest {
 
+    /** The site's [markata] title and glob, as its markata.toml has them; feeds and more follow. */
+    private static final String SITE = """
+            [markata]
+            title = "Waylon Walkers Digital Garden"
+
+            [markata.glob]
+            glob_patterns = "pages/**/*.md"
+            """;
+
     @TempDir
     Path dir;
 
@@ -60,12 +69,7 @@ class WaylonWalkerSiteTest {
     /** markata's feed {@code head = 10} keeps the first ten posts, as the site's "recent" feed does. */
     @Test
     void aFeedsHeadIsTheNumberOfPostsItKeeps() throws Exception {
-        Site site = tils("""
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
+        Site site = tils(SITE + """
 
                 [[markata.feeds]]
                 slug = 'recent'
@@ -98,11 +102,7 @@ class WaylonWalkerSiteTest {
      */
     @Test
     void aKeyGivenTwiceInFrontMatterIsTheLastOneAsPyYamlReadsIt() throws Exception {
-        Site site = new Site(dir).write("markata.toml", """
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
+        Site site = new Site(dir).write("markata.toml", SITE + """
                 [[markata.feeds]]
                 slug = 'slashes'
                 filter = "date<=today and 'slash' in str(tags).lower()"
@@ -138,12 +138,7 @@ class WaylonWalkerSiteTest {
      */
     @Test
     void anEmptyTagIsLeftOutWithOneWarning() throws Exception {
-        Site site = new Site(dir).write("markata.toml", """
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
-                """);
+        Site site = new Site(dir).write("markata.toml", SITE);
         site.write("pages/thoughts/thought-100.md", """
                 ---
                 title: 'Custom pages and templates - Datasette documentation'
@@ -170,11 +165,7 @@ class WaylonWalkerSiteTest {
      */
     @Test
     void aFeedsConfigHasMarkatasDefaultsForWhatTheFeedDoesNotSet() throws Exception {
-        Site site = tils("""
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
+        Site site = tils(SITE + """
 
                 [[markata.feeds]]
                 slug = 'archive'
@@ -210,11 +201,7 @@ class WaylonWalkerSiteTest {
      */
     @Test
     void aWikilinkToAFeedsSlugLinksToTheFeedsPage() throws Exception {
-        Site site = new Site(dir).write("markata.toml", """
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
+        Site site = new Site(dir).write("markata.toml", SITE + """
                 [[markata.feeds]]
                 slug = 'meta'
                 filter = "date<=today and 'meta' in str(tags).lower()"
@@ -239,11 +226,7 @@ class WaylonWalkerSiteTest {
      */
     @Test
     void aPostIsInTheFeedsThatHoldIt() throws Exception {
-        Site site = tils("""
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
+        Site site = tils(SITE + """
 
                 [[markata.feeds]]
                 slug = 'pagefind'
@@ -270,12 +253,7 @@ class WaylonWalkerSiteTest {
      */
     @Test
     void aWikilinkWrappedOverTwoLinesIsALink() throws Exception {
-        Site site = new Site(dir).write("markata.toml", """
-                [markata]
-                title = "Waylon Walkers Digital Garden"
-                [markata.glob]
-                glob_patterns = "pages/**/*.md"
-                """);
+        Site site = new Site(dir).write("markata.toml", SITE);
         site.post("pages/blog/markata.md", "title: markata\npublished: True", "Markata is my static site generator.");
         site.post("pages/blog/colophon.md", "title: colophon\npublished: True", """
                 This site is a static site build with my own static site generator [[ markata
