@@ -65,7 +65,9 @@ final class MarkataPluginIds {
             Map.entry("markata.plugins.jinja_md", "posts with jinja: true are done by markata.plugins.render_markdown"),
             Map.entry("markata.plugins.long_description",
                     "long_description is made by markata.plugins.auto_description"),
-            Map.entry("markata.plugins.pyscript", "it runs Python in the browser"));
+            Map.entry("markata.plugins.pyscript", "it runs Python in the browser"),
+            Map.entry("markata.plugins.analytics", "its charts (contributions_<year>.png/.svg, "
+                    + "total_posts_over_time.png/.svg) are drawn by Python's matplotlib and seaborn; they are not written"));
 
     /**
      * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in

@@ -137,6 +137,15 @@ class PluginRegistryTest {
     }
 
     @Test
+    void markatasAnalyticsIsSkippedWithOneWarningSayingWhatIsNotWritten() throws Exception {
+        var selection = registry().resolve(List.of("markata.plugins.analytics", "markata.plugins.glob"),
+                List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactly("markata.plugins.glob");
+        assertThat(selection.warnings()).singleElement().asString().startsWith(
+                "markata.toml: [markata] hooks: markata.plugins.analytics is skipped: ");
+    }
+
+    @Test
     void theLastPluginsMarkataListsAreImplementedAndRunWithoutAWarning() throws Exception {
         PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
         List<String> last = List.of("markata.plugins.generator", "markata.plugins.tweets", "markata.plugins.youtube",

@@ -5,7 +5,6 @@ import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.plugins.load.Slugs;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,38 +16,50 @@ import java.util.Set;
  * tables): which posts ({@code filter}, a Python expression over post fields), in which order
  * ({@code sort} field, {@code reverse}), and how its page looks ({@code template},
  * {@code card_template}, {@code partial_template}, {@code head}, {@code title},
- * {@code description}). Without any feed the site gets {@code archive}: published posts, newest
+ * {@code description}). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
+ * its first (last) that many posts ({@link #first}, {@link #last}; both: those first, then those
+ * last); a table as {@code head} is the page's head tags. Without any feed the site gets {@code archive}: published posts, newest
  * first.
  */
 record FeedConfig(String name, String slug, String title, String description, FilterExpression filter,
                   String sort, boolean reverse, String template, String cardTemplate, String partialTemplate,
-                  Map<String, Object> head, boolean rss, Map<String, Object> raw) {
+                  Map<String, Object> head, int first, int last, boolean rss, Map<String, Object> raw) {
+
+    /** {@link #first} or {@link #last} when the feed keeps all its posts. */
+    static final int ALL = -1;
 
     static final String ARCHIVE = "archive";
 
-    /**
-     * What templates see as {@code feed.config}: as in markata, the feed's settings with the
-     * defaults of those its table leaves out ({@code card_template} is card.html: a site's
-     * feed_partial.html includes {@code feed.config.card_template}), and its other keys as written.
-     */
-    Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", name);
-        view.put("slug", slug);
-        view.put("title", title);
-        view.put("description", description);
-        view.put("sort", sort);
-        view.put("reverse", reverse);
-        view.put("template", template);
-        view.put("card_template", cardTemplate);
-        if (partialTemplate != null) {
-            view.put("partial_template", partialTemplate);
-        }
-        view.put("rss", rss);
-        raw.forEach(view::putIfAbsent);
-        return Collections.unmodifiableMap(view);
-    }
     static final String DEFAULT_ARCHIVE_FILTER = "published == True";
+
+    /**
+     * What templates see as {@code feed.config}: markata's FeedConfig fields, set or defaulted
+     * as there ({@code {% include feed.config.card_template %}} works for a feed that sets no
+     * card template), then every other key the feed's table has. A field that is None in markata
+     * ({@code head}, {@code tail} unset) is left out.
+     */
+    Map<String, Object> templateConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("title", title);
+        config.put("slug", slug);
+        config.put("description", description);
+        config.put("name", name);
+        config.put("filter", filter.source());
+        config.put("sort", sort);
+        config.put("reverse", reverse);
+        if (first != ALL) {
+            config.put("head", (long) first);
+        }
+        if (last != ALL) {
+            config.put("tail", (long) last);
+        }
+        config.put("rss", rss);
+        config.put("card_template", cardTemplate);
+        config.put("template", template);
+        config.put("partial_template", partialTemplate != null ? partialTemplate : "feed_partial.html");
+        raw.forEach(config::putIfAbsent);
+        return config;
+    }
 
     /** Read through "feeds_config": markata's {@code feeds} key may be an array, not a table. */
     static final ConfigSection<List<FeedConfig>> SECTION = new ConfigSection<>("feeds_config", FeedConfig::readAll);
@@ -91,7 +102,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
     static FeedConfig archive() {
         try {
             return new FeedConfig(ARCHIVE, ARCHIVE, "Archive", "", FilterExpression.parse(DEFAULT_ARCHIVE_FILTER),
-                    "date", true, "feed.html", "card.html", null, Map.of(), true, Map.of());
+                    "date", true, "feed.html", "card.html", null, Map.of(), ALL, ALL, true, Map.of());
         } catch (FilterExpression.FilterException e) {
             throw new IllegalStateException(e);
         }
@@ -122,15 +133,23 @@ record FeedConfig(String name, String slug, String title, String description, Fi
                     + "\"published == True and 'python' in tags\")");
         }
         Object head = table.raw("head").orElse(Map.of());
-        if (!(head instanceof Map<?, ?>)) {
-            throw table.error("head", "must be a table with meta, link or text entries");
+        String headAllowed = "must be a number of posts (head = 10: the feed's first ten) or a table with meta,"
+                + " link or text entries";
+        int first = ALL;
+        if (head instanceof Number) {
+            first = (int) table.integer("head", 0, n -> n >= 0 && n <= Integer.MAX_VALUE, headAllowed);
+            head = Map.of();
+        } else if (!(head instanceof Map<?, ?>)) {
+            throw table.error("head", headAllowed);
         }
+        int last = table.raw("tail").isPresent() ? (int) table.integer("tail", 0,
+                n -> n >= 0 && n <= Integer.MAX_VALUE, "must be a number of posts (tail = 10: the feed's last ten)") : ALL;
         @SuppressWarnings("unchecked")
         Map<String, Object> headMap = (Map<String, Object>) head;
         return new FeedConfig(name, slug, table.string("title", name.substring(0, 1).toUpperCase() + name.substring(1)),
                 table.string("description", ""), filter, table.string("sort", "date"), table.bool("reverse", false),
                 table.string("template", "feed.html"), table.string("card_template", "card.html"),
-                table.optionalString("partial_template").orElse(null), headMap, table.bool("rss", true),
+                table.optionalString("partial_template").orElse(null), headMap, first, last, table.bool("rss", true),
                 table.asMap());
     }
 }

@@ -187,9 +187,9 @@ public final class FeedsPlugin implements Plugin {
                 order = order != 0 ? order : compareDates(a.post(), b.post(), feed.reverse());
                 return order != 0 ? order : a.post().path().compareTo(b.post().path());
             });
-            List<Post> chosen = in.stream().map(Ranked::post).toList();
+            List<Post> chosen = firstAndLast(in.stream().map(Ranked::post).toList(), feed);
             selected.add(new Selected(feed, chosen));
-            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.view(),
+            views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.templateConfig(),
                     chosen.stream().map(Post::path).toList()));
         }
         context.put(SELECTED, new SelectedFeeds(selected));
@@ -220,6 +220,24 @@ public final class FeedsPlugin implements Plugin {
         if (!clashes.isEmpty()) {
             throw new PluginException(String.join("\n  ", clashes));
         }
+    }
+
+    /**
+     * The sorted posts a feed keeps: all, or its {@code head} first ones, its {@code tail} last
+     * ones, or both lists one after the other (as markata's {@code Feed.posts} slices them).
+     */
+    private static List<Post> firstAndLast(List<Post> sorted, FeedConfig feed) {
+        if (feed.first() == FeedConfig.ALL && feed.last() == FeedConfig.ALL) {
+            return sorted;
+        }
+        List<Post> kept = new ArrayList<>();
+        if (feed.first() != FeedConfig.ALL) {
+            kept.addAll(sorted.subList(0, Math.min(feed.first(), sorted.size())));
+        }
+        if (feed.last() != FeedConfig.ALL) {
+            kept.addAll(sorted.subList(Math.max(0, sorted.size() - feed.last()), sorted.size()));
+        }
+        return List.copyOf(kept);
     }
 
     /** A post a feed chose, with the value of the field the feed sorts by. */

@@ -340,6 +340,17 @@ public final class FilterExpression {
             return text.substring(start, at);
         }
 
+        /** The items of a list up to {@code close}, each followed by a comma or not, as Python allows. */
+        private void items(List<Node> items, String close) throws FilterException {
+            while (!symbol(close)) {
+                items.add(expression());
+                if (!symbol(",")) {
+                    expect(close);
+                    return;
+                }
+            }
+        }
+
         Node primary() throws FilterException {
             skipSpace();
             if (at >= text.length()) {
@@ -349,18 +360,19 @@ public final class FilterExpression {
             if (c == '(') {
                 at++;
                 Node inner = expression();
-                expect(")");
-                return inner;
+                if (!symbol(",")) {
+                    expect(")");
+                    return inner;
+                }
+                // a tuple, ('a', 'b') or ('a',), is a list here: filters test membership with in
+                List<Node> items = new ArrayList<>(List.of(inner));
+                items(items, ")");
+                return s -> evalAll(items, s);
             }
             if (c == '[') {
                 at++;
                 List<Node> items = new ArrayList<>();
-                if (!symbol("]")) {
-                    do {
-                        items.add(expression());
-                    } while (symbol(","));
-                    expect("]");
-                }
+                items(items, "]");
                 return s -> evalAll(items, s);
             }
             if (c == '"' || c == '\'') {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,11 +37,25 @@ final class FrontMatter {
     record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart) {
     }
 
+    /**
+     * SnakeYAML's own logger, kept (java.util.logging holds loggers weakly) and quietened: with
+     * duplicate keys allowed it prints "WARNING: duplicate keys found" with a timestamp, outside
+     * the build's report, where markata (PyYAML) says nothing.
+     */
+    private static final Logger SNAKEYAML_LOG = quiet(Logger.getLogger("org.yaml.snakeyaml"));
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
     private final Yaml yaml;
 
     FrontMatter() {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
+        // PyYAML, which markata reads front matter with, keeps a key's last value: real posts
+        // give tags twice (waylonwalker.com's about page), and markata builds them
+        options.setAllowDuplicateKeys(true);
         DumperOptions dumper = new DumperOptions();
         yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new TextDates());
     }

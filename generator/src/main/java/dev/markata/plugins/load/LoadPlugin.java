@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -70,7 +71,7 @@ public final class LoadPlugin implements Plugin {
             if (cached.isPresent()) {
                 return cached.get();
             }
-            Read read = read(document, path);
+            Read read = read(document, path, context.reporter()::warn);
             Post post = read.post();
             if (stamp.size() > LARGE_POST_BYTES) {
                 context.reporter().warn(String.format(Locale.ROOT, "%s is %.1f MB: a post this large holds"
@@ -100,12 +101,12 @@ public final class LoadPlugin implements Plugin {
     private record Read(Post post, String contentDigest) {
     }
 
-    private Read read(String document, Path file) throws IOException, PluginException {
+    private Read read(String document, Path file, Consumer<String> warn) throws IOException, PluginException {
         byte[] bytes = Files.readAllBytes(file);
         String text = decode(document, bytes);
         FrontMatter.Parts parts = frontMatter.get().split(document, text);
         Map<String, Object> values = new LinkedHashMap<>(parts.values());
-        Fields fields = new Fields(document, parts.frontMatterLines(), values);
+        Fields fields = new Fields(document, parts.frontMatterLines(), values, warn);
         String title = fields.text("title");
         String slugText = fields.text("slug");
         PostDate date = fields.date("date");
@@ -187,11 +188,13 @@ public final class LoadPlugin implements Plugin {
         private final String document;
         private final List<String> lines;
         private final Map<String, Object> values;
+        private final Consumer<String> warn;
 
-        Fields(String document, List<String> lines, Map<String, Object> values) {
+        Fields(String document, List<String> lines, Map<String, Object> values, Consumer<String> warn) {
             this.document = document;
             this.lines = lines;
             this.values = values;
+            this.warn = warn;
         }
 
         String text(String key) throws PluginException {
@@ -260,7 +263,12 @@ public final class LoadPlugin implements Plugin {
             }
             if (value instanceof List<?> list) {
                 for (Object item : list) {
-                    if (item instanceof Map || item instanceof List || item == null) {
+                    if (item == null) {
+                        // an empty item ("- " under tags:), which a post template can leave behind
+                        warn.accept(problem(key, value, "the empty tag is left out").getMessage());
+                        continue;
+                    }
+                    if (item instanceof Map || item instanceof List) {
                         throw problem(key, value, "must be a list of words, like [java, web]");
                     }
                     tags.add(String.valueOf(item).strip());

@@ -5,6 +5,7 @@ import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -68,5 +69,16 @@ final class ListedPost extends AbstractMap<String, Object> {
     @Override
     public int size() {
         return view.size();
+    }
+
+    /** The same post as any other view of it ({@link PostView#samePost}), as in markata. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || PostView.samePost(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(view.get("path"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.el.ext.AdditionOperator;
+import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
+import com.hubspot.jinjava.el.ext.CollectionNonMembershipOperator;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
 import com.hubspot.jinjava.objects.collections.PyList;
@@ -59,6 +61,12 @@ final class PythonOperators {
         }
         if (operator == PowerOfOperator.OP) {
             return POW;
+        }
+        if (operator == CollectionMembershipOperator.OP) {
+            return IN;
+        }
+        if (operator instanceof CollectionNonMembershipOperator) {
+            return NOT_IN;
         }
         return operator;
     }
@@ -167,6 +175,23 @@ final class PythonOperators {
 
     private static final AstBinary.Operator EQ = eager("==", (bindings, a, b) -> equal(a, b));
 
+    /**
+     * {@code in}: a post is in a list of posts that holds it ({@code post in
+     * markata.feeds.pagefind.posts}); jinjava converted the post to the list's first item's
+     * type, failed, and said false. Everything else is jinjava's.
+     */
+    private static final AstBinary.Operator IN = eager("in", PythonOperators::contains);
+
+    private static final AstBinary.Operator NOT_IN = eager("not in", (bindings, a, b) ->
+            !Boolean.TRUE.equals(contains(bindings, a, b)));
+
+    private static Object contains(Bindings bindings, Object item, Object collection) {
+        if (PostView.isPost(item) && collection instanceof Collection<?> items && !(collection instanceof Map)) {
+            return items.stream().anyMatch(other -> PostView.samePost(item, other));
+        }
+        return CollectionMembershipOperator.OP.apply(bindings, item, collection);
+    }
+
     private static final AstBinary.Operator NE = eager("!=", (bindings, a, b) -> !equal(a, b));
 
     /** {@code a ~ b}: both as the page prints them. */
@@ -184,6 +209,9 @@ final class PythonOperators {
         }
         if (a == null || b == null) {
             return false;
+        }
+        if (PostView.isPost(a) || PostView.isPost(b)) {
+            return PostView.samePost(a, b);
         }
         if (numeric(a) && numeric(b)) {
             return number(a).compareTo(number(b)) == 0;

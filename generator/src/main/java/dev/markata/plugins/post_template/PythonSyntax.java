@@ -1,6 +1,8 @@
 package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.CollectionMembershipOperator;
+import com.hubspot.jinjava.el.ext.CollectionNonMembershipOperator;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import com.hubspot.jinjava.el.ext.PowerOfOperator;
 import com.hubspot.jinjava.el.ext.StringConcatOperator;
@@ -32,12 +34,14 @@ public final class PythonSyntax extends ExtendedSyntaxBuilder {
     @Override
     protected Parser createParser(String expression) {
         return new ExtendedParser(this, expression) {
-            // ~ and ** are built by their extension handlers, not createAstBinary
+            // ~, **, in and not in are built by their extension handlers, not createAstBinary
             @Override
             protected ExtensionHandler getExtensionHandler(Scanner.Token token) {
                 ExtensionHandler handler = super.getExtensionHandler(token);
                 AstBinary.Operator operator = token == StringConcatOperator.TOKEN ? StringConcatOperator.OP
-                        : token == PowerOfOperator.TOKEN ? PowerOfOperator.OP : null;
+                        : token == PowerOfOperator.TOKEN ? PowerOfOperator.OP
+                        : token == CollectionMembershipOperator.TOKEN ? CollectionMembershipOperator.OP
+                        : token == CollectionNonMembershipOperator.TOKEN ? CollectionNonMembershipOperator.NOT_IN_OP : null;
                 if (operator != null && handler != null) {
                     return new ExtensionHandler(handler.getExtensionPoint()) {
                         @Override

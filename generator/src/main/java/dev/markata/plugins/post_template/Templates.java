@@ -462,7 +462,7 @@ public final class Templates {
      * {@code utcnow()}). A page showing them shows when it was last made: skipped pages keep theirs.
      */
     public static Map<String, Object> postView(Post post) {
-        Map<String, Object> view = new LinkedHashMap<>(post.extra());
+        Map<String, Object> view = new PostView(post.extra());
         view.put("path", post.path());
         view.put("slug", post.slug());
         view.put("title", post.displayTitle());

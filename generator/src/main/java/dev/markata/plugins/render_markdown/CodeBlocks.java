@@ -1,5 +1,6 @@
 package dev.markata.plugins.render_markdown;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.FencedCodeBlock;
@@ -54,7 +55,11 @@ final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
         @Override
         public void render(Node node) {
             if (node instanceof Wikilinks.MissingLink missing) {
-                html.tag("span", Map.of("class", "wikilink missing", "title", "no page is called this"));
+                // in one order (Map.of's order changes from one run to the next)
+                Map<String, String> attributes = new LinkedHashMap<>();
+                attributes.put("class", "wikilink missing");
+                attributes.put("title", "no page is called this");
+                html.tag("span", attributes);
                 html.text(missing.label);
                 html.tag("/span");
                 return;

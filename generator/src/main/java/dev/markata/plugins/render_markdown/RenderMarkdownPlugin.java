@@ -92,8 +92,11 @@ public final class RenderMarkdownPlugin implements Plugin {
             List<Post> posts = context.posts();
             boolean anyJinja = rendered.stream().anyMatch(settings.jinjaMd()::renders);
             boolean anyLinks = anyJinja || rendered.stream().anyMatch(post -> post.content().contains("[["));
-            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts) : Wikilinks.of(List.of()), settings.anchors()),
-                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts) : "", anyJinja ? SiteView.of(context, templates) : null,
+            List<String> feeds = context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of()).stream()
+                    .map(SiteView.Feed::slug).toList();
+            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds) : Wikilinks.of(List.of()),
+                    settings.anchors()), anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
+                    anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
     }
@@ -190,10 +193,13 @@ public final class RenderMarkdownPlugin implements Plugin {
         return 1 + (int) before.chars().filter(c -> c == '\n').count();
     }
 
-    private static String linkTargets(List<Post> posts) {
+    private static String linkTargets(List<Post> posts, List<String> feedSlugs) {
         Hashing hash = new Hashing();
         for (Post post : posts) {
             hash.add(post.path()).add(post.slug()).add(post.title());
+        }
+        for (String slug : feedSlugs) {
+            hash.add("feed").add(slug);
         }
         return hash.hex();
     }

@@ -2,6 +2,7 @@ package dev.markata.plugins.render_markdown;
 
 import dev.markata.content.Post;
 import dev.markata.plugins.load.Slugs;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
@@ -24,7 +26,7 @@ import org.commonmark.parser.Parser;
  */
 final class Wikilinks implements Parser.ParserExtension {
 
-    private static final Pattern LINK = Pattern.compile("\\[\\[([^\\[\\]|\\n]+?)(?:\\|([^\\[\\]\\n]+?))?\\]\\]");
+    private static final Pattern LINK = Pattern.compile("\\[\\[([^\\[\\]|]+?)(?:\\|([^\\[\\]]+?))?\\]\\]");
 
     private final Map<String, String> hrefs;
 
@@ -34,6 +36,15 @@ final class Wikilinks implements Parser.ParserExtension {
 
     /** Links resolved among {@code posts}: by slug, then by the slug's last part, file stem and title. */
     static Wikilinks of(List<Post> posts) {
+        return of(posts, List.of());
+    }
+
+    /**
+     * As {@link #of(List)}, then a name no post answers to that is a feed's slug links to the
+     * feed's page: markata links every wikilink to /name, and real sites link their feeds so
+     * (waylonwalker.com's colophon: "from the [[ meta ]] feed").
+     */
+    static Wikilinks of(List<Post> posts, List<String> feedSlugs) {
         Map<String, String> hrefs = new HashMap<>();
         for (Post post : posts) {
             String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
@@ -48,6 +59,9 @@ final class Wikilinks implements Parser.ParserExtension {
             if (post.title() != null) {
                 hrefs.putIfAbsent(Slugs.slugify(post.title()), href);
             }
+        }
+        for (String slug : feedSlugs) {
+            hrefs.putIfAbsent(slug, "/" + slug + "/");
         }
         return new Wikilinks(hrefs);
     }
@@ -71,6 +85,17 @@ final class Wikilinks implements Parser.ParserExtension {
     @Override
     public void extend(Parser.Builder builder) {
         builder.postProcessor(document -> {
+            // lines are joined first, on their own: the visitor below must not lose its next node
+            List<Text> opening = new ArrayList<>();
+            document.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text text) {
+                    if (text.getLiteral().contains("[[")) {
+                        opening.add(text);
+                    }
+                }
+            });
+            opening.forEach(Wikilinks::joinWrappedLink);
             document.accept(new AbstractVisitor() {
                 @Override
                 public void visit(Link link) {
@@ -90,6 +115,23 @@ final class Wikilinks implements Parser.ParserExtension {
             });
             return document;
         });
+    }
+
+    /**
+     * A wikilink wrapped over two lines of a paragraph ({@code [[ markata} then {@code ]]}) is one
+     * link, as markata's rule reads the paragraph's text, line break included: the text after an
+     * unclosed {@code [[}, the line break and the next line's text become one text to match.
+     */
+    private static void joinWrappedLink(Text text) {
+        String literal = text.getLiteral();
+        while (literal.lastIndexOf("[[") > literal.lastIndexOf("]]")
+                && text.getNext() instanceof SoftLineBreak lineBreak
+                && lineBreak.getNext() instanceof Text next && next.getLiteral().contains("]]")) {
+            literal = literal + "\n" + next.getLiteral();
+            lineBreak.unlink();
+            next.unlink();
+            text.setLiteral(literal);
+        }
     }
 
     private void replace(Text text) {

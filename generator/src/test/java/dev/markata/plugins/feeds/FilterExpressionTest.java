@@ -60,6 +60,12 @@ class FilterExpressionTest {
         assertThat(test("(published or False) and not (slug == 'x')", python)).isTrue();
         assertThat(test("tags[0] == 'python'", python)).isTrue();
         assertThat(test("date < today", draft)).isFalse();
+        // waylonwalker.com's thoughts feed: a list with a trailing comma, as Python allows
+        assertThat(test("date<=today and templateKey in ['thoughts',] and published", python)).isFalse();
+        assertThat(test("slug in ['hello-python',]", python)).isTrue();
+        assertThat(test("slug in ('x', 'hello-python')", python)).isTrue();
+        assertThat(test("slug in ('hello-python',)", python)).isTrue();
+        assertThat(test("('hello-python') == slug", python)).isTrue();
     }
 
     /** markata's posts have dict-style get(): the blog starter's archive, published and draft feeds use it. */
