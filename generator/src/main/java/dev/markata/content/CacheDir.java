@@ -22,6 +22,10 @@ import java.util.stream.Stream;
  * carries a stamp naming the build of markata-java that wrote it ({@value #STAMP}, the text of
  * {@code MarkataVersion#stamp()}), and a build by any other one (or a folder without a stamp)
  * starts from an empty cache.
+ *
+ * <p>All but the records of the output folder ({@link OutputRecord#OUTLIVES_CODE}): they say
+ * which files of {@code output_dir} markata-java made, not what code made of the posts, and the
+ * first build after an upgrade must still remove the files of a post withdrawn before it.
  */
 public final class CacheDir {
 
@@ -32,7 +36,8 @@ public final class CacheDir {
     }
 
     /**
-     * Empties {@code folder} unless its stamp names {@code code}, then stamps it. Returns the
+     * Empties {@code folder} (but for the output records) unless its stamp names {@code code},
+     * then stamps it. Returns the
      * other code's stamp when the folder was emptied ({@code "none"} for a folder without one),
      * empty when it was kept or did not exist.
      */
@@ -50,8 +55,10 @@ public final class CacheDir {
         Files.deleteIfExists(stamp);
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.toList()) {
-                deleteTree(entry);
-                emptied = true;
+                if (!OutputRecord.OUTLIVES_CODE.contains(entry.getFileName().toString())) {
+                    deleteTree(entry);
+                    emptied = true;
+                }
             }
         }
         AtomicFiles.write(stamp, (code + "\n").getBytes(StandardCharsets.UTF_8));

@@ -33,10 +33,11 @@ import java.util.function.Predicate;
  *
  * <p>What is ours: only what the record names, that is what a build of markata-java wrote or
  * kept ({@link OutputDir#made()}) and nothing else. A file another tool or the author put in the
- * output folder is in no record and stays. Without a record (the first build, a cache deleted,
- * or emptied because another build of markata-java wrote it: {@link CacheDir}), or with one
- * made for another output folder, nothing is known to be ours and nothing is removed; that
- * build's own files are recorded for the next. A failed build, or
+ * output folder is in no record and stays. Without a record (the first build, a cache deleted),
+ * or with one made for another output folder, nothing is known to be ours and nothing is
+ * removed; that build's own files are recorded for the next. A cache emptied because another
+ * build of markata-java wrote it ({@link CacheDir}) keeps the records: they describe the output
+ * folder, and a post withdrawn just before an upgrade must still go. A failed build, or
  * {@code remove_stale_files = false}, removes nothing but adds its files to the record, so
  * that a page it wrote is still known when the post goes before the next successful build.
  *
@@ -56,6 +57,8 @@ public final class OutputRecord {
 
     static final String FILES = "output-files.txt";
     static final String REPORTS = "output-profile.txt";
+    /** The records a cache emptied for other code keeps ({@link CacheDir}). */
+    static final Set<String> OUTLIVES_CODE = Set.of(FILES, REPORTS);
     private static final String HEADER = "markata-java output files";
 
     private OutputRecord() {
