@@ -2,8 +2,10 @@ package dev.markata.cli;
 
 import dev.markata.BuildResult;
 import dev.markata.Markata;
+import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigOverrides;
+import dev.markata.config.SiteConfig;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.BuildMemory;
 import java.io.IOException;
@@ -72,14 +74,21 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             return ExitCodes.OK;
         }
         Path siteFolder = options.directory.toAbsolutePath().normalize();
-        Path outputDir = new ConfigLoader(main.environment).load(options.directory).site().outputDir();
+        Path outputDir;
+        try {
+            outputDir = new ConfigLoader(main.environment).load(options.directory).site().outputDir();
+        } catch (ConfigException e) {
+            // a slip in markata.toml waits for its fix, as a broken post does (the first build
+            // says what it is); until the file loads, the output folder is markata's default
+            outputDir = siteFolder.resolve(SiteConfig.DEFAULT_OUTPUT_DIR);
+        }
         // Watched before the first build: a file saved while it runs (seconds, on a big site) is
         // built right after it; watching only once it was done lost such an edit.
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             register(watcher, siteFolder, outputDir);
             try {
                 build();
-            } catch (BuildException e) {
+            } catch (BuildException | ConfigException e) {
                 // the author fixes what is broken while the server waits, as after any later build
                 Files.createDirectories(outputDir);
                 main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");

@@ -21,6 +21,9 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
                          String description, String authorName, String authorEmail, String lang,
                          int workers) {
 
+    /** markata's output folder when {@code output_dir} is not set. */
+    public static final String DEFAULT_OUTPUT_DIR = "markout";
+
     public static final String CACHE_DIR_NAME = ".markata.cache";
 
     public SiteConfig {
@@ -30,7 +33,7 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
 
     /** Reads the core settings; a wrong value is noted in {@code problems} and its default kept. */
     static SiteConfig read(Path directory, ConfigTable markata, ConfigProblems problems) {
-        Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve("markout"));
+        Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve(DEFAULT_OUTPUT_DIR));
         int processors = Runtime.getRuntime().availableProcessors();
         long workers = problems.read(() -> markata.integer("workers", processors, w -> w >= 1 && w <= 1024,
                 "must be a whole number of threads from 1 to 1024"), (long) processors);
@@ -60,7 +63,7 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
     }
 
     private static Path outputDir(Path directory, ConfigTable markata) throws ConfigException {
-        String output = markata.string("output_dir", "markout");
+        String output = markata.string("output_dir", DEFAULT_OUTPUT_DIR);
         if (output.isBlank()) {
             throw markata.error("output_dir", "must be a folder name, not empty");
         }

@@ -234,6 +234,33 @@ class MainTest {
     }
 
     @Test
+    void serveWatchStartsWithABrokenConfigurationAndBuildsOnceItIsFixed() throws Exception {
+        // serve --watch exited 2 when markata.toml was broken at its start, where a broken post
+        // waits for the fix: the author had to start it again after every slip in the config
+        site().write("markata.toml", "[markata]\ntitle = \"CLI\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("markata.toml:2", "not valid TOML", "saving a fix rebuilds");
+            new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\n");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            int status = 0;
+            while (status != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                status = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            assertThat(status).isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
     void serveWatchServesTheNewOutputFolderWhenOutputDirChanges() throws Exception {
         // output_dir changed while serving: the server went on serving the old folder (no edit
         // showed any more), and watched the new one as sources, so each build's own pages there

@@ -3,6 +3,7 @@ package dev.markata.plugins.glob;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigSection;
+import dev.markata.config.SiteConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,7 +37,8 @@ public record GlobConfig(List<String> globPatterns, boolean useGitignore) {
             problems.add(glob.error("glob_patterns", "patterns must be relative to the site folder, without .."));
         }
         // a pattern's fixed folder inside the output folder: the build never reads it, clean removes it
-        String output = problems.read(() -> markata.string("output_dir", "markout"), "markout");
+        String output = problems.read(() -> markata.string("output_dir", SiteConfig.DEFAULT_OUTPUT_DIR),
+                SiteConfig.DEFAULT_OUTPUT_DIR);
         for (String pattern : patterns) {
             Path fixed = fixedFolder(pattern);
             if (!output.isBlank() && fixed != null && !Path.of(output).isAbsolute()
