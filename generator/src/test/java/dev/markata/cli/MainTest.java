@@ -217,16 +217,7 @@ class MainTest {
             java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("posts/a.md:2: front matter is not valid YAML");
             site().post("posts/a.md", "title: Fixed", "a");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            int status = 0;
-            while (status != 200 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                status = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            }
-            assertThat(status).isEqualTo(200);
+            assertThat(statusOnceServed(port.group(1), "/a/")).isEqualTo(200);
         } finally {
             serving.interrupt();
             serving.join(10_000);
@@ -244,16 +235,7 @@ class MainTest {
             java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("markata.toml:2", "not valid TOML", "saving a fix rebuilds");
             new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\n");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            int status = 0;
-            while (status != 200 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                status = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            }
-            assertThat(status).isEqualTo(200);
+            assertThat(statusOnceServed(port.group(1), "/a/")).isEqualTo(200);
         } finally {
             serving.interrupt();
             serving.join(10_000);
@@ -292,6 +274,20 @@ class MainTest {
             serving.interrupt();
             serving.join(10_000);
         }
+    }
+
+    /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
+    private static int statusOnceServed(String port, String path) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + path);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+        return status;
     }
 
     /** Starts {@code serve --watch} of the test's site on a free port in a thread, its messages into {@code err}. */
