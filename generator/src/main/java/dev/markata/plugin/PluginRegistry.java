@@ -30,6 +30,9 @@ public final class PluginRegistry {
         }
     }
 
+    /** How an unknown name's error lists the known ones (once: later errors point back to it). */
+    private static final String KNOWN_PLUGINS = "; known plugins: ";
+
     private final Map<String, Plugin> byName;
 
     private PluginRegistry(Map<String, Plugin> byName) {
@@ -176,9 +179,11 @@ public final class PluginRegistry {
                 Set<String> known = new TreeSet<>(byName.keySet());
                 known.addAll(MarkataPluginIds.NOT_YET);
                 List<String> closest = DidYouMean.closest(name, known, 3);
+                // the known names once: each unknown name printed all of them again
+                boolean listed = problems.stream().anyMatch(problem -> problem.contains(KNOWN_PLUGINS));
                 problems.add(where + " " + key + " = \"" + name + "\": no plugin has this name"
-                        + (closest.isEmpty() ? "; known plugins: " + String.join(", ", byName.keySet())
-                        : "; did you mean " + String.join(" or ", closest) + "?"));
+                        + (!closest.isEmpty() ? "; did you mean " + String.join(" or ", closest) + "?"
+                        : listed ? KNOWN_PLUGINS + "as above" : KNOWN_PLUGINS + String.join(", ", byName.keySet())));
             }
         }
         return plugins;

@@ -130,6 +130,19 @@ class PluginRegistryTest {
     }
 
     @Test
+    void severalUnknownNamesListTheKnownPluginsOnce() {
+        // each unknown name printed the whole list of 35 ids again
+        assertThatThrownBy(() -> registry().resolve(List.of("foo.bar", "baz.qux", "default"), List.of(),
+                ConfigOverrides.NONE, WHERE)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> {
+                    String message = e.getMessage();
+                    assertThat(message).contains("hooks = \"foo.bar\": no plugin has this name; known plugins: ",
+                            "hooks = \"baz.qux\": no plugin has this name; known plugins: as above");
+                    assertThat(message.split("markata.plugins.glob", -1)).hasSize(2);
+                });
+    }
+
+    @Test
     void aDottedNameWithoutAModuleInTheSiteIsStillAnError(@TempDir Path site) {
         assertThatThrownBy(() -> registry().resolve(List.of("plugins.thoughts"), List.of(), ConfigOverrides.NONE,
                 WHERE, site)).isInstanceOf(ConfigException.class)
