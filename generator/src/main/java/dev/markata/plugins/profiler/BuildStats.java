@@ -49,8 +49,10 @@ public record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<Docu
      *
      * @param nanos       all its tasks' time
      * @param stageNanos  that time per stage, in stage order (stages with none are left out)
+     * @param warmUp      one of its tasks was the first its thread ran for that plugin's hook, so
+     *                    its time includes loading and compiling the hook's code
      */
-    public record DocumentStat(String document, long nanos, int tasks, Map<Stage, Long> stageNanos) {
+    public record DocumentStat(String document, long nanos, int tasks, Map<Stage, Long> stageNanos, boolean warmUp) {
         public DocumentStat {
             stageNanos = Map.copyOf(stageNanos);
         }

@@ -7,10 +7,13 @@ import dev.markata.lifecycle.TaskContext;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -21,7 +24,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Cheap on the per-task path (a clock read is done by the executor already): one map lookup
  * and two atomic adds per task. A task run inside another task on the same thread (a nested
- * batch) is counted within the outer one only, so document times never count twice.
+ * batch) is counted within the outer one only, so document times never count twice. A document
+ * whose task was the first a thread ran for a hook is marked as warming up: the slowest documents
+ * of a cold build are mostly those, slow because the hook's code was loaded and compiled while
+ * they ran, and a reader should not go looking in their content for the cause.
  */
 public final class BuildStatsRecorder implements BuildObserver {
 
@@ -33,8 +39,11 @@ public final class BuildStatsRecorder implements BuildObserver {
     private record TaskTotals(LongAdder count, LongAdder nanos) {
     }
 
-    /** Per document: time and task count per stage ordinal. */
-    private record DocumentTotals(AtomicLongArray nanos, AtomicLongArray tasks) {
+    /**
+     * Per document: time and task count per stage ordinal, and whether one of its tasks was the
+     * first its thread ran for a hook.
+     */
+    private record DocumentTotals(AtomicLongArray nanos, AtomicLongArray tasks, AtomicBoolean warmUp) {
     }
 
     private final List<BuildStats.StageStat> stages = new ArrayList<>();
@@ -42,6 +51,7 @@ public final class BuildStatsRecorder implements BuildObserver {
     private final Map<HookKey, TaskTotals> tasks = new ConcurrentHashMap<>();
     private final Map<String, DocumentTotals> documents = new ConcurrentHashMap<>();
     private final ThreadLocal<int[]> taskDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<Set<HookKey>> hooksRunOnThread = ThreadLocal.withInitial(HashSet::new);
     private long firstStart = -1;
     private long lastEnd = -1;
     private long cpuAtStart;
@@ -97,9 +107,12 @@ public final class BuildStatsRecorder implements BuildObserver {
         totals.count().increment();
         totals.nanos().add(elapsedNanos);
         DocumentTotals document = documents.computeIfAbsent(task.document(),
-                d -> new DocumentTotals(new AtomicLongArray(STAGES), new AtomicLongArray(STAGES)));
+                d -> new DocumentTotals(new AtomicLongArray(STAGES), new AtomicLongArray(STAGES), new AtomicBoolean()));
         document.nanos().addAndGet(task.stage().ordinal(), elapsedNanos);
         document.tasks().incrementAndGet(task.stage().ordinal());
+        if (hooksRunOnThread.get().add(new HookKey(task.stage(), task.pluginId()))) {
+            document.warmUp().set(true);
+        }
     }
 
     @Override
@@ -126,7 +139,7 @@ public final class BuildStatsRecorder implements BuildObserver {
                     count += stageTasks;
                 }
             }
-            documentStats.add(new BuildStats.DocumentStat(name, sum, count, perStage));
+            documentStats.add(new BuildStats.DocumentStat(name, sum, count, perStage, totals.warmUp().get()));
         });
         long now = System.nanoTime();
         long cpuNow = processCpuNanos();

@@ -23,6 +23,9 @@ final class ConsoleSummary {
 
     static final int SLOWEST_DOCUMENTS = 10;
     private static final int HOTSPOTS = 5;
+    /** Said once above the slowest documents when some of them are marked as warming up. */
+    static final String WARM_UP_NOTE = "; * ran the first task of a plugin on its thread: its time includes"
+            + " loading and compiling that plugin's code";
     /** The short tree: levels below each thread, and the smallest share shown. */
     private static final int SHORT_TREE_DEPTH = 18;
     private static final double SHORT_TREE_THRESHOLD_PERCENT = 3.0;
@@ -145,16 +148,17 @@ final class ConsoleSummary {
         if (slowest.isEmpty()) {
             return;
         }
-        out.append(String.format(Locale.ROOT, "%nSlowest documents (%d of %d)%n", slowest.size(),
-                stats.documents().size()));
+        boolean warmUps = slowest.stream().anyMatch(BuildStats.DocumentStat::warmUp);
+        out.append(String.format(Locale.ROOT, "%nSlowest documents (%d of %d%s)%n", slowest.size(),
+                stats.documents().size(), warmUps ? WARM_UP_NOTE : ""));
         int width = slowest.stream().mapToInt(d -> d.document().length()).max().orElse(10);
         width = Math.min(width, 48);
         for (BuildStats.DocumentStat document : slowest) {
             String perStage = Stage.inOrder().stream().filter(document.stageNanos()::containsKey)
                     .map(s -> s.id() + " " + trim(document.stageNanos().get(s) / 1e6))
                     .collect(Collectors.joining(", "));
-            out.append(String.format(Locale.ROOT, "  %10.1f ms  %-" + width + "s  %s%n", document.nanos() / 1e6,
-                    shorten(document.document(), width), perStage));
+            out.append(String.format(Locale.ROOT, "  %10.1f ms %s %-" + width + "s  %s%n", document.nanos() / 1e6,
+                    document.warmUp() ? "*" : " ", shorten(document.document(), width), perStage));
         }
     }
 

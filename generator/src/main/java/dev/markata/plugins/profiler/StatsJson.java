@@ -21,12 +21,14 @@ import java.nio.file.Path;
  *  "stages": [{"stage": "render", "wall_ms": 400.1, "cpu_ms": 760.0, "failed": false}, ...],
  *  "hooks": [{"stage": "render", "plugin": "markata.plugins.render_markdown", "wall_ms": 398.7,
  *             "tasks": 31, "task_ms": 770.2, "failed": false}, ...],
- *  "documents": [{"document": "posts/a.md", "total_ms": 12.3, "tasks": 4,
+ *  "documents": [{"document": "posts/a.md", "total_ms": 12.3, "tasks": 4, "warm_up": false,
  *                 "stages": {"load": 1.0, "render": 9.0}}, ...]}
  * }</pre>
  *
  * A failed build adds {@code failed_stage}, {@code failed_plugin}, {@code failed_document} (when
- * per-document) and {@code error} (the first problem, one line).
+ * per-document) and {@code error} (the first problem, one line). {@code warm_up} marks a document
+ * one of whose tasks was the first its thread ran for a plugin's hook: its time includes loading
+ * and compiling that code, so a CI check comparing documents' times across builds can leave it out.
  */
 public final class StatsJson {
 
@@ -78,6 +80,7 @@ public final class StatsJson {
             json.beginObject().name("document").value(document.document())
                     .name("total_ms").value(millis(document.nanos()))
                     .name("tasks").value(document.tasks())
+                    .name("warm_up").value(document.warmUp())
                     .name("stages").beginObject();
             for (Stage stage : Stage.inOrder()) {
                 Long nanos = document.stageNanos().get(stage);

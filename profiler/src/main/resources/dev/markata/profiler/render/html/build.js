@@ -113,6 +113,15 @@ class BuildView {
         if (d.attrs.plugin) e.plugins.add(d.attrs.plugin.replace(/^markata\.plugins\./, ""));
       }
       docStages.sort((a, b) => stageNames.indexOf(a) - stageNames.indexOf(b));
+      // The first task a thread ran for a hook loaded and compiled the hook's code: the slowest
+      // documents of a cold build are mostly those, and their content is not why.
+      const firstOfHookOnThread = new Map();
+      for (const d of docs) {
+        const key = d.thread + " " + (d.attrs.stage || stageOf[d.id] || "?") + " " + (d.attrs.plugin || "");
+        const first = firstOfHookOnThread.get(key);
+        if (!first || d.start < first.start) firstOfHookOnThread.set(key, d);
+      }
+      const warmingUp = new Set(Array.from(firstOfHookOnThread.values(), d => d.name));
       // a document that failed comes first, however fast it failed: it is why the build did
       let ranked = Array.from(byDoc.entries())
         .sort((a, b) => (b[1].failed - a[1].failed) || (b[1].total - a[1].total));
@@ -122,13 +131,23 @@ class BuildView {
       this.root.appendChild(el("h2", "section-title", wanted
         ? "Documents matching the search (" + Math.min(50, ranked.length) + " of " + ranked.length + " matching, " + all + " in all)"
         : "Slowest documents (" + Math.min(50, ranked.length) + " of " + all + ")"));
+      const shown = ranked.slice(0, 50);
+      if (shown.some(([name]) => warmingUp.has(name))) {
+        this.root.appendChild(el("p", "hint-line", "warm-up: the document ran the first task of a plugin on its thread;" +
+          " its time includes loading and compiling that plugin's code."));
+      }
       const t = this.table("build-documents", ["Document", "Total"].concat(docStages, ["Plugins"]));
-      for (const [name, e] of ranked.slice(0, 50)) {
+      for (const [name, e] of shown) {
         const tr = this.row(t, [name, formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
           [Array.from(e.plugins).join(", ")]));
         if (e.failed) {
           tr.classList.add("failed");
           tr.firstChild.append(" ", el("span", "outcome bad", "failed"));
+        }
+        if (warmingUp.has(name)) {
+          const badge = el("span", "warm-up", "warm-up");
+          badge.title = "The first task of a plugin on its thread: its time includes loading and compiling the plugin's code";
+          tr.firstChild.append(" ", badge);
         }
       }
     }

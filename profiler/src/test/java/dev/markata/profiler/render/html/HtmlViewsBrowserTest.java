@@ -184,8 +184,14 @@ class HtmlViewsBrowserTest {
         // the document that failed comes first, marked, though it was among the fastest
         assertThat(docs.get(0).getText()).isEqualTo("posts/post-18.md failed 10.0 ms 10.0 ms render_markdown");
         assertThat(docs.get(0).getAttribute("class")).contains("failed");
-        assertThat(docs.get(1).getText()).isEqualTo("posts/post-0.md 20.0 ms 20.0 ms render_markdown");
+        assertThat(docs.get(1).getText()).isEqualTo("posts/post-0.md warm-up 20.0 ms 20.0 ms render_markdown");
         assertThat(docs.subList(1, docs.size())).allSatisfy(row -> assertThat(row.getAttribute("class")).isNullOrEmpty());
+        // each worker's first document of the hook paid for loading its code, and is marked so
+        assertThat(browser.findAll(By.cssSelector("#build-documents .warm-up")))
+                .extracting(badge -> badge.findElement(By.xpath("./ancestor::tr")).getText().split(" ")[0])
+                .containsExactlyInAnyOrder("posts/post-0.md", "posts/post-9.md");
+        assertThat(browser.find(By.cssSelector(".build")).getText()).contains("warm-up: the document ran the first task of a plugin"
+                + " on its thread; its time includes loading and compiling that plugin's code.");
         assertThat(browser.text(By.id("build-documents"))).contains(HtmlTestProfiles.EVIL_DOCUMENT);
         browser.screenshot("build");
         browser.find(By.id("search")).sendKeys("post-1\n");
