@@ -7,11 +7,13 @@ import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
+import example.otheragent.ThreadRetransformer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -55,6 +58,12 @@ class ProfilerAgentTest {
     }
 
     private static Run run(String agentArguments, String mode, String classPath, String... jvmOptions) throws Exception {
+        return run(agentArguments, mode, classPath, List.of(), jvmOptions);
+    }
+
+    /** @param afterAgent JVM options after the agent's: other agents there start after it */
+    private static Run run(String agentArguments, String mode, String classPath, List<String> afterAgent,
+                           String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -65,6 +74,7 @@ class ProfilerAgentTest {
         } else {
             command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
         }
+        command.addAll(afterAgent);
         command.add("-cp");
         command.add(classPath);
         command.add(AgentTarget.class.getName());
@@ -192,6 +202,47 @@ class ProfilerAgentTest {
         assertThat(run.stderr()).contains("wrote " + first).contains("wrote " + second);
         for (Path output : List.of(first, second)) {
             assertThat(Session.load(output).metadata()).as(output.toString()).containsEntry("outcome", "failed")
+                    .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+        }
+    }
+
+    /**
+     * Another agent started after this one retransforms {@code java.lang.Thread} (an APM agent,
+     * BlockHound): a retransformation starts again from the JDK's class file, and the patch,
+     * applied by a transformer removed once it had run, was gone: the worker's exception was
+     * in neither report. Also with this agent started after the other one, and twice.
+     */
+    @Test
+    void anotherAgentRetransformingThreadKeepsTheExceptionInTheReport() throws Exception {
+        Path other = dir.resolve("other-agent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", ThreadRetransformer.class.getName());
+        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
+        String entry = ThreadRetransformer.class.getName().replace('.', '/') + ".class";
+        try (OutputStream out = Files.newOutputStream(other); JarOutputStream jar = new JarOutputStream(out, manifest);
+             InputStream in = ThreadRetransformer.class.getClassLoader().getResourceAsStream(entry)) {
+            jar.putNextEntry(new JarEntry(entry));
+            in.transferTo(jar);
+            jar.closeEntry();
+        }
+        String classPath = System.getProperty("java.class.path");
+        Path output = dir.resolve("other-agent-after.session.json");
+        Run after = run("output=" + output, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other));
+        assertThat(after.stderr()).contains("other agent: retransformed java.lang.Thread")
+                .contains("app handler: java.lang.IllegalArgumentException: worker failed in worker");
+        assertThat(after.exitCode()).isZero();
+        assertThat(Session.load(output).metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+
+        Path first = dir.resolve("other-agent-first.session.json");
+        Path second = dir.resolve("other-agent-second.session.json");
+        Run around = run("output=" + second, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other),
+                "-javaagent:" + other, "-javaagent:" + agentJar + "=output=" + first);
+        assertThat(around.stderr()).contains("wrote " + first).contains("wrote " + second)
+                .containsOnlyOnce("app handler: java.lang.IllegalArgumentException: worker failed in worker");
+        for (Path report : List.of(first, second)) {
+            assertThat(Session.load(report).metadata()).as(report.toString()).containsEntry("outcome", "failed")
                     .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
         }
     }
