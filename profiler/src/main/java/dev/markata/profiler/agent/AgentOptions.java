@@ -14,14 +14,18 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The agent's arguments: {@code -javaagent:markata-profiler.jar=interval=0.001,output=profile.html}.
  *
  * <pre>
- * interval=0.001 | 1ms | 500us   sampling interval (seconds, or with a unit; default 0.001)
+ * interval=0.001 | 1ms | 500us   sampling interval (seconds, or with a unit s, ms, us; default 0.001;
+ *                                more than 0, at most 10 s; below 1 ms it is raised to 1 ms)
  * output=FILE                    report file; the format comes from its name (default profile.html):
  *                                .html .txt .json .speedscope.json .collapsed .session.json
  * threads=all | main             every application thread (default) or only the main thread
@@ -104,33 +108,40 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr);
     }
 
+    /**
+     * The longest interval the agent takes, as markata.toml's {@code [markata.profiler] interval}:
+     * samples further apart say next to nothing of a run (a typo such as {@code 1h} for
+     * {@code 1ms} was read as "not a positive duration").
+     */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
+
+    private static final Pattern INTERVAL = Pattern.compile("([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?)\\s*(\\p{L}*)");
+    private static final Map<String, BigDecimal> NANOS_PER_UNIT = Map.of("", BigDecimal.valueOf(1_000_000_000),
+            "s", BigDecimal.valueOf(1_000_000_000), "ms", BigDecimal.valueOf(1_000_000), "us", BigDecimal.valueOf(1_000));
+
     private static Duration parseInterval(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        BigDecimal nanosPerUnit;
-        String number;
-        if (v.endsWith("ms")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000);
-            number = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("us")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000);
-            number = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("s")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000_000);
-            number = v.substring(0, v.length() - 1);
+        Matcher parts = INTERVAL.matcher(value.toLowerCase(Locale.ROOT));
+        String wrong;
+        if (value.isEmpty()) {
+            wrong = "no number";
+        } else if (!parts.matches() || parts.group(1).matches(".*e[-+]?\\d{10,}")) { // BigDecimal's exponent is an int
+            wrong = "'" + value + "' is not a number";
+        } else if (!NANOS_PER_UNIT.containsKey(parts.group(2))) {
+            wrong = "'" + value.substring(value.length() - parts.group(2).length()) + "' is not a unit the agent reads";
         } else {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000_000);
-            number = v;
-        }
-        try {
-            long nanos = new BigDecimal(number.trim()).multiply(nanosPerUnit).longValueExact();
-            if (nanos <= 0) {
-                throw new NumberFormatException("not positive");
+            BigDecimal nanos = new BigDecimal(parts.group(1)).multiply(NANOS_PER_UNIT.get(parts.group(2)));
+            if (nanos.signum() <= 0) {
+                wrong = "not more than 0";
+            } else if (nanos.compareTo(BigDecimal.valueOf(MAX_INTERVAL.toNanos())) > 0) {
+                wrong = "longer than " + MAX_INTERVAL.toSeconds() + " s, the longest interval the agent takes";
+            } else if (nanos.stripTrailingZeros().scale() > 0) {
+                wrong = "finer than a nanosecond";
+            } else {
+                return Duration.ofNanos(nanos.longValueExact());
             }
-            return Duration.ofNanos(nanos);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("interval=" + value + " is not a positive duration (use seconds like 0.001,"
-                    + " or 1ms, 500us)");
         }
+        throw new IllegalArgumentException("interval=" + value + ": " + wrong + " (give seconds like 0.001, or a number"
+                + " with s, ms or us like 1ms or 500us; more than 0 and at most " + MAX_INTERVAL.toSeconds() + " s)");
     }
 
     private static Path parseOutput(String value) {

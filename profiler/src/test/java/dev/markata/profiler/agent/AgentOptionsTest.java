@@ -63,10 +63,39 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse("interval=" + value).interval()).isEqualTo(Duration.ofNanos(nanos));
     }
 
+    /**
+     * {@code interval=1h} said "is not a positive duration", which it is: the message must say
+     * what was wrong with it, and every interval message what is allowed (the units, the range).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "interval=fast|interval=fast is not a positive duration",
-            "interval=-1|interval=-1 is not a positive duration",
+            "interval=1h|interval=1h: 'h' is not a unit the agent reads",
+            "interval=2min|interval=2min: 'min' is not a unit the agent reads",
+            "interval=fast|interval=fast: 'fast' is not a number",
+            "interval=|interval=: no number",
+            "interval=-1|interval=-1: not more than 0",
+            "interval=0ms|interval=0ms: not more than 0",
+            "interval=0.0001us|interval=0.0001us: finer than a nanosecond",
+            "interval=11|interval=11: longer than 10 s, the longest interval the agent takes",
+            "interval=20000ms|interval=20000ms: longer than 10 s, the longest interval the agent takes",
+            "interval=1e400|interval=1e400: longer than 10 s",
+            "interval=1e9999999999|interval=1e9999999999: '1e9999999999' is not a number"})
+    void aBadIntervalSaysWhatWasWrongAndWhatIsAllowed(String arguments, String message) {
+        assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message)
+                .hasMessageEndingWith("(give seconds like 0.001, or a number with s, ms or us like 1ms or 500us;"
+                        + " more than 0 and at most 10 s)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10,10000000000", "10s,10000000000", "1E-3,1000000", " 5 ms ,5000000", "1MS,1000000", "0.5us,500"})
+    void intervalsUpToTheLimitInAnyCaseAreRead(String value, long nanos) {
+        assertThat(AgentOptions.parse("interval=" + value).interval()).isEqualTo(Duration.ofNanos(nanos));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "output=profile.pdf|has no known report format",
             "colour=red|unknown agent argument 'colour' (allowed: interval, output",
             "async=maybe|async=maybe is not allowed (use one of: enabled, disabled, strict)",
