@@ -191,7 +191,9 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         ThreadSelection threads = allThreads ? ThreadSelection.allThreads()
                 : attached ? ThreadSelection.matching("the main thread", thread -> thread.getName().equals("main"))
                 : ThreadSelection.startingThread();
-        Profiler.Builder builder = Profiler.builder().interval(interval).asyncMode(asyncMode).timeMode(timeMode)
+        // below the floor: the agent has said so in its own line (the library's warning is two of the JDK's logging)
+        Duration sampled = interval.compareTo(Profiler.MIN_INTERVAL) < 0 ? Profiler.MIN_INTERVAL : interval;
+        Profiler.Builder builder = Profiler.builder().interval(sampled).asyncMode(asyncMode).timeMode(timeMode)
                 .sampler(sampler).target(target).threads(threads);
         if (jfr != null) {
             builder.jfrOutput(jfr);

@@ -6,6 +6,7 @@ import dev.markata.profiler.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.lang.instrument.Instrumentation;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -95,6 +96,12 @@ public final class ProfilerAgent {
             }
         }
         String command = System.getProperty("sun.java.command", "").trim();
+        if (options.interval().compareTo(Profiler.MIN_INTERVAL) < 0) {
+            // the library says so too, but in two lines of the JDK's logging amid the program's output
+            err.println(PREFIX + "interval " + BigDecimal.valueOf(options.interval().toNanos(), 3).stripTrailingZeros()
+                    .toPlainString() + " us is below " + Profiler.MIN_INTERVAL.toMillis() + " ms, the shortest interval"
+                    + " the samplers hold; sampling every " + Profiler.MIN_INTERVAL.toMillis() + " ms");
+        }
         Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
         String lower = first.toLowerCase(Locale.ROOT);
@@ -209,6 +216,9 @@ public final class ProfilerAgent {
         }
         try {
             Session session = profiler.stop();
+            if (options.interval().compareTo(Profiler.MIN_INTERVAL) < 0) { // the builder had the floor
+                session = session.withMetadata("interval.requested", options.interval().toNanos() + "ns");
+            }
             if (uncaught.first != null) {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);

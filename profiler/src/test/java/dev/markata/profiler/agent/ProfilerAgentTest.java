@@ -279,6 +279,26 @@ class ProfilerAgentTest {
     }
 
     /**
+     * {@code interval=100us}: the library's warning that it samples at its 1 ms floor came as
+     * two lines of the JDK's logging (a date and the logger's class, then the text), amid the
+     * program's output and without the agent's prefix. It is one line of the agent's, and the
+     * report still says what was asked for.
+     */
+    @Test
+    void anIntervalBelowTheFloorIsOneLineAndTheReportSaysWhatWasAsked() throws Exception {
+        Path output = dir.resolve("below-floor.session.json");
+        Run run = run("interval=100us,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr().lines().toList()).containsExactly(
+                "markata-profiler: interval 100 us is below 1 ms, the shortest interval the samplers hold;"
+                        + " sampling every 1 ms",
+                run.stderr().lines().filter(line -> line.startsWith("markata-profiler: wrote ")).findFirst().orElse("none"));
+        Session session = Session.load(output);
+        assertThat(session.interval()).isEqualTo(java.time.Duration.ofMillis(1));
+        assertThat(session.metadata()).containsEntry("interval.requested", "100000ns");
+    }
+
+    /**
      * {@code jcmd <pid> JVMTI.agent_load markata-profiler.jar output=p.html} hands the agent
      * "output" alone (jcmd takes {@code key=value} as an option of its own): the agent said
      * "agent argument 'output' is not key=value" to a user who had typed key=value. Attached,
