@@ -151,10 +151,14 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
     }
 
     private static ReportFormat formatOf(Path output) {
-        return ReportFormat.fromFileName(output.getFileName().toString()).orElseThrow(() ->
+        String name = output.getFileName().toString();
+        // a JFR file is not a report: the user wants jfr=, which keeps async-profiler's own recording
+        String jfrHint = name.toLowerCase(Locale.ROOT).endsWith(".jfr")
+                ? "; async-profiler's JFR recording is kept with jfr=" + output + ", beside a report" : "";
+        return ReportFormat.fromFileName(name).orElseThrow(() ->
                 new IllegalArgumentException("output=" + output + " has no known report format (file name must end in "
                         + String.join(", ", java.util.Arrays.stream(ReportFormat.values())
-                        .map(ReportFormat::extension).toList()) + ")"));
+                        .map(ReportFormat::extension).toList()) + ")" + jfrHint));
     }
 
     private static Path path(String key, String value) {

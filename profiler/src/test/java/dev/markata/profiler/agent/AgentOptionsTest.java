@@ -97,6 +97,9 @@ class AgentOptionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "output=profile.pdf|has no known report format",
+            "output=out/p.jfr|output=out/p.jfr has no known report format (file name must end in .txt, .json,"
+                    + " .speedscope.json, .collapsed, .html, .session.json); async-profiler's JFR recording is kept"
+                    + " with jfr=out/p.jfr, beside a report",
             "colour=red|unknown agent argument 'colour' (allowed: interval, output",
             "async=maybe|async=maybe is not allowed (use one of: enabled, disabled, strict)",
             "verbose|agent argument 'verbose' is not key=value",
