@@ -279,6 +279,22 @@ class ProfilerAgentTest {
     }
 
     /**
+     * A program that installs its own {@code java.util.logging} manager when it starts (WildFly
+     * and JBoss do, by setting {@code java.util.logging.manager} in their main): the agent's start
+     * had initialized the JDK's logging already (the library's loggers were made when its classes
+     * loaded), so the program got the JDK's LogManager and not its own, and a WildFly server
+     * refuses to start so.
+     */
+    @Test
+    void theProgramsOwnLogManagerIsInstalled() throws Exception {
+        Path output = dir.resolve("log-manager.session.json");
+        Run run = run("output=" + output, "own-log-manager");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("log manager: " + AgentTarget.OwnLogManager.class.getName());
+        assertThat(run.stderr()).contains("wrote " + output);
+    }
+
+    /**
      * {@code interval=100us}: the library's warning that it samples at its 1 ms floor came as
      * two lines of the JDK's logging (a date and the logger's class, then the text), amid the
      * program's output and without the agent's prefix. It is one line of the agent's, and the
