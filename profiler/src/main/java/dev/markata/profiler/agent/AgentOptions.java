@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * interval=0.001 | 1ms | 500us   sampling interval (seconds, or with a unit s, ms, us; default 0.001;
  *                                more than 0, at most 10 s; below 1 ms it is raised to 1 ms)
  * output=FILE                    report file; the format comes from its name (default profile.html):
- *                                .html .txt .json .speedscope.json .collapsed .session.json
+ *                                .html .txt .json .speedscope.json .collapsed .session.json;
+ *                                %p in a file name is the process id, %t the start time
  * threads=all | main             every application thread (default) or only the main thread
  * async=enabled | disabled | strict
  * mode=wall | cpu                wall-clock (default) or CPU time
@@ -161,10 +164,19 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
                         .map(ReportFormat::extension).toList()) + ")" + jfrHint));
     }
 
+    /**
+     * A file argument as a path: a leading {@code ~/} is the home folder, {@code %p} the process
+     * id and {@code %t} the time the agent started ({@code 20261206-173804}), as in
+     * async-profiler's file names, so that every JVM the agent starts in (JAVA_TOOL_OPTIONS, a
+     * JMH benchmark's forks, a build tool's test forks) writes a file of its own: they all wrote
+     * one file, and only the last JVM's profile was left.
+     */
     private static Path path(String key, String value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException(key + "= needs a file name");
         }
+        value = value.replace("%p", Long.toString(ProcessHandle.current().pid()))
+                .replace("%t", STARTED);
         try {
             if (value.equals("~") || value.startsWith("~/")) {
                 // inside -javaagent:...=output=~/p.html the shell leaves the tilde alone
@@ -175,6 +187,10 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
             throw new IllegalArgumentException(key + "=" + value + " is not a valid file name: " + e.getReason());
         }
     }
+
+    /** When the agent started, once: the report and the JFR file of one run say the same time. */
+    private static final String STARTED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .format(LocalDateTime.now());
 
     private static String choice(String key, String value, List<String> allowed) {
         String v = value.toLowerCase(Locale.ROOT);

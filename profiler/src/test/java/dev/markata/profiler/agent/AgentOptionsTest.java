@@ -57,6 +57,22 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse("output=a~/p.html").output()).isEqualTo(Path.of("a~/p.html"));
     }
 
+    /**
+     * Every JVM that the agent starts in (JAVA_TOOL_OPTIONS, a JMH benchmark's forks, a build
+     * tool's test forks) wrote the same file, and only the last one's profile was left: a file
+     * name says where each one goes with the process id ({@code %p}) or the start time
+     * ({@code %t}), as async-profiler's own file names do.
+     */
+    @Test
+    void aFileNameCanHoldTheProcessIdAndTheStartTime() {
+        long pid = ProcessHandle.current().pid();
+        AgentOptions options = AgentOptions.parse("output=out/p-%p.speedscope.json,jfr=r-%p-%t.jfr");
+        assertThat(options.output()).isEqualTo(Path.of("out/p-" + pid + ".speedscope.json"));
+        assertThat(options.format()).isEqualTo(ReportFormat.SPEEDSCOPE);
+        assertThat(options.jfr().toString()).matches("r-" + pid + "-\\d{8}-\\d{6}\\.jfr");
+        assertThat(AgentOptions.parse("output=100%.html").output()).isEqualTo(Path.of("100%.html"));
+    }
+
     @ParameterizedTest
     @CsvSource({"0.001,1000000", "1ms,1000000", "500us,500000", "0.5s,500000000", "2,2000000000"})
     void intervalsTakeSecondsOrAUnit(String value, long nanos) {
