@@ -279,6 +279,45 @@ class ProfilerAgentTest {
     }
 
     /**
+     * A program that bundles the library (markata's jar, a JMH benchmarks jar) has its copy found
+     * before the {@code -javaagent} jar, which the JVM appends to the class path: that copy's agent
+     * runs. A JMH fork given {@code output=fork-%p.html} wrote a file of that very name, with no
+     * word that the agent named was not the one running. Said when the two differ; not when the
+     * jar holds the same class, nor when it holds none (the manifest-only jar of these tests).
+     */
+    @Test
+    void anAgentJarShadowedByTheProgramsOwnCopySaysSo() throws Exception {
+        String entry = ProfilerAgent.class.getName().replace('.', '/') + ".class";
+        byte[] running;
+        try (InputStream in = ProfilerAgent.class.getClassLoader().getResourceAsStream(entry)) {
+            running = in.readAllBytes();
+        }
+        Path same = dir.resolve("same-build.jar");
+        Path other = dir.resolve("other-build.jar");
+        for (Path jarFile : List.of(same, other)) {
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
+            try (OutputStream out = Files.newOutputStream(jarFile); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+                jar.putNextEntry(new JarEntry(entry));
+                jar.write(running);
+                if (jarFile == other) {
+                    jar.write(0); // another build's class: other bytes
+                }
+                jar.closeEntry();
+            }
+        }
+        assertThat(ProfilerAgent.shadowed(List.of("-Xmx1g", "-javaagent:" + same + "=output=p.html"))).isEmpty();
+        assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + agentJar))).isEmpty();
+        assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + dir.resolve("missing.jar")))).isEmpty();
+        String where = ProfilerAgent.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + agentJar, "-javaagent:" + other + "=output=fork-%p.html")))
+                .contains("the program's own copy of the profiler (" + where + ") comes first on the class path and runs"
+                        + " instead of " + other + ", a different build (rebuild the program with this one, or give its"
+                        + " copy as the agent)");
+    }
+
+    /**
      * A program that installs its own {@code java.util.logging} manager when it starts (WildFly
      * and JBoss do, by setting {@code java.util.logging.manager} in their main): the agent's start
      * had initialized the JDK's logging already (the library's loggers were made when its classes
@@ -352,8 +391,9 @@ class ProfilerAgentTest {
         Run run = run("interval=often", "return");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("target ran");
-        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often is not a positive duration"
-                + " (use seconds like 0.001, or 1ms, 500us); running without profiling");
+        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often: 'often' is not a number (give"
+                + " seconds like 0.001, or a number with s, ms or us like 1ms or 500us; more than 0 and at most 10 s);"
+                + " running without profiling");
     }
 
     /**
