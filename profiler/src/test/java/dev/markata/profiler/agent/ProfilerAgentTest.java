@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -39,14 +41,31 @@ class ProfilerAgentTest {
     /** A manifest-only agent jar, the real one's entries; the classes come from the test class path. */
     @BeforeAll
     static void makeAgentJar() throws IOException {
+        agentJar = agentJar(dir.resolve("agent.jar"), ProfilerAgent.class, Map.of());
+    }
+
+    /** An agent jar whose agent is {@code agent}, with the real jar's manifest entries and {@code entries}. */
+    private static Path agentJar(Path file, Class<?> agent, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
-        manifest.getMainAttributes().putValue("Agent-Class", ProfilerAgent.class.getName());
+        manifest.getMainAttributes().putValue("Premain-Class", agent.getName());
+        manifest.getMainAttributes().putValue("Agent-Class", agent.getName());
         manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true"); // as the real jar's
-        agentJar = dir.resolve("agent.jar");
-        try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            jar.flush();
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(entry.getKey()));
+                jar.write(entry.getValue());
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    /** The class file of {@code type} and its name in a jar. */
+    private static Map.Entry<String, byte[]> classFile(Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+            return Map.entry(entry, in.readAllBytes());
         }
     }
 
@@ -214,18 +233,9 @@ class ProfilerAgentTest {
      */
     @Test
     void anotherAgentRetransformingThreadKeepsTheExceptionInTheReport() throws Exception {
-        Path other = dir.resolve("other-agent.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", ThreadRetransformer.class.getName());
-        manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true");
-        String entry = ThreadRetransformer.class.getName().replace('.', '/') + ".class";
-        try (OutputStream out = Files.newOutputStream(other); JarOutputStream jar = new JarOutputStream(out, manifest);
-             InputStream in = ThreadRetransformer.class.getClassLoader().getResourceAsStream(entry)) {
-            jar.putNextEntry(new JarEntry(entry));
-            in.transferTo(jar);
-            jar.closeEntry();
-        }
+        Map.Entry<String, byte[]> retransformer = classFile(ThreadRetransformer.class);
+        Path other = agentJar(dir.resolve("other-agent.jar"), ThreadRetransformer.class,
+                Map.of(retransformer.getKey(), retransformer.getValue()));
         String classPath = System.getProperty("java.class.path");
         Path output = dir.resolve("other-agent-after.session.json");
         Run after = run("output=" + output, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other));
@@ -287,26 +297,11 @@ class ProfilerAgentTest {
      */
     @Test
     void anAgentJarShadowedByTheProgramsOwnCopySaysSo() throws Exception {
-        String entry = ProfilerAgent.class.getName().replace('.', '/') + ".class";
-        byte[] running;
-        try (InputStream in = ProfilerAgent.class.getClassLoader().getResourceAsStream(entry)) {
-            running = in.readAllBytes();
-        }
-        Path same = dir.resolve("same-build.jar");
-        Path other = dir.resolve("other-build.jar");
-        for (Path jarFile : List.of(same, other)) {
-            Manifest manifest = new Manifest();
-            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-            manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
-            try (OutputStream out = Files.newOutputStream(jarFile); JarOutputStream jar = new JarOutputStream(out, manifest)) {
-                jar.putNextEntry(new JarEntry(entry));
-                jar.write(running);
-                if (jarFile == other) {
-                    jar.write(0); // another build's class: other bytes
-                }
-                jar.closeEntry();
-            }
-        }
+        Map.Entry<String, byte[]> running = classFile(ProfilerAgent.class);
+        Path same = agentJar(dir.resolve("same-build.jar"), ProfilerAgent.class,
+                Map.of(running.getKey(), running.getValue()));
+        byte[] otherBuild = Arrays.copyOf(running.getValue(), running.getValue().length + 1); // other bytes
+        Path other = agentJar(dir.resolve("other-build.jar"), ProfilerAgent.class, Map.of(running.getKey(), otherBuild));
         assertThat(ProfilerAgent.shadowed(List.of("-Xmx1g", "-javaagent:" + same + "=output=p.html"))).isEmpty();
         assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + agentJar))).isEmpty();
         assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + dir.resolve("missing.jar")))).isEmpty();
