@@ -41,6 +41,13 @@ public final class AgentTarget {
                     == Thread.currentThread().getThreadGroup()));
             return;
         }
+        if (args.length > 0 && args[0].equals("own-log-manager")) {
+            // as WildFly's and JBoss's launchers do: the program picks its LogManager when it starts
+            System.setProperty("java.util.logging.manager", OwnLogManager.class.getName());
+            busy(100);
+            System.out.println("log manager: " + java.util.logging.LogManager.getLogManager().getClass().getName());
+            return;
+        }
         if (args.length > 0 && args[0].equals("unnamed-throw")) {
             // virtual threads have no name unless given one; a platform thread may have none either
             Thread unnamed = new Thread(() -> {
@@ -108,6 +115,10 @@ public final class AgentTarget {
         signalType.getMethod("raise", signalType).invoke(null, signal);
         handled.await();
         System.out.println("signal handled");
+    }
+
+    /** A program's own {@code java.util.logging} manager, as JBoss LogManager is. */
+    public static final class OwnLogManager extends java.util.logging.LogManager {
     }
 
     static void busy(long millis) {

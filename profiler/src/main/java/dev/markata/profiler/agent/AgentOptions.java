@@ -11,19 +11,26 @@ import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The agent's arguments: {@code -javaagent:markata-profiler.jar=interval=0.001,output=profile.html}.
  *
  * <pre>
- * interval=0.001 | 1ms | 500us   sampling interval (seconds, or with a unit; default 0.001)
+ * interval=0.001 | 1ms | 500us   sampling interval (seconds, or with a unit s, ms, us; default 0.001;
+ *                                more than 0, at most 10 s; below 1 ms it is raised to 1 ms)
  * output=FILE                    report file; the format comes from its name (default profile.html):
- *                                .html .txt .json .speedscope.json .collapsed .session.json
+ *                                .html .txt .json .speedscope.json .collapsed .session.json;
+ *                                %p in a file name is the process id, %t the start time
  * threads=all | main             every application thread (default) or only the main thread
  * async=enabled | disabled | strict
  * mode=wall | cpu                wall-clock (default) or CPU time
@@ -104,33 +111,40 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr);
     }
 
+    /**
+     * The longest interval the agent takes, as markata.toml's {@code [markata.profiler] interval}:
+     * samples further apart say next to nothing of a run (a typo such as {@code 1h} for
+     * {@code 1ms} was read as "not a positive duration").
+     */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
+
+    private static final Pattern INTERVAL = Pattern.compile("([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[-+]?\\d+)?)\\s*(\\p{L}*)");
+    private static final Map<String, BigDecimal> NANOS_PER_UNIT = Map.of("", BigDecimal.valueOf(1_000_000_000),
+            "s", BigDecimal.valueOf(1_000_000_000), "ms", BigDecimal.valueOf(1_000_000), "us", BigDecimal.valueOf(1_000));
+
     private static Duration parseInterval(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        BigDecimal nanosPerUnit;
-        String number;
-        if (v.endsWith("ms")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000);
-            number = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("us")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000);
-            number = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("s")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000_000);
-            number = v.substring(0, v.length() - 1);
+        Matcher parts = INTERVAL.matcher(value.toLowerCase(Locale.ROOT));
+        String wrong;
+        if (value.isEmpty()) {
+            wrong = "no number";
+        } else if (!parts.matches() || parts.group(1).matches(".*e[-+]?\\d{10,}")) { // BigDecimal's exponent is an int
+            wrong = "'" + value + "' is not a number";
+        } else if (!NANOS_PER_UNIT.containsKey(parts.group(2))) {
+            wrong = "'" + value.substring(value.length() - parts.group(2).length()) + "' is not a unit the agent reads";
         } else {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000_000);
-            number = v;
-        }
-        try {
-            long nanos = new BigDecimal(number.trim()).multiply(nanosPerUnit).longValueExact();
-            if (nanos <= 0) {
-                throw new NumberFormatException("not positive");
+            BigDecimal nanos = new BigDecimal(parts.group(1)).multiply(NANOS_PER_UNIT.get(parts.group(2)));
+            if (nanos.signum() <= 0) {
+                wrong = "not more than 0";
+            } else if (nanos.compareTo(BigDecimal.valueOf(MAX_INTERVAL.toNanos())) > 0) {
+                wrong = "longer than " + MAX_INTERVAL.toSeconds() + " s, the longest interval the agent takes";
+            } else if (nanos.stripTrailingZeros().scale() > 0) {
+                wrong = "finer than a nanosecond";
+            } else {
+                return Duration.ofNanos(nanos.longValueExact());
             }
-            return Duration.ofNanos(nanos);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("interval=" + value + " is not a positive duration (use seconds like 0.001,"
-                    + " or 1ms, 500us)");
         }
+        throw new IllegalArgumentException("interval=" + value + ": " + wrong + " (give seconds like 0.001, or a number"
+                + " with s, ms or us like 1ms or 500us; more than 0 and at most " + MAX_INTERVAL.toSeconds() + " s)");
     }
 
     private static Path parseOutput(String value) {
@@ -140,16 +154,29 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
     }
 
     private static ReportFormat formatOf(Path output) {
-        return ReportFormat.fromFileName(output.getFileName().toString()).orElseThrow(() ->
+        String name = output.getFileName().toString();
+        // a JFR file is not a report: the user wants jfr=, which keeps async-profiler's own recording
+        String jfrHint = name.toLowerCase(Locale.ROOT).endsWith(".jfr")
+                ? "; async-profiler's JFR recording is kept with jfr=" + output + ", beside a report" : "";
+        return ReportFormat.fromFileName(name).orElseThrow(() ->
                 new IllegalArgumentException("output=" + output + " has no known report format (file name must end in "
                         + String.join(", ", java.util.Arrays.stream(ReportFormat.values())
-                        .map(ReportFormat::extension).toList()) + ")"));
+                        .map(ReportFormat::extension).toList()) + ")" + jfrHint));
     }
 
+    /**
+     * A file argument as a path: a leading {@code ~/} is the home folder, {@code %p} the process
+     * id and {@code %t} the time the agent started ({@code 20261206-173804}), as in
+     * async-profiler's file names, so that every JVM the agent starts in (JAVA_TOOL_OPTIONS, a
+     * JMH benchmark's forks, a build tool's test forks) writes a file of its own: they all wrote
+     * one file, and only the last JVM's profile was left.
+     */
     private static Path path(String key, String value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException(key + "= needs a file name");
         }
+        value = value.replace("%p", Long.toString(ProcessHandle.current().pid()))
+                .replace("%t", STARTED);
         try {
             if (value.equals("~") || value.startsWith("~/")) {
                 // inside -javaagent:...=output=~/p.html the shell leaves the tilde alone
@@ -160,6 +187,10 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
             throw new IllegalArgumentException(key + "=" + value + " is not a valid file name: " + e.getReason());
         }
     }
+
+    /** When the agent started, once: the report and the JFR file of one run say the same time. */
+    private static final String STARTED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .format(LocalDateTime.now());
 
     private static String choice(String key, String value, List<String> allowed) {
         String v = value.toLowerCase(Locale.ROOT);
@@ -180,7 +211,9 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         ThreadSelection threads = allThreads ? ThreadSelection.allThreads()
                 : attached ? ThreadSelection.matching("the main thread", thread -> thread.getName().equals("main"))
                 : ThreadSelection.startingThread();
-        Profiler.Builder builder = Profiler.builder().interval(interval).asyncMode(asyncMode).timeMode(timeMode)
+        // below the floor: the agent has said so in its own line (the library's warning is two of the JDK's logging)
+        Duration sampled = interval.compareTo(Profiler.MIN_INTERVAL) < 0 ? Profiler.MIN_INTERVAL : interval;
+        Profiler.Builder builder = Profiler.builder().interval(sampled).asyncMode(asyncMode).timeMode(timeMode)
                 .sampler(sampler).target(target).threads(threads);
         if (jfr != null) {
             builder.jfrOutput(jfr);

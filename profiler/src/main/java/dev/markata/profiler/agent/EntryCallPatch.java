@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Adds, at the start of one instance method of a class file, a reflective call of a public
@@ -34,8 +35,11 @@ final class EntryCallPatch {
     /**
      * The class file with {@code Class.forName(target).getMethod("note", Object.class,
      * Throwable.class).invoke(null, this, firstArgument)} called on entry to {@code method
-     * descriptor}, inside a catch of everything; null when the class has no such instance
-     * method or its code is not straight-line.
+     * descriptor}, inside a catch of everything; {@code classFile} itself when it already names
+     * {@code target} (patched before: a transformer that re-applies the patch after another
+     * agent's retransformation must not add a second call where the other agent's class file
+     * still had the first); null when the class has no such instance method or its code is not
+     * straight-line.
      */
     static byte[] apply(byte[] classFile, String method, String descriptor, String target) {
         try {
@@ -75,6 +79,9 @@ final class EntryCallPatch {
             }
         }
         int poolEnd = in.position();
+        if (Arrays.asList(utf8).contains(target)) {
+            return classFile;
+        }
         skip(in, 6); // access flags, this class, super class
         skip(in, 2 * u2(in)); // interfaces
         for (int fields = u2(in); fields > 0; fields--) {

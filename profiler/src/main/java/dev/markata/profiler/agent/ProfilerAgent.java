@@ -5,17 +5,25 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.io.AtomicFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 /**
  * The Java agent: {@code java -javaagent:markata-profiler.jar=interval=0.001,output=profile.html -jar app.jar}
@@ -85,6 +93,9 @@ public final class ProfilerAgent {
                     + "; running without profiling");
             return null;
         }
+        if (!attached) {
+            shadowed(ManagementFactory.getRuntimeMXBean().getInputArguments()).ifPresent(line -> err.println(PREFIX + line));
+        }
         for (Map.Entry<String, Path> file : writtenFiles(options).entrySet()) {
             try {
                 checkWritable(file.getValue());
@@ -95,6 +106,12 @@ public final class ProfilerAgent {
             }
         }
         String command = System.getProperty("sun.java.command", "").trim();
+        if (options.interval().compareTo(Profiler.MIN_INTERVAL) < 0) {
+            // the library says so too, but in two lines of the JDK's logging amid the program's output
+            err.println(PREFIX + "interval " + BigDecimal.valueOf(options.interval().toNanos(), 3).stripTrailingZeros()
+                    .toPlainString() + " us is below " + Profiler.MIN_INTERVAL.toMillis() + " ms, the shortest interval"
+                    + " the samplers hold; sampling every " + Profiler.MIN_INTERVAL.toMillis() + " ms");
+        }
         Profiler.Builder builder = options.toBuilder(command.isEmpty() ? "java" : command, attached);
         String first = command.isEmpty() ? "" : command.split("\\s+")[0];
         String lower = first.toLowerCase(Locale.ROOT);
@@ -134,6 +151,54 @@ public final class ProfilerAgent {
             return null;
         }
         return hook;
+    }
+
+    /**
+     * What to say when the agent running is not the {@code -javaagent} jar's: the JVM puts that
+     * jar at the end of the class path, so a program that bundles the library (markata's own
+     * jar, a JMH benchmarks jar built with it) has its copy found first, and that copy's agent
+     * runs. A JMH fork given {@code output=fork-%p.html} wrote a file of that name: its
+     * benchmarks jar held an agent older than the jar named. Said when the jar named holds an
+     * agent class of other bytes than the one running; empty otherwise (the same build, or a
+     * jar without the class, as the tests' own).
+     *
+     * @param jvmArguments the JVM's options, {@code JAVA_TOOL_OPTIONS} included
+     */
+    static Optional<String> shadowed(List<String> jvmArguments) {
+        String entry = ProfilerAgent.class.getName().replace('.', '/') + ".class";
+        byte[] running;
+        try (InputStream in = ProfilerAgent.class.getClassLoader().getResourceAsStream(entry)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            running = in.readAllBytes();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (String argument : jvmArguments) {
+            if (!argument.startsWith("-javaagent:")) {
+                continue;
+            }
+            String jar = argument.substring("-javaagent:".length()).split("=", 2)[0];
+            try (JarFile file = new JarFile(jar)) {
+                JarEntry named = file.getJarEntry(entry);
+                if (named == null) {
+                    continue;
+                }
+                try (InputStream in = file.getInputStream(named)) {
+                    if (Arrays.equals(in.readAllBytes(), running)) {
+                        return Optional.empty();
+                    }
+                }
+                CodeSource source = ProfilerAgent.class.getProtectionDomain().getCodeSource();
+                return Optional.of("the program's own copy of the profiler (" + (source == null ? "on the class path"
+                        : source.getLocation().getPath()) + ") comes first on the class path and runs instead of "
+                        + jar + ", a different build (rebuild the program with this one, or give its copy as the agent)");
+            } catch (IOException | SecurityException e) {
+                // not a jar this can read: nothing to compare
+            }
+        }
+        return Optional.empty();
     }
 
     /** The files the agent writes at exit, by their argument: the report, and a JFR copy when asked for. */
@@ -209,6 +274,9 @@ public final class ProfilerAgent {
         }
         try {
             Session session = profiler.stop();
+            if (options.interval().compareTo(Profiler.MIN_INTERVAL) < 0) { // the builder had the floor
+                session = session.withMetadata("interval.requested", options.interval().toNanos() + "ns");
+            }
             if (uncaught.first != null) {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);

@@ -17,10 +17,13 @@ import java.util.function.BiConsumer;
  * handler took, since the program's replaced the agent's, and showed the program a default
  * handler it had never set.
  *
- * <p>The transformer is removed once {@code Thread} is patched: it would otherwise be called
- * for every class the program loads. An agent of the program's own that retransforms
- * {@code Thread} later starts again from the JDK's class file, so the patch is lost then (the
- * report says nothing of exceptions after it).
+ * <p>The transformer stays registered, retransformation-capable, for as long as the JVM runs:
+ * another agent that retransforms {@code Thread} later (an APM agent, BlockHound) starts again
+ * from the JDK's class file, and only the transformers registered then are applied to it, so
+ * this one re-applies the patch. Until 2026-12-06 it was removed once {@code Thread} was
+ * patched, and after such an agent's start no exception was in the report. Its cost: the JVM
+ * hands it every class loaded from then on, which it turns down at once (measured: +4 to +7.5 us
+ * of CPU per JDK class, which takes 34-40 us to load; profiler/README.md).
  */
 public final class UncaughtHook {
 
@@ -66,26 +69,23 @@ public final class UncaughtHook {
             public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
                                     ProtectionDomain domain, byte[] classFile) {
                 if (redefined != Thread.class) {
-                    return null;
+                    return null; // a class being loaded, or another redefined: not ours
                 }
                 byte[] result = EntryCallPatch.apply(classFile, "dispatchUncaughtException",
                         "(Ljava/lang/Throwable;)V", UncaughtHook.class.getName());
-                patched[0] = result != null;
-                return result;
+                patched[0] = result != null; // or patched already, by another agent of this jar's
+                return result == classFile ? null : result;
             }
         };
         LISTENERS.add(onUncaught);
         try {
             instrumentation.addTransformer(transformer, true);
-            try {
-                instrumentation.retransformClasses(Thread.class);
-            } finally {
-                instrumentation.removeTransformer(transformer);
-            }
+            instrumentation.retransformClasses(Thread.class);
         } catch (Exception | LinkageError e) {
             patched[0] = false;
         }
         if (!patched[0]) {
+            instrumentation.removeTransformer(transformer);
             LISTENERS.remove(onUncaught);
         }
         return patched[0];

@@ -15,11 +15,35 @@ public final class FrameFilters {
     private FrameFilters() {
     }
 
-    /** The profiler's own code: this library and async-profiler's Java side. */
+    /**
+     * The profiler's own frames: code that is on a stack only because the program is profiled,
+     * which every report leaves out (their time is their caller's own). Spans
+     * ({@code Profiler.span}, {@code SpanScope}), the task and executor wrappers and the samplers
+     * ({@code sampling}), the agent ({@code agent}: its start, the uncaught-exception hook on a
+     * dying thread) and async-profiler's Java side. Not the rest of the library: a program that
+     * renders or saves a report while it runs does real work there, which the reports show
+     * (until 2026-12-06 every {@code dev.markata.profiler.} frame went, and that time was its
+     * caller's own with nothing to say where it went). The HTML report's {@code model.js}
+     * ({@code profilerOwn}) applies the same rule.
+     */
     public static boolean isProfilerOwn(Frame frame) {
         String name = frame.className();
-        return name.startsWith("dev.markata.profiler.") || name.startsWith("one.profiler.");
+        if (name.startsWith("one.profiler.")) {
+            return true;
+        }
+        if (!name.startsWith(PACKAGE)) {
+            return false;
+        }
+        String inside = name.substring(PACKAGE.length());
+        if (inside.startsWith("sampling.") || inside.startsWith("agent.")) {
+            return true;
+        }
+        int nested = inside.indexOf('$'); // Profiler$Builder, Profiler$$Lambda/0x...
+        String topLevel = nested < 0 ? inside : inside.substring(0, nested);
+        return topLevel.equals("Profiler") || topLevel.equals("SpanScope");
     }
+
+    private static final String PACKAGE = "dev.markata.profiler.";
 
     /**
      * Where a handed-over task begins on the thread that runs it: the profiler's task wrapper.

@@ -51,7 +51,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class AsyncProfilerSampler implements Sampler {
 
-    private static final System.Logger LOG = System.getLogger("dev.markata.profiler");
     /** The interval floor: async-profiler holds 1 kHz per thread here at about 3% of one core. */
     static final Duration FLOOR = Duration.ofMillis(1);
     private static final int MAX_STACK_DEPTH = 8192;
@@ -94,7 +93,7 @@ final class AsyncProfilerSampler implements Sampler {
                 loaded = new Loaded(null, "async-profiler classes are not available: " + e);
             }
             if (loaded.failure() != null) {
-                LOG.log(System.Logger.Level.WARNING, "async-profiler unavailable, using the JDK sampler: "
+                Warnings.warn("async-profiler unavailable, using the JDK sampler: "
                         + loaded.failure());
             }
         }
@@ -291,7 +290,7 @@ final class AsyncProfilerSampler implements Sampler {
             AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
         } catch (IOException e) {
             jfrOutputError = "cannot keep the JFR recording at " + jfrOutput + " (" + e + ")";
-            LOG.log(System.Logger.Level.WARNING, jfrOutputError);
+            Warnings.warn(jfrOutputError);
         }
     }
 

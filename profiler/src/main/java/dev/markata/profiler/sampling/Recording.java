@@ -31,7 +31,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Recording {
 
-    private static final System.Logger LOG = System.getLogger("dev.markata.profiler");
     /** Prefix of the profiler's own thread names: never sampled. */
     static final String OWN_THREAD_PREFIX = "markata-profiler-";
     /**
@@ -86,7 +85,7 @@ public final class Recording {
         this.samplerInfo = pick.info;
         Duration requested = options.interval();
         if (requested.compareTo(sampler.floor()) < 0) {
-            LOG.log(System.Logger.Level.WARNING, "sampling interval " + requested.toNanos() / 1000 + " us is below "
+            Warnings.warn("sampling interval " + requested.toNanos() / 1000 + " us is below "
                     + sampler.floor().toNanos() / 1000 + " us, the floor the " + pick.info.name()
                     + " sampler really holds; using the floor");
             this.interval = sampler.floor();

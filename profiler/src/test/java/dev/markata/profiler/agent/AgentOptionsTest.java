@@ -57,17 +57,65 @@ class AgentOptionsTest {
         assertThat(AgentOptions.parse("output=a~/p.html").output()).isEqualTo(Path.of("a~/p.html"));
     }
 
+    /**
+     * Every JVM that the agent starts in (JAVA_TOOL_OPTIONS, a JMH benchmark's forks, a build
+     * tool's test forks) wrote the same file, and only the last one's profile was left: a file
+     * name says where each one goes with the process id ({@code %p}) or the start time
+     * ({@code %t}), as async-profiler's own file names do.
+     */
+    @Test
+    void aFileNameCanHoldTheProcessIdAndTheStartTime() {
+        long pid = ProcessHandle.current().pid();
+        AgentOptions options = AgentOptions.parse("output=out/p-%p.speedscope.json,jfr=r-%p-%t.jfr");
+        assertThat(options.output()).isEqualTo(Path.of("out/p-" + pid + ".speedscope.json"));
+        assertThat(options.format()).isEqualTo(ReportFormat.SPEEDSCOPE);
+        assertThat(options.jfr().toString()).matches("r-" + pid + "-\\d{8}-\\d{6}\\.jfr");
+        assertThat(AgentOptions.parse("output=100%.html").output()).isEqualTo(Path.of("100%.html"));
+    }
+
     @ParameterizedTest
     @CsvSource({"0.001,1000000", "1ms,1000000", "500us,500000", "0.5s,500000000", "2,2000000000"})
     void intervalsTakeSecondsOrAUnit(String value, long nanos) {
         assertThat(AgentOptions.parse("interval=" + value).interval()).isEqualTo(Duration.ofNanos(nanos));
     }
 
+    /**
+     * {@code interval=1h} said "is not a positive duration", which it is: the message must say
+     * what was wrong with it, and every interval message what is allowed (the units, the range).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "interval=fast|interval=fast is not a positive duration",
-            "interval=-1|interval=-1 is not a positive duration",
+            "interval=1h|interval=1h: 'h' is not a unit the agent reads",
+            "interval=2min|interval=2min: 'min' is not a unit the agent reads",
+            "interval=fast|interval=fast: 'fast' is not a number",
+            "interval=|interval=: no number",
+            "interval=-1|interval=-1: not more than 0",
+            "interval=0ms|interval=0ms: not more than 0",
+            "interval=0.0001us|interval=0.0001us: finer than a nanosecond",
+            "interval=11|interval=11: longer than 10 s, the longest interval the agent takes",
+            "interval=20000ms|interval=20000ms: longer than 10 s, the longest interval the agent takes",
+            "interval=1e400|interval=1e400: longer than 10 s",
+            "interval=1e9999999999|interval=1e9999999999: '1e9999999999' is not a number"})
+    void aBadIntervalSaysWhatWasWrongAndWhatIsAllowed(String arguments, String message) {
+        assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(message)
+                .hasMessageEndingWith("(give seconds like 0.001, or a number with s, ms or us like 1ms or 500us;"
+                        + " more than 0 and at most 10 s)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10,10000000000", "10s,10000000000", "1E-3,1000000", " 5 ms ,5000000", "1MS,1000000", "0.5us,500"})
+    void intervalsUpToTheLimitInAnyCaseAreRead(String value, long nanos) {
+        assertThat(AgentOptions.parse("interval=" + value).interval()).isEqualTo(Duration.ofNanos(nanos));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "output=profile.pdf|has no known report format",
+            "output=out/p.jfr|output=out/p.jfr has no known report format (file name must end in .txt, .json,"
+                    + " .speedscope.json, .collapsed, .html, .session.json); async-profiler's JFR recording is kept"
+                    + " with jfr=out/p.jfr, beside a report",
             "colour=red|unknown agent argument 'colour' (allowed: interval, output",
             "async=maybe|async=maybe is not allowed (use one of: enabled, disabled, strict)",
             "verbose|agent argument 'verbose' is not key=value",

@@ -86,6 +86,16 @@ class EntryCallPatchTest {
                 "(Ljava/lang/Throwable;)V", Notes.class.getName())).isNull();
     }
 
+    /** A class patched already (re-applied after another agent's retransformation) gets no second call. */
+    @Test
+    void aClassThatCallsTheTargetAlreadyIsReturnedAsItIs() throws IOException {
+        byte[] once = EntryCallPatch.apply(bytes(Dispatcher.class), "dispatchUncaughtException",
+                "(Ljava/lang/Throwable;)V", Notes.class.getName());
+        assertThat(once).isNotNull();
+        assertThat(EntryCallPatch.apply(once, "dispatchUncaughtException", "(Ljava/lang/Throwable;)V",
+                Notes.class.getName())).isSameAs(once);
+    }
+
     @Test
     void theJdksOwnThreadClassIsPatchable() throws IOException {
         byte[] thread;

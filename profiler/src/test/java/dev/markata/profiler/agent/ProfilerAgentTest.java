@@ -7,19 +7,24 @@ import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
+import example.otheragent.ThreadRetransformer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -36,14 +41,31 @@ class ProfilerAgentTest {
     /** A manifest-only agent jar, the real one's entries; the classes come from the test class path. */
     @BeforeAll
     static void makeAgentJar() throws IOException {
+        agentJar = agentJar(dir.resolve("agent.jar"), ProfilerAgent.class, Map.of());
+    }
+
+    /** An agent jar whose agent is {@code agent}, with the real jar's manifest entries and {@code entries}. */
+    private static Path agentJar(Path file, Class<?> agent, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", ProfilerAgent.class.getName());
-        manifest.getMainAttributes().putValue("Agent-Class", ProfilerAgent.class.getName());
+        manifest.getMainAttributes().putValue("Premain-Class", agent.getName());
+        manifest.getMainAttributes().putValue("Agent-Class", agent.getName());
         manifest.getMainAttributes().putValue("Can-Retransform-Classes", "true"); // as the real jar's
-        agentJar = dir.resolve("agent.jar");
-        try (OutputStream out = Files.newOutputStream(agentJar); JarOutputStream jar = new JarOutputStream(out, manifest)) {
-            jar.flush();
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(entry.getKey()));
+                jar.write(entry.getValue());
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    /** The class file of {@code type} and its name in a jar. */
+    private static Map.Entry<String, byte[]> classFile(Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+            return Map.entry(entry, in.readAllBytes());
         }
     }
 
@@ -55,6 +77,12 @@ class ProfilerAgentTest {
     }
 
     private static Run run(String agentArguments, String mode, String classPath, String... jvmOptions) throws Exception {
+        return run(agentArguments, mode, classPath, List.of(), jvmOptions);
+    }
+
+    /** @param afterAgent JVM options after the agent's: other agents there start after it */
+    private static Run run(String agentArguments, String mode, String classPath, List<String> afterAgent,
+                           String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -65,6 +93,7 @@ class ProfilerAgentTest {
         } else {
             command.add("-javaagent:" + agentJar + (agentArguments == null ? "" : "=" + agentArguments));
         }
+        command.addAll(afterAgent);
         command.add("-cp");
         command.add(classPath);
         command.add(AgentTarget.class.getName());
@@ -197,6 +226,38 @@ class ProfilerAgentTest {
     }
 
     /**
+     * Another agent started after this one retransforms {@code java.lang.Thread} (an APM agent,
+     * BlockHound): a retransformation starts again from the JDK's class file, and the patch,
+     * applied by a transformer removed once it had run, was gone: the worker's exception was
+     * in neither report. Also with this agent started after the other one, and twice.
+     */
+    @Test
+    void anotherAgentRetransformingThreadKeepsTheExceptionInTheReport() throws Exception {
+        Map.Entry<String, byte[]> retransformer = classFile(ThreadRetransformer.class);
+        Path other = agentJar(dir.resolve("other-agent.jar"), ThreadRetransformer.class,
+                Map.of(retransformer.getKey(), retransformer.getValue()));
+        String classPath = System.getProperty("java.class.path");
+        Path output = dir.resolve("other-agent-after.session.json");
+        Run after = run("output=" + output, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other));
+        assertThat(after.stderr()).contains("other agent: retransformed java.lang.Thread")
+                .contains("app handler: java.lang.IllegalArgumentException: worker failed in worker");
+        assertThat(after.exitCode()).isZero();
+        assertThat(Session.load(output).metadata()).containsEntry("outcome", "failed")
+                .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+
+        Path first = dir.resolve("other-agent-first.session.json");
+        Path second = dir.resolve("other-agent-second.session.json");
+        Run around = run("output=" + second, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other),
+                "-javaagent:" + other, "-javaagent:" + agentJar + "=output=" + first);
+        assertThat(around.stderr()).contains("wrote " + first).contains("wrote " + second)
+                .containsOnlyOnce("app handler: java.lang.IllegalArgumentException: worker failed in worker");
+        for (Path report : List.of(first, second)) {
+            assertThat(Session.load(report).metadata()).as(report.toString()).containsEntry("outcome", "failed")
+                    .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
+        }
+    }
+
+    /**
      * A program's own signal handler (a server's graceful stop) runs on the JVM's
      * "SIGHUP handler" thread, which belongs to the system thread group: it was left out as a
      * JVM service thread, so the 200 ms the handler spent were not in the report at all.
@@ -225,6 +286,66 @@ class ProfilerAgentTest {
         Session session = Session.load(output);
         assertThat(session.metadata().get("uncaught_exception"))
                 .matches("java\\.lang\\.IllegalStateException in an unnamed thread \\(Thread\\[.+\\]\\)");
+    }
+
+    /**
+     * A program that bundles the library (markata's jar, a JMH benchmarks jar) has its copy found
+     * before the {@code -javaagent} jar, which the JVM appends to the class path: that copy's agent
+     * runs. A JMH fork given {@code output=fork-%p.html} wrote a file of that very name, with no
+     * word that the agent named was not the one running. Said when the two differ; not when the
+     * jar holds the same class, nor when it holds none (the manifest-only jar of these tests).
+     */
+    @Test
+    void anAgentJarShadowedByTheProgramsOwnCopySaysSo() throws Exception {
+        Map.Entry<String, byte[]> running = classFile(ProfilerAgent.class);
+        Path same = agentJar(dir.resolve("same-build.jar"), ProfilerAgent.class,
+                Map.of(running.getKey(), running.getValue()));
+        byte[] otherBuild = Arrays.copyOf(running.getValue(), running.getValue().length + 1); // other bytes
+        Path other = agentJar(dir.resolve("other-build.jar"), ProfilerAgent.class, Map.of(running.getKey(), otherBuild));
+        assertThat(ProfilerAgent.shadowed(List.of("-Xmx1g", "-javaagent:" + same + "=output=p.html"))).isEmpty();
+        assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + agentJar))).isEmpty();
+        assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + dir.resolve("missing.jar")))).isEmpty();
+        String where = ProfilerAgent.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        assertThat(ProfilerAgent.shadowed(List.of("-javaagent:" + agentJar, "-javaagent:" + other + "=output=fork-%p.html")))
+                .contains("the program's own copy of the profiler (" + where + ") comes first on the class path and runs"
+                        + " instead of " + other + ", a different build (rebuild the program with this one, or give its"
+                        + " copy as the agent)");
+    }
+
+    /**
+     * A program that installs its own {@code java.util.logging} manager when it starts (WildFly
+     * and JBoss do, by setting {@code java.util.logging.manager} in their main): the agent's start
+     * had initialized the JDK's logging already (the library's loggers were made when its classes
+     * loaded), so the program got the JDK's LogManager and not its own, and a WildFly server
+     * refuses to start so.
+     */
+    @Test
+    void theProgramsOwnLogManagerIsInstalled() throws Exception {
+        Path output = dir.resolve("log-manager.session.json");
+        Run run = run("output=" + output, "own-log-manager");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("log manager: " + AgentTarget.OwnLogManager.class.getName());
+        assertThat(run.stderr()).contains("wrote " + output);
+    }
+
+    /**
+     * {@code interval=100us}: the library's warning that it samples at its 1 ms floor came as
+     * two lines of the JDK's logging (a date and the logger's class, then the text), amid the
+     * program's output and without the agent's prefix. It is one line of the agent's, and the
+     * report still says what was asked for.
+     */
+    @Test
+    void anIntervalBelowTheFloorIsOneLineAndTheReportSaysWhatWasAsked() throws Exception {
+        Path output = dir.resolve("below-floor.session.json");
+        Run run = run("interval=100us,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stderr().lines().toList()).containsExactly(
+                "markata-profiler: interval 100 us is below 1 ms, the shortest interval the samplers hold;"
+                        + " sampling every 1 ms",
+                run.stderr().lines().filter(line -> line.startsWith("markata-profiler: wrote ")).findFirst().orElse("none"));
+        Session session = Session.load(output);
+        assertThat(session.interval()).isEqualTo(java.time.Duration.ofMillis(1));
+        assertThat(session.metadata()).containsEntry("interval.requested", "100000ns");
     }
 
     /**
@@ -265,8 +386,9 @@ class ProfilerAgentTest {
         Run run = run("interval=often", "return");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("target ran");
-        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often is not a positive duration"
-                + " (use seconds like 0.001, or 1ms, 500us); running without profiling");
+        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often: 'often' is not a number (give"
+                + " seconds like 0.001, or a number with s, ms or us like 1ms or 500us; more than 0 and at most 10 s);"
+                + " running without profiling");
     }
 
     /**

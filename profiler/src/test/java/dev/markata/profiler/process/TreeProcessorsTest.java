@@ -33,6 +33,35 @@ class TreeProcessorsTest {
                 """);
     }
 
+    /**
+     * Only what is on a stack because the program is profiled goes: spans, the task and executor
+     * wrappers, the agent, async-profiler's API. A program that writes a report while it runs
+     * (or profiles the profiler's own tests, in its packages) has that work shown; removed, its
+     * time became its caller's own time with nothing to say where it went.
+     */
+    @Test
+    void removingProfilerFramesKeepsTheLibrarysRealWork() {
+        CallNode tree = thread(TestSessions.builder()
+                .sample(1, "app.Main.main;dev.markata.profiler.Profiler$$Lambda/0x01.run;app.Work.a", 2)
+                .sample(1, "app.Main.main;dev.markata.profiler.sampling.ContextTasks$ContextRunnable.run;app.Work.a", 1)
+                .sample(1, "app.Main.main;dev.markata.profiler.SpanScope.close", 1)
+                .sample(1, "app.Main.main;dev.markata.profiler.render.Reports.write;dev.markata.profiler.io.SessionJson.toBytes", 4)
+                .sample(1, "app.Main.main;dev.markata.profiler.AccuracyTest.spin", 3)
+                .sample(1, "java.lang.Thread.dispatchUncaughtException;dev.markata.profiler.agent.UncaughtHook.note", 1));
+
+        CallNode cleaned = TreeProcessors.aggregate(TreeProcessors.removeProfilerFrames(tree));
+
+        assertThat(TreeText.of(cleaned)).isEqualTo("""
+                [thread main] 12/0
+                  Main.main 11/1
+                    Work.a 3/3
+                    Reports.write 4/0
+                      SessionJson.toBytes 4/4
+                    AccuracyTest.spin 3/3
+                  Thread.dispatchUncaughtException 1/1
+                """);
+    }
+
     @Test
     void removingJdkPlumbingSplicesReflectionMethodHandlesAndLambdas() {
         CallNode tree = thread(TestSessions.builder()

@@ -50,8 +50,11 @@ class DetailsPanel {
       if (frame === undefined) return;
       clear(this.root);
       this.title(app.profile.frames[frame]);
-      const note = el("p", "hint", "This method is not in the call tree as shown: it ran on a thread the thread menu " +
-        "leaves out, or it is the JDK's lambda or reflection plumbing, which only \"Show all\" keeps.");
+      const note = el("p", "hint", app.profile.frames[frame].profilerOwn
+        ? "This is the profiler's own code (a span, a task wrapper, the agent), which only the timeline shows: " +
+          "the other views count its time as its caller's."
+        : "This method is not in the call tree as shown: it ran on a thread the thread menu " +
+          "leaves out, or it is the JDK's lambda or reflection plumbing, which only \"Show all\" keeps.");
       note.id = "detail-note";
       this.root.appendChild(note);
       return;

@@ -112,8 +112,9 @@ function makeFrame(cls, method, file, line, kind) {
     // the JDK's reflection, method-handle and lambda plumbing (as FrameFilters.isJdkPlumbing)
     plumbing: /^(jdk\.internal\.reflect\.|sun\.reflect\.|java\.lang\.invoke\.)/.test(cls) || cls.includes("$$Lambda")
       || cls.includes("LambdaForm$"),
-    // the profiler's own frames (task wrappers, span scopes) are plumbing to whoever reads the report
-    profilerOwn: /^(dev\.markata\.profiler\.(sampling\.|Profiler\b|SpanScope\b)|one\.profiler\.)/.test(cls)
+    // the profiler's own frames (spans, task wrappers, the agent), which no view shows: as
+    // FrameFilters.isProfilerOwn, the same rule the Java reports apply
+    profilerOwn: /^(dev\.markata\.profiler\.(sampling\.|agent\.|(Profiler|SpanScope)(\$|$))|one\.profiler\.)/.test(cls)
   };
 }
 
@@ -241,7 +242,8 @@ class Graft {
   /**
    * `task`: the base of handed-over tasks, under which stacks start above the task's entry frame;
    * `dropPlumbing`: the JDK's lambda and reflection frames get no node of their own (their callees
-   * hang from their caller), as the text report's tree (FrameFilters.isJdkPlumbing).
+   * hang from their caller), as the text report's tree (FrameFilters.isJdkPlumbing). The profiler's
+   * own frames never get one (FrameFilters.isProfilerOwn): this is the one place they are left out.
    */
   constructor(profile, base, task, dropPlumbing) {
     this.profile = profile;
@@ -265,7 +267,9 @@ class Graft {
     n = s < 0 || s === cut ? this.base : this.memo.get(s);
     for (let i = chain.length - 1; i >= 0; i--) {
       const frame = this.profile.stackFrame[chain[i]];
-      if (!(this.dropPlumbing && this.profile.frames[frame].plumbing)) n = childNode(n, frame, methodKeyOf(this.profile, frame));
+      // the profiler's own frames are dropped here, once, for every view built on this tree
+      const f = this.profile.frames[frame];
+      if (!f.profilerOwn && !(this.dropPlumbing && f.plumbing)) n = childNode(n, frame, methodKeyOf(this.profile, frame));
       this.memo.set(chain[i], n);
     }
     return n;
@@ -695,7 +699,7 @@ function makeHiddenTest(profile, options) {
       return v;
     };
   }
-  return f => profile.frames[f].kind === KIND_LIB || profile.frames[f].profilerOwn;
+  return f => profile.frames[f].kind === KIND_LIB;
 }
 
 /** The search as a frame predicate, or null when the box is empty or the regex invalid. */

@@ -110,14 +110,15 @@ class HtmlRealProfileBrowserTest {
 
     @Test
     void pageTreeMatchesTheJavaTreeOnRealAndHandBuiltSessions() throws Exception {
-        for (Session session : List.of(real, HtmlTestProfiles.lineSplit(), HtmlTestProfiles.twoLambdaClassesAtOneCallSite(),
+        for (Session session : List.of(real, embedsTheProfiler(), HtmlTestProfiles.lineSplit(),
+                HtmlTestProfiles.twoLambdaClassesAtOneCallSite(),
                 HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
                 HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlTestProfiles.siteBuild(AsyncMode.DISABLED))) {
             Path report = HtmlBrowser.render(session, HtmlOptions.defaults(), "cross-check");
             browser.open(report);
             // the raw trees (the page's "show all"), then the default views, which both leave out
-            // the JDK's lambda and reflection plumbing
-            CallNode raw = CallTrees.build(session, false);
+            // the JDK's lambda and reflection plumbing; the profiler's own frames are left out of both
+            CallNode raw = TreeProcessors.removeProfilerFrames(CallTrees.build(session, false));
             assertThat(pageTree(true)).as(session.targetDescription() + " " + session.asyncMode() + ", raw")
                     .isEqualTo(javaTree(raw));
             assertThat(pageTree(false)).as(session.targetDescription() + " " + session.asyncMode() + ", no plumbing")
@@ -159,6 +160,55 @@ class HtmlRealProfileBrowserTest {
         Map<String, String> java = new TreeMap<>();
         javaSums.forEach((k, v) -> java.put(k, v[0] + " ns in " + v[1] + " rows"));
         return java;
+    }
+
+    /**
+     * A program that uses the profiler library itself (markata's build: spans, a wrapped
+     * executor, a report written while it runs), under the agent, whose own code is on a dying
+     * thread's stack ({@code UncaughtHook.note}). The frames that are there only because the
+     * program is profiled (spans, task and executor wrappers, the agent) are left out of the Java
+     * reports, their time their caller's own; so must they be of every view of the page, whatever
+     * its options. Writing a report is the program's real work and shows everywhere. 5 ms in
+     * Profiler.span, 3 ms submitting, 10 ms writing a report whose sink is the program's, 2 ms in
+     * the uncaught-exception hook, 20 ms of work.
+     */
+    static Session embedsTheProfiler() {
+        return dev.markata.profiler.TestSessions.builder()
+                .sample(1, "app.Main.main;dev.markata.profiler.Profiler.span", 5)
+                .sample(1, "app.Main.main;dev.markata.profiler.sampling.ContextExecutorService.submit"
+                        + ";java.util.concurrent.ThreadPoolExecutor.execute", 3)
+                .sample(1, "app.Main.main;dev.markata.profiler.render.Reports.write"
+                        + ";dev.markata.profiler.io.SessionJson.toBytes;app.Sink.write", 10)
+                .sample(1, "app.Main.main;app.Work.run", 20)
+                .sample(2, "java.lang.Thread.dispatchUncaughtException;java.lang.reflect.Method.invoke"
+                        + ";dev.markata.profiler.agent.UncaughtHook.note", 2)
+                .build();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProfilersOwnFramesAreInNoView() throws Exception {
+        browser.open(HtmlBrowser.render(embedsTheProfiler(), HtmlOptions.defaults(), "embeds-profiler"));
+        List<String> own = List.of("Profiler.span", "ContextExecutorService", "UncaughtHook");
+        browser.find(By.cssSelector(".options summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("opt-library"))).selectByValue("off");
+        assertThat(browser.text(By.id("view"))).contains("Main.main", "Reports.write", "SessionJson.toBytes", "Sink.write")
+                .doesNotContain(own.toArray(String[]::new));
+        String flameBoxes = "return markataReport.views.flame.boxes.map(b => markataReport.profile.frames[b.node.f].name);";
+        browser.find(By.id("tab-flame")).click();
+        assertThat((List<Object>) browser.js(flameBoxes)).contains("Main.main", "Reports.write", "Sink.write")
+                .noneMatch(name -> own.stream().anyMatch(((String) name)::startsWith));
+        browser.find(By.id("flame-inverted")).click();
+        assertThat((List<Object>) browser.js(flameBoxes)).contains("Main.main", "Sink.write")
+                .noneMatch(name -> own.stream().anyMatch(((String) name)::startsWith));
+        browser.find(By.id("tab-hot")).click();
+        assertThat(browser.text(By.id("hot-table"))).contains("Main.main", "Reports.write", "Sink.write")
+                .doesNotContain(own.toArray(String[]::new));
+        // Profiler.span's 5 ms are Main.main's own time, as in the text report
+        assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr")))
+                .extracting(r -> r.getText().replaceAll("\\s+", " "))
+                .anyMatch(row -> row.startsWith("Main.main") && row.contains(" 5.00 ms "));
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
