@@ -80,6 +80,48 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void filesNoBuildReadsChangingWhileWatchingBuildNothingAndAPostEditStillBuilds() throws Exception {
+        // `markata serve --watch | tee site/serve.log`: through a pipe serve cannot tell the log is
+        // its own, and each build's lines changed a file of the site, which started the next
+        // build, for ever; so did an editor's swap file or any log written beside the posts
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"Tee\"\n")
+                .post("posts/a.md", "title: A\ndate: 2024-01-01", "a");
+        Path log = Files.writeString(dir.resolve("serve.log"), "");
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.markata.cli.Main", "serve", "--watch", "--no-profile",
+                "--port", "0", "-d", dir.toString()).redirectErrorStream(true).start();
+        Thread tee = new Thread(() -> {
+            try (var in = serve.getInputStream(); var out = Files.newOutputStream(log)) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // serve ended
+            }
+        });
+        tee.start();
+        try {
+            waitForLines(serve, log, "serving ", 1);
+            site.write("posts/.a.md.swp", "vim's swap").write("posts/a.md~", "a backup").write("notes.txt", "todo")
+                    .write("posts/drafts.log", "x");
+            Thread.sleep(3000);
+            assertThat(lines(log, "built ")).as(Files.readString(log)).isEqualTo(1);
+            // an edit still builds, once
+            site.post("posts/a.md", "title: A, edited\ndate: 2024-01-01", "a");
+            waitForLines(serve, log, "built ", 2);
+            Thread.sleep(3000);
+            assertThat(lines(log, "built ")).as(Files.readString(log)).isEqualTo(2);
+            assertThat(Files.readString(dir.resolve("markout/a/index.html"))).contains("A, edited");
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+            tee.join(10_000);
+        }
+    }
+
     private static long lines(Path log, String start) throws IOException {
         return Files.readAllLines(log).stream().filter(line -> line.startsWith(start)).count();
     }
