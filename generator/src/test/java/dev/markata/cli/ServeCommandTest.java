@@ -45,7 +45,7 @@ class ServeCommandTest {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             assertThatCode(() -> {
                 for (int i = 0; i < 500; i++) {
-                    ServeCommand.register(watcher, dir, dir.resolve("markout"));
+                    ServeCommand.register(watcher, dir, dir.resolve("markout"), new java.util.HashSet<>());
                 }
             }).doesNotThrowAnyException();
         } finally {
