@@ -127,6 +127,20 @@ class FaultsTest {
     }
 
     @Test
+    void aJinjaPostDeletedAfterItWasLoadedIsBuiltAsLoaded() throws Exception {
+        // render reads a jinja post's file again for the line its body starts on: deleted after
+        // load, it failed the build with a bare NoSuchFileException
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"test.deleter\"]\n")
+                .post("posts/j.md", "title: J\njinja: true", "{{ 1 + 1 }} posts");
+        RecordingPlugin deleter = new RecordingPlugin("test.deleter", Collections.synchronizedList(new ArrayList<>()),
+                Map.of(Stage.PRE_RENDER, Priority.FIRST)).onStage((stage, context) -> Files.delete(dir.resolve("posts/j.md")));
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).plugins(Plugins.builtInPlus(deleter)).reporter(warnings).open().build();
+        assertThat(warnings.messages).isEmpty();
+        assertThat(Files.readString(dir.resolve("markout/j/index.html"))).contains("2 posts");
+    }
+
+    @Test
     void aFileWhereTheCacheFolderGoesIsAnErrorSayingSoAndTheBuildWorksOnceItIsGone() throws Exception {
         site().write("markata.toml", "[markata]\ntitle = \"cache\"\n");
         Path cache = dir.resolve(".markata.cache");
