@@ -5,6 +5,7 @@ import dev.markata.content.SitePaths;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -75,6 +76,24 @@ public final class DocumentRules {
                 String relative = SitePaths.slashed(relativePath);
                 if (attrs.isRegularFile() && matchesFile(relative)) {
                     found.put(relative, relativePath);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            // A file or folder deleted after its folder was listed (git checkout, an editor's
+            // temporary file) is not there to build: left out, as if the walk came after.
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !file.equals(start)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException && !dir.equals(start))) {
+                    throw e;
                 }
                 return FileVisitResult.CONTINUE;
             }
