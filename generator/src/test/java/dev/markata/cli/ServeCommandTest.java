@@ -55,6 +55,31 @@ class ServeCommandTest {
     }
 
     @Test
+    void aRenamedFolderIsWatchedUnderItsNewName() throws Exception {
+        // `mv static assets` then assets_dir = "assets": Linux watches a folder, not its name, and
+        // the watcher went on naming assets/site.css static/site.css, no file a build reads, so
+        // no edit of the assets was built any more
+        Files.createDirectories(dir.resolve("static"));
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            Files.move(dir.resolve("static"), dir.resolve("assets"));
+            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            Files.writeString(dir.resolve("assets/site.css"), "body {}");
+            java.util.List<Path> changed = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!changed.stream().anyMatch(p -> p.endsWith("site.css")) && System.nanoTime() < deadline) {
+                java.nio.file.WatchKey key = watcher.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents().forEach(e -> changed.add(((Path) key.watchable()).resolve((Path) e.context())));
+                    key.reset();
+                }
+            }
+            assertThat(changed).contains(dir.resolve("assets/site.css"));
+        }
+    }
+
+    @Test
     void serveWritingItsLogIntoTheSiteFolderDoesNotBuildAgainForIt() throws Exception {
         // `markata serve --watch > serve.log` (or nohup's nohup.out) in the site folder: each
         // build's "built ..." line changed serve.log, a file of the site, and started the next
