@@ -222,6 +222,11 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return files;
     }
 
+    private static WatchKey watch(WatchService watcher, Path dir) throws IOException {
+        return dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+    }
+
     /**
      * Watches every folder of the site except the output folder and hidden ones (.markata.cache,
      * .git), and adds them to {@code folders}. A folder deleted while it is walked is left out: its deletion is a change the
@@ -235,8 +240,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 try {
-                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                            StandardWatchEventKinds.ENTRY_DELETE);
+                    WatchKey key = watch(watcher, dir);
+                    if (!key.watchable().equals(dir)) {
+                        // a folder renamed since it was registered: Linux watches the folder, and
+                        // its key went on naming its files under the old name
+                        key.cancel();
+                        watch(watcher, dir);
+                    }
                     folders.add(dir);
                 } catch (NoSuchFileException gone) {
                     return FileVisitResult.SKIP_SUBTREE;
