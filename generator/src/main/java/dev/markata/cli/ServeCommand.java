@@ -165,7 +165,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
     /**
      * Whether the key's events change a file a build reads ({@link SiteInputs}), other than
-     * one this process writes its own output to ({@link #ownOutputFiles}). A folder that went
+     * one this process writes its own output to ({@link #ownOutputFiles}), or remove the output
+     * folder. A folder that went
      * is known by {@code folders}, the watched ones; a new one is watched at once, as a build
      * may not follow (nothing in it is read yet) and its files would go unseen.
      */
@@ -194,6 +195,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             if (!ownOutput.contains(path) && inputs.reads(path, wasFolder)) {
                 changed = true;
+            } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && output.startsWith(path)) {
+                changed = true; // the output folder went (markata clean): nothing to serve until a build
             }
         }
         key.reset();
