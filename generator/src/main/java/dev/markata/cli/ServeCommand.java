@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,7 +86,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         // Watched before the first build: a file saved while it runs (seconds, on a big site) is
         // built right after it; watching only once it was done lost such an edit.
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            register(watcher, siteFolder, outputDir);
+            Set<Path> folders = new HashSet<>();
+            register(watcher, siteFolder, outputDir, folders);
             try {
                 build();
             } catch (BuildException | ConfigException e) {
@@ -94,7 +96,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
             }
             try (StaticServer server = serve(outputDir)) {
-                watch(watcher, siteFolder, outputDir, server);
+                watch(watcher, siteFolder, outputDir, folders, server);
             }
         }
         return ExitCodes.OK;
@@ -122,23 +124,26 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /**
-     * Rebuilds after each burst of changes. A build that finds {@code output_dir} changed in
-     * {@code markata.toml} moves the server and the watcher's exclusion to the new folder: kept
-     * on the old one, the server showed no edit any more, and the watcher took the build's own
-     * pages in the new folder for changed sources and built again (with the profiler's report
-     * written on every build, for ever).
+     * Rebuilds after each burst of changes to files a build reads ({@link SiteInputs}, asked
+     * again after every build: the configuration may have changed what they are). A build that
+     * finds {@code output_dir} changed in {@code markata.toml} moves the server and the
+     * watcher's exclusion to the new folder: kept on the old one, the server showed no edit any
+     * more, and the watcher took the build's own pages in the new folder for changed sources
+     * and built again (with the profiler's report written on every build, for ever).
      */
-    private void watch(WatchService watcher, Path site, Path output, StaticServer server)
+    private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server)
             throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
+        SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
         while (true) {
-            if (!changed(watcher.take(), output, ownOutput)) {
-                continue;
-            }
+            boolean changed = changed(watcher.take(), watcher, output, inputs, folders, ownOutput);
             // let an editor finish saving, then take every event of the burst at once
             WatchKey more;
             while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
-                changed(more, output, ownOutput);
+                changed |= changed(more, watcher, output, inputs, folders, ownOutput);
+            }
+            if (!changed) {
+                continue;
             }
             try {
                 BuildResult result = build();
@@ -153,17 +158,20 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             } catch (Exception e) {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
-            register(watcher, site, output); // new folders
+            inputs = SiteInputs.of(site, main.environment, inputs, output);
+            register(watcher, site, output, folders); // new folders
         }
     }
 
     /**
-     * Whether the key's events change the site: not the output folder, a hidden folder
-     * appearing in a watched one (the first build makes {@code output_dir} and
-     * {@code .markata.cache} beside the posts, and that is no reason to build again) or a file
-     * this process writes its own output to ({@link #ownOutputFiles}).
+     * Whether the key's events change a file a build reads ({@link SiteInputs}), other than
+     * one this process writes its own output to ({@link #ownOutputFiles}), or remove the output
+     * folder. A folder that went
+     * is known by {@code folders}, the watched ones; a new one is watched at once, as a build
+     * may not follow (nothing in it is read yet) and its files would go unseen.
      */
-    private static boolean changed(WatchKey key, Path output, Set<Path> ownOutput) {
+    private static boolean changed(WatchKey key, WatchService watcher, Path output, SiteInputs inputs,
+                                   Set<Path> folders, Set<Path> ownOutput) throws IOException {
         Path folder = (Path) key.watchable();
         boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -172,9 +180,23 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 continue;
             }
             Path path = folder.resolve((Path) event.context());
-            boolean hiddenFolder = path.getFileName().toString().startsWith(".") && Files.isDirectory(path);
-            if (!path.startsWith(output) && !hiddenFolder && !ownOutput.contains(path)) {
+            boolean wasFolder = event.kind() == StandardWatchEventKinds.ENTRY_DELETE && folders.remove(path);
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY) {
+                    continue; // a folder's own times: its files' changes come from its own key
+                }
+                if (!path.startsWith(output) && !path.getFileName().toString().startsWith(".")) {
+                    try {
+                        register(watcher, path, output, folders);
+                    } catch (NoSuchFileException gone) {
+                        // deleted again already: its deletion is the next event
+                    }
+                }
+            }
+            if (!ownOutput.contains(path) && inputs.reads(path, wasFolder)) {
                 changed = true;
+            } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && output.startsWith(path)) {
+                changed = true; // the output folder went (markata clean): nothing to serve until a build
             }
         }
         key.reset();
@@ -203,12 +225,17 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return files;
     }
 
+    private static WatchKey watch(WatchService watcher, Path dir) throws IOException {
+        return dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
+    }
+
     /**
      * Watches every folder of the site except the output folder and hidden ones (.markata.cache,
-     * .git). A folder deleted while it is walked is left out: its deletion is a change the
+     * .git), and adds them to {@code folders}. A folder deleted while it is walked is left out: its deletion is a change the
      * watcher sees anyway, and it stopped serve when it failed the walk.
      */
-    static void register(WatchService watcher, Path site, Path output) throws IOException {
+    static void register(WatchService watcher, Path site, Path output, Set<Path> folders) throws IOException {
         Files.walkFileTree(site, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -216,8 +243,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 try {
-                    dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                            StandardWatchEventKinds.ENTRY_DELETE);
+                    WatchKey key = watch(watcher, dir);
+                    if (!key.watchable().equals(dir)) {
+                        // a folder renamed since it was registered: Linux watches the folder, and
+                        // its key went on naming its files under the old name
+                        key.cancel();
+                        watch(watcher, dir);
+                    }
+                    folders.add(dir);
                 } catch (NoSuchFileException gone) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }

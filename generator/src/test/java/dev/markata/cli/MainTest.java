@@ -276,6 +276,25 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchBuildsAgainWhenItsOutputFolderIsRemoved() throws Exception {
+        // `markata clean` (or rm -rf markout) while serve --watch runs: every page was a 404 until
+        // the author saved a post, as changes in the output folder are never the site's
+        site();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(statusOnceServed(port.group(1), "/a/")).isEqualTo(200);
+            assertThat(run("clean", "-d", dir.toString()).code()).isZero();
+            Printed.waitFor(err, "(?s)built .*built ");
+            assertThat(statusOnceServed(port.group(1), "/a/")).isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -45,12 +45,37 @@ class ServeCommandTest {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             assertThatCode(() -> {
                 for (int i = 0; i < 500; i++) {
-                    ServeCommand.register(watcher, dir, dir.resolve("markout"));
+                    ServeCommand.register(watcher, dir, dir.resolve("markout"), new java.util.HashSet<>());
                 }
             }).doesNotThrowAnyException();
         } finally {
             done.set(true);
             churn.join();
+        }
+    }
+
+    @Test
+    void aRenamedFolderIsWatchedUnderItsNewName() throws Exception {
+        // `mv static assets` then assets_dir = "assets": Linux watches a folder, not its name, and
+        // the watcher went on naming assets/site.css static/site.css, no file a build reads, so
+        // no edit of the assets was built any more
+        Files.createDirectories(dir.resolve("static"));
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            Files.move(dir.resolve("static"), dir.resolve("assets"));
+            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            Files.writeString(dir.resolve("assets/site.css"), "body {}");
+            java.util.List<Path> changed = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!changed.stream().anyMatch(p -> p.endsWith("site.css")) && System.nanoTime() < deadline) {
+                java.nio.file.WatchKey key = watcher.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents().forEach(e -> changed.add(((Path) key.watchable()).resolve((Path) e.context())));
+                    key.reset();
+                }
+            }
+            assertThat(changed).contains(dir.resolve("assets/site.css"));
         }
     }
 
@@ -77,6 +102,48 @@ class ServeCommandTest {
         } finally {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void filesNoBuildReadsChangingWhileWatchingBuildNothingAndAPostEditStillBuilds() throws Exception {
+        // `markata serve --watch | tee site/serve.log`: through a pipe serve cannot tell the log is
+        // its own, and each build's lines changed a file of the site, which started the next
+        // build, for ever; so did an editor's swap file or any log written beside the posts
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"Tee\"\n")
+                .post("posts/a.md", "title: A\ndate: 2024-01-01", "a");
+        Path log = Files.writeString(dir.resolve("serve.log"), "");
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.markata.cli.Main", "serve", "--watch", "--no-profile",
+                "--port", "0", "-d", dir.toString()).redirectErrorStream(true).start();
+        Thread tee = new Thread(() -> {
+            try (var in = serve.getInputStream(); var out = Files.newOutputStream(log)) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // serve ended
+            }
+        });
+        tee.start();
+        try {
+            waitForLines(serve, log, "serving ", 1);
+            site.write("posts/.a.md.swp", "vim's swap").write("posts/a.md~", "a backup").write("notes.txt", "todo")
+                    .write("posts/drafts.log", "x");
+            Thread.sleep(3000);
+            assertThat(lines(log, "built ")).as(Files.readString(log)).isEqualTo(1);
+            // an edit still builds, once
+            site.post("posts/a.md", "title: A, edited\ndate: 2024-01-01", "a");
+            waitForLines(serve, log, "built ", 2);
+            Thread.sleep(3000);
+            assertThat(lines(log, "built ")).as(Files.readString(log)).isEqualTo(2);
+            assertThat(Files.readString(dir.resolve("markout/a/index.html"))).contains("A, edited");
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+            tee.join(10_000);
         }
     }
 

@@ -2,12 +2,18 @@ package dev.markata.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.markata.BuildResult;
+import dev.markata.Markata;
 import dev.markata.content.CacheDir;
+import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.testing.Plugins;
+import dev.markata.testing.RecordingPlugin;
 import dev.markata.testing.Site;
+import dev.markata.testing.WarmVsClean;
+import dev.markata.testing.Warnings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +81,63 @@ class FaultsTest {
                     .contains("boom in " + stage.id());
             assertThat(journal).as(stage.id()).containsExactly("teardown after " + stage.id());
         }
+    }
+
+    @Test
+    void aPostDeletedBetweenGlobAndLoadIsLeftOutWithAWarningAndTheNextBuildMatchesACleanOne() throws Exception {
+        // an editor saving by rename, or git checkout, while serve --watch builds: the glob found
+        // posts/b.md, and the load failed the build with a bare NoSuchFileException for it
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"test.deleter\"]\n")
+                .post("posts/b.md", "title: B\ndate: 2024-01-02\npublished: true", "b");
+        java.util.concurrent.atomic.AtomicBoolean delete = new java.util.concurrent.atomic.AtomicBoolean();
+        RecordingPlugin deleter = new RecordingPlugin("test.deleter", Collections.synchronizedList(new ArrayList<>()),
+                Map.of(Stage.GLOB, Priority.LAST)).onStage((stage, context) -> {
+                    if (delete.getAndSet(false)) {
+                        Files.delete(dir.resolve("posts/b.md"));
+                    }
+                });
+        WarmVsClean.Build build = site -> {
+            Warnings warnings = new Warnings();
+            Markata.builder(site).environment(Map.of()).plugins(Plugins.builtInPlus(deleter)).reporter(warnings).open()
+                    .build();
+            assertThat(warnings.messages).as(site.toString()).isEmpty();
+        };
+        build.run(dir); // warm: b's page and cache entries are there
+        assertThat(dir.resolve("markout/b/index.html")).exists();
+
+        delete.set(true);
+        Warnings warnings = new Warnings();
+        BuildResult result = Markata.builder(dir).environment(Map.of()).plugins(Plugins.builtInPlus(deleter))
+                .reporter(warnings).open().build();
+        assertThat(warnings.messages).containsExactly("posts/b.md: was deleted after the glob found it (saved by"
+                + " rename, or a checkout, while the build ran): left out of this build; the next build sees the"
+                + " folder as it is then");
+        assertThat(result.posts()).extracting(dev.markata.content.Post::path).containsExactly("posts/a.md");
+        assertThat(dir.resolve("markout/b/index.html")).doesNotExist();
+        assertThat(dir.resolve("markout/a/index.html")).exists();
+
+        // the next build, warm, makes what a clean build of the same files makes
+        build.run(dir);
+        assertThat(WarmVsClean.differences(dir, clean, build)).isEmpty();
+        // and b saved again comes back
+        new Site(dir).post("posts/b.md", "title: B again\ndate: 2024-01-02\npublished: true", "b");
+        build.run(dir);
+        assertThat(Files.readString(dir.resolve("markout/b/index.html"))).contains("B again");
+        assertThat(WarmVsClean.differences(dir, clean, build)).isEmpty();
+    }
+
+    @Test
+    void aJinjaPostDeletedAfterItWasLoadedIsBuiltAsLoaded() throws Exception {
+        // render reads a jinja post's file again for the line its body starts on: deleted after
+        // load, it failed the build with a bare NoSuchFileException
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"test.deleter\"]\n")
+                .post("posts/j.md", "title: J\njinja: true", "{{ 1 + 1 }} posts");
+        RecordingPlugin deleter = new RecordingPlugin("test.deleter", Collections.synchronizedList(new ArrayList<>()),
+                Map.of(Stage.PRE_RENDER, Priority.FIRST)).onStage((stage, context) -> Files.delete(dir.resolve("posts/j.md")));
+        Warnings warnings = new Warnings();
+        Markata.builder(dir).environment(Map.of()).plugins(Plugins.builtInPlus(deleter)).reporter(warnings).open().build();
+        assertThat(warnings.messages).isEmpty();
+        assertThat(Files.readString(dir.resolve("markout/j/index.html"))).contains("2 posts");
     }
 
     @Test

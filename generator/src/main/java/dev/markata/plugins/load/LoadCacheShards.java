@@ -79,6 +79,11 @@ final class LoadCacheShards {
         loaded(index);
     }
 
+    /** Notes that {@code document}, expected, is no longer there: its shard is written without it. */
+    void gone(String document) {
+        loaded(index(document));
+    }
+
     /** One more of the shard's documents loaded: the last one writes the shard, when it changed. */
     private void loaded(int index) {
         if (remaining.decrementAndGet(index) != 0) {

@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,12 +67,25 @@ public final class LoadPlugin implements Plugin {
             Path path = root.resolve(file);
             // Stamped before reading: a file that changes while it is read gets a newer stamp,
             // so the next build reads it again.
-            SourceStamp stamp = SourceStamp.of(path);
-            Optional<Post> cached = cache.get(document, stamp);
-            if (cached.isPresent()) {
-                return cached.get();
+            SourceStamp stamp;
+            Read read;
+            try {
+                stamp = SourceStamp.of(path);
+                Optional<Post> cached = cache.get(document, stamp);
+                if (cached.isPresent()) {
+                    return cached.get();
+                }
+                read = read(document, path, context.reporter()::warn);
+            } catch (NoSuchFileException gone) {
+                // an editor saving by rename, a git checkout while serve --watch builds: this build
+                // is of the posts that are there; the next one (the watcher saw the change) of
+                // the folder as it is then
+                context.reporter().warn(document + ": was deleted after the glob found it (saved by rename, or a"
+                        + " checkout, while the build ran): left out of this build; the next build sees the folder"
+                        + " as it is then");
+                cache.gone(document);
+                return null;
             }
-            Read read = read(document, path, context.reporter()::warn);
             Post post = read.post();
             if (stamp.size() > LARGE_POST_BYTES) {
                 context.reporter().warn(String.format(Locale.ROOT, "%s is %.1f MB: a post this large holds"
@@ -82,6 +96,18 @@ public final class LoadPlugin implements Plugin {
             cache.put(document, stamp, post, read.contentDigest());
             return post;
         });
+        if (posts.contains(null)) {
+            List<Path> found = new ArrayList<>();
+            List<Post> loaded = new ArrayList<>();
+            for (int i = 0; i < posts.size(); i++) {
+                if (posts.get(i) != null) {
+                    found.add(context.sourceFiles().get(i));
+                    loaded.add(posts.get(i));
+                }
+            }
+            context.setSourceFiles(found);
+            posts = loaded;
+        }
         checkSlugsAreUnique(posts);
         context.setPosts(posts);
         context.put(ContentDigests.KEY, new ContentDigests(cache.digests()));

@@ -185,7 +185,12 @@ public final class RenderMarkdownPlugin implements Plugin {
      * file: only jinja posts need it, for template errors that name the file's line.
      */
     private static int bodyLine(BuildContext context, Post post) throws IOException {
-        String text = Files.readString(context.site().directory().resolve(post.path()), StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(context.site().directory().resolve(post.path()), StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return 1; // deleted since it was loaded: the post is built as loaded, its lines unknown
+        }
         if (!text.endsWith(post.content())) {
             return 1;
         }

@@ -1,0 +1,150 @@
+package dev.markata.cli;
+
+import dev.markata.config.Config;
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigLoader;
+import dev.markata.config.SiteConfig;
+import dev.markata.plugins.glob.DocumentRules;
+import dev.markata.plugins.glob.GlobConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The files of a site a build reads, as {@code serve --watch} asks about a file that changed:
+ * {@code markata.toml}, {@code pyproject.toml} and the ignore files; the documents (the glob's
+ * own rules, {@link DocumentRules}); everything in {@code templates_dir} and {@code assets_dir};
+ * and every file the configuration names (a cover's font or template, the icon, the service
+ * worker's template, the redirects file; also one that is not there yet). Anything else (a log the server's output goes
+ * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
+ * to build: rebuilding for it looped for ever when the build's own messages went to such a file,
+ * and where file events are coarse (macOS) the build's reading of the site counted as a change.
+ * Nothing under {@code output_dir} or {@code .markata.cache} is ever an input.
+ */
+final class SiteInputs {
+
+    /** The site-folder files that configure the build, whatever the configuration says. */
+    private static final List<String> CONFIG_FILES = List.of(ConfigLoader.MARKATA_TOML, ConfigLoader.PYPROJECT_TOML,
+            ".gitignore", ".markataignore");
+
+    private final Path site;
+    private final Path outputDir;
+    private final Path cacheDir;
+    /** Folders read whole (templates, assets); null entries never. */
+    private final List<Path> folders;
+    /** Files the configuration names. */
+    private final Set<Path> named;
+    /** The glob's rules; null when the configuration does not load (only its files matter then). */
+    private final DocumentRules documents;
+
+    private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, DocumentRules documents) {
+        this.site = site;
+        this.outputDir = outputDir;
+        this.cacheDir = site.resolve(SiteConfig.CACHE_DIR_NAME);
+        this.folders = List.copyOf(folders);
+        this.named = Set.copyOf(named);
+        this.documents = documents;
+    }
+
+    /**
+     * The inputs of the site in {@code site} as its configuration is now. When it does not load
+     * (a slip being fixed), the inputs of {@code previous} (null: only the configuration's files,
+     * which are all a fix can change), with {@code outputDir} still left out.
+     */
+    static SiteInputs of(Path site, Map<String, String> environment, SiteInputs previous, Path outputDir) {
+        Path folder = site.toAbsolutePath().normalize();
+        try {
+            Config config = new ConfigLoader(environment).load(folder);
+            SiteConfig siteConfig = config.site();
+            Set<Path> named = new HashSet<>();
+            collectNamed(siteConfig.directory(), config.markata().asMap().values(), named);
+            return new SiteInputs(siteConfig.directory(), siteConfig.outputDir(),
+                    List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named,
+                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)));
+        } catch (ConfigException | IOException e) {
+            if (previous != null && previous.outputDir.equals(outputDir)) {
+                return previous;
+            }
+            return previous != null
+                    ? new SiteInputs(previous.site, outputDir, previous.folders, previous.named, previous.documents)
+                    : new SiteInputs(folder, outputDir, List.of(), Set.of(), null);
+        }
+    }
+
+    /**
+     * Whether a build reads {@code path} (absolute, in the site folder) or, for a folder, a file
+     * under it. {@code wasFolder}: the path was a watched folder (it is gone, or was moved).
+     */
+    boolean reads(Path path, boolean wasFolder) {
+        if (!path.startsWith(site) || path.startsWith(outputDir) || path.startsWith(cacheDir)) {
+            return false;
+        }
+        boolean folder = wasFolder || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (path.getParent().equals(site) && CONFIG_FILES.contains(path.getFileName().toString())) {
+            return true;
+        }
+        for (Path read : folders) {
+            if (path.startsWith(read) || folder && read.startsWith(path)) {
+                return true;
+            }
+        }
+        for (Path file : named) {
+            if (path.startsWith(file) || folder && file.startsWith(path)) {
+                return true;
+            }
+        }
+        if (documents == null) {
+            return false;
+        }
+        if (!folder) {
+            // a symbolic link (Emacs's lock file .#post.md) is no document, as the glob sees it
+            return documents.isDocument(path) && !Files.isSymbolicLink(path);
+        }
+        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return documents.mayHoldDocuments(path); // gone: what it held is not known
+        }
+        return holdsDocument(path);
+    }
+
+    /** Whether an existing folder (moved in, created with its files) holds a document. */
+    private boolean holdsDocument(Path folder) {
+        if (!documents.mayHoldDocuments(folder)) {
+            return false;
+        }
+        try (var files = Files.walk(folder)) {
+            return files.anyMatch(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    && documents.isDocument(file));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true; // changing while it is read: build, the build sees what it holds
+        }
+    }
+
+    /** The paths in the site folder that the configuration's text values name, in tables and lists. */
+    private static void collectNamed(Path site, Collection<?> values, Set<Path> named) {
+        for (Object value : values) {
+            if (value instanceof Map<?, ?> table) {
+                collectNamed(site, table.values(), named);
+            } else if (value instanceof Collection<?> list) {
+                collectNamed(site, list, named);
+            } else if (value instanceof String text && !text.isBlank() && !text.contains("://")
+                    && text.length() < 1024 && !text.contains("\n")) {
+                try {
+                    Path path = site.resolve(text).normalize();
+                    // a folder named (a feed's slug "blog", a title "posts") is rarely one read whole
+                    if (path.startsWith(site) && !path.equals(site) && !Files.isDirectory(path)) {
+                        named.add(path);
+                    }
+                } catch (InvalidPathException notAPath) {
+                    // text that is no path on this system names no file
+                }
+            }
+        }
+    }
+}
