@@ -13,6 +13,7 @@ import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.objects.collections.PyMap;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
+import dev.markata.MarkataVersion;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
@@ -57,6 +58,17 @@ import jinjava.javax.el.ExpressionFactory;
 public final class Templates {
 
     private static final String THEME = "/dev/markata/theme/templates/";
+
+    /**
+     * What every template sees as {@code __version__}: markata passes its own version to its
+     * templates under that name (posts', feeds', {@code jinja: true} bodies'), and sites print it
+     * in a generator tag, a footer ("built with markata 0.8.1") or a cache-busting query. Here it
+     * is markata-java's version, not a markata version string: the page was made by this program
+     * (as the generator plugin's tag says), a bug report quoting it should name the code that ran,
+     * and a {@code style.css?v=...} must change when the program that writes the site changes.
+     * No cache key needs it: a cache written by another build of markata-java is emptied.
+     */
+    static final String VERSION = MarkataVersion.current().version();
 
     private volatile Jinjava jinjava;
     private final Path siteDirectory;
@@ -297,6 +309,7 @@ public final class Templates {
         Map<String, Object> bindings = new HashMap<>(values);
         bindings.put("config", configView);
         bindings.putIfAbsent("markata", Map.of("config", configView));
+        bindings.putIfAbsent("__version__", VERSION);
         Map<String, Node> byText = parsedByText.get();
         Jinjava engine = jinjava();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),
