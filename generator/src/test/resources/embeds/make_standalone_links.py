@@ -1,22 +1,28 @@
-"""Makes standalone-links.jsonl: Markdown bodies and the addresses that markata's renderer
-(markdown-it-py, MarkdownIt("gfm-like") with linkify and html, as markata's render_markdown
-configures it) makes a paragraph of their own: <p><a href="X">X</a></p>, the paragraphs the
-youtube and tweets plugins turn into embeds (markata-go matches that HTML after render).
-StandaloneLinksTest finds the same addresses in the Markdown with StandaloneLinks and compares.
-A standalone link on a line that starts a list item or a quote ("- X", "> X") is listed apart, in
-"item_or_quote": StandaloneLinks leaves those as links (whether a list item's text is a paragraph
-depends on the whole list being loose; a quote's HTML block would need every line quoted).
+"""Makes standalone-links.jsonl: Markdown bodies and the addresses that become embeds where
+markata-go embeds them, in the HTML markata renders: markata-go's youtube plugin replaces, after
+render, every <p> holding only the address, bare or as a link (its regular expression, below),
+wherever that paragraph is: at the top, in a quote, an admonition or a list item that is a
+paragraph (a loose list's; a tight list's item text has no <p>). StandaloneLinksTest finds the same
+addresses in the Markdown with StandaloneLinks and compares.
 
-Run with Debian's python3-markdown-it (2.1.0) and python3-linkify-it:
+markata's renderer is make_markata_cases.py's (markdown-it-py with markata's plugins).
+
+Run with Debian's python3-markdown-it (2.1.0), python3-mdit-py-plugins (0.3.3),
+python3-linkify-it and python3-pygments:
   /usr/bin/python3 make_standalone_links.py > standalone-links.jsonl
 """
+import html
 import json
+import os
 import re
+import sys
 
-from markdown_it import MarkdownIt
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "markdown"))
+from make_markata_cases import markata_md  # noqa: E402
 
-MD = MarkdownIt("gfm-like", {"linkify": True, "html": True, "typographer": True})
-ITEM_OR_QUOTE = re.compile(r"^\s*(>|[-*+]\s|\d+[.)]\s)")
+MD = markata_md()
+# markata-go's youtube pattern (pkg/plugins/youtube.go) with any address in place of a video's
+PARAGRAPH = re.compile(r'<p>\s*(?:<a href="[^"]*">)?(https?://[^<\s]*)\s*(?:</a>)?\s*</p>')
 
 CASES = [
     "https://youtu.be/dQw4w9WgXcQ\n",
@@ -51,28 +57,40 @@ CASES = [
     "*https://youtu.be/dQw4w9WgXcQ*\n",
     "https://youtu.be/dQw4w9WgXcQ?t=1m30s#at\n",
     "Two links:\n\nhttps://youtu.be/aaaaaaaaaaa https://youtu.be/bbbbbbbbbbb\n",
+    # quotes
+    "> Quote text.\n>\n> https://youtu.be/aaaaaaaaaaa\n",
+    "> Quote text.\nhttps://youtu.be/aaaaaaaaaaa\n",
+    "> > https://youtu.be/aaaaaaaaaaa\n",
+    ">https://youtu.be/aaaaaaaaaaa\n",
+    "> ```\n> https://youtu.be/aaaaaaaaaaa\n> ```\n",
+    # admonitions
+    "!!! note\n    https://youtu.be/aaaaaaaaaaa\n",
+    '!!! note "Watch"\n\n    Some text.\n\n    https://youtu.be/aaaaaaaaaaa\n\nAfter.\n',
+    "???+ note\n    https://twitter.com/jack/status/20\n",
+    "??? tip\n    <https://youtu.be/aaaaaaaaaaa>\n",
+    "!!! note\n\n        https://youtu.be/aaaaaaaaaaa\n",
+    "> !!! note\n>     https://youtu.be/aaaaaaaaaaa\n",
+    # lists: a loose list's items are paragraphs, a tight list's are not
+    "- https://youtu.be/aaaaaaaaaaa\n- https://youtu.be/bbbbbbbbbbb\n",
+    "- https://youtu.be/aaaaaaaaaaa\n\n- https://youtu.be/bbbbbbbbbbb\n",
+    "* https://youtu.be/aaaaaaaaaaa\n\n  continuation\n",
+    "- a\n- b\n\n  https://youtu.be/aaaaaaaaaaa\n",
+    "1. Intro\n\n    https://youtu.be/aaaaaaaaaaa\n",
+    "- item\n\n    !!! note\n        https://youtu.be/aaaaaaaaaaa\n",
+    "- > https://youtu.be/aaaaaaaaaaa\n",
+    "- item\n  - https://youtu.be/aaaaaaaaaaa\n\n  - https://youtu.be/bbbbbbbbbbb\n",
+    "10) https://youtu.be/aaaaaaaaaaa\n\n11) two\n",
+    # a footnote's paragraph ends with its back link; {...} gives the paragraph attributes
+    "Text[^1]\n\n[^1]: https://youtu.be/aaaaaaaaaaa\n",
+    "{.wide}\nhttps://youtu.be/aaaaaaaaaaa\n",
+    "::: note\nhttps://youtu.be/aaaaaaaaaaa\n:::\n",
 ]
 
 
 def standalone(markdown):
-    """(addresses of paragraphs that are one link whose text is its address, those of them on an item's or quote's line)"""
-    lines = markdown.split("\n")
-    tokens = MD.parse(markdown)
-    alone, item_or_quote = [], []
-    for i, token in enumerate(tokens):
-        if token.type != "paragraph_open":
-            continue
-        inline = tokens[i + 1]
-        children = inline.children or []
-        if ([c.type for c in children] == ["link_open", "text", "link_close"]
-                and children[0].attrs.get("href") == children[1].content):
-            address = children[1].content
-            alone.append(address)
-            if ITEM_OR_QUOTE.match(lines[token.map[0]]):
-                item_or_quote.append(address)
-    return alone, item_or_quote
+    """the addresses of markata-go's paragraphs in markata's HTML, in order"""
+    return [html.unescape(m.group(1)) for m in PARAGRAPH.finditer(MD.render(markdown))]
 
 
 for case in CASES:
-    alone, item_or_quote = standalone(case)
-    print(json.dumps({"markdown": case, "standalone": alone, "item_or_quote": item_or_quote}))
+    print(json.dumps({"markdown": case, "standalone": standalone(case)}))

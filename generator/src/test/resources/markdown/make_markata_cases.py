@@ -649,4 +649,5 @@ def main():
             print(json.dumps({"kind": kind, "markdown": text, "html": md.render(text)}, ensure_ascii=False))
 
 
-main()
+if __name__ == "__main__":  # make_standalone_links.py imports markata_md
+    main()

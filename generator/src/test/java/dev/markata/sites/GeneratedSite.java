@@ -53,6 +53,13 @@ final class GeneratedSite {
                 value = "<meta name='x-generated' content='yes'>"
 
                 [[markata.feeds]]
+                slug = "archive"
+                title = "Archive"
+                filter = "published == True"
+                sort = "date"
+                reverse = true
+
+                [[markata.feeds]]
                 slug = "python"
                 title = "Python posts"
                 filter = "published == True and 'python' in tags"

@@ -7,6 +7,7 @@ import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Path;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -271,10 +272,10 @@ class StarterSitesTest {
 
     /**
      * The blog starter's pages/jinja.md adds a style to its own head with {@code config_overrides},
-     * which is not applied here: one warning says so, instead of the style silently missing.
+     * which markata merges over the configuration its page sees.
      */
     @Test
-    void configOverridesInFrontMatterAreNamedAsNotApplied() throws Exception {
+    void configOverridesInFrontMatterAddTheirStyleToThePagesHead() throws Exception {
         new Site(dir)
                 .write("markata.toml", "[markata]\nglob_patterns = \"pages/**/*.md\"\n")
                 .post("pages/jinja.md", """
@@ -292,7 +293,8 @@ class StarterSitesTest {
                                 </style>
                         """, "Markata uses python's powerful jinja2 templating library");
 
-        assertThat(build()).contains("pages/jinja.md: config_overrides is not applied by markata-java (markata adds "
-                + "its head entries to the page's head): put them in the page's template or in [markata.head]");
+        assertThat(build()).noneMatch(warning -> warning.contains("config_overrides"));
+        assertThat(Jsoup.parse(new Site(dir).read("markout/jinja/index.html")).select("head style").html())
+                .contains("list-style-type: None;");
     }
 }

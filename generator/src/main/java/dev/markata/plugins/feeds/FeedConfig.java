@@ -18,8 +18,10 @@ import java.util.Set;
  * {@code card_template}, {@code partial_template}, {@code head}, {@code title},
  * {@code description}). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
  * its first (last) that many posts ({@link #first}, {@link #last}; both: those first, then those
- * last); a table as {@code head} is the page's head tags. Without any feed the site gets {@code archive}: published posts, newest
- * first.
+ * last); a table as {@code head} is the page's head tags. A site that configures no feeds gets
+ * {@code archive}: published posts, newest first; one with {@code [[markata.feeds]]} gets only
+ * those, as in markata, and one with {@code [markata.feeds.<name>]} tables (markata's form before
+ * 0.8) gets {@code archive} beside them unless a table has that name, as markata did then.
  */
 record FeedConfig(String name, String slug, String title, String description, FilterExpression filter,
                   String sort, boolean reverse, String template, String cardTemplate, String partialTemplate,
@@ -69,6 +71,10 @@ record FeedConfig(String name, String slug, String title, String description, Fi
         // every feed's problems at once, not only the first feed's
         List<String> problems = new ArrayList<>();
         Object value = markata.raw("feeds").orElse(null);
+        // markata's default feed: since 0.8 the default of its feeds list, which the site's own
+        // [[markata.feeds]] replace; before 0.8 added to the [markata.feeds.<name>] tables
+        // unless one was named archive (markata 0.8 on rejects tables, which are read here as before)
+        boolean addArchive = !(value instanceof List<?>);
         if (value instanceof List<?>) {
             for (ConfigTable table : markata.tables("feeds")) {
                 read(table, null, feeds, problems);
@@ -93,7 +99,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
                 throw markata.error("feeds", "two feeds have the slug \"" + feed.slug() + "\"; slugs must differ");
             }
         }
-        if (feeds.stream().noneMatch(f -> f.name().equals(ARCHIVE))) {
+        if (addArchive && feeds.stream().noneMatch(f -> f.name().equals(ARCHIVE))) {
             feeds.add(0, archive());
         }
         return List.copyOf(feeds);

@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * templates can list {@code markata.feeds.<name>.posts}), then in save writes each feed's page
  * ({@code <slug>/index.html}, and {@code <slug>/partial/index.html} with a partial template),
  * {@code rss.xml} and {@code atom.xml}, the site's {@code sitemap.xml}, root {@code rss.xml} and
- * {@code atom.xml} from the archive feed, and the archive as {@code index.html} when no post is
- * the home page. A feed page whose posts, templates and configuration did not change since the
+ * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
+ * archive as {@code index.html} when no post is the home page. A feed page whose posts, templates and configuration did not change since the
  * last build is not rendered again.
  */
 public final class FeedsPlugin implements Plugin {
@@ -49,11 +49,19 @@ public final class FeedsPlugin implements Plugin {
     private static final String KEYS_FILE = "feeds.tsv";
     /** The sitemap's file, and its entry among the feeds' keys. */
     private static final String SITEMAP = "sitemap.xml";
+    /** The key of the site's rss.xml and atom.xml among the feeds' keys, when no feed makes them. */
+    private static final String SITE_XML = "rss.xml";
 
     private record Selected(FeedConfig config, List<Post> posts) {
     }
 
-    private record SelectedFeeds(List<Selected> feeds) {
+    /**
+     * The configured feeds, and the posts of the site's own {@code rss.xml} and {@code atom.xml}:
+     * the archive feed's, or, for a site whose feeds have none, those the default archive would
+     * hold (every published post, newest first: what markata's rss plugin wrote), which then has
+     * no page.
+     */
+    private record SelectedFeeds(List<Selected> feeds, Selected site) {
     }
 
     private static final StateKey<SelectedFeeds> SELECTED = new StateKey<>("selected feeds", SelectedFeeds.class);
@@ -168,32 +176,46 @@ public final class FeedsPlugin implements Plugin {
         }
         List<Selected> selected = new ArrayList<>();
         List<SiteView.Feed> views = new ArrayList<>();
+        Selected site = null;
         for (FeedConfig feed : feeds) {
-            // Each chosen post with its sort value, looked up once: a sort of 10,000 posts makes
-            // ~130,000 comparisons, and looking the values up in them was half of this hook.
-            List<Ranked> in = new ArrayList<>();
-            for (int i = 0; i < posts.size(); i++) {
-                try {
-                    if (feed.filter().test(scopes.get(i))) {
-                        in.add(new Ranked(scopes.get(i).fields().get(feed.sort()), posts.get(i)));
-                    }
-                } catch (FilterExpression.FilterException e) {
-                    throw new PluginException("feed \"" + feed.name() + "\": filter \"" + feed.filter().source()
-                            + "\" fails on " + posts.get(i).path() + ": " + e.getMessage());
-                }
-            }
-            in.sort((a, b) -> {
-                int order = compareField(a.value(), b.value(), feed.reverse());
-                order = order != 0 ? order : compareDates(a.post(), b.post(), feed.reverse());
-                return order != 0 ? order : a.post().path().compareTo(b.post().path());
-            });
-            List<Post> chosen = firstAndLast(in.stream().map(Ranked::post).toList(), feed);
+            List<Post> chosen = choose(feed, posts, scopes);
             selected.add(new Selected(feed, chosen));
+            if (feed.name().equals(FeedConfig.ARCHIVE)) {
+                site = selected.get(selected.size() - 1);
+            }
             views.add(new SiteView.Feed(feed.name(), feed.slug(), feed.title(), feed.description(), feed.templateConfig(),
                     chosen.stream().map(Post::path).toList()));
         }
-        context.put(SELECTED, new SelectedFeeds(selected));
+        if (site == null) {
+            FeedConfig archive = FeedConfig.archive();
+            site = new Selected(archive, choose(archive, posts, scopes));
+        }
+        context.put(SELECTED, new SelectedFeeds(selected, site));
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
+    }
+
+    /** The posts a feed holds, in its order. */
+    private static List<Post> choose(FeedConfig feed, List<Post> posts, List<FilterExpression.Scope> scopes)
+            throws PluginException {
+        // Each chosen post with its sort value, looked up once: a sort of 10,000 posts makes
+        // ~130,000 comparisons, and looking the values up in them was half of this hook.
+        List<Ranked> in = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            try {
+                if (feed.filter().test(scopes.get(i))) {
+                    in.add(new Ranked(scopes.get(i).fields().get(feed.sort()), posts.get(i)));
+                }
+            } catch (FilterExpression.FilterException e) {
+                throw new PluginException("feed \"" + feed.name() + "\": filter \"" + feed.filter().source()
+                        + "\" fails on " + posts.get(i).path() + ": " + e.getMessage());
+            }
+        }
+        in.sort((a, b) -> {
+            int order = compareField(a.value(), b.value(), feed.reverse());
+            order = order != 0 ? order : compareDates(a.post(), b.post(), feed.reverse());
+            return order != 0 ? order : a.post().path().compareTo(b.post().path());
+        });
+        return firstAndLast(in.stream().map(Ranked::post).toList(), feed);
     }
 
     /**
@@ -290,15 +312,13 @@ public final class FeedsPlugin implements Plugin {
         String shared = Hashing.of(templates.key(), LocalDate.now().toString(), SiteView.feedsKey(context));
         boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
         PostBodies bodies = PostBodies.of(context);
-        Selected archive = null;
+        boolean homeWritten = false;
         for (Selected feed : feeds.feeds()) {
             // the final posts (after render) for descriptions and titles
-            List<Post> posts = feed.posts().stream().map(p -> byPath.getOrDefault(p.path(), p)).toList();
+            List<Post> posts = finalPosts(feed, byPath);
             FeedConfig config = feed.config();
-            if (config.name().equals(FeedConfig.ARCHIVE)) {
-                archive = new Selected(config, posts);
-            }
             boolean isHome = home && config.name().equals(FeedConfig.ARCHIVE);
+            homeWritten |= isHome;
             // The site's fingerprint, not one of the feed's posts: which posts a feed holds and
             // what it shows of them follow from every post's fields (and today's date, in
             // shared), and a feed page's template can list any post (markata.posts). Hashing
@@ -336,9 +356,16 @@ public final class FeedsPlugin implements Plugin {
             if (config.rss()) {
                 writeXml(context, config, posts, unchanged, config.slug() + "/rss.xml", config.slug() + "/atom.xml");
             }
-            if (archive != null && archive.config() == config) {
+            if (feeds.site() == feed) {
                 writeXml(context, config, posts, unchanged, "rss.xml", "atom.xml");
             }
+        }
+        if (!feeds.feeds().contains(feeds.site())) {
+            // no archive feed: the site's rss.xml and atom.xml alone, kept while nothing they show changed
+            String key = new Hashing().add(shared).add(SiteView.fingerprint(context)).hex();
+            keys.put(SITE_XML, key);
+            writeXml(context, feeds.site().config(), finalPosts(feeds.site(), byPath),
+                    key.equals(previous.get(SITE_XML)), "rss.xml", "atom.xml");
         }
         List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
         String sitemapKey = new Hashing().add(shared).add(SiteView.fingerprint(context))
@@ -349,10 +376,15 @@ public final class FeedsPlugin implements Plugin {
         } else {
             context.output().keep(SITEMAP);
         }
-        if (home) {
+        if (homeWritten) {
             context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
         }
         KeyFile.write(keysFile, keys, previous);
+    }
+
+    /** A feed's posts as they are after render (their descriptions and titles). */
+    private static List<Post> finalPosts(Selected feed, Map<String, Post> byPath) {
+        return feed.posts().stream().map(p -> byPath.getOrDefault(p.path(), p)).toList();
     }
 
     /** A feed's RSS and Atom files, unless the feed is unchanged and they are there (then kept). */

@@ -6,6 +6,7 @@ import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.skip.Skips;
 import java.util.HashMap;
@@ -46,7 +47,6 @@ public final class PostTemplatePlugin implements Plugin {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
         Templates templates = Templates.forSite(setup.site(), settings);
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
-            warnOfConfigOverrides(context);
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
             ExtraPages extra = ExtraPages.of(context);
@@ -59,13 +59,14 @@ public final class PostTemplatePlugin implements Plugin {
                 values.put("post", view);
                 values.put("body", view.get("article_html"));
                 values.put("markata", markata);
+                Map<String, Object> config = templates.configWith(configOverrides(post));
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();
                 for (Map.Entry<String, String> output : outputs(settings, post).entrySet()) {
                     String name = output.getKey();
                     String template = templateFor(post, name, output.getValue());
-                    String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values));
+                    String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values, config));
                     if (name.equals("index")) {
                         page = html;
                     } else {
@@ -110,17 +111,19 @@ public final class PostTemplatePlugin implements Plugin {
     }
 
     /**
-     * markata adds a post's {@code config_overrides} head entries to its page's head (the blog
-     * starter's jinja.md adds a style that way); they are not applied here, which one warning per
-     * build says rather than the page silently lacking them.
+     * The post's {@code config_overrides} ({@link Templates#configWith}): a table of settings, as
+     * markata's post model reads it.
      */
-    private static void warnOfConfigOverrides(BuildContext context) {
-        List<String> paths = context.posts().stream().filter(post -> post.extra().containsKey("config_overrides"))
-                .map(Post::path).sorted().toList();
-        if (!paths.isEmpty()) {
-            context.reporter().warn(paths.get(0) + (paths.size() > 1 ? " (and " + (paths.size() - 1) + " more)" : "")
-                    + ": config_overrides is not applied by markata-java (markata adds its head entries to the "
-                    + "page's head): put them in the page's template or in [markata.head]");
+    private static Map<?, ?> configOverrides(Post post) throws PluginException {
+        Object overrides = post.extra().get("config_overrides");
+        if (overrides == null) {
+            return Map.of();
         }
+        if (!(overrides instanceof Map<?, ?> table)) {
+            throw new PluginException(post.path() + ": config_overrides must be a table of settings that this post's"
+                    + " page sees over [markata]'s (like config_overrides: {head: {meta: [{name: robots, content:"
+                    + " noindex}]}, style: {color_bg: \"#000\"}}), not " + PythonText.repr(overrides));
+        }
+        return table;
     }
 }

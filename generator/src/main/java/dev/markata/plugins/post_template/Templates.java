@@ -13,6 +13,7 @@ import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.objects.collections.PyMap;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
+import dev.markata.MarkataVersion;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +59,17 @@ import jinjava.javax.el.ExpressionFactory;
 public final class Templates {
 
     private static final String THEME = "/dev/markata/theme/templates/";
+
+    /**
+     * What every template sees as {@code __version__}: markata passes its own version to its
+     * templates under that name (posts', feeds', {@code jinja: true} bodies'), and sites print it
+     * in a generator tag, a footer ("built with markata 0.8.1") or a cache-busting query. Here it
+     * is markata-java's version, not a markata version string: the page was made by this program
+     * (as the generator plugin's tag says), a bug report quoting it should name the code that ran,
+     * and a {@code style.css?v=...} must change when the program that writes the site changes.
+     * No cache key needs it: a cache written by another build of markata-java is emptied.
+     */
+    static final String VERSION = MarkataVersion.current().version();
 
     private volatile Jinjava jinjava;
     private final Path siteDirectory;
@@ -206,7 +219,7 @@ public final class Templates {
         String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
         Node tree = parse(parser, before + BlockWhitespace.apply(text));
         failOnErrors(document, document, parser.getErrorsCopy());
-        return renderTree(document, document, tree, values);
+        return renderTree(document, document, tree, values, configView);
     }
 
     /**
@@ -215,6 +228,12 @@ public final class Templates {
      * @param document names what is rendered, for error messages ("posts/a.md")
      */
     public String render(String document, String name, Map<String, Object> values) throws PluginException, IOException {
+        return render(document, name, values, configView);
+    }
+
+    /** As {@link #render(String, String, Map)}, the templates seeing {@code config} as given ({@link #configWith}). */
+    public String render(String document, String name, Map<String, Object> values, Map<String, Object> config)
+            throws PluginException, IOException {
         Node tree = parsed.get().get(name);
         String shown = shown(name);
         if (tree == null) {
@@ -224,7 +243,55 @@ public final class Templates {
             failOnErrors(document, shown, parser.getErrorsCopy());
             parsed.get().put(name, tree);
         }
-        return renderTree(document, shown, tree, values);
+        return renderTree(document, shown, tree, values, config);
+    }
+
+    /**
+     * What a post's templates see as {@code config} when its front matter has
+     * {@code config_overrides}: markata (0.5 on, "DeepMerge config_overrides with config in post
+     * render methods") deep-merges them over its configuration with deepmerge's
+     * {@code always_merger}: tables merged key by key, lists joined (the site's items, then the
+     * post's), any other value replaced. So a post adds its own {@code head} meta, link and script
+     * entries to the site's, and its {@code style} values replace the site's one by one. One
+     * difference: {@code head.text} written as one string on either side counts as a list of one
+     * text, and the two are joined too, where markata (which makes the post's list one string
+     * first) would replace the site's head text by the post's, leaving its analytics script or
+     * style off that one page. Only the post's own pages see it: {@code markata.config}, feeds and
+     * other posts' pages keep the site's.
+     */
+    public Map<String, Object> configWith(Map<?, ?> overrides) {
+        if (overrides.isEmpty()) {
+            return configView;
+        }
+        return Collections.unmodifiableMap(merged(configView, overrides, ""));
+    }
+
+    private static Map<String, Object> merged(Map<?, ?> base, Map<?, ?> overrides, String path) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        base.forEach((key, value) -> merged.put(String.valueOf(key), value));
+        overrides.forEach((key, value) -> {
+            String name = String.valueOf(key);
+            merged.put(name, merged.containsKey(name) ? merged(merged.get(name), value, path + name)
+                    : dictLike(value));
+        });
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object merged(Object base, Object override, String path) {
+        if (path.equals("head.text")) {
+            base = base instanceof String text ? List.of(text) : base;
+            override = override instanceof String text ? List.of(text) : override;
+        }
+        if (base instanceof Map<?, ?> table && override instanceof Map<?, ?> own) {
+            return new PyMap(Collections.unmodifiableMap(merged(table, own, path + ".")));
+        }
+        if (base instanceof List<?> list && override instanceof List<?> own) {
+            List<Object> joined = new ArrayList<>(list);
+            joined.addAll((List<Object>) dictLike(own));
+            return Collections.unmodifiableList(joined);
+        }
+        return dictLike(override);
     }
 
     /**
@@ -292,11 +359,12 @@ public final class Templates {
             "sitemap.xml", "sitemap_card.html", "suggestions.html", "tailwind.html", "theme.js", "title.html");
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
-    private String renderTree(String document, String name, Node tree, Map<String, Object> values)
-            throws PluginException {
+    private String renderTree(String document, String name, Node tree, Map<String, Object> values,
+                              Map<String, Object> config) throws PluginException {
         Map<String, Object> bindings = new HashMap<>(values);
-        bindings.put("config", configView);
+        bindings.put("config", config);
         bindings.putIfAbsent("markata", Map.of("config", configView));
+        bindings.putIfAbsent("__version__", VERSION);
         Map<String, Node> byText = parsedByText.get();
         Jinjava engine = jinjava();
         JinjavaInterpreter interpreter = new JinjavaInterpreter(engine, new StrictFilters(engine.getGlobalContext(), bindings),

@@ -7,6 +7,7 @@ import org.commonmark.ext.footnotes.FootnotesExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -33,14 +34,27 @@ final class Markdown {
         // extensions' own), and the first attribute provider sets a class the later ones add to.
         MarkdownItMarkup markdownIt = new MarkdownItMarkup();
         Footnotes footnotes = new Footnotes();
-        List<Extension> extensions = List.of(TablesExtension.create(),
-                StrikethroughExtension.builder().requireTwoTildes(true).build(), AutolinkExtension.create(),
-                TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
-                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(anchors), new CodeBlocks());
+        List<Extension> extensions = extensions(wikilinks, anchors);
         parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
         // link and image addresses percent-encoded as markdown-it does (/ü is /%C3%BC, a space %20)
         renderer = HtmlRenderer.builder().percentEncodeUrls(true).extensions(List.of(markdownIt, footnotes))
                 .extensions(extensions).build();
+    }
+
+    private static List<Extension> extensions(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors) {
+        return List.of(TablesExtension.create(),
+                StrikethroughExtension.builder().requireTwoTildes(true).build(), AutolinkExtension.create(),
+                TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
+                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(anchors), new CodeBlocks());
+    }
+
+    /**
+     * A parser of the same blocks and inlines that records where each block was in the source
+     * (its lines and columns), for {@link StandaloneLinks}; the posts' wikilinks do not matter there.
+     */
+    static Parser withSourceSpans() {
+        return Parser.builder().extensions(extensions(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS))
+                .extensions(List.of(new MarkdownItMarkup())).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     }
 
     String render(String markdown) {

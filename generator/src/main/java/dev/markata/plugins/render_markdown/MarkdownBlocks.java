@@ -69,6 +69,36 @@ final class MarkdownBlocks {
         }
     }
 
+    /**
+     * {@code markdown} with the lines that open or close a container blank, every other line as
+     * it is: the blocks inside are then where they were, at the top level (as a container's
+     * content is, inside its {@code <div>}), for {@link StandaloneLinks} to find them by line.
+     */
+    static String markersBlanked(String markdown) {
+        if (!mayContain(markdown)) {
+            return markdown;
+        }
+        String[] lines = markdown.split("\n", -1);
+        String fence = null;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            Matcher fenceStart = FENCE.matcher(line);
+            if (fence != null) {
+                char fenceChar = fence.charAt(0);
+                if (fenceStart.find() && fenceStart.group(1).charAt(0) == fenceChar
+                        && fenceStart.group(1).length() >= fence.length()
+                        && line.strip().chars().allMatch(c -> c == fenceChar)) {
+                    fence = null;
+                }
+            } else if (fenceStart.find()) {
+                fence = fenceStart.group(1);
+            } else if (CONTAINER.matcher(line).matches() || line.strip().matches(":{3,}")) {
+                lines[i] = "";
+            }
+        }
+        return String.join("\n", lines);
+    }
+
     /** The line closing the container opened at {@code start}, or -1; nested containers count. */
     private static int closingContainer(List<String> lines, int start, int colons) {
         int depth = 0;

@@ -1,34 +1,50 @@
 package dev.markata.plugins.render_markdown;
 
 import dev.markata.plugin.Hook;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.footnotes.FootnoteDefinition;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Link;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 
 /**
- * Finds the links of a post's Markdown that stand alone as a paragraph (a line holding only an
- * address, or an {@code <address>} autolink, between blank lines) and puts HTML in their place:
- * the embeds of the youtube and tweets plugins, which markata-go makes from the rendered
- * {@code <p>address</p>}. Working on the Markdown before render, for every post, means the
- * render cache's key covers the embed, and a listing that renders a post the skip plugin left
- * unrendered shows it too.
+ * Finds the links of a post's Markdown that are a paragraph of their own (a line holding only an
+ * address, or an {@code <address>} autolink) and puts HTML in their place: the embeds of the
+ * youtube and tweets plugins, which markata-go makes after render from every {@code <p>} that
+ * holds only the address, wherever it is. So also in a quote, in an admonition, and in a list
+ * item when the list is loose (a tight list's items are no paragraphs: {@code <li>address</li>}
+ * stays a link there), and not in code, raw HTML, a footnote (its last paragraph ends with the
+ * back link) or a paragraph given attributes ({@code {.wide}}: its {@code <p>} has them). Working
+ * on the Markdown before render, for every post, means the render cache's key covers the embed,
+ * and a listing that renders a post the skip plugin left unrendered shows it too.
  *
- * <p>So that only what the renderer makes a paragraph is taken: the line is indented at most
- * three spaces (four make code; up to three is also a paragraph inside a list item, whose
- * indentation the HTML keeps), and fenced code, HTML comments and the raw text of
- * {@code <pre>}, {@code <script>}, {@code <style>} and {@code <textarea>} blocks, which run on
- * past blank lines, are passed over. A link with text around it, in a list item's first line or
- * in a quote ({@code > }) stays a link, and so does an address followed by a full stop or another
- * mark linkify leaves out of the link (it is a sentence then).
+ * <p>The paragraphs are those of markata-java's own parser (which makes markata's HTML, checked
+ * against markdown-it-py with markata's plugins), found with where each was in the source: the
+ * paragraph's line is replaced from its column on, and each further line of the HTML gets what
+ * stood before that column, with list markers as spaces ({@code > } stays), so the HTML block is
+ * inside the same quote, admonition or item. An address followed by a full stop or another mark
+ * linkify leaves out of the link is a sentence, not a paragraph of one link.
  */
 public final class StandaloneLinks {
 
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
-    private static final Pattern RAW_BLOCK = Pattern.compile("^ {0,3}<(pre|script|style|textarea)(\\s|>|$)",
-            Pattern.CASE_INSENSITIVE);
+    /** Made on first use: most builds embed nothing. */
+    private static final class Holder {
+        static final Parser PARSER = Markdown.withSourceSpans();
+    }
+
+    private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
 
     private StandaloneLinks() {
     }
@@ -49,99 +65,85 @@ public final class StandaloneLinks {
      * {@code markdown} with each standalone link that {@code link} matches (the whole address)
      * replaced by {@code html} of the match, or the very same string when none is. The HTML must
      * hold no blank line (it is one HTML block) and start with a tag that opens one
-     * ({@code <div>}, {@code <blockquote>}...); each of its lines gets the link's indentation.
+     * ({@code <div>}, {@code <blockquote>}...).
      */
     public static String replace(String markdown, Pattern link, Function<Matcher, String> html) {
-        String[] lines = markdown.split("\n", -1);
-        StringBuilder out = null;
-        String fence = null;
-        String rawEnd = null;
-        boolean afterBlank = true;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            String replaced = null;
-            if (fence != null) {
-                String stripped = line.strip();
-                char c = fence.charAt(0);
-                if (FENCE.matcher(line).find() && stripped.length() >= fence.length()
-                        && stripped.chars().allMatch(ch -> ch == c)) {
-                    fence = null;
-                }
-            } else if (rawEnd != null) {
-                if (line.toLowerCase(Locale.ROOT).contains(rawEnd)) {
-                    rawEnd = null;
-                }
-            } else {
-                Matcher fenceStart = FENCE.matcher(line);
-                Matcher raw = RAW_BLOCK.matcher(line);
-                if (fenceStart.find()) {
-                    fence = fenceStart.group(1);
-                } else if (raw.find()) {
-                    String end = "</" + raw.group(1).toLowerCase(Locale.ROOT) + ">";
-                    rawEnd = line.toLowerCase(Locale.ROOT).contains(end) ? null : end;
-                } else if (line.stripLeading().startsWith("<!--")) {
-                    rawEnd = line.contains("-->") ? null : "-->";
-                } else if (afterBlank && (i + 1 == lines.length || lines[i + 1].isBlank())) {
-                    replaced = standalone(line, link, html);
+        Map<Integer, Found> found = new TreeMap<>();
+        Holder.PARSER.parse(MarkdownBlocks.markersBlanked(markdown)).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                Found alone = alone(paragraph, link);
+                if (alone != null) {
+                    found.put(alone.line(), alone);
                 }
             }
-            if (replaced != null) {
-                out = out == null ? new StringBuilder(markdown.length() + 512).append(
-                        String.join("\n", Arrays.asList(lines).subList(0, i))) : out;
-                out.append(i == 0 ? "" : "\n").append(replaced);
-            } else if (out != null) {
-                out.append('\n').append(line);
-            }
-            afterBlank = line.isBlank();
+        });
+        if (found.isEmpty()) {
+            return markdown;
         }
-        return out == null ? markdown : out.toString();
+        StringBuilder out = new StringBuilder(markdown.length() + 1024 * found.size());
+        Matcher lineEnd = LINE_END.matcher(markdown);
+        int start = 0;
+        for (int line = 0; start <= markdown.length(); line++) {
+            boolean more = lineEnd.find();
+            int end = more ? lineEnd.start() : markdown.length();
+            Found here = found.get(line);
+            if (here == null) {
+                out.append(markdown, start, end);
+            } else {
+                String text = markdown.substring(start, end);
+                String before = text.substring(0, here.column());
+                out.append(before).append(html.apply(here.address()).replace("\n", "\n" + continuation(before)))
+                        .append(text.substring(Math.min(text.length(), here.column() + here.length())));
+            }
+            if (!more) {
+                break;
+            }
+            out.append(lineEnd.group());
+            start = lineEnd.end();
+        }
+        return out.toString();
+    }
+
+    /** A paragraph of one link: its line and columns in the source, and the address matched. */
+    private record Found(int line, int column, int length, Matcher address) {
     }
 
     /**
-     * Whether the address's last character is part of the link, as linkify reads it: a full stop,
-     * comma, colon, semicolon, exclamation or question mark or quote after an address is the
-     * sentence's, and so is a closing parenthesis or bracket the address does not open.
+     * The paragraph when it is {@code <p>} and one link to the address it shows, which
+     * {@code link} matches, on one line; else null.
      */
-    private static boolean endsAsALink(String address) {
-        char last = address.charAt(address.length() - 1);
-        if (".,;:!?'\"".indexOf(last) >= 0) {
-            return false;
+    private static Found alone(Paragraph paragraph, Pattern link) {
+        Node parent = paragraph.getParent();
+        if (parent instanceof ListItem && parent.getParent() instanceof ListBlock list && list.isTight()) {
+            return null; // no <p> in a tight list's items
         }
-        return switch (last) {
-            case ')' -> count(address, '(') >= count(address, ')');
-            case ']' -> count(address, '[') >= count(address, ']');
-            case '}' -> count(address, '{') >= count(address, '}');
-            default -> true;
-        };
+        if (parent instanceof FootnoteDefinition && paragraph.getNext() == null) {
+            return null; // markdown-it puts the back link into the footnote's last paragraph
+        }
+        if (!(paragraph.getFirstChild() instanceof Link anchor) || anchor.getNext() != null
+                || !(anchor.getFirstChild() instanceof Text text) || text.getNext() != null
+                || !text.getLiteral().equals(anchor.getDestination())) {
+            return null;
+        }
+        List<SourceSpan> spans = paragraph.getSourceSpans();
+        Matcher matcher = link.matcher(text.getLiteral());
+        if (spans.size() != 1 || !matcher.matches()) {
+            return null;
+        }
+        SourceSpan span = spans.get(0);
+        return new Found(span.getLineIndex(), span.getColumnIndex(), span.getLength(), matcher);
     }
 
-    private static long count(String text, char c) {
-        return text.chars().filter(ch -> ch == c).count();
-    }
-
-    /** The HTML for {@code line} when it is one link {@code link} matches, else null. */
-    private static String standalone(String line, Pattern link, Function<Matcher, String> html) {
-        int indent = 0;
-        while (indent < line.length() && line.charAt(indent) == ' ') {
-            indent++;
+    /**
+     * What further lines of HTML replacing a paragraph start with: what stood before the paragraph
+     * on its line, quote marks kept and the rest (list markers, indentation) as spaces.
+     */
+    private static String continuation(String before) {
+        StringBuilder out = new StringBuilder(before.length());
+        for (char c : before.toCharArray()) {
+            out.append(c == '>' || c == '\t' ? c : ' ');
         }
-        if (indent > 3) {
-            return null;
-        }
-        String address = line.strip();
-        // an <autolink> is the whole inside; a bare address is linkify's, which leaves some ends out
-        boolean bracketed = address.startsWith("<") && address.endsWith(">");
-        if (bracketed) {
-            address = address.substring(1, address.length() - 1);
-        }
-        if (address.isEmpty() || !bracketed && !endsAsALink(address)) {
-            return null;
-        }
-        Matcher matcher = link.matcher(address);
-        if (!matcher.matches()) {
-            return null;
-        }
-        String prefix = line.substring(0, indent);
-        return prefix + html.apply(matcher).replace("\n", "\n" + prefix);
+        return out.toString();
     }
 }

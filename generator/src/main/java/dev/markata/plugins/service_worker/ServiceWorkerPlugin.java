@@ -107,7 +107,6 @@ public final class ServiceWorkerPlugin implements Plugin {
         }
         Map<String, Object> values = new HashMap<>();
         values.put("output_dirhash", version);
-        values.put("__version__", MarkataVersion.current().version());
         values.put("precache_urls", List.copyOf(urls));
         String worker = text != null ? templates.renderString(name, text, 1, values)
                 : templates.render(FILE, FILE, values);

@@ -81,6 +81,38 @@ class YouTubePluginTest {
         assertThat(talk.select("article p").eachText()).contains("The talk:", "first");
     }
 
+    /** markata-go embeds every {@code <p>} of one address: in quotes, admonitions and loose lists too. */
+    @Test
+    void videosInQuotesAdmonitionsAndLooseListsAreEmbeddedThere() throws Exception {
+        site(ON, "").post("posts/boxes.md", "title: Boxes\npublished: true", """
+                > Seen at the conference:
+                >
+                > https://youtu.be/aaaaaaaaaaa
+
+                !!! tip "Watch this"
+                    https://youtu.be/bbbbbbbbbbb
+
+                - https://youtu.be/ccccccccccc
+
+                - https://youtu.be/ddddddddddd
+
+                A tight list keeps links:
+
+                - https://youtu.be/eeeeeeeeeee
+                - https://youtu.be/fffffffffff
+                """);
+        build();
+        Document boxes = page("boxes");
+        assertThat(boxes.select("blockquote > div.youtube-embed iframe").attr("src")).endsWith("/aaaaaaaaaaa");
+        assertThat(boxes.select("div.admonition.tip > div.youtube-embed iframe").attr("src")).endsWith("/bbbbbbbbbbb");
+        assertThat(boxes.select("li > div.youtube-embed iframe")).extracting(e -> e.attr("src"))
+                .containsExactly("https://www.youtube-nocookie.com/embed/ccccccccccc",
+                        "https://www.youtube-nocookie.com/embed/ddddddddddd");
+        assertThat(boxes.select("li > a")).extracting(Element::text)
+                .containsExactly("https://youtu.be/eeeeeeeeeee", "https://youtu.be/fffffffffff");
+        assertThat(boxes.select("blockquote p").text()).isEqualTo("Seen at the conference:");
+    }
+
     @Test
     void theSettingsChangeTheEmbed() throws Exception {
         site(ON, "[markata.youtube]\nprivacy_enhanced = false\nlazy_load = false\ncontainer_class = \"video wide\"\n");
