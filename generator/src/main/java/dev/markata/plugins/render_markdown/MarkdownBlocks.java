@@ -39,10 +39,7 @@ final class MarkdownBlocks {
             String line = lines.get(i);
             Matcher fenceStart = FENCE.matcher(line);
             if (fence != null) {
-                char fenceChar = fence.charAt(0);
-                if (fenceStart.find() && fenceStart.group(1).charAt(0) == fenceChar
-                        && fenceStart.group(1).length() >= fence.length()
-                        && line.strip().chars().allMatch(c -> c == fenceChar)) {
+                if (closes(fenceStart, line, fence)) {
                     fence = null;
                 }
                 out.append(line).append('\n');
@@ -84,10 +81,7 @@ final class MarkdownBlocks {
             String line = lines[i];
             Matcher fenceStart = FENCE.matcher(line);
             if (fence != null) {
-                char fenceChar = fence.charAt(0);
-                if (fenceStart.find() && fenceStart.group(1).charAt(0) == fenceChar
-                        && fenceStart.group(1).length() >= fence.length()
-                        && line.strip().chars().allMatch(c -> c == fenceChar)) {
+                if (closes(fenceStart, line, fence)) {
                     fence = null;
                 }
             } else if (fenceStart.find()) {
@@ -97,6 +91,14 @@ final class MarkdownBlocks {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /** Whether {@code line} (with {@code fenceStart} its matcher) closes the fenced code {@code fence} opened. */
+    private static boolean closes(Matcher fenceStart, String line, String fence) {
+        char fenceChar = fence.charAt(0);
+        return fenceStart.find() && fenceStart.group(1).charAt(0) == fenceChar
+                && fenceStart.group(1).length() >= fence.length()
+                && line.strip().chars().allMatch(c -> c == fenceChar);
     }
 
     /** The line closing the container opened at {@code start}, or -1; nested containers count. */
