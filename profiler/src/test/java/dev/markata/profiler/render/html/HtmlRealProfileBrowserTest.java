@@ -208,6 +208,11 @@ class HtmlRealProfileBrowserTest {
         assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr")))
                 .extracting(r -> r.getText().replaceAll("\\s+", " "))
                 .anyMatch(row -> row.startsWith("Main.main") && row.contains(" 5.00 ms "));
+        // the timeline draws raw stacks: a profiler frame clicked there says why no other view has it
+        browser.js("""
+                const p = markataReport.profile, f = p.frames.findIndex(f => f.cls.endsWith('UncaughtHook'));
+                markataReport.selectMethod(p.frames[f].full, f);""");
+        assertThat(browser.text(By.id("detail-note"))).startsWith("This is the profiler's own code");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
