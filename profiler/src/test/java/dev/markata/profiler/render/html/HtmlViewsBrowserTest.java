@@ -384,6 +384,36 @@ class HtmlViewsBrowserTest {
         }
     }
 
+    /**
+     * A phone-sized window: the header, the toolbar and the details panel (38 % of the window)
+     * shared the one window height with the view, which was left 25 px tall once a row was
+     * selected (the timeline not at all to be seen), and the tabs made the page scroll sideways.
+     */
+    @Test
+    void aPhoneSizedWindowKeepsTheViewTallAndNeverScrollsSideways() throws Exception {
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open(report);
+            assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page fits the window's width").isTrue();
+            browser.findAll(By.cssSelector("#view .row .name.app")).get(0).click();
+            assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
+            long innerHeight = ((Number) browser.js("return window.innerHeight")).longValue();
+            assertThat(browser.find(By.id("view")).getSize().getHeight()).as("height of the tree's view, window " + innerHeight)
+                    .isGreaterThan((int) (innerHeight / 2));
+            show("timeline");
+            assertThat(browser.find(By.id("timeline-canvas")).getSize().getHeight()).as("height of the timeline")
+                    .isGreaterThan((int) (innerHeight / 2));
+            assertThat(browser.find(By.id("details")).getSize().getHeight()).as("height of the details panel").isGreaterThan(100);
+            assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page fits the window's width").isTrue();
+            browser.screenshot("phone-window-timeline");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
     @Test
     void everyViewSaysSoWhenNoSampleWasRecorded() throws Exception {
         // a program that ended before the sampler's first tick: spans, but not one sample
