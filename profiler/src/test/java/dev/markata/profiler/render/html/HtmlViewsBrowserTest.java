@@ -414,6 +414,24 @@ class HtmlViewsBrowserTest {
         }
     }
 
+    /**
+     * A thread menu as wide as its longest thread name: one long name (Jenkins names a request's
+     * thread after the request) made the toolbar, and the page, wider than a 1,400 px window.
+     */
+    @Test
+    void aLongThreadNameDoesNotWidenThePage() throws Exception {
+        String name = "Handling GET /job/platform-services/job/release-pipelines/job/main/lastSuccessfulBuild/artifact/"
+                + "build/reports/integration-tests/index.html from 10.20.30.40 : qtp1431467659-1234 Executor #3 for agent-linux-17";
+        Session session = TestSessions.builder().sample(1, "app.Main.main;app.Server.serve", 5)
+                .sample(2, "java.lang.Thread.run;app.Handler.handle", 5).threadName(2, name).build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "long-thread-name"));
+        assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page fits the window's width").isTrue();
+        Select threads = new Select(browser.find(By.id("thread-select")));
+        threads.selectByVisibleText(name + " (5.00 ms)");
+        assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Handler.handle");
+    }
+
     @Test
     void everyViewSaysSoWhenNoSampleWasRecorded() throws Exception {
         // a program that ended before the sampler's first tick: spans, but not one sample
