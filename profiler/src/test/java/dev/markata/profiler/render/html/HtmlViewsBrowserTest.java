@@ -125,6 +125,36 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("timeline-range"))).isEqualTo("13.0 ms – 117 ms (104 ms shown)");
     }
 
+    /**
+     * Forty threads: lanes far below the window. Only shift+wheel (or arrow keys, or a drag) moved
+     * the lanes, and nothing showed that there were any below: an agent profile of a 24-thread
+     * pool showed the main thread's lane and no sign of the 25 others.
+     */
+    @Test
+    void theTimelineHasAScrollbarToEveryThreadsLane() throws Exception {
+        TestSessions b = TestSessions.builder();
+        for (int t = 1; t <= 40; t++) {
+            b.sample(t, "java.lang.Thread.run;app.Pool.work;app.Task" + t + ".run", 5 + t % 7);
+        }
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "forty-threads"));
+        show("timeline");
+        WebElement canvas = browser.find(By.id("timeline-canvas"));
+        // the element around the lanes scrolls, with the browser's own scrollbar
+        WebElement scroller = browser.find(By.cssSelector("#view .canvas-wrap"));
+        assertThat((Boolean) browser.js("const w = arguments[0]; return w.scrollHeight > w.clientHeight + 1000 "
+                + "&& w.offsetWidth > w.clientWidth && getComputedStyle(w).overflowY === 'auto'", scroller))
+                .as("the lanes' box scrolls and shows a scrollbar").isTrue();
+        browser.js("arguments[0].scrollTop = arguments[0].scrollHeight", scroller);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> ((Number) browser.js("return markataReport.views.timeline.scrollY")).intValue() > 1000);
+        // scrolled to the end, the last thread's lane is drawn where the pointer finds it
+        Number y = (Number) browser.js("const v = markataReport.views.timeline; return v.lanes[39].top - v.scrollY + 20 + 2 * 16 + 8;");
+        new Actions(browser.driver()).moveToElement(canvas, 20 - canvas.getSize().getWidth() / 2,
+                y.intValue() - canvas.getSize().getHeight() / 2).perform();
+        assertThat(browser.text(By.id("timeline-tooltip"))).contains("app.Task40.run").contains("thread worker-40");
+        browser.screenshot("timeline-forty-threads-scrolled");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void flameGraphZoomsOnClickAndInverts() throws Exception {
