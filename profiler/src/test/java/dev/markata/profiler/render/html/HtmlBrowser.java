@@ -130,6 +130,14 @@ final class HtmlBrowser implements AutoCloseable {
                 java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
+    /** What the page put on the clipboard (the page is allowed to read it back). */
+    String clipboardText() {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                java.util.Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('clipboard not read: ' + e));");
+    }
+
     /** Saves a PNG of the window for people to look at. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

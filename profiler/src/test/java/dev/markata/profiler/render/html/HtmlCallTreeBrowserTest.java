@@ -136,6 +136,35 @@ class HtmlCallTreeBrowserTest {
                 "Thread.run", "ThreadPoolExecutor.runWorker", "Render.document");
     }
 
+    /**
+     * The details' stack is for pasting into an issue or an IDE: its button copies it as a Java
+     * stack trace (innermost frame first, {@code at class.method(File.java:line)}, what an IDE's
+     * "analyze stack trace" reads), and selected by hand a frame's name no longer runs into its
+     * file ("Main.mainMain.java:10").
+     */
+    @Test
+    void theDetailsStackCopiesAsAJavaStackTrace() {
+        row("Render.document").click();
+        String selected = (String) browser.js("""
+                const range = document.createRange();
+                range.selectNodeContents(document.getElementById('detail-stack'));
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return getSelection().toString();""");
+        assertThat(selected).contains("Main.main Main.java:10\n").contains("Render.document Render.java:10");
+        browser.find(By.id("detail-copy-stack")).click();
+        assertThat(browser.clipboardText()).isEqualTo("""
+                "main"
+                \tat app.Render.document(Render.java:10)
+                \tat java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:10)
+                \tat java.lang.Thread.run(Thread.java:10)
+                \tat app.Executor.runAll(Executor.java:10)
+                \tat app.Build.run(Build.java:10)
+                \tat app.Main.main(Main.java:10)
+                """);
+        assertThat(browser.text(By.id("detail-copy-stack"))).isEqualTo("Copied");
+    }
+
     @Test
     void callsOfOneMethodFromSeveralLinesAreOneRow() throws Exception {
         browser.open(HtmlBrowser.render(HtmlTestProfiles.lineSplit(), HtmlOptions.defaults(), "line-split"));
