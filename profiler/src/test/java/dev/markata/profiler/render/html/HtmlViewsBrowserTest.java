@@ -225,6 +225,38 @@ class HtmlViewsBrowserTest {
                         "posts/post-18.md");
     }
 
+    /**
+     * From the Build tab into the call tree: a stage, a plugin or a document is a link to the
+     * tree of the samples taken inside it (its workers' grafted tasks included), with a note
+     * saying so and a way back. The tables only said how long each took, and what ran in
+     * render_markdown's 100 ms had to be found by hand in the whole build's tree.
+     */
+    @Test
+    void theBuildTabLinksStagesPluginsAndDocumentsToTheirCallTree() throws Exception {
+        show("build");
+        browser.find(By.xpath("//table[@id='build-plugins']//button[text()='markata.plugins.render_markdown']")).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+        assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside plugin markata.plugins.render_markdown");
+        String tree = browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ");
+        // main waiting 100 ms ([await]) while its two workers render 200 ms of documents
+        assertThat(tree).startsWith("▾ 0.300 100.0% Main.main").contains("0.200 66.7% Render.document").contains("0.100 33.3% [await]")
+                .doesNotContain("Config.load").doesNotContain("Save.write").doesNotContain("out-of-context");
+        browser.find(By.id("focus-clear")).click();
+        assertThat(browser.findAll(By.id("focus-note"))).allSatisfy(note -> assertThat(note.isDisplayed()).isFalse());
+        assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Config.load");
+
+        show("build");
+        browser.find(By.xpath("//table[@id='build-documents']//button[text()='posts/post-0.md']")).click();
+        assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside document posts/post-0.md");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
+                .startsWith("▾ 0.020 100.0% Main.main").contains("0.012 60.0% Parser.parse").doesNotContain("[await]");
+        show("build");
+        browser.find(By.xpath("//table[@id='build-stages']//button[text()='save']")).click();
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
+                .startsWith("▾ 0.020 100.0% Main.main").contains("Save.write").doesNotContain("Render.document");
+        browser.screenshot("build-link-stage-save");
+    }
+
     @Test
     void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
         browser.find(By.id("search")).sendKeys("commonmark\n");
