@@ -22,6 +22,7 @@ class App {
     this.thread = first >= 0 ? first : "all";
     this.views = {};
     this.selectedNode = null;
+    this.focus = null; // a part of the build the trees are limited to: {category, name}
     this.hasBuild = profile.spans.some(s => s.category === "stage");
   }
 
@@ -31,6 +32,7 @@ class App {
     const app = document.getElementById("app");
     app.appendChild(this.header(title));
     app.appendChild(this.toolbar());
+    app.appendChild(this.focusNote());
     const main = el("div", "main");
     this.viewArea = el("div", "view-area");
     this.viewArea.id = "view";
@@ -43,7 +45,7 @@ class App {
     if (first === "build" && !this.hasBuild) first = "tree";
     this.show(first);
     window.markataReport = this; // for the browser tests and the curious
-    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime };
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside };
   }
 
   header(title) {
@@ -254,8 +256,41 @@ class App {
     return formatSeconds(nanos);
   }
 
+  /** The note saying the trees show one part of the build (the Build tab's links), with the way back. */
+  focusNote() {
+    this.focusBar = el("div", "focus-note");
+    this.focusBar.id = "focus-note";
+    this.focusBar.hidden = true;
+    return this.focusBar;
+  }
+
+  /**
+   * Limits the call tree, flame graph, hot methods and compare to the samples inside a part of
+   * the build ({category: "stage" | "hook" | "document", name}), or to everything (null), and
+   * shows the tree.
+   */
+  setFocus(focus) {
+    this.focus = focus;
+    clear(this.focusBar);
+    this.focusBar.hidden = !focus;
+    if (focus) {
+      const matching = this.profile.spans.filter(s => s.category === focus.category && s.name === focus.name);
+      const wall = matching.reduce((a, s) => a + (s.end - s.start), 0);
+      const what = { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
+      this.focusBar.append(el("span", null, "Only the samples inside " + what + " " + focus.name + " (" + formatTime(wall) + " of wall time in " +
+        matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline shows the whole profile) "));
+      const back = el("button", null, "Show the whole profile");
+      back.id = "focus-clear";
+      back.addEventListener("click", () => this.setFocus(null));
+      this.focusBar.appendChild(back);
+    }
+    this.rebuildTree();
+    this.show("tree");
+  }
+
   rebuildTree() {
-    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll);
+    const inside = this.focus ? spansInside(this.profile, this.focus) : null;
+    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, inside);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();

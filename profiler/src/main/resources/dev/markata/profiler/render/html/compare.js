@@ -80,7 +80,10 @@ class CompareView {
       if (index >= 0) baseChoice = index;
       this.baselineThread = index >= 0 ? ", thread " + name : " (no thread " + name + " in it: all its threads)";
     }
-    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll);
+    // limited to the same part of the build as this profile's tree (the Build tab's links)
+    const focus = this.app.focus;
+    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll, focus ? spansInside(this.baseline, focus) : null);
+    if (focus) this.baselineThread += ", only " + focus.name;
     const mine = this.app.tree;
     const root = { label: "", before: 0, after: 0, kids: new Map(), parent: null, depth: 0 };
     const add = (tree, profile, field) => {
