@@ -494,6 +494,30 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Handler.handle");
     }
 
+    /**
+     * View options outlive the page (localStorage, shared by every report opened from disk), but a
+     * report's own configuration ({@code show_all = true}, a threshold in markata.toml) is news
+     * they must not hide: once any option had been touched in any report, every later report
+     * opened with that report's saved show-all and threshold, whatever its build asked for.
+     */
+    @Test
+    void aReportsOwnOptionsWinOverChoicesMadeInAnotherReport() throws Exception {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-units"))).selectByValue("percent");
+        Path configured = HtmlBrowser.render(session, HtmlOptions.defaults().withShowAll(true).withThresholdPercent(5),
+                "configured-show-all");
+        browser.open(configured);
+        assertThat(browser.find(By.id("opt-show-all")).isSelected()).as("show all, as the report was made").isTrue();
+        assertThat(browser.find(By.id("opt-threshold")).getAttribute("value")).isEqualTo("5");
+        // what this report leaves as it was (units) keeps the reader's choice
+        assertThat(new Select(browser.find(By.id("opt-units"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("percent");
+        // and a choice made in this report holds when it (or the next build's report) is opened again
+        browser.find(By.cssSelector(".options summary")).click();
+        browser.find(By.id("opt-show-all")).click();
+        browser.open(configured);
+        assertThat(browser.find(By.id("opt-show-all")).isSelected()).isFalse();
+    }
+
     @Test
     void everyViewSaysSoWhenNoSampleWasRecorded() throws Exception {
         // a program that ended before the sampler's first tick: spans, but not one sample
