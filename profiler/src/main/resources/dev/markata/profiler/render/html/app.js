@@ -8,12 +8,23 @@ class App {
     this.profile = profile;
     this.reportOptions = reportOptions;
     const saved = Settings.load();
+    // What the report was made with (markata.toml's show_all and threshold). The saved settings
+    // are shared by every report opened from disk, so a choice of these holds only in reports
+    // made with what it was chosen against: a report configured otherwise opens as configured
+    // (a show_all = true build opened with show all off once any option was touched anywhere).
+    this.configured = {
+      threshold: reportOptions.thresholdPercent ?? 0.1,
+      units: reportOptions.units || "seconds",
+      showAll: !!reportOptions.showAll
+    };
+    const chosen = key => saved[key] !== undefined && saved.configured && saved.configured[key] === this.configured[key]
+      ? saved[key] : this.configured[key];
     this.options = {
       libraryMode: saved.libraryMode || "collapse",
       hideRegex: saved.hideRegex || "",
-      threshold: saved.threshold !== undefined ? saved.threshold : (reportOptions.thresholdPercent ?? 0.1),
-      units: saved.units || reportOptions.units || "seconds",
-      showAll: saved.showAll !== undefined ? saved.showAll : !!reportOptions.showAll
+      threshold: chosen("threshold"),
+      units: chosen("units"),
+      showAll: chosen("showAll")
     };
     this.search = { text: "", regex: false };
     this.matcher = null;
@@ -241,7 +252,7 @@ class App {
         libraryMode: lib.value, hideRegex: re.value, threshold: Number.isFinite(t) && t >= 0 ? t : 0.1,
         units: units.value, showAll: all.checked
       });
-      Settings.save(this.options);
+      Settings.save(Object.assign({ configured: this.configured }, this.options));
       if (plumbingChanged) this.rebuildTree(); // "show all" keeps the JDK's lambda and reflection frames
       this.refresh();
     };
