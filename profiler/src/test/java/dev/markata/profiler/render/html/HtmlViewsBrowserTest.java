@@ -194,6 +194,29 @@ class HtmlViewsBrowserTest {
         browser.screenshot("hot-methods");
     }
 
+    /**
+     * The hot methods table is one stop of the Tab key, its rows reached with the arrow keys (as
+     * the call tree's): every row was a stop of its own, so a keyboard got past a table of 500
+     * methods with 500 presses of Tab.
+     */
+    @Test
+    void hotMethodsAreOneTabStopWalkedWithArrowKeys() throws Exception {
+        show("hot");
+        List<WebElement> rows = browser.findAll(By.cssSelector("#hot-table tbody tr"));
+        assertThat(rows.size()).isGreaterThan(5);
+        rows.get(0).click();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(rows.get(2));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo(rows.get(2).getText().split(" ")[0]);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((String) browser.js("return document.activeElement.closest('#hot-table tbody') ? 'a row' : document.activeElement.tagName"))
+                .as("where Tab goes from a row").isNotEqualTo("a row");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(browser.driver().switchTo().activeElement()).as("back into the table, on the row left").isEqualTo(rows.get(2));
+    }
+
     @Test
     void buildTablesShowStagesPluginsAndSlowestDocuments() throws Exception {
         show("build");
