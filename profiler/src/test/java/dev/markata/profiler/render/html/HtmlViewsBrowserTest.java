@@ -336,6 +336,31 @@ class HtmlViewsBrowserTest {
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
 
+    /**
+     * The compare tree by keyboard, as the call tree: one Tab stop, Right opens a row (it closed
+     * an open one: every arrow key but up and down toggled), Left closes it or goes to its parent.
+     * Every row was a Tab stop.
+     */
+    @Test
+    void compareTreeIsOneTabStopWithTheCallTreesKeys() throws Exception {
+        Path baseline = HtmlBrowser.OUT.resolve("baseline-keys.json").toAbsolutePath();
+        HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok").save(baseline);
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .kids .row"));
+        WebElement first = browser.findAll(By.cssSelector("#compare-tree .kids .row")).get(0);
+        assertThat(first.getAttribute("aria-expanded")).isEqualTo("true");
+        browser.js("arguments[0].focus()", first);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("aria-expanded")).as("Right on an open row").isEqualTo("true");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("aria-expanded")).as("Left on an open row").isEqualTo("false");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((String) browser.js("return document.activeElement.closest('#compare-tree') ? 'a row' : document.activeElement.tagName"))
+                .as("where Tab goes from a row").isNotEqualTo("a row");
+    }
+
     @Test
     void viewOptionsHideWhatACustomRegexMatchesAndPickThreads() throws Exception {
         browser.find(By.cssSelector(".options summary")).click();
