@@ -608,6 +608,36 @@ class HtmlViewsBrowserTest {
         }
     }
 
+    /**
+     * The system switching between light and dark while the report is open (dark mode at
+     * sunset): the page's colours follow at once, and so must the canvases, which kept the old
+     * background (a white timeline on a dark page) until something made them draw again.
+     */
+    @Test
+    void canvasesFollowASchemeChangeWhileTheReportIsOpen() throws Exception {
+        String canvasCorner = """
+                const c = document.getElementById(arguments[0]);
+                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
+                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""";
+        try {
+            browser.colorScheme("light");
+            browser.open(report);
+            show("timeline");
+            assertThat(browser.js(canvasCorner, "timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            browser.colorScheme("dark");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                    .until(d -> "rgb(22, 24, 29)".equals(browser.js("return getComputedStyle(document.body).backgroundColor")));
+            Object afterSwitch = browser.js(canvasCorner, "timeline-canvas");
+            show("flame");
+            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+            show("timeline"); // drawn afresh in the dark colours (a stage band lies over the corner)
+            assertThat(afterSwitch).as("the timeline after the switch").isNotEqualTo("rgb(255, 255, 255)")
+                    .isEqualTo(browser.js(canvasCorner, "timeline-canvas"));
+        } finally {
+            browser.colorScheme("");
+        }
+    }
+
     @Test
     void anInterruptedBuildIsMarkedInterruptedNotFailed() throws Exception {
         // Ctrl-C during save: the profile so far is written with outcome "interrupted"
