@@ -55,6 +55,14 @@ class App {
     let first = this.reportOptions.initialView || "tree";
     if (first === "build" && !this.hasBuild) first = "tree";
     this.show(first);
+    // the system switching light and dark while the page is open: the CSS follows by itself,
+    // the canvas drawn in the old colours is drawn again (views not shown draw when shown)
+    if (window.matchMedia) {
+      window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+        const view = this.views[this.current];
+        if (view && view.canvas) view.render();
+      });
+    }
     window.markataReport = this; // for the browser tests and the curious
     this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside };
   }
