@@ -519,6 +519,14 @@ class HtmlViewsBrowserTest {
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("the page fits the window's width").isTrue();
             browser.screenshot("phone-window-timeline");
+            // the view options open inside the window: anchored at the menu's right edge, they
+            // opened 213 px past the window's left edge, labels and half the controls unreachable
+            browser.find(By.cssSelector(".options summary")).click();
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) browser.js(
+                    "const r = document.querySelector('.options-body').getBoundingClientRect(); return [r.left, r.right, window.innerWidth];");
+            assertThat(box.get(0).doubleValue()).as("left edge of the view options").isGreaterThanOrEqualTo(0);
+            assertThat(box.get(1).doubleValue()).as("right edge of the view options").isLessThanOrEqualTo(box.get(2).doubleValue());
         } finally {
             browser.driver().manage().window().setSize(wide);
         }
