@@ -285,8 +285,8 @@ class App {
 
   /**
    * Limits the call tree, flame graph, hot methods and compare to the samples inside a part of
-   * the build ({category: "stage" | "hook" | "document", name}), or to everything (null), and
-   * shows the tree.
+   * the build ({category: "stage" | "hook" | "document", name}) and shows the tree, or lifts
+   * the limit (null).
    */
   setFocus(focus) {
     this.focus = focus;
@@ -304,7 +304,8 @@ class App {
       this.focusBar.appendChild(back);
     }
     this.rebuildTree();
-    this.show("tree");
+    if (focus) this.show("tree"); // from the Build tab's links; the way back stays in the view it is in
+    else this.refresh();
   }
 
   rebuildTree() {

@@ -278,6 +278,11 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
                 .startsWith("▾ 0.020 100.0% Main.main").contains("Save.write").doesNotContain("Render.document");
         browser.screenshot("build-link-stage-save");
+        // the way back keeps the view it is taken from
+        show("flame");
+        browser.find(By.id("focus-clear")).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        assertThat(browser.text(By.id("flame-status"))).startsWith("365 ms");
     }
 
     @Test
