@@ -66,6 +66,23 @@ class HtmlViewsBrowserTest {
                 return n;""", canvasId)).longValue();
     }
 
+    /** Saves {@code baseline} as {@code target/html-reports/<fileName>} and loads it in the Compare tab. */
+    void compareWith(Session baseline, String fileName) throws Exception {
+        Path file = HtmlBrowser.OUT.resolve(fileName).toAbsolutePath();
+        baseline.save(file);
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(file.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .kids .row"));
+    }
+
+    /** The colour of a canvas's bottom right pixel, as {@code rgb(r, g, b)}. */
+    Object canvasCorner(String canvasId) {
+        return browser.js("""
+                const c = document.getElementById(arguments[0]);
+                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
+                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""", canvasId);
+    }
+
     @Test
     void headerShowsWhatWasProfiledAndTheBuildOutcome() {
         assertThat(browser.text(By.id("target"))).isEqualTo("markata build examples/</title><b>blog");
@@ -308,11 +325,7 @@ class HtmlViewsBrowserTest {
     @Test
     void compareLoadsABaselineAndShowsWhatGotSlower() throws Exception {
         // baseline: markdown parsing took 3 ms of each 10 ms document instead of 6
-        Path baseline = HtmlBrowser.OUT.resolve("baseline.json").toAbsolutePath();
-        HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok").save(baseline);
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), "baseline.json");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline baseline.json: 365 ms → this profile 365 ms (±0)");
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
         // 19 documents, parsing 3 ms (6 for post-0) longer each: +60 ms, templating as much shorter
@@ -348,11 +361,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void compareTreeIsOneTabStopWithTheCallTreesKeys() throws Exception {
-        Path baseline = HtmlBrowser.OUT.resolve("baseline-keys.json").toAbsolutePath();
-        HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok").save(baseline);
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .kids .row"));
+        compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), "baseline-keys.json");
         WebElement first = browser.findAll(By.cssSelector("#compare-tree .kids .row")).get(0);
         assertThat(first.getAttribute("aria-expanded")).isEqualTo("true");
         browser.js("arguments[0].focus()", first);
@@ -455,15 +464,11 @@ class HtmlViewsBrowserTest {
         // last week's build left no sample on its workers outside tasks, so its tree has no
         // thread level (a lone thread's root is folded away); today's has one per thread. The
         // same code must still pair up, not show as all gone and all new.
-        Path baseline = HtmlBrowser.OUT.resolve("one-thread-baseline.json").toAbsolutePath();
-        TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
-                .build().save(baseline);
         Session today = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 60).sample(1, "app.Main.main;app.Save.write", 10)
                 .sample(2, "java.lang.Thread.run;app.Worker.idle", 5).build();
         browser.open(HtmlBrowser.render(today, HtmlOptions.defaults(), "compare-threads"));
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        compareWith(TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
+                .build(), "one-thread-baseline.json");
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
         assertThat(tree).contains("0.050 0.070 +20.0 ms +40.0% Main.main")
                 .contains("0.040 0.060 +20.0 ms +50.0% Build.run")
@@ -596,18 +601,14 @@ class HtmlViewsBrowserTest {
 
     @Test
     void followsTheSystemsLightOrDarkScheme() throws Exception {
-        String canvasCorner = """
-                const c = document.getElementById(arguments[0]);
-                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
-                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""";
         try {
             browser.colorScheme("light");
             browser.open(report);
             assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(255, 255, 255)");
             show("flame");
-            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(255, 255, 255)");
+            assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(255, 255, 255)");
             show("timeline");
-            assertThat(browser.js(canvasCorner, "timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            assertThat(canvasCorner("timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
             browser.screenshot("light-timeline");
             show("tree");
             browser.screenshot("light-tree");
@@ -615,7 +616,7 @@ class HtmlViewsBrowserTest {
             browser.open(report);
             assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(22, 24, 29)");
             show("flame");
-            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+            assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(22, 24, 29)");
         } finally {
             browser.colorScheme("");
         }
@@ -628,24 +629,20 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void canvasesFollowASchemeChangeWhileTheReportIsOpen() throws Exception {
-        String canvasCorner = """
-                const c = document.getElementById(arguments[0]);
-                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
-                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""";
         try {
             browser.colorScheme("light");
             browser.open(report);
             show("timeline");
-            assertThat(browser.js(canvasCorner, "timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            assertThat(canvasCorner("timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
             browser.colorScheme("dark");
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
                     .until(d -> "rgb(22, 24, 29)".equals(browser.js("return getComputedStyle(document.body).backgroundColor")));
-            Object afterSwitch = browser.js(canvasCorner, "timeline-canvas");
+            Object afterSwitch = canvasCorner("timeline-canvas");
             show("flame");
-            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+            assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(22, 24, 29)");
             show("timeline"); // drawn afresh in the dark colours (a stage band lies over the corner)
             assertThat(afterSwitch).as("the timeline after the switch").isNotEqualTo("rgb(255, 255, 255)")
-                    .isEqualTo(browser.js(canvasCorner, "timeline-canvas"));
+                    .isEqualTo(canvasCorner("timeline-canvas"));
         } finally {
             browser.colorScheme("");
         }
@@ -681,12 +678,8 @@ class HtmlViewsBrowserTest {
     void compareOnOneThreadComparesItWithTheSameThreadOfTheBaseline() throws Exception {
         // with the thread menu on "main", the baseline's every thread was compared with this
         // profile's main alone: 365 ms -> 135 ms read as a build 63% faster than the same build
-        Path baseline = HtmlBrowser.OUT.resolve("same-build.json").toAbsolutePath();
-        HtmlTestProfiles.siteBuild(AsyncMode.STRICT).save(baseline);
         new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT), "same-build.json");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json, thread main: 135 ms → this profile 135 ms (±0)");
         // back to all threads: the whole baseline again
         new Select(browser.find(By.id("thread-select"))).selectByValue("all");
