@@ -297,7 +297,7 @@ class App {
       const wall = matching.reduce((a, s) => a + (s.end - s.start), 0);
       const what = { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
       this.focusBar.append(el("span", null, "Only the samples inside " + what + " " + focus.name + " (" + formatTime(wall) + " of wall time in " +
-        matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline shows the whole profile) "));
+        matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
       const back = el("button", null, "Show the whole profile");
       back.id = "focus-clear";
       back.addEventListener("click", () => this.setFocus(null));
