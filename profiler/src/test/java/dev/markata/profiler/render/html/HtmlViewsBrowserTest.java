@@ -635,8 +635,10 @@ class HtmlViewsBrowserTest {
             show("timeline");
             assertThat(canvasCorner("timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
             browser.colorScheme("dark");
+            // the media query's change event may come after the page's colours have changed
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
-                    .until(d -> "rgb(22, 24, 29)".equals(browser.js("return getComputedStyle(document.body).backgroundColor")));
+                    .until(d -> "rgb(22, 24, 29)".equals(browser.js("return getComputedStyle(document.body).backgroundColor"))
+                            && !"rgb(255, 255, 255)".equals(canvasCorner("timeline-canvas")));
             Object afterSwitch = canvasCorner("timeline-canvas");
             show("flame");
             assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(22, 24, 29)");
