@@ -153,6 +153,8 @@ class HtmlCallTreeBrowserTest {
                 return getSelection().toString();""");
         assertThat(selected).contains("Main.main Main.java:10\n").contains("Render.document Render.java:10");
         browser.find(By.id("detail-copy-stack")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> browser.text(By.id("detail-copy-stack")).equals("Copied")); // the copy is done
         assertThat(browser.clipboardText()).isEqualTo("""
                 "main"
                 \tat app.Render.document(Render.java:10)
@@ -162,7 +164,6 @@ class HtmlCallTreeBrowserTest {
                 \tat app.Build.run(Build.java:10)
                 \tat app.Main.main(Main.java:10)
                 """);
-        assertThat(browser.text(By.id("detail-copy-stack"))).isEqualTo("Copied");
     }
 
     @Test
