@@ -396,6 +396,25 @@ class HtmlViewsBrowserTest {
         browser.screenshot("options-thread");
     }
 
+    /**
+     * A hide regex that does not compile says so where it is typed, as the search box does: it
+     * hid nothing, without a word, and the reader took the tree for what the pattern left.
+     */
+    @Test
+    void anInvalidHideRegexSaysSo() throws Exception {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
+        WebElement regex = browser.find(By.id("opt-hide-regex"));
+        regex.sendKeys("^(org\\.commonmark");
+        regex.sendKeys(Keys.TAB);
+        assertThat(browser.text(By.id("opt-hide-regex-error"))).startsWith("invalid regex: ");
+        assertThat((String) browser.js("return document.getElementById('opt-hide-regex').validationMessage")).startsWith("invalid regex: ");
+        regex.sendKeys(")");
+        regex.sendKeys(Keys.TAB);
+        assertThat(browser.text(By.id("opt-hide-regex-error"))).isEmpty();
+        assertThat(browser.text(By.id("view"))).contains("1 frame hidden (commonmark)");
+    }
+
     @Test
     void startsOnTheThreadTheReportOptionsName() throws Exception {
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(3L), "thread-3-first"));
