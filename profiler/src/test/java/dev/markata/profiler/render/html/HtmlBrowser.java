@@ -99,6 +99,16 @@ final class HtmlBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a report as on a first visit: the view options an earlier test saved (localStorage,
+     * shared by every report opened from disk) are cleared before the page reads them.
+     */
+    void openFresh(Path file) {
+        open(file);
+        js("localStorage.clear()");
+        open(file);
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -40,8 +40,7 @@ class HtmlCallTreeBrowserTest {
 
     @BeforeEach
     void load() {
-        browser.open(report);
-        browser.js("localStorage.clear()");
+        browser.openFresh(report);
     }
 
     /** The row whose name is exactly {@code name}, among the rows shown. */
