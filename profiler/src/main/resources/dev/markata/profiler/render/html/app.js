@@ -250,6 +250,23 @@ class App {
     };
     row("Library code ", lib);
     row("Regex ", re);
+    // a pattern that does not compile hides nothing: say so where it is typed, as the search box does
+    const reError = el("span", "opt-error");
+    reError.id = "opt-hide-regex-error";
+    body.appendChild(reError);
+    const checkRegex = () => {
+      let message = "";
+      if (lib.value === "custom" && re.value) {
+        try {
+          new RegExp(re.value);
+        } catch (e) {
+          message = "invalid regex: " + e.message;
+        }
+      }
+      re.setCustomValidity(message);
+      reError.textContent = message;
+    };
+    checkRegex();
     row("Threshold % ", threshold);
     row("Units ", units);
     row("Show all (no threshold, no grouping) ", all);
@@ -260,6 +277,7 @@ class App {
         libraryMode: lib.value, hideRegex: re.value, threshold: Number.isFinite(t) && t >= 0 ? t : 0.1,
         units: units.value, showAll: all.checked
       });
+      checkRegex();
       Settings.save(Object.assign({ configured: this.configured }, this.options));
       if (plumbingChanged) this.rebuildTree(); // "show all" keeps the JDK's lambda and reflection frames
       this.refresh();
