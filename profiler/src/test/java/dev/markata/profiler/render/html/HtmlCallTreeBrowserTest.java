@@ -264,6 +264,28 @@ class HtmlCallTreeBrowserTest {
         }
     }
 
+    /**
+     * Two hidden classes the JVM spun for one lambda, reached from two callers: one method in the
+     * hot methods table, named as the tree names it. The table had two rows of the same name
+     * (3 ms and 2 ms), each titled with the JVM's address, as the tooltips were.
+     */
+    @Test
+    void hotMethodsCountALambdasHiddenClassesAsOneMethod() throws Exception {
+        Session session = TestSessions.builder()
+                .sample(1, "app.Main.main;app.A.run;app.Site$$Lambda$12/0x0000000800c01234.accept;app.Site.lambda$run$0", 3)
+                .sample(1, "app.Main.main;app.B.run;app.Site$$Lambda.0x0000000800c05678.accept;app.Site.lambda$run$0", 2)
+                .build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withShowAll(true), "lambda-two-callers"));
+        browser.find(By.id("tab-hot")).click();
+        List<WebElement> lambdas = browser.findAll(By.cssSelector("#hot-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("Site$$Lambda.accept")).toList();
+        assertThat(lambdas).hasSize(1);
+        assertThat(lambdas.get(0).getText()).contains("5.00 ms 100.0% 5");
+        assertThat(lambdas.get(0).findElement(By.cssSelector("td")).getAttribute("title")).isEqualTo("app.Site$$Lambda.accept");
+        lambdas.get(0).click();
+        assertThat(browser.text(By.id("detail-callers"))).contains("A.run").contains("B.run");
+    }
+
     @Test
     void callersAndCalleesAreNamedAsTheTreeNamesThem() throws Exception {
         // JDK 21+ names a lambda's hidden class "Site$$Lambda.0x0000000800c05678": the details
