@@ -106,7 +106,10 @@ function makeFrame(cls, method, file, line, kind) {
     cls, shownCls: shown, method, file, line, kind,
     // a synthetic frame from the sampler ("[out-of-context]") is a class alone, as Frame.displayName says it
     name: simple ? (method ? simple + "." + method : simple) : method,
-    full: cls ? cls + "." + method : method,
+    // the method as the page names and keys it (hot methods, details, tooltips, compare): with the
+    // class as shown, so a lambda's hidden classes (two for one call site, another number in
+    // another run) are one method, as in the tree
+    full: shown ? shown + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
     library: kind === KIND_LIB ? libraryName(cls) : null,
     // the JDK's reflection, method-handle and lambda plumbing (as FrameFilters.isJdkPlumbing)
