@@ -65,6 +65,16 @@ class HtmlViewsBrowserTest {
                 return n;""", canvasId)).longValue();
     }
 
+    /** Opens the view options, picks "Hide frames matching regex" and types {@code pattern}; returns its field. */
+    WebElement hideFramesMatching(String pattern) {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
+        WebElement regex = browser.find(By.id("opt-hide-regex"));
+        regex.sendKeys(pattern);
+        regex.sendKeys(Keys.TAB);
+        return regex;
+    }
+
     /** Saves {@code baseline} as {@code target/html-reports/<fileName>} and loads it in the Compare tab. */
     void compareWith(Session baseline, String fileName) throws Exception {
         Path file = HtmlBrowser.OUT.resolve(fileName).toAbsolutePath();
@@ -376,11 +386,7 @@ class HtmlViewsBrowserTest {
 
     @Test
     void viewOptionsHideWhatACustomRegexMatchesAndPickThreads() throws Exception {
-        browser.find(By.cssSelector(".options summary")).click();
-        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
-        WebElement regex = browser.find(By.id("opt-hide-regex"));
-        regex.sendKeys("^(org\\.commonmark|com\\.hubspot)\\.");
-        regex.sendKeys(Keys.TAB);
+        hideFramesMatching("^(org\\.commonmark|com\\.hubspot)\\.");
         // the JDK's frames show now; commonmark's and jinjava's are grouped
         String tree = browser.text(By.id("view")).replaceAll("\\s+", " ");
         assertThat(tree).contains("ThreadPoolExecutor.runWorker").doesNotContain("DocumentParser.parse")
@@ -401,11 +407,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void anInvalidHideRegexSaysSo() throws Exception {
-        browser.find(By.cssSelector(".options summary")).click();
-        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
-        WebElement regex = browser.find(By.id("opt-hide-regex"));
-        regex.sendKeys("^(org\\.commonmark");
-        regex.sendKeys(Keys.TAB);
+        WebElement regex = hideFramesMatching("^(org\\.commonmark");
         assertThat(browser.text(By.id("opt-hide-regex-error"))).startsWith("invalid regex: ");
         assertThat((String) browser.js("return document.getElementById('opt-hide-regex').validationMessage")).startsWith("invalid regex: ");
         regex.sendKeys(")");
