@@ -402,6 +402,28 @@ class HtmlViewsBrowserTest {
     }
 
     /**
+     * The view options close as a menu does: with Escape (focus back on "View options") or a
+     * click elsewhere. They stayed open over the view until "View options" was clicked again; on
+     * a phone-sized window they cover most of the tree.
+     */
+    @Test
+    void viewOptionsCloseWithEscapeOrAClickElsewhere() throws Exception {
+        WebElement summary = browser.find(By.cssSelector(".options summary"));
+        summary.click();
+        browser.find(By.id("opt-threshold")).sendKeys(Keys.ESCAPE);
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).as("after Escape").isNull();
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(summary);
+        summary.click();
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).isNotNull();
+        browser.find(By.id("target")).click();
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).as("after a click elsewhere").isNull();
+        // a click inside them leaves them open
+        summary.click();
+        browser.find(By.id("opt-threshold")).click();
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).isNotNull();
+    }
+
+    /**
      * A hide regex that does not compile says so where it is typed, as the search box does: it
      * hid nothing, without a word, and the reader took the tree for what the pattern left.
      */
