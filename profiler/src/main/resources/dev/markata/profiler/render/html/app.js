@@ -284,6 +284,17 @@ class App {
     };
     for (const c of [lib, re, threshold, units, all]) c.addEventListener("change", apply);
     box.appendChild(body);
+    // closed as a menu is: Escape (back to its summary) or a click elsewhere; a details element
+    // stays open over the view (most of a phone's) until its summary is clicked again
+    box.addEventListener("keydown", e => {
+      if (e.key !== "Escape" || !box.open) return;
+      e.preventDefault();
+      box.open = false;
+      box.querySelector("summary").focus();
+    });
+    document.addEventListener("click", e => {
+      if (box.open && !box.contains(e.target)) box.open = false;
+    });
     return box;
   }
 
