@@ -402,6 +402,23 @@ class HtmlViewsBrowserTest {
     }
 
     /**
+     * The view tabs are one stop of the Tab key, as a tab list is (the arrow keys move between
+     * them): each of the six was a stop of its own on the way from the page's top to the view.
+     */
+    @Test
+    void theViewTabsAreOneTabStop() throws Exception {
+        show("flame");
+        browser.find(By.id("target")).click(); // Tab goes on from the header, above the tabs
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("tab-flame");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("tab-hot");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("hot");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("thread-select");
+    }
+
+    /**
      * The view options close as a menu does: with Escape (focus back on "View options") or a
      * click elsewhere. They stayed open over the view until "View options" was clicked again; on
      * a phone-sized window they cover most of the tree.
