@@ -370,6 +370,7 @@ class App {
     for (const [k, b] of Object.entries(this.tabButtons)) {
       b.classList.toggle("active", k === id);
       b.setAttribute("aria-selected", String(k === id));
+      b.tabIndex = k === id ? 0 : -1; // one Tab stop for the tab list, the arrow keys move along it
     }
     let view = this.views[id];
     if (!view) {
