@@ -8,12 +8,23 @@ class App {
     this.profile = profile;
     this.reportOptions = reportOptions;
     const saved = Settings.load();
+    // What the report was made with (markata.toml's show_all and threshold). The saved settings
+    // are shared by every report opened from disk, so a choice of these holds only in reports
+    // made with what it was chosen against: a report configured otherwise opens as configured
+    // (a show_all = true build opened with show all off once any option was touched anywhere).
+    this.configured = {
+      threshold: reportOptions.thresholdPercent ?? 0.1,
+      units: reportOptions.units || "seconds",
+      showAll: !!reportOptions.showAll
+    };
+    const chosen = key => saved[key] !== undefined && saved.configured && saved.configured[key] === this.configured[key]
+      ? saved[key] : this.configured[key];
     this.options = {
       libraryMode: saved.libraryMode || "collapse",
       hideRegex: saved.hideRegex || "",
-      threshold: saved.threshold !== undefined ? saved.threshold : (reportOptions.thresholdPercent ?? 0.1),
-      units: saved.units || reportOptions.units || "seconds",
-      showAll: saved.showAll !== undefined ? saved.showAll : !!reportOptions.showAll
+      threshold: chosen("threshold"),
+      units: chosen("units"),
+      showAll: chosen("showAll")
     };
     this.search = { text: "", regex: false };
     this.matcher = null;
@@ -22,6 +33,7 @@ class App {
     this.thread = first >= 0 ? first : "all";
     this.views = {};
     this.selectedNode = null;
+    this.focus = null; // a part of the build the trees are limited to: {category, name}
     this.hasBuild = profile.spans.some(s => s.category === "stage");
   }
 
@@ -31,6 +43,7 @@ class App {
     const app = document.getElementById("app");
     app.appendChild(this.header(title));
     app.appendChild(this.toolbar());
+    app.appendChild(this.focusNote());
     const main = el("div", "main");
     this.viewArea = el("div", "view-area");
     this.viewArea.id = "view";
@@ -42,8 +55,16 @@ class App {
     let first = this.reportOptions.initialView || "tree";
     if (first === "build" && !this.hasBuild) first = "tree";
     this.show(first);
+    // the system switching light and dark while the page is open: the CSS follows by itself,
+    // the canvas drawn in the old colours is drawn again (views not shown draw when shown)
+    if (window.matchMedia) {
+      window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+        const view = this.views[this.current];
+        if (view && view.canvas) view.render();
+      });
+    }
     window.markataReport = this; // for the browser tests and the curious
-    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime };
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside };
   }
 
   header(title) {
@@ -229,6 +250,23 @@ class App {
     };
     row("Library code ", lib);
     row("Regex ", re);
+    // a pattern that does not compile hides nothing: say so where it is typed, as the search box does
+    const reError = el("span", "opt-error");
+    reError.id = "opt-hide-regex-error";
+    body.appendChild(reError);
+    const checkRegex = () => {
+      let message = "";
+      if (lib.value === "custom" && re.value) {
+        try {
+          new RegExp(re.value);
+        } catch (e) {
+          message = "invalid regex: " + e.message;
+        }
+      }
+      re.setCustomValidity(message);
+      reError.textContent = message;
+    };
+    checkRegex();
     row("Threshold % ", threshold);
     row("Units ", units);
     row("Show all (no threshold, no grouping) ", all);
@@ -239,12 +277,24 @@ class App {
         libraryMode: lib.value, hideRegex: re.value, threshold: Number.isFinite(t) && t >= 0 ? t : 0.1,
         units: units.value, showAll: all.checked
       });
-      Settings.save(this.options);
+      checkRegex();
+      Settings.save(Object.assign({ configured: this.configured }, this.options));
       if (plumbingChanged) this.rebuildTree(); // "show all" keeps the JDK's lambda and reflection frames
       this.refresh();
     };
     for (const c of [lib, re, threshold, units, all]) c.addEventListener("change", apply);
     box.appendChild(body);
+    // closed as a menu is: Escape (back to its summary) or a click elsewhere; a details element
+    // stays open over the view (most of a phone's) until its summary is clicked again
+    box.addEventListener("keydown", e => {
+      if (e.key !== "Escape" || !box.open) return;
+      e.preventDefault();
+      box.open = false;
+      box.querySelector("summary").focus();
+    });
+    document.addEventListener("click", e => {
+      if (box.open && !box.contains(e.target)) box.open = false;
+    });
     return box;
   }
 
@@ -254,8 +304,42 @@ class App {
     return formatSeconds(nanos);
   }
 
+  /** The note saying the trees show one part of the build (the Build tab's links), with the way back. */
+  focusNote() {
+    this.focusBar = el("div", "focus-note");
+    this.focusBar.id = "focus-note";
+    this.focusBar.hidden = true;
+    return this.focusBar;
+  }
+
+  /**
+   * Limits the call tree, flame graph, hot methods and compare to the samples inside a part of
+   * the build ({category: "stage" | "hook" | "document", name}) and shows the tree, or lifts
+   * the limit (null).
+   */
+  setFocus(focus) {
+    this.focus = focus;
+    clear(this.focusBar);
+    this.focusBar.hidden = !focus;
+    if (focus) {
+      const matching = this.profile.spans.filter(s => s.category === focus.category && s.name === focus.name);
+      const wall = matching.reduce((a, s) => a + (s.end - s.start), 0);
+      const what = { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
+      this.focusBar.append(el("span", null, "Only the samples inside " + what + " " + focus.name + " (" + formatTime(wall) + " of wall time in " +
+        matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
+      const back = el("button", null, "Show the whole profile");
+      back.id = "focus-clear";
+      back.addEventListener("click", () => this.setFocus(null));
+      this.focusBar.appendChild(back);
+    }
+    this.rebuildTree();
+    if (focus) this.show("tree"); // from the Build tab's links; the way back stays in the view it is in
+    else this.refresh();
+  }
+
   rebuildTree() {
-    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll);
+    const inside = this.focus ? spansInside(this.profile, this.focus) : null;
+    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, inside);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
@@ -286,6 +370,7 @@ class App {
     for (const [k, b] of Object.entries(this.tabButtons)) {
       b.classList.toggle("active", k === id);
       b.setAttribute("aria-selected", String(k === id));
+      b.tabIndex = k === id ? 0 : -1; // one Tab stop for the tab list, the arrow keys move along it
     }
     let view = this.views[id];
     if (!view) {

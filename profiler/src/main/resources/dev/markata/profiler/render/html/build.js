@@ -67,7 +67,7 @@ class BuildView {
     const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]);
     for (const name of stageNames) {
       const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];
-      const tr = this.row(stageTable, [name, formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]),
+      const tr = this.row(stageTable, [this.link("stage", name), formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]),
         formatTime(e[3]), formatTime(e[2])]);
       if (name === failedStage) {
         tr.classList.add("failed");
@@ -94,7 +94,7 @@ class BuildView {
       const rows = Array.from(byPlugin.entries()).map(([name, m]) => [name, m, Array.from(m.values()).reduce((a, b) => a + b, 0)]);
       rows.sort((a, b) => b[2] - a[2]);
       for (const [name, m, total] of rows) {
-        this.row(t, [name].concat(hookStages.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
+        this.row(t, [this.link("hook", name)].concat(hookStages.map(s => (m.has(s) ? formatTime(m.get(s)) : "")), [formatTime(total)]));
       }
     }
 
@@ -138,7 +138,7 @@ class BuildView {
       }
       const t = this.table("build-documents", ["Document", "Total"].concat(docStages, ["Plugins"]));
       for (const [name, e] of shown) {
-        const tr = this.row(t, [name, formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
+        const tr = this.row(t, [this.link("document", name), formatTime(e.total)].concat(docStages.map(s => (e.stages.has(s) ? formatTime(e.stages.get(s)) : "")),
           [Array.from(e.plugins).join(", ")]));
         if (e.failed) {
           tr.classList.add("failed");
@@ -169,6 +169,14 @@ class BuildView {
     return name => name.toLowerCase().includes(needle);
   }
 
+  /** A stage's, plugin's or document's name as a link to the call tree of the samples inside it. */
+  link(category, name) {
+    const b = el("button", "link", name);
+    b.title = "Show the call tree of what ran inside it";
+    b.addEventListener("click", () => this.app.setFocus({ category, name }));
+    return b;
+  }
+
   table(id, headers) {
     const table = el("table", "grid");
     table.id = id;
@@ -190,7 +198,9 @@ class BuildView {
       // a document's list of plugins (much the same for every document) is cut to fit, whole in
       // its title, so the tab needs no sideways scrolling; the path is not: paths differ at the end
       const plugins = documents && i === last;
-      const td = el("td", plugins ? "text clip plugins" : i === 0 ? "text" : null, c);
+      const node = c instanceof Node;
+      const td = el("td", plugins ? "text clip plugins" : i === 0 ? "text" : null, node ? null : c);
+      if (node) td.appendChild(c);
       if (plugins) td.title = c;
       tr.appendChild(td);
     });

@@ -21,16 +21,31 @@ class CompareView {
       const row = e.target.closest(".row");
       if (row && row._diff) this.toggle(row);
     });
+    // the call tree's keys: Right opens (or steps in), Left closes (or goes to the parent), Enter toggles
     this.body.addEventListener("keydown", e => {
       const row = e.target.closest(".row");
-      if (!row) return;
-      const rows = Array.from(this.body.querySelectorAll(".row"));
+      if (!row || !row._diff) return;
+      const rows = Array.from(this.body.querySelectorAll(".row")).filter(r => r._diff);
       const i = rows.indexOf(row);
+      const expanded = row.getAttribute("aria-expanded");
       if (e.key === "ArrowDown" && i + 1 < rows.length) rows[i + 1].focus();
       else if (e.key === "ArrowUp" && i > 0) rows[i - 1].focus();
-      else if (e.key === "Enter" || e.key === "ArrowRight" || e.key === "ArrowLeft") this.toggle(row);
-      else return;
+      else if (e.key === "Home") rows[0].focus();
+      else if (e.key === "End") rows[rows.length - 1].focus();
+      else if (e.key === "Enter" || (e.key === "ArrowRight" && expanded === "false") || (e.key === "ArrowLeft" && expanded === "true")) this.toggle(row);
+      else if (e.key === "ArrowRight" && expanded === "true" && i + 1 < rows.length) rows[i + 1].focus();
+      else if (e.key === "ArrowLeft") {
+        const parent = row.parentNode.parentNode.closest(".node");
+        if (parent) parent.querySelector(":scope > .row").focus();
+      } else return;
       e.preventDefault();
+    });
+    // one Tab stop for the tree: the row last focused
+    this.body.addEventListener("focusin", e => {
+      const row = e.target.closest(".row");
+      if (!row || !row._diff) return;
+      for (const r of this.body.querySelectorAll(".row[tabindex='0']")) if (r !== row) r.tabIndex = -1;
+      row.tabIndex = 0;
     });
     this.root.append(bar, el("p", "hint-line", "Rows pair call paths by class and method, over all threads; Δ is this profile minus the baseline " +
       "(red: slower now, green: faster). Sorted by the size of the change."), this.body);
@@ -80,7 +95,10 @@ class CompareView {
       if (index >= 0) baseChoice = index;
       this.baselineThread = index >= 0 ? ", thread " + name : " (no thread " + name + " in it: all its threads)";
     }
-    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll);
+    // limited to the same part of the build as this profile's tree (the Build tab's links)
+    const focus = this.app.focus;
+    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll, focus ? spansInside(this.baseline, focus) : null);
+    if (focus) this.baselineThread += ", only " + focus.name;
     const mine = this.app.tree;
     const root = { label: "", before: 0, after: 0, kids: new Map(), parent: null, depth: 0 };
     const add = (tree, profile, field) => {
@@ -154,6 +172,8 @@ class CompareView {
     const list = el("div", "kids top");
     for (const c of this.sorted(d)) list.appendChild(this.element(c));
     this.body.appendChild(list);
+    const first = list.querySelector(".row");
+    if (first) first.tabIndex = 0;
   }
 
   delta(n) {
@@ -176,7 +196,7 @@ class CompareView {
     const wrap = el("div", "node");
     const row = el("div", "row");
     row._diff = n;
-    row.tabIndex = 0;
+    row.tabIndex = -1;
     const expandable = this.sorted(n).length > 0;
     const isOpen = this.open.has(n);
     row.appendChild(el("span", "toggle", expandable ? (isOpen ? "▾" : "▸") : ""));
@@ -204,7 +224,9 @@ class CompareView {
     if (this.open.has(n)) this.open.delete(n); else this.open.add(n);
     const fresh = this.element(n);
     row.parentNode.replaceWith(fresh);
-    fresh.querySelector(".row").focus();
+    const again = fresh.querySelector(".row");
+    again.tabIndex = 0;
+    again.focus();
   }
 }
 

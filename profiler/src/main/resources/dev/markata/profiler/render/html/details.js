@@ -122,15 +122,67 @@ class DetailsPanel {
   }
 
   stack(path, title) {
-    this.root.appendChild(el("h3", null, title || "Stack from the root"));
+    const head = el("h3", "stack-head", title || "Stack from the root");
+    const copy = el("button", "copy", "Copy");
+    copy.id = "detail-copy-stack";
+    copy.title = "Copy as a Java stack trace, innermost frame first (for an issue, or an IDE's \"analyze stack trace\")";
+    const frames = path.map(n => this.app.profile.frames[n.f]);
+    copy.addEventListener("click", () => copyText(javaStackTrace(frames)).then(
+      () => { copy.textContent = "Copied"; },
+      () => { copy.textContent = "Copy failed: select the stack"; }));
+    head.appendChild(copy);
+    this.root.appendChild(head);
     const ol = el("ol", "stack");
     ol.id = "detail-stack";
-    for (const n of path) {
-      const f = this.app.profile.frames[n.f];
+    for (const f of frames) {
       const li = el("li", f.kind === KIND_APP ? "app" : f.kind === KIND_SYNTHETIC ? "synthetic" : "lib");
-      li.append(el("span", null, f.name), el("span", "loc", f.location));
+      // a space between name and place, so that a selection copies "Main.main Main.java:55"
+      li.append(el("span", null, f.name), " ", el("span", "loc", f.location));
       ol.appendChild(li);
     }
     this.root.appendChild(ol);
+  }
+}
+
+/**
+ * Frames from the root down as a Java stack trace: innermost first, "\tat class.method(File.java:55)"
+ * as StackTraceElement prints them, a thread's root as the header line ("main", as jstack names a
+ * thread) and other made-up frames ([await]) as they are named.
+ */
+function javaStackTrace(frames) {
+  const lines = [];
+  let header = null;
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i];
+    if (f.kind === KIND_SYNTHETIC) {
+      if (!f.cls && f.method.startsWith("thread ")) header = "\"" + f.method.slice(7) + "\"";
+      else lines.push("\t" + f.name);
+      continue;
+    }
+    const where = f.file ? (f.line > 0 ? f.file + ":" + f.line : f.file) : "Unknown Source";
+    lines.push("\tat " + f.cls + "." + f.method + "(" + where + ")");
+  }
+  if (header) lines.unshift(header);
+  return lines.join("\n") + "\n";
+}
+
+/** Puts text on the clipboard: the Clipboard API, else the older copy command; a promise either way. */
+function copyText(text) {
+  const fallback = () => {
+    const area = el("textarea");
+    area.value = text;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    const done = document.execCommand("copy");
+    area.remove();
+    return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text).catch(fallback);
+  try {
+    return fallback();
+  } catch (e) {
+    return Promise.reject(e);
   }
 }

@@ -65,7 +65,7 @@ class HotView {
     for (const m of shown.slice(0, HOT_LIMIT)) {
       const f = app.profile.frames[m.frame];
       const tr = el("tr");
-      tr.tabIndex = 0;
+      tr.tabIndex = -1; // one Tab stop for the table (the row last focused), rows by arrow keys
       const name = el("td", "text clip" + (f.kind === KIND_APP ? " app" : ""), f.name);
       name.title = f.full;
       const location = el("td", "text clip loc", f.location);
@@ -83,15 +83,22 @@ class HotView {
         app.selectMethod(m.key);
       };
       tr.addEventListener("click", select);
+      tr.addEventListener("focus", () => {
+        for (const r of body.querySelectorAll("tr[tabindex='0']")) if (r !== tr) r.tabIndex = -1;
+        tr.tabIndex = 0;
+      });
       tr.addEventListener("keydown", e => {
         if (e.key === "Enter") select();
         else if (e.key === "ArrowDown" && tr.nextSibling) tr.nextSibling.focus();
         else if (e.key === "ArrowUp" && tr.previousSibling) tr.previousSibling.focus();
+        else if (e.key === "Home") body.firstChild.focus();
+        else if (e.key === "End") body.lastChild.focus();
         else return;
         e.preventDefault();
       });
       body.appendChild(tr);
     }
+    if (body.firstChild) body.firstChild.tabIndex = 0;
     table.appendChild(body);
     this.root.appendChild(table);
   }

@@ -106,7 +106,10 @@ function makeFrame(cls, method, file, line, kind) {
     cls, shownCls: shown, method, file, line, kind,
     // a synthetic frame from the sampler ("[out-of-context]") is a class alone, as Frame.displayName says it
     name: simple ? (method ? simple + "." + method : simple) : method,
-    full: cls ? cls + "." + method : method,
+    // the method as the page names and keys it (hot methods, details, tooltips, compare): with the
+    // class as shown, so a lambda's hidden classes (two for one call site, another number in
+    // another run) are one method, as in the tree
+    full: shown ? shown + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
     library: kind === KIND_LIB ? libraryName(cls) : null,
     // the JDK's reflection, method-handle and lambda plumbing (as FrameFilters.isJdkPlumbing)
@@ -437,8 +440,9 @@ function awaitIndex(profile) {
  * submitted run shows that time as [await] where its waiting stack meets the submitting stack;
  * with STRICT, samples of task-running threads outside any task go to [out-of-context]. When only
  * one thread root is left, its children become the roots. A number picks one thread, raw.
+ * `inside` (from spansInside), when given, keeps only the samples taken inside those spans.
  */
-function buildCallTree(profile, threadChoice, keepPlumbing = false) {
+function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = null) {
   const root = makeNode(-1, null);
   const all = threadChoice === "all";
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
@@ -479,6 +483,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false) {
     const waits = graft ? awaits[t.index] : null;
     let lastTask = -2, lastGroup = plain;
     for (let i = 0; i < t.n; i++) {
+      if (inside && !(t.span[i] >= 0 && inside[t.span[i]] === 1)) continue;
       let baseKey = threadKey;
       let g = plain;
       if (graft) {
@@ -567,6 +572,36 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false) {
     }
   }
   return root;
+}
+
+/**
+ * Per span, 1 when it is inside a part of the build (`focus`: {category, name}, a stage, a
+ * plugin's hooks or a document): so named, or opened within such a span, on its thread or, for
+ * a handed-over task, by the span that submitted it. Memoised per focus.
+ */
+function spansInside(profile, focus) {
+  const key = focus.category + "\u0000" + focus.name;
+  profile.inside = profile.inside || new Map();
+  let state = profile.inside.get(key);
+  if (state) return state;
+  const spans = profile.spans;
+  state = new Uint8Array(spans.length); // 0: not known yet, 1: inside, 2: outside
+  for (let i = 0; i < spans.length; i++) {
+    const chain = [];
+    let s = i, found = 2;
+    while (s >= 0 && s < spans.length && state[s] === 0 && chain.length <= spans.length) {
+      chain.push(s);
+      if (spans[s].category === focus.category && spans[s].name === focus.name) {
+        found = 1;
+        break;
+      }
+      s = spans[s].parent;
+    }
+    if (found === 2 && s >= 0 && s < spans.length && state[s] !== 0) found = state[s];
+    for (const c of chain) state[c] = found;
+  }
+  profile.inside.set(key, state);
+  return state;
 }
 
 /** Time and sample counts of one group of samples, per stack id (-1, the empty stack, included). */

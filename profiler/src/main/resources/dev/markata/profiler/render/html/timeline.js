@@ -21,13 +21,23 @@ class TimelineView {
     this.rangeLabel = el("span", "range");
     this.rangeLabel.id = "timeline-range";
     bar.append(zoomIn, zoomOut, reset, this.rangeLabel,
-      el("span", "hint-inline", "wheel or pinch: zoom · drag: pan · shift+wheel: scroll lanes · click: details"));
-    this.wrap = el("div", "canvas-wrap");
+      el("span", "hint-inline", "wheel or pinch: zoom · drag: pan · shift+wheel or scrollbar: scroll lanes · click: details"));
+    // The canvas is the height of the window and stays in place (sticky); a spacer below it gives
+    // the box the lanes' whole height, so the browser shows a scrollbar when threads' lanes lie
+    // below the window (without it, only shift+wheel reached them, and nothing said they were there).
+    this.wrap = el("div", "canvas-wrap lanes");
     this.canvas = el("canvas");
     this.canvas.id = "timeline-canvas";
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute("aria-label", "Timeline of samples per thread; + and - zoom, arrow keys pan");
-    this.wrap.appendChild(this.canvas);
+    this.spacer = el("div", "lanes-spacer");
+    this.wrap.append(this.canvas, this.spacer);
+    this.wrap.addEventListener("scroll", () => {
+      if (Math.round(this.scrollY) === Math.round(this.wrap.scrollTop)) return; // the page's own scrolling, mirrored
+      this.scrollY = this.wrap.scrollTop;
+      this.clampView();
+      this.draw();
+    });
     this.tooltip = el("div", "tooltip");
     this.tooltip.id = "timeline-tooltip";
     this.tooltip.hidden = true;
@@ -292,10 +302,13 @@ class TimelineView {
   draw() {
     if (!this.lanes) return;
     this.tolerance = Math.max(this.app.profile.interval, 1);
-    const width = Math.max(200, this.wrap.clientWidth);
     const height = Math.max(200, this.wrap.clientHeight);
+    // the spacer first: the scrollbar it brings takes from the width
+    this.spacer.style.height = Math.max(0, this.contentHeight + 20 - height) + "px";
+    const width = Math.max(200, this.wrap.clientWidth);
     this.width = width;
     this.height = height;
+    if (Math.round(this.wrap.scrollTop) !== Math.round(this.scrollY)) this.wrap.scrollTop = this.scrollY;
     const ctx = sizeCanvas(this.canvas, width, height);
     const p = this.app.profile;
     const match = this.app.matcher;

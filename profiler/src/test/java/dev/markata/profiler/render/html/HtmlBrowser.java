@@ -99,6 +99,16 @@ final class HtmlBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a report as on a first visit: the view options an earlier test saved (localStorage,
+     * shared by every report opened from disk) are cleared before the page reads them.
+     */
+    void openFresh(Path file) {
+        open(file);
+        js("localStorage.clear()");
+        open(file);
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
@@ -128,6 +138,14 @@ final class HtmlBrowser implements AutoCloseable {
     void colorScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** What the page put on the clipboard (the page is allowed to read it back). */
+    String clipboardText() {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                java.util.Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; navigator.clipboard.readText().then(done, e => done('clipboard not read: ' + e));");
     }
 
     /** Saves a PNG of the window for people to look at. */

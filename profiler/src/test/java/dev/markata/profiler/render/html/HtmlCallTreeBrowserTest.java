@@ -40,8 +40,7 @@ class HtmlCallTreeBrowserTest {
 
     @BeforeEach
     void load() {
-        browser.open(report);
-        browser.js("localStorage.clear()");
+        browser.openFresh(report);
     }
 
     /** The row whose name is exactly {@code name}, among the rows shown. */
@@ -134,6 +133,36 @@ class HtmlCallTreeBrowserTest {
         assertThat(browser.text(By.id("detail-callees"))).contains("Parser.parse").contains("Jinjava.render");
         assertThat(browser.text(By.id("detail-stack"))).containsSubsequence("thread main", "Main.main", "Build.run", "Executor.runAll",
                 "Thread.run", "ThreadPoolExecutor.runWorker", "Render.document");
+    }
+
+    /**
+     * The details' stack is for pasting into an issue or an IDE: its button copies it as a Java
+     * stack trace (innermost frame first, {@code at class.method(File.java:line)}, what an IDE's
+     * "analyze stack trace" reads), and selected by hand a frame's name no longer runs into its
+     * file ("Main.mainMain.java:10").
+     */
+    @Test
+    void theDetailsStackCopiesAsAJavaStackTrace() {
+        row("Render.document").click();
+        String selected = (String) browser.js("""
+                const range = document.createRange();
+                range.selectNodeContents(document.getElementById('detail-stack'));
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return getSelection().toString();""");
+        assertThat(selected).contains("Main.main Main.java:10\n").contains("Render.document Render.java:10");
+        browser.find(By.id("detail-copy-stack")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> browser.text(By.id("detail-copy-stack")).equals("Copied")); // the copy is done
+        assertThat(browser.clipboardText()).isEqualTo("""
+                "main"
+                \tat app.Render.document(Render.java:10)
+                \tat java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:10)
+                \tat java.lang.Thread.run(Thread.java:10)
+                \tat app.Executor.runAll(Executor.java:10)
+                \tat app.Build.run(Build.java:10)
+                \tat app.Main.main(Main.java:10)
+                """);
     }
 
     @Test
@@ -233,6 +262,28 @@ class HtmlCallTreeBrowserTest {
         } finally {
             browser.js("localStorage.clear()"); // the threshold is kept for the next page opened
         }
+    }
+
+    /**
+     * Two hidden classes the JVM spun for one lambda, reached from two callers: one method in the
+     * hot methods table, named as the tree names it. The table had two rows of the same name
+     * (3 ms and 2 ms), each titled with the JVM's address, as the tooltips were.
+     */
+    @Test
+    void hotMethodsCountALambdasHiddenClassesAsOneMethod() throws Exception {
+        Session session = TestSessions.builder()
+                .sample(1, "app.Main.main;app.A.run;app.Site$$Lambda$12/0x0000000800c01234.accept;app.Site.lambda$run$0", 3)
+                .sample(1, "app.Main.main;app.B.run;app.Site$$Lambda.0x0000000800c05678.accept;app.Site.lambda$run$0", 2)
+                .build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withShowAll(true), "lambda-two-callers"));
+        browser.find(By.id("tab-hot")).click();
+        List<WebElement> lambdas = browser.findAll(By.cssSelector("#hot-table tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("Site$$Lambda.accept")).toList();
+        assertThat(lambdas).hasSize(1);
+        assertThat(lambdas.get(0).getText()).contains("5.00 ms 100.0% 5");
+        assertThat(lambdas.get(0).findElement(By.cssSelector("td")).getAttribute("title")).isEqualTo("app.Site$$Lambda.accept");
+        lambdas.get(0).click();
+        assertThat(browser.text(By.id("detail-callers"))).contains("A.run").contains("B.run");
     }
 
     @Test

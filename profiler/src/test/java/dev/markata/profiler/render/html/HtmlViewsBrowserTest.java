@@ -47,8 +47,7 @@ class HtmlViewsBrowserTest {
 
     @BeforeEach
     void load() {
-        browser.open(report);
-        browser.js("localStorage.clear()");
+        browser.openFresh(report);
     }
 
     void show(String view) {
@@ -64,6 +63,33 @@ class HtmlViewsBrowserTest {
                 let n = 0;
                 for (let i = 0; i < d.length; i += 4) if (d[i] !== d[0] || d[i+1] !== d[1] || d[i+2] !== d[2]) n++;
                 return n;""", canvasId)).longValue();
+    }
+
+    /** Opens the view options, picks "Hide frames matching regex" and types {@code pattern}; returns its field. */
+    WebElement hideFramesMatching(String pattern) {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
+        WebElement regex = browser.find(By.id("opt-hide-regex"));
+        regex.sendKeys(pattern);
+        regex.sendKeys(Keys.TAB);
+        return regex;
+    }
+
+    /** Saves {@code baseline} as {@code target/html-reports/<fileName>} and loads it in the Compare tab. */
+    void compareWith(Session baseline, String fileName) throws Exception {
+        Path file = HtmlBrowser.OUT.resolve(fileName).toAbsolutePath();
+        baseline.save(file);
+        show("compare");
+        browser.find(By.id("compare-file")).sendKeys(file.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .kids .row"));
+    }
+
+    /** The colour of a canvas's bottom right pixel, as {@code rgb(r, g, b)}. */
+    Object canvasCorner(String canvasId) {
+        return browser.js("""
+                const c = document.getElementById(arguments[0]);
+                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
+                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""", canvasId);
     }
 
     @Test
@@ -125,6 +151,36 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("timeline-range"))).isEqualTo("13.0 ms – 117 ms (104 ms shown)");
     }
 
+    /**
+     * Forty threads: lanes far below the window. Only shift+wheel (or arrow keys, or a drag) moved
+     * the lanes, and nothing showed that there were any below: an agent profile of a 24-thread
+     * pool showed the main thread's lane and no sign of the 25 others.
+     */
+    @Test
+    void theTimelineHasAScrollbarToEveryThreadsLane() throws Exception {
+        TestSessions b = TestSessions.builder();
+        for (int t = 1; t <= 40; t++) {
+            b.sample(t, "java.lang.Thread.run;app.Pool.work;app.Task" + t + ".run", 5 + t % 7);
+        }
+        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "forty-threads"));
+        show("timeline");
+        WebElement canvas = browser.find(By.id("timeline-canvas"));
+        // the element around the lanes scrolls, with the browser's own scrollbar
+        WebElement scroller = browser.find(By.cssSelector("#view .canvas-wrap"));
+        assertThat((Boolean) browser.js("const w = arguments[0]; return w.scrollHeight > w.clientHeight + 1000 "
+                + "&& w.offsetWidth > w.clientWidth && getComputedStyle(w).overflowY === 'auto'", scroller))
+                .as("the lanes' box scrolls and shows a scrollbar").isTrue();
+        browser.js("arguments[0].scrollTop = arguments[0].scrollHeight", scroller);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> ((Number) browser.js("return markataReport.views.timeline.scrollY")).intValue() > 1000);
+        // scrolled to the end, the last thread's lane is drawn where the pointer finds it
+        Number y = (Number) browser.js("const v = markataReport.views.timeline; return v.lanes[39].top - v.scrollY + 20 + 2 * 16 + 8;");
+        new Actions(browser.driver()).moveToElement(canvas, 20 - canvas.getSize().getWidth() / 2,
+                y.intValue() - canvas.getSize().getHeight() / 2).perform();
+        assertThat(browser.text(By.id("timeline-tooltip"))).contains("app.Task40.run").contains("thread worker-40");
+        browser.screenshot("timeline-forty-threads-scrolled");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void flameGraphZoomsOnClickAndInverts() throws Exception {
@@ -164,6 +220,29 @@ class HtmlViewsBrowserTest {
         browser.screenshot("hot-methods");
     }
 
+    /**
+     * The hot methods table is one stop of the Tab key, its rows reached with the arrow keys (as
+     * the call tree's): every row was a stop of its own, so a keyboard got past a table of 500
+     * methods with 500 presses of Tab.
+     */
+    @Test
+    void hotMethodsAreOneTabStopWalkedWithArrowKeys() throws Exception {
+        show("hot");
+        List<WebElement> rows = browser.findAll(By.cssSelector("#hot-table tbody tr"));
+        assertThat(rows.size()).isGreaterThan(5);
+        rows.get(0).click();
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(rows.get(2));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo(rows.get(2).getText().split(" ")[0]);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((String) browser.js("return document.activeElement.closest('#hot-table tbody') ? 'a row' : document.activeElement.tagName"))
+                .as("where Tab goes from a row").isNotEqualTo("a row");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertThat(browser.driver().switchTo().activeElement()).as("back into the table, on the row left").isEqualTo(rows.get(2));
+    }
+
     @Test
     void buildTablesShowStagesPluginsAndSlowestDocuments() throws Exception {
         show("build");
@@ -201,6 +280,43 @@ class HtmlViewsBrowserTest {
                         "posts/post-18.md");
     }
 
+    /**
+     * From the Build tab into the call tree: a stage, a plugin or a document is a link to the
+     * tree of the samples taken inside it (its workers' grafted tasks included), with a note
+     * saying so and a way back. The tables only said how long each took, and what ran in
+     * render_markdown's 100 ms had to be found by hand in the whole build's tree.
+     */
+    @Test
+    void theBuildTabLinksStagesPluginsAndDocumentsToTheirCallTree() throws Exception {
+        show("build");
+        browser.find(By.xpath("//table[@id='build-plugins']//button[text()='markata.plugins.render_markdown']")).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+        assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside plugin markata.plugins.render_markdown");
+        String tree = browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ");
+        // main waiting 100 ms ([await]) while its two workers render 200 ms of documents
+        assertThat(tree).startsWith("▾ 0.300 100.0% Main.main").contains("0.200 66.7% Render.document").contains("0.100 33.3% [await]")
+                .doesNotContain("Config.load").doesNotContain("Save.write").doesNotContain("out-of-context");
+        browser.find(By.id("focus-clear")).click();
+        assertThat(browser.findAll(By.id("focus-note"))).allSatisfy(note -> assertThat(note.isDisplayed()).isFalse());
+        assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Config.load");
+
+        show("build");
+        browser.find(By.xpath("//table[@id='build-documents']//button[text()='posts/post-0.md']")).click();
+        assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside document posts/post-0.md");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
+                .startsWith("▾ 0.020 100.0% Main.main").contains("0.012 60.0% Parser.parse").doesNotContain("[await]");
+        show("build");
+        browser.find(By.xpath("//table[@id='build-stages']//button[text()='save']")).click();
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
+                .startsWith("▾ 0.020 100.0% Main.main").contains("Save.write").doesNotContain("Render.document");
+        browser.screenshot("build-link-stage-save");
+        // the way back keeps the view it is taken from
+        show("flame");
+        browser.find(By.id("focus-clear")).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        assertThat(browser.text(By.id("flame-status"))).startsWith("365 ms");
+    }
+
     @Test
     void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
         browser.find(By.id("search")).sendKeys("commonmark\n");
@@ -224,11 +340,7 @@ class HtmlViewsBrowserTest {
     @Test
     void compareLoadsABaselineAndShowsWhatGotSlower() throws Exception {
         // baseline: markdown parsing took 3 ms of each 10 ms document instead of 6
-        Path baseline = HtmlBrowser.OUT.resolve("baseline.json").toAbsolutePath();
-        HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok").save(baseline);
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), "baseline.json");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline baseline.json: 365 ms → this profile 365 ms (±0)");
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
         // 19 documents, parsing 3 ms (6 for post-0) longer each: +60 ms, templating as much shorter
@@ -257,13 +369,30 @@ class HtmlViewsBrowserTest {
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
 
+    /**
+     * The compare tree by keyboard, as the call tree: one Tab stop, Right opens a row (it closed
+     * an open one: every arrow key but up and down toggled), Left closes it or goes to its parent.
+     * Every row was a Tab stop.
+     */
+    @Test
+    void compareTreeIsOneTabStopWithTheCallTreesKeys() throws Exception {
+        compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), "baseline-keys.json");
+        WebElement first = browser.findAll(By.cssSelector("#compare-tree .kids .row")).get(0);
+        assertThat(first.getAttribute("aria-expanded")).isEqualTo("true");
+        browser.js("arguments[0].focus()", first);
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertThat(focused.getAttribute("aria-expanded")).as("Right on an open row").isEqualTo("true");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_LEFT);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("aria-expanded")).as("Left on an open row").isEqualTo("false");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat((String) browser.js("return document.activeElement.closest('#compare-tree') ? 'a row' : document.activeElement.tagName"))
+                .as("where Tab goes from a row").isNotEqualTo("a row");
+    }
+
     @Test
     void viewOptionsHideWhatACustomRegexMatchesAndPickThreads() throws Exception {
-        browser.find(By.cssSelector(".options summary")).click();
-        new Select(browser.find(By.id("opt-library"))).selectByValue("custom");
-        WebElement regex = browser.find(By.id("opt-hide-regex"));
-        regex.sendKeys("^(org\\.commonmark|com\\.hubspot)\\.");
-        regex.sendKeys(Keys.TAB);
+        hideFramesMatching("^(org\\.commonmark|com\\.hubspot)\\.");
         // the JDK's frames show now; commonmark's and jinjava's are grouped
         String tree = browser.text(By.id("view")).replaceAll("\\s+", " ");
         assertThat(tree).contains("ThreadPoolExecutor.runWorker").doesNotContain("DocumentParser.parse")
@@ -276,6 +405,60 @@ class HtmlViewsBrowserTest {
         List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
         assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
         browser.screenshot("options-thread");
+    }
+
+    /**
+     * The view tabs are one stop of the Tab key, as a tab list is (the arrow keys move between
+     * them): each of the six was a stop of its own on the way from the page's top to the view.
+     */
+    @Test
+    void theViewTabsAreOneTabStop() throws Exception {
+        show("flame");
+        browser.find(By.id("target")).click(); // Tab goes on from the header, above the tabs
+        new org.openqa.selenium.interactions.Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("tab-flame");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("tab-hot");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("hot");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("thread-select");
+    }
+
+    /**
+     * The view options close as a menu does: with Escape (focus back on "View options") or a
+     * click elsewhere. They stayed open over the view until "View options" was clicked again; on
+     * a phone-sized window they cover most of the tree.
+     */
+    @Test
+    void viewOptionsCloseWithEscapeOrAClickElsewhere() throws Exception {
+        WebElement summary = browser.find(By.cssSelector(".options summary"));
+        summary.click();
+        browser.find(By.id("opt-threshold")).sendKeys(Keys.ESCAPE);
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).as("after Escape").isNull();
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(summary);
+        summary.click();
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).isNotNull();
+        browser.find(By.id("target")).click();
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).as("after a click elsewhere").isNull();
+        // a click inside them leaves them open
+        summary.click();
+        browser.find(By.id("opt-threshold")).click();
+        assertThat(browser.find(By.cssSelector(".options")).getAttribute("open")).isNotNull();
+    }
+
+    /**
+     * A hide regex that does not compile says so where it is typed, as the search box does: it
+     * hid nothing, without a word, and the reader took the tree for what the pattern left.
+     */
+    @Test
+    void anInvalidHideRegexSaysSo() throws Exception {
+        WebElement regex = hideFramesMatching("^(org\\.commonmark");
+        assertThat(browser.text(By.id("opt-hide-regex-error"))).startsWith("invalid regex: ");
+        assertThat((String) browser.js("return document.getElementById('opt-hide-regex').validationMessage")).startsWith("invalid regex: ");
+        regex.sendKeys(")");
+        regex.sendKeys(Keys.TAB);
+        assertThat(browser.text(By.id("opt-hide-regex-error"))).isEmpty();
+        assertThat(browser.text(By.id("view")).replaceAll("\\s+", " ")).contains("1 frame hidden (commonmark)");
     }
 
     @Test
@@ -346,15 +529,11 @@ class HtmlViewsBrowserTest {
         // last week's build left no sample on its workers outside tasks, so its tree has no
         // thread level (a lone thread's root is folded away); today's has one per thread. The
         // same code must still pair up, not show as all gone and all new.
-        Path baseline = HtmlBrowser.OUT.resolve("one-thread-baseline.json").toAbsolutePath();
-        TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
-                .build().save(baseline);
         Session today = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 60).sample(1, "app.Main.main;app.Save.write", 10)
                 .sample(2, "java.lang.Thread.run;app.Worker.idle", 5).build();
         browser.open(HtmlBrowser.render(today, HtmlOptions.defaults(), "compare-threads"));
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        compareWith(TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
+                .build(), "one-thread-baseline.json");
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
         assertThat(tree).contains("0.050 0.070 +20.0 ms +40.0% Main.main")
                 .contains("0.040 0.060 +20.0 ms +50.0% Build.run")
@@ -390,6 +569,86 @@ class HtmlViewsBrowserTest {
         }
     }
 
+    /**
+     * A phone-sized window: the header, the toolbar and the details panel (38 % of the window)
+     * shared the one window height with the view, which was left 25 px tall once a row was
+     * selected (the timeline not at all to be seen), and the tabs made the page scroll sideways.
+     */
+    @Test
+    void aPhoneSizedWindowKeepsTheViewTallAndNeverScrollsSideways() throws Exception {
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open(report);
+            assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page fits the window's width").isTrue();
+            browser.findAll(By.cssSelector("#view .row .name.app")).get(0).click();
+            assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
+            long innerHeight = ((Number) browser.js("return window.innerHeight")).longValue();
+            assertThat(browser.find(By.id("view")).getSize().getHeight()).as("height of the tree's view, window " + innerHeight)
+                    .isGreaterThan((int) (innerHeight / 2));
+            show("timeline");
+            assertThat(browser.find(By.id("timeline-canvas")).getSize().getHeight()).as("height of the timeline")
+                    .isGreaterThan((int) (innerHeight / 2));
+            assertThat(browser.find(By.id("details")).getSize().getHeight()).as("height of the details panel").isGreaterThan(100);
+            assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the page fits the window's width").isTrue();
+            browser.screenshot("phone-window-timeline");
+            // the view options open inside the window: anchored at the menu's right edge, they
+            // opened 213 px past the window's left edge, labels and half the controls unreachable
+            browser.find(By.cssSelector(".options summary")).click();
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) browser.js(
+                    "const r = document.querySelector('.options-body').getBoundingClientRect(); return [r.left, r.right, window.innerWidth];");
+            assertThat(box.get(0).doubleValue()).as("left edge of the view options").isGreaterThanOrEqualTo(0);
+            assertThat(box.get(1).doubleValue()).as("right edge of the view options").isLessThanOrEqualTo(box.get(2).doubleValue());
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
+    /**
+     * A thread menu as wide as its longest thread name: one long name (Jenkins names a request's
+     * thread after the request) made the toolbar, and the page, wider than a 1,400 px window.
+     */
+    @Test
+    void aLongThreadNameDoesNotWidenThePage() throws Exception {
+        String name = "Handling GET /job/platform-services/job/release-pipelines/job/main/lastSuccessfulBuild/artifact/"
+                + "build/reports/integration-tests/index.html from 10.20.30.40 : qtp1431467659-1234 Executor #3 for agent-linux-17";
+        Session session = TestSessions.builder().sample(1, "app.Main.main;app.Server.serve", 5)
+                .sample(2, "java.lang.Thread.run;app.Handler.handle", 5).threadName(2, name).build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "long-thread-name"));
+        assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page fits the window's width").isTrue();
+        Select threads = new Select(browser.find(By.id("thread-select")));
+        threads.selectByVisibleText(name + " (5.00 ms)");
+        assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Handler.handle");
+    }
+
+    /**
+     * View options outlive the page (localStorage, shared by every report opened from disk), but a
+     * report's own configuration ({@code show_all = true}, a threshold in markata.toml) is news
+     * they must not hide: once any option had been touched in any report, every later report
+     * opened with that report's saved show-all and threshold, whatever its build asked for.
+     */
+    @Test
+    void aReportsOwnOptionsWinOverChoicesMadeInAnotherReport() throws Exception {
+        browser.find(By.cssSelector(".options summary")).click();
+        new Select(browser.find(By.id("opt-units"))).selectByValue("percent");
+        Path configured = HtmlBrowser.render(session, HtmlOptions.defaults().withShowAll(true).withThresholdPercent(5),
+                "configured-show-all");
+        browser.open(configured);
+        assertThat(browser.find(By.id("opt-show-all")).isSelected()).as("show all, as the report was made").isTrue();
+        assertThat(browser.find(By.id("opt-threshold")).getAttribute("value")).isEqualTo("5");
+        // what this report leaves as it was (units) keeps the reader's choice
+        assertThat(new Select(browser.find(By.id("opt-units"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("percent");
+        // and a choice made in this report holds when it (or the next build's report) is opened again
+        browser.find(By.cssSelector(".options summary")).click();
+        browser.find(By.id("opt-show-all")).click();
+        browser.open(configured);
+        assertThat(browser.find(By.id("opt-show-all")).isSelected()).isFalse();
+    }
+
     @Test
     void everyViewSaysSoWhenNoSampleWasRecorded() throws Exception {
         // a program that ended before the sampler's first tick: spans, but not one sample
@@ -407,18 +666,14 @@ class HtmlViewsBrowserTest {
 
     @Test
     void followsTheSystemsLightOrDarkScheme() throws Exception {
-        String canvasCorner = """
-                const c = document.getElementById(arguments[0]);
-                const d = c.getContext('2d').getImageData(c.width - 2, c.height - 2, 1, 1).data;
-                return 'rgb(' + d[0] + ', ' + d[1] + ', ' + d[2] + ')';""";
         try {
             browser.colorScheme("light");
             browser.open(report);
             assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(255, 255, 255)");
             show("flame");
-            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(255, 255, 255)");
+            assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(255, 255, 255)");
             show("timeline");
-            assertThat(browser.js(canvasCorner, "timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            assertThat(canvasCorner("timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
             browser.screenshot("light-timeline");
             show("tree");
             browser.screenshot("light-tree");
@@ -426,7 +681,35 @@ class HtmlViewsBrowserTest {
             browser.open(report);
             assertThat(browser.js("return getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(22, 24, 29)");
             show("flame");
-            assertThat(browser.js(canvasCorner, "flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+            assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+        } finally {
+            browser.colorScheme("");
+        }
+    }
+
+    /**
+     * The system switching between light and dark while the report is open (dark mode at
+     * sunset): the page's colours follow at once, and so must the canvases, which kept the old
+     * background (a white timeline on a dark page) until something made them draw again.
+     */
+    @Test
+    void canvasesFollowASchemeChangeWhileTheReportIsOpen() throws Exception {
+        try {
+            browser.colorScheme("light");
+            browser.open(report);
+            show("timeline");
+            assertThat(canvasCorner("timeline-canvas")).isEqualTo("rgb(255, 255, 255)");
+            browser.colorScheme("dark");
+            // the media query's change event may come after the page's colours have changed
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                    .until(d -> "rgb(22, 24, 29)".equals(browser.js("return getComputedStyle(document.body).backgroundColor"))
+                            && !"rgb(255, 255, 255)".equals(canvasCorner("timeline-canvas")));
+            Object afterSwitch = canvasCorner("timeline-canvas");
+            show("flame");
+            assertThat(canvasCorner("flame-canvas")).isEqualTo("rgb(22, 24, 29)");
+            show("timeline"); // drawn afresh in the dark colours (a stage band lies over the corner)
+            assertThat(afterSwitch).as("the timeline after the switch").isNotEqualTo("rgb(255, 255, 255)")
+                    .isEqualTo(canvasCorner("timeline-canvas"));
         } finally {
             browser.colorScheme("");
         }
@@ -462,12 +745,8 @@ class HtmlViewsBrowserTest {
     void compareOnOneThreadComparesItWithTheSameThreadOfTheBaseline() throws Exception {
         // with the thread menu on "main", the baseline's every thread was compared with this
         // profile's main alone: 365 ms -> 135 ms read as a build 63% faster than the same build
-        Path baseline = HtmlBrowser.OUT.resolve("same-build.json").toAbsolutePath();
-        HtmlTestProfiles.siteBuild(AsyncMode.STRICT).save(baseline);
         new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
-        show("compare");
-        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
-        browser.waitFor(By.cssSelector("#compare-tree .row"));
+        compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT), "same-build.json");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json, thread main: 135 ms → this profile 135 ms (±0)");
         // back to all threads: the whole baseline again
         new Select(browser.find(By.id("thread-select"))).selectByValue("all");
