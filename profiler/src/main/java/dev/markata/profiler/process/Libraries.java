@@ -1,5 +1,6 @@
 package dev.markata.profiler.process;
 
+import java.util.List;
 import java.util.Set;
 
 /** Short library names for hidden-frame groups ("jdk", "commonmark", "jinjava"), from package names. */
@@ -11,10 +12,24 @@ public final class Libraries {
     /** First package segments that only say where a project lives, not what it is. */
     private static final Set<String> DOMAINS = Set.of("org", "com", "net", "io", "dev", "edu", "gov", "me", "co",
             "de", "fr", "uk", "nl", "ch", "info", "biz", "app", "tools");
-    /** Organisations that publish many projects: the project is the next segment. */
+    /** Organisations and people that publish many projects: the project is the next segment. */
     private static final Set<String> ORGANISATIONS = Set.of("apache", "google", "fasterxml", "hubspot", "github",
             "eclipse", "jetbrains", "squareup", "yaml", "springframework", "codehaus", "ow2", "jboss", "oracle",
-            "microsoft", "amazon", "amazonaws", "netflix", "twitter", "ibm", "redhat");
+            "microsoft", "amazon", "amazonaws", "netflix", "twitter", "ibm", "redhat", "alibaba", "facebook",
+            "nibor");
+
+    /**
+     * What {@link #nameOf} goes by, for the HTML report's script, which names the libraries of
+     * hidden frames in the page: one set of rules, so that the page and the text report group
+     * frames under the same names (the page had its own lists, and said "yaml" where the text
+     * said "snakeyaml").
+     */
+    public record Rules(List<String> jdkPrefixes, Set<String> domains, Set<String> organisations) {
+    }
+
+    public static Rules rules() {
+        return new Rules(List.of(JDK_PREFIXES), DOMAINS, ORGANISATIONS);
+    }
 
     private Libraries() {
     }

@@ -6,6 +6,7 @@ import dev.markata.profiler.io.SessionJson;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.process.FramePatterns;
+import dev.markata.profiler.process.Libraries;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +14,10 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The interactive HTML report: one self-contained file (CSS, script and data inline, no
@@ -143,6 +146,17 @@ public final class HtmlRenderer implements Renderer {
         if (options.threadId() != null) {
             json.name("threadId").value(options.threadId().longValue());
         }
-        json.endObject();
+        Libraries.Rules libraries = Libraries.rules();
+        json.name("libraries").beginObject();
+        strings(json.name("jdkPrefixes"), libraries.jdkPrefixes());
+        strings(json.name("domains"), new TreeSet<>(libraries.domains()));
+        strings(json.name("organisations"), new TreeSet<>(libraries.organisations()));
+        json.endObject().endObject();
+    }
+
+    private static void strings(JsonWriter json, Collection<String> values) {
+        json.beginArray();
+        values.forEach(json::value);
+        json.endArray();
     }
 }

@@ -20,6 +20,7 @@ class LibrariesTest {
         assertThat(Libraries.nameOf("com.hubspot.jinjava.Jinjava")).isEqualTo("jinjava");
         assertThat(Libraries.nameOf("org.yaml.snakeyaml.Yaml")).isEqualTo("snakeyaml");
         assertThat(Libraries.nameOf("org.tomlj.Toml")).isEqualTo("tomlj");
+        assertThat(Libraries.nameOf("org.nibor.autolink.LinkExtractor")).isEqualTo("autolink");
         assertThat(Libraries.nameOf("org.apache.commons.lang3.StringUtils")).isEqualTo("commons");
         assertThat(Libraries.nameOf("com.google.common.collect.ImmutableList")).isEqualTo("common");
         assertThat(Libraries.nameOf("picocli.CommandLine")).isEqualTo("picocli");

@@ -408,6 +408,7 @@ function startReport() {
   let options = {};
   try {
     options = JSON.parse(document.getElementById("report-options").textContent);
+    useLibraryRules(options.libraries);
     const started = performance.now();
     const profile = parseProfile(document.getElementById("profile-data").textContent);
     new App(profile, options).start();

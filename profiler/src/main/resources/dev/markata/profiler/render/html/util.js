@@ -51,23 +51,31 @@ function shareClass(part, whole) {
   return "share-tiny";
 }
 
-const TLD_LIKE = new Set(["org", "com", "net", "io", "dev", "me", "de", "fr", "uk", "co", "info", "tools", "edu", "gov", "ch", "nl", "it", "ru", "cn", "jp", "app"]);
-const VENDOR_LIKE = new Set(["apache", "google", "hubspot", "fasterxml", "eclipse", "jetbrains", "oracle", "ibm", "amazon",
-  "amazonaws", "microsoft", "github", "twitter", "netflix", "squareup", "alibaba", "facebook", "redhat", "jboss", "markata"]);
+/**
+ * The rules the Java reports name libraries by (Libraries.rules), which the page's options carry,
+ * so that the page and the text report name a hidden frame's library alike; set before the
+ * profile is read.
+ */
+let libraryRules = { jdkPrefixes: ["java.", "javax.", "jdk.", "sun.", "com.sun."], domains: new Set(), organisations: new Set() };
+
+function useLibraryRules(rules) {
+  if (rules) libraryRules = { jdkPrefixes: rules.jdkPrefixes, domains: new Set(rules.domains), organisations: new Set(rules.organisations) };
+}
 
 /**
- * The short library name a frame's class belongs to, for "N frames hidden (jdk, jinjava)":
- * the JDK's packages are "jdk"; otherwise the first package segment after a domain-like prefix
- * and a vendor name (org.commonmark.parser -> commonmark, com.hubspot.jinjava.lib -> jinjava).
+ * The short library name a frame's class belongs to, for "N frames hidden (jdk, jinjava)", as
+ * Libraries.nameOf says it: the JDK's packages are "jdk"; otherwise the first package segment
+ * after a domain-like prefix and an organisation (org.commonmark.parser -> commonmark,
+ * com.hubspot.jinjava.lib -> jinjava).
  */
 function libraryName(className) {
-  if (/^(java|javax|jdk|sun|com\.sun)\./.test(className)) return "jdk";
+  if (libraryRules.jdkPrefixes.some(prefix => className.startsWith(prefix))) return "jdk";
   const parts = className.split(".");
   parts.pop(); // the class itself
-  if (parts.length === 0) return className || "?";
+  if (parts.length === 0) return "(default package)";
   let i = 0;
-  if (parts.length > 1 && TLD_LIKE.has(parts[0])) i = 1;
-  if (parts.length > i + 1 && VENDOR_LIKE.has(parts[i])) i++;
+  if (parts.length > 1 && libraryRules.domains.has(parts[0])) i = 1;
+  if (i < parts.length - 1 && libraryRules.organisations.has(parts[i])) i++;
   return parts[i];
 }
 

@@ -4,6 +4,9 @@ import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TestSessions;
 import dev.markata.profiler.render.HtmlOptions;
+import dev.markata.profiler.render.ReportFormat;
+import dev.markata.profiler.render.ReportOptions;
+import dev.markata.profiler.render.Reports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +225,24 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(group)).isEqualTo("0.060");
         assertThat(time(row("Callback.call"))).isEqualTo("1.940");
         browser.screenshot("library-group-time");
+    }
+
+    @Test
+    void hiddenFramesNameTheirLibrariesAsTheTextReportDoes() throws Exception {
+        // org.yaml.snakeyaml is snakeyaml (the page said "yaml"), org.nibor.autolink autolink
+        // ("nibor"), org.w3c.dom the JDK's
+        Session session = TestSessions.builder()
+                .sample(1, "app.Main.main;org.yaml.snakeyaml.Yaml.load;org.yaml.snakeyaml.composer.Composer.compose"
+                        + ";org.nibor.autolink.LinkExtractor.extractLinks;org.w3c.dom.Node.getFirstChild;app.Callback.call", 100)
+                .build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "library-names"));
+        String text = Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults());
+
+        WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no group row in " + browser.text(By.id("view"))));
+        assertThat(group.findElement(By.cssSelector(".libs")).getText()).isEqualTo("(autolink, jdk, snakeyaml)");
+        assertThat(text).contains("frames hidden: snakeyaml, autolink, jdk]");
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     /**
