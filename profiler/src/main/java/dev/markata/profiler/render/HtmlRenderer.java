@@ -137,7 +137,13 @@ public final class HtmlRenderer implements Renderer {
     }
 
     private void writeOptions(Writer out) {
-        JsonWriter json = new JsonWriter(out).beginObject()
+        JsonWriter json = new JsonWriter(out).beginObject();
+        Libraries.Rules libraries = Libraries.rules();
+        json.name("libraries").beginObject();
+        strings(json.name("jdkPrefixes"), libraries.jdkPrefixes());
+        strings(json.name("domains"), new TreeSet<>(libraries.domains()));
+        strings(json.name("organisations"), new TreeSet<>(libraries.organisations()));
+        json.endObject()
                 .name("initialView").value(options.initialView().id())
                 .name("thresholdPercent").value(options.thresholdPercent())
                 .name("showAll").value(options.showAll())
@@ -146,12 +152,7 @@ public final class HtmlRenderer implements Renderer {
         if (options.threadId() != null) {
             json.name("threadId").value(options.threadId().longValue());
         }
-        Libraries.Rules libraries = Libraries.rules();
-        json.name("libraries").beginObject();
-        strings(json.name("jdkPrefixes"), libraries.jdkPrefixes());
-        strings(json.name("domains"), new TreeSet<>(libraries.domains()));
-        strings(json.name("organisations"), new TreeSet<>(libraries.organisations()));
-        json.endObject().endObject();
+        json.endObject();
     }
 
     private static void strings(JsonWriter json, Collection<String> values) {

@@ -4,6 +4,7 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.TestSessions;
 import dev.markata.profiler.io.SessionJson;
 import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.process.Libraries;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,9 +12,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,8 +87,27 @@ class HtmlRendererTest {
     @Test
     void writesTheOptionsThePageStartsWith() throws IOException {
         String html = render(session(), HtmlOptions.timelineFirst().withThresholdPercent(0.5).withShowAll(true));
-        assertThat(element(html, "report-options"))
+        assertThat(viewOptions(html))
                 .isEqualTo("{\"initialView\":\"timeline\",\"thresholdPercent\":0.5,\"showAll\":true,\"title\":\"\",\"units\":\"seconds\"}");
+    }
+
+    @Test
+    void givesThePageTheRulesTheTextReportNamesLibrariesBy() throws IOException {
+        Libraries.Rules rules = Libraries.rules();
+        String expected = "{\"libraries\":{\"jdkPrefixes\":[" + quoted(rules.jdkPrefixes()) + "],\"domains\":["
+                + quoted(new TreeSet<>(rules.domains())) + "],\"organisations\":["
+                + quoted(new TreeSet<>(rules.organisations())) + "]},";
+        assertThat(element(render(session(), HtmlOptions.defaults()), "report-options")).startsWith(expected)
+                .contains("\"org.w3c.\"", "\"nibor\"", "\"yaml\"");
+    }
+
+    private static String quoted(Collection<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(","));
+    }
+
+    /** The page's options without the library rules, which every page carries. */
+    private static String viewOptions(String html) {
+        return element(html, "report-options").replaceFirst("^\\{\"libraries\":\\{[^}]*\\},", "{");
     }
 
     @Test
@@ -94,7 +117,7 @@ class HtmlRendererTest {
                 d.unicode(), d.color(), d.unit(), d.flat(), d.maxDepth(), d.fullReportHint(), 3L);
         StringWriter out = new StringWriter();
         new HtmlRenderer(oneThread).render(session(), out);
-        assertThat(element(out.toString(), "report-options")).endsWith(",\"threadId\":3}");
+        assertThat(viewOptions(out.toString())).endsWith(",\"threadId\":3}");
     }
 
     @Test
@@ -104,7 +127,7 @@ class HtmlRendererTest {
         StringWriter out = new StringWriter();
         new HtmlRenderer(options).render(session(), out);
         String html = out.toString();
-        assertThat(element(html, "report-options"))
+        assertThat(viewOptions(html))
                 .isEqualTo("{\"initialView\":\"timeline\",\"thresholdPercent\":0.1,\"showAll\":false,\"title\":\"\",\"units\":\"percent\"}");
         Session embedded = SessionJson.fromJson(element(html, "profile-data"));
         assertThat(embedded.frames()).extracting(f -> f.className() + " " + f.kind()).contains(
