@@ -295,6 +295,45 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchKeepsServingWhileItsSiteFolderIsMovedAwayAndBuildsOnceItIsBack() throws Exception {
+        // the site folder renamed while serve --watch ran (and edited there): serve stopped with
+        // "error: unexpected java.nio.file.NoSuchFileException: /tmp/.../site"
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\n").post("posts/a.md", "title: Ay", "a");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", site.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
+                Plugins.builtInPlus()));
+        serving.start();
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Path moved = dir.resolve("moved");
+            Files.move(site, moved);
+            new Site(moved).post("posts/a.md", "title: Edited while moved", "a");
+            Printed.waitFor(err, "is gone");
+            Thread.sleep(1000);
+            assertThat(serving.isAlive()).as(err.toString(StandardCharsets.UTF_8)).isTrue();
+            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("unexpected");
+            Files.move(moved, site);
+            new Site(site).post("posts/a.md", "title: Back home", "a");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            String body = "";
+            while (!body.contains("Back home") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(body).as(err.toString(StandardCharsets.UTF_8)).contains("Back home");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
