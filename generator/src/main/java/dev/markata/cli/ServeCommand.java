@@ -135,14 +135,27 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
+        boolean gone = false;
         while (true) {
-            boolean changed = changed(watcher.take(), watcher, output, inputs, folders, ownOutput);
+            // while the site folder is gone, look for it every second: it may come back as another
+            // folder (deleted and cloned again), which nothing watches yet
+            WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
+            boolean changed = first != null && changed(first, watcher, output, inputs, folders, ownOutput);
             // let an editor finish saving, then take every event of the burst at once
             WatchKey more;
             while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
                 changed |= changed(more, watcher, output, inputs, folders, ownOutput);
             }
-            if (!changed) {
+            if (gone && Files.isDirectory(site)) {
+                gone = false;
+                changed = true; // back: build what it holds now
+                main.err.printf("the site folder %s is back: building it%n", site);
+            }
+            if (!changed || gone) {
+                continue;
+            }
+            if (!Files.isDirectory(site)) {
+                gone = gone(site);
                 continue;
             }
             try {
@@ -159,8 +172,22 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
             inputs = SiteInputs.of(site, main.environment, inputs, output);
-            register(watcher, site, output, folders); // new folders
+            try {
+                register(watcher, site, output, folders); // new folders
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(site)) {
+                    throw e;
+                }
+                gone = gone(site); // moved away during the build
+            }
         }
+    }
+
+    /** Says that the site folder is gone; true. */
+    private boolean gone(Path site) {
+        main.err.printf("error: the site folder %s is gone (moved or deleted): serve waits for it and builds it again"
+                + " once it is back%n", site);
+        return true;
     }
 
     /**
