@@ -24,9 +24,10 @@ import java.util.Set;
  * and every file the configuration names (a cover's font or template, the icon, the service
  * worker's template, the redirects file; also one that is not there yet). Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
- * to build: rebuilding for it looped for ever when the build's own messages went to such a file,
- * and where file events are coarse (macOS) the build's reading of the site counted as a change.
- * Nothing under {@code output_dir} or {@code .markata.cache} is ever an input.
+ * to build: rebuilding for it looped for ever when the build's own messages went to such a file.
+ * Where file events are coarse (macOS's watcher polls, and reports a folder whose times changed)
+ * only an input's change builds too. Nothing under {@code output_dir} or {@code .markata.cache}
+ * is ever an input.
  */
 final class SiteInputs {
 
