@@ -255,16 +255,7 @@ class MainTest {
             new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\noutput_dir = \"public\"\n");
             Printed.waitFor(err, "(?s)built .*built ");
             new Site(dir).post("posts/a.md", "title: Edited after the move\ndate: 2024-01-01", "a");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            String body = "";
-            while (!body.contains("Edited after the move") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            }
-            assertThat(body).contains("Edited after the move");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "Edited after the move")).contains("Edited after the move");
             assertThat(dir.resolve("public/a/index.html")).exists();
             // three builds: the first, the configuration's, the post's; none for the pages they wrote
             Thread.sleep(2000);
@@ -302,11 +293,7 @@ class MainTest {
         Path site = dir.resolve("site");
         new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\n").post("posts/a.md", "title: Ay", "a");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", site.toString()},
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
-                Plugins.builtInPlus()));
-        serving.start();
+        Thread serving = serveWatch(site, err, Plugins.builtInPlus());
         try {
             java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
             Path moved = dir.resolve("moved");
@@ -318,16 +305,8 @@ class MainTest {
             assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("unexpected");
             Files.move(moved, site);
             new Site(site).post("posts/a.md", "title: Back home", "a");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            String body = "";
-            while (!body.contains("Back home") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            }
-            assertThat(body).as(err.toString(StandardCharsets.UTF_8)).contains("Back home");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "Back home")).as(err.toString(StandardCharsets.UTF_8))
+                    .contains("Back home");
         } finally {
             serving.interrupt();
             serving.join(10_000);
@@ -348,10 +327,29 @@ class MainTest {
         return status;
     }
 
+    /** The body of {@code path} on the local server once it contains {@code text}, or after 30 s of asking. */
+    private static String bodyOnceServed(String port, String path, String text) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + path);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String body = "";
+        while (!body.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        return body;
+    }
+
     /** Starts {@code serve --watch} of the test's site on a free port in a thread, its messages into {@code err}. */
     private Thread serveWatch(ByteArrayOutputStream err, dev.markata.Markata.PluginSource plugins) {
+        return serveWatch(dir, err, plugins);
+    }
+
+    /** Starts {@code serve --watch} of {@code site} on a free port in a thread, its messages into {@code err}. */
+    private static Thread serveWatch(Path site, ByteArrayOutputStream err, dev.markata.Markata.PluginSource plugins) {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", site.toString()},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
                 plugins));
         serving.start();
