@@ -56,4 +56,35 @@ class DocumentRulesTest {
             churn.join();
         }
     }
+
+    @Test
+    void anIgnoreFileDeletedWhileItIsReadIsNoFile() throws Exception {
+        // git checkout of a branch without .gitignore while serve --watch builds: the glob found
+        // the file, it went before it was read, and the build failed with NoSuchFileException
+        new Site(dir).write("markata.toml", "[markata]\n").post("posts/a.md", "title: A", "a");
+        Config config = new ConfigLoader(Map.of()).load(dir);
+        Path gitignore = dir.resolve(".gitignore");
+        AtomicBoolean done = new AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    Files.writeString(gitignore, "drafts/\n");
+                    Files.deleteIfExists(gitignore);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        churn.start();
+        try {
+            assertThatCode(() -> {
+                for (int i = 0; i < 50_000; i++) {
+                    DocumentRules.of(config.site(), config.section(GlobConfig.SECTION));
+                }
+            }).doesNotThrowAnyException();
+        } finally {
+            done.set(true);
+            churn.join();
+        }
+    }
 }
