@@ -313,6 +313,28 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchBuildsForATemplateInATemplatesFolderBesideTheSite() throws Exception {
+        // templates_dir = "../theme", shared by several sites: only the site folder was watched,
+        // and a template saved there showed only after the author saved a post
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\ntemplates_dir = \"../theme\"\n")
+                .post("posts/a.md", "title: Ay", "a");
+        new Site(dir).write("theme/post.html", "<p>first theme {{ post.title }}</p>");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(site, err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "first theme Ay")).contains("first theme Ay");
+            new Site(dir).write("theme/post.html", "<p>second theme {{ post.title }}</p>");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "second theme Ay")).as(err.toString(StandardCharsets.UTF_8))
+                    .contains("second theme Ay");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
