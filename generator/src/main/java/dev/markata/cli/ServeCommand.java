@@ -135,6 +135,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
+        registerOutside(watcher, inputs, output, folders);
         boolean gone = false;
         while (true) {
             // while the site folder is gone, look for it every second: it may come back as another
@@ -172,6 +173,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
             inputs = SiteInputs.of(site, main.environment, inputs, output);
+            registerOutside(watcher, inputs, output, folders);
             try {
                 register(watcher, site, output, folders); // new folders
             } catch (NoSuchFileException e) {
@@ -179,6 +181,18 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     throw e;
                 }
                 gone = gone(site); // moved away during the build
+            }
+        }
+    }
+
+    /** Watches the folders a build reads outside the site folder ({@link SiteInputs#outside}) that are there. */
+    private static void registerOutside(WatchService watcher, SiteInputs inputs, Path output, Set<Path> folders)
+            throws IOException {
+        for (Path folder : inputs.outside()) {
+            try {
+                register(watcher, folder, output, folders);
+            } catch (NoSuchFileException notThere) {
+                // none yet: the build uses what the other folders hold
             }
         }
     }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The files of a site a build reads, as {@code serve --watch} asks about a file that changed:
  * {@code markata.toml}, {@code pyproject.toml} and the ignore files; the documents (the glob's
- * own rules, {@link DocumentRules}); everything in {@code templates_dir} and {@code assets_dir};
+ * own rules, {@link DocumentRules}); everything in {@code templates_dir} and {@code assets_dir},
+ * also where they are outside the site folder ({@link #outside});
  * and every file the configuration names (a cover's font or template, the icon, the service
  * worker's template, the redirects file; also one that is not there yet). Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
@@ -84,7 +85,8 @@ final class SiteInputs {
      * under it. {@code wasFolder}: the path was a watched folder (it is gone, or was moved).
      */
     boolean reads(Path path, boolean wasFolder) {
-        if (!path.startsWith(site) || path.startsWith(outputDir) || path.startsWith(cacheDir)) {
+        if (!path.startsWith(site) && outside().stream().noneMatch(path::startsWith)
+                || path.startsWith(outputDir) || path.startsWith(cacheDir)) {
             return false;
         }
         boolean folder = wasFolder || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
@@ -112,6 +114,14 @@ final class SiteInputs {
             return documents.mayHoldDocuments(path); // gone: what it held is not known
         }
         return holdsDocument(path);
+    }
+
+    /**
+     * The folders read whole that are outside the site folder ({@code templates_dir = "../theme"}
+     * shared by several sites), to watch besides it; not one the site folder is in.
+     */
+    List<Path> outside() {
+        return folders.stream().filter(folder -> !folder.startsWith(site) && !site.startsWith(folder)).toList();
     }
 
     /** Whether an existing folder (moved in, created with its files) holds a document. */
