@@ -39,18 +39,22 @@ final class SiteInputs {
     private final Path site;
     private final Path outputDir;
     private final Path cacheDir;
-    /** Folders read whole (templates, assets); null entries never. */
+    /** Folders read whole (templates, assets). */
     private final List<Path> folders;
+    /** The templates folder (one of {@link #folders}), or null when the configuration never loaded. */
+    private final Path templatesDir;
     /** Files the configuration names. */
     private final Set<Path> named;
     /** The glob's rules; null when the configuration does not load (only its files matter then). */
     private final DocumentRules documents;
 
+    /** {@code folders}: the templates folder first, then the assets folder; none when not known. */
     private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, DocumentRules documents) {
         this.site = site;
         this.outputDir = outputDir;
         this.cacheDir = site.resolve(SiteConfig.CACHE_DIR_NAME);
         this.folders = List.copyOf(folders);
+        this.templatesDir = folders.isEmpty() ? null : folders.get(0);
         this.named = Set.copyOf(named);
         this.documents = documents;
     }
@@ -94,7 +98,8 @@ final class SiteInputs {
             return true;
         }
         for (Path read : folders) {
-            if (path.startsWith(read) || folder && read.startsWith(path)) {
+            if (path.startsWith(read) && !(read.equals(templatesDir) && editorsFile(path))
+                    || folder && read.startsWith(path)) {
                 return true;
             }
         }
@@ -114,6 +119,17 @@ final class SiteInputs {
             return documents.mayHoldDocuments(path); // gone: what it held is not known
         }
         return holdsDocument(path);
+    }
+
+    /**
+     * Whether {@code path} is an editor's file beside a template (vim's {@code .post.html.swp},
+     * rewritten every few seconds while the template is edited, a backup {@code post.html~}):
+     * no template names one. Not so for assets, which are copied as they are, hidden ones too
+     * ({@code .well-known/}, {@code .htaccess}).
+     */
+    private static boolean editorsFile(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") || name.endsWith("~");
     }
 
     /**
