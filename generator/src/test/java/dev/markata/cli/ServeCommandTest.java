@@ -55,6 +55,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void onlyFoldersABuildMayReadAreWatched() throws Exception {
+        // a site with a node_modules folder .gitignore leaves out (a search index's or a CSS
+        // tool's): serve --watch put a watch on each of its thousands of folders, and walked them
+        // all after every build; past the system's limit of watches serve stopped at its start
+        new Site(dir).write("markata.toml", "[markata]\n[markata.glob]\nglob_patterns = [\"posts/**/*.md\"]\n")
+                .write(".gitignore", "node_modules/\n").post("posts/2024/a.md", "title: A", "a")
+                .write("node_modules/pkg/lib/index.js", "x").write("notes/todo.txt", "x")
+                .write("templates/partials/nav.html", "x").write("static/.well-known/security.txt", "x");
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            assertThat(folders).containsExactlyInAnyOrder(dir, dir.resolve("posts"), dir.resolve("posts/2024"),
+                    dir.resolve("templates"), dir.resolve("templates/partials"), dir.resolve("static"),
+                    dir.resolve("static/.well-known"));
+        }
+    }
+
+    @Test
     void aRenamedFolderIsWatchedUnderItsNewName() throws Exception {
         // `mv static assets` then assets_dir = "assets": Linux watches a folder, not its name, and
         // the watcher went on naming assets/site.css static/site.css, no file a build reads, so
