@@ -122,6 +122,34 @@ final class SiteInputs {
     }
 
     /**
+     * Whether folder {@code dir} (in the site folder or one of {@link #outside}) may hold a file
+     * a build reads, so that it is watched: the site folder, templates_dir and assets_dir with
+     * their folders (hidden ones too: assets are copied as they are), the folders on the way to
+     * them and to the files the configuration names, and the folders the glob enters where a
+     * pattern may match. Not a folder .gitignore leaves out ({@code node_modules}: thousands of
+     * watches, walked after every build, past the system's limit at worst) nor a hidden one.
+     */
+    boolean watches(Path dir) {
+        if (dir.equals(site)) {
+            return true;
+        }
+        if (dir.startsWith(outputDir) || dir.startsWith(cacheDir)) {
+            return false;
+        }
+        for (Path read : folders) {
+            if (dir.startsWith(read) || read.startsWith(dir)) {
+                return true;
+            }
+        }
+        for (Path file : named) {
+            if (file.startsWith(dir)) {
+                return true;
+            }
+        }
+        return documents != null && documents.mayHoldDocuments(dir);
+    }
+
+    /**
      * Whether {@code path} is an editor's file beside a template (vim's {@code .post.html.swp},
      * rewritten every few seconds while the template is edited, a backup {@code post.html~}):
      * no template names one. Not so for assets, which are copied as they are, hidden ones too

@@ -45,7 +45,8 @@ class ServeCommandTest {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             assertThatCode(() -> {
                 for (int i = 0; i < 500; i++) {
-                    ServeCommand.register(watcher, dir, dir.resolve("markout"), new java.util.HashSet<>());
+                    ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")),
+                            new java.util.HashSet<>());
                 }
             }).doesNotThrowAnyException();
         } finally {
@@ -65,7 +66,7 @@ class ServeCommandTest {
                 .write("templates/partials/nav.html", "x").write("static/.well-known/security.txt", "x");
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             java.util.Set<Path> folders = new java.util.HashSet<>();
-            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")), folders);
             assertThat(folders).containsExactlyInAnyOrder(dir, dir.resolve("posts"), dir.resolve("posts/2024"),
                     dir.resolve("templates"), dir.resolve("templates/partials"), dir.resolve("static"),
                     dir.resolve("static/.well-known"));
@@ -80,9 +81,9 @@ class ServeCommandTest {
         Files.createDirectories(dir.resolve("static"));
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             java.util.Set<Path> folders = new java.util.HashSet<>();
-            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")), folders);
             Files.move(dir.resolve("static"), dir.resolve("assets"));
-            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")), folders);
             Files.writeString(dir.resolve("assets/site.css"), "body {}");
             java.util.List<Path> changed = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
