@@ -127,7 +127,8 @@ final class SiteInputs {
      * their folders (hidden ones too: assets are copied as they are), the folders on the way to
      * them and to the files the configuration names, and the folders the glob enters where a
      * pattern may match. Not a folder .gitignore leaves out ({@code node_modules}: thousands of
-     * watches, walked after every build, past the system's limit at worst) nor a hidden one.
+     * watches, walked after every build, past the system's limit at worst), nor a hidden one
+     * outside those two ({@code .git}).
      */
     boolean watches(Path dir) {
         if (dir.equals(site)) {
