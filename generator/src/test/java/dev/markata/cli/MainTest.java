@@ -180,6 +180,18 @@ class MainTest {
     }
 
     @Test
+    void aSiteWithoutDocumentsBuildsWithAWarning() {
+        // a new site, or posts in a folder that is a symbolic link (the glob follows none, as
+        // Python's pathlib): the build failed in load with a bare NullPointerException
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"Empty\"\n");
+        Run build = run("build", "-d", dir.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.err()).contains("warning: no documents match glob_patterns");
+        assertThat(dir.resolve("markout/index.html")).exists();
+        assertThat(run("list", "-d", dir.toString()).code()).isZero();
+    }
+
+    @Test
     void serveWatchRebuildsForAnEditSavedWhileItsFirstBuildRan() throws Exception {
         // a big site's first build takes seconds: a post saved meanwhile was never rebuilt, as the
         // folders were watched only once that build was done
