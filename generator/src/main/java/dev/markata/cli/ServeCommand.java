@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         // built right after it; watching only once it was done lost such an edit.
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Set<Path> folders = new HashSet<>();
-            register(watcher, siteFolder, outputDir, folders);
+            register(watcher, siteFolder, SiteInputs.of(siteFolder, main.environment, null, outputDir), folders);
             try {
                 build();
             } catch (BuildException | ConfigException e) {
@@ -135,14 +135,29 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
+        registerOutside(watcher, inputs, folders);
+        register(watcher, site, inputs, folders); // as they are after the first build
+        boolean gone = false;
         while (true) {
-            boolean changed = changed(watcher.take(), watcher, output, inputs, folders, ownOutput);
+            // while the site folder is gone, look for it every second: it may come back as another
+            // folder (deleted and cloned again), which nothing watches yet
+            WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
+            boolean changed = first != null && changed(first, watcher, output, inputs, folders, ownOutput);
             // let an editor finish saving, then take every event of the burst at once
             WatchKey more;
             while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
                 changed |= changed(more, watcher, output, inputs, folders, ownOutput);
             }
-            if (!changed) {
+            if (gone && Files.isDirectory(site)) {
+                gone = false;
+                changed = true; // back: build what it holds now
+                main.err.printf("the site folder %s is back: building it%n", site);
+            }
+            if (!changed || gone) {
+                continue;
+            }
+            if (!Files.isDirectory(site)) {
+                gone = gone(site);
                 continue;
             }
             try {
@@ -159,8 +174,35 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
             inputs = SiteInputs.of(site, main.environment, inputs, output);
-            register(watcher, site, output, folders); // new folders
+            registerOutside(watcher, inputs, folders);
+            try {
+                register(watcher, site, inputs, folders); // new folders, and those the configuration now reads
+            } catch (NoSuchFileException e) {
+                if (Files.isDirectory(site)) {
+                    throw e;
+                }
+                gone = gone(site); // moved away during the build
+            }
         }
+    }
+
+    /** Watches the folders a build reads outside the site folder ({@link SiteInputs#outside}) that are there. */
+    private static void registerOutside(WatchService watcher, SiteInputs inputs, Set<Path> folders)
+            throws IOException {
+        for (Path folder : inputs.outside()) {
+            try {
+                register(watcher, folder, inputs, folders);
+            } catch (NoSuchFileException notThere) {
+                // none yet: the build uses what the other folders hold
+            }
+        }
+    }
+
+    /** Says that the site folder is gone; true. */
+    private boolean gone(Path site) {
+        main.err.printf("error: the site folder %s is gone (moved or deleted): serve waits for it and builds it again"
+                + " once it is back%n", site);
+        return true;
     }
 
     /**
@@ -185,9 +227,9 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY) {
                     continue; // a folder's own times: its files' changes come from its own key
                 }
-                if (!path.startsWith(output) && !path.getFileName().toString().startsWith(".")) {
+                if (inputs.watches(path)) {
                     try {
-                        register(watcher, path, output, folders);
+                        register(watcher, path, inputs, folders);
                     } catch (NoSuchFileException gone) {
                         // deleted again already: its deletion is the next event
                     }
@@ -231,15 +273,17 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /**
-     * Watches every folder of the site except the output folder and hidden ones (.markata.cache,
-     * .git), and adds them to {@code folders}. A folder deleted while it is walked is left out: its deletion is a change the
-     * watcher sees anyway, and it stopped serve when it failed the walk.
+     * Watches {@code start} and the folders under it that a build may read ({@link
+     * SiteInputs#watches}: not the output folder, .markata.cache, .git or a folder .gitignore
+     * leaves out), and adds them to {@code folders}. A folder deleted while it is walked is left
+     * out: its deletion is a change the watcher sees anyway, and it stopped serve when it failed
+     * the walk.
      */
-    static void register(WatchService watcher, Path site, Path output, Set<Path> folders) throws IOException {
-        Files.walkFileTree(site, new SimpleFileVisitor<>() {
+    static void register(WatchService watcher, Path start, SiteInputs inputs, Set<Path> folders) throws IOException {
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (dir.equals(output) || (!dir.equals(site) && dir.getFileName().toString().startsWith("."))) {
+                if (!dir.equals(start) && !inputs.watches(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 try {
@@ -259,7 +303,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !file.equals(site)) {
+                if (e instanceof NoSuchFileException && !file.equals(start)) {
                     return FileVisitResult.CONTINUE;
                 }
                 throw e;
@@ -267,7 +311,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !dir.equals(site)) {
+                if (e instanceof NoSuchFileException && !dir.equals(start)) {
                     return FileVisitResult.CONTINUE; // deleted while its entries were read
                 }
                 if (e != null) {

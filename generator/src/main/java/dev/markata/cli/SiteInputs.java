@@ -20,13 +20,15 @@ import java.util.Set;
 /**
  * The files of a site a build reads, as {@code serve --watch} asks about a file that changed:
  * {@code markata.toml}, {@code pyproject.toml} and the ignore files; the documents (the glob's
- * own rules, {@link DocumentRules}); everything in {@code templates_dir} and {@code assets_dir};
+ * own rules, {@link DocumentRules}); everything in {@code templates_dir} and {@code assets_dir},
+ * also where they are outside the site folder ({@link #outside});
  * and every file the configuration names (a cover's font or template, the icon, the service
  * worker's template, the redirects file; also one that is not there yet). Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
- * to build: rebuilding for it looped for ever when the build's own messages went to such a file,
- * and where file events are coarse (macOS) the build's reading of the site counted as a change.
- * Nothing under {@code output_dir} or {@code .markata.cache} is ever an input.
+ * to build: rebuilding for it looped for ever when the build's own messages went to such a file.
+ * Where file events are coarse (macOS's watcher polls, and reports a folder whose times changed)
+ * only an input's change builds too. Nothing under {@code output_dir} or {@code .markata.cache}
+ * is ever an input.
  */
 final class SiteInputs {
 
@@ -37,18 +39,22 @@ final class SiteInputs {
     private final Path site;
     private final Path outputDir;
     private final Path cacheDir;
-    /** Folders read whole (templates, assets); null entries never. */
+    /** Folders read whole (templates, assets). */
     private final List<Path> folders;
+    /** The templates folder (one of {@link #folders}), or null when the configuration never loaded. */
+    private final Path templatesDir;
     /** Files the configuration names. */
     private final Set<Path> named;
     /** The glob's rules; null when the configuration does not load (only its files matter then). */
     private final DocumentRules documents;
 
+    /** {@code folders}: the templates folder first, then the assets folder; none when not known. */
     private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, DocumentRules documents) {
         this.site = site;
         this.outputDir = outputDir;
         this.cacheDir = site.resolve(SiteConfig.CACHE_DIR_NAME);
         this.folders = List.copyOf(folders);
+        this.templatesDir = folders.isEmpty() ? null : folders.get(0);
         this.named = Set.copyOf(named);
         this.documents = documents;
     }
@@ -83,7 +89,8 @@ final class SiteInputs {
      * under it. {@code wasFolder}: the path was a watched folder (it is gone, or was moved).
      */
     boolean reads(Path path, boolean wasFolder) {
-        if (!path.startsWith(site) || path.startsWith(outputDir) || path.startsWith(cacheDir)) {
+        if (!path.startsWith(site) && outside().stream().noneMatch(path::startsWith)
+                || path.startsWith(outputDir) || path.startsWith(cacheDir)) {
             return false;
         }
         boolean folder = wasFolder || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
@@ -91,7 +98,8 @@ final class SiteInputs {
             return true;
         }
         for (Path read : folders) {
-            if (path.startsWith(read) || folder && read.startsWith(path)) {
+            if (path.startsWith(read) && !(read.equals(templatesDir) && editorsFile(path))
+                    || folder && read.startsWith(path)) {
                 return true;
             }
         }
@@ -111,6 +119,54 @@ final class SiteInputs {
             return documents.mayHoldDocuments(path); // gone: what it held is not known
         }
         return holdsDocument(path);
+    }
+
+    /**
+     * Whether folder {@code dir} (in the site folder or one of {@link #outside}) may hold a file
+     * a build reads, so that it is watched: the site folder, templates_dir and assets_dir with
+     * their folders (hidden ones too: assets are copied as they are), the folders on the way to
+     * them and to the files the configuration names, and the folders the glob enters where a
+     * pattern may match. Not a folder .gitignore leaves out ({@code node_modules}: thousands of
+     * watches, walked after every build, past the system's limit at worst), nor a hidden one
+     * outside those two ({@code .git}).
+     */
+    boolean watches(Path dir) {
+        if (dir.equals(site)) {
+            return true;
+        }
+        if (dir.startsWith(outputDir) || dir.startsWith(cacheDir)) {
+            return false;
+        }
+        for (Path read : folders) {
+            if (dir.startsWith(read) || read.startsWith(dir)) {
+                return true;
+            }
+        }
+        for (Path file : named) {
+            if (file.startsWith(dir)) {
+                return true;
+            }
+        }
+        return documents != null && documents.mayHoldDocuments(dir);
+    }
+
+    /**
+     * Whether {@code path} is an editor's file beside a template (vim's {@code .post.html.swp},
+     * rewritten every few seconds while the template is edited, a backup {@code post.html~}):
+     * no template names one. Not so for assets, which are copied as they are, hidden ones too
+     * ({@code .well-known/}, {@code .htaccess}).
+     */
+    private static boolean editorsFile(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") || name.endsWith("~");
+    }
+
+    /**
+     * The folders read whole that are outside the site folder ({@code templates_dir = "../theme"}
+     * shared by several sites), to watch besides it; not one the site folder is in.
+     */
+    List<Path> outside() {
+        return folders.stream().filter(folder -> !folder.startsWith(site) && !site.startsWith(folder)).toList();
     }
 
     /** Whether an existing folder (moved in, created with its files) holds a document. */

@@ -180,6 +180,18 @@ class MainTest {
     }
 
     @Test
+    void aSiteWithoutDocumentsBuildsWithAWarning() {
+        // a new site, or posts in a folder that is a symbolic link (the glob follows none, as
+        // Python's pathlib): the build failed in load with a bare NullPointerException
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"Empty\"\n");
+        Run build = run("build", "-d", dir.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.err()).contains("warning: no documents match glob_patterns");
+        assertThat(dir.resolve("markout/index.html")).exists();
+        assertThat(run("list", "-d", dir.toString()).code()).isZero();
+    }
+
+    @Test
     void serveWatchRebuildsForAnEditSavedWhileItsFirstBuildRan() throws Exception {
         // a big site's first build takes seconds: a post saved meanwhile was never rebuilt, as the
         // folders were watched only once that build was done
@@ -255,16 +267,7 @@ class MainTest {
             new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\noutput_dir = \"public\"\n");
             Printed.waitFor(err, "(?s)built .*built ");
             new Site(dir).post("posts/a.md", "title: Edited after the move\ndate: 2024-01-01", "a");
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port.group(1) + "/a/");
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            String body = "";
-            while (!body.contains("Edited after the move") && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            }
-            assertThat(body).contains("Edited after the move");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "Edited after the move")).contains("Edited after the move");
             assertThat(dir.resolve("public/a/index.html")).exists();
             // three builds: the first, the configuration's, the post's; none for the pages they wrote
             Thread.sleep(2000);
@@ -295,6 +298,55 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchKeepsServingWhileItsSiteFolderIsMovedAwayAndBuildsOnceItIsBack() throws Exception {
+        // the site folder renamed while serve --watch ran (and edited there): serve stopped with
+        // "error: unexpected java.nio.file.NoSuchFileException: /tmp/.../site"
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\n").post("posts/a.md", "title: Ay", "a");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(site, err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Path moved = dir.resolve("moved");
+            Files.move(site, moved);
+            new Site(moved).post("posts/a.md", "title: Edited while moved", "a");
+            Printed.waitFor(err, "is gone");
+            Thread.sleep(1000);
+            assertThat(serving.isAlive()).as(err.toString(StandardCharsets.UTF_8)).isTrue();
+            assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("unexpected");
+            Files.move(moved, site);
+            new Site(site).post("posts/a.md", "title: Back home", "a");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "Back home")).as(err.toString(StandardCharsets.UTF_8))
+                    .contains("Back home");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    void serveWatchBuildsForATemplateInATemplatesFolderBesideTheSite() throws Exception {
+        // templates_dir = "../theme", shared by several sites: only the site folder was watched,
+        // and a template saved there showed only after the author saved a post
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\ntemplates_dir = \"../theme\"\n")
+                .post("posts/a.md", "title: Ay", "a");
+        new Site(dir).write("theme/post.html", "<p>first theme {{ post.title }}</p>");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(site, err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "first theme Ay")).contains("first theme Ay");
+            new Site(dir).write("theme/post.html", "<p>second theme {{ post.title }}</p>");
+            assertThat(bodyOnceServed(port.group(1), "/a/", "second theme Ay")).as(err.toString(StandardCharsets.UTF_8))
+                    .contains("second theme Ay");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -309,10 +361,29 @@ class MainTest {
         return status;
     }
 
+    /** The body of {@code path} on the local server once it contains {@code text}, or after 30 s of asking. */
+    private static String bodyOnceServed(String port, String path, String text) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI page = java.net.URI.create("http://127.0.0.1:" + port + path);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String body = "";
+        while (!body.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            body = http.send(java.net.http.HttpRequest.newBuilder(page).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        }
+        return body;
+    }
+
     /** Starts {@code serve --watch} of the test's site on a free port in a thread, its messages into {@code err}. */
     private Thread serveWatch(ByteArrayOutputStream err, dev.markata.Markata.PluginSource plugins) {
+        return serveWatch(dir, err, plugins);
+    }
+
+    /** Starts {@code serve --watch} of {@code site} on a free port in a thread, its messages into {@code err}. */
+    private static Thread serveWatch(Path site, ByteArrayOutputStream err, dev.markata.Markata.PluginSource plugins) {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", dir.toString()},
+        Thread serving = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--port", "0", "-d", site.toString()},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors, Map.of(), false,
                 plugins));
         serving.start();

@@ -45,12 +45,31 @@ class ServeCommandTest {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             assertThatCode(() -> {
                 for (int i = 0; i < 500; i++) {
-                    ServeCommand.register(watcher, dir, dir.resolve("markout"), new java.util.HashSet<>());
+                    ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")),
+                            new java.util.HashSet<>());
                 }
             }).doesNotThrowAnyException();
         } finally {
             done.set(true);
             churn.join();
+        }
+    }
+
+    @Test
+    void onlyFoldersABuildMayReadAreWatched() throws Exception {
+        // a site with a node_modules folder .gitignore leaves out (a search index's or a CSS
+        // tool's): serve --watch put a watch on each of its thousands of folders, and walked them
+        // all after every build; past the system's limit of watches serve stopped at its start
+        new Site(dir).write("markata.toml", "[markata]\n[markata.glob]\nglob_patterns = [\"posts/**/*.md\"]\n")
+                .write(".gitignore", "node_modules/\n").post("posts/2024/a.md", "title: A", "a")
+                .write("node_modules/pkg/lib/index.js", "x").write("notes/todo.txt", "x")
+                .write("templates/partials/nav.html", "x").write("static/.well-known/security.txt", "x");
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")), folders);
+            assertThat(folders).containsExactlyInAnyOrder(dir, dir.resolve("posts"), dir.resolve("posts/2024"),
+                    dir.resolve("templates"), dir.resolve("templates/partials"), dir.resolve("static"),
+                    dir.resolve("static/.well-known"));
         }
     }
 
@@ -62,9 +81,9 @@ class ServeCommandTest {
         Files.createDirectories(dir.resolve("static"));
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             java.util.Set<Path> folders = new java.util.HashSet<>();
-            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")), folders);
             Files.move(dir.resolve("static"), dir.resolve("assets"));
-            ServeCommand.register(watcher, dir, dir.resolve("markout"), folders);
+            ServeCommand.register(watcher, dir, SiteInputs.of(dir, java.util.Map.of(), null, dir.resolve("markout")), folders);
             Files.writeString(dir.resolve("assets/site.css"), "body {}");
             java.util.List<Path> changed = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -77,6 +77,20 @@ class SiteInputsTest {
     }
 
     @Test
+    void anEditorsSwapOrBackupFileInTheTemplatesFolderIsNoInput() {
+        // vim rewrites templates/.post.html.swp every few seconds while a template is edited, and
+        // each write built the whole site again (re-rendering every page) before it was saved
+        SiteInputs inputs = inputs();
+        assertThat(reads(inputs, "templates/.post.html.swp")).isFalse();
+        assertThat(reads(inputs, "templates/partials/.nav.html.swx")).isFalse();
+        assertThat(reads(inputs, "templates/post.html~")).isFalse();
+        assertThat(reads(inputs, "templates/post.html")).isTrue();
+        // assets are copied as they are, hidden ones too (.well-known/, .htaccess)
+        assertThat(reads(inputs, "static/.htaccess")).isTrue();
+        assertThat(reads(inputs, "static/.well-known/security.txt")).isTrue();
+    }
+
+    @Test
     void aFolderIsAnInputWhenItHeldOrHoldsWhatABuildReads() throws Exception {
         SiteInputs inputs = inputs();
         // gone (renamed away, deleted): known only as a watched folder

@@ -3,6 +3,7 @@ package dev.markata.plugins.glob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,11 @@ public final class IgnoreRules {
         List<String> lines = new ArrayList<>();
         for (Path file : files) {
             if (Files.isRegularFile(file)) {
-                lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                try {
+                    lines.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+                } catch (NoSuchFileException gone) {
+                    // deleted since (git checkout of a branch without it): absent, as for the next build
+                }
             }
         }
         return parse(lines);

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ public final class LoadPlugin implements Plugin {
             cache.put(document, stamp, post, read.contentDigest());
             return post;
         });
-        if (posts.contains(null)) {
+        if (posts.stream().anyMatch(Objects::isNull)) { // not contains(null): List.of() refuses to look for null
             List<Path> found = new ArrayList<>();
             List<Post> loaded = new ArrayList<>();
             for (int i = 0; i < posts.size(); i++) {
