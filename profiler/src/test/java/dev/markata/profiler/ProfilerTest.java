@@ -221,7 +221,9 @@ class ProfilerTest {
         Profiler profiler = Profiler.builder().asyncMode(AsyncMode.STRICT)
                 .threads(ThreadSelection.matching("the helper", t -> t.getName().equals("strict-helper"))).build();
         profiler.start();
-        Thread helper = new Thread(() -> Workloads.spin(60), "strict-helper");
+        // long against the watcher's 10 ms looks, which a machine loaded 10 deep starved past
+        // 60 ms: the helper had ended unseen and the session had no thread (ThreadSelection.matching)
+        Thread helper = new Thread(() -> Workloads.spin(300), "strict-helper");
         helper.start();
         helper.join();
         Session session = profiler.stop();
@@ -308,8 +310,9 @@ class ProfilerTest {
         Profiler profiler = Profiler.builder()
                 .threads(ThreadSelection.matching("chosen-*", t -> t.getName().startsWith("chosen-"))).build();
         profiler.start();
-        Thread chosen = new Thread(() -> Workloads.spin(100), "chosen-1");
-        Thread ignored = new Thread(() -> Workloads.spin(100), "ignored-1");
+        // long against the watcher's 10 ms looks, which a loaded machine starves (see above)
+        Thread chosen = new Thread(() -> Workloads.spin(300), "chosen-1");
+        Thread ignored = new Thread(() -> Workloads.spin(300), "ignored-1");
         chosen.start();
         ignored.start();
         chosen.join();
