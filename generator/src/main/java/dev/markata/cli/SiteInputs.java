@@ -6,6 +6,7 @@ import dev.markata.config.ConfigLoader;
 import dev.markata.config.SiteConfig;
 import dev.markata.plugins.glob.DocumentRules;
 import dev.markata.plugins.glob.GlobConfig;
+import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -98,7 +99,7 @@ final class SiteInputs {
             return true;
         }
         for (Path read : folders) {
-            if (path.startsWith(read) && !(read.equals(templatesDir) && editorsFile(path))
+            if (path.startsWith(read) && !(read.equals(templatesDir) && Templates.isEditorsFile(path))
                     || folder && read.startsWith(path)) {
                 return true;
             }
@@ -148,17 +149,6 @@ final class SiteInputs {
             }
         }
         return documents != null && documents.mayHoldDocuments(dir);
-    }
-
-    /**
-     * Whether {@code path} is an editor's file beside a template (vim's {@code .post.html.swp},
-     * rewritten every few seconds while the template is edited, a backup {@code post.html~}):
-     * no template names one. Not so for assets, which are copied as they are, hidden ones too
-     * ({@code .well-known/}, {@code .htaccess}).
-     */
-    private static boolean editorsFile(Path path) {
-        String name = path.getFileName().toString();
-        return name.startsWith(".") || name.endsWith("~");
     }
 
     /**

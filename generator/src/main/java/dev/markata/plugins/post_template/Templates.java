@@ -193,7 +193,7 @@ public final class Templates {
             Hashing hash = new Hashing();
             if (Files.isDirectory(siteTemplates)) {
                 try (var files = Files.walk(siteTemplates)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    for (Path file : files.filter(f -> Files.isRegularFile(f) && !isEditorsFile(f)).sorted().toList()) {
                         hash.add(siteTemplates.relativize(file).toString());
                         hash.add(Files.readAllBytes(file));
                     }
@@ -204,6 +204,17 @@ public final class Templates {
             key = known;
         }
         return known;
+    }
+
+    /**
+     * Whether {@code path} is an editor's file beside the templates (vim's {@code .post.html.swp},
+     * rewritten every few seconds while a template is open, a backup {@code post.html~}) rather
+     * than a template: no template names one, so neither the pages' cache key nor serve --watch
+     * should change with it.
+     */
+    public static boolean isEditorsFile(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") || name.endsWith("~");
     }
 
     /**
