@@ -55,11 +55,16 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
             TimingTable.print(result.timings(), main.err);
         }
         if (!options.quiet) {
-            main.err.printf("built %d posts into %s (%d files written, %d unchanged) in %.2f s%n",
-                    result.posts().size(), result.outputDir(), result.filesWritten(), result.filesUnchanged(),
+            main.err.printf("built %s into %s (%d files written, %d unchanged) in %.2f s%n",
+                    posts(result.posts().size()), result.outputDir(), result.filesWritten(), result.filesUnchanged(),
                     result.timings().totalNanos() / 1e9);
         }
         return ExitCodes.OK;
+    }
+
+    /** "1 post", "2 posts": the count in the line that ends a build. */
+    static String posts(int count) {
+        return count == 1 ? "1 post" : count + " posts";
     }
 
     /**

@@ -117,7 +117,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 .memory(memory);
         BuildResult result = builder.open().build();
         if (!options.quiet) {
-            main.err.printf("built %d posts (%d files written) in %.2f s%n", result.posts().size(),
+            main.err.printf("built %s (%d files written) in %.2f s%n", BuildCommand.posts(result.posts().size()),
                     result.filesWritten(), result.timings().totalNanos() / 1e9);
         }
         return result;

@@ -59,6 +59,14 @@ class MainTest {
     }
 
     @Test
+    void aSiteOfOnePostSaysPostNotPosts() {
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"CLI\"\n").post("posts/a.md", "title: Ay", "a");
+        Run run = run("build", "--directory", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).contains("built 1 post into ");
+    }
+
+    @Test
     void quietPrintsNothingAndVerbosePrintsTheTimingTable() {
         site();
         assertThat(run("build", "-q", "-d", dir.toString()).err()).isEmpty();
