@@ -1,0 +1,88 @@
+package dev.markata.sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.testing.Builds;
+import dev.markata.testing.Site;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds of small sites made of excerpts of markata sites by other authors than markata's:
+ * github.com/pypeaday/pype.dev (its {@code markata.toml}, {@code pages/templates/template.html}
+ * and posts of {@code pages/}) and github.com/Mr-Destructive/meetgor.com (its {@code markata.toml},
+ * {@code layouts/post_template.html} and posts of {@code blog/}). They were set up from markata's
+ * starters years ago and kept what those asked for then; they must build here as with markata.
+ */
+class OtherAuthorsSitesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Builds the site and gives its warnings. */
+    private List<String> build() throws Exception {
+        return Builds.warnings(dir);
+    }
+
+    /** pype.dev's page template, trimmed of its style sheet. */
+    private static final String PYPE_TEMPLATE = """
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <title>{{ title }}</title>
+              <meta charset="UTF-8" />
+            </head>
+            <body>
+              <nav>
+                <ul>
+                  <li><a href="/">Home</a></li>
+                </ul>
+              </nav>
+              <section class="title">
+                <h1 id="title">{{ title }}</h1>
+              </section>
+              <main>{{ body }}</main>
+            </body>
+            </html>
+            """;
+
+    /**
+     * pype.dev (and meetgor.com, {@code post_template = "layouts/post_template.html"}) name their
+     * page template by its path in the site folder, outside {@code templates_dir}: markata's
+     * {@code get_template} looks a name up in the template folders, then reads it as a file, so
+     * the site builds with its own template there. Edits to that file reach the pages of a warm
+     * build.
+     */
+    @Test
+    void aPostTemplateNamedByItsPathInTheSiteIsThatFile() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = "pages/**/*.md"
+                        url = "https://pype.dev"
+                        title = "pype.dev"
+                        # use a different template than the built in one
+                        post_template = "pages/templates/template.html"
+                        """)
+                .write("pages/templates/template.html", PYPE_TEMPLATE)
+                .post("pages/blog/and-vs-&.md", """
+                        templateKey: blog-post
+                        tags: ['python']
+                        title: And-vs-&
+                        date: 2022-04-06T00:00:00
+                        published: True
+                        cover: "/static/And-vs-ampersand.png"
+                        """, "I often struggle to remember the correct way to do `and` type comparisons.");
+
+        Builds.warmMatchesClean(dir, "first build");
+        assertThat(site.read("markout/and-vs/index.html"))
+                .contains("<section class=\"title\">\n    <h1 id=\"title\">And-vs-&</h1>")
+                .contains("<main><p>I often struggle to remember");
+
+        site.write("pages/templates/template.html", PYPE_TEMPLATE.replace("<main>", "<main class=\"post\">"));
+        Builds.warmMatchesClean(dir, "the template edited");
+        assertThat(site.read("markout/and-vs/index.html")).contains("<main class=\"post\"><p>I often struggle");
+    }
+}
