@@ -85,4 +85,20 @@ class OtherAuthorsSitesTest {
         Builds.warmMatchesClean(dir, "the template edited");
         assertThat(site.read("markout/and-vs/index.html")).contains("<main class=\"post\"><p>I often struggle");
     }
+
+    /** A post's own {@code template:} may name a file of the site by its path too; its edits reach warm builds. */
+    @Test
+    void aPostsOwnTemplateNamedByItsPathIsThatFile() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", "[markata]\nglob_patterns = \"pages/**/*.md\"\n")
+                .write("pages/templates/til.html", "<main class=\"til\">{{ body }}</main>")
+                .post("pages/til/a.md", "title: A\ntemplate: pages/templates/til.html", "Today I learned.");
+
+        Builds.warmMatchesClean(dir, "first build");
+        assertThat(site.read("markout/a/index.html")).isEqualTo("<main class=\"til\"><p>Today I learned.</p>\n</main>");
+
+        site.write("pages/templates/til.html", "<main class=\"til short\">{{ body }}</main>");
+        Builds.warmMatchesClean(dir, "the template edited");
+        assertThat(site.read("markout/a/index.html")).startsWith("<main class=\"til short\">");
+    }
 }

@@ -78,7 +78,8 @@ public final class SkipPlugin implements Plugin {
         ContentDigests digests = ContentDigests.of(context);
         PostBodies bodies = PostBodies.of(context);
         List<Decision> decisions = context.map(posts, Post::path, post -> {
-            String key = key(post, shared, digests.of(post));
+            // a template: of the front matter naming a file of the site by its path is that file's text
+            String key = key(post, shared + templates.pageTemplateKey(post.template()), digests.of(post));
             boolean skip = bodies.unchanged(key, previous.get(post.path()))
                     && Files.isRegularFile(output.resolve(post.outputPath()));
             return new Decision(key, skip);
