@@ -101,4 +101,67 @@ class OtherAuthorsSitesTest {
         Builds.warmMatchesClean(dir, "the template edited");
         assertThat(site.read("markout/a/index.html")).startsWith("<main class=\"til short\">");
     }
+
+    /**
+     * meetgor.com lists every module of markata it had in {@code hooks}, its default plugins and
+     * also modules that are no plugins ({@code markata.hookspec}, {@code markata.lifecycle}...),
+     * which markata registers and finds no hooks in: the site builds, each such name skipped
+     * with one warning, as its own {@code plugins/*.py} are.
+     */
+    @Test
+    void markatasOwnModulesInHooksAreSkippedWithAWarning() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = ["blog/posts/*.md", "blog/tils/*.md"]
+                        hooks = [
+
+                            # Customized Plugins
+                            "plugins.series",
+
+                            # Default Plugins
+                            "markata.cli.cli",
+                            "markata.cli.header",
+                            "markata.cli.plugins",
+                            "markata.cli.runner",
+                            "markata.cli.server",
+                            "markata.cli.summary",
+                            "markata.plugins.auto_title",
+                            "markata.plugins.base_cli",
+                            "markata.plugins.glob",
+                            "markata.plugins.load",
+                            "markata.plugins.post_template",
+                            "markata.plugins.publish_html",
+                            "markata.plugins.render_markdown",
+                            "markata.background",
+                            "markata.hookspec",
+                            "markata.lifecycle",
+                            "markata.errors",
+                            "markata.standard_config",
+                           ]
+                        """)
+                .write("plugins/series.py", "from markata.hookspec import hook_impl\n")
+                .post("blog/tils/2024-03-15-Sqlite-custom-separtor.md", """
+                        templateKey: til
+                        title: "SQLite importing CSV with custom separator"
+                        description: "Explorng SQLite CLI with inline CSV import command with custom separator"
+                        status: published-til
+                        slug: sqlite-inline-custom-separator
+                        tags: ["sqlite",]
+                        date: 2024-03-15 22:30:00""", "explaination about how i learned how to write a command");
+
+        List<String> warnings = build();
+
+        assertThat(site.read("markout/sqlite-inline-custom-separator/index.html")).contains("explaination about how");
+        assertThat(warnings).contains(
+                "markata.toml: [markata] hooks: markata.cli.cli is skipped: the command line is built in",
+                "markata.toml: [markata] hooks: markata.cli.header is skipped: the command line is built in",
+                "markata.toml: [markata] hooks: markata.hookspec is skipped: it is no plugin but markata's hook"
+                        + " specification",
+                "markata.toml: [markata] hooks: markata.lifecycle is skipped: it is no plugin but markata's list of"
+                        + " stages, which are built in");
+        assertThat(warnings).anyMatch(w -> w.startsWith("markata.toml: [markata] hooks: markata.background is skipped: "))
+                .anyMatch(w -> w.startsWith("markata.toml: [markata] hooks: markata.errors is skipped: "))
+                .anyMatch(w -> w.startsWith("markata.toml: [markata] hooks: markata.standard_config is skipped: "));
+    }
 }
