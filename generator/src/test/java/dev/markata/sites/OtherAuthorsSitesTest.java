@@ -13,8 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Builds of small sites made of excerpts of markata sites by other authors than markata's:
  * github.com/pypeaday/pype.dev (its {@code markata.toml}, {@code pages/templates/template.html}
  * and posts of {@code pages/}) and github.com/Mr-Destructive/meetgor.com (its {@code markata.toml},
- * {@code layouts/post_template.html} and posts of {@code blog/}). They were set up from markata's
- * starters years ago and kept what those asked for then; they must build here as with markata.
+ * {@code layouts/post_template.html} and posts of {@code blog/}), and of a site of another shape:
+ * github.com/WaylonWalker/markata-slides, a markata plugin's repository that builds its own
+ * {@code sample.md} and {@code README.md} with its {@code markata.toml}. They were set up from
+ * markata's starters years ago and kept what those asked for then; they must build here as with
+ * markata.
  */
 class OtherAuthorsSitesTest {
 
@@ -163,5 +166,59 @@ class OtherAuthorsSitesTest {
         assertThat(warnings).anyMatch(w -> w.startsWith("markata.toml: [markata] hooks: markata.background is skipped: "))
                 .anyMatch(w -> w.startsWith("markata.toml: [markata] hooks: markata.errors is skipped: "))
                 .anyMatch(w -> w.startsWith("markata.toml: [markata] hooks: markata.standard_config is skipped: "));
+    }
+
+    /** markata-slides' markata.toml: its feeds, found by a key of the posts' front matter. */
+    private static final String SLIDES_FEEDS = """
+
+            [markata.prevnext]
+            # strategy can be 'first' or 'all'
+            # 'first' will cycle through the first map the post is found in.
+            # 'all' will cycle through all of the maps
+
+            strategy='first'
+
+            [markata.feeds.slides]
+            filter='"slide" in post.keys()'
+            sort='slug'
+            reverse=false
+
+            [markata.feeds.all]
+            filter='True'
+            sort='slug'
+            reverse=false
+            """;
+
+    /** markata-slides' sample.md (its styles trimmed) and README.md, which markata's default glob finds. */
+    private Site slides(String hooks) {
+        return new Site(dir)
+                .write("markata.toml", "[markata]\n\nhooks = " + hooks + "\n" + SLIDES_FEEDS)
+                .post("sample.md", """
+                        title: example slides
+
+                        styles:
+                            padding:
+                                bottom: 0
+                            title:
+                                bg: default
+                                fg: '#e1af66'
+                        """, "## slide one\n\nThis is the content\n\n## slide two\n\nThis is the next content\n")
+                .write("README.md", "# Markata Slides\n\nA slide plugin for markata.\n");
+    }
+
+    /**
+     * A feed's filter may ask for the keys of a post ({@code "slide" in post.keys()}), as
+     * markata's post has {@code keys()} (with {@code get}, for older filters): the slides feed
+     * holds the posts whose front matter has {@code slide}.
+     */
+    @Test
+    void aFeedFilterMayAskForThePostsKeys() throws Exception {
+        Site site = slides("['default', 'markata.plugins.prevnext']")
+                .post("one.md", "title: One\nslide: 0-example slides", "first slide");
+
+        build();
+
+        assertThat(site.read("markout/slides/index.html")).contains("href=\"/one/\"").doesNotContain("href=\"/sample/\"");
+        assertThat(site.read("markout/all/index.html")).contains("href=\"/sample/\"").contains("href=\"/readme/\"");
     }
 }
