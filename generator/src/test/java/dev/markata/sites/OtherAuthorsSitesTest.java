@@ -221,4 +221,39 @@ class OtherAuthorsSitesTest {
         assertThat(site.read("markout/slides/index.html")).contains("href=\"/one/\"").doesNotContain("href=\"/sample/\"");
         assertThat(site.read("markout/all/index.html")).contains("href=\"/sample/\"").contains("href=\"/readme/\"");
     }
+
+    /**
+     * markata-slides builds its own pages with its own package in {@code hooks}: the site folder
+     * holds {@code markata_slides/}, which markata imports from there. A module of the site
+     * without a dot in its name is skipped with one warning, as {@code plugins.thoughts} is.
+     */
+    @Test
+    void thePackageOfTheSiteItselfInHooksIsSkippedWithAWarning() throws Exception {
+        Site site = slides("['default', 'markata_slides', 'markata.plugins.prevnext']")
+                .write("markata_slides/__init__.py", "__version__ = \"0.0.1\"\n")
+                .write("markata_slides/slides.py", "from markata.hookspec import hook_impl\n")
+                .write("pyproject.toml", """
+                        [build-system]
+                        requires = ["hatchling"]
+                        build-backend = "hatchling.build"
+
+                        [project]
+                        name = "markata-slides"
+                        dynamic = ["version"]
+                        dependencies = [
+                            "markata",
+                            "markdown-it-py[plugins]",
+                            "mdit-py-plugins",
+                        ]
+
+                        [tool.hatch.version]
+                        path = "markata_slides/__init__.py"
+                        """);
+
+        List<String> warnings = build();
+
+        assertThat(site.read("markout/sample/index.html")).contains("This is the content");
+        assertThat(warnings).containsExactly("markata.toml: [markata] hooks: markata_slides is skipped: it is the"
+                + " site's own Python module markata_slides/__init__.py, which markata-java cannot run");
+    }
 }
