@@ -256,4 +256,43 @@ class OtherAuthorsSitesTest {
         assertThat(warnings).containsExactly("markata.toml: [markata] hooks: markata_slides is skipped: it is the"
                 + " site's own Python module markata_slides/__init__.py, which markata-java cannot run");
     }
+
+    /**
+     * pype.dev's home page is its own {@code static/index.html}: markata copies the assets into
+     * the output folder and makes the archive feed the home page only when there is no
+     * {@code index.html} there ({@code if not home.exists() and archive.exists()}), so the
+     * author's page is what pype.dev shows. When the asset goes, the archive is the home page again.
+     */
+    @Test
+    void anIndexHtmlOfTheAssetsIsTheHomePage() throws Exception {
+        String home = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Pype.dev | Nord Theme</title></head>\n"
+                + "<body><h1>Pype.dev</h1><a href=\"/all\">View the Full Feed</a></body>\n</html>\n";
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = "pages/**/*.md"
+                        assets_dir = "static"
+
+                        [markata.feeds.archive]
+                        # creates a feed at /archive
+                        filter="date<=today and post.get('published', False)"
+                        sort="date"
+                        reverse="True"
+
+                        [markata.feeds.all]
+                        # creates a feed at /all
+                        filter="True"
+                        sort="date"
+                        reverse="True"
+                        """)
+                .write("static/index.html", home)
+                .post("pages/blog/and-vs-&.md", "title: And-vs-&\ndate: 2022-04-06T00:00:00\npublished: True",
+                        "I often struggle.");
+
+        assertThat(Builds.warmMatchesClean(dir, "with the home page")).containsEntry("index.html", home);
+        assertThat(site.read("markout/archive/index.html")).contains("href=\"/and-vs/\"");
+
+        site.delete("static/index.html");
+        assertThat(Builds.warmMatchesClean(dir, "without it").get("index.html")).contains("href=\"/and-vs/\"");
+    }
 }
