@@ -295,4 +295,36 @@ class OtherAuthorsSitesTest {
         site.delete("static/index.html");
         assertThat(Builds.warmMatchesClean(dir, "without it").get("index.html")).contains("href=\"/and-vs/\"");
     }
+
+    /**
+     * pype.dev's notes of the BEMA podcast (pages/bema/, made by a script) start with an empty
+     * line before their front matter. markata reads front matter with python-frontmatter, which
+     * strips the text first: the title, tags and date are the front matter's, and the body does
+     * not start with the front matter's lines as a heading.
+     */
+    @Test
+    void frontMatterAfterAnEmptyFirstLineIsTheFrontMatter() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", "[markata]\nglob_patterns = \"pages/**/*.md\"\n")
+                .write("pages/bema/028-Images-of-the-Desert---Ar'ar-and-Tamarisk.md", """
+
+                        ---
+                        templateKey: blog-post
+                        tags: ['bema']
+                        title: 028 Images of the Desert - Ar'ar and Tamarisk
+                        date: 2022-01-28T00:00:00
+                        status: published
+                        cover: ""
+                        ---
+
+                        <p>Notes on the episode.</p>
+                        """);
+
+        build();
+
+        String page = site.read("markout/028-images-of-the-desert-ar-ar-and-tamarisk/index.html");
+        assertThat(page).contains("<title>028 Images of the Desert - Ar&#39;ar and Tamarisk")
+                .contains("<time datetime=\"2022-01-28\"").contains("<p>Notes on the episode.</p>")
+                .doesNotContain("templateKey");
+    }
 }
