@@ -132,7 +132,7 @@ public final class LoadPlugin implements Plugin {
         String text = decode(document, bytes);
         FrontMatter.Parts parts = frontMatter.get().split(document, text);
         Map<String, Object> values = new LinkedHashMap<>(parts.values());
-        Fields fields = new Fields(document, parts.frontMatterLines(), values, warn);
+        Fields fields = new Fields(document, parts.frontMatterLines(), parts.firstLine(), values, warn);
         String title = fields.text("title");
         String slugText = fields.text("slug");
         PostDate date = fields.date("date");
@@ -213,12 +213,15 @@ public final class LoadPlugin implements Plugin {
     private static final class Fields {
         private final String document;
         private final List<String> lines;
+        /** The file's line of the front matter's opening {@code ---}. */
+        private final int firstLine;
         private final Map<String, Object> values;
         private final Consumer<String> warn;
 
-        Fields(String document, List<String> lines, Map<String, Object> values, Consumer<String> warn) {
+        Fields(String document, List<String> lines, int firstLine, Map<String, Object> values, Consumer<String> warn) {
             this.document = document;
             this.lines = lines;
+            this.firstLine = firstLine;
             this.values = values;
             this.warn = warn;
         }
@@ -317,11 +320,11 @@ public final class LoadPlugin implements Plugin {
         }
 
         private PluginException problem(String key, Object value, String allowed) {
-            int line = 2;
+            int line = firstLine + 1;
             Pattern keyLine = Pattern.compile("^" + Pattern.quote(key) + "\\s*:");
             for (int i = 0; i < lines.size(); i++) {
                 if (keyLine.matcher(lines.get(i)).find()) {
-                    line = i + 2;
+                    line = firstLine + 1 + i;
                     break;
                 }
             }

@@ -62,6 +62,6 @@ class FrontMatterTest {
 
         PluginException error = catchThrowableOfType(() -> new FrontMatter().split("pages/a.md",
                 "\n\n---\ntitle: A\ntags: [a\n---\nBody.\n"), PluginException.class);
-        assertThat(error.getMessage()).startsWith("pages/a.md:6: front matter is not valid YAML: ");
+        assertThat(error.getMessage()).startsWith("pages/a.md:5: front matter is not valid YAML: ");
     }
 }
