@@ -327,4 +327,42 @@ class OtherAuthorsSitesTest {
                 .contains("<time datetime=\"2022-01-28\"").contains("<p>Notes on the episode.</p>")
                 .doesNotContain("templateKey");
     }
+
+    /**
+     * pype.dev's markata.toml of today (markata 0.9) adds an output {@code 'raw.md' = 'raw'} to
+     * its post templates: markata writes an output whose name has an extension as that file
+     * beside the page ({@code <slug>/raw.md}), and its built-in template {@code raw} is the post's
+     * source ({@code {{ post.raw }}}), so every post's Markdown is published beside its page.
+     */
+    @Test
+    void anOutputNamedLikeAFileIsThatFileAndRawIsThePostsSource() throws Exception {
+        String source = "\n---\ntemplateKey: blog-post\ntags: ['bema']\ntitle: 001 Trust the Story\ndate: 2022-01-01\n"
+                + "published: True\ncover: \"\"\n---\n\nNotes on the episode.\n";
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        output_dir = "markout"
+
+                        [markata.post_template]
+                        index = 'post.html'
+                        partial = 'post_partial.html'
+                        og = 'og.html'
+                        'raw.md' = 'raw'
+
+                        [markata.glob]
+                        glob_patterns = ["pype.dev/**/*.md"]
+                        use_gitignore = true
+                        """)
+                .write("templates/post_partial.html", "<article>{{ body }}</article>")
+                .write("pype.dev/bema/001-Trust-the-Story.md", source);
+
+        Builds.warmMatchesClean(dir, "first build");
+        assertThat(site.read("markout/001-trust-the-story/raw.md")).isEqualTo(source);
+        assertThat(site.read("markout/001-trust-the-story/index.html")).contains("<p>Notes on the episode.</p>");
+        assertThat(site.exists("markout/001-trust-the-story/raw.md/index.html")).isFalse();
+
+        site.write("pype.dev/bema/001-Trust-the-Story.md", source.replace("Notes", "More notes"));
+        Builds.warmMatchesClean(dir, "the post edited");
+        assertThat(site.read("markout/001-trust-the-story/raw.md")).contains("More notes on the episode.");
+    }
 }
