@@ -8,6 +8,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.ExtraPages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -250,8 +251,8 @@ public final class LoadPlugin implements Plugin {
             Map<String, String> outputs = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : table.entrySet()) {
                 String name = String.valueOf(entry.getKey());
-                if (!name.matches("[A-Za-z0-9_-]+")) {
-                    throw problem(key, table, "output names must be letters, digits, - or _ (\"" + name + "\" is not)");
+                if (!name.matches(ExtraPages.OUTPUT_NAME)) {
+                    throw problem(key, table, ExtraPages.OUTPUT_NAME_RULE + " (\"" + name + "\" is not)");
                 }
                 if (!(entry.getValue() instanceof String file) || file.isBlank()) {
                     throw problem(key, table, "every output needs a template name, like {index: post.html, og: og.html}");

@@ -9,6 +9,8 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.skip.Skips;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,13 @@ public final class PostTemplatePlugin implements Plugin {
 
     public static final String ID = "markata.plugins.post_template";
 
+    /**
+     * markata's built-in template {@code raw} ({@code {{ post.raw }}}): the post's file as it is,
+     * which pype.dev publishes beside each page ({@code 'raw.md' = 'raw'}). {@code post.raw} is
+     * read from the file for the posts that have an output with this template.
+     */
+    static final String RAW = "raw";
+
     @Override
     public String id() {
         return ID;
@@ -52,7 +61,12 @@ public final class PostTemplatePlugin implements Plugin {
             ExtraPages extra = ExtraPages.of(context);
             PostBodies bodies = PostBodies.of(context);
             skips.updateChanged(context, post -> {
+                Map<String, String> outputs = outputs(settings, post);
                 Map<String, Object> view = Templates.postView(post);
+                if (outputs.entrySet().stream().anyMatch(o -> templateFor(post, o.getKey(), o.getValue()).equals(RAW))) {
+                    view = new HashMap<>(view);
+                    view.put("raw", Files.readString(context.site().directory().resolve(post.path()), StandardCharsets.UTF_8));
+                }
                 // the post's fields also at the top, as older markata passed them: head entries
                 // and templates written for it read {{ title }} and {{ slug }}
                 Map<String, Object> values = new HashMap<>(view);
@@ -63,7 +77,7 @@ public final class PostTemplatePlugin implements Plugin {
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();
-                for (Map.Entry<String, String> output : outputs(settings, post).entrySet()) {
+                for (Map.Entry<String, String> output : outputs.entrySet()) {
                     String name = output.getKey();
                     String template = templateFor(post, name, output.getValue());
                     String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values, config));
