@@ -365,4 +365,36 @@ class OtherAuthorsSitesTest {
         Builds.warmMatchesClean(dir, "the post edited");
         assertThat(site.read("markout/001-trust-the-story/raw.md")).contains("More notes on the episode.");
     }
+
+    /**
+     * pype.dev's post_template table spells out markata's default outputs, {@code partial =
+     * 'post_partial.html'} among them (the post's article alone, which markata's htmx pages load):
+     * the built-in theme has a {@code post_partial.html} as markata has, so the site builds
+     * without a template of its own.
+     */
+    @Test
+    void markatasDefaultPartialOutputBuildsWithTheTheme() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        title = "My mental data-lake"
+
+                        [markata.post_template]
+                        index = 'post.html'
+                        partial = 'post_partial.html'
+                        og = 'og.html'
+
+                        [markata.glob]
+                        glob_patterns = ["pype.dev/**/*.md"]
+                        """)
+                .post("pype.dev/blog/and-vs-&.md", "title: And-vs-&\ndate: 2022-04-06T00:00:00\npublished: True",
+                        "I often struggle.");
+
+        build();
+
+        String partial = site.read("markout/and-vs/partial/index.html");
+        assertThat(partial).startsWith("<article>").contains("<h1>And-vs-&amp;</h1>")
+                .contains("<p>I often struggle.</p>").doesNotContain("<html");
+        assertThat(site.read("markout/and-vs/og/index.html")).contains("<h1>And-vs-&amp;</h1>");
+    }
 }
