@@ -353,7 +353,6 @@ class OtherAuthorsSitesTest {
                         glob_patterns = ["pype.dev/**/*.md"]
                         use_gitignore = true
                         """)
-                .write("templates/post_partial.html", "<article>{{ body }}</article>")
                 .write("pype.dev/bema/001-Trust-the-Story.md", source);
 
         Builds.warmMatchesClean(dir, "first build");

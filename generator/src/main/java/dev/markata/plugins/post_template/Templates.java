@@ -371,7 +371,7 @@ public final class Templates {
             "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html", "feed_partial.html",
             "glossary-snippet.html", "htmx.html", "image-zoom.html", "inlinks.html", "link_card.html",
             "linked_post_partial.html", "pagination/htmx.html", "pagination/js.html", "pagination/manual.html",
-            "pagination_controls.html", "post_partial.html", "rss.xml", "rss_card.html", "sidebar.html",
+            "pagination_controls.html", "rss.xml", "rss_card.html", "sidebar.html",
             "sitemap.xml", "sitemap_card.html", "suggestions.html", "tailwind.html", "theme.js", "title.html");
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
