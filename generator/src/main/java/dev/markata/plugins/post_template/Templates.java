@@ -84,6 +84,8 @@ public final class Templates {
     private final ThreadLocal<Map<String, Node>> parsedByText = ThreadLocal.withInitial(HashMap::new);
     /** Template sources by name: read from disk or the class path once per build. */
     private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
+    /** {@link #pageTemplateKey} by template name: asked for every post, looked up once per build. */
+    private final Map<String, String> pageTemplateKeys = new ConcurrentHashMap<>();
 
     private volatile String key;
 
@@ -539,8 +541,13 @@ public final class Templates {
      * covers only for templates the configuration names; empty for any other name.
      */
     public String pageTemplateKey(String name) throws IOException {
-        Optional<Path> file = siteFile(name);
-        return file.isPresent() ? new Hashing().add(Files.readAllBytes(file.get())).hex() : "";
+        String known = pageTemplateKeys.get(name);
+        if (known == null) {
+            Optional<Path> file = siteFile(name);
+            known = file.isPresent() ? new Hashing().add(Files.readAllBytes(file.get())).hex() : "";
+            pageTemplateKeys.put(name, known);
+        }
+        return known;
     }
 
     /** Every string in a configuration value, tables and lists included. */
