@@ -363,6 +363,14 @@ class OtherAuthorsSitesTest {
         site.write("pype.dev/bema/001-Trust-the-Story.md", source.replace("Notes", "More notes"));
         Builds.warmMatchesClean(dir, "the post edited");
         assertThat(site.read("markout/001-trust-the-story/raw.md")).contains("More notes on the episode.");
+
+        // a comment in the front matter changes no field, but the source raw.md shows
+        String commented = source.replace("cover: \"\"", "#cover: \"media/001.png\"\ncover: \"\"");
+        site.write("pype.dev/bema/001-Trust-the-Story.md", commented);
+        Builds.warmMatchesClean(dir, "a comment added to the front matter");
+        site.write("pype.dev/bema/001-Trust-the-Story.md", commented.replace("001.png", "002.png"));
+        Builds.warmMatchesClean(dir, "the comment edited");
+        assertThat(site.read("markout/001-trust-the-story/raw.md")).contains("#cover: \"media/002.png\"");
     }
 
     /**
