@@ -791,16 +791,19 @@ class BuildEndToEndTest {
     }
 
     @Test
-    void aTemplateNamedByItsPathInTheSiteSaysHowToNameIt() {
-        // markata's blog starter suggests post_template = "pages/templates/post_template.html"
+    void aTemplateIncludedByItsPathInTheSiteSaysHowToNameIt() {
+        // markata's blog starter suggests post_template = "pages/templates/post_template.html": markata
+        // reads the page template by that path (OtherAuthorsSitesTest), but what it includes is
+        // looked up in the template folders only
         new Site(dir).post("posts/a.md", "title: A", "x")
-                .write("pages/templates/post_template.html", "<p>{{ body }}</p>")
+                .write("pages/templates/post_template.html", "<p>{% include 'pages/templates/nav.html' %}{{ body }}</p>")
+                .write("pages/templates/nav.html", "<nav></nav>")
                 .write("markata.toml", "[markata]\npost_template = \"pages/templates/post_template.html\"\n");
         BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
         assertThat(error.failure().problems().get(0).message()).isEqualTo("posts/a.md: template"
-                + " \"pages/templates/post_template.html\" is a file of the site, but templates are named from"
-                + " templates_dir (" + dir.resolve("templates") + "): set templates_dir = \"pages/templates\" and"
-                + " name it \"post_template.html\", or move it into templates_dir");
+                + " pages/templates/post_template.html:1: template \"pages/templates/nav.html\" is a file of the site,"
+                + " but templates are named from templates_dir (" + dir.resolve("templates") + "): set templates_dir ="
+                + " \"pages/templates\" and name it \"nav.html\", or move it into templates_dir");
     }
 
     @Test

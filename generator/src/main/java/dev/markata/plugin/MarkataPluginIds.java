@@ -53,6 +53,20 @@ final class MarkataPluginIds {
             Map.entry("markata.cli.runner", "the command line is built in"),
             Map.entry("markata.cli.plugins", "the command line is built in"),
             Map.entry("markata.cli.summary", "the command line is built in"),
+            Map.entry("markata.cli.cli", "the command line is built in"),
+            Map.entry("markata.cli.header", "the command line is built in"),
+            Map.entry("markata.cli.describe", "the command line is built in"),
+            Map.entry("markata.cli.didyoumean", "the command line is built in"),
+            // modules of markata that are no plugins: markata registers what hooks names and finds no
+            // hooks in them (meetgor.com lists them all)
+            Map.entry("markata.background", "it is no plugin but markata's helper to run work in threads, which "
+                    + "the build does itself"),
+            Map.entry("markata.hookspec", "it is no plugin but markata's hook specification"),
+            Map.entry("markata.lifecycle", "it is no plugin but markata's list of stages, which are built in"),
+            Map.entry("markata.errors", "it is no plugin but markata's error types"),
+            Map.entry("markata.exceptions", "it is no plugin but markata's error types"),
+            Map.entry("markata.standard_config", "it is no plugin but markata's reader of markata.toml, which is "
+                    + "built in"),
             Map.entry("markata.plugins.setup_logging", "logging is built in"),
             Map.entry("markata.plugins.config_model", "configuration is typed by each plugin's record"),
             Map.entry("markata.plugins.post_model", "posts are typed records"),

@@ -189,10 +189,14 @@ public final class PluginRegistry {
         return plugins;
     }
 
-    /** The site's Python file that module {@code name} is, as written relative to the site, or null. */
+    /**
+     * The site's Python file that module {@code name} is, as written relative to the site, or
+     * null: a module in a folder ({@code plugins.thoughts}) or at the top ({@code markata_slides},
+     * the package of markata-slides' own repository, which builds its pages with it).
+     */
     private static String sitePythonModule(Path siteDirectory, String name) {
         if (siteDirectory == null || name.startsWith("markata.")
-                || !name.matches("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)+")) {
+                || !name.matches("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*")) {
             return null;
         }
         String path = name.replace('.', '/');

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code <slug>/index.html}, and {@code <slug>/partial/index.html} with a partial template),
  * {@code rss.xml} and {@code atom.xml}, the site's {@code sitemap.xml}, root {@code rss.xml} and
  * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
- * archive as {@code index.html} when no post is the home page. A feed page whose posts, templates and configuration did not change since the
+ * archive as {@code index.html} when neither a post nor an asset is the home page. A feed page whose posts, templates and configuration did not change since the
  * last build is not rendered again.
  */
 public final class FeedsPlugin implements Plugin {
@@ -310,7 +310,7 @@ public final class FeedsPlugin implements Plugin {
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new TreeMap<>();
         String shared = Hashing.of(templates.key(), LocalDate.now().toString(), SiteView.feedsKey(context));
-        boolean home = context.posts().stream().noneMatch(p -> p.slug().equals("index"));
+        boolean home = !IndexPagePlugin.homeIsTaken(context);
         PostBodies bodies = PostBodies.of(context);
         boolean homeWritten = false;
         for (Selected feed : feeds.feeds()) {

@@ -650,6 +650,14 @@ public final class FilterExpression {
             String key = str(args.get(0));
             return map.containsKey(key) ? map.get(key) : args.size() == 2 ? args.get(1) : null;
         }
+        if (target instanceof Map<?, ?> map && name.equals("keys") && args.isEmpty()) {
+            // markata's post has keys() too: markata-slides' feed is '"slide" in post.keys()'
+            return map.keySet().stream().map(String::valueOf).toList();
+        }
+        if (target instanceof Map<?, ?>) {
+            throw new FilterException(typeName(target) + " has no method " + name + "(); a post has get(key, default)"
+                    + " and keys()");
+        }
         if (!(target instanceof String s)) {
             if (target == null) {
                 return null;

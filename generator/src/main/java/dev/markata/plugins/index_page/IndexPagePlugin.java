@@ -8,14 +8,17 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.Templates;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code markata.plugins.index_page}: the home page, {@code <output_dir>/index.html}, listing
  * the published posts newest first through the {@code index.html} template. Not written when a
- * post has the {@code index} slug (that post is the home page) or when the feeds plugin made the
- * archive feed the home page.
+ * post has the {@code index} slug (that post is the home page), when {@code assets_dir} has an
+ * {@code index.html} (copied, it is the home page) or when the feeds plugin made the archive feed
+ * the home page.
  */
 public final class IndexPagePlugin implements Plugin {
 
@@ -35,8 +38,19 @@ public final class IndexPagePlugin implements Plugin {
         setup.hook(Stage.SAVE, Priority.LAST, context -> write(context, templates));
     }
 
+    /**
+     * Whether the site has a home page of its own, which no listing may replace: a post with the
+     * {@code index} slug, or an {@code index.html} at the top of {@code assets_dir} (pype.dev's
+     * hand-made home page), which markata copies into the output folder, where its feeds make the
+     * archive the home page only when there is no {@code index.html} yet.
+     */
+    public static boolean homeIsTaken(BuildContext context) {
+        return context.posts().stream().anyMatch(p -> p.slug().equals("index"))
+                || Files.isRegularFile(context.site().assetsDir().resolve("index.html"), LinkOption.NOFOLLOW_LINKS);
+    }
+
     private static void write(BuildContext context, Templates templates) throws Exception {
-        if (context.get(HOME_WRITTEN).isPresent() || context.posts().stream().anyMatch(p -> p.slug().equals("index"))) {
+        if (context.get(HOME_WRITTEN).isPresent() || homeIsTaken(context)) {
             return;
         }
         List<Map<String, Object>> listed = context.posts().stream().filter(Post::published)

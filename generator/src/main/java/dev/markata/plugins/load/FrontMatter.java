@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.DumperOptions;
 
 /**
  * Splits a document into its YAML front matter and body. Front matter is optional; when the
- * first line is {@code ---} it runs to the next {@code ---} (or {@code ...}) line.
+ * first line that is not empty is {@code ---} it runs to the next {@code ---} (or {@code ...}) line.
  *
  * <p>Dates are left as text by the YAML reader (no implicit timestamps) so the loader parses
  * them itself, as dates without a time zone shift. A {@link Yaml} instance is not thread-safe:
@@ -33,8 +33,10 @@ final class FrontMatter {
      *
      * @param bodyStart where the body starts in the document's UTF-8 bytes (after a byte order
      *                  mark and the front matter), so its digest can be taken from them
+     * @param firstLine the line of the file the front matter's opening {@code ---} is on (1
+     *                  unless empty lines come first), for messages naming a line of it
      */
-    record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart) {
+    record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart, int firstLine) {
     }
 
     /**
@@ -70,10 +72,18 @@ final class FrontMatter {
             text = text.substring(1);
             markBytes = 3;
         }
+        // Empty lines before the front matter are skipped, as python-frontmatter (markata's) strips
+        // the text first: pype.dev's pages/bema/ notes start with one. Without front matter the
+        // body keeps them.
+        int first = 0;
+        while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        int firstLine = 1 + (int) text.substring(0, first).chars().filter(c -> c == '\n').count();
         // Only the front matter is cut into lines: a post may be megabytes long.
-        int lineEnd = endOfLine(text, 0);
-        if (text.isEmpty() || !text.substring(0, lineEnd).strip().equals("---")) {
-            return new Parts(Map.of(), text, List.of(), markBytes);
+        int lineEnd = endOfLine(text, first);
+        if (first == text.length() || !text.substring(first, lineEnd).strip().equals("---")) {
+            return new Parts(Map.of(), text, List.of(), markBytes, 1);
         }
         List<String> yamlLines = new ArrayList<>();
         int bodyStart = -1;
@@ -90,7 +100,8 @@ final class FrontMatter {
             start = nextLine(text, end);
         }
         if (bodyStart < 0) {
-            throw new PluginException(document + ":1: front matter starts with --- but no line closes it with ---");
+            throw new PluginException(document + ":" + firstLine + ": front matter starts with --- but no line closes it"
+                    + " with ---");
         }
         String body = text.substring(bodyStart);
         int bodyStartByte = markBytes + utf8Length(text, bodyStart);
@@ -108,22 +119,23 @@ final class FrontMatter {
                 problem = "a quoted value opens on this line and is not closed before the front matter ends";
                 context = "";
             }
-            int line = mark == null ? 2 : mark.getLine() + 2;
+            int line = firstLine + (mark == null ? 1 : mark.getLine() + 1);
             throw new PluginException(document + ":" + line + ": front matter is not valid YAML: "
                     + problem.strip() + context, e);
         } catch (YAMLException e) {
-            throw new PluginException(document + ":2: front matter is not valid YAML: " + e.getMessage(), e);
+            throw new PluginException(document + ":" + (firstLine + 1) + ": front matter is not valid YAML: "
+                    + e.getMessage(), e);
         }
         if (parsed == null) {
-            return new Parts(Map.of(), body, yamlLines, bodyStartByte);
+            return new Parts(Map.of(), body, yamlLines, bodyStartByte, firstLine);
         }
         if (!(parsed instanceof Map<?, ?> map)) {
-            throw new PluginException(document + ":2: front matter must be \"key: value\" lines, not "
+            throw new PluginException(document + ":" + (firstLine + 1) + ": front matter must be \"key: value\" lines, not "
                     + (parsed instanceof List ? "a list" : "a single value"));
         }
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((k, v) -> values.put(String.valueOf(k), v));
-        return new Parts(values, body, yamlLines, bodyStartByte);
+        return new Parts(values, body, yamlLines, bodyStartByte, firstLine);
     }
 
     /** The length in UTF-8 of the first {@code chars} characters of {@code text} (no lone surrogates: it was decoded). */

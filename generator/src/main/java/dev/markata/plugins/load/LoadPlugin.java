@@ -8,6 +8,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.ExtraPages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -133,7 +134,7 @@ public final class LoadPlugin implements Plugin {
         String text = decode(document, bytes);
         FrontMatter.Parts parts = frontMatter.get().split(document, text);
         Map<String, Object> values = new LinkedHashMap<>(parts.values());
-        Fields fields = new Fields(document, parts.frontMatterLines(), values, warn);
+        Fields fields = new Fields(document, parts.frontMatterLines(), parts.firstLine(), values, warn);
         String title = fields.text("title");
         String slugText = fields.text("slug");
         PostDate date = fields.date("date");
@@ -214,12 +215,15 @@ public final class LoadPlugin implements Plugin {
     private static final class Fields {
         private final String document;
         private final List<String> lines;
+        /** The file's line of the front matter's opening {@code ---}. */
+        private final int firstLine;
         private final Map<String, Object> values;
         private final Consumer<String> warn;
 
-        Fields(String document, List<String> lines, Map<String, Object> values, Consumer<String> warn) {
+        Fields(String document, List<String> lines, int firstLine, Map<String, Object> values, Consumer<String> warn) {
             this.document = document;
             this.lines = lines;
+            this.firstLine = firstLine;
             this.values = values;
             this.warn = warn;
         }
@@ -248,8 +252,8 @@ public final class LoadPlugin implements Plugin {
             Map<String, String> outputs = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : table.entrySet()) {
                 String name = String.valueOf(entry.getKey());
-                if (!name.matches("[A-Za-z0-9_-]+")) {
-                    throw problem(key, table, "output names must be letters, digits, - or _ (\"" + name + "\" is not)");
+                if (!name.matches(ExtraPages.OUTPUT_NAME)) {
+                    throw problem(key, table, ExtraPages.OUTPUT_NAME_RULE + " (\"" + name + "\" is not)");
                 }
                 if (!(entry.getValue() instanceof String file) || file.isBlank()) {
                     throw problem(key, table, "every output needs a template name, like {index: post.html, og: og.html}");
@@ -318,11 +322,11 @@ public final class LoadPlugin implements Plugin {
         }
 
         private PluginException problem(String key, Object value, String allowed) {
-            int line = 2;
+            int line = firstLine + 1;
             Pattern keyLine = Pattern.compile("^" + Pattern.quote(key) + "\\s*:");
             for (int i = 0; i < lines.size(); i++) {
                 if (keyLine.matcher(lines.get(i)).find()) {
-                    line = i + 2;
+                    line = firstLine + 1 + i;
                     break;
                 }
             }

@@ -9,6 +9,10 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.skip.Skips;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,35 @@ public final class PostTemplatePlugin implements Plugin {
 
     public static final String ID = "markata.plugins.post_template";
 
+    /**
+     * markata's built-in template {@code raw} ({@code {{ post.raw }}}): the post's file as it is,
+     * which pype.dev publishes beside each page ({@code 'raw.md' = 'raw'}). {@code post.raw} is
+     * read from the file for the posts that have an output with this template.
+     */
+    static final String RAW = "raw";
+
+    /**
+     * {@code post.raw}: the post's file as it is now, or its body as loaded when the file went
+     * away since (deleted while the build runs; the post is built as it was loaded).
+     */
+    public static String source(BuildContext context, Post post) throws IOException {
+        try {
+            return Files.readString(context.site().directory().resolve(post.path()), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException gone) {
+            return post.content();
+        }
+    }
+
+    /**
+     * Whether one of the post's outputs is rendered with {@link #RAW}, the post's file as it is:
+     * such a page changes with any edit of the file, a comment of the front matter too, which
+     * the skip plugin's key of the post's fields and body does not see.
+     */
+    public static boolean showsSource(TemplateSettings settings, Post post) {
+        return outputs(settings, post).entrySet().stream()
+                .anyMatch(output -> templateFor(post, output.getKey(), output.getValue()).equals(RAW));
+    }
+
     @Override
     public String id() {
         return ID;
@@ -52,7 +85,12 @@ public final class PostTemplatePlugin implements Plugin {
             ExtraPages extra = ExtraPages.of(context);
             PostBodies bodies = PostBodies.of(context);
             skips.updateChanged(context, post -> {
+                Map<String, String> outputs = outputs(settings, post);
                 Map<String, Object> view = Templates.postView(post);
+                if (showsSource(settings, post)) {
+                    view = new HashMap<>(view);
+                    view.put("raw", source(context, post));
+                }
                 // the post's fields also at the top, as older markata passed them: head entries
                 // and templates written for it read {{ title }} and {{ slug }}
                 Map<String, Object> values = new HashMap<>(view);
@@ -63,7 +101,7 @@ public final class PostTemplatePlugin implements Plugin {
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();
-                for (Map.Entry<String, String> output : outputs(settings, post).entrySet()) {
+                for (Map.Entry<String, String> output : outputs.entrySet()) {
                     String name = output.getKey();
                     String template = templateFor(post, name, output.getValue());
                     String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values, config));

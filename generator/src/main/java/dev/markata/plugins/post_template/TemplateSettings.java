@@ -38,9 +38,8 @@ public record TemplateSettings(Map<String, String> postTemplates, Map<String, Ob
                     throw markata.error("post_template", "every output of the table needs a template name, like"
                             + " {index = \"post.html\", partial = \"post_partial.html\"}");
                 }
-                if (!name.matches("[A-Za-z0-9_-]+")) {
-                    throw markata.error("post_template", "output names must be letters, digits, - or _ (\"" + name
-                            + "\" is not)");
+                if (!name.matches(ExtraPages.OUTPUT_NAME)) {
+                    throw markata.error("post_template", ExtraPages.OUTPUT_NAME_RULE + " (\"" + name + "\" is not)");
                 }
                 templates.put(name, t.strip());
             }

@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,18 +76,23 @@ public final class Templates {
     private volatile Jinjava jinjava;
     private final Path siteDirectory;
     private final Path siteTemplates;
+    /** Folders whose files are never page templates: what builds write. */
+    private final List<Path> written;
     private final Map<String, Object> configView;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
     /** Parsed trees by template text, for templates reached through extends / include. */
     private final ThreadLocal<Map<String, Node>> parsedByText = ThreadLocal.withInitial(HashMap::new);
     /** Template sources by name: read from disk or the class path once per build. */
     private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
+    /** {@link #pageTemplateKey} by template name: asked for every post, looked up once per build. */
+    private final Map<String, String> pageTemplateKeys = new ConcurrentHashMap<>();
 
     private volatile String key;
 
     private Templates(SiteConfig site, Map<String, Object> markata) {
         this.siteDirectory = site.directory().toAbsolutePath().normalize();
         this.siteTemplates = site.templatesDir();
+        this.written = List.of(site.outputDir().toAbsolutePath().normalize(), site.cacheDir().toAbsolutePath().normalize());
         this.configView = configView(site, markata);
     }
 
@@ -181,7 +188,9 @@ public final class Templates {
 
     /**
      * What every page rendered with these templates depends on besides its own data: every
-     * template of the site's templates folder and the settings templates see as {@code config}
+     * template of the site's templates folder, every file of the site folder a setting names by
+     * its path (a page template such as {@code post_template = "pages/templates/template.html"},
+     * {@link #pageSource}) and the settings templates see as {@code config}
      * (the built-in theme is markata-java's own code: a cache written by another build of it is
      * emptied, {@link dev.markata.content.CacheDir}). The common start of the cache keys of rendered pages
      * (skip, feeds, the 404 page, Markdown with Jinja), so they all notice the same changes.
@@ -197,6 +206,15 @@ public final class Templates {
                         hash.add(siteTemplates.relativize(file).toString());
                         hash.add(Files.readAllBytes(file));
                     }
+                }
+            }
+            Set<String> named = new TreeSet<>();
+            strings(configView, named);
+            for (String name : named) {
+                Optional<Path> file = siteFile(name);
+                if (file.isPresent()) {
+                    hash.add(name);
+                    hash.add(Files.readAllBytes(file.get()));
                 }
             }
             hash.addValue(new TreeMap<>(configView));
@@ -248,7 +266,7 @@ public final class Templates {
         Node tree = parsed.get().get(name);
         String shown = shown(name);
         if (tree == null) {
-            String text = source(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
+            String text = pageSource(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parse(parser, text);
             failOnErrors(document, shown, parser.getErrorsCopy());
@@ -366,7 +384,7 @@ public final class Templates {
             "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html", "feed_partial.html",
             "glossary-snippet.html", "htmx.html", "image-zoom.html", "inlinks.html", "link_card.html",
             "linked_post_partial.html", "pagination/htmx.html", "pagination/js.html", "pagination/manual.html",
-            "pagination_controls.html", "post_partial.html", "rss.xml", "rss_card.html", "sidebar.html",
+            "pagination_controls.html", "rss.xml", "rss_card.html", "sidebar.html",
             "sitemap.xml", "sitemap_card.html", "suggestions.html", "tailwind.html", "theme.js", "title.html");
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
@@ -489,6 +507,69 @@ public final class Templates {
             sources.put(name, known);
         }
         return known;
+    }
+
+    /**
+     * The text of the template a page is rendered with: markata's {@code get_template} looks
+     * {@code name} up in the template folders, then reads it as a file's path from the site
+     * folder (pype.dev's {@code post_template = "pages/templates/template.html"}, meetgor.com's
+     * {@code "layouts/post_template.html"}, as markata's starters once suggested), then compiles
+     * the name itself ({@link #isInline}). Only for the template a page names: what it includes
+     * or extends is looked up in the template folders, as markata's loader does.
+     */
+    private Optional<String> pageSource(String name) throws IOException {
+        Optional<String> text = source(name);
+        if (text.isPresent()) {
+            return text;
+        }
+        Optional<Path> file = siteFile(name);
+        return file.isPresent() ? Optional.of(BlockWhitespace.apply(Files.readString(file.get(), StandardCharsets.UTF_8)))
+                : Optional.empty();
+    }
+
+    /**
+     * The file of the site folder that {@code name} is the path of, outside the templates folder
+     * (whose files {@link #key} hashes anyway) and the folders builds write: a page template
+     * named by its path ({@link #pageSource}).
+     */
+    private Optional<Path> siteFile(String name) {
+        if (name.isBlank() || isInline(name)) {
+            return Optional.empty();
+        }
+        try {
+            Path file = siteDirectory.resolve(name).normalize();
+            boolean inSite = file.startsWith(siteDirectory) && !file.startsWith(siteTemplates.toAbsolutePath().normalize())
+                    && written.stream().noneMatch(file::startsWith);
+            return inSite && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a post's own {@code template:} adds to what its page depends on: the text of the
+     * file it names by its path in the site folder ({@link #pageSource}), which {@link #key}
+     * covers only for templates the configuration names; empty for any other name.
+     */
+    public String pageTemplateKey(String name) throws IOException {
+        String known = pageTemplateKeys.get(name);
+        if (known == null) {
+            Optional<Path> file = siteFile(name);
+            known = file.isPresent() ? new Hashing().add(Files.readAllBytes(file.get())).hex() : "";
+            pageTemplateKeys.put(name, known);
+        }
+        return known;
+    }
+
+    /** Every string in a configuration value, tables and lists included. */
+    private static void strings(Object value, Set<String> found) {
+        if (value instanceof String text) {
+            found.add(text);
+        } else if (value instanceof Map<?, ?> map) {
+            map.values().forEach(inner -> strings(inner, found));
+        } else if (value instanceof List<?> list) {
+            list.forEach(inner -> strings(inner, found));
+        }
     }
 
     private Optional<String> read(String name) throws IOException {

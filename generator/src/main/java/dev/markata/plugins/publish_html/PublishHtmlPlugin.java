@@ -50,14 +50,14 @@ public final class PublishHtmlPlugin implements Plugin {
                             // unchanged since the build that wrote them: still pages of this build
                             context.output().keep(post.outputPath());
                             for (String name : extraNames) {
-                                context.output().keep(folder + name + "/index.html");
+                                context.output().keep(ExtraPages.file(folder, name));
                             }
                         }
                         return false;
                     }
                     boolean written = context.output().write(post.outputPath(), post.page());
                     for (Map.Entry<String, String> page : extra.of(post.path()).entrySet()) {
-                        written |= context.output().write(folder + page.getKey() + "/index.html", page.getValue());
+                        written |= context.output().write(ExtraPages.file(folder, page.getKey()), page.getValue());
                     }
                     return written;
                 } catch (IllegalArgumentException e) {

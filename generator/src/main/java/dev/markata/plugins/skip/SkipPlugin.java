@@ -12,6 +12,7 @@ import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
+import dev.markata.plugins.post_template.PostTemplatePlugin;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -56,10 +57,11 @@ public final class SkipPlugin implements Plugin {
         if (!setup.config(ENABLED)) {
             return;
         }
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        TemplateSettings settings = setup.config(TemplateSettings.SECTION);
+        Templates templates = Templates.forSite(setup.site(), settings);
         // at render's start, once the feeds (pre_render, last) have chosen their posts, and before
         // any other render hook reads the decision (prevnext, listed before "default", did)
-        setup.hookBeforeOthers(Stage.RENDER, context -> decide(context, templates));
+        setup.hookBeforeOthers(Stage.RENDER, context -> decide(context, templates, settings));
         setup.hook(Stage.SAVE, Priority.LAST, SkipPlugin::remember);
     }
 
@@ -67,7 +69,7 @@ public final class SkipPlugin implements Plugin {
     private record Decision(String key, boolean skip) {
     }
 
-    private static void decide(BuildContext context, Templates templates) throws Exception {
+    private static void decide(BuildContext context, Templates templates, TemplateSettings settings) throws Exception {
         String shared = Hashing.of(templates.key(), SiteView.fingerprint(context),
                 SiteView.feedsKey(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
@@ -78,7 +80,13 @@ public final class SkipPlugin implements Plugin {
         ContentDigests digests = ContentDigests.of(context);
         PostBodies bodies = PostBodies.of(context);
         List<Decision> decisions = context.map(posts, Post::path, post -> {
-            String key = key(post, shared, digests.of(post));
+            // a template: of the front matter naming a file of the site by its path is that file's text,
+            // and a page showing the post's source (markata's raw template) shows all of the file
+            String own = templates.pageTemplateKey(post.template());
+            if (PostTemplatePlugin.showsSource(settings, post)) {
+                own += Hashing.of(PostTemplatePlugin.source(context, post));
+            }
+            String key = key(post, shared + own, digests.of(post));
             boolean skip = bodies.unchanged(key, previous.get(post.path()))
                     && Files.isRegularFile(output.resolve(post.outputPath()));
             return new Decision(key, skip);

@@ -79,7 +79,11 @@ class FilterExpressionTest {
         assertThat(test("post.get('series').get('name') == 'basics'", python)).isTrue();
         assertThat(test("post.get('templateKey', '') == 'til'", python)).isFalse();
         assertThatThrownBy(() -> test("post.get()", python)).hasMessageContaining("get() takes a key");
-        assertThatThrownBy(() -> test("post.keys()", python)).hasMessageContaining("a mapping has no method keys()");
+        // and keys(), as markata's post: markata-slides' slides feed is '"slide" in post.keys()'
+        assertThat(test("'templateKey' in post.keys()", python)).isFalse();
+        assertThat(test("'published' in post.keys()", python)).isTrue();
+        assertThatThrownBy(() -> test("post.items()", python))
+                .hasMessageContaining("a mapping has no method items(); a post has get(key, default) and keys()");
     }
 
     @Test

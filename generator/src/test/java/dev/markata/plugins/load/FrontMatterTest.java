@@ -47,4 +47,21 @@ class FrontMatterTest {
         assertThat(error.getMessage()).startsWith("posts/a.md:2: front matter is not valid YAML: ")
                 .contains("quoted").contains("not closed");
     }
+
+    /**
+     * Empty lines before the front matter (pype.dev's pages/bema/ notes) are skipped, as
+     * python-frontmatter strips the text before looking for it; messages count them in the
+     * file's lines. A body without front matter keeps its leading lines.
+     */
+    @Test
+    void emptyLinesBeforeTheFrontMatterAreSkipped() throws Exception {
+        FrontMatter.Parts parts = new FrontMatter().split("pages/a.md", "\n \n---\ntitle: A\n---\nBody.\n");
+        assertThat(parts.values()).containsEntry("title", "A");
+        assertThat(parts.body()).isEqualTo("Body.\n");
+        assertThat(new FrontMatter().split("pages/b.md", "\n    code\n").body()).isEqualTo("\n    code\n");
+
+        PluginException error = catchThrowableOfType(() -> new FrontMatter().split("pages/a.md",
+                "\n\n---\ntitle: A\ntags: [a\n---\nBody.\n"), PluginException.class);
+        assertThat(error.getMessage()).startsWith("pages/a.md:5: front matter is not valid YAML: ");
+    }
 }
