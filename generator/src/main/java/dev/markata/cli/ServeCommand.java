@@ -135,9 +135,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
-        registerOutside(watcher, inputs, folders);
-        register(watcher, site, inputs, folders); // as they are after the first build
-        boolean gone = false;
+        // as they are after the first build; the folder may have gone since that build
+        boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site);
         while (true) {
             // while the site folder is gone, look for it every second: it may come back as another
             // folder (deleted and cloned again), which nothing watches yet
@@ -174,15 +173,30 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
             inputs = SiteInputs.of(site, main.environment, inputs, output);
-            registerOutside(watcher, inputs, folders);
-            try {
-                register(watcher, site, inputs, folders); // new folders, and those the configuration now reads
-            } catch (NoSuchFileException e) {
-                if (Files.isDirectory(site)) {
-                    throw e;
-                }
+            // new folders, and those the configuration now reads
+            if (!watchSite(watcher, site, inputs, folders)) {
                 gone = gone(site); // moved away during the build
             }
+        }
+    }
+
+    /**
+     * Watches the site folder and the folders outside it that a build reads; false when the
+     * site folder is gone (moved or deleted since it was last seen, even before the first
+     * watch: serve stopped with "unexpected NoSuchFileException" for a folder moved away right
+     * after the first build).
+     */
+    private static boolean watchSite(WatchService watcher, Path site, SiteInputs inputs, Set<Path> folders)
+            throws IOException {
+        registerOutside(watcher, inputs, folders);
+        try {
+            register(watcher, site, inputs, folders);
+            return true;
+        } catch (NoSuchFileException e) {
+            if (Files.isDirectory(site)) {
+                throw e;
+            }
+            return false;
         }
     }
 
