@@ -6,17 +6,21 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.ChangingTreeVisitor;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.BuildMemory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
@@ -27,10 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code markata serve}: builds, serves output_dir on localhost and, with --watch, rebuilds and reloads. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -294,7 +294,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
      * the walk.
      */
     static void register(WatchService watcher, Path start, SiteInputs inputs, Set<Path> folders) throws IOException {
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        Files.walkFileTree(start, new ChangingTreeVisitor(start) {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (!dir.equals(start) && !inputs.watches(dir)) {
@@ -311,25 +311,6 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     folders.add(dir);
                 } catch (NoSuchFileException gone) {
                     return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !file.equals(start)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !dir.equals(start)) {
-                    return FileVisitResult.CONTINUE; // deleted while its entries were read
-                }
-                if (e != null) {
-                    throw e;
                 }
                 return FileVisitResult.CONTINUE;
             }

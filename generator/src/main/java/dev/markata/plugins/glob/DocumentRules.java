@@ -1,13 +1,12 @@
 package dev.markata.plugins.glob;
 
 import dev.markata.config.SiteConfig;
+import dev.markata.content.ChangingTreeVisitor;
 import dev.markata.content.SitePaths;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class DocumentRules {
         // Sorted by the '/'-separated text, which is at hand: comparing paths name by name was a
         // sixth of the glob of a 10,000-post site.
         TreeMap<String, Path> found = new TreeMap<>();
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        Files.walkFileTree(start, new ChangingTreeVisitor(start) {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (dir.equals(start)) {
@@ -76,24 +75,6 @@ public final class DocumentRules {
                 String relative = SitePaths.slashed(relativePath);
                 if (attrs.isRegularFile() && matchesFile(relative)) {
                     found.put(relative, relativePath);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            // A file or folder deleted after its folder was listed (git checkout, an editor's
-            // temporary file) is not there to build: left out, as if the walk came after.
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException && !file.equals(start)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException && !dir.equals(start))) {
-                    throw e;
                 }
                 return FileVisitResult.CONTINUE;
             }
