@@ -227,6 +227,12 @@ class TreeView {
     if (this.match && node.f >= 0 && this.match(node.f)) row.classList.add("match");
     row.appendChild(name);
     if (frame.location) row.appendChild(el("span", "loc", frame.location));
+    if (frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread ") && threadTimeDiffers(node)) {
+      const threadTime = el("span", "loc thread-time", formatTime(node.threadTotal) + " of thread time");
+      threadTime.title = "The thread's time is the wall time it ran: work it handed to other threads and waited for " +
+        "is shown in the time it waited, scaled; the threads spent this much on it all";
+      row.appendChild(threadTime);
+    }
     if (frame.cls && frame.kind !== KIND_SYNTHETIC) row.title = frame.full + (frame.location ? "  " + frame.location : "");
     if (this.app.selectedNode === node) row.classList.add("selected");
     const expandable = this.displayChildren(node).length > 0;
