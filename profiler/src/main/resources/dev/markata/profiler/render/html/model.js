@@ -689,6 +689,21 @@ function threadTimeDiffers(node) {
   return Math.abs(node.threadTotal - node.total) * 200 > node.total;
 }
 
+/**
+ * The total a node's share is a share of: in a tree with a root per thread, its thread's (a
+ * thread's time is the wall time it ran, so its shares are shares of its wall time, as the text
+ * report gives them; idle pool threads beside it no longer dilute them), and for a thread's own
+ * row the session's duration; `fallback` otherwise.
+ */
+function shareBase(profile, node, fallback) {
+  let top = node;
+  while (top && top.parent && top.parent.f >= 0) top = top.parent;
+  if (!top || top.f < 0 || !(top.total > 0)) return fallback;
+  const frame = profile.frames[top.f];
+  if (!(frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread "))) return fallback;
+  return top === node ? Math.max(profile.duration || 0, top.total) : top.total;
+}
+
 /** Fills `total` (and counts) bottom-up without recursion, so 2,000-frame stacks are fine. */
 function sumTotals(root) {
   const order = [];

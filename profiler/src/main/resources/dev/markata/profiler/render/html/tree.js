@@ -198,10 +198,11 @@ class TreeView {
     const toggle = el("span", "toggle");
     row.appendChild(toggle);
     const time = item.node ? item.node.total : item.time;
+    const base = shareBase(profile, item.node || item.group || item.self, this.total);
     // A group marker shows the time of the hidden frames themselves, and nothing when they had none.
-    const timeText = item.group && !(time > 0) ? "" : this.app.formatValue(time);
-    row.appendChild(el("span", "time " + shareClass(time, this.total), timeText));
-    if (this.app.options.units !== "percent") row.appendChild(el("span", "pct", timeText ? formatPercent(time, this.total) : ""));
+    const timeText = item.group && !(time > 0) ? "" : this.app.formatValue(time, base);
+    row.appendChild(el("span", "time " + shareClass(time, base), timeText));
+    if (this.app.options.units !== "percent") row.appendChild(el("span", "pct", timeText ? formatPercent(time, base) : ""));
     if (item.group) {
       row.classList.add("group-row");
       toggle.textContent = "▸";

@@ -102,10 +102,12 @@ class HtmlCallTreeBrowserTest {
     void percentUnitsShowShareOfTotal() {
         browser.find(By.cssSelector(".options summary")).click();
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("opt-units"))).selectByValue("percent");
-        assertThat(time(row("Main.main"))).isEqualTo("81.8%");   // 135 / 165
-        assertThat(time(row("Render.document"))).isEqualTo("60.6%"); // 100 / 165
+        // shares of the thread's time, its wall time (until 2026-12-06 of all threads' time)
+        assertThat(time(row("Main.main"))).isEqualTo("100.0%");   // 135 / 135
+        assertThat(time(row("Render.document"))).isEqualTo("74.1%"); // 100 / 135
+        assertThat(time(topRow("thread worker-2"))).isEqualTo("11.1%"); // a thread: of the session's 135 ms
         browser.open(report); // remembered in localStorage
-        assertThat(time(row("Main.main"))).isEqualTo("81.8%");
+        assertThat(time(row("Main.main"))).isEqualTo("100.0%");
     }
 
     @Test
@@ -133,7 +135,7 @@ class HtmlCallTreeBrowserTest {
         row("Render.document").click();
         assertThat(browser.text(By.id("detail-name"))).isEqualTo("Render.document");
         assertThat(browser.text(By.id("detail-class"))).isEqualTo("app.Render");
-        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 60.6% of total");
+        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 74.1% of its thread");
         assertThat(browser.text(By.id("detail-thread-time"))).startsWith("200 ms · ");
         assertThat(browser.text(By.id("detail-of-parent"))).isEqualTo("100.0%");
         assertThat(browser.text(By.id("detail-samples"))).isEqualTo("200");

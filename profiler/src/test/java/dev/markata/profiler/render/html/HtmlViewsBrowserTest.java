@@ -97,7 +97,7 @@ class HtmlViewsBrowserTest {
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");
         browser.find(By.xpath("//span[@class='name synthetic' and text()='thread worker-2']")).click();
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 9.09% [out-of-context]");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 11.1% thread worker-2 ▸ 0.015 100.0% [out-of-context]");
     }
 
     @Test
