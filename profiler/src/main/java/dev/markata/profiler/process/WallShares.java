@@ -53,7 +53,7 @@ final class WallShares {
         return thread[threadIndex][sample];
     }
 
-    /** The tasks' work a submitter does not share out: where nothing was grafted, every sample is its own time. */
+    /** Every sample at its own time: for trees that graft nothing (async mode DISABLED). */
     static WallShares unscaled(List<ThreadProfile> threads) {
         long[][] wall = new long[threads.size()][];
         for (int t = 0; t < threads.size(); t++) {
