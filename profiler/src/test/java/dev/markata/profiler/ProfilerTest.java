@@ -125,7 +125,16 @@ class ProfilerTest {
 
         ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
         long inDoc = main.samples().stream().filter(s -> s.spanId() == doc.id()).mapToLong(Sample::durationNanos).sum();
-        assertThat(Workloads.percent(inDoc, doc.durationNanos())).isBetween(70.0, 130.0);
+        // within 30 % of the span, or of its ends as placed by this run's sampling if that is
+        // coarser: at a load of 15-20 on two cores async-profiler sampled main every 5-30 ms
+        // (its timer thread starved too), and the span's start fell 8 ms off (52 ms of 60)
+        long gap = 0; // the widest spacing of main's samples (a row of n samples over d: d / n)
+        for (Sample sample : main.samples()) {
+            gap = Math.max(gap, sample.durationNanos() / sample.count());
+        }
+        long slack = Math.max(doc.durationNanos() * 3 / 10, 2 * gap + Duration.ofMillis(5).toNanos());
+        assertThat(inDoc).as("widest sampling gap %d ms", gap / 1_000_000)
+                .isBetween(doc.durationNanos() - slack, doc.durationNanos() + slack);
         assertThat(main.samples()).anySatisfy(s -> assertThat(s.spanId()).isEqualTo(Span.NONE));
     }
 
