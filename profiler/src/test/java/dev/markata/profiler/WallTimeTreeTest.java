@@ -74,8 +74,15 @@ class WallTimeTreeTest {
         assertThat(big + small).as(found).isPositive();
         assertThat(Workloads.percent(big, big + small)).as(found)
                 .isCloseTo(Workloads.percent(bigThreadTime, bigThreadTime + smallThreadTime), within(0.1));
-        assertThat(Workloads.percent(big, big + small)).as(found)
-                .isCloseTo(Workloads.percent(measured[0], measured[0] + measured[1]), within(TOLERANCE));
+        // (each of the 20 ends of a task is placed to about one sampling gap: on a loaded machine
+        // the JDK sampler read the workers every 5-15 ms, and a run at a load of 15 put 8.6 points
+        // of smallTask's time into bigTask; the share is held to 5 points, or to what this run's
+        // sampling can resolve when that is coarser)
+        long gap = widestGap(session, main.threadId());
+        double resolution = Workloads.percent(20 * gap, measured[0] + measured[1]);
+        assertThat(Workloads.percent(big, big + small)).as(found + "; widest sampling gap " + gap / 1_000_000 + " ms")
+                .isCloseTo(Workloads.percent(measured[0], measured[0] + measured[1]),
+                        within(Math.max(TOLERANCE, resolution)));
         // and the workers' own time is still there, as thread time: what they measured (not
         // more; under load some of their samples fall just outside a task's span); the tasks'
         // time in the tree is never more than that, and less by what the two workers did at once
@@ -118,6 +125,22 @@ class WallTimeTreeTest {
 
     private static void smallTask() {
         Workloads.spinCpu(15);
+    }
+
+    /** The widest spacing of the running samples of every thread but {@code except} (a row of n samples over d: d / n). */
+    private static long widestGap(Session session, long except) {
+        long gap = 0;
+        for (ThreadProfile thread : session.threads()) {
+            if (thread.threadId() == except) {
+                continue;
+            }
+            for (dev.markata.profiler.model.Sample sample : thread.samples()) {
+                if (sample.state() == dev.markata.profiler.model.ThreadState.RUNNING) {
+                    gap = Math.max(gap, sample.durationNanos() / sample.count());
+                }
+            }
+        }
+        return gap;
     }
 
     /** Time of the session's samples whose stack runs through {@code method}, wherever they are. */
