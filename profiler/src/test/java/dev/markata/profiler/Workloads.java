@@ -33,6 +33,25 @@ public final class Workloads {
     }
 
     /**
+     * Keeps the calling thread busy until it has had {@code millis} of CPU time. Unlike
+     * {@link #spin}, whose end is a wall-clock deadline, this ends while the thread runs: on a
+     * loaded machine a thread descheduled at {@link #spin}'s deadline returns only when it next
+     * gets a core, and that stretch (measured as the method's, sampled as whatever the thread
+     * does next) moves shares between methods by several points at a load of 15 on two cores.
+     */
+    public static void spinCpu(long millis) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = mx.getCurrentThreadCpuTime() + millis * 1_000_000L;
+        long x = 0;
+        while (mx.getCurrentThreadCpuTime() < end) {
+            for (int i = 0; i < 10_000; i++) {
+                x = x * 31 + (i ^ (x >>> 7));
+            }
+        }
+        sink += x;
+    }
+
+    /**
      * Math in JIT intrinsics ({@code Math.sin}, {@code Math.log}) for {@code millis}: the thread
      * runs mostly inside the JVM's math stubs, which have no Java frame of their own.
      */

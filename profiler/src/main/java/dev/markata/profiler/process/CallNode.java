@@ -41,41 +41,54 @@ public final class CallNode {
     private final Frame frame;
     private final long threadId;
     private final long selfNanos;
+    private final long selfThreadNanos;
     private final long selfSamples;
     private final long startNanos;
     private final long absorbedNanos;
+    private final long absorbedThreadNanos;
     private final int absorbedNodes;
     private final long absorbedSamples;
     private final List<CallNode> children;
     private final int hiddenFrameCount;
     private final List<String> libraries;
     private final long totalNanos;
+    private final long threadNanos;
     private final long awaitNanos;
     private final long sampleCount;
     private final int nodeCount;
     private Object mergeKey; // computed on first use; a benign race, as for String.hashCode
 
+    /** A node whose thread time is its wall time (nothing handed over below it). */
     CallNode(Kind kind, Frame frame, long threadId, long selfNanos, long selfSamples, long startNanos,
              List<CallNode> children, int hiddenFrameCount, List<String> libraries) {
-        this(kind, frame, threadId, selfNanos, selfSamples, 0, 0, 0, startNanos, children, hiddenFrameCount,
+        this(kind, frame, threadId, selfNanos, selfNanos, selfSamples, startNanos, children, hiddenFrameCount,
                 libraries);
     }
 
-    CallNode(Kind kind, Frame frame, long threadId, long selfNanos, long selfSamples, long absorbedNanos,
-             long absorbedSamples, int absorbedNodes, long startNanos, List<CallNode> children,
-             int hiddenFrameCount, List<String> libraries) {
+    CallNode(Kind kind, Frame frame, long threadId, long selfNanos, long selfThreadNanos, long selfSamples,
+             long startNanos, List<CallNode> children, int hiddenFrameCount, List<String> libraries) {
+        this(kind, frame, threadId, selfNanos, selfThreadNanos, selfSamples, 0, 0, 0, 0, startNanos, children,
+                hiddenFrameCount, libraries);
+    }
+
+    CallNode(Kind kind, Frame frame, long threadId, long selfNanos, long selfThreadNanos, long selfSamples,
+             long absorbedNanos, long absorbedThreadNanos, long absorbedSamples, int absorbedNodes, long startNanos,
+             List<CallNode> children, int hiddenFrameCount, List<String> libraries) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.frame = Objects.requireNonNull(frame, "frame");
         this.threadId = threadId;
         this.selfNanos = selfNanos;
+        this.selfThreadNanos = selfThreadNanos;
         this.selfSamples = selfSamples;
         this.absorbedNanos = absorbedNanos;
+        this.absorbedThreadNanos = absorbedThreadNanos;
         this.absorbedNodes = absorbedNodes;
         this.absorbedSamples = absorbedSamples;
         this.children = List.copyOf(children);
         this.hiddenFrameCount = hiddenFrameCount;
         this.libraries = List.copyOf(libraries);
         long total = selfNanos + absorbedNanos;
+        long thread = selfThreadNanos + absorbedThreadNanos;
         long samples = selfSamples + absorbedSamples;
         long await = kind == Kind.AWAIT ? selfNanos : 0;
         long start = startNanos;
@@ -83,11 +96,13 @@ public final class CallNode {
         for (CallNode child : this.children) {
             nodes += child.nodeCount;
             total += child.totalNanos;
+            thread += child.threadNanos;
             samples += child.sampleCount;
             await += child.awaitNanos;
             start = Math.min(start, child.startNanos);
         }
         this.totalNanos = total;
+        this.threadNanos = thread;
         this.sampleCount = samples;
         this.awaitNanos = await;
         this.nodeCount = nodes;
@@ -97,8 +112,13 @@ public final class CallNode {
 
     /** A synthetic node ({@code [self]}, {@code [await]}, {@code [out-of-context]}) with only own time. */
     static CallNode synthetic(Kind kind, long nanos, long samples, long startNanos) {
-        return new CallNode(kind, syntheticFrame(labelOf(kind)), -1, nanos, samples, startNanos, List.of(), 0,
-                List.of());
+        return synthetic(kind, nanos, nanos, samples, startNanos);
+    }
+
+    /** A synthetic node whose thread time differs from its wall time (a [self] inside grafted work). */
+    static CallNode synthetic(Kind kind, long nanos, long threadNanos, long samples, long startNanos) {
+        return new CallNode(kind, syntheticFrame(labelOf(kind)), -1, nanos, threadNanos, samples, startNanos,
+                List.of(), 0, List.of());
     }
 
     static Frame syntheticFrame(String label) {
@@ -146,6 +166,24 @@ public final class CallNode {
     /** Time spent in this node itself, not in a child. */
     public long selfNanos() {
         return selfNanos;
+    }
+
+    /**
+     * The threads' own time behind {@link #totalNanos()}: the same, except where work handed to
+     * other threads is grafted below. There {@code totalNanos} is the submitter's wall time (the
+     * wait the work filled, {@link WallShares}) and this the time the workers spent on it, so two
+     * workers busy for the second their submitter waited are 1 s of total and 2 s of thread time.
+     */
+    public long threadNanos() {
+        return threadNanos;
+    }
+
+    long selfThreadNanos() {
+        return selfThreadNanos;
+    }
+
+    long absorbedThreadNanos() {
+        return absorbedThreadNanos;
     }
 
     /** The part of {@link #totalNanos()} spent waiting for handed-over work ({@code [await]} below). */
@@ -223,26 +261,30 @@ public final class CallNode {
 
     /** A copy with other children; totals are recomputed from them. */
     CallNode withChildren(List<CallNode> newChildren) {
-        return new CallNode(kind, frame, threadId, selfNanos, selfSamples, absorbedNanos, absorbedSamples,
-                absorbedNodes, startNanos, newChildren, hiddenFrameCount, libraries);
+        return new CallNode(kind, frame, threadId, selfNanos, selfThreadNanos, selfSamples, absorbedNanos,
+                absorbedThreadNanos, absorbedSamples, absorbedNodes, startNanos, newChildren, hiddenFrameCount,
+                libraries);
     }
 
     /** A copy with other own time and children. */
-    CallNode with(long newSelfNanos, long newSelfSamples, List<CallNode> newChildren) {
-        return new CallNode(kind, frame, threadId, newSelfNanos, newSelfSamples, absorbedNanos, absorbedSamples,
-                absorbedNodes, startNanos, newChildren, hiddenFrameCount, libraries);
+    CallNode with(long newSelfNanos, long newSelfThreadNanos, long newSelfSamples, List<CallNode> newChildren) {
+        return new CallNode(kind, frame, threadId, newSelfNanos, newSelfThreadNanos, newSelfSamples, absorbedNanos,
+                absorbedThreadNanos, absorbedSamples, absorbedNodes, startNanos, newChildren, hiddenFrameCount,
+                libraries);
     }
 
     /** A copy that absorbed more removed nodes, with the children that remain. */
-    CallNode withAbsorbed(long moreNanos, long moreSamples, int moreNodes, List<CallNode> newChildren) {
-        return new CallNode(kind, frame, threadId, selfNanos, selfSamples, absorbedNanos + moreNanos,
-                absorbedSamples + moreSamples, absorbedNodes + moreNodes, startNanos, newChildren,
-                hiddenFrameCount, libraries);
+    CallNode withAbsorbed(long moreNanos, long moreThreadNanos, long moreSamples, int moreNodes,
+                          List<CallNode> newChildren) {
+        return new CallNode(kind, frame, threadId, selfNanos, selfThreadNanos, selfSamples, absorbedNanos + moreNanos,
+                absorbedThreadNanos + moreThreadNanos, absorbedSamples + moreSamples, absorbedNodes + moreNodes,
+                startNanos, newChildren, hiddenFrameCount, libraries);
     }
 
     CallNode withFrame(Frame newFrame) {
-        return new CallNode(kind, newFrame, threadId, selfNanos, selfSamples, absorbedNanos, absorbedSamples,
-                absorbedNodes, startNanos, children, hiddenFrameCount, libraries);
+        return new CallNode(kind, newFrame, threadId, selfNanos, selfThreadNanos, selfSamples, absorbedNanos,
+                absorbedThreadNanos, absorbedSamples, absorbedNodes, startNanos, children, hiddenFrameCount,
+                libraries);
     }
 
     /**

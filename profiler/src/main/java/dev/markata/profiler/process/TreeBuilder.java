@@ -49,6 +49,8 @@ final class TreeBuilder {
     private final boolean[] awaiting;
     private final Node[] taskBase;
     private final Set<Long> helperThreads = new HashSet<>();
+    /** What each sample stands for in this tree (set by {@link #build}). */
+    private WallShares shares;
     /**
      * Per stack: the innermost task-entry frame's stack ({@link FrameFilters#isTaskEntry}), or
      * EMPTY; filled as stacks are met ({@link #UNKNOWN} until then).
@@ -101,62 +103,137 @@ final class TreeBuilder {
     }
 
     CallNode build() {
-        AwaitTracker awaits = graft ? new AwaitTracker() : null;
+        List<ThreadProfile> threads = session.threads();
+        int[][] awaitPoints = graft ? awaitPoints(threads) : null;
+        shares = graft ? wallShares(threads, awaitPoints) : WallShares.unscaled(threads);
         if (timeline) {
             for (SampleRef ref : chronological()) {
-                add(ref.thread, ref.sample, awaits);
+                add(ref.thread, ref.sample, awaitPoints);
             }
         } else {
-            for (ThreadProfile thread : session.threads()) {
-                for (Sample sample : thread.samples()) {
-                    add(thread.threadId(), sample, awaits);
+            for (int t = 0; t < threads.size(); t++) {
+                for (int i = 0; i < threads.get(t).samples().size(); i++) {
+                    add(t, i, awaitPoints);
                 }
             }
         }
-        List<CallNode> threads = new ArrayList<>();
+        List<CallNode> frozenThreads = new ArrayList<>();
         for (Node node : threadNodes.values()) {
             CallNode frozen = node.freeze(timeline);
             if (frozen.totalNanos() > 0 || frozen.sampleCount() > 0) {
-                threads.add(frozen);
+                frozenThreads.add(frozen);
             }
         }
-        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, Long.MAX_VALUE, threads, 0, List.of());
+        return new CallNode(CallNode.Kind.ROOT, root.frame, -1, 0, 0, 0, Long.MAX_VALUE, frozenThreads, 0, List.of());
     }
 
-    private void add(long threadId, Sample sample, AwaitTracker awaits) {
+    /**
+     * Per thread, per sample: where the tree shows the sample as {@code [await]} (the stack it
+     * goes under), or {@link #NO_AWAIT}. Worked out in each thread's time order, before the tree
+     * is built, because the wall shares of the workers' samples depend on it.
+     */
+    private int[][] awaitPoints(List<ThreadProfile> threads) {
+        AwaitTracker awaits = new AwaitTracker();
+        int[][] points = new int[threads.size()][];
+        waitedTasks = new int[threads.size()][];
+        for (int t = 0; t < threads.size(); t++) {
+            ThreadProfile thread = threads.get(t);
+            List<Sample> samples = thread.samples();
+            points[t] = new int[samples.size()];
+            waitedTasks[t] = new int[samples.size()];
+            for (int i = 0; i < samples.size(); i++) {
+                Sample sample = samples.get(i);
+                int task = taskOf(sample);
+                if (task == Span.NONE && strict && helperThreads.contains(thread.threadId())) {
+                    points[t][i] = NO_AWAIT; // [out-of-context]
+                    waitedTasks[t][i] = WallShares.NOT_WAITING;
+                    continue;
+                }
+                boolean marked = sample.spanId() >= 0 && sample.spanId() < awaiting.length && awaiting[sample.spanId()];
+                points[t][i] = awaits.awaitPoint(thread.threadId(), sample, marked);
+                waitedTasks[t][i] = points[t][i] == NO_AWAIT ? WallShares.NOT_WAITING : awaits.waitedTask;
+            }
+        }
+        return points;
+    }
+
+    /** Per thread, per sample: the task an [await] sample waited for (set with the await points). */
+    private int[][] waitedTasks;
+
+    private WallShares wallShares(List<ThreadProfile> threads, int[][] awaitPoints) {
+        Map<Long, Integer> indexOf = new HashMap<>();
+        for (int t = 0; t < threads.size(); t++) {
+            indexOf.put(threads.get(t).threadId(), t);
+        }
+        List<Span> spans = session.spans();
+        int[] depth = new int[spans.size()];
+        int[] submitter = new int[spans.size()];
+        int[] batch = new int[spans.size()];
+        Arrays.fill(submitter, -1);
+        for (int i = 0; i < spans.size(); i++) {
+            if (taskOf[i] == i) {
+                depth[i] = taskDepth(i, 0);
+                submitter[i] = indexOf.getOrDefault(submitterThread(spans.get(i)), -1);
+                batch[i] = spans.get(i).parentId();
+            }
+        }
+        return WallShares.compute(threads, taskOf, depth, submitter, batch, waitedTasks);
+    }
+
+    /** 1 for a task handed over outside any task, 2 inside one, and so on (a damaged session's cycle stops). */
+    private int taskDepth(int task, int guard) {
+        int parent = session.spans().get(task).parentId();
+        int parentTask = parent >= 0 && parent < taskOf.length ? taskOf[parent] : Span.NONE;
+        if (parentTask == Span.NONE || parentTask == task || guard > taskOf.length) {
+            return 1;
+        }
+        return 1 + taskDepth(parentTask, guard + 1);
+    }
+
+    private int taskOf(Sample sample) {
+        return sample.spanId() >= 0 && sample.spanId() < taskOf.length ? taskOf[sample.spanId()] : Span.NONE;
+    }
+
+    private void add(int threadIndex, int sampleIndex, int[][] awaitPoints) {
+        ThreadProfile thread = session.threads().get(threadIndex);
+        long threadId = thread.threadId();
+        Sample sample = thread.samples().get(sampleIndex);
+        long wall = shares.wallNanos(threadIndex, sampleIndex);
+        long threadTime = shares.threadNanos(threadIndex, sampleIndex);
         Node threadNode = threadNodes.get(threadId);
-        int task = sample.spanId() >= 0 && sample.spanId() < taskOf.length ? taskOf[sample.spanId()] : Span.NONE;
+        int task = taskOf(sample);
         Node base = threadNode;
         if (graft) {
             if (task != Span.NONE) {
                 base = taskBase(task);
             } else if (strict && helperThreads.contains(threadId)) {
-                addSynthetic(threadNode, CallNode.Kind.OUT_OF_CONTEXT, OUT_OF_CONTEXT_KEY, sample);
+                addSynthetic(threadNode, CallNode.Kind.OUT_OF_CONTEXT, OUT_OF_CONTEXT_KEY, sample, wall, threadTime);
                 return;
             }
-            boolean marked = sample.spanId() >= 0 && sample.spanId() < awaiting.length && awaiting[sample.spanId()];
-            int awaitPoint = awaits.awaitPoint(threadId, sample, marked);
+            int awaitPoint = awaitPoints[threadIndex][sampleIndex];
             if (awaitPoint != NO_AWAIT) {
                 Node at = insert(base, awaitPoint);
-                addSynthetic(at, CallNode.Kind.AWAIT, AWAIT_KEY, sample);
+                addSynthetic(at, CallNode.Kind.AWAIT, AWAIT_KEY, sample, wall, threadTime);
                 return;
             }
         }
         Node leaf = insert(base, sample.stackId());
         if (timeline && !leaf.children.isEmpty()) {
             // Own time after children were seen goes in time order among them.
-            addSynthetic(leaf, CallNode.Kind.SELF, SELF_KEY, sample);
+            addSynthetic(leaf, CallNode.Kind.SELF, SELF_KEY, sample, wall, threadTime);
         } else {
             // Own time before any child: freeze() puts it first if children come later.
-            leaf.selfNanos += sample.durationNanos();
+            leaf.selfNanos += wall;
+            leaf.selfThreadNanos += threadTime;
             leaf.selfSamples += sample.count();
             leaf.start = Math.min(leaf.start, sample.startNanos());
         }
     }
 
-    private void addSynthetic(Node parent, CallNode.Kind kind, int key, Sample sample) {
+    private void addSynthetic(Node parent, CallNode.Kind kind, int key, Sample sample, long wall, long threadTime) {
         Node node = parent.child(key, kind, null, timeline, this);
-        node.selfNanos += sample.durationNanos();
+        node.selfNanos += wall;
+        node.selfThreadNanos += threadTime;
         node.selfSamples += sample.count();
         node.start = Math.min(node.start, sample.startNanos());
     }
@@ -296,17 +373,18 @@ final class TreeBuilder {
 
     private List<SampleRef> chronological() {
         List<SampleRef> all = new ArrayList<>();
-        for (ThreadProfile thread : session.threads()) {
-            for (Sample sample : thread.samples()) {
-                all.add(new SampleRef(thread.threadId(), sample));
+        List<ThreadProfile> threads = session.threads();
+        for (int t = 0; t < threads.size(); t++) {
+            for (int i = 0; i < threads.get(t).samples().size(); i++) {
+                all.add(new SampleRef(t, i, threads.get(t).samples().get(i).startNanos()));
             }
         }
         // Stable: samples of one thread keep their order when starts tie.
-        all.sort(Comparator.comparingLong(ref -> ref.sample.startNanos()));
+        all.sort(Comparator.comparingLong(SampleRef::start));
         return all;
     }
 
-    private record SampleRef(long thread, Sample sample) {
+    private record SampleRef(int thread, int sample, long start) {
     }
 
     private static final int NO_AWAIT = Integer.MIN_VALUE;
@@ -319,6 +397,8 @@ final class TreeBuilder {
     private final class AwaitTracker {
         private final Map<Long, List<Span>> tasksBySubmitter = new HashMap<>();
         private final Map<Long, Sweep> sweeps = new HashMap<>();
+        /** After {@link #awaitPoint}: the task the sample waited for (of those running, the first to end), or NONE. */
+        int waitedTask = Span.NONE;
 
         AwaitTracker() {
             for (Span span : session.spans()) {
@@ -339,6 +419,7 @@ final class TreeBuilder {
          * waiting on handed-over work.
          */
         int awaitPoint(long threadId, Sample sample, boolean markedAwait) {
+            waitedTask = Span.NONE;
             List<Span> tasks = tasksBySubmitter.get(threadId);
             if (tasks == null || (!markedAwait && !isWaiting(sample))) {
                 return markedAwait ? innermostApplicationStack(sample.stackId()) : NO_AWAIT;
@@ -351,7 +432,7 @@ final class TreeBuilder {
             while (sweep.next < tasks.size() && tasks.get(sweep.next).startNanos() < sample.endNanos()) {
                 Span task = tasks.get(sweep.next++);
                 if (task.endNanos() > sample.startNanos()) { // else it would be dropped below at once
-                    sweep.running.add(task.endNanos(), task.originStackId());
+                    sweep.running.add(task.endNanos(), task.originStackId(), task.id());
                 }
             }
             while (!sweep.running.isEmpty() && sweep.running.minEnd() <= sample.startNanos()) {
@@ -360,6 +441,7 @@ final class TreeBuilder {
             if (sweep.running.isEmpty()) {
                 return markedAwait ? innermostApplicationStack(sample.stackId()) : NO_AWAIT;
             }
+            waitedTask = sweep.running.minTask();
             return commonStack(sample.stackId(), sweep.running.minOrigin());
         }
 
@@ -403,6 +485,7 @@ final class TreeBuilder {
     static final class EndHeap {
         private long[] ends = new long[16];
         private int[] origins = new int[16];
+        private int[] tasks = new int[16];
         private int size;
 
         boolean isEmpty() {
@@ -417,14 +500,19 @@ final class TreeBuilder {
             return origins[0];
         }
 
+        int minTask() {
+            return tasks[0];
+        }
+
         void clear() {
             size = 0;
         }
 
-        void add(long end, int origin) {
+        void add(long end, int origin, int task) {
             if (size == ends.length) {
                 ends = Arrays.copyOf(ends, size * 2);
                 origins = Arrays.copyOf(origins, size * 2);
+                tasks = Arrays.copyOf(tasks, size * 2);
             }
             int i = size++;
             while (i > 0) {
@@ -434,10 +522,12 @@ final class TreeBuilder {
                 }
                 ends[i] = ends[parent];
                 origins[i] = origins[parent];
+                tasks[i] = tasks[parent];
                 i = parent;
             }
             ends[i] = end;
             origins[i] = origin;
+            tasks[i] = task;
         }
 
         void poll() {
@@ -447,6 +537,7 @@ final class TreeBuilder {
             }
             long end = ends[size];
             int origin = origins[size];
+            int task = tasks[size];
             int i = 0;
             while (true) {
                 int child = 2 * i + 1;
@@ -461,10 +552,12 @@ final class TreeBuilder {
                 }
                 ends[i] = ends[child];
                 origins[i] = origins[child];
+                tasks[i] = tasks[child];
                 i = child;
             }
             ends[i] = end;
             origins[i] = origin;
+            tasks[i] = task;
         }
     }
 
@@ -543,6 +636,7 @@ final class TreeBuilder {
         final Frame frame;
         final int id;
         long selfNanos;
+        long selfThreadNanos;
         long selfSamples;
         long start = Long.MAX_VALUE;
         int key;
@@ -604,14 +698,16 @@ final class TreeBuilder {
             if (timeline && selfNanos > 0 && !children.isEmpty() && kind != CallNode.Kind.SELF
                     && kind != CallNode.Kind.AWAIT && kind != CallNode.Kind.OUT_OF_CONTEXT) {
                 // In a timeline, own time kept on the node was all spent before its first child.
-                frozen.add(CallNode.synthetic(CallNode.Kind.SELF, selfNanos, selfSamples, start));
+                frozen.add(CallNode.synthetic(CallNode.Kind.SELF, selfNanos, selfThreadNanos, selfSamples, start));
                 selfNanos = 0;
+                selfThreadNanos = 0;
                 selfSamples = 0;
             }
             for (Node child : children) {
                 frozen.add(child.freeze(timeline));
             }
-            return new CallNode(kind, frame, threadId, selfNanos, selfSamples, first, frozen, 0, List.of());
+            return new CallNode(kind, frame, threadId, selfNanos, selfThreadNanos, selfSamples, first, frozen, 0,
+                    List.of());
         }
     }
 }

@@ -99,8 +99,10 @@ public final class TreeProcessors {
     static CallNode merge(List<CallNode> nodes) {
         CallNode first = nodes.get(0);
         long self = 0;
+        long selfThread = 0;
         long selfSamples = 0;
         long absorbed = 0;
+        long absorbedThread = 0;
         long absorbedSamples = 0;
         int absorbedNodes = 0;
         long start = Long.MAX_VALUE;
@@ -110,8 +112,10 @@ public final class TreeProcessors {
         List<CallNode> children = new ArrayList<>();
         for (CallNode node : nodes) {
             self += node.selfNanos();
+            selfThread += node.selfThreadNanos();
             selfSamples += node.selfSamples();
             absorbed += node.absorbedNanos();
+            absorbedThread += node.absorbedThreadNanos();
             absorbedSamples += node.absorbedSamples();
             absorbedNodes += node.absorbedNodes();
             start = Math.min(start, node.startNanos());
@@ -127,8 +131,8 @@ public final class TreeProcessors {
         if (frame.lineNumber() != line) {
             frame = new Frame(frame.className(), frame.methodName(), frame.fileName(), line, frame.kind());
         }
-        return new CallNode(first.kind(), frame, first.threadId(), self, selfSamples, absorbed, absorbedSamples,
-                absorbedNodes, start, children, hidden, new ArrayList<>(libraries));
+        return new CallNode(first.kind(), frame, first.threadId(), self, selfThread, selfSamples, absorbed,
+                absorbedThread, absorbedSamples, absorbedNodes, start, children, hidden, new ArrayList<>(libraries));
     }
 
     /**
@@ -141,12 +145,14 @@ public final class TreeProcessors {
         }
         List<CallNode> out = new ArrayList<>(node.children().size());
         long self = node.selfNanos();
+        long selfThread = node.selfThreadNanos();
         long selfSamples = node.selfSamples();
         boolean changed = false;
         for (CallNode child : node.children()) {
             CallNode processed = removeFrames(child, remove);
             if (processed.kind() == CallNode.Kind.FRAME && remove.test(processed.frame())) {
                 self += processed.selfNanos() + processed.absorbedNanos();
+                selfThread += processed.selfThreadNanos() + processed.absorbedThreadNanos();
                 selfSamples += processed.selfSamples() + processed.absorbedSamples();
                 out.addAll(processed.children());
                 changed = true;
@@ -155,7 +161,7 @@ public final class TreeProcessors {
                 changed |= processed != child;
             }
         }
-        return changed ? node.with(self, selfSamples, out) : node;
+        return changed ? node.with(self, selfThread, selfSamples, out) : node;
     }
 
     /** Removes the profiler's own frames ({@link FrameFilters#isProfilerOwn}). */
@@ -210,12 +216,14 @@ public final class TreeProcessors {
         }
         List<CallNode> kept = new ArrayList<>(node.children().size());
         long absorbed = 0;
+        long absorbedThread = 0;
         long absorbedSamples = 0;
         int absorbedNodes = 0;
         boolean changed = false;
         for (CallNode child : node.children()) {
             if (child.totalNanos() < limit) {
                 absorbed += child.totalNanos();
+                absorbedThread += child.threadNanos();
                 absorbedSamples += child.sampleCount();
                 absorbedNodes += child.nodeCount();
                 changed = true;
@@ -225,7 +233,7 @@ public final class TreeProcessors {
                 kept.add(pruned);
             }
         }
-        return changed ? node.withAbsorbed(absorbed, absorbedSamples, absorbedNodes, kept) : node;
+        return changed ? node.withAbsorbed(absorbed, absorbedThread, absorbedSamples, absorbedNodes, kept) : node;
     }
 
     /**
@@ -266,8 +274,10 @@ public final class TreeProcessors {
 
     private static CallNode groupFrom(CallNode entry, long keepLimit, boolean timeline) {
         long self = entry.selfNanos();
+        long selfThread = entry.selfThreadNanos();
         long selfSamples = entry.selfSamples();
         long absorbed = entry.absorbedNanos();
+        long absorbedThread = entry.absorbedThreadNanos();
         long absorbedSamples = entry.absorbedSamples();
         int absorbedNodes = entry.absorbedNodes();
         int hidden = 0;
@@ -288,12 +298,14 @@ public final class TreeProcessors {
                 libraryTime.computeIfAbsent(Libraries.nameOf(node.frame().className()), k -> new long[1])[0] +=
                         node.selfNanos();
                 absorbed += node.absorbedNanos();
+                absorbedThread += node.absorbedThreadNanos();
                 absorbedSamples += node.absorbedSamples();
                 absorbedNodes += node.absorbedNodes();
                 if (node.selfNanos() >= keepLimit) {
-                    exits.add(node.with(node.selfNanos(), node.selfSamples(), List.of()));
+                    exits.add(node.with(node.selfNanos(), node.selfThreadNanos(), node.selfSamples(), List.of()));
                 } else {
                     self += node.selfNanos();
+                    selfThread += node.selfThreadNanos();
                     selfSamples += node.selfSamples();
                 }
                 for (int i = node.children().size() - 1; i >= 0; i--) {
@@ -301,6 +313,7 @@ public final class TreeProcessors {
                 }
             } else if (node.kind() == CallNode.Kind.SELF) {
                 self += node.totalNanos();
+                selfThread += node.threadNanos();
                 selfSamples += node.sampleCount();
             } else {
                 exits.add(group(node, keepLimit, timeline));
@@ -311,8 +324,8 @@ public final class TreeProcessors {
         }
         List<String> libraries = new ArrayList<>(libraryTime.keySet());
         libraries.sort(Comparator.comparingLong((String name) -> libraryTime.get(name)[0]).reversed());
-        CallNode groupNode = new CallNode(CallNode.Kind.LIBRARY_GROUP, entry.frame(), -1, self, selfSamples, absorbed,
-                absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, libraries);
+        CallNode groupNode = new CallNode(CallNode.Kind.LIBRARY_GROUP, entry.frame(), -1, self, selfThread, selfSamples,
+                absorbed, absorbedThread, absorbedSamples, absorbedNodes, entry.startNanos(), exits, hidden, libraries);
         // The same method reached through different hidden paths shows once.
         return timeline ? groupNode : aggregateOneLevel(groupNode);
     }
@@ -348,9 +361,9 @@ public final class TreeProcessors {
             children.add(processed);
         }
         if (node.selfNanos() > 0 && node.kind() != CallNode.Kind.SELF) {
-            children.add(CallNode.synthetic(CallNode.Kind.SELF, node.selfNanos(), node.selfSamples(),
-                    node.startNanos()));
-            return node.with(0, 0, children);
+            children.add(CallNode.synthetic(CallNode.Kind.SELF, node.selfNanos(), node.selfThreadNanos(),
+                    node.selfSamples(), node.startNanos()));
+            return node.with(0, 0, 0, children);
         }
         return changed ? node.withChildren(children) : node;
     }
@@ -362,7 +375,8 @@ public final class TreeProcessors {
         }
         if (node.children().size() == 1 && node.children().get(0).kind() == CallNode.Kind.SELF) {
             CallNode self = node.children().get(0);
-            return node.with(node.selfNanos() + self.totalNanos(), node.selfSamples() + self.sampleCount(), List.of());
+            return node.with(node.selfNanos() + self.totalNanos(), node.selfThreadNanos() + self.threadNanos(),
+                    node.selfSamples() + self.sampleCount(), List.of());
         }
         List<CallNode> children = new ArrayList<>(node.children().size());
         boolean changed = false;
@@ -409,7 +423,8 @@ public final class TreeProcessors {
                 } else {
                     // Keep the subtree's threshold-hidden count, so a report's footer stays right.
                     cut.add(new CallNode(child.kind(), child.frame(), child.threadId(), child.selfNanos(),
-                            child.selfSamples(), child.totalNanos() - child.selfNanos(),
+                            child.selfThreadNanos(), child.selfSamples(), child.totalNanos() - child.selfNanos(),
+                            child.threadNanos() - child.selfThreadNanos(),
                             child.sampleCount() - child.selfSamples(), child.absorbedNodesInTree(),
                             child.startNanos(), List.of(), child.hiddenFrameCount(), child.libraries()));
                 }

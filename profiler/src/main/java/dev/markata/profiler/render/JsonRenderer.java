@@ -22,9 +22,14 @@ import java.util.Objects;
  *  "threads": [{"thread_id", "name", "time", "sample_count", "root_frame": frame}...]   every thread
  * }
  * frame: {"function": "render", "class_name": "dev.markata.Site", "file_path": "dev/markata/Site.java",
- *         "file_path_short": "Site.java", "line_no": 12, "time": s, "await_time": s,
+ *         "file_path_short": "Site.java", "line_no": 12, "time": s, "await_time": s, "thread_time": s,
  *         "is_application_code": bool, "children": [frame...]}
  * </pre>
+ * {@code "time"} is wall time: work handed to other threads and waited for is shown under the
+ * frame that handed it over, scaled into the time waited ({@code WallShares}), so a thread's
+ * {@code "time"} is the wall time it ran. {@code "thread_time"}, only where it differs, is the
+ * threads' own time behind it (two workers busy for the second waited: 2 s); the threads entries
+ * carry it too. {@code "await_time"} is the waiting no work filled ({@code [await]}).
  * Thread roots and synthetic nodes have {@code "function"} {@code "[thread main]"}, {@code "[self]"},
  * {@code "[await]"} or {@code "[out-of-context]"} and empty class and file. As in pyinstrument,
  * library frames are not grouped; nodes under the threshold (default 0.1%) are left out.
@@ -65,8 +70,9 @@ public final class JsonRenderer implements Renderer {
             json.beginObject()
                     .name("thread_id").value(thread.threadId())
                     .name("name").value(threadName(session, thread.threadId()))
-                    .name("time").value(seconds(thread.totalNanos()))
-                    .name("sample_count").value(thread.sampleCount())
+                    .name("time").value(seconds(thread.totalNanos()));
+            threadTime(thread, json);
+            json.name("sample_count").value(thread.sampleCount())
                     .name("root_frame");
             frame(thread, json);
             json.endObject();
@@ -84,13 +90,21 @@ public final class JsonRenderer implements Renderer {
                 .name("file_path_short").value(real ? frame.fileName() : "")
                 .name("line_no").value(real ? frame.lineNumber() : 0)
                 .name("time").value(seconds(node.totalNanos()))
-                .name("await_time").value(seconds(node.awaitNanos()))
-                .name("is_application_code").value(node.isApplicationCode())
+                .name("await_time").value(seconds(node.awaitNanos()));
+        threadTime(node, json);
+        json.name("is_application_code").value(node.isApplicationCode())
                 .name("children").beginArray();
         for (CallNode child : node.children()) {
             frame(child, json);
         }
         json.endArray().endObject();
+    }
+
+    /** {@code "thread_time"}, where it differs from {@code "time"} (work of other threads scaled into a wait). */
+    private static void threadTime(CallNode node, JsonWriter json) {
+        if (node.threadNanos() != node.totalNanos()) {
+            json.name("thread_time").value(seconds(node.threadNanos()));
+        }
     }
 
     /** {@code dev/markata/Site.java}: the source path the class's package implies. */

@@ -136,11 +136,25 @@ public final class TextRenderer implements Renderer {
             }
             first = false;
             line(shown, thread.totalNanos(), text);
+            threadTime(thread, text);
             text.append('\n');
             children(shown, thread.totalNanos(), "", text);
         }
         if (first) {
             text.append("No samples were recorded.\n");
+        }
+    }
+
+    /**
+     * After a thread's line, when work other threads did for it is shown in its waits (scaled to
+     * the wall time waited, {@code WallShares}): how much time the threads spent on it all, so the
+     * workers' own figure is not lost. The thread's total itself stays its wall time.
+     */
+    private void threadTime(CallNode thread, StringBuilder text) {
+        if (Math.abs(thread.threadNanos() - thread.totalNanos()) * 200 > thread.totalNanos()) { // over 0.5 %
+            text.append("  ");
+            colored("[" + seconds(thread.threadNanos()) + " s of thread time: work handed to other threads"
+                    + " is shown in the time waited for it]", DIM, text);
         }
     }
 

@@ -18,7 +18,7 @@ class EndHeapTest {
             for (int step = 0; step < 300; step++) {
                 if (queue.isEmpty() || random.nextInt(3) > 0) {
                     long end = random.nextInt(1000);
-                    heap.add(end, (int) end * 2); // the origin tells which entry is on top
+                    heap.add(end, (int) end * 2, (int) end * 3); // origin and task tell which entry is on top
                     queue.add(end);
                 } else {
                     heap.poll();
@@ -28,6 +28,7 @@ class EndHeapTest {
                 if (!queue.isEmpty()) {
                     assertThat(heap.minEnd()).isEqualTo(queue.peek());
                     assertThat(heap.minOrigin()).isEqualTo((int) (long) queue.peek() * 2);
+                    assertThat(heap.minTask()).isEqualTo((int) (long) queue.peek() * 3);
                 }
             }
             heap.clear();

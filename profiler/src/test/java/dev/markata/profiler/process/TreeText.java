@@ -1,6 +1,9 @@
 package dev.markata.profiler.process;
 
-/** Prints a tree compactly for assertions: one node per line, indented, {@code label total/self ms}. */
+/**
+ * Prints a tree compactly for assertions: one node per line, indented, {@code label total/self ms},
+ * then {@code await} ms and {@code thread} ms (thread time, where it differs from the total).
+ */
 final class TreeText {
 
     private TreeText() {
@@ -21,6 +24,9 @@ final class TreeText {
         out.append(' ').append(node.totalNanos() / 1_000_000).append('/').append(node.selfNanos() / 1_000_000);
         if (node.awaitNanos() > 0) {
             out.append(" await ").append(node.awaitNanos() / 1_000_000);
+        }
+        if (node.threadNanos() != node.totalNanos()) {
+            out.append(" thread ").append(node.threadNanos() / 1_000_000);
         }
         out.append('\n');
         for (CallNode child : node.children()) {

@@ -298,9 +298,9 @@ class App {
     return box;
   }
 
-  /** A time as the options ask: seconds, or percent of the current tree's total. */
-  formatValue(nanos) {
-    if (this.options.units === "percent") return formatPercent(nanos, this.tree.total);
+  /** A time as the options ask: seconds, or percent of `base` (the current tree's total unless given). */
+  formatValue(nanos, base = this.tree.total) {
+    if (this.options.units === "percent") return formatPercent(nanos, base);
     return formatSeconds(nanos);
   }
 

@@ -63,7 +63,8 @@ class BuildView {
     this.root.appendChild(el("h2", "section-title", "Stages"));
     this.root.appendChild(el("p", "hint-line", "Wall time of each lifecycle stage; running and waiting are sampled thread time " +
       "inside the stage over all threads, so with worker threads they can exceed the wall time. Awaiting workers: " +
-      "a thread blocked until the work it handed to other threads is done ([await] in the call tree)."));
+      "a thread blocked until the work it handed to other threads is done (in the call tree, that wait is filled " +
+      "with the workers' work, scaled to it; what no work filled is [await])."));
     const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]);
     for (const name of stageNames) {
       const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];

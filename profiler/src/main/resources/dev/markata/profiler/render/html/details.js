@@ -25,9 +25,15 @@ class DetailsPanel {
       if (id) d.id = id;
       facts.appendChild(d);
     };
-    add("Total time", formatTime(node.total) + " · " + formatPercent(node.total, total) + " of total", "detail-total");
-    add("Self time", formatTime(node.self) + " · " + formatPercent(node.self, total), "detail-self");
+    const base = shareBase(app.profile, node, total);
+    const of = base === total ? " of total" : " of its thread";
+    add("Total time", formatTime(node.total) + " · " + formatPercent(node.total, base) + of, "detail-total");
+    add("Self time", formatTime(node.self) + " · " + formatPercent(node.self, base), "detail-self");
     if (node.parent && node.parent.f >= 0) add("Of parent", formatPercent(node.total, node.parent.total), "detail-of-parent");
+    if (threadTimeDiffers(node)) {
+      add("Thread time", formatTime(node.threadTotal) + " · what the threads spent: work handed to other threads " +
+        "is shown in the time waited for it", "detail-thread-time");
+    }
     add("Samples", formatCount(node.count), "detail-samples");
     const lines = nodeLines(app.profile, node);
     if (lines.length > 1) add("Lines sampled", lines.join(", "), "detail-lines");

@@ -136,7 +136,10 @@ function syntheticFrame(profile, label) {
 // ---- call tree ----
 
 function makeNode(frame, parent) {
-  return { f: frame, parent, total: 0, self: 0, count: 0, kids: null, sorted: null, depth: parent ? parent.depth + 1 : 0 };
+  // total/self: wall time (work of other threads scaled into the waits for it, wallShares);
+  // threadTotal/threadSelf: the threads' own time behind it
+  return { f: frame, parent, total: 0, self: 0, threadTotal: 0, threadSelf: 0, count: 0, kids: null, sorted: null,
+    depth: parent ? parent.depth + 1 : 0 };
 }
 
 /** The method key of a frame: frames of one method at different lines share it (made-up frames are their own). */
@@ -190,6 +193,8 @@ function mergedNode(profile, nodes, parent) {
   for (const n of nodes) {
     m.total += n.total;
     m.self += n.self;
+    m.threadTotal += n.threadTotal;
+    m.threadSelf += n.threadSelf;
     m.count += n.count;
     for (const f of n.lines || [n.f]) {
       if (f === m.f && !m.lines) continue;
@@ -431,6 +436,85 @@ function awaitIndex(profile) {
 }
 
 /**
+ * Per thread (by index): what each sample stands for in the all-threads tree, { wall, thread }
+ * (Float64Arrays of nanoseconds), as dev.markata.profiler.process.WallShares works it out, in
+ * the same order, so the two trees agree to the nanosecond. A batch (the tasks one thread handed
+ * over inside one span, with its [await] samples while they ran) has its task samples scaled by
+ * one factor so they fill the time waited, or keep their time when it was less than the wait
+ * (the rest stays [await]); a batch never waited for keeps its time. Memoised on the profile.
+ */
+function wallShares(profile) {
+  if (profile.wallShares) return profile.wallShares;
+  const { taskOf, helpers } = taskIndex(profile);
+  const awaits = awaitIndex(profile);
+  const spans = profile.spans, threads = profile.threads;
+  const strict = profile.asyncMode === "STRICT";
+  const indexOfThread = new Map(threads.map((t, i) => [t.id, i]));
+  const depthOf = new Map();
+  const depth = (task, guard = 0) => {
+    let d = depthOf.get(task);
+    if (d !== undefined) return d;
+    const parent = spans[task].parent;
+    const parentTask = parent >= 0 && parent < taskOf.length ? taskOf[parent] : -1;
+    d = parentTask < 0 || parentTask === task || guard > taskOf.length ? 1 : 1 + depth(parentTask, guard + 1);
+    depthOf.set(task, d);
+    return d;
+  };
+  const batchOf = task => {
+    const by = indexOfThread.has(submitterOf(profile, task)) ? indexOfThread.get(submitterOf(profile, task)) : -1;
+    return { key: depth(task) + "/" + by + "/" + spans[task].parent, depth: depth(task), by, span: spans[task].parent };
+  };
+  const weight = threads.map(t => Float64Array.from(t.dur));
+  const uncovered = threads.map(t => new Float64Array(t.n).fill(1));
+  const awaited = threads.map(t => new Uint8Array(t.n));
+  const batches = new Map(); // key -> { depth, by, span, tasks: [[t, i]], waits: [[t, i]] }
+  const batch = task => {
+    const b = batchOf(task);
+    let e = batches.get(b.key);
+    if (!e) batches.set(b.key, e = { depth: b.depth, by: b.by, span: b.span, tasks: [], waits: [] });
+    return e;
+  };
+  threads.forEach((t, ti) => {
+    for (let i = 0; i < t.n; i++) {
+      const task = t.span[i] >= 0 && t.span[i] < taskOf.length ? taskOf[t.span[i]] : -1;
+      if (task >= 0 && batchOf(task).by >= 0) batch(task).tasks.push([ti, i]);
+      if (task < 0 && strict && helpers.has(t.id)) continue; // [out-of-context], not [await]
+      const w = awaits[ti][i];
+      if (w === -1) continue;
+      awaited[ti][i] = 1;
+      if (w >= 0 && batchOf(w).by === ti) batch(w).waits.push([ti, i]);
+    }
+  });
+  const ordered = Array.from(batches.values()).sort((a, b) => a.depth - b.depth || a.by - b.by || a.span - b.span);
+  for (const b of ordered) {
+    let budget = 0;
+    for (const [t, i] of b.waits) budget += weight[t][i];
+    let work = 0;
+    for (const [t, i] of b.tasks) work += threads[t].dur[i];
+    if (budget === 0 || work === 0) continue; // work nobody waited for keeps its own time
+    const used = Math.min(budget, work);
+    const factor = used / work;
+    for (const [t, i] of b.tasks) weight[t][i] = threads[t].dur[i] * factor;
+    const left = (budget - used) / budget;
+    for (const [t, i] of b.waits) uncovered[t][i] = left;
+  }
+  profile.wallShares = threads.map((t, ti) => {
+    const wall = new Float64Array(t.n), thread = new Float64Array(t.n);
+    for (let i = 0; i < t.n; i++) {
+      if (awaited[ti][i]) {
+        wall[i] = Math.round(weight[ti][i] * uncovered[ti][i]);
+        thread[i] = Math.round(t.dur[i] * uncovered[ti][i]);
+      } else {
+        wall[i] = Math.round(weight[ti][i]);
+        thread[i] = t.dur[i];
+      }
+    }
+    return { wall, thread };
+  });
+  return profile.wallShares;
+}
+
+/**
  * Builds the aggregated call tree, with the same rules as the Java reports
  * (dev.markata.profiler.process.TreeBuilder).
  *
@@ -467,6 +551,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     return key;
   };
   const awaits = graft ? awaitIndex(profile) : null;
+  const shares = graft ? wallShares(profile) : null;
 
   // First sum the samples per (group, stack) in flat arrays, then make one node per distinct
   // pair: the per-sample work is a few array updates, not a walk of the tree.
@@ -481,6 +566,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     const threadKey = "T" + t.id;
     const plain = group("plain", threadKey);
     const waits = graft ? awaits[t.index] : null;
+    const wall = graft ? shares[t.index].wall : t.dur, own = graft ? shares[t.index].thread : t.dur;
     let lastTask = -2, lastGroup = plain;
     for (let i = 0; i < t.n; i++) {
       if (inside && !(t.span[i] >= 0 && inside[t.span[i]] === 1)) continue;
@@ -496,7 +582,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
           g = lastGroup;
           baseKey = g.baseKey;
         } else if (strict && helpers.has(t.id)) {
-          group("ooc", threadKey).add(t.stack[i], t.dur[i], t.count[i]);
+          group("ooc", threadKey).add(t.stack[i], wall[i], t.count[i], own[i]);
           continue;
         }
         // [await]: where the waiting stack meets the stack that submitted the awaited task, or
@@ -505,11 +591,11 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
         if (waited !== -1) {
           const awaitAt = waited >= 0 ? commonStack(profile, t.stack[i], spans[waited].origin)
             : innermostApplicationStack(profile, t.stack[i]);
-          group("await", baseKey).add(awaitAt, t.dur[i], t.count[i]);
+          group("await", baseKey).add(awaitAt, wall[i], t.count[i], own[i]);
           continue;
         }
       }
-      g.add(t.stack[i], t.dur[i], t.count[i]);
+      g.add(t.stack[i], wall[i], t.count[i], own[i]);
     }
   }
 
@@ -540,10 +626,11 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     if (!g.used) continue;
     const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame), false, !keepPlumbing)
       : graftFor(g.baseKey);
-    g.forEach((stack, self, count) => {
+    g.forEach((stack, self, count, threadSelf) => {
       let node = graftPoint.node(stack);
       if (g.mode === "await") node = childNode(node, awaitFrame);
       node.self += self;
+      node.threadSelf += threadSelf;
       node.count += count;
     });
   }
@@ -559,6 +646,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
         root.sorted = null;
         if (root.kids) for (const c of root.kids.values()) c.parent = root;
         root.self += only.self;
+        root.threadSelf += only.threadSelf;
         root.selfCount = (root.selfCount || 0) + (only.selfCount || 0);
         const stack = [root];
         while (stack.length) {
@@ -610,13 +698,16 @@ class SampleGroup {
     this.mode = mode;
     this.baseKey = baseKey;
     this.self = new Float64Array(nStacks + 1);
+    this.threadSelf = new Float64Array(nStacks + 1);
     this.count = new Int32Array(nStacks + 1);
     this.used = false;
   }
 
-  add(stack, dur, count) {
+  /** `dur`: the wall time the samples stand for in the tree; `threadDur`: the thread time behind it. */
+  add(stack, dur, count, threadDur) {
     const k = stack < 0 ? this.self.length - 1 : stack;
     this.self[k] += dur;
+    this.threadSelf[k] += threadDur;
     this.count[k] += count;
     this.used = true;
   }
@@ -624,9 +715,32 @@ class SampleGroup {
   forEach(fn) {
     const last = this.self.length - 1;
     for (let k = 0; k <= last; k++) {
-      if (this.count[k] > 0) fn(k === last ? -1 : k, this.self[k], this.count[k]);
+      if (this.count[k] > 0) fn(k === last ? -1 : k, this.self[k], this.count[k], this.threadSelf[k]);
     }
   }
+}
+
+/**
+ * Whether a node's thread time is worth showing next to its time: work handed to other threads
+ * is below it, scaled into the wait for it (over 0.5 % apart, as the text report's rule).
+ */
+function threadTimeDiffers(node) {
+  return Math.abs(node.threadTotal - node.total) * 200 > node.total;
+}
+
+/**
+ * The total a node's share is a share of: in a tree with a root per thread, its thread's (a
+ * thread's time is the wall time it ran, so its shares are shares of its wall time, as the text
+ * report gives them; idle pool threads beside it no longer dilute them), and for a thread's own
+ * row the session's duration; `fallback` otherwise.
+ */
+function shareBase(profile, node, fallback) {
+  let top = node;
+  while (top && top.parent && top.parent.f >= 0) top = top.parent;
+  if (!top || top.f < 0 || !(top.total > 0)) return fallback;
+  const frame = profile.frames[top.f];
+  if (!(frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread "))) return fallback;
+  return top === node ? Math.max(profile.duration || 0, top.total) : top.total;
 }
 
 /** Fills `total` (and counts) bottom-up without recursion, so 2,000-frame stacks are fine. */
@@ -640,11 +754,13 @@ function sumTotals(root) {
   }
   for (const n of order) {
     n.total = n.self;
+    n.threadTotal = n.threadSelf;
     n.selfCount = n.count;
   }
   for (let i = order.length - 1; i > 0; i--) {
     const n = order[i];
     n.parent.total += n.total;
+    n.parent.threadTotal += n.threadTotal;
     n.parent.count += n.count;
   }
   root.nodeCount = order.length;

@@ -198,10 +198,11 @@ class TreeView {
     const toggle = el("span", "toggle");
     row.appendChild(toggle);
     const time = item.node ? item.node.total : item.time;
+    const base = shareBase(profile, item.node || item.group || item.self, this.total);
     // A group marker shows the time of the hidden frames themselves, and nothing when they had none.
-    const timeText = item.group && !(time > 0) ? "" : this.app.formatValue(time);
-    row.appendChild(el("span", "time " + shareClass(time, this.total), timeText));
-    if (this.app.options.units !== "percent") row.appendChild(el("span", "pct", timeText ? formatPercent(time, this.total) : ""));
+    const timeText = item.group && !(time > 0) ? "" : this.app.formatValue(time, base);
+    row.appendChild(el("span", "time " + shareClass(time, base), timeText));
+    if (this.app.options.units !== "percent") row.appendChild(el("span", "pct", timeText ? formatPercent(time, base) : ""));
     if (item.group) {
       row.classList.add("group-row");
       toggle.textContent = "▸";
@@ -227,6 +228,12 @@ class TreeView {
     if (this.match && node.f >= 0 && this.match(node.f)) row.classList.add("match");
     row.appendChild(name);
     if (frame.location) row.appendChild(el("span", "loc", frame.location));
+    if (frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread ") && threadTimeDiffers(node)) {
+      const threadTime = el("span", "loc thread-time", formatTime(node.threadTotal) + " of thread time");
+      threadTime.title = "The thread's time is the wall time it ran: work it handed to other threads and waited for " +
+        "is shown in the time it waited, scaled; the threads spent this much on it all";
+      row.appendChild(threadTime);
+    }
     if (frame.cls && frame.kind !== KIND_SYNTHETIC) row.title = frame.full + (frame.location ? "  " + frame.location : "");
     if (this.app.selectedNode === node) row.classList.add("selected");
     const expandable = this.displayChildren(node).length > 0;

@@ -72,14 +72,19 @@ class HtmlCallTreeBrowserTest {
 
     @Test
     void showsTheTreeWithTimesFromTheSession() throws Exception {
-        // 135 ms main thread + 2 x 100 ms grafted worker tasks; the 2 x 15 ms of idle workers stay on their threads
-        assertThat(time(topRow("thread main"))).isEqualTo("0.335");
-        assertThat(time(row("Main.main"))).isEqualTo("0.335");
+        // main ran 135 ms, the build's wall time: the 100 ms it waited are filled by the 2 x 100 ms
+        // of documents the workers rendered meanwhile, scaled to the wait (until 2026-12-06 the
+        // row said 0.335: the wait and the documents on top); the 2 x 15 ms of idle workers stay
+        // on their threads, and the threads' own time is said on the thread's row
+        assertThat(time(topRow("thread main"))).isEqualTo("0.135");
+        assertThat(topRow("thread main").findElement(By.cssSelector(".thread-time")).getText())
+                .isEqualTo("235 ms of thread time");
+        assertThat(time(row("Main.main"))).isEqualTo("0.135");
         assertThat(time(topRow("thread worker-2"))).isEqualTo("0.015");
         assertThat(time(topRow("thread worker-3"))).isEqualTo("0.015");
-        assertThat(time(row("Executor.runAll"))).isEqualTo("0.300");
-        assertThat(time(row("[await]"))).isEqualTo("0.100");
-        assertThat(time(row("Render.document"))).isEqualTo("0.200");
+        assertThat(time(row("Executor.runAll"))).isEqualTo("0.100");
+        assertThat(browser.text(By.id("view"))).doesNotContain("[await]"); // every moment of the wait had work
+        assertThat(time(row("Render.document"))).isEqualTo("0.100");
         assertThat(row("Main.main").findElement(By.cssSelector(".name")).getAttribute("class")).contains("app");
         browser.screenshot("call-tree");
     }
@@ -92,17 +97,19 @@ class HtmlCallTreeBrowserTest {
         assertThat(browser.findAll(By.xpath("//span[@class='name lib' and text()='DocumentParser.parse']"))).isEmpty();
         group.click();
         assertThat(row("DocumentParser.parse")).isNotNull();
-        assertThat(time(row("DocumentParser.parse"))).isEqualTo("0.120");
+        assertThat(time(row("DocumentParser.parse"))).isEqualTo("0.060"); // 120 ms on the workers, in the 100 ms wait
     }
 
     @Test
     void percentUnitsShowShareOfTotal() {
         browser.find(By.cssSelector(".options summary")).click();
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("opt-units"))).selectByValue("percent");
-        assertThat(time(row("Main.main"))).isEqualTo("91.8%");   // 335 / 365
-        assertThat(time(row("Render.document"))).isEqualTo("54.8%"); // 200 / 365
+        // shares of the thread's time, its wall time (until 2026-12-06 of all threads' time)
+        assertThat(time(row("Main.main"))).isEqualTo("100.0%");   // 135 / 135
+        assertThat(time(row("Render.document"))).isEqualTo("74.1%"); // 100 / 135
+        assertThat(time(topRow("thread worker-2"))).isEqualTo("11.1%"); // a thread: of the session's 135 ms
         browser.open(report); // remembered in localStorage
-        assertThat(time(row("Main.main"))).isEqualTo("91.8%");
+        assertThat(time(row("Main.main"))).isEqualTo("100.0%");
     }
 
     @Test
@@ -130,7 +137,8 @@ class HtmlCallTreeBrowserTest {
         row("Render.document").click();
         assertThat(browser.text(By.id("detail-name"))).isEqualTo("Render.document");
         assertThat(browser.text(By.id("detail-class"))).isEqualTo("app.Render");
-        assertThat(browser.text(By.id("detail-total"))).isEqualTo("200 ms · 54.8% of total");
+        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 74.1% of its thread");
+        assertThat(browser.text(By.id("detail-thread-time"))).startsWith("200 ms · ");
         assertThat(browser.text(By.id("detail-of-parent"))).isEqualTo("100.0%");
         assertThat(browser.text(By.id("detail-samples"))).isEqualTo("200");
         assertThat(browser.text(By.id("detail-callees"))).contains("Parser.parse").contains("Jinjava.render");

@@ -64,9 +64,11 @@ class HtmlScaleBrowserTest {
         browser.open(report);
         assertThat(browser.text(By.id("resample-note")))
                 .startsWith("Resampled: 30000 sample rows resampled to 10000 (one in 3");
-        // the samples count and the durations are those of the whole recording
+        // the samples count and the durations are those of the whole recording: the tree's
+        // time is the Java tree's (each thread's wall time, the workers' tasks in the waits for them)
         assertThat(browser.text(By.id("fact-samples"))).isEqualTo("30,000");
         assertThat(browser.text(By.cssSelector("#view .kids.top > .node > .row .time")))
-                .isEqualTo(String.format("%.3f", session.threads().stream().mapToLong(t -> t.totalNanos()).sum() / 1e9));
+                .isEqualTo(String.format("%.3f", dev.markata.profiler.process.CallTrees.build(session, false)
+                        .totalNanos() / 1e9));
     }
 }

@@ -123,7 +123,7 @@ class HtmlViewsBrowserTest {
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");
         browser.find(By.xpath("//span[@class='name synthetic' and text()='thread worker-2']")).click();
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 4.11% [out-of-context]");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 11.1% thread worker-2 ▸ 0.015 100.0% [out-of-context]");
     }
 
     @Test
@@ -194,13 +194,14 @@ class HtmlViewsBrowserTest {
                 const r = v.canvas.getBoundingClientRect();
                 v.canvas.dispatchEvent(new MouseEvent('click', {clientX: r.left + b.x + 2, clientY: r.top + b.depth * 18 + 5, bubbles: true}));
                 return document.getElementById('flame-status').textContent;""");
-        assertThat((String) zoomed).contains("zoomed to Render.document (200 ms)");
+        // the workers' 200 ms of documents, in the 100 ms main waited for them
+        assertThat((String) zoomed).contains("zoomed to Render.document (100 ms)");
         assertThat(browser.text(By.id("detail-name"))).isEqualTo("Render.document");
         browser.find(By.id("flame-inverted")).click();
         Object topRow = browser.js("""
                 const v = markataReport.views.flame;
                 return v.boxes.filter(b => b.depth === 0).map(b => markataReport.profile.frames[b.node.f].name + ' ' + b.node.total / 1e6);""");
-        assertThat((List<Object>) topRow).contains("DocumentParser.parse 120", "[await] 100", "Filters.slugify 80", "Unsafe.park 30");
+        assertThat((List<Object>) topRow).contains("DocumentParser.parse 60", "Filters.slugify 40", "Unsafe.park 30");
         browser.screenshot("flame-inverted");
     }
 
@@ -208,13 +209,14 @@ class HtmlViewsBrowserTest {
     void hotMethodsSortBySelfAndTotal() throws Exception {
         show("hot");
         List<WebElement> rows = browser.findAll(By.cssSelector("#hot-table tbody tr"));
-        assertThat(rows.get(0).getText()).startsWith("DocumentParser.parse").contains("120 ms");
-        // the main thread's 100 ms in Unsafe.park are [await]; what stays is the 2 x 15 ms of idle workers
-        assertThat(rows.get(1).getText()).startsWith("[await]").contains("100 ms");
-        assertThat(rows.get(3).getText()).startsWith("Unsafe.park").contains("30.0 ms");
+        // the workers' work in the 100 ms main waited for it, at half its 200 ms
+        assertThat(rows.get(0).getText()).startsWith("DocumentParser.parse").contains("60.0 ms");
+        assertThat(rows.get(1).getText()).startsWith("Filters.slugify").contains("40.0 ms");
+        // the main thread's 100 ms in Unsafe.park are the documents' time; what stays is the 2 x 15 ms of idle workers
+        assertThat(rows.get(2).getText()).startsWith("Unsafe.park").contains("30.0 ms");
         browser.find(By.cssSelector("#hot-table th button[data-sort='total']")).click();
         rows = browser.findAll(By.cssSelector("#hot-table tbody tr"));
-        assertThat(rows.get(0).getText()).startsWith("Main.main").contains("335 ms");
+        assertThat(rows.get(0).getText()).startsWith("Main.main").contains("135 ms");
         rows.get(0).click();
         assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
         browser.screenshot("hot-methods");
@@ -320,15 +322,15 @@ class HtmlViewsBrowserTest {
     @Test
     void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
         browser.find(By.id("search")).sendKeys("commonmark\n");
-        // 120 ms of 365 ms parse markdown
-        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 32.9% of time (120 ms)");
+        // the workers parse markdown 120 ms of their 200 ms, in the 100 ms main waits: 60 ms of 165 ms
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 36.4% of time (60.0 ms)");
         assertThat(browser.findAll(By.cssSelector("#view .row.match"))).extracting(WebElement::getText)
                 .anySatisfy(t -> assertThat(t).contains("Parser.parse"));
         browser.screenshot("search");
         browser.find(By.id("search")).clear();
         browser.find(By.id("search-regex")).click();
         browser.find(By.id("search")).sendKeys("^app\\.(Save|Glob)\n");
-        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 8.22% of time (30.0 ms)");
+        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 18.2% of time (30.0 ms)");
         show("hot");
         assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr"))).extracting(r -> r.getText().split(" ")[0])
                 .containsExactlyInAnyOrder("Save.write", "Glob.scan");
@@ -341,11 +343,12 @@ class HtmlViewsBrowserTest {
     void compareLoadsABaselineAndShowsWhatGotSlower() throws Exception {
         // baseline: markdown parsing took 3 ms of each 10 ms document instead of 6
         compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT, 3, "ok"), "baseline.json");
-        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline baseline.json: 365 ms → this profile 365 ms (±0)");
+        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline baseline.json: 165 ms → this profile 165 ms (±0)");
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
-        // 19 documents, parsing 3 ms (6 for post-0) longer each: +60 ms, templating as much shorter
-        assertThat(tree).contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
-        assertThat(tree).contains("0.140 0.080 −60.0 ms −42.9% Jinjava.render");
+        // 19 documents, parsing 3 ms (6 for post-0) longer each: +60 ms of the workers' time,
+        // templating as much shorter; in the 100 ms main waited for their 200 ms, half of it
+        assertThat(tree).contains("0.030 0.060 +30.0 ms +100.0% Parser.parse");
+        assertThat(tree).contains("0.070 0.040 −30.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
         // a saved HTML report works as a baseline too, and the file dialog must offer it: the
         // accept list filters what a person can pick (macOS greys out every other file)
@@ -356,7 +359,7 @@ class HtmlViewsBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-report.html"));
         assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
-                .contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
+                .contains("0.030 0.060 +30.0 ms +100.0% Parser.parse");
         // a session saved by an older build (format version 1) works too
         Path baselineV1 = HtmlBrowser.OUT.resolve("baseline-v1.json").toAbsolutePath();
         java.nio.file.Files.writeString(baselineV1,
@@ -365,7 +368,7 @@ class HtmlViewsBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-v1.json"));
         assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
-                .contains("0.060 0.120 +60.0 ms +100.0% Parser.parse");
+                .contains("0.030 0.060 +30.0 ms +100.0% Parser.parse");
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
 
@@ -745,12 +748,13 @@ class HtmlViewsBrowserTest {
     void compareOnOneThreadComparesItWithTheSameThreadOfTheBaseline() throws Exception {
         // with the thread menu on "main", the baseline's every thread was compared with this
         // profile's main alone: 365 ms -> 135 ms read as a build 63% faster than the same build
+        // (since main's time is its wall time, all threads are 165 ms)
         new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
         compareWith(HtmlTestProfiles.siteBuild(AsyncMode.STRICT), "same-build.json");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json, thread main: 135 ms → this profile 135 ms (±0)");
         // back to all threads: the whole baseline again
         new Select(browser.find(By.id("thread-select"))).selectByValue("all");
-        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json: 365 ms → this profile 365 ms (±0)");
+        assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json: 165 ms → this profile 165 ms (±0)");
     }
 
     @Test
