@@ -102,15 +102,15 @@ public final class BuildStatsRecorder implements BuildObserver {
         if (depth[0] > 0) {
             return; // inside another task on this thread: its time is the outer task's
         }
-        TaskTotals totals = tasks.computeIfAbsent(new HookKey(task.stage(), task.pluginId()),
-                k -> new TaskTotals(new LongAdder(), new LongAdder()));
+        HookKey hook = new HookKey(task.stage(), task.pluginId());
+        TaskTotals totals = tasks.computeIfAbsent(hook, k -> new TaskTotals(new LongAdder(), new LongAdder()));
         totals.count().increment();
         totals.nanos().add(elapsedNanos);
         DocumentTotals document = documents.computeIfAbsent(task.document(),
                 d -> new DocumentTotals(new AtomicLongArray(STAGES), new AtomicLongArray(STAGES), new AtomicBoolean()));
         document.nanos().addAndGet(task.stage().ordinal(), elapsedNanos);
         document.tasks().incrementAndGet(task.stage().ordinal());
-        if (hooksRunOnThread.get().add(new HookKey(task.stage(), task.pluginId()))) {
+        if (hooksRunOnThread.get().add(hook)) {
             document.warmUp().set(true);
         }
     }
