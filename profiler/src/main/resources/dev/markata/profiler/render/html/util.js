@@ -54,9 +54,9 @@ function shareClass(part, whole) {
 /**
  * The rules the Java reports name libraries by (Libraries.rules), which the page's options carry,
  * so that the page and the text report name a hidden frame's library alike; set before the
- * profile is read.
+ * profile is read. Every page HtmlRenderer writes has them: no copy of them here to drift.
  */
-let libraryRules = { jdkPrefixes: ["java.", "javax.", "jdk.", "sun.", "com.sun."], domains: new Set(), organisations: new Set() };
+let libraryRules = { jdkPrefixes: [], domains: new Set(), organisations: new Set() };
 
 function useLibraryRules(rules) {
   if (rules) libraryRules = { jdkPrefixes: rules.jdkPrefixes, domains: new Set(rules.domains), organisations: new Set(rules.organisations) };
