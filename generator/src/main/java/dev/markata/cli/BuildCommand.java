@@ -4,6 +4,7 @@ import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.plugins.profiler.BuildStatsRecorder;
+import dev.markata.plugins.profiler.ProfilerPlugin;
 import dev.markata.plugins.profiler.StatsJson;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 final class BuildCommand implements Callable<Integer>, Main.WithOptions {
 
     /** The profiler plugin that {@code --profile} / {@code --no-profile} switch. */
-    static final String PROFILER = "markata.plugins.pyinstrument";
+    static final String PROFILER = ProfilerPlugin.ID;
 
     @ParentCommand
     Main main;
