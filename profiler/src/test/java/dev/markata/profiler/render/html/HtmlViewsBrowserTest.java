@@ -407,7 +407,7 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("view"))).contains("DocumentParser.parse").doesNotContain("frames hidden");
         // one thread, raw: worker 3 rendered 10 documents in 100 ms after 15 ms idle
         new Select(browser.find(By.id("thread-select"))).selectByVisibleText("worker-3 (115 ms)");
-        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .row[aria-level='1']"));
         assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
         browser.screenshot("options-thread");
     }
@@ -470,7 +470,7 @@ class HtmlViewsBrowserTest {
     void startsOnTheThreadTheReportOptionsName() throws Exception {
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(3L), "thread-3-first"));
         assertThat(new Select(browser.find(By.id("thread-select"))).getFirstSelectedOption().getText()).isEqualTo("worker-3 (115 ms)");
-        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .row[aria-level='1']"));
         assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
         // a thread the session does not have: all threads
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(99L), "thread-99-first"));
