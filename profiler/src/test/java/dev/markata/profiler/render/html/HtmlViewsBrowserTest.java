@@ -489,6 +489,49 @@ class HtmlViewsBrowserTest {
         assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
     }
 
+    /** The frame the flame graph's keyboard cursor is on, as its live region says it. */
+    String flameFocus() {
+        return (String) browser.js("return document.getElementById('flame-focus').textContent");
+    }
+
+    /**
+     * The flame graph from the keyboard: it took the focus (a Tab stop) but only Escape did
+     * anything, so zooming needed a mouse. Arrows move a cursor between boxes (Down: the heaviest
+     * callee, Right and Left: the boxes beside), Enter zooms to it, Backspace zooms out a level.
+     */
+    @Test
+    void flameGraphZoomsFromTheKeyboard() throws Exception {
+        show("flame");
+        WebElement canvas = browser.find(By.id("flame-canvas"));
+        browser.js("arguments[0].focus()", canvas);
+        canvas.sendKeys(Keys.ARROW_DOWN); // the first key puts the cursor on the first box
+        assertThat(flameFocus()).startsWith("thread main");
+        canvas.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(flameFocus()).startsWith("thread worker-2");
+        canvas.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertThat(flameFocus()).startsWith("Executor.runAll");
+        // the box is outlined and its tooltip says what it is, as a hover would
+        WebElement cursor = browser.find(By.id("flame-cursor"));
+        assertThat(cursor.isDisplayed()).isTrue();
+        assertThat(cursor.getSize().getWidth()).isGreaterThan(canvas.getSize().getWidth() / 2);
+        assertThat(browser.text(By.id("flame-tooltip"))).contains("app.Executor.runAll").contains("100 ms");
+        canvas.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(flameFocus()).startsWith("Save.write");
+        canvas.sendKeys(Keys.ARROW_UP);
+        assertThat(flameFocus()).startsWith("Build.run");
+        canvas.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(browser.text(By.id("flame-status"))).contains("zoomed to Executor.runAll (100 ms)");
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Executor.runAll");
+        canvas.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(browser.text(By.id("flame-status"))).contains("zoomed to Render.document (100 ms)");
+        canvas.sendKeys(Keys.BACK_SPACE);
+        assertThat(browser.text(By.id("flame-status"))).contains("zoomed to ThreadPoolExecutor.runWorker");
+        canvas.sendKeys(Keys.ESCAPE);
+        assertThat(browser.text(By.id("flame-status"))).startsWith("165 ms");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        browser.screenshot("flame-keyboard");
+    }
+
     @Test
     void pluginTableHasAColumnOnlyForStagesWithHooks() throws Exception {
         // markata runs 12 stages and most have no plugin hook worth a span: a column each pushed
