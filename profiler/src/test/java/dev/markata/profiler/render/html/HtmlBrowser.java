@@ -140,6 +140,11 @@ final class HtmlBrowser implements AutoCloseable {
                 java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 
+    /** Sends a DevTools command (trusted input, as {@code Input.dispatchMouseEvent}: it scrolls as a user's wheel does). */
+    void cdp(String command, java.util.Map<String, Object> parameters) {
+        driver.executeCdpCommand(command, parameters);
+    }
+
     /** What the page put on the clipboard (the page is allowed to read it back). */
     String clipboardText() {
         driver.executeCdpCommand("Browser.grantPermissions",
