@@ -570,10 +570,17 @@ class HtmlViewsBrowserTest {
             String whole = browser.text(By.id("timeline-range"));
             assertThat((Boolean) browser.js("return document.documentElement.scrollHeight > window.innerHeight + 200"))
                     .as("the page scrolls").isTrue();
+            browser.js("""
+                    const note = document.getElementById('timeline-wheel-note');
+                    window.wheelNoteShown = false;
+                    new MutationObserver(() => { if (!note.hidden) window.wheelNoteShown = true; }).observe(note, {attributes: true});""");
             wheelOverTheTimeline(200, 0);
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
                     .until(d -> ((Number) browser.js("return window.scrollY")).doubleValue() > 50);
             assertThat(browser.text(By.id("timeline-range"))).isEqualTo(whole);
+            // and says for a moment how to zoom
+            assertThat((Boolean) browser.js("return window.wheelNoteShown")).isTrue();
+            assertThat(browser.find(By.id("timeline-wheel-note")).getAttribute("textContent")).isEqualTo("ctrl/⌘ + wheel or pinch to zoom");
 
             wheelOverTheTimeline(-200, 2); // Ctrl
             String zoomed = browser.text(By.id("timeline-range"));
