@@ -161,9 +161,15 @@ class HtmlScaleBrowserTest {
         assertThat(browser.text(By.id("detail-name"))).isEqualTo(farName);
         assertThat(activeName()).isEqualTo(farName);
 
-        // a search highlights a match wherever it is scrolled to
+        // a search scrolls to its first match (the browser's own find sees only the rows in the
+        // page), which is highlighted wherever it is scrolled to
+        scrollViewTo("0");
         browser.find(By.id("search")).sendKeys("render1999\n");
         assertThat(browser.text(By.id("search-status"))).startsWith("1 matches");
+        assertThat(browser.findAll(By.cssSelector("#view .row.match"))).extracting(WebElement::getText)
+                .singleElement().satisfies(t -> assertThat(t).contains("Docs.render1999"));
+        scrollViewTo("0");
+        assertThat(browser.findAll(By.cssSelector("#view .row.match"))).isEmpty();
         scrollViewTo("1");
         assertThat(browser.findAll(By.cssSelector("#view .row.match"))).extracting(WebElement::getText)
                 .singleElement().satisfies(t -> assertThat(t).contains("Docs.render1999"));
