@@ -79,6 +79,13 @@ class TreeView {
     this.root.appendChild(this.list);
     this.focusEntry = (focused && this.flat.find(e => sameItem(e.item, focused))) || this.flat[0];
     this.sized();
+    // a new search scrolls to its first match: in a tree of thousands of rows it can be far down,
+    // and the browser's own find sees only the rows in the page
+    if (this.match && this.match !== this.searched) {
+      const first = this.flat.findIndex(e => e.item.node && e.item.node.f >= 0 && this.match(e.item.node.f));
+      if (first >= 0) this.reveal(first);
+    }
+    this.searched = this.match;
     this.renderWindow();
   }
 
@@ -457,14 +464,19 @@ class TreeView {
     const previous = this.focusEntry && this.rendered.get(this.focusEntry);
     if (previous) previous.tabIndex = -1;
     this.focusEntry = entry;
-    const area = this.app.viewArea;
-    const top = this.listTop() + i * TREE_ROW;
-    if (top < area.scrollTop) area.scrollTop = top;
-    else if (top + TREE_ROW > area.scrollTop + area.clientHeight) area.scrollTop = top + TREE_ROW - area.clientHeight;
+    this.reveal(i);
     this.renderWindow();
     const row = this.rendered.get(entry);
     row.tabIndex = 0;
     row.focus({ preventScroll: true });
+  }
+
+  /** Scrolls the view as little as puts the row at `i` in it. */
+  reveal(i) {
+    const area = this.app.viewArea;
+    const top = this.listTop() + i * TREE_ROW;
+    if (top < area.scrollTop) area.scrollTop = top;
+    else if (top + TREE_ROW > area.scrollTop + area.clientHeight) area.scrollTop = top + TREE_ROW - area.clientHeight;
   }
 
   onKey(e) {
