@@ -2,13 +2,11 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.render.HtmlOptions;
 import dev.markata.profiler.render.HtmlRenderer;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import dev.markata.profiler.render.html.HtmlBrowser;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.BufferedWriter;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +44,8 @@ public class TreeBench {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             new HtmlRenderer(HtmlOptions.defaults()).render(session, w);
         }
-        Path profileDir = Files.createTempDirectory("bench-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,900", "--user-data-dir=" + profileDir);
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        HtmlBrowser browser = HtmlBrowser.start();
+        WebDriver driver = browser.driver();
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
         System.out.println("session " + sessionFile + ": " + session.sampleCount() + " samples; report "
                 + Files.size(file) / 1000 + " kB; load average " + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -62,7 +54,7 @@ public class TreeBench {
             for (int r = 0; r < runs; r++) {
                 driver.get("about:blank");
                 driver.get(file.toUri().toString());
-                JavascriptExecutor js = driver;
+                JavascriptExecutor js = (JavascriptExecutor) driver;
                 new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
                         "return document.body && document.body.dataset.ready") != null);
                 js.executeScript("localStorage.clear()");
@@ -89,7 +81,7 @@ public class TreeBench {
                 record(results, "collapse all, show all", time(js, "altKey('ArrowLeft')"));
             }
         } finally {
-            driver.quit();
+            browser.close();
         }
         System.out.printf("%-44s %10s %10s %10s %10s%n", "action (" + runs + " runs)", "median ms", "max ms", "tree rows", "DOM rows");
         for (var e : results.entrySet()) {
