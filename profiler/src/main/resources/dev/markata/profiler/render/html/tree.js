@@ -5,7 +5,7 @@
 // (until 2026-12-06 every row was an element: "expand all" with "show all" froze the page 2.5 s).
 // The focused row is always kept in the page, so focus and the one Tab stop survive scrolling.
 
-const TREE_ROW = 19; // px: the rows' height in report.css (.tree .virtual > .row)
+const TREE_ROW = 19; // px: the rows' height in report.css (.virtual > .row)
 const TREE_OVERSCAN = 20; // rows drawn above and below the window, so a scroll shows no gap
 
 class TreeView {
