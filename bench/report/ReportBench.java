@@ -3,13 +3,11 @@ import dev.markata.profiler.render.HtmlOptions;
 import dev.markata.profiler.render.HtmlRenderer;
 import dev.markata.profiler.render.html.SyntheticBuildSessions;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import dev.markata.profiler.render.html.HtmlBrowser;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.BufferedWriter;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +28,8 @@ public class ReportBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path out = Path.of("target", "bench-report").toAbsolutePath();
         Files.createDirectories(out);
-        Path profileDir = Files.createTempDirectory("bench-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File("/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,900", "--user-data-dir=" + profileDir);
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        HtmlBrowser chromium = HtmlBrowser.start();
+        WebDriver driver = chromium.driver();
         HtmlRenderer renderer = new HtmlRenderer(HtmlOptions.defaults());
         System.out.printf("%-8s %8s %12s %10s %12s %14s %14s%n", "samples", "rows", "bytes", "B/sample",
                 "java ms", "chromium ms", "script ms");
@@ -60,7 +52,7 @@ public class ReportBench {
                     driver.get(file.toUri().toString());
                     new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
                             ((JavascriptExecutor) d).executeScript("return document.body && document.body.dataset.ready") != null);
-                    JavascriptExecutor js = driver;
+                    JavascriptExecutor js = (JavascriptExecutor) driver;
                     browser[r] = Double.parseDouble((String) js.executeScript("return document.body.dataset.readyAtMs"));
                     script[r] = Double.parseDouble((String) js.executeScript("return document.body.dataset.firstViewMs"));
                 }
@@ -69,7 +61,7 @@ public class ReportBench {
                         (double) bytes / session.sampleCount(), median(java), median(browser), median(script));
             }
         } finally {
-            driver.quit();
+            chromium.close();
         }
     }
 

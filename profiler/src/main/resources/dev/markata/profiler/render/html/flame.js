@@ -1,5 +1,6 @@
 // Flame graph: the aggregated call tree as boxes as wide as their time (root on top, heaviest
-// first), or inverted: the hottest methods on top with who calls them below. Click to zoom.
+// first), or inverted: the hottest methods on top with who calls them below. Click to zoom; from
+// the keyboard, arrows move a cursor between boxes, Enter zooms, Backspace and Escape zoom out.
 
 const FL_ROW = 18;
 
@@ -16,6 +17,7 @@ class FlameView {
     inverted.addEventListener("change", () => {
       this.inverted = inverted.checked;
       this.zoomNode = null;
+      this.cursor = null; // a node of the other tree
       this.render();
     });
     const reset = el("button", null, "Reset zoom");
@@ -26,13 +28,23 @@ class FlameView {
     });
     this.status = el("span", "range");
     this.status.id = "flame-status";
-    bar.append(label, reset, this.status, el("span", "hint-inline", "click a box to zoom, a row above to zoom out; Esc resets"));
+    // what the keyboard cursor is on, for screen readers (the box's outline and tooltip show it)
+    this.cursorText = el("span", "sr-only");
+    this.cursorText.id = "flame-focus";
+    this.cursorText.setAttribute("aria-live", "polite");
+    bar.append(label, reset, this.status, this.cursorText, el("span", "hint-inline",
+      "click or Enter: zoom · arrows: move between boxes · Backspace or a box above: zoom out · Esc: reset"));
     this.wrap = el("div", "canvas-wrap scroll");
     this.canvas = el("canvas");
     this.canvas.id = "flame-canvas";
     this.canvas.tabIndex = 0;
-    this.canvas.setAttribute("aria-label", "Flame graph; click to zoom, Escape to reset");
-    this.wrap.appendChild(this.canvas);
+    this.canvas.setAttribute("aria-label", "Flame graph; arrow keys move between boxes, Enter zooms to one, " +
+      "Backspace zooms out a level, Escape resets");
+    // the keyboard cursor's outline, over the canvas (moving it draws nothing again)
+    this.cursorBox = el("div", "flame-cursor");
+    this.cursorBox.id = "flame-cursor";
+    this.cursorBox.hidden = true;
+    this.wrap.append(this.canvas, this.cursorBox);
     this.tooltip = el("div", "tooltip");
     this.tooltip.id = "flame-tooltip";
     this.tooltip.hidden = true;
@@ -46,20 +58,21 @@ class FlameView {
       this.tooltip.hidden = true;
     });
     this.canvas.addEventListener("click", e => this.click(e));
-    this.canvas.addEventListener("keydown", e => {
-      if (e.key === "Escape") {
-        this.zoomNode = null;
-        this.render();
-      }
+    this.canvas.addEventListener("keydown", e => this.onKey(e));
+    this.canvas.addEventListener("blur", () => {
+      this.cursorShown = false;
+      this.placeCursor();
     });
     window.addEventListener("resize", () => {
       if (this.app.current === "flame") this.render();
     });
+    window.addEventListener("resize", () => this.placeCursor()); // after the render above
   }
 
   treeChanged() {
     this.invertedTree = null;
     this.zoomNode = null;
+    this.cursor = null;
   }
 
   /** The tree read from the leaves: each method's self time, split by its callers, and theirs. */
@@ -194,9 +207,88 @@ class FlameView {
   click(e) {
     const b = this.boxAt(e);
     if (!b) return;
-    this.zoomNode = b.node;
-    if (this.inverted) this.app.selectMethod(this.app.profile.frames[b.node.f].full);
-    else this.app.selectNode(b.node);
+    this.cursorShown = false;
+    this.zoomTo(b.node);
+  }
+
+  /** Zooms to a box's node and shows its details (a click, or Enter on the keyboard cursor). */
+  zoomTo(node) {
+    this.zoomNode = node;
+    this.cursor = node;
+    if (this.inverted) this.app.selectMethod(this.app.profile.frames[node.f].full);
+    else this.app.selectNode(node);
     this.render();
+    this.placeCursor();
+  }
+
+  /**
+   * The keyboard: the first arrow puts a cursor on the first box (the zoomed one when zoomed);
+   * Down goes to the heaviest callee (the box below, on the left), Up to the caller, Left and
+   * Right to the boxes beside; Enter or Space zooms to it, Backspace zooms out one level, Escape
+   * to the whole graph.
+   */
+  onKey(e) {
+    const boxes = this.boxes || [];
+    if (e.key === "Escape" || e.key === "Backspace") {
+      e.preventDefault();
+      const up = this.zoomNode && this.zoomNode.parent;
+      this.zoomNode = e.key === "Backspace" && up && up.f >= 0 ? up : null;
+      this.render();
+      this.placeCursor();
+      return;
+    }
+    if (!["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Enter", " "].includes(e.key) || !boxes.length) return;
+    e.preventDefault();
+    const current = this.cursor && boxes.find(b => b.node === this.cursor);
+    if (!current) {
+      const start = (this.zoomNode && boxes.find(b => b.node === this.zoomNode)) ||
+        boxes.filter(b => b.depth === 0).sort((a, b) => a.x - b.x)[0];
+      this.cursor = start.node;
+    } else if (e.key === "Enter" || e.key === " ") {
+      this.zoomTo(current.node);
+    } else {
+      const next = this.boxNextTo(current, e.key);
+      if (next) this.cursor = next.node;
+    }
+    this.cursorShown = true;
+    this.placeCursor();
+  }
+
+  /** The box an arrow key moves to from `b`, or null at an edge. */
+  boxNextTo(b, key) {
+    const boxes = this.boxes;
+    const leftmost = list => list.sort((p, q) => p.x - q.x)[0] || null;
+    const eps = 0.01;
+    if (key === "ArrowDown") {
+      return leftmost(boxes.filter(c => c.depth === b.depth + 1 && c.x >= b.x - eps && c.x < b.x + Math.max(b.w, 1)));
+    }
+    if (key === "ArrowUp") {
+      return boxes.find(c => c.depth === b.depth - 1 && c.x <= b.x + eps && b.x < c.x + Math.max(c.w, 1)) || null;
+    }
+    const row = boxes.filter(c => c.depth === b.depth).sort((p, q) => p.x - q.x);
+    const i = row.indexOf(b);
+    return row[key === "ArrowLeft" ? i - 1 : i + 1] || null;
+  }
+
+  /** Outlines the keyboard cursor's box, scrolls it into view and says what it is (tooltip, live text). */
+  placeCursor() {
+    const b = this.cursorShown && this.cursor && this.app.current === "flame" && (this.boxes || []).find(c => c.node === this.cursor);
+    this.cursorBox.hidden = !b;
+    if (!b) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    const top = b.depth * FL_ROW;
+    Object.assign(this.cursorBox.style, {
+      left: b.x + "px", top: top + "px", width: Math.max(b.w, 3) + "px", height: FL_ROW - 1 + "px"
+    });
+    const wrap = this.wrap;
+    if (top < wrap.scrollTop) wrap.scrollTop = top;
+    else if (top + FL_ROW > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = top + FL_ROW - wrap.clientHeight;
+    const f = this.app.profile.frames[b.node.f];
+    this.cursorText.textContent = f.name + ", " + formatTime(b.node.total) + (b.ancestor ? ", a caller of the zoomed box" : "");
+    // the hover's tooltip, as if the pointer were on the box
+    const rect = this.canvas.getBoundingClientRect();
+    this.hover({ clientX: rect.left + b.x + Math.min(b.w / 2, 40), clientY: rect.top + top + FL_ROW / 2 });
   }
 }

@@ -1,5 +1,6 @@
 // Timeline: a chronological icicle per thread (not aggregated), stage and hook spans as bands,
-// wheel/pinch zoom at the pointer, drag to pan, hover for details. Drawn on a canvas one pixel
+// Ctrl/Cmd+wheel or pinch to zoom at the pointer (the plain wheel scrolls, as anywhere on the
+// page), drag to pan, hover for details. Drawn on a canvas one pixel
 // column at a time, so 100,000 samples cost what fits on screen, not what was recorded.
 
 const TL_ROW = 16, TL_LANE_HEADER = 20, TL_BAND = 18, TL_AXIS = 20, TL_MAX_DEPTH = 120;
@@ -21,7 +22,7 @@ class TimelineView {
     this.rangeLabel = el("span", "range");
     this.rangeLabel.id = "timeline-range";
     bar.append(zoomIn, zoomOut, reset, this.rangeLabel,
-      el("span", "hint-inline", "wheel or pinch: zoom · drag: pan · shift+wheel or scrollbar: scroll lanes · click: details"));
+      el("span", "hint-inline", "ctrl/⌘+wheel or pinch: zoom · drag or shift+wheel: pan · wheel: scroll · click: details"));
     // The canvas is the height of the window and stays in place (sticky); a spacer below it gives
     // the box the lanes' whole height, so the browser shows a scrollbar when threads' lanes lie
     // below the window (without it, only shift+wheel reached them, and nothing said they were there).
@@ -44,7 +45,11 @@ class TimelineView {
     // without a sample there is nothing to draw but the stage bands: say so, not a blank canvas
     this.emptyNote = el("p", "empty", "No samples were recorded.");
     this.emptyNote.hidden = true;
-    this.root.append(bar, this.emptyNote, this.wrap, this.tooltip);
+    // said for a moment when the wheel scrolls over the canvas: the wheel zoomed here until 2026-12-06
+    this.wheelNote = el("div", "wheel-note", "ctrl/⌘ + wheel or pinch to zoom");
+    this.wheelNote.id = "timeline-wheel-note";
+    this.wheelNote.hidden = true;
+    this.root.append(bar, this.emptyNote, this.wrap, this.tooltip, this.wheelNote);
     this.scrollY = 0;
     this.bindEvents();
     window.addEventListener("resize", () => {
@@ -144,20 +149,27 @@ class TimelineView {
 
   bindEvents() {
     const c = this.canvas;
+    // The wheel zooms only with Ctrl or Cmd held (a trackpad's pinch comes as a wheel with Ctrl):
+    // a plain wheel is left to the browser, which scrolls the lanes, then the page. Until
+    // 2026-12-06 every wheel over the canvas zoomed, and on a narrow window, where the page
+    // scrolls and the timeline fills most of it, the page could not be scrolled from there.
     c.addEventListener("wheel", e => {
-      e.preventDefault();
       const rect = c.getBoundingClientRect();
       const at = (e.clientX - rect.left) / rect.width;
-      if (e.shiftKey) {
-        this.scrollY += e.deltaY;
-        this.clampView();
-        this.draw();
-      } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-        this.pan(e.deltaX / rect.width);
+      const pixels = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? rect.height : 1;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        // a pinch sends small steps, a mouse's notch 100 px: at most x1.65 a notch
+        const step = Math.max(-50, Math.min(50, e.deltaY * pixels));
+        this.zoom(Math.exp(step * 0.01), at);
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        this.pan((Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : e.deltaY) * pixels / rect.width);
       } else {
-        this.zoom(Math.exp(e.deltaY * (e.ctrlKey ? 0.01 : 0.002)), at);
+        this.noteWheel();
       }
     }, { passive: false });
+    this.bindTouch();
     let drag = null;
     c.addEventListener("mousedown", e => {
       drag = { x: e.clientX, y: e.clientY, start: this.viewStart, end: this.viewEnd, scroll: this.scrollY, moved: false };
@@ -193,6 +205,65 @@ class TimelineView {
         actions[e.key]();
       }
     });
+  }
+
+  /** Says for a moment how to zoom, after a plain wheel over the canvas (which scrolls). */
+  noteWheel() {
+    this.wheelNote.hidden = false;
+    clearTimeout(this.wheelNoteTimer);
+    this.wheelNoteTimer = setTimeout(() => {
+      this.wheelNote.hidden = true;
+    }, 1500);
+  }
+
+  /**
+   * Touch: two fingers pinch (the times under them stay under them: zoom and pan at once), one
+   * finger dragged sideways pans. The canvas leaves vertical moves to the browser (touch-action:
+   * pan-y, report.css), so a finger still scrolls the lanes and the page.
+   */
+  bindTouch() {
+    const c = this.canvas;
+    const touches = new Map(); // pointerId -> clientX
+    let anchor = null; // the times under the fingers when they went down
+    const timeAt = x => this.viewStart + x / this.width * (this.viewEnd - this.viewStart);
+    const start = () => {
+      const rect = c.getBoundingClientRect();
+      const xs = Array.from(touches.values(), x => x - rect.left);
+      anchor = { xs, times: xs.map(timeAt), span: this.viewEnd - this.viewStart };
+    };
+    c.addEventListener("pointerdown", e => {
+      if (e.pointerType !== "touch") return;
+      touches.set(e.pointerId, e.clientX);
+      start();
+    });
+    c.addEventListener("pointermove", e => {
+      if (e.pointerType !== "touch" || !touches.has(e.pointerId) || !anchor) return;
+      touches.set(e.pointerId, e.clientX);
+      const rect = c.getBoundingClientRect();
+      const xs = Array.from(touches.values(), x => x - rect.left);
+      if (xs.length >= 2 && anchor.xs.length >= 2) {
+        const apart = xs[1] - xs[0];
+        if (Math.abs(apart) < 10) return;
+        const perPx = (anchor.times[1] - anchor.times[0]) / apart;
+        if (!(perPx > 0)) return; // the fingers crossed
+        const span = Math.min(Math.max(perPx * this.width, 1000), this.extent * 1.05);
+        this.viewStart = anchor.times[0] - xs[0] * span / this.width;
+        this.viewEnd = this.viewStart + span;
+      } else if (xs.length === 1) {
+        const perPx = anchor.span / this.width;
+        this.viewStart = anchor.times[0] - xs[0] * perPx;
+        this.viewEnd = this.viewStart + anchor.span;
+      }
+      this.clampView();
+      this.draw();
+    });
+    const end = e => {
+      if (!touches.delete(e.pointerId)) return;
+      if (touches.size) start();
+      else anchor = null;
+    };
+    c.addEventListener("pointerup", end);
+    c.addEventListener("pointercancel", end);
   }
 
   /**

@@ -1,5 +1,12 @@
-// Call tree view: pyinstrument's shape. Rows are built only for expanded nodes, so a tree of a
-// million nodes costs what is on screen.
+// Call tree view: pyinstrument's shape, drawn as a virtual list. The open part of the tree is
+// kept as a flat list of entries (a row each, in display order, with its depth); only the rows in
+// view (and a margin) are elements of the page, placed at their index in a box as tall as all of
+// them, so expanding a 10,000-post build's whole tree costs the rows on screen, not its 5,000+ rows
+// (until 2026-12-06 every row was an element: "expand all" with "show all" froze the page 2.5 s).
+// The focused row is always kept in the page, so focus and the one Tab stop survive scrolling.
+
+const TREE_ROW = 19; // px: the rows' height in report.css (.virtual > .row)
+const TREE_OVERSCAN = 20; // rows drawn above and below the window, so a scroll shows no gap
 
 class TreeView {
   constructor(app) {
@@ -10,9 +17,20 @@ class TreeView {
     this.root.addEventListener("click", e => this.onClick(e));
     this.openGroups = new Set();
     this.open = new Set();
+    this.flat = [];
+    this.list = null;
+    this.rendered = new Map(); // entry -> its row element, for the entries in the page
+    this.focusEntry = null; // the row with the Tab stop
+    // the view's box scrolls (all views share it): draw the rows that come into view
+    app.viewArea.addEventListener("scroll", () => {
+      if (this.app.current === "tree") this.renderWindow();
+    });
+    window.addEventListener("resize", () => {
+      if (this.app.current === "tree") this.renderWindow();
+    });
   }
 
-  /** Rebuilds the rows from the app's current tree and options, keeping what was open. */
+  /** Rebuilds the rows from the app's current tree and options, keeping what was open and the focused row. */
   render() {
     const app = this.app;
     this.tree = app.tree;
@@ -20,6 +38,7 @@ class TreeView {
     this.hidden = makeHiddenTest(app.profile, app.options);
     this.threshold = app.options.showAll ? 0 : this.total * app.options.threshold / 100;
     this.match = app.matcher;
+    this.kidsCache = new Map();
     // lifted rows merged per method depend on the tree and on which frames are hidden; kept
     // otherwise, so that what was open stays open
     const hiding = [app.options.libraryMode, app.options.hideRegex].join("|");
@@ -41,21 +60,116 @@ class TreeView {
       this.optionsSignature = signature;
     }
     if (this.match) this.expandToMatches();
+    const focused = this.focusEntry && this.focusEntry.item;
     clear(this.root);
+    this.rendered = new Map();
+    this.flat = [];
+    this.list = null;
     if (!(this.total > 0)) {
       this.root.appendChild(el("p", "empty", "No samples were recorded for this selection."));
       return;
     }
-    const rootList = el("div", "kids top");
-    for (const item of this.displayChildren(this.tree)) rootList.appendChild(this.itemElement(item));
-    if (!rootList.firstChild) {
+    this.flat = this.flatten(this.tree, 0);
+    if (!this.flat.length) {
       this.root.appendChild(el("p", "empty", "No call is above the threshold (" + app.options.threshold +
         "% of the total); lower it under View options."));
       return;
     }
-    this.root.appendChild(rootList);
-    const first = this.root.querySelector(".row");
-    if (first) first.tabIndex = 0;
+    this.list = el("div", "kids top virtual");
+    this.root.appendChild(this.list);
+    this.focusEntry = (focused && this.flat.find(e => sameItem(e.item, focused))) || this.flat[0];
+    this.sized();
+    // a new search scrolls to its first match: in a tree of thousands of rows it can be far down,
+    // and the browser's own find sees only the rows in the page
+    if (this.match && this.match !== this.searched) {
+      const first = this.flat.findIndex(e => e.item.node && e.item.node.f >= 0 && this.match(e.item.node.f));
+      if (first >= 0) this.reveal(first);
+    }
+    this.searched = this.match;
+    this.renderWindow();
+  }
+
+  /** The rows of the open part of the tree under `node`, in display order, the first at `depth`. */
+  flatten(node, depth) {
+    const out = [];
+    const stack = [{ items: this.kidsOf(node), i: 0, depth }];
+    while (stack.length) {
+      const level = stack[stack.length - 1];
+      if (level.i >= level.items.length) {
+        stack.pop();
+        continue;
+      }
+      const item = level.items[level.i++];
+      out.push({ item, depth: level.depth, pos: level.i, size: level.items.length, index: 0 });
+      if (item.node && this.isOpen(item.node)) {
+        const kids = this.kidsOf(item.node);
+        if (kids.length) stack.push({ items: kids, i: 0, depth: level.depth + 1 });
+      }
+    }
+    return out;
+  }
+
+  /** displayChildren, kept until the options, the tree or the node's group change. */
+  kidsOf(node) {
+    let kids = this.kidsCache.get(node);
+    if (!kids) {
+      kids = this.displayChildren(node);
+      this.kidsCache.set(node, kids);
+    }
+    return kids;
+  }
+
+  /** Numbers the entries from `from` on and makes the list as tall as all rows. */
+  sized(from = 0) {
+    for (let i = from; i < this.flat.length; i++) this.flat[i].index = i;
+    this.list.style.height = this.flat.length * TREE_ROW + "px";
+  }
+
+  /** How many rows the open tree has (in the page or not). */
+  rowCount() {
+    return this.flat.length;
+  }
+
+  /** The list's top, in the scrolled box's content. */
+  listTop() {
+    const area = this.app.viewArea;
+    return this.list.getBoundingClientRect().top - area.getBoundingClientRect().top + area.scrollTop;
+  }
+
+  /**
+   * Puts in the page the rows in view (and a margin) and the focused row, and removes the others.
+   * Rows already in the page stay where they are (moving the focused one would blur it).
+   */
+  renderWindow() {
+    if (!this.list || !this.list.isConnected) return;
+    const area = this.app.viewArea;
+    const top = this.listTop();
+    const n = this.flat.length;
+    const first = Math.max(0, Math.floor((area.scrollTop - top) / TREE_ROW) - TREE_OVERSCAN);
+    const last = Math.min(n, Math.ceil((area.scrollTop + area.clientHeight - top) / TREE_ROW) + TREE_OVERSCAN);
+    const wanted = [];
+    const focus = this.focusEntry;
+    if (focus && focus.index < first && this.flat[focus.index] === focus) wanted.push(focus);
+    for (let i = first; i < last; i++) wanted.push(this.flat[i]);
+    if (focus && focus.index >= last && this.flat[focus.index] === focus) wanted.push(focus);
+    const keep = new Set(wanted);
+    for (const [entry, row] of this.rendered) {
+      if (!keep.has(entry)) {
+        row.remove();
+        this.rendered.delete(entry);
+      }
+    }
+    let cursor = this.list.firstChild;
+    for (const entry of wanted) {
+      let row = this.rendered.get(entry);
+      if (!row) {
+        row = this.rowElement(entry);
+        this.rendered.set(entry, row);
+      }
+      row.style.top = entry.index * TREE_ROW + "px";
+      if (row === cursor) cursor = cursor.nextSibling;
+      else this.list.insertBefore(row, cursor);
+    }
   }
 
   /** Opens the heavy paths at first sight: every node worth at least 10% of the total, depth permitting. */
@@ -187,14 +301,22 @@ class TreeView {
     return this.open.has(node) || (node.merged !== undefined && node.merged.some(n => this.open.has(n)));
   }
 
-  itemElement(item) {
+  /** The element of one row: its time, share, name, place; a toggle when it has rows below it. */
+  rowElement(entry) {
+    const item = entry.item;
     const profile = this.app.profile;
-    const wrap = el("div", "node");
     const row = el("div", "row");
-    row.tabIndex = -1;
+    row.tabIndex = entry === this.focusEntry ? 0 : -1;
     row.setAttribute("role", "treeitem");
+    row.setAttribute("aria-level", String(entry.depth + 1));
+    row.setAttribute("aria-setsize", String(entry.size));
+    row.setAttribute("aria-posinset", String(entry.pos));
+    if (entry.depth) {
+      row.style.setProperty("--depth", String(entry.depth));
+      row.classList.add("nested");
+    }
+    row._entry = entry;
     row._item = item;
-    wrap.appendChild(row);
     const toggle = el("span", "toggle");
     row.appendChild(toggle);
     const time = item.node ? item.node.total : item.time;
@@ -209,7 +331,7 @@ class TreeView {
       row.setAttribute("aria-expanded", "false");
       row.appendChild(el("span", "group-label", item.count + " frame" + (item.count === 1 ? "" : "s") + " hidden"));
       row.appendChild(el("span", "libs", "(" + item.libs.join(", ") + ")"));
-      return wrap;
+      return row;
     }
     if (item.self) {
       row.classList.add("self-row");
@@ -217,7 +339,7 @@ class TreeView {
       if (item.self.f < 0 || this.app.profile.frames[item.self.f].method.startsWith("thread ")) {
         row.title = "Samples in which no Java frame was seen: the thread ran native code, or the sampler could not walk its stack";
       }
-      return wrap;
+      return row;
     }
     const node = item.node;
     const frame = profile.frames[node.f];
@@ -236,48 +358,69 @@ class TreeView {
     }
     if (frame.cls && frame.kind !== KIND_SYNTHETIC) row.title = frame.full + (frame.location ? "  " + frame.location : "");
     if (this.app.selectedNode === node) row.classList.add("selected");
-    const expandable = this.displayChildren(node).length > 0;
-    if (expandable) {
+    if (this.kidsOf(node).length > 0) {
       const isOpen = this.isOpen(node);
       toggle.textContent = isOpen ? "▾" : "▸";
       row.setAttribute("aria-expanded", String(isOpen));
-      if (isOpen) wrap.appendChild(this.kidsElement(node));
     }
-    return wrap;
-  }
-
-  kidsElement(node) {
-    const kids = el("div", "kids");
-    kids.setAttribute("role", "group");
-    for (const item of this.displayChildren(node)) kids.appendChild(this.itemElement(item));
-    return kids;
+    return row;
   }
 
   /** Opens or closes a row; with `deep`, the whole subtree below it too. */
   toggle(row, wantOpen, deep) {
-    const item = row._item;
-    const wrap = row.parentNode;
+    const entry = row._entry;
+    const item = entry.item;
     if (item.group) {
-      // Opening a group shows the hidden frames in place of the marker.
+      // Opening a group shows the hidden frames in place of the marker, under its head's row.
       const head = item.group;
       this.openGroups.add(head);
-      const headRow = wrap.parentNode.parentNode.querySelector(":scope > .row");
-      this.rebuild(headRow);
+      this.kidsCache.delete(head);
+      const parent = this.parentIndex(entry.index);
+      if (parent >= 0) this.refreshBelow(parent);
+      else this.render();
       return;
     }
     if (!item.node) return;
     const node = item.node;
     const isOpen = this.isOpen(node);
     const open = wantOpen === undefined ? !isOpen : wantOpen;
-    if (deep) this.setSubtree(node, open);
+    if (deep) {
+      this.setSubtree(node, open);
+      this.kidsCache = new Map(); // groups below opened or closed
+    }
     if (open) {
       this.open.add(node);
     } else {
       this.open.delete(node);
       if (node.merged) for (const n of node.merged) this.open.delete(n);
       this.openGroups.delete(node); // closing a group's head folds its library frames again
+      this.kidsCache.delete(node);
     }
-    this.rebuild(row);
+    this.refreshBelow(entry.index);
+  }
+
+  /** The index of the row a row is under (its parent), or -1 at the top level. */
+  parentIndex(i) {
+    const depth = this.flat[i].depth;
+    for (let j = i - 1; j >= 0; j--) if (this.flat[j].depth < depth) return j;
+    return -1;
+  }
+
+  /** Lays out again the rows under the row at `i` (opened, closed, a group shown) and focuses that row. */
+  refreshBelow(i) {
+    const entry = this.flat[i];
+    let end = i + 1;
+    while (end < this.flat.length && this.flat[end].depth > entry.depth) end++;
+    const node = entry.item.node;
+    const below = node && this.isOpen(node) ? this.flatten(node, entry.depth + 1) : [];
+    for (let j = i; j < end; j++) {
+      const row = this.rendered.get(this.flat[j]);
+      if (row) row.remove();
+      this.rendered.delete(this.flat[j]);
+    }
+    this.flat = this.flat.slice(0, i + 1).concat(below, this.flat.slice(end));
+    this.sized(i);
+    this.focusIndex(i);
   }
 
   setSubtree(node, open) {
@@ -296,23 +439,10 @@ class TreeView {
     }
   }
 
-  rebuild(row) {
-    const wrap = row.parentNode;
-    const fresh = this.itemElement(row._item);
-    wrap.replaceWith(fresh);
-    const newRow = fresh.querySelector(".row");
-    newRow.tabIndex = 0;
-    newRow.focus();
-  }
-
-  visibleRows() {
-    return Array.from(this.root.querySelectorAll(".row"));
-  }
-
   onClick(e) {
     const row = e.target.closest(".row");
-    if (!row) return;
-    this.focusRow(row);
+    if (!row || !row._entry) return;
+    this.focusIndex(row._entry.index);
     if (row._item.group || e.target.classList.contains("toggle") || e.detail === 2) {
       this.toggle(row, undefined, e.altKey);
     } else if (row._item.node) {
@@ -327,35 +457,52 @@ class TreeView {
     this.app.selectNode(row._item.node);
   }
 
-  focusRow(row) {
-    for (const r of this.root.querySelectorAll(".row[tabindex='0']")) r.tabIndex = -1;
+  /** Moves the focus (and the Tab stop) to the row at `i`, scrolling it into view. */
+  focusIndex(i) {
+    const entry = this.flat[i];
+    if (!entry) return;
+    const previous = this.focusEntry && this.rendered.get(this.focusEntry);
+    if (previous) previous.tabIndex = -1;
+    this.focusEntry = entry;
+    this.reveal(i);
+    this.renderWindow();
+    const row = this.rendered.get(entry);
     row.tabIndex = 0;
-    row.focus();
+    row.focus({ preventScroll: true });
+  }
+
+  /** Scrolls the view as little as puts the row at `i` in it. */
+  reveal(i) {
+    const area = this.app.viewArea;
+    const top = this.listTop() + i * TREE_ROW;
+    if (top < area.scrollTop) area.scrollTop = top;
+    else if (top + TREE_ROW > area.scrollTop + area.clientHeight) area.scrollTop = top + TREE_ROW - area.clientHeight;
   }
 
   onKey(e) {
     const row = e.target.closest(".row");
-    if (!row) return;
-    const rows = this.visibleRows();
-    const i = rows.indexOf(row);
+    if (!row || !row._entry) return;
+    const i = row._entry.index;
+    const n = this.flat.length;
     const expanded = row.getAttribute("aria-expanded");
+    const page = Math.max(1, Math.floor(this.app.viewArea.clientHeight / TREE_ROW) - 1);
     switch (e.key) {
       case "ArrowDown":
-        if (i + 1 < rows.length) this.focusRow(rows[i + 1]);
+        if (i + 1 < n) this.focusIndex(i + 1);
         break;
       case "ArrowUp":
-        if (i > 0) this.focusRow(rows[i - 1]);
+        if (i > 0) this.focusIndex(i - 1);
         break;
       case "ArrowRight":
         if (expanded === "false" || (e.altKey && expanded !== null)) this.toggle(row, true, e.altKey);
-        else if (expanded === "true" && i + 1 < rows.length) this.focusRow(rows[i + 1]);
+        else if (expanded === "true" && i + 1 < n) this.focusIndex(i + 1);
         break;
       case "ArrowLeft": {
         if (expanded === "true") {
           this.toggle(row, false, e.altKey);
         } else {
-          const parentRow = row.parentNode.parentNode.closest(".node");
-          if (parentRow) this.focusRow(parentRow.querySelector(":scope > .row"));
+          const parent = this.parentIndex(i);
+          if (parent >= 0) this.focusIndex(parent);
         }
         break;
       }
@@ -365,14 +512,27 @@ class TreeView {
         if (expanded !== null) this.toggle(row, undefined, e.altKey);
         break;
       case "Home":
-        this.focusRow(rows[0]);
+        this.focusIndex(0);
         break;
       case "End":
-        this.focusRow(rows[rows.length - 1]);
+        this.focusIndex(n - 1);
+        break;
+      case "PageDown":
+        this.focusIndex(Math.min(n - 1, i + page));
+        break;
+      case "PageUp":
+        this.focusIndex(Math.max(0, i - page));
         break;
       default:
         return;
     }
     e.preventDefault();
   }
+}
+
+/** Whether two display items are the same row: one node, one group marker or one [self]. */
+function sameItem(a, b) {
+  if (a.node || b.node) return a.node === b.node;
+  if (a.group || b.group) return a.group === b.group;
+  return a.self === b.self;
 }

@@ -33,8 +33,9 @@ import java.util.logging.Level;
  *
  * <p>Chromium and chromedriver are the Debian packages (CI installs them); Selenium Manager is
  * never asked to download anything. Set {@code MARKATA_SKIP_BROWSER_TESTS=1} to skip locally.
+ * Public for the benchmarks under {@code bench/report/}, which drive the same browser.
  */
-final class HtmlBrowser implements AutoCloseable {
+public final class HtmlBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
@@ -53,7 +54,7 @@ final class HtmlBrowser implements AutoCloseable {
         return "1".equals(System.getenv("MARKATA_SKIP_BROWSER_TESTS"));
     }
 
-    static HtmlBrowser start() throws IOException {
+    public static HtmlBrowser start() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver), or MARKATA_SKIP_BROWSER_TESTS=1 to skip them");
@@ -109,11 +110,11 @@ final class HtmlBrowser implements AutoCloseable {
         open(file);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
@@ -138,6 +139,11 @@ final class HtmlBrowser implements AutoCloseable {
     void colorScheme(String scheme) {
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** Sends a DevTools command (trusted input, as {@code Input.dispatchMouseEvent}: it scrolls as a user's wheel does). */
+    void cdp(String command, java.util.Map<String, Object> parameters) {
+        driver.executeCdpCommand(command, parameters);
     }
 
     /** What the page put on the clipboard (the page is allowed to read it back). */

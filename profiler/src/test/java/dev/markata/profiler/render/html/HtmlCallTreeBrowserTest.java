@@ -53,7 +53,7 @@ class HtmlCallTreeBrowserTest {
 
     /** A row named {@code name} at the top level of the tree. */
     WebElement topRow(String name) {
-        return row("#view .kids.top > .node > .row", name);
+        return row("#view .row[aria-level='1']", name);
     }
 
     WebElement row(String css, String name) {
@@ -207,7 +207,7 @@ class HtmlCallTreeBrowserTest {
         browser.open(HtmlBrowser.render(HtmlTestProfiles.unwalkedStacks(), HtmlOptions.defaults(), "unwalked-stacks"));
         // one thread, so its root is folded away; its own time (60 of 100 ms) must stay on screen
         assertThat(time(topRow("Main.main"))).isEqualTo("0.040");
-        WebElement self = browser.findAll(By.cssSelector("#view .kids.top > .node > .row.self-row")).stream()
+        WebElement self = browser.findAll(By.cssSelector("#view .row.self-row[aria-level='1']")).stream()
                 .findFirst().orElseThrow(() -> new AssertionError("no top-level [self] row in " + browser.text(By.id("view"))));
         assertThat(time(self)).isEqualTo("0.060");
         assertThat(self.findElement(By.cssSelector(".pct")).getText()).isEqualTo("60.0%");

@@ -138,7 +138,7 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("timeline-tooltip"))).contains("app.Main.main").contains("time 135 ms");
         browser.screenshot("timeline");
         String before = browser.text(By.id("timeline-range"));
-        browser.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: -400, clientX: 300, clientY: 200, bubbles: true, cancelable: true}))", canvas);
+        browser.js("arguments[0].dispatchEvent(new WheelEvent('wheel', {deltaY: -400, ctrlKey: true, clientX: 300, clientY: 200, bubbles: true, cancelable: true}))", canvas);
         assertThat(browser.text(By.id("timeline-range"))).isNotEqualTo(before);
         browser.screenshot("timeline-zoomed");
         // a click on the "render" stage band zooms to the stage (15 to 115 ms, 2% margin)
@@ -407,7 +407,7 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("view"))).contains("DocumentParser.parse").doesNotContain("frames hidden");
         // one thread, raw: worker 3 rendered 10 documents in 100 ms after 15 ms idle
         new Select(browser.find(By.id("thread-select"))).selectByVisibleText("worker-3 (115 ms)");
-        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .row[aria-level='1']"));
         assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
         browser.screenshot("options-thread");
     }
@@ -470,7 +470,7 @@ class HtmlViewsBrowserTest {
     void startsOnTheThreadTheReportOptionsName() throws Exception {
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(3L), "thread-3-first"));
         assertThat(new Select(browser.find(By.id("thread-select"))).getFirstSelectedOption().getText()).isEqualTo("worker-3 (115 ms)");
-        List<WebElement> top = browser.findAll(By.cssSelector("#view .kids.top > .node > .row"));
+        List<WebElement> top = browser.findAll(By.cssSelector("#view .row[aria-level='1']"));
         assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
         // a thread the session does not have: all threads
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(99L), "thread-99-first"));
@@ -487,6 +487,124 @@ class HtmlViewsBrowserTest {
         browser.open(timelineFirst);
         assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
         assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
+    }
+
+    /** The frame the flame graph's keyboard cursor is on, as its live region says it. */
+    String flameFocus() {
+        return (String) browser.js("return document.getElementById('flame-focus').textContent");
+    }
+
+    /**
+     * The flame graph from the keyboard: it took the focus (a Tab stop) but only Escape did
+     * anything, so zooming needed a mouse. Arrows move a cursor between boxes (Down: the heaviest
+     * callee, Right and Left: the boxes beside), Enter zooms to it, Backspace zooms out a level.
+     */
+    @Test
+    void flameGraphZoomsFromTheKeyboard() throws Exception {
+        show("flame");
+        WebElement canvas = browser.find(By.id("flame-canvas"));
+        browser.js("arguments[0].focus()", canvas);
+        canvas.sendKeys(Keys.ARROW_DOWN); // the first key puts the cursor on the first box
+        assertThat(flameFocus()).startsWith("thread main");
+        canvas.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(flameFocus()).startsWith("thread worker-2");
+        canvas.sendKeys(Keys.ARROW_LEFT, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertThat(flameFocus()).startsWith("Executor.runAll");
+        // the box is outlined and its tooltip says what it is, as a hover would
+        WebElement cursor = browser.find(By.id("flame-cursor"));
+        assertThat(cursor.isDisplayed()).isTrue();
+        assertThat(cursor.getSize().getWidth()).isGreaterThan(canvas.getSize().getWidth() / 2);
+        assertThat(browser.text(By.id("flame-tooltip"))).contains("app.Executor.runAll").contains("100 ms");
+        canvas.sendKeys(Keys.ARROW_RIGHT);
+        assertThat(flameFocus()).startsWith("Save.write");
+        canvas.sendKeys(Keys.ARROW_UP);
+        assertThat(flameFocus()).startsWith("Build.run");
+        canvas.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(browser.text(By.id("flame-status"))).contains("zoomed to Executor.runAll (100 ms)");
+        assertThat(browser.text(By.id("detail-name"))).isEqualTo("Executor.runAll");
+        canvas.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(browser.text(By.id("flame-status"))).contains("zoomed to Render.document (100 ms)");
+        canvas.sendKeys(Keys.BACK_SPACE);
+        assertThat(browser.text(By.id("flame-status"))).contains("zoomed to ThreadPoolExecutor.runWorker");
+        canvas.sendKeys(Keys.ESCAPE);
+        assertThat(browser.text(By.id("flame-status"))).startsWith("165 ms");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        browser.screenshot("flame-keyboard");
+    }
+
+    /** A real wheel turn over the middle of the timeline (CDP input: trusted, so it scrolls as a user's does). */
+    @SuppressWarnings("unchecked")
+    void wheelOverTheTimeline(int deltaY, int modifiers) {
+        List<Number> at = (List<Number>) browser.js("const r = document.getElementById('timeline-canvas').getBoundingClientRect();"
+                + " return [r.left + r.width / 2, Math.max(r.top, 0) + 60];");
+        browser.cdp("Input.dispatchMouseEvent", Map.of("type", "mouseWheel",
+                "x", at.get(0).doubleValue(), "y", at.get(1).doubleValue(), "deltaX", 0, "deltaY", deltaY, "modifiers", modifiers));
+        browser.js("return new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)));");
+    }
+
+    /** Touch points put down, moved and lifted on the timeline's canvas, as pointer events. */
+    void touchOnTheTimeline(String script) {
+        browser.js("""
+                const c = document.getElementById('timeline-canvas');
+                const r = c.getBoundingClientRect();
+                const y = Math.max(r.top, 0) + 60;
+                const send = (type, id, x) => c.dispatchEvent(new PointerEvent(type, {pointerId: id, pointerType: 'touch',
+                  isPrimary: id === 1, clientX: r.left + x, clientY: y, bubbles: true, cancelable: true}));
+                """ + script);
+    }
+
+    /**
+     * The wheel over the timeline zoomed it, so on a narrow window, where the page scrolls as a
+     * whole and the timeline fills most of it, the page stopped scrolling wherever the pointer
+     * was over the timeline. The wheel scrolls now; Ctrl/Cmd+wheel (a trackpad's pinch is one)
+     * and a two-finger pinch zoom, and the bar says so.
+     */
+    @Test
+    void theWheelScrollsThePageOverTheTimelineAndCtrlWheelOrAPinchZooms() throws Exception {
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.open(report);
+            show("timeline");
+            assertThat(browser.text(By.cssSelector(".timeline .hint-inline"))).contains("ctrl/⌘+wheel or pinch: zoom");
+            String whole = browser.text(By.id("timeline-range"));
+            assertThat((Boolean) browser.js("return document.documentElement.scrollHeight > window.innerHeight + 200"))
+                    .as("the page scrolls").isTrue();
+            browser.js("""
+                    const note = document.getElementById('timeline-wheel-note');
+                    window.wheelNoteShown = false;
+                    new MutationObserver(() => { if (!note.hidden) window.wheelNoteShown = true; }).observe(note, {attributes: true});""");
+            wheelOverTheTimeline(200, 0);
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                    .until(d -> ((Number) browser.js("return window.scrollY")).doubleValue() > 50);
+            assertThat(browser.text(By.id("timeline-range"))).isEqualTo(whole);
+            // and says for a moment how to zoom
+            assertThat((Boolean) browser.js("return window.wheelNoteShown")).isTrue();
+            assertThat(browser.find(By.id("timeline-wheel-note")).getAttribute("textContent")).isEqualTo("ctrl/⌘ + wheel or pinch to zoom");
+
+            wheelOverTheTimeline(-200, 2); // Ctrl
+            String zoomed = browser.text(By.id("timeline-range"));
+            assertThat(zoomed).isNotEqualTo(whole);
+            browser.find(By.id("timeline-reset")).click();
+            wheelOverTheTimeline(-200, 4); // Cmd
+            assertThat(browser.text(By.id("timeline-range"))).isNotEqualTo(whole);
+
+            // two fingers moving apart zoom in around them; one finger dragged sideways pans
+            browser.find(By.id("timeline-reset")).click();
+            touchOnTheTimeline("""
+                    send('pointerdown', 1, 100); send('pointerdown', 2, 200);
+                    send('pointermove', 1, 60); send('pointermove', 2, 240);
+                    send('pointerup', 1, 60); send('pointerup', 2, 240);""");
+            String pinched = browser.text(By.id("timeline-range"));
+            assertThat(pinched).isNotEqualTo(whole).endsWith("(75.0 ms shown)"); // 100 px apart, then 180: 135 ms x 100 / 180
+            touchOnTheTimeline("send('pointerdown', 1, 200); send('pointermove', 1, 120); send('pointerup', 1, 120);");
+            String panned = browser.text(By.id("timeline-range"));
+            assertThat(panned).isNotEqualTo(pinched).endsWith("(75.0 ms shown)");
+            assertThat((String) browser.js("return getComputedStyle(document.getElementById('timeline-canvas')).touchAction"))
+                    .as("the browser keeps vertical scrolling by touch").isEqualTo("pan-y");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
     }
 
     @Test
