@@ -84,6 +84,26 @@ final class MarkataPluginIds {
                     + "total_posts_over_time.png/.svg) are drawn by Python's matplotlib and seaborn; they are not written"));
 
     /**
+     * Of the {@link #NOT_APPLICABLE} ids, those whose work another plugin does here: when the site
+     * does not run that one, the warning says so (and what the pages lack), instead of naming a
+     * plugin that is off as if it did the work.
+     *
+     * @param plugin  the id of the plugin that does the work here
+     * @param without what the site's pages lack without it, or "" when that is plain
+     */
+    record DoneBy(String plugin, String without) {
+    }
+
+    static final Map<String, DoneBy> DONE_BY = Map.of(
+            "markata.plugins.flat_slug", new DoneBy("markata.plugins.load", ""),
+            "markata.plugins.datetime", new DoneBy("markata.plugins.load", ""),
+            "markata.plugins.md_it_wikilinks", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.md_it_highlight_code", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.jinja_md", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.long_description", new DoneBy("markata.plugins.auto_description",
+                    "its posts get no long_description"));
+
+    /**
      * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in
      * {@code hooks} they name that plugin (an alias), listed in {@code disabled_hooks} they leave
      * it on. markata's rss and sitemap (deprecated there) wrote the site's {@code rss.xml} and

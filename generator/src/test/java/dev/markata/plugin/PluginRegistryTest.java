@@ -158,6 +158,30 @@ class PluginRegistryTest {
                 "markata.toml: [markata] hooks: markata.plugins.analytics is skipped: ");
     }
 
+    /**
+     * long_description's work is auto_description's here: the warning said so also for a site that
+     * does not run auto_description, whose posts then get no long_description at all.
+     */
+    @Test
+    void aPluginWhoseWorkAnotherDoesSaysWhenThatOneDoesNotRun() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        var on = builtIn.resolve(List.of("default", "markata.plugins.long_description"), List.of(),
+                ConfigOverrides.NONE, WHERE);
+        assertThat(on.warnings()).containsExactly("markata.toml: [markata] hooks: markata.plugins.long_description "
+                + "is skipped: long_description is made by markata.plugins.auto_description");
+        var off = builtIn.resolve(List.of("default", "markata.plugins.long_description"),
+                List.of("markata.plugins.auto_description"), ConfigOverrides.NONE, WHERE);
+        assertThat(off.warnings()).containsExactly("markata.toml: [markata] hooks: markata.plugins.long_description "
+                + "is skipped: long_description is made by markata.plugins.auto_description, which this site does not "
+                + "run (add it to hooks, or take it out of disabled_hooks): its posts get no long_description");
+        var notListed = builtIn.resolve(List.of("markata.plugins.glob", "markata.plugins.md_it_wikilinks"), List.of(),
+                ConfigOverrides.NONE, WHERE);
+        assertThat(notListed.warnings()).singleElement().asString().endsWith("[[wikilinks]] are done by "
+                + "markata.plugins.render_markdown, which this site does not run (add it to hooks, or take it out of "
+                + "disabled_hooks)");
+        assertThat(MarkataPluginIds.NOT_APPLICABLE).containsKeys(MarkataPluginIds.DONE_BY.keySet().toArray(String[]::new));
+    }
+
     @Test
     void theLastPluginsMarkataListsAreImplementedAndRunWithoutAWarning() throws Exception {
         PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
