@@ -106,11 +106,11 @@ final class MarkataPluginIds {
     /**
      * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in
      * {@code hooks} they name that plugin (an alias), listed in {@code disabled_hooks} they leave
-     * it on. markata's rss and sitemap (deprecated there) wrote the site's {@code rss.xml} and
-     * {@code sitemap.xml}, which {@code markata.plugins.feeds} writes here with every feed's page:
-     * markata's own site disables rss and keeps its feeds.
+     * it on. markata's rss (deprecated there) wrote the site's {@code rss.xml}, which
+     * {@code markata.plugins.feeds} writes here with every feed's page: markata's own site disables
+     * rss and keeps its feeds. (markata's sitemap is a plugin here too, for sites without feeds.)
      */
-    static final Set<String> PARTS = Set.of("markata.plugins.rss", "markata.plugins.sitemap");
+    static final Set<String> PARTS = Set.of("markata.plugins.rss");
 
     /**
      * Ids markata ships that markata-java does not implement (yet): none since generator, tweets,

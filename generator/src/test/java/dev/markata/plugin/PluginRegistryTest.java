@@ -216,12 +216,13 @@ class PluginRegistryTest {
         }
     }
 
+    /** rss names the feeds plugin; the sitemap is a plugin of its own, for a site without feeds (SitemapPluginTest). */
     @Test
-    void rssAndSitemapNameTheFeedsPlugin() throws Exception {
+    void rssNamesTheFeedsPluginAndSitemapIsItsOwn() throws Exception {
         PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
         var selection = builtIn.resolve(List.of("markata.plugins.rss", "markata.plugins.sitemap", "markata.plugins.feeds"),
                 List.of(), ConfigOverrides.NONE, WHERE);
-        assertThat(ids(selection)).containsExactly("markata.plugins.feeds");
+        assertThat(ids(selection)).containsExactly("markata.plugins.feeds", "markata.plugins.sitemap");
         assertThat(selection.warnings()).isEmpty();
     }
 
