@@ -80,6 +80,20 @@ final class MarkataPluginIds {
             Map.entry("markata.plugins.long_description",
                     "long_description is made by markata.plugins.auto_description"),
             Map.entry("markata.plugins.pyscript", "it runs Python in the browser"),
+            Map.entry("markata.plugins.config_editor", "it is a web page (FastAPI) that edits markata.toml through "
+                    + "markata's Python configuration models; markata-java has no such editor (`markata config show` "
+                    + "prints the configuration)"),
+            Map.entry("markata.plugins.interactive", "it is a terminal UI (Textual) around markata's build and server;"
+                    + " use `markata serve --watch`"),
+            Map.entry("markata.plugins.fast", "it keeps markata's loaded posts in its Python cache between runs; "
+                    + "loaded posts are kept in .markata.cache/load by markata.plugins.load"),
+            Map.entry("markata.plugins.highlight", "it is no plugin but markata's model of Pygments' style classes; "
+                    + "code is highlighted by markata.plugins.render_markdown"),
+            Map.entry("markata.plugins.theme", "it is no plugin but the colour palettes of markata's [markata.style] "
+                    + "themes, which markata's own templates read; markata-java's built-in theme has its own light and "
+                    + "dark colours"),
+            Map.entry("markata.plugins.mdit_details", "markata loads it through [markata.markdown_it_py] plugins, "
+                    + "not hooks; ??? and ???+ blocks are <details> by markata.plugins.render_markdown"),
             Map.entry("markata.plugins.analytics", "its charts (contributions_<year>.png/.svg, "
                     + "total_posts_over_time.png/.svg) are drawn by Python's matplotlib and seaborn; they are not written"));
 
@@ -100,6 +114,9 @@ final class MarkataPluginIds {
             "markata.plugins.md_it_wikilinks", new DoneBy("markata.plugins.render_markdown", ""),
             "markata.plugins.md_it_highlight_code", new DoneBy("markata.plugins.render_markdown", ""),
             "markata.plugins.jinja_md", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.mdit_details", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.highlight", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.fast", new DoneBy("markata.plugins.load", ""),
             "markata.plugins.long_description", new DoneBy("markata.plugins.auto_description",
                     "its posts get no long_description"));
 

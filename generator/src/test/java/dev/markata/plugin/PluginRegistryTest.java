@@ -182,6 +182,27 @@ class PluginRegistryTest {
         assertThat(MarkataPluginIds.NOT_APPLICABLE).containsKeys(MarkataPluginIds.DONE_BY.keySet().toArray(String[]::new));
     }
 
+    /**
+     * Ids markata ships that were unknown here (a site listing one failed with "no plugin has
+     * this name"): those without meaning on the JVM are skipped with a warning saying why.
+     */
+    @Test
+    void markatasNewerIdsWithoutMeaningHereAreSkippedSayingWhy() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        List<String> ids = List.of("markata.plugins.config_editor", "markata.plugins.interactive",
+                "markata.plugins.fast", "markata.plugins.highlight", "markata.plugins.theme",
+                "markata.plugins.mdit_details");
+        var selection = builtIn.resolve(ids, List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).isEmpty();
+        assertThat(selection.warnings()).hasSize(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(selection.warnings().get(i)).startsWith(WHERE + " hooks: " + ids.get(i) + " is skipped: ");
+        }
+        var disabled = builtIn.resolve(List.of("default"), ids, ConfigOverrides.NONE, WHERE);
+        assertThat(disabled.warnings()).isEmpty();
+        assertThat(ids(disabled)).contains("markata.plugins.render_markdown");
+    }
+
     @Test
     void theLastPluginsMarkataListsAreImplementedAndRunWithoutAWarning() throws Exception {
         PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
