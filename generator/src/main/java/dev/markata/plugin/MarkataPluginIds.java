@@ -130,8 +130,9 @@ final class MarkataPluginIds {
     static final Set<String> PARTS = Set.of("markata.plugins.rss");
 
     /**
-     * Ids markata ships that markata-java does not implement (yet): none since generator, tweets,
-     * youtube, subroute and wikilink_hover were added; kept for the next id markata adds.
+     * Ids markata ships that markata-java does not implement (yet): none since csv, uuid, timer,
+     * create_covers, publish_dev_to_source and sitemap were added (and config_editor, interactive,
+     * fast, highlight, theme and mdit_details listed as not applicable); kept for the next id markata adds.
      */
     static final Set<String> NOT_YET = Set.of();
 }

@@ -203,6 +203,34 @@ class PluginRegistryTest {
         assertThat(ids(disabled)).contains("markata.plugins.render_markdown");
     }
 
+    /**
+     * Every module of markata's {@code markata/plugins} and {@code markata/cli} (its repository,
+     * late 2025) is a name a site may list: none is an unknown plugin here, and those added in
+     * session 11 run without a warning.
+     */
+    @Test
+    void everyPluginModuleMarkataShipsIsKnown() throws Exception {
+        PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
+        List<String> plugins = List.of("analytics", "auto_description", "auto_title", "base_cli", "config_editor",
+                "config_model", "copy_assets", "covers", "create_covers", "create_models", "csv", "datetime",
+                "didyoumean", "docs", "fast", "feeds", "flat_slug", "generator", "glob", "heading_link", "highlight",
+                "icon_resize", "interactive", "jinja_env", "jinja_md", "load", "long_description", "manifest",
+                "md_it_highlight_code", "md_it_wikilinks", "mdit_details", "mermaid", "post_model", "post_template",
+                "prevnext", "publish_dev_to_source", "publish_html", "publish_source", "pyinstrument", "redirects",
+                "render_markdown", "rss", "seo", "service_worker", "setup_logging", "sitemap", "skip", "subroute",
+                "theme", "timer", "to_json", "tui", "uuid");
+        List<String> cli = List.of("cli", "describe", "didyoumean", "header", "plugins", "runner", "server", "summary");
+        List<String> ids = new ArrayList<>(plugins.stream().map(name -> "markata.plugins." + name).toList());
+        ids.addAll(cli.stream().map(name -> "markata.cli." + name).toList());
+        builtIn.resolve(ids, List.of(), ConfigOverrides.NONE, WHERE);
+        builtIn.resolve(List.of("default"), ids, ConfigOverrides.NONE, WHERE);
+        List<String> added = List.of("markata.plugins.csv", "markata.plugins.uuid", "markata.plugins.timer",
+                "markata.plugins.create_covers", "markata.plugins.publish_dev_to_source", "markata.plugins.sitemap");
+        var selection = builtIn.resolve(added, List.of(), ConfigOverrides.NONE, WHERE);
+        assertThat(ids(selection)).containsExactlyElementsOf(added);
+        assertThat(selection.warnings()).isEmpty();
+    }
+
     @Test
     void theLastPluginsMarkataListsAreImplementedAndRunWithoutAWarning() throws Exception {
         PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
