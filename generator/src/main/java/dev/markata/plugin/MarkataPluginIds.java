@@ -93,7 +93,8 @@ final class MarkataPluginIds {
                     + "themes, which markata's own templates read; markata-java's built-in theme has its own light and "
                     + "dark colours"),
             Map.entry("markata.plugins.mdit_details", "markata loads it through [markata.markdown_it_py] plugins, "
-                    + "not hooks; ??? and ???+ blocks are <details> by markata.plugins.render_markdown"),
+                    + "not hooks (listed there, without the admon plugin, ??? blocks get its markup); ??? and ???+ "
+                    + "blocks are <details> by markata.plugins.render_markdown"),
             Map.entry("markata.plugins.analytics", "its charts (contributions_<year>.png/.svg, "
                     + "total_posts_over_time.png/.svg) are drawn by Python's matplotlib and seaborn; they are not written"));
 
