@@ -79,7 +79,7 @@ public final class CoversPlugin implements Plugin {
             }, null);
         }
         problems.throwIfAny();
-        setup.hook(Stage.SAVE, context -> draw(context, covers, KEYS_FILE, Post::slug));
+        setup.hook(Stage.SAVE, context -> draw(context, covers, KEYS_FILE, Post::slug, ""));
     }
 
     /** A post's covers to draw: indexes into the configured covers, with the second text of each. */
@@ -89,10 +89,13 @@ public final class CoversPlugin implements Plugin {
     /**
      * Draws the covers of every post that changed, each cover's files named from
      * {@code stemOf(post)} (the slug here; the source file's stem for create_covers), the keys of
-     * the covers drawn kept in {@code keysFileName} of the cache.
+     * the covers drawn kept in {@code keysFileName} of the cache, the copies of their fonts in
+     * {@code fontsFolder} of it ("" for the cache itself): each plugin deletes the copies it no
+     * longer loads, and would delete another's in a shared folder.
      */
     static void draw(BuildContext context, List<CoversConfig> covers, String keysFileName,
-                     Function<Post, String> stemOf) throws Exception {
+                     Function<Post, String> stemOf, String fontsFolder) throws Exception {
+        Path fontsCache = fontsFolder.isEmpty() ? context.cacheDir() : context.cacheDir().resolve(fontsFolder);
         Path site = context.site().directory();
         OutputDir output = context.output();
         Path keysFile = context.cacheDir().resolve(keysFileName);
@@ -133,11 +136,11 @@ public final class CoversPlugin implements Plugin {
             List<CoverArt> art = new ArrayList<>();
             Set<Path> fontCopies = new HashSet<>();
             for (CoversConfig cover : covers) {
-                CoverArt loaded = CoverArt.load(cover, site, context.cacheDir());
+                CoverArt loaded = CoverArt.load(cover, site, fontsCache);
                 art.add(loaded);
                 fontCopies.addAll(loaded.fontCopies());
             }
-            CoverArt.deleteOtherFontCopies(context.cacheDir(), fontCopies);
+            CoverArt.deleteOtherFontCopies(fontsCache, fontCopies);
             context.map(jobs, job -> job.post().path(), job -> drawPost(output, art, job));
         }
         KeyFile.write(keysFile, keys, previous);

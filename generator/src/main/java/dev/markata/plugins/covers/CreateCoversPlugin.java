@@ -28,6 +28,8 @@ public final class CreateCoversPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.create_covers";
     static final String KEYS_FILE = "create_covers.tsv";
+    /** Its fonts' copies apart from the covers plugin's, which deletes the copies it does not load. */
+    static final String FONTS_FOLDER = "create_covers";
 
     @Override
     public String id() {
@@ -39,7 +41,7 @@ public final class CreateCoversPlugin implements Plugin {
         CoversConfig cover = setup.config(CoversConfig.CREATE_COVERS);
         cover.checkFiles(setup.site().directory());
         setup.hook(Stage.SAVE, context -> CoversPlugin.draw(context, List.of(cover), KEYS_FILE,
-                CreateCoversPlugin::stem));
+                CreateCoversPlugin::stem, FONTS_FOLDER));
     }
 
     /** The post's file name without its extension, as markata's {@code Path(path).stem}. */

@@ -75,6 +75,23 @@ class CreateCoversPluginTest {
         assertThat(e).hasMessageContaining("[markata] cover_template = \"static/nothing.png\": there is no such file");
     }
 
+    /** With covers on too, each plugin's font copy stays: each deleted the copies it did not load, the other's too. */
+    @Test
+    void theCoversPluginLeavesItsFontCopiesAlone() throws Exception {
+        site(KEYS.replace("static/box.ttf", "static/other.ttf")).write("markata.toml", "[markata]\ntitle = \"C\"\n"
+                + "hooks = [\"default\", \"markata.plugins.create_covers\"]\n" + KEYS.replace("static/box.ttf", "static/other.ttf")
+                + "[[markata.covers]]\nname = \"-og\"\ntemplate = \"static/cover-template.png\"\nfont = \"static/box.ttf\"\n");
+        Files.copy(dir.resolve("static/box.ttf"), dir.resolve("static/other.ttf"));
+        Files.write(dir.resolve("static/other.ttf"), new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+        Builds.withoutWarnings(dir);
+        try (var copies = Files.walk(dir.resolve(".markata.cache"))) {
+            assertThat(copies.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".ttf")))
+                    .anyMatch(name -> name.endsWith("-box.ttf")).anyMatch(name -> name.endsWith("-other.ttf"));
+        }
+        assertThat(dir.resolve("markout/second.png")).exists();
+        assertThat(dir.resolve("markout/second-og.png")).exists();
+    }
+
     /** Builds warm, then checks a clean build of a copy gives the same files (PNGs byte for byte). */
     private void warmMatchesClean(Path copy, String step) throws Exception {
         Builds.withoutWarnings(dir);
