@@ -108,10 +108,14 @@ public final class CoversPlugin implements Plugin {
             // the resized copies' names hold their height, which follows the template's size
             sizes.add(cover.resizes().isEmpty() ? new int[] {1, 1} : CoverArt.size(cover, site));
         }
+        Map<String, Post> drawer = drawers(context, stemOf);
         List<Job> jobs = new ArrayList<>();
         for (Post post : context.posts()) {
             String title = post.title() == null ? "" : post.title();
             String stem = stemOf.apply(post);
+            if (drawer.get(stem) != post) {
+                continue;
+            }
             List<Integer> toDraw = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < covers.size(); i++) {
@@ -144,6 +148,28 @@ public final class CoversPlugin implements Plugin {
             context.map(jobs, job -> job.post().path(), job -> drawPost(output, art, job));
         }
         KeyFile.write(keysFile, keys, previous);
+    }
+
+    /**
+     * The post whose covers each file name gets: the last in source order with that name, as
+     * markata's loop leaves the file (two of create_covers' posts in different folders have one
+     * file stem), with a warning; drawing both, in parallel, left either one's.
+     */
+    private static Map<String, Post> drawers(BuildContext context, Function<Post, String> stemOf) {
+        Map<String, List<Post>> byStem = new java.util.LinkedHashMap<>();
+        for (Post post : context.posts()) {
+            byStem.computeIfAbsent(stemOf.apply(post), stem -> new ArrayList<>()).add(post);
+        }
+        Map<String, Post> drawer = new HashMap<>();
+        byStem.forEach((stem, posts) -> {
+            Post last = posts.get(posts.size() - 1);
+            drawer.put(stem, last);
+            if (posts.size() > 1) {
+                context.reporter().warn(String.join(", ", posts.stream().map(Post::path).toList())
+                        + " all have the cover " + stem + ".png: " + last.path() + "'s is drawn, the last, as in markata");
+            }
+        });
+        return drawer;
     }
 
     private static boolean drawPost(OutputDir output, List<CoverArt> art, Job job) throws Exception {

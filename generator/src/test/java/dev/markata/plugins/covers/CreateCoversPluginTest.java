@@ -92,6 +92,19 @@ class CreateCoversPluginTest {
         assertThat(dir.resolve("markout/second-og.png")).exists();
     }
 
+    /** Two posts with one file stem in two folders: one cover, the last post's, and a warning (it was either one's). */
+    @Test
+    void twoPostsWithOneFileStemGiveTheLastOnesCoverAndSaySo(@TempDir Path copy) throws Exception {
+        site(KEYS).post("posts/a/index.md", "title: A\nslug: a\npublished: true", "A.")
+                .post("posts/b/index.md", "title: B, a much longer title\nslug: b\npublished: true", "B.");
+        assertThat(Builds.warnings(dir)).containsExactly("posts/a/index.md, posts/b/index.md all have the cover "
+                + "index.png: posts/b/index.md's is drawn, the last, as in markata");
+        byte[] drawn = Files.readAllBytes(dir.resolve("markout/index.png"));
+        new Site(dir).delete("markout").delete(".markata.cache");
+        Builds.warnings(dir);
+        assertThat(Files.readAllBytes(dir.resolve("markout/index.png"))).isEqualTo(drawn);
+    }
+
     /** Builds warm, then checks a clean build of a copy gives the same files (PNGs byte for byte). */
     private void warmMatchesClean(Path copy, String step) throws Exception {
         Builds.withoutWarnings(dir);
