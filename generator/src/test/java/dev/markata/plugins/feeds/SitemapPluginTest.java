@@ -58,6 +58,16 @@ class SitemapPluginTest {
                 """);
         assertThat(site.exists("markout/archive/index.html")).isFalse();
         assertThat(site.exists("markout/rss.xml")).isFalse();
+        // the built-in theme links to no feed the site does not have (it linked /archive/ and /rss.xml, both 404)
+        assertThat(site.read("markout/a/index.html")).doesNotContain("/rss.xml").doesNotContain("/archive/");
+    }
+
+    @Test
+    void withTheFeedsTheThemeLinksToThem() throws Exception {
+        Site site = site("");
+        build(dir);
+        assertThat(site.read("markout/a/index.html")).contains("<link rel=\"alternate\" type=\"application/rss+xml\"",
+                "<a href=\"/archive/\">Archive</a><a href=\"/rss.xml\">RSS</a>");
     }
 
     @Test
