@@ -3,7 +3,7 @@
 mdit_py_plugins.admon:admon_plugin (which, listed, takes the ??? blocks first: make_markata_cases.py).
 DetailsCompatTest renders the same bodies with our Markdown and compares.
 
-The renderer is make_markata_cases.py's markata_md() without admon_plugin (its details_plugin is
+The renderer is make_markata_cases.py's markata_md(admon=False), without admon_plugin (its details_plugin is
 the stand-in for markata's, written there from its behaviour).
 
 Run with Debian's python3-markdown-it and python3-mdit-py-plugins:
@@ -11,13 +11,7 @@ Run with Debian's python3-markdown-it and python3-mdit-py-plugins:
 """
 import json
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.anchors import anchors_plugin
-from mdit_py_plugins.attrs import attrs_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
-
-from make_markata_cases import attrs_block_plugin, details_plugin, highlight_code, wikilinks_plugin
+from make_markata_cases import markata_md
 
 CASES = [
     "??? note\n    Collapsed body.\n",
@@ -36,14 +30,7 @@ CASES = [
 
 
 def main():
-    md = MarkdownIt("gfm-like", {"linkify": True, "html": True, "typographer": True, "highlight": highlight_code})
-    md.use(attrs_plugin, spans=True)
-    md.use(attrs_block_plugin)
-    md.use(details_plugin)
-    md.use(anchors_plugin)
-    md.use(wikilinks_plugin)
-    md.use(footnote_plugin)
-    md.use(tasklists_plugin)
+    md = markata_md(admon=False)
     for text in CASES:
         print(json.dumps({"markdown": text, "html": md.render(text)}, ensure_ascii=False))
 
