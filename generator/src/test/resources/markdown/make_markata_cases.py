@@ -272,9 +272,11 @@ def wikilinks_plugin(md):
     md.inline.ruler.before("escape", "wikilinks_inline", rule)
 
 
-def markata_md():
+def markata_md(admon=True):
+    # admon=False: a site that lists markata's details plugin but not the admon plugin (make_details_cases.py)
     md = MarkdownIt("gfm-like", {"linkify": True, "html": True, "typographer": True, "highlight": highlight_code})
-    md.use(admon_plugin).use(admon_plugin)
+    if admon:
+        md.use(admon_plugin).use(admon_plugin)
     md.use(attrs_plugin, spans=True)
     md.use(attrs_block_plugin)
     md.use(details_plugin)

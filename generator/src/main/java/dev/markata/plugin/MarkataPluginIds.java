@@ -80,21 +80,60 @@ final class MarkataPluginIds {
             Map.entry("markata.plugins.long_description",
                     "long_description is made by markata.plugins.auto_description"),
             Map.entry("markata.plugins.pyscript", "it runs Python in the browser"),
+            Map.entry("markata.plugins.config_editor", "it is a web page (FastAPI) that edits markata.toml through "
+                    + "markata's Python configuration models; markata-java has no such editor (`markata config show` "
+                    + "prints the configuration)"),
+            Map.entry("markata.plugins.interactive", "it is a terminal UI (Textual) around markata's build and server;"
+                    + " use `markata serve --watch`"),
+            Map.entry("markata.plugins.fast", "it keeps markata's loaded posts in its Python cache between runs; "
+                    + "loaded posts are kept in .markata.cache/load by markata.plugins.load"),
+            Map.entry("markata.plugins.highlight", "it is no plugin but markata's model of Pygments' style classes; "
+                    + "code is highlighted by markata.plugins.render_markdown"),
+            Map.entry("markata.plugins.theme", "it is no plugin but the colour palettes of markata's [markata.style] "
+                    + "themes, which markata's own templates read; markata-java's built-in theme has its own light and "
+                    + "dark colours"),
+            Map.entry("markata.plugins.mdit_details", "markata loads it through [markata.markdown_it_py] plugins, "
+                    + "not hooks (listed there, without the admon plugin, ??? blocks get its markup); ??? and ???+ "
+                    + "blocks are <details> by markata.plugins.render_markdown"),
             Map.entry("markata.plugins.analytics", "its charts (contributions_<year>.png/.svg, "
                     + "total_posts_over_time.png/.svg) are drawn by Python's matplotlib and seaborn; they are not written"));
 
     /**
-     * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in
-     * {@code hooks} they name that plugin (an alias), listed in {@code disabled_hooks} they leave
-     * it on. markata's rss and sitemap (deprecated there) wrote the site's {@code rss.xml} and
-     * {@code sitemap.xml}, which {@code markata.plugins.feeds} writes here with every feed's page:
-     * markata's own site disables rss and keeps its feeds.
+     * Of the {@link #NOT_APPLICABLE} ids, those whose work another plugin does here: when the site
+     * does not run that one, the warning says so (and what the pages lack), instead of naming a
+     * plugin that is off as if it did the work.
+     *
+     * @param plugin  the id of the plugin that does the work here
+     * @param without what the site's pages lack without it, or "" when that is plain
      */
-    static final Set<String> PARTS = Set.of("markata.plugins.rss", "markata.plugins.sitemap");
+    record DoneBy(String plugin, String without) {
+    }
+
+    static final Map<String, DoneBy> DONE_BY = Map.of(
+            "markata.plugins.flat_slug", new DoneBy("markata.plugins.load", ""),
+            "markata.plugins.datetime", new DoneBy("markata.plugins.load", ""),
+            "markata.plugins.md_it_wikilinks", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.md_it_highlight_code", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.jinja_md", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.mdit_details", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.highlight", new DoneBy("markata.plugins.render_markdown", ""),
+            "markata.plugins.fast", new DoneBy("markata.plugins.load", ""),
+            "markata.plugins.long_description", new DoneBy("markata.plugins.auto_description",
+                    "its posts get no long_description"));
 
     /**
-     * Ids markata ships that markata-java does not implement (yet): none since generator, tweets,
-     * youtube, subroute and wikilink_hover were added; kept for the next id markata adds.
+     * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in
+     * {@code hooks} they name that plugin (an alias), listed in {@code disabled_hooks} they leave
+     * it on. markata's rss (deprecated there) wrote the site's {@code rss.xml}, which
+     * {@code markata.plugins.feeds} writes here with every feed's page: markata's own site disables
+     * rss and keeps its feeds. (markata's sitemap is a plugin here too, for sites without feeds.)
+     */
+    static final Set<String> PARTS = Set.of("markata.plugins.rss");
+
+    /**
+     * Ids markata ships that markata-java does not implement (yet): none since csv, uuid, timer,
+     * create_covers, publish_dev_to_source and sitemap were added (and config_editor, interactive,
+     * fast, highlight, theme and mdit_details listed as not applicable); kept for the next id markata adds.
      */
     static final Set<String> NOT_YET = Set.of();
 }

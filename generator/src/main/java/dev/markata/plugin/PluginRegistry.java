@@ -32,6 +32,7 @@ public final class PluginRegistry {
 
     /** How an unknown name's error lists the known ones (once: later errors point back to it). */
     private static final String KNOWN_PLUGINS = "; known plugins: ";
+    private static final String SKIPPED = " is skipped: ";
 
     private final Map<String, Plugin> byName;
 
@@ -137,7 +138,29 @@ public final class PluginRegistry {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Selection(new ArrayList<>(selected), warnings);
+        return new Selection(new ArrayList<>(selected), whereTheWorkIsNotDone(warnings, selected));
+    }
+
+    /**
+     * {@code warnings} with those about an id whose work another plugin does here
+     * ({@link MarkataPluginIds#DONE_BY}) saying when the site does not run that plugin: they named it
+     * as if it did the work for a site that had it off.
+     */
+    private List<String> whereTheWorkIsNotDone(List<String> warnings, Set<Plugin> selected) {
+        List<String> said = new ArrayList<>(warnings.size());
+        for (String warning : warnings) {
+            String amended = warning;
+            for (Map.Entry<String, MarkataPluginIds.DoneBy> entry : MarkataPluginIds.DONE_BY.entrySet()) {
+                MarkataPluginIds.DoneBy doneBy = entry.getValue();
+                if (warning.endsWith(": " + entry.getKey() + SKIPPED + MarkataPluginIds.NOT_APPLICABLE.get(entry.getKey()))
+                        && !selected.contains(byName.get(doneBy.plugin()))) {
+                    amended = warning + ", which this site does not run (add it to hooks, or take it out of "
+                            + "disabled_hooks)" + (doneBy.without().isEmpty() ? "" : ": " + doneBy.without());
+                }
+            }
+            said.add(amended);
+        }
+        return said;
     }
 
     /**
@@ -156,8 +179,7 @@ public final class PluginRegistry {
                 plugins.add(plugin);
             } else if (MarkataPluginIds.NOT_APPLICABLE.containsKey(name)) {
                 if (warnings != null) {
-                    warnings.add(where + " " + key + ": " + name + " is skipped: "
-                            + MarkataPluginIds.NOT_APPLICABLE.get(name));
+                    warnings.add(where + " " + key + ": " + name + SKIPPED + MarkataPluginIds.NOT_APPLICABLE.get(name));
                 }
             } else if (sitePythonModule(siteDirectory, name) != null) {
                 if (warnings != null) {

@@ -176,7 +176,7 @@ final class CoverArt {
     }
 
     private static PluginException problem(CoversConfig config, String key, String why) {
-        return new PluginException(config.table().error(key, why).getMessage());
+        return new PluginException(config.table().error(config.keyPrefix() + key, why).getMessage());
     }
 
     /**

@@ -34,11 +34,14 @@ import java.util.Set;
  * @param resizes       widths of smaller copies, each {@code <slug><name>_<w>x<h>.png}, the height
  *                      keeping the image's ratio
  * @param table         where the entry was written, for messages
+ * @param keyPrefix     what the keys are called in {@code table} before their names here: "" for
+ *                      {@code [[markata.covers]]}, {@code "cover_"} for create_covers' keys at the
+ *                      top of {@code [markata]} ({@code cover_template}...), for messages
  */
 record CoversConfig(String name, Optional<String> template, Optional<String> font, CoverColor fontColor,
                     List<Integer> padding, Optional<String> textKey, Optional<String> textFont,
                     CoverColor textFontColor, List<Integer> textPadding, List<Integer> resizes,
-                    ConfigTable table) {
+                    ConfigTable table, String keyPrefix) {
 
     static final List<Integer> DEFAULT_PADDING = List.of(200, 100);
 
@@ -79,7 +82,32 @@ record CoversConfig(String name, Optional<String> template, Optional<String> fon
         List<Integer> resizes = problems.read(() -> resizes(table), List.of());
         problems.throwIfAny();
         return new CoversConfig(name, template, font, fontColor, padding, textKey, textFont.or(() -> font),
-                textFontColor, textPadding, resizes, table);
+                textFontColor, textPadding, resizes, table, "");
+    }
+
+    /** Read through "create_covers": markata's create_covers reads its keys at the top of {@code [markata]}. */
+    static final ConfigSection<CoversConfig> CREATE_COVERS = new ConfigSection<>("create_covers",
+            (section, markata) -> createCovers(markata));
+
+    /**
+     * markata's create_covers as one cover: {@code cover_template} (required, as markata fails
+     * without it), the title in {@code cover_font} (the JDK's {@code SansSerif} without one) and
+     * {@code cover_font_color} (white without one; markata reads the key and draws white whatever
+     * it says), fitted into markata's box, 200 pixels in from the sides and 100 from top and bottom.
+     */
+    private static CoversConfig createCovers(ConfigTable markata) throws ConfigException {
+        ConfigProblems problems = new ConfigProblems();
+        Optional<String> template = problems.read(() -> markata.optionalString("cover_template"), Optional.empty());
+        Optional<String> font = problems.read(() -> markata.optionalString("cover_font"), Optional.empty());
+        CoverColor color = problems.read(() -> color(markata, "cover_font_color"), CoverColor.WHITE);
+        problems.throwIfAny();
+        if (template.isEmpty() && !markata.has("cover_template")) {
+            throw new ConfigException(markata.source() + ": [" + markata.path() + "] cover_template is not set: "
+                    + "markata.plugins.create_covers draws each post's title on that image (a path from the site "
+                    + "folder, like \"static/cover-template.png\")");
+        }
+        return new CoversConfig("", template, font, color, DEFAULT_PADDING, Optional.empty(), font, CoverColor.WHITE,
+                DEFAULT_PADDING, List.of(), markata, "cover_");
     }
 
     private static CoverColor color(ConfigTable table, String key) throws ConfigException {
@@ -146,8 +174,8 @@ record CoversConfig(String name, Optional<String> template, Optional<String> fon
     void checkFiles(Path site) throws ConfigException {
         ConfigProblems problems = new ConfigProblems();
         check(site, "template", template, problems);
-        check(site, "font", table.raw("font").isPresent() ? font : Optional.empty(), problems);
-        check(site, "text_font", table.raw("text_font").isPresent() ? textFont : Optional.empty(), problems);
+        check(site, "font", table.raw(keyPrefix + "font").isPresent() ? font : Optional.empty(), problems);
+        check(site, "text_font", table.raw(keyPrefix + "text_font").isPresent() ? textFont : Optional.empty(), problems);
         problems.throwIfAny();
     }
 
@@ -157,11 +185,11 @@ record CoversConfig(String name, Optional<String> template, Optional<String> fon
         }
         Path path = site.resolve(file.get()).normalize();
         if (Files.isDirectory(path)) {
-            problems.add(table.error(key, "this is a folder, where a file is needed (" + path + ")"));
+            problems.add(table.error(keyPrefix + key, "this is a folder, where a file is needed (" + path + ")"));
         } else if (!Files.isRegularFile(path)) {
-            problems.add(table.error(key, "there is no such file (" + path + ")"));
+            problems.add(table.error(keyPrefix + key, "there is no such file (" + path + ")"));
         } else if (!Files.isReadable(path)) {
-            problems.add(table.error(key, "the file cannot be read (" + path + ": permission denied)"));
+            problems.add(table.error(keyPrefix + key, "the file cannot be read (" + path + ": permission denied)"));
         }
     }
 }

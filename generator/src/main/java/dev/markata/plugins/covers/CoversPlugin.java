@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code markata.plugins.covers}: a cover image per post and per {@code [[markata.covers]]}
@@ -78,17 +79,26 @@ public final class CoversPlugin implements Plugin {
             }, null);
         }
         problems.throwIfAny();
-        setup.hook(Stage.SAVE, context -> draw(context, covers));
+        setup.hook(Stage.SAVE, context -> draw(context, covers, KEYS_FILE, Post::slug, ""));
     }
 
     /** A post's covers to draw: indexes into the configured covers, with the second text of each. */
-    private record Job(Post post, String title, List<Integer> covers, List<String> texts) {
+    private record Job(Post post, String stem, String title, List<Integer> covers, List<String> texts) {
     }
 
-    private static void draw(BuildContext context, List<CoversConfig> covers) throws Exception {
+    /**
+     * Draws the covers of every post that changed, each cover's files named from
+     * {@code stemOf(post)} (the slug here; the source file's stem for create_covers), the keys of
+     * the covers drawn kept in {@code keysFileName} of the cache, the copies of their fonts in
+     * {@code fontsFolder} of it ("" for the cache itself): each plugin deletes the copies it no
+     * longer loads, and would delete another's in a shared folder.
+     */
+    static void draw(BuildContext context, List<CoversConfig> covers, String keysFileName,
+                     Function<Post, String> stemOf, String fontsFolder) throws Exception {
+        Path fontsCache = fontsFolder.isEmpty() ? context.cacheDir() : context.cacheDir().resolve(fontsFolder);
         Path site = context.site().directory();
         OutputDir output = context.output();
-        Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+        Path keysFile = context.cacheDir().resolve(keysFileName);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new HashMap<>();
         List<String> shared = new ArrayList<>();
@@ -98,17 +108,22 @@ public final class CoversPlugin implements Plugin {
             // the resized copies' names hold their height, which follows the template's size
             sizes.add(cover.resizes().isEmpty() ? new int[] {1, 1} : CoverArt.size(cover, site));
         }
+        Map<String, Post> drawer = drawers(context, stemOf);
         List<Job> jobs = new ArrayList<>();
         for (Post post : context.posts()) {
             String title = post.title() == null ? "" : post.title();
+            String stem = stemOf.apply(post);
+            if (drawer.get(stem) != post) {
+                continue;
+            }
             List<Integer> toDraw = new ArrayList<>();
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < covers.size(); i++) {
                 CoversConfig cover = covers.get(i);
                 String text = cover.textKey().map(field -> FeedsPlugin.fields(post).get(field))
                         .map(String::valueOf).orElse(null);
-                List<String> names = CoverArt.fileNames(cover, post.slug(), sizes.get(i)[0], sizes.get(i)[1]);
-                String key = new Hashing().add(shared.get(i)).add(post.slug()).add(title).add(text).hex();
+                List<String> names = CoverArt.fileNames(cover, stem, sizes.get(i)[0], sizes.get(i)[1]);
+                String key = new Hashing().add(shared.get(i)).add(stem).add(title).add(text).hex();
                 keys.put(names.get(0), key);
                 if (!key.equals(previous.get(names.get(0))) || !allExist(output, names)) {
                     toDraw.add(i);
@@ -118,33 +133,55 @@ public final class CoversPlugin implements Plugin {
                 }
             }
             if (!toDraw.isEmpty()) {
-                jobs.add(new Job(post, title, toDraw, texts));
+                jobs.add(new Job(post, stem, title, toDraw, texts));
             }
         }
         if (!jobs.isEmpty()) {
             List<CoverArt> art = new ArrayList<>();
             Set<Path> fontCopies = new HashSet<>();
             for (CoversConfig cover : covers) {
-                CoverArt loaded = CoverArt.load(cover, site, context.cacheDir());
+                CoverArt loaded = CoverArt.load(cover, site, fontsCache);
                 art.add(loaded);
                 fontCopies.addAll(loaded.fontCopies());
             }
-            CoverArt.deleteOtherFontCopies(context.cacheDir(), fontCopies);
+            CoverArt.deleteOtherFontCopies(fontsCache, fontCopies);
             context.map(jobs, job -> job.post().path(), job -> drawPost(output, art, job));
         }
         KeyFile.write(keysFile, keys, previous);
     }
 
+    /**
+     * The post whose covers each file name gets: the last in source order with that name, as
+     * markata's loop leaves the file (two of create_covers' posts in different folders have one
+     * file stem), with a warning; drawing both, in parallel, left either one's.
+     */
+    private static Map<String, Post> drawers(BuildContext context, Function<Post, String> stemOf) {
+        Map<String, List<Post>> byStem = new java.util.LinkedHashMap<>();
+        for (Post post : context.posts()) {
+            byStem.computeIfAbsent(stemOf.apply(post), stem -> new ArrayList<>()).add(post);
+        }
+        Map<String, Post> drawer = new HashMap<>();
+        byStem.forEach((stem, posts) -> {
+            Post last = posts.get(posts.size() - 1);
+            drawer.put(stem, last);
+            if (posts.size() > 1) {
+                context.reporter().warn(String.join(", ", posts.stream().map(Post::path).toList())
+                        + " all have the cover " + stem + ".png: " + last.path() + "'s is drawn, the last, as in markata");
+            }
+        });
+        return drawer;
+    }
+
     private static boolean drawPost(OutputDir output, List<CoverArt> art, Job job) throws Exception {
         boolean written = false;
         for (int j = 0; j < job.covers().size(); j++) {
-            Map<String, byte[]> files = art.get(job.covers().get(j)).draw(job.post().slug(), job.title(),
+            Map<String, byte[]> files = art.get(job.covers().get(j)).draw(job.stem(), job.title(),
                     job.texts().get(j));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 try {
                     written |= output.write(file.getKey(), file.getValue());
                 } catch (IllegalArgumentException e) {
-                    throw new PluginException(job.post().path() + ": the cover of slug \"" + job.post().slug()
+                    throw new PluginException(job.post().path() + ": the cover named \"" + job.stem()
                             + "\" " + e.getMessage());
                 }
             }

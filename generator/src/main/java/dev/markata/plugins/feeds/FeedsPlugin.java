@@ -48,7 +48,7 @@ public final class FeedsPlugin implements Plugin {
     public static final String ID = "markata.plugins.feeds";
     private static final String KEYS_FILE = "feeds.tsv";
     /** The sitemap's file, and its entry among the feeds' keys. */
-    private static final String SITEMAP = "sitemap.xml";
+    static final String SITEMAP = "sitemap.xml";
     /** The key of the site's rss.xml and atom.xml among the feeds' keys, when no feed makes them. */
     private static final String SITE_XML = "rss.xml";
 
@@ -73,7 +73,8 @@ public final class FeedsPlugin implements Plugin {
 
     @Override
     public java.util.Set<String> aliases() {
-        return java.util.Set.of("markata.plugins.rss", "markata.plugins.sitemap");
+        // markata's sitemap is a plugin of its own (SitemapPlugin), for a site without the feeds
+        return java.util.Set.of("markata.plugins.rss");
     }
 
     @Override

@@ -51,11 +51,19 @@ final class SourceText {
     private static final int WIDTH = 80;
 
     private final Yaml yaml;
+    /** Whether text outside ASCII is written as it is (python-frontmatter's {@code allow_unicode=True}). */
+    private final boolean unicode;
 
     SourceText() {
+        this(false);
+    }
+
+    /** @param unicode whether text outside ASCII is written as it is, where libyaml can print it */
+    SourceText(boolean unicode) {
+        this.unicode = unicode;
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setAllowUnicode(false);
+        options.setAllowUnicode(unicode);
         options.setWidth(WIDTH);
         options.setIndent(2);
         options.setSplitLines(true);
@@ -106,8 +114,9 @@ final class SourceText {
      * also change a plain scalar's {@code \xab}.
      */
     private String asLibyaml(String text) {
-        // what differs always has a backslash: an escape, or the one PyYAML ends a folded line with
-        if (text.indexOf('\\') < 0) {
+        // what differs always has a backslash: an escape, or the one PyYAML ends a folded line with;
+        // with unicode, also a character past U+FFFF, which SnakeYAML prints and libyaml escapes
+        if (text.indexOf('\\') < 0 && !(unicode && text.codePoints().anyMatch(Character::isSupplementaryCodePoint))) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 64);
@@ -131,12 +140,14 @@ final class SourceText {
                 if (parent != null) {
                     parent.nodes++;
                 }
-                if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED) {
-                    int from = scalar.getStartMark().getIndex();
+                if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                        || unicode && scalar.getValue().codePoints().anyMatch(Character::isSupplementaryCodePoint)) {
+                    // marks count code points; the text's indexes are chars
+                    int from = text.offsetByCodePoints(0, scalar.getStartMark().getIndex());
                     out.append(text, copied, from);
                     doubleQuoted(out, scalar.getValue(), scalar.getStartMark().getColumn(),
-                            indent < 0 ? 2 : indent + 2, !key);
-                    copied = scalar.getEndMark().getIndex();
+                            indent < 0 ? 2 : indent + 2, !key, unicode);
+                    copied = text.offsetByCodePoints(0, scalar.getEndMark().getIndex());
                 }
             }
         }
@@ -159,16 +170,18 @@ final class SourceText {
      * {@code value} in double quotes as libyaml writes it without unicode: everything outside
      * printable ASCII, {@code "} and {@code \\} escaped, and a value (not a key) folded at the
      * first space of a run once past column 80 (not at its first or last character), the next
-     * line at {@code indent}, with a {@code \\} when another space follows.
+     * line at {@code indent}, with a {@code \\} when another space follows. With {@code unicode},
+     * what libyaml can print stays as it is ({@link #printable}).
      */
-    static void doubleQuoted(StringBuilder out, String value, int column, int indent, boolean breaks) {
+    static void doubleQuoted(StringBuilder out, String value, int column, int indent, boolean breaks,
+                             boolean unicode) {
         int[] text = value.codePoints().toArray();
         out.append('"');
         column++;
         boolean spaces = false;
         for (int i = 0; i < text.length; i++) {
             int c = text[i];
-            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+            if (unicode ? !printable(c) : c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
                 String escape = escape(c);
                 out.append(escape);
                 column += escape.length();
@@ -193,6 +206,53 @@ final class SourceText {
             }
         }
         out.append('"');
+    }
+
+    /**
+     * What libyaml writes as it is in double quotes with unicode on: its printable characters
+     * (up to U+FFFD: it escapes every character past U+FFFF) but line breaks, the byte-order mark,
+     * {@code "} and {@code \\}.
+     */
+    private static boolean printable(int c) {
+        boolean lineBreak = c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
+        return !lineBreak && c != '"' && c != '\\' && c != 0xFEFF
+                && (c >= 0x20 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD);
+    }
+
+    /**
+     * The {@code dev.md} markata's publish_dev_to_source writes: {@code fields} as
+     * python-frontmatter's {@code dumps} prints front matter (PyYAML's safe dumper, keys sorted,
+     * block style, text outside ASCII as it is where libyaml can print it), between {@code ---}
+     * lines, a blank line, then {@code content} with its lines joined ({@link #joinLines}, twice,
+     * as markata does), the whole stripped of white space around it.
+     */
+    String devTo(Map<String, Object> fields, String content) {
+        Map<String, Object> sorted = new TreeMap<>();
+        fields.forEach((name, value) -> sorted.put(name, plain(value)));
+        String front = asLibyaml(yaml.dump(sorted)).strip();
+        return ("---\n" + front + "\n---\n\n" + joinLines(joinLines(content)) + "\n").strip();
+    }
+
+    /**
+     * markata's lines joined for dev.to, where a line break inside a paragraph shows: a line that
+     * starts with a letter, {@code [} or {@code !} is joined to the next such line with a space,
+     * wherever it is (in a code block too, as markata does).
+     */
+    static String joinLines(String text) {
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        int i = 0;
+        while (i + 1 < lines.size()) {
+            if (joins(lines.get(i)) && joins(lines.get(i + 1))) {
+                lines.set(i, lines.get(i) + " " + lines.remove(i + 1));
+            } else {
+                i++;
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean joins(String line) {
+        return !line.isEmpty() && (Character.isLetter(line.codePointAt(0)) || line.charAt(0) == '[' || line.charAt(0) == '!');
     }
 
     private static String escape(int c) {

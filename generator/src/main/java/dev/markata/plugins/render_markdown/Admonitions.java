@@ -40,23 +40,32 @@ import org.commonmark.renderer.html.HtmlWriter;
  * {@code collapsible-open}) div there, which needs a script to fold; here it is a
  * {@code <details>} with the same classes and the title as {@code <summary
  * class="admonition-title">}, which folds without one.
+ *
+ * <p>For a site whose {@code [markata.markdown_it_py]} plugins list markata's details plugin and
+ * not the admon plugin ({@code markataDetails}), {@code ???} blocks are that plugin's: {@code
+ * <details class="details TAG">} with the title in {@code <summary class="details-title">}, the tag
+ * the first word, the title the words after it with quotes around them dropped, else the tag
+ * capitalised. markata's plugin reads {@code ???+ note} as the tag {@code +} titled "note"; here it
+ * is the tag {@code note}, open.
  */
 final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
     private static final Pattern QUOTED_TITLE = Pattern.compile("^\\s*([^\"]+)\\s+\"(.*)\"\\S*$");
 
-    /** One admonition: its classes, whether it folds (and starts open), and its title's text. */
+    /** One admonition: its classes, whether it folds (and starts open), its title's text and class. */
     static final class Admonition extends CustomBlock {
         final String cssClass;
         final boolean collapsible;
         final boolean open;
         final String title;
+        final String titleClass;
 
-        Admonition(String cssClass, boolean collapsible, boolean open, String title) {
+        Admonition(String cssClass, boolean collapsible, boolean open, String title, String titleClass) {
             this.cssClass = cssClass;
             this.collapsible = collapsible;
             this.open = open;
             this.title = title;
+            this.titleClass = titleClass;
         }
     }
 
@@ -64,9 +73,16 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
     static final class Title extends CustomBlock {
     }
 
+    private final boolean markataDetails;
+
+    /** @param markataDetails whether {@code ???} blocks are markata's details plugin's (see above) */
+    Admonitions(boolean markataDetails) {
+        this.markataDetails = markataDetails;
+    }
+
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customBlockParserFactory(new Factory());
+        builder.customBlockParserFactory(new Factory(markataDetails));
     }
 
     @Override
@@ -75,6 +91,12 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
     }
 
     private static final class Factory extends AbstractBlockParserFactory {
+        private final boolean markataDetails;
+
+        Factory(boolean markataDetails) {
+            this.markataDetails = markataDetails;
+        }
+
         @Override
         public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
             if (state.getIndent() >= 4) {
@@ -95,7 +117,8 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
                 spaces++;
             }
             boolean collapsible = line.charAt(start) == '?';
-            return BlockStart.of(new AdmonitionParser(params, collapsible, marker == 4, 3 + spaces))
+            return BlockStart.of(new AdmonitionParser(params, collapsible, marker == 4, 3 + spaces,
+                            collapsible && markataDetails))
                     .atIndex(line.length());
         }
 
@@ -117,7 +140,16 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
         private final int contentIndent;
         private boolean blankBefore;
 
-        AdmonitionParser(String params, boolean collapsible, boolean open, int contentIndent) {
+        AdmonitionParser(String params, boolean collapsible, boolean open, int contentIndent, boolean details) {
+            this.contentIndent = contentIndent;
+            if (details) {
+                String[] words = params.strip().split(" ", -1);
+                String joined = String.join(" ", List.of(words).subList(1, words.length));
+                joined = stripEnds(stripEnds(joined, '"'), '\'');
+                this.block = new Admonition("details " + words[0].toLowerCase(Locale.ROOT), true, open,
+                        joined.isEmpty() ? titleCase(words[0]) : joined, "details-title");
+                return;
+            }
             List<String> tags = new ArrayList<>();
             String title = titleAndTags(params.strip(), tags);
             StringBuilder css = new StringBuilder("admonition");
@@ -127,8 +159,20 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
             if (collapsible) {
                 css.append(open ? " is-collapsible collapsible-open" : " is-collapsible collapsible-closed");
             }
-            this.block = new Admonition(css.toString(), collapsible, open, title);
-            this.contentIndent = contentIndent;
+            this.block = new Admonition(css.toString(), collapsible, open, title, "admonition-title");
+        }
+
+        /** Python's {@code text.strip(c)}: every {@code c} at either end removed. */
+        private static String stripEnds(String text, char c) {
+            int from = 0;
+            int to = text.length();
+            while (from < to && text.charAt(from) == c) {
+                from++;
+            }
+            while (to > from && text.charAt(to - 1) == c) {
+                to--;
+            }
+            return text.substring(from, to);
         }
 
         @Override
@@ -221,7 +265,7 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
             if (node instanceof Title title) {
                 Admonition admonition = (Admonition) title.getParent();
                 String tag = admonition.collapsible ? "summary" : "p";
-                html.tag(tag, context.extendAttributes(title, tag, Map.of("class", "admonition-title")));
+                html.tag(tag, context.extendAttributes(title, tag, Map.of("class", admonition.titleClass)));
                 Children.render(context, title);
                 html.tag("/" + tag);
                 html.line();

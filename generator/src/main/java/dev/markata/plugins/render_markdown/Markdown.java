@@ -28,24 +28,35 @@ final class Markdown {
 
     /** With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}. */
     Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors) {
+        this(wikilinks, anchors, false);
+    }
+
+    /**
+     * With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}, and
+     * {@code ???} blocks as markata's details plugin writes them when {@code markataDetails}
+     * ({@link MarkdownItConfig#markataDetails}).
+     */
+    Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors, boolean markataDetails) {
         // the order matters. Parsing: heading ids are made from the text {...} attributes leave
         // (and keep an {#id}); task boxes are moved after the task list extension made them.
         // Rendering: the first renderer for a node wins (markdown-it's <s> and footnotes over the
         // extensions' own), and the first attribute provider sets a class the later ones add to.
         MarkdownItMarkup markdownIt = new MarkdownItMarkup();
         Footnotes footnotes = new Footnotes();
-        List<Extension> extensions = extensions(wikilinks, anchors);
+        List<Extension> extensions = extensions(wikilinks, anchors, markataDetails);
         parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
         // link and image addresses percent-encoded as markdown-it does (/ü is /%C3%BC, a space %20)
         renderer = HtmlRenderer.builder().percentEncodeUrls(true).extensions(List.of(markdownIt, footnotes))
                 .extensions(extensions).build();
     }
 
-    private static List<Extension> extensions(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors) {
+    private static List<Extension> extensions(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors,
+                                              boolean markataDetails) {
         return List.of(TablesExtension.create(),
                 StrikethroughExtension.builder().requireTwoTildes(true).build(), AutolinkExtension.create(),
                 TaskListItemsExtension.create(), FootnotesExtension.builder().inlineFootnotes(true).build(),
-                wikilinks, new Admonitions(), Attributes.create(), new HeadingIds(anchors), new CodeBlocks());
+                wikilinks, new Admonitions(markataDetails), Attributes.create(), new HeadingIds(anchors),
+                new CodeBlocks());
     }
 
     /**
@@ -53,7 +64,7 @@ final class Markdown {
      * (its lines and columns), for {@link StandaloneLinks}; the posts' wikilinks do not matter there.
      */
     static Parser withSourceSpans() {
-        return Parser.builder().extensions(extensions(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS))
+        return Parser.builder().extensions(extensions(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS, false))
                 .extensions(List.of(new MarkdownItMarkup())).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     }
 

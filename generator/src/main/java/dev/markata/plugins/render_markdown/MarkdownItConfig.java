@@ -19,10 +19,13 @@ import java.util.Set;
  * does not do (a rule disabled, another preset, a plugin it does not have), instead of failing
  * a site that builds with markata.
  *
- * @param anchors  the anchors plugin's settings (its defaults when not listed)
- * @param warnings what of the table is not applied, one sentence each
+ * @param anchors        the anchors plugin's settings (its defaults when not listed)
+ * @param markataDetails whether {@code ???} blocks are markata's details plugin's ({@code <details
+ *                       class="details TAG">}, {@code <summary class="details-title">}): the site lists
+ *                       it and not the admon plugin, which takes those blocks first when listed
+ * @param warnings       what of the table is not applied, one sentence each
  */
-record MarkdownItConfig(Anchors anchors, List<String> warnings) {
+record MarkdownItConfig(Anchors anchors, boolean markataDetails, List<String> warnings) {
 
     static final ConfigSection<MarkdownItConfig> SECTION = new ConfigSection<>("markdown_it_py", MarkdownItConfig::read);
 
@@ -43,6 +46,8 @@ record MarkdownItConfig(Anchors anchors, List<String> warnings) {
             "markata.plugins.md_it_wikilinks:wikilinks_plugin", "mdit_py_plugins.footnote:footnote_plugin",
             "mdit_py_plugins.tasklists:tasklists_plugin", "mdit_py_plugins.container:container_plugin");
     private static final String ANCHORS = "mdit_py_plugins.anchors:anchors_plugin";
+    private static final String DETAILS = "markata.plugins.mdit_details:details_plugin";
+    private static final String ADMON = "mdit_py_plugins.admon:admon_plugin";
     /** markdown-it rules markata-java's Markdown has on (gfm-like's). */
     private static final Set<String> ON = Set.of("table", "strikethrough", "linkify");
     private static final String MARKDOWN_IT_PY = "markdown-it-py";
@@ -85,8 +90,10 @@ record MarkdownItConfig(Anchors anchors, List<String> warnings) {
             }
         }
         Anchors anchors = Anchors.DEFAULTS;
+        List<String> names = new ArrayList<>();
         for (ConfigTable plugin : problems.read(() -> table.tables("plugins"), List.<ConfigTable>of())) {
             String name = problems.read(() -> plugin.string("plugin", ""), "");
+            names.add(name);
             if (name.equals(ANCHORS)) {
                 anchors = problems.read(() -> anchors(plugin.table("config")), Anchors.DEFAULTS);
             } else if (!BUILT_IN.contains(name)) {
@@ -94,7 +101,7 @@ record MarkdownItConfig(Anchors anchors, List<String> warnings) {
             }
         }
         problems.throwIfAny();
-        return new MarkdownItConfig(anchors, List.copyOf(warnings));
+        return new MarkdownItConfig(anchors, names.contains(DETAILS) && !names.contains(ADMON), List.copyOf(warnings));
     }
 
     private static Anchors anchors(ConfigTable config) throws ConfigException {
