@@ -1,0 +1,80 @@
+package dev.markata.sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.testing.Builds;
+import dev.markata.testing.Site;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds of small sites made of excerpts of smaller markata sites: github.com/WaylonWalker/reader.waylonwalker.com
+ * (commit 0b248cc1, its {@code markata.toml} and {@code templates/}: a reader of other people's feeds, made of feed
+ * pages only, with its own feed, card and head templates), github.com/WaylonWalker/aylawalker.com (commit f4c6fbd6,
+ * a site made from markata's blog starter of 2025) and github.com/WaylonWalker/learn-sql-model (commit a2b33b25, its
+ * {@code markata.toml}: docs with feeds whose cards are written in the toml). What they ask of markata must build
+ * here as with markata.
+ */
+class SmallSitesTest {
+
+    @TempDir
+    Path dir;
+
+    /** Builds the site and gives its warnings. */
+    private List<String> build() throws Exception {
+        return Builds.warnings(dir);
+    }
+
+    /**
+     * reader.waylonwalker.com's templates print {@code post.title} on every page, its feed pages
+     * too, and its ten-video feed's partial page is its {@code slim-card.html}: markata renders a
+     * feed's page and partial with {@code post} being the feed's settings
+     * ({@code post=feed.config.model_dump()}) and {@code url} the site's, so the feed's title is
+     * there, and so in the head's {@code [markata.head]} meta that say {@code {{ post.title|e }}}.
+     */
+    @Test
+    void feedPagesSeeTheFeedsSettingsAsPost() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        url = "https://reader.waylonwalker.com"
+
+                        [[markata.feeds]]
+                        slug = 'ten-video'
+                        title = "Reader - Video"
+                        sort = 'date'
+                        template = 'feed.html'
+                        partial_template = 'slim-card.html'
+                        reverse = true
+                        head = 10
+                        filter = "'main' in tags and 'video' in post.tags"
+
+                        [[markata.head.meta]]
+                        property = "og:title"
+                        content = "{{ post.title|e }}"
+                        """)
+                .write("templates/feed.html", """
+                        <title>{{ post.title or markata.config.title }}</title>
+                        {% if post.description or markata.config.description %}<meta name="description" content="{{ post.description or markata.config.description }}" />{% endif %}
+                        {% include "head.html" %}
+                        <h1>{{ feed.title }}</h1>
+                        """)
+                .write("templates/slim-card.html",
+                        "<h2>{{ post.title }}</h2><p>{{ post.date }}</p><a href=\"{{ post.link }}\">{{ url }}</a>")
+                .post("posts/a.md", "title: A video - Syntax\ndate: 2024-05-02\nlink: https://youtube.com/watch?v=x\n"
+                        + "tags: [video, main]", "Short summary.");
+
+        build();
+
+        // as Jinja2 renders them with markata's values
+        assertThat(site.read("markout/ten-video/index.html")).isEqualTo("""
+                <title>Reader - Video</title>
+                <meta property="og:title" content="Reader - Video">
+                <h1>Reader - Video</h1>
+                """);
+        assertThat(site.read("markout/ten-video/partial/index.html"))
+                .isEqualTo("<h2>Reader - Video</h2><p></p><a href=\"\">https://reader.waylonwalker.com/</a>");
+    }
+}
