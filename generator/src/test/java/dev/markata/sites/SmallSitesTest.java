@@ -77,4 +77,51 @@ class SmallSitesTest {
         assertThat(site.read("markout/ten-video/partial/index.html"))
                 .isEqualTo("<h2>Reader - Video</h2><p></p><a href=\"\">https://reader.waylonwalker.com/</a>");
     }
+
+    /**
+     * aylawalker.com's {@code pages/index.md} (as the blog starter's pages) has empty lines
+     * between its front matter and its text, and the site publishes its sources: markata's post
+     * model strips {@code content} ({@code str_strip_whitespace}), so the published
+     * {@code index.md} has the text right after {@code ---} and a {@code content:} field of the
+     * text alone, and templates printing {@code post.content} (reader.waylonwalker.com's cards,
+     * {@code {{ post.content | e | truncate }}}) show no empty lines around it.
+     */
+    @Test
+    void postContentIsTheBodyWithoutTheBlankLinesAroundIt() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        hooks = [
+                           "markata.plugins.publish_source",
+                            "default"
+                        ]
+                        [markata.glob]
+                        glob_patterns = "pages/**/*.md"
+                        [markata.post_model]
+                        include = ['date', 'description', 'published', 'slug', 'title', 'content']
+                        [[markata.feeds]]
+                        slug = "all"
+                        card_template = "<li>[{{ post.content | e | truncate(20) }}]</li>"
+                        """)
+                .write("pages/index.md", "---\ndate: 2022-09-01 1:00:00\ntitle: Ayla Walker\npublished: True\n"
+                        + "tags:\n  - home\njinja: True\n\n---\n\n\nWelcome to Ayla Walker's website\n");
+
+        build();
+
+        // as markata's Post.dumps() writes it: yaml.dump of the fields, then the content
+        assertThat(site.read("markout/index.md")).isEqualTo("""
+                ---
+                content: Welcome to Ayla Walker's website
+                date: 2022-09-01
+                description: Welcome to Ayla Walker's website
+                published: true
+                slug: index
+                title: Ayla Walker
+
+
+                ---
+
+                Welcome to Ayla Walker's website""");
+        assertThat(site.read("markout/all/index.html")).contains("<li>[Welcome to Ayla...]</li>");
+    }
 }
