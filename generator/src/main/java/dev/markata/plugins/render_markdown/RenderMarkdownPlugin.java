@@ -191,10 +191,12 @@ public final class RenderMarkdownPlugin implements Plugin {
         } catch (java.nio.file.NoSuchFileException gone) {
             return 1; // deleted since it was loaded: the post is built as loaded, its lines unknown
         }
-        if (!text.endsWith(post.content())) {
+        // the body ends the file, but for the white space after it (the loader strips it)
+        int at = text.lastIndexOf(post.content());
+        if (at < 0 || !text.substring(at + post.content().length()).isBlank()) {
             return 1;
         }
-        String before = text.substring(0, text.length() - post.content().length());
+        String before = text.substring(0, at);
         return 1 + (int) before.chars().filter(c -> c == '\n').count();
     }
 
