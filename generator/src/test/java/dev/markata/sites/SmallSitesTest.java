@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (commit 0b248cc1, its {@code markata.toml} and {@code templates/}: a reader of other people's feeds, made of feed
  * pages only, with its own feed, card and head templates), github.com/WaylonWalker/aylawalker.com (commit f4c6fbd6,
  * a site made from markata's blog starter of 2025) and github.com/WaylonWalker/learn-sql-model (commit a2b33b25, its
- * {@code markata.toml}: docs with feeds whose cards are written in the toml). What they ask of markata must build
- * here as with markata.
+ * {@code markata.toml}: docs with feeds whose cards are written in the toml) and github.com/Mr-Destructive/djankata
+ * (commit 8e68da1e, a Django app that writes markata's posts from a form, {@code blog/pages/}). What they ask of
+ * markata must build here as with markata.
  */
 class SmallSitesTest {
 
@@ -123,5 +124,25 @@ class SmallSitesTest {
 
                 Welcome to Ayla Walker's website""");
         assertThat(site.read("markout/all/index.html")).contains("<li>[Welcome to Ayla...]</li>");
+    }
+
+    /**
+     * djankata's posts are written by a Django form, which indented the first line of
+     * {@code blog/pages/hello_world.md}: markata strips the whole body (Python's
+     * {@code str.strip()}), indentation included, so the post starts with its heading, not with
+     * a code block.
+     */
+    @Test
+    void aFirstLineIndentedIsStrippedAsMarkataStripsTheBody() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", "[markata]\nglob_patterns = \"blog/pages/**/*.md\"\n")
+                .write("blog/pages/hello_world.md", "---\ntemplateKey: blog \ntitle: hello world\n"
+                        + "tags: ['python', 'django']\nstatus: published\n---\n    ## heading\n\n```python\n"
+                        + "code = \"hello world\"\nprint(code)\n```\n");
+
+        build();
+
+        assertThat(site.read("markout/hello-world/index.html")).contains("<h2 id=\"heading\">heading</h2>")
+                .doesNotContain("<pre><code>## heading");
     }
 }
