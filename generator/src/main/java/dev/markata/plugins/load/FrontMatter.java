@@ -142,18 +142,16 @@ final class FrontMatter {
     }
 
     /**
-     * The parts, the body being {@code text} from {@code from} on without the empty lines before
-     * it and the white space after it. markata strips it as Python's {@code str.strip()} does,
-     * which also takes the indentation of its first line: a post starting with an indented code
-     * block shows it as a paragraph there; here it stays the code the author wrote.
+     * The parts, the body being {@code text} from {@code from} on stripped as markata's post model
+     * strips it (Python's {@code str.strip()}), the indentation of its first line too: djankata's
+     * posts, written by a Django form, start with an indented heading, which markata shows as a
+     * heading.
      */
     private static Parts body(Map<String, Object> values, String text, int from, List<String> yamlLines, int markBytes,
                               int firstLine) {
         int start = from;
-        for (int i = from; i < text.length() && isPythonSpace(text.charAt(i)); i++) {
-            if (text.charAt(i) == '\n') {
-                start = i + 1;
-            }
+        while (start < text.length() && isPythonSpace(text.charAt(start))) {
+            start++;
         }
         int end = text.length();
         while (end > start && isPythonSpace(text.charAt(end - 1))) { // an empty body ends where it starts

@@ -52,16 +52,15 @@ class FrontMatterTest {
     /**
      * Empty lines before the front matter (pype.dev's pages/bema/ notes) are skipped, as
      * python-frontmatter strips the text before looking for it; messages count them in the
-     * file's lines. The body is without the empty lines around it, as markata's post model strips
-     * its content, but a body without front matter keeps the indentation of its first line
-     * (markata's strip takes it).
+     * file's lines. The body is stripped as markata's post model strips its content, the
+     * indentation of its first line too, with front matter or without.
      */
     @Test
     void emptyLinesBeforeTheFrontMatterAreSkipped() throws Exception {
         FrontMatter.Parts parts = new FrontMatter().split("pages/a.md", "\n \n---\ntitle: A\n---\nBody.\n");
         assertThat(parts.values()).containsEntry("title", "A");
         assertThat(parts.body()).isEqualTo("Body.");
-        assertThat(new FrontMatter().split("pages/b.md", "\n    code\n").body()).isEqualTo("    code");
+        assertThat(new FrontMatter().split("pages/b.md", "\n    code\n").body()).isEqualTo("code");
 
         PluginException error = catchThrowableOfType(() -> new FrontMatter().split("pages/a.md",
                 "\n\n---\ntitle: A\ntags: [a\n---\nBody.\n"), PluginException.class);
