@@ -1,7 +1,9 @@
 package dev.markata.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.markata.lifecycle.BuildException;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Path;
@@ -144,5 +146,35 @@ class SmallSitesTest {
 
         assertThat(site.read("markout/hello-world/index.html")).contains("<h2 id=\"heading\">heading</h2>")
                 .doesNotContain("<pre><code>## heading");
+    }
+
+    /**
+     * djankata's {@code templates/} is its Django app's, and its {@code base.html} holds Django's
+     * own tags ({@code {% url 'logout' %}}, {@code {% load static %}}). markata's (and the theme's)
+     * {@code post.html} extends {@code base.html}, which is then the site's, so the build fails, in
+     * markata too; the error must name the file the tags are in, not the post.html that extends it.
+     */
+    @Test
+    void anErrorInAnExtendedTemplateNamesThatTemplate() {
+        new Site(dir)
+                .write("blog/pages/test.md", "---\ntitle: test\n---\nA test.\n")
+                .write("templates/base.html", """
+
+                        <!DOCTYPE html>
+                        <html lang="en">
+                        <body>
+                              {% if user.is_authenticated %}
+                                <a class="nav-item nav-link" href="{% url 'logout' %}">Logout</a>
+                              {% endif %}
+                            {% block body %}
+                            {% endblock %}
+                        </body>
+                        </html>
+                        """);
+
+        BuildException error = catchThrowableOfType(BuildException.class, this::build);
+
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("blog/pages/test.md: template base.html:6:"
+                + " Syntax error in '{% url 'logout' %}': Unknown tag: url");
     }
 }
