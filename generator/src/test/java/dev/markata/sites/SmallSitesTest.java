@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * pages only, with its own feed, card and head templates), github.com/WaylonWalker/aylawalker.com (commit f4c6fbd6,
  * a site made from markata's blog starter of 2025) and github.com/WaylonWalker/learn-sql-model (commit a2b33b25, its
  * {@code markata.toml}: docs with feeds whose cards are written in the toml) and github.com/Mr-Destructive/djankata
- * (commit 8e68da1e, a Django app that writes markata's posts from a form, {@code blog/pages/}). What they ask of
- * markata must build here as with markata.
+ * (commit 8e68da1e, a Django app that writes markata's posts from a form, {@code blog/pages/}) and
+ * github.com/WaylonWalker/todo (commit 305244eb, todo items as posts, shown by the markata-todoui package). What
+ * they ask of markata must build here as with markata.
  */
 class SmallSitesTest {
 
@@ -176,5 +177,46 @@ class SmallSitesTest {
 
         assertThat(error.failure().problems().get(0).message()).isEqualTo("blog/pages/test.md: template base.html:6:"
                 + " Syntax error in '{% url 'logout' %}': Unknown tag: url");
+    }
+
+    /**
+     * WaylonWalker/todo's hooks name the package markata-todoui, which its requirements.txt
+     * installs from GitHub ({@code git+https://github.com/WaylonWalker/markata-todoui}): the
+     * package is skipped with one warning, as one installed by name is, and the todo feeds build.
+     */
+    @Test
+    void aPackageRequiredFromItsRepositoryIsSkippedWithAWarning() throws Exception {
+        Site site = new Site(dir)
+                .write("requirements.txt", "markata\ngit+https://github.com/WaylonWalker/markata-todoui\n")
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = "tasks/**/*.md"
+                        hooks = [
+                            "markata_todoui",
+                            "default",
+                           ]
+
+                        [markata.feeds.todo]
+                        title="todo list"
+                        filter="status=='todo'"
+                        card_template="<li class='post'><a href='/{{ slug }}/'>{{ slug }}</a></li>"
+                        """)
+                .post("tasks/markata-map-posts.md", """
+                        date: 2022-05-14 09:31:16
+                        priority: 0
+                        status: todo
+                        tags:
+                        - markata
+                        - None
+                        templateKey: task
+                        title: markata map posts""", "Markata needs a way to return posts when using map.");
+
+        List<String> warnings = build();
+
+        assertThat(warnings).containsExactly("markata.toml: [markata] hooks: markata_todoui is skipped: it is a Python"
+                + " package (requirements.txt depends on git+https://github.com/WaylonWalker/markata-todoui), which"
+                + " markata-java cannot run");
+        assertThat(site.read("markout/todo/index.html"))
+                .contains("<li class='post'><a href='/markata-map-posts/'>markata-map-posts</a></li>");
     }
 }
