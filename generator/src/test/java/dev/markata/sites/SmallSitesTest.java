@@ -8,6 +8,8 @@ import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Path;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,5 +220,51 @@ class SmallSitesTest {
                 + " markata-java cannot run");
         assertThat(site.read("markout/todo/index.html"))
                 .contains("<li class='post'><a href='/markata-map-posts/'>markata-map-posts</a></li>");
+    }
+
+    /**
+     * aylawalker.com's markata.toml (the blog starter's of 2025) ends its markdown-it plugins with
+     * the task lists plugin and then a {@code [markata.markdown_it_py.plugins.config]} table, which
+     * TOML makes that last plugin's config: {@code enabled = true}. markata passes it to
+     * mdit-py-plugins' tasklists_plugin, whose boxes are then enabled (no {@code disabled}, the item
+     * of class {@code task-list-item enabled}), so readers can tick them.
+     */
+    @Test
+    void theTaskListsPluginsEnabledSettingMakesBoxesThatCanBeTicked() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        [markata.glob]
+                        glob_patterns = "pages/**/*.md"
+
+                        [markata.markdown_it_py]
+                        config = 'gfm-like'
+                        enable = ["table"]
+
+                        [[markata.markdown_it_py.plugins]]
+                        plugin = "mdit_py_plugins.anchors:anchors_plugin"
+                        config = { permalink = true, permalinkSymbol = "#" }
+
+                        [[markata.markdown_it_py.plugins]]
+                        plugin = "mdit_py_plugins.tasklists:tasklists_plugin"
+
+                        [markata.markdown_it_py.plugins.config]
+                        enabled = true
+                        """)
+                .post("pages/blog/list.md", "title: List\ndate: 2025-07-15", "- [ ] todo\n- [x] done\n");
+
+        assertThat(build()).isEmpty();
+
+        // markdown-it-py: <li class="task-list-item enabled"><input class="task-list-item-checkbox" type="checkbox">
+        Document page = Jsoup.parse(site.read("markout/list/index.html"));
+        assertThat(page.select("li.task-list-item.enabled")).hasSize(2);
+        assertThat(page.select("input.task-list-item-checkbox")).hasSize(2).noneMatch(box -> box.hasAttr("disabled"));
+        assertThat(page.select("input[checked]")).hasSize(1);
+
+        site.write("markata.toml", site.read("markata.toml").replace("enabled = true", "enabled = false"));
+        assertThat(build()).isEmpty();
+        page = Jsoup.parse(site.read("markout/list/index.html"));
+        assertThat(page.select("li.task-list-item.enabled")).isEmpty();
+        assertThat(page.select("input.task-list-item-checkbox")).hasSize(2).allMatch(box -> box.hasAttr("disabled"));
     }
 }
