@@ -23,16 +23,19 @@ final class Markdown {
     private final HtmlRenderer renderer;
 
     Markdown(Wikilinks wikilinks) {
-        this(wikilinks, MarkdownItConfig.Anchors.DEFAULTS);
+        this(wikilinks, MarkdownItConfig.Anchors.DEFAULTS, false);
     }
 
-    /** With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}. */
-    Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors) {
+    /**
+     * With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}, and with
+     * task list boxes enabled when its tasklists plugin says so.
+     */
+    Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors, boolean tasksEnabled) {
         // the order matters. Parsing: heading ids are made from the text {...} attributes leave
         // (and keep an {#id}); task boxes are moved after the task list extension made them.
         // Rendering: the first renderer for a node wins (markdown-it's <s> and footnotes over the
         // extensions' own), and the first attribute provider sets a class the later ones add to.
-        MarkdownItMarkup markdownIt = new MarkdownItMarkup();
+        MarkdownItMarkup markdownIt = new MarkdownItMarkup(tasksEnabled);
         Footnotes footnotes = new Footnotes();
         List<Extension> extensions = extensions(wikilinks, anchors);
         parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
@@ -54,7 +57,7 @@ final class Markdown {
      */
     static Parser withSourceSpans() {
         return Parser.builder().extensions(extensions(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS))
-                .extensions(List.of(new MarkdownItMarkup())).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+                .extensions(List.of(new MarkdownItMarkup(false))).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     }
 
     String render(String markdown) {

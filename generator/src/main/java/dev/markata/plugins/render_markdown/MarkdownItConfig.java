@@ -15,14 +15,16 @@ import java.util.Set;
  * Markdown is markata's default setup with those plugins built in; of the table it takes the
  * anchors plugin's settings ({@code min_level}, {@code max_level}, {@code permalink},
  * {@code permalinkSymbol}, {@code permalinkBefore}, {@code permalinkSpace}: markata's own site
- * gives every heading a link to itself that way), and says once, as a warning, what else it
+ * gives every heading a link to itself that way) and the task lists plugin's {@code enabled}
+ * (boxes a reader can tick: the blog starter's markata.toml of 2025 sets it), and says once, as a warning, what else it
  * does not do (a rule disabled, another preset, a plugin it does not have), instead of failing
  * a site that builds with markata.
  *
- * @param anchors  the anchors plugin's settings (its defaults when not listed)
- * @param warnings what of the table is not applied, one sentence each
+ * @param anchors      the anchors plugin's settings (its defaults when not listed)
+ * @param tasksEnabled the tasklists plugin's {@code enabled}: boxes without {@code disabled}
+ * @param warnings     what of the table is not applied, one sentence each
  */
-record MarkdownItConfig(Anchors anchors, List<String> warnings) {
+record MarkdownItConfig(Anchors anchors, boolean tasksEnabled, List<String> warnings) {
 
     static final ConfigSection<MarkdownItConfig> SECTION = new ConfigSection<>("markdown_it_py", MarkdownItConfig::read);
 
@@ -43,6 +45,7 @@ record MarkdownItConfig(Anchors anchors, List<String> warnings) {
             "markata.plugins.md_it_wikilinks:wikilinks_plugin", "mdit_py_plugins.footnote:footnote_plugin",
             "mdit_py_plugins.tasklists:tasklists_plugin", "mdit_py_plugins.container:container_plugin");
     private static final String ANCHORS = "mdit_py_plugins.anchors:anchors_plugin";
+    private static final String TASKLISTS = "mdit_py_plugins.tasklists:tasklists_plugin";
     /** markdown-it rules markata-java's Markdown has on (gfm-like's). */
     private static final Set<String> ON = Set.of("table", "strikethrough", "linkify");
     private static final String MARKDOWN_IT_PY = "markdown-it-py";
@@ -85,16 +88,19 @@ record MarkdownItConfig(Anchors anchors, List<String> warnings) {
             }
         }
         Anchors anchors = Anchors.DEFAULTS;
+        boolean tasksEnabled = false;
         for (ConfigTable plugin : problems.read(() -> table.tables("plugins"), List.<ConfigTable>of())) {
             String name = problems.read(() -> plugin.string("plugin", ""), "");
             if (name.equals(ANCHORS)) {
                 anchors = problems.read(() -> anchors(plugin.table("config")), Anchors.DEFAULTS);
+            } else if (name.equals(TASKLISTS)) {
+                tasksEnabled = problems.read(() -> plugin.table("config").bool("enabled", false), false);
             } else if (!BUILT_IN.contains(name)) {
                 warnings.add(said(plugin, "plugin", "markata-java's Markdown has no such plugin; its syntax stays text"));
             }
         }
         problems.throwIfAny();
-        return new MarkdownItConfig(anchors, List.copyOf(warnings));
+        return new MarkdownItConfig(anchors, tasksEnabled, List.copyOf(warnings));
     }
 
     private static Anchors anchors(ConfigTable config) throws ConfigException {

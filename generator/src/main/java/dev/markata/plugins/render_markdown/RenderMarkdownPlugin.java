@@ -49,12 +49,12 @@ public final class RenderMarkdownPlugin implements Plugin {
         JinjaMdConfig jinjaMd = setup.config(JinjaMdConfig.SECTION);
         MarkdownItConfig markdownIt = setup.config(MarkdownItConfig.SECTION);
         markdownIt.warnings().forEach(setup.reporter()::warn);
-        Settings settings = new Settings(jinjaMd, markdownIt.anchors());
+        Settings settings = new Settings(jinjaMd, markdownIt.anchors(), markdownIt.tasksEnabled());
         setup.hook(Stage.RENDER, context -> render(context, templates, settings));
     }
 
     /** The site's settings a post's HTML depends on besides its Markdown. */
-    private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors) {
+    private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors, boolean tasksEnabled) {
     }
 
     private static void render(BuildContext context, Templates templates, Settings settings) throws Exception {
@@ -95,7 +95,7 @@ public final class RenderMarkdownPlugin implements Plugin {
             List<String> feeds = context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of()).stream()
                     .map(SiteView.Feed::slug).toList();
             return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds) : Wikilinks.of(List.of()),
-                    settings.anchors()), anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
+                    settings.anchors(), settings.tasksEnabled()), anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
                     anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
@@ -133,7 +133,7 @@ public final class RenderMarkdownPlugin implements Plugin {
 
         String of(Inputs inputs, Post post) throws Exception {
             boolean jinja = settings.jinjaMd().renders(post);
-            Hashing keyHash = new Hashing().add(settings.anchors().toString())
+            Hashing keyHash = new Hashing().add(settings.anchors().toString()).add(settings.tasksEnabled() ? "tasks enabled" : "")
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
                     .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
             if (jinja) {
