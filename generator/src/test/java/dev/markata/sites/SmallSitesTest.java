@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a site made from markata's blog starter of 2025) and github.com/WaylonWalker/learn-sql-model (commit a2b33b25, its
  * {@code markata.toml}: docs with feeds whose cards are written in the toml) and github.com/Mr-Destructive/djankata
  * (commit 8e68da1e, a Django app that writes markata's posts from a form, {@code blog/pages/}) and
- * github.com/WaylonWalker/todo (commit 305244eb, todo items as posts, shown by the markata-todoui package). What
- * they ask of markata must build here as with markata.
+ * github.com/WaylonWalker/todo (commit 305244eb, todo items as posts, shown by the markata-todoui package) and
+ * github.com/Rhiannon-Walker/rhiannonwalker.com (commit 222541d0, a feed of four lines). What they ask of markata
+ * must build here as with markata.
  */
 class SmallSitesTest {
 
@@ -266,5 +267,27 @@ class SmallSitesTest {
         page = Jsoup.parse(site.read("markout/list/index.html"));
         assertThat(page.select("li.task-list-item.enabled")).isEmpty();
         assertThat(page.select("input.task-list-item-checkbox")).hasSize(2).allMatch(box -> box.hasAttr("disabled"));
+    }
+
+    /**
+     * Rhiannon-Walker/rhiannonwalker.com's markata.toml is a glob and a feed without a title,
+     * {@code [markata.feeds.all-posts] filter="published==True"}; markata's FeedConfig titles
+     * such a feed "All Posts" ({@code DEFAULT_TITLE}), as it does its default archive, so its page
+     * and RSS say so.
+     */
+    @Test
+    void aFeedWithoutATitleIsAllPosts() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", "[markata]\nglob_patterns = \"**/*.md\"\n[markata.feeds.all-posts]\n"
+                        + "filter=\"published==True\"\n")
+                .write("pages/blog.md", "---\ntitle: Raising Dobby 6 months\ndate: 6/17/2022\ntags:\n    - Medical\n"
+                        + "    - Medical Alert Dog\npublished: true\n---\n\n## This is a Post ##");
+
+        build();
+
+        Document page = Jsoup.parse(site.read("markout/all-posts/index.html"));
+        assertThat(page.select("main h1").text()).isEqualTo("All Posts");
+        assertThat(site.read("markout/all-posts/rss.xml")).contains("<title>All Posts</title>");
+        assertThat(Jsoup.parse(site.read("markout/archive/index.html")).select("main h1").text()).isEqualTo("All Posts");
     }
 }
