@@ -287,7 +287,7 @@ class SmallSitesTest {
 
         Document page = Jsoup.parse(site.read("markout/all-posts/index.html"));
         assertThat(page.select("main h1").text()).isEqualTo("All Posts");
-        assertThat(site.read("markout/all-posts/rss.xml")).contains("<title>All Posts</title>");
+        assertThat(site.read("markout/all-posts/rss.xml")).contains("<title>Markata Site - All Posts</title>");
         assertThat(Jsoup.parse(site.read("markout/archive/index.html")).select("main h1").text()).isEqualTo("All Posts");
     }
 }
