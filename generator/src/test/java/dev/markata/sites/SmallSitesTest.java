@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code markata.toml}: docs with feeds whose cards are written in the toml) and github.com/Mr-Destructive/djankata
  * (commit 8e68da1e, a Django app that writes markata's posts from a form, {@code blog/pages/}) and
  * github.com/WaylonWalker/todo (commit 305244eb, todo items as posts, shown by the markata-todoui package) and
- * github.com/Rhiannon-Walker/rhiannonwalker.com (commit 222541d0, a feed of four lines). What they ask of markata
- * must build here as with markata.
+ * github.com/Rhiannon-Walker/rhiannonwalker.com (commit 222541d0, a feed of four lines) and
+ * github.com/WaylonWalker/stable-diffusion-waylonwalker-com (commit 1ada0a7b, its markata.toml). What they ask of
+ * markata must build here as with markata.
  */
 class SmallSitesTest {
 
@@ -289,5 +290,36 @@ class SmallSitesTest {
         assertThat(page.select("main h1").text()).isEqualTo("All Posts");
         assertThat(site.read("markout/all-posts/rss.xml")).contains("<title>Markata Site - All Posts</title>");
         assertThat(Jsoup.parse(site.read("markout/archive/index.html")).select("main h1").text()).isEqualTo("All Posts");
+    }
+
+    /**
+     * stable-diffusion-waylonwalker-com writes its style as {@code [[markata.head]] text = """<style>..."""},
+     * which TOML makes a list: markata's config model wants {@code head} a table (of meta, link,
+     * script and text lists) and refuses the list; here no page showed the style and nothing said
+     * why. The build stops before anything is written, naming the key and the form that works.
+     */
+    @Test
+    void aHeadWrittenAsAListSaysHowToWriteIt() {
+        new Site(dir).write("markata.toml", """
+                [markata]
+                assets_dir = "static"
+                description = "Waylon Walker's Stable Diffusions"
+
+                [[markata.head]]
+                text = \"""
+                <style>
+                img {
+                width: 100%;
+                height: auto;
+                }
+                </style>
+
+                \"""
+                """);
+
+        assertThat(Builds.configError(dir)).hasMessageStartingWith("markata.toml: [markata] head = ")
+                .hasMessageEndingWith(": must be a table of meta, link, script and text lists, as [[markata.head.text]]"
+                        + " value = \"<style>...</style>\" makes it; [[markata.head]] makes head a list, which pages do"
+                        + " not show");
     }
 }
