@@ -39,6 +39,17 @@ final class PythonDependencies {
     /** The distribution name a requirement (PEP 508, or a requirements.txt line) starts with. */
     private static final Pattern REQUIREMENT_NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
 
+    /**
+     * A requirements.txt line installing from a repository or an archive by its address
+     * ({@code git+https://github.com/WaylonWalker/markata-todoui}, {@code -e git+...#egg=name}):
+     * its name is the {@code #egg=} one, else a repository's last part without {@code .git} and
+     * {@code @ref}, as the repositories of markata's plugins are named after their packages (an
+     * archive's address names none).
+     */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "^\\s*(?:(?:-e|--editable)\\s+)?((?:git|hg|svn|bzr)\\+\\S+|https?://\\S+)");
+    private static final Pattern EGG = Pattern.compile("#egg=([A-Za-z0-9][A-Za-z0-9._-]*)");
+
     private PythonDependencies() {
     }
 
@@ -71,15 +82,36 @@ final class PythonDependencies {
         return null;
     }
 
-    /** The name of the first requirement that is {@code wanted}, as written, or null. */
+    /** The name of the first requirement that is {@code wanted}, as written (an address whole), or null. */
     private static String find(List<String> requirements, String wanted) {
         for (String requirement : requirements) {
+            Matcher address = ADDRESS.matcher(requirement);
+            if (address.find()) {
+                if (normalized(addressName(address.group(1))).equals(wanted)) {
+                    return address.group(1);
+                }
+                continue;
+            }
             Matcher matcher = REQUIREMENT_NAME.matcher(requirement);
             if (matcher.find() && normalized(matcher.group(1)).equals(wanted)) {
                 return matcher.group(1);
             }
         }
         return null;
+    }
+
+    /** The package an address installs (see {@link #ADDRESS}). */
+    private static String addressName(String address) {
+        Matcher egg = EGG.matcher(address);
+        if (egg.find()) {
+            return egg.group(1);
+        }
+        if (address.startsWith("http")) {
+            return "";
+        }
+        String path = address.replaceFirst("[#?].*$", "").replaceFirst("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.replaceFirst("@.*$", "").replaceFirst("\\.git$", "");
     }
 
     /** The requirements pyproject.toml lists where installers read them (see the class). */

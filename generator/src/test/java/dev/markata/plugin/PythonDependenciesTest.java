@@ -98,4 +98,20 @@ class PythonDependenciesTest {
         assertThat(of("markata_slides")).isEqualTo("requirements-dev.txt depends on markata-slides");
         assertThat(of("tools")).isNull();
     }
+
+    /** A package installed from its repository is named by its #egg=, else by the repository. */
+    @Test
+    void aRequirementByAddressIsThePackageOfItsRepository() {
+        new Site(dir).write("requirements.txt", """
+                -e git+https://github.com/WaylonWalker/slides-fork.git@main#egg=markata_slides
+                git+https://github.com/WaylonWalker/markata-todoui.git@v0.1
+                https://github.com/WaylonWalker/markata-gh/archive/main.zip
+                """);
+        assertThat(of("markata_slides")).isEqualTo("requirements.txt depends on "
+                + "git+https://github.com/WaylonWalker/slides-fork.git@main#egg=markata_slides");
+        assertThat(of("markata_todoui")).isEqualTo("requirements.txt depends on "
+                + "git+https://github.com/WaylonWalker/markata-todoui.git@v0.1");
+        assertThat(of("slides_fork")).isNull();
+        assertThat(of("main")).isNull();
+    }
 }

@@ -34,6 +34,9 @@ record FeedConfig(String name, String slug, String title, String description, Fi
 
     static final String DEFAULT_ARCHIVE_FILTER = "published == True";
 
+    /** markata's FeedConfig.DEFAULT_TITLE: the title of a feed that sets none, its default archive's too. */
+    static final String DEFAULT_TITLE = "All Posts";
+
     /**
      * What templates see as {@code feed.config}: markata's FeedConfig fields, set or defaulted
      * as there ({@code {% include feed.config.card_template %}} works for a feed that sets no
@@ -107,7 +110,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
 
     static FeedConfig archive() {
         try {
-            return new FeedConfig(ARCHIVE, ARCHIVE, "Archive", "", FilterExpression.parse(DEFAULT_ARCHIVE_FILTER),
+            return new FeedConfig(ARCHIVE, ARCHIVE, DEFAULT_TITLE, "", FilterExpression.parse(DEFAULT_ARCHIVE_FILTER),
                     "date", true, "feed.html", "card.html", null, Map.of(), ALL, ALL, true, Map.of());
         } catch (FilterExpression.FilterException e) {
             throw new IllegalStateException(e);
@@ -152,7 +155,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
                 n -> n >= 0 && n <= Integer.MAX_VALUE, "must be a number of posts (tail = 10: the feed's last ten)") : ALL;
         @SuppressWarnings("unchecked")
         Map<String, Object> headMap = (Map<String, Object>) head;
-        return new FeedConfig(name, slug, table.string("title", name.substring(0, 1).toUpperCase() + name.substring(1)),
+        return new FeedConfig(name, slug, table.string("title", DEFAULT_TITLE),
                 table.string("description", ""), filter, table.string("sort", "date"), table.bool("reverse", false),
                 table.string("template", "feed.html"), table.string("card_template", "card.html"),
                 table.optionalString("partial_template").orElse(null), headMap, first, last, table.bool("rss", true),

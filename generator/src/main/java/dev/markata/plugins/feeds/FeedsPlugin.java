@@ -426,6 +426,11 @@ public final class FeedsPlugin implements Plugin {
                     return templates.render(document, config.cardTemplate(), card);
                 }));
         Map<String, Object> values = new LinkedHashMap<>();
+        // markata renders a feed's page and partial with post=feed.config.model_dump() and the
+        // site's url: templates written for post pages ({{ post.title }} in a head or a card used
+        // as partial, as reader.waylonwalker.com's) show the feed's title there
+        values.put("post", feedView.get("config"));
+        values.put("url", templates.config().get("url"));
         values.put("feed", feedView);
         values.put("posts", posts);
         values.put("cards", cards);

@@ -69,11 +69,11 @@ public final class ContentDigests {
     }
 
     /**
-     * {@link #digest(String)} of the text that {@code utf8} holds from {@code from} on, taken
-     * from the bytes: a loaded post's body is the decoding of its file's last bytes, and encoding
-     * it again only to hash it was about 5 % of a cold build's load stage.
+     * {@link #digest(String)} of the text that {@code utf8} holds from {@code from} to {@code to},
+     * taken from the bytes: a loaded post's body is the decoding of its file's bytes there, and
+     * encoding it again only to hash it was about 5 % of a cold build's load stage.
      */
-    static String digest(byte[] utf8, int from) {
-        return new Hashing().add(utf8, from, utf8.length - from).hex();
+    static String digest(byte[] utf8, int from, int to) {
+        return new Hashing().add(utf8, from, to - from).hex();
     }
 }

@@ -31,12 +31,17 @@ final class FrontMatter {
     /**
      * The parts of one document.
      *
+     * @param body      the text after the front matter without the white space around it, as
+     *                  markata's post model strips {@code content} ({@code str_strip_whitespace}):
+     *                  templates printing {@code post.content} and published sources show it so
      * @param bodyStart where the body starts in the document's UTF-8 bytes (after a byte order
-     *                  mark and the front matter), so its digest can be taken from them
+     *                  mark, the front matter and white space), so its digest can be taken from them
+     * @param bodyEnd   where it ends there (before the white space that ends the file)
      * @param firstLine the line of the file the front matter's opening {@code ---} is on (1
      *                  unless empty lines come first), for messages naming a line of it
      */
-    record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart, int firstLine) {
+    record Parts(Map<String, Object> values, String body, List<String> frontMatterLines, int bodyStart, int bodyEnd,
+                 int firstLine) {
     }
 
     /**
@@ -83,7 +88,7 @@ final class FrontMatter {
         // Only the front matter is cut into lines: a post may be megabytes long.
         int lineEnd = endOfLine(text, first);
         if (first == text.length() || !text.substring(first, lineEnd).strip().equals("---")) {
-            return new Parts(Map.of(), text, List.of(), markBytes, 1);
+            return body(Map.of(), text, 0, List.of(), markBytes, 1);
         }
         List<String> yamlLines = new ArrayList<>();
         int bodyStart = -1;
@@ -103,8 +108,6 @@ final class FrontMatter {
             throw new PluginException(document + ":" + firstLine + ": front matter starts with --- but no line closes it"
                     + " with ---");
         }
-        String body = text.substring(bodyStart);
-        int bodyStartByte = markBytes + utf8Length(text, bodyStart);
         Object parsed;
         try {
             parsed = yaml.load(String.join("\n", yamlLines));
@@ -127,7 +130,7 @@ final class FrontMatter {
                     + e.getMessage(), e);
         }
         if (parsed == null) {
-            return new Parts(Map.of(), body, yamlLines, bodyStartByte, firstLine);
+            return body(Map.of(), text, bodyStart, yamlLines, markBytes, firstLine);
         }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new PluginException(document + ":" + (firstLine + 1) + ": front matter must be \"key: value\" lines, not "
@@ -135,13 +138,39 @@ final class FrontMatter {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         map.forEach((k, v) -> values.put(String.valueOf(k), v));
-        return new Parts(values, body, yamlLines, bodyStartByte, firstLine);
+        return body(values, text, bodyStart, yamlLines, markBytes, firstLine);
     }
 
-    /** The length in UTF-8 of the first {@code chars} characters of {@code text} (no lone surrogates: it was decoded). */
-    private static int utf8Length(String text, int chars) {
-        int bytes = chars;
-        for (int i = 0; i < chars; i++) {
+    /**
+     * The parts, the body being {@code text} from {@code from} on stripped as markata's post model
+     * strips it (Python's {@code str.strip()}), the indentation of its first line too: djankata's
+     * posts, written by a Django form, start with an indented heading, which markata shows as a
+     * heading.
+     */
+    private static Parts body(Map<String, Object> values, String text, int from, List<String> yamlLines, int markBytes,
+                              int firstLine) {
+        int start = from;
+        while (start < text.length() && isPythonSpace(text.charAt(start))) {
+            start++;
+        }
+        int end = text.length();
+        while (end > start && isPythonSpace(text.charAt(end - 1))) { // an empty body ends where it starts
+            end--;
+        }
+        int startByte = markBytes + utf8Length(text, 0, start);
+        return new Parts(values, text.substring(start, end), yamlLines, startByte,
+                startByte + utf8Length(text, start, end), firstLine);
+    }
+
+    /** Python's {@code str.isspace()}: Java's white space and the no-break spaces and NEL it leaves out. */
+    private static boolean isPythonSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u0085';
+    }
+
+    /** The length in UTF-8 of the characters {@code from} to {@code to} of {@code text} (no lone surrogates: it was decoded). */
+    private static int utf8Length(String text, int from, int to) {
+        int bytes = to - from;
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
                 bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2; // a pair is 4 bytes, 2 chars

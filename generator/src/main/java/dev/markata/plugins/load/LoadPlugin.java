@@ -151,7 +151,7 @@ public final class LoadPlugin implements Plugin {
         }
         Post post = new Post(document, slug, title, date, tags, published, description, template, parts.body(),
                 values, null, null);
-        return new Read(post, ContentDigests.digest(bytes, parts.bodyStart()));
+        return new Read(post, ContentDigests.digest(bytes, parts.bodyStart(), parts.bodyEnd()));
     }
 
     private static String decode(String document, byte[] bytes) throws PluginException {

@@ -404,15 +404,34 @@ public final class Templates {
                 return PythonText.str(value);
             }
 
+            /** The template {@code {% extends %}} or {@code {% include %}} read last, which it parses next. */
+            private String lastRead;
+
+            @Override
+            public String getResource(String resource) throws IOException {
+                lastRead = resource;
+                return super.getResource(resource);
+            }
+
             // {% extends %} and {% include %} parse their template on every render; parse once per thread
             @Override
             public Node parse(String template) {
+                String read = lastRead; // only the parse right after a read is of that template
+                lastRead = null;
                 Node cached = byText.get(template);
                 if (cached == null) {
                     int errorsBefore = getErrors().size();
                     cached = super.parse(template);
                     if (getErrors().size() == errorsBefore) {
                         byText.put(template, cached);
+                    } else if (read != null) {
+                        // jinjava names no template for errors in the one {% extends %} parses:
+                        // they were shown as the extending template's, at the parent's line
+                        for (TemplateError error : getErrors().subList(errorsBefore, getErrors().size())) {
+                            if (error.getSourceTemplate().isEmpty()) {
+                                error.setSourceTemplate(read);
+                            }
+                        }
                     }
                 }
                 return cached;

@@ -28,20 +28,21 @@ final class Markdown {
 
     /** With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}. */
     Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors) {
-        this(wikilinks, anchors, false);
+        this(wikilinks, anchors, false, false);
     }
 
     /**
-     * With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}, and
-     * {@code ???} blocks as markata's details plugin writes them when {@code markataDetails}
-     * ({@link MarkdownItConfig#markataDetails}).
+     * With the anchors plugin's settings of a site's {@code [markata.markdown_it_py]}, {@code ???}
+     * blocks as markata's details plugin writes them when {@code markataDetails}
+     * ({@link MarkdownItConfig#markataDetails}), and task list boxes enabled when its tasklists
+     * plugin says so.
      */
-    Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors, boolean markataDetails) {
+    Markdown(Wikilinks wikilinks, MarkdownItConfig.Anchors anchors, boolean markataDetails, boolean tasksEnabled) {
         // the order matters. Parsing: heading ids are made from the text {...} attributes leave
         // (and keep an {#id}); task boxes are moved after the task list extension made them.
         // Rendering: the first renderer for a node wins (markdown-it's <s> and footnotes over the
         // extensions' own), and the first attribute provider sets a class the later ones add to.
-        MarkdownItMarkup markdownIt = new MarkdownItMarkup();
+        MarkdownItMarkup markdownIt = new MarkdownItMarkup(tasksEnabled);
         Footnotes footnotes = new Footnotes();
         List<Extension> extensions = extensions(wikilinks, anchors, markataDetails);
         parser = Parser.builder().extensions(extensions).extensions(List.of(markdownIt)).build();
@@ -65,7 +66,7 @@ final class Markdown {
      */
     static Parser withSourceSpans() {
         return Parser.builder().extensions(extensions(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS, false))
-                .extensions(List.of(new MarkdownItMarkup())).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+                .extensions(List.of(new MarkdownItMarkup(false))).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     }
 
     String render(String markdown) {

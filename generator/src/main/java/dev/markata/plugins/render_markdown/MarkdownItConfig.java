@@ -15,7 +15,8 @@ import java.util.Set;
  * Markdown is markata's default setup with those plugins built in; of the table it takes the
  * anchors plugin's settings ({@code min_level}, {@code max_level}, {@code permalink},
  * {@code permalinkSymbol}, {@code permalinkBefore}, {@code permalinkSpace}: markata's own site
- * gives every heading a link to itself that way), and says once, as a warning, what else it
+ * gives every heading a link to itself that way) and the task lists plugin's {@code enabled}
+ * (boxes a reader can tick: the blog starter's markata.toml of 2025 sets it), and says once, as a warning, what else it
  * does not do (a rule disabled, another preset, a plugin it does not have), instead of failing
  * a site that builds with markata.
  *
@@ -23,9 +24,10 @@ import java.util.Set;
  * @param markataDetails whether {@code ???} blocks are markata's details plugin's ({@code <details
  *                       class="details TAG">}, {@code <summary class="details-title">}): the site lists
  *                       it and not the admon plugin, which takes those blocks first when listed
+ * @param tasksEnabled   the tasklists plugin's {@code enabled}: boxes without {@code disabled}
  * @param warnings       what of the table is not applied, one sentence each
  */
-record MarkdownItConfig(Anchors anchors, boolean markataDetails, List<String> warnings) {
+record MarkdownItConfig(Anchors anchors, boolean markataDetails, boolean tasksEnabled, List<String> warnings) {
 
     static final ConfigSection<MarkdownItConfig> SECTION = new ConfigSection<>("markdown_it_py", MarkdownItConfig::read);
 
@@ -48,6 +50,7 @@ record MarkdownItConfig(Anchors anchors, boolean markataDetails, List<String> wa
     private static final String ANCHORS = "mdit_py_plugins.anchors:anchors_plugin";
     private static final String DETAILS = "markata.plugins.mdit_details:details_plugin";
     private static final String ADMON = "mdit_py_plugins.admon:admon_plugin";
+    private static final String TASKLISTS = "mdit_py_plugins.tasklists:tasklists_plugin";
     /** markdown-it rules markata-java's Markdown has on (gfm-like's). */
     private static final Set<String> ON = Set.of("table", "strikethrough", "linkify");
     private static final String MARKDOWN_IT_PY = "markdown-it-py";
@@ -91,17 +94,21 @@ record MarkdownItConfig(Anchors anchors, boolean markataDetails, List<String> wa
         }
         Anchors anchors = Anchors.DEFAULTS;
         List<String> names = new ArrayList<>();
+        boolean tasksEnabled = false;
         for (ConfigTable plugin : problems.read(() -> table.tables("plugins"), List.<ConfigTable>of())) {
             String name = problems.read(() -> plugin.string("plugin", ""), "");
             names.add(name);
             if (name.equals(ANCHORS)) {
                 anchors = problems.read(() -> anchors(plugin.table("config")), Anchors.DEFAULTS);
+            } else if (name.equals(TASKLISTS)) {
+                tasksEnabled = problems.read(() -> plugin.table("config").bool("enabled", false), false);
             } else if (!BUILT_IN.contains(name)) {
                 warnings.add(said(plugin, "plugin", "markata-java's Markdown has no such plugin; its syntax stays text"));
             }
         }
         problems.throwIfAny();
-        return new MarkdownItConfig(anchors, names.contains(DETAILS) && !names.contains(ADMON), List.copyOf(warnings));
+        return new MarkdownItConfig(anchors, names.contains(DETAILS) && !names.contains(ADMON), tasksEnabled,
+                List.copyOf(warnings));
     }
 
     private static Anchors anchors(ConfigTable config) throws ConfigException {

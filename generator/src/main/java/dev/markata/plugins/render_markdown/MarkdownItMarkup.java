@@ -18,11 +18,18 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * strike, as in markdown-it); table cells aligned with {@code style="text-align:left"}
  * rather than {@code align="left"}; task lists as markdown-it's tasklists plugin writes them
  * ({@code ul.contains-task-list > li.task-list-item > input.task-list-item-checkbox} with
- * {@code disabled="disabled"}, the box inside the item's paragraph when the list is loose). An
+ * {@code disabled="disabled"}, or with the plugin's {@code enabled} none and the item's class
+ * {@code task-list-item enabled}; the box inside the item's paragraph when the list is loose). An
  * attribute provider (a few type checks per rendered node) and, for the boxes, a walk over the
  * blocks.
  */
 final class MarkdownItMarkup implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+    private final boolean tasksEnabled;
+
+    MarkdownItMarkup(boolean tasksEnabled) {
+        this.tasksEnabled = tasksEnabled;
+    }
 
     @Override
     public void extend(Parser.Builder builder) {
@@ -65,12 +72,16 @@ final class MarkdownItMarkup implements Parser.ParserExtension, HtmlRenderer.Htm
                 }
             } else if (node instanceof TaskListItemMarker marker) {
                 attributes.put("class", "task-list-item-checkbox");
-                attributes.put("disabled", "disabled");
+                if (tasksEnabled) {
+                    attributes.remove("disabled"); // commonmark-java's renderer disables every box
+                } else {
+                    attributes.put("disabled", "disabled");
+                }
                 if (marker.isChecked()) {
                     attributes.put("checked", "checked");
                 }
             } else if (node instanceof ListItem item && isTask(item)) {
-                attributes.put("class", "task-list-item");
+                attributes.put("class", tasksEnabled ? "task-list-item enabled" : "task-list-item");
             } else if (node instanceof ListBlock list) {
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                     if (isTask(item)) {

@@ -49,12 +49,13 @@ public final class RenderMarkdownPlugin implements Plugin {
         JinjaMdConfig jinjaMd = setup.config(JinjaMdConfig.SECTION);
         MarkdownItConfig markdownIt = setup.config(MarkdownItConfig.SECTION);
         markdownIt.warnings().forEach(setup.reporter()::warn);
-        Settings settings = new Settings(jinjaMd, markdownIt.anchors(), markdownIt.markataDetails());
+        Settings settings = new Settings(jinjaMd, markdownIt.anchors(), markdownIt.markataDetails(), markdownIt.tasksEnabled());
         setup.hook(Stage.RENDER, context -> render(context, templates, settings));
     }
 
     /** The site's settings a post's HTML depends on besides its Markdown. */
-    private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors, boolean markataDetails) {
+    private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors, boolean markataDetails,
+                            boolean tasksEnabled) {
     }
 
     private static void render(BuildContext context, Templates templates, Settings settings) throws Exception {
@@ -95,7 +96,8 @@ public final class RenderMarkdownPlugin implements Plugin {
             List<String> feeds = context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of()).stream()
                     .map(SiteView.Feed::slug).toList();
             return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds) : Wikilinks.of(List.of()),
-                    settings.anchors(), settings.markataDetails()), anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
+                    settings.anchors(), settings.markataDetails(), settings.tasksEnabled()),
+                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
                     anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
@@ -134,6 +136,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         String of(Inputs inputs, Post post) throws Exception {
             boolean jinja = settings.jinjaMd().renders(post);
             Hashing keyHash = new Hashing().add(settings.anchors().toString()).add(String.valueOf(settings.markataDetails()))
+                    .add(settings.tasksEnabled() ? "tasks enabled" : "")
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
                     .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
             if (jinja) {
@@ -191,10 +194,12 @@ public final class RenderMarkdownPlugin implements Plugin {
         } catch (java.nio.file.NoSuchFileException gone) {
             return 1; // deleted since it was loaded: the post is built as loaded, its lines unknown
         }
-        if (!text.endsWith(post.content())) {
+        // the body ends the file, but for the white space after it (the loader strips it)
+        int at = text.lastIndexOf(post.content());
+        if (at < 0 || !text.substring(at + post.content().length()).isBlank()) {
             return 1;
         }
-        String before = text.substring(0, text.length() - post.content().length());
+        String before = text.substring(0, at);
         return 1 + (int) before.chars().filter(c -> c == '\n').count();
     }
 

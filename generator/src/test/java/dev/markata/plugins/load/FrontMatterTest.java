@@ -21,15 +21,16 @@ class FrontMatterTest {
                 "No front matter, ünïcödé.\n",
                 "\uFEFFNo front matter after a mark.\n",
                 "---\ntitle: Empty body\n---\n",
+                "---\ntitle: Spaced\n---\n\n\u00A0\n\n  Body after empty lines.\u2007\n\n",
                 "");
         FrontMatter frontMatter = new FrontMatter();
         for (String document : documents) {
             byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
             FrontMatter.Parts parts = frontMatter.split("posts/a.md", document);
 
-            assertThat(ContentDigests.digest(bytes, parts.bodyStart())).as(document)
+            assertThat(ContentDigests.digest(bytes, parts.bodyStart(), parts.bodyEnd())).as(document)
                     .isEqualTo(ContentDigests.digest(parts.body()));
-            assertThat(new String(bytes, parts.bodyStart(), bytes.length - parts.bodyStart(), StandardCharsets.UTF_8))
+            assertThat(new String(bytes, parts.bodyStart(), parts.bodyEnd() - parts.bodyStart(), StandardCharsets.UTF_8))
                     .as(document).isEqualTo(parts.body());
         }
     }
@@ -51,14 +52,15 @@ class FrontMatterTest {
     /**
      * Empty lines before the front matter (pype.dev's pages/bema/ notes) are skipped, as
      * python-frontmatter strips the text before looking for it; messages count them in the
-     * file's lines. A body without front matter keeps its leading lines.
+     * file's lines. The body is stripped as markata's post model strips its content, the
+     * indentation of its first line too, with front matter or without.
      */
     @Test
     void emptyLinesBeforeTheFrontMatterAreSkipped() throws Exception {
         FrontMatter.Parts parts = new FrontMatter().split("pages/a.md", "\n \n---\ntitle: A\n---\nBody.\n");
         assertThat(parts.values()).containsEntry("title", "A");
-        assertThat(parts.body()).isEqualTo("Body.\n");
-        assertThat(new FrontMatter().split("pages/b.md", "\n    code\n").body()).isEqualTo("\n    code\n");
+        assertThat(parts.body()).isEqualTo("Body.");
+        assertThat(new FrontMatter().split("pages/b.md", "\n    code\n").body()).isEqualTo("code");
 
         PluginException error = catchThrowableOfType(() -> new FrontMatter().split("pages/a.md",
                 "\n\n---\ntitle: A\ntags: [a\n---\nBody.\n"), PluginException.class);
