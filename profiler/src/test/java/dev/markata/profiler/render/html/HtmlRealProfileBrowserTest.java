@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -105,6 +106,52 @@ class HtmlRealProfileBrowserTest {
         }
         assertThat(browser.text(By.id("build-stages"))).contains("load").contains("render");
         assertThat(browser.findAll(By.cssSelector("#build-documents tbody tr"))).hasSize(6);
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * The Build tab gives a document's time on the worker that rendered it; its link opened the
+     * call tree of what ran inside the document at the document's share of the build's wall time
+     * (two workers sharing main's wait: about half), so a "30.4 ms" link opened a tree whose
+     * root said 0.015. The focused tree's root is the document's own time, as the table says
+     * (to the sampling gaps at the span's two ends), and the note says what the times are.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDocumentsLinkOpensItsTreeAtTheTimeTheBuildTabGivesIt() throws Exception {
+        browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "real-focus"));
+        browser.find(By.id("tab-build")).click();
+        org.openqa.selenium.WebElement row = browser.findAll(By.cssSelector("#build-documents tbody tr")).get(0);
+        String name = row.findElement(By.cssSelector("button.link")).getAttribute("textContent");
+        String tableTotal = row.findElements(By.tagName("td")).get(1).getText();
+        row.findElement(By.cssSelector("button.link")).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+        // what the samples inside the document stand for on its thread, from the page's data
+        List<Object> facts = (List<Object>) browser.js("""
+                const app = markataReport, p = app.profile, name = arguments[0];
+                const inside = app.api.spansInside(p, {category: 'document', name});
+                let own = 0, edges = 0, span = 0;
+                for (const s of p.spans) if (s.category === 'document' && s.name === name) span += s.end - s.start;
+                for (const t of p.threads) {
+                  for (let i = 0; i < t.n; i++) {
+                    const isIn = k => k >= 0 && k < t.n && t.span[k] >= 0 && inside[t.span[k]] === 1;
+                    if (!isIn(i)) continue;
+                    own += t.dur[i];
+                    // the samples at the span's two ends, and the ones beside them: how far the samples can be off
+                    if (!isIn(i - 1)) edges += t.dur[i] + (i > 0 ? t.dur[i - 1] : 0);
+                    if (!isIn(i + 1)) edges += t.dur[i] + (i + 1 < t.n ? t.dur[i + 1] : 0);
+                  }
+                }
+                return [app.tree.total, own, span, edges];""", name);
+        long treeTotal = ((Number) facts.get(0)).longValue(), own = ((Number) facts.get(1)).longValue();
+        long span = ((Number) facts.get(2)).longValue(), edges = ((Number) facts.get(3)).longValue();
+        assertThat(treeTotal).as("the focused tree's total against its samples' thread time").isCloseTo(own, within(1_000L));
+        assertThat(Math.abs(treeTotal - span)).as("the tree's %d ns against the document's %d ns (%s in the Build tab)",
+                treeTotal, span, tableTotal).isLessThanOrEqualTo(edges);
+        String root = browser.text(By.cssSelector("#view .kids.top > .node > .row")).replaceAll("\\s+", " ");
+        assertThat(root).startsWith(String.format(java.util.Locale.ROOT, "▾ %.3f 100.0%%", treeTotal / 1e9));
+        assertThat(browser.text(By.id("focus-time"))).startsWith("Times are the document's own time on its thread");
+        browser.screenshot("real-focus-document");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
