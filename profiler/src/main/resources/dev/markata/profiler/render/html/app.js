@@ -331,6 +331,9 @@ class App {
       back.id = "focus-clear";
       back.addEventListener("click", () => this.setFocus(null));
       this.focusBar.appendChild(back);
+      this.focusTime = el("div", "focus-time");
+      this.focusTime.id = "focus-time";
+      this.focusBar.appendChild(this.focusTime);
     }
     this.rebuildTree();
     if (focus) this.show("tree"); // from the Build tab's links; the way back stays in the view it is in
@@ -338,12 +341,30 @@ class App {
   }
 
   rebuildTree() {
-    const inside = this.focus ? spansInside(this.profile, this.focus) : null;
-    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, inside);
+    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, this.focus ? focusOf(this.profile, this.focus) : null);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
     this.updateSearchStatus();
+    this.updateFocusTime();
+  }
+
+  /**
+   * What the focused trees' times are: the focused span's own time on its thread, which is what
+   * the Build tab gives; and, where it differs, what the same samples are in the whole profile's
+   * tree (work on other threads scaled into the wait it filled on the thread that handed it over).
+   */
+  updateFocusTime() {
+    if (!this.focus || !this.focusTime) return;
+    const what = { stage: "stage", hook: "plugin", document: "document" }[this.focus.category] || this.focus.category;
+    let text = "Times are the " + what + "'s own time on its thread, as in the Build tab: work it handed to other threads " +
+      "is shown in the time it waited for it.";
+    const whole = this.tree.wholeTreeTotal;
+    if (whole !== undefined && formatTime(whole) !== formatTime(this.tree.total)) {
+      text += " In the whole profile's tree the same samples are " + formatTime(whole) +
+        ", their share of the wait on the thread that handed them over.";
+    }
+    this.focusTime.textContent = text;
   }
 
   methodIndex() {

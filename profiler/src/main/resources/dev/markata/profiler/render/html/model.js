@@ -441,7 +441,9 @@ function awaitIndex(profile) {
  * the same order, so the two trees agree to the nanosecond. A batch (the tasks one thread handed
  * over inside one span, with its [await] samples while they ran) has its task samples scaled by
  * one factor so they fill the time waited, or keep their time when it was less than the wait
- * (the rest stays [await]); a batch never waited for keeps its time. Memoised on the profile.
+ * (the rest stays [await]); a batch never waited for keeps its time. Memoised on the profile,
+ * with each task's factor (`profile.taskScale`, per span id, 1 for what was not scaled), which a
+ * view focused on a span inside a task divides by to show the span's own time.
  */
 function wallShares(profile) {
   if (profile.wallShares) return profile.wallShares;
@@ -467,17 +469,21 @@ function wallShares(profile) {
   const weight = threads.map(t => Float64Array.from(t.dur));
   const uncovered = threads.map(t => new Float64Array(t.n).fill(1));
   const awaited = threads.map(t => new Uint8Array(t.n));
-  const batches = new Map(); // key -> { depth, by, span, tasks: [[t, i]], waits: [[t, i]] }
+  const batches = new Map(); // key -> { depth, by, span, tasks: [[t, i]], waits: [[t, i]], ids: Set of task spans }
   const batch = task => {
     const b = batchOf(task);
     let e = batches.get(b.key);
-    if (!e) batches.set(b.key, e = { depth: b.depth, by: b.by, span: b.span, tasks: [], waits: [] });
+    if (!e) batches.set(b.key, e = { depth: b.depth, by: b.by, span: b.span, tasks: [], waits: [], ids: new Set() });
     return e;
   };
   threads.forEach((t, ti) => {
     for (let i = 0; i < t.n; i++) {
       const task = t.span[i] >= 0 && t.span[i] < taskOf.length ? taskOf[t.span[i]] : -1;
-      if (task >= 0 && batchOf(task).by >= 0) batch(task).tasks.push([ti, i]);
+      if (task >= 0 && batchOf(task).by >= 0) {
+        const b = batch(task);
+        b.tasks.push([ti, i]);
+        b.ids.add(task);
+      }
       if (task < 0 && strict && helpers.has(t.id)) continue; // [out-of-context], not [await]
       const w = awaits[ti][i];
       if (w === -1) continue;
@@ -486,6 +492,7 @@ function wallShares(profile) {
     }
   });
   const ordered = Array.from(batches.values()).sort((a, b) => a.depth - b.depth || a.by - b.by || a.span - b.span);
+  const taskScale = new Float64Array(spans.length).fill(1);
   for (const b of ordered) {
     let budget = 0;
     for (const [t, i] of b.waits) budget += weight[t][i];
@@ -495,6 +502,7 @@ function wallShares(profile) {
     const used = Math.min(budget, work);
     const factor = used / work;
     for (const [t, i] of b.tasks) weight[t][i] = threads[t].dur[i] * factor;
+    for (const task of b.ids) taskScale[task] = factor;
     const left = (budget - used) / budget;
     for (const [t, i] of b.waits) uncovered[t][i] = left;
   }
@@ -511,6 +519,7 @@ function wallShares(profile) {
     }
     return { wall, thread };
   });
+  profile.taskScale = taskScale;
   return profile.wallShares;
 }
 
@@ -524,9 +533,12 @@ function wallShares(profile) {
  * submitted run shows that time as [await] where its waiting stack meets the submitting stack;
  * with STRICT, samples of task-running threads outside any task go to [out-of-context]. When only
  * one thread root is left, its children become the roots. A number picks one thread, raw.
- * `inside` (from spansInside), when given, keeps only the samples taken inside those spans.
+ * `focus` (from focusOf), when given, keeps only the samples taken inside those spans, at the
+ * focused spans' own time: a document a worker rendered in 20 ms is 20 ms here, as the Build
+ * tab says, though in the whole tree it is its share of the wait it filled on the thread that
+ * handed it over (10 ms when two workers shared that wait); `root.wholeTreeTotal` is that share.
  */
-function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = null) {
+function buildCallTree(profile, threadChoice, keepPlumbing = false, focus = null) {
   const root = makeNode(-1, null);
   const all = threadChoice === "all";
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
@@ -552,6 +564,9 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
   };
   const awaits = graft ? awaitIndex(profile) : null;
   const shares = graft ? wallShares(profile) : null;
+  const inside = focus ? focus.inside : null;
+  const unscale = focus && graft ? focusScales(profile, focus) : null;
+  let wholeTreeTotal = 0;
 
   // First sum the samples per (group, stack) in flat arrays, then make one node per distinct
   // pair: the per-sample work is a few array updates, not a walk of the tree.
@@ -570,6 +585,8 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     let lastTask = -2, lastGroup = plain;
     for (let i = 0; i < t.n; i++) {
       if (inside && !(t.span[i] >= 0 && inside[t.span[i]] === 1)) continue;
+      const w = unscale ? wall[i] / unscale[t.span[i]] : wall[i];
+      wholeTreeTotal += wall[i];
       let baseKey = threadKey;
       let g = plain;
       if (graft) {
@@ -582,7 +599,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
           g = lastGroup;
           baseKey = g.baseKey;
         } else if (strict && helpers.has(t.id)) {
-          group("ooc", threadKey).add(t.stack[i], wall[i], t.count[i], own[i]);
+          group("ooc", threadKey).add(t.stack[i], w, t.count[i], own[i]);
           continue;
         }
         // [await]: where the waiting stack meets the stack that submitted the awaited task, or
@@ -591,11 +608,11 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
         if (waited !== -1) {
           const awaitAt = waited >= 0 ? commonStack(profile, t.stack[i], spans[waited].origin)
             : innermostApplicationStack(profile, t.stack[i]);
-          group("await", baseKey).add(awaitAt, wall[i], t.count[i], own[i]);
+          group("await", baseKey).add(awaitAt, w, t.count[i], own[i]);
           continue;
         }
       }
-      g.add(t.stack[i], wall[i], t.count[i], own[i]);
+      g.add(t.stack[i], w, t.count[i], own[i]);
     }
   }
 
@@ -635,6 +652,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     });
   }
   sumTotals(root);
+  if (focus) root.wholeTreeTotal = wholeTreeTotal;
   settleLines(profile, root);
   // Threads whose every sample was grafted elsewhere have nothing left of their own.
   if (root.kids) {
@@ -665,31 +683,69 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
 /**
  * Per span, 1 when it is inside a part of the build (`focus`: {category, name}, a stage, a
  * plugin's hooks or a document): so named, or opened within such a span, on its thread or, for
- * a handed-over task, by the span that submitted it. Memoised per focus.
+ * a handed-over task, by the span that submitted it.
  */
 function spansInside(profile, focus) {
+  return focusOf(profile, focus).inside;
+}
+
+/**
+ * A part of the build as the trees are limited to it: `inside` (spansInside) and `match`, per
+ * span, the nearest span so named that it is in (itself included), or -1. Memoised per focus.
+ */
+function focusOf(profile, focus) {
   const key = focus.category + "\u0000" + focus.name;
   profile.inside = profile.inside || new Map();
-  let state = profile.inside.get(key);
-  if (state) return state;
+  let known = profile.inside.get(key);
+  if (known) return known;
   const spans = profile.spans;
-  state = new Uint8Array(spans.length); // 0: not known yet, 1: inside, 2: outside
+  const state = new Uint8Array(spans.length); // 0: not known yet, 1: inside, 2: outside
+  const match = new Int32Array(spans.length).fill(-1);
   for (let i = 0; i < spans.length; i++) {
     const chain = [];
-    let s = i, found = 2;
+    let s = i, found = 2, at = -1;
     while (s >= 0 && s < spans.length && state[s] === 0 && chain.length <= spans.length) {
       chain.push(s);
       if (spans[s].category === focus.category && spans[s].name === focus.name) {
         found = 1;
+        at = s;
         break;
       }
       s = spans[s].parent;
     }
-    if (found === 2 && s >= 0 && s < spans.length && state[s] !== 0) found = state[s];
-    for (const c of chain) state[c] = found;
+    if (found === 2 && s >= 0 && s < spans.length && state[s] !== 0) {
+      found = state[s];
+      at = match[s];
+    }
+    for (const c of chain) {
+      state[c] = found;
+      match[c] = at;
+    }
   }
-  profile.inside.set(key, state);
-  return state;
+  known = { inside: state, match, scale: null };
+  profile.inside.set(key, known);
+  return known;
+}
+
+/**
+ * Per span inside a focus: the factor its samples were scaled by in the whole tree, relative to
+ * the focused span's own thread: the factor of the handed-over task the focused span is in (1
+ * for a span of a thread that handed its work over: a stage or a plugin's hook on the main
+ * thread). Dividing by it gives the focused span's own time, and keeps the scaling of work the
+ * span itself handed over into its own waits.
+ */
+function focusScales(profile, focus) {
+  if (focus.scale) return focus.scale;
+  wallShares(profile);
+  const { taskOf } = taskIndex(profile);
+  const scale = new Float64Array(profile.spans.length).fill(1);
+  for (let i = 0; i < scale.length; i++) {
+    const m = focus.match[i];
+    const task = m >= 0 ? taskOf[m] : -1;
+    if (task >= 0 && profile.taskScale[task] > 0) scale[i] = profile.taskScale[task];
+  }
+  focus.scale = scale;
+  return scale;
 }
 
 /** Time and sample counts of one group of samples, per stack id (-1, the empty stack, included). */
