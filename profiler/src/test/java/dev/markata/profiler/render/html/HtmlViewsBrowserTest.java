@@ -205,6 +205,50 @@ class HtmlViewsBrowserTest {
         browser.screenshot("flame-inverted");
     }
 
+    /** The flame graph's tooltip over the box of method {@code name} (the first such box). */
+    String flameTooltip(String name) {
+        browser.js("""
+                const v = markataReport.views.flame;
+                const b = v.boxes.find(b => markataReport.profile.frames[b.node.f].name === arguments[0]);
+                const r = v.canvas.getBoundingClientRect();
+                v.canvas.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + b.x + 2, clientY: r.top + b.depth * 18 + 5, bubbles: true}));""",
+                name);
+        return browser.text(By.id("flame-tooltip"));
+    }
+
+    /**
+     * The call tree gives each row's share of its thread (main's 135 ms), but the flame graph
+     * and hot methods gave shares of all three threads together (165 ms, the idle workers
+     * included), unsaid: Parser.parse was 44.4 % in the tree and 36.4 % on its flame box. The
+     * flame graph now gives the tree's shares; what adds methods up over threads (hot methods,
+     * the inverted flame graph, the search) says it is all threads, or the one thread picked.
+     */
+    @Test
+    void theFlameGraphAndHotMethodsSayWhatTheirPercentagesAreOf() throws Exception {
+        assertThat(browser.text(By.id("view")).replaceAll("\\s+", " ")).contains("0.060 44.4% Parser.parse");
+        show("flame");
+        assertThat(flameTooltip("Parser.parse")).contains("60.0 ms (44.4% of thread main)");
+        assertThat(flameTooltip("thread main")).contains("135 ms (100.0% of the profile's duration)");
+        assertThat(browser.text(By.id("flame-status"))).contains("percentages of each box's thread, as in the call tree");
+        browser.find(By.id("flame-inverted")).click();
+        assertThat(browser.text(By.id("flame-status"))).contains("percentages of all 3 threads' time (165 ms)");
+        assertThat(flameTooltip("DocumentParser.parse")).contains("60.0 ms (36.4% of all 3 threads' time)");
+        show("hot");
+        assertThat(browser.text(By.cssSelector(".hot .hint-line"))).contains("Percentages are of all 3 threads' time (165 ms)");
+        assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr")).get(0).getText()).startsWith("DocumentParser.parse")
+                .contains("60.0 ms 36.4%");
+        // one thread picked: every view gives shares of that thread's time
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
+        assertThat(browser.text(By.cssSelector(".hot .hint-line"))).contains("Percentages are of main's time (135 ms)");
+        assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr")).get(0).getText()).startsWith("Unsafe.park")
+                .contains("100 ms 74.1%");
+        show("flame");
+        assertThat(browser.text(By.id("flame-status"))).contains("percentages of main's time (135 ms)");
+        assertThat(flameTooltip("Unsafe.park")).contains("100 ms (74.1% of main's time)");
+        browser.find(By.id("search")).sendKeys("Unsafe\n");
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("1 matches, 74.1% of main's time (100 ms)");
+    }
+
     @Test
     void hotMethodsSortBySelfAndTotal() throws Exception {
         show("hot");
@@ -329,14 +373,14 @@ class HtmlViewsBrowserTest {
     void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
         browser.find(By.id("search")).sendKeys("commonmark\n");
         // the workers parse markdown 120 ms of their 200 ms, in the 100 ms main waits: 60 ms of 165 ms
-        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 36.4% of time (60.0 ms)");
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 36.4% of all 3 threads' time (60.0 ms)");
         assertThat(browser.findAll(By.cssSelector("#view .row.match"))).extracting(WebElement::getText)
                 .anySatisfy(t -> assertThat(t).contains("Parser.parse"));
         browser.screenshot("search");
         browser.find(By.id("search")).clear();
         browser.find(By.id("search-regex")).click();
         browser.find(By.id("search")).sendKeys("^app\\.(Save|Glob)\n");
-        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 18.2% of time (30.0 ms)");
+        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 18.2% of all 3 threads' time (30.0 ms)");
         show("hot");
         assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr"))).extracting(r -> r.getText().split(" ")[0])
                 .containsExactlyInAnyOrder("Save.write", "Glob.scan");
