@@ -342,6 +342,7 @@ class App {
 
   rebuildTree() {
     this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, this.focus ? focusOf(this.profile, this.focus) : null);
+    this.scope = treeScope(this.profile, this.tree, this.thread);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
@@ -383,7 +384,8 @@ class App {
       return;
     }
     const m = matchedTime(this.tree, this.matcher);
-    this.searchStatus.textContent = m.nodes + " matches, " + formatPercent(m.total, this.tree.total) + " of time (" + formatTime(m.total) + ")";
+    this.searchStatus.textContent = m.nodes + " matches, " + formatPercent(m.total, this.scope.total) + " of " + this.scope.label +
+      " (" + formatTime(m.total) + ")";
   }
 
   show(id) {

@@ -660,6 +660,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, focus = null
     if (root.kids.size === 1) {
       const only = root.kids.values().next().value;
       if (profile.frames[only.f].kind === KIND_SYNTHETIC && profile.frames[only.f].method.startsWith("thread ")) {
+        root.onlyThread = profile.frames[only.f].method.slice(7);
         root.kids = only.kids;
         root.sorted = null;
         if (root.kids) for (const c of root.kids.values()) c.parent = root;
@@ -797,6 +798,39 @@ function shareBase(profile, node, fallback) {
   const frame = profile.frames[top.f];
   if (!(frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread "))) return fallback;
   return top === node ? Math.max(profile.duration || 0, top.total) : top.total;
+}
+
+/**
+ * What the shares of views that add methods up over the whole tree (hot methods, the inverted
+ * flame graph, a method's details, the search) are shares of: { total, label }, the label as in
+ * "36.4% of <label>": all threads' time together while the tree has a root per thread (where the
+ * call tree's rows give shares of their own thread), else the one thread's time.
+ */
+function treeScope(profile, tree, threadChoice) {
+  let threads = 0;
+  if (tree.kids) {
+    for (const c of tree.kids.values()) {
+      const f = profile.frames[c.f];
+      if (f.kind === KIND_SYNTHETIC && f.method.startsWith("thread ")) threads++;
+    }
+  }
+  if (threads > 1) return { total: tree.total, label: "all " + threads + " threads' time" };
+  const picked = typeof threadChoice === "number" && profile.threads[threadChoice] ? profile.threads[threadChoice].name : null;
+  const name = picked || tree.onlyThread;
+  return { total: tree.total, label: name ? name + "'s time" : "the total" };
+}
+
+/**
+ * A node's share as the call tree gives it, { base, label }: of its thread in a tree with a root
+ * per thread (a thread's own row: of the profile's duration), else of the tree (`scope`).
+ */
+function nodeShare(profile, node, tree, scope) {
+  const base = shareBase(profile, node, tree.total);
+  let top = node;
+  while (top && top.parent && top.parent.f >= 0) top = top.parent;
+  const threadRoot = top && top.f >= 0 && profile.frames[top.f].kind === KIND_SYNTHETIC && profile.frames[top.f].method.startsWith("thread ");
+  if (!threadRoot || !(top.total > 0)) return { base, label: scope.label };
+  return { base, label: top === node ? "the profile's duration" : profile.frames[top.f].method };
 }
 
 /** Fills `total` (and counts) bottom-up without recursion, so 2,000-frame stacks are fine. */
