@@ -64,7 +64,7 @@ class App {
       });
     }
     window.markataReport = this; // for the browser tests and the curious
-    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside };
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside, makeFrame, isTaskEntryClass };
   }
 
   header(title) {
@@ -432,6 +432,7 @@ function startReport() {
   try {
     options = JSON.parse(document.getElementById("report-options").textContent);
     useLibraryRules(options.libraries);
+    useFrameRules(options.frames);
     const started = performance.now();
     const profile = parseProfile(document.getElementById("profile-data").textContent);
     new App(profile, options).start();

@@ -112,12 +112,11 @@ function makeFrame(cls, method, file, line, kind) {
     full: shown ? shown + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
     library: kind === KIND_LIB ? libraryName(cls) : null,
-    // the JDK's reflection, method-handle and lambda plumbing (as FrameFilters.isJdkPlumbing)
-    plumbing: /^(jdk\.internal\.reflect\.|sun\.reflect\.|java\.lang\.invoke\.)/.test(cls) || cls.includes("$$Lambda")
-      || cls.includes("LambdaForm$"),
-    // the profiler's own frames (spans, task wrappers, the agent), which no view shows: as
-    // FrameFilters.isProfilerOwn, the same rule the Java reports apply
-    profilerOwn: /^(dev\.markata\.profiler\.(sampling\.|agent\.|(Profiler|SpanScope)(\$|$))|one\.profiler\.)/.test(cls)
+    // the JDK's reflection, method-handle and lambda plumbing (FrameFilters.isJdkPlumbing)
+    plumbing: isJdkPlumbingClass(cls),
+    // the profiler's own frames (spans, task wrappers, the agent), which no view shows
+    // (FrameFilters.isProfilerOwn, the rule the Java reports apply)
+    profilerOwn: isProfilerOwnClass(cls)
   };
 }
 
@@ -284,11 +283,11 @@ class Graft {
   }
 }
 
-// Where a handed-over task begins on the thread that runs it (FrameFilters.isTaskEntry): the
-// profiler's task wrapper; below it is only the pool's machinery, which grafted tasks leave out.
-const TASK_WRAPPERS = "dev.markata.profiler.sampling.ContextTasks$";
-
-/** The stack of the innermost task-entry frame on `stack`'s path, or -1; memoised per stack. */
+/**
+ * The stack of the innermost task-entry frame on `stack`'s path (isTaskEntryClass: the profiler's
+ * task wrapper, where a handed-over task begins on its worker; below it is only the pool's
+ * machinery, which grafted tasks leave out), or -1; memoised per stack.
+ */
 function taskEntryOf(profile, stack) {
   if (stack < 0) return -1;
   if (!profile.taskEntry) profile.taskEntry = new Int32Array(profile.stackParent.length).fill(-2);
@@ -303,7 +302,7 @@ function taskEntryOf(profile, stack) {
   let found = s < 0 ? -1 : entry[s];
   for (let i = chain.length - 1; i >= 0; i--) {
     const cls = profile.frames[profile.stackFrame[chain[i]]].cls;
-    if (cls && cls.startsWith(TASK_WRAPPERS)) found = chain[i];
+    if (cls && isTaskEntryClass(cls)) found = chain[i];
     entry[chain[i]] = found;
   }
   return found;

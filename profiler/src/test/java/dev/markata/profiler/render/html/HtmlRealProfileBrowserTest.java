@@ -263,6 +263,42 @@ class HtmlRealProfileBrowserTest {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    /**
+     * Which frames the page leaves out (the profiler's own, the JDK's plumbing) and where a task
+     * begins are FrameFilters' rules, read from the page's options: the page judges every frame
+     * of a real recording, and names chosen to sit on the rules' edges, as the Java reports do.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void pageLeavesFramesOutByTheJavaReportsRules() throws Exception {
+        browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "frame-rules"));
+        List<String> classes = new ArrayList<>(real.frames().stream().map(dev.markata.profiler.model.Frame::className).toList());
+        classes.addAll(List.of("dev.markata.profiler.Profiler", "dev.markata.profiler.Profiler$Builder",
+                "dev.markata.profiler.Profiler$$Lambda/0x0000000801001234", "dev.markata.profiler.ProfilerTest",
+                "dev.markata.profiler.SpanScope", "dev.markata.profiler.SpanScope$1", "dev.markata.profiler.SpanScopes",
+                "dev.markata.profiler.sampling.ContextTasks$ContextRunnable", "dev.markata.profiler.sampling.JdkSampler",
+                "dev.markata.profiler.agent.UncaughtHook", "dev.markata.profiler.render.Reports", "dev.markata.profilers.X",
+                "one.profiler.AsyncProfiler", "one.profilers.X", "jdk.internal.reflect.DirectMethodHandleAccessor",
+                "sun.reflect.GeneratedMethodAccessor12", "java.lang.invoke.LambdaForm$MH/0x0000000800c0a000",
+                "java.lang.invokeX.Y", "app.Site$$Lambda$12/0x0000000800c01234", "app.Site$$Lambda.0x0000000800c05678",
+                "app.LambdaForm$Thing", "java.lang.reflect.Method", "app.Main"));
+        List<Object> page = (List<Object>) browser.js("""
+                const api = markataReport.api;
+                return arguments[0].map(c => { const f = api.makeFrame(c, 'm', '', 0, 1);
+                  return c + ' own=' + f.profilerOwn + ' plumbing=' + f.plumbing + ' task=' + api.isTaskEntryClass(c); });""", classes);
+        List<String> java = classes.stream().map(c -> {
+            dev.markata.profiler.model.Frame f = new dev.markata.profiler.model.Frame(c, "m", "", 0,
+                    dev.markata.profiler.model.FrameKind.LIBRARY);
+            return c + " own=" + dev.markata.profiler.process.FrameFilters.isProfilerOwn(f) + " plumbing="
+                    + dev.markata.profiler.process.FrameFilters.isJdkPlumbing(f) + " task="
+                    + dev.markata.profiler.process.FrameFilters.isTaskEntry(f);
+        }).toList();
+        assertThat(page).isEqualTo(java);
+        assertThat(java).contains("dev.markata.profiler.Profiler$Builder own=true plumbing=false task=false",
+                "dev.markata.profiler.ProfilerTest own=false plumbing=false task=false",
+                "dev.markata.profiler.sampling.ContextTasks$ContextRunnable own=true plumbing=false task=true");
+    }
+
     @Test
     void pageNamesFramesAsTheTextReportDoes() throws Exception {
         browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "frame-names"));
