@@ -807,6 +807,55 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json: 165 ms → this profile 165 ms (±0)");
     }
 
+    /**
+     * A document's path 400 characters long (a site of deep folders) made its column 400
+     * characters wide: the documents table's numbers were out of the window, to the right of a
+     * path nobody reads whole. The path is cut in its middle (its start and its file name stay),
+     * whole in the link's title and text, and the numbers stay in view at a phone's, a narrow and
+     * a normal window's width.
+     */
+    @Test
+    void aLongDocumentPathKeepsTheDocumentsNumbersInView() throws Exception {
+        String longPath = "posts/" + "a-folder-with-a-rather-long-name/".repeat(12) + "slowest-post.md";
+        assertThat(longPath).hasSizeGreaterThan(400);
+        TestSessions b = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 30);
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 30);
+        Map<String, String> attrs = Map.of("stage", "render", "plugin", "markata.plugins.render_markdown");
+        b.span(stage, "document", longPath, 1, 0, 20, attrs);
+        b.span(stage, "document", "posts/short.md", 1, 20, 30, attrs);
+        Path file = HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "long-path");
+        Dimension wide = browser.driver().manage().window().getSize();
+        try {
+            for (Dimension size : List.of(new Dimension(1400, 900), new Dimension(800, 900), new Dimension(390, 844))) {
+                browser.driver().manage().window().setSize(size);
+                browser.open(file);
+                show("build");
+                @SuppressWarnings("unchecked")
+                List<Number> edges = (List<Number>) browser.js("""
+                        const view = document.getElementById('view'), r = view.getBoundingClientRect();
+                        const total = document.querySelector('#build-documents tbody tr td:nth-child(2)').getBoundingClientRect();
+                        return [total.right, Math.min(r.left + view.clientWidth, window.innerWidth), view.scrollWidth, view.clientWidth];""");
+                assertThat(edges.get(0).doubleValue()).as("right edge of the long document's total, window " + size)
+                        .isLessThanOrEqualTo(edges.get(1).doubleValue());
+                if (size.getWidth() >= 800) {
+                    assertThat(edges.get(2).intValue()).as("the Build tab's width, window " + size).isLessThanOrEqualTo(edges.get(3).intValue());
+                }
+                browser.screenshot("build-long-path-" + size.getWidth());
+            }
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+        WebElement link = browser.find(By.cssSelector("#build-documents tbody tr:first-child button.link"));
+        assertThat(link.getAttribute("title")).startsWith(longPath);
+        assertThat(link.getAttribute("textContent")).isEqualTo(longPath);
+        // the start and the file name show, the middle is cut
+        assertThat((Boolean) browser.js("const h = arguments[0].querySelector('.head'); return h.scrollWidth > h.clientWidth", link))
+                .as("the path's middle is cut").isTrue();
+        assertThat(browser.text(By.cssSelector("#build-documents tbody tr:first-child .tail"))).isEqualTo("slowest-post.md");
+        link.click();
+        assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside document " + longPath);
+    }
+
     @Test
     void theBuildTabFitsTheWindowWhenDocumentsPassThroughManyPlugins() throws Exception {
         // a real post goes through seven plugins; their names made the documents table wider
