@@ -348,7 +348,7 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Config.load");
 
         show("build");
-        browser.find(By.xpath("//table[@id='build-documents']//button[text()='posts/post-0.md']")).click();
+        browser.find(By.xpath("//table[@id='build-documents']//button[.='posts/post-0.md']")).click();
         assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside document posts/post-0.md");
         // its 20 ms on a worker, as the documents table says, not the 10 ms of the build's wall
         // time it stands for in the whole tree (two workers shared main's wait)
