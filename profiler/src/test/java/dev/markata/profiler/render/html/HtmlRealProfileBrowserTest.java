@@ -158,7 +158,7 @@ class HtmlRealProfileBrowserTest {
     @Test
     void pageTreeMatchesTheJavaTreeOnRealAndHandBuiltSessions() throws Exception {
         for (Session session : List.of(real, embedsTheProfiler(), HtmlTestProfiles.lineSplit(),
-                HtmlTestProfiles.twoLambdaClassesAtOneCallSite(),
+                HtmlTestProfiles.twoLambdaClassesAtOneCallSite(), HtmlTestProfiles.nestedHandOver(),
                 HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
                 HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlTestProfiles.siteBuild(AsyncMode.DISABLED))) {
             Path report = HtmlBrowser.render(session, HtmlOptions.defaults(), "cross-check");

@@ -369,6 +369,29 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("flame-status"))).startsWith("165 ms");
     }
 
+    /**
+     * A document that hands work over itself (its images, to two more workers) and waits for it:
+     * its focused tree is its own 100 ms, as the documents table says, the images' 160 ms of
+     * work filling the 80 ms it waited, as in the whole tree, where the document is 50 ms of
+     * main's wait, shared with another document.
+     */
+    @Test
+    void aFocusedDocumentKeepsTheWorkItHandedOverInsideItsOwnTime() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.nestedHandOver(), HtmlOptions.defaults(), "nested-focus"));
+        show("build");
+        assertThat(browser.text(By.id("build-documents"))).contains("posts/a.md warm-up 100 ms");
+        browser.find(By.xpath("//table[@id='build-documents']//button[.='posts/a.md']")).click();
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 0.100 100.0% Main.main")
+                .contains("0.080 80.0% Images.resizeAll").contains("0.020 20.0% Markdown.parse").doesNotContain("[await]");
+        assertThat(browser.text(By.id("focus-time"))).endsWith("In the whole profile's tree the same samples are 50.0 ms, "
+                + "their share of the wait on the thread that handed them over.");
+        show("build");
+        browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
+        // the hook on main: its wall time, which is also its own time on its thread
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 0.100 100.0% Main.main");
+        assertThat(browser.text(By.id("focus-time"))).doesNotContain("whole profile's tree");
+    }
+
     @Test
     void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
         browser.find(By.id("search")).sendKeys("commonmark\n");
