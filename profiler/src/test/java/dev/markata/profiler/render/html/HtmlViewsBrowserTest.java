@@ -385,6 +385,9 @@ class HtmlViewsBrowserTest {
                 .contains("0.080 80.0% Images.resizeAll").contains("0.020 20.0% Markdown.parse").doesNotContain("[await]");
         assertThat(browser.text(By.id("focus-time"))).endsWith("In the whole profile's tree the same samples are 50.0 ms, "
                 + "their share of the wait on the thread that handed them over.");
+        // the views that add methods up say what their shares are of: the document's time, not main's
+        show("hot");
+        assertThat(browser.text(By.cssSelector(".hot .hint-line"))).contains("Percentages are of the document's time (100 ms)");
         show("build");
         browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
         // the hook on main: its wall time, which is also its own time on its thread
