@@ -324,7 +324,7 @@ class App {
     if (focus) {
       const matching = this.profile.spans.filter(s => s.category === focus.category && s.name === focus.name);
       const wall = matching.reduce((a, s) => a + (s.end - s.start), 0);
-      const what = { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
+      const what = focusKind(focus);
       this.focusBar.append(el("span", null, "Only the samples inside " + what + " " + focus.name + " (" + formatTime(wall) + " of wall time in " +
         matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
       const back = el("button", null, "Show the whole profile");
@@ -342,7 +342,7 @@ class App {
 
   rebuildTree() {
     this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, this.focus ? focusOf(this.profile, this.focus) : null);
-    this.scope = treeScope(this.profile, this.tree, this.thread);
+    this.scope = treeScope(this.profile, this.tree, this.thread, this.focus);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
@@ -357,8 +357,7 @@ class App {
    */
   updateFocusTime() {
     if (!this.focus || !this.focusTime) return;
-    const what = { stage: "stage", hook: "plugin", document: "document" }[this.focus.category] || this.focus.category;
-    let text = "Times are the " + what + "'s own time on its thread, as in the Build tab: work it handed to other threads " +
+    let text = "Times are the " + focusKind(this.focus) + "'s own time on its thread, as in the Build tab: work it handed to other threads " +
       "is shown in the time it waited for it.";
     const whole = this.tree.wholeTreeTotal;
     if (whole !== undefined && formatTime(whole) !== formatTime(this.tree.total)) {

@@ -161,7 +161,7 @@ class FlameView {
   /** What the boxes' percentages are of, for the status line. */
   sharesNote() {
     const scope = this.app.scope;
-    if (!this.inverted && scope.label.startsWith("all ")) return "percentages of each box's thread, as in the call tree";
+    if (!this.inverted && scope.allThreads) return "percentages of each box's thread, as in the call tree";
     return "percentages of " + scope.label + " (" + formatTime(scope.total) + ")";
   }
 

@@ -35,7 +35,7 @@ class HotView {
     // the call tree's rows give shares of their own thread: say which
     const scope = app.scope;
     const of = "Percentages are of " + scope.label + " (" + formatTime(scope.total) + ")" +
-      (scope.label.startsWith("all ") ? ", the threads' own rows added up; pick a thread above for one thread's" : "");
+      (scope.allThreads ? ", the threads' own rows added up; pick a thread above for one thread's" : "");
     this.root.appendChild(el("p", "hint-line", note + ". " + of + ". Click a header to sort, a row for details."));
     const table = el("table", "grid");
     table.id = "hot-table";

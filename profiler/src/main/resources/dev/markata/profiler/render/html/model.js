@@ -689,6 +689,11 @@ function spansInside(profile, focus) {
   return focusOf(profile, focus).inside;
 }
 
+/** What a focus is called on the page: "stage", "plugin" (a hook span) or "document". */
+function focusKind(focus) {
+  return { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
+}
+
 /**
  * A part of the build as the trees are limited to it: `inside` (spansInside) and `match`, per
  * span, the nearest span so named that it is in (itself included), or -1. Memoised per focus.
@@ -801,11 +806,12 @@ function shareBase(profile, node, fallback) {
 
 /**
  * What the shares of views that add methods up over the whole tree (hot methods, the inverted
- * flame graph, a method's details, the search) are shares of: { total, label }, the label as in
- * "36.4% of <label>": all threads' time together while the tree has a root per thread (where the
- * call tree's rows give shares of their own thread), else the one thread's time.
+ * flame graph, a method's details, the search) are shares of: { total, label, allThreads }, the
+ * label as in "36.4% of <label>": all threads' time together while the tree has a root per
+ * thread (`allThreads`; the call tree's rows then give shares of their own thread), else the one
+ * thread's time, or, in a tree limited to a `focus`, the focused part's time.
  */
-function treeScope(profile, tree, threadChoice) {
+function treeScope(profile, tree, threadChoice, focus = null) {
   let threads = 0;
   if (tree.kids) {
     for (const c of tree.kids.values()) {
@@ -813,10 +819,12 @@ function treeScope(profile, tree, threadChoice) {
       if (f.kind === KIND_SYNTHETIC && f.method.startsWith("thread ")) threads++;
     }
   }
-  if (threads > 1) return { total: tree.total, label: "all " + threads + " threads' time" };
+  if (threads > 1) return { total: tree.total, label: "all " + threads + " threads' time", allThreads: true };
+  // a focused tree's times are the focused part's own (buildCallTree), whatever thread it is grafted under
+  if (focus) return { total: tree.total, label: "the " + focusKind(focus) + "'s time", allThreads: false };
   const picked = typeof threadChoice === "number" && profile.threads[threadChoice] ? profile.threads[threadChoice].name : null;
   const name = picked || tree.onlyThread;
-  return { total: tree.total, label: name ? name + "'s time" : "the total" };
+  return { total: tree.total, label: name ? name + "'s time" : "the total", allThreads: false };
 }
 
 /**
