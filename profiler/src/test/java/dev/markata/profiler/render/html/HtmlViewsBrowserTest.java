@@ -370,6 +370,35 @@ class HtmlViewsBrowserTest {
     }
 
     /**
+     * A document far down the Build tab, clicked: the views share one scrolled area, and the
+     * tree opened as far down as the Build tab was scrolled, below the top of the document's
+     * tree (on a real build's 50 documents, below all of it: an empty view). Each view now keeps
+     * its own place, and a link opens the tree at its top.
+     */
+    @Test
+    void aLinkFarDownTheBuildTabOpensTheTreeAtItsTop() throws Exception {
+        Dimension wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(1400, 600));
+        try {
+            browser.open(report);
+            show("build");
+            WebElement view = browser.find(By.id("view"));
+            browser.js("arguments[0].scrollTop = arguments[0].scrollHeight", view);
+            long scrolled = ((Number) browser.js("return arguments[0].scrollTop", view)).longValue();
+            assertThat(scrolled).as("the Build tab scrolls in a 600 px window").isGreaterThan(100);
+            List<WebElement> links = browser.findAll(By.cssSelector("#build-documents tbody button.link"));
+            browser.js("arguments[0].click()", links.get(links.size() - 1));
+            assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+            assertThat(((Number) browser.js("return arguments[0].scrollTop", view)).longValue()).as("the tree's scroll").isZero();
+            show("build");
+            assertThat(((Number) browser.js("return arguments[0].scrollTop", view)).longValue()).as("back in the Build tab")
+                    .isEqualTo(scrolled);
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
+    /**
      * A document that hands work over itself (its images, to two more workers) and waits for it:
      * its focused tree is its own 100 ms, as the documents table says, the images' 160 ms of
      * work filling the 80 ms it waited, as in the whole tree, where the document is 50 ms of
