@@ -34,6 +34,7 @@ class App {
     this.views = {};
     this.selectedNode = null;
     this.focus = null; // a part of the build the trees are limited to: {category, name}
+    this.scrolls = {}; // per view, where its scrolled area was left: the views share one
     this.hasBuild = profile.spans.some(s => s.category === "stage");
   }
 
@@ -336,6 +337,7 @@ class App {
       this.focusBar.appendChild(this.focusTime);
     }
     this.rebuildTree();
+    this.scrolls.tree = null; // another tree: it opens at its top
     if (focus) this.show("tree"); // from the Build tab's links; the way back stays in the view it is in
     else this.refresh();
   }
@@ -388,6 +390,7 @@ class App {
   }
 
   show(id) {
+    if (this.current) this.scrolls[this.current] = { top: this.viewArea.scrollTop, left: this.viewArea.scrollLeft };
     this.current = id;
     for (const [k, b] of Object.entries(this.tabButtons)) {
       b.classList.toggle("active", k === id);
@@ -403,6 +406,10 @@ class App {
     this.viewArea.appendChild(view.root);
     this.viewArea.dataset.view = id;
     view.render();
+    // each view is found where it was left (a link far down the Build tab opened the tree as far down)
+    const scroll = this.scrolls[id];
+    this.viewArea.scrollTop = scroll ? scroll.top : 0;
+    this.viewArea.scrollLeft = scroll ? scroll.left : 0;
   }
 
   refresh() {
