@@ -8,10 +8,12 @@ import java.util.Set;
 /** Which frames reports leave out by default, and which frames mean "this thread is blocked". */
 public final class FrameFilters {
 
-    private static final Set<String> BLOCKING_CLASSES = Set.of("jdk.internal.misc.Unsafe", "sun.misc.Unsafe",
+    private static final List<String> BLOCKING_CLASS_LIST = List.of("jdk.internal.misc.Unsafe", "sun.misc.Unsafe",
             "java.util.concurrent.locks.LockSupport", "java.lang.Object", "java.lang.Thread");
-    private static final Set<String> BLOCKING_METHODS = Set.of("park", "parkNanos", "parkUntil", "wait", "wait0",
+    private static final List<String> BLOCKING_METHOD_LIST = List.of("park", "parkNanos", "parkUntil", "wait", "wait0",
             "sleep", "sleep0", "sleepNanos", "sleepNanos0", "join");
+    private static final Set<String> BLOCKING_CLASSES = Set.copyOf(BLOCKING_CLASS_LIST);
+    private static final Set<String> BLOCKING_METHODS = Set.copyOf(BLOCKING_METHOD_LIST);
 
     /** Where the profiler's own code lives: these packages (and async-profiler's Java side), and {@link #PROFILER_CLASSES}. */
     private static final List<String> PROFILER_PREFIXES = List.of("one.profiler.", "dev.markata.profiler.sampling.",
@@ -24,19 +26,23 @@ public final class FrameFilters {
     private static final List<String> PLUMBING_CONTAINS = List.of("$$Lambda", "LambdaForm$");
 
     /**
-     * What {@link #isProfilerOwn}, {@link #isJdkPlumbing} and {@link #isTaskEntry} go by, for the
-     * HTML report's script, which applies them to the frames it builds its trees from: one set of
-     * rules, so that the page leaves out what the Java reports leave out (model.js had copies of
-     * them). A class is the profiler's own when it starts with one of {@code profilerPrefixes}, or
-     * is one of {@code profilerClasses} or nested in one ({@code Profiler$Builder}); plumbing when
-     * it starts with one of {@code plumbingPrefixes} or contains one of {@code plumbingContains}.
+     * What {@link #isProfilerOwn}, {@link #isJdkPlumbing}, {@link #isTaskEntry} and
+     * {@link #isBlockingCall} go by, for the HTML report's script, which applies them to the
+     * frames it builds its trees from: one set of rules, so that the page leaves out and finds
+     * waiting where the Java reports do (model.js had copies of them). A class is the profiler's
+     * own when it starts with one of {@code profilerPrefixes}, or is one of {@code profilerClasses}
+     * or nested in one ({@code Profiler$Builder}); plumbing when it starts with one of
+     * {@code plumbingPrefixes} or contains one of {@code plumbingContains}; a blocking call is one
+     * of {@code blockingMethods} of one of {@code blockingClasses}.
      */
     public record Rules(List<String> profilerPrefixes, List<String> profilerClasses, List<String> plumbingPrefixes,
-                        List<String> plumbingContains, String taskEntryPrefix) {
+                        List<String> plumbingContains, String taskEntryPrefix, List<String> blockingClasses,
+                        List<String> blockingMethods) {
     }
 
     public static Rules rules() {
-        return new Rules(PROFILER_PREFIXES, PROFILER_CLASSES, PLUMBING_PREFIXES, PLUMBING_CONTAINS, TASK_WRAPPERS);
+        return new Rules(PROFILER_PREFIXES, PROFILER_CLASSES, PLUMBING_PREFIXES, PLUMBING_CONTAINS, TASK_WRAPPERS,
+                BLOCKING_CLASS_LIST, BLOCKING_METHOD_LIST);
     }
 
     private FrameFilters() {
@@ -101,8 +107,8 @@ public final class FrameFilters {
         return false;
     }
 
-    /** A frame a thread sits in while it parks, waits, sleeps or joins. */
-    static boolean isBlockingCall(Frame frame) {
+    /** A frame a thread sits in while it parks, waits, sleeps or joins (model.js's {@code isWaiting}, from {@link #rules()}). */
+    public static boolean isBlockingCall(Frame frame) {
         return BLOCKING_CLASSES.contains(frame.className()) && BLOCKING_METHODS.contains(frame.methodName());
     }
 }

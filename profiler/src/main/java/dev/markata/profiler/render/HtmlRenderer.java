@@ -152,6 +152,8 @@ public final class HtmlRenderer implements Renderer {
         strings(json.name("profilerPrefixes"), frames.profilerPrefixes());
         strings(json.name("profilerClasses"), frames.profilerClasses());
         json.name("taskEntryPrefix").value(frames.taskEntryPrefix());
+        strings(json.name("blockingClasses"), frames.blockingClasses());
+        strings(json.name("blockingMethods"), frames.blockingMethods());
         json.endObject()
                 .name("initialView").value(options.initialView().id())
                 .name("thresholdPercent").value(options.thresholdPercent())

@@ -113,9 +113,11 @@ class HtmlRendererTest {
         String expected = "\"frames\":{\"plumbingPrefixes\":[" + quoted(rules.plumbingPrefixes()) + "],\"plumbingContains\":["
                 + quoted(rules.plumbingContains()) + "],\"profilerPrefixes\":[" + quoted(rules.profilerPrefixes())
                 + "],\"profilerClasses\":[" + quoted(rules.profilerClasses()) + "],\"taskEntryPrefix\":\""
-                + rules.taskEntryPrefix() + "\"},";
+                + rules.taskEntryPrefix() + "\",\"blockingClasses\":[" + quoted(rules.blockingClasses())
+                + "],\"blockingMethods\":[" + quoted(rules.blockingMethods()) + "]},";
         assertThat(element(render(session(), HtmlOptions.defaults()), "report-options")).contains(expected)
-                .contains("\"java.lang.invoke.\"", "\"$$Lambda\"", "\"one.profiler.\"", "\"dev.markata.profiler.SpanScope\"");
+                .contains("\"java.lang.invoke.\"", "\"$$Lambda\"", "\"one.profiler.\"", "\"dev.markata.profiler.SpanScope\"",
+                        "\"java.util.concurrent.locks.LockSupport\"", "\"parkNanos\"");
     }
 
     private static String quoted(Collection<String> values) {

@@ -65,7 +65,7 @@ class App {
       });
     }
     window.markataReport = this; // for the browser tests and the curious
-    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside, makeFrame, isTaskEntryClass };
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside, makeFrame, isTaskEntryClass, isBlockingCall };
   }
 
   header(title) {

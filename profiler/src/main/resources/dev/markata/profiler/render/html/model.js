@@ -341,17 +341,12 @@ function taskIndex(profile) {
   return profile.tasks;
 }
 
-const BLOCKING_CLASSES = new Set(["jdk.internal.misc.Unsafe", "sun.misc.Unsafe", "java.util.concurrent.locks.LockSupport",
-  "java.lang.Object", "java.lang.Thread"]);
-const BLOCKING_METHODS = new Set(["park", "parkNanos", "parkUntil", "wait", "wait0", "sleep", "sleep0", "sleepNanos",
-  "sleepNanos0", "join"]);
-
 /** Whether a sample shows its thread blocked: WAITING, or an unknown state with a parking/waiting leaf frame. */
 function isWaiting(profile, t, i) {
   if (t.state[i] === STATE_WAITING) return true;
   if (t.state[i] !== STATE_UNKNOWN || t.stack[i] < 0) return false;
   const f = profile.frames[profile.stackFrame[t.stack[i]]];
-  return BLOCKING_CLASSES.has(f.cls) && BLOCKING_METHODS.has(f.method);
+  return isBlockingCall(f.cls, f.method);
 }
 
 /**

@@ -67,10 +67,16 @@ function useLibraryRules(rules) {
  * carry as they carry the library rules: the profiler's own frames, the JDK's lambda and
  * reflection plumbing, and where a handed-over task begins. No copy of them here to drift.
  */
-let frameRules = { profilerPrefixes: [], profilerClasses: [], plumbingPrefixes: [], plumbingContains: [], taskEntryPrefix: null };
+let frameRules = { profilerPrefixes: [], profilerClasses: [], plumbingPrefixes: [], plumbingContains: [], taskEntryPrefix: null,
+  blockingClasses: new Set(), blockingMethods: new Set() };
 
 function useFrameRules(rules) {
-  if (rules) frameRules = rules;
+  if (rules) frameRules = Object.assign({}, rules, { blockingClasses: new Set(rules.blockingClasses), blockingMethods: new Set(rules.blockingMethods) });
+}
+
+/** A call a thread sits in while it parks, waits, sleeps or joins (FrameFilters.isBlockingCall). */
+function isBlockingCall(cls, method) {
+  return frameRules.blockingClasses.has(cls) && frameRules.blockingMethods.has(method);
 }
 
 /** The profiler's own code, on a stack only because the program is profiled (FrameFilters.isProfilerOwn). */

@@ -297,6 +297,19 @@ class HtmlRealProfileBrowserTest {
         assertThat(java).contains("dev.markata.profiler.Profiler$Builder own=true plumbing=false task=false",
                 "dev.markata.profiler.ProfilerTest own=false plumbing=false task=false",
                 "dev.markata.profiler.sampling.ContextTasks$ContextRunnable own=true plumbing=false task=true");
+        // which leaf frames mean a thread is blocked, for samples whose state the sampler did not know
+        List<String> calls = new ArrayList<>(real.frames().stream().map(f -> f.className() + "." + f.methodName()).toList());
+        calls.addAll(List.of("jdk.internal.misc.Unsafe.park", "sun.misc.Unsafe.park", "java.lang.Object.wait0",
+                "java.lang.Thread.sleepNanos0", "java.lang.Thread.join", "java.lang.Thread.run", "app.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos", "java.util.concurrent.locks.LockSupport.unpark"));
+        List<Object> pageBlocking = (List<Object>) browser.js("""
+                return arguments[0].map(c => { const dot = c.lastIndexOf('.');
+                  return c + ' ' + markataReport.api.isBlockingCall(c.slice(0, dot), c.slice(dot + 1)); });""", calls);
+        assertThat(pageBlocking).isEqualTo(calls.stream().map(c -> {
+            int dot = c.lastIndexOf('.');
+            return c + " " + dev.markata.profiler.process.FrameFilters.isBlockingCall(new dev.markata.profiler.model.Frame(
+                    c.substring(0, dot), c.substring(dot + 1), "", 0, dev.markata.profiler.model.FrameKind.LIBRARY));
+        }).toList()).contains("jdk.internal.misc.Unsafe.park true", "app.Unsafe.park false");
     }
 
     @Test
