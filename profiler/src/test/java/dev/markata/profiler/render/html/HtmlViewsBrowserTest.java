@@ -65,6 +65,22 @@ class HtmlViewsBrowserTest {
                 return n;""", canvasId)).longValue();
     }
 
+    /** What a test does in a window of another size. */
+    interface InWindow {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with the window at {@code size}, then gives the window its size back. */
+    void inWindow(Dimension size, InWindow body) throws Exception {
+        Dimension before = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(size);
+        try {
+            body.run();
+        } finally {
+            browser.driver().manage().window().setSize(before);
+        }
+    }
+
     /** Opens the view options, picks "Hide frames matching regex" and types {@code pattern}; returns its field. */
     WebElement hideFramesMatching(String pattern) {
         browser.find(By.cssSelector(".options summary")).click();
@@ -377,9 +393,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void aLinkFarDownTheBuildTabOpensTheTreeAtItsTop() throws Exception {
-        Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new Dimension(1400, 600));
-        try {
+        inWindow(new Dimension(1400, 600), () -> {
             browser.open(report);
             show("build");
             WebElement view = browser.find(By.id("view"));
@@ -393,9 +407,7 @@ class HtmlViewsBrowserTest {
             show("build");
             assertThat(((Number) browser.js("return arguments[0].scrollTop", view)).longValue()).as("back in the Build tab")
                     .isEqualTo(scrolled);
-        } finally {
-            browser.driver().manage().window().setSize(wide);
-        }
+        });
     }
 
     /**
@@ -652,9 +664,7 @@ class HtmlViewsBrowserTest {
 
     @Test
     void aNarrowWindowGivesTheViewTheWholeWidth() throws Exception {
-        Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new Dimension(800, 900));
-        try {
+        inWindow(new Dimension(800, 900), () -> {
             browser.open(report);
             show("build");
             // the details panel beside the view left 450 px for tables of seven columns
@@ -672,9 +682,7 @@ class HtmlViewsBrowserTest {
             assertThat(details.getSize().getHeight()).as("height of the details panel").isGreaterThan(100);
             assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
             browser.screenshot("narrow-window-tree");
-        } finally {
-            browser.driver().manage().window().setSize(wide);
-        }
+        });
     }
 
     /**
@@ -684,9 +692,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void aPhoneSizedWindowKeepsTheViewTallAndNeverScrollsSideways() throws Exception {
-        Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        try {
+        inWindow(new Dimension(390, 844), () -> {
             browser.open(report);
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("the page fits the window's width").isTrue();
@@ -710,9 +716,7 @@ class HtmlViewsBrowserTest {
                     "const r = document.querySelector('.options-body').getBoundingClientRect(); return [r.left, r.right, window.innerWidth];");
             assertThat(box.get(0).doubleValue()).as("left edge of the view options").isGreaterThanOrEqualTo(0);
             assertThat(box.get(1).doubleValue()).as("right edge of the view options").isLessThanOrEqualTo(box.get(2).doubleValue());
-        } finally {
-            browser.driver().manage().window().setSize(wide);
-        }
+        });
     }
 
     /**
@@ -879,10 +883,8 @@ class HtmlViewsBrowserTest {
         b.span(stage, "document", longPath, 1, 0, 20, attrs);
         b.span(stage, "document", "posts/short.md", 1, 20, 30, attrs);
         Path file = HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "long-path");
-        Dimension wide = browser.driver().manage().window().getSize();
-        try {
-            for (Dimension size : List.of(new Dimension(1400, 900), new Dimension(800, 900), new Dimension(390, 844))) {
-                browser.driver().manage().window().setSize(size);
+        for (Dimension size : List.of(new Dimension(1400, 900), new Dimension(800, 900), new Dimension(390, 844))) {
+            inWindow(size, () -> {
                 browser.open(file);
                 show("build");
                 @SuppressWarnings("unchecked")
@@ -896,9 +898,7 @@ class HtmlViewsBrowserTest {
                     assertThat(edges.get(2).intValue()).as("the Build tab's width, window " + size).isLessThanOrEqualTo(edges.get(3).intValue());
                 }
                 browser.screenshot("build-long-path-" + size.getWidth());
-            }
-        } finally {
-            browser.driver().manage().window().setSize(wide);
+            });
         }
         WebElement link = browser.find(By.cssSelector("#build-documents tbody tr:first-child button.link"));
         assertThat(link.getAttribute("title")).startsWith(longPath);
