@@ -411,6 +411,22 @@ class HtmlViewsBrowserTest {
     }
 
     /**
+     * With async mode disabled nothing is grafted, so a plugin's focused tree keeps a root per
+     * thread: main waiting 100 ms and each worker rendering for 100 ms. Each thread's row gave
+     * its share of the whole profile's 135 ms (74.1 %), in a view of a plugin that took 100 ms.
+     */
+    @Test
+    void aFocusedTreesThreadRowsAreSharesOfTheFocusedPartsWallTime() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.DISABLED), HtmlOptions.defaults(), "disabled-focus"));
+        show("build");
+        browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
+        assertThat(browser.findAll(By.cssSelector("#view .kids.top > .node > .row"))).extracting(r -> r.getText().replaceAll("\\s+", " "))
+                .containsExactly("▾ 0.100 100.0% thread main", "▾ 0.100 100.0% thread worker-2", "▾ 0.100 100.0% thread worker-3");
+        browser.findAll(By.cssSelector("#view .kids.top > .node > .row")).get(0).click();
+        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 100.0% of the plugin's wall time");
+    }
+
+    /**
      * A document that hands work over itself (its images, to two more workers) and waits for it:
      * its focused tree is its own 100 ms, as the documents table says, the images' 160 ms of
      * work filling the 80 ms it waited, as in the whole tree, where the document is 50 ms of
