@@ -323,11 +323,9 @@ class App {
     clear(this.focusBar);
     this.focusBar.hidden = !focus;
     if (focus) {
-      const matching = this.profile.spans.filter(s => s.category === focus.category && s.name === focus.name);
-      const wall = matching.reduce((a, s) => a + (s.end - s.start), 0);
-      const what = focusKind(focus);
-      this.focusBar.append(el("span", null, "Only the samples inside " + what + " " + focus.name + " (" + formatTime(wall) + " of wall time in " +
-        matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
+      const { spans, wall } = focusOf(this.profile, focus);
+      this.focusBar.append(el("span", null, "Only the samples inside " + focusKind(focus) + " " + focus.name + " (" + formatTime(wall) +
+        " of wall time in " + spans + " span" + (spans === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
       const back = el("button", null, "Show the whole profile");
       back.id = "focus-clear";
       back.addEventListener("click", () => this.setFocus(null));

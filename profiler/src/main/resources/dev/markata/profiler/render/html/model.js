@@ -646,7 +646,10 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, focus = null
     });
   }
   sumTotals(root);
-  if (focus) root.wholeTreeTotal = wholeTreeTotal;
+  if (focus) {
+    root.wholeTreeTotal = wholeTreeTotal;
+    root.wall = focus.wall; // what a thread's own row is a share of (shareBase)
+  }
   settleLines(profile, root);
   // Threads whose every sample was grafted elsewhere have nothing left of their own.
   if (root.kids) {
@@ -691,7 +694,8 @@ function focusKind(focus) {
 
 /**
  * A part of the build as the trees are limited to it: `inside` (spansInside) and `match`, per
- * span, the nearest span so named that it is in (itself included), or -1. Memoised per focus.
+ * span, the nearest span so named that it is in (itself included), or -1; `spans` and `wall`,
+ * how many spans are so named and their wall time added up. Memoised per focus.
  */
 function focusOf(profile, focus) {
   const key = focus.category + "\u0000" + focus.name;
@@ -722,7 +726,14 @@ function focusOf(profile, focus) {
       match[c] = at;
     }
   }
-  known = { inside: state, match, scale: null };
+  let count = 0, wall = 0;
+  for (const s of spans) {
+    if (s.category === focus.category && s.name === focus.name) {
+      count++;
+      wall += s.end - s.start;
+    }
+  }
+  known = { inside: state, match, scale: null, spans: count, wall };
   profile.inside.set(key, known);
   return known;
 }
@@ -788,7 +799,8 @@ function threadTimeDiffers(node) {
  * The total a node's share is a share of: in a tree with a root per thread, its thread's (a
  * thread's time is the wall time it ran, so its shares are shares of its wall time, as the text
  * report gives them; idle pool threads beside it no longer dilute them), and for a thread's own
- * row the session's duration; `fallback` otherwise.
+ * row the session's duration (in a tree limited to a part of the build, that part's wall time);
+ * `fallback` otherwise.
  */
 function shareBase(profile, node, fallback) {
   let top = node;
@@ -796,7 +808,9 @@ function shareBase(profile, node, fallback) {
   if (!top || top.f < 0 || !(top.total > 0)) return fallback;
   const frame = profile.frames[top.f];
   if (!(frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread "))) return fallback;
-  return top === node ? Math.max(profile.duration || 0, top.total) : top.total;
+  // a tree limited to a part of the build: of that part's wall time, not of the whole profile's
+  const wall = top.parent && top.parent.wall !== undefined ? top.parent.wall : profile.duration;
+  return top === node ? Math.max(wall || 0, top.total) : top.total;
 }
 
 /**
@@ -804,7 +818,8 @@ function shareBase(profile, node, fallback) {
  * flame graph, a method's details, the search) are shares of: { total, label, allThreads }, the
  * label as in "36.4% of <label>": all threads' time together while the tree has a root per
  * thread (`allThreads`; the call tree's rows then give shares of their own thread), else the one
- * thread's time, or, in a tree limited to a `focus`, the focused part's time.
+ * thread's time, or, in a tree limited to a `focus`, the focused part's time; `wall` names what a
+ * thread's own row is a share of.
  */
 function treeScope(profile, tree, threadChoice, focus = null) {
   let threads = 0;
@@ -814,17 +829,20 @@ function treeScope(profile, tree, threadChoice, focus = null) {
       if (f.kind === KIND_SYNTHETIC && f.method.startsWith("thread ")) threads++;
     }
   }
-  if (threads > 1) return { total: tree.total, label: "all " + threads + " threads' time", allThreads: true };
+  // what a thread's own row is a share of (shareBase)
+  const wall = focus ? "the " + focusKind(focus) + "'s wall time" : "the profile's duration";
+  if (threads > 1) return { total: tree.total, label: "all " + threads + " threads' time", allThreads: true, wall };
   // a focused tree's times are the focused part's own (buildCallTree), whatever thread it is grafted under
-  if (focus) return { total: tree.total, label: "the " + focusKind(focus) + "'s time", allThreads: false };
+  if (focus) return { total: tree.total, label: "the " + focusKind(focus) + "'s time", allThreads: false, wall };
   const picked = typeof threadChoice === "number" && profile.threads[threadChoice] ? profile.threads[threadChoice].name : null;
   const name = picked || tree.onlyThread;
-  return { total: tree.total, label: name ? name + "'s time" : "the total", allThreads: false };
+  return { total: tree.total, label: name ? name + "'s time" : "the total", allThreads: false, wall };
 }
 
 /**
  * A node's share as the call tree gives it, { base, label }: of its thread in a tree with a root
- * per thread (a thread's own row: of the profile's duration), else of the tree (`scope`).
+ * per thread (a thread's own row: of the profile's duration, or of the focused part's wall time),
+ * else of the tree (`scope`).
  */
 function nodeShare(profile, node, tree, scope) {
   const base = shareBase(profile, node, tree.total);
@@ -832,7 +850,7 @@ function nodeShare(profile, node, tree, scope) {
   while (top && top.parent && top.parent.f >= 0) top = top.parent;
   const threadRoot = top && top.f >= 0 && profile.frames[top.f].kind === KIND_SYNTHETIC && profile.frames[top.f].method.startsWith("thread ");
   if (!threadRoot || !(top.total > 0)) return { base, label: scope.label };
-  return { base, label: top === node ? "the profile's duration" : profile.frames[top.f].method };
+  return { base, label: top === node ? scope.wall : profile.frames[top.f].method };
 }
 
 /** Fills `total` (and counts) bottom-up without recursion, so 2,000-frame stacks are fine. */
