@@ -5,6 +5,7 @@ import dev.markata.profiler.io.JsonWriter;
 import dev.markata.profiler.io.SessionJson;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.process.FrameFilters;
 import dev.markata.profiler.process.FramePatterns;
 import dev.markata.profiler.process.Libraries;
 
@@ -143,6 +144,16 @@ public final class HtmlRenderer implements Renderer {
         strings(json.name("jdkPrefixes"), libraries.jdkPrefixes());
         strings(json.name("domains"), new TreeSet<>(libraries.domains()));
         strings(json.name("organisations"), new TreeSet<>(libraries.organisations()));
+        json.endObject();
+        FrameFilters.Rules frames = FrameFilters.rules();
+        json.name("frames").beginObject();
+        strings(json.name("plumbingPrefixes"), frames.plumbingPrefixes());
+        strings(json.name("plumbingContains"), frames.plumbingContains());
+        strings(json.name("profilerPrefixes"), frames.profilerPrefixes());
+        strings(json.name("profilerClasses"), frames.profilerClasses());
+        json.name("taskEntryPrefix").value(frames.taskEntryPrefix());
+        strings(json.name("blockingClasses"), frames.blockingClasses());
+        strings(json.name("blockingMethods"), frames.blockingMethods());
         json.endObject()
                 .name("initialView").value(options.initialView().id())
                 .name("thresholdPercent").value(options.thresholdPercent())

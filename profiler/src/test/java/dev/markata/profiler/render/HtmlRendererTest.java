@@ -4,6 +4,7 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.TestSessions;
 import dev.markata.profiler.io.SessionJson;
 import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.process.FrameFilters;
 import dev.markata.profiler.process.Libraries;
 import org.junit.jupiter.api.Test;
 
@@ -101,13 +102,32 @@ class HtmlRendererTest {
                 .contains("\"org.w3c.\"", "\"nibor\"", "\"yaml\"");
     }
 
+    /**
+     * The page leaves out the profiler's own frames and (unless "show all") the JDK's plumbing,
+     * and finds where handed-over tasks begin, as FrameFilters does: model.js had its own copies
+     * of those rules. Now they travel in the page's options, as the library rules do.
+     */
+    @Test
+    void givesThePageTheRulesTheReportsLeaveFramesOutBy() throws IOException {
+        FrameFilters.Rules rules = FrameFilters.rules();
+        String expected = "\"frames\":{\"plumbingPrefixes\":[" + quoted(rules.plumbingPrefixes()) + "],\"plumbingContains\":["
+                + quoted(rules.plumbingContains()) + "],\"profilerPrefixes\":[" + quoted(rules.profilerPrefixes())
+                + "],\"profilerClasses\":[" + quoted(rules.profilerClasses()) + "],\"taskEntryPrefix\":\""
+                + rules.taskEntryPrefix() + "\",\"blockingClasses\":[" + quoted(rules.blockingClasses())
+                + "],\"blockingMethods\":[" + quoted(rules.blockingMethods()) + "]},";
+        assertThat(element(render(session(), HtmlOptions.defaults()), "report-options")).contains(expected)
+                .contains("\"java.lang.invoke.\"", "\"$$Lambda\"", "\"one.profiler.\"", "\"dev.markata.profiler.SpanScope\"",
+                        "\"java.util.concurrent.locks.LockSupport\"", "\"parkNanos\"");
+    }
+
     private static String quoted(Collection<String> values) {
         return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(","));
     }
 
-    /** The page's options without the library rules, which every page carries. */
+    /** The page's options without the library and frame rules, which every page carries. */
     private static String viewOptions(String html) {
-        return element(html, "report-options").replaceFirst("^\\{\"libraries\":\\{[^}]*\\},", "{");
+        return element(html, "report-options").replaceFirst("^\\{\"libraries\":\\{[^}]*\\},", "{")
+                .replaceFirst("^\\{\"frames\":\\{[^}]*\\},", "{");
     }
 
     @Test

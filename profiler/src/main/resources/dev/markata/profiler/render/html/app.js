@@ -34,6 +34,7 @@ class App {
     this.views = {};
     this.selectedNode = null;
     this.focus = null; // a part of the build the trees are limited to: {category, name}
+    this.scrolls = {}; // per view, where its scrolled area was left: the views share one
     this.hasBuild = profile.spans.some(s => s.category === "stage");
   }
 
@@ -64,7 +65,7 @@ class App {
       });
     }
     window.markataReport = this; // for the browser tests and the curious
-    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside };
+    this.api = { parseProfile, buildCallTree, methodIndex, makeMatcher, matchedTime, spansInside, makeFrame, isTaskEntryClass, isBlockingCall };
   }
 
   header(title) {
@@ -322,28 +323,48 @@ class App {
     clear(this.focusBar);
     this.focusBar.hidden = !focus;
     if (focus) {
-      const matching = this.profile.spans.filter(s => s.category === focus.category && s.name === focus.name);
-      const wall = matching.reduce((a, s) => a + (s.end - s.start), 0);
-      const what = { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
-      this.focusBar.append(el("span", null, "Only the samples inside " + what + " " + focus.name + " (" + formatTime(wall) + " of wall time in " +
-        matching.length + " span" + (matching.length === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
+      const { spans, wall } = focusOf(this.profile, focus);
+      this.focusBar.append(el("span", null, "Only the samples inside " + focusKind(focus) + " " + focus.name + " (" + formatTime(wall) +
+        " of wall time in " + spans + " span" + (spans === 1 ? "" : "s") + "; the timeline and the Build tab show the whole profile) "));
       const back = el("button", null, "Show the whole profile");
       back.id = "focus-clear";
       back.addEventListener("click", () => this.setFocus(null));
       this.focusBar.appendChild(back);
+      this.focusTime = el("div", "focus-time");
+      this.focusTime.id = "focus-time";
+      this.focusBar.appendChild(this.focusTime);
     }
     this.rebuildTree();
+    this.scrolls.tree = null; // another tree: it opens at its top
     if (focus) this.show("tree"); // from the Build tab's links; the way back stays in the view it is in
     else this.refresh();
   }
 
   rebuildTree() {
-    const inside = this.focus ? spansInside(this.profile, this.focus) : null;
-    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, inside);
+    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, this.focus ? focusOf(this.profile, this.focus) : null);
+    this.scope = treeScope(this.profile, this.tree, this.thread, this.focus);
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
     this.updateSearchStatus();
+    this.updateFocusTime();
+  }
+
+  /**
+   * What the focused trees' times are: the focused span's own time on its thread, which is what
+   * the Build tab gives; and, where it differs, what the same samples are in the whole profile's
+   * tree (work on other threads scaled into the wait it filled on the thread that handed it over).
+   */
+  updateFocusTime() {
+    if (!this.focus || !this.focusTime) return;
+    let text = "Times are the " + focusKind(this.focus) + "'s own time on its thread, as in the Build tab: work it handed to other threads " +
+      "is shown in the time it waited for it.";
+    const whole = this.tree.wholeTreeTotal;
+    if (whole !== undefined && formatTime(whole) !== formatTime(this.tree.total)) {
+      text += " In the whole profile's tree the same samples are " + formatTime(whole) +
+        ", their share of the wait on the thread that handed them over.";
+    }
+    this.focusTime.textContent = text;
   }
 
   methodIndex() {
@@ -362,10 +383,12 @@ class App {
       return;
     }
     const m = matchedTime(this.tree, this.matcher);
-    this.searchStatus.textContent = m.nodes + " matches, " + formatPercent(m.total, this.tree.total) + " of time (" + formatTime(m.total) + ")";
+    this.searchStatus.textContent = m.nodes + " matches, " + formatPercent(m.total, this.scope.total) + " of " + this.scope.label +
+      " (" + formatTime(m.total) + ")";
   }
 
   show(id) {
+    if (this.current) this.scrolls[this.current] = { top: this.viewArea.scrollTop, left: this.viewArea.scrollLeft };
     this.current = id;
     for (const [k, b] of Object.entries(this.tabButtons)) {
       b.classList.toggle("active", k === id);
@@ -381,6 +404,10 @@ class App {
     this.viewArea.appendChild(view.root);
     this.viewArea.dataset.view = id;
     view.render();
+    // each view is found where it was left (a link far down the Build tab opened the tree as far down)
+    const scroll = this.scrolls[id];
+    this.viewArea.scrollTop = scroll ? scroll.top : 0;
+    this.viewArea.scrollLeft = scroll ? scroll.left : 0;
   }
 
   refresh() {
@@ -409,6 +436,7 @@ function startReport() {
   try {
     options = JSON.parse(document.getElementById("report-options").textContent);
     useLibraryRules(options.libraries);
+    useFrameRules(options.frames);
     const started = performance.now();
     const profile = parseProfile(document.getElementById("profile-data").textContent);
     new App(profile, options).start();

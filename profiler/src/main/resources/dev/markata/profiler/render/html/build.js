@@ -2,6 +2,9 @@
 // lifecycle stage (wall time from the stage spans; running vs waiting from the samples),
 // plugin x stage, and the slowest documents with their time per stage.
 
+/** The most characters of a document path's end that are never cut (its file name, mostly). */
+const PATH_TAIL = 20;
+
 class BuildView {
   constructor(app) {
     this.app = app;
@@ -170,10 +173,25 @@ class BuildView {
     return name => name.toLowerCase().includes(needle);
   }
 
-  /** A stage's, plugin's or document's name as a link to the call tree of the samples inside it. */
+  /**
+   * A stage's, plugin's or document's name as a link to the call tree of the samples inside it.
+   * A document's path is cut in its middle when it does not fit (its start and its file name
+   * stay; the whole path is the link's text and title): a path of deep folders, hundreds of
+   * characters long, pushed the table's numbers out of the window.
+   */
   link(category, name) {
-    const b = el("button", "link", name);
-    b.title = "Show the call tree of what ran inside it";
+    const path = category === "document";
+    const b = el("button", path ? "link path" : "link", path ? null : name);
+    b.title = (path ? name + "\n" : "") + "Show the call tree of what ran inside it";
+    if (path) {
+      // the file name, or the path's last characters when that is long, is never cut
+      const slash = name.lastIndexOf("/");
+      const cut = slash >= 0 && name.length - slash - 1 <= PATH_TAIL ? slash + 1 : Math.max(0, name.length - PATH_TAIL);
+      const head = el("span", "head", name.slice(0, cut));
+      // the table's font is monospaced: the tail is as many ch wide as it has characters
+      head.style.maxWidth = "calc(100% - " + (name.length - cut) + "ch)";
+      b.append(head, el("span", "tail", name.slice(cut)));
+    }
     b.addEventListener("click", () => this.app.setFocus({ category, name }));
     return b;
   }
@@ -197,7 +215,7 @@ class BuildView {
     const documents = table.id === "build-documents";
     cells.forEach((c, i) => {
       // a document's list of plugins (much the same for every document) is cut to fit, whole in
-      // its title, so the tab needs no sideways scrolling; the path is not: paths differ at the end
+      // its title, so the tab needs no sideways scrolling; a long path is cut in its middle (link)
       const plugins = documents && i === last;
       const node = c instanceof Node;
       const td = el("td", plugins ? "text clip plugins" : i === 0 ? "text" : null, node ? null : c);

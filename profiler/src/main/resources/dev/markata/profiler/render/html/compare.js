@@ -97,7 +97,7 @@ class CompareView {
     }
     // limited to the same part of the build as this profile's tree (the Build tab's links)
     const focus = this.app.focus;
-    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll, focus ? spansInside(this.baseline, focus) : null);
+    const base = buildCallTree(this.baseline, baseChoice, this.app.options.showAll, focus ? focusOf(this.baseline, focus) : null);
     if (focus) this.baselineThread += ", only " + focus.name;
     const mine = this.app.tree;
     const root = { label: "", before: 0, after: 0, kids: new Map(), parent: null, depth: 0 };

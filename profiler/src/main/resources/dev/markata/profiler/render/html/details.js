@@ -15,7 +15,6 @@ class DetailsPanel {
     const app = this.app;
     const frame = app.profile.frames[node.f];
     const method = app.methodIndex().get(frame.full);
-    const total = app.tree.total;
     clear(this.root);
     this.title(frame);
     const facts = el("dl", "kv");
@@ -25,9 +24,8 @@ class DetailsPanel {
       if (id) d.id = id;
       facts.appendChild(d);
     };
-    const base = shareBase(app.profile, node, total);
-    const of = base === total ? " of total" : " of its thread";
-    add("Total time", formatTime(node.total) + " · " + formatPercent(node.total, base) + of, "detail-total");
+    const { base, label } = nodeShare(app.profile, node, app.tree, app.scope);
+    add("Total time", formatTime(node.total) + " · " + formatPercent(node.total, base) + " of " + label, "detail-total");
     add("Self time", formatTime(node.self) + " · " + formatPercent(node.self, base), "detail-self");
     if (node.parent && node.parent.f >= 0) add("Of parent", formatPercent(node.total, node.parent.total), "detail-of-parent");
     if (threadTimeDiffers(node)) {
@@ -76,7 +74,7 @@ class DetailsPanel {
       if (id) d.id = id;
       facts.appendChild(d);
     };
-    add("Total time", formatTime(method.total) + " · " + formatPercent(method.total, total) + " of total", "detail-total");
+    add("Total time", formatTime(method.total) + " · " + formatPercent(method.total, total) + " of " + app.scope.label, "detail-total");
     add("Self time", formatTime(method.self) + " · " + formatPercent(method.self, total), "detail-self");
     add("Samples", formatCount(method.count), "detail-samples");
     add("Call sites", String(method.nodes.length));

@@ -150,7 +150,7 @@ class FlameView {
       ctx.fillRect(b.x, y, Math.max(0.5, b.w - 0.5), FL_ROW - 1);
       ctx.globalAlpha = 1;
       if (b.w > 28) {
-        const label = fitText(ctx, f.name + " " + formatPercent(b.node.total, tree.total), b.w - 6);
+        const label = fitText(ctx, f.name + " " + formatPercent(b.node.total, this.shareOf(b.node).base), b.w - 6);
         if (label) {
           // a faded box is mostly the page's background: its label takes the page's text colour
           ctx.fillStyle = matched ? "#111" : faded ? theme.text : "#f3f4f6";
@@ -162,7 +162,20 @@ class FlameView {
     this.boxes = boxes;
     this.status.textContent = (this.inverted ? "inverted · " : "") + (focus.f >= 0
       ? "zoomed to " + p.frames[focus.f].name + " (" + formatTime(focus.total) + ")"
-      : formatTime(tree.total) + " in " + formatCount(boxes.length) + " boxes");
+      : formatTime(tree.total) + " in " + formatCount(boxes.length) + " boxes") + " · " + this.sharesNote();
+  }
+
+  /** A box's share: as the call tree gives it (of its thread), or, inverted, of the whole tree (treeScope). */
+  shareOf(node) {
+    const scope = this.app.scope;
+    return this.inverted ? { base: scope.total, label: scope.label } : nodeShare(this.app.profile, node, this.app.tree, scope);
+  }
+
+  /** What the boxes' percentages are of, for the status line. */
+  sharesNote() {
+    const scope = this.app.scope;
+    if (!this.inverted && scope.allThreads) return "percentages of each box's thread, as in the call tree";
+    return "percentages of " + scope.label + " (" + formatTime(scope.total) + ")";
   }
 
   /** Children of `n` with their x positions, heaviest on the left. */
@@ -193,11 +206,12 @@ class FlameView {
       return;
     }
     const f = this.app.profile.frames[b.node.f];
-    const total = this.currentTree().total;
+    const share = this.shareOf(b.node);
     clear(this.tooltip);
     this.tooltip.appendChild(el("div", "tn", f.full));
     const self = this.inverted ? "" : " · self " + formatTime(b.node.self);
-    this.tooltip.appendChild(el("div", null, formatTime(b.node.total) + " (" + formatPercent(b.node.total, total) + ")" + self));
+    this.tooltip.appendChild(el("div", null, formatTime(b.node.total) + " (" + formatPercent(b.node.total, share.base) + " of " +
+      share.label + ")" + self));
     this.tooltip.appendChild(el("div", "td", (f.location || "unknown location") + " · " + formatCount(b.node.count) + " samples"));
     this.tooltip.hidden = false;
     this.tooltip.style.left = Math.min(e.clientX + 14, window.innerWidth - this.tooltip.offsetWidth - 8) + "px";

@@ -31,7 +31,12 @@ class HotView {
     const note = match
       ? shown.length + " of " + methods.length + " methods match the search"
       : methods.length + " methods" + (methods.length > HOT_LIMIT ? ", the first " + HOT_LIMIT + " shown" : "");
-    this.root.appendChild(el("p", "hint-line", note + ". Click a header to sort, a row for details."));
+    // a method's time is added up over every thread it ran on, so its share is of them all, where
+    // the call tree's rows give shares of their own thread: say which
+    const scope = app.scope;
+    const of = "Percentages are of " + scope.label + " (" + formatTime(scope.total) + ")" +
+      (scope.allThreads ? ", the threads' own rows added up; pick a thread above for one thread's" : "");
+    this.root.appendChild(el("p", "hint-line", note + ". " + of + ". Click a header to sort, a row for details."));
     const table = el("table", "grid");
     table.id = "hot-table";
     const head = el("tr");

@@ -112,12 +112,11 @@ function makeFrame(cls, method, file, line, kind) {
     full: shown ? shown + "." + method : method,
     location: line > 0 ? file + ":" + line : file,
     library: kind === KIND_LIB ? libraryName(cls) : null,
-    // the JDK's reflection, method-handle and lambda plumbing (as FrameFilters.isJdkPlumbing)
-    plumbing: /^(jdk\.internal\.reflect\.|sun\.reflect\.|java\.lang\.invoke\.)/.test(cls) || cls.includes("$$Lambda")
-      || cls.includes("LambdaForm$"),
-    // the profiler's own frames (spans, task wrappers, the agent), which no view shows: as
-    // FrameFilters.isProfilerOwn, the same rule the Java reports apply
-    profilerOwn: /^(dev\.markata\.profiler\.(sampling\.|agent\.|(Profiler|SpanScope)(\$|$))|one\.profiler\.)/.test(cls)
+    // the JDK's reflection, method-handle and lambda plumbing (FrameFilters.isJdkPlumbing)
+    plumbing: isJdkPlumbingClass(cls),
+    // the profiler's own frames (spans, task wrappers, the agent), which no view shows
+    // (FrameFilters.isProfilerOwn, the rule the Java reports apply)
+    profilerOwn: isProfilerOwnClass(cls)
   };
 }
 
@@ -284,11 +283,11 @@ class Graft {
   }
 }
 
-// Where a handed-over task begins on the thread that runs it (FrameFilters.isTaskEntry): the
-// profiler's task wrapper; below it is only the pool's machinery, which grafted tasks leave out.
-const TASK_WRAPPERS = "dev.markata.profiler.sampling.ContextTasks$";
-
-/** The stack of the innermost task-entry frame on `stack`'s path, or -1; memoised per stack. */
+/**
+ * The stack of the innermost task-entry frame on `stack`'s path (isTaskEntryClass: the profiler's
+ * task wrapper, where a handed-over task begins on its worker; below it is only the pool's
+ * machinery, which grafted tasks leave out), or -1; memoised per stack.
+ */
 function taskEntryOf(profile, stack) {
   if (stack < 0) return -1;
   if (!profile.taskEntry) profile.taskEntry = new Int32Array(profile.stackParent.length).fill(-2);
@@ -303,7 +302,7 @@ function taskEntryOf(profile, stack) {
   let found = s < 0 ? -1 : entry[s];
   for (let i = chain.length - 1; i >= 0; i--) {
     const cls = profile.frames[profile.stackFrame[chain[i]]].cls;
-    if (cls && cls.startsWith(TASK_WRAPPERS)) found = chain[i];
+    if (cls && isTaskEntryClass(cls)) found = chain[i];
     entry[chain[i]] = found;
   }
   return found;
@@ -342,17 +341,12 @@ function taskIndex(profile) {
   return profile.tasks;
 }
 
-const BLOCKING_CLASSES = new Set(["jdk.internal.misc.Unsafe", "sun.misc.Unsafe", "java.util.concurrent.locks.LockSupport",
-  "java.lang.Object", "java.lang.Thread"]);
-const BLOCKING_METHODS = new Set(["park", "parkNanos", "parkUntil", "wait", "wait0", "sleep", "sleep0", "sleepNanos",
-  "sleepNanos0", "join"]);
-
 /** Whether a sample shows its thread blocked: WAITING, or an unknown state with a parking/waiting leaf frame. */
 function isWaiting(profile, t, i) {
   if (t.state[i] === STATE_WAITING) return true;
   if (t.state[i] !== STATE_UNKNOWN || t.stack[i] < 0) return false;
   const f = profile.frames[profile.stackFrame[t.stack[i]]];
-  return BLOCKING_CLASSES.has(f.cls) && BLOCKING_METHODS.has(f.method);
+  return isBlockingCall(f.cls, f.method);
 }
 
 /**
@@ -441,7 +435,9 @@ function awaitIndex(profile) {
  * the same order, so the two trees agree to the nanosecond. A batch (the tasks one thread handed
  * over inside one span, with its [await] samples while they ran) has its task samples scaled by
  * one factor so they fill the time waited, or keep their time when it was less than the wait
- * (the rest stays [await]); a batch never waited for keeps its time. Memoised on the profile.
+ * (the rest stays [await]); a batch never waited for keeps its time. Memoised on the profile,
+ * with each task's factor (`profile.taskScale`, per span id, 1 for what was not scaled), which a
+ * view focused on a span inside a task divides by to show the span's own time.
  */
 function wallShares(profile) {
   if (profile.wallShares) return profile.wallShares;
@@ -467,17 +463,21 @@ function wallShares(profile) {
   const weight = threads.map(t => Float64Array.from(t.dur));
   const uncovered = threads.map(t => new Float64Array(t.n).fill(1));
   const awaited = threads.map(t => new Uint8Array(t.n));
-  const batches = new Map(); // key -> { depth, by, span, tasks: [[t, i]], waits: [[t, i]] }
+  const batches = new Map(); // key -> { depth, by, span, tasks: [[t, i]], waits: [[t, i]], ids: Set of task spans }
   const batch = task => {
     const b = batchOf(task);
     let e = batches.get(b.key);
-    if (!e) batches.set(b.key, e = { depth: b.depth, by: b.by, span: b.span, tasks: [], waits: [] });
+    if (!e) batches.set(b.key, e = { depth: b.depth, by: b.by, span: b.span, tasks: [], waits: [], ids: new Set() });
     return e;
   };
   threads.forEach((t, ti) => {
     for (let i = 0; i < t.n; i++) {
       const task = t.span[i] >= 0 && t.span[i] < taskOf.length ? taskOf[t.span[i]] : -1;
-      if (task >= 0 && batchOf(task).by >= 0) batch(task).tasks.push([ti, i]);
+      if (task >= 0 && batchOf(task).by >= 0) {
+        const b = batch(task);
+        b.tasks.push([ti, i]);
+        b.ids.add(task);
+      }
       if (task < 0 && strict && helpers.has(t.id)) continue; // [out-of-context], not [await]
       const w = awaits[ti][i];
       if (w === -1) continue;
@@ -486,6 +486,7 @@ function wallShares(profile) {
     }
   });
   const ordered = Array.from(batches.values()).sort((a, b) => a.depth - b.depth || a.by - b.by || a.span - b.span);
+  const taskScale = new Float64Array(spans.length).fill(1);
   for (const b of ordered) {
     let budget = 0;
     for (const [t, i] of b.waits) budget += weight[t][i];
@@ -495,6 +496,7 @@ function wallShares(profile) {
     const used = Math.min(budget, work);
     const factor = used / work;
     for (const [t, i] of b.tasks) weight[t][i] = threads[t].dur[i] * factor;
+    for (const task of b.ids) taskScale[task] = factor;
     const left = (budget - used) / budget;
     for (const [t, i] of b.waits) uncovered[t][i] = left;
   }
@@ -511,6 +513,7 @@ function wallShares(profile) {
     }
     return { wall, thread };
   });
+  profile.taskScale = taskScale;
   return profile.wallShares;
 }
 
@@ -524,9 +527,12 @@ function wallShares(profile) {
  * submitted run shows that time as [await] where its waiting stack meets the submitting stack;
  * with STRICT, samples of task-running threads outside any task go to [out-of-context]. When only
  * one thread root is left, its children become the roots. A number picks one thread, raw.
- * `inside` (from spansInside), when given, keeps only the samples taken inside those spans.
+ * `focus` (from focusOf), when given, keeps only the samples taken inside those spans, at the
+ * focused spans' own time: a document a worker rendered in 20 ms is 20 ms here, as the Build
+ * tab says, though in the whole tree it is its share of the wait it filled on the thread that
+ * handed it over (10 ms when two workers shared that wait); `root.wholeTreeTotal` is that share.
  */
-function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = null) {
+function buildCallTree(profile, threadChoice, keepPlumbing = false, focus = null) {
   const root = makeNode(-1, null);
   const all = threadChoice === "all";
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
@@ -552,6 +558,9 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
   };
   const awaits = graft ? awaitIndex(profile) : null;
   const shares = graft ? wallShares(profile) : null;
+  const inside = focus ? focus.inside : null;
+  const unscale = focus && graft ? focusScales(profile, focus) : null;
+  let wholeTreeTotal = 0;
 
   // First sum the samples per (group, stack) in flat arrays, then make one node per distinct
   // pair: the per-sample work is a few array updates, not a walk of the tree.
@@ -570,6 +579,8 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     let lastTask = -2, lastGroup = plain;
     for (let i = 0; i < t.n; i++) {
       if (inside && !(t.span[i] >= 0 && inside[t.span[i]] === 1)) continue;
+      const w = unscale ? wall[i] / unscale[t.span[i]] : wall[i];
+      wholeTreeTotal += wall[i];
       let baseKey = threadKey;
       let g = plain;
       if (graft) {
@@ -582,7 +593,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
           g = lastGroup;
           baseKey = g.baseKey;
         } else if (strict && helpers.has(t.id)) {
-          group("ooc", threadKey).add(t.stack[i], wall[i], t.count[i], own[i]);
+          group("ooc", threadKey).add(t.stack[i], w, t.count[i], own[i]);
           continue;
         }
         // [await]: where the waiting stack meets the stack that submitted the awaited task, or
@@ -591,11 +602,11 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
         if (waited !== -1) {
           const awaitAt = waited >= 0 ? commonStack(profile, t.stack[i], spans[waited].origin)
             : innermostApplicationStack(profile, t.stack[i]);
-          group("await", baseKey).add(awaitAt, wall[i], t.count[i], own[i]);
+          group("await", baseKey).add(awaitAt, w, t.count[i], own[i]);
           continue;
         }
       }
-      g.add(t.stack[i], wall[i], t.count[i], own[i]);
+      g.add(t.stack[i], w, t.count[i], own[i]);
     }
   }
 
@@ -635,6 +646,10 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     });
   }
   sumTotals(root);
+  if (focus) {
+    root.wholeTreeTotal = wholeTreeTotal;
+    root.wall = focus.wall; // what a thread's own row is a share of (shareBase)
+  }
   settleLines(profile, root);
   // Threads whose every sample was grafted elsewhere have nothing left of their own.
   if (root.kids) {
@@ -642,6 +657,7 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
     if (root.kids.size === 1) {
       const only = root.kids.values().next().value;
       if (profile.frames[only.f].kind === KIND_SYNTHETIC && profile.frames[only.f].method.startsWith("thread ")) {
+        root.onlyThread = profile.frames[only.f].method.slice(7);
         root.kids = only.kids;
         root.sorted = null;
         if (root.kids) for (const c of root.kids.values()) c.parent = root;
@@ -665,31 +681,82 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, inside = nul
 /**
  * Per span, 1 when it is inside a part of the build (`focus`: {category, name}, a stage, a
  * plugin's hooks or a document): so named, or opened within such a span, on its thread or, for
- * a handed-over task, by the span that submitted it. Memoised per focus.
+ * a handed-over task, by the span that submitted it.
  */
 function spansInside(profile, focus) {
+  return focusOf(profile, focus).inside;
+}
+
+/** What a focus is called on the page: "stage", "plugin" (a hook span) or "document". */
+function focusKind(focus) {
+  return { stage: "stage", hook: "plugin", document: "document" }[focus.category] || focus.category;
+}
+
+/**
+ * A part of the build as the trees are limited to it: `inside` (spansInside) and `match`, per
+ * span, the nearest span so named that it is in (itself included), or -1; `spans` and `wall`,
+ * how many spans are so named and their wall time added up. Memoised per focus.
+ */
+function focusOf(profile, focus) {
   const key = focus.category + "\u0000" + focus.name;
   profile.inside = profile.inside || new Map();
-  let state = profile.inside.get(key);
-  if (state) return state;
+  let known = profile.inside.get(key);
+  if (known) return known;
   const spans = profile.spans;
-  state = new Uint8Array(spans.length); // 0: not known yet, 1: inside, 2: outside
+  const state = new Uint8Array(spans.length); // 0: not known yet, 1: inside, 2: outside
+  const match = new Int32Array(spans.length).fill(-1);
   for (let i = 0; i < spans.length; i++) {
     const chain = [];
-    let s = i, found = 2;
+    let s = i, found = 2, at = -1;
     while (s >= 0 && s < spans.length && state[s] === 0 && chain.length <= spans.length) {
       chain.push(s);
       if (spans[s].category === focus.category && spans[s].name === focus.name) {
         found = 1;
+        at = s;
         break;
       }
       s = spans[s].parent;
     }
-    if (found === 2 && s >= 0 && s < spans.length && state[s] !== 0) found = state[s];
-    for (const c of chain) state[c] = found;
+    if (found === 2 && s >= 0 && s < spans.length && state[s] !== 0) {
+      found = state[s];
+      at = match[s];
+    }
+    for (const c of chain) {
+      state[c] = found;
+      match[c] = at;
+    }
   }
-  profile.inside.set(key, state);
-  return state;
+  let count = 0, wall = 0;
+  for (const s of spans) {
+    if (s.category === focus.category && s.name === focus.name) {
+      count++;
+      wall += s.end - s.start;
+    }
+  }
+  known = { inside: state, match, scale: null, spans: count, wall };
+  profile.inside.set(key, known);
+  return known;
+}
+
+/**
+ * Per span inside a focus: the factor its samples were scaled by in the whole tree, relative to
+ * the focused span's own thread: the factor of the handed-over task the focused span is in (1
+ * for a span of a thread that handed its work over: a stage or a plugin's hook on the main
+ * thread). Dividing by it gives the focused span's own time, and keeps the scaling of work the
+ * span itself handed over into its own waits.
+ */
+function focusScales(profile, focus) {
+  if (focus.scale) return focus.scale;
+  wallShares(profile);
+  const { taskOf } = taskIndex(profile);
+  const scale = new Float64Array(profile.spans.length).fill(1);
+  for (let i = 0; i < scale.length; i++) {
+    const m = focus.match[i];
+    const task = m >= 0 ? taskOf[m] : -1;
+    if (task >= 0 && profile.taskScale[task] > 0) scale[i] = profile.taskScale[task];
+  }
+  focus.scale = scale;
+  return scale;
 }
 
 /** Time and sample counts of one group of samples, per stack id (-1, the empty stack, included). */
@@ -732,7 +799,8 @@ function threadTimeDiffers(node) {
  * The total a node's share is a share of: in a tree with a root per thread, its thread's (a
  * thread's time is the wall time it ran, so its shares are shares of its wall time, as the text
  * report gives them; idle pool threads beside it no longer dilute them), and for a thread's own
- * row the session's duration; `fallback` otherwise.
+ * row the session's duration (in a tree limited to a part of the build, that part's wall time);
+ * `fallback` otherwise.
  */
 function shareBase(profile, node, fallback) {
   let top = node;
@@ -740,7 +808,49 @@ function shareBase(profile, node, fallback) {
   if (!top || top.f < 0 || !(top.total > 0)) return fallback;
   const frame = profile.frames[top.f];
   if (!(frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread "))) return fallback;
-  return top === node ? Math.max(profile.duration || 0, top.total) : top.total;
+  // a tree limited to a part of the build: of that part's wall time, not of the whole profile's
+  const wall = top.parent && top.parent.wall !== undefined ? top.parent.wall : profile.duration;
+  return top === node ? Math.max(wall || 0, top.total) : top.total;
+}
+
+/**
+ * What the shares of views that add methods up over the whole tree (hot methods, the inverted
+ * flame graph, a method's details, the search) are shares of: { total, label, allThreads }, the
+ * label as in "36.4% of <label>": all threads' time together while the tree has a root per
+ * thread (`allThreads`; the call tree's rows then give shares of their own thread), else the one
+ * thread's time, or, in a tree limited to a `focus`, the focused part's time; `wall` names what a
+ * thread's own row is a share of.
+ */
+function treeScope(profile, tree, threadChoice, focus = null) {
+  let threads = 0;
+  if (tree.kids) {
+    for (const c of tree.kids.values()) {
+      const f = profile.frames[c.f];
+      if (f.kind === KIND_SYNTHETIC && f.method.startsWith("thread ")) threads++;
+    }
+  }
+  // what a thread's own row is a share of (shareBase)
+  const wall = focus ? "the " + focusKind(focus) + "'s wall time" : "the profile's duration";
+  if (threads > 1) return { total: tree.total, label: "all " + threads + " threads' time", allThreads: true, wall };
+  // a focused tree's times are the focused part's own (buildCallTree), whatever thread it is grafted under
+  if (focus) return { total: tree.total, label: "the " + focusKind(focus) + "'s time", allThreads: false, wall };
+  const picked = typeof threadChoice === "number" && profile.threads[threadChoice] ? profile.threads[threadChoice].name : null;
+  const name = picked || tree.onlyThread;
+  return { total: tree.total, label: name ? name + "'s time" : "the total", allThreads: false, wall };
+}
+
+/**
+ * A node's share as the call tree gives it, { base, label }: of its thread in a tree with a root
+ * per thread (a thread's own row: of the profile's duration, or of the focused part's wall time),
+ * else of the tree (`scope`).
+ */
+function nodeShare(profile, node, tree, scope) {
+  const base = shareBase(profile, node, tree.total);
+  let top = node;
+  while (top && top.parent && top.parent.f >= 0) top = top.parent;
+  const threadRoot = top && top.f >= 0 && profile.frames[top.f].kind === KIND_SYNTHETIC && profile.frames[top.f].method.startsWith("thread ");
+  if (!threadRoot || !(top.total > 0)) return { base, label: scope.label };
+  return { base, label: top === node ? scope.wall : profile.frames[top.f].method };
 }
 
 /** Fills `total` (and counts) bottom-up without recursion, so 2,000-frame stacks are fine. */

@@ -63,6 +63,39 @@ function useLibraryRules(rules) {
 }
 
 /**
+ * The rules the Java reports leave frames out by (FrameFilters.rules), which the page's options
+ * carry as they carry the library rules: the profiler's own frames, the JDK's lambda and
+ * reflection plumbing, and where a handed-over task begins. No copy of them here to drift.
+ */
+let frameRules = { profilerPrefixes: [], profilerClasses: [], plumbingPrefixes: [], plumbingContains: [], taskEntryPrefix: null,
+  blockingClasses: new Set(), blockingMethods: new Set() };
+
+function useFrameRules(rules) {
+  if (rules) frameRules = Object.assign({}, rules, { blockingClasses: new Set(rules.blockingClasses), blockingMethods: new Set(rules.blockingMethods) });
+}
+
+/** A call a thread sits in while it parks, waits, sleeps or joins (FrameFilters.isBlockingCall). */
+function isBlockingCall(cls, method) {
+  return frameRules.blockingClasses.has(cls) && frameRules.blockingMethods.has(method);
+}
+
+/** The profiler's own code, on a stack only because the program is profiled (FrameFilters.isProfilerOwn). */
+function isProfilerOwnClass(cls) {
+  return frameRules.profilerPrefixes.some(prefix => cls.startsWith(prefix))
+    || frameRules.profilerClasses.some(c => cls.startsWith(c) && (cls.length === c.length || cls[c.length] === "$"));
+}
+
+/** The JDK's reflection, method-handle and lambda plumbing (FrameFilters.isJdkPlumbing). */
+function isJdkPlumbingClass(cls) {
+  return frameRules.plumbingPrefixes.some(prefix => cls.startsWith(prefix)) || frameRules.plumbingContains.some(part => cls.includes(part));
+}
+
+/** The profiler's task wrapper, where a handed-over task begins on its worker (FrameFilters.isTaskEntry). */
+function isTaskEntryClass(cls) {
+  return !!frameRules.taskEntryPrefix && cls.startsWith(frameRules.taskEntryPrefix);
+}
+
+/**
  * The short library name a frame's class belongs to, for "N frames hidden (jdk, jinjava)", as
  * Libraries.nameOf says it: the JDK's packages are "jdk"; otherwise the first package segment
  * after a domain-like prefix and an organisation (org.commonmark.parser -> commonmark,

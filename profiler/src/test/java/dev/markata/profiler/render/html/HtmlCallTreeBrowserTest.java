@@ -137,7 +137,7 @@ class HtmlCallTreeBrowserTest {
         row("Render.document").click();
         assertThat(browser.text(By.id("detail-name"))).isEqualTo("Render.document");
         assertThat(browser.text(By.id("detail-class"))).isEqualTo("app.Render");
-        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 74.1% of its thread");
+        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 74.1% of thread main");
         assertThat(browser.text(By.id("detail-thread-time"))).startsWith("200 ms · ");
         assertThat(browser.text(By.id("detail-of-parent"))).isEqualTo("100.0%");
         assertThat(browser.text(By.id("detail-samples"))).isEqualTo("200");

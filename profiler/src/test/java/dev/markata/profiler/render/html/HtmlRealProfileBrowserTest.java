@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
@@ -108,10 +109,56 @@ class HtmlRealProfileBrowserTest {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
+    /**
+     * The Build tab gives a document's time on the worker that rendered it; its link opened the
+     * call tree of what ran inside the document at the document's share of the build's wall time
+     * (two workers sharing main's wait: about half), so a "30.4 ms" link opened a tree whose
+     * root said 0.015. The focused tree's root is the document's own time, as the table says
+     * (to the sampling gaps at the span's two ends), and the note says what the times are.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDocumentsLinkOpensItsTreeAtTheTimeTheBuildTabGivesIt() throws Exception {
+        browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "real-focus"));
+        browser.find(By.id("tab-build")).click();
+        org.openqa.selenium.WebElement row = browser.findAll(By.cssSelector("#build-documents tbody tr")).get(0);
+        String name = row.findElement(By.cssSelector("button.link")).getAttribute("textContent");
+        String tableTotal = row.findElements(By.tagName("td")).get(1).getText();
+        row.findElement(By.cssSelector("button.link")).click();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+        // what the samples inside the document stand for on its thread, from the page's data
+        List<Object> facts = (List<Object>) browser.js("""
+                const app = markataReport, p = app.profile, name = arguments[0];
+                const inside = app.api.spansInside(p, {category: 'document', name});
+                let own = 0, edges = 0, span = 0;
+                for (const s of p.spans) if (s.category === 'document' && s.name === name) span += s.end - s.start;
+                for (const t of p.threads) {
+                  for (let i = 0; i < t.n; i++) {
+                    const isIn = k => k >= 0 && k < t.n && t.span[k] >= 0 && inside[t.span[k]] === 1;
+                    if (!isIn(i)) continue;
+                    own += t.dur[i];
+                    // the samples at the span's two ends, and the ones beside them: how far the samples can be off
+                    if (!isIn(i - 1)) edges += t.dur[i] + (i > 0 ? t.dur[i - 1] : 0);
+                    if (!isIn(i + 1)) edges += t.dur[i] + (i + 1 < t.n ? t.dur[i + 1] : 0);
+                  }
+                }
+                return [app.tree.total, own, span, edges];""", name);
+        long treeTotal = ((Number) facts.get(0)).longValue(), own = ((Number) facts.get(1)).longValue();
+        long span = ((Number) facts.get(2)).longValue(), edges = ((Number) facts.get(3)).longValue();
+        assertThat(treeTotal).as("the focused tree's total against its samples' thread time").isCloseTo(own, within(1_000L));
+        assertThat(Math.abs(treeTotal - span)).as("the tree's %d ns against the document's %d ns (%s in the Build tab)",
+                treeTotal, span, tableTotal).isLessThanOrEqualTo(edges);
+        String root = browser.text(By.cssSelector("#view .kids.top > .node > .row")).replaceAll("\\s+", " ");
+        assertThat(root).startsWith(String.format(java.util.Locale.ROOT, "▾ %.3f 100.0%%", treeTotal / 1e9));
+        assertThat(browser.text(By.id("focus-time"))).startsWith("Times are the document's own time on its thread");
+        browser.screenshot("real-focus-document");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     @Test
     void pageTreeMatchesTheJavaTreeOnRealAndHandBuiltSessions() throws Exception {
         for (Session session : List.of(real, embedsTheProfiler(), HtmlTestProfiles.lineSplit(),
-                HtmlTestProfiles.twoLambdaClassesAtOneCallSite(),
+                HtmlTestProfiles.twoLambdaClassesAtOneCallSite(), HtmlTestProfiles.nestedHandOver(),
                 HtmlTestProfiles.siteBuild(AsyncMode.ENABLED),
                 HtmlTestProfiles.siteBuild(AsyncMode.STRICT), HtmlTestProfiles.siteBuild(AsyncMode.DISABLED))) {
             Path report = HtmlBrowser.render(session, HtmlOptions.defaults(), "cross-check");
@@ -214,6 +261,55 @@ class HtmlRealProfileBrowserTest {
                 markataReport.selectMethod(p.frames[f].full, f);""");
         assertThat(browser.text(By.id("detail-note"))).startsWith("This is the profiler's own code");
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * Which frames the page leaves out (the profiler's own, the JDK's plumbing) and where a task
+     * begins are FrameFilters' rules, read from the page's options: the page judges every frame
+     * of a real recording, and names chosen to sit on the rules' edges, as the Java reports do.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void pageLeavesFramesOutByTheJavaReportsRules() throws Exception {
+        browser.open(HtmlBrowser.render(real, HtmlOptions.defaults(), "frame-rules"));
+        List<String> classes = new ArrayList<>(real.frames().stream().map(dev.markata.profiler.model.Frame::className).toList());
+        classes.addAll(List.of("dev.markata.profiler.Profiler", "dev.markata.profiler.Profiler$Builder",
+                "dev.markata.profiler.Profiler$$Lambda/0x0000000801001234", "dev.markata.profiler.ProfilerTest",
+                "dev.markata.profiler.SpanScope", "dev.markata.profiler.SpanScope$1", "dev.markata.profiler.SpanScopes",
+                "dev.markata.profiler.sampling.ContextTasks$ContextRunnable", "dev.markata.profiler.sampling.JdkSampler",
+                "dev.markata.profiler.agent.UncaughtHook", "dev.markata.profiler.render.Reports", "dev.markata.profilers.X",
+                "one.profiler.AsyncProfiler", "one.profilers.X", "jdk.internal.reflect.DirectMethodHandleAccessor",
+                "sun.reflect.GeneratedMethodAccessor12", "java.lang.invoke.LambdaForm$MH/0x0000000800c0a000",
+                "java.lang.invokeX.Y", "app.Site$$Lambda$12/0x0000000800c01234", "app.Site$$Lambda.0x0000000800c05678",
+                "app.LambdaForm$Thing", "java.lang.reflect.Method", "app.Main"));
+        List<Object> page = (List<Object>) browser.js("""
+                const api = markataReport.api;
+                return arguments[0].map(c => { const f = api.makeFrame(c, 'm', '', 0, 1);
+                  return c + ' own=' + f.profilerOwn + ' plumbing=' + f.plumbing + ' task=' + api.isTaskEntryClass(c); });""", classes);
+        List<String> java = classes.stream().map(c -> {
+            dev.markata.profiler.model.Frame f = new dev.markata.profiler.model.Frame(c, "m", "", 0,
+                    dev.markata.profiler.model.FrameKind.LIBRARY);
+            return c + " own=" + dev.markata.profiler.process.FrameFilters.isProfilerOwn(f) + " plumbing="
+                    + dev.markata.profiler.process.FrameFilters.isJdkPlumbing(f) + " task="
+                    + dev.markata.profiler.process.FrameFilters.isTaskEntry(f);
+        }).toList();
+        assertThat(page).isEqualTo(java);
+        assertThat(java).contains("dev.markata.profiler.Profiler$Builder own=true plumbing=false task=false",
+                "dev.markata.profiler.ProfilerTest own=false plumbing=false task=false",
+                "dev.markata.profiler.sampling.ContextTasks$ContextRunnable own=true plumbing=false task=true");
+        // which leaf frames mean a thread is blocked, for samples whose state the sampler did not know
+        List<String> calls = new ArrayList<>(real.frames().stream().map(f -> f.className() + "." + f.methodName()).toList());
+        calls.addAll(List.of("jdk.internal.misc.Unsafe.park", "sun.misc.Unsafe.park", "java.lang.Object.wait0",
+                "java.lang.Thread.sleepNanos0", "java.lang.Thread.join", "java.lang.Thread.run", "app.Unsafe.park",
+                "java.util.concurrent.locks.LockSupport.parkNanos", "java.util.concurrent.locks.LockSupport.unpark"));
+        List<Object> pageBlocking = (List<Object>) browser.js("""
+                return arguments[0].map(c => { const dot = c.lastIndexOf('.');
+                  return c + ' ' + markataReport.api.isBlockingCall(c.slice(0, dot), c.slice(dot + 1)); });""", calls);
+        assertThat(pageBlocking).isEqualTo(calls.stream().map(c -> {
+            int dot = c.lastIndexOf('.');
+            return c + " " + dev.markata.profiler.process.FrameFilters.isBlockingCall(new dev.markata.profiler.model.Frame(
+                    c.substring(0, dot), c.substring(dot + 1), "", 0, dev.markata.profiler.model.FrameKind.LIBRARY));
+        }).toList()).contains("jdk.internal.misc.Unsafe.park true", "app.Unsafe.park false");
     }
 
     @Test

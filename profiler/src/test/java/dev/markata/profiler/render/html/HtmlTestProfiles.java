@@ -117,6 +117,46 @@ final class HtmlTestProfiles {
                 built.stacks(), built.threads(), withOrigins, built.metadata());
     }
 
+    /**
+     * Work handed over from inside handed-over work: main waits 100 ms for two documents on two
+     * workers; posts/a.md parses for 20 ms, then hands two images (80 ms of work each) to two
+     * more workers and waits 80 ms for them; posts/b.md parses for 100 ms. In the wall-time tree
+     * each document is 50 ms of main's wait, and a.md's images fill its own wait (40 ms there).
+     */
+    static Session nestedHandOver() {
+        String submit = "app.Main.main;app.Build.run;app.Executor.runAll";
+        String resizeAll = "java.lang.Thread.run;app.Render.document;app.Images.resizeAll";
+        String park = ";java.util.concurrent.FutureTask.get;jdk.internal.misc.Unsafe.park";
+        int stage = 0, hook = 1, a = 2, b = 3, imageA = 4, imageB = 5;
+        TestSessions t = TestSessions.builder()
+                .sample(1, submit + park, 100, ThreadState.WAITING, hook)
+                .sample(2, "java.lang.Thread.run;app.Render.document;app.Markdown.parse", 20, ThreadState.RUNNING, a)
+                .sample(2, resizeAll + park, 80, ThreadState.WAITING, a)
+                .sample(3, "java.lang.Thread.run;app.Render.document;app.Markdown.parse", 100, ThreadState.RUNNING, b);
+        for (long worker = 4; worker <= 5; worker++) {
+            t.sample(worker, "java.lang.Thread.run;java.util.concurrent.ThreadPoolExecutor.getTask;jdk.internal.misc.Unsafe.park",
+                    20, ThreadState.WAITING, Span.NONE);
+            t.sample(worker, "java.lang.Thread.run;app.Images.resize", 80, ThreadState.RUNNING, worker == 4 ? imageA : imageB);
+        }
+        Map<String, String> document = Map.of("stage", "render", "plugin", "markata.plugins.render_markdown");
+        t.span(Span.NONE, "stage", "render", 1, 0, 100);
+        t.span(stage, "hook", "markata.plugins.render_markdown", 1, 0, 100, Map.of("stage", "render"));
+        t.span(hook, "document", "posts/a.md", 2, 0, 100, document);
+        t.span(hook, "document", "posts/b.md", 3, 0, 100, document);
+        t.span(a, "task", "resize image 1", 4, 20, 100);
+        t.span(a, "task", "resize image 2", 5, 20, 100);
+        Session built = t.build();
+        int[] origins = {-1, -1, stackId(built, submit), stackId(built, submit), stackId(built, resizeAll), stackId(built, resizeAll)};
+        List<Span> spans = new ArrayList<>();
+        for (Span s : built.spans()) {
+            spans.add(new Span(s.id(), s.parentId(), s.category(), s.name(), s.threadId(), s.startNanos(), s.endNanos(),
+                    origins[s.id()] < 0 ? s.originStackId() : origins[s.id()], s.attributes()));
+        }
+        return new Session(built.startedAt(), built.duration(), built.interval(), built.cpuTime(), "nested hand-over",
+                built.sampler(), built.asyncMode(), built.timeMode(), built.frames(), built.stacks(), built.threads(), spans,
+                built.metadata());
+    }
+
     static final String LAMBDA = "RenderMarkdownPlugin.lambda$render$1";
 
     /**

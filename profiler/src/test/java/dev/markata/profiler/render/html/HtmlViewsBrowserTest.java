@@ -65,6 +65,22 @@ class HtmlViewsBrowserTest {
                 return n;""", canvasId)).longValue();
     }
 
+    /** What a test does in a window of another size. */
+    interface InWindow {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} with the window at {@code size}, then gives the window its size back. */
+    void inWindow(Dimension size, InWindow body) throws Exception {
+        Dimension before = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(size);
+        try {
+            body.run();
+        } finally {
+            browser.driver().manage().window().setSize(before);
+        }
+    }
+
     /** Opens the view options, picks "Hide frames matching regex" and types {@code pattern}; returns its field. */
     WebElement hideFramesMatching(String pattern) {
         browser.find(By.cssSelector(".options summary")).click();
@@ -205,6 +221,50 @@ class HtmlViewsBrowserTest {
         browser.screenshot("flame-inverted");
     }
 
+    /** The flame graph's tooltip over the box of method {@code name} (the first such box). */
+    String flameTooltip(String name) {
+        browser.js("""
+                const v = markataReport.views.flame;
+                const b = v.boxes.find(b => markataReport.profile.frames[b.node.f].name === arguments[0]);
+                const r = v.canvas.getBoundingClientRect();
+                v.canvas.dispatchEvent(new MouseEvent('mousemove', {clientX: r.left + b.x + 2, clientY: r.top + b.depth * 18 + 5, bubbles: true}));""",
+                name);
+        return browser.text(By.id("flame-tooltip"));
+    }
+
+    /**
+     * The call tree gives each row's share of its thread (main's 135 ms), but the flame graph
+     * and hot methods gave shares of all three threads together (165 ms, the idle workers
+     * included), unsaid: Parser.parse was 44.4 % in the tree and 36.4 % on its flame box. The
+     * flame graph now gives the tree's shares; what adds methods up over threads (hot methods,
+     * the inverted flame graph, the search) says it is all threads, or the one thread picked.
+     */
+    @Test
+    void theFlameGraphAndHotMethodsSayWhatTheirPercentagesAreOf() throws Exception {
+        assertThat(browser.text(By.id("view")).replaceAll("\\s+", " ")).contains("0.060 44.4% Parser.parse");
+        show("flame");
+        assertThat(flameTooltip("Parser.parse")).contains("60.0 ms (44.4% of thread main)");
+        assertThat(flameTooltip("thread main")).contains("135 ms (100.0% of the profile's duration)");
+        assertThat(browser.text(By.id("flame-status"))).contains("percentages of each box's thread, as in the call tree");
+        browser.find(By.id("flame-inverted")).click();
+        assertThat(browser.text(By.id("flame-status"))).contains("percentages of all 3 threads' time (165 ms)");
+        assertThat(flameTooltip("DocumentParser.parse")).contains("60.0 ms (36.4% of all 3 threads' time)");
+        show("hot");
+        assertThat(browser.text(By.cssSelector(".hot .hint-line"))).contains("Percentages are of all 3 threads' time (165 ms)");
+        assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr")).get(0).getText()).startsWith("DocumentParser.parse")
+                .contains("60.0 ms 36.4%");
+        // one thread picked: every view gives shares of that thread's time
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("main (135 ms)");
+        assertThat(browser.text(By.cssSelector(".hot .hint-line"))).contains("Percentages are of main's time (135 ms)");
+        assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr")).get(0).getText()).startsWith("Unsafe.park")
+                .contains("100 ms 74.1%");
+        show("flame");
+        assertThat(browser.text(By.id("flame-status"))).contains("percentages of main's time (135 ms)");
+        assertThat(flameTooltip("Unsafe.park")).contains("100 ms (74.1% of main's time)");
+        browser.find(By.id("search")).sendKeys("Unsafe\n");
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("1 matches, 74.1% of main's time (100 ms)");
+    }
+
     @Test
     void hotMethodsSortBySelfAndTotal() throws Exception {
         show("hot");
@@ -304,11 +364,15 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).contains("Config.load");
 
         show("build");
-        browser.find(By.xpath("//table[@id='build-documents']//button[text()='posts/post-0.md']")).click();
+        browser.find(By.xpath("//table[@id='build-documents']//button[.='posts/post-0.md']")).click();
         assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside document posts/post-0.md");
+        // its 20 ms on a worker, as the documents table says, not the 10 ms of the build's wall
+        // time it stands for in the whole tree (two workers shared main's wait)
         assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
-                // its 20 ms on a worker is 10 ms of the build's wall time: two workers shared main's wait
-                .startsWith("▾ 0.010 100.0% Main.main").contains("0.006 60.0% Parser.parse").doesNotContain("[await]");
+                .startsWith("▾ 0.020 100.0% Main.main").contains("0.012 60.0% Parser.parse").doesNotContain("[await]");
+        assertThat(browser.text(By.id("focus-time"))).isEqualTo("Times are the document's own time on its thread, "
+                + "as in the Build tab: work it handed to other threads is shown in the time it waited for it. In the whole "
+                + "profile's tree the same samples are 10.0 ms, their share of the wait on the thread that handed them over.");
         show("build");
         browser.find(By.xpath("//table[@id='build-stages']//button[text()='save']")).click();
         assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
@@ -321,18 +385,85 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("flame-status"))).startsWith("165 ms");
     }
 
+    /**
+     * A document far down the Build tab, clicked: the views share one scrolled area, and the
+     * tree opened as far down as the Build tab was scrolled, below the top of the document's
+     * tree (on a real build's 50 documents, below all of it: an empty view). Each view now keeps
+     * its own place, and a link opens the tree at its top.
+     */
+    @Test
+    void aLinkFarDownTheBuildTabOpensTheTreeAtItsTop() throws Exception {
+        inWindow(new Dimension(1400, 600), () -> {
+            browser.open(report);
+            show("build");
+            WebElement view = browser.find(By.id("view"));
+            browser.js("arguments[0].scrollTop = arguments[0].scrollHeight", view);
+            long scrolled = ((Number) browser.js("return arguments[0].scrollTop", view)).longValue();
+            assertThat(scrolled).as("the Build tab scrolls in a 600 px window").isGreaterThan(100);
+            List<WebElement> links = browser.findAll(By.cssSelector("#build-documents tbody button.link"));
+            browser.js("arguments[0].click()", links.get(links.size() - 1));
+            assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+            assertThat(((Number) browser.js("return arguments[0].scrollTop", view)).longValue()).as("the tree's scroll").isZero();
+            show("build");
+            assertThat(((Number) browser.js("return arguments[0].scrollTop", view)).longValue()).as("back in the Build tab")
+                    .isEqualTo(scrolled);
+        });
+    }
+
+    /**
+     * With async mode disabled nothing is grafted, so a plugin's focused tree keeps a root per
+     * thread: main waiting 100 ms and each worker rendering for 100 ms. Each thread's row gave
+     * its share of the whole profile's 135 ms (74.1 %), in a view of a plugin that took 100 ms.
+     */
+    @Test
+    void aFocusedTreesThreadRowsAreSharesOfTheFocusedPartsWallTime() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.DISABLED), HtmlOptions.defaults(), "disabled-focus"));
+        show("build");
+        browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
+        assertThat(browser.findAll(By.cssSelector("#view .kids.top > .node > .row"))).extracting(r -> r.getText().replaceAll("\\s+", " "))
+                .containsExactly("▾ 0.100 100.0% thread main", "▾ 0.100 100.0% thread worker-2", "▾ 0.100 100.0% thread worker-3");
+        browser.findAll(By.cssSelector("#view .kids.top > .node > .row")).get(0).click();
+        assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 100.0% of the plugin's wall time");
+    }
+
+    /**
+     * A document that hands work over itself (its images, to two more workers) and waits for it:
+     * its focused tree is its own 100 ms, as the documents table says, the images' 160 ms of
+     * work filling the 80 ms it waited, as in the whole tree, where the document is 50 ms of
+     * main's wait, shared with another document.
+     */
+    @Test
+    void aFocusedDocumentKeepsTheWorkItHandedOverInsideItsOwnTime() throws Exception {
+        browser.open(HtmlBrowser.render(HtmlTestProfiles.nestedHandOver(), HtmlOptions.defaults(), "nested-focus"));
+        show("build");
+        assertThat(browser.text(By.id("build-documents"))).contains("posts/a.md warm-up 100 ms");
+        browser.find(By.xpath("//table[@id='build-documents']//button[.='posts/a.md']")).click();
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 0.100 100.0% Main.main")
+                .contains("0.080 80.0% Images.resizeAll").contains("0.020 20.0% Markdown.parse").doesNotContain("[await]");
+        assertThat(browser.text(By.id("focus-time"))).endsWith("In the whole profile's tree the same samples are 50.0 ms, "
+                + "their share of the wait on the thread that handed them over.");
+        // the views that add methods up say what their shares are of: the document's time, not main's
+        show("hot");
+        assertThat(browser.text(By.cssSelector(".hot .hint-line"))).contains("Percentages are of the document's time (100 ms)");
+        show("build");
+        browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
+        // the hook on main: its wall time, which is also its own time on its thread
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 0.100 100.0% Main.main");
+        assertThat(browser.text(By.id("focus-time"))).doesNotContain("whole profile's tree");
+    }
+
     @Test
     void searchHighlightsMatchesAndTheirShareOfTime() throws Exception {
         browser.find(By.id("search")).sendKeys("commonmark\n");
         // the workers parse markdown 120 ms of their 200 ms, in the 100 ms main waits: 60 ms of 165 ms
-        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 36.4% of time (60.0 ms)");
+        assertThat(browser.text(By.id("search-status"))).isEqualTo("2 matches, 36.4% of all 3 threads' time (60.0 ms)");
         assertThat(browser.findAll(By.cssSelector("#view .row.match"))).extracting(WebElement::getText)
                 .anySatisfy(t -> assertThat(t).contains("Parser.parse"));
         browser.screenshot("search");
         browser.find(By.id("search")).clear();
         browser.find(By.id("search-regex")).click();
         browser.find(By.id("search")).sendKeys("^app\\.(Save|Glob)\n");
-        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 18.2% of time (30.0 ms)");
+        assertThat(browser.text(By.id("search-status"))).startsWith("2 matches, 18.2% of all 3 threads' time (30.0 ms)");
         show("hot");
         assertThat(browser.findAll(By.cssSelector("#hot-table tbody tr"))).extracting(r -> r.getText().split(" ")[0])
                 .containsExactlyInAnyOrder("Save.write", "Glob.scan");
@@ -667,9 +798,7 @@ class HtmlViewsBrowserTest {
 
     @Test
     void aNarrowWindowGivesTheViewTheWholeWidth() throws Exception {
-        Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new Dimension(800, 900));
-        try {
+        inWindow(new Dimension(800, 900), () -> {
             browser.open(report);
             show("build");
             // the details panel beside the view left 450 px for tables of seven columns
@@ -687,9 +816,7 @@ class HtmlViewsBrowserTest {
             assertThat(details.getSize().getHeight()).as("height of the details panel").isGreaterThan(100);
             assertThat(browser.text(By.id("detail-name"))).isEqualTo("Main.main");
             browser.screenshot("narrow-window-tree");
-        } finally {
-            browser.driver().manage().window().setSize(wide);
-        }
+        });
     }
 
     /**
@@ -699,9 +826,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void aPhoneSizedWindowKeepsTheViewTallAndNeverScrollsSideways() throws Exception {
-        Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        try {
+        inWindow(new Dimension(390, 844), () -> {
             browser.open(report);
             assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("the page fits the window's width").isTrue();
@@ -725,9 +850,7 @@ class HtmlViewsBrowserTest {
                     "const r = document.querySelector('.options-body').getBoundingClientRect(); return [r.left, r.right, window.innerWidth];");
             assertThat(box.get(0).doubleValue()).as("left edge of the view options").isGreaterThanOrEqualTo(0);
             assertThat(box.get(1).doubleValue()).as("right edge of the view options").isLessThanOrEqualTo(box.get(2).doubleValue());
-        } finally {
-            browser.driver().manage().window().setSize(wide);
-        }
+        });
     }
 
     /**
@@ -875,6 +998,51 @@ class HtmlViewsBrowserTest {
         // back to all threads: the whole baseline again
         new Select(browser.find(By.id("thread-select"))).selectByValue("all");
         assertThat(browser.text(By.id("compare-status"))).isEqualTo("baseline same-build.json: 165 ms → this profile 165 ms (±0)");
+    }
+
+    /**
+     * A document's path 400 characters long (a site of deep folders) made its column 400
+     * characters wide: the documents table's numbers were out of the window, to the right of a
+     * path nobody reads whole. The path is cut in its middle (its start and its file name stay),
+     * whole in the link's title and text, and the numbers stay in view at a phone's, a narrow and
+     * a normal window's width.
+     */
+    @Test
+    void aLongDocumentPathKeepsTheDocumentsNumbersInView() throws Exception {
+        String longPath = "posts/" + "a-folder-with-a-rather-long-name/".repeat(12) + "slowest-post.md";
+        assertThat(longPath).hasSizeGreaterThan(400);
+        TestSessions b = TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 30);
+        int stage = b.span(Span.NONE, "stage", "render", 1, 0, 30);
+        Map<String, String> attrs = Map.of("stage", "render", "plugin", "markata.plugins.render_markdown");
+        b.span(stage, "document", longPath, 1, 0, 20, attrs);
+        b.span(stage, "document", "posts/short.md", 1, 20, 30, attrs);
+        Path file = HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "long-path");
+        for (Dimension size : List.of(new Dimension(1400, 900), new Dimension(800, 900), new Dimension(390, 844))) {
+            inWindow(size, () -> {
+                browser.open(file);
+                show("build");
+                @SuppressWarnings("unchecked")
+                List<Number> edges = (List<Number>) browser.js("""
+                        const view = document.getElementById('view'), r = view.getBoundingClientRect();
+                        const total = document.querySelector('#build-documents tbody tr td:nth-child(2)').getBoundingClientRect();
+                        return [total.right, Math.min(r.left + view.clientWidth, window.innerWidth), view.scrollWidth, view.clientWidth];""");
+                assertThat(edges.get(0).doubleValue()).as("right edge of the long document's total, window " + size)
+                        .isLessThanOrEqualTo(edges.get(1).doubleValue());
+                if (size.getWidth() >= 800) {
+                    assertThat(edges.get(2).intValue()).as("the Build tab's width, window " + size).isLessThanOrEqualTo(edges.get(3).intValue());
+                }
+                browser.screenshot("build-long-path-" + size.getWidth());
+            });
+        }
+        WebElement link = browser.find(By.cssSelector("#build-documents tbody tr:first-child button.link"));
+        assertThat(link.getAttribute("title")).startsWith(longPath);
+        assertThat(link.getAttribute("textContent")).isEqualTo(longPath);
+        // the start and the file name show, the middle is cut
+        assertThat((Boolean) browser.js("const h = arguments[0].querySelector('.head'); return h.scrollWidth > h.clientWidth", link))
+                .as("the path's middle is cut").isTrue();
+        assertThat(browser.text(By.cssSelector("#build-documents tbody tr:first-child .tail"))).isEqualTo("slowest-post.md");
+        link.click();
+        assertThat(browser.text(By.id("focus-note"))).startsWith("Only the samples inside document " + longPath);
     }
 
     @Test
