@@ -420,9 +420,9 @@ class HtmlViewsBrowserTest {
         browser.open(HtmlBrowser.render(HtmlTestProfiles.siteBuild(AsyncMode.DISABLED), HtmlOptions.defaults(), "disabled-focus"));
         show("build");
         browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
-        assertThat(browser.findAll(By.cssSelector("#view .kids.top > .node > .row"))).extracting(r -> r.getText().replaceAll("\\s+", " "))
+        assertThat(browser.findAll(By.cssSelector("#view .row[aria-level='1']"))).extracting(r -> r.getText().replaceAll("\\s+", " "))
                 .containsExactly("▾ 0.100 100.0% thread main", "▾ 0.100 100.0% thread worker-2", "▾ 0.100 100.0% thread worker-3");
-        browser.findAll(By.cssSelector("#view .kids.top > .node > .row")).get(0).click();
+        browser.findAll(By.cssSelector("#view .row[aria-level='1']")).get(0).click();
         assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 100.0% of the plugin's wall time");
     }
 
@@ -692,9 +692,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void theWheelScrollsThePageOverTheTimelineAndCtrlWheelOrAPinchZooms() throws Exception {
-        Dimension wide = browser.driver().manage().window().getSize();
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
-        try {
+        inWindow(new Dimension(390, 844), () -> {
             browser.open(report);
             show("timeline");
             assertThat(browser.text(By.cssSelector(".timeline .hint-inline"))).contains("ctrl/⌘+wheel or pinch: zoom");
@@ -733,9 +731,7 @@ class HtmlViewsBrowserTest {
             assertThat(panned).isNotEqualTo(pinched).endsWith("(75.0 ms shown)");
             assertThat((String) browser.js("return getComputedStyle(document.getElementById('timeline-canvas')).touchAction"))
                     .as("the browser keeps vertical scrolling by touch").isEqualTo("pan-y");
-        } finally {
-            browser.driver().manage().window().setSize(wide);
-        }
+        });
     }
 
     @Test
