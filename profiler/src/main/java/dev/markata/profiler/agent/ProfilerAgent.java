@@ -64,12 +64,13 @@ public final class ProfilerAgent {
     /**
      * {@link #launch}, and whatever it throws is one line: an exception that leaves premain
      * makes the JVM abort before the program runs (under a security manager the first file
-     * check was denied, and the program exited 134 without running).
+     * check was denied, and the program exited 134 without running; so did a heap too small
+     * for the agent's start).
      */
     private static void launchOrSay(String arguments, Instrumentation instrumentation, boolean attached) {
         try {
             launch(arguments, instrumentation, System.err, attached);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             System.err.println(PREFIX + "cannot start: " + describe(e) + "; running without profiling");
         }
     }

@@ -527,6 +527,22 @@ class ProfilerAgentTest {
                 + ": the jdk sampler ran, and only async-profiler records one");
     }
 
+    /**
+     * A program with many jars on its class path (this test's: 50, Selenium's and JUnit's), run
+     * under {@code -Xmx6m}: the agent's start read the local time for {@code %t} whether asked or
+     * not, and the time-zone rules' first use opens every jar to look for providers. The heap
+     * ran out in premain, and the JVM aborted (exit 134) before the program ran. The program
+     * runs, and is profiled.
+     */
+    @Test
+    void aSmallHeapWithManyJarsOnTheClassPathIsProfiled() throws Exception {
+        Path output = dir.resolve("many-jars.html");
+        Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-Xmx6m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
+    }
+
     @Test
     void writesEveryFormatItsFileNameAsksFor() throws Exception {
         Path text = dir.resolve("report.txt");
