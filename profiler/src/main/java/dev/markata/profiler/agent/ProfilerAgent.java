@@ -126,7 +126,8 @@ public final class ProfilerAgent {
         // hook and its lambda, whose linking alone took milliseconds): the profile begins with
         // the program, not with the agent. Undone when the profiler cannot start.
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
-        boolean hooked = UncaughtHook.install(instrumentation, uncaught::note);
+        Runnable unhook = UncaughtHook.install(instrumentation, uncaught::note);
+        boolean hooked = unhook != null;
         if (!hooked) {
             Thread.setDefaultUncaughtExceptionHandler(uncaught);
         }
@@ -136,7 +137,15 @@ public final class ProfilerAgent {
             onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());
             main.setUncaughtExceptionHandler(onMain);
         }
-        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err), "markata-profiler-exit");
+        // made now: when the heap runs out at exit, there may be no room to make it then
+        String outOfMemory = PREFIX + "cannot write " + options.output() + ": the Java heap ran out; run the program"
+                + " with a bigger heap (-Xmx)";
+        Thread hook = new Thread(() -> {
+            if (unhook != null) {
+                unhook.run();
+            }
+            finish(profiler, options, uncaught, err, outOfMemory);
+        }, "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             profiler.start();
@@ -268,13 +277,25 @@ public final class ProfilerAgent {
         }
     }
 
-    private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err) {
+    /**
+     * Stops the profiler and writes the report, at exit. Whatever goes wrong is one line: the
+     * JVM's "Exception in thread" and a stack trace of the profiler's code told a user nothing
+     * (a program ending with its heap all but full, {@code -Xmx6m}, ran the hook out of memory
+     * reading the recording).
+     *
+     * @param outOfMemory the line to print when the heap runs out and not even the line that
+     *                    says so can be made
+     */
+    private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err,
+                               String outOfMemory) {
         Path output = options.output();
         if (!profiler.isRunning() && profiler.lastSession().isEmpty()) {
             return; // the JVM began to exit before the profiler started: nothing to write
         }
+        String doing = "reading the recording";
         try {
             Session session = profiler.stop();
+            doing = "writing the report";
             if (options.interval().compareTo(Profiler.MIN_INTERVAL) < 0) { // the builder had the floor
                 session = session.withMetadata("interval.requested", options.interval().toNanos() + "ns");
             }
@@ -292,6 +313,14 @@ public final class ProfilerAgent {
             if (options.jfr() != null && !session.sampler().name().equals("async-profiler")) {
                 err.println(PREFIX + "no JFR file at " + options.jfr() + ": the " + session.sampler().name()
                         + " sampler ran, and only async-profiler records one");
+            }
+        } catch (OutOfMemoryError e) {
+            try { // what the hook allocated is garbage now: room for a line, most likely
+                err.println(PREFIX + "cannot write " + output + ": the Java heap ran out while " + doing + " ("
+                        + describe(e) + "; the heap is at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB); run the program with a bigger heap (-Xmx)");
+            } catch (OutOfMemoryError again) {
+                err.println(outOfMemory);
             }
         } catch (Exception | LinkageError e) {
             err.println(PREFIX + "cannot write " + output + ": " + describe(e));

@@ -543,6 +543,55 @@ class ProfilerAgentTest {
         assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
     }
 
+    /**
+     * A program with many jars on its class path (this test's: 50, Selenium's and JUnit's), run
+     * under {@code -Xmx6m}: the agent's start read the local time for {@code %t} whether asked or
+     * not, and the time-zone rules' first use opens every jar to look for providers. The heap
+     * ran out in premain, and the JVM aborted (exit 134) before the program ran. The program
+     * runs, and is profiled.
+     */
+    @Test
+    void aSmallHeapWithManyJarsOnTheClassPathIsProfiled() throws Exception {
+        Path output = dir.resolve("many-jars.html");
+        Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-Xmx6m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
+    }
+
+    /**
+     * The class folders and async-profiler's jar: the test class path's other jars (Selenium's,
+     * JUnit's) take more than a 6 MB heap to open.
+     */
+    private static String smallClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith(".jar") || entry.contains("async-profiler"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /**
+     * A program that ends with its heap all but full (here {@code -Xmx6m}, held to the end):
+     * the exit hook ran out of memory reading the recording or rendering the report, and the
+     * JVM printed its "Exception in thread markata-profiler-exit" and a stack trace of the
+     * profiler's code. One line says the report could not be written, why, and what to do; the
+     * program's exit code is its own.
+     */
+    @Test
+    void aHeapTooSmallForTheReportIsOneLineAndTheExitCodeIsTheProgramsOwn() throws Exception {
+        Path output = dir.resolve("small-heap.html");
+        Run run = run("output=" + output, "full-heap-at-exit", smallClassPath(), "-Xmx6m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("filling the heap");
+        assertThat(run.stderr()).doesNotContain("Exception in thread").doesNotContain("\tat ");
+        assertThat(run.stderr().lines().filter(line -> line.startsWith("markata-profiler: ")))
+                .singleElement().asString()
+                .matches("markata-profiler: cannot write " + java.util.regex.Pattern.quote(output.toString())
+                        + ": the Java heap ran out while (reading the recording|writing the report)"
+                        + " \\(OutOfMemoryError: Java heap space; the heap is at most [0-9]+ MB\\);"
+                        + " run the program with a bigger heap \\(-Xmx\\)");
+        assertThat(output).doesNotExist();
+    }
+
     @Test
     void writesEveryFormatItsFileNameAsksFor() throws Exception {
         Path text = dir.resolve("report.txt");
