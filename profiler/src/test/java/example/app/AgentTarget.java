@@ -72,6 +72,18 @@ public final class AgentTarget {
             held = fillHeap(Integer.getInteger("slack.kb", 512)); // nothing allocated after this
             return;
         }
+        if (args.length > 0 && args[0].equals("oom-caught")) {
+            // a program that runs out of memory, catches it, lets go and carries on (a cache that
+            // grew too far, dropped): for a moment no thread can allocate, the profiler's neither
+            busy(200);
+            held = fillHeap(0);
+            Thread.sleep(100);
+            held = null;
+            System.gc();
+            busy(200);
+            System.out.println("recovered");
+            return;
+        }
         if (args.length > 0 && args[0].equals("signal-handler")) {
             handleOwnSignal();
             return;

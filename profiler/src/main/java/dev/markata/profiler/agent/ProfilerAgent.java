@@ -306,6 +306,15 @@ public final class ProfilerAgent {
             AgentOutput.write(session, options.format(), output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            String stopped = session.metadata().get("sampling.stopped"); // "at 1.234 s: OutOfMemoryError: ..."
+            if (stopped != null) {
+                int colon = stopped.indexOf(": ");
+                String why = stopped.substring(colon + 2);
+                err.printf(Locale.ROOT, "%ssampling stopped %s of %.3f s: the sampler %s (%s); the report holds what"
+                        + " was recorded until then%n", PREFIX, stopped.substring(0, colon),
+                        session.duration().toNanos() / 1e9,
+                        why.startsWith("OutOfMemoryError") ? "ran out of memory" : "failed", why);
+            }
             String jfrError = session.metadata().get("jfr.error");
             if (jfrError != null) { // logged too, but the JVM's logging is shutting down by now
                 err.println(PREFIX + jfrError);

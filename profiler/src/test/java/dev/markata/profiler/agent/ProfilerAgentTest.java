@@ -544,22 +544,6 @@ class ProfilerAgentTest {
     }
 
     /**
-     * A program with many jars on its class path (this test's: 50, Selenium's and JUnit's), run
-     * under {@code -Xmx6m}: the agent's start read the local time for {@code %t} whether asked or
-     * not, and the time-zone rules' first use opens every jar to look for providers. The heap
-     * ran out in premain, and the JVM aborted (exit 134) before the program ran. The program
-     * runs, and is profiled.
-     */
-    @Test
-    void aSmallHeapWithManyJarsOnTheClassPathIsProfiled() throws Exception {
-        Path output = dir.resolve("many-jars.html");
-        Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-Xmx6m");
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("target ran");
-        assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
-    }
-
-    /**
      * The class folders and async-profiler's jar: the test class path's other jars (Selenium's,
      * JUnit's) take more than a 6 MB heap to open.
      */
@@ -590,6 +574,34 @@ class ProfilerAgentTest {
                         + " \\(OutOfMemoryError: Java heap space; the heap is at most [0-9]+ MB\\);"
                         + " run the program with a bigger heap \\(-Xmx\\)");
         assertThat(output).doesNotExist();
+    }
+
+    /**
+     * A program that runs out of memory, catches it and carries on: the JDK sampler's thread,
+     * asking for a stack at that moment, died of the OutOfMemoryError without a word (the report
+     * even named it as the program's uncaught exception), and the profile simply ended there.
+     * The sampler stops, the report holds what was recorded, and both the report's metadata and
+     * a line at exit say sampling stopped, when and why.
+     */
+    @Test
+    void theJdkSamplerRunningOutOfMemorySaysItStoppedAndTheReportIsStillWritten() throws Exception {
+        Path output = dir.resolve("oom-caught.session.json");
+        Run run = run("sampler=jdk,output=" + output, "oom-caught", smallClassPath(), "-Xmx16m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("recovered");
+        assertThat(run.stderr()).doesNotContain("Exception in thread").contains("markata-profiler: wrote " + output)
+                .containsPattern("markata-profiler: sampling stopped at [0-9.]+ s of [0-9.]+ s: the sampler ran out of"
+                        + " memory \\(OutOfMemoryError: Java heap space\\); the report holds what was recorded until then");
+        Session session = Session.load(output);
+        assertThat(session.metadata()).doesNotContainKey("outcome").doesNotContainKey("uncaught_exception")
+                .hasEntrySatisfying("sampling.stopped", value -> assertThat(value)
+                        .matches("at [0-9.]+ s: OutOfMemoryError: Java heap space"));
+        assertThat(thread(session, "main").samples()).isNotEmpty();
+        // the console report says so in its header
+        assertThat(dev.markata.profiler.render.Reports.render(session, dev.markata.profiler.render.ReportFormat.TEXT,
+                dev.markata.profiler.render.ReportOptions.defaults()))
+                .containsPattern("Warning: +sampling stopped at [0-9.]+ s \\(OutOfMemoryError: Java heap space\\), the"
+                        + " rest is not in the profile");
     }
 
     @Test
