@@ -141,8 +141,12 @@ public final class ProfilerAgent {
         String outOfMemory = PREFIX + "cannot write " + options.output() + ": the Java heap ran out; run the program"
                 + " with a bigger heap (-Xmx)";
         Thread hook = new Thread(() -> {
-            if (unhook != null) {
-                unhook.run();
+            try {
+                if (unhook != null) {
+                    unhook.run();
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // only spares the JVM's noise when the heap is full: the report comes first
             }
             finish(profiler, options, uncaught, err, outOfMemory);
         }, "markata-profiler-exit");
