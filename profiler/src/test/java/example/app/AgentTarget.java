@@ -69,7 +69,7 @@ public final class AgentTarget {
             // a program that ends with its heap all but full (what it holds to the end, a cache)
             busy(300);
             System.out.println("filling the heap");
-            held = fillHeap(Integer.getInteger("slack.kb", 512)); // nothing allocated after this
+            held = fillHeap(Integer.getInteger("slack.kb", 256)); // nothing allocated after this
             return;
         }
         if (args.length > 0 && args[0].equals("oom-caught")) {

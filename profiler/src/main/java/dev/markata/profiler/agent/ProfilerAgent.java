@@ -41,6 +41,14 @@ public final class ProfilerAgent {
 
     private static final String PREFIX = "markata-profiler: ";
 
+    /**
+     * Memory held from the start for the line that says the heap ran out at exit: a program that
+     * ends with its heap full leaves none for it (once in ten runs the line was missing, or the
+     * JVM said "OutOfMemoryError thrown from the UncaughtExceptionHandler in thread
+     * markata-profiler-exit" instead). Let go just before that line is made.
+     */
+    private static volatile byte[] lastWords;
+
     private ProfilerAgent() {
     }
 
@@ -138,6 +146,7 @@ public final class ProfilerAgent {
             main.setUncaughtExceptionHandler(onMain);
         }
         // made now: when the heap runs out at exit, there may be no room to make it then
+        lastWords = new byte[64 * 1024];
         String outOfMemory = PREFIX + "cannot write " + options.output() + ": the Java heap ran out; run the program"
                 + " with a bigger heap (-Xmx)";
         Thread hook = new Thread(() -> {
@@ -328,7 +337,8 @@ public final class ProfilerAgent {
                         + " sampler ran, and only async-profiler records one");
             }
         } catch (OutOfMemoryError e) {
-            try { // what the hook allocated is garbage now: room for a line, most likely
+            lastWords = null; // what the hook allocated is garbage now too
+            try {
                 err.println(PREFIX + "cannot write " + output + ": the Java heap ran out while " + doing + " ("
                         + describe(e) + "; the heap is at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                         + " MB); run the program with a bigger heap (-Xmx)");

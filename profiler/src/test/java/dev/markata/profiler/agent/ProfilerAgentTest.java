@@ -569,14 +569,20 @@ class ProfilerAgentTest {
         Run run = run("output=" + output, "full-heap-at-exit", smallClassPath(), "-Xmx6m");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("filling the heap");
-        assertThat(run.stderr()).doesNotContain("Exception in thread").doesNotContain("\tat ");
-        assertThat(run.stderr().lines().filter(line -> line.startsWith("markata-profiler: ")))
-                .singleElement().asString()
-                .matches("markata-profiler: cannot write " + java.util.regex.Pattern.quote(output.toString())
+        assertThat(run.stderr()).doesNotContain("Exception in thread").doesNotContain("\tat ")
+                .doesNotContain("thrown from the UncaughtExceptionHandler");
+        // How much room a full heap leaves at exit varies from run to run (the collector, the
+        // threads' allocation buffers): mostly too little for the report (10 runs in 12 by hand,
+        // this line), now and then enough (the report is written), and now and then too little
+        // for any line (the JVM's own agent code then prints its ASSERTION FAILED lines for the
+        // classes the exit loads)
+        List<String> lines = run.stderr().lines().filter(line -> line.startsWith("markata-profiler: ")).toList();
+        assertThat(lines).as(run.stderr()).hasSizeLessThanOrEqualTo(1).allSatisfy(line -> assertThat(line)
+                .matches("markata-profiler: (wrote " + java.util.regex.Pattern.quote(output.toString()) + " .*"
+                        + "|cannot write " + java.util.regex.Pattern.quote(output.toString())
                         + ": the Java heap ran out while (reading the recording|writing the report)"
                         + " \\(OutOfMemoryError: Java heap space; the heap is at most [0-9]+ MB\\);"
-                        + " run the program with a bigger heap \\(-Xmx\\)");
-        assertThat(output).doesNotExist();
+                        + " run the program with a bigger heap \\(-Xmx\\))"));
     }
 
     /**
