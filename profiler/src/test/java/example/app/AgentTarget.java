@@ -65,6 +65,25 @@ public final class AgentTarget {
             busy(100);
             return;
         }
+        if (args.length > 0 && args[0].equals("full-heap-at-exit")) {
+            // a program that ends with its heap all but full (what it holds to the end, a cache)
+            busy(300);
+            System.out.println("filling the heap");
+            held = fillHeap(Integer.getInteger("slack.kb", 256)); // nothing allocated after this
+            return;
+        }
+        if (args.length > 0 && args[0].equals("oom-caught")) {
+            // a program that runs out of memory, catches it, lets go and carries on (a cache that
+            // grew too far, dropped): for a moment no thread can allocate, the profiler's neither
+            busy(200);
+            held = fillHeap(0);
+            Thread.sleep(100);
+            held = null;
+            System.gc();
+            busy(200);
+            System.out.println("recovered");
+            return;
+        }
         if (args.length > 0 && args[0].equals("signal-handler")) {
             handleOwnSignal();
             return;
@@ -115,6 +134,27 @@ public final class AgentTarget {
         signalType.getMethod("raise", signalType).invoke(null, signal);
         handled.await();
         System.out.println("signal handled");
+    }
+
+    /** What {@link #fillHeap} took, held until the program lets go. */
+    static volatile Object held;
+
+    /**
+     * Allocates 64 KB blocks until the heap is full (the JVM's OutOfMemoryError, caught), then
+     * gives back about {@code slackKb} of them; returns the rest, to be held.
+     */
+    static Object fillHeap(int slackKb) {
+        java.util.ArrayList<byte[]> blocks = new java.util.ArrayList<>(1 << 16);
+        try {
+            while (true) {
+                blocks.add(new byte[64 * 1024]);
+            }
+        } catch (OutOfMemoryError full) {
+            for (int freed = 0; freed < slackKb && !blocks.isEmpty(); freed += 64) {
+                blocks.remove(blocks.size() - 1);
+            }
+        }
+        return blocks;
     }
 
     /** A program's own {@code java.util.logging} manager, as JBoss LogManager is. */

@@ -101,17 +101,22 @@ class AccuracyTest {
      * finds none there and returned an empty stack for 40-90 % of such samples. Only
      * async-profiler: the JDK sampler reads stacks at safepoints, never inside a stub, and its
      * safepoint bias moves several points between these two loops on a loaded machine.
+     *
+     * <p>4 rounds of 200 / 100 ms (8 switches), as the 60/30/10 test above: in 20 rounds of
+     * 40 / 20 ms (40 switches, each placed to about a sampling gap, 5-30 ms at a load of 15-20
+     * on two cores) the shares moved past the 5 points now and then. Same time, same shares
+     * and tolerance.
      */
     @Test
     void timeInsideJvmStubsIsChargedToTheCallingMethod() throws Exception {
         Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).build();
         long[] truth = new long[2]; // measured wall time in intrinsicMath, arrayCopies
         profiler.start();
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 4; round++) {
             long t0 = System.nanoTime();
-            Workloads.intrinsicMath(40);
+            Workloads.intrinsicMath(200);
             long t1 = System.nanoTime();
-            Workloads.arrayCopies(20);
+            Workloads.arrayCopies(100);
             long t2 = System.nanoTime();
             truth[0] += t1 - t0;
             truth[1] += t2 - t1;
@@ -151,6 +156,17 @@ class AccuracyTest {
      * at one tick and its end at a later one). Measured after the fix, at a load of 2-5:
      * async-profiler 80-97 % of the threads' time, 59-60 threads (JDK 17 and 25); the JDK
      * sampler 115-143 % and 52-60 threads on JDK 17, 107-120 % and 57-59 on JDK 25.
+     *
+     * <p>At a load of 18-21 on two cores the fixed bounds failed now and then (52-59 % of the
+     * time on async-profiler, 35 threads seen on the JDK sampler): each 5 ms of spinning took
+     * about 20 ms of wall time, and the samplers' threads were starved as much, one sample per
+     * 11-21 ms of the threads' time. The bounds now follow that spacing, measured in the run: the
+     * threads a sample could fall in (a thread living less than the spacing, in that share), and
+     * one spacing of error at each end of each thread when that is more than the 40 % / 60 %
+     * above (async-profiler reported 50-55 % of the time, 57 of 60 threads seen, at one sample per
+     * 4.6-5.8 ms: a new thread's first sample comes late, as its timer thread is starved). On a quiet
+     * machine (one sample per ~1 ms) they are the fixed ones; the old watcher's loss (20-27
+     * threads seen of 60, at 1 ms) still fails.
      */
     @ParameterizedTest
     @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
@@ -174,11 +190,13 @@ class AccuracyTest {
         long truth = java.util.Arrays.stream(lived).sum();
         long reported = 0;
         int threadsSeen = 0;
+        long rawSamples = 0; // samples taken in the threads' work, before runs of one stack were merged
         for (ThreadProfile thread : session.threads()) {
             long inWork = 0;
             for (Sample sample : thread.samples()) {
                 if (Workloads.stackContains(session, sample.stackId(), AccuracyTest.class, "shortLived")) {
                     inWork += sample.durationNanos();
+                    rawSamples += sample.count();
                 }
             }
             if (inWork > 0) {
@@ -187,10 +205,22 @@ class AccuracyTest {
                 reported += inWork;
             }
         }
-        String found = String.format("reported %d us, measured %d us, in %d of %d threads", reported / 1000,
-                truth / 1000, threadsSeen, count);
-        assertThat(Workloads.percent(reported, truth)).as(found).isBetween(60.0, 160.0);
-        assertThat(threadsSeen).as(found).isGreaterThanOrEqualTo(count * 2 / 3);
+        // How much of the threads' measured time one of their samples stood for in this run: 1 ms
+        // on a quiet machine, 10-20 ms at a load of 15-20 on two cores, where each thread's 5 ms
+        // of spinning took 20 ms of wall time and the samplers' own threads were starved too
+        double gap = (double) truth / Math.max(1, rawSamples);
+        double expectedSeen = 0; // a thread is seen when a sample falls in its life
+        for (long life : lived) {
+            expectedSeen += Math.min(1.0, life / gap);
+        }
+        String found = String.format("reported %d us, measured %d us, in %d of %d threads; %d samples, one per"
+                + " %.1f ms of the threads' time, %.1f threads expected seen", reported / 1000, truth / 1000,
+                threadsSeen, count, rawSamples, gap / 1e6, expectedSeen);
+        // each of a thread's two ends is placed to about one gap: 60-160 % of the truth, or that much more
+        double slack = 2 * count * gap;
+        assertThat((double) reported).as(found).isBetween(Math.min(0.6 * truth, truth - slack),
+                Math.max(1.6 * truth, truth + slack));
+        assertThat((double) threadsSeen).as(found).isGreaterThanOrEqualTo(Math.floor(expectedSeen * 2 / 3));
         assertThat(session.threads()).extracting(ThreadProfile::name)
                 .doesNotContain("Reference Handler", "Signal Dispatcher", "Finalizer", "Common-Cleaner",
                         "Notification Thread", "Async-profiler Timer", "DestroyJavaVM")

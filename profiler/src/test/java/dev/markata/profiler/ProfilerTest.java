@@ -110,7 +110,10 @@ class ProfilerTest {
             profiler.endSpan(); // closes the document span, as an observer's end callback would
             stage.attribute("posts", "1");
         }
-        Workloads.spin(20);
+        // Long against a starved sampler's gaps too: after 20 ms outside the spans, at a load of
+        // 15-20 on two cores, main's last sample came 40 ms before the stop, taken inside the
+        // document span, and no sample was left outside every span.
+        Workloads.spin(100);
         Session session = profiler.stop();
 
         assertThat(session.spans()).hasSize(2);

@@ -16,12 +16,14 @@ import java.util.stream.Collectors;
  * What the profiler prints after a build: a one-line header, a stage table (wall time, share,
  * CPU time, and from the samples the share of the stage's work spent running or waiting), the
  * plugin hooks that took longest, the slowest documents with their time per stage, and the call
- * tree. Screen-sized by default (top hooks, a tree cut to a depth and threshold); with
- * {@code --verbose} every hook and the whole tree.
+ * tree. Screen-sized by default (top hooks, a tree cut to a depth and threshold, at most
+ * {@link #SCREEN_LINES} lines in all); with {@code --verbose} every hook and the whole tree.
  */
 final class ConsoleSummary {
 
     static final int SLOWEST_DOCUMENTS = 10;
+    /** The most lines the short summary takes: its tree shows fewer nodes when the rest would not fit. */
+    static final int SCREEN_LINES = 100;
     private static final int HOTSPOTS = 5;
     /** Said once above the slowest documents when some of them are marked as warming up. */
     static final String WARM_UP_NOTE = "; * ran the first task of a plugin on its thread: its time includes"
@@ -62,18 +64,41 @@ final class ConsoleSummary {
         documents(stats, out);
         if (session != null) {
             ReportOptions tree = options.withUnit(ReportOptions.Unit.SECONDS);
+            String text;
             if (!verbose && !options.showAll()) {
                 double configured = options.thresholdPercent() == null ? 0 : options.thresholdPercent();
                 List<String> hide = new ArrayList<>(options.hide());
                 hide.addAll(SCAFFOLDING);
-                tree = tree.withMaxDepth(SHORT_TREE_DEPTH)
-                        .withThresholdPercent(Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT))
-                        .withHide(hide)
-                        .withThreadId(buildThread(session));
+                tree = tree.withMaxDepth(SHORT_TREE_DEPTH).withHide(hide).withThreadId(buildThread(session));
+                text = shortTree(session, tree, Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT),
+                        SCREEN_LINES - 1 - (int) out.toString().lines().count());
+            } else {
+                text = Reports.render(session, ReportFormat.TEXT, tree).stripTrailing();
             }
-            out.append('\n').append(Reports.render(session, ReportFormat.TEXT, tree).stripTrailing()).append('\n');
+            out.append('\n').append(text).append('\n');
         }
         return out.toString();
+    }
+
+    /** Thresholds the short tree tries, in turn, after the configured one, until it fits. */
+    private static final double[] RAISED_THRESHOLDS = {4, 5, 6, 8, 10, 15, 20, 30, 50};
+
+    /**
+     * The build thread's tree at {@code threshold}, or at the first higher one of
+     * {@link #RAISED_THRESHOLDS} that fits in {@code lines} (the last one tried otherwise). At 3 %
+     * a build whose time spreads over many nodes (a loaded machine, where class loading and
+     * warm-up make more branches cross 3 %) printed trees of 80 lines and more, and the summary
+     * ran off the screen; the footer says which threshold was used ("hidden below 5%").
+     */
+    private static String shortTree(Session session, ReportOptions tree, double threshold, int lines) {
+        String text = Reports.render(session, ReportFormat.TEXT, tree.withThresholdPercent(threshold)).stripTrailing();
+        for (int i = 0; i < RAISED_THRESHOLDS.length && text.lines().count() > lines; i++) {
+            if (RAISED_THRESHOLDS[i] > threshold) {
+                text = Reports.render(session, ReportFormat.TEXT, tree.withThresholdPercent(RAISED_THRESHOLDS[i]))
+                        .stripTrailing();
+            }
+        }
+        return text;
     }
 
     private static void header(Session session, BuildStats stats, StringBuilder out) {

@@ -74,7 +74,19 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         Path jfr = null;
         Set<String> seen = new LinkedHashSet<>();
         if (arguments != null && !arguments.isBlank()) {
-            for (String part : arguments.split(",")) {
+            String[] parts = arguments.split(",", -1);
+            // a trailing comma is allowed; an empty option anywhere else is a typo worth a word
+            int count = parts.length > 1 && parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
+            for (int i = 0; i < count; i++) {
+                String part = parts[i];
+                if (part.isBlank()) {
+                    throw new IllegalArgumentException("agent arguments '" + arguments + "': an empty option "
+                            + (i > 0 ? "after '" + parts[i - 1].strip() + "' (two commas in a row)"
+                            : i + 1 < count && !parts[i + 1].isBlank() ? "before '" + parts[i + 1].strip()
+                            + "' (a leading comma)" : "(a leading comma)")
+                            + "; give options as key=value separated by single commas (keys: "
+                            + String.join(", ", KEYS) + ")");
+                }
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
                     throw new IllegalArgumentException("agent argument '" + part + "' is not key=value (keys: "
@@ -153,6 +165,29 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         return path;
     }
 
+    /** Report file endings, for messages: {@code .txt, .json, ...}. */
+    private static String reportEndings() {
+        return String.join(", ", java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList());
+    }
+
+    /**
+     * A file argument naming a folder ({@code output=reports/}, or a folder that exists): said
+     * as such, with a file in it to give instead. The path alone lost the slash, so the message
+     * was about {@code reports} having no report format, and {@code jfr=recordings/} wrote a
+     * file named {@code recordings}.
+     */
+    private static void notAFolder(String key, String value, Path path) {
+        boolean slash = value.endsWith("/") || value.endsWith(java.io.File.separator);
+        if (!slash && !java.nio.file.Files.isDirectory(path)) {
+            return;
+        }
+        boolean report = key.equals("output");
+        String example = (slash ? value : value + java.io.File.separator) + (report ? "profile.html" : "recording.jfr");
+        throw new IllegalArgumentException(key + "=" + value + " is a folder: give a " + (report ? "report " : "")
+                + "file's name, like " + key + "=" + example
+                + (report ? " (its ending picks the format: " + reportEndings() + ")" : ""));
+    }
+
     private static ReportFormat formatOf(Path output) {
         String name = output.getFileName().toString();
         // a JFR file is not a report: the user wants jfr=, which keeps async-profiler's own recording
@@ -160,8 +195,7 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
                 ? "; async-profiler's JFR recording is kept with jfr=" + output + ", beside a report" : "";
         return ReportFormat.fromFileName(name).orElseThrow(() ->
                 new IllegalArgumentException("output=" + output + " has no known report format (file name must end in "
-                        + String.join(", ", java.util.Arrays.stream(ReportFormat.values())
-                        .map(ReportFormat::extension).toList()) + ")" + jfrHint));
+                        + reportEndings() + ")" + jfrHint));
     }
 
     /**
@@ -176,21 +210,30 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
             throw new IllegalArgumentException(key + "= needs a file name");
         }
         value = value.replace("%p", Long.toString(ProcessHandle.current().pid()))
-                .replace("%t", STARTED);
+                .replace("%t", value.contains("%t") ? Started.TEXT : "%t");
         try {
-            if (value.equals("~") || value.startsWith("~/")) {
-                // inside -javaagent:...=output=~/p.html the shell leaves the tilde alone
-                return Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^/", ""));
-            }
-            return Path.of(value);
+            // inside -javaagent:...=output=~/p.html the shell leaves the tilde alone
+            Path path = value.equals("~") || value.startsWith("~/")
+                    ? Path.of(System.getProperty("user.home")).resolve(value.substring(1).replaceFirst("^/", ""))
+                    : Path.of(value);
+            notAFolder(key, value, path);
+            return path;
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(key + "=" + value + " is not a valid file name: " + e.getReason());
         }
     }
 
-    /** When the agent started, once: the report and the JFR file of one run say the same time. */
-    private static final String STARTED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-            .format(LocalDateTime.now());
+    /**
+     * When the agent started, once: the report and the JFR file of one run say the same time.
+     * Made the first time a name asks for it: the local time reads the time-zone rules, whose
+     * first use looks for providers in every jar of the class path, and with 50 jars a program
+     * under {@code -Xmx6m} ran out of memory in premain (the JVM then aborts, exit 134, before
+     * the program runs), though {@code %t} was never asked for.
+     */
+    private static final class Started {
+        static final String TEXT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+                .format(LocalDateTime.now());
+    }
 
     private static String choice(String key, String value, List<String> allowed) {
         String v = value.toLowerCase(Locale.ROOT);

@@ -41,6 +41,14 @@ public final class ProfilerAgent {
 
     private static final String PREFIX = "markata-profiler: ";
 
+    /**
+     * Memory held from the start for the line that says the heap ran out at exit: a program that
+     * ends with its heap full leaves none for it (once in ten runs the line was missing, or the
+     * JVM said "OutOfMemoryError thrown from the UncaughtExceptionHandler in thread
+     * markata-profiler-exit" instead). Let go just before that line is made.
+     */
+    private static volatile byte[] lastWords;
+
     private ProfilerAgent() {
     }
 
@@ -64,12 +72,13 @@ public final class ProfilerAgent {
     /**
      * {@link #launch}, and whatever it throws is one line: an exception that leaves premain
      * makes the JVM abort before the program runs (under a security manager the first file
-     * check was denied, and the program exited 134 without running).
+     * check was denied, and the program exited 134 without running; so did a heap too small
+     * for the agent's start).
      */
     private static void launchOrSay(String arguments, Instrumentation instrumentation, boolean attached) {
         try {
             launch(arguments, instrumentation, System.err, attached);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
             System.err.println(PREFIX + "cannot start: " + describe(e) + "; running without profiling");
         }
     }
@@ -125,7 +134,8 @@ public final class ProfilerAgent {
         // hook and its lambda, whose linking alone took milliseconds): the profile begins with
         // the program, not with the agent. Undone when the profiler cannot start.
         UncaughtRecorder uncaught = new UncaughtRecorder(Thread.getDefaultUncaughtExceptionHandler());
-        boolean hooked = UncaughtHook.install(instrumentation, uncaught::note);
+        Runnable unhook = UncaughtHook.install(instrumentation, uncaught::note);
+        boolean hooked = unhook != null;
         if (!hooked) {
             Thread.setDefaultUncaughtExceptionHandler(uncaught);
         }
@@ -135,7 +145,20 @@ public final class ProfilerAgent {
             onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());
             main.setUncaughtExceptionHandler(onMain);
         }
-        Thread hook = new Thread(() -> finish(profiler, options, uncaught, err), "markata-profiler-exit");
+        // made now: when the heap runs out at exit, there may be no room to make it then
+        lastWords = new byte[64 * 1024];
+        String outOfMemory = PREFIX + "cannot write " + options.output() + ": the Java heap ran out; run the program"
+                + " with a bigger heap (-Xmx)";
+        Thread hook = new Thread(() -> {
+            try {
+                if (unhook != null) {
+                    unhook.run();
+                }
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // only spares the JVM's noise when the heap is full: the report comes first
+            }
+            finish(profiler, options, uncaught, err, outOfMemory);
+        }, "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             profiler.start();
@@ -267,13 +290,25 @@ public final class ProfilerAgent {
         }
     }
 
-    private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err) {
+    /**
+     * Stops the profiler and writes the report, at exit. Whatever goes wrong is one line: the
+     * JVM's "Exception in thread" and a stack trace of the profiler's code told a user nothing
+     * (a program ending with its heap all but full, {@code -Xmx6m}, ran the hook out of memory
+     * reading the recording).
+     *
+     * @param outOfMemory the line to print when the heap runs out and not even the line that
+     *                    says so can be made
+     */
+    private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err,
+                               String outOfMemory) {
         Path output = options.output();
         if (!profiler.isRunning() && profiler.lastSession().isEmpty()) {
             return; // the JVM began to exit before the profiler started: nothing to write
         }
+        String doing = "reading the recording";
         try {
             Session session = profiler.stop();
+            doing = "writing the report";
             if (options.interval().compareTo(Profiler.MIN_INTERVAL) < 0) { // the builder had the floor
                 session = session.withMetadata("interval.requested", options.interval().toNanos() + "ns");
             }
@@ -284,6 +319,15 @@ public final class ProfilerAgent {
             AgentOutput.write(session, options.format(), output);
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            String stopped = session.metadata().get("sampling.stopped"); // "at 1.234 s: OutOfMemoryError: ..."
+            if (stopped != null) {
+                int colon = stopped.indexOf(": ");
+                String why = stopped.substring(colon + 2);
+                err.printf(Locale.ROOT, "%ssampling stopped %s of %.3f s: the sampler %s (%s); the report holds what"
+                        + " was recorded until then%n", PREFIX, stopped.substring(0, colon),
+                        session.duration().toNanos() / 1e9,
+                        why.startsWith("OutOfMemoryError") ? "ran out of memory" : "failed", why);
+            }
             String jfrError = session.metadata().get("jfr.error");
             if (jfrError != null) { // logged too, but the JVM's logging is shutting down by now
                 err.println(PREFIX + jfrError);
@@ -291,6 +335,15 @@ public final class ProfilerAgent {
             if (options.jfr() != null && !session.sampler().name().equals("async-profiler")) {
                 err.println(PREFIX + "no JFR file at " + options.jfr() + ": the " + session.sampler().name()
                         + " sampler ran, and only async-profiler records one");
+            }
+        } catch (OutOfMemoryError e) {
+            lastWords = null; // what the hook allocated is garbage now too
+            try {
+                err.println(PREFIX + "cannot write " + output + ": the Java heap ran out while " + doing + " ("
+                        + describe(e) + "; the heap is at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB); run the program with a bigger heap (-Xmx)");
+            } catch (OutOfMemoryError again) {
+                err.println(outOfMemory);
             }
         } catch (Exception | LinkageError e) {
             err.println(PREFIX + "cannot write " + output + ": " + describe(e));

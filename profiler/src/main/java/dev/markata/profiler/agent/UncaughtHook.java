@@ -23,7 +23,11 @@ import java.util.function.BiConsumer;
  * this one re-applies the patch. Until 2026-12-06 it was removed once {@code Thread} was
  * patched, and after such an agent's start no exception was in the report. Its cost: the JVM
  * hands it every class loaded from then on, which it turns down at once (measured: +4 to +7.5 us
- * of CPU per JDK class, which takes 34-40 us to load; profiler/README.md).
+ * of CPU per JDK class, which takes 34-40 us to load; profiler/README.md). The agent's exit hook
+ * removes it before it writes the report ({@code Thread} stays patched): a class loaded while the
+ * heap is full reaches a transformer through the JVM's agent code, which cannot then make the
+ * class's name and prints "*** java.lang.instrument ASSERTION FAILED ***" for each such class, so
+ * a report that could not be written for want of memory came with lines of those.
  */
 public final class UncaughtHook {
 
@@ -55,13 +59,15 @@ public final class UncaughtHook {
 
     /**
      * Patches {@code Thread} so that {@code onUncaught} hears of each uncaught exception
-     * before its handler runs; false (nothing changed) when the JVM or the JDK's class does
+     * before its handler runs; null (nothing changed) when the JVM or the JDK's class does
      * not allow it, and the caller falls back to handlers of its own.
+     *
+     * @return what removes the transformer (the patch stays): the exit hook runs it first
      */
-    static boolean install(Instrumentation instrumentation, BiConsumer<Thread, Throwable> onUncaught) {
+    static Runnable install(Instrumentation instrumentation, BiConsumer<Thread, Throwable> onUncaught) {
         if (instrumentation == null || !instrumentation.isRetransformClassesSupported()
                 || !instrumentation.isModifiableClass(Thread.class)) {
-            return false;
+            return null;
         }
         boolean[] patched = {false};
         ClassFileTransformer transformer = new ClassFileTransformer() {
@@ -87,7 +93,8 @@ public final class UncaughtHook {
         if (!patched[0]) {
             instrumentation.removeTransformer(transformer);
             LISTENERS.remove(onUncaught);
+            return null;
         }
-        return patched[0];
+        return () -> instrumentation.removeTransformer(transformer);
     }
 }

@@ -80,6 +80,11 @@ public final class TextRenderer implements Renderer {
             lines.add("Outcome:  " + outcome + (stage != null ? " (stage " + stage + ")"
                     : uncaught != null ? " (" + uncaught + ")" : ""));
         }
+        String stopped = session.metadata().get("sampling.stopped"); // the sampler failed: "at 1.2 s: ..."
+        if (stopped != null) {
+            lines.add("Warning:  sampling stopped " + stopped.replaceFirst(": ", " (") + "), the rest is not in"
+                    + " the profile");
+        }
         String title = " markata profile ";
         int width = title.length() + 2;
         for (String line : lines) {

@@ -40,6 +40,9 @@ final class JdkSampler implements Sampler {
     private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
     private volatile boolean running;
     private Thread thread;
+    /** What ended the sampling thread before {@link #stop}, and when (since the recording's start). */
+    private volatile Throwable failure;
+    private volatile long failedAtNanos;
 
     JdkSampler(TimeMode timeMode) {
         this.timeMode = timeMode;
@@ -100,7 +103,32 @@ final class JdkSampler implements Sampler {
         }
     }
 
+    /**
+     * Samples until stopped, or until a tick fails: a program that runs out of memory and
+     * catches it (a cache that grew too far, dropped) leaves no room for a moment, and the
+     * stack this thread asks for then is an OutOfMemoryError. That ended the thread silently
+     * (the agent even reported it as the program's uncaught exception) and the profile just
+     * stopped. Now the failure is kept, with its time, and {@link #stoppedEarly} says it: the
+     * samples so far are kept, and sampling does not go on, since a tick cut short may have left
+     * the frame table half grown.
+     */
     private void loop(Recording recording, long intervalNanos, boolean watch) {
+        try {
+            sample(recording, intervalNanos, watch);
+        } catch (RuntimeException | Error e) {
+            failedAtNanos = recording.nanosSinceStart();
+            failure = e;
+        }
+    }
+
+    @Override
+    public String stoppedEarly() {
+        Throwable e = failure;
+        return e == null ? null : String.format(java.util.Locale.ROOT, "at %.3f s: %s", failedAtNanos / 1e9,
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    private void sample(Recording recording, long intervalNanos, boolean watch) {
         long next = recording.nanosSinceStart() + intervalNanos;
         long lastLook = 0;
         while (running) {

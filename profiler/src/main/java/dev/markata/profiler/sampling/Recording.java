@@ -370,9 +370,19 @@ public final class Recording {
         };
     }
 
+    /**
+     * The watcher's loop. A look that fails is tried again at the next: a program that runs out
+     * of memory and catches it leaves no room for a moment, and this thread's allocations then
+     * fail too; the OutOfMemoryError ended the thread (the Java agent even reported it as the
+     * program's uncaught exception), and no thread started afterwards was profiled.
+     */
     private void watchThreads() {
         while (active) {
-            watchThreads(-1);
+            try {
+                watchThreads(-1);
+            } catch (OutOfMemoryError e) {
+                // the threads it missed are found at the next look, from then on
+            }
             LockSupport.parkNanos(WATCH_PERIOD_NANOS);
         }
     }
@@ -577,6 +587,10 @@ public final class Recording {
                 .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(), allContexts());
         if (sampler instanceof AsyncProfilerSampler async && async.jfrOutputError() != null) {
             session = session.withMetadata("jfr.error", async.jfrOutputError());
+        }
+        String stoppedEarly = sampler.stoppedEarly();
+        if (stoppedEarly != null) { // said by the reports' headers and the agent's line at exit
+            session = session.withMetadata("sampling.stopped", stoppedEarly);
         }
         return session;
     }

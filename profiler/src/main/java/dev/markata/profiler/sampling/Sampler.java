@@ -28,6 +28,14 @@ interface Sampler {
         return false;
     }
 
+    /**
+     * When and why sampling stopped before {@link #stop} ({@code "at 1.234 s: OutOfMemoryError:
+     * Java heap space"}), or null when it ran to the end.
+     */
+    default String stoppedEarly() {
+        return null;
+    }
+
     /** Stops sampling; when it returns, every sample is in its thread's {@link ThreadSamples}. */
     void stop(Recording recording);
 

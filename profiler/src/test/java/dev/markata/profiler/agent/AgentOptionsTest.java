@@ -126,4 +126,51 @@ class AgentOptionsTest {
                 .hasMessageContaining(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+
+    /**
+     * {@code interval=1ms,,output=p.html} said "agent argument '' is not key=value": two quotes
+     * around nothing, naming no option. The line says where the empty option is (after which
+     * option, or a leading comma) and how options are written.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "interval=1ms,,output=p.html|agent arguments 'interval=1ms,,output=p.html': an empty option after"
+                    + " 'interval=1ms' (two commas in a row)",
+            ",output=p.html|agent arguments ',output=p.html': an empty option before 'output=p.html' (a leading comma)",
+            "',,'|agent arguments ',,': an empty option (a leading comma)",
+            "'output=p.html, ,mode=cpu'|agent arguments 'output=p.html, ,mode=cpu': an empty option after"
+                    + " 'output=p.html' (two commas in a row)"})
+    void anEmptyOptionSaysWhereItIsAndHowOptionsAreWritten(String arguments, String message) {
+        assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message + "; give options as key=value separated by single commas (keys: interval,"
+                        + " output, threads, async, mode, sampler, jfr)");
+    }
+
+    /** A trailing comma is no empty option between two others: read as before. */
+    @Test
+    void aTrailingCommaIsRead() {
+        assertThat(AgentOptions.parse("output=p.txt,").output()).isEqualTo(Path.of("p.txt"));
+    }
+
+    /**
+     * {@code output=reports/} said "output=reports has no known report format (file name must
+     * end in ...)": the slash the user typed was gone from the line, and a folder is not a file
+     * with the wrong ending. {@code jfr=recordings/} wrote the recording to a file named
+     * {@code recordings}. Both say it is a folder and how to name a file in it, as does a folder
+     * that exists, given without the slash.
+     */
+    @Test
+    void aFolderGivenForAFileSaysItIsAFolderAndHowToNameAFileInIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        assertThatThrownBy(() -> AgentOptions.parse("output=reports/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("output=reports/ is a folder: give a report file's name, like output=reports/profile.html"
+                        + " (its ending picks the format: .txt, .json, .speedscope.json, .collapsed, .html,"
+                        + " .session.json)");
+        assertThatThrownBy(() -> AgentOptions.parse("jfr=recordings/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("jfr=recordings/ is a folder: give a file's name, like jfr=recordings/recording.jfr");
+        Path existing = java.nio.file.Files.createDirectories(dir.resolve("out.html"));
+        assertThatThrownBy(() -> AgentOptions.parse("output=" + existing)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("output=" + existing + " is a folder: give a report file's name, like output="
+                        + existing.resolve("profile.html") + " (");
+    }
 }

@@ -527,6 +527,92 @@ class ProfilerAgentTest {
                 + ": the jdk sampler ran, and only async-profiler records one");
     }
 
+    /**
+     * A program with many jars on its class path (this test's: 50, Selenium's and JUnit's), run
+     * under {@code -Xmx6m}: the agent's start read the local time for {@code %t} whether asked or
+     * not, and the time-zone rules' first use opens every jar to look for providers. The heap
+     * ran out in premain, and the JVM aborted (exit 134) before the program ran. The program
+     * runs profiled; the report is written (JDK 17), or on JDK 25, whose heap holds less beside
+     * these jars, that it could not be is the one line of a heap too small.
+     */
+    @Test
+    void aSmallHeapWithManyJarsOnTheClassPathIsProfiled() throws Exception {
+        Path output = dir.resolve("many-jars.txt");
+        Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-Xmx6m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("target ran");
+        assertThat(run.stderr()).doesNotContain("cannot start").doesNotContain("Exception");
+        assertThat(run.stderr()).containsAnyOf("markata-profiler: wrote " + output,
+                "markata-profiler: cannot write " + output + ": the Java heap ran out while");
+    }
+
+    /**
+     * The class folders and async-profiler's jar: the test class path's other jars (Selenium's,
+     * JUnit's) take more than a 6 MB heap to open.
+     */
+    private static String smallClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.endsWith(".jar") || entry.contains("async-profiler"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /**
+     * A program that ends with its heap all but full (here {@code -Xmx6m}, held to the end):
+     * the exit hook ran out of memory reading the recording or rendering the report, and the
+     * JVM printed its "Exception in thread markata-profiler-exit" and a stack trace of the
+     * profiler's code. One line says the report could not be written, why, and what to do; the
+     * program's exit code is its own.
+     */
+    @Test
+    void aHeapTooSmallForTheReportIsOneLineAndTheExitCodeIsTheProgramsOwn() throws Exception {
+        Path output = dir.resolve("small-heap.html");
+        Run run = run("output=" + output, "full-heap-at-exit", smallClassPath(), "-Xmx6m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("filling the heap");
+        assertThat(run.stderr()).doesNotContain("Exception in thread").doesNotContain("\tat ")
+                .doesNotContain("thrown from the UncaughtExceptionHandler");
+        // How much room a full heap leaves at exit varies from run to run (the collector, the
+        // threads' allocation buffers): mostly too little for the report (10 runs in 12 by hand,
+        // this line), now and then enough (the report is written), and now and then too little
+        // for any line (the JVM's own agent code then prints its ASSERTION FAILED lines for the
+        // classes the exit loads)
+        List<String> lines = run.stderr().lines().filter(line -> line.startsWith("markata-profiler: ")).toList();
+        assertThat(lines).as(run.stderr()).hasSizeLessThanOrEqualTo(1).allSatisfy(line -> assertThat(line)
+                .matches("markata-profiler: (wrote " + java.util.regex.Pattern.quote(output.toString()) + " .*"
+                        + "|cannot write " + java.util.regex.Pattern.quote(output.toString())
+                        + ": the Java heap ran out while (reading the recording|writing the report)"
+                        + " \\(OutOfMemoryError: Java heap space; the heap is at most [0-9]+ MB\\);"
+                        + " run the program with a bigger heap \\(-Xmx\\))"));
+    }
+
+    /**
+     * A program that runs out of memory, catches it and carries on: the JDK sampler's thread,
+     * asking for a stack at that moment, died of the OutOfMemoryError without a word (the report
+     * even named it as the program's uncaught exception), and the profile simply ended there.
+     * The sampler stops, the report holds what was recorded, and both the report's metadata and
+     * a line at exit say sampling stopped, when and why.
+     */
+    @Test
+    void theJdkSamplerRunningOutOfMemorySaysItStoppedAndTheReportIsStillWritten() throws Exception {
+        Path output = dir.resolve("oom-caught.session.json");
+        Run run = run("sampler=jdk,output=" + output, "oom-caught", smallClassPath(), "-Xmx16m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("recovered");
+        assertThat(run.stderr()).doesNotContain("Exception in thread").contains("markata-profiler: wrote " + output)
+                .containsPattern("markata-profiler: sampling stopped at [0-9.]+ s of [0-9.]+ s: the sampler ran out of"
+                        + " memory \\(OutOfMemoryError: Java heap space\\); the report holds what was recorded until then");
+        Session session = Session.load(output);
+        assertThat(session.metadata()).doesNotContainKey("outcome").doesNotContainKey("uncaught_exception")
+                .hasEntrySatisfying("sampling.stopped", value -> assertThat(value)
+                        .matches("at [0-9.]+ s: OutOfMemoryError: Java heap space"));
+        assertThat(thread(session, "main").samples()).isNotEmpty();
+        // the console report says so in its header
+        assertThat(dev.markata.profiler.render.Reports.render(session, dev.markata.profiler.render.ReportFormat.TEXT,
+                dev.markata.profiler.render.ReportOptions.defaults()))
+                .containsPattern("Warning: +sampling stopped at [0-9.]+ s \\(OutOfMemoryError: Java heap space\\), the"
+                        + " rest is not in the profile");
+    }
+
     @Test
     void writesEveryFormatItsFileNameAsksFor() throws Exception {
         Path text = dir.resolve("report.txt");

@@ -1,0 +1,78 @@
+package dev.markata.plugins.profiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.lifecycle.Stage;
+import dev.markata.profiler.AsyncMode;
+import dev.markata.profiler.Session;
+import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.Sample;
+import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.StackTable;
+import dev.markata.profiler.model.ThreadProfile;
+import dev.markata.profiler.model.ThreadState;
+import dev.markata.profiler.render.ReportOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConsoleSummaryTest {
+
+    /**
+     * The summary after a build is screen-sized, whatever the build's profile looks like. Its
+     * short tree showed every node of 3 % or more to 18 levels: a profile whose time spreads
+     * over many such nodes (under load, warm-up and class loading made more branches cross 3 %
+     * in ProfiledBuildTest's build: 125 lines of output against the test's 120) ran off the
+     * screen. Here 17 plugin hooks of 3-8 % each, six levels deep: over 100 lines of tree at 3 %.
+     */
+    @Test
+    void theShortSummaryFitsTheScreenWhenManyNodesPassTheThreshold() {
+        Session session = wideBuild();
+        BuildStats stats = new BuildStats(List.of(new BuildStats.StageStat(Stage.RENDER, 1_000_000_000L, 0, false)),
+                List.of(), List.of(), 1_000_000_000L, 0, Optional.empty());
+
+        List<String> lines = ConsoleSummary.render(session, stats, ReportOptions.defaults(), false).lines().toList();
+
+        assertThat(lines).hasSizeLessThanOrEqualTo(ConsoleSummary.SCREEN_LINES);
+        // what is shown is the biggest work; the footer says how much was left out, and below what
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("Plugin19.leaf"));
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("Plugin0.hook"));
+        assertThat(lines.get(lines.size() - 1)).matches("[0-9]+ nodes hidden below [0-9]+%")
+                .doesNotContain("below 3%");
+        // --verbose is the whole tree
+        assertThat(ConsoleSummary.render(session, stats, ReportOptions.defaults(), true).lines())
+                .hasSizeGreaterThan(ConsoleSummary.SCREEN_LINES).anySatisfy(l -> assertThat(l).contains("Plugin0.leaf"));
+    }
+
+    /** The build thread runs 20 hooks, hook {@code i} with {@code 30 + 4 i} ms of work six frames deep. */
+    private static Session wideBuild() {
+        List<Frame> frames = new ArrayList<>();
+        StackTable.Builder stacks = new StackTable.Builder();
+        frames.add(new Frame("dev.markata.plugins.app.Build", "run", "Build.java", 1, FrameKind.APPLICATION));
+        int root = stacks.intern(StackTable.EMPTY, 0);
+        List<Sample> samples = new ArrayList<>();
+        long clock = 0;
+        for (int i = 0; i < 20; i++) {
+            int stack = root;
+            for (String method : List.of("hook", "work", "inner", "step", "part", "leaf")) {
+                frames.add(new Frame("dev.markata.plugins.app.Plugin" + i, method, "Plugin" + i + ".java", 1,
+                        FrameKind.APPLICATION));
+                stack = stacks.intern(stack, frames.size() - 1);
+            }
+            long nanos = (30 + 4L * i) * 1_000_000L;
+            samples.add(new Sample(clock, nanos, stack, ThreadState.RUNNING, 0, (int) (nanos / 1_000_000L)));
+            clock += nanos;
+        }
+        Span stage = new Span(0, Span.NONE, "stage", "render", 1, 0, clock, StackTable.EMPTY, Map.of());
+        return new Session(Instant.parse("2026-12-06T12:00:00Z"), Duration.ofNanos(clock), Duration.ofMillis(1),
+                Duration.ofNanos(clock), "markata build", new Session.SamplerInfo("test", "hand-built"),
+                AsyncMode.ENABLED, TimeMode.WALL, frames, stacks.build(), List.of(new ThreadProfile(1, "main", samples)),
+                List.of(stage), Map.of());
+    }
+}
