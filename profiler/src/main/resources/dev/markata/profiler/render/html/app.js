@@ -88,6 +88,13 @@ class App {
       if (p.metadata.error) badge.title = p.metadata.error + (p.metadata.failed_document ? "\n" + p.metadata.failed_document : "");
       line.appendChild(badge);
     }
+    // the sampler failed before the end ("at 1.234 s: OutOfMemoryError: ..."): what follows is missing, not idle
+    const stopped = p.metadata["sampling.stopped"];
+    if (stopped) {
+      const warning = el("span", "outcome bad", "sampling stopped " + stopped.replace(": ", " (") + "): the rest is not in the profile");
+      warning.id = "sampling-stopped";
+      line.appendChild(warning);
+    }
     h.appendChild(line);
     const facts = el("dl", "facts");
     facts.id = "facts";

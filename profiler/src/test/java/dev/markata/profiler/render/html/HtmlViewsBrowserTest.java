@@ -135,6 +135,22 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("outcome"))).isEqualTo("failed: java.lang.IllegalStateException in thread <worker>");
     }
 
+    /**
+     * The sampler stopped early (its thread ran out of memory in a program that caught the
+     * error): the text report and the agent's exit line said so, the page did not, and its
+     * profile looked like a program that went quiet.
+     */
+    @Test
+    void aProfileWhoseSamplingStoppedEarlySaysWhenAndWhy() throws Exception {
+        Session stopped = TestSessions.builder().sample(1, "app.Main.main", 1).metadata("outcome", "ok")
+                .metadata("sampling.stopped", "at 1.234 s: OutOfMemoryError: Java heap space <heap>").build();
+        browser.open(HtmlBrowser.render(stopped, HtmlOptions.defaults(), "stopped"));
+        assertThat(browser.text(By.id("sampling-stopped")))
+                .isEqualTo("sampling stopped at 1.234 s (OutOfMemoryError: Java heap space <heap>): the rest is not in the profile");
+        browser.open(report);
+        assertThat(browser.findAll(By.id("sampling-stopped"))).isEmpty();
+    }
+
     @Test
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");
