@@ -355,6 +355,28 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchBuildsForAFileTheConfigurationNamesOutsideTheSite() throws Exception {
+        // redirects_file = "../shared/_redirects", kept beside several sites: a rule added there
+        // showed only after the author saved a post, as only the site folder was watched
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\n[markata.redirects]\n"
+                + "redirects_file = \"../shared/_redirects\"\n").post("posts/a.md", "title: Ay", "a");
+        new Site(dir).write("shared/_redirects", "/old /a/\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(site, err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(statusOnceServed(port.group(1), "/old/")).isEqualTo(200);
+            new Site(dir).write("shared/_redirects", "/old /a/\n/older /a/\n");
+            assertThat(statusOnceServed(port.group(1), "/older/")).as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

@@ -108,6 +108,49 @@ class SiteInputsTest {
     }
 
     @Test
+    void filesTheConfigurationNamesOutsideTheSiteFolderAreInputs() throws Exception {
+        // a redirects file, a cover's template and font, the icon, the service worker's template
+        // shared by several sites beside them ("../shared/..."), or a system font by its absolute
+        // path: a build reads each, and serve --watch saw none of their edits
+        Path site = dir.resolve("site");
+        Path font = Files.writeString(dir.resolve("fonts-installed.ttf"), "ttf");
+        new Site(site).write("markata.toml", """
+                [markata]
+                title = "Inputs"
+                icon = "../brand/icon.png"
+                [markata.nav]
+                Archive = "/archive/"
+                Feed = "/rss.xml"
+                [markata.redirects]
+                redirects_file = "../shared/_redirects"
+                [markata.service_worker]
+                template_file = "../shared/sw/service-worker.js"
+                [[markata.covers]]
+                name = "-og"
+                template = "../brand/cover.png"
+                font = "%s"
+                """.formatted(font)).post("posts/a.md", "title: A", "a");
+        new Site(dir).write("brand/icon.png", "png").write("brand/cover.png", "png").write("shared/_redirects", "/a /b")
+                .write("brand/notes.txt", "not named").write("shared/README.md", "not named");
+        SiteInputs inputs = SiteInputs.of(site, Map.of(), null, site.resolve("markout"));
+        assertThat(inputs.reads(dir.resolve("shared/_redirects"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("brand/cover.png"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("brand/icon.png"), false)).isTrue();
+        assertThat(inputs.reads(font, false)).as("named by its absolute path").isTrue();
+        assertThat(inputs.reads(dir.resolve("shared/sw/service-worker.js"), false)).as("not there yet").isTrue();
+        assertThat(inputs.reads(dir.resolve("shared/sw"), true)).as("a folder that held one").isTrue();
+        assertThat(inputs.reads(dir.resolve("brand/notes.txt"), false)).isFalse();
+        assertThat(inputs.reads(dir.resolve("shared/README.md"), false)).isFalse();
+        // watched where they are (the folder of one not there yet, from the nearest that is)
+        assertThat(inputs.outside()).contains(dir.resolve("brand"), dir.resolve("shared"), dir);
+        assertThat(inputs.watches(dir.resolve("shared/sw"))).isTrue();
+        assertThat(inputs.watches(dir.resolve("elsewhere"))).isFalse();
+        // the addresses of pages ("/archive/") are no files: nothing at the file system's root is watched
+        assertThat(inputs.outside()).noneMatch(folder -> folder.getParent() == null);
+        assertThat(inputs.reads(Path.of("/rss.xml"), false)).isFalse();
+    }
+
+    @Test
     void aConfigurationThatDoesNotLoadKeepsTheLastInputs() {
         SiteInputs before = inputs();
         new Site(dir).write("markata.toml", "[markata\n");
