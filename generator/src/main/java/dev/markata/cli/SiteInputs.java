@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,8 @@ import java.util.Set;
  * own rules, {@link DocumentRules}); everything in {@code templates_dir} and {@code assets_dir},
  * also where they are outside the site folder ({@link #outside});
  * and every file the configuration names (a cover's font or template, the icon, the service
- * worker's template, the redirects file; also one that is not there yet). Anything else (a log the server's output goes
+ * worker's template, the redirects file; also one that is not there yet, and one outside the
+ * site folder, watched where it is). Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
  * to build: rebuilding for it looped for ever when the build's own messages went to such a file.
  * Where file events are coarse (macOS's watcher polls, and reports a folder whose times changed)
@@ -44,8 +46,10 @@ final class SiteInputs {
     private final List<Path> folders;
     /** The templates folder (one of {@link #folders}), or null when the configuration never loaded. */
     private final Path templatesDir;
-    /** Files the configuration names. */
+    /** Files the configuration names, in the site folder or outside it. */
     private final Set<Path> named;
+    /** The folders outside the site folder to watch ({@link #outside}). */
+    private final List<Path> outside;
     /** The glob's rules; null when the configuration does not load (only its files matter then). */
     private final DocumentRules documents;
 
@@ -58,6 +62,7 @@ final class SiteInputs {
         this.templatesDir = folders.isEmpty() ? null : folders.get(0);
         this.named = Set.copyOf(named);
         this.documents = documents;
+        this.outside = outsideFolders(site, this.folders, this.named);
     }
 
     /**
@@ -152,11 +157,36 @@ final class SiteInputs {
     }
 
     /**
-     * The folders read whole that are outside the site folder ({@code templates_dir = "../theme"}
-     * shared by several sites), to watch besides it; not one the site folder is in.
+     * The folders outside the site folder to watch besides it: those read whole ({@code
+     * templates_dir = "../theme"} shared by several sites; not one the site folder is in), and
+     * the folder of each file outside it the configuration names ({@code redirects_file =
+     * "../shared/_redirects"}, a cover's font in {@code /usr/share/fonts/...}), or the nearest
+     * folder above it that is there when that folder is not yet (never the file system's root).
      */
     List<Path> outside() {
-        return folders.stream().filter(folder -> !folder.startsWith(site) && !site.startsWith(folder)).toList();
+        return outside;
+    }
+
+    private static List<Path> outsideFolders(Path site, List<Path> folders, Set<Path> named) {
+        Set<Path> outside = new LinkedHashSet<>();
+        for (Path folder : folders) {
+            if (!folder.startsWith(site) && !site.startsWith(folder)) {
+                outside.add(folder);
+            }
+        }
+        for (Path file : named) {
+            if (file.startsWith(site)) {
+                continue;
+            }
+            Path folder = file.getParent();
+            while (folder != null && !Files.isDirectory(folder)) {
+                folder = folder.getParent();
+            }
+            if (folder != null && folder.getParent() != null) {
+                outside.add(folder);
+            }
+        }
+        return List.copyOf(outside);
     }
 
     /** Whether an existing folder (moved in, created with its files) holds a document. */
@@ -172,7 +202,12 @@ final class SiteInputs {
         }
     }
 
-    /** The paths in the site folder that the configuration's text values name, in tables and lists. */
+    /**
+     * The files that the configuration's text values name, in tables and lists: paths from the
+     * site folder, in it or outside it ({@code "../shared/_redirects"}), and absolute paths of
+     * files that are there (a system font); an absolute path of nothing is a page's address
+     * ({@code "/archive/"}, {@code "/rss.xml"}), which names no file.
+     */
     private static void collectNamed(Path site, Collection<?> values, Set<Path> named) {
         for (Object value : values) {
             if (value instanceof Map<?, ?> table) {
@@ -183,8 +218,9 @@ final class SiteInputs {
                     && text.length() < 1024 && !text.contains("\n")) {
                 try {
                     Path path = site.resolve(text).normalize();
+                    boolean file = path.startsWith(site) || !Path.of(text).isAbsolute() || Files.isRegularFile(path);
                     // a folder named (a feed's slug "blog", a title "posts") is rarely one read whole
-                    if (path.startsWith(site) && !path.equals(site) && !Files.isDirectory(path)) {
+                    if (file && !site.startsWith(path) && !Files.isDirectory(path)) {
                         named.add(path);
                     }
                 } catch (InvalidPathException notAPath) {
