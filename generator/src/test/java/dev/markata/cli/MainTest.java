@@ -377,6 +377,27 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchBuildsForTheTemplateFileAPostNamesInItsFrontMatter() throws Exception {
+        // a post with `template: layouts/special.html` (a file of the site folder, outside
+        // templates_dir, as markata reads it): its page showed an edit of that file only after
+        // the author saved a post, as nothing in the configuration names it
+        site().write("layouts/special.html", "<h1>first layout {{ post.title }}</h1>")
+                .post("posts/special.md", "title: Special\ndate: 2024-03-03\ntemplate: layouts/special.html", "s");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(bodyOnceServed(port.group(1), "/special/", "first layout Special")).contains("first layout");
+            new Site(dir).write("layouts/special.html", "<h1>second layout {{ post.title }}</h1>");
+            assertThat(bodyOnceServed(port.group(1), "/special/", "second layout Special"))
+                    .as(err.toString(StandardCharsets.UTF_8)).contains("second layout Special");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
