@@ -7,6 +7,7 @@ import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.ChangingTreeVisitor;
+import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.BuildMemory;
 import picocli.CommandLine.Command;
@@ -88,15 +89,16 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Set<Path> folders = new HashSet<>();
             register(watcher, siteFolder, SiteInputs.of(siteFolder, main.environment, null, outputDir), folders);
+            List<Post> posts = null;
             try {
-                build();
+                posts = build().posts();
             } catch (BuildException | ConfigException e) {
                 // the author fixes what is broken while the server waits, as after any later build
                 Files.createDirectories(outputDir);
                 main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
             }
             try (StaticServer server = serve(outputDir)) {
-                watch(watcher, siteFolder, outputDir, folders, server);
+                watch(watcher, siteFolder, outputDir, folders, server, posts);
             }
         }
         return ExitCodes.OK;
@@ -131,10 +133,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
      * more, and the watcher took the build's own pages in the new folder for changed sources
      * and built again (with the profiler's report written on every build, for ever).
      */
-    private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server)
-            throws IOException, InterruptedException {
+    private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server,
+                       List<Post> firstPosts) throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
-        SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
+        SiteInputs inputs = SiteInputs.of(site, main.environment, null, output, firstPosts);
         // as they are after the first build; the folder may have gone since that build
         boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site);
         while (true) {
@@ -159,8 +161,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 gone = gone(site);
                 continue;
             }
+            List<Post> posts = null;
             try {
                 BuildResult result = build();
+                posts = result.posts();
                 if (!result.outputDir().equals(output)) {
                     output = result.outputDir();
                     server.serve(output);
@@ -172,7 +176,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             } catch (Exception e) {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
-            inputs = SiteInputs.of(site, main.environment, inputs, output);
+            inputs = SiteInputs.of(site, main.environment, inputs, output, posts);
             // new folders, and those the configuration now reads
             if (!watchSite(watcher, site, inputs, folders)) {
                 gone = gone(site); // moved away during the build

@@ -4,6 +4,7 @@ import dev.markata.config.Config;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.Post;
 import dev.markata.plugins.glob.DocumentRules;
 import dev.markata.plugins.glob.GlobConfig;
 import dev.markata.plugins.post_template.Templates;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,7 +28,8 @@ import java.util.Set;
  * also where they are outside the site folder ({@link #outside});
  * and every file the configuration names (a cover's font or template, the icon, the service
  * worker's template, the redirects file; also one that is not there yet, and one outside the
- * site folder, watched where it is). Anything else (a log the server's output goes
+ * site folder, watched where it is); and the template file a post names in its front matter
+ * ({@code template: layouts/special.html}), known from the last build. Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
  * to build: rebuilding for it looped for ever when the build's own messages went to such a file.
  * Where file events are coarse (macOS's watcher polls, and reports a folder whose times changed)
@@ -46,47 +49,73 @@ final class SiteInputs {
     private final List<Path> folders;
     /** The templates folder (one of {@link #folders}), or null when the configuration never loaded. */
     private final Path templatesDir;
-    /** Files the configuration names, in the site folder or outside it. */
+    /** Files the configuration names, in the site folder or outside it, and the posts' template files. */
     private final Set<Path> named;
+    /** The {@code template} of each post of the last build that had posts to ask (kept while builds fail). */
+    private final Set<String> postTemplates;
     /** The folders outside the site folder to watch ({@link #outside}). */
     private final List<Path> outside;
     /** The glob's rules; null when the configuration does not load (only its files matter then). */
     private final DocumentRules documents;
 
     /** {@code folders}: the templates folder first, then the assets folder; none when not known. */
-    private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, DocumentRules documents) {
+    private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, Set<String> postTemplates,
+                       DocumentRules documents) {
         this.site = site;
         this.outputDir = outputDir;
         this.cacheDir = site.resolve(SiteConfig.CACHE_DIR_NAME);
         this.folders = List.copyOf(folders);
         this.templatesDir = folders.isEmpty() ? null : folders.get(0);
         this.named = Set.copyOf(named);
+        this.postTemplates = Set.copyOf(postTemplates);
         this.documents = documents;
         this.outside = outsideFolders(site, this.folders, this.named);
     }
 
     /**
-     * The inputs of the site in {@code site} as its configuration is now. When it does not load
-     * (a slip being fixed), the inputs of {@code previous} (null: only the configuration's files,
-     * which are all a fix can change), with {@code outputDir} still left out.
+     * The inputs of the site in {@code site} as its configuration is now, before any build has
+     * told which posts there are.
      */
     static SiteInputs of(Path site, Map<String, String> environment, SiteInputs previous, Path outputDir) {
+        return of(site, environment, previous, outputDir, null);
+    }
+
+    /**
+     * The inputs of the site in {@code site} as its configuration is now, with the template
+     * files that {@code posts} (those of the build just done; null when it failed) name in their
+     * front matter ({@code template: layouts/special.html}, read from the site folder as markata
+     * reads it), else those {@code previous} knew. When the configuration does not load (a slip
+     * being fixed), the inputs of {@code previous} (null: only the configuration's files, which
+     * are all a fix can change), with {@code outputDir} still left out.
+     */
+    static SiteInputs of(Path site, Map<String, String> environment, SiteInputs previous, Path outputDir,
+                         List<Post> posts) {
         Path folder = site.toAbsolutePath().normalize();
+        Set<String> postTemplates = new HashSet<>();
+        if (posts != null) {
+            posts.stream().map(Post::template).filter(Objects::nonNull).forEach(postTemplates::add);
+        } else if (previous != null) {
+            postTemplates.addAll(previous.postTemplates);
+        }
         try {
             Config config = new ConfigLoader(environment).load(folder);
             SiteConfig siteConfig = config.site();
             Set<Path> named = new HashSet<>();
             collectNamed(siteConfig.directory(), config.markata().asMap().values(), named);
+            collectNamed(siteConfig.directory(), postTemplates, named);
             return new SiteInputs(siteConfig.directory(), siteConfig.outputDir(),
-                    List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named,
+                    List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named, postTemplates,
                     DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)));
         } catch (ConfigException | IOException e) {
-            if (previous != null && previous.outputDir.equals(outputDir)) {
+            if (previous != null && previous.outputDir.equals(outputDir) && posts == null) {
                 return previous;
             }
-            return previous != null
-                    ? new SiteInputs(previous.site, outputDir, previous.folders, previous.named, previous.documents)
-                    : new SiteInputs(folder, outputDir, List.of(), Set.of(), null);
+            if (previous == null) {
+                return new SiteInputs(folder, outputDir, List.of(), Set.of(), postTemplates, null);
+            }
+            Set<Path> named = new HashSet<>(previous.named);
+            collectNamed(previous.site, postTemplates, named);
+            return new SiteInputs(previous.site, outputDir, previous.folders, named, postTemplates, previous.documents);
         }
     }
 

@@ -151,6 +151,27 @@ class SiteInputsTest {
     }
 
     @Test
+    void theTemplateFileAPostNamesIsAnInputOnceItWasBuilt() throws Exception {
+        // `template: layouts/special.html` in a post's front matter: the page is rendered from
+        // that file of the site folder, which no setting names
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"Inputs\"\n").post("posts/a.md", "title: A", "a")
+                .write("layouts/special.html", "<h1>{{ post.title }}</h1>")
+                .post("posts/special.md", "title: Special\ntemplate: layouts/special.html", "s");
+        var built = dev.markata.testing.Builds.withoutWarnings(dir);
+        SiteInputs inputs = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"), built.posts());
+        assertThat(reads(inputs, "layouts/special.html")).isTrue();
+        assertThat(inputs.watches(dir.resolve("layouts"))).isTrue();
+        assertThat(reads(inputs, "layouts/other.html")).isFalse();
+        // kept while the configuration does not load, and while a build fails (no posts to ask)
+        new Site(dir).write("markata.toml", "[markata\n");
+        assertThat(reads(SiteInputs.of(dir, Map.of(), inputs, dir.resolve("markout"), null), "layouts/special.html"))
+                .isTrue();
+        new Site(dir).write("markata.toml", "[markata]\n");
+        assertThat(reads(SiteInputs.of(dir, Map.of(), inputs, dir.resolve("markout"), null), "layouts/special.html"))
+                .isTrue();
+    }
+
+    @Test
     void aConfigurationThatDoesNotLoadKeepsTheLastInputs() {
         SiteInputs before = inputs();
         new Site(dir).write("markata.toml", "[markata\n");
