@@ -398,6 +398,38 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchNeverBuildsWithTheDefaultsWhileMarkataTomlIsEmptyMidSave() throws Exception {
+        // an editor that truncates markata.toml, then writes it a moment later (more than the
+        // 200 ms serve waits for the rest of a save): serve built the site with markata's defaults
+        // in between, into markout/ with the default title, before the author's own settings
+        String config = "[markata]\ntitle = \"Settings %s\"\noutput_dir = \"public\"\n";
+        site().write("markata.toml", config.formatted("one"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Files.writeString(dir.resolve("markata.toml"), "");
+            Thread.sleep(700); // the editor's pause between truncating and writing
+            Files.writeString(dir.resolve("markata.toml"), config.formatted("two"));
+            assertThat(bodyOnceServed(port.group(1), "/", "Settings two")).contains("Settings two");
+            assertThat(dir.resolve("markout")).as(err.toString(StandardCharsets.UTF_8)).doesNotExist();
+
+            // left empty: serve says why it does not build, also when a post is saved meanwhile
+            Files.writeString(dir.resolve("markata.toml"), "# settings to come\n");
+            Printed.waitFor(err, "markata.toml sets nothing now");
+            site().post("posts/a.md", "title: Ay, edited\ndate: 2024-01-01", "a");
+            Printed.waitFor(err, "(?s)markata.toml sets nothing now.*markata.toml sets nothing now");
+            assertThat(dir.resolve("markout")).as(err.toString(StandardCharsets.UTF_8)).doesNotExist();
+            Files.writeString(dir.resolve("markata.toml"), config.formatted("three"));
+            assertThat(bodyOnceServed(port.group(1), "/a/", "Ay, edited")).contains("Settings three");
+            assertThat(dir.resolve("markout")).doesNotExist();
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
