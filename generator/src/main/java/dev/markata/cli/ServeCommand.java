@@ -29,6 +29,7 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -144,9 +145,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             // folder (deleted and cloned again), which nothing watches yet
             WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
             boolean changed = first != null && changed(first, watcher, output, inputs, folders, ownOutput);
-            // let an editor finish saving, then take every event of the burst at once
+            // let an editor finish saving, then take every event of the burst at once; one that
+            // left the configuration setting nothing (truncated, to be written again) gets a
+            // second more to write it
             WatchKey more;
-            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
+            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null
+                    || changed && inputs.emptiedSettings().isPresent()
+                    && (more = watcher.poll(1, TimeUnit.SECONDS)) != null) {
                 changed |= changed(more, watcher, output, inputs, folders, ownOutput);
             }
             if (gone && Files.isDirectory(site)) {
@@ -159,6 +164,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             if (!Files.isDirectory(site)) {
                 gone = gone(site);
+                continue;
+            }
+            Optional<Path> emptied = inputs.emptiedSettings();
+            if (emptied.isPresent()) {
+                // built with markata's defaults, the site had another title, glob and output folder
+                main.err.printf("warning: %s sets nothing now (emptied, or still being saved?): the site is not built"
+                        + " with markata's defaults; still serving the last good build. Saving its settings builds;"
+                        + " deleting it builds with the defaults%n", site.relativize(emptied.get()));
                 continue;
             }
             List<Post> posts = null;

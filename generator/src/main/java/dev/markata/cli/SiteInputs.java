@@ -3,6 +3,7 @@ package dev.markata.cli;
 import dev.markata.config.Config;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
+import dev.markata.config.ConfigProblems;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugins.glob.DocumentRules;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,10 +59,12 @@ final class SiteInputs {
     private final List<Path> outside;
     /** The glob's rules; null when the configuration does not load (only its files matter then). */
     private final DocumentRules documents;
+    /** The file the site's settings came from ({@code markata.toml}, {@code pyproject.toml}); null: none set any. */
+    private final Path settingsFile;
 
     /** {@code folders}: the templates folder first, then the assets folder; none when not known. */
     private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, Set<String> postTemplates,
-                       DocumentRules documents) {
+                       DocumentRules documents, Path settingsFile) {
         this.site = site;
         this.outputDir = outputDir;
         this.cacheDir = site.resolve(SiteConfig.CACHE_DIR_NAME);
@@ -69,6 +73,7 @@ final class SiteInputs {
         this.named = Set.copyOf(named);
         this.postTemplates = Set.copyOf(postTemplates);
         this.documents = documents;
+        this.settingsFile = settingsFile;
         this.outside = outsideFolders(site, this.folders, this.named);
     }
 
@@ -105,18 +110,55 @@ final class SiteInputs {
             collectNamed(siteConfig.directory(), postTemplates, named);
             return new SiteInputs(siteConfig.directory(), siteConfig.outputDir(),
                     List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named, postTemplates,
-                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)));
+                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)), settingsFile(folder));
         } catch (ConfigException | IOException e) {
             if (previous != null && previous.outputDir.equals(outputDir) && posts == null) {
                 return previous;
             }
             if (previous == null) {
-                return new SiteInputs(folder, outputDir, List.of(), Set.of(), postTemplates, null);
+                return new SiteInputs(folder, outputDir, List.of(), Set.of(), postTemplates, null, null);
             }
             Set<Path> named = new HashSet<>(previous.named);
             collectNamed(previous.site, postTemplates, named);
-            return new SiteInputs(previous.site, outputDir, previous.folders, named, postTemplates, previous.documents);
+            return new SiteInputs(previous.site, outputDir, previous.folders, named, postTemplates, previous.documents,
+                    previous.settingsFile);
         }
+    }
+
+    /**
+     * The configuration file a build would read now that sets nothing (empty, or comments only),
+     * where the site's settings came from a file when these inputs were found: an editor that
+     * truncates {@code markata.toml} and writes it a moment later, or one still being typed. A
+     * build now would be one with markata's defaults, which the author never asked for (into
+     * another output folder, with another title and glob). Empty otherwise: also when the file
+     * was deleted (the settings are then {@code pyproject.toml}'s or the defaults, as a build
+     * takes them) or does not load (the build says where it is wrong).
+     */
+    Optional<Path> emptiedSettings() {
+        if (settingsFile == null) {
+            return Optional.empty();
+        }
+        Config now;
+        try {
+            now = new ConfigLoader(Map.of()).load(site, new ConfigProblems());
+        } catch (ConfigException e) {
+            return Optional.empty();
+        }
+        if (!now.markata().keys().isEmpty()) {
+            return Optional.empty();
+        }
+        // "defaults": pyproject.toml without [tool.markata], or no file at all
+        Path read = now.source().equals(ConfigLoader.DEFAULTS) ? settingsFile : site.resolve(now.source());
+        return Files.isRegularFile(read) ? Optional.of(read) : Optional.empty();
+    }
+
+    /**
+     * The file the settings of the site in {@code folder} come from, without the environment's
+     * ({@code MARKATA_TITLE} sets a key without any file); null when no file sets any.
+     */
+    private static Path settingsFile(Path folder) throws ConfigException {
+        Config config = new ConfigLoader(Map.of()).load(folder, new ConfigProblems());
+        return config.markata().keys().isEmpty() ? null : folder.resolve(config.source());
     }
 
     /**

@@ -418,7 +418,7 @@ class MainTest {
             // left empty: serve says why it does not build, also when a post is saved meanwhile
             Files.writeString(dir.resolve("markata.toml"), "# settings to come\n");
             Printed.waitFor(err, "markata.toml sets nothing now");
-            site().post("posts/a.md", "title: Ay, edited\ndate: 2024-01-01", "a");
+            new Site(dir).post("posts/a.md", "title: Ay, edited\ndate: 2024-01-01", "a");
             Printed.waitFor(err, "(?s)markata.toml sets nothing now.*markata.toml sets nothing now");
             assertThat(dir.resolve("markout")).as(err.toString(StandardCharsets.UTF_8)).doesNotExist();
             Files.writeString(dir.resolve("markata.toml"), config.formatted("three"));

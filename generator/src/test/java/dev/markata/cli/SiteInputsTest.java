@@ -172,6 +172,32 @@ class SiteInputsTest {
     }
 
     @Test
+    void aConfigurationFileThatSetsNothingNowIsEmptiedOnlyWhereItSetSomething() {
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"Set\"\n");
+        SiteInputs set = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        assertThat(set.emptiedSettings()).isEmpty();
+        site.write("markata.toml", "");
+        assertThat(set.emptiedSettings()).as("truncated mid-save").contains(dir.resolve("markata.toml"));
+        site.write("markata.toml", "# the site's settings\n");
+        assertThat(set.emptiedSettings()).as("comments written first").contains(dir.resolve("markata.toml"));
+        site.write("markata.toml", "[markata]\ntitle = \"unclosed\n");
+        assertThat(set.emptiedSettings()).as("not TOML: the build says where").isEmpty();
+        site.delete("markata.toml");
+        assertThat(set.emptiedSettings()).as("deleted: the defaults, as asked").isEmpty();
+        site.write("pyproject.toml", "[tool.markata]\ntitle = \"From pyproject\"\n");
+        assertThat(set.emptiedSettings()).as("pyproject.toml's settings now").isEmpty();
+        SiteInputs fromPyproject = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        site.write("pyproject.toml", "[project]\nname = \"site\"\n");
+        assertThat(fromPyproject.emptiedSettings()).contains(dir.resolve("pyproject.toml"));
+        // a site that started with no settings builds with the defaults whatever happens
+        SiteInputs none = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        site.write("markata.toml", "");
+        assertThat(none.emptiedSettings()).isEmpty();
+        assertThat(SiteInputs.of(dir, Map.of("MARKATA_TITLE", "From the environment"), null, dir.resolve("markout"))
+                .emptiedSettings()).as("the environment sets no file's settings").isEmpty();
+    }
+
+    @Test
     void aConfigurationThatDoesNotLoadKeepsTheLastInputs() {
         SiteInputs before = inputs();
         new Site(dir).write("markata.toml", "[markata\n");
