@@ -430,6 +430,27 @@ class MainTest {
         }
     }
 
+    @Test
+    void serveWatchBuildsOnceForADeletedPostToRemoveItsPageAndListings() throws Exception {
+        // the build a deletion starts looks needless (nothing to render) but is the one that
+        // removes the post's page and takes it out of the home page, feeds and sitemap
+        site();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(statusOnceServed(port.group(1), "/b/")).isEqualTo(200);
+            Files.delete(dir.resolve("posts/b.md"));
+            Printed.waitFor(err, "(?s)built .*built 1 post ");
+            assertThat(dir.resolve("markout/b/index.html")).doesNotExist();
+            assertThat(Files.readString(dir.resolve("markout/index.html"))).doesNotContain("Bee");
+            assertThat(Files.readString(dir.resolve("markout/sitemap.xml"))).doesNotContain("/b/");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     /** The status of {@code path} on the local server once it is 200, or after 30 s of asking. */
     private static int statusOnceServed(String port, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
