@@ -67,6 +67,16 @@ class MainTest {
     }
 
     @Test
+    void oneFileWrittenSaysFileNotFiles() {
+        // serve --watch after saving one stylesheet: "built 2 posts (1 files written)"
+        site().write("static/site.css", "body {}");
+        assertThat(run("build", "-d", dir.toString()).code()).isZero();
+        site().write("static/site.css", "body { color: red }");
+        Run run = run("build", "-d", dir.toString());
+        assertThat(run.err()).contains("(1 file written, ");
+    }
+
+    @Test
     void quietPrintsNothingAndVerbosePrintsTheTimingTable() {
         site();
         assertThat(run("build", "-q", "-d", dir.toString()).err()).isEmpty();
