@@ -120,8 +120,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 .memory(memory);
         BuildResult result = builder.open().build();
         if (!options.quiet) {
-            main.err.printf("built %s (%d files written) in %.2f s%n", BuildCommand.posts(result.posts().size()),
-                    result.filesWritten(), result.timings().totalNanos() / 1e9);
+            main.err.printf("built %s (%s written) in %.2f s%n", BuildCommand.posts(result.posts().size()),
+                    BuildCommand.files(result.filesWritten()), result.timings().totalNanos() / 1e9);
         }
         return result;
     }
