@@ -151,6 +151,9 @@ class ServeCommandTest {
             waitForLines(serve, log, "serving ", 1);
             site.write("posts/.a.md.swp", "vim's swap").write("posts/a.md~", "a backup").write("notes.txt", "todo")
                     .write("posts/drafts.log", "x");
+            // a folder made before its first file is saved there: nothing in it to build yet
+            Files.createDirectories(dir.resolve("templates/partials"));
+            Files.createDirectories(dir.resolve("posts/2025"));
             Thread.sleep(3000);
             assertThat(lines(log, "built ")).as(Files.readString(log)).isEqualTo(1);
             // an edit still builds, once

@@ -198,6 +198,28 @@ class SiteInputsTest {
     }
 
     @Test
+    void aNewFolderIsAnInputOnlyWhenItHoldsAFileABuildReads() throws Exception {
+        // `mkdir templates/partials` (or a new folder made in an editor's side bar) before the
+        // first partial is saved there built the whole site for nothing, and again for the file
+        SiteInputs inputs = inputs();
+        Files.createDirectories(dir.resolve("templates/partials"));
+        Files.createDirectories(dir.resolve("static/img"));
+        Files.createDirectories(dir.resolve("templates"));
+        new Site(dir).write("templates/drafts/.nav.html.swp", "vim's swap");
+        assertThat(inputs.reads(dir.resolve("templates/partials"), false)).isFalse();
+        assertThat(inputs.reads(dir.resolve("static/img"), false)).isFalse();
+        assertThat(inputs.reads(dir.resolve("templates/drafts"), false)).as("only an editor's file").isFalse();
+        new Site(dir).write("templates/partials/nav.html", "<nav></nav>").write("static/img/deep/logo.svg", "<svg/>");
+        assertThat(inputs.reads(dir.resolve("templates/partials"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("static/img"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("static"), false)).isTrue();
+        // moved in with what the configuration names
+        assertThat(inputs.reads(dir.resolve("art"), false)).isTrue();
+        // gone: what it held is not known
+        assertThat(inputs.reads(dir.resolve("templates/old"), true)).isTrue();
+    }
+
+    @Test
     void aConfigurationThatDoesNotLoadKeepsTheLastInputs() {
         SiteInputs before = inputs();
         new Site(dir).write("markata.toml", "[markata\n");
