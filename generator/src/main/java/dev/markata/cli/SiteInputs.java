@@ -5,15 +5,18 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.ChangingTreeVisitor;
 import dev.markata.content.Post;
 import dev.markata.plugins.glob.DocumentRules;
 import dev.markata.plugins.glob.GlobConfig;
 import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -170,7 +173,12 @@ final class SiteInputs {
                 || path.startsWith(outputDir) || path.startsWith(cacheDir)) {
             return false;
         }
-        boolean folder = wasFolder || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (!wasFolder && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            return holdsInput(path);
+        }
+        // a watched folder that went (a new one of its name may be there already: what the
+        // old one held is gone all the same)
+        boolean folder = wasFolder;
         if (path.getParent().equals(site) && CONFIG_FILES.contains(path.getFileName().toString())) {
             return true;
         }
@@ -192,10 +200,7 @@ final class SiteInputs {
             // a symbolic link (Emacs's lock file .#post.md) is no document, as the glob sees it
             return documents.isDocument(path) && !Files.isSymbolicLink(path);
         }
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            return documents.mayHoldDocuments(path); // gone: what it held is not known
-        }
-        return holdsDocument(path);
+        return documents.mayHoldDocuments(path); // gone: what it held is not known
     }
 
     /**
@@ -260,17 +265,34 @@ final class SiteInputs {
         return List.copyOf(outside);
     }
 
-    /** Whether an existing folder (moved in, created with its files) holds a document. */
-    private boolean holdsDocument(Path folder) {
-        if (!documents.mayHoldDocuments(folder)) {
+    /**
+     * Whether an existing folder (moved in, created with its files, or made empty) holds a file
+     * a build reads: a new empty folder among the templates built the site for nothing, and its
+     * first file built it again. A file saved in it after it is watched is an event of its own;
+     * one saved before is found here. Only folders that may hold one are entered ({@link #watches}).
+     */
+    private boolean holdsInput(Path folder) {
+        if (!watches(folder)) {
             return false;
         }
-        try (var files = Files.walk(folder)) {
-            return files.anyMatch(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    && documents.isDocument(file));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        boolean[] found = {false};
+        try {
+            Files.walkFileTree(folder, new ChangingTreeVisitor(folder) {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.equals(folder) || watches(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    found[0] = !attrs.isDirectory() && reads(file, false);
+                    return found[0] ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             return true; // changing while it is read: build, the build sees what it holds
         }
+        return found[0];
     }
 
     /**

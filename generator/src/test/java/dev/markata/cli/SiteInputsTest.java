@@ -215,8 +215,13 @@ class SiteInputsTest {
         assertThat(inputs.reads(dir.resolve("static"), false)).isTrue();
         // moved in with what the configuration names
         assertThat(inputs.reads(dir.resolve("art"), false)).isTrue();
-        // gone: what it held is not known
+        // gone: what it held is not known, even where a new one of its name is already there
+        // (mv templates/partials templates/old && mkdir templates/partials)
         assertThat(inputs.reads(dir.resolve("templates/old"), true)).isTrue();
+        Files.createDirectories(dir.resolve("templates/empty"));
+        Files.createDirectories(dir.resolve("posts/empty"));
+        assertThat(inputs.reads(dir.resolve("templates/empty"), true)).isTrue();
+        assertThat(inputs.reads(dir.resolve("posts/empty"), true)).isTrue();
     }
 
     @Test
