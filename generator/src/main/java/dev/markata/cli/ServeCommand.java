@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,6 +29,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -306,15 +309,17 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     /**
      * Watches {@code start} and the folders under it that a build may read ({@link
      * SiteInputs#watches}: not the output folder, .markata.cache, .git or a folder .gitignore
-     * leaves out), and adds them to {@code folders}. A folder deleted while it is walked is left
+     * leaves out; through symbolic links only where a build reads through them, {@link
+     * SiteInputs#followsLink}), and adds them to {@code folders}. A folder deleted while it is walked is left
      * out: its deletion is a change the watcher sees anyway, and it stopped serve when it failed
      * the walk.
      */
     static void register(WatchService watcher, Path start, SiteInputs inputs, Set<Path> folders) throws IOException {
-        Files.walkFileTree(start, new ChangingTreeVisitor(start) {
+        Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new ChangingTreeVisitor(start) {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(start) && !inputs.watches(dir)) {
+                if (!dir.equals(start) && (!inputs.watches(dir)
+                        || Files.isSymbolicLink(dir) && !inputs.followsLink(dir))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 try {
@@ -330,6 +335,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // a link back up: its folders are watched already
+                }
+                return super.visitFileFailed(file, e);
             }
         });
     }

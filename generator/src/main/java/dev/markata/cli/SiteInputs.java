@@ -233,6 +233,23 @@ final class SiteInputs {
     }
 
     /**
+     * Whether {@code link}, a folder that is a symbolic link, is entered to watch what it holds:
+     * templates_dir and assets_dir, one of them being a link or holding one (a theme shared by
+     * several sites), as a build reads their files through links; and the way to a file the
+     * configuration names. Not a link among the documents' folders: the glob follows none (as
+     * Python's pathlib), and one to a big tree ({@code vendor -> /usr}) would be thousands of
+     * watches.
+     */
+    boolean followsLink(Path link) {
+        for (Path read : folders) {
+            if (link.startsWith(read) || read.startsWith(link)) {
+                return true;
+            }
+        }
+        return named.stream().anyMatch(file -> file.startsWith(link));
+    }
+
+    /**
      * The folders outside the site folder to watch besides it: those read whole ({@code
      * templates_dir = "../theme"} shared by several sites; not one the site folder is in), and
      * the folder of each file outside it the configuration names ({@code redirects_file =

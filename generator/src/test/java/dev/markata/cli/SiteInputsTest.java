@@ -225,6 +225,18 @@ class SiteInputsTest {
     }
 
     @Test
+    void foldersThatAreLinksAreFollowedOnlyWhereABuildReadsThroughThem() {
+        SiteInputs inputs = inputs();
+        assertThat(inputs.followsLink(dir.resolve("templates"))).isTrue();
+        assertThat(inputs.followsLink(dir.resolve("templates/shared"))).isTrue();
+        assertThat(inputs.followsLink(dir.resolve("static/vendor"))).isTrue();
+        assertThat(inputs.followsLink(dir.resolve("art"))).as("on the way to the cover's template").isTrue();
+        // the glob follows no link, as Python's pathlib
+        assertThat(inputs.followsLink(dir.resolve("posts/linked"))).isFalse();
+        assertThat(inputs.followsLink(dir.resolve("vendor"))).isFalse();
+    }
+
+    @Test
     void aConfigurationThatDoesNotLoadKeepsTheLastInputs() {
         SiteInputs before = inputs();
         new Site(dir).write("markata.toml", "[markata\n");
