@@ -172,9 +172,11 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             Optional<Path> emptied = inputs.emptiedSettings();
             if (emptied.isPresent()) {
                 // built with markata's defaults, the site had another title, glob and output folder
+                String file = site.relativize(emptied.get()).toString();
                 main.err.printf("warning: %s sets nothing now (emptied, or still being saved?): the site is not built"
-                        + " with markata's defaults; still serving the last good build. Saving its settings builds;"
-                        + " deleting it builds with the defaults%n", site.relativize(emptied.get()));
+                        + " with markata's defaults; still serving the last good build. Saving its settings builds; %s%n",
+                        file, file.equals(ConfigLoader.MARKATA_TOML) ? "deleting it builds with the defaults"
+                                : "restarting serve builds with the defaults");
                 continue;
             }
             List<Post> posts = null;
