@@ -219,6 +219,30 @@ class BuildEndToEndTest {
     }
 
     @Test
+    void templatesAndAssetsInFoldersThatAreSymbolicLinksAreTheSites() throws Exception {
+        // templates -> ../theme and static -> ../theme-static, a theme shared by several sites:
+        // the assets were not copied at all, and a warm build kept every page rendered with the
+        // template as it was (the pages' cache key walked the link, not the folder it names)
+        Site site = blog();
+        Path theme = Files.createTempDirectory("markata-theme-");
+        try {
+            new Site(theme).write("templates/post.html", "<h1 class=\"first\">{{ post.title|e }}</h1>\n")
+                    .write("static/css/site.css", "body {}");
+            Files.createSymbolicLink(dir.resolve("templates"), theme.resolve("templates"));
+            Files.createSymbolicLink(dir.resolve("static"), theme.resolve("static"));
+            build(Map.of());
+            assertThat(site.read("markout/first-post/index.html")).contains("class=\"first\"");
+            assertThat(site.read("markout/css/site.css")).isEqualTo("body {}");
+
+            new Site(theme).write("templates/post.html", "<h1 class=\"second\">{{ post.title|e }}</h1>\n");
+            build(Map.of());
+            assertThat(site.read("markout/first-post/index.html")).contains("class=\"second\"");
+        } finally {
+            new Site(theme).delete("");
+        }
+    }
+
+    @Test
     void aCacheWrittenByAnotherMarkataJavaIsNotTrusted() throws Exception {
         Site site = blog();
         build(Map.of());

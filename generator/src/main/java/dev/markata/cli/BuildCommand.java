@@ -56,9 +56,9 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
             TimingTable.print(result.timings(), main.err);
         }
         if (!options.quiet) {
-            main.err.printf("built %s into %s (%d files written, %d unchanged) in %.2f s%n",
-                    posts(result.posts().size()), result.outputDir(), result.filesWritten(), result.filesUnchanged(),
-                    result.timings().totalNanos() / 1e9);
+            main.err.printf("built %s into %s (%s written, %d unchanged) in %.2f s%n",
+                    posts(result.posts().size()), result.outputDir(), files(result.filesWritten()),
+                    result.filesUnchanged(), result.timings().totalNanos() / 1e9);
         }
         return ExitCodes.OK;
     }
@@ -66,6 +66,11 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
     /** "1 post", "2 posts": the count in the line that ends a build. */
     static String posts(int count) {
         return count == 1 ? "1 post" : count + " posts";
+    }
+
+    /** "1 file", "2 files": the files a build wrote, in the line that ends it. */
+    static String files(long count) {
+        return count == 1 ? "1 file" : count + " files";
     }
 
     /**

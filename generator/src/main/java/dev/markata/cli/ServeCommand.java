@@ -7,6 +7,7 @@ import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.ChangingTreeVisitor;
+import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.BuildMemory;
 import picocli.CommandLine.Command;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,8 +29,10 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -88,15 +93,16 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Set<Path> folders = new HashSet<>();
             register(watcher, siteFolder, SiteInputs.of(siteFolder, main.environment, null, outputDir), folders);
+            List<Post> posts = null;
             try {
-                build();
+                posts = build().posts();
             } catch (BuildException | ConfigException e) {
                 // the author fixes what is broken while the server waits, as after any later build
                 Files.createDirectories(outputDir);
                 main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
             }
             try (StaticServer server = serve(outputDir)) {
-                watch(watcher, siteFolder, outputDir, folders, server);
+                watch(watcher, siteFolder, outputDir, folders, server, posts);
             }
         }
         return ExitCodes.OK;
@@ -117,8 +123,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 .memory(memory);
         BuildResult result = builder.open().build();
         if (!options.quiet) {
-            main.err.printf("built %s (%d files written) in %.2f s%n", BuildCommand.posts(result.posts().size()),
-                    result.filesWritten(), result.timings().totalNanos() / 1e9);
+            main.err.printf("built %s (%s written) in %.2f s%n", BuildCommand.posts(result.posts().size()),
+                    BuildCommand.files(result.filesWritten()), result.timings().totalNanos() / 1e9);
         }
         return result;
     }
@@ -131,10 +137,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
      * more, and the watcher took the build's own pages in the new folder for changed sources
      * and built again (with the profiler's report written on every build, for ever).
      */
-    private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server)
-            throws IOException, InterruptedException {
+    private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server,
+                       List<Post> firstPosts) throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
-        SiteInputs inputs = SiteInputs.of(site, main.environment, null, output);
+        SiteInputs inputs = SiteInputs.of(site, main.environment, null, output, firstPosts);
         // as they are after the first build; the folder may have gone since that build
         boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site);
         while (true) {
@@ -142,9 +148,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             // folder (deleted and cloned again), which nothing watches yet
             WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
             boolean changed = first != null && changed(first, watcher, output, inputs, folders, ownOutput);
-            // let an editor finish saving, then take every event of the burst at once
+            // let an editor finish saving, then take every event of the burst at once; one that
+            // left the configuration setting nothing (truncated, to be written again) gets a
+            // second more to write it
             WatchKey more;
-            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null) {
+            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null
+                    || changed && inputs.emptiedSettings().isPresent()
+                    && (more = watcher.poll(1, TimeUnit.SECONDS)) != null) {
                 changed |= changed(more, watcher, output, inputs, folders, ownOutput);
             }
             if (gone && Files.isDirectory(site)) {
@@ -159,8 +169,20 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 gone = gone(site);
                 continue;
             }
+            Optional<Path> emptied = inputs.emptiedSettings();
+            if (emptied.isPresent()) {
+                // built with markata's defaults, the site had another title, glob and output folder
+                String file = site.relativize(emptied.get()).toString();
+                main.err.printf("warning: %s sets nothing now (emptied, or still being saved?): the site is not built"
+                        + " with markata's defaults; still serving the last good build. Saving its settings builds; %s%n",
+                        file, file.equals(ConfigLoader.MARKATA_TOML) ? "deleting it builds with the defaults"
+                                : "restarting serve builds with the defaults");
+                continue;
+            }
+            List<Post> posts = null;
             try {
                 BuildResult result = build();
+                posts = result.posts();
                 if (!result.outputDir().equals(output)) {
                     output = result.outputDir();
                     server.serve(output);
@@ -172,7 +194,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             } catch (Exception e) {
                 main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
             }
-            inputs = SiteInputs.of(site, main.environment, inputs, output);
+            inputs = SiteInputs.of(site, main.environment, inputs, output, posts);
             // new folders, and those the configuration now reads
             if (!watchSite(watcher, site, inputs, folders)) {
                 gone = gone(site); // moved away during the build
@@ -289,15 +311,17 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     /**
      * Watches {@code start} and the folders under it that a build may read ({@link
      * SiteInputs#watches}: not the output folder, .markata.cache, .git or a folder .gitignore
-     * leaves out), and adds them to {@code folders}. A folder deleted while it is walked is left
+     * leaves out; through symbolic links only where a build reads through them, {@link
+     * SiteInputs#followsLink}), and adds them to {@code folders}. A folder deleted while it is walked is left
      * out: its deletion is a change the watcher sees anyway, and it stopped serve when it failed
      * the walk.
      */
     static void register(WatchService watcher, Path start, SiteInputs inputs, Set<Path> folders) throws IOException {
-        Files.walkFileTree(start, new ChangingTreeVisitor(start) {
+        Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new ChangingTreeVisitor(start) {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(start) && !inputs.watches(dir)) {
+                if (!dir.equals(start) && (!inputs.watches(dir)
+                        || Files.isSymbolicLink(dir) && !inputs.followsLink(dir))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 try {
@@ -313,6 +337,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) {
+                    return FileVisitResult.CONTINUE; // a link back up: its folders are watched already
+                }
+                return super.visitFileFailed(file, e);
             }
         });
     }

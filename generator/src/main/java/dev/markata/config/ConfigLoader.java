@@ -24,6 +24,8 @@ public final class ConfigLoader {
 
     public static final String MARKATA_TOML = "markata.toml";
     public static final String PYPROJECT_TOML = "pyproject.toml";
+    /** The {@link Config#source} of a site whose files set nothing: markata's defaults. */
+    public static final String DEFAULTS = "defaults";
     private static final String ENV_PREFIX = "MARKATA_";
     /**
      * Variables of the {@code ./markata} launcher (JVM options, class-data sharing), not
@@ -74,7 +76,7 @@ public final class ConfigLoader {
             tablePath = "tool.markata";
             values = tableAt(parse(pyproject, source), List.of("tool", "markata"), source);
         } else {
-            source = "defaults";
+            source = DEFAULTS;
             tablePath = "markata";
             values = new LinkedHashMap<>();
         }

@@ -1,6 +1,10 @@
 package dev.markata.content;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Paths inside a site as markata writes them in document names, page paths and messages. */
 public final class SitePaths {
@@ -15,5 +19,24 @@ public final class SitePaths {
      */
     public static String slashed(Path relative) {
         return relative.toString().replace('\\', '/');
+    }
+
+    /**
+     * Every path under {@code folder}, itself first, as {@link Files#walk} gives them but named
+     * under {@code folder}; when {@code folder} is a symbolic link ({@code templates ->
+     * ../theme/templates}, a theme shared by several sites) its paths are those of the folder it
+     * names, where {@link Files#walk} gives the link alone: the assets were not copied, and the
+     * pages' cache key left the templates out. Links inside are not followed, as there.
+     */
+    public static List<Path> walk(Path folder) throws IOException {
+        if (!Files.isSymbolicLink(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                return paths.toList();
+            }
+        }
+        Path target = folder.toRealPath();
+        try (Stream<Path> paths = Files.walk(target)) {
+            return paths.map(path -> folder.resolve(target.relativize(path).toString())).toList();
+        }
     }
 }

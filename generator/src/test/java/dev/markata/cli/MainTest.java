@@ -67,6 +67,16 @@ class MainTest {
     }
 
     @Test
+    void oneFileWrittenSaysFileNotFiles() {
+        // serve --watch after saving one stylesheet: "built 2 posts (1 files written)"
+        site().write("static/site.css", "body {}");
+        assertThat(run("build", "-d", dir.toString()).code()).isZero();
+        site().write("static/site.css", "body { color: red }");
+        Run run = run("build", "-d", dir.toString());
+        assertThat(run.err()).contains("(1 file written, ");
+    }
+
+    @Test
     void quietPrintsNothingAndVerbosePrintsTheTimingTable() {
         site();
         assertThat(run("build", "-q", "-d", dir.toString()).err()).isEmpty();
@@ -349,6 +359,102 @@ class MainTest {
             new Site(dir).write("theme/post.html", "<p>second theme {{ post.title }}</p>");
             assertThat(bodyOnceServed(port.group(1), "/a/", "second theme Ay")).as(err.toString(StandardCharsets.UTF_8))
                     .contains("second theme Ay");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    void serveWatchBuildsForAFileTheConfigurationNamesOutsideTheSite() throws Exception {
+        // redirects_file = "../shared/_redirects", kept beside several sites: a rule added there
+        // showed only after the author saved a post, as only the site folder was watched
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"CLI\"\n[markata.redirects]\n"
+                + "redirects_file = \"../shared/_redirects\"\n").post("posts/a.md", "title: Ay", "a");
+        new Site(dir).write("shared/_redirects", "/old /a/\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(site, err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(statusOnceServed(port.group(1), "/old/")).isEqualTo(200);
+            new Site(dir).write("shared/_redirects", "/old /a/\n/older /a/\n");
+            assertThat(statusOnceServed(port.group(1), "/older/")).as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(200);
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    void serveWatchBuildsForTheTemplateFileAPostNamesInItsFrontMatter() throws Exception {
+        // a post with `template: layouts/special.html` (a file of the site folder, outside
+        // templates_dir, as markata reads it): its page showed an edit of that file only after
+        // the author saved a post, as nothing in the configuration names it
+        site().write("layouts/special.html", "<h1>first layout {{ post.title }}</h1>")
+                .post("posts/special.md", "title: Special\ndate: 2024-03-03\ntemplate: layouts/special.html", "s");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(bodyOnceServed(port.group(1), "/special/", "first layout Special")).contains("first layout");
+            new Site(dir).write("layouts/special.html", "<h1>second layout {{ post.title }}</h1>");
+            assertThat(bodyOnceServed(port.group(1), "/special/", "second layout Special"))
+                    .as(err.toString(StandardCharsets.UTF_8)).contains("second layout Special");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    void serveWatchNeverBuildsWithTheDefaultsWhileMarkataTomlIsEmptyMidSave() throws Exception {
+        // an editor that truncates markata.toml, then writes it a moment later (more than the
+        // 200 ms serve waits for the rest of a save): serve built the site with markata's defaults
+        // in between, into markout/ with the default title, before the author's own settings
+        String config = "[markata]\ntitle = \"Settings %s\"\noutput_dir = \"public\"\n";
+        site().write("markata.toml", config.formatted("one"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Files.writeString(dir.resolve("markata.toml"), "");
+            Thread.sleep(700); // the editor's pause between truncating and writing
+            Files.writeString(dir.resolve("markata.toml"), config.formatted("two"));
+            assertThat(bodyOnceServed(port.group(1), "/", "Settings two")).contains("Settings two");
+            assertThat(dir.resolve("markout")).as(err.toString(StandardCharsets.UTF_8)).doesNotExist();
+
+            // left empty: serve says why it does not build, also when a post is saved meanwhile
+            Files.writeString(dir.resolve("markata.toml"), "# settings to come\n");
+            Printed.waitFor(err, "markata.toml sets nothing now");
+            new Site(dir).post("posts/a.md", "title: Ay, edited\ndate: 2024-01-01", "a");
+            Printed.waitFor(err, "(?s)markata.toml sets nothing now.*markata.toml sets nothing now");
+            assertThat(dir.resolve("markout")).as(err.toString(StandardCharsets.UTF_8)).doesNotExist();
+            Files.writeString(dir.resolve("markata.toml"), config.formatted("three"));
+            assertThat(bodyOnceServed(port.group(1), "/a/", "Ay, edited")).contains("Settings three");
+            assertThat(dir.resolve("markout")).doesNotExist();
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    void serveWatchBuildsOnceForADeletedPostToRemoveItsPageAndListings() throws Exception {
+        // the build a deletion starts looks needless (nothing to render) but is the one that
+        // removes the post's page and takes it out of the home page, feeds and sitemap
+        site();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread serving = serveWatch(err, Plugins.builtInPlus());
+        try {
+            java.util.regex.Matcher port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            assertThat(statusOnceServed(port.group(1), "/b/")).isEqualTo(200);
+            Files.delete(dir.resolve("posts/b.md"));
+            Printed.waitFor(err, "(?s)built .*built 1 post ");
+            assertThat(dir.resolve("markout/b/index.html")).doesNotExist();
+            assertThat(Files.readString(dir.resolve("markout/index.html"))).doesNotContain("Bee");
+            assertThat(Files.readString(dir.resolve("markout/sitemap.xml"))).doesNotContain("/b/");
         } finally {
             serving.interrupt();
             serving.join(10_000);

@@ -99,6 +99,37 @@ class ServeCommandTest {
     }
 
     @Test
+    void aTemplatesFolderThatIsASymbolicLinkIsWatched() throws Exception {
+        // templates -> ../theme/templates, a theme shared by several sites: the walk that
+        // registers the site's folders saw the link as a file, and no template edit was built
+        Path theme = Files.createDirectories(dir.resolve("theme/templates"));
+        Files.createDirectories(theme.resolve("partials"));
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.createSymbolicLink(site.resolve("templates"), theme);
+        // a link that loops back is left alone (the walk stopped serve with FileSystemLoopException)
+        Files.createSymbolicLink(theme.resolve("loop"), theme);
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            java.util.Set<Path> folders = new java.util.HashSet<>();
+            SiteInputs inputs = SiteInputs.of(site, java.util.Map.of(), null, site.resolve("markout"));
+            ServeCommand.register(watcher, site, inputs, folders);
+            assertThat(folders).contains(site.resolve("templates"), site.resolve("templates/partials"));
+            Files.writeString(theme.resolve("partials/nav.html"), "<nav></nav>");
+            java.util.List<Path> changed = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!changed.stream().anyMatch(p -> p.endsWith("nav.html")) && System.nanoTime() < deadline) {
+                java.nio.file.WatchKey key = watcher.poll(100, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    key.pollEvents().forEach(e -> changed.add(((Path) key.watchable()).resolve((Path) e.context())));
+                    key.reset();
+                }
+            }
+            Path nav = site.resolve("templates/partials/nav.html");
+            assertThat(changed).contains(nav);
+            assertThat(inputs.reads(nav, false)).isTrue();
+        }
+    }
+
+    @Test
     void serveWritingItsLogIntoTheSiteFolderDoesNotBuildAgainForIt() throws Exception {
         // `markata serve --watch > serve.log` (or nohup's nohup.out) in the site folder: each
         // build's "built ..." line changed serve.log, a file of the site, and started the next
@@ -151,6 +182,9 @@ class ServeCommandTest {
             waitForLines(serve, log, "serving ", 1);
             site.write("posts/.a.md.swp", "vim's swap").write("posts/a.md~", "a backup").write("notes.txt", "todo")
                     .write("posts/drafts.log", "x");
+            // a folder made before its first file is saved there: nothing in it to build yet
+            Files.createDirectories(dir.resolve("templates/partials"));
+            Files.createDirectories(dir.resolve("posts/2025"));
             Thread.sleep(3000);
             assertThat(lines(log, "built ")).as(Files.readString(log)).isEqualTo(1);
             // an edit still builds, once

@@ -108,6 +108,135 @@ class SiteInputsTest {
     }
 
     @Test
+    void filesTheConfigurationNamesOutsideTheSiteFolderAreInputs() throws Exception {
+        // a redirects file, a cover's template and font, the icon, the service worker's template
+        // shared by several sites beside them ("../shared/..."), or a system font by its absolute
+        // path: a build reads each, and serve --watch saw none of their edits
+        Path site = dir.resolve("site");
+        Path font = Files.writeString(dir.resolve("fonts-installed.ttf"), "ttf");
+        new Site(site).write("markata.toml", """
+                [markata]
+                title = "Inputs"
+                icon = "../brand/icon.png"
+                [markata.nav]
+                Archive = "/archive/"
+                Feed = "/rss.xml"
+                [markata.redirects]
+                redirects_file = "../shared/_redirects"
+                [markata.service_worker]
+                template_file = "../shared/sw/service-worker.js"
+                [[markata.covers]]
+                name = "-og"
+                template = "../brand/cover.png"
+                font = "%s"
+                """.formatted(font)).post("posts/a.md", "title: A", "a");
+        new Site(dir).write("brand/icon.png", "png").write("brand/cover.png", "png").write("shared/_redirects", "/a /b")
+                .write("brand/notes.txt", "not named").write("shared/README.md", "not named");
+        SiteInputs inputs = SiteInputs.of(site, Map.of(), null, site.resolve("markout"));
+        assertThat(inputs.reads(dir.resolve("shared/_redirects"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("brand/cover.png"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("brand/icon.png"), false)).isTrue();
+        assertThat(inputs.reads(font, false)).as("named by its absolute path").isTrue();
+        assertThat(inputs.reads(dir.resolve("shared/sw/service-worker.js"), false)).as("not there yet").isTrue();
+        assertThat(inputs.reads(dir.resolve("shared/sw"), true)).as("a folder that held one").isTrue();
+        assertThat(inputs.reads(dir.resolve("brand/notes.txt"), false)).isFalse();
+        assertThat(inputs.reads(dir.resolve("shared/README.md"), false)).isFalse();
+        // watched where they are (the folder of one not there yet, from the nearest that is)
+        assertThat(inputs.outside()).contains(dir.resolve("brand"), dir.resolve("shared"), dir);
+        assertThat(inputs.watches(dir.resolve("shared/sw"))).isTrue();
+        assertThat(inputs.watches(dir.resolve("elsewhere"))).isFalse();
+        // the addresses of pages ("/archive/") are no files: nothing at the file system's root is watched
+        assertThat(inputs.outside()).noneMatch(folder -> folder.getParent() == null);
+        assertThat(inputs.reads(Path.of("/rss.xml"), false)).isFalse();
+    }
+
+    @Test
+    void theTemplateFileAPostNamesIsAnInputOnceItWasBuilt() throws Exception {
+        // `template: layouts/special.html` in a post's front matter: the page is rendered from
+        // that file of the site folder, which no setting names
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"Inputs\"\n").post("posts/a.md", "title: A", "a")
+                .write("layouts/special.html", "<h1>{{ post.title }}</h1>")
+                .post("posts/special.md", "title: Special\ntemplate: layouts/special.html", "s");
+        var built = dev.markata.testing.Builds.withoutWarnings(dir);
+        SiteInputs inputs = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"), built.posts());
+        assertThat(reads(inputs, "layouts/special.html")).isTrue();
+        assertThat(inputs.watches(dir.resolve("layouts"))).isTrue();
+        assertThat(reads(inputs, "layouts/other.html")).isFalse();
+        // kept while the configuration does not load, and while a build fails (no posts to ask)
+        new Site(dir).write("markata.toml", "[markata\n");
+        assertThat(reads(SiteInputs.of(dir, Map.of(), inputs, dir.resolve("markout"), null), "layouts/special.html"))
+                .isTrue();
+        new Site(dir).write("markata.toml", "[markata]\n");
+        assertThat(reads(SiteInputs.of(dir, Map.of(), inputs, dir.resolve("markout"), null), "layouts/special.html"))
+                .isTrue();
+    }
+
+    @Test
+    void aConfigurationFileThatSetsNothingNowIsEmptiedOnlyWhereItSetSomething() {
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"Set\"\n");
+        SiteInputs set = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        assertThat(set.emptiedSettings()).isEmpty();
+        site.write("markata.toml", "");
+        assertThat(set.emptiedSettings()).as("truncated mid-save").contains(dir.resolve("markata.toml"));
+        site.write("markata.toml", "# the site's settings\n");
+        assertThat(set.emptiedSettings()).as("comments written first").contains(dir.resolve("markata.toml"));
+        site.write("markata.toml", "[markata]\ntitle = \"unclosed\n");
+        assertThat(set.emptiedSettings()).as("not TOML: the build says where").isEmpty();
+        site.delete("markata.toml");
+        assertThat(set.emptiedSettings()).as("deleted: the defaults, as asked").isEmpty();
+        site.write("pyproject.toml", "[tool.markata]\ntitle = \"From pyproject\"\n");
+        assertThat(set.emptiedSettings()).as("pyproject.toml's settings now").isEmpty();
+        SiteInputs fromPyproject = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        site.write("pyproject.toml", "[project]\nname = \"site\"\n");
+        assertThat(fromPyproject.emptiedSettings()).contains(dir.resolve("pyproject.toml"));
+        // a site that started with no settings builds with the defaults whatever happens
+        SiteInputs none = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        site.write("markata.toml", "");
+        assertThat(none.emptiedSettings()).isEmpty();
+        assertThat(SiteInputs.of(dir, Map.of("MARKATA_TITLE", "From the environment"), null, dir.resolve("markout"))
+                .emptiedSettings()).as("the environment sets no file's settings").isEmpty();
+    }
+
+    @Test
+    void aNewFolderIsAnInputOnlyWhenItHoldsAFileABuildReads() throws Exception {
+        // `mkdir templates/partials` (or a new folder made in an editor's side bar) before the
+        // first partial is saved there built the whole site for nothing, and again for the file
+        SiteInputs inputs = inputs();
+        Files.createDirectories(dir.resolve("templates/partials"));
+        Files.createDirectories(dir.resolve("static/img"));
+        Files.createDirectories(dir.resolve("templates"));
+        new Site(dir).write("templates/drafts/.nav.html.swp", "vim's swap");
+        assertThat(inputs.reads(dir.resolve("templates/partials"), false)).isFalse();
+        assertThat(inputs.reads(dir.resolve("static/img"), false)).isFalse();
+        assertThat(inputs.reads(dir.resolve("templates/drafts"), false)).as("only an editor's file").isFalse();
+        new Site(dir).write("templates/partials/nav.html", "<nav></nav>").write("static/img/deep/logo.svg", "<svg/>");
+        assertThat(inputs.reads(dir.resolve("templates/partials"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("static/img"), false)).isTrue();
+        assertThat(inputs.reads(dir.resolve("static"), false)).isTrue();
+        // moved in with what the configuration names
+        assertThat(inputs.reads(dir.resolve("art"), false)).isTrue();
+        // gone: what it held is not known, even where a new one of its name is already there
+        // (mv templates/partials templates/old && mkdir templates/partials)
+        assertThat(inputs.reads(dir.resolve("templates/old"), true)).isTrue();
+        Files.createDirectories(dir.resolve("templates/empty"));
+        Files.createDirectories(dir.resolve("posts/empty"));
+        assertThat(inputs.reads(dir.resolve("templates/empty"), true)).isTrue();
+        assertThat(inputs.reads(dir.resolve("posts/empty"), true)).isTrue();
+    }
+
+    @Test
+    void foldersThatAreLinksAreFollowedOnlyWhereABuildReadsThroughThem() {
+        SiteInputs inputs = inputs();
+        assertThat(inputs.followsLink(dir.resolve("templates"))).isTrue();
+        assertThat(inputs.followsLink(dir.resolve("templates/shared"))).isTrue();
+        assertThat(inputs.followsLink(dir.resolve("static/vendor"))).isTrue();
+        assertThat(inputs.followsLink(dir.resolve("art"))).as("on the way to the cover's template").isTrue();
+        // the glob follows no link, as Python's pathlib
+        assertThat(inputs.followsLink(dir.resolve("posts/linked"))).isFalse();
+        assertThat(inputs.followsLink(dir.resolve("vendor"))).isFalse();
+    }
+
+    @Test
     void aConfigurationThatDoesNotLoadKeepsTheLastInputs() {
         SiteInputs before = inputs();
         new Site(dir).write("markata.toml", "[markata\n");

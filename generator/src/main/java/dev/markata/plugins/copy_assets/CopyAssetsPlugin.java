@@ -79,7 +79,7 @@ public final class CopyAssetsPlugin implements Plugin {
     }
 
     /**
-     * The regular files of the assets folder (links not followed), sorted; none when there is no
+     * The regular files of the assets folder (links in it not followed; the folder may be one), sorted; none when there is no
      * such folder or it is the output folder. Walked once per build: the check at pre_render and
      * the copy at save read the same list (and the service worker's version, after them).
      */
@@ -91,9 +91,8 @@ public final class CopyAssetsPlugin implements Plugin {
         Path assets = context.site().assetsDir();
         List<Path> files = List.of();
         if (Files.isDirectory(assets) && !assets.equals(context.output().root())) {
-            try (var walk = Files.walk(assets)) {
-                files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-            }
+            files = SitePaths.walk(assets).stream().filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .sorted().toList();
         }
         context.put(FILES, new AssetFiles(files));
         return files;

@@ -18,6 +18,7 @@ import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
+import dev.markata.content.SitePaths;
 import dev.markata.plugin.PluginException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -201,11 +202,10 @@ public final class Templates {
         if (known == null) {
             Hashing hash = new Hashing();
             if (Files.isDirectory(siteTemplates)) {
-                try (var files = Files.walk(siteTemplates)) {
-                    for (Path file : files.filter(f -> Files.isRegularFile(f) && !isEditorsFile(f)).sorted().toList()) {
-                        hash.add(siteTemplates.relativize(file).toString());
-                        hash.add(Files.readAllBytes(file));
-                    }
+                for (Path file : SitePaths.walk(siteTemplates).stream()
+                        .filter(f -> Files.isRegularFile(f) && !isEditorsFile(f)).sorted().toList()) {
+                    hash.add(siteTemplates.relativize(file).toString());
+                    hash.add(Files.readAllBytes(file));
                 }
             }
             Set<String> named = new TreeSet<>();
