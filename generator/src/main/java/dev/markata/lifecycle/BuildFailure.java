@@ -1,9 +1,11 @@
 package dev.markata.lifecycle;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Why a build failed: the stage, the plugin, and every problem found (one per broken document
@@ -43,19 +45,75 @@ public record BuildFailure(Stage stage, String pluginId, List<Problem> problems)
     }
 
     /**
-     * The user-facing description, one problem per line, at most {@value #SHOWN_PROBLEMS} of
-     * them: a broken shared template fails every post, and ten thousand copies of one message
-     * would bury the first, which is the one to read.
+     * The user-facing description, one problem per line, at most {@value #SHOWN_PROBLEMS} lines
+     * of them. The same problem in several documents (a broken shared template fails every post
+     * with one message) is one line naming the documents: ten thousand copies of it would bury
+     * any other problem, and the first is the one to read.
      */
     public String describe() {
         String head = "build failed in stage " + stage.id() + ", plugin " + pluginId
                 + document().map(d -> ", document " + d).orElse("") + ":";
-        String shown = problems.stream().limit(SHOWN_PROBLEMS).map(p -> "\n  " + p.message())
-                .collect(Collectors.joining());
-        int more = problems.size() - SHOWN_PROBLEMS;
-        return head + shown + (more > 0 ? "\n  ... and " + more + " more (" + problems.size() + " in all)" : "");
+        List<Said> lines = new ArrayList<>();
+        Map<String, Said> byMessage = new HashMap<>();
+        for (Problem problem : problems) {
+            String prefix = problem.document() + ": ";
+            if (problem.document() == null || !problem.message().startsWith(prefix)) {
+                lines.add(new Said(problem.message(), List.of()));
+                continue;
+            }
+            String what = problem.message().substring(prefix.length());
+            Said said = byMessage.get(what);
+            if (said == null) {
+                said = new Said(what, new ArrayList<>());
+                byMessage.put(what, said);
+                lines.add(said);
+            }
+            said.documents().add(problem.document());
+        }
+        StringBuilder text = new StringBuilder(head);
+        int shown = 0;
+        for (Said said : lines.subList(0, Math.min(lines.size(), SHOWN_PROBLEMS))) {
+            text.append("\n  ").append(said);
+            shown += Math.max(1, said.documents().size());
+        }
+        int more = problems.size() - shown;
+        return text + (more > 0 ? "\n  ... and " + more + " more (" + problems.size() + " in all)" : "");
     }
 
-    /** How many problems {@link #describe} lists before it only counts the rest. */
+    /** A line of {@link #describe}: a problem and the documents it was found in (none: of no document). */
+    private static final class Said {
+        private final String what;
+        private final List<String> documents;
+
+        Said(String what, List<String> documents) {
+            this.what = what;
+            this.documents = documents;
+        }
+
+        List<String> documents() {
+            return documents;
+        }
+
+        @Override
+        public String toString() {
+            int count = documents.size();
+            if (count == 0) {
+                return what;
+            }
+            if (count == 1) {
+                return documents.get(0) + ": " + what;
+            }
+            if (count <= NAMED_DOCUMENTS) {
+                return what + ", in " + String.join(", ", documents.subList(0, count - 1)) + " and " + documents.get(count - 1);
+            }
+            return what + ", in " + count + " documents: " + String.join(", ", documents.subList(0, NAMED_DOCUMENTS))
+                    + " and " + (count - NAMED_DOCUMENTS) + " more";
+        }
+    }
+
+    /** How many lines of problems {@link #describe} gives before it only counts the rest. */
     static final int SHOWN_PROBLEMS = 20;
+
+    /** How many documents a problem found in many names. */
+    private static final int NAMED_DOCUMENTS = 3;
 }
