@@ -77,7 +77,9 @@ public final class AgentTarget {
             // grew too far, dropped): for a moment no thread can allocate, the profiler's neither
             busy(200);
             held = fillHeap(0);
-            Thread.sleep(100);
+            // long enough for the sampler to ask for stacks many times even when it is starved
+            // (a clean-clone CI run once saw it sample through 100 ms of full heap unharmed)
+            Thread.sleep(400);
             held = null;
             System.gc();
             busy(200);
