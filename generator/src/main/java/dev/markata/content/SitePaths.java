@@ -22,6 +22,17 @@ public final class SitePaths {
     }
 
     /**
+     * The file name of {@code path} ({@code posts/my-post.md}, slashed) without its extension, as
+     * Python's {@code Path.stem} gives it: {@code my-post}; a name whose only dot is its first
+     * ({@code .notes}) is its own stem.
+     */
+    public static String stem(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
      * Every path under {@code folder}, itself first, as {@link Files#walk} gives them but named
      * under {@code folder}; when {@code folder} is a symbolic link ({@code templates ->
      * ../theme/templates}, a theme shared by several sites) its paths are those of the folder it

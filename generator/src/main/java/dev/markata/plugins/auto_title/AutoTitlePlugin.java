@@ -1,6 +1,7 @@
 package dev.markata.plugins.auto_title;
 
 import dev.markata.content.Post;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
@@ -29,9 +30,7 @@ public final class AutoTitlePlugin implements Plugin {
     }
 
     static String titleOf(Post post) {
-        String name = post.path().substring(post.path().lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String stem = SitePaths.stem(post.path());
         StringBuilder title = new StringBuilder();
         for (String word : stem.replace('-', ' ').replace('_', ' ').strip().split("\\s+")) {
             if (word.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.markata.plugins.covers;
 
 import dev.markata.config.ConfigException;
-import dev.markata.content.Post;
+import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
@@ -41,13 +41,6 @@ public final class CreateCoversPlugin implements Plugin {
         CoversConfig cover = setup.config(CoversConfig.CREATE_COVERS);
         cover.checkFiles(setup.site().directory());
         setup.hook(Stage.SAVE, context -> CoversPlugin.draw(context, List.of(cover), KEYS_FILE,
-                CreateCoversPlugin::stem, FONTS_FOLDER));
-    }
-
-    /** The post's file name without its extension, as markata's {@code Path(path).stem}. */
-    private static String stem(Post post) {
-        String name = post.path().substring(post.path().lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+                post -> SitePaths.stem(post.path()), FONTS_FOLDER)); // markata's Path(path).stem
     }
 }

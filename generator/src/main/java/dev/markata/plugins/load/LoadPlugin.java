@@ -190,9 +190,7 @@ public final class LoadPlugin implements Plugin {
     }
 
     private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return SitePaths.stem(file.getFileName().toString());
     }
 
     /** Two posts with one slug would write one page: an error naming both (the subroute plugin checks again after moving slugs). */
