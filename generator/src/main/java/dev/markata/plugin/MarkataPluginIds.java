@@ -90,8 +90,8 @@ final class MarkataPluginIds {
             Map.entry("markata.plugins.highlight", "it is no plugin but markata's model of Pygments' style classes; "
                     + "code is highlighted by markata.plugins.render_markdown"),
             Map.entry("markata.plugins.theme", "it is no plugin but the colour palettes of markata's [markata.style] "
-                    + "themes, which markata's own templates read; markata-java's built-in theme has its own light and "
-                    + "dark colours"),
+                    + "themes, which templates see as config.style here too (markata.plugins.post_template makes it); "
+                    + "markata-java's built-in theme has its own light and dark colours"),
             Map.entry("markata.plugins.mdit_details", "markata loads it through [markata.markdown_it_py] plugins, "
                     + "not hooks (listed there, without the admon plugin, ??? blocks get its markup); ??? and ???+ "
                     + "blocks are <details> by markata.plugins.render_markdown"),
