@@ -31,6 +31,22 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
         disabledHooks = List.copyOf(disabledHooks);
     }
 
+    /**
+     * An address ({@code url}, {@code images_url}) to put a path after: without the space and the
+     * slashes at its end, so {@code base + "/" + slug + "/"} has one slash between. markata joins
+     * {@code str(url)} and {@code "/" + slug} the same way in its feeds, seo tags and dev.to
+     * copies (which gives {@code https://example.com//slug/}, as pydantic's AnyUrl ends a bare host
+     * with {@code /}); here every plugin that does that join uses this one rule.
+     */
+    public static String baseUrl(String url) {
+        return url.strip().replaceFirst("/+$", "");
+    }
+
+    /** {@link #baseUrl(String)} of {@code url}. */
+    public String baseUrl() {
+        return baseUrl(url);
+    }
+
     /** Reads the core settings; a wrong value is noted in {@code problems} and its default kept. */
     static SiteConfig read(Path directory, ConfigTable markata, ConfigProblems problems) {
         Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve(DEFAULT_OUTPUT_DIR));

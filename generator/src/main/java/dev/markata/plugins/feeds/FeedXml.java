@@ -22,17 +22,13 @@ final class FeedXml {
     private FeedXml() {
     }
 
-    static String base(SiteConfig site) {
-        String url = site.url().strip();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     static String href(Post post) {
         return post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
     }
 
     static String rss(SiteConfig site, FeedConfig feed, List<Post> posts) {
-        String base = base(site);
+        String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
                 + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
@@ -60,7 +56,7 @@ final class FeedXml {
     }
 
     static String atom(SiteConfig site, FeedConfig feed, List<Post> posts) {
-        String base = base(site);
+        String base = site.baseUrl();
         PostDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(PostDate::compareTo)
                 .orElse(EPOCH);
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
@@ -91,7 +87,7 @@ final class FeedXml {
 
     /** Every post's page and every feed page. */
     static String sitemap(SiteConfig site, Collection<Post> posts, Collection<FeedConfig> feeds) {
-        String base = base(site);
+        String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(128 + posts.size() * 128);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
