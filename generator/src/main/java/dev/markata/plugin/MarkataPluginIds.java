@@ -122,17 +122,8 @@ final class MarkataPluginIds {
                     "its posts get no long_description"));
 
     /**
-     * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in
-     * {@code hooks} they name that plugin (an alias), listed in {@code disabled_hooks} they leave
-     * it on. markata's rss (deprecated there) wrote the site's {@code rss.xml}, which
-     * {@code markata.plugins.feeds} writes here with every feed's page: markata's own site disables
-     * rss and keeps its feeds. (markata's sitemap is a plugin here too, for sites without feeds.)
-     */
-    static final Set<String> PARTS = Set.of("markata.plugins.rss");
-
-    /**
      * Ids markata ships that markata-java does not implement (yet): none since csv, uuid, timer,
-     * create_covers, publish_dev_to_source and sitemap were added (and config_editor, interactive,
+     * create_covers, publish_dev_to_source, sitemap and rss were added (and config_editor, interactive,
      * fast, highlight, theme and mdit_details listed as not applicable); kept for the next id markata adds.
      */
     static final Set<String> NOT_YET = Set.of();

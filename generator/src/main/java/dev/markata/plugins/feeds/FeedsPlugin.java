@@ -72,12 +72,6 @@ public final class FeedsPlugin implements Plugin {
     }
 
     @Override
-    public java.util.Set<String> aliases() {
-        // markata's sitemap is a plugin of its own (SitemapPlugin), for a site without the feeds
-        return java.util.Set.of("markata.plugins.rss");
-    }
-
-    @Override
     public void register(PluginSetup setup) throws ConfigException {
         List<FeedConfig> feeds = setup.config(FeedConfig.SECTION);
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
