@@ -65,10 +65,23 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
                 problems.read(() -> markata.string("author_name", ""), ""),
                 problems.read(() -> markata.string("author_email", ""), ""),
                 problems.read(() -> markata.string("lang", "en"), "en"), (int) workers);
-        // the build writes output_dir and markata clean removes it: never the site's own folders
-        apart(outputDir, site.assetsDir(), "the assets folder (assets_dir)", markata, problems);
+        // the build writes output_dir and markata clean removes it: never the site's own folders,
+        // but for assets_dir itself, where image sites write their pages beside the images (as
+        // markata does: it copies the folder onto itself); then the copy is nothing, and only the
+        // files builds wrote there are removed (OutputRecord, markata clean)
+        if (!outputDir.equals(site.assetsDir())
+                && (site.assetsDir().startsWith(outputDir) || outputDir.startsWith(site.assetsDir()))) {
+            problems.add(markata.error("output_dir", "is inside the assets folder (assets_dir), or holds it; the build"
+                    + " writes output_dir and markata clean removes it: choose a folder of its own, like \"markout\","
+                    + " or assets_dir itself"));
+        }
         apart(outputDir, site.templatesDir(), "the templates folder (templates_dir)", markata, problems);
         return site;
+    }
+
+    /** Whether {@code output_dir} is {@code assets_dir}: the pages are written beside the author's assets. */
+    public boolean outputIsAssets() {
+        return outputDir.equals(assetsDir);
     }
 
     private static void apart(Path outputDir, Path own, String what, ConfigTable markata, ConfigProblems problems) {
