@@ -27,10 +27,21 @@ final class FeedXml {
         return post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
     }
 
-    static String rss(SiteConfig site, FeedConfig feed, List<Post> posts) {
+    /** The stylesheet the feeds' RSS names ({@code rss.xsl} at the top of the output folder), as markata's does. */
+    static final String STYLESHEET = "rss.xsl";
+
+    /**
+     * A feed's RSS; {@code styled}: naming the feeds' stylesheet (markata's feeds' RSS does,
+     * its rss plugin's does not).
+     */
+    static String rss(SiteConfig site, FeedConfig feed, List<Post> posts, boolean styled) {
         String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        if (styled) {
+            xml.append("<?xml-stylesheet href=\"/" + STYLESHEET + "\" type=\"text/xsl\"?>\n");
+        }
+        xml.append("<rss version=\"2.0\" "
                 + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
         element(xml, "  ", "link", base + "/" + feed.slug() + "/");

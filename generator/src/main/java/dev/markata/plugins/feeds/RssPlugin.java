@@ -35,7 +35,7 @@ public final class RssPlugin implements Plugin {
         }
         setup.hook(Stage.SAVE, context -> {
             List<Post> published = context.posts().stream().filter(Post::published).sorted(Post.NEWEST_FIRST).toList();
-            context.output().write("rss.xml", FeedXml.rss(context.site(), FeedConfig.archive(), published));
+            context.output().write("rss.xml", FeedXml.rss(context.site(), FeedConfig.archive(), published, false));
         });
     }
 }

@@ -381,7 +381,7 @@ public final class Templates {
      */
     private static final Set<String> MARKATA_TEMPLATES = Set.of("admonition.html", "atom.xml", "base_body.html",
             "base_head.html", "chartjs.html", "chat.html", "clickable-images.html", "content_base.html",
-            "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html", "feed_partial.html",
+            "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html",
             "glossary-snippet.html", "htmx.html", "image-zoom.html", "inlinks.html", "link_card.html",
             "linked_post_partial.html", "pagination/htmx.html", "pagination/js.html", "pagination/manual.html",
             "pagination_controls.html", "rss.xml", "rss_card.html", "sidebar.html",
