@@ -365,9 +365,16 @@ public final class FeedsPlugin implements Plugin {
             }
         }
         // the stylesheet the feeds' RSS names (the site's rss.xsl template, else the built-in one),
-        // rendered with the site's settings; a file left alone when unchanged
-        context.output().write(FeedXml.STYLESHEET, templates.render(FeedXml.STYLESHEET, FeedXml.STYLESHEET,
-                Map.of("today", LocalDate.now().toString())));
+        // rendered with the site's settings when they or the templates changed (a warm build that
+        // renders nothing else makes no template engine for it)
+        String stylesheetKey = Hashing.of(templates.key());
+        keys.put(FeedXml.STYLESHEET, stylesheetKey);
+        if (stylesheetKey.equals(previous.get(FeedXml.STYLESHEET)) && exist(context, FeedXml.STYLESHEET)) {
+            context.output().keep(FeedXml.STYLESHEET);
+        } else {
+            context.output().write(FeedXml.STYLESHEET,
+                    templates.render(FeedXml.STYLESHEET, FeedXml.STYLESHEET, Map.of()));
+        }
         if (!feeds.feeds().contains(feeds.site())) {
             // no archive feed: the site's rss.xml and atom.xml alone, kept while nothing they show changed
             String key = new Hashing().add(shared).add(SiteView.fingerprint(context)).hex();
