@@ -4,6 +4,7 @@ import dev.markata.config.Config;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.CacheDir;
+import dev.markata.content.OutputRecord;
 import dev.markata.plugins.glob.GlobConfig;
 import dev.markata.plugins.glob.GlobPlugin;
 import java.nio.file.Files;
@@ -44,7 +45,23 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
             throw new UsageException(site.outputDir() + " (output_dir) holds documents of glob_patterns, like "
                     + document.get() + ": it is not a built site; nothing was removed");
         }
-        for (Path folder : List.of(site.outputDir(), site.cacheDir())) {
+        List<Path> folders = List.of(site.outputDir(), site.cacheDir());
+        if (site.outputIsAssets()) {
+            // image sites write their pages beside their images: the folder is the author's, and
+            // only what builds wrote there goes (markata's clean removes the folder, images and all)
+            folders = List.of(site.cacheDir());
+            if (dryRun) {
+                main.out.println("would remove the files builds wrote to " + site.outputDir()
+                        + ", which is also assets_dir");
+            } else {
+                List<String> removed = OutputRecord.removeMade(site.cacheDir(), site.outputDir());
+                if (!options.quiet) {
+                    main.out.println("removed " + removed.size() + " files builds wrote to " + site.outputDir()
+                            + ", which is also assets_dir");
+                }
+            }
+        }
+        for (Path folder : folders) {
             if (!Files.exists(folder)) {
                 continue;
             }

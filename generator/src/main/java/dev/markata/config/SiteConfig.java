@@ -31,6 +31,22 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
         disabledHooks = List.copyOf(disabledHooks);
     }
 
+    /**
+     * An address ({@code url}, {@code images_url}) to put a path after: without the space and the
+     * slashes at its end, so {@code base + "/" + slug + "/"} has one slash between. markata joins
+     * {@code str(url)} and {@code "/" + slug} the same way in its feeds, seo tags and dev.to
+     * copies (which gives {@code https://example.com//slug/}, as pydantic's AnyUrl ends a bare host
+     * with {@code /}); here every plugin that does that join uses this one rule.
+     */
+    public static String baseUrl(String url) {
+        return url.strip().replaceFirst("/+$", "");
+    }
+
+    /** {@link #baseUrl(String)} of {@code url}. */
+    public String baseUrl() {
+        return baseUrl(url);
+    }
+
     /** Reads the core settings; a wrong value is noted in {@code problems} and its default kept. */
     static SiteConfig read(Path directory, ConfigTable markata, ConfigProblems problems) {
         Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve(DEFAULT_OUTPUT_DIR));
@@ -49,10 +65,23 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
                 problems.read(() -> markata.string("author_name", ""), ""),
                 problems.read(() -> markata.string("author_email", ""), ""),
                 problems.read(() -> markata.string("lang", "en"), "en"), (int) workers);
-        // the build writes output_dir and markata clean removes it: never the site's own folders
-        apart(outputDir, site.assetsDir(), "the assets folder (assets_dir)", markata, problems);
+        // the build writes output_dir and markata clean removes it: never the site's own folders,
+        // but for assets_dir itself, where image sites write their pages beside the images (as
+        // markata does: it copies the folder onto itself); then the copy is nothing, and only the
+        // files builds wrote there are removed (OutputRecord, markata clean)
+        if (!outputDir.equals(site.assetsDir())
+                && (site.assetsDir().startsWith(outputDir) || outputDir.startsWith(site.assetsDir()))) {
+            problems.add(markata.error("output_dir", "is inside the assets folder (assets_dir), or holds it; the build"
+                    + " writes output_dir and markata clean removes it: choose a folder of its own, like \"markout\","
+                    + " or assets_dir itself"));
+        }
         apart(outputDir, site.templatesDir(), "the templates folder (templates_dir)", markata, problems);
         return site;
+    }
+
+    /** Whether {@code output_dir} is {@code assets_dir}: the pages are written beside the author's assets. */
+    public boolean outputIsAssets() {
+        return outputDir.equals(assetsDir);
     }
 
     private static void apart(Path outputDir, Path own, String what, ConfigTable markata, ConfigProblems problems) {

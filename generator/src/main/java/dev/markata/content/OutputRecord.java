@@ -120,6 +120,42 @@ public final class OutputRecord {
     }
 
     /**
+     * The files the last record of {@code root} names (relative, {@code a/index.html}): what an
+     * earlier build of markata-java wrote or kept there, the profiler's report too; empty
+     * without a record (or a damaged one). For an output folder that is also {@code assets_dir},
+     * whose other files are the author's.
+     */
+    public static Set<String> lastMade(Path cacheDir, Path root) {
+        String folder = folderName(cacheDir, root);
+        Set<String> names = new HashSet<>();
+        if (folder == null) {
+            return names;
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String record : List.of(FILES, REPORTS)) {
+            Recorded last = Recorded.read(cacheDir.resolve(record), folder, warnings);
+            Set<String> recorded = last == null ? null : last.names(warnings);
+            if (recorded != null) {
+                names.addAll(recorded);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Removes the files {@link #lastMade} names that are still regular files of {@code root},
+     * then the folders they leave empty ({@code markata clean} of an output folder that is also
+     * {@code assets_dir}); returns the names removed, sorted.
+     */
+    public static List<String> removeMade(Path cacheDir, Path root) {
+        List<String> removed = new ArrayList<>();
+        remove(root, new ArrayList<>(new java.util.TreeSet<>(lastMade(cacheDir, root))), removed, new ArrayList<>(),
+                new ArrayList<>());
+        removed.sort(null);
+        return removed;
+    }
+
+    /**
      * The names of {@code last} that {@code made} does not hold; none without a record, when it
      * holds the same names as {@code names} (read no further than its header), or when it turns
      * out damaged. Looked up as they are read, without a set of them (10,000 names).

@@ -90,8 +90,8 @@ final class MarkataPluginIds {
             Map.entry("markata.plugins.highlight", "it is no plugin but markata's model of Pygments' style classes; "
                     + "code is highlighted by markata.plugins.render_markdown"),
             Map.entry("markata.plugins.theme", "it is no plugin but the colour palettes of markata's [markata.style] "
-                    + "themes, which markata's own templates read; markata-java's built-in theme has its own light and "
-                    + "dark colours"),
+                    + "themes, which templates see as config.style here too (markata.plugins.post_template makes it); "
+                    + "markata-java's built-in theme has its own light and dark colours"),
             Map.entry("markata.plugins.mdit_details", "markata loads it through [markata.markdown_it_py] plugins, "
                     + "not hooks (listed there, without the admon plugin, ??? blocks get its markup); ??? and ???+ "
                     + "blocks are <details> by markata.plugins.render_markdown"),
@@ -122,17 +122,8 @@ final class MarkataPluginIds {
                     "its posts get no long_description"));
 
     /**
-     * Ids of plugins of markata's own whose work is a part of a larger plugin here: listed in
-     * {@code hooks} they name that plugin (an alias), listed in {@code disabled_hooks} they leave
-     * it on. markata's rss (deprecated there) wrote the site's {@code rss.xml}, which
-     * {@code markata.plugins.feeds} writes here with every feed's page: markata's own site disables
-     * rss and keeps its feeds. (markata's sitemap is a plugin here too, for sites without feeds.)
-     */
-    static final Set<String> PARTS = Set.of("markata.plugins.rss");
-
-    /**
      * Ids markata ships that markata-java does not implement (yet): none since csv, uuid, timer,
-     * create_covers, publish_dev_to_source and sitemap were added (and config_editor, interactive,
+     * create_covers, publish_dev_to_source, sitemap and rss were added (and config_editor, interactive,
      * fast, highlight, theme and mdit_details listed as not applicable); kept for the next id markata adds.
      */
     static final Set<String> NOT_YET = Set.of();

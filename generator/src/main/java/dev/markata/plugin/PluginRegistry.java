@@ -86,8 +86,7 @@ public final class PluginRegistry {
 
     /**
      * Resolves the selection: {@code "default"} expands to the default set, names and aliases
-     * map to their plugin (each plugin once, at its first place), {@code disabled_hooks} (but for
-     * the ids of {@link MarkataPluginIds#PARTS}, which name only part of a plugin's work) and
+     * map to their plugin (each plugin once, at its first place), {@code disabled_hooks} and
      * the overrides' disable set remove plugins, the overrides' enable set adds them (and wins
      * over {@code disabled_hooks}).
      *
@@ -114,9 +113,8 @@ public final class PluginRegistry {
         List<String> problems = new ArrayList<>();
         Set<Plugin> forcedOn = new LinkedHashSet<>(
                 pluginsNamed(overrides.enable(), "hooks", where, warnings, problems, siteDirectory));
-        List<String> disabledWholes = disabledHooks.stream().filter(name -> !MarkataPluginIds.PARTS.contains(name)).toList();
         Set<Plugin> removed = new LinkedHashSet<>(
-                pluginsNamed(disabledWholes, "disabled_hooks", where, null, problems, siteDirectory));
+                pluginsNamed(disabledHooks, "disabled_hooks", where, null, problems, siteDirectory));
         removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems, siteDirectory));
         removed.removeAll(forcedOn);
 

@@ -175,6 +175,24 @@ class MainTest {
     }
 
     @Test
+    void cleanOfAnOutputFolderThatIsAssetsDirRemovesOnlyWhatBuildsWroteThere() throws Exception {
+        // image sites write their pages beside their images (output_dir = assets_dir): removing the
+        // folder, as markata's clean does, deletes the images
+        site().write("markata.toml", "[markata]\noutput_dir = \"static\"\n").write("static/cat.jpg", "a cat");
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        assertThat(dir.resolve("static/a/index.html")).exists();
+        Run dry = run("clean", "--dry-run", "-d", dir.toString());
+        assertThat(dry.out()).contains("would remove the files builds wrote to " + dir.toAbsolutePath().resolve("static")
+                + ", which is also assets_dir");
+        assertThat(dir.resolve("static/a/index.html")).exists();
+        assertThat(run("clean", "-d", dir.toString()).code()).isZero();
+        assertThat(dir.resolve("static/a/index.html")).doesNotExist();
+        assertThat(dir.resolve("static/a")).doesNotExist();
+        assertThat(dir.resolve("static/cat.jpg")).hasContent("a cat");
+        assertThat(dir.resolve(".markata.cache")).doesNotExist();
+    }
+
+    @Test
     void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
         // output_dir = "posts": the build ignored every post there, and clean deleted them
         site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");

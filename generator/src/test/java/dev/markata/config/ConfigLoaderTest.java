@@ -148,15 +148,18 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void outputDirMayNotBeOrHoldTheAssetsOrTemplatesFolder() {
-        // markata clean removes output_dir: with output_dir = "static" it deleted the site's own assets
-        assertThat(failure("[markata]\noutput_dir = \"static\"\n")).hasMessage("markata.toml: [markata] output_dir ="
-                + " \"static\": is the assets folder (assets_dir), or holds or is inside it; the build writes"
-                + " output_dir and markata clean removes it: choose a folder of its own, like \"markout\"");
+    void outputDirMayBeTheAssetsFolderButNotHoldItOrTheTemplatesFolder() throws Exception {
+        // image sites write their pages beside their images, as markata does (OutputIsAssetsDirTest)
+        new Site(dir).write("markata.toml", "[markata]\noutput_dir = \"static\"\n");
+        assertThat(load(Map.of()).site().outputDir()).isEqualTo(load(Map.of()).site().assetsDir());
+        assertThat(failure("[markata]\noutput_dir = \"static/out\"\n")).hasMessage("markata.toml: [markata] output_dir ="
+                + " \"static/out\": is inside the assets folder (assets_dir), or holds it; the build writes"
+                + " output_dir and markata clean removes it: choose a folder of its own, like \"markout\", or"
+                + " assets_dir itself");
         assertThat(failure("[markata]\noutput_dir = \"site\"\ntemplates_dir = \"site/templates\"\n"))
                 .hasMessageContaining("output_dir = \"site\": is the templates folder (templates_dir), or holds or is inside it");
-        assertThat(failure("[markata]\noutput_dir = \"assets/out\"\nassets_dir = \"assets\"\n"))
-                .hasMessageContaining("is the assets folder (assets_dir), or holds or is inside it");
+        assertThat(failure("[markata]\noutput_dir = \"site\"\nassets_dir = \"site/assets\"\n"))
+                .hasMessageContaining("is inside the assets folder (assets_dir), or holds it");
     }
 
     @Test

@@ -265,13 +265,14 @@ class PluginRegistryTest {
         }
     }
 
-    /** rss names the feeds plugin; the sitemap is a plugin of its own, for a site without feeds (SitemapPluginTest). */
+    /** rss and the sitemap are plugins of their own, for a site without feeds (RssPluginTest, SitemapPluginTest). */
     @Test
-    void rssNamesTheFeedsPluginAndSitemapIsItsOwn() throws Exception {
+    void rssAndSitemapAreTheirOwn() throws Exception {
         PluginRegistry builtIn = PluginRegistry.of(PluginRegistry.discover(getClass().getClassLoader()));
         var selection = builtIn.resolve(List.of("markata.plugins.rss", "markata.plugins.sitemap", "markata.plugins.feeds"),
                 List.of(), ConfigOverrides.NONE, WHERE);
-        assertThat(ids(selection)).containsExactly("markata.plugins.feeds", "markata.plugins.sitemap");
+        assertThat(ids(selection)).containsExactly("markata.plugins.rss", "markata.plugins.sitemap",
+                "markata.plugins.feeds");
         assertThat(selection.warnings()).isEmpty();
     }
 

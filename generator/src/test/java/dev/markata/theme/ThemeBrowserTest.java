@@ -105,6 +105,10 @@ class ThemeBrowserTest {
                 ??? warning "Collapsed details"
                     Hidden until opened.
 
+                <details class="details tip"><summary class="details-title">Details markup</summary>
+                <p>The markup markata's details plugin makes, for sites that list it without the admon plugin.</p>
+                </details>
+
                 | Feature | Status |
                 |---|---|
                 | Dark mode | done |
@@ -193,6 +197,30 @@ class ThemeBrowserTest {
                 .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + served.origin()))
                 .toList();
         assertThat(requests).as("the theme makes no network requests").isEmpty();
+    }
+
+    /**
+     * markata's details plugin's blocks ({@code <details class="details tip">} with a
+     * {@code summary.details-title}) are boxes as admonitions are, in their kind's colour, their
+     * title a heading that opens them, as markata's theme styles them by their kind's class; they
+     * were bare disclosure triangles here.
+     */
+    @Test
+    void detailsBlocksLookLikeAdmonitionsOfTheirKind() {
+        driver.manage().window().setSize(new Dimension(1100, 1300));
+        driver.get(served.url("theme-tour/index.html"));
+        String details = "document.querySelector('details.details.tip')";
+        String admonition = "document.querySelector('.admonition.tip')";
+        assertThat(js("return getComputedStyle(" + details + ").borderLeftColor"))
+                .isEqualTo(js("return getComputedStyle(" + admonition + ").borderLeftColor"));
+        assertThat(js("return getComputedStyle(" + details + ").borderLeftWidth")).isEqualTo("4px");
+        assertThat(js("return getComputedStyle(" + details + ").backgroundColor"))
+                .isEqualTo(js("return getComputedStyle(" + admonition + ").backgroundColor"));
+        String summary = details + ".querySelector('summary.details-title')";
+        assertThat(js("return getComputedStyle(" + summary + ").cursor")).isEqualTo("pointer");
+        assertThat(js("return getComputedStyle(" + summary + ").color"))
+                .isEqualTo(js("return getComputedStyle(" + admonition + ".querySelector('.admonition-title')).color"));
+        assertThat(js("return getComputedStyle(" + summary + ").fontWeight")).isEqualTo("650");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.markata.plugins.copy_assets;
 
+import dev.markata.content.OutputRecord;
 import dev.markata.content.Post;
 import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
@@ -22,7 +23,8 @@ import java.util.Set;
  * {@code markata.plugins.copy_assets}: copies {@code assets_dir} (default {@code static}) into
  * the output folder, keeping its layout. A file whose copy already has the same size and is not
  * older than the source is left alone; symbolic links are not followed out of the folder. An
- * asset where a post's page goes is an error.
+ * asset where a post's page goes is an error. An {@code assets_dir} that is the output folder
+ * is not copied (markata copies it onto itself): its files are where they go.
  */
 public final class CopyAssetsPlugin implements Plugin {
 
@@ -98,6 +100,33 @@ public final class CopyAssetsPlugin implements Plugin {
         return files;
     }
 
+    /** What earlier builds wrote to an output folder that is also assets_dir, read once per build. */
+    private record EarlierOutput(Set<String> names) {
+    }
+
+    private static final StateKey<EarlierOutput> EARLIER = new StateKey<>("earlier output", EarlierOutput.class);
+
+    /**
+     * Whether {@code relative} is a file of the author's in {@code assets_dir}. Where
+     * {@code output_dir} is {@code assets_dir}, a file an earlier build wrote there (its home page,
+     * its manifest.json) is the build's own, not the author's.
+     */
+    public static boolean isAsset(BuildContext context, String relative) {
+        if (!Files.isRegularFile(context.site().assetsDir().resolve(relative), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!context.site().outputIsAssets()) {
+            return true;
+        }
+        Optional<EarlierOutput> known = context.get(EARLIER);
+        EarlierOutput earlier = known.orElseGet(
+                () -> new EarlierOutput(OutputRecord.lastMade(context.cacheDir(), context.output().root())));
+        if (known.isEmpty()) {
+            context.put(EARLIER, earlier);
+        }
+        return !earlier.names().contains(relative);
+    }
+
     /**
      * Fails when the assets folder holds {@code relative}, a file plugin {@code writer} makes in
      * the output folder ({@code manifest.json}, {@code service-worker.js}): the copy and the
@@ -105,7 +134,7 @@ public final class CopyAssetsPlugin implements Plugin {
      */
     public static void refuseClash(BuildContext context, String relative, String writer) throws PluginException {
         Path asset = context.site().assetsDir().resolve(relative);
-        if (Files.isRegularFile(asset, LinkOption.NOFOLLOW_LINKS)) {
+        if (isAsset(context, relative)) {
             throw new PluginException(SitePaths.slashed(context.site().directory().relativize(asset)) + ": is also the"
                     + " file " + writer + " writes (" + relative + "), and one would overwrite the other; remove the"
                     + " asset, or " + writer + " from hooks");

@@ -14,9 +14,10 @@ import java.util.Set;
 /**
  * One feed of {@code [[markata.feeds]]} (or markata's older {@code [markata.feeds.<name>]}
  * tables): which posts ({@code filter}, a Python expression over post fields), in which order
- * ({@code sort} field, {@code reverse}), and how its page looks ({@code template},
+ * ({@code sort} field, {@code reverse}), how its page looks ({@code template},
  * {@code card_template}, {@code partial_template}, {@code head}, {@code title},
- * {@code description}). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
+ * {@code description}) and whether it has an RSS and a sitemap of its own ({@code rss},
+ * {@code sitemap}, both on as in markata). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
  * its first (last) that many posts ({@link #first}, {@link #last}; both: those first, then those
  * last); a table as {@code head} is the page's head tags. A site that configures no feeds gets
  * {@code archive}: published posts, newest first; one with {@code [[markata.feeds]]} gets only
@@ -25,7 +26,11 @@ import java.util.Set;
  */
 record FeedConfig(String name, String slug, String title, String description, FilterExpression filter,
                   String sort, boolean reverse, String template, String cardTemplate, String partialTemplate,
-                  Map<String, Object> head, int first, int last, boolean rss, Map<String, Object> raw) {
+                  Map<String, Object> head, int first, int last, boolean rss, boolean sitemap,
+                  Map<String, Object> raw) {
+
+    /** markata's FeedConfig.partial_template: the feed without the page around it, at {@code <slug>/partial/}. */
+    static final String DEFAULT_PARTIAL = "feed_partial.html";
 
     /** {@link #first} or {@link #last} when the feed keeps all its posts. */
     static final int ALL = -1;
@@ -61,7 +66,8 @@ record FeedConfig(String name, String slug, String title, String description, Fi
         config.put("rss", rss);
         config.put("card_template", cardTemplate);
         config.put("template", template);
-        config.put("partial_template", partialTemplate != null ? partialTemplate : "feed_partial.html");
+        config.put("partial_template", partialTemplate);
+        config.put("sitemap", sitemap);
         raw.forEach(config::putIfAbsent);
         return config;
     }
@@ -111,7 +117,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
     static FeedConfig archive() {
         try {
             return new FeedConfig(ARCHIVE, ARCHIVE, DEFAULT_TITLE, "", FilterExpression.parse(DEFAULT_ARCHIVE_FILTER),
-                    "date", true, "feed.html", "card.html", null, Map.of(), ALL, ALL, true, Map.of());
+                    "date", true, "feed.html", "card.html", DEFAULT_PARTIAL, Map.of(), ALL, ALL, true, true, Map.of());
         } catch (FilterExpression.FilterException e) {
             throw new IllegalStateException(e);
         }
@@ -158,7 +164,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
         return new FeedConfig(name, slug, table.string("title", DEFAULT_TITLE),
                 table.string("description", ""), filter, table.string("sort", "date"), table.bool("reverse", false),
                 table.string("template", "feed.html"), table.string("card_template", "card.html"),
-                table.optionalString("partial_template").orElse(null), headMap, first, last, table.bool("rss", true),
-                table.asMap());
+                table.string("partial_template", DEFAULT_PARTIAL), headMap, first, last, table.bool("rss", true),
+                table.bool("sitemap", true), table.asMap());
     }
 }

@@ -22,19 +22,26 @@ final class FeedXml {
     private FeedXml() {
     }
 
-    static String base(SiteConfig site) {
-        String url = site.url().strip();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 
     static String href(Post post) {
         return post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
     }
 
-    static String rss(SiteConfig site, FeedConfig feed, List<Post> posts) {
-        String base = base(site);
+    /** The stylesheet the feeds' RSS names ({@code rss.xsl} at the top of the output folder), as markata's does. */
+    static final String STYLESHEET = "rss.xsl";
+
+    /**
+     * A feed's RSS; {@code styled}: naming the feeds' stylesheet (markata's feeds' RSS does,
+     * its rss plugin's does not).
+     */
+    static String rss(SiteConfig site, FeedConfig feed, List<Post> posts, boolean styled) {
+        String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        if (styled) {
+            xml.append("<?xml-stylesheet href=\"/" + STYLESHEET + "\" type=\"text/xsl\"?>\n");
+        }
+        xml.append("<rss version=\"2.0\" "
                 + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
         element(xml, "  ", "link", base + "/" + feed.slug() + "/");
@@ -60,7 +67,7 @@ final class FeedXml {
     }
 
     static String atom(SiteConfig site, FeedConfig feed, List<Post> posts) {
-        String base = base(site);
+        String base = site.baseUrl();
         PostDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(PostDate::compareTo)
                 .orElse(EPOCH);
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
@@ -91,7 +98,7 @@ final class FeedXml {
 
     /** Every post's page and every feed page. */
     static String sitemap(SiteConfig site, Collection<Post> posts, Collection<FeedConfig> feeds) {
-        String base = base(site);
+        String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(128 + posts.size() * 128);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

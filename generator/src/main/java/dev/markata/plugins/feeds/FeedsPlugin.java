@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code markata.plugins.feeds}: selects and sorts each feed's posts once in pre_render (so
  * templates can list {@code markata.feeds.<name>.posts}), then in save writes each feed's page
- * ({@code <slug>/index.html}, and {@code <slug>/partial/index.html} with a partial template),
- * {@code rss.xml} and {@code atom.xml}, the site's {@code sitemap.xml}, root {@code rss.xml} and
+ * ({@code <slug>/index.html}, and {@code <slug>/partial/index.html}, the feed without the page
+ * around it), {@code rss.xml}, {@code atom.xml} and {@code sitemap.xml}, the stylesheet its RSS
+ * names ({@code rss.xsl}), the site's {@code sitemap.xml}, root {@code rss.xml} and
  * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
  * archive as {@code index.html} when neither a post nor an asset is the home page. A feed page whose posts, templates and configuration did not change since the
  * last build is not rendered again.
@@ -69,12 +70,6 @@ public final class FeedsPlugin implements Plugin {
     @Override
     public String id() {
         return ID;
-    }
-
-    @Override
-    public java.util.Set<String> aliases() {
-        // markata's sitemap is a plugin of its own (SitemapPlugin), for a site without the feeds
-        return java.util.Set.of("markata.plugins.rss");
     }
 
     @Override
@@ -331,14 +326,13 @@ public final class FeedsPlugin implements Plugin {
             Path page = context.output().root().resolve(config.slug()).resolve("index.html");
             String stored = previous.get(config.slug());
             boolean unchanged = bodies.unchanged(key, stored) && Files.isRegularFile(page)
+                    && Files.isRegularFile(page.resolveSibling("partial").resolve("index.html"))
                     && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
             if (unchanged) {
                 keys.put(config.slug(), stored);
                 // unchanged since the build that wrote them: still pages of this build
                 context.output().keep(config.slug() + "/index.html");
-                if (config.partialTemplate() != null) {
-                    context.output().keep(config.slug() + "/partial/index.html");
-                }
+                context.output().keep(config.slug() + "/partial/index.html");
                 if (isHome) {
                     context.output().keep("index.html");
                 }
@@ -360,6 +354,26 @@ public final class FeedsPlugin implements Plugin {
             if (feeds.site() == feed) {
                 writeXml(context, config, posts, unchanged, "rss.xml", "atom.xml");
             }
+            if (config.sitemap()) {
+                // the feed's own sitemap, of its posts, as markata writes one per feed
+                String sitemap = config.slug() + "/" + SITEMAP;
+                if (unchanged && exist(context, sitemap)) {
+                    context.output().keep(sitemap);
+                } else {
+                    context.output().write(sitemap, FeedXml.sitemap(context.site(), posts, List.of()));
+                }
+            }
+        }
+        // the stylesheet the feeds' RSS names (the site's rss.xsl template, else the built-in one),
+        // rendered with the site's settings when they or the templates changed (a warm build that
+        // renders nothing else makes no template engine for it)
+        String stylesheetKey = Hashing.of(templates.key());
+        keys.put(FeedXml.STYLESHEET, stylesheetKey);
+        if (stylesheetKey.equals(previous.get(FeedXml.STYLESHEET)) && exist(context, FeedXml.STYLESHEET)) {
+            context.output().keep(FeedXml.STYLESHEET);
+        } else {
+            context.output().write(FeedXml.STYLESHEET,
+                    templates.render(FeedXml.STYLESHEET, FeedXml.STYLESHEET, Map.of()));
         }
         if (!feeds.feeds().contains(feeds.site())) {
             // no archive feed: the site's rss.xml and atom.xml alone, kept while nothing they show changed
@@ -396,7 +410,7 @@ public final class FeedsPlugin implements Plugin {
             context.output().keep(atom);
             return;
         }
-        context.output().write(rss, FeedXml.rss(context.site(), config, posts));
+        context.output().write(rss, FeedXml.rss(context.site(), config, posts, true));
         context.output().write(atom, FeedXml.atom(context.site(), config, posts));
     }
 
@@ -440,10 +454,8 @@ public final class FeedsPlugin implements Plugin {
         values.put("markata", site.markata());
         String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
         context.output().write(config.slug() + "/index.html", html);
-        if (config.partialTemplate() != null) {
-            context.output().write(config.slug() + "/partial/index.html",
-                    bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
-        }
+        context.output().write(config.slug() + "/partial/index.html",
+                bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
         if (isHome) {
             context.output().write("index.html", html);
         }

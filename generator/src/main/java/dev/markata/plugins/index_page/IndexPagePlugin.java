@@ -7,9 +7,8 @@ import dev.markata.plugin.StateKey;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.copy_assets.CopyAssetsPlugin;
 import dev.markata.plugins.post_template.Templates;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Map;
 
@@ -42,11 +41,12 @@ public final class IndexPagePlugin implements Plugin {
      * Whether the site has a home page of its own, which no listing may replace: a post with the
      * {@code index} slug, or an {@code index.html} at the top of {@code assets_dir} (pype.dev's
      * hand-made home page), which markata copies into the output folder, where its feeds make the
-     * archive the home page only when there is no {@code index.html} yet.
+     * archive the home page only when there is no {@code index.html} yet (where output_dir is
+     * assets_dir, not one an earlier build wrote there).
      */
     public static boolean homeIsTaken(BuildContext context) {
         return context.posts().stream().anyMatch(p -> p.slug().equals("index"))
-                || Files.isRegularFile(context.site().assetsDir().resolve("index.html"), LinkOption.NOFOLLOW_LINKS);
+                || CopyAssetsPlugin.isAsset(context, "index.html");
     }
 
     private static void write(BuildContext context, Templates templates) throws Exception {

@@ -11,10 +11,11 @@ import java.util.Map;
  * The template settings markata keeps in {@code [markata]}: {@code post_template} (a template
  * name, or a table of output names to templates: {@code {index = "post.html", partial =
  * "post_partial.html"}}), plus the whole {@code [markata]} table, which templates see as
- * {@code config} ({@code config.head}, {@code config.nav}, any key a site adds).
+ * {@code config} ({@code config.head}, {@code config.nav}, any key a site adds), its
+ * {@code style} as markata's Style model makes it ({@link StyleConfig}).
  *
  * @param postTemplates output name to template; "index" is the post's own page
- * @param markata       the raw {@code [markata]} table
+ * @param markata       the {@code [markata]} table, {@code style} with markata's defaults
  */
 public record TemplateSettings(Map<String, String> postTemplates, Map<String, Object> markata) {
 
@@ -54,7 +55,10 @@ public record TemplateSettings(Map<String, String> postTemplates, Map<String, Ob
                     + " value = \"<style>...</style>\" makes it; [[markata.head]] makes head a list, which pages do not"
                     + " show");
         }
-        return new TemplateSettings(nullsAllowed(templates), markata.asMap());
+        Map<String, Object> seen = new LinkedHashMap<>(markata.asMap());
+        // markata's Style model: the theme's palettes under the site's colours
+        seen.put("style", StyleConfig.read(markata));
+        return new TemplateSettings(nullsAllowed(templates), java.util.Collections.unmodifiableMap(seen));
     }
 
     private static Map<String, String> nullsAllowed(Map<String, String> templates) {

@@ -381,7 +381,7 @@ public final class Templates {
      */
     private static final Set<String> MARKATA_TEMPLATES = Set.of("admonition.html", "atom.xml", "base_body.html",
             "base_head.html", "chartjs.html", "chat.html", "clickable-images.html", "content_base.html",
-            "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html", "feed_partial.html",
+            "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html",
             "glossary-snippet.html", "htmx.html", "image-zoom.html", "inlinks.html", "link_card.html",
             "linked_post_partial.html", "pagination/htmx.html", "pagination/js.html", "pagination/manual.html",
             "pagination_controls.html", "rss.xml", "rss_card.html", "sidebar.html",
@@ -711,7 +711,30 @@ public final class Templates {
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
+        if (markata.get("icon") instanceof String icon && !icon.isBlank()) {
+            view.put("icon", iconPath(site, icon));
+        }
         return Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * {@code config.icon} as markata's icon_resize model makes it, a {@code Path}: as written when
+     * that file is there from the site folder, else {@code assets_dir} joined with it when that
+     * one is ({@code icon = "icon.png"} prints {@code static/icon.png}), else as written (the
+     * icon_resize plugin names the missing file).
+     */
+    private static PythonPath iconPath(SiteConfig site, String icon) {
+        try {
+            if (!Files.isRegularFile(site.directory().resolve(icon))
+                    && Files.isRegularFile(site.assetsDir().resolve(icon))) {
+                Path assets = site.assetsDir().startsWith(site.directory())
+                        ? site.directory().relativize(site.assetsDir()) : site.assetsDir();
+                return PythonPath.of(SitePaths.slashed(assets) + "/" + icon);
+            }
+        } catch (InvalidPathException e) {
+            // no file has that name: the text as written
+        }
+        return PythonPath.of(icon);
     }
 
     /**

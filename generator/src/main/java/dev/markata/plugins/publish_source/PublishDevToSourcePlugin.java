@@ -2,6 +2,7 @@ package dev.markata.plugins.publish_source;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
@@ -40,8 +41,8 @@ public final class PublishDevToSourcePlugin implements Plugin {
 
     private static final ConfigSection<Addresses> ADDRESSES = new ConfigSection<>("publish_dev_to_source_addresses",
             (section, markata) -> {
-                String url = withoutSlash(markata.string("url", ""));
-                return new Addresses(url, withoutSlash(markata.string("images_url", url)));
+                String url = SiteConfig.baseUrl(markata.string("url", ""));
+                return new Addresses(url, SiteConfig.baseUrl(markata.string("images_url", url)));
             });
 
     @Override
@@ -93,10 +94,5 @@ public final class PublishDevToSourcePlugin implements Plugin {
         fields.putIfAbsent("canonical_url", addresses.url() + "/" + post.slug() + "/");
         fields.putIfAbsent("cover_image", addresses.imagesUrl() + "/" + post.slug() + ".png");
         return fields;
-    }
-
-    private static String withoutSlash(String url) {
-        String stripped = url.strip();
-        return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 }

@@ -1,5 +1,6 @@
 package dev.markata.plugins.seo;
 
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugins.post_template.Templates;
@@ -117,7 +118,7 @@ final class SeoTags {
 
     /** The page's address as markata writes it: {@code url/slug/}, {@code url/} for the home page. */
     static String pageUrl(Post post, String url) {
-        String base = stripEnd(url);
+        String base = SiteConfig.baseUrl(url);
         return post.outputPath().equals("index.html") ? base + "/" : base + "/" + post.slug() + "/";
     }
 
@@ -137,11 +138,7 @@ final class SeoTags {
         if (image.isEmpty() || ABSOLUTE.matcher(image).matches()) {
             return image;
         }
-        return stripEnd(config.imagesUrl()) + "/" + image.replaceFirst("^/+", "");
-    }
-
-    private static String stripEnd(String url) {
-        return url.replaceFirst("/+$", "");
+        return SiteConfig.baseUrl(config.imagesUrl()) + "/" + image.replaceFirst("^/+", "");
     }
 
     /** Python's {@code text[:limit]}: whole code points, so an emoji is never cut in half. */

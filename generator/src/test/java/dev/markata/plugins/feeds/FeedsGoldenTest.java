@@ -75,6 +75,7 @@ class FeedsGoldenTest {
         String rss = site.read("markout/java/rss.xml");
         assertThat(rss).isEqualTo("""
                 <?xml version="1.0" encoding="UTF-8"?>
+                <?xml-stylesheet href="/rss.xsl" type="text/xsl"?>
                 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
                 <channel>
                   <title>Tiny &amp; Co - Java</title>

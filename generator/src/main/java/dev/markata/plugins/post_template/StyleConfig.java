@@ -1,0 +1,132 @@
+package dev.markata.plugins.post_template;
+
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigTable;
+import dev.markata.plugins.covers.CssColorNames;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code config.style} as markata's post_template plugin makes it (its {@code Style} model): the
+ * {@code theme} (one of markata's palettes, default {@code tokyo-night}) and its {@code light}
+ * and {@code dark} colours, the theme's defaults under what {@code [markata.style.light]} and
+ * {@code [markata.style.dark]} set, each colour as markata's {@code Color} prints it
+ * ({@code #rrggbb}, lower case: {@code "blue-500"}, {@code "white"}, {@code "#F0A"} and
+ * {@code "navy"} are read as markata reads them), plus {@code code_theme} (the theme's, else
+ * {@code nord}) and {@code background_image}. The palettes are in {@code style-themes.txt}.
+ *
+ * <p>Other keys of {@code [markata.style]} are kept as written: markata's older templates read
+ * flat keys such as {@code config.style.color_bg}, which its current model drops. Not made:
+ * {@code highlight_styles}, Pygments' CSS for the code theme (code here is highlighted by
+ * render_markdown with the built-in theme's own colours).
+ */
+final class StyleConfig {
+
+    static final String DEFAULT_THEME = "tokyo-night";
+    private static final String DEFAULT_CODE_THEME = "nord";
+    /** ThemeStyle's colour fields, in its order. */
+    static final List<String> COLOURS = List.of("text", "muted", "heading", "accent", "accent_alt", "background",
+            "surface", "code_bg", "blockquote_bg", "blockquote_border", "link_hover", "selection_bg", "selection_text",
+            "border");
+    private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
+
+    /** Colour names and Tailwind colours ("blue 500") to {@code rrggbb}. */
+    private static final Map<String, String> NAMED = new HashMap<>();
+    /** Theme name to mode ("light", "dark") to key to value as written there. */
+    private static final Map<String, Map<String, Map<String, String>>> THEMES = new LinkedHashMap<>();
+
+    static {
+        try (InputStream in = StyleConfig.class.getResourceAsStream("style-themes.txt");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split(" ");
+                if (parts[0].equals("colour")) {
+                    NAMED.put(parts.length == 3 ? parts[1] : parts[1] + " " + parts[2], parts[parts.length - 1]);
+                } else {
+                    THEMES.computeIfAbsent(parts[1], k -> new LinkedHashMap<>())
+                            .computeIfAbsent(parts[2], k -> new LinkedHashMap<>()).put(parts[3], parts[4]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the style themes shipped in the jar cannot be read", e);
+        }
+    }
+
+    private StyleConfig() {
+    }
+
+    /** {@code config.style} for the {@code [markata]} table. */
+    static Map<String, Object> read(ConfigTable markata) throws ConfigException {
+        ConfigTable style = markata.table("style");
+        String theme = style.choice("theme", DEFAULT_THEME, THEMES.keySet());
+        Map<String, Object> view = new LinkedHashMap<>(style.asMap());
+        view.put("theme", theme);
+        for (String mode : List.of("light", "dark")) {
+            view.put(mode, palette(THEMES.get(theme).get(mode), style.table(mode)));
+        }
+        return view;
+    }
+
+    private static Map<String, Object> palette(Map<String, String> defaults, ConfigTable set) throws ConfigException {
+        Map<String, Object> palette = new LinkedHashMap<>();
+        for (String key : COLOURS) {
+            Optional<Object> value = set.raw(key);
+            if (value.isPresent()) {
+                palette.put(key, colour(value.get()).orElseThrow(() -> set.error(key, "must be a colour as markata's"
+                        + " Color reads it: \"#rrggbb\", \"#rgb\", a Tailwind colour (\"blue-500\", \"blue\" for its"
+                        + " 500) or a colour name (\"white\", \"navy\")")));
+            } else {
+                palette.put(key, colour(defaults.get(key)).orElseThrow());
+            }
+        }
+        palette.put("background_image", set.optionalString("background_image").orElse(null));
+        palette.put("code_theme", set.optionalString("code_theme")
+                .orElse(defaults.getOrDefault("code_theme", DEFAULT_CODE_THEME)));
+        return palette;
+    }
+
+    /**
+     * A colour as markata's {@code Color} takes it, printed as it prints one: a Tailwind colour
+     * and shade ({@code blue-500}), a Tailwind colour alone (its 500), {@code black} or
+     * {@code white}, else what the {@code colour} package reads (hex, a CSS colour name).
+     */
+    static Optional<String> colour(Object value) {
+        if (!(value instanceof String text)) {
+            return Optional.empty();
+        }
+        String name = text.strip();
+        if (name.contains("-")) {
+            String[] parts = name.split("-", -1);
+            return parts.length == 2 ? Optional.ofNullable(NAMED.get(parts[0] + " " + parts[1])).map(h -> "#" + h)
+                    : Optional.empty();
+        }
+        String named = NAMED.containsKey(name) ? NAMED.get(name) : NAMED.get(name + " 500");
+        if (named != null) {
+            return Optional.of("#" + named);
+        }
+        if (HEX.matcher(name).matches()) {
+            String digits = name.substring(1).toLowerCase(Locale.ROOT);
+            if (digits.length() == 3) {
+                digits = "" + digits.charAt(0) + digits.charAt(0) + digits.charAt(1) + digits.charAt(1)
+                        + digits.charAt(2) + digits.charAt(2);
+            }
+            return Optional.of("#" + digits);
+        }
+        Integer css = CssColorNames.BY_NAME.get(name.toLowerCase(Locale.ROOT));
+        return css == null ? Optional.empty() : Optional.of(String.format("#%06x", css));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.markata.plugins.post_template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.markata.config.ConfigException;
+import dev.markata.testing.Builds;
+import dev.markata.testing.Site;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What templates see of two settings that markata's configuration models turn into objects:
+ * {@code config.style} (post_template's Style: the theme's name and its light and dark palettes,
+ * markata's defaults under what {@code [markata.style]} sets, each colour printed as its
+ * {@code #rrggbb}, which markata's own templates read as {@code markata.config.style.dark.accent})
+ * and {@code config.icon} (icon_resize's {@code Optional[Path]}: {@code .name}, {@code .stem},
+ * {@code .suffix}; the path from the site folder, or from assets_dir where markata found it).
+ */
+class StyleAndIconInTemplatesTest {
+
+    @TempDir
+    Path dir;
+
+    private Site site(String markata, String template) {
+        Site site = new Site(dir);
+        site.write("markata.toml", "[markata]\ntitle = \"T\"\n" + markata);
+        site.write("templates/post.html", template);
+        site.post("posts/a.md", "title: A\ndate: 2024-01-02\npublished: true", "A.");
+        return site;
+    }
+
+    @Test
+    void aSiteThatSetsNoStyleSeesMarkatasTokyoNightDefaults() throws Exception {
+        Site site = site("", """
+                {{ config.style.theme }}|{{ config.style.light.text }}|{{ config.style.light.accent }}|\
+                {{ config.style.light.background }}|{{ config.style.dark.background }}|\
+                {{ config.style.dark.accent }}|{{ config.style.dark.code_theme }}|\
+                {{ markata.config.style.dark.border }}""");
+        Builds.withoutWarnings(dir);
+        // tokyo-night: text gray-900, accent indigo-600, background white / #1a1b26, accent indigo-400
+        assertThat(site.read("markout/a/index.html"))
+                .isEqualTo("tokyo-night|#111827|#4f46e5|#ffffff|#1a1b26|#818cf8|nord|#3b4261");
+    }
+
+    @Test
+    void theSitesThemeAndColoursGoOverTheThemesDefaults() throws Exception {
+        Site site = site("""
+                [markata.style]
+                theme = "nord"
+                color_bg = "#1f2022"
+
+                [markata.style.dark]
+                accent = "#F0A"
+                heading = "rose-300"
+                """, """
+                {{ config.style.theme }}|{{ config.style.dark.accent }}|{{ config.style.dark.heading }}|\
+                {{ config.style.dark.background }}|{{ config.style.light.code_theme }}|{{ config.style.color_bg }}""");
+        Builds.withoutWarnings(dir);
+        // nord's dark background #2e3440 and light code_theme solarized-light are kept; the site's
+        // colours are markata's Color, printed long and in lower case; a key markata's older
+        // templates read (color_bg) stays as written
+        assertThat(site.read("markout/a/index.html"))
+                .isEqualTo("nord|#ff00aa|#fda4af|#2e3440|solarized-light|#1f2022");
+    }
+
+    @Test
+    void aThemeMarkataDoesNotHaveIsAnErrorNamingTheKey() {
+        site("""
+                [markata.style]
+                theme = "dracula"
+                """, "x");
+        ConfigException error = Builds.configError(dir);
+        assertThat(error.getMessage()).contains("style", "theme", "dracula", "tokyo-night", "synthwave-84");
+    }
+
+    @Test
+    void aColourMarkataCannotReadIsAnErrorNamingTheKey() {
+        site("""
+                [markata.style.light]
+                accent = "blue-501"
+                """, "x");
+        ConfigException error = Builds.configError(dir);
+        assertThat(error.getMessage()).contains("style", "light", "accent", "blue-501");
+    }
+
+    @Test
+    void theIconIsAPathAsMarkataFoundIt() throws Exception {
+        Site site = site("icon = \"icon.png\"\n",
+                "{{ config.icon }}|{{ config.icon.name }}|{{ config.icon.stem }}|{{ config.icon.suffix }}|"
+                        + "{{ config.icon.parent }}|{{ config.icon.parent.name }}");
+        png(site, "static/icon.png");
+        Builds.withoutWarnings(dir);
+        // not in the site folder: found in assets_dir, where markata's icon_resize model points it
+        assertThat(site.read("markout/a/index.html")).isEqualTo("static/icon.png|icon.png|icon|.png|static|static");
+    }
+
+    @Test
+    void anIconFoundFromTheSiteFolderPrintsAsPathlibPrintsIt() throws Exception {
+        Site site = site("icon = \"./static//favicon.png\"\n", "/{{ config.icon }}|{{ config.icon.name }}");
+        png(site, "static/favicon.png");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/a/index.html")).isEqualTo("/static/favicon.png|favicon.png");
+    }
+
+    private static void png(Site site, String relative) throws java.io.IOException {
+        java.nio.file.Path file = site.root().resolve(relative);
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", file.toFile());
+    }
+}
