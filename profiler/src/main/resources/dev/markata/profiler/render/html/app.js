@@ -189,8 +189,12 @@ class App {
     regexLabel.prepend(regex);
     this.searchStatus = el("span", "search-status");
     this.searchStatus.id = "search-status";
+    this.searchPosition = el("span", "search-status search-position");
+    this.searchPosition.id = "search-position";
+    this.searchPosition.setAttribute("aria-live", "polite");
     let timer = 0;
     const update = () => {
+      timer = 0;
       this.search = { text: input.value, regex: regex.checked };
       this.matcher = makeMatcher(this.profile, this.search);
       this.updateSearchStatus();
@@ -200,19 +204,36 @@ class App {
       clearTimeout(timer);
       timer = setTimeout(update, 120);
     });
-    input.addEventListener("keydown", e => {
-      if (e.key === "Enter") {
+    // Enter (Shift+Enter) in the box: the search as typed, then the call tree's next (previous)
+    // match from its focus row; n, N, F3, Shift+F3 do the same from anywhere but a text field
+    const step = (forward, takeFocus) => {
+      if (timer) {
         clearTimeout(timer);
         update();
       }
+      if (this.current === "tree" && this.matcher) this.views.tree.gotoMatch(forward ? 1 : -1, takeFocus);
+    };
+    input.addEventListener("keydown", e => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        clearTimeout(timer);
+        if (input.value !== this.search.text || regex.checked !== this.search.regex) update();
+        step(!e.shiftKey, false);
+      }
     });
     regex.addEventListener("change", update);
-    search.append(input, regexLabel, this.searchStatus);
+    search.append(input, regexLabel, this.searchStatus, this.searchPosition);
     bar.appendChild(search);
     document.addEventListener("keydown", e => {
-      if (e.key === "/" && document.activeElement.tagName !== "INPUT") {
+      const active = document.activeElement;
+      const typing = active && (["INPUT", "SELECT", "TEXTAREA"].includes(active.tagName) || active.isContentEditable);
+      if (e.key === "/" && active.tagName !== "INPUT") {
         e.preventDefault();
         input.focus();
+      } else if (e.key === "F3" || ((e.key === "n" || e.key === "N") && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+        if (this.current !== "tree" || !(this.search.text || input.value)) return;
+        e.preventDefault();
+        step(e.key === "F3" ? !e.shiftKey : e.key === "n", active !== input);
       }
     });
 
@@ -379,8 +400,14 @@ class App {
     return this.methods;
   }
 
+  /** Says where the last step to a search's match went ("match 3 of 40"), or nothing. */
+  showMatchPosition(text) {
+    if (this.searchPosition) this.searchPosition.textContent = text;
+  }
+
   updateSearchStatus() {
     if (!this.searchStatus) return;
+    this.showMatchPosition("");
     if (!this.search.text) {
       this.searchStatus.textContent = "";
       return;

@@ -60,6 +60,7 @@ class TreeView {
       this.optionsSignature = signature;
     }
     if (this.match) this.expandToMatches();
+    this.app.showMatchPosition("");
     const focused = this.focusEntry && this.focusEntry.item;
     clear(this.root);
     this.rendered = new Map();
@@ -206,6 +207,109 @@ class TreeView {
         if (c.kids) visit.push(c);
       }
     }
+  }
+
+  /**
+   * Moves the focus row to the next (`step` 1) or previous (-1) match of the search in tree
+   * order, from the focus row, wrapping around at either end; opens the rows above it (rows out of
+   * view are not in the page, so the browser's own find cannot get there) and scrolls it into
+   * view. With `takeFocus` the keyboard's focus goes to it too (n, N, F3 in the tree; the search
+   * box keeps it for Enter). Says "match i of N", N the matching rows of the tree as shown.
+   */
+  gotoMatch(step, takeFocus) {
+    if (!this.match || !this.list) return;
+    const { below, heads } = this.matchPaths();
+    // every run of library frames with a match in it shows its frames: each match is a row of its own
+    let grouped = false;
+    for (const head of heads) {
+      if (!this.openGroups.has(head)) {
+        this.openGroups.add(head);
+        grouped = true;
+      }
+    }
+    if (grouped) this.render();
+    const matches = this.matchesInOrder(below);
+    if (!matches.length) {
+      this.app.showMatchPosition("no match in the tree as shown");
+      return;
+    }
+    const here = this.pathOf(this.focusEntry.index);
+    let k;
+    if (step > 0) {
+      k = matches.findIndex(m => comparePaths(m.path, here) > 0);
+      if (k < 0) k = 0;
+    } else {
+      k = matches.length - 1;
+      while (k >= 0 && comparePaths(matches[k].path, here) >= 0) k--;
+      if (k < 0) k = matches.length - 1;
+    }
+    const target = matches[k].node;
+    let opened = false;
+    for (let p = target.parent; p && p.f >= 0; p = p.parent) {
+      if (!this.isOpen(p)) {
+        this.open.add(p);
+        opened = true;
+      }
+    }
+    if (opened) this.render();
+    const i = this.flat.findIndex(e => e.item.node === target);
+    if (i >= 0) this.focusIndex(i, takeFocus, true);
+    this.app.showMatchPosition("match " + (k + 1) + " of " + matches.length);
+  }
+
+  /**
+   * Of the tree as shown (above the threshold): the nodes with a match below them, and the heads
+   * of the runs of hidden library frames that a match is in or below. Kept while the tree, the
+   * search and the options are.
+   */
+  matchPaths() {
+    const key = [this.optionsSignature, this.mergedHiding].join("|");
+    const cached = this.matchCache;
+    if (cached && cached.tree === this.tree && cached.match === this.match && cached.key === key) return cached;
+    const below = new Set();
+    const heads = new Set();
+    const stack = [this.tree];
+    while (stack.length) {
+      const n = stack.pop();
+      for (const c of children(n)) {
+        if (c.total < this.threshold) break;
+        if (this.match(c.f)) {
+          for (let p = c.parent; p && !below.has(p); p = p.parent) below.add(p);
+          for (let p = c.parent; p && p.f >= 0; p = p.parent) if (this.hidden(p.f)) heads.add(this.groupHead(p));
+        }
+        if (c.kids) stack.push(c);
+      }
+    }
+    this.matchCache = { tree: this.tree, match: this.match, key, below, heads };
+    return this.matchCache;
+  }
+
+  /** The matching rows in tree order, each with its path (its index among its siblings at each level). */
+  matchesInOrder(below) {
+    const out = [];
+    const hasMatchBelow = n => below.has(n) || (n.merged !== undefined && n.merged.some(m => below.has(m)));
+    const stack = [{ items: this.kidsOf(this.tree), i: 0, path: [] }];
+    while (stack.length) {
+      const level = stack[stack.length - 1];
+      if (level.i >= level.items.length) {
+        stack.pop();
+        continue;
+      }
+      const index = level.i++;
+      const node = level.items[index].node;
+      if (!node) continue;
+      const path = level.path.concat(index);
+      if (node.f >= 0 && this.match(node.f)) out.push({ node, path });
+      if (hasMatchBelow(node)) stack.push({ items: this.kidsOf(node), i: 0, path });
+    }
+    return out;
+  }
+
+  /** The path of the row at `i`: its index among its siblings, and its parents', from the top. */
+  pathOf(i) {
+    const path = [];
+    for (let j = i; j >= 0; j = this.parentIndex(j)) path.unshift(this.flat[j].pos - 1);
+    return path;
   }
 
   groupHead(node) {
@@ -457,25 +561,31 @@ class TreeView {
     this.app.selectNode(row._item.node);
   }
 
-  /** Moves the focus (and the Tab stop) to the row at `i`, scrolling it into view. */
-  focusIndex(i) {
+  /**
+   * Moves the focus row (the Tab stop) to the row at `i`, scrolling it into view, and the
+   * keyboard's focus with it unless `takeFocus` is false; `centre`: a row out of view is scrolled
+   * to the middle of the view (a jump to a search's match, shown with what is around it).
+   */
+  focusIndex(i, takeFocus = true, centre = false) {
     const entry = this.flat[i];
     if (!entry) return;
     const previous = this.focusEntry && this.rendered.get(this.focusEntry);
     if (previous) previous.tabIndex = -1;
     this.focusEntry = entry;
-    this.reveal(i);
+    this.reveal(i, centre);
     this.renderWindow();
     const row = this.rendered.get(entry);
     row.tabIndex = 0;
-    row.focus({ preventScroll: true });
+    if (takeFocus) row.focus({ preventScroll: true });
   }
 
-  /** Scrolls the view as little as puts the row at `i` in it. */
-  reveal(i) {
+  /** Scrolls the view as little as puts the row at `i` in it (with `centre`, a row out of view to the view's middle). */
+  reveal(i, centre = false) {
     const area = this.app.viewArea;
     const top = this.listTop() + i * TREE_ROW;
-    if (top < area.scrollTop) area.scrollTop = top;
+    const out = top < area.scrollTop || top + TREE_ROW > area.scrollTop + area.clientHeight;
+    if (out && centre) area.scrollTop = top - Math.floor((area.clientHeight - TREE_ROW) / 2);
+    else if (top < area.scrollTop) area.scrollTop = top;
     else if (top + TREE_ROW > area.scrollTop + area.clientHeight) area.scrollTop = top + TREE_ROW - area.clientHeight;
   }
 
@@ -528,6 +638,13 @@ class TreeView {
     }
     e.preventDefault();
   }
+}
+
+/** Orders two rows' paths as the tree shows them: a row before the rows below it, siblings in turn. */
+function comparePaths(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
 }
 
 /** Whether two display items are the same row: one node, one group marker or one [self]. */
