@@ -32,11 +32,13 @@ public class TreeBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: tree.sh SESSION_JSON [runs]");
+            System.err.println("usage: tree.sh SESSION_JSON [runs] [BASELINE_SESSION_JSON]");
             System.exit(2);
         }
         Path sessionFile = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        // the Compare tab: the same page with a second build's session loaded as its baseline
+        String baselineText = args.length > 2 ? Files.readString(Path.of(args[2])) : null;
         Session session = Session.load(sessionFile);
         Path out = Path.of("target", "bench-report").toAbsolutePath();
         Files.createDirectories(out);
@@ -77,8 +79,31 @@ public class TreeBench {
                 record(results, "End key", time(js, "key('End')"));
                 record(results, "Home key", time(js, "key('Home')"));
                 record(results, "search \"render\" (Enter)", time(js, "search('render')"));
+                record(results, "Enter again: the next match", time(js, "search('render')"));
+                record(results, "Shift+Enter twice: back past the first match", time(js, "search('render', true); bench.search('render', true)"));
                 record(results, "clear the search", time(js, "search('')"));
                 record(results, "collapse all, show all", time(js, "altKey('ArrowLeft')"));
+                if (baselineText != null) {
+                    js.executeScript("localStorage.clear()");
+                    driver.navigate().refresh();
+                    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
+                            "return document.body && document.body.dataset.ready") != null);
+                    js.executeScript(HELPERS + "window.benchBaseline = arguments[0];", baselineText);
+                    record(results, "compare: load the baseline", time(js, "compareLoad()"));
+                    record(results, "compare: expand all", time(js, "compareExpandAll()"));
+                    List<double[]> compareScrolls = new ArrayList<>();
+                    for (int i = 1; i <= 20; i++) {
+                        compareScrolls.add(time(js, "scrollTo(" + i + " / 20)"));
+                    }
+                    record(results, "compare: scroll a 20th (slowest of 20)",
+                            compareScrolls.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow());
+                    record(results, "compare: close the top row (click)", time(js, "compareClickTop()"));
+                    record(results, "compare: open it again (click)", time(js, "compareClickTop()"));
+                    record(results, "compare: turn on show all", time(js, "showAll()"));
+                    record(results, "compare: expand all, show all", time(js, "compareExpandAll()"));
+                    record(results, "compare: close the top row, show all", time(js, "compareClickTop()"));
+                    record(results, "compare: open it again, show all", time(js, "compareClickTop()"));
+                }
             }
         } finally {
             browser.close();
@@ -117,12 +142,36 @@ public class TreeBench {
                 area.scrollTop = fraction * (area.scrollHeight - area.clientHeight);
                 area.dispatchEvent(new Event('scroll'));
               },
-              search(text) {
+              search(text, shiftKey = false) {
                 const input = document.getElementById('search');
                 input.value = text;
-                input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+                input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true }));
               },
-              rows() { const t = this.tree(); return t.rowCount ? t.rowCount() : document.querySelectorAll('#view .row').length; }
+              compare() { return markataReport.views.compare; },
+              compareLoad() {
+                markataReport.show('compare');
+                this.compare().load('baseline.session.json', window.benchBaseline);
+              },
+              // every path open, then drawn: the same on the page before and after its rows went virtual
+              compareExpandAll() {
+                const v = this.compare();
+                const stack = [v.diff];
+                while (stack.length) {
+                  const n = stack.pop();
+                  v.open.add(n);
+                  for (const c of n.kids.values()) stack.push(c);
+                }
+                v.render();
+              },
+              compareClickTop() { document.querySelector('#compare-tree .kids .row').click(); },
+              rows() {
+                if (markataReport.current === 'compare') {
+                  const v = this.compare();
+                  return v.rows ? v.rows.flat.length : document.querySelectorAll('#view .kids .row').length;
+                }
+                const t = this.tree();
+                return t.rowCount ? t.rowCount() : document.querySelectorAll('#view .row').length;
+              }
             };""";
 
     static double[] time(JavascriptExecutor js, String action) {
@@ -139,7 +188,7 @@ public class TreeBench {
     }
 
     static double domRows(JavascriptExecutor js) {
-        return ((Number) js.executeScript("return document.querySelectorAll('#view .row').length")).doubleValue();
+        return ((Number) js.executeScript("return document.querySelectorAll('#view .kids .row').length")).doubleValue();
     }
 
     static void record(Map<String, List<double[]>> results, String action, double[] value) {

@@ -1,32 +1,31 @@
-// Call tree view: pyinstrument's shape, drawn as a virtual list. The open part of the tree is
-// kept as a flat list of entries (a row each, in display order, with its depth); only the rows in
-// view (and a margin) are elements of the page, placed at their index in a box as tall as all of
-// them, so expanding a 10,000-post build's whole tree costs the rows on screen, not its 5,000+ rows
-// (until 2026-12-06 every row was an element: "expand all" with "show all" froze the page 2.5 s).
-// The focused row is always kept in the page, so focus and the one Tab stop survive scrolling.
-
-const TREE_ROW = 19; // px: the rows' height in report.css (.virtual > .row)
-const TREE_OVERSCAN = 20; // rows drawn above and below the window, so a scroll shows no gap
+// Call tree view: pyinstrument's shape, drawn as a virtual list (rows.js): only the rows in view
+// are elements of the page, so a 10,000-post build's whole tree opens at once.
 
 class TreeView {
   constructor(app) {
     this.app = app;
     this.root = el("div", "tree");
     this.root.setAttribute("role", "tree");
-    this.root.addEventListener("keydown", e => this.onKey(e));
-    this.root.addEventListener("click", e => this.onClick(e));
     this.openGroups = new Set();
     this.open = new Set();
-    this.flat = [];
-    this.list = null;
-    this.rendered = new Map(); // entry -> its row element, for the entries in the page
-    this.focusEntry = null; // the row with the Tab stop
-    // the view's box scrolls (all views share it): draw the rows that come into view
-    app.viewArea.addEventListener("scroll", () => {
-      if (this.app.current === "tree") this.renderWindow();
-    });
-    window.addEventListener("resize", () => {
-      if (this.app.current === "tree") this.renderWindow();
+    this.rows = new VirtualRows(app, "tree", this.root, {
+      kids: item => item === null ? this.kidsOf(this.tree) : item.node ? this.kidsOf(item.node) : [],
+      isOpen: item => !!item.node && this.isOpen(item.node),
+      fill: (row, entry) => this.fillRow(row, entry),
+      toggle: (entry, open, deep) => this.toggle(entry, open, deep),
+      activate: (entry, e) => {
+        if (entry.item.node) this.select(entry);
+        if (this.rows.rowOf(entry).getAttribute("aria-expanded") !== null) this.toggle(entry, undefined, e.altKey);
+      },
+      click: (entry, e) => {
+        const row = this.rows.rowOf(entry);
+        if (entry.item.group || e.target.classList.contains("toggle") || e.detail === 2) {
+          this.toggle(entry, undefined, e.altKey);
+        } else if (entry.item.node) {
+          this.select(entry);
+          if (row.getAttribute("aria-expanded") !== null) this.toggle(entry, undefined, e.altKey);
+        }
+      }
     });
   }
 
@@ -61,53 +60,26 @@ class TreeView {
     }
     if (this.match) this.expandToMatches();
     this.app.showMatchPosition("");
-    const focused = this.focusEntry && this.focusEntry.item;
+    const focused = this.rows.focusEntry && this.rows.focusEntry.item;
     clear(this.root);
-    this.rendered = new Map();
-    this.flat = [];
-    this.list = null;
+    this.rows.reset();
     if (!(this.total > 0)) {
       this.root.appendChild(el("p", "empty", "No samples were recorded for this selection."));
       return;
     }
-    this.flat = this.flatten(this.tree, 0);
-    if (!this.flat.length) {
+    if (!this.rows.show(this.root, focused && (item => sameItem(item, focused)))) {
       this.root.appendChild(el("p", "empty", "No call is above the threshold (" + app.options.threshold +
         "% of the total); lower it under View options."));
       return;
     }
-    this.list = el("div", "kids top virtual");
-    this.root.appendChild(this.list);
-    this.focusEntry = (focused && this.flat.find(e => sameItem(e.item, focused))) || this.flat[0];
-    this.sized();
     // a new search scrolls to its first match: in a tree of thousands of rows it can be far down,
     // and the browser's own find sees only the rows in the page
     if (this.match && this.match !== this.searched) {
-      const first = this.flat.findIndex(e => e.item.node && e.item.node.f >= 0 && this.match(e.item.node.f));
-      if (first >= 0) this.reveal(first);
+      const first = this.rows.flat.findIndex(e => e.item.node && e.item.node.f >= 0 && this.match(e.item.node.f));
+      if (first >= 0) this.rows.reveal(first);
     }
     this.searched = this.match;
-    this.renderWindow();
-  }
-
-  /** The rows of the open part of the tree under `node`, in display order, the first at `depth`. */
-  flatten(node, depth) {
-    const out = [];
-    const stack = [{ items: this.kidsOf(node), i: 0, depth }];
-    while (stack.length) {
-      const level = stack[stack.length - 1];
-      if (level.i >= level.items.length) {
-        stack.pop();
-        continue;
-      }
-      const item = level.items[level.i++];
-      out.push({ item, depth: level.depth, pos: level.i, size: level.items.length, index: 0 });
-      if (item.node && this.isOpen(item.node)) {
-        const kids = this.kidsOf(item.node);
-        if (kids.length) stack.push({ items: kids, i: 0, depth: level.depth + 1 });
-      }
-    }
-    return out;
+    this.rows.renderWindow();
   }
 
   /** displayChildren, kept until the options, the tree or the node's group change. */
@@ -120,57 +92,9 @@ class TreeView {
     return kids;
   }
 
-  /** Numbers the entries from `from` on and makes the list as tall as all rows. */
-  sized(from = 0) {
-    for (let i = from; i < this.flat.length; i++) this.flat[i].index = i;
-    this.list.style.height = this.flat.length * TREE_ROW + "px";
-  }
-
   /** How many rows the open tree has (in the page or not). */
   rowCount() {
-    return this.flat.length;
-  }
-
-  /** The list's top, in the scrolled box's content. */
-  listTop() {
-    const area = this.app.viewArea;
-    return this.list.getBoundingClientRect().top - area.getBoundingClientRect().top + area.scrollTop;
-  }
-
-  /**
-   * Puts in the page the rows in view (and a margin) and the focused row, and removes the others.
-   * Rows already in the page stay where they are (moving the focused one would blur it).
-   */
-  renderWindow() {
-    if (!this.list || !this.list.isConnected) return;
-    const area = this.app.viewArea;
-    const top = this.listTop();
-    const n = this.flat.length;
-    const first = Math.max(0, Math.floor((area.scrollTop - top) / TREE_ROW) - TREE_OVERSCAN);
-    const last = Math.min(n, Math.ceil((area.scrollTop + area.clientHeight - top) / TREE_ROW) + TREE_OVERSCAN);
-    const wanted = [];
-    const focus = this.focusEntry;
-    if (focus && focus.index < first && this.flat[focus.index] === focus) wanted.push(focus);
-    for (let i = first; i < last; i++) wanted.push(this.flat[i]);
-    if (focus && focus.index >= last && this.flat[focus.index] === focus) wanted.push(focus);
-    const keep = new Set(wanted);
-    for (const [entry, row] of this.rendered) {
-      if (!keep.has(entry)) {
-        row.remove();
-        this.rendered.delete(entry);
-      }
-    }
-    let cursor = this.list.firstChild;
-    for (const entry of wanted) {
-      let row = this.rendered.get(entry);
-      if (!row) {
-        row = this.rowElement(entry);
-        this.rendered.set(entry, row);
-      }
-      row.style.top = entry.index * TREE_ROW + "px";
-      if (row === cursor) cursor = cursor.nextSibling;
-      else this.list.insertBefore(row, cursor);
-    }
+    return this.rows.flat.length;
   }
 
   /** Opens the heavy paths at first sight: every node worth at least 10% of the total, depth permitting. */
@@ -217,7 +141,7 @@ class TreeView {
    * box keeps it for Enter). Says "match i of N", N the matching rows of the tree as shown.
    */
   gotoMatch(step, takeFocus) {
-    if (!this.match || !this.list) return;
+    if (!this.match || !this.rows.list) return;
     const { below, heads } = this.matchPaths();
     // every run of library frames with a match in it shows its frames: each match is a row of its own
     let grouped = false;
@@ -233,7 +157,7 @@ class TreeView {
       this.app.showMatchPosition("no match in the tree as shown");
       return;
     }
-    const here = this.pathOf(this.focusEntry.index);
+    const here = this.rows.pathOf(this.rows.focusEntry.index);
     let k;
     if (step > 0) {
       k = matches.findIndex(m => comparePaths(m.path, here) > 0);
@@ -252,8 +176,8 @@ class TreeView {
       }
     }
     if (opened) this.render();
-    const i = this.flat.findIndex(e => e.item.node === target);
-    if (i >= 0) this.focusIndex(i, takeFocus, true);
+    const i = this.rows.flat.findIndex(e => e.item.node === target);
+    if (i >= 0) this.rows.focusIndex(i, takeFocus, true);
     this.app.showMatchPosition("match " + (k + 1) + " of " + matches.length);
   }
 
@@ -303,13 +227,6 @@ class TreeView {
       if (hasMatchBelow(node)) stack.push({ items: this.kidsOf(node), i: 0, path });
     }
     return out;
-  }
-
-  /** The path of the row at `i`: its index among its siblings, and its parents', from the top. */
-  pathOf(i) {
-    const path = [];
-    for (let j = i; j >= 0; j = this.parentIndex(j)) path.unshift(this.flat[j].pos - 1);
-    return path;
   }
 
   groupHead(node) {
@@ -405,22 +322,10 @@ class TreeView {
     return this.open.has(node) || (node.merged !== undefined && node.merged.some(n => this.open.has(n)));
   }
 
-  /** The element of one row: its time, share, name, place; a toggle when it has rows below it. */
-  rowElement(entry) {
+  /** One row's content: its time, share, name, place; a toggle when it has rows below it. */
+  fillRow(row, entry) {
     const item = entry.item;
     const profile = this.app.profile;
-    const row = el("div", "row");
-    row.tabIndex = entry === this.focusEntry ? 0 : -1;
-    row.setAttribute("role", "treeitem");
-    row.setAttribute("aria-level", String(entry.depth + 1));
-    row.setAttribute("aria-setsize", String(entry.size));
-    row.setAttribute("aria-posinset", String(entry.pos));
-    if (entry.depth) {
-      row.style.setProperty("--depth", String(entry.depth));
-      row.classList.add("nested");
-    }
-    row._entry = entry;
-    row._item = item;
     const toggle = el("span", "toggle");
     row.appendChild(toggle);
     const time = item.node ? item.node.total : item.time;
@@ -435,7 +340,7 @@ class TreeView {
       row.setAttribute("aria-expanded", "false");
       row.appendChild(el("span", "group-label", item.count + " frame" + (item.count === 1 ? "" : "s") + " hidden"));
       row.appendChild(el("span", "libs", "(" + item.libs.join(", ") + ")"));
-      return row;
+      return;
     }
     if (item.self) {
       row.classList.add("self-row");
@@ -443,7 +348,7 @@ class TreeView {
       if (item.self.f < 0 || this.app.profile.frames[item.self.f].method.startsWith("thread ")) {
         row.title = "Samples in which no Java frame was seen: the thread ran native code, or the sampler could not walk its stack";
       }
-      return row;
+      return;
     }
     const node = item.node;
     const frame = profile.frames[node.f];
@@ -467,20 +372,18 @@ class TreeView {
       toggle.textContent = isOpen ? "▾" : "▸";
       row.setAttribute("aria-expanded", String(isOpen));
     }
-    return row;
   }
 
-  /** Opens or closes a row; with `deep`, the whole subtree below it too. */
-  toggle(row, wantOpen, deep) {
-    const entry = row._entry;
+  /** Opens or closes a row (flips it when `wantOpen` is undefined); with `deep`, the whole subtree below it too. */
+  toggle(entry, wantOpen, deep) {
     const item = entry.item;
     if (item.group) {
       // Opening a group shows the hidden frames in place of the marker, under its head's row.
       const head = item.group;
       this.openGroups.add(head);
       this.kidsCache.delete(head);
-      const parent = this.parentIndex(entry.index);
-      if (parent >= 0) this.refreshBelow(parent);
+      const parent = this.rows.parentIndex(entry.index);
+      if (parent >= 0) this.rows.refreshBelow(parent);
       else this.render();
       return;
     }
@@ -500,31 +403,7 @@ class TreeView {
       this.openGroups.delete(node); // closing a group's head folds its library frames again
       this.kidsCache.delete(node);
     }
-    this.refreshBelow(entry.index);
-  }
-
-  /** The index of the row a row is under (its parent), or -1 at the top level. */
-  parentIndex(i) {
-    const depth = this.flat[i].depth;
-    for (let j = i - 1; j >= 0; j--) if (this.flat[j].depth < depth) return j;
-    return -1;
-  }
-
-  /** Lays out again the rows under the row at `i` (opened, closed, a group shown) and focuses that row. */
-  refreshBelow(i) {
-    const entry = this.flat[i];
-    let end = i + 1;
-    while (end < this.flat.length && this.flat[end].depth > entry.depth) end++;
-    const node = entry.item.node;
-    const below = node && this.isOpen(node) ? this.flatten(node, entry.depth + 1) : [];
-    for (let j = i; j < end; j++) {
-      const row = this.rendered.get(this.flat[j]);
-      if (row) row.remove();
-      this.rendered.delete(this.flat[j]);
-    }
-    this.flat = this.flat.slice(0, i + 1).concat(below, this.flat.slice(end));
-    this.sized(i);
-    this.focusIndex(i);
+    this.rows.refreshBelow(entry.index);
   }
 
   setSubtree(node, open) {
@@ -543,108 +422,12 @@ class TreeView {
     }
   }
 
-  onClick(e) {
-    const row = e.target.closest(".row");
-    if (!row || !row._entry) return;
-    this.focusIndex(row._entry.index);
-    if (row._item.group || e.target.classList.contains("toggle") || e.detail === 2) {
-      this.toggle(row, undefined, e.altKey);
-    } else if (row._item.node) {
-      this.select(row);
-      if (row.getAttribute("aria-expanded") !== null) this.toggle(row, undefined, e.altKey);
-    }
-  }
-
-  select(row) {
+  select(entry) {
     for (const r of this.root.querySelectorAll(".row.selected")) r.classList.remove("selected");
-    row.classList.add("selected");
-    this.app.selectNode(row._item.node);
+    const row = this.rows.rowOf(entry);
+    if (row) row.classList.add("selected");
+    this.app.selectNode(entry.item.node);
   }
-
-  /**
-   * Moves the focus row (the Tab stop) to the row at `i`, scrolling it into view, and the
-   * keyboard's focus with it unless `takeFocus` is false; `centre`: a row out of view is scrolled
-   * to the middle of the view (a jump to a search's match, shown with what is around it).
-   */
-  focusIndex(i, takeFocus = true, centre = false) {
-    const entry = this.flat[i];
-    if (!entry) return;
-    const previous = this.focusEntry && this.rendered.get(this.focusEntry);
-    if (previous) previous.tabIndex = -1;
-    this.focusEntry = entry;
-    this.reveal(i, centre);
-    this.renderWindow();
-    const row = this.rendered.get(entry);
-    row.tabIndex = 0;
-    if (takeFocus) row.focus({ preventScroll: true });
-  }
-
-  /** Scrolls the view as little as puts the row at `i` in it (with `centre`, a row out of view to the view's middle). */
-  reveal(i, centre = false) {
-    const area = this.app.viewArea;
-    const top = this.listTop() + i * TREE_ROW;
-    const out = top < area.scrollTop || top + TREE_ROW > area.scrollTop + area.clientHeight;
-    if (out && centre) area.scrollTop = top - Math.floor((area.clientHeight - TREE_ROW) / 2);
-    else if (top < area.scrollTop) area.scrollTop = top;
-    else if (top + TREE_ROW > area.scrollTop + area.clientHeight) area.scrollTop = top + TREE_ROW - area.clientHeight;
-  }
-
-  onKey(e) {
-    const row = e.target.closest(".row");
-    if (!row || !row._entry) return;
-    const i = row._entry.index;
-    const n = this.flat.length;
-    const expanded = row.getAttribute("aria-expanded");
-    const page = Math.max(1, Math.floor(this.app.viewArea.clientHeight / TREE_ROW) - 1);
-    switch (e.key) {
-      case "ArrowDown":
-        if (i + 1 < n) this.focusIndex(i + 1);
-        break;
-      case "ArrowUp":
-        if (i > 0) this.focusIndex(i - 1);
-        break;
-      case "ArrowRight":
-        if (expanded === "false" || (e.altKey && expanded !== null)) this.toggle(row, true, e.altKey);
-        else if (expanded === "true" && i + 1 < n) this.focusIndex(i + 1);
-        break;
-      case "ArrowLeft": {
-        if (expanded === "true") {
-          this.toggle(row, false, e.altKey);
-        } else {
-          const parent = this.parentIndex(i);
-          if (parent >= 0) this.focusIndex(parent);
-        }
-        break;
-      }
-      case "Enter":
-      case " ":
-        if (row._item.node) this.select(row);
-        if (expanded !== null) this.toggle(row, undefined, e.altKey);
-        break;
-      case "Home":
-        this.focusIndex(0);
-        break;
-      case "End":
-        this.focusIndex(n - 1);
-        break;
-      case "PageDown":
-        this.focusIndex(Math.min(n - 1, i + page));
-        break;
-      case "PageUp":
-        this.focusIndex(Math.max(0, i - page));
-        break;
-      default:
-        return;
-    }
-    e.preventDefault();
-  }
-}
-
-/** Orders two rows' paths as the tree shows them: a row before the rows below it, siblings in turn. */
-function comparePaths(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
 }
 
 /** Whether two display items are the same row: one node, one group marker or one [self]. */

@@ -80,9 +80,14 @@ class HtmlScaleBrowserTest {
 
     /** One thread: Main.main > Build.run > 2,000 documents Docs.render0..1999, heaviest first, each calling Markdown.parse. */
     static Session wideTree() {
+        return wideTree(0);
+    }
+
+    /** The same tree with every third document {@code slower} samples longer (a baseline to compare with). */
+    static Session wideTree(int slower) {
         TestSessions b = TestSessions.builder();
         for (int i = 0; i < 2_000; i++) {
-            b.sample(1, "app.Main.main;app.Build.run;app.Docs.render" + i + ";app.Markdown.parse", 3_000 - i);
+            b.sample(1, "app.Main.main;app.Build.run;app.Docs.render" + i + ";app.Markdown.parse", 3_000 - i + (i % 3 == 0 ? slower : 0));
         }
         return b.build();
     }
@@ -115,7 +120,7 @@ class HtmlScaleBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> focusRowParents() {
         return (List<String>) browser.js("""
-                const rows = window.markataReport.views.tree;
+                const rows = window.markataReport.views.tree.rows;
                 const out = [];
                 for (let i = rows.focusEntry.index; i >= 0; i = rows.parentIndex(i)) {
                   if (i !== rows.focusEntry.index) out.push(window.markataReport.profile.frames[rows.flat[i].item.node.f].name);
@@ -192,6 +197,43 @@ class HtmlScaleBrowserTest {
         search.clear();
         search.sendKeys("\n");
         assertThat(browser.text(By.id("search-position"))).isEmpty();
+    }
+
+    @Test
+    void theCompareTabsTreeKeepsOnlyTheRowsInViewInThePageHoweverMuchOfItIsOpen() throws Exception {
+        // until session 12 every open row of the Compare tab was an element of the page
+        browser.openFresh(HtmlBrowser.render(wideTree(), HtmlOptions.defaults().withShowAll(true), "wide-tree-compare"));
+        Path baseline = HtmlBrowser.OUT.resolve("wide-tree-baseline.json").toAbsolutePath();
+        wideTree(50).save(baseline);
+        browser.find(By.id("tab-compare")).click();
+        browser.find(By.id("compare-file")).sendKeys(baseline.toString());
+        browser.waitFor(By.cssSelector("#compare-tree .kids .row"));
+        WebElement top = browser.find(By.cssSelector("#compare-tree .kids .row"));
+        assertThat(top.getText()).contains("Main.main");
+        browser.js("arguments[0].focus()", top);
+        active().sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_LEFT)); // collapse all
+        assertThat(browser.findAll(By.cssSelector("#compare-tree .kids .row"))).hasSize(1);
+        active().sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT)); // expand all: 4,002 rows
+        assertThat(browser.js("return markataReport.views.compare.rows.flat.length")).isEqualTo(4_002L);
+        assertThat(browser.findAll(By.cssSelector("#compare-tree .kids .row")).size()).isBetween(20, 200);
+        assertThat(browser.findAll(By.cssSelector("#compare-tree .row[tabindex='0']"))).hasSize(1);
+        // the biggest changes first: every third document, 50 ms faster than in the baseline
+        assertThat(browser.text(By.cssSelector("#compare-tree .row[aria-level='3']"))).contains("−50.0 ms", "Docs.render0");
+        active().sendKeys(Keys.END);
+        assertThat(active().getAttribute("aria-level")).isEqualTo("4");
+        assertThat(active().getText()).contains("Markdown.parse");
+        assertThat(focusRowInView()).isTrue();
+        active().sendKeys(Keys.ARROW_LEFT); // to its parent, the last document
+        assertThat(active().getAttribute("aria-level")).isEqualTo("3");
+        assertThat(active().getAttribute("aria-posinset")).isEqualTo("2000");
+        assertThat(browser.findAll(By.cssSelector("#compare-tree .kids .row")).size()).isBetween(20, 200);
+        scrollViewTo("0.5");
+        assertThat(browser.findAll(By.cssSelector("#compare-tree .kids .row")).size()).isBetween(20, 200);
+        assertThat(browser.text(By.cssSelector("#compare-tree"))).contains("Docs.render");
+        active().sendKeys(Keys.HOME);
+        assertThat(active().getText()).contains("Main.main");
+        active().sendKeys(Keys.ENTER); // closes it
+        assertThat(browser.findAll(By.cssSelector("#compare-tree .kids .row"))).hasSize(1);
     }
 
     @Test
