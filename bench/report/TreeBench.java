@@ -82,6 +82,7 @@ public class TreeBench {
                 record(results, "Enter again: the next match", time(js, "search('render')"));
                 record(results, "Shift+Enter twice: back past the first match", time(js, "search('render', true); bench.search('render', true)"));
                 record(results, "clear the search", time(js, "search('')"));
+                js.executeScript("bench.toTop()");
                 record(results, "collapse all, show all", time(js, "altKey('ArrowLeft')"));
                 if (baselineText != null) {
                     js.executeScript("localStorage.clear()");
@@ -124,13 +125,20 @@ public class TreeBench {
               tree() { return markataReport.views.tree; },
               focused() { return document.activeElement && document.activeElement.closest('#view .row')
                 ? document.activeElement : document.querySelector('#view .row'); },
+              // the top row (index 0): the first row in the page can be the focus row kept from far down
               altKey(key) {
-                const row = document.querySelector('#view .row');
+                const row = Array.from(document.querySelectorAll('#view .kids .row')).find(r => r._entry && r._entry.index === 0)
+                  || document.querySelector('#view .row');
                 row.focus();
                 row.dispatchEvent(new KeyboardEvent('keydown', { key, altKey: true, bubbles: true }));
               },
               key(key) {
                 this.focused().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+              },
+              toTop() {
+                const area = document.getElementById('view');
+                area.scrollTop = 0;
+                area.dispatchEvent(new Event('scroll'));
               },
               showAll() {
                 const box = document.getElementById('opt-show-all');
