@@ -266,7 +266,8 @@ class App {
     const units = el("select");
     units.id = "opt-units";
     units.appendChild(new Option("Seconds", "seconds"));
-    units.appendChild(new Option("Percent of total", "percent"));
+    units.appendChild(new Option("Percent", "percent")); // of what: updateUnitsLabel, with the tree
+    this.unitsSelect = units;
     units.value = o.units;
     const all = el("input");
     all.type = "checkbox";
@@ -374,8 +375,23 @@ class App {
     this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
+    this.updateUnitsLabel();
     this.updateSearchStatus();
     this.updateFocusTime();
+  }
+
+  /**
+   * Names what the percent unit's shares are of, which depends on the tree: in the tree with a
+   * row per thread each row's of its own thread (shareBase), else of the one thread or part.
+   */
+  updateUnitsLabel() {
+    const option = this.unitsSelect && this.unitsSelect.querySelector("option[value='percent']");
+    if (!option) return;
+    const scope = this.scope;
+    option.textContent = scope.allThreads ? "Percent of each row's thread" : "Percent of " + scope.label;
+    this.unitsSelect.title = scope.allThreads
+      ? "Percent: each row's share of its thread's time; a thread's own row, of " + scope.wall
+      : "Percent: each row's share of " + scope.label;
   }
 
   /**
