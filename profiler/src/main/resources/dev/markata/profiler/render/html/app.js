@@ -370,14 +370,32 @@ class App {
   }
 
   rebuildTree() {
-    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, this.focus ? focusOf(this.profile, this.focus) : null);
+    this.tree = this.callTree(this.thread, this.options.showAll, this.focus);
     this.scope = treeScope(this.profile, this.tree, this.thread, this.focus);
-    this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
     this.updateUnitsLabel();
     this.updateSearchStatus();
     this.updateFocusTime();
+  }
+
+  /**
+   * The call tree for a thread choice, "show all" and focus: the last few are kept, so turning
+   * "show all" off again (or going back to a thread or part of the build) costs nothing and
+   * gives back the tree as it was left (TreeView keeps what was open per tree).
+   */
+  callTree(thread, showAll, focus) {
+    const key = thread + "|" + showAll + "|" + (focus ? focus.category + "\u0000" + focus.name : "");
+    this.trees = this.trees || new Map();
+    let tree = this.trees.get(key);
+    if (tree) {
+      this.trees.delete(key); // most recently used last
+    } else {
+      tree = buildCallTree(this.profile, thread, showAll, focus ? focusOf(this.profile, focus) : null);
+    }
+    this.trees.set(key, tree);
+    if (this.trees.size > 4) this.trees.delete(this.trees.keys().next().value);
+    return tree;
   }
 
   /**
@@ -411,9 +429,10 @@ class App {
     this.focusTime.textContent = text;
   }
 
+  /** The methods of the current tree (hot methods, details, search), kept with the tree. */
   methodIndex() {
-    if (!this.methods) this.methods = methodIndex(this.profile, this.tree);
-    return this.methods;
+    if (!this.tree.methods) this.tree.methods = methodIndex(this.profile, this.tree);
+    return this.tree.methods;
   }
 
   /** Says where the last step to a search's match went ("match 3 of 40"), or nothing. */

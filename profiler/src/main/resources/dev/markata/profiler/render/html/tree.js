@@ -8,6 +8,7 @@ class TreeView {
     this.root.setAttribute("role", "tree");
     this.openGroups = new Set();
     this.open = new Set();
+    this.treeStates = new WeakMap(); // tree -> what was open in it
     this.rows = new VirtualRows(app, "tree", this.root, {
       kids: item => item === null ? this.kidsOf(this.tree) : item.node ? this.kidsOf(item.node) : [],
       isOpen: item => !!item.node && this.isOpen(item.node),
@@ -46,16 +47,19 @@ class TreeView {
       this.mergedTree = this.tree;
       this.mergedHiding = hiding;
     }
-    if (this.tree !== this.expandedFor) {
-      this.open = new Set();
-      this.openGroups = new Set();
-      this.autoExpand(this.tree, 0);
-      this.expandedFor = this.tree;
-    }
-    // new grouping or threshold: open the heavy paths that now show, keeping what was open
     const signature = [app.options.libraryMode, app.options.hideRegex, app.options.showAll, app.options.threshold].join("|");
-    if (signature !== this.optionsSignature) {
-      if (this.optionsSignature !== undefined) this.autoExpand(this.tree, 0);
+    if (this.tree !== this.expandedFor) {
+      // a tree shown before (the app keeps a few) opens as it was left
+      const left = this.treeStates.get(this.tree);
+      this.open = left ? left.open : new Set();
+      this.openGroups = left ? left.openGroups : new Set();
+      if (!left) this.autoExpand(this.tree, 0);
+      this.treeStates.set(this.tree, { open: this.open, openGroups: this.openGroups });
+      this.expandedFor = this.tree;
+      this.optionsSignature = signature;
+    } else if (signature !== this.optionsSignature) {
+      // new grouping or threshold: open the heavy paths that now show, keeping what was open
+      this.autoExpand(this.tree, 0);
       this.optionsSignature = signature;
     }
     if (this.match) this.expandToMatches();
