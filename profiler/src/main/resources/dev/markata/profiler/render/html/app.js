@@ -182,6 +182,7 @@ class App {
     input.id = "search";
     input.placeholder = "Search methods, classes, files (/)";
     input.setAttribute("aria-label", "Search");
+    input.title = "Enter, Shift+Enter: the call tree's next, previous match (n, N or F3 outside the box)";
     const regex = el("input");
     regex.type = "checkbox";
     regex.id = "search-regex";
