@@ -59,10 +59,7 @@ public class TreeBench {
                 JavascriptExecutor js = (JavascriptExecutor) driver;
                 new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
                         "return document.body && document.body.dataset.ready") != null);
-                js.executeScript("localStorage.clear()");
-                driver.navigate().refresh();
-                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
-                        "return document.body && document.body.dataset.ready") != null);
+                reload(driver, js);
                 js.executeScript(HELPERS);
                 record(results, "first view (navigation to drawn)", new double[]{
                         Double.parseDouble((String) js.executeScript("return document.body.dataset.readyAtMs")), rows(js), domRows(js)});
@@ -70,12 +67,7 @@ public class TreeBench {
                 record(results, "collapse it (Alt+Left)", time(js, "altKey('ArrowLeft')"));
                 record(results, "turn on show all", time(js, "showAll()"));
                 record(results, "expand all, show all", time(js, "altKey('ArrowRight')"));
-                List<double[]> scrolls = new ArrayList<>();
-                for (int i = 1; i <= 20; i++) {
-                    scrolls.add(time(js, "scrollTo(" + i + " / 20)"));
-                }
-                record(results, "scroll a 20th of the tree (slowest of 20)",
-                        scrolls.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow());
+                record(results, "scroll a 20th of the tree (slowest of 20)", slowestScroll(js));
                 record(results, "End key", time(js, "key('End')"));
                 record(results, "Home key", time(js, "key('Home')"));
                 record(results, "search \"render\" (Enter)", time(js, "search('render')"));
@@ -85,19 +77,11 @@ public class TreeBench {
                 js.executeScript("bench.toTop()");
                 record(results, "collapse all, show all", time(js, "altKey('ArrowLeft')"));
                 if (baselineText != null) {
-                    js.executeScript("localStorage.clear()");
-                    driver.navigate().refresh();
-                    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
-                            "return document.body && document.body.dataset.ready") != null);
+                    reload(driver, js);
                     js.executeScript(HELPERS + "window.benchBaseline = arguments[0];", baselineText);
                     record(results, "compare: load the baseline", time(js, "compareLoad()"));
                     record(results, "compare: expand all", time(js, "compareExpandAll()"));
-                    List<double[]> compareScrolls = new ArrayList<>();
-                    for (int i = 1; i <= 20; i++) {
-                        compareScrolls.add(time(js, "scrollTo(" + i + " / 20)"));
-                    }
-                    record(results, "compare: scroll a 20th (slowest of 20)",
-                            compareScrolls.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow());
+                    record(results, "compare: scroll a 20th (slowest of 20)", slowestScroll(js));
                     record(results, "compare: close the top row (click)", time(js, "compareClickTop()"));
                     record(results, "compare: open it again (click)", time(js, "compareClickTop()"));
                     record(results, "compare: turn on show all", time(js, "showAll()"));
@@ -181,6 +165,23 @@ public class TreeBench {
                 return t.rowCount ? t.rowCount() : document.querySelectorAll('#view .row').length;
               }
             };""";
+
+    /** The page again as at a first visit: the view options an earlier run saved are cleared first. */
+    static void reload(WebDriver driver, JavascriptExecutor js) {
+        js.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
+                "return document.body && document.body.dataset.ready") != null);
+    }
+
+    /** The slowest of 20 jumps through the view, a 20th of it each. */
+    static double[] slowestScroll(JavascriptExecutor js) {
+        List<double[]> scrolls = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            scrolls.add(time(js, "scrollTo(" + i + " / 20)"));
+        }
+        return scrolls.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow();
+    }
 
     static double[] time(JavascriptExecutor js, String action) {
         Object ms = js.executeAsyncScript("""
