@@ -6,6 +6,7 @@
 #   ./markata build --profile --directory /tmp/c10k
 #   bench/report/tree.sh /tmp/c10k/markout/_profile/index.session.json [runs, default 3] [BASELINE]
 # BASELINE: another build's index.session.json, loaded in the Compare tab (its actions are timed too).
+# BENCH=ShowAllBench: the "show all" option instead (script time on, off, on again; where it goes).
 # PAGE_CLASSES=DIR: the report's page code from DIR (another checkout's profiler/target/classes,
 # built there first), to time the page before a change against after it on the same session.
 set -euo pipefail
@@ -15,4 +16,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -B -pl profiler -am test-compile -DskipTests
 ./mvnw -q -B -pl profiler dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-report.classpath
 CP="${PAGE_CLASSES:+$PAGE_CLASSES:}profiler/target/classes:profiler/target/test-classes:$(cat profiler/target/bench-report.classpath)"
-exec java -cp "$CP" bench/report/TreeBench.java "$SESSION" "${2:-3}" ${BASELINE:+"$BASELINE"}
+exec java -cp "$CP" "bench/report/${BENCH:-TreeBench}.java" "$SESSION" "${2:-3}" ${BASELINE:+"$BASELINE"}

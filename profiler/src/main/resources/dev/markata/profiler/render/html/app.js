@@ -35,6 +35,7 @@ class App {
     this.selectedNode = null;
     this.focus = null; // a part of the build the trees are limited to: {category, name}
     this.scrolls = {}; // per view, where its scrolled area was left: the views share one
+    this.trees = new Map(); // the last few call trees built (callTree), by thread, "show all" and focus
     this.hasBuild = profile.spans.some(s => s.category === "stage");
   }
 
@@ -387,7 +388,6 @@ class App {
    */
   callTree(thread, showAll, focus) {
     const key = thread + "|" + showAll + "|" + (focus ? focus.category + "\u0000" + focus.name : "");
-    this.trees = this.trees || new Map();
     let tree = this.trees.get(key);
     if (tree) {
       this.trees.delete(key); // most recently used last
