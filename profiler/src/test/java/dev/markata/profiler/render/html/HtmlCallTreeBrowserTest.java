@@ -100,6 +100,24 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(row("DocumentParser.parse"))).isEqualTo("0.060"); // 120 ms on the workers, in the 100 ms wait
     }
 
+    /** A search's next match inside a run of library frames, folded again since: n opens it. */
+    @Test
+    void theNextMatchOpensTheLibraryFramesItIsIn() {
+        WebElement search = browser.find(By.id("search"));
+        search.sendKeys("DocumentParser\n");
+        assertThat(browser.text(By.id("search-position"))).isEqualTo("match 1 of 1");
+        assertThat(browser.find(By.cssSelector("#view .row[tabindex='0'] > .name")).getText()).isEqualTo("DocumentParser.parse");
+        browser.find(By.cssSelector("#view .row[tabindex='0']")).sendKeys(Keys.ARROW_LEFT); // to its caller, the group's head
+        WebElement active = browser.driver().switchTo().activeElement();
+        assertThat(active.getText()).contains("Parser.parse");
+        active.sendKeys(Keys.ARROW_LEFT); // closes it, folding its library frames again
+        assertThat(browser.findAll(By.xpath("//span[@class='name lib' and text()='DocumentParser.parse']"))).isEmpty();
+        browser.driver().switchTo().activeElement().sendKeys("n");
+        assertThat(browser.text(By.id("search-position"))).isEqualTo("match 1 of 1");
+        assertThat(browser.driver().switchTo().activeElement().findElement(By.cssSelector(":scope > .name")).getText())
+                .isEqualTo("DocumentParser.parse");
+    }
+
     @Test
     void percentUnitsShowShareOfTotal() {
         browser.find(By.cssSelector(".options summary")).click();

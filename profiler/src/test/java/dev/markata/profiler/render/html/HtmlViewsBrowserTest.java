@@ -710,17 +710,29 @@ class HtmlViewsBrowserTest {
     /** The keyboard cursor's tooltip at the window's bottom goes above its box: it was pushed up over it. */
     @Test
     void theFlameGraphsKeyboardTooltipNeverCoversItsBox() throws Exception {
-        inWindow(new Dimension(1000, 400), () -> {
-            show("flame");
+        show("flame");
+        // a window whose bottom is 30 px below the flame graph's deepest boxes
+        long depth = ((Number) browser.js("return Math.max(...markataReport.views.flame.boxes.map(b => b.depth))")).longValue();
+        double bottom = ((Number) browser.js("return document.getElementById('flame-canvas').getBoundingClientRect().top"
+                + " + (arguments[0] + 1) * 18", depth)).doubleValue();
+        Dimension size = browser.driver().manage().window().getSize();
+        long chrome = size.getHeight() - ((Number) browser.js("return window.innerHeight")).longValue();
+        inWindow(new Dimension(size.getWidth(), (int) (bottom + 30 + chrome)), () -> {
             WebElement canvas = browser.find(By.id("flame-canvas"));
             browser.js("arguments[0].focus()", canvas);
-            for (int i = 0; i < 12; i++) {
+            int above = 0;
+            for (int i = 0; i <= depth; i++) {
                 canvas.sendKeys(Keys.ARROW_DOWN);
                 assertThat(browser.find(By.id("flame-tooltip")).isDisplayed()).isTrue();
                 assertThat(overlap("#flame-tooltip", "#flame-cursor")).as("the tooltip over the box of " + flameFocus()).isFalse();
                 assertThat((Boolean) browser.js("const r = document.getElementById('flame-tooltip').getBoundingClientRect();"
                         + " return r.top >= 0 && r.bottom <= window.innerHeight;")).as("the tooltip inside the window").isTrue();
+                if ((Boolean) browser.js("return document.getElementById('flame-tooltip').getBoundingClientRect().bottom"
+                        + " <= document.getElementById('flame-cursor').getBoundingClientRect().top")) {
+                    above++;
+                }
             }
+            assertThat(above).as("boxes near the window's bottom, their tooltip above them").isPositive();
             browser.screenshot("flame-keyboard-tooltip-low");
         });
     }
