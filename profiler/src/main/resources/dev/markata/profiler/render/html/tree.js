@@ -38,6 +38,7 @@ class TreeView {
     this.hidden = makeHiddenTest(app.profile, app.options);
     this.threshold = app.options.showAll ? 0 : this.total * app.options.threshold / 100;
     this.match = app.matcher;
+    if (this.match !== this.searched) this.currentMatch = null;
     this.kidsCache = new Map();
     // lifted rows merged per method depend on the tree and on which frames are hidden; kept
     // otherwise, so that what was open stays open
@@ -182,6 +183,9 @@ class TreeView {
     if (opened) this.render();
     const i = this.rows.flat.findIndex(e => e.item.node === target);
     if (i >= 0) this.rows.focusIndex(i, takeFocus, true);
+    // the match stepped to is marked, the keyboard's focus being in the search box for Enter
+    this.currentMatch = target;
+    for (const [entry, row] of this.rows.rendered) row.classList.toggle("current", entry.item.node === target);
     this.app.showMatchPosition("match " + (k + 1) + " of " + matches.length);
   }
 
@@ -360,7 +364,10 @@ class TreeView {
     if (frame.kind === KIND_APP) name.classList.add("app");
     else if (frame.kind === KIND_SYNTHETIC) name.classList.add("synthetic");
     else name.classList.add("lib");
-    if (this.match && node.f >= 0 && this.match(node.f)) row.classList.add("match");
+    if (this.match && node.f >= 0 && this.match(node.f)) {
+      row.classList.add("match");
+      if (node === this.currentMatch) row.classList.add("current");
+    }
     row.appendChild(name);
     if (frame.location) row.appendChild(el("span", "loc", frame.location));
     if (frame.kind === KIND_SYNTHETIC && frame.method.startsWith("thread ") && threadTimeDiffers(node)) {

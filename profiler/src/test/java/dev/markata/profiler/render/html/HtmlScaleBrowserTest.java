@@ -149,6 +149,10 @@ class HtmlScaleBrowserTest {
         search.sendKeys("\n");
         assertThat(focusRowName()).isEqualTo("Docs.render190");
         assertThat(browser.text(By.id("search-position"))).isEqualTo("match 2 of 111");
+        // the match stepped to is marked apart from the other matches (the keyboard is in the search box)
+        assertThat(browser.findAll(By.cssSelector("#view .row.match")).size()).isGreaterThan(5);
+        assertThat(browser.findAll(By.cssSelector("#view .row.match.current"))).extracting(WebElement::getText)
+                .singleElement().satisfies(t -> assertThat(t).contains("Docs.render190"));
         search.sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER), Keys.chord(Keys.SHIFT, Keys.ENTER));
         // back past the first: the last, 1,980 rows further down, not in the page until then
         assertThat(focusRowName()).isEqualTo("Docs.render1999");
