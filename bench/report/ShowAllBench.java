@@ -1,13 +1,10 @@
 import dev.markata.profiler.Session;
 import dev.markata.profiler.render.HtmlOptions;
-import dev.markata.profiler.render.HtmlRenderer;
 import dev.markata.profiler.render.html.HtmlBrowser;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,12 +28,7 @@ public class ShowAllBench {
         Path sessionFile = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Session session = Session.load(sessionFile);
-        Path out = Path.of("target", "bench-report").toAbsolutePath();
-        Files.createDirectories(out);
-        Path file = out.resolve("show-all-bench.html");
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new HtmlRenderer(HtmlOptions.defaults()).render(session, w);
-        }
+        Path file = HtmlBrowser.render(session, HtmlOptions.defaults(), "show-all-bench");
         System.out.println("session " + sessionFile + ": " + session.sampleCount() + " samples; load average "
                 + Files.readString(Path.of("/proc/loadavg")).trim());
         List<double[]> toggles = new ArrayList<>();

@@ -1,13 +1,10 @@
 import dev.markata.profiler.Session;
 import dev.markata.profiler.render.HtmlOptions;
-import dev.markata.profiler.render.HtmlRenderer;
 import org.openqa.selenium.JavascriptExecutor;
 import dev.markata.profiler.render.html.HtmlBrowser;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,12 +37,7 @@ public class TreeBench {
         // the Compare tab: the same page with a second build's session loaded as its baseline
         String baselineText = args.length > 2 ? Files.readString(Path.of(args[2])) : null;
         Session session = Session.load(sessionFile);
-        Path out = Path.of("target", "bench-report").toAbsolutePath();
-        Files.createDirectories(out);
-        Path file = out.resolve("tree-bench.html");
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new HtmlRenderer(HtmlOptions.defaults()).render(session, w);
-        }
+        Path file = HtmlBrowser.render(session, HtmlOptions.defaults(), "tree-bench");
         HtmlBrowser browser = HtmlBrowser.start();
         WebDriver driver = browser.driver();
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
