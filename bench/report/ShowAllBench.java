@@ -19,7 +19,7 @@ import java.util.Map;
  * off and on again (the option's change handler: the call tree built for the setting and drawn),
  * and of {@code buildCallTree} alone with every sample summed again and with the sums of the
  * other setting kept; then where the toggles' time went, by Chromium's CPU profiler (self time
- * per function, all runs). Run with {@code BENCH=ShowAllBench bench/report/tree.sh SESSION_JSON
+ * per function, all runs), and the JS heap before and after. Run with {@code BENCH=ShowAllBench bench/report/tree.sh SESSION_JSON
  * [runs]}; timings only, no assertions.
  */
 public class ShowAllBench {
@@ -34,6 +34,7 @@ public class ShowAllBench {
         List<double[]> toggles = new ArrayList<>();
         List<double[]> builds = new ArrayList<>();
         Map<String, Double> selfMs = new HashMap<>();
+        List<double[]> heaps = new ArrayList<>();
         try (HtmlBrowser browser = HtmlBrowser.start()) {
             ChromeDriver driver = (ChromeDriver) browser.driver();
             JavascriptExecutor js = driver;
@@ -44,6 +45,7 @@ public class ShowAllBench {
                 js.executeScript("localStorage.clear()");
                 driver.navigate().refresh();
                 ready(driver, js);
+                double heapBefore = heapMb(driver);
                 driver.executeCdpCommand("Profiler.enable", Map.of());
                 driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 100));
                 driver.executeCdpCommand("Profiler.start", Map.of());
@@ -57,6 +59,8 @@ public class ShowAllBench {
                         }
                         return times;""")));
                 addSelfTimes(driver.executeCdpCommand("Profiler.stop", Map.of()), selfMs);
+                // both settings' trees are kept (App.callTree): what that holds
+                heaps.add(new double[]{heapBefore, heapMb(driver)});
                 // the tree alone: every sample summed, then with the sums of the other setting kept
                 // (a page before sampleGroups has no lastSampleGroups: both are the whole build)
                 builds.add(numbers(js.executeScript("""
@@ -79,10 +83,22 @@ public class ShowAllBench {
             double[] values = (i < 3 ? toggles : builds).stream().mapToDouble(v -> v[column]).toArray();
             System.out.printf("%-58s %10.0f %10.0f%n", labels[i], median(values), Arrays.stream(values).max().orElse(0));
         }
+        for (int i = 0; i < 2; i++) {
+            int column = i;
+            double[] values = heaps.stream().mapToDouble(v -> v[column]).toArray();
+            System.out.printf("%-58s %10.1f %10.1f%n", i == 0 ? "JS heap after a full collection, first view (MB)"
+                    : "JS heap after a full collection, after the toggles (MB)", median(values), Arrays.stream(values).max().orElse(0));
+        }
         System.out.println("self time of the toggles, all runs (Chromium's CPU profiler):");
         selfMs.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(15)
                 .forEach(e -> System.out.printf("%10.1f ms  %s%n", e.getValue(), e.getKey()));
         System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /** The page's JS heap in use after a full garbage collection, in MB. */
+    static double heapMb(ChromeDriver driver) {
+        driver.executeCdpCommand("HeapProfiler.collectGarbage", Map.of());
+        return ((Number) driver.executeCdpCommand("Runtime.getHeapUsage", Map.of()).get("usedSize")).doubleValue() / 1e6;
     }
 
     static void ready(ChromeDriver driver, JavascriptExecutor js) {
