@@ -1,13 +1,10 @@
 import dev.markata.profiler.Session;
 import dev.markata.profiler.render.HtmlOptions;
-import dev.markata.profiler.render.HtmlRenderer;
 import org.openqa.selenium.JavascriptExecutor;
 import dev.markata.profiler.render.html.HtmlBrowser;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,18 +29,15 @@ public class TreeBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: tree.sh SESSION_JSON [runs]");
+            System.err.println("usage: tree.sh SESSION_JSON [runs] [BASELINE_SESSION_JSON]");
             System.exit(2);
         }
         Path sessionFile = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        // the Compare tab: the same page with a second build's session loaded as its baseline
+        String baselineText = args.length > 2 ? Files.readString(Path.of(args[2])) : null;
         Session session = Session.load(sessionFile);
-        Path out = Path.of("target", "bench-report").toAbsolutePath();
-        Files.createDirectories(out);
-        Path file = out.resolve("tree-bench.html");
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new HtmlRenderer(HtmlOptions.defaults()).render(session, w);
-        }
+        Path file = HtmlBrowser.render(session, HtmlOptions.defaults(), "tree-bench");
         HtmlBrowser browser = HtmlBrowser.start();
         WebDriver driver = browser.driver();
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
@@ -57,10 +51,7 @@ public class TreeBench {
                 JavascriptExecutor js = (JavascriptExecutor) driver;
                 new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
                         "return document.body && document.body.dataset.ready") != null);
-                js.executeScript("localStorage.clear()");
-                driver.navigate().refresh();
-                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
-                        "return document.body && document.body.dataset.ready") != null);
+                reload(driver, js);
                 js.executeScript(HELPERS);
                 record(results, "first view (navigation to drawn)", new double[]{
                         Double.parseDouble((String) js.executeScript("return document.body.dataset.readyAtMs")), rows(js), domRows(js)});
@@ -68,17 +59,28 @@ public class TreeBench {
                 record(results, "collapse it (Alt+Left)", time(js, "altKey('ArrowLeft')"));
                 record(results, "turn on show all", time(js, "showAll()"));
                 record(results, "expand all, show all", time(js, "altKey('ArrowRight')"));
-                List<double[]> scrolls = new ArrayList<>();
-                for (int i = 1; i <= 20; i++) {
-                    scrolls.add(time(js, "scrollTo(" + i + " / 20)"));
-                }
-                record(results, "scroll a 20th of the tree (slowest of 20)",
-                        scrolls.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow());
+                record(results, "scroll a 20th of the tree (slowest of 20)", slowestScroll(js));
                 record(results, "End key", time(js, "key('End')"));
                 record(results, "Home key", time(js, "key('Home')"));
                 record(results, "search \"render\" (Enter)", time(js, "search('render')"));
+                record(results, "Enter again: the next match", time(js, "search('render')"));
+                record(results, "Shift+Enter twice: back past the first match", time(js, "search('render', true); bench.search('render', true)"));
                 record(results, "clear the search", time(js, "search('')"));
+                js.executeScript("bench.toTop()");
                 record(results, "collapse all, show all", time(js, "altKey('ArrowLeft')"));
+                if (baselineText != null) {
+                    reload(driver, js);
+                    js.executeScript(HELPERS + "window.benchBaseline = arguments[0];", baselineText);
+                    record(results, "compare: load the baseline", time(js, "compareLoad()"));
+                    record(results, "compare: expand all", time(js, "compareExpandAll()"));
+                    record(results, "compare: scroll a 20th (slowest of 20)", slowestScroll(js));
+                    record(results, "compare: close the top row (click)", time(js, "compareClickTop()"));
+                    record(results, "compare: open it again (click)", time(js, "compareClickTop()"));
+                    record(results, "compare: turn on show all", time(js, "showAll()"));
+                    record(results, "compare: expand all, show all", time(js, "compareExpandAll()"));
+                    record(results, "compare: close the top row, show all", time(js, "compareClickTop()"));
+                    record(results, "compare: open it again, show all", time(js, "compareClickTop()"));
+                }
             }
         } finally {
             browser.close();
@@ -99,13 +101,20 @@ public class TreeBench {
               tree() { return markataReport.views.tree; },
               focused() { return document.activeElement && document.activeElement.closest('#view .row')
                 ? document.activeElement : document.querySelector('#view .row'); },
+              // the top row (index 0): the first row in the page can be the focus row kept from far down
               altKey(key) {
-                const row = document.querySelector('#view .row');
+                const row = Array.from(document.querySelectorAll('#view .kids .row')).find(r => r._entry && r._entry.index === 0)
+                  || document.querySelector('#view .row');
                 row.focus();
                 row.dispatchEvent(new KeyboardEvent('keydown', { key, altKey: true, bubbles: true }));
               },
               key(key) {
                 this.focused().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+              },
+              toTop() {
+                const area = document.getElementById('view');
+                area.scrollTop = 0;
+                area.dispatchEvent(new Event('scroll'));
               },
               showAll() {
                 const box = document.getElementById('opt-show-all');
@@ -117,13 +126,54 @@ public class TreeBench {
                 area.scrollTop = fraction * (area.scrollHeight - area.clientHeight);
                 area.dispatchEvent(new Event('scroll'));
               },
-              search(text) {
+              search(text, shiftKey = false) {
                 const input = document.getElementById('search');
                 input.value = text;
-                input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+                input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true }));
               },
-              rows() { const t = this.tree(); return t.rowCount ? t.rowCount() : document.querySelectorAll('#view .row').length; }
+              compare() { return markataReport.views.compare; },
+              compareLoad() {
+                markataReport.show('compare');
+                this.compare().load('baseline.session.json', window.benchBaseline);
+              },
+              // every path open, then drawn: the same on the page before and after its rows went virtual
+              compareExpandAll() {
+                const v = this.compare();
+                const stack = [v.diff];
+                while (stack.length) {
+                  const n = stack.pop();
+                  v.open.add(n);
+                  for (const c of n.kids.values()) stack.push(c);
+                }
+                v.render();
+              },
+              compareClickTop() { document.querySelector('#compare-tree .kids .row').click(); },
+              rows() {
+                if (markataReport.current === 'compare') {
+                  const v = this.compare();
+                  return v.rows ? v.rows.flat.length : document.querySelectorAll('#view .kids .row').length;
+                }
+                const t = this.tree();
+                return t.rowCount ? t.rowCount() : document.querySelectorAll('#view .row').length;
+              }
             };""";
+
+    /** The page again as at a first visit: the view options an earlier run saved are cleared first. */
+    static void reload(WebDriver driver, JavascriptExecutor js) {
+        js.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> js.executeScript(
+                "return document.body && document.body.dataset.ready") != null);
+    }
+
+    /** The slowest of 20 jumps through the view, a 20th of it each. */
+    static double[] slowestScroll(JavascriptExecutor js) {
+        List<double[]> scrolls = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            scrolls.add(time(js, "scrollTo(" + i + " / 20)"));
+        }
+        return scrolls.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow();
+    }
 
     static double[] time(JavascriptExecutor js, String action) {
         Object ms = js.executeAsyncScript("""
@@ -139,7 +189,7 @@ public class TreeBench {
     }
 
     static double domRows(JavascriptExecutor js) {
-        return ((Number) js.executeScript("return document.querySelectorAll('#view .row').length")).doubleValue();
+        return ((Number) js.executeScript("return document.querySelectorAll('#view .kids .row').length")).doubleValue();
     }
 
     static void record(Map<String, List<double[]>> results, String action, double[] value) {

@@ -21,7 +21,7 @@ record HtmlAssets(String css, String script, String scriptHash) {
 
     /** Script files in load order: shared helpers and the model first, the app that wires views last. */
     static final List<String> SCRIPTS = List.of(
-            "util.js", "model.js", "tree.js", "timeline.js", "flame.js", "hot.js", "details.js",
+            "util.js", "model.js", "rows.js", "tree.js", "timeline.js", "flame.js", "hot.js", "details.js",
             "build.js", "compare.js", "app.js");
 
     static HtmlAssets load() {

@@ -35,6 +35,7 @@ class App {
     this.selectedNode = null;
     this.focus = null; // a part of the build the trees are limited to: {category, name}
     this.scrolls = {}; // per view, where its scrolled area was left: the views share one
+    this.trees = new Map(); // the last few call trees built (callTree), by thread, "show all" and focus
     this.hasBuild = profile.spans.some(s => s.category === "stage");
   }
 
@@ -182,6 +183,7 @@ class App {
     input.id = "search";
     input.placeholder = "Search methods, classes, files (/)";
     input.setAttribute("aria-label", "Search");
+    input.title = "Enter, Shift+Enter: the call tree's next, previous match (n, N or F3 outside the box)";
     const regex = el("input");
     regex.type = "checkbox";
     regex.id = "search-regex";
@@ -189,8 +191,12 @@ class App {
     regexLabel.prepend(regex);
     this.searchStatus = el("span", "search-status");
     this.searchStatus.id = "search-status";
+    this.searchPosition = el("span", "search-status search-position");
+    this.searchPosition.id = "search-position";
+    this.searchPosition.setAttribute("aria-live", "polite");
     let timer = 0;
     const update = () => {
+      timer = 0;
       this.search = { text: input.value, regex: regex.checked };
       this.matcher = makeMatcher(this.profile, this.search);
       this.updateSearchStatus();
@@ -200,19 +206,36 @@ class App {
       clearTimeout(timer);
       timer = setTimeout(update, 120);
     });
-    input.addEventListener("keydown", e => {
-      if (e.key === "Enter") {
+    // Enter (Shift+Enter) in the box: the search as typed, then the call tree's next (previous)
+    // match from its focus row; n, N, F3, Shift+F3 do the same from anywhere but a text field
+    const step = (forward, takeFocus) => {
+      if (timer) {
         clearTimeout(timer);
         update();
       }
+      if (this.current === "tree" && this.matcher) this.views.tree.gotoMatch(forward ? 1 : -1, takeFocus);
+    };
+    input.addEventListener("keydown", e => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        clearTimeout(timer);
+        if (input.value !== this.search.text || regex.checked !== this.search.regex) update();
+        step(!e.shiftKey, false);
+      }
     });
     regex.addEventListener("change", update);
-    search.append(input, regexLabel, this.searchStatus);
+    search.append(input, regexLabel, this.searchStatus, this.searchPosition);
     bar.appendChild(search);
     document.addEventListener("keydown", e => {
-      if (e.key === "/" && document.activeElement.tagName !== "INPUT") {
+      const active = document.activeElement;
+      const typing = active && (["INPUT", "SELECT", "TEXTAREA"].includes(active.tagName) || active.isContentEditable);
+      if (e.key === "/" && active.tagName !== "INPUT") {
         e.preventDefault();
         input.focus();
+      } else if (e.key === "F3" || ((e.key === "n" || e.key === "N") && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+        if (this.current !== "tree" || !(this.search.text || input.value)) return;
+        e.preventDefault();
+        step(e.key === "F3" ? !e.shiftKey : e.key === "n", active !== input);
       }
     });
 
@@ -245,7 +268,8 @@ class App {
     const units = el("select");
     units.id = "opt-units";
     units.appendChild(new Option("Seconds", "seconds"));
-    units.appendChild(new Option("Percent of total", "percent"));
+    units.appendChild(new Option("Percent", "percent")); // of what: updateUnitsLabel, with the tree
+    this.unitsSelect = units;
     units.value = o.units;
     const all = el("input");
     all.type = "checkbox";
@@ -348,13 +372,45 @@ class App {
   }
 
   rebuildTree() {
-    this.tree = buildCallTree(this.profile, this.thread, this.options.showAll, this.focus ? focusOf(this.profile, this.focus) : null);
+    this.tree = this.callTree(this.thread, this.options.showAll, this.focus);
     this.scope = treeScope(this.profile, this.tree, this.thread, this.focus);
-    this.methods = null;
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
+    this.updateUnitsLabel();
     this.updateSearchStatus();
     this.updateFocusTime();
+  }
+
+  /**
+   * The call tree for a thread choice, "show all" and focus: the last few are kept, so turning
+   * "show all" off again (or going back to a thread or part of the build) costs nothing and
+   * gives back the tree as it was left (TreeView keeps what was open per tree).
+   */
+  callTree(thread, showAll, focus) {
+    const key = thread + "|" + showAll + "|" + (focus ? focus.category + "\u0000" + focus.name : "");
+    let tree = this.trees.get(key);
+    if (tree) {
+      this.trees.delete(key); // most recently used last
+    } else {
+      tree = buildCallTree(this.profile, thread, showAll, focus ? focusOf(this.profile, focus) : null);
+    }
+    this.trees.set(key, tree);
+    if (this.trees.size > 4) this.trees.delete(this.trees.keys().next().value);
+    return tree;
+  }
+
+  /**
+   * Names what the percent unit's shares are of, which depends on the tree: in the tree with a
+   * row per thread each row's of its own thread (shareBase), else of the one thread or part.
+   */
+  updateUnitsLabel() {
+    const option = this.unitsSelect && this.unitsSelect.querySelector("option[value='percent']");
+    if (!option) return;
+    const scope = this.scope;
+    option.textContent = scope.allThreads ? "Percent of each row's thread" : "Percent of " + scope.label;
+    this.unitsSelect.title = scope.allThreads
+      ? "Percent: each row's share of its thread's time; a thread's own row, of " + scope.wall
+      : "Percent: each row's share of " + scope.label;
   }
 
   /**
@@ -374,13 +430,20 @@ class App {
     this.focusTime.textContent = text;
   }
 
+  /** The methods of the current tree (hot methods, details, search), kept with the tree. */
   methodIndex() {
-    if (!this.methods) this.methods = methodIndex(this.profile, this.tree);
-    return this.methods;
+    if (!this.tree.methods) this.tree.methods = methodIndex(this.profile, this.tree);
+    return this.tree.methods;
+  }
+
+  /** Says where the last step to a search's match went ("match 3 of 40"), or nothing. */
+  showMatchPosition(text) {
+    if (this.searchPosition) this.searchPosition.textContent = text;
   }
 
   updateSearchStatus() {
     if (!this.searchStatus) return;
+    this.showMatchPosition("");
     if (!this.search.text) {
       this.searchStatus.textContent = "";
       return;

@@ -201,6 +201,7 @@ class BuildView {
     table.id = id;
     const tr = el("tr");
     headers.forEach((h, i) => tr.appendChild(el("th", i === 0 || h === "Plugins" ? "text" : null, h)));
+    table._headers = headers;
     const thead = el("thead");
     thead.appendChild(tr);
     table.appendChild(thead);
@@ -221,6 +222,10 @@ class BuildView {
       const td = el("td", plugins ? "text clip plugins" : i === 0 ? "text" : null, node ? null : c);
       if (node) td.appendChild(c);
       if (plugins) td.title = c;
+      // the column's name in the cell, shown in a narrow window only, where the rows are laid
+      // out as lines of "name value" (report.css): a phone scrolled the stage columns sideways
+      if (i > 0 && c !== "") td.prepend(el("span", "cell-label", table._headers[i] + " "));
+      else if (i > 0) td.classList.add("empty");
       tr.appendChild(td);
     });
     table.tBodies[0].appendChild(tr);

@@ -17,35 +17,16 @@ class CompareView {
     bar.append(label, this.status);
     this.body = el("div", "tree diff");
     this.body.id = "compare-tree";
-    this.body.addEventListener("click", e => {
-      const row = e.target.closest(".row");
-      if (row && row._diff) this.toggle(row);
-    });
-    // the call tree's keys: Right opens (or steps in), Left closes (or goes to the parent), Enter toggles
-    this.body.addEventListener("keydown", e => {
-      const row = e.target.closest(".row");
-      if (!row || !row._diff) return;
-      const rows = Array.from(this.body.querySelectorAll(".row")).filter(r => r._diff);
-      const i = rows.indexOf(row);
-      const expanded = row.getAttribute("aria-expanded");
-      if (e.key === "ArrowDown" && i + 1 < rows.length) rows[i + 1].focus();
-      else if (e.key === "ArrowUp" && i > 0) rows[i - 1].focus();
-      else if (e.key === "Home") rows[0].focus();
-      else if (e.key === "End") rows[rows.length - 1].focus();
-      else if (e.key === "Enter" || (e.key === "ArrowRight" && expanded === "false") || (e.key === "ArrowLeft" && expanded === "true")) this.toggle(row);
-      else if (e.key === "ArrowRight" && expanded === "true" && i + 1 < rows.length) rows[i + 1].focus();
-      else if (e.key === "ArrowLeft") {
-        const parent = row.parentNode.parentNode.closest(".node");
-        if (parent) parent.querySelector(":scope > .row").focus();
-      } else return;
-      e.preventDefault();
-    });
-    // one Tab stop for the tree: the row last focused
-    this.body.addEventListener("focusin", e => {
-      const row = e.target.closest(".row");
-      if (!row || !row._diff) return;
-      for (const r of this.body.querySelectorAll(".row[tabindex='0']")) if (r !== row) r.tabIndex = -1;
-      row.tabIndex = 0;
+    this.body.setAttribute("role", "tree");
+    // the call tree's rows (rows.js): only those in view are in the page, so a 10,000-post
+    // build's profile compared with another stays quick however much of it is open; its keys
+    this.rows = new VirtualRows(app, "compare", this.body, {
+      kids: n => this.sorted(n === null ? this.diff : n),
+      isOpen: n => this.open.has(n),
+      fill: (row, entry) => this.fillRow(row, entry.item),
+      toggle: (entry, open, deep) => this.toggle(entry, open, deep),
+      activate: entry => this.toggle(entry),
+      click: entry => this.toggle(entry)
     });
     this.root.append(bar, el("p", "hint-line", "Rows pair call paths by class and method, over all threads; Δ is this profile minus the baseline " +
       "(red: slower now, green: faster). Sorted by the size of the change."), this.body);
@@ -143,7 +124,9 @@ class CompareView {
   }
 
   render() {
+    const focused = this.rows.focusEntry && this.rows.focusEntry.item;
     clear(this.body);
+    this.rows.reset();
     if (!this.baseline) {
       if (!this.status.textContent) this.status.textContent = "no baseline loaded";
       return;
@@ -163,17 +146,19 @@ class CompareView {
         }
       }
     }
+    this.kidsCache = new Map();
     const d = this.diff;
     this.status.textContent = "baseline " + this.baselineName + this.baselineThread + ": " + formatTime(d.before) + " → this profile " + formatTime(d.after)
       + " (" + this.delta(d) + ")";
     const head = el("div", "row diff-head");
     for (const h of ["", "before", "now", "Δ", "method"]) head.appendChild(el("span", h && h !== "method" ? "time" : "toggle", h));
     this.body.appendChild(head);
-    const list = el("div", "kids top");
-    for (const c of this.sorted(d)) list.appendChild(this.element(c));
-    this.body.appendChild(list);
-    const first = list.querySelector(".row");
-    if (first) first.tabIndex = 0;
+    if (!this.rows.show(this.body, focused && (n => n === focused))) {
+      this.body.appendChild(el("p", "empty", "No call path is above the threshold (" + this.app.options.threshold +
+        "% of the larger total); lower it under View options."));
+      return;
+    }
+    this.rows.renderWindow();
   }
 
   delta(n) {
@@ -184,19 +169,23 @@ class CompareView {
     return sign + formatTime(Math.abs(diff)) + pct;
   }
 
+  /** The rows under a path: its callees above the threshold, the biggest change first (kept until the next render). */
   sorted(n) {
-    const scale = Math.max(this.diff.before, this.diff.after);
-    const threshold = this.app.options.showAll ? 0 : scale * this.app.options.threshold / 100;
-    return Array.from(n.kids.values())
-      .filter(c => Math.max(c.before, c.after) >= threshold)
-      .sort((a, b) => b.change - a.change || b.after - a.after);
+    let kids = this.kidsCache.get(n);
+    if (!kids) {
+      const scale = Math.max(this.diff.before, this.diff.after);
+      const threshold = this.app.options.showAll ? 0 : scale * this.app.options.threshold / 100;
+      kids = Array.from(n.kids.values())
+        .filter(c => Math.max(c.before, c.after) >= threshold)
+        .sort((a, b) => b.change - a.change || b.after - a.after);
+      this.kidsCache.set(n, kids);
+    }
+    return kids;
   }
 
-  element(n) {
-    const wrap = el("div", "node");
-    const row = el("div", "row");
+  /** One row's content: before, now, the change, the method. */
+  fillRow(row, n) {
     row._diff = n;
-    row.tabIndex = -1;
     const expandable = this.sorted(n).length > 0;
     const isOpen = this.open.has(n);
     row.appendChild(el("span", "toggle", expandable ? (isOpen ? "▾" : "▸") : ""));
@@ -210,23 +199,20 @@ class CompareView {
     const name = el("span", "name " + (n.frame.kind === KIND_APP ? "app" : n.frame.kind === KIND_SYNTHETIC ? "synthetic" : "lib"), n.frame.name);
     name.title = n.label;
     row.appendChild(name);
-    wrap.appendChild(row);
-    if (expandable && isOpen) {
-      const kids = el("div", "kids");
-      for (const c of this.sorted(n)) kids.appendChild(this.element(c));
-      wrap.appendChild(kids);
-    }
-    return wrap;
   }
 
-  toggle(row) {
-    const n = row._diff;
-    if (this.open.has(n)) this.open.delete(n); else this.open.add(n);
-    const fresh = this.element(n);
-    row.parentNode.replaceWith(fresh);
-    const again = fresh.querySelector(".row");
-    again.tabIndex = 0;
-    again.focus();
+  /** Opens or closes a row (flips it when `wantOpen` is undefined); with `deep`, every row below it too. */
+  toggle(entry, wantOpen, deep) {
+    const n = entry.item;
+    if (!this.sorted(n).length) return;
+    const open = wantOpen === undefined ? !this.open.has(n) : wantOpen;
+    const stack = [n];
+    while (stack.length) {
+      const c = stack.pop();
+      if (open) this.open.add(c); else this.open.delete(c);
+      if (deep) for (const k of this.sorted(c)) stack.push(k);
+    }
+    this.rows.refreshBelow(entry.index);
   }
 }
 

@@ -213,9 +213,7 @@ class FlameView {
     this.tooltip.appendChild(el("div", null, formatTime(b.node.total) + " (" + formatPercent(b.node.total, share.base) + " of " +
       share.label + ")" + self));
     this.tooltip.appendChild(el("div", "td", (f.location || "unknown location") + " · " + formatCount(b.node.count) + " samples"));
-    this.tooltip.hidden = false;
-    this.tooltip.style.left = Math.min(e.clientX + 14, window.innerWidth - this.tooltip.offsetWidth - 8) + "px";
-    this.tooltip.style.top = Math.min(e.clientY + 14, window.innerHeight - this.tooltip.offsetHeight - 8) + "px";
+    placeTooltip(this.tooltip, e.clientX, e.clientY);
   }
 
   click(e) {

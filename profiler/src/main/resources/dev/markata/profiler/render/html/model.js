@@ -535,6 +535,88 @@ function wallShares(profile) {
 function buildCallTree(profile, threadChoice, keepPlumbing = false, focus = null) {
   const root = makeNode(-1, null);
   const all = threadChoice === "all";
+  const { groups, baseInfo, wholeTreeTotal } = sampleGroups(profile, threadChoice, focus);
+
+  // Then graft: each group's stacks go under its base node, memoised per base.
+  const threadNodes = new Map();
+  const threadNode = key => {
+    if (!all) return root;
+    let n = threadNodes.get(key);
+    if (!n) {
+      const t = profile.threads.find(x => "T" + x.id === key);
+      threadNodes.set(key, n = childNode(root, syntheticFrame(profile, "thread " + (t ? t.name : key.slice(1)))));
+    }
+    return n;
+  };
+  const grafts = new Map();
+  const graftFor = key => {
+    let g = grafts.get(key);
+    if (!g) {
+      const info = baseInfo.get(key);
+      const base = info ? graftFor(info.parentKey).node(info.origin) : threadNode(key);
+      grafts.set(key, g = new Graft(profile, base, !!info, !keepPlumbing));
+    }
+    return g;
+  };
+  const awaitFrame = syntheticFrame(profile, "[await]");
+  const oocFrame = syntheticFrame(profile, "[out-of-context]");
+  for (const g of groups.values()) {
+    if (!g.used) continue;
+    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame), false, !keepPlumbing)
+      : graftFor(g.baseKey);
+    g.forEach((stack, self, count, threadSelf) => {
+      let node = graftPoint.node(stack);
+      if (g.mode === "await") node = childNode(node, awaitFrame);
+      node.self += self;
+      node.threadSelf += threadSelf;
+      node.count += count;
+    });
+  }
+  sumTotals(root);
+  if (focus) {
+    root.wholeTreeTotal = wholeTreeTotal;
+    root.wall = focus.wall; // what a thread's own row is a share of (shareBase)
+  }
+  settleLines(profile, root);
+  // Threads whose every sample was grafted elsewhere have nothing left of their own.
+  if (root.kids) {
+    for (const [f, n] of Array.from(root.kids.entries())) if (!(n.total > 0)) root.kids.delete(f);
+    if (root.kids.size === 1) {
+      const only = root.kids.values().next().value;
+      if (profile.frames[only.f].kind === KIND_SYNTHETIC && profile.frames[only.f].method.startsWith("thread ")) {
+        root.onlyThread = profile.frames[only.f].method.slice(7);
+        root.kids = only.kids;
+        root.sorted = null;
+        if (root.kids) for (const c of root.kids.values()) c.parent = root;
+        root.self += only.self;
+        root.threadSelf += only.threadSelf;
+        root.selfCount = (root.selfCount || 0) + (only.selfCount || 0);
+        const stack = [root];
+        while (stack.length) {
+          const n = stack.pop();
+          if (n.kids) for (const c of n.kids.values()) {
+            c.depth = n.depth + 1;
+            stack.push(c);
+          }
+        }
+      }
+    }
+  }
+  return root;
+}
+
+/**
+ * buildCallTree's first pass: the samples summed per (group, stack) in flat arrays, a group being
+ * a thread, an [out-of-context] bucket, the [await] samples or the tasks grafted under one
+ * submitting stack; with the graft points of the task groups (`baseInfo`). The same whether the
+ * JDK's plumbing is kept or not ("show all"), so the last one is kept on the profile and the
+ * other setting only grafts (it summed every sample again: most of a 10,000-post build's 0.3-0.8
+ * s "show all" toggle).
+ */
+function sampleGroups(profile, threadChoice, focus) {
+  const last = profile.lastSampleGroups;
+  if (last && last.threadChoice === threadChoice && last.focus === focus) return last;
+  const all = threadChoice === "all";
   const threads = all ? profile.threads : [profile.threads[threadChoice]].filter(Boolean);
   const graft = all && profile.asyncMode !== "DISABLED";
   const strict = profile.asyncMode === "STRICT";
@@ -609,73 +691,9 @@ function buildCallTree(profile, threadChoice, keepPlumbing = false, focus = null
       g.add(t.stack[i], w, t.count[i], own[i]);
     }
   }
-
-  // Then graft: each group's stacks go under its base node, memoised per base.
-  const threadNodes = new Map();
-  const threadNode = key => {
-    if (!all) return root;
-    let n = threadNodes.get(key);
-    if (!n) {
-      const t = profile.threads.find(x => "T" + x.id === key);
-      threadNodes.set(key, n = childNode(root, syntheticFrame(profile, "thread " + (t ? t.name : key.slice(1)))));
-    }
-    return n;
-  };
-  const grafts = new Map();
-  const graftFor = key => {
-    let g = grafts.get(key);
-    if (!g) {
-      const info = baseInfo.get(key);
-      const base = info ? graftFor(info.parentKey).node(info.origin) : threadNode(key);
-      grafts.set(key, g = new Graft(profile, base, !!info, !keepPlumbing));
-    }
-    return g;
-  };
-  const awaitFrame = syntheticFrame(profile, "[await]");
-  const oocFrame = syntheticFrame(profile, "[out-of-context]");
-  for (const g of groups.values()) {
-    if (!g.used) continue;
-    const graftPoint = g.mode === "ooc" ? new Graft(profile, childNode(threadNode(g.baseKey), oocFrame), false, !keepPlumbing)
-      : graftFor(g.baseKey);
-    g.forEach((stack, self, count, threadSelf) => {
-      let node = graftPoint.node(stack);
-      if (g.mode === "await") node = childNode(node, awaitFrame);
-      node.self += self;
-      node.threadSelf += threadSelf;
-      node.count += count;
-    });
-  }
-  sumTotals(root);
-  if (focus) {
-    root.wholeTreeTotal = wholeTreeTotal;
-    root.wall = focus.wall; // what a thread's own row is a share of (shareBase)
-  }
-  settleLines(profile, root);
-  // Threads whose every sample was grafted elsewhere have nothing left of their own.
-  if (root.kids) {
-    for (const [f, n] of Array.from(root.kids.entries())) if (!(n.total > 0)) root.kids.delete(f);
-    if (root.kids.size === 1) {
-      const only = root.kids.values().next().value;
-      if (profile.frames[only.f].kind === KIND_SYNTHETIC && profile.frames[only.f].method.startsWith("thread ")) {
-        root.onlyThread = profile.frames[only.f].method.slice(7);
-        root.kids = only.kids;
-        root.sorted = null;
-        if (root.kids) for (const c of root.kids.values()) c.parent = root;
-        root.self += only.self;
-        root.threadSelf += only.threadSelf;
-        root.selfCount = (root.selfCount || 0) + (only.selfCount || 0);
-        const stack = [root];
-        while (stack.length) {
-          const n = stack.pop();
-          if (n.kids) for (const c of n.kids.values()) {
-            c.depth = n.depth + 1;
-            stack.push(c);
-          }
-        }
-      }
-    }
-  }
-  return root;
+  for (const g of groups.values()) g.compact();
+  profile.lastSampleGroups = { threadChoice, focus, groups, baseInfo, wholeTreeTotal };
+  return profile.lastSampleGroups;
 }
 
 /**
@@ -779,7 +797,32 @@ class SampleGroup {
     this.used = true;
   }
 
+  /**
+   * Keeps only the stacks that have samples, in the same order: the groups are kept for the other
+   * "show all" setting (sampleGroups), and arrays as long as the stack table, one set per group,
+   * held megabytes for a 10,000-post build. Nothing is added after.
+   */
+  compact() {
+    const last = this.self.length - 1;
+    let n = 0;
+    for (let k = 0; k <= last; k++) if (this.count[k] > 0) n++;
+    const keys = new Int32Array(n), self = new Float64Array(n), threadSelf = new Float64Array(n), count = new Int32Array(n);
+    for (let k = 0, j = 0; k <= last; k++) {
+      if (this.count[k] > 0) {
+        keys[j] = k === last ? -1 : k;
+        self[j] = this.self[k];
+        threadSelf[j] = this.threadSelf[k];
+        count[j++] = this.count[k];
+      }
+    }
+    Object.assign(this, { keys, self, threadSelf, count });
+  }
+
   forEach(fn) {
+    if (this.keys) {
+      for (let j = 0; j < this.keys.length; j++) fn(this.keys[j], this.self[j], this.count[j], this.threadSelf[j]);
+      return;
+    }
     const last = this.self.length - 1;
     for (let k = 0; k <= last; k++) {
       if (this.count[k] > 0) fn(k === last ? -1 : k, this.self[k], this.count[k], this.threadSelf[k]);

@@ -335,11 +335,7 @@ class TimelineView {
   }
 
   placeTooltip(e) {
-    this.tooltip.hidden = false;
-    const x = Math.min(e.clientX + 14, window.innerWidth - this.tooltip.offsetWidth - 8);
-    const y = Math.min(e.clientY + 14, window.innerHeight - this.tooltip.offsetHeight - 8);
-    this.tooltip.style.left = x + "px";
-    this.tooltip.style.top = y + "px";
+    placeTooltip(this.tooltip, e.clientX, e.clientY);
   }
 
   click(e) {

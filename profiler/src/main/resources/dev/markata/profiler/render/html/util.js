@@ -158,6 +158,20 @@ function themeColours() {
   return { bg: get("--bg"), panel: get("--panel"), line: get("--line"), dim: get("--dim"), text: get("--text") };
 }
 
+/**
+ * Shows a tooltip beside the point (x, y) of the window: below and right of it, or above (left)
+ * where the window has no room, never pushed back over the point, which is what it tells of (a
+ * flame graph's box at the window's bottom was hidden under its own keyboard tooltip).
+ */
+function placeTooltip(tooltip, x, y) {
+  tooltip.hidden = false;
+  const w = tooltip.offsetWidth, h = tooltip.offsetHeight, gap = 14, edge = 8;
+  const right = x + gap + w <= window.innerWidth - edge;
+  const below = y + gap + h <= window.innerHeight - edge;
+  tooltip.style.left = Math.max(edge, right ? x + gap : Math.min(x - gap - w, window.innerWidth - w - edge)) + "px";
+  tooltip.style.top = Math.max(edge, below ? y + gap : y - gap - h) + "px";
+}
+
 /** A canvas sized for the device's pixel ratio, so text stays sharp. */
 function sizeCanvas(canvas, width, height) {
   const ratio = window.devicePixelRatio || 1;

@@ -79,8 +79,8 @@ public final class HtmlBrowser implements AutoCloseable {
         return new HtmlBrowser(driver, profileDir);
     }
 
-    /** Renders {@code session} to {@code target/html-reports/<name>.html}. */
-    static Path render(Session session, HtmlOptions options, String name) throws IOException {
+    /** Renders {@code session} to {@code target/html-reports/<name>.html} (from the working directory). */
+    public static Path render(Session session, HtmlOptions options, String name) throws IOException {
         Files.createDirectories(OUT);
         Path file = OUT.resolve(name + ".html").toAbsolutePath();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -560,6 +560,26 @@ class HtmlViewsBrowserTest {
     }
 
     /**
+     * The percent unit says what its shares are of: in the all-threads tree each row's of its own
+     * thread (a thread's row: of the profile's duration), with one thread of that thread. It was
+     * "Percent of total" whatever the tree, which in the all-threads tree none of the rows is.
+     */
+    @Test
+    void thePercentUnitSaysWhatItsSharesAreOf() throws Exception {
+        browser.find(By.cssSelector(".options summary")).click();
+        Select units = new Select(browser.find(By.id("opt-units")));
+        WebElement percent = browser.find(By.cssSelector("#opt-units option[value='percent']"));
+        assertThat(percent.getText()).isEqualTo("Percent of each row's thread");
+        assertThat(browser.find(By.id("opt-units")).getAttribute("title"))
+                .isEqualTo("Percent: each row's share of its thread's time; a thread's own row, of the profile's duration");
+        units.selectByValue("percent");
+        new Select(browser.find(By.id("thread-select"))).selectByVisibleText("worker-3 (115 ms)");
+        assertThat(percent.getAttribute("textContent")).isEqualTo("Percent of worker-3's time"); // the menu closed: not shown
+        assertThat(browser.find(By.id("opt-units")).getAttribute("title")).isEqualTo("Percent: each row's share of worker-3's time");
+        assertThat(units.getFirstSelectedOption().getAttribute("value")).isEqualTo("percent");
+    }
+
+    /**
      * The view tabs are one stop of the Tab key, as a tab list is (the arrow keys move between
      * them): each of the six was a stop of its own on the way from the page's top to the view.
      */
@@ -677,6 +697,44 @@ class HtmlViewsBrowserTest {
         assertThat(browser.text(By.id("flame-status"))).startsWith("165 ms");
         assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
         browser.screenshot("flame-keyboard");
+    }
+
+    /** Whether two elements' boxes on the screen overlap. */
+    boolean overlap(String a, String b) {
+        return (Boolean) browser.js("""
+                const p = document.querySelector(arguments[0]).getBoundingClientRect();
+                const q = document.querySelector(arguments[1]).getBoundingClientRect();
+                return p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;""", a, b);
+    }
+
+    /** The keyboard cursor's tooltip at the window's bottom goes above its box: it was pushed up over it. */
+    @Test
+    void theFlameGraphsKeyboardTooltipNeverCoversItsBox() throws Exception {
+        show("flame");
+        // a window whose bottom is 30 px below the flame graph's deepest boxes
+        long depth = ((Number) browser.js("return Math.max(...markataReport.views.flame.boxes.map(b => b.depth))")).longValue();
+        double bottom = ((Number) browser.js("return document.getElementById('flame-canvas').getBoundingClientRect().top"
+                + " + (arguments[0] + 1) * 18", depth)).doubleValue();
+        Dimension size = browser.driver().manage().window().getSize();
+        long chrome = size.getHeight() - ((Number) browser.js("return window.innerHeight")).longValue();
+        inWindow(new Dimension(size.getWidth(), (int) (bottom + 30 + chrome)), () -> {
+            WebElement canvas = browser.find(By.id("flame-canvas"));
+            browser.js("arguments[0].focus()", canvas);
+            int above = 0;
+            for (int i = 0; i <= depth; i++) {
+                canvas.sendKeys(Keys.ARROW_DOWN);
+                assertThat(browser.find(By.id("flame-tooltip")).isDisplayed()).isTrue();
+                assertThat(overlap("#flame-tooltip", "#flame-cursor")).as("the tooltip over the box of " + flameFocus()).isFalse();
+                assertThat((Boolean) browser.js("const r = document.getElementById('flame-tooltip').getBoundingClientRect();"
+                        + " return r.top >= 0 && r.bottom <= window.innerHeight;")).as("the tooltip inside the window").isTrue();
+                if ((Boolean) browser.js("return document.getElementById('flame-tooltip').getBoundingClientRect().bottom"
+                        + " <= document.getElementById('flame-cursor').getBoundingClientRect().top")) {
+                    above++;
+                }
+            }
+            assertThat(above).as("boxes near the window's bottom, their tooltip above them").isPositive();
+            browser.screenshot("flame-keyboard-tooltip-low");
+        });
     }
 
     /** A real wheel turn over the middle of the timeline (CDP input: trusted, so it scrolls as a user's does). */
@@ -1071,11 +1129,26 @@ class HtmlViewsBrowserTest {
                         Map.of("stage", stageOf[k], "plugin", "markata.plugins." + plugins[k]));
             }
         }
-        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "many-plugins"));
+        Path file = HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "many-plugins");
+        browser.open(file);
         show("build");
         assertThat((Boolean) browser.js("const v = document.getElementById('view'); return v.scrollWidth <= v.clientWidth"))
                 .as("the Build tab needs no sideways scrolling").isTrue();
         WebElement cell = browser.findAll(By.cssSelector("#build-documents tbody tr td:last-child")).get(0);
         assertThat(cell.getAttribute("title")).isEqualTo(String.join(", ", plugins)); // cut to fit, whole on hover
+        // a phone: the tables' rows are laid out as lines of "name value" under each row's name,
+        // where a row of four stage columns scrolled sideways with its document's name out of sight
+        inWindow(new Dimension(390, 844), () -> {
+            browser.open(file);
+            show("build");
+            assertThat((Boolean) browser.js("const v = document.getElementById('view'); return v.scrollWidth <= v.clientWidth"))
+                    .as("the Build tab at 390 px needs no sideways scrolling").isTrue();
+            WebElement first = browser.findAll(By.cssSelector("#build-documents tbody tr")).get(0);
+            assertThat(first.getText().replaceAll("\\s+", " "))
+                    .matches("posts/careful-anchor-write-post-115\\d\\.md (warm-up )?Total \\S+ ms load \\S+ ms pre_render \\S+ ms render \\S+ ms save \\S+ ms Plugins .*");
+            assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr")).get(0).getText().replaceAll("\\s+", " "))
+                    .startsWith("load Wall time 4.00 ms % of build");
+            browser.screenshot("build-phone");
+        });
     }
 }
