@@ -87,7 +87,7 @@ public final class AutoDescriptionPlugin implements Plugin {
     static String text(String markdown, int limit) {
         StringBuilder text = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
-        boolean inFence = false;
+        String fenceOpened = null; // the open fence's marks (```, ````, ~~~), which only as many or more of close
         // Line by line from the start, stopping once the text is long enough: the rest of a long
         // post is never cut into lines.
         for (int start = 0; start <= markdown.length() && text.length() <= limit; ) {
@@ -96,9 +96,13 @@ public final class AutoDescriptionPlugin implements Plugin {
             String raw = markdown.substring(start, end);
             start = end + 1;
             String line = raw.strip();
-            boolean fence = line.startsWith("```") || line.startsWith("~~~");
+            String marks = fenceMarks(line);
+            boolean fence = marks != null && (fenceOpened == null
+                    || marks.charAt(0) == fenceOpened.charAt(0) && marks.length() >= fenceOpened.length()
+                    && line.length() == marks.length());
+            boolean inFence = fenceOpened != null;
             if (fence) {
-                inFence = !inFence;
+                fenceOpened = inFence ? null : marks;
             }
             boolean skip = fence || inFence || line.startsWith("#") || line.startsWith("<") || line.startsWith("!!!")
                     || line.startsWith("???") || line.startsWith(":::") || line.startsWith("|") || line.startsWith(">")
@@ -117,6 +121,18 @@ public final class AutoDescriptionPlugin implements Plugin {
         }
         append(text, paragraph);
         return text.length() > limit + 1 ? text.substring(0, limit + 1) : text.toString();
+    }
+
+    /** The run of backticks or tildes (three or more) a fence line starts with, or null. */
+    private static String fenceMarks(String line) {
+        if (!line.startsWith("```") && !line.startsWith("~~~")) {
+            return null;
+        }
+        int end = 3;
+        while (end < line.length() && line.charAt(end) == line.charAt(0)) {
+            end++;
+        }
+        return line.substring(0, end);
     }
 
     /** Adds a paragraph's plain text to the text (a space between), and empties the paragraph. */

@@ -57,6 +57,9 @@ class AutoDescriptionPluginTest {
                 .isEqualTo("Short one. Second one.");
         assertThat(AutoDescriptionPlugin.text("A paragraph\n```\ncode\n```\nafter the fence.", 1000))
                 .isEqualTo("A paragraph after the fence.");
+        // a fence closes at a line of as many marks or more, of its own kind, and nothing else
+        assertThat(AutoDescriptionPlugin.text("````md\n```js\nnot text\n```\n````\nText.\n~~~\n```\n~~~~\nMore.", 1000))
+                .isEqualTo("Text. More.");
         assertThat(AutoDescriptionPlugin.text("word ".repeat(50) + "\n\n" + "more ".repeat(1000), 20))
                 .isEqualTo("word ".repeat(5).substring(0, 21));
     }
