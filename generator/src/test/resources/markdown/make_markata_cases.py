@@ -650,7 +650,11 @@ case("sites",
      "<!doctype html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\" />\n<title>Personal \u2014 Theology</title>\n<style type=\"text/css\">\nbody {\n  margin: 0;\n}\n\npre {\n  font-family: monospace;\n}\n</style>\n</head>\n<body class=\"tc-body\">\n<p>David</p>\n</body>\n</html>\n",
      "First of all go check out.\n\n!!! seealso \"\"\n\n    [![CyberBrick Hardware Kit](https://store.bblcdn.com/s7/ZK003-F.png)](https://us.store.bambulab.com/products/kit)\n\n    [cyberbrick made by bambu labs](https://us.store.bambulab.com/products/kit) \n\nAnyways\n",
      "## ________________________________________\n\nUPDATE \nThe 3D printing is all done.\n",
-     "Love,  \n**Wyatt** \u2764\ufe0f\n\n---\n\n![Birthday Confetti](https://media.giphy.com/media/x/giphy.gif)\n")
+     "Love,  \n**Wyatt** \u2764\ufe0f\n\n---\n\n![Birthday Confetti](https://media.giphy.com/media/x/giphy.gif)\n",
+     # Rhiannon-Walker/Website: an empty heading before a list of posts, an admonition indented by five
+     "## Just a Tish About Us...\n\nWe are a couple.\n\n## \n\nPosts.\n\n## \n",
+     "Tool\n\n!!! note \"Tool List\"\n     Safety Glasses, Carpet Tack Puller.\n \nAfter\n",
+     "<img src=\"/a.jpg\" alt=\"Spraying\" style=\"float: left;\">\n  \nSO... Off to Menards, I went.\n")
 case("mixed",
      "# Post Title\n\nIntro paragraph with a [link](https://example.com) and `code`.\n\n## Section One\n\n- a\n- b\n\n```python\nprint('hi')\n```\n\n## Section Two\n\n> A quote.\n\n| x | y |\n|:-:|--:|\n| 1 | 2 |\n\nDone.[^1]\n\n[^1]: Footnote.\n",
      "Some text\n\n---\n\n## After rule\n\n!!! note\n    Note body with **bold**.\n\nEnd.\n",
