@@ -638,6 +638,23 @@ case("more",
      "## a.b.c\n",
      "## ![img](/i.png) image heading\n",
      "## <span>html</span> heading\n")
+# excerpts of real sites' posts: pypeaday/small-group-notes (admonitions titled "" or a number,
+# a custom type, an indented list after a paragraph, a TiddlyWiki page pasted as the body) and
+# wyattbubbylee.com ("!!! seealso" around a linked image, a heading of underscores)
+case("sites",
+     "!!! note \"\"\n\n    generally means absnese of war\n\nIn Hebrew the word is `Shalom`.\n",
+     "## Isaiah\n\n\n!!! scripture \"Isaiah 9:6-7\"\n\n\n    6 For a child will be born to us;\n    And the government.\n\n## Jesus\n",
+     "!!! scripture\n\n    Ephesians 2:14-15\n\n    Jesus himeself is our _Eirene_\n\n\n# Questions\n\n!!! note \"1\"\n\n    The prophet Isaiah\n",
+     "Words that stick out: \n    - child\n    - given to us\n    - zeal...will accomplish this\n\n!!! scripture \"Luke 2:9-15\"\n\n    9And an angel\n\n    14\u201cGlory to God in the highest,\n",
+     "!!! success \"\"\n\n    Jesus \"put to death the enmity\" by removing all *spiritually/covenantally relevant* barriers\n\n    peace (\u03b5\u1f30\u03c1\u03b7\u03bd\u03bf\u03c0\u03bf\u03b9\u03ad\u03c9) through the blood; reproach\u2014 23if indeed\n",
+     "<!doctype html>\n<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\" />\n<title>Personal \u2014 Theology</title>\n<style type=\"text/css\">\nbody {\n  margin: 0;\n}\n\npre {\n  font-family: monospace;\n}\n</style>\n</head>\n<body class=\"tc-body\">\n<p>David</p>\n</body>\n</html>\n",
+     "First of all go check out.\n\n!!! seealso \"\"\n\n    [![CyberBrick Hardware Kit](https://store.bblcdn.com/s7/ZK003-F.png)](https://us.store.bambulab.com/products/kit)\n\n    [cyberbrick made by bambu labs](https://us.store.bambulab.com/products/kit) \n\nAnyways\n",
+     "## ________________________________________\n\nUPDATE \nThe 3D printing is all done.\n",
+     "Love,  \n**Wyatt** \u2764\ufe0f\n\n---\n\n![Birthday Confetti](https://media.giphy.com/media/x/giphy.gif)\n",
+     # Rhiannon-Walker/Website: an empty heading before a list of posts, an admonition indented by five
+     "## Just a Tish About Us...\n\nWe are a couple.\n\n## \n\nPosts.\n\n## \n",
+     "Tool\n\n!!! note \"Tool List\"\n     Safety Glasses, Carpet Tack Puller.\n \nAfter\n",
+     "<img src=\"/a.jpg\" alt=\"Spraying\" style=\"float: left;\">\n  \nSO... Off to Menards, I went.\n")
 case("mixed",
      "# Post Title\n\nIntro paragraph with a [link](https://example.com) and `code`.\n\n## Section One\n\n- a\n- b\n\n```python\nprint('hi')\n```\n\n## Section Two\n\n> A quote.\n\n| x | y |\n|:-:|--:|\n| 1 | 2 |\n\nDone.[^1]\n\n[^1]: Footnote.\n",
      "Some text\n\n---\n\n## After rule\n\n!!! note\n    Note body with **bold**.\n\nEnd.\n",

@@ -567,6 +567,9 @@ class BuildEndToEndTest {
         assertThat(site.read("markout/latest/index.html")).isEqualTo(latest);
     }
 
+    /** A first paragraph longer than a post's descriptions. */
+    private static final String FIRST_PARAGRAPH = "First paragraph, " + "long words ".repeat(30).strip() + ".";
+
     @Test
     void aListingThatShowsNoBodyIsNotRenderedAgainWhenOnlyABodyChanges() throws Exception {
         Site site = new Site(dir)
@@ -576,12 +579,13 @@ class BuildEndToEndTest {
                         template = "titles.html"
                         """)
                 .write("templates/titles.html", "{% for p in markata.feeds.titles.posts %}[{{ p.title }}: {{ p.description }}]{% endfor %}")
-                .post("posts/a.md", "title: A", "First paragraph.\n\nsecond words")
+                .post("posts/a.md", "title: A", FIRST_PARAGRAPH + "\n\nsecond words")
                 .post("posts/b.md", "title: B", "other words");
         build(Map.of());
 
-        // the post's description (its first paragraph), which the page shows, stays the same
-        site.post("posts/a.md", "title: A", "First paragraph.\n\nedited words");
+        // the post's description, which the page shows, stays the same: its text is read no further
+        // than the longest description (250 characters), all in the first paragraph here
+        site.post("posts/a.md", "title: A", FIRST_PARAGRAPH + "\n\nedited words");
         BuildResult edited = build(Map.of());
         // a feed page's render is one task per card on the build threads: none, it was not rendered
         assertThat(edited.timings().hooks()).filteredOn(hook -> hook.pluginId().equals("markata.plugins.feeds")

@@ -1,27 +1,32 @@
 package dev.markata.plugins.auto_description;
 
+import dev.markata.config.ConfigException;
+import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
-import dev.markata.plugins.auto_description.FirstParagraphs.Descriptions;
 import dev.markata.plugins.load.ContentDigests;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code markata.plugins.auto_description}: a post without a {@code description} gets the plain
- * text of its first paragraph (at most 160 characters, cut at a word), and every post gets
- * {@code long_description} (at most 250). Read from the Markdown source line by line, without a
- * full parse: headings, code, HTML, admonitions, lists of links and front-matter-like lines are
- * skipped, inline markup is dropped.
+ * {@code markata.plugins.auto_description}: a post gets each description {@code [markata.auto_description]}
+ * names ({@code description}, 160 characters, and {@code long_description}, 250, unless configured
+ * otherwise; {@code super_description} and others the site adds), where its front matter has none:
+ * the plain text of its paragraphs, one after the other, cut at a word with "…". As markata, whose
+ * descriptions run on into the next paragraphs when the first is short (pype.dev's published
+ * sources show them so). Read from the Markdown source line by line, without a full parse, and
+ * only as far as the longest description needs: headings, code, HTML, admonitions, quotes, lists of
+ * links and front-matter-like lines are skipped, inline markup is dropped.
  */
 public final class AutoDescriptionPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.auto_description";
-    static final int SHORT = 160;
-    static final int LONG = 250;
+    static final int SHORT = AutoDescriptionConfig.SHORT;
+    static final int LONG = AutoDescriptionConfig.LONG;
 
     private static final Pattern WIKILINK = Pattern.compile("\\[\\[(?:[^\\]|]*\\|)?([^\\]]*)\\]\\]");
     private static final Pattern FOOTNOTE_DEFINITION = Pattern.compile("\\[\\^[^\\]]+\\]:.*");
@@ -36,16 +41,28 @@ public final class AutoDescriptionPlugin implements Plugin {
     private static final StateKey<FirstParagraphs> KNOWN = new StateKey<>("first paragraphs", FirstParagraphs.class);
 
     @Override
-    public void register(PluginSetup setup) {
+    public void register(PluginSetup setup) throws ConfigException {
+        AutoDescriptionConfig config = setup.config(AutoDescriptionConfig.SECTION);
+        int limit = config.longest();
         FirstParagraphs known = setup.memory().get(KNOWN, FirstParagraphs::new);
         setup.hook(Stage.PRE_RENDER, context -> {
             Path file = context.cacheDir().resolve(FirstParagraphs.FILE);
-            known.startBuild(file, context.reporter());
+            known.startBuild(file, context.reporter(), limit);
             ContentDigests digests = ContentDigests.of(context);
             context.updatePosts(post -> {
-                Descriptions made = known.of(digests.of(post), post.content(), AutoDescriptionPlugin::describe);
-                var described = post.description().isBlank() ? post.withDescription(made.description()) : post;
-                return described.withExtra("long_description", made.longDescription());
+                String text = known.of(digests.of(post), post.content(), markdown -> text(markdown, limit));
+                Post described = post;
+                for (Map.Entry<String, Integer> length : config.lengths().entrySet()) {
+                    String name = length.getKey();
+                    if (name.equals("description")) {
+                        if (post.description().isBlank()) {
+                            described = described.withDescription(cut(text, length.getValue()));
+                        }
+                    } else if (isEmpty(post.extra().get(name))) { // markata keeps the front matter's, unless empty
+                        described = described.withExtra(name, cut(text, length.getValue()));
+                    }
+                }
+                return described;
             });
             try {
                 known.finishBuild(file);
@@ -56,34 +73,43 @@ public final class AutoDescriptionPlugin implements Plugin {
         });
     }
 
-    private static Descriptions describe(String markdown) {
-        String text = firstParagraph(markdown);
-        return new Descriptions(cut(text, SHORT), cut(text, LONG));
+    /** Python's {@code not value} for what front matter holds: missing, null, "", an empty list. */
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String text && text.isEmpty()
+                || value instanceof java.util.Collection<?> items && items.isEmpty() || Boolean.FALSE.equals(value);
     }
 
-    static String firstParagraph(String markdown) {
+    /**
+     * The plain text of the post's paragraphs, joined with a space, read until it is longer than
+     * {@code limit} and kept to {@code limit + 1} characters (enough for {@link #cut} to see that
+     * a description of at most {@code limit} is cut).
+     */
+    static String text(String markdown, int limit) {
+        StringBuilder text = new StringBuilder();
         StringBuilder paragraph = new StringBuilder();
-        boolean inFence = false;
-        // Line by line from the start, stopping at the paragraph's end: the rest of a long post
-        // is never cut into lines.
-        for (int start = 0; start <= markdown.length(); ) {
+        String fenceOpened = null; // the open fence's marks (```, ````, ~~~), which only as many or more of close
+        // Line by line from the start, stopping once the text is long enough: the rest of a long
+        // post is never cut into lines.
+        for (int start = 0; start <= markdown.length() && text.length() <= limit; ) {
             int newline = markdown.indexOf('\n', start);
             int end = newline < 0 ? markdown.length() : newline;
             String raw = markdown.substring(start, end);
             start = end + 1;
             String line = raw.strip();
-            if (line.startsWith("```") || line.startsWith("~~~")) {
-                inFence = !inFence;
-                continue;
+            String marks = fenceMarks(line);
+            boolean fence = marks != null && (fenceOpened == null
+                    || marks.charAt(0) == fenceOpened.charAt(0) && marks.length() >= fenceOpened.length()
+                    && line.length() == marks.length());
+            boolean inFence = fenceOpened != null;
+            if (fence) {
+                fenceOpened = inFence ? null : marks;
             }
-            boolean skip = inFence || line.startsWith("#") || line.startsWith("<") || line.startsWith("!!!")
+            boolean skip = fence || inFence || line.startsWith("#") || line.startsWith("<") || line.startsWith("!!!")
                     || line.startsWith("???") || line.startsWith(":::") || line.startsWith("|") || line.startsWith(">")
                     || line.startsWith("{%") || line.startsWith("---") || line.startsWith("![") || raw.startsWith("    ")
                     || line.startsWith("[^") && FOOTNOTE_DEFINITION.matcher(line).matches();
             if (line.isEmpty() || skip) {
-                if (paragraph.length() > 0) {
-                    break;
-                }
+                append(text, paragraph);
                 continue;
             }
             if (paragraph.length() > 0) {
@@ -93,9 +119,42 @@ public final class AutoDescriptionPlugin implements Plugin {
             boolean mayBeListItem = first == '-' || first == '*' || first == '+' || first >= '0' && first <= '9';
             paragraph.append(mayBeListItem ? LIST_MARKER.matcher(line).replaceFirst("") : line);
         }
+        append(text, paragraph);
+        return text.length() > limit + 1 ? text.substring(0, limit + 1) : text.toString();
+    }
+
+    /** The run of backticks or tildes (three or more) a fence line starts with, or null. */
+    private static String fenceMarks(String line) {
+        if (!line.startsWith("```") && !line.startsWith("~~~")) {
+            return null;
+        }
+        int end = 3;
+        while (end < line.length() && line.charAt(end) == line.charAt(0)) {
+            end++;
+        }
+        return line.substring(0, end);
+    }
+
+    /** Adds a paragraph's plain text to the text (a space between), and empties the paragraph. */
+    private static void append(StringBuilder text, StringBuilder paragraph) {
+        if (paragraph.length() == 0) {
+            return;
+        }
+        String plain = plain(paragraph.toString());
+        paragraph.setLength(0);
+        if (!plain.isEmpty()) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            text.append(plain);
+        }
+    }
+
+    /** A paragraph's Markdown as plain text: links, images and wikilinks as their text, markup dropped. */
+    private static String plain(String paragraph) {
         // Each pattern only where its opening characters occur: most paragraphs have no image,
         // wikilink or footnote, and regular expressions dominate this plugin's time otherwise.
-        String text = paragraph.toString();
+        String text = paragraph;
         if (text.contains("![")) {
             text = withoutLinks(text, true);
         }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * script that draws it right after its first one ({@link MermaidConfig#script()}): only pages
  * that show a diagram load mermaid, where markata's theme loads it on every page.
  *
- * <p>Runs last in pre_render: after auto_description, which reads the Markdown's first paragraph
+ * <p>Runs last in pre_render: after auto_description, which reads the Markdown's paragraphs
  * and would take a diagram's lines for text once they are HTML; before render, for every post,
  * so the Markdown a listing renders of a post this build leaves unrendered (skip) holds the
  * diagram too. What the replacement makes follows from the post's text and

@@ -9,6 +9,8 @@ import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.util.ObjectTruthValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -369,8 +371,10 @@ final class PythonOperators {
                     }
                     double d = value instanceof Boolean b ? (b ? 1 : 0) : ((Number) value).doubleValue();
                     String precision = dot < 0 ? ".6" : "";
+                    int places = dot < 0 ? 6 : dot == size.length() - 1 ? 0 : Integer.parseInt(size.substring(dot + 1));
+                    Object shown = Double.isFinite(d) && type != 'g' && type != 'G' ? roundedAsPython(d, type, places) : d;
                     return String.format(Locale.ROOT, "%" + flags.replace("#", "") + size + precision
-                            + (type == 'F' ? 'f' : type), d);
+                            + (type == 'F' ? 'f' : type), shown);
                 }
                 case 'c' -> {
                     return value instanceof Number n ? new String(Character.toChars(n.intValue())) : PythonText.str(value);
@@ -378,6 +382,21 @@ final class PythonOperators {
                 default -> throw new IllegalArgumentException("unsupported format character '" + type + "' in '"
                         + format + "'");
             }
+        }
+
+        /**
+         * The number {@code %.Nf} or {@code %.Ne} prints, rounded as Python rounds it: the float's
+         * exact binary value, a tie to the even digit ({@code '%.0f' % 12.5} is 12, {@code '%.2f' % 1.005}
+         * is 1.00 as 1.005 is 1.00499... in binary), where Java's formatter rounds the shortest decimal
+         * half up (13, 1.01): a site's {@code "%.0f"|format(post.percent)} showed another number. A
+         * negative number that rounds to zero keeps its sign, as Python prints {@code -0}.
+         */
+        private static Object roundedAsPython(double d, char type, int places) {
+            BigDecimal exact = new BigDecimal(d);
+            BigDecimal rounded = type == 'e' || type == 'E'
+                    ? exact.round(new MathContext(places + 1, RoundingMode.HALF_EVEN))
+                    : exact.setScale(places, RoundingMode.HALF_EVEN);
+            return rounded.signum() == 0 ? (Object) Math.copySign(0.0, d) : rounded;
         }
 
         private static Object whole(Object value, char type) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * followed by the target's path), in that order, before the tag's {@code >}; values escaped.
  *
  * <p>A target without a description gets no {@code data-preview}: markata-go falls back on the
- * target's text, here the description is auto_description's first paragraph unless the post
+ * target's text, here the description is auto_description's text of its paragraphs unless the post
  * sets one. A link that already has {@code data-preview} (the author's HTML) is left as it is.
  */
 final class WikilinkPreviews {

@@ -14,7 +14,7 @@ import dev.markata.plugins.render_markdown.StandaloneLinks;
  *
  * <p>markata-go replaces {@code <p>address</p>} in the rendered HTML; here the address's line of
  * Markdown is replaced by the embed before render, last in pre_render (after auto_description,
- * which reads the first paragraph's text, as markata-go's description plugin does before render),
+ * which reads the paragraphs' text, as markata-go's description plugin does before render),
  * for every post, as the mermaid plugin does: the render cache's key is the Markdown with the
  * embed, and a listing that renders a post the skip plugin left unrendered shows the player too.
  * The settings are in {@code [markata]}, which the skip plugin's key covers, so turning the plugin

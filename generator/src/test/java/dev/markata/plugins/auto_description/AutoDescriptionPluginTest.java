@@ -20,7 +20,7 @@ class AutoDescriptionPluginTest {
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
 
     @Test
-    void theFirstParagraphSkipsHeadingsCodeAndQuotesAndDropsInlineMarkup() {
+    void theTextSkipsHeadingsCodeAndQuotesAndDropsInlineMarkup() {
         String markdown = """
                 # Title
 
@@ -35,21 +35,39 @@ class AutoDescriptionPluginTest {
                 The second paragraph.
                 """;
 
-        assertThat(AutoDescriptionPlugin.firstParagraph(markdown))
-                .isEqualTo("Some emphasis, code, a link, an image, a wikilink, a footnote and html .");
+        assertThat(AutoDescriptionPlugin.text(markdown, 1000))
+                .isEqualTo("Some emphasis, code, a link, an image, a wikilink, a footnote and html . The second paragraph.");
     }
 
     @Test
     void listItemsLoseTheirMarkersAndAnIndentedBlockIsCode() {
-        assertThat(AutoDescriptionPlugin.firstParagraph("    indented code\n\n- one\n- two\n\nnext"))
-                .isEqualTo("one two");
-        assertThat(AutoDescriptionPlugin.firstParagraph("1. first\n2. second")).isEqualTo("first second");
+        assertThat(AutoDescriptionPlugin.text("    indented code\n\n- one\n- two\n\nnext", 1000))
+                .isEqualTo("one two next");
+        assertThat(AutoDescriptionPlugin.text("1. first\n2. second", 1000)).isEqualTo("first second");
+    }
+
+    /**
+     * Paragraphs follow one another, as in markata (whose description of a post with a short
+     * first paragraph runs on into the next), until the text is longer than the longest
+     * description: then reading stops, and one character more than it is kept.
+     */
+    @Test
+    void theTextRunsOnIntoTheNextParagraphsUpToTheLimit() {
+        assertThat(AutoDescriptionPlugin.text("Short one.\n\n## Next\n\n```\ncode\n```\nSecond one.\n", 1000))
+                .isEqualTo("Short one. Second one.");
+        assertThat(AutoDescriptionPlugin.text("A paragraph\n```\ncode\n```\nafter the fence.", 1000))
+                .isEqualTo("A paragraph after the fence.");
+        // a fence closes at a line of as many marks or more, of its own kind, and nothing else
+        assertThat(AutoDescriptionPlugin.text("````md\n```js\nnot text\n```\n````\nText.\n~~~\n```\n~~~~\nMore.", 1000))
+                .isEqualTo("Text. More.");
+        assertThat(AutoDescriptionPlugin.text("word ".repeat(50) + "\n\n" + "more ".repeat(1000), 20))
+                .isEqualTo("word ".repeat(5).substring(0, 21));
     }
 
     @Test
     void aPostWithoutProseHasAnEmptyDescription() {
-        assertThat(AutoDescriptionPlugin.firstParagraph("# Only a heading\n\n```\ncode\n```\n")).isEmpty();
-        assertThat(AutoDescriptionPlugin.firstParagraph("")).isEmpty();
+        assertThat(AutoDescriptionPlugin.text("# Only a heading\n\n```\ncode\n```\n", 1000)).isEmpty();
+        assertThat(AutoDescriptionPlugin.text("", 1000)).isEmpty();
     }
 
     @Test

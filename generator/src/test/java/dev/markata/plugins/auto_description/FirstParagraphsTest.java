@@ -6,7 +6,6 @@ import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.content.Post;
 import dev.markata.plugin.CacheText;
-import dev.markata.plugins.auto_description.FirstParagraphs.Descriptions;
 import dev.markata.testing.Site;
 import dev.markata.testing.Warnings;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +25,17 @@ class FirstParagraphsTest {
     @TempDir
     Path dir;
 
+    /** The length of text the tests read: the longest description. */
+    private static final int LIMIT = 250;
+
     /** Records the Markdown it was asked to describe. */
-    private static final class Maker implements Function<String, Descriptions> {
+    private static final class Maker implements Function<String, String> {
         final List<String> asked = new ArrayList<>();
 
         @Override
-        public synchronized Descriptions apply(String markdown) {
+        public synchronized String apply(String markdown) {
             asked.add(markdown);
-            return new Descriptions("short " + markdown, "long " + markdown);
+            return "text of " + markdown;
         }
     }
 
@@ -42,10 +44,10 @@ class FirstParagraphsTest {
     }
 
     /** One build of a process: the descriptions of {@code markdown} keyed by "d-" + markdown. */
-    private static List<Descriptions> build(FirstParagraphs known, Path file, Warnings warnings, Maker maker,
-                                            String... markdown) throws Exception {
-        known.startBuild(file, warnings);
-        List<Descriptions> made = new ArrayList<>();
+    private static List<String> build(FirstParagraphs known, Path file, Warnings warnings, Maker maker,
+                                      String... markdown) throws Exception {
+        known.startBuild(file, warnings, LIMIT);
+        List<String> made = new ArrayList<>();
         for (String text : markdown) {
             made.add(known.of("d-" + text, text, maker));
         }
@@ -56,12 +58,12 @@ class FirstParagraphsTest {
     @Test
     void aNewProcessFindsTheLastBuildsDescriptionsOnDiskAndMakesOnlyTheChangedOnes() throws Exception {
         Maker first = new Maker();
-        List<Descriptions> cold = build(new FirstParagraphs(), file(), new Warnings(), first, "a", "b", "c");
+        List<String> cold = build(new FirstParagraphs(), file(), new Warnings(), first, "a", "b", "c");
         assertThat(first.asked).containsExactlyInAnyOrder("a", "b", "c");
 
         Maker second = new Maker();
         Warnings warnings = new Warnings();
-        List<Descriptions> warm = build(new FirstParagraphs(), file(), warnings, second, "a", "b", "c");
+        List<String> warm = build(new FirstParagraphs(), file(), warnings, second, "a", "b", "c");
         assertThat(second.asked).isEmpty();
         assertThat(warm).isEqualTo(cold);
         assertThat(warnings.messages).isEmpty();
@@ -69,7 +71,7 @@ class FirstParagraphsTest {
         Maker third = new Maker();
         build(new FirstParagraphs(), file(), new Warnings(), third, "a", "c2");
         assertThat(third.asked).containsExactly("c2");
-        assertThat(FirstParagraphs.read(file(), new Warnings()))
+        assertThat(FirstParagraphs.read(file(), new Warnings(), LIMIT))
                 .as("only what the last build used").containsOnlyKeys("d-a", "d-c2");
     }
 
@@ -77,7 +79,7 @@ class FirstParagraphsTest {
     void aBuildThatUsedWhatTheFileHoldsDoesNotRewriteIt() throws Exception {
         build(new FirstParagraphs(), file(), new Warnings(), new Maker(), "a", "b");
         FirstParagraphs known = new FirstParagraphs();
-        known.startBuild(file(), new Warnings());
+        known.startBuild(file(), new Warnings(), LIMIT);
         byte[] marker = "not rewritten".getBytes(StandardCharsets.UTF_8);
         Files.write(file(), marker);
         known.of("d-a", "a", new Maker());
@@ -89,7 +91,7 @@ class FirstParagraphsTest {
         Maker again = new Maker();
         build(known, file(), new Warnings(), again, "a");
         assertThat(again.asked).isEmpty();
-        assertThat(FirstParagraphs.read(file(), new Warnings())).containsOnlyKeys("d-a");
+        assertThat(FirstParagraphs.read(file(), new Warnings(), LIMIT)).containsOnlyKeys("d-a");
     }
 
     @Test
@@ -97,8 +99,8 @@ class FirstParagraphsTest {
         build(new FirstParagraphs(), file(), new Warnings(), new Maker(), "a", "b");
         byte[] whole = Files.readAllBytes(file());
         List<byte[]> damaged = List.of(Arrays.copyOf(whole, whole.length - 2),
-                CacheText.encode("markata-auto-description", FirstParagraphs.VERSION + "\nd-a\tno second tab\n"),
-                CacheText.encode("markata-auto-description", FirstParagraphs.VERSION + "\nd-a\tx\ty\tz\n"),
+                CacheText.encode("markata-auto-description", FirstParagraphs.versionLine(LIMIT) + "\nd-a no tab\n"),
+                CacheText.encode("markata-auto-description", FirstParagraphs.versionLine(LIMIT) + "\nd-a\tx\ty\n"),
                 new byte[] {(byte) 0xff, 0, 1});
         for (byte[] bytes : damaged) {
             Files.write(file(), bytes);
@@ -122,15 +124,29 @@ class FirstParagraphsTest {
         assertThat(maker.asked).containsExactly("a");
     }
 
+    /** A site whose longest description changed reads its posts further: the texts read before are too short. */
+    @Test
+    void textsReadToAnotherLengthAreMadeAgain() throws Exception {
+        FirstParagraphs known = new FirstParagraphs();
+        build(known, file(), new Warnings(), new Maker(), "a", "b");
+
+        for (FirstParagraphs process : List.of(known, new FirstParagraphs())) {
+            Maker maker = new Maker();
+            process.startBuild(file(), new Warnings(), LIMIT * 2);
+            process.of("d-a", "a", maker);
+            assertThat(maker.asked).containsExactly("a");
+        }
+    }
+
     @Test
     void descriptionsWithATabOrLineBreakAreNotWrittenAndAreMadeAgain() throws Exception {
-        Function<String, Descriptions> tabs = markdown -> new Descriptions("a\tb", "c");
+        Function<String, String> tabs = markdown -> "a\tb";
         FirstParagraphs known = new FirstParagraphs();
-        known.startBuild(file(), new Warnings());
+        known.startBuild(file(), new Warnings(), LIMIT);
         known.of("d-x", "x", tabs);
         known.of("d-y", "y", new Maker());
         known.finishBuild(file());
-        assertThat(FirstParagraphs.read(file(), new Warnings())).containsOnlyKeys("d-y");
+        assertThat(FirstParagraphs.read(file(), new Warnings(), LIMIT)).containsOnlyKeys("d-y");
     }
 
     @Test
@@ -140,8 +156,8 @@ class FirstParagraphsTest {
                 .post("posts/b.md", "title: B\ndescription: Given", "Long " + "words ".repeat(80))
                 .post("posts/c.md", "title: C", "");
         Map<String, List<Object>> cold = descriptions(build());
-        assertThat(cold.get("posts/a.md")).containsExactly("The first paragraph, with a tab.",
-                "The first paragraph, with a tab.");
+        assertThat(cold.get("posts/a.md")).containsExactly("The first paragraph, with a tab. The second.",
+                "The first paragraph, with a tab. The second.");
         assertThat(cold.get("posts/b.md").get(0)).isEqualTo("Given");
         assertThat((String) cold.get("posts/b.md").get(1)).hasSizeLessThanOrEqualTo(250).endsWith("words…");
         assertThat(site.exists(".markata.cache/" + FirstParagraphs.FILE)).isTrue();

@@ -60,8 +60,9 @@ class MermaidPluginTest {
                 .contains("import mermaid from 'https://cdn.jsdelivr.net/npm/mermaid@11.4.1/dist/mermaid.esm.min.mjs';");
         // the example in a longer fence is shown as code, as written
         assertThat(flow.select("code.language-markdown").text()).contains("```mermaid");
-        // the description is the post's text, not the diagram's (auto_description reads the Markdown)
-        assertThat(flow.select("meta[name=description]").attr("content")).isEqualTo("The flow, drawn.");
+        // the description is the post's text, not the diagrams' nor the example's (auto_description reads the Markdown)
+        assertThat(flow.select("meta[name=description]").attr("content"))
+                .isEqualTo("The flow, drawn. a list How to write one:");
 
         assertThat(new Site(dir).read("markout/plain/index.html")).doesNotContain("<script type=\"module\"")
                 .doesNotContain("class=\"mermaid\"");

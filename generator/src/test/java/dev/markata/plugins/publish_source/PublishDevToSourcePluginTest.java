@@ -55,7 +55,7 @@ class PublishDevToSourcePluginTest {
                 ---
                 canonical_url: https://t.example/my-post/
                 cover_image: https://t.example/my-post.png
-                description: A line and the next.
+                description: A line and the next. item item
                 published: true
                 series: Tips
                 tags:
