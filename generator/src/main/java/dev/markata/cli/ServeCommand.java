@@ -94,14 +94,19 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             Set<Path> folders = new HashSet<>();
             register(watcher, siteFolder, SiteInputs.of(siteFolder, main.environment, null, outputDir), folders);
             List<Post> posts = null;
+            String failure = null;
             try {
                 posts = build().posts();
             } catch (BuildException | ConfigException e) {
                 // the author fixes what is broken while the server waits, as after any later build
                 Files.createDirectories(outputDir);
-                main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
+                failure = problem(e);
+                main.err.println(failure + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
             }
             try (StaticServer server = serve(outputDir)) {
+                if (failure != null) {
+                    server.failed(failure);
+                }
                 watch(watcher, siteFolder, outputDir, folders, server, posts);
             }
         }
@@ -173,10 +178,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             if (emptied.isPresent()) {
                 // built with markata's defaults, the site had another title, glob and output folder
                 String file = site.relativize(emptied.get()).toString();
-                main.err.printf("warning: %s sets nothing now (emptied, or still being saved?): the site is not built"
-                        + " with markata's defaults; still serving the last good build. Saving its settings builds; %s%n",
-                        file, file.equals(ConfigLoader.MARKATA_TOML) ? "deleting it builds with the defaults"
+                String warning = String.format("warning: %s sets nothing now (emptied, or still being saved?): the site"
+                        + " is not built with markata's defaults; still serving the last good build. Saving its settings"
+                        + " builds; %s", file, file.equals(ConfigLoader.MARKATA_TOML) ? "deleting it builds with the defaults"
                                 : "restarting serve builds with the defaults");
+                main.err.println(warning);
+                server.failed(warning); // the browser too shows why an edit does not show
                 continue;
             }
             List<Post> posts = null;
@@ -191,8 +198,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 } else if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
                     server.changed();
                 }
+                server.succeeded();
             } catch (Exception e) {
-                main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
+                String failure = problem(e);
+                main.err.println(failure + " (still serving the last good build)");
+                if (options.verbose && !ExitCodes.isUserFacing(e)) {
+                    e.printStackTrace(main.err);
+                }
+                server.failed(failure);
             }
             inputs = SiteInputs.of(site, main.environment, inputs, output, posts);
             // new folders, and those the configuration now reads
@@ -200,6 +213,18 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 gone = gone(site); // moved away during the build
             }
         }
+    }
+
+    /**
+     * A build's failure as serve prints it, and open pages show it: each problem of the
+     * configuration on a line of its own (a joined message gave the second no "error: "), and
+     * an error of markata-java itself as one ("error: null" said nothing of a bug without a message).
+     */
+    static String problem(Exception e) {
+        if (e instanceof ConfigException config) {
+            return String.join("\n", config.problems().stream().map(problem -> "error: " + problem).toList());
+        }
+        return ExitCodes.isUserFacing(e) ? "error: " + e.getMessage() : "error: unexpected " + e;
     }
 
     /**

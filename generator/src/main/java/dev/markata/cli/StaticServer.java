@@ -2,6 +2,7 @@ package dev.markata.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -19,7 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Serves a built site from its output folder, for {@code markata serve}. Only files inside the
  * folder are served: a path with {@code ..} segments (also encoded), a backslash or a NUL, or
  * one that leads out through a symbolic link, gets 404. HTML pages get a small script that polls
- * {@code /__markata/version} and reloads the page when a rebuild bumps it.
+ * {@code /__markata/version} and reloads the page when a rebuild bumps it; while the last build
+ * failed they also get an overlay with its error, as Hugo's and Vite's servers show one (the
+ * terminal is often behind the editor, and a page that stayed as it was looked like a save that
+ * did nothing).
  */
 final class StaticServer implements AutoCloseable {
 
@@ -32,16 +36,44 @@ final class StaticServer implements AutoCloseable {
             Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
             Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
             Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("pdf", "application/pdf"));
-    private static final String RELOAD_SCRIPT = "<script>(function(){var v=null;function poll(){fetch('"
+    /**
+     * Polls the version and reloads the page when it changes. A site with a service worker
+     * (markata's serves pages from its cache first) would answer the reload with the page as it
+     * was before the build, without or with the error: the page's caches are emptied first, which
+     * on a local address under serve costs nothing but a fetch.
+     */
+    private static final String RELOAD_SCRIPT = "<script>(function(){var v=null;function reload(){"
+            + "(window.caches?caches.keys().then(function(k){return Promise.all(k.map(function(n){"
+            + "return caches.delete(n);}));}):Promise.resolve()).catch(function(){}).then(function(){"
+            + "location.reload();});}function poll(){fetch('"
             + VERSION_PATH + "',{cache:'no-store'}).then(function(r){return r.text();}).then(function(t){"
-            + "if(v!==null&&t!==v){location.reload();}v=t;}).catch(function(){}).finally(function(){"
+            + "if(v!==null&&t!==v){reload();return;}v=t;setTimeout(poll,1000);}).catch(function(){"
             + "setTimeout(poll,1000);});}poll();})();</script>";
+    /** The overlay's own element id; the overlay is styled inline, with the page's CSS reset on each element. */
+    static final String OVERLAY_ID = "markata-build-error";
+    private static final String RESET = "all:initial;box-sizing:border-box;display:block;";
+    private static final String OVERLAY_START = "<div id=\"" + OVERLAY_ID + "\" role=\"alert\" style=\"" + RESET
+            + "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:5vh 3vw;background:rgba(0,0,0,.6);\">"
+            + "<div style=\"" + RESET + "max-width:60rem;margin:0 auto;padding:1rem 1.25rem;background:#1b1b1f;"
+            + "color:#f2f2f2;border-top:.4rem solid #e5484d;border-radius:.3rem;box-shadow:0 .5rem 2rem rgba(0,0,0,.5);"
+            + "font:15px/1.5 system-ui,sans-serif;\"><button type=\"button\" aria-label=\"Close\""
+            + " onclick=\"this.parentNode.parentNode.remove()\" style=\"" + RESET + "float:right;cursor:pointer;"
+            + "color:#f2f2f2;font:20px/1 system-ui,sans-serif;padding:.2rem .4rem;\">&#x2715;</button>"
+            + "<strong style=\"" + RESET + "color:#ff8589;font:bold 17px/1.4 system-ui,sans-serif;\">"
+            + "markata serve: the site was not built</strong><div style=\"" + RESET + "margin:.75rem 0;padding:.75rem;"
+            + "background:#0f0f12;border-radius:.25rem;white-space:pre-wrap;overflow-wrap:anywhere;color:#ffd8d8;"
+            + "font:13px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;\">";
+    private static final String OVERLAY_END = "</div><span style=\"" + RESET + "color:#b8b8c0;"
+            + "font:13px/1.4 system-ui,sans-serif;\">This page is the last good build's. Saving a fix builds the site"
+            + " and reloads the page.</span></div></div>";
 
     private final HttpServer server;
     /** The folder served; {@link #serve} moves it when a rebuild writes to another output_dir. */
     private volatile Path root;
     private final boolean reload;
     private final AtomicLong version = new AtomicLong();
+    /** What serve printed of the last build's failure; null once a build succeeds. */
+    private volatile String problem;
 
     private StaticServer(HttpServer server, Path root, boolean reload) {
         this.server = server;
@@ -90,6 +122,23 @@ final class StaticServer implements AutoCloseable {
     /** Tells open pages to reload. */
     void changed() {
         version.incrementAndGet();
+    }
+
+    /**
+     * The site was not built: {@code text} (the error as serve printed it) shows over every page
+     * from now on, and open pages reload to show it.
+     */
+    void failed(String text) {
+        problem = text;
+        changed();
+    }
+
+    /** A build succeeded: the error of an earlier one goes, and open pages that show it reload. */
+    void succeeded() {
+        if (problem != null) {
+            problem = null;
+            changed();
+        }
     }
 
     @Override
@@ -164,16 +213,36 @@ final class StaticServer implements AutoCloseable {
         if (Files.isRegularFile(page) && page.toRealPath().startsWith(root.toRealPath())) {
             byte[] body = Files.readAllBytes(page);
             send(exchange, 404, "text/html; charset=utf-8", reload ? inject(body) : body);
+        } else if (reload) {
+            // a page, so that it reloads once the address is built: nothing is built before a
+            // first build that failed, and a plain text answer stayed "not found" after the fix
+            String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>not found</title></head><body>"
+                    + "<p>not found: " + Templates.escape(exchange.getRequestURI().getRawPath()) + "</p></body></html>";
+            send(exchange, 404, "text/html; charset=utf-8", inject(html.getBytes(StandardCharsets.UTF_8)));
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    private static byte[] inject(byte[] body) {
+    /** {@code body} with the reload script, and the last build's error while there is one, at the end of its body. */
+    private byte[] inject(byte[] body) {
+        String problem = this.problem;
+        String snippet = problem == null ? RELOAD_SCRIPT
+                : OVERLAY_START + Templates.escape(problem) + OVERLAY_END + RELOAD_SCRIPT;
         String html = new String(body, StandardCharsets.UTF_8);
-        int end = html.lastIndexOf("</body>");
-        html = end < 0 ? html + RELOAD_SCRIPT : html.substring(0, end) + RELOAD_SCRIPT + html.substring(end);
+        int end = bodyEnd(html);
+        html = end < 0 ? html + snippet : html.substring(0, end) + snippet + html.substring(end);
         return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where the last {@code </body>} of {@code html} starts, in any case ({@code </BODY>}); -1 without one. */
+    static int bodyEnd(String html) {
+        for (int at = html.length() - "</body".length(); at >= 0; at--) {
+            if (html.charAt(at) == '<' && html.regionMatches(true, at, "</body", 0, "</body".length())) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static String type(Path file) {

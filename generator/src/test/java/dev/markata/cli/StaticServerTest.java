@@ -52,6 +52,27 @@ class StaticServerTest {
     }
 
     @Test
+    void theErrorOfAFailedBuildIsEscapedAtTheEndOfTheBodyInAnyCase() throws IOException {
+        // a page written in capitals (</BODY>) got the script after its end, outside the body
+        Files.writeString(dir.resolve("site/markout/index.html"), "<HTML><BODY><p>home</p></BODY></HTML>");
+        server.failed("error: posts/<b>.md:2: it's \"wrong\" & <script>alert(1)</script>");
+        String page = get("/");
+        assertThat(page).contains("error: posts/&lt;b&gt;.md:2: it&#39;s &#34;wrong&#34; &amp; &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<b>").doesNotContain("alert(1)</script>");
+        assertThat(page.indexOf(StaticServer.OVERLAY_ID)).isLessThan(page.indexOf("</BODY>"));
+        assertThat(page.indexOf(StaticServer.VERSION_PATH)).isLessThan(page.indexOf("</BODY>"));
+        server.succeeded();
+        assertThat(get("/")).doesNotContain(StaticServer.OVERLAY_ID);
+    }
+
+    @Test
+    void aMissingPageWithout404PageIsAPageThatReloads() throws IOException {
+        Files.delete(dir.resolve("site/markout/404.html"));
+        assertThat(get("/not/a&b/")).startsWith("HTTP/1.1 404").contains("text/html")
+                .contains(StaticServer.VERSION_PATH).contains("not found: /not/a&amp;b/");
+    }
+
+    @Test
     void aJavaScriptModuleIsServedAsJavaScript() throws IOException {
         // browsers run a module script (a local copy of mermaid, mermaid.esm.min.mjs) only when
         // it comes with a JavaScript type
