@@ -69,11 +69,24 @@ final class WatchedServe implements AutoCloseable {
 
     /** The body of {@code path} once it contains {@code text}; fails the test after 30 s without. */
     String getOnce(String path, String text) throws IOException, InterruptedException {
+        return getOnce(path, text, true);
+    }
+
+    /**
+     * The body of {@code path} once it no longer contains {@code text} (the error of a build
+     * that failed: the pages a build writes are served while it runs, still under that error);
+     * fails the test after 30 s.
+     */
+    String getOnceWithout(String path, String text) throws IOException, InterruptedException {
+        return getOnce(path, text, false);
+    }
+
+    private String getOnce(String path, String text, boolean with) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         String body = get(path);
-        while (!body.contains(text)) {
-            assertThat(System.nanoTime()).as("no \"%s\" in %s: %s%nserve printed: %s", text, path, body, printed())
-                    .isLessThan(deadline);
+        while (body.contains(text) != with) {
+            assertThat(System.nanoTime()).as("%s \"%s\" in %s: %s%nserve printed: %s", with ? "no" : "still", text,
+                    path, body, printed()).isLessThan(deadline);
             Thread.sleep(100);
             body = get(path);
         }
