@@ -152,16 +152,21 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             // while the site folder is gone, look for it every second: it may come back as another
             // folder (deleted and cloned again), which nothing watches yet
             WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
-            boolean changed = first != null && changed(first, watcher, output, inputs, folders, ownOutput);
-            // let an editor finish saving, then take every event of the burst at once; one that
-            // left the configuration setting nothing (truncated, to be written again) gets a
-            // second more to write it
-            WatchKey more;
-            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null
-                    || changed && inputs.emptiedSettings().isPresent()
-                    && (more = watcher.poll(1, TimeUnit.SECONDS)) != null) {
-                changed |= changed(more, watcher, output, inputs, folders, ownOutput);
+            Burst burst = new Burst();
+            if (first != null) {
+                collect(first, watcher, output, inputs, folders, ownOutput, burst);
             }
+            // let an editor finish saving, then build every change of the burst at once (Burst
+            // says when: after a moment's quiet, a second's where a save may be half done)
+            while (burst.any()) {
+                long wait = burst.buildAt(burst.unsettled()) - System.nanoTime();
+                WatchKey more = wait > 0 ? watcher.poll(wait, TimeUnit.NANOSECONDS) : null;
+                if (more == null) {
+                    break;
+                }
+                collect(more, watcher, output, inputs, folders, ownOutput, burst);
+            }
+            boolean changed = burst.any();
             if (gone && Files.isDirectory(site)) {
                 gone = false;
                 changed = true; // back: build what it holds now
@@ -267,19 +272,19 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /**
-     * Whether the key's events change a file a build reads ({@link SiteInputs}), other than
-     * one this process writes its own output to ({@link #ownOutputFiles}), or remove the output
-     * folder. A folder that went
+     * Adds to {@code burst} the key's events that change a file a build reads ({@link
+     * SiteInputs}), other than one this process writes its own output to ({@link
+     * #ownOutputFiles}), or remove the output folder. A folder that went
      * is known by {@code folders}, the watched ones; a new one is watched at once, as a build
      * may not follow (nothing in it is read yet) and its files would go unseen.
      */
-    private static boolean changed(WatchKey key, WatchService watcher, Path output, SiteInputs inputs,
-                                   Set<Path> folders, Set<Path> ownOutput) throws IOException {
+    private static void collect(WatchKey key, WatchService watcher, Path output, SiteInputs inputs,
+                                Set<Path> folders, Set<Path> ownOutput, Burst burst) throws IOException {
         Path folder = (Path) key.watchable();
-        boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
+            long now = System.nanoTime();
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                changed = true;
+                burst.changed(now, false, null);
                 continue;
             }
             Path path = folder.resolve((Path) event.context());
@@ -296,14 +301,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     }
                 }
             }
+            boolean deleted = event.kind() == StandardWatchEventKinds.ENTRY_DELETE;
             if (!ownOutput.contains(path) && inputs.reads(path, wasFolder)) {
-                changed = true;
-            } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && output.startsWith(path)) {
-                changed = true; // the output folder went (markata clean): nothing to serve until a build
+                burst.changed(now, inputs.configures(path), deleted ? path : null);
+            } else if (deleted && output.startsWith(path)) {
+                burst.changed(now, false, null); // the output folder went (markata clean): nothing to serve until a build
             }
         }
         key.reset();
-        return changed;
     }
 
     /**

@@ -165,6 +165,14 @@ final class SiteInputs {
     }
 
     /**
+     * Whether {@code path} is one of the files that configure the build, whatever the
+     * configuration says ({@code markata.toml}, {@code pyproject.toml}, the ignore files).
+     */
+    boolean configures(Path path) {
+        return site.equals(path.getParent()) && CONFIG_FILES.contains(path.getFileName().toString());
+    }
+
+    /**
      * Whether a build reads {@code path} (absolute, in the site folder) or, for a folder, a file
      * under it. {@code wasFolder}: the path was a watched folder (it is gone, or was moved).
      */
@@ -179,7 +187,7 @@ final class SiteInputs {
         // a watched folder that went (a new one of its name may be there already: what the
         // old one held is gone all the same)
         boolean folder = wasFolder;
-        if (path.getParent().equals(site) && CONFIG_FILES.contains(path.getFileName().toString())) {
+        if (configures(path)) {
             return true;
         }
         for (Path read : folders) {
