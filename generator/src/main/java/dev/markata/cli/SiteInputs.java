@@ -111,9 +111,17 @@ final class SiteInputs {
             Set<Path> named = new HashSet<>();
             collectNamed(siteConfig.directory(), config.markata().asMap().values(), named);
             collectNamed(siteConfig.directory(), postTemplates, named);
+            Path settings = settingsFile(folder);
+            if (settings == null && previous != null && previous.settingsFile != null
+                    && Files.isRegularFile(previous.settingsFile)) {
+                // emptied while the build ran (these inputs are found after it): still the file
+                // the settings come from, so that the next build waits for them and does not take
+                // markata's defaults; deleted, it is none
+                settings = previous.settingsFile;
+            }
             return new SiteInputs(siteConfig.directory(), siteConfig.outputDir(),
                     List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named, postTemplates,
-                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)), settingsFile(folder));
+                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)), settings);
         } catch (ConfigException | IOException e) {
             if (previous != null && previous.outputDir.equals(outputDir) && posts == null) {
                 return previous;
