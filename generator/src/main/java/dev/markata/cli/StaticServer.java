@@ -35,7 +35,17 @@ final class StaticServer implements AutoCloseable {
             Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("svg", "image/svg+xml"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
             Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
-            Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("pdf", "application/pdf"));
+            Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("pdf", "application/pdf"),
+            // what hosts send for the rest of what sites hold: a .wasm module compiles while it
+            // streams only with its own type, a post's published source (.md) is text, not a
+            // download of unknown bytes
+            Map.entry("wasm", "application/wasm"), Map.entry("md", "text/markdown; charset=utf-8"),
+            Map.entry("avif", "image/avif"), Map.entry("woff", "font/woff"), Map.entry("ttf", "font/ttf"),
+            Map.entry("otf", "font/otf"), Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"),
+            Map.entry("mp3", "audio/mpeg"), Map.entry("csv", "text/csv; charset=utf-8"),
+            Map.entry("webmanifest", "application/manifest+json"), Map.entry("map", "application/json"),
+            Map.entry("xsl", "text/xsl; charset=utf-8"), Map.entry("rss", "application/rss+xml; charset=utf-8"),
+            Map.entry("atom", "application/atom+xml; charset=utf-8"));
     /**
      * Polls the version and reloads the page when it changes. A site with a service worker
      * (markata's serves pages from its cache first) would answer the reload with the page as it
@@ -164,17 +174,46 @@ final class StaticServer implements AutoCloseable {
                 notFound(exchange);
                 return;
             }
-            byte[] body = Files.readAllBytes(file);
+            if (!raw.endsWith("/") && Files.isDirectory(inside(raw))) {
+                // as web servers do: at /post the page's relative links (./cover.png) led to /cover.png
+                String query = exchange.getRequestURI().getRawQuery();
+                exchange.getResponseHeaders().set("Location", raw + "/" + (query == null ? "" : "?" + query));
+                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                return;
+            }
             String type = type(file);
             if (reload && type.startsWith("text/html")) {
-                body = inject(body);
+                send(exchange, 200, type, inject(Files.readAllBytes(file)));
+            } else {
+                sendFile(exchange, type, file);
             }
-            send(exchange, 200, type, body);
         }
     }
 
     /** The file a request path names, or null when it is missing or not inside the root. */
     Path resolve(String rawPath) throws IOException {
+        Path target = inside(rawPath);
+        if (target == null) {
+            return null;
+        }
+        if (Files.isDirectory(target)) {
+            target = target.resolve("index.html");
+        }
+        if (!Files.isRegularFile(target)) {
+            return null;
+        }
+        Path real = target.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+            return null; // a symbolic link out of the output folder
+        }
+        return real;
+    }
+
+    /**
+     * The path in the root that a request path names, there or not, or null when it would lead
+     * out of the root by its name (links are for {@link #resolve}).
+     */
+    private Path inside(String rawPath) {
         Path root = this.root;
         String path;
         try {
@@ -191,20 +230,7 @@ final class StaticServer implements AutoCloseable {
             }
         }
         Path target = root.resolve(path.substring(1)).normalize();
-        if (!target.startsWith(root)) {
-            return null;
-        }
-        if (Files.isDirectory(target)) {
-            target = target.resolve("index.html");
-        }
-        if (!Files.isRegularFile(target)) {
-            return null;
-        }
-        Path real = target.toRealPath();
-        if (!real.startsWith(root.toRealPath())) {
-            return null; // a symbolic link out of the output folder
-        }
-        return real;
+        return target.startsWith(root) ? target : null;
     }
 
     private void notFound(HttpExchange exchange) throws IOException {
@@ -224,21 +250,48 @@ final class StaticServer implements AutoCloseable {
         }
     }
 
-    /** {@code body} with the reload script, and the last build's error while there is one, at the end of its body. */
+    /**
+     * {@code body} with the reload script, and the last build's error while there is one, at the
+     * end of its body. Spliced in as bytes: the page's own bytes stay as they are in whatever
+     * encoding it declares (decoded as UTF-8 and encoded again, a windows-1252 page lost its
+     * accented letters); the snippet is ASCII, with the error's other characters as references.
+     */
     private byte[] inject(byte[] body) {
         String problem = this.problem;
         String snippet = problem == null ? RELOAD_SCRIPT
-                : OVERLAY_START + Templates.escape(problem) + OVERLAY_END + RELOAD_SCRIPT;
-        String html = new String(body, StandardCharsets.UTF_8);
-        int end = bodyEnd(html);
-        html = end < 0 ? html + snippet : html.substring(0, end) + snippet + html.substring(end);
-        return html.getBytes(StandardCharsets.UTF_8);
+                : OVERLAY_START + asciiReferences(Templates.escape(problem)) + OVERLAY_END + RELOAD_SCRIPT;
+        byte[] insert = snippet.getBytes(StandardCharsets.US_ASCII);
+        int end = bodyEnd(body);
+        int at = end < 0 ? body.length : end;
+        byte[] html = new byte[body.length + insert.length];
+        System.arraycopy(body, 0, html, 0, at);
+        System.arraycopy(insert, 0, html, at, insert.length);
+        System.arraycopy(body, at, html, at + insert.length, body.length - at);
+        return html;
     }
 
-    /** Where the last {@code </body>} of {@code html} starts, in any case ({@code </BODY>}); -1 without one. */
-    static int bodyEnd(String html) {
-        for (int at = html.length() - "</body".length(); at >= 0; at--) {
-            if (html.charAt(at) == '<' && html.regionMatches(true, at, "</body", 0, "</body".length())) {
+    /** {@code text} with every character outside ASCII as a numeric character reference. */
+    private static String asciiReferences(String text) {
+        StringBuilder ascii = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x80) {
+                ascii.append((char) c);
+            } else {
+                ascii.append("&#x").append(Integer.toHexString(c)).append(';');
+            }
+        });
+        return ascii.toString();
+    }
+
+    /** Where the last {@code </body} of {@code html} starts, in any case ({@code </BODY>}); -1 without one. */
+    static int bodyEnd(byte[] html) {
+        byte[] tag = "</body".getBytes(StandardCharsets.US_ASCII);
+        for (int at = html.length - tag.length; at >= 0; at--) {
+            int i = 0;
+            while (i < tag.length && Character.toLowerCase(html[at + i]) == tag[i]) {
+                i++;
+            }
+            if (i == tag.length) {
                 return at;
             }
         }
@@ -252,10 +305,27 @@ final class StaticServer implements AutoCloseable {
         return TYPES.getOrDefault(extension, "application/octet-stream");
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    /** Sends {@code file} as it is read, not read whole first: a site's video held hundreds of megabytes in the heap. */
+    private static void sendFile(HttpExchange exchange, String type, Path file) throws IOException {
+        headers(exchange, type);
+        long size = Files.size(file);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
+        if (!head && size > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(file, out);
+            }
+        }
+    }
+
+    private static void headers(HttpExchange exchange, String type) {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        headers(exchange, type);
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
         if (!head && body.length > 0) {

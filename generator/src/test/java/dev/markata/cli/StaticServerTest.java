@@ -73,6 +73,46 @@ class StaticServerTest {
     }
 
     @Test
+    void aFolderAskedForWithoutItsSlashIsRedirectedToIt() throws IOException {
+        // /post served post/index.html at /post, where the page's relative links (an image beside
+        // the post, ./cover.png) lead to /cover.png: broken under serve, right once deployed
+        assertThat(get("/post")).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: /post/\r\n");
+        assertThat(get("/post?utm=x")).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: /post/?utm=x\r\n");
+        assertThat(get("/escape-dir")).as("a link out of the output folder").startsWith("HTTP/1.1 404");
+        assertThat(get("//post")).startsWith("HTTP/1.1 404");
+    }
+
+    @Test
+    void filesAreServedWithTheTypesBrowsersNeedForThem() throws IOException {
+        // a WebAssembly module streamed only with its own type, a post's published source (.md)
+        // was a download, an AVIF image or a web font a download of unknown bytes
+        Path out = dir.resolve("site/markout");
+        for (String name : new String[] {"app.wasm", "post.md", "photo.avif", "font.woff", "clip.mp4",
+                "site.webmanifest", "feed.xsl"}) {
+            Files.writeString(out.resolve(name), "x");
+        }
+        assertThat(get("/app.wasm")).contains("Content-type: application/wasm");
+        assertThat(get("/post.md")).contains("Content-type: text/markdown; charset=utf-8");
+        assertThat(get("/photo.avif")).contains("Content-type: image/avif");
+        assertThat(get("/font.woff")).contains("Content-type: font/woff");
+        assertThat(get("/clip.mp4")).contains("Content-type: video/mp4");
+        assertThat(get("/site.webmanifest")).contains("Content-type: application/manifest+json");
+        assertThat(get("/feed.xsl")).contains("Content-type: text/xsl");
+    }
+
+    @Test
+    void aPageInAnotherEncodingKeepsItsBytes() throws IOException {
+        // a page in windows-1252 (an old page kept in the assets) had each accented letter turned
+        // into the bytes of U+FFFD when the reload script was added to it; a host sends its bytes
+        byte[] page = "<html><head><meta charset=\"windows-1252\"></head><body>caf\u00e9</body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("site/markout/old.html"), page);
+        byte[] served = RawHttp.getBytes(server.port(), "/old.html");
+        String text = new String(served, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("<body>caf\u00e9<script>").contains(StaticServer.VERSION_PATH);
+    }
+
+    @Test
     void aJavaScriptModuleIsServedAsJavaScript() throws IOException {
         // browsers run a module script (a local copy of mermaid, mermaid.esm.min.mjs) only when
         // it comes with a JavaScript type
