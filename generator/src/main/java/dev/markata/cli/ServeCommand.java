@@ -147,7 +147,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output, firstPosts);
         // as they are after the first build; the folder may have gone since that build
-        boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site);
+        boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site, server);
         while (true) {
             // while the site folder is gone, look for it every second: it may come back as another
             // folder (deleted and cloned again), which nothing watches yet
@@ -176,7 +176,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 continue;
             }
             if (!Files.isDirectory(site)) {
-                gone = gone(site);
+                gone = gone(site, server);
                 continue;
             }
             Optional<Path> emptied = inputs.emptiedSettings();
@@ -215,7 +215,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             inputs = SiteInputs.of(site, main.environment, inputs, output, posts);
             // new folders, and those the configuration now reads
             if (!watchSite(watcher, site, inputs, folders)) {
-                gone = gone(site); // moved away during the build
+                gone = gone(site, server); // moved away during the build
             }
         }
     }
@@ -264,10 +264,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         }
     }
 
-    /** Says that the site folder is gone; true. */
-    private boolean gone(Path site) {
-        main.err.printf("error: the site folder %s is gone (moved or deleted): serve waits for it and builds it again"
-                + " once it is back%n", site);
+    /** Says that the site folder is gone, also on the pages served; true. */
+    private boolean gone(Path site, StaticServer server) {
+        String error = String.format("error: the site folder %s is gone (moved or deleted): serve waits for it and"
+                + " builds it again once it is back", site);
+        main.err.println(error);
+        server.failed(error);
         return true;
     }
 

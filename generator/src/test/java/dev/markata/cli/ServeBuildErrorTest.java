@@ -88,6 +88,22 @@ class ServeBuildErrorTest {
     }
 
     @Test
+    void aSiteFolderMovedAwayShowsOnThePagesUntilItIsBack() throws Exception {
+        // pages went on showing the last build as if all were well while serve waited for the folder
+        Path site = Files.createDirectories(dir.resolve("site"));
+        new Site(site).write("markata.toml", "[markata]\ntitle = \"Moved\"\n").post("posts/a.md", "title: Ay", "a");
+        try (WatchedServe serve = WatchedServe.start(site)) {
+            serve.getOnce("/a/", "Ay");
+            Files.move(site, dir.resolve("moved"));
+            // the watcher hears of it through the next change there (a folder's own move is no event)
+            new Site(dir.resolve("moved")).post("posts/a.md", "title: Ay, edited while moved", "a");
+            assertThat(serve.getOnce("/a/", OVERLAY)).contains("the site folder " + site + " is gone");
+            Files.move(dir.resolve("moved"), site);
+            assertThat(serve.getOnceWithout("/a/", OVERLAY)).contains("Ay, edited while moved");
+        }
+    }
+
+    @Test
     void aBrokenConfigurationShowsEachProblem() throws Exception {
         Site site = site();
         try (WatchedServe serve = WatchedServe.start(dir)) {
