@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,7 @@ final class StaticServer implements AutoCloseable {
 
     static final String VERSION_PATH = "/__markata/version";
     private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("htm", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
             Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
             Map.entry("json", "application/json"),
             Map.entry("xml", "application/xml; charset=utf-8"), Map.entry("txt", "text/plain; charset=utf-8"),
@@ -308,14 +311,58 @@ final class StaticServer implements AutoCloseable {
     /** Sends {@code file} as it is read, not read whole first: a site's video held hundreds of megabytes in the heap. */
     private static void sendFile(HttpExchange exchange, String type, Path file) throws IOException {
         headers(exchange, type);
+        exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         long size = Files.size(file);
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        long[] part = range == null ? null : part(range, size);
+        if (part != null && part.length == 0) {
+            exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);
+            send(exchange, 416, type, new byte[0]);
+            return;
+        }
+        long start = part == null ? 0 : part[0];
+        long length = part == null ? size : part[1] - part[0] + 1;
+        if (part != null) {
+            exchange.getResponseHeaders().set("Content-Range", "bytes " + part[0] + "-" + part[1] + "/" + size);
+        }
         boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
-        if (!head && size > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(file, out);
+        exchange.sendResponseHeaders(part == null ? 200 : 206, head || length == 0 ? -1 : length);
+        if (!head && length > 0) {
+            try (FileChannel channel = FileChannel.open(file); OutputStream out = exchange.getResponseBody()) {
+                WritableByteChannel to = Channels.newChannel(out);
+                for (long sent = 0; sent < length; ) {
+                    long n = channel.transferTo(start + sent, length - sent, to);
+                    if (n <= 0) {
+                        break; // the file was made shorter while it was sent
+                    }
+                    sent += n;
+                }
             }
         }
+    }
+
+    /**
+     * The first and last byte of the one part {@code range} asks for ({@code bytes=2-4}, {@code
+     * bytes=7-}, {@code bytes=-2}: the last two), cut to the file's {@code size}; an empty array
+     * when it starts past the end (416); null for the whole file: a header this server does not
+     * read, or several parts, which HTTP lets a server answer with the whole file.
+     */
+    static long[] part(String range, long size) {
+        java.util.regex.Matcher bytes = java.util.regex.Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(range.strip());
+        if (!bytes.matches() || bytes.group(1).isEmpty() && bytes.group(2).isEmpty()
+                || bytes.group(1).length() > 18 || bytes.group(2).length() > 18) {
+            return null;
+        }
+        if (bytes.group(1).isEmpty()) {
+            long suffix = Long.parseLong(bytes.group(2));
+            return suffix == 0 || size == 0 ? new long[0] : new long[] {Math.max(0, size - suffix), size - 1};
+        }
+        long first = Long.parseLong(bytes.group(1));
+        long last = bytes.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(bytes.group(2)));
+        if (first >= size) {
+            return new long[0];
+        }
+        return last < first ? null : new long[] {first, last};
     }
 
     private static void headers(HttpExchange exchange, String type) {
