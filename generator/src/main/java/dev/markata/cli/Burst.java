@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -75,7 +76,19 @@ final class Burst {
      * file changed, or something a build read is gone and not back.
      */
     boolean unsettled() {
-        return configuration || deleted.stream().anyMatch(path -> !Files.exists(path, LinkOption.NOFOLLOW_LINKS));
+        if (configuration) {
+            return true;
+        }
+        // asked after every event of the burst: one back is settled for good (its deletion again
+        // is an event of its own), and the first still gone answers (a checkout that deletes a
+        // thousand posts is not a thousand checks per event)
+        for (Iterator<Path> paths = deleted.iterator(); paths.hasNext(); ) {
+            if (!Files.exists(paths.next(), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+            paths.remove();
+        }
+        return false;
     }
 
     /** When to build, in {@link System#nanoTime}, if nothing else changes; {@code unsettled} as {@link #unsettled}. */
