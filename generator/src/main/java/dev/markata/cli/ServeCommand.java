@@ -150,8 +150,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site, server);
         while (true) {
             // while the site folder is gone, look for it every second: it may come back as another
-            // folder (deleted and cloned again), which nothing watches yet
-            WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
+            // folder (deleted and cloned again), which nothing watches yet; while it is there,
+            // every other second, as its own move is no event (Linux's watch follows the folder)
+            WatchKey first = watcher.poll(gone ? 1 : 2, TimeUnit.SECONDS);
+            if (first == null && !gone && !Files.isDirectory(site)) {
+                gone = gone(site, server);
+                continue;
+            }
             Burst burst = new Burst();
             if (first != null) {
                 collect(first, watcher, output, inputs, folders, ownOutput, burst);

@@ -94,10 +94,11 @@ class ServeBuildErrorTest {
         new Site(site).write("markata.toml", "[markata]\ntitle = \"Moved\"\n").post("posts/a.md", "title: Ay", "a");
         try (WatchedServe serve = WatchedServe.start(site)) {
             serve.getOnce("/a/", "Ay");
+            // a folder's own move is no event of the watcher's: serve heard of it only through the
+            // next change in it
             Files.move(site, dir.resolve("moved"));
-            // the watcher hears of it through the next change there (a folder's own move is no event)
-            new Site(dir.resolve("moved")).post("posts/a.md", "title: Ay, edited while moved", "a");
             assertThat(serve.getOnce("/a/", OVERLAY)).contains("the site folder " + site + " is gone");
+            new Site(dir.resolve("moved")).post("posts/a.md", "title: Ay, edited while moved", "a");
             Files.move(dir.resolve("moved"), site);
             assertThat(serve.getOnceWithout("/a/", OVERLAY)).contains("Ay, edited while moved");
         }
