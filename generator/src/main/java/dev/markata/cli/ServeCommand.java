@@ -94,14 +94,19 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             Set<Path> folders = new HashSet<>();
             register(watcher, siteFolder, SiteInputs.of(siteFolder, main.environment, null, outputDir), folders);
             List<Post> posts = null;
+            String failure = null;
             try {
                 posts = build().posts();
             } catch (BuildException | ConfigException e) {
                 // the author fixes what is broken while the server waits, as after any later build
                 Files.createDirectories(outputDir);
-                main.err.println("error: " + e.getMessage() + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
+                failure = problem(e);
+                main.err.println(failure + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
             }
             try (StaticServer server = serve(outputDir)) {
+                if (failure != null) {
+                    server.failed(failure);
+                }
                 watch(watcher, siteFolder, outputDir, folders, server, posts);
             }
         }
@@ -142,21 +147,31 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output, firstPosts);
         // as they are after the first build; the folder may have gone since that build
-        boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site);
+        boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site, server);
         while (true) {
             // while the site folder is gone, look for it every second: it may come back as another
-            // folder (deleted and cloned again), which nothing watches yet
-            WatchKey first = gone ? watcher.poll(1, TimeUnit.SECONDS) : watcher.take();
-            boolean changed = first != null && changed(first, watcher, output, inputs, folders, ownOutput);
-            // let an editor finish saving, then take every event of the burst at once; one that
-            // left the configuration setting nothing (truncated, to be written again) gets a
-            // second more to write it
-            WatchKey more;
-            while ((more = watcher.poll(200, TimeUnit.MILLISECONDS)) != null
-                    || changed && inputs.emptiedSettings().isPresent()
-                    && (more = watcher.poll(1, TimeUnit.SECONDS)) != null) {
-                changed |= changed(more, watcher, output, inputs, folders, ownOutput);
+            // folder (deleted and cloned again), which nothing watches yet; while it is there,
+            // every other second, as its own move is no event (Linux's watch follows the folder)
+            WatchKey first = watcher.poll(gone ? 1 : 2, TimeUnit.SECONDS);
+            if (first == null && !gone && !Files.isDirectory(site)) {
+                gone = gone(site, server);
+                continue;
             }
+            Burst burst = new Burst();
+            if (first != null) {
+                collect(first, watcher, output, inputs, folders, ownOutput, burst);
+            }
+            // let an editor finish saving, then build every change of the burst at once (Burst
+            // says when: after a moment's quiet, a second's where a save may be half done)
+            while (burst.any()) {
+                long wait = burst.buildAt(burst.unsettled()) - System.nanoTime();
+                WatchKey more = wait > 0 ? watcher.poll(wait, TimeUnit.NANOSECONDS) : null;
+                if (more == null) {
+                    break;
+                }
+                collect(more, watcher, output, inputs, folders, ownOutput, burst);
+            }
+            boolean changed = burst.any();
             if (gone && Files.isDirectory(site)) {
                 gone = false;
                 changed = true; // back: build what it holds now
@@ -166,17 +181,19 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 continue;
             }
             if (!Files.isDirectory(site)) {
-                gone = gone(site);
+                gone = gone(site, server);
                 continue;
             }
             Optional<Path> emptied = inputs.emptiedSettings();
             if (emptied.isPresent()) {
                 // built with markata's defaults, the site had another title, glob and output folder
                 String file = site.relativize(emptied.get()).toString();
-                main.err.printf("warning: %s sets nothing now (emptied, or still being saved?): the site is not built"
-                        + " with markata's defaults; still serving the last good build. Saving its settings builds; %s%n",
-                        file, file.equals(ConfigLoader.MARKATA_TOML) ? "deleting it builds with the defaults"
+                String warning = String.format("warning: %s sets nothing now (emptied, or still being saved?): the site"
+                        + " is not built with markata's defaults; still serving the last good build. Saving its settings"
+                        + " builds; %s", file, file.equals(ConfigLoader.MARKATA_TOML) ? "deleting it builds with the defaults"
                                 : "restarting serve builds with the defaults");
+                main.err.println(warning);
+                server.failed(warning); // the browser too shows why an edit does not show
                 continue;
             }
             List<Post> posts = null;
@@ -191,15 +208,33 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 } else if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
                     server.changed();
                 }
+                server.succeeded();
             } catch (Exception e) {
-                main.err.println("error: " + e.getMessage() + " (still serving the last good build)");
+                String failure = problem(e);
+                main.err.println(failure + " (still serving the last good build)");
+                if (options.verbose && !ExitCodes.isUserFacing(e)) {
+                    e.printStackTrace(main.err);
+                }
+                server.failed(failure);
             }
             inputs = SiteInputs.of(site, main.environment, inputs, output, posts);
             // new folders, and those the configuration now reads
             if (!watchSite(watcher, site, inputs, folders)) {
-                gone = gone(site); // moved away during the build
+                gone = gone(site, server); // moved away during the build
             }
         }
+    }
+
+    /**
+     * A build's failure as serve prints it, and open pages show it: each problem of the
+     * configuration on a line of its own (a joined message gave the second no "error: "), and
+     * an error of markata-java itself as one ("error: null" said nothing of a bug without a message).
+     */
+    static String problem(Exception e) {
+        if (e instanceof ConfigException config) {
+            return String.join("\n", config.problems().stream().map(problem -> "error: " + problem).toList());
+        }
+        return ExitCodes.isUserFacing(e) ? "error: " + e.getMessage() : "error: unexpected " + e;
     }
 
     /**
@@ -234,27 +269,29 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         }
     }
 
-    /** Says that the site folder is gone; true. */
-    private boolean gone(Path site) {
-        main.err.printf("error: the site folder %s is gone (moved or deleted): serve waits for it and builds it again"
-                + " once it is back%n", site);
+    /** Says that the site folder is gone, also on the pages served; true. */
+    private boolean gone(Path site, StaticServer server) {
+        String error = String.format("error: the site folder %s is gone (moved or deleted): serve waits for it and"
+                + " builds it again once it is back", site);
+        main.err.println(error);
+        server.failed(error);
         return true;
     }
 
     /**
-     * Whether the key's events change a file a build reads ({@link SiteInputs}), other than
-     * one this process writes its own output to ({@link #ownOutputFiles}), or remove the output
-     * folder. A folder that went
+     * Adds to {@code burst} the key's events that change a file a build reads ({@link
+     * SiteInputs}), other than one this process writes its own output to ({@link
+     * #ownOutputFiles}), or remove the output folder. A folder that went
      * is known by {@code folders}, the watched ones; a new one is watched at once, as a build
      * may not follow (nothing in it is read yet) and its files would go unseen.
      */
-    private static boolean changed(WatchKey key, WatchService watcher, Path output, SiteInputs inputs,
-                                   Set<Path> folders, Set<Path> ownOutput) throws IOException {
+    private static void collect(WatchKey key, WatchService watcher, Path output, SiteInputs inputs,
+                                Set<Path> folders, Set<Path> ownOutput, Burst burst) throws IOException {
         Path folder = (Path) key.watchable();
-        boolean changed = false;
         for (WatchEvent<?> event : key.pollEvents()) {
+            long now = System.nanoTime();
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                changed = true;
+                burst.changed(now, false, null);
                 continue;
             }
             Path path = folder.resolve((Path) event.context());
@@ -271,14 +308,14 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     }
                 }
             }
+            boolean deleted = event.kind() == StandardWatchEventKinds.ENTRY_DELETE;
             if (!ownOutput.contains(path) && inputs.reads(path, wasFolder)) {
-                changed = true;
-            } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && output.startsWith(path)) {
-                changed = true; // the output folder went (markata clean): nothing to serve until a build
+                burst.changed(now, inputs.configures(path), deleted ? path : null);
+            } else if (deleted && output.startsWith(path)) {
+                burst.changed(now, false, null); // the output folder went (markata clean): nothing to serve until a build
             }
         }
         key.reset();
-        return changed;
     }
 
     /**

@@ -111,9 +111,17 @@ final class SiteInputs {
             Set<Path> named = new HashSet<>();
             collectNamed(siteConfig.directory(), config.markata().asMap().values(), named);
             collectNamed(siteConfig.directory(), postTemplates, named);
+            Path settings = settingsFile(folder);
+            if (settings == null && previous != null && previous.settingsFile != null
+                    && Files.isRegularFile(previous.settingsFile)) {
+                // emptied while the build ran (these inputs are found after it): still the file
+                // the settings come from, so that the next build waits for them and does not take
+                // markata's defaults; deleted, it is none
+                settings = previous.settingsFile;
+            }
             return new SiteInputs(siteConfig.directory(), siteConfig.outputDir(),
                     List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named, postTemplates,
-                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)), settingsFile(folder));
+                    DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)), settings);
         } catch (ConfigException | IOException e) {
             if (previous != null && previous.outputDir.equals(outputDir) && posts == null) {
                 return previous;
@@ -165,6 +173,14 @@ final class SiteInputs {
     }
 
     /**
+     * Whether {@code path} is one of the files that configure the build, whatever the
+     * configuration says ({@code markata.toml}, {@code pyproject.toml}, the ignore files).
+     */
+    boolean configures(Path path) {
+        return site.equals(path.getParent()) && CONFIG_FILES.contains(path.getFileName().toString());
+    }
+
+    /**
      * Whether a build reads {@code path} (absolute, in the site folder) or, for a folder, a file
      * under it. {@code wasFolder}: the path was a watched folder (it is gone, or was moved).
      */
@@ -179,7 +195,7 @@ final class SiteInputs {
         // a watched folder that went (a new one of its name may be there already: what the
         // old one held is gone all the same)
         boolean folder = wasFolder;
-        if (path.getParent().equals(site) && CONFIG_FILES.contains(path.getFileName().toString())) {
+        if (configures(path)) {
             return true;
         }
         for (Path read : folders) {

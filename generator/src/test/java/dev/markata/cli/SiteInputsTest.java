@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.testing.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,6 +170,23 @@ class SiteInputsTest {
         new Site(dir).write("markata.toml", "[markata]\n");
         assertThat(reads(SiteInputs.of(dir, Map.of(), inputs, dir.resolve("markout"), null), "layouts/special.html"))
                 .isTrue();
+    }
+
+    @Test
+    void aConfigurationFileEmptiedWhileABuildRanIsStillEmptiedAfterIt() {
+        // serve finds the inputs again after each build: a markata.toml truncated while the build
+        // ran was then a site without settings, and the next build took markata's defaults (into
+        // markout/, without the site's title)
+        Site site = new Site(dir).write("markata.toml", "[markata]\ntitle = \"Set\"\n");
+        SiteInputs before = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        site.write("markata.toml", "");
+        SiteInputs after = SiteInputs.of(dir, Map.of(), before, dir.resolve("markout"), List.of());
+        assertThat(after.emptiedSettings()).contains(dir.resolve("markata.toml"));
+        // deleted, it builds with the defaults, and so does a new empty one after that
+        site.delete("markata.toml");
+        SiteInputs deleted = SiteInputs.of(dir, Map.of(), after, dir.resolve("markout"), List.of());
+        site.write("markata.toml", "");
+        assertThat(deleted.emptiedSettings()).isEmpty();
     }
 
     @Test

@@ -52,6 +52,89 @@ class StaticServerTest {
     }
 
     @Test
+    void theErrorOfAFailedBuildIsEscapedAtTheEndOfTheBodyInAnyCase() throws IOException {
+        // a page written in capitals (</BODY>) got the script after its end, outside the body
+        Files.writeString(dir.resolve("site/markout/index.html"), "<HTML><BODY><p>home</p></BODY></HTML>");
+        server.failed("error: posts/<b>.md:2: it's \"wrong\" & <script>alert(1)</script>");
+        String page = get("/");
+        assertThat(page).contains("error: posts/&lt;b&gt;.md:2: it&#39;s &#34;wrong&#34; &amp; &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<b>").doesNotContain("alert(1)</script>");
+        assertThat(page.indexOf(StaticServer.OVERLAY_ID)).isLessThan(page.indexOf("</BODY>"));
+        assertThat(page.indexOf(StaticServer.VERSION_PATH)).isLessThan(page.indexOf("</BODY>"));
+        server.succeeded();
+        assertThat(get("/")).doesNotContain(StaticServer.OVERLAY_ID);
+    }
+
+    @Test
+    void aMissingPageWithout404PageIsAPageThatReloads() throws IOException {
+        Files.delete(dir.resolve("site/markout/404.html"));
+        assertThat(get("/not/a&b/")).startsWith("HTTP/1.1 404").contains("text/html")
+                .contains(StaticServer.VERSION_PATH).contains("not found: /not/a&amp;b/");
+    }
+
+    @Test
+    void aFolderAskedForWithoutItsSlashIsRedirectedToIt() throws IOException {
+        // /post served post/index.html at /post, where the page's relative links (an image beside
+        // the post, ./cover.png) lead to /cover.png: broken under serve, right once deployed
+        assertThat(get("/post")).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: /post/\r\n");
+        assertThat(get("/post?utm=x")).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: /post/?utm=x\r\n");
+        assertThat(get("/escape-dir")).as("a link out of the output folder").startsWith("HTTP/1.1 404");
+        assertThat(get("//post")).startsWith("HTTP/1.1 404");
+    }
+
+    @Test
+    void filesAreServedWithTheTypesBrowsersNeedForThem() throws IOException {
+        // a WebAssembly module streamed only with its own type, a post's published source (.md)
+        // was a download, an AVIF image or a web font a download of unknown bytes
+        Path out = dir.resolve("site/markout");
+        for (String name : new String[] {"app.wasm", "post.md", "photo.avif", "font.woff", "clip.mp4",
+                "site.webmanifest", "feed.xsl"}) {
+            Files.writeString(out.resolve(name), "x");
+        }
+        assertThat(get("/app.wasm")).contains("Content-type: application/wasm");
+        assertThat(get("/post.md")).contains("Content-type: text/markdown; charset=utf-8");
+        assertThat(get("/photo.avif")).contains("Content-type: image/avif");
+        assertThat(get("/font.woff")).contains("Content-type: font/woff");
+        assertThat(get("/clip.mp4")).contains("Content-type: video/mp4");
+        assertThat(get("/site.webmanifest")).contains("Content-type: application/manifest+json");
+        assertThat(get("/feed.xsl")).contains("Content-type: text/xsl");
+    }
+
+    @Test
+    void aPartOfAFileIsSentWhenAskedFor() throws IOException {
+        // Safari plays a video only from a server that sends parts of it, and Chromium seeks in
+        // one only then: a site's video did not play under serve
+        Files.writeString(dir.resolve("site/markout/clip.mp4"), "0123456789");
+        assertThat(get("/clip.mp4")).startsWith("HTTP/1.1 200").contains("Accept-ranges: bytes").endsWith("0123456789");
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: bytes=2-4\r\n")).startsWith("HTTP/1.1 206")
+                .contains("Content-range: bytes 2-4/10").contains("Content-length: 3").endsWith("\r\n\r\n234");
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: bytes=7-\r\n")).startsWith("HTTP/1.1 206")
+                .contains("Content-range: bytes 7-9/10").endsWith("\r\n\r\n789");
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: bytes=-2\r\n")).startsWith("HTTP/1.1 206")
+                .contains("Content-range: bytes 8-9/10").endsWith("\r\n\r\n89");
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: bytes=5-100\r\n")).startsWith("HTTP/1.1 206")
+                .contains("Content-range: bytes 5-9/10").endsWith("\r\n\r\n56789");
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: bytes=10-\r\n")).startsWith("HTTP/1.1 416")
+                .contains("Content-range: bytes */10");
+        // several parts, or none this server reads: the whole file, as HTTP allows
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: bytes=0-1,4-5\r\n")).startsWith("HTTP/1.1 200")
+                .endsWith("0123456789");
+        assertThat(RawHttp.get(server.port(), "/clip.mp4", "Range: pages=1\r\n")).startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void aPageInAnotherEncodingKeepsItsBytes() throws IOException {
+        // a page in windows-1252 (an old page kept in the assets) had each accented letter turned
+        // into the bytes of U+FFFD when the reload script was added to it; a host sends its bytes
+        byte[] page = "<html><head><meta charset=\"windows-1252\"></head><body>caf\u00e9</body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("site/markout/old.html"), page);
+        byte[] served = RawHttp.getBytes(server.port(), "/old.html");
+        String text = new String(served, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("<body>caf\u00e9<script>").contains(StaticServer.VERSION_PATH);
+    }
+
+    @Test
     void aJavaScriptModuleIsServedAsJavaScript() throws IOException {
         // browsers run a module script (a local copy of mermaid, mermaid.esm.min.mjs) only when
         // it comes with a JavaScript type
