@@ -86,9 +86,9 @@ class AccuracyTest {
                     .as("%s share: reported %s, measured %s", methods[i], time, java.util.Arrays.toString(truth))
                     .isCloseTo(Workloads.percent(truth[i], trueAll), within(TOLERANCE));
         }
-        // the samples stand for the real time: they cover the session's wall time
-        assertThat(Workloads.percent(reportedAll, session.duration().toNanos())).isCloseTo(100, within(TOLERANCE));
-        assertThat(session.sampleCount()).isGreaterThan(500);
+        // the samples stand for the real time: they cover the session's wall time, however late
+        // the sampler's first and last looks came (aThreadWatchedFromStartToStopHasTheWholeSession...)
+        assertThat(Workloads.percent(reportedAll, session.duration().toNanos())).isCloseTo(100, within(0.1));
         assertThat(session.cpuTime()).isPositive();
         // the sleeping phase is seen as waiting, the work as running (async-profiler and ThreadMXBean tell)
         assertThat(main.samples()).anySatisfy(s -> assertThat(s.state()).isEqualTo(ThreadState.WAITING));
@@ -279,6 +279,50 @@ class AccuracyTest {
 
         assertThat(session.threads()).allSatisfy(thread -> assertThat(thread.totalNanos()).as(thread.name())
                 .isLessThanOrEqualTo(session.duration().toNanos()));
+    }
+
+    /**
+     * The sampler looks at the interval asked for, not more often: a bound no load can break,
+     * since a starved sampler only looks less often (both skip the looks they missed). The
+     * 60/30/10 test above asked for more than 500 samples of its 1.75 s instead, which a
+     * machine loaded enough to starve the sampler broke (the JDK sampler took 412, at ticks
+     * 3-8 ms apart on JDK 17, a safepoint each); too few samples there shows as wrong shares.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void theSamplerLooksNoMoreOftenThanTheIntervalAskedFor(SamplerChoice sampler) {
+        Profiler profiler = Profiler.builder().sampler(sampler).interval(Duration.ofMillis(20)).build();
+        profiler.start();
+        Workloads.spin(400);
+        Session session = profiler.stop();
+
+        // one look per 20 ms, one at the start (async-profiler), one under way at the stop
+        long looks = session.duration().toMillis() / 20 + 2;
+        assertThat(session.sampleCount()).as("samples in %d ms at 20 ms", session.duration().toMillis())
+                .isBetween(1L, looks);
+    }
+
+    /**
+     * A thread watched from the start to the stop has samples for all of it, however late the
+     * sampler's first and last looks fall: under load the sampler's thread is starved like the
+     * rest, and the stretches before a thread's first sample and after its last were in no
+     * sample (async-profiler's samples of the 60/30/10 test's main thread once covered 88.5 % of
+     * the session). An interval of 300 ms puts such a stretch there on any machine: the last
+     * sample, at 600 ms of an 800 ms session, stood until 750 ms.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void aThreadWatchedFromStartToStopHasTheWholeSessionInItsSamples(SamplerChoice sampler) {
+        Profiler profiler = Profiler.builder().sampler(sampler).interval(Duration.ofMillis(300)).build();
+        profiler.start();
+        Workloads.spin(800);
+        Session session = profiler.stop();
+
+        ThreadProfile main = Workloads.thread(session, Thread.currentThread().getId());
+        assertThat(main.samples()).isNotEmpty();
+        assertThat(main.samples().get(0).startNanos()).isZero();
+        assertThat(main.samples().get(main.samples().size() - 1).endNanos()).isEqualTo(session.duration().toNanos());
+        assertThat(main.totalNanos()).isEqualTo(session.duration().toNanos());
     }
 
     private static void shortLived() {
