@@ -45,7 +45,7 @@ class AccuracyTest {
      * <p>Each of a method's 10 ends is placed to about half a gap between two looks, and a
      * starved sampler's looks can be far apart: the JDK sampler's call for a stack took up to
      * 116-186 ms now and then at a load of 13-17 (JDK 17 and 25 alike), and a run with one such
-     * gap at a switch moved 5-9 points whatever time the stack was dated at. So the shares are
+     * gap at a switch moved 5-14 points whatever time the stack was dated at. So the shares are
      * held to 5 points, or to what this run's sampling can resolve when that is coarser (10
      * ends of half the widest gap between main's looks), as WallTimeTreeTest does.
      */
@@ -115,7 +115,9 @@ class AccuracyTest {
      * <p>4 rounds of 200 / 100 ms (8 switches), as the 60/30/10 test above: in 20 rounds of
      * 40 / 20 ms (40 switches, each placed to about a sampling gap, 5-30 ms at a load of 15-20
      * on two cores) the shares moved past the 5 points now and then. Same time, same shares
-     * and tolerance.
+     * and tolerance; or, as in the test above, what this run's sampling can resolve when that is
+     * coarser (8 ends of half the widest gap between main's looks: at a load of about 20 on JDK
+     * 25 a run put 7.8 points of arrayCopies' time into intrinsicMath).
      */
     @Test
     void timeInsideJvmStubsIsChargedToTheCallingMethod() throws Exception {
@@ -143,10 +145,13 @@ class AccuracyTest {
                 .mapToLong(Sample::durationNanos).sum();
         assertThat(Workloads.percent(withoutStack, reportedAll)).as("share of time without a stack: %s", time)
                 .isLessThan(TOLERANCE);
-        assertThat(Workloads.percent(time.getOrDefault("intrinsicMath", 0L), reportedAll)).as("%s", time)
-                .isCloseTo(Workloads.percent(truth[0], trueAll), within(TOLERANCE));
-        assertThat(Workloads.percent(time.getOrDefault("arrayCopies", 0L), reportedAll)).as("%s", time)
-                .isCloseTo(Workloads.percent(truth[1], trueAll), within(TOLERANCE));
+        long gap = main.samples().stream().mapToLong(s -> s.durationNanos() / s.count()).max().orElse(0);
+        double tolerance = Math.max(TOLERANCE, Workloads.percent(8 * gap / 2, trueAll));
+        String found = String.format("%s; widest gap between looks %d ms", time, gap / 1_000_000);
+        assertThat(Workloads.percent(time.getOrDefault("intrinsicMath", 0L), reportedAll)).as(found)
+                .isCloseTo(Workloads.percent(truth[0], trueAll), within(tolerance));
+        assertThat(Workloads.percent(time.getOrDefault("arrayCopies", 0L), reportedAll)).as(found)
+                .isCloseTo(Workloads.percent(truth[1], trueAll), within(tolerance));
         // the stubs and native code the walker went through are not frames of the profile
         assertThat(session.frames()).noneMatch(frame -> frame.className().isEmpty()
                 || frame.className().matches(".*\\.so(\\.\\d+)*"));

@@ -497,7 +497,10 @@ final class AsyncProfilerSampler implements Sampler {
          * it was in no sample (a session's main thread, first sampled some 200 ms in, was in
          * 88.5 % of it). Likewise the last run of a thread alive at the stop stands until
          * {@link #endNanos}, not half an interval after it: the JDK sampler's rule, and the
-         * midpoint rule's where the next look is the stop.
+         * midpoint rule's where the next look is the stop. Either stretch goes no further than
+         * the thread's span stayed what it was at the sample (a span opened or closed in between
+         * says the thread was elsewhere then): a worker registered by a task, idle 100 ms, then
+         * first sampled in its next task had those 100 ms inside that task.
          */
         long watchedFromNanos = Long.MAX_VALUE;
 
@@ -632,10 +635,13 @@ final class AsyncProfilerSampler implements Sampler {
                     from = run[FIRST];
                     to = from + run[COUNT] * intervalNanos;
                 } else {
-                    from = i == 0 ? Math.min(run[FIRST] - intervalNanos / 2, watchedFromNanos)
-                            : (done.get(i - 1)[LAST] + run[FIRST]) / 2;
+                    from = i > 0 ? (done.get(i - 1)[LAST] + run[FIRST]) / 2
+                            : Math.min(run[FIRST] - intervalNanos / 2,
+                                    Math.max(watchedFromNanos, timeline.lastChangeAtOrBefore(run[FIRST])));
                     to = i + 1 < done.size() ? (run[LAST] + done.get(i + 1)[FIRST]) / 2
-                            : aliveAtStop ? endNanos : run[LAST] + intervalNanos / 2;
+                            : !aliveAtStop ? run[LAST] + intervalNanos / 2
+                            : Math.max(run[LAST] + intervalNanos / 2,
+                                    Math.min(endNanos, timeline.firstChangeAfter(run[LAST])));
                     to = Math.min(to, endNanos);
                 }
                 from = Math.max(0, from);
@@ -833,6 +839,14 @@ final class AsyncProfilerSampler implements Sampler {
             if (!sorted) {
                 byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
             }
+        }
+
+        long lastChangeAtOrBefore(long nanos) {
+            return SpanRecord.lastChangeAtOrBefore(byStart, nanos);
+        }
+
+        long firstChangeAfter(long nanos) {
+            return SpanRecord.firstChangeAfter(byStart, nanos);
         }
 
         int spanAt(long nanos) {

@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -95,7 +97,8 @@ final class JdkSampler implements Sampler {
 
     /**
      * Stops the loop and closes each thread's last observation. A thread alive at the stop has
-     * its last observation stand until the stop (the stop is the next look): until 2026-12-06
+     * its last observation stand until the stop (the stop is the next look), or until its span
+     * next changed if that came first (the thread was elsewhere then): until 2026-12-06
      * it stood for half an interval after itself, and under load, where the sampler's last tick
      * can come tens of milliseconds before the stop, that stretch was in no sample. A thread
      * found ended counts until halfway from its last sample, as at a tick; after a failure of
@@ -110,8 +113,17 @@ final class JdkSampler implements Sampler {
         long stoppedAt = recording.stoppedAtNanos();
         long halfInterval = recording.interval().toNanos() / 2;
         for (ThreadContext target : recording.sampledThreadsEver()) {
-            long end = failure != null ? target.lastSampleNanos + halfInterval
-                    : target.thread.isAlive() ? stoppedAt : (target.lastSampleNanos + stoppedAt) / 2;
+            long last = target.lastSampleNanos;
+            long end;
+            if (failure != null) {
+                end = last + halfInterval;
+            } else if (target.thread.isAlive()) {
+                List<SpanRecord> spans = new ArrayList<>();
+                target.spans.copyTo(spans);
+                end = Math.max(last + halfInterval, SpanRecord.firstChangeAfter(spans, last));
+            } else {
+                end = (last + stoppedAt) / 2;
+            }
             flush(target, Math.min(end, stoppedAt));
         }
     }

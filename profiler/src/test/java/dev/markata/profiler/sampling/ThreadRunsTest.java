@@ -152,6 +152,27 @@ class ThreadRunsTest {
                 .containsExactly(tuple(2 * MS, 29 * MS + MS / 2));
     }
 
+    /**
+     * The stretch before a late first sample (after a last one) is filed with that sample's
+     * stack only as far as the thread's span stayed the same: a worker registered by a task
+     * that idled 100 ms before the task first sampled had those 100 ms inside the task
+     * (ProfilerTest's STRICT test: 102 ms inside an 80 ms task).
+     */
+    @Test
+    void theStretchesAtTheEndsGoNoFurtherThanTheThreadsSpanStayedTheSame() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 20 * MS, -1, -1, Map.of());
+        task.endNanos = 40 * MS;
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        runs.watchedFromNanos = 0;
+        runs.endNanos = 100 * MS;
+        runs.add(30 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(31 * MS, 0, 1, (int) A, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::endNanos, Sample::spanId)
+                .containsExactly(tuple(20 * MS, 40 * MS, 0));
+    }
+
     /** Known only from its samples (no look found it alive): its time starts at them, as before. */
     @Test
     void aThreadKnownOnlyFromItsSamplesStartsHalfAnIntervalBeforeTheFirst() {
