@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,8 @@ public final class ProfilerAgent {
      * Memory held from the start for the line that says the heap ran out at exit: a program that
      * ends with its heap full leaves none for it (once in ten runs the line was missing, or the
      * JVM said "OutOfMemoryError thrown from the UncaughtExceptionHandler in thread
-     * markata-profiler-exit" instead). Let go just before that line is made.
+     * markata-profiler-exit" instead). Let go just before that line is made. It cannot help the
+     * JVM's shutdown reach the hook: see {@link #loadWhatTheShutdownLoads}.
      */
     private static volatile byte[] lastWords;
 
@@ -145,10 +147,9 @@ public final class ProfilerAgent {
             onMain = new MainThreadRecorder(uncaught, main.getUncaughtExceptionHandler());
             main.setUncaughtExceptionHandler(onMain);
         }
-        // made now: when the heap runs out at exit, there may be no room to make it then
+        // made now: when the heap runs out at exit, there may be no room to make them then
         lastWords = new byte[64 * 1024];
-        String outOfMemory = PREFIX + "cannot write " + options.output() + ": the Java heap ran out; run the program"
-                + " with a bigger heap (-Xmx)";
+        ExitLines lines = ExitLines.of(options.output());
         Thread hook = new Thread(() -> {
             try {
                 if (unhook != null) {
@@ -157,9 +158,15 @@ public final class ProfilerAgent {
             } catch (RuntimeException | OutOfMemoryError e) {
                 // only spares the JVM's noise when the heap is full: the report comes first
             }
-            finish(profiler, options, uncaught, err, outOfMemory);
+            try {
+                finish(profiler, options, uncaught, err, lines);
+            } catch (OutOfMemoryError e) {
+                // not even a line made at the start could be printed: the JVM's own report of this
+                // error in the exit hook would need memory too, and tell the user less
+            }
         }, "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
+        loadWhatTheShutdownLoads(hook);
         try {
             profiler.start();
         } catch (RuntimeException e) {
@@ -174,6 +181,61 @@ public final class ProfilerAgent {
             return null;
         }
         return hook;
+    }
+
+    /**
+     * Loads now the classes the JVM's shutdown loads before this agent's hook runs. The JVM
+     * hands every class loaded while the agent's transformer is registered ({@link UncaughtHook})
+     * to its agent code, which makes the class's name as a Java string first; in a program that
+     * ends with its heap full it cannot, prints "*** java.lang.instrument ASSERTION FAILED ***"
+     * and the class is not loaded. The shutdown runs the hooks by iterating an
+     * {@link IdentityHashMap}'s keys ({@code ApplicationShutdownHooks.runHooks}, JDK 17 to 25),
+     * whose iterator classes a program may never have loaded: a program ending with its heap full
+     * got five of those lines (12 runs in 12 at a load of 10), and the shutdown's hook loop
+     * ended there. Once the agent's hook runs, it removes the transformer first. (Whether any
+     * hook can run with a full heap is the collector's matter: see the README.)
+     */
+    private static void loadWhatTheShutdownLoads(Thread hook) {
+        Map<Thread, Thread> hooks = new IdentityHashMap<>();
+        hooks.put(hook, hook);
+        for (Thread each : hooks.keySet()) {
+            if (each != hook) {
+                throw new IllegalStateException("an identity map returned a key it was not given");
+            }
+        }
+    }
+
+    /**
+     * The lines the exit hook may have to print when the heap ran out, made at the start: a
+     * line made from scratch then links a string concatenation the first time it runs (classes
+     * and method handles made with the heap full), where these need a {@link StringBuilder} at
+     * most.
+     *
+     * @param ranOut  the start of "cannot write FILE: the Java heap ran out while ..."
+     * @param heap    its end, from the heap's size ("; the heap is at most 6 MB); run ...")
+     * @param wrote   said when the report was written and the heap ran out saying so
+     * @param nothing said when not even the line with the reason can be made
+     */
+    private record ExitLines(String ranOut, String heap, String wrote, String nothing) {
+        static ExitLines of(Path output) {
+            return new ExitLines(PREFIX + "cannot write " + output + ": the Java heap ran out while ",
+                    "; the heap is at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); run the"
+                            + " program with a bigger heap (-Xmx)",
+                    PREFIX + "wrote " + output + " (the Java heap ran out before its figures could be said)",
+                    PREFIX + "cannot write " + output + ": the Java heap ran out; run the program with a bigger"
+                            + " heap (-Xmx)");
+        }
+
+        /** "cannot write FILE: the Java heap ran out while DOING (OutOfMemoryError: Java heap space; ...": no concatenation. */
+        String ranOut(String doing, OutOfMemoryError e) {
+            String message = e.getMessage();
+            StringBuilder line = new StringBuilder(ranOut.length() + heap.length() + 96).append(ranOut).append(doing)
+                    .append(" (").append(e.getClass() == OutOfMemoryError.class ? "OutOfMemoryError" : e.getClass().getName());
+            if (message != null) {
+                line.append(": ").append(message);
+            }
+            return line.append(heap).toString();
+        }
     }
 
     /**
@@ -296,16 +358,16 @@ public final class ProfilerAgent {
      * (a program ending with its heap all but full, {@code -Xmx6m}, ran the hook out of memory
      * reading the recording).
      *
-     * @param outOfMemory the line to print when the heap runs out and not even the line that
-     *                    says so can be made
+     * @param lines what to print when the heap runs out, made at the start
      */
     private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err,
-                               String outOfMemory) {
+                               ExitLines lines) {
         Path output = options.output();
         if (!profiler.isRunning() && profiler.lastSession().isEmpty()) {
             return; // the JVM began to exit before the profiler started: nothing to write
         }
         String doing = "reading the recording";
+        boolean written = false;
         try {
             Session session = profiler.stop();
             doing = "writing the report";
@@ -317,6 +379,7 @@ public final class ProfilerAgent {
                         .withMetadata("uncaught_exception", uncaught.first);
             }
             AgentOutput.write(session, options.format(), output);
+            written = true;
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
             String stopped = session.metadata().get("sampling.stopped"); // "at 1.234 s: OutOfMemoryError: ..."
@@ -339,11 +402,9 @@ public final class ProfilerAgent {
         } catch (OutOfMemoryError e) {
             lastWords = null; // what the hook allocated is garbage now too
             try {
-                err.println(PREFIX + "cannot write " + output + ": the Java heap ran out while " + doing + " ("
-                        + describe(e) + "; the heap is at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                        + " MB); run the program with a bigger heap (-Xmx)");
+                err.println(written ? lines.wrote() : lines.ranOut(doing, e));
             } catch (OutOfMemoryError again) {
-                err.println(outOfMemory);
+                err.println(written ? lines.wrote() : lines.nothing());
             }
         } catch (Exception | LinkageError e) {
             err.println(PREFIX + "cannot write " + output + ": " + describe(e));

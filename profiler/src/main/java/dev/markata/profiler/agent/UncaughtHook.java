@@ -27,7 +27,9 @@ import java.util.function.BiConsumer;
  * removes it before it writes the report ({@code Thread} stays patched): a class loaded while the
  * heap is full reaches a transformer through the JVM's agent code, which cannot then make the
  * class's name and prints "*** java.lang.instrument ASSERTION FAILED ***" for each such class, so
- * a report that could not be written for want of memory came with lines of those.
+ * a report that could not be written for want of memory came with lines of those. The classes the
+ * JVM's shutdown loads before that hook runs are loaded when the agent starts
+ * ({@code ProfilerAgent.loadWhatTheShutdownLoads}).
  */
 public final class UncaughtHook {
 

@@ -436,9 +436,13 @@ final class AsyncProfilerSampler implements Sampler {
         Map<Integer, Integer> mended = new ReturnBarrierStacks(recording.frames()).mend(stacks.cut, stacks.whole());
         long intervalNanos = interval.toNanos();
         for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
-            Thread thread = entry.getKey().thread; // null: known only from the recording, lived between two looks
+            ThreadContext context = entry.getKey();
+            Thread thread = context.thread; // null: known only from the recording, lived between two looks
             entry.getValue().ended = thread == null || !thread.isAlive();
             entry.getValue().endNanos = recording.stoppedAtNanos();
+            if (thread != null && context.sampled) {
+                entry.getValue().watchedFromNanos = context.sampledSinceNanos;
+            }
             entry.getValue().restack(mended);
             entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
         }
@@ -485,6 +489,20 @@ final class AsyncProfilerSampler implements Sampler {
          * (a 2 ms program at a 1 s interval: 0.5 s of main in a session of 2 ms).
          */
         long endNanos = Long.MAX_VALUE;
+        /**
+         * When the recording began to watch the thread (it was registered), or
+         * {@code Long.MAX_VALUE} for a thread known only from its samples. In wall mode its
+         * first run stands for the time since then: under load async-profiler's timer thread is
+         * starved like the rest, its first sample of a thread comes late, and the stretch before
+         * it was in no sample (a session's main thread, first sampled some 200 ms in, was in
+         * 88.5 % of it). Likewise the last run of a thread alive at the stop stands until
+         * {@link #endNanos}, not half an interval after it: the JDK sampler's rule, and the
+         * midpoint rule's where the next look is the stop. Either stretch goes no further than
+         * the thread's span stayed what it was at the sample (a span opened or closed in between
+         * says the thread was elsewhere then): a worker registered by a task, idle 100 ms, then
+         * first sampled in its next task had those 100 ms inside that task.
+         */
+        long watchedFromNanos = Long.MAX_VALUE;
 
         // one run: {first, last (+ its batch), count, stackId, state ordinal, spanId}
         private static final int FIRST = 0;
@@ -608,6 +626,7 @@ final class AsyncProfilerSampler implements Sampler {
                     done.remove(done.size() - 1);
                 }
             }
+            boolean aliveAtStop = !ended && endedNanos < 0 && endNanos != Long.MAX_VALUE;
             for (int i = 0; i < done.size(); i++) {
                 long[] run = done.get(i);
                 long from;
@@ -616,8 +635,13 @@ final class AsyncProfilerSampler implements Sampler {
                     from = run[FIRST];
                     to = from + run[COUNT] * intervalNanos;
                 } else {
-                    from = i == 0 ? run[FIRST] - intervalNanos / 2 : (done.get(i - 1)[LAST] + run[FIRST]) / 2;
-                    to = i + 1 == done.size() ? run[LAST] + intervalNanos / 2 : (run[LAST] + done.get(i + 1)[FIRST]) / 2;
+                    from = i > 0 ? (done.get(i - 1)[LAST] + run[FIRST]) / 2
+                            : Math.min(run[FIRST] - intervalNanos / 2,
+                                    Math.max(watchedFromNanos, timeline.lastChangeAtOrBefore(run[FIRST])));
+                    to = i + 1 < done.size() ? (run[LAST] + done.get(i + 1)[FIRST]) / 2
+                            : !aliveAtStop ? run[LAST] + intervalNanos / 2
+                            : Math.max(run[LAST] + intervalNanos / 2,
+                                    Math.min(endNanos, timeline.firstChangeAfter(run[LAST])));
                     to = Math.min(to, endNanos);
                 }
                 from = Math.max(0, from);
@@ -815,6 +839,14 @@ final class AsyncProfilerSampler implements Sampler {
             if (!sorted) {
                 byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
             }
+        }
+
+        long lastChangeAtOrBefore(long nanos) {
+            return SpanRecord.lastChangeAtOrBefore(byStart, nanos);
+        }
+
+        long firstChangeAfter(long nanos) {
+            return SpanRecord.firstChangeAfter(byStart, nanos);
         }
 
         int spanAt(long nanos) {

@@ -2,12 +2,15 @@ package dev.markata.profiler.sampling;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.ThreadState;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -92,14 +95,36 @@ final class JdkSampler implements Sampler {
         // the loop reads the recording's sampled-thread snapshot at every tick
     }
 
+    /**
+     * Stops the loop and closes each thread's last observation. A thread alive at the stop has
+     * its last observation stand until the stop (the stop is the next look), or until its span
+     * next changed if that came first (the thread was elsewhere then): until 2026-12-06
+     * it stood for half an interval after itself, and under load, where the sampler's last tick
+     * can come tens of milliseconds before the stop, that stretch was in no sample. A thread
+     * found ended counts until halfway from its last sample, as at a tick; after a failure of
+     * the loop no thread's time goes on past half an interval after its last sample. No
+     * observation stands for time after the stop.
+     */
     @Override
     public void stop(Recording recording) {
         running = false;
         LockSupport.unpark(thread);
         Recording.joinQuietly(thread);
+        long stoppedAt = recording.stoppedAtNanos();
         long halfInterval = recording.interval().toNanos() / 2;
         for (ThreadContext target : recording.sampledThreadsEver()) {
-            flush(target, Math.min(target.lastSampleNanos + halfInterval, recording.nanosSinceStart()));
+            long last = target.lastSampleNanos;
+            long end;
+            if (failure != null) {
+                end = last + halfInterval;
+            } else if (target.thread.isAlive()) {
+                List<SpanRecord> spans = new ArrayList<>();
+                target.spans.copyTo(spans);
+                end = Math.max(last + halfInterval, SpanRecord.firstChangeAfter(spans, last));
+            } else {
+                end = (last + stoppedAt) / 2;
+            }
+            flush(target, Math.min(end, stoppedAt));
         }
     }
 
@@ -165,14 +190,18 @@ final class JdkSampler implements Sampler {
             recording.retire(target);
             return;
         }
+        int spanBefore = target.currentSpanId;
+        long before = recording.nanosSinceStart();
         StackTraceElement[] stack = target.thread.getStackTrace();
+        long at = midpoint(before, recording.nanosSinceStart());
+        int span = spanOf(stack, spanBefore, target.currentSpanId);
         if (stack.length >= HANDSHAKE_DEPTH_LIMIT) {
             ThreadInfo full = threadBean.getThreadInfo(target.threadId, Integer.MAX_VALUE);
             if (full != null) {
                 stack = full.getStackTrace();
             }
         }
-        record(recording, target, state, stack);
+        record(recording, target, state, stack, at, span);
     }
 
     private void sampleBatch(Recording recording, ThreadContext[] targets) {
@@ -180,28 +209,77 @@ final class JdkSampler implements Sampler {
             return;
         }
         long[] ids = new long[targets.length];
+        int[] spansBefore = new int[targets.length];
         for (int i = 0; i < targets.length; i++) {
             ids[i] = targets[i].threadId;
+            spansBefore[i] = targets[i].currentSpanId;
         }
+        long before = recording.nanosSinceStart();
         ThreadInfo[] infos = threadBean.getThreadInfo(ids, Integer.MAX_VALUE);
+        long at = midpoint(before, recording.nanosSinceStart());
         for (int i = 0; i < targets.length; i++) {
             ThreadInfo info = infos[i];
             if (info == null) {
                 flush(targets[i], endOf(recording, targets[i]));
                 recording.retire(targets[i]);
             } else {
-                record(recording, targets[i], info.getThreadState(), info.getStackTrace());
+                StackTraceElement[] stack = info.getStackTrace();
+                record(recording, targets[i], info.getThreadState(), stack, at,
+                        spanOf(stack, spansBefore[i], targets[i].currentSpanId));
             }
         }
     }
 
     /**
-     * Records what {@code target} was seen doing now. Wall mode uses the midpoint rule: each
-     * observation stands for half the time since the previous one and half the time until the
-     * next, so it is kept pending until the next observation (or the stop) closes it.
+     * When a stack asked for between {@code before} and {@code after} was taken: halfway. The
+     * call waits for a safepoint (JDK 17: every thread stopped) or a handshake, then for this
+     * thread to run again, and under load either wait can be tens of milliseconds (on two cores
+     * at a load of 9-12, calls of 30-130 ms now and then). Until 2026-12-06 a stack counted as
+     * taken when the call returned, so a thread seen just before it changed methods was placed
+     * in the old one up to a whole call late, and the 60/30/10 test's shares moved by 5-7
+     * points in one run in five (JDK 17).
      */
-    private void record(Recording recording, ThreadContext target, Thread.State state, StackTraceElement[] stack) {
-        long now = recording.nanosSinceStart();
+    private static long midpoint(long before, long after) {
+        return before + (after - before) / 2;
+    }
+
+    /**
+     * The span a stack taken during a call was in, from the thread's innermost span read before
+     * the call and after it. They differ when the thread opened or closed a span meanwhile, and
+     * the stack may be from either side. Only a decorated task can be told from its stack (its
+     * wrapper is on it): a stack inside one is filed under the task's span when the task began
+     * or ended during the call. Until 2026-12-06 the span was read after the call only, and a
+     * task body whose task ended meanwhile was filed under no span, at the worker's root (three
+     * such samples of 30-41 ms were a third of the task bodies' time in TaskOriginTest under
+     * load). Otherwise the span read after the call holds, as before.
+     */
+    static int spanOf(StackTraceElement[] stack, int before, int after) {
+        if (before == after || (before == Span.NONE) == (after == Span.NONE)) {
+            return after;
+        }
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith(TASK_WRAPPER)) {
+                return before == Span.NONE ? after : before;
+            }
+        }
+        return after;
+    }
+
+    /** The decorated tasks' wrappers ({@link ContextTasks}): a stack through one is inside a task. */
+    private static final String TASK_WRAPPER = ContextTasks.class.getName() + "$";
+
+    /**
+     * Records what {@code target} was seen doing at {@code now}. Wall mode uses the midpoint
+     * rule: each observation stands for half the time since the previous one and half the time
+     * until the next, so it is kept pending until the next observation (or the stop) closes it.
+     * A stack taken after the recording stopped (a tick under way while it stopped) is dropped:
+     * the stop closes the observation before it.
+     */
+    private void record(Recording recording, ThreadContext target, Thread.State state, StackTraceElement[] stack,
+                        long now, int spanId) {
+        if (now >= recording.stoppedAtNanos()) {
+            return;
+        }
         if (stack.length == 0 || state == Thread.State.NEW) {
             flush(target, (target.lastSampleNanos + now) / 2);
             target.lastSampleNanos = now;
@@ -216,7 +294,7 @@ final class JdkSampler implements Sampler {
             long used = target.lastCpuNanos < 0 ? 0 : cpu - target.lastCpuNanos;
             target.lastCpuNanos = cpu;
             if (state == Thread.State.RUNNABLE && used > 0) {
-                target.samples.add(since, Math.min(used, now - since), stackId, threadState, target.currentSpanId, 1);
+                target.samples.add(since, Math.min(used, now - since), stackId, threadState, spanId, 1);
             }
             return;
         }
@@ -230,7 +308,7 @@ final class JdkSampler implements Sampler {
         target.pendingFrom = boundary;
         target.pendingStackId = stackId;
         target.pendingState = threadState;
-        target.pendingSpanId = target.currentSpanId;
+        target.pendingSpanId = spanId;
         target.lastSampleNanos = now;
     }
 
@@ -239,7 +317,7 @@ final class JdkSampler implements Sampler {
      * now (before, at its last sample, which lost half a tick of every thread on average).
      */
     private static long endOf(Recording recording, ThreadContext target) {
-        return (target.lastSampleNanos + recording.nanosSinceStart()) / 2;
+        return (target.lastSampleNanos + Math.min(recording.nanosSinceStart(), recording.stoppedAtNanos())) / 2;
     }
 
     /** Closes the pending observation of {@code target} at {@code end}. */

@@ -562,27 +562,51 @@ class ProfilerAgentTest {
      * JVM printed its "Exception in thread markata-profiler-exit" and a stack trace of the
      * profiler's code. One line says the report could not be written, why, and what to do; the
      * program's exit code is its own.
+     *
+     * <p>The program leaves 1.25 MB of its 6 MB free: more than one of the G1 collector's 1 MB
+     * regions, which the JVM's shutdown needs to run any hook at all (see the test below), and
+     * less than reading the recording and rendering the report need, mostly (JDK 17: the heap
+     * runs out while writing the report, now and then while reading the recording; JDK 25: while
+     * reading it, now and then the report is written). With 256 KB free, as until 2026-12-06,
+     * the same run gave this line 10 times in 12 by hand at a quiet moment and nothing at all in
+     * 12 of 12 at a load of 10.
      */
     @Test
     void aHeapTooSmallForTheReportIsOneLineAndTheExitCodeIsTheProgramsOwn() throws Exception {
         Path output = dir.resolve("small-heap.html");
-        Run run = run("output=" + output, "full-heap-at-exit", smallClassPath(), "-Xmx6m");
+        Run run = run("output=" + output, "full-heap-at-exit", smallClassPath(), "-Xmx6m", "-Dslack.kb=1280");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("filling the heap");
         assertThat(run.stderr()).doesNotContain("Exception in thread").doesNotContain("\tat ")
-                .doesNotContain("thrown from the UncaughtExceptionHandler");
-        // How much room a full heap leaves at exit varies from run to run (the collector, the
-        // threads' allocation buffers): mostly too little for the report (10 runs in 12 by hand,
-        // this line), now and then enough (the report is written), and now and then too little
-        // for any line (the JVM's own agent code then prints its ASSERTION FAILED lines for the
-        // classes the exit loads)
+                .doesNotContain("thrown from the UncaughtExceptionHandler").doesNotContain("ASSERTION FAILED");
         List<String> lines = run.stderr().lines().filter(line -> line.startsWith("markata-profiler: ")).toList();
-        assertThat(lines).as(run.stderr()).hasSizeLessThanOrEqualTo(1).allSatisfy(line -> assertThat(line)
+        assertThat(lines).as(run.stderr()).hasSize(1).allSatisfy(line -> assertThat(line)
                 .matches("markata-profiler: (wrote " + java.util.regex.Pattern.quote(output.toString()) + " .*"
                         + "|cannot write " + java.util.regex.Pattern.quote(output.toString())
                         + ": the Java heap ran out while (reading the recording|writing the report)"
                         + " \\(OutOfMemoryError: Java heap space; the heap is at most [0-9]+ MB\\);"
                         + " run the program with a bigger heap \\(-Xmx\\))"));
+    }
+
+    /**
+     * A program that ends with less than one G1 region free (256 KB of a 6 MB heap, whose
+     * regions are 1 MB): there the collector has no region to allocate in, however small the
+     * object, and the JVM's own shutdown allocates before any hook runs (main's
+     * {@code Thread.exit} and {@code ApplicationShutdownHooks.runHooks} iterate sets, then start
+     * the hook threads), so no hook runs, the agent's neither, and there is no report and no
+     * line. What the agent can still spare the user is noise: until 2026-12-06 the shutdown
+     * first loaded two classes while the agent's transformer was registered, and the JVM's agent
+     * code printed "*** java.lang.instrument ASSERTION FAILED ***" five times. The agent now
+     * loads them when it starts.
+     */
+    @Test
+    void aHeapLeftWithoutRoomForTheShutdownGetsNoNoiseFromTheAgent() throws Exception {
+        Path output = dir.resolve("full-heap.html");
+        Run run = run("output=" + output, "full-heap-at-exit", smallClassPath(), "-Xmx6m", "-Dslack.kb=256");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("filling the heap");
+        assertThat(run.stderr()).doesNotContain("ASSERTION FAILED").doesNotContain("Exception in thread")
+                .doesNotContain("\tat ");
     }
 
     /**

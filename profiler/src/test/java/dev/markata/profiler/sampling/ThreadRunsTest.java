@@ -134,6 +134,78 @@ class ThreadRunsTest {
                 .containsExactly(tuple(Span.NONE, 2), tuple(0, 2), tuple(Span.NONE, 2));
     }
 
+    /**
+     * Under load async-profiler's timer thread is starved like the rest, and its first sample
+     * of a thread came late: in the AccuracyTest a session's main thread was first sampled some
+     * 200 ms after the start, and those 200 ms were in no sample (its samples covered 88.5 % of
+     * the session). A thread watched since it was registered has its time from then: its first
+     * sample stands for the stretch before it, as the JDK sampler's first observation does.
+     */
+    @Test
+    void aThreadFirstSampledLateHasItsTimeFromWhenItWasWatched() {
+        var runs = noSpans();
+        runs.watchedFromNanos = 2 * MS;
+        runs.add(30 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(31 * MS, 0, 1, (int) A, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::durationNanos)
+                .containsExactly(tuple(2 * MS, 29 * MS + MS / 2));
+    }
+
+    /**
+     * The stretch before a late first sample (after a last one) is filed with that sample's
+     * stack only as far as the thread's span stayed the same: a worker registered by a task
+     * that idled 100 ms before the task first sampled had those 100 ms inside the task
+     * (ProfilerTest's STRICT test: 102 ms inside an 80 ms task).
+     */
+    @Test
+    void theStretchesAtTheEndsGoNoFurtherThanTheThreadsSpanStayedTheSame() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 20 * MS, -1, -1, Map.of());
+        task.endNanos = 40 * MS;
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        runs.watchedFromNanos = 0;
+        runs.endNanos = 100 * MS;
+        runs.add(30 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(31 * MS, 0, 1, (int) A, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::endNanos, Sample::spanId)
+                .containsExactly(tuple(20 * MS, 40 * MS, 0));
+    }
+
+    /** Known only from its samples (no look found it alive): its time starts at them, as before. */
+    @Test
+    void aThreadKnownOnlyFromItsSamplesStartsHalfAnIntervalBeforeTheFirst() {
+        var runs = noSpans();
+        runs.add(30 * MS, 0, 1, (int) A, RUNNING);
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::durationNanos)
+                .containsExactly(tuple(30 * MS - MS / 2, MS));
+    }
+
+    /**
+     * The same at the other end: a thread still alive at the stop whose last sample came long
+     * before it (the timer starved) has its time until the stop; one that ended keeps half an
+     * interval after its last sample, and no thread has time after the stop.
+     */
+    @Test
+    void aThreadAliveAtTheStopHasItsTimeUntilTheStop() {
+        var alive = noSpans();
+        alive.endNanos = 50 * MS;
+        alive.add(1 * MS, 0, 1, (int) A, RUNNING);
+        alive.add(2 * MS, 0, 1, (int) B, RUNNING);
+        assertThat(deliver(alive, TimeMode.WALL)).extracting(Sample::startNanos, Sample::endNanos)
+                .containsExactly(tuple(MS / 2, 3 * MS / 2), tuple(3 * MS / 2, 50 * MS));
+
+        var ended = noSpans();
+        ended.endNanos = 50 * MS;
+        ended.ended = true;
+        ended.add(1 * MS, 0, 1, (int) A, RUNNING);
+        ended.add(2 * MS, 0, 1, (int) B, RUNNING);
+        assertThat(deliver(ended, TimeMode.WALL)).extracting(Sample::startNanos, Sample::endNanos)
+                .containsExactly(tuple(MS / 2, 3 * MS / 2), tuple(3 * MS / 2, 5 * MS / 2));
+    }
+
     @Test
     void cpuModeCountsOneIntervalPerSample() {
         var runs = noSpans();
