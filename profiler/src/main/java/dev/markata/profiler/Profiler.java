@@ -29,7 +29,12 @@ import java.util.concurrent.ExecutorService;
  *     build();
  * }
  * Session session = profiler.stop();
+ * Reports.write(session, ReportOptions.defaults(), Path.of("profile.html")); // or .txt, .json, ...
  * }</pre>
+ *
+ * A session is data; {@link dev.markata.profiler.render.Reports} turns it into a report file or
+ * string (the format from the file name: {@code .html}, {@code .txt}, {@code .json},
+ * {@code .speedscope.json}, {@code .collapsed}), and {@link Session#save} keeps it to render later.
  *
  * <h2>Samplers</h2>
  * async-profiler (wall-clock mode, not safepoint-biased) wherever its native library loads;
@@ -44,10 +49,10 @@ import java.util.concurrent.ExecutorService;
  * or {@link #decorate(Runnable)} carries its submitter's context: the thread that runs it is
  * sampled, the task runs inside a span of category {@code "task"} whose parent is the
  * submitter's innermost span, and waiting on a wrapped executor's futures is marked with spans
- * of category {@code "await"}. The submitter's stack is not walked at submit time (30,000
- * tasks would pay microseconds each): the span's {@code originStackId} is read, at stop, from
- * the submitter's own sample covering the submit time, cut back to its innermost application
- * frame. The task's samples start at the worker's thread root; the frames up to the decorated
+ * of category {@code "await"}. The submitter's stack is walked once per span, at its first
+ * submit, not at every submit (30,000 tasks would pay microseconds each): the task's
+ * {@code originStackId} is found at stop from where the submitter waited for it (its samples),
+ * else from that walk, cut back to its innermost application frame. The task's samples start at the worker's thread root; the frames up to the decorated
  * task's {@code run}/{@code call} are the executor's.
  *
  * <h2>Spans</h2>

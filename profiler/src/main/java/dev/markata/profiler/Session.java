@@ -10,6 +10,8 @@ import dev.markata.profiler.io.SessionJson;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +72,19 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
             }
         }
         return count;
+    }
+
+    /**
+     * What was profiled and the recording's size, on one line: the record's own form listed every
+     * frame, sample and span (20 KB for a 50 ms run, megabytes for a build), and a session printed
+     * to a log or seen in a debugger or a failed assertion buried everything around it.
+     */
+    @Override
+    public String toString() {
+        return "Session[" + targetDescription + ", started " + startedAt + ", "
+                + BigDecimal.valueOf(duration.toNanos(), 9).setScale(3, RoundingMode.HALF_UP)
+                + " s, " + sampleCount() + " samples, " + threads.size() + " threads, " + spans.size() + " spans, sampler "
+                + sampler.name() + "]";
     }
 
     /** Returns a copy with {@code key} set in the metadata (for example a build's outcome). */

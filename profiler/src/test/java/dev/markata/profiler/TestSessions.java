@@ -27,6 +27,7 @@ public final class TestSessions {
     private final Map<Long, Long> clocks = new HashMap<>();
     private final List<Span> spans = new ArrayList<>();
     private final Map<String, String> metadata = new LinkedHashMap<>();
+    private String target = "test program";
 
     public static TestSessions builder() {
         return new TestSessions();
@@ -67,6 +68,12 @@ public final class TestSessions {
         return id;
     }
 
+    /** What the session says was profiled (default {@code test program}). */
+    public TestSessions target(String description) {
+        target = description;
+        return this;
+    }
+
     public TestSessions metadata(String key, String value) {
         metadata.put(key, value);
         return this;
@@ -77,7 +84,7 @@ public final class TestSessions {
         List<ThreadProfile> threads = new ArrayList<>();
         samples.forEach((id, list) -> threads.add(new ThreadProfile(id, threadNames.get(id), list)));
         return new Session(Instant.parse("2026-11-25T12:00:00Z"), Duration.ofNanos(end), Duration.ofMillis(1),
-                Duration.ofNanos(end / 2), "test program", new Session.SamplerInfo("test", "hand-built"),
+                Duration.ofNanos(end / 2), target, new Session.SamplerInfo("test", "hand-built"),
                 AsyncMode.ENABLED, TimeMode.WALL, stacks.frames(), stacks.build(), threads, spans, metadata);
     }
 

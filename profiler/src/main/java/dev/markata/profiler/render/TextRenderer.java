@@ -72,7 +72,7 @@ public final class TextRenderer implements Renderer {
                 "Samples:  " + session.sampleCount()));
         lines.add(columns("Duration: " + seconds(session.duration().toNanos()) + " s",
                 "CPU time: " + seconds(session.cpuTime().toNanos()) + " s"));
-        lines.add("Program:  " + session.targetDescription());
+        lines.add(cut("Program:  " + session.targetDescription()));
         String outcome = session.metadata().get("outcome");
         if (outcome != null) {
             String stage = session.metadata().get("failed_stage");
@@ -101,6 +101,18 @@ public final class TextRenderer implements Renderer {
         text.append(options.unicode() ? "╰" : "+").append(h.repeat(width)).append(options.unicode() ? "╯" : "+")
                 .append("\n\n");
     }
+
+    /**
+     * {@code line} cut to {@link #HEADER_WIDTH} with an ellipsis: an agent run's program is its
+     * whole command line, and javac's class path made an 8,000-character header box.
+     */
+    private String cut(String line) {
+        String more = options.unicode() ? "…" : "...";
+        return line.length() <= HEADER_WIDTH ? line : line.substring(0, HEADER_WIDTH - more.length()) + more;
+    }
+
+    /** The longest header line kept whole (the box is 4 wider). */
+    private static final int HEADER_WIDTH = 96;
 
     private static String columns(String left, String right) {
         return left + " ".repeat(Math.max(2, 36 - left.length())) + right;

@@ -203,6 +203,36 @@ class TextRendererTest {
         assertThat(out.toString()).contains("| Outcome:  failed (java.lang.IllegalStateException in thread worker) |");
     }
 
+    /**
+     * An agent run's program is its whole command line, class path included: javac compiling a
+     * project said "Program:" and 8,000 characters, and every header line was padded to that.
+     */
+    @Test
+    void aLongCommandLineIsCutToTheHeadersWidth() throws IOException {
+        String classPath = String.join(":", java.util.Collections.nCopies(200, "/home/me/.m2/repository/org/lib/1.0/lib-1.0.jar"));
+        Session javac = TestSessions.builder().sample(1, "app.Main.main", 1)
+                .target("jdk.compiler/com.sun.tools.javac.Main -d out -cp " + classPath + " @sources.txt").build();
+
+        String text = render(javac, ReportOptions.defaults());
+        String ascii = render(javac, ReportOptions.defaults().withUnicode(false));
+
+        String header = text.substring(0, text.indexOf("\n\n"));
+        assertThat(header.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(header).contains("│ Program:  jdk.compiler/com.sun.tools.javac.Main -d out -cp /home/me/.m2/");
+        assertThat(header.lines().filter(line -> line.contains("Program:")).findFirst().orElseThrow())
+                .endsWith("… │");
+        assertThat(ascii.lines().filter(line -> line.contains("Program:")).findFirst().orElseThrow())
+                .endsWith("... |");
+        // a short one is left whole
+        assertThat(render(session, ReportOptions.defaults())).contains("│ Program:  test program ");
+    }
+
+    private static String render(Session session, ReportOptions options) throws IOException {
+        StringWriter out = new StringWriter();
+        new TextRenderer(options).render(session, out);
+        return out.toString();
+    }
+
     @Test
     void aGroupNamesAtMostFourLibraries() throws IOException {
         Session many = TestSessions.builder()

@@ -76,6 +76,7 @@ class App {
     line.appendChild(el("span", "brand", "markata profile"));
     const t = el("h1", "target", title);
     t.id = "target";
+    t.title = title; // the page shows two lines of it (report.css)
     line.appendChild(t);
     const outcome = p.metadata.outcome;
     if (outcome) {

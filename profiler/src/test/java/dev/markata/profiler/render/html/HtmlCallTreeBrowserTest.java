@@ -275,6 +275,26 @@ class HtmlCallTreeBrowserTest {
         browser.screenshot("library-group-time");
     }
 
+    /**
+     * An agent run's target is its whole command line: javac compiling a project (its class path
+     * 8,000 characters) filled the first screen with it, the tree out of sight below. The header
+     * shows two lines of it; the rest is in its tooltip.
+     */
+    @Test
+    void aLongCommandLineLeavesTheTreeInSight() throws Exception {
+        String command = "jdk.compiler/com.sun.tools.javac.Main -d out -cp "
+                + String.join(":", java.util.Collections.nCopies(200, "/home/me/.m2/repository/org/lib/1.0/lib-1.0.jar"));
+        Session session = TestSessions.builder().target(command).sample(1, "app.Main.main;app.Site.render", 100).build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "long-target"));
+
+        WebElement target = browser.find(By.id("target"));
+        assertThat(target.getSize().getHeight()).isLessThan(60); // two lines of 15 px text
+        assertThat(target.getAttribute("title")).isEqualTo(command);
+        assertThat(browser.find(By.id("view")).getLocation().getY()).isLessThan(200);
+        assertThat(row("Site.render").isDisplayed()).isTrue();
+        browser.screenshot("long-target");
+    }
+
     @Test
     void hiddenFramesNameTheirLibrariesAsTheTextReportDoes() throws Exception {
         // org.yaml.snakeyaml is snakeyaml (the page said "yaml"), org.nibor.autolink autolink
