@@ -115,6 +115,11 @@ public final class Recording {
         if (!isServiceThread(recording.startingThread)) {
             recording.register(recording.context(recording.startingThread));
         }
+        if (options.asyncMode() != AsyncMode.DISABLED) {
+            // The first walk in a JVM loads and links the JDK's stack walking (5-7 ms): done here,
+            // before sampling, it is not sampled as JDK frames under the program's first submit.
+            submittingStack();
+        }
         try {
             recording.sampler.start(recording, recording.interval);
         } catch (Exception e) {
@@ -501,12 +506,17 @@ public final class Recording {
         ThreadContext context = contexts.get(submitter);
         SpanRecord current = context == null ? null : context.open.peekLast();
         if (current != null && current.submitStack == null && options.asyncMode() != AsyncMode.DISABLED) {
-            current.submitStack = SUBMIT_WALKER.walk(frames -> frames.limit(MAX_SUBMIT_DEPTH)
-                    .dropWhile(Recording::isHandingOver)
-                    .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new));
+            current.submitStack = submittingStack();
         }
         return new TaskOrigin(submitter.getId(), current == null ? Span.NONE : current.id, nanosSinceStart(),
                 category, name, Objects.requireNonNull(attributes, "attributes"));
+    }
+
+    /** The calling thread's stack below the profiler's hand-over machinery, for a span's first submit. */
+    private static StackTraceElement[] submittingStack() {
+        return SUBMIT_WALKER.walk(frames -> frames.limit(MAX_SUBMIT_DEPTH)
+                .dropWhile(Recording::isHandingOver)
+                .map(StackWalker.StackFrame::toStackTraceElement).toArray(StackTraceElement[]::new));
     }
 
     /**
