@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A post as listings see it ({@code markata.posts}, a feed's posts): its template view, read
- * only, whose body fields tell {@link PostBodies} they were read, and whose HTML comes from
+ * only, whose body and description fields tell {@link PostBodies} they were read, and whose HTML comes from
  * {@link PostBodies#html} (a post the skip plugin left unrendered has none of its own).
  */
 final class ListedPost extends AbstractMap<String, Object> {
@@ -32,6 +32,9 @@ final class ListedPost extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
         if (!isBody(key)) {
+            if (key instanceof String name && PostBodies.isDescription(name)) {
+                bodies.descriptionRead();
+            }
             return view.get(key);
         }
         bodies.bodyRead();
@@ -58,6 +61,7 @@ final class ListedPost extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         bodies.bodyRead();
+        bodies.descriptionRead();
         Map<String, Object> copy = new LinkedHashMap<>(view);
         String html = bodies.html(post);
         copy.put("content", bodies.content(post));

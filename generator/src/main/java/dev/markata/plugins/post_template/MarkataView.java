@@ -119,7 +119,9 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         }
         List<Chosen> chosen = new ArrayList<>();
         for (Post post : posts) {
-            FilterExpression.Scope scope = new FilterExpression.Scope(FeedsPlugin.fields(post), today, now);
+            // watched: an expression reading a description (func 'description', a filter
+            // on it) makes the page follow every post's text, as a template reading one does
+            FilterExpression.Scope scope = new FilterExpression.Scope(bodies.watched(FeedsPlugin.fields(post)), today, now);
             try {
                 if (select.test(scope)) {
                     Object item = value == null ? viewsByPath.get(post.path()) : value.evaluate(scope);

@@ -6,20 +6,27 @@ import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.skip.Skips;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Posts' bodies as pages that list posts show them ({@code p.content}, {@code p.article_html}
- * of {@code markata.posts} or a feed's posts): a home page with the latest posts in full.
+ * Posts' bodies and descriptions as pages that list posts show them ({@code p.content},
+ * {@code p.article_html}, {@code p.description}, {@code p.long_description} of
+ * {@code markata.posts} or a feed's posts): a home page with the latest posts in full or with
+ * their descriptions.
  *
- * <p>Such a page depends on every post's body, which the keys of unchanged pages (skip, feeds)
- * leave out on purpose: with them, an edit of one post would render every page again. So a
- * page's render is watched ({@link #noting}); a page that read a body is stored under a key
- * that also covers every post's body ({@link #storedKey}), and is rendered again when any
- * body changes ({@link #unchanged}). Pages that read none keep the cheap key.
+ * <p>Both follow from a post's text (auto_description makes descriptions from its paragraphs,
+ * up to 250 or 500 characters of them), and the keys of posts' pages (skip) leave them out on
+ * purpose: with them, an edit of one post's prose would render every page again. So a page's
+ * render is watched ({@link #noting}); a page that read another post's body is stored under a
+ * key that also covers every post's body, one that read a description ({@link #isDescription})
+ * under a key that also covers every post's descriptions ({@link #storedKey}), and it is
+ * rendered again when any of them changes ({@link #unchanged}). Pages that read none keep the
+ * cheap key; a page showing descriptions is not rendered again for an edit past them. (Feeds'
+ * pages are keyed on every post's descriptions: they watch bodies only.)
  *
  * <p>A post the skip plugin left unrendered has no HTML in this build; a listing that shows it
  * gets it from {@link #html}, which render_markdown backs with its cache.
@@ -47,8 +54,14 @@ public final class PostBodies {
     private static final StateKey<PostBodies> KEY = new StateKey<>("post bodies", PostBodies.class);
 
     private final BuildContext context;
-    private final ThreadLocal<AtomicBoolean> watching = new ThreadLocal<>();
+    /** One render's watch: what it read (descriptions null: the caller's key covers them). */
+    private record Watch(AtomicBoolean bodies, AtomicBoolean descriptions) {
+    }
+
+    private final ThreadLocal<Watch> watching = new ThreadLocal<>();
     private final Set<String> pagesReadingBodies = ConcurrentHashMap.newKeySet();
+    private final Set<String> pagesReadingDescriptions = ConcurrentHashMap.newKeySet();
+    private volatile String descriptionsKey;
     private final ConcurrentHashMap<String, String> htmlByPath = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Post> editedByPath = new ConcurrentHashMap<>();
     private volatile HtmlSource htmlSource;
@@ -70,11 +83,27 @@ public final class PostBodies {
 
     /**
      * Runs {@code render}, noting in {@code readBodies} whether it read a post's body through
-     * {@code markata} (renders nest: the innermost watch is noted).
+     * {@code markata} or a {@link #watched} view; for a page whose key covers every post's
+     * descriptions (feeds' pages: the site's whole fingerprint).
      */
     public <T> T noting(AtomicBoolean readBodies, Render<T> render) throws Exception {
-        AtomicBoolean outer = watching.get();
-        watching.set(readBodies);
+        return noting(new Watch(readBodies, null), render);
+    }
+
+    /**
+     * Runs {@code render}, noting in {@code readBodies} whether it read a post's body and in
+     * {@code readDescriptions} whether it read a post's description, through {@code markata} or
+     * a {@link #watched} view. Renders nest (a listing makes the HTML of a post this build did
+     * not render, a Jinja post's among them): what the inner one read is noted in the outer
+     * one too, whose page shows what the inner one made.
+     */
+    public <T> T noting(AtomicBoolean readBodies, AtomicBoolean readDescriptions, Render<T> render) throws Exception {
+        return noting(new Watch(readBodies, readDescriptions), render);
+    }
+
+    private <T> T noting(Watch watch, Render<T> render) throws Exception {
+        Watch outer = watching.get();
+        watching.set(watch);
         try {
             return render.call();
         } finally {
@@ -82,15 +111,47 @@ public final class PostBodies {
                 watching.remove();
             } else {
                 watching.set(outer);
+                if (watch.bodies().get()) {
+                    outer.bodies().set(true);
+                }
+                if (watch.descriptions() != null && watch.descriptions().get() && outer.descriptions() != null) {
+                    outer.descriptions().set(true);
+                }
             }
         }
     }
 
+    /**
+     * Whether a post's field is one of its descriptions: {@code description}, and the front matter's
+     * and auto_description's {@code long_description}, {@code super_description} or any other name
+     * ending so. A description auto_description makes under another name stays in every page's key
+     * (correct, only slower after an edit of prose).
+     */
+    public static boolean isDescription(String name) {
+        return name.endsWith("description");
+    }
+
+    /**
+     * Another post's fields (a plugin's view of it for a template) that note a read of its body
+     * or descriptions in the render being watched ({@link #noting}).
+     */
+    public Map<String, Object> watched(Map<String, Object> fields) {
+        return new WatchedPost(fields, this);
+    }
+
     /** Called by the views of listed posts when a template reads a body. */
     void bodyRead() {
-        AtomicBoolean readBodies = watching.get();
-        if (readBodies != null) {
-            readBodies.set(true);
+        Watch watch = watching.get();
+        if (watch != null) {
+            watch.bodies().set(true);
+        }
+    }
+
+    /** Called by the views of listed posts when a template reads a description. */
+    void descriptionRead() {
+        Watch watch = watching.get();
+        if (watch != null && watch.descriptions() != null) {
+            watch.descriptions().set(true);
         }
     }
 
@@ -99,9 +160,19 @@ public final class PostBodies {
         pagesReadingBodies.add(path);
     }
 
+    /** Remembers that the page of the post at {@code path} read other posts' descriptions (see skip). */
+    public void pageReadDescriptions(String path) {
+        pagesReadingDescriptions.add(path);
+    }
+
     /** Whether the page of the post at {@code path}, rendered in this build, read posts' bodies. */
     public boolean pageReadsBodies(String path) {
         return pagesReadingBodies.contains(path);
+    }
+
+    /** Whether the page of the post at {@code path}, rendered in this build, read posts' descriptions. */
+    public boolean pageReadsDescriptions(String path) {
+        return pagesReadingDescriptions.contains(path);
     }
 
     /**
@@ -109,13 +180,27 @@ public final class PostBodies {
      * or, when its render read posts' bodies, one that also covers every post's body.
      */
     public String storedKey(String key, boolean readBodies) {
+        return storedKey(key, readBodies, false);
+    }
+
+    /**
+     * The key to remember for a page rendered in this build under {@code key}: one that also
+     * covers every post's body when its render read bodies, and every post's descriptions when
+     * it read descriptions (each kind of page its own key, so that an unchanged page is found by
+     * trying the four).
+     */
+    public String storedKey(String key, boolean readBodies, boolean readDescriptions) {
+        if (readDescriptions) {
+            return Hashing.of(key, readBodies ? bodiesKey() : "no bodies", "descriptions", descriptionsKey());
+        }
         return readBodies ? Hashing.of(key, bodiesKey()) : key;
     }
 
     /** Whether a page stored under {@code stored} by an earlier build is still what {@code key} renders. */
     public boolean unchanged(String key, String stored) {
-        // a stored key is either the page's key or the one that also covers the bodies
-        return stored != null && (stored.equals(key) || stored.equals(storedKey(key, true)));
+        // a stored key is the page's key, or one that also covers what the page read
+        return stored != null && (stored.equals(key) || stored.equals(storedKey(key, true, false))
+                || stored.equals(storedKey(key, false, true)) || stored.equals(storedKey(key, true, true)));
     }
 
     /** Provides HTML for posts not rendered in this build (render_markdown sets it in render). */
@@ -193,6 +278,16 @@ public final class PostBodies {
      * start, feeds in save, and prevnext adds its links to the Markdown between the two, so a
      * hash of the text at first need differed from one build to the next.
      */
+    /** {@link SiteView#descriptionsKey}, once per build (asked once per page whose key changed). */
+    private String descriptionsKey() {
+        String known = descriptionsKey;
+        if (known == null) {
+            known = SiteView.descriptionsKey(context);
+            descriptionsKey = known;
+        }
+        return known;
+    }
+
     private String bodiesKey() {
         String known = bodiesKey;
         if (known == null) {

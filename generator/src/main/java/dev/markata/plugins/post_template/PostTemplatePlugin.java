@@ -101,10 +101,12 @@ public final class PostTemplatePlugin implements Plugin {
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();
+                AtomicBoolean readDescriptions = new AtomicBoolean();
                 for (Map.Entry<String, String> output : outputs.entrySet()) {
                     String name = output.getKey();
                     String template = templateFor(post, name, output.getValue());
-                    String html = bodies.noting(readBodies, () -> templates.render(post.path(), template, values, config));
+                    String html = bodies.noting(readBodies, readDescriptions,
+                            () -> templates.render(post.path(), template, values, config));
                     if (name.equals("index")) {
                         page = html;
                     } else {
@@ -113,6 +115,9 @@ public final class PostTemplatePlugin implements Plugin {
                 }
                 if (readBodies.get()) {
                     bodies.pageReadBodies(post.path()); // so skip renders it again when a body changes
+                }
+                if (readDescriptions.get()) {
+                    bodies.pageReadDescriptions(post.path()); // or when a description does
                 }
                 if (!others.isEmpty()) {
                     extra.put(post.path(), others);

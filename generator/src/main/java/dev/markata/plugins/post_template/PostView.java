@@ -21,7 +21,8 @@ final class PostView extends LinkedHashMap<String, Object> {
     /** Whether {@code value} is a view of a post (as templates hold it: maybe wrapped as a PyMap). */
     static boolean isPost(Object value) {
         Object unwrapped = unwrap(value);
-        return unwrapped instanceof PostView || unwrapped instanceof ListedPost;
+        return unwrapped instanceof PostView || unwrapped instanceof ListedPost
+                || unwrapped instanceof WatchedPost watched && watched.isPost();
     }
 
     /** Whether {@code a} and {@code b} are views of one post: both views, of one path. */

@@ -112,21 +112,45 @@ public final class SiteView {
      * description, tags and the rest of its front matter, which listings show too: a series, a
      * cover, an author): when it is unchanged, pages listing posts need no new render. Not the
      * posts' bodies: an edit of one post's text renders only that post (and what shows its
-     * description) again.
+     * description) again. For what a few pages made of every post show (feeds' files, the
+     * sitemap, the 404 page, the service worker); posts' pages use
+     * {@link #fingerprintWithoutDescriptions} and are watched for the descriptions they read.
      */
     public static String fingerprint(BuildContext context) {
+        return fingerprints(context).all();
+    }
+
+    /**
+     * {@link #fingerprint} without the values of the posts' descriptions ({@link PostBodies#isDescription}:
+     * {@code description}, {@code long_description}...), the part of what pages show of other
+     * posts that follows from their prose: auto_description makes them from up to 250 or 500
+     * characters of a post's paragraphs, so with them any such edit changed every page's key. A
+     * page that reads another post's description is watched ({@link PostBodies}) and stored
+     * under a key that covers them ({@link #descriptionsKey}). The names of description fields
+     * are in: a template may test which fields a post has.
+     */
+    public static String fingerprintWithoutDescriptions(BuildContext context) {
+        return fingerprints(context).withoutDescriptions();
+    }
+
+    /** A hash of every post's descriptions (what {@link #fingerprintWithoutDescriptions} leaves out). */
+    public static String descriptionsKey(BuildContext context) {
+        return fingerprints(context).descriptions();
+    }
+
+    private static Fingerprint fingerprints(BuildContext context) {
         List<Post> posts = context.posts();
         Optional<Fingerprint> known = context.get(FINGERPRINT);
         if (known.isPresent() && sameFields(known.get().posts(), posts)) {
-            return known.get().hex();
+            return known.get();
         }
-        String hex = fingerprint(posts);
-        context.put(FINGERPRINT, new Fingerprint(posts, hex));
-        return hex;
+        Fingerprint made = fingerprints(posts);
+        context.put(FINGERPRINT, made);
+        return made;
     }
 
-    /** {@link #fingerprint(List)} of one list of posts. */
-    private record Fingerprint(List<Post> posts, String hex) {
+    /** The fingerprints of one list of posts: without descriptions, of the descriptions, and of all. */
+    private record Fingerprint(List<Post> posts, String withoutDescriptions, String descriptions, String all) {
     }
 
     /**
@@ -158,13 +182,37 @@ public final class SiteView {
 
     /** {@link #fingerprint(BuildContext)} of any list of posts. */
     public static String fingerprint(List<Post> posts) {
-        Hashing hash = new Hashing();
+        return fingerprints(posts).all();
+    }
+
+    /** {@link #fingerprintWithoutDescriptions(BuildContext)} of any list of posts. */
+    public static String fingerprintWithoutDescriptions(List<Post> posts) {
+        return fingerprints(posts).withoutDescriptions();
+    }
+
+    /** Both parts in one pass over the posts (a warm 10k build asks for all three). */
+    private static Fingerprint fingerprints(List<Post> posts) {
+        Hashing fields = new Hashing();
+        Hashing descriptions = new Hashing();
         for (Post post : posts) {
-            hash.add(post.path()).add(post.slug()).add(post.title()).add(String.valueOf(post.date()))
-                    .add(String.valueOf(post.published())).add(post.description()).addValue(post.tags())
-                    .addValue(post.extra());
+            fields.add(post.path()).add(post.slug()).add(post.title()).add(String.valueOf(post.date()))
+                    .add(String.valueOf(post.published())).addValue(post.tags());
+            descriptions.add(post.path()).add(post.description());
+            // the front matter as Hashing.addValue adds a map, a description's value left to the other hash
+            fields.add("map").add(Integer.toString(post.extra().size()));
+            for (Map.Entry<String, Object> entry : post.extra().entrySet()) {
+                fields.add(entry.getKey());
+                if (PostBodies.isDescription(entry.getKey())) {
+                    fields.add("description");
+                    descriptions.add(entry.getKey()).addValue(entry.getValue());
+                } else {
+                    fields.addValue(entry.getValue());
+                }
+            }
         }
-        return hash.hex();
+        String without = fields.hex();
+        String described = descriptions.hex();
+        return new Fingerprint(posts, without, described, Hashing.of(without, described));
     }
 
     private static SiteView build(BuildContext context, Templates templates) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * priority, before render_markdown: markata adds them to the post's content too, so page
  * templates show them as part of {@code body}. Which post comes before or after follows from
  * every post's fields, which the skip plugin's key covers, so an unchanged post needs no links
- * again.
+ * again; links that show a neighbour's description make the page one that read posts'
+ * descriptions ({@link PostBodies}).
  */
 public final class PrevNextPlugin implements Plugin {
 
@@ -66,23 +68,36 @@ public final class PrevNextPlugin implements Plugin {
             byPath.put(post.path(), post);
         }
         Map<String, Neighbours> neighbours = neighbours(cycles);
+        PostBodies bodies = PostBodies.of(context);
         PostBodies.ContentEdit withLinks = post -> {
             Neighbours around = neighbours.get(post.path());
             if (around == null) {
                 return post;
             }
-            Map<String, Object> prevnext = Map.of("prev", Templates.postView(byPath.get(around.prev())),
-                    "next", Templates.postView(byPath.get(around.next())));
+            // watched: links showing a neighbour's description (or text) follow its prose, which
+            // the skip plugin's key of every page leaves out
+            Map<String, Object> prevnext = Map.of("prev", bodies.watched(Templates.postView(byPath.get(around.prev()))),
+                    "next", bodies.watched(Templates.postView(byPath.get(around.next()))));
             Map<String, Object> values = new HashMap<>();
             values.put("prevnext", prevnext);
             values.put("post", Templates.postView(post));
-            String links = templates.render(post.path(), template, values).strip();
+            AtomicBoolean readBodies = new AtomicBoolean();
+            AtomicBoolean readDescriptions = new AtomicBoolean();
+            String links = bodies.noting(readBodies, readDescriptions,
+                    () -> templates.render(post.path(), template, values)).strip();
+            if (readBodies.get()) {
+                bodies.pageReadBodies(post.path());
+            }
+            if (readDescriptions.get()) {
+                bodies.pageReadDescriptions(post.path());
+            }
             // a blank line before and none inside: Markdown passes one HTML block through as written
             return post.withContent(post.content() + "\n\n" + BLANK_LINES.matcher(links).replaceAll("\n") + "\n");
         };
         Skips.of(context).updateChanged(context, withLinks::edit);
         // a post left unrendered keeps its Markdown; a listing that shows it in full needs the links too
-        PostBodies.of(context).editUnrendered(withLinks);
+        // (that listing read a body: it follows every post's text already)
+        bodies.editUnrendered(withLinks);
     }
 
     /** The posts each cycle goes through, in order: per feed ("first"), or all feeds joined ("all"). */

@@ -146,42 +146,64 @@ public final class RenderMarkdownPlugin implements Plugin {
             }
             String key = keyHash.hex();
             Optional<String> cached = cache.get(key);
-            if (cached.isPresent() && cached.get().equals(READS_BODIES)) {
-                // a Jinja post that shows other posts' bodies: cached under a key that also covers them
-                bodies.pageReadBodies(post.path());
-                cached = cache.get(bodies.storedKey(key, true));
+            if (cached.isPresent() && cached.get().startsWith(READS)) {
+                // a Jinja post that shows other posts' bodies or descriptions: skip's key of its
+                // page covers them (noted here too when the HTML comes from the cache), and the
+                // HTML is cached under a key that also covers the bodies (descriptions are in the
+                // site's fingerprint, in this key)
+                boolean readBodies = !cached.get().equals(READS_DESCRIPTIONS);
+                noteReads(post, readBodies, !cached.get().equals(READS_BODIES));
+                cached = cache.get(htmlKey(key, readBodies));
             }
             if (cached.isPresent()) {
                 return cached.get();
             }
             String text = post.content();
-            boolean readsBodies = false;
+            AtomicBoolean readBodies = new AtomicBoolean();
+            AtomicBoolean readDescriptions = new AtomicBoolean();
             if (jinja) {
                 Map<String, Object> values = new HashMap<>();
                 values.put("post", inputs.site().post(post.path()));
                 values.put("markata", inputs.site().markata());
-                AtomicBoolean read = new AtomicBoolean();
                 String markdown = text;
-                text = bodies.noting(read, () -> templates.renderString(post.path(), markdown, bodyLine(context, post), values));
-                readsBodies = read.get();
+                text = bodies.noting(readBodies, readDescriptions,
+                        () -> templates.renderString(post.path(), markdown, bodyLine(context, post), values));
             }
             String html = inputs.markdown().render(text);
-            if (readsBodies) {
-                bodies.pageReadBodies(post.path()); // so skip renders its page again when a body changes
-                cache.put(key, READS_BODIES);
-                cache.put(bodies.storedKey(key, true), html);
+            if (readBodies.get() || readDescriptions.get()) {
+                noteReads(post, readBodies.get(), readDescriptions.get());
+                cache.put(key, !readDescriptions.get() ? READS_BODIES : !readBodies.get() ? READS_DESCRIPTIONS : READS_BOTH);
+                cache.put(htmlKey(key, readBodies.get()), html);
             } else {
                 cache.put(key, html);
             }
             return html;
         }
+
+        /** So skip renders the post's page again when a body or a description it showed changes. */
+        private void noteReads(Post post, boolean readBodies, boolean readDescriptions) {
+            if (readBodies) {
+                bodies.pageReadBodies(post.path());
+            }
+            if (readDescriptions) {
+                bodies.pageReadDescriptions(post.path());
+            }
+        }
+
+        /** Where the HTML of a Jinja post whose key holds a {@link #READS} mark is cached. */
+        private String htmlKey(String key, boolean readBodies) {
+            return readBodies ? bodies.storedKey(key, true) : Hashing.of(key, "html");
+        }
     }
 
     /**
-     * What the cache holds under a Jinja post's key when its Markdown showed other posts' bodies:
-     * its HTML is under the key that also covers every post's body (see {@link PostBodies}).
+     * What the cache holds under a Jinja post's key when its Markdown showed other posts' bodies
+     * or descriptions (see {@link PostBodies}), starting so: which of them it read.
      */
-    private static final String READS_BODIES = "\u0000reads other posts' bodies";
+    private static final String READS = "\u0000reads other posts' ";
+    private static final String READS_BODIES = READS + "bodies";
+    private static final String READS_DESCRIPTIONS = READS + "descriptions";
+    private static final String READS_BOTH = READS + "bodies and descriptions";
 
     /**
      * The line of its file a post's body starts on (after the front matter), read again from the

@@ -29,9 +29,13 @@ import java.util.Set;
  * {@code markata.plugins.skip}: a post whose inputs did not change since the last build and
  * whose page is still in the output folder is not put through its template again, and its page
  * is not rewritten. A post's key hashes its source and front matter, the templates, the
- * configuration, what pages may show of other posts (slugs, titles, dates, descriptions,
- * tags) and which posts each feed holds (prev/next links follow them); the keys of the last
- * successful build live in {@code .markata.cache/skip.tsv}.
+ * configuration, what pages may show of other posts (slugs, titles, dates, tags, front matter)
+ * but their bodies and descriptions, and which posts each feed holds (prev/next links follow
+ * them). A page whose render read other posts' bodies or descriptions is stored under a key
+ * that also covers those of every post ({@link PostBodies}): descriptions follow from a post's
+ * prose (auto_description reads up to 500 characters of its paragraphs), and in every page's
+ * key an edit of any post's prose rendered every page again. The keys of the last successful
+ * build live in {@code .markata.cache/skip.tsv}.
  * {@code MARKATA_SKIP=false} (or {@code skip = false} in {@code [markata]}) turns it off.
  */
 public final class SkipPlugin implements Plugin {
@@ -70,7 +74,7 @@ public final class SkipPlugin implements Plugin {
     }
 
     private static void decide(BuildContext context, Templates templates, TemplateSettings settings) throws Exception {
-        String shared = Hashing.of(templates.key(), SiteView.fingerprint(context),
+        String shared = Hashing.of(templates.key(), SiteView.fingerprintWithoutDescriptions(context),
                 SiteView.feedsKey(context));
         Map<String, String> previous = KeyFile.read(context.cacheDir().resolve(KEYS_FILE), context.reporter());
         Path output = context.output().root();
@@ -115,11 +119,12 @@ public final class SkipPlugin implements Plugin {
         Keys keys = context.get(KEYS).orElse(null);
         if (keys != null) {
             // a skipped page keeps the key it was stored under; a page rendered in this build is
-            // stored under one that covers every post's body when its template read bodies
+            // stored under one that covers every post's body when its template read bodies, and
+            // every post's descriptions when it read descriptions
             PostBodies bodies = PostBodies.of(context);
             Map<String, String> stored = new HashMap<>();
-            keys.byPath().forEach((path, key) -> stored.put(path, keys.skipped().contains(path)
-                    ? keys.previous().get(path) : bodies.storedKey(key, bodies.pageReadsBodies(path))));
+            keys.byPath().forEach((path, key) -> stored.put(path, keys.skipped().contains(path) ? keys.previous().get(path)
+                    : bodies.storedKey(key, bodies.pageReadsBodies(path), bodies.pageReadsDescriptions(path))));
             KeyFile.write(context.cacheDir().resolve(KEYS_FILE), stored, keys.previous());
         }
     }

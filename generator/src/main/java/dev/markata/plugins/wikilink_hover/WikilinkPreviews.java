@@ -45,6 +45,15 @@ final class WikilinkPreviews {
 
     /** {@code page} with the previews added, or the very same string when no link gets one. */
     String add(String page) {
+        return add(page, () -> { });
+    }
+
+    /**
+     * {@link #add(String)}, calling {@code targetRead} when a link's target is a post, whose
+     * description then decides the page (skip stores such a page under a key that covers
+     * every post's descriptions).
+     */
+    String add(String page, Runnable targetRead) {
         if (!page.contains("wikilink")) {
             return page;
         }
@@ -52,7 +61,7 @@ final class WikilinkPreviews {
         StringBuilder out = null;
         int copied = 0;
         while (tag.find()) {
-            String attributes = attributes(tag.group());
+            String attributes = attributes(tag.group(), targetRead);
             if (attributes.isEmpty()) {
                 continue;
             }
@@ -64,7 +73,7 @@ final class WikilinkPreviews {
     }
 
     /** The data attributes for one wikilink's start tag, "" for none. */
-    private String attributes(String tag) {
+    private String attributes(String tag, Runnable targetRead) {
         Matcher href = HREF.matcher(tag);
         if (tag.contains("data-preview") || !href.find()) {
             return "";
@@ -79,6 +88,7 @@ final class WikilinkPreviews {
         if (target == null) {
             return "";
         }
+        targetRead.run();
         StringBuilder attributes = new StringBuilder();
         String description = target.description().strip();
         if (!description.isEmpty()) {

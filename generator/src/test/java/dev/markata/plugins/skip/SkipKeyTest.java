@@ -67,4 +67,21 @@ class SkipKeyTest {
         assertThat(SiteView.fingerprint(List.of(one)))
                 .isNotEqualTo(SiteView.fingerprint(List.of(two)));
     }
+
+    @Test
+    void everyPagesKeyLeavesOutDescriptionValuesButNotTheirNamesNorOtherFields() {
+        Post post = post(Map.of("long_description", "Long text.", "series", "s"));
+        Post otherDescriptions = post(Map.of("long_description", "Other long text.", "series", "s"))
+                .withDescription("Another short one.");
+        Post otherSeries = post(Map.of("long_description", "Long text.", "series", "t"));
+        Post noLongDescription = post(Map.of("series", "s"));
+        Post descriptionAsOtherField = post(Map.of("long_description", "s", "series", "Long text."));
+
+        String without = SiteView.fingerprintWithoutDescriptions(List.of(post));
+        assertThat(SiteView.fingerprintWithoutDescriptions(List.of(otherDescriptions))).isEqualTo(without);
+        assertThat(SiteView.fingerprint(List.of(otherDescriptions))).isNotEqualTo(SiteView.fingerprint(List.of(post)));
+        assertThat(List.of(otherSeries, noLongDescription, descriptionAsOtherField))
+                .extracting(other -> SiteView.fingerprintWithoutDescriptions(List.of(other)))
+                .doesNotContain(without).doesNotHaveDuplicates();
+    }
 }
