@@ -66,8 +66,7 @@ public final class StageRunner {
      */
     public void interrupt() {
         Stage stage = current == null ? Stage.CONFIG_MODEL : current;
-        fail(new BuildFailure(stage, "markata", List.of(new BuildFailure.Problem(null,
-                "interrupted during stage " + stage.id(), null))));
+        fail(BuildFailure.interruption(stage));
         teardown();
     }
 
