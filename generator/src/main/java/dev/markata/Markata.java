@@ -333,6 +333,7 @@ public final class Markata {
             }
             boolean removeStale = problems.read(() -> config.section(REMOVE_STALE_FILES), true);
             problems.throwIfAny();
+            config.warnings().forEach(reporter::warn);
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
             return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale);

@@ -167,6 +167,34 @@ class ConfigLoaderTest {
         assertThat(failure("markata = 3\n")).hasMessage("markata.toml: markata must be a table ([markata]), not 3");
     }
 
+    /**
+     * Settings written above the [markata] line (as Hugo's config.toml has them) are not read,
+     * by markata either: the site built with the defaults and said nothing about the title it
+     * left out.
+     */
+    @Test
+    void keysOutsideTheMarkataTableAreNamedInAWarning() throws Exception {
+        new Site(dir).write("markata.toml", """
+                title = "My Blog"
+                url = "https://example.com"
+                [glob]
+                glob_patterns = ["pages/*.md"]
+                [markata]
+                lang = "de"
+                """);
+        Config config = load(Map.of());
+        assertThat(config.site().title()).isEqualTo("Markata Site");
+        assertThat(config.site().lang()).isEqualTo("de");
+        assertThat(config.warnings()).containsExactly("markata.toml: title, url and [glob] are outside the"
+                + " [markata] table, so they are not read: markata's settings go below a [markata] line, and a"
+                + " plugin's in its own table, like [markata.glob]");
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"x\"\n");
+        assertThat(load(Map.of()).warnings()).isEmpty();
+        new Site(dir).delete("markata.toml").write("pyproject.toml", "[project]\nname = \"x\"\n"
+                + "[tool.markata]\ntitle = \"y\"\n");
+        assertThat(load(Map.of()).warnings()).as("pyproject.toml is other tools' too").isEmpty();
+    }
+
     @Test
     void hooksWrittenAsACommaSeparatedStringAreAList() throws Exception {
         new Site(dir).write("markata.toml", "[markata]\nhooks = \"default, a.b\"\n");
