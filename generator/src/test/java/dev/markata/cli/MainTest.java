@@ -614,4 +614,102 @@ class MainTest {
         }
         assertThat(Main.commandsFor(new String[] {"--version"})).hasSameSizeAs(all);
     }
+
+    /**
+     * {@code markata build mysite}: picocli said "Unmatched argument at index 1" and printed the
+     * usage, which never says that the folder goes after --directory.
+     */
+    @Test
+    void aSiteFolderGivenAsAnArgumentSaysToGiveItWithDirectory() {
+        site();
+        Run build = run("build", dir.toString());
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).isEqualTo("error: markata build takes the site folder as an option: --directory "
+                + dir + " (or -d " + dir + ")" + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+        Run spaced = run("list", dir.resolve("my site").toString());
+        assertThat(spaced.err()).as("not a folder: the usual message and usage")
+                .startsWith("error: Unmatched argument at index 1: '" + dir.resolve("my site") + "'")
+                .contains("Usage: markata list");
+        assertThat(run("build", "--no-such-option").err()).startsWith("error: Unknown option: '--no-such-option'");
+    }
+
+    /**
+     * A new post is a draft: the default home page and the feeds leave it out, so a newcomer's
+     * first build showed "No posts yet." with no word about why.
+     */
+    @Test
+    void newPostSaysThePostIsADraftUntilPublished() throws Exception {
+        site();
+        Run run = run("new", "post", "Hello", "-d", dir + "/.");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo(dir.resolve("posts/hello.md") + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("posts/hello.md is a draft (published: false): builds make its page, but"
+                + " leave it out of the home page and the feeds of published posts until it says published: true"
+                + System.lineSeparator());
+        assertThat(run("new", "post", "Quiet", "-q", "-d", dir.toString()).err()).isEmpty();
+    }
+
+    /**
+     * A site whose glob_patterns read pages/ (markata's blog starter): the post went to posts/,
+     * which no build reads.
+     */
+    @Test
+    void newPostGoesWhereGlobPatternsReadAndWarnsWhenNoFolderIs() throws Exception {
+        site().write("markata.toml", "[markata]\n[markata.glob]\nglob_patterns = \"pages/**/*.md\"\n");
+        Run run = run("new", "post", "Hello", "-q", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out().strip()).isEqualTo(dir.resolve("pages/hello.md").toString());
+        assertThat(run("list", "-d", dir.toString()).out()).contains("hello  Hello");
+
+        site().write("markata.toml", "[markata]\n[markata.glob]\nglob_patterns = [\"*/index.md\"]\n");
+        Run unread = run("new", "post", "Other", "-q", "-d", dir.toString());
+        assertThat(unread.code()).isZero();
+        assertThat(unread.out().strip()).isEqualTo(dir.resolve("posts/other.md").toString());
+        assertThat(unread.err()).isEqualTo("warning: builds do not read posts/other.md: it is not matched by"
+                + " glob_patterns [\"*/index.md\"] in markata.toml, or .gitignore or .markataignore leave it out"
+                + System.lineSeparator());
+    }
+
+    /** markata's {@code new blog DIR}: a site that builds, with a post its home page lists. */
+    @Test
+    void newBlogMakesASiteThatBuildsWithItsFirstPostOnTheHomePage() throws Exception {
+        Path site = dir.resolve("my blog");
+        Run made = run("new", "blog", site.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).contains(site.resolve("markata.toml").toString())
+                .contains(site.resolve("posts/hello-world.md").toString())
+                .contains("markata build --directory '" + site + "'");
+        assertThat(site.resolve(".gitignore")).hasContent("markout/\n.markata.cache/\n");
+        Run build = run("build", "-d", site.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.err()).doesNotContain("warning");
+        assertThat(new Site(site).read("markout/index.html")).contains("Hello, World").contains("my blog");
+
+        Run again = run("new", "blog", site.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).isEqualTo("error: " + site + " is a site already (it has a markata.toml);"
+                + " nothing was written" + System.lineSeparator());
+        assertThat(run("new", "site", dir.resolve("other").toString()).code()).as("new site is new blog").isZero();
+    }
+
+    /** A warm build left every file as it was: it said "(0 files written, 1 unchanged)". */
+    @Test
+    void aWarmBuildCountsEveryFileItLeftAsItWas() {
+        site();
+        Run cold = run("build", "-d", dir.toString());
+        java.util.regex.Matcher written = java.util.regex.Pattern.compile("\\((\\d+) files written, 0 unchanged\\)")
+                .matcher(cold.err());
+        assertThat(written.find()).as(cold.err()).isTrue();
+        Run warm = run("build", "-d", dir.toString());
+        assertThat(warm.err()).contains("(0 files written, " + written.group(1) + " unchanged)");
+    }
+
+    @Test
+    void settingsAboveTheMarkataLineAreAWarning() {
+        site().write("markata.toml", "title = \"Mine\"\n[markata]\n");
+        Run build = run("build", "-q", "-d", dir.toString());
+        assertThat(build.code()).isZero();
+        assertThat(build.err()).startsWith("warning: markata.toml: title is outside the [markata] table");
+    }
 }
