@@ -191,13 +191,17 @@ public final class OutputDir {
         }
 
         private static String reason(IOException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                    ? fs.getReason() : e.getMessage();
+            // a FileSystemException without a reason has its path for a message, which the
+            // message already names: "cannot write x: x"
+            String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : e.getMessage();
             if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
                 reason = exists.getFile() + " is a file, where a folder is needed";
             }
             if (e instanceof java.nio.file.AccessDeniedException && reason == null) {
                 reason = "permission denied";
+            }
+            if (e instanceof java.nio.file.NoSuchFileException missing && reason == null) {
+                reason = missing.getFile() + " is missing";
             }
             if (reason == null) {
                 reason = e.getClass().getSimpleName();
