@@ -145,7 +145,7 @@ final class NewCommand {
      * starter repository with copier; this needs no network.
      */
     @Command(name = "blog", aliases = "site", mixinStandardHelpOptions = true,
-            description = "Creates a new site in DIR: markata.toml, a first post and a .gitignore.")
+            description = "Creates a new site in DIR, with a first post.")
     static final class Blog implements Callable<Integer> {
 
         @ParentCommand

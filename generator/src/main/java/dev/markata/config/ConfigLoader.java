@@ -82,6 +82,7 @@ public final class ConfigLoader {
             source = DEFAULTS;
             tablePath = "markata";
             values = new LinkedHashMap<>();
+            siteNearby(directory, site).ifPresent(warnings::add);
         }
         Map<String, String> fromEnvironment = new TreeMap<>();
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
@@ -95,6 +96,45 @@ public final class ConfigLoader {
         }
         ConfigTable markata = new ConfigTable(source, tablePath, values, fromEnvironment);
         return new Config(source, markata, SiteConfig.read(site, markata, problems), warnings);
+    }
+
+    /**
+     * A warning for a folder without configuration beside a site: the folder above it (the
+     * --directory forgotten) or one in it (run in posts/). The build reads every Markdown file
+     * there with markata's defaults and writes a markout/ of its own, which is markata's way, and
+     * a folder of notes with no site near it is built so without a word (markata's quickstart).
+     */
+    private static java.util.Optional<String> siteNearby(Path given, Path site) {
+        Path found = null;
+        for (Path up = site.getParent(); up != null && found == null; up = up.getParent()) {
+            if (Files.isRegularFile(up.resolve(MARKATA_TOML))) {
+                found = up;
+            }
+        }
+        if (found == null) {
+            try (java.util.stream.Stream<Path> children = Files.list(site)) {
+                List<Path> sites = children.filter(child -> !child.getFileName().toString().startsWith(".")
+                        && Files.isRegularFile(child.resolve(MARKATA_TOML))).limit(2).toList();
+                found = sites.size() == 1 ? sites.get(0) : null; // of several, which one is not ours to guess
+            } catch (IOException unreadable) {
+                return java.util.Optional.empty();
+            }
+        }
+        if (found == null) {
+            return java.util.Optional.empty();
+        }
+        String shown = shown(given, found);
+        return java.util.Optional.of("no " + MARKATA_TOML + " in " + given + ", so this build uses markata's defaults"
+                + " (every **/*.md under it); " + shown + " has one: to build that site, give --directory " + shown);
+    }
+
+    /** {@code folder} as the user would type it: absolute when the site folder was given so, else from here. */
+    private static String shown(Path given, Path folder) {
+        if (given.isAbsolute()) {
+            return folder.toString();
+        }
+        String relative = Path.of("").toAbsolutePath().relativize(folder).toString();
+        return relative.isEmpty() ? "." : relative;
     }
 
     /**

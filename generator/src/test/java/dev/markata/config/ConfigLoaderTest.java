@@ -195,6 +195,27 @@ class ConfigLoaderTest {
         assertThat(load(Map.of()).warnings()).as("pyproject.toml is other tools' too").isEmpty();
     }
 
+    /**
+     * {@code markata build} one folder off: above the site (the --directory forgotten) or inside
+     * it (in posts/). Both built every Markdown file there with markata's defaults, into a
+     * markout/ of their own, and said nothing.
+     */
+    @Test
+    void aFolderWithoutConfigurationNextToASiteSaysWhichFolderIsTheSite() throws Exception {
+        new Site(dir).write("mysite/markata.toml", "[markata]\n").write("mysite/posts/a.md", "# A\n")
+                .write("notes/b.md", "# B\n");
+        Path mysite = dir.resolve("mysite");
+        assertThat(new ConfigLoader(Map.of()).load(dir).warnings()).containsExactly("no markata.toml in " + dir
+                + ", so this build uses markata's defaults (every **/*.md under it); " + mysite + " has one: to"
+                + " build that site, give --directory " + mysite);
+        Path posts = mysite.resolve("posts");
+        assertThat(new ConfigLoader(Map.of()).load(posts).warnings()).containsExactly("no markata.toml in " + posts
+                + ", so this build uses markata's defaults (every **/*.md under it); " + mysite + " has one: to"
+                + " build that site, give --directory " + mysite);
+        assertThat(new ConfigLoader(Map.of()).load(dir.resolve("notes")).warnings())
+                .as("a folder of its own, markata's quickstart").isEmpty();
+    }
+
     @Test
     void hooksWrittenAsACommaSeparatedStringAreAList() throws Exception {
         new Site(dir).write("markata.toml", "[markata]\nhooks = \"default, a.b\"\n");
