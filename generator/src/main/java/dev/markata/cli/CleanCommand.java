@@ -61,6 +61,12 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
                 }
             }
         }
+        if (!site.outputIsAssets() && folders.stream().noneMatch(Files::exists)) {
+            if (!options.quiet) {
+                main.out.println("nothing to remove: " + site.outputDir() + " and " + site.cacheDir() + " do not exist");
+            }
+            return ExitCodes.OK;
+        }
         for (Path folder : folders) {
             if (!Files.exists(folder)) {
                 continue;

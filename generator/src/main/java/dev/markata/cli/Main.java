@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "markata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static site from Markdown, compatible with markata.toml.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:built", "1:the build failed", "2:wrong usage or configuration"})
+        exitCodeList = {"0:done", "1:the build failed", "2:wrong usage or configuration",
+            "130:interrupted (Ctrl-C)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec

@@ -172,6 +172,11 @@ class MainTest {
         assertThat(dir.resolve("markout")).doesNotExist();
         assertThat(dir.resolve(".markata.cache")).doesNotExist();
         assertThat(dir.resolve("posts/a.md")).exists();
+        Run nothing = run("clean", "-d", dir.toString());
+        assertThat(nothing.code()).isZero();
+        assertThat(nothing.out()).as("a clean that found nothing said nothing").isEqualTo("nothing to remove: "
+                + dir.toAbsolutePath().resolve("markout") + " and " + dir.toAbsolutePath().resolve(".markata.cache")
+                + " do not exist" + System.lineSeparator());
     }
 
     @Test
@@ -588,7 +593,8 @@ class MainTest {
         assertThat(version.out()).startsWith("markata-java ");
         Run help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("build").contains("list").contains("clean").contains("new").contains("config");
+        assertThat(help.out()).contains("build").contains("list").contains("clean").contains("new").contains("config")
+                .containsPattern("  0 +done\\R").contains("  130   interrupted (Ctrl-C)");
         assertThat(run().code()).isEqualTo(2);
         Run helpBuild = run("help", "build");
         assertThat(helpBuild.code()).isZero();
