@@ -162,6 +162,15 @@ class ConfigLoaderTest {
                 .hasMessageContaining("is inside the assets folder (assets_dir), or holds it");
     }
 
+    /** A file where the output folder goes failed the build in save, after every page was rendered. */
+    @Test
+    void anOutputDirThatIsAFileIsAConfigurationError() {
+        new Site(dir).write("out", "notes");
+        assertThat(failure("[markata]\noutput_dir = \"out\"\n")).hasMessage("markata.toml: [markata] output_dir = \"out\":"
+                + " is a file (" + dir.toAbsolutePath().resolve("out") + "), where the build writes the site's folder:"
+                + " move the file, or choose another output_dir");
+    }
+
     @Test
     void markataMustBeATable() {
         assertThat(failure("markata = 3\n")).hasMessage("markata.toml: markata must be a table ([markata]), not 3");
