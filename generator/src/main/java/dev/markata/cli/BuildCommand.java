@@ -46,10 +46,11 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         ConfigOverrides overrides = profile == null ? ConfigOverrides.NONE
                 : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));
+        Progress progress = options.quiet ? null : new Progress(main.err, main.terminal);
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
-                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose));
-        if (!options.quiet) {
-            builder.observer(new Progress(main.err, main.terminal));
+                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose, progress));
+        if (progress != null) {
+            builder.observer(progress);
         }
         BuildResult result = statsJson == null ? builder.open().build() : buildWithStats(builder);
         if (options.verbose) {

@@ -73,7 +73,8 @@ final class Progress implements BuildObserver {
             return;
         }
         synchronized (this) {
-            if (stopped || now - lastDraw < REDRAW_NANOS && finished < total && lastDraw != 0) {
+            // a bar cleared for a message is drawn again at once; a drawn one at most every REDRAW_NANOS
+            if (stopped || drawn && now - lastDraw < REDRAW_NANOS && finished < total) {
                 return;
             }
             lastDraw = now;
@@ -99,6 +100,16 @@ final class Progress implements BuildObserver {
         clearBar();
         err.println("interrupted during stage " + failure.stage().id() + ": the files written so far stay in the"
                 + " output folder, and the next build writes the rest");
+        err.flush();
+    }
+
+    /**
+     * Prints a line of its own (a warning, a message) while the bar may be drawn: the bar is
+     * cleared first, under the lock that draws it, and the next finished task draws it again.
+     */
+    synchronized void println(String line) {
+        clearBar();
+        err.println(line);
         err.flush();
     }
 

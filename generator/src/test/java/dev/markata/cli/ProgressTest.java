@@ -87,4 +87,25 @@ class ProgressTest {
                 java.util.List.of(new BuildFailure.Problem("posts/a.md", "posts/a.md:3: bad date", null))));
         assertThat(printed()).as("the command's error line says it").isEmpty();
     }
+
+    /**
+     * A warning printed while the bar is drawn (a huge post in load) went after the bar on its
+     * line, and the next redraw wrote over its start: the bar is cleared first and drawn again
+     * under the warning by the next task.
+     */
+    @Test
+    void aLinePrintedWhileTheBarIsDrawnGoesOnALineOfItsOwn() {
+        Progress onTerminal = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
+        onTerminal.stageStarted(Stage.LOAD);
+        onTerminal.tasksSubmitted(new TaskContext(Stage.LOAD, "markata.plugins.load", "*"), 3);
+        onTerminal.taskFinished(new TaskContext(Stage.LOAD, "markata.plugins.load", "posts/a.md"), 1, false);
+        bytes.reset();
+        CliReporter reporter = new CliReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false,
+                onTerminal);
+        reporter.warn("posts/b.md is 31.5 MB");
+        assertThat(printed()).isEqualTo("\r\u001b[K" + String.format("warning: posts/b.md is 31.5 MB%n"));
+        bytes.reset();
+        onTerminal.taskFinished(new TaskContext(Stage.LOAD, "markata.plugins.load", "posts/b.md"), 1, false);
+        assertThat(printed()).as("drawn again below").startsWith("\r####").contains("2/3 load");
+    }
 }
