@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -80,7 +81,7 @@ final class NewCommand {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             Main main = parent.main;
             main.out.println(file);
-            placed.warning().ifPresent(warning -> main.err.println("warning: " + warning));
+            placed.warnings().forEach(warning -> main.err.println("warning: " + warning));
             if (!options.quiet) {
                 // the default home page and feeds list published posts only: without this line a
                 // first build showed "No posts yet." and nothing said why
@@ -90,8 +91,14 @@ final class NewCommand {
             return ExitCodes.OK;
         }
 
-        /** Where a new post goes, relative to the site folder, and a warning when builds will not read it there. */
-        record Placed(String relative, java.util.Optional<String> warning) {
+        /**
+         * Where a new post goes, relative to the site folder, and warnings: the configuration's
+         * (run in posts/, the site is the folder above), and when builds will not read it there.
+         */
+        record Placed(String relative, List<String> warnings) {
+            Placed {
+                warnings = List.copyOf(warnings);
+            }
         }
 
         /**
@@ -108,7 +115,7 @@ final class NewCommand {
                 config = new ConfigLoader(environment).load(directory);
                 glob = config.section(GlobConfig.SECTION);
             } catch (ConfigException e) {
-                return new Placed(usual, java.util.Optional.empty());
+                return new Placed(usual, List.of());
             }
             DocumentRules rules = DocumentRules.of(config.site(), glob);
             Set<String> folders = new LinkedHashSet<>();
@@ -119,12 +126,14 @@ final class NewCommand {
             for (String folder : folders) {
                 String relative = folder + name;
                 if (rules.isDocument(config.site().directory().resolve(relative).normalize())) {
-                    return new Placed(relative, java.util.Optional.empty());
+                    return new Placed(relative, config.warnings());
                 }
             }
-            return new Placed(usual, java.util.Optional.of("builds do not read " + usual + ": it is not matched by"
-                    + " glob_patterns " + TomlValues.show(glob.globPatterns()) + " in " + config.source()
-                    + ", or .gitignore or .markataignore leave it out"));
+            List<String> warnings = new java.util.ArrayList<>(config.warnings());
+            warnings.add("builds do not read " + usual + ": it is not matched by glob_patterns "
+                    + TomlValues.show(glob.globPatterns()) + " in " + config.source()
+                    + ", or .gitignore or .markataignore leave it out");
+            return new Placed(usual, warnings);
         }
 
         /** The folders a glob pattern names before its first wildcard, with a trailing '/' ("" for none). */

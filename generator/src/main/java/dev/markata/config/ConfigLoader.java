@@ -124,7 +124,7 @@ public final class ConfigLoader {
             return java.util.Optional.empty();
         }
         String shown = shown(given, found);
-        return java.util.Optional.of("no " + MARKATA_TOML + " in " + given + ", so this build uses markata's defaults"
+        return java.util.Optional.of("no " + MARKATA_TOML + " in " + given + ", so markata's defaults apply"
                 + " (every **/*.md under it); " + shown + " has one: to build that site, give --directory " + shown);
     }
 

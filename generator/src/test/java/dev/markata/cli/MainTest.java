@@ -675,6 +675,13 @@ class MainTest {
         assertThat(unread.err()).isEqualTo("warning: builds do not read posts/other.md: it is not matched by"
                 + " glob_patterns [\"*/index.md\"] in markata.toml, or .gitignore or .markataignore leave it out"
                 + System.lineSeparator());
+
+        // run in the site's posts/ folder: the post went to posts/posts/ without a word
+        Path posts = dir.resolve("posts");
+        Run inPosts = run("new", "post", "Third", "-q", "-d", posts.toString());
+        assertThat(inPosts.err()).startsWith("warning: no markata.toml in " + posts + ", so markata's"
+                + " defaults apply (every **/*.md under it); " + dir + " has one: to build that site, give --directory " + dir
+                + System.lineSeparator());
     }
 
     /** markata's {@code new blog DIR}: a site that builds, with a post its home page lists. */

@@ -215,11 +215,11 @@ class ConfigLoaderTest {
                 .write("notes/b.md", "# B\n");
         Path mysite = dir.resolve("mysite");
         assertThat(new ConfigLoader(Map.of()).load(dir).warnings()).containsExactly("no markata.toml in " + dir
-                + ", so this build uses markata's defaults (every **/*.md under it); " + mysite + " has one: to"
+                + ", so markata's defaults apply (every **/*.md under it); " + mysite + " has one: to"
                 + " build that site, give --directory " + mysite);
         Path posts = mysite.resolve("posts");
         assertThat(new ConfigLoader(Map.of()).load(posts).warnings()).containsExactly("no markata.toml in " + posts
-                + ", so this build uses markata's defaults (every **/*.md under it); " + mysite + " has one: to"
+                + ", so markata's defaults apply (every **/*.md under it); " + mysite + " has one: to"
                 + " build that site, give --directory " + mysite);
         assertThat(new ConfigLoader(Map.of()).load(dir.resolve("notes")).warnings())
                 .as("a folder of its own, markata's quickstart").isEmpty();
