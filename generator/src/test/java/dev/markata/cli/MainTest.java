@@ -177,6 +177,10 @@ class MainTest {
         assertThat(nothing.out()).as("a clean that found nothing said nothing").isEqualTo("nothing to remove: "
                 + dir.toAbsolutePath().resolve("markout") + " and " + dir.toAbsolutePath().resolve(".markata.cache")
                 + " do not exist" + System.lineSeparator());
+        Run inside = run("clean", "-d", dir.resolve("posts").toString());
+        assertThat(inside.err()).as("clean run in the site's posts/").isEqualTo("warning: no markata.toml in "
+                + dir.resolve("posts") + ", so markata's defaults apply (every **/*.md under it); " + dir + " has one:"
+                + " to build that site, give --directory " + dir + System.lineSeparator());
     }
 
     @Test
