@@ -192,7 +192,7 @@ final class NewCommand {
             files.keySet().forEach(file -> main.out.println("  " + file));
             main.out.println("next:");
             main.out.println("  markata build --directory " + folder + "     then open "
-                    + directory.resolve("markout/index.html") + " in a browser");
+                    + directory.resolve("markout/index.html").toAbsolutePath().normalize().toUri() + " in a browser");
             main.out.println("  markata new post \"A Title\" --directory " + folder);
             return ExitCodes.OK;
         }

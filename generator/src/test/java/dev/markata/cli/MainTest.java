@@ -696,7 +696,8 @@ class MainTest {
         assertThat(made.code()).as(made.err()).isZero();
         assertThat(made.out()).contains(site.resolve("markata.toml").toString())
                 .contains(site.resolve("posts/hello-world.md").toString())
-                .contains("markata build --directory '" + site + "'");
+                .contains("markata build --directory '" + site + "'")
+                .contains("then open " + site.resolve("markout/index.html").toUri() + " in a browser");
         assertThat(site.resolve(".gitignore")).hasContent("markout/\n.markata.cache/\n");
         Run build = run("build", "-d", site.toString());
         assertThat(build.code()).as(build.err()).isZero();
