@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code markata new post TITLE} and {@code markata new blog DIR}. */
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = "Creates a site (new blog DIR) or a post in one (new post TITLE).",
-        subcommands = {NewCommand.Post.class, NewCommand.Blog.class})
+        subcommands = {NewCommand.Blog.class, NewCommand.Post.class})
 final class NewCommand {
 
     @ParentCommand
