@@ -723,6 +723,25 @@ class MainTest {
         assertThat(warm.err()).contains("(0 files written, " + written.group(1) + " unchanged)");
     }
 
+    /**
+     * markata's quickstart (posts of a heading, no front matter): the home page said "No posts
+     * yet." and the build said nothing about why.
+     */
+    @Test
+    void aBuildWhoseFeedListsNoPostSaysThatNoneIsPublished() {
+        new Site(dir).write("pages/first-post.md", "# My First Post\n").write("pages/hello-world.md", "# Hello\n");
+        Run build = run("build", "-d", dir.toString());
+        assertThat(build.code()).isZero();
+        assertThat(build.err()).endsWith(System.lineSeparator() + "none of the 2 posts says published: true, so the"
+                + " archive feed (the home page, unless a post is) and the RSS feed list none; a post's own page is"
+                + " built either way" + System.lineSeparator());
+        site();
+        assertThat(run("build", "-d", dir.toString()).err()).as("one is published").doesNotContain("published: true");
+        site().write("markata.toml", "[markata]\n[[markata.feeds]]\nslug = \"all\"\nfilter = \"True\"\n")
+                .post("posts/b.md", "title: Bee", "b");
+        assertThat(run("build", "-d", dir.toString()).err()).as("feeds of its own").doesNotContain("published: true");
+    }
+
     @Test
     void settingsAboveTheMarkataLineAreAWarning() {
         site().write("markata.toml", "title = \"Mine\"\n[markata]\n");
