@@ -122,9 +122,7 @@ public final class StageRunner {
         if (thrown instanceof InterruptedException) {
             return List.of(new BuildFailure.Problem(null, "interrupted", thrown));
         }
-        String message = BuildExecutor.isUserFacing(thrown) && thrown.getMessage() != null
-                ? thrown.getMessage() : thrown.toString();
-        return List.of(new BuildFailure.Problem(null, message, thrown));
+        return List.of(new BuildFailure.Problem(null, BuildExecutor.message(thrown), thrown));
     }
 
     private void fail(BuildFailure failed) {
