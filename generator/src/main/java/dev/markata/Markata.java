@@ -129,7 +129,7 @@ public final class Markata {
                 runner.run(last);
             } catch (BuildException e) {
                 if (last == Stage.SAVE) {
-                    settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
+                    settleOutput(state, false, true); // removes nothing; what it wrote stays known as the build's
                 }
                 throw e;
             } finally {
@@ -138,7 +138,7 @@ public final class Markata {
                 }
             }
             // only a whole build knows every file of the site (markata list stops at pre_render)
-            List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale) : List.of();
+            List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale, false) : List.of();
             return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
                     output.written(), output.unchanged(), removed);
         }
@@ -147,13 +147,18 @@ public final class Markata {
     /**
      * Records the files this build made in the output folder and, when {@code remove}, removes
      * those an earlier build made that it did not ({@link OutputRecord}); says how many went
-     * (their names with {@code --verbose}). Returns them.
+     * (their names with {@code --verbose}). Returns them. A cache folder that cannot be written
+     * is said in a warning after a build that succeeded; one that failed has said it in its error
+     * when it asked for the folder, or has a failure of its own to tell first.
      */
-    private List<String> settleOutput(BuildState state, boolean remove) {
+    private List<String> settleOutput(BuildState state, boolean remove, boolean failed) {
         Path cacheDir;
         try {
             cacheDir = state.cacheDir();
         } catch (IOException e) {
+            if (failed) {
+                return List.of();
+            }
             reporter.warn("the files this build made in " + state.output.root() + " cannot be recorded, and no file"
                     + " an earlier build made is removed: " + new OutputDir.WriteFailed(config.site().cacheDir(), e)
                     .getMessage());
@@ -333,6 +338,7 @@ public final class Markata {
             }
             boolean removeStale = problems.read(() -> config.section(REMOVE_STALE_FILES), true);
             problems.throwIfAny();
+            config.warnings().forEach(reporter::warn);
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
             return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale);

@@ -3,10 +3,13 @@ package dev.markata.cli;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.config.ConfigOverrides;
+import dev.markata.content.Post;
+import dev.markata.plugins.feeds.FeedsPlugin;
 import dev.markata.plugins.profiler.BuildStatsRecorder;
 import dev.markata.plugins.profiler.ProfilerPlugin;
 import dev.markata.plugins.profiler.StatsJson;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,12 +49,18 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         ConfigOverrides overrides = profile == null ? ConfigOverrides.NONE
                 : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));
+        Progress progress = options.quiet ? null : new Progress(main.err, main.terminal);
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
-                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose));
-        if (!options.quiet) {
-            builder.observer(new Progress(main.err, main.terminal));
+                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose, progress));
+        if (progress != null) {
+            builder.observer(progress);
         }
-        BuildResult result = statsJson == null ? builder.open().build() : buildWithStats(builder);
+        BuildStatsRecorder stats = statsJson == null ? null : new BuildStatsRecorder();
+        if (stats != null) {
+            builder.observer(stats);
+        }
+        Markata markata = builder.open();
+        BuildResult result = stats == null ? markata.build() : buildWithStats(markata, stats);
         if (options.verbose) {
             TimingTable.print(result.timings(), main.err);
         }
@@ -59,8 +68,25 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
             main.err.printf("built %s into %s (%s written, %d unchanged) in %.2f s%n",
                     posts(result.posts().size()), result.outputDir(), files(result.filesWritten()),
                     result.filesUnchanged(), result.timings().totalNanos() / 1e9);
+            noneListed(markata, result).ifPresent(main.err::println);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A line when the site's default feed lists none of its posts because none says
+     * {@code published: true} (markata's quickstart: posts without front matter): the home page
+     * said "No posts yet." and the build nothing. Not for a site that configures its own feeds.
+     */
+    static java.util.Optional<String> noneListed(Markata markata, BuildResult result) {
+        List<Post> posts = result.posts();
+        if (posts.isEmpty() || !result.plugins().contains(FeedsPlugin.ID)
+                || markata.config().markata().asMap().containsKey("feeds") || posts.stream().anyMatch(Post::published)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((posts.size() == 1 ? "the post does not say" : "none of the " + posts.size()
+                + " posts says") + " published: true, so the archive feed (the home page, unless a post is) and the"
+                + " RSS feed list none; a post's own page is built either way");
     }
 
     /** "1 post", "2 posts": the count in the line that ends a build. */
@@ -78,9 +104,7 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
      * failed build's error stays the one reported; a file that cannot be written is then only a
      * warning).
      */
-    private BuildResult buildWithStats(Markata.Builder builder) throws Exception {
-        BuildStatsRecorder stats = new BuildStatsRecorder();
-        Markata markata = builder.observer(stats).open();
+    private BuildResult buildWithStats(Markata markata, BuildStatsRecorder stats) throws Exception {
         BuildResult result;
         try {
             result = markata.build();

@@ -38,6 +38,8 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
     @Override
     public Integer call() throws Exception {
         Config config = new ConfigLoader(main.environment).load(options.directory);
+        // run beside a site (its --directory forgotten): say which folder is the site
+        config.warnings().forEach(warning -> main.err.println("warning: " + warning));
         SiteConfig site = config.site();
         // output_dir = "posts": the build never read the posts there, and clean deleted them
         Optional<Path> document = GlobPlugin.documentIn(site.outputDir(), site, config.section(GlobConfig.SECTION));
@@ -60,6 +62,12 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
                             + ", which is also assets_dir");
                 }
             }
+        }
+        if (!site.outputIsAssets() && folders.stream().noneMatch(Files::exists)) {
+            if (!options.quiet) {
+                main.out.println("nothing to remove: " + site.outputDir() + " and " + site.cacheDir() + " do not exist");
+            }
+            return ExitCodes.OK;
         }
         for (Path folder : folders) {
             if (!Files.exists(folder)) {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code markata list}: the posts, with slug, title and date, without rendering anything. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the posts: slug, title, date.")
+/** {@code markata list}: the posts, with slug, title, date and published, without rendering anything. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the posts: slug, title, date, published.")
 final class ListCommand implements Callable<Integer>, Main.WithOptions {
 
     @ParentCommand
@@ -30,16 +30,22 @@ final class ListCommand implements Callable<Integer>, Main.WithOptions {
                 .reporter(new CliReporter(main.err, options.quiet)).open().run(Stage.PRE_RENDER);
         int slugWidth = Math.max(4, result.posts().stream().mapToInt(p -> p.slug().length()).max().orElse(0));
         int titleWidth = Math.max(5, result.posts().stream().mapToInt(p -> shown(p).length()).max().orElse(0));
-        String format = "%-" + slugWidth + "s  %-" + titleWidth + "s  %s%n";
-        main.out.printf(format, "slug", "title", "date");
+        int dateWidth = Math.max(4, result.posts().stream().mapToInt(p -> date(p).length()).max().orElse(0));
+        // published last: a draft (published: false) is why a post is missing from the home page
+        String format = "%-" + slugWidth + "s  %-" + titleWidth + "s  %-" + dateWidth + "s  %s%n";
+        main.out.printf(format, "slug", "title", "date", "published");
         for (Post post : result.posts()) {
-            main.out.printf(format, post.slug(), shown(post), post.date() == null ? "" : post.date());
+            main.out.printf(format, post.slug(), shown(post), date(post), post.published());
         }
         return ExitCodes.OK;
     }
 
     /** Titles longer than a line's share are cut: one long title widened every row. */
     private static final int TITLE_WIDTH = 60;
+
+    private static String date(Post post) {
+        return post.date() == null ? "" : post.date().toString();
+    }
 
     private static String shown(Post post) {
         String title = post.displayTitle().replaceAll("\\s+", " ");

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "markata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Builds a static site from Markdown, compatible with markata.toml.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:built", "1:the build failed", "2:wrong usage or configuration"})
+        exitCodeList = {"0:done", "1:the build failed", "2:wrong usage or configuration",
+            "130:interrupted (Ctrl-C)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec
@@ -71,6 +72,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExitCodeExceptionMapper(ExitCodes::of);
+        commandLine.setParameterExceptionHandler((error, ignored) -> main.usageError(error));
         commandLine.setExecutionExceptionHandler((error, failed, parseResult) -> {
             boolean verbose = failed.getCommand() instanceof WithOptions command && command.options().verbose;
             main.report(error, verbose);
@@ -100,6 +102,42 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         return List.of(new BuildCommand(), new ListCommand(), new CleanCommand(), new NewCommand(),
                 new ConfigCommand(), new ServeCommand(), new CommandLine.HelpCommand());
+    }
+
+    /**
+     * A command line picocli could not read: "error: " and its message, as every other error,
+     * then its suggestions or the command's usage. A site folder given as an argument
+     * ({@code markata build mysite}) is told how to give it instead.
+     */
+    private int usageError(CommandLine.ParameterException error) {
+        CommandLine failed = error.getCommandLine();
+        if (error instanceof CommandLine.UnmatchedArgumentException unmatched
+                && failed.getCommandSpec().findOption("--directory") != null
+                && unmatched.getUnmatched().size() == 1
+                && isFolder(unmatched.getUnmatched().get(0))) {
+            String folder = shellWord(unmatched.getUnmatched().get(0));
+            err.println("error: " + failed.getCommandSpec().qualifiedName() + " takes the site folder as an option:"
+                    + " --directory " + folder + " (or -d " + folder + ")");
+            return ExitCodes.USAGE;
+        }
+        err.println("error: " + error.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(error, err)) {
+            failed.usage(err);
+        }
+        return ExitCodes.USAGE;
+    }
+
+    private static boolean isFolder(String argument) {
+        try {
+            return java.nio.file.Files.isDirectory(java.nio.file.Path.of(argument));
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            return false;
+        }
+    }
+
+    /** {@code text} as a shell reads it back: quoted when it holds anything but plain path characters. */
+    static String shellWord(String text) {
+        return text.matches("[A-Za-z0-9_./@%+=:,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     private void report(Exception error, boolean verbose) {

@@ -1,5 +1,6 @@
 package dev.markata.cli;
 
+import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.BuildObserver;
 import dev.markata.lifecycle.Stage;
 import dev.markata.lifecycle.TaskContext;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batches that run longer than a moment. Elsewhere (logs, CI): one line per stage that handled
  * documents, once it finishes. The profiler's own hook (its stop and reports, at the end of
  * save) is left out of the stage's time and named beside it, so the line agrees with the
- * profile's stage table instead of making save look slow.
+ * profile's stage table instead of making save look slow. When the build is interrupted
+ * (Ctrl-C), the bar is cleared and a line says so: the process ends without the command's own
+ * error line, and the shell's prompt landed after a half-drawn bar.
  */
 final class Progress implements BuildObserver {
 
@@ -22,6 +25,7 @@ final class Progress implements BuildObserver {
 
     private final PrintStream err;
     private final boolean terminal;
+    private final long showAfterNanos;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger stageDocuments = new AtomicInteger();
     private volatile int total;
@@ -30,10 +34,17 @@ final class Progress implements BuildObserver {
     private long profilerNanos;
     private long lastDraw;
     private boolean drawn;
+    private volatile boolean stopped;
 
     Progress(PrintStream err, boolean terminal) {
+        this(err, terminal, SHOW_AFTER_NANOS);
+    }
+
+    /** @param showAfterNanos how long a batch runs before its bar is drawn (tests: 0) */
+    Progress(PrintStream err, boolean terminal, long showAfterNanos) {
         this.err = err;
         this.terminal = terminal;
+        this.showAfterNanos = showAfterNanos;
     }
 
     @Override
@@ -54,15 +65,16 @@ final class Progress implements BuildObserver {
     @Override
     public void taskFinished(TaskContext task, long elapsedNanos, boolean failed) {
         int finished = done.incrementAndGet();
-        if (!terminal) {
+        if (!terminal || stopped) {
             return;
         }
         long now = System.nanoTime();
-        if (now - batchStart < SHOW_AFTER_NANOS) {
+        if (now - batchStart < showAfterNanos) {
             return;
         }
         synchronized (this) {
-            if (now - lastDraw < REDRAW_NANOS && finished < total) {
+            // a bar cleared for a message is drawn again at once; a drawn one at most every REDRAW_NANOS
+            if (stopped || drawn && now - lastDraw < REDRAW_NANOS && finished < total) {
                 return;
             }
             lastDraw = now;
@@ -74,16 +86,47 @@ final class Progress implements BuildObserver {
         }
     }
 
+    /**
+     * Called on the shutdown hook's thread when the process is stopped, while workers may still
+     * finish tasks: no bar is drawn after it. A failure of the build's own is left to the
+     * command's error line.
+     */
     @Override
-    public synchronized void hookFinished(Stage stage, String pluginId, long elapsedNanos, boolean failed) {
-        if (pluginId.equals(ProfilerPlugin.ID)) {
-            profilerNanos += elapsedNanos;
+    public synchronized void buildFailed(BuildFailure failure) {
+        if (!failure.interrupted()) {
+            return;
         }
+        stopped = true;
+        clearBar();
+        err.println("interrupted during stage " + failure.stage().id() + ": the files written so far stay in the"
+                + " output folder, and the next build writes the rest");
+        err.flush();
+    }
+
+    /**
+     * Prints a line of its own (a warning, a message) while the bar may be drawn: the bar is
+     * cleared first, under the lock that draws it, and the next finished task draws it again.
+     */
+    synchronized void println(String line) {
+        clearBar();
+        err.println(line);
+        err.flush();
+    }
+
+    private void clearBar() {
         if (drawn) {
             err.print("\r\u001b[K");
             err.flush();
             drawn = false;
         }
+    }
+
+    @Override
+    public synchronized void hookFinished(Stage stage, String pluginId, long elapsedNanos, boolean failed) {
+        if (pluginId.equals(ProfilerPlugin.ID)) {
+            profilerNanos += elapsedNanos;
+        }
+        clearBar();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.markata.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,17 +13,27 @@ public final class Config {
     private final String source;
     private final ConfigTable markata;
     private final SiteConfig site;
+    private final List<String> warnings;
     private final Map<ConfigSection<?>, Object> sections = new ConcurrentHashMap<>();
 
-    Config(String source, ConfigTable markata, SiteConfig site) {
+    Config(String source, ConfigTable markata, SiteConfig site, List<String> warnings) {
         this.source = source;
         this.markata = markata;
         this.site = site;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** "markata.toml", "pyproject.toml" or "defaults". */
     public String source() {
         return source;
+    }
+
+    /**
+     * What the files say that is read as nothing (settings above the {@code [markata]} line),
+     * for the build to print as warnings; the plugins' likely typos are {@link ConfigTable#typoWarnings()}.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public SiteConfig site() {

@@ -65,12 +65,15 @@ public final class ConfigLoader {
         String source;
         String tablePath;
         Map<String, Object> values;
+        List<String> warnings = new ArrayList<>();
         Path markataToml = site.resolve(MARKATA_TOML);
         Path pyproject = site.resolve(PYPROJECT_TOML);
         if (Files.isRegularFile(markataToml)) {
             source = MARKATA_TOML;
             tablePath = "markata";
-            values = tableAt(parse(markataToml, source), List.of("markata"), source);
+            TomlParseResult document = parse(markataToml, source);
+            values = tableAt(document, List.of("markata"), source);
+            outsideMarkata(document).ifPresent(warnings::add);
         } else if (Files.isRegularFile(pyproject) && parse(pyproject, PYPROJECT_TOML).contains("tool.markata")) {
             source = PYPROJECT_TOML;
             tablePath = "tool.markata";
@@ -79,6 +82,7 @@ public final class ConfigLoader {
             source = DEFAULTS;
             tablePath = "markata";
             values = new LinkedHashMap<>();
+            siteNearby(directory, site).ifPresent(warnings::add);
         }
         Map<String, String> fromEnvironment = new TreeMap<>();
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
@@ -91,7 +95,77 @@ public final class ConfigLoader {
             }
         }
         ConfigTable markata = new ConfigTable(source, tablePath, values, fromEnvironment);
-        return new Config(source, markata, SiteConfig.read(site, markata, problems));
+        return new Config(source, markata, SiteConfig.read(site, markata, problems), warnings);
+    }
+
+    /**
+     * A warning for a folder without configuration beside a site: the folder above it (the
+     * --directory forgotten) or one in it (run in posts/). The build reads every Markdown file
+     * there with markata's defaults and writes a markout/ of its own, which is markata's way, and
+     * a folder of notes with no site near it is built so without a word (markata's quickstart).
+     */
+    private static java.util.Optional<String> siteNearby(Path given, Path site) {
+        Path found = null;
+        for (Path up = site.getParent(); up != null && found == null; up = up.getParent()) {
+            if (Files.isRegularFile(up.resolve(MARKATA_TOML))) {
+                found = up;
+            }
+        }
+        if (found == null) {
+            try (java.util.stream.Stream<Path> children = Files.list(site)) {
+                List<Path> sites = children.filter(child -> !child.getFileName().toString().startsWith(".")
+                        && Files.isRegularFile(child.resolve(MARKATA_TOML))).limit(2).toList();
+                found = sites.size() == 1 ? sites.get(0) : null; // of several, which one is not ours to guess
+            } catch (IOException unreadable) {
+                return java.util.Optional.empty();
+            }
+        }
+        if (found == null) {
+            return java.util.Optional.empty();
+        }
+        String shown = shown(given, found);
+        return java.util.Optional.of("no " + MARKATA_TOML + " in " + given + ", so markata's defaults apply"
+                + " (every **/*.md under it); " + shown + " has one: to build that site, give --directory " + shown);
+    }
+
+    /** {@code folder} as the user would type it: absolute when the site folder was given so, else from here. */
+    private static String shown(Path given, Path folder) {
+        if (given.isAbsolute()) {
+            return folder.toString();
+        }
+        String relative = Path.of("").toAbsolutePath().relativize(folder).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
+    /**
+     * A warning naming what markata.toml holds outside its {@code [markata]} table (markata reads
+     * only that table): {@code title = "x"} above the {@code [markata]} line, as Hugo's
+     * config.toml has it, or a plugin's table without the {@code markata.} in its name. Not for
+     * pyproject.toml, whose other tables are other tools'.
+     */
+    private static java.util.Optional<String> outsideMarkata(TomlParseResult document) {
+        List<String> names = new ArrayList<>();
+        String table = null;
+        for (String key : document.keySet()) {
+            if (key.equals("markata")) {
+                continue;
+            }
+            if (document.get(List.of(key)) instanceof TomlTable) {
+                names.add("[" + TomlValues.key(key) + "]");
+                table = table == null && !key.equals("tool") ? key : table;
+            } else {
+                names.add(TomlValues.key(key));
+            }
+        }
+        if (names.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String listed = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return java.util.Optional.of(MARKATA_TOML + ": " + listed + (names.size() == 1 ? " is" : " are")
+                + " outside the [markata] table, so " + (names.size() == 1 ? "it is" : "they are") + " not read:"
+                + " markata's settings go below a [markata] line, and a plugin's in its own table, like [markata."
+                + TomlValues.key(table == null ? "glob" : table) + "]");
     }
 
     private static TomlParseResult parse(Path file, String source) throws ConfigException {

@@ -101,6 +101,11 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
             throw markata.error("output_dir",
                     "must be a folder inside or beside the site, not the site folder or one above it");
         }
+        if (java.nio.file.Files.exists(outputDir) && !java.nio.file.Files.isDirectory(outputDir)) {
+            // found here, before anything is rendered, rather than by the first write in save
+            throw markata.error("output_dir", "is a file (" + outputDir + "), where the build writes the site's"
+                    + " folder: move the file, or choose another output_dir");
+        }
         return outputDir;
     }
 }

@@ -26,7 +26,6 @@ public final class OutputDir {
 
     private final Path root;
     private final LongAdder written = new LongAdder();
-    private final LongAdder unchanged = new LongAdder();
     private final FileNames made = new FileNames();
     private final FileNames reports = new FileNames();
 
@@ -174,7 +173,6 @@ public final class OutputDir {
     private boolean replace(Path target, byte[] bytes) throws IOException {
         if (Files.isRegularFile(target) && Files.size(target) == bytes.length
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
-            unchanged.increment();
             return false;
         }
         AtomicFiles.write(target, bytes);
@@ -193,13 +191,17 @@ public final class OutputDir {
         }
 
         private static String reason(IOException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
-                    ? fs.getReason() : e.getMessage();
+            // a FileSystemException without a reason has its path for a message, which the
+            // message already names: "cannot write x: x"
+            String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : e.getMessage();
             if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
                 reason = exists.getFile() + " is a file, where a folder is needed";
             }
             if (e instanceof java.nio.file.AccessDeniedException && reason == null) {
                 reason = "permission denied";
+            }
+            if (e instanceof java.nio.file.NoSuchFileException missing && reason == null) {
+                reason = missing.getFile() + " is missing";
             }
             if (reason == null) {
                 reason = e.getClass().getSimpleName();
@@ -213,8 +215,12 @@ public final class OutputDir {
         return written.sum();
     }
 
-    /** Files left alone because their content was already right. */
+    /**
+     * Files of this build's output it did not write because they were already right: compared
+     * and found unchanged, or {@linkplain #keep kept} without a look (a skipped post's page). The
+     * line that ends a warm build said "0 files written, 1 unchanged" of a site of 44 files.
+     */
     public long unchanged() {
-        return unchanged.sum();
+        return Math.max(0, made.view().size() - written.sum());
     }
 }

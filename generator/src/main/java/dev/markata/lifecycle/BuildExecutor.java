@@ -204,11 +204,27 @@ public final class BuildExecutor implements AutoCloseable {
 
     /** A one-line, user-facing description of a document's failure. */
     static String describe(String document, Throwable e) {
+        String message = message(e);
+        return message.startsWith(document) ? message : document + ": " + message;
+    }
+
+    /**
+     * What to tell the user of {@code e}: its message when it is written for users; for a file
+     * the system refused (a post or folder the build may not read), the file and the system's
+     * reason, without the exception's class name; else the exception as it prints (a bug).
+     */
+    static String message(Throwable e) {
         if (isUserFacing(e) && e.getMessage() != null) {
-            String message = e.getMessage();
-            return message.startsWith(document) ? message : document + ": " + message;
+            return e.getMessage();
         }
-        return document + ": " + e;
+        Throwable io = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String reason = io instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : io instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : fs.getReason() != null ? fs.getReason() : io.getClass().getSimpleName();
+            return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+        }
+        return e.toString();
     }
 
     /** Whether the exception carries a message written for users (its type name adds nothing). */

@@ -39,6 +39,27 @@ public record BuildFailure(Stage stage, String pluginId, List<Problem> problems)
         }
     }
 
+    /** What the first problem of an interruption says, followed by the stage. */
+    private static final String INTERRUPTED = "interrupted";
+
+    /**
+     * The build was stopped while {@code stage} ran (Ctrl-C, the process shutting down), not
+     * broken by a plugin or a document.
+     */
+    public static BuildFailure interruption(Stage stage) {
+        return new BuildFailure(stage, "markata", List.of(new Problem(null, INTERRUPTED + " during stage " + stage.id(),
+                null)));
+    }
+
+    /**
+     * Whether the build was stopped rather than broken: {@link #interruption}, or a hook whose
+     * wait was interrupted (its thread is interrupted when the process is stopped).
+     */
+    public boolean interrupted() {
+        return problems.stream().anyMatch(p -> p.cause() instanceof InterruptedException
+                || p.document() == null && p.message().startsWith(INTERRUPTED));
+    }
+
     /** The first failing document, if the failure was per-document. */
     public Optional<String> document() {
         return problems.stream().map(Problem::document).filter(Objects::nonNull).findFirst();

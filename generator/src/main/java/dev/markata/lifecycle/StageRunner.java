@@ -66,8 +66,7 @@ public final class StageRunner {
      */
     public void interrupt() {
         Stage stage = current == null ? Stage.CONFIG_MODEL : current;
-        fail(new BuildFailure(stage, "markata", List.of(new BuildFailure.Problem(null,
-                "interrupted during stage " + stage.id(), null))));
+        fail(BuildFailure.interruption(stage));
         teardown();
     }
 
@@ -123,9 +122,7 @@ public final class StageRunner {
         if (thrown instanceof InterruptedException) {
             return List.of(new BuildFailure.Problem(null, "interrupted", thrown));
         }
-        String message = BuildExecutor.isUserFacing(thrown) && thrown.getMessage() != null
-                ? thrown.getMessage() : thrown.toString();
-        return List.of(new BuildFailure.Problem(null, message, thrown));
+        return List.of(new BuildFailure.Problem(null, BuildExecutor.message(thrown), thrown));
     }
 
     private void fail(BuildFailure failed) {

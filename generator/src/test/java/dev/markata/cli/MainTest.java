@@ -144,8 +144,9 @@ class MainTest {
         site();
         Run run = run("list", "-d", dir.toString());
         assertThat(run.code()).isZero();
-        assertThat(run.out().lines()).containsExactly("slug  title  date", "a     Ay     2024-01-01",
-                "b     Bee    2024-02-02");
+        // published: a draft is why a post is missing from the home page
+        assertThat(run.out().lines()).containsExactly("slug  title  date        published",
+                "a     Ay     2024-01-01  false", "b     Bee    2024-02-02  true");
         assertThat(dir.resolve("markout")).doesNotExist();
     }
 
@@ -156,7 +157,7 @@ class MainTest {
         Run run = run("list", "-d", dir.toString());
         assertThat(run.out().lines()).hasSize(4).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
         assertThat(run.out().lines()).contains("long  " + ("Very long title ".repeat(4) + "Very long ").substring(0, 57)
-                + "...  2024-03-03");
+                + "...  2024-03-03  false");
     }
 
     @Test
@@ -172,6 +173,15 @@ class MainTest {
         assertThat(dir.resolve("markout")).doesNotExist();
         assertThat(dir.resolve(".markata.cache")).doesNotExist();
         assertThat(dir.resolve("posts/a.md")).exists();
+        Run nothing = run("clean", "-d", dir.toString());
+        assertThat(nothing.code()).isZero();
+        assertThat(nothing.out()).as("a clean that found nothing said nothing").isEqualTo("nothing to remove: "
+                + dir.toAbsolutePath().resolve("markout") + " and " + dir.toAbsolutePath().resolve(".markata.cache")
+                + " do not exist" + System.lineSeparator());
+        Run inside = run("clean", "-d", dir.resolve("posts").toString());
+        assertThat(inside.err()).as("clean run in the site's posts/").isEqualTo("warning: no markata.toml in "
+                + dir.resolve("posts") + ", so markata's defaults apply (every **/*.md under it); " + dir + " has one:"
+                + " to build that site, give --directory " + dir + System.lineSeparator());
     }
 
     @Test
@@ -588,7 +598,8 @@ class MainTest {
         assertThat(version.out()).startsWith("markata-java ");
         Run help = run("--help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("build").contains("list").contains("clean").contains("new").contains("config");
+        assertThat(help.out()).contains("build").contains("list").contains("clean").contains("new").contains("config")
+                .containsPattern("  0 +done\\R").contains("  130   interrupted (Ctrl-C)");
         assertThat(run().code()).isEqualTo(2);
         Run helpBuild = run("help", "build");
         assertThat(helpBuild.code()).isZero();
@@ -613,5 +624,130 @@ class MainTest {
                     .hasSameClassAs(command);
         }
         assertThat(Main.commandsFor(new String[] {"--version"})).hasSameSizeAs(all);
+    }
+
+    /**
+     * {@code markata build mysite}: picocli said "Unmatched argument at index 1" and printed the
+     * usage, which never says that the folder goes after --directory.
+     */
+    @Test
+    void aSiteFolderGivenAsAnArgumentSaysToGiveItWithDirectory() {
+        site();
+        Run build = run("build", dir.toString());
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).isEqualTo("error: markata build takes the site folder as an option: --directory "
+                + dir + " (or -d " + dir + ")" + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+        Run spaced = run("list", dir.resolve("my site").toString());
+        assertThat(spaced.err()).as("not a folder: the usual message and usage")
+                .startsWith("error: Unmatched argument at index 1: '" + dir.resolve("my site") + "'")
+                .contains("Usage: markata list");
+        assertThat(run("build", "--no-such-option").err()).startsWith("error: Unknown option: '--no-such-option'");
+    }
+
+    /**
+     * A new post is a draft: the default home page and the feeds leave it out, so a newcomer's
+     * first build showed "No posts yet." with no word about why.
+     */
+    @Test
+    void newPostSaysThePostIsADraftUntilPublished() throws Exception {
+        site();
+        Run run = run("new", "post", "Hello", "-d", dir + "/.");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).isEqualTo(dir.resolve("posts/hello.md") + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("posts/hello.md is a draft (published: false): builds make its page, but"
+                + " leave it out of the home page and the feeds of published posts until it says published: true"
+                + System.lineSeparator());
+        assertThat(run("new", "post", "Quiet", "-q", "-d", dir.toString()).err()).isEmpty();
+    }
+
+    /**
+     * A site whose glob_patterns read pages/ (markata's blog starter): the post went to posts/,
+     * which no build reads.
+     */
+    @Test
+    void newPostGoesWhereGlobPatternsReadAndWarnsWhenNoFolderIs() throws Exception {
+        site().write("markata.toml", "[markata]\n[markata.glob]\nglob_patterns = \"pages/**/*.md\"\n");
+        Run run = run("new", "post", "Hello", "-q", "-d", dir.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out().strip()).isEqualTo(dir.resolve("pages/hello.md").toString());
+        assertThat(run("list", "-d", dir.toString()).out()).contains("hello  Hello");
+
+        site().write("markata.toml", "[markata]\n[markata.glob]\nglob_patterns = [\"*/index.md\"]\n");
+        Run unread = run("new", "post", "Other", "-q", "-d", dir.toString());
+        assertThat(unread.code()).isZero();
+        assertThat(unread.out().strip()).isEqualTo(dir.resolve("posts/other.md").toString());
+        assertThat(unread.err()).isEqualTo("warning: builds do not read posts/other.md: it is not matched by"
+                + " glob_patterns [\"*/index.md\"] in markata.toml, or .gitignore or .markataignore leave it out"
+                + System.lineSeparator());
+
+        // run in the site's posts/ folder: the post went to posts/posts/ without a word
+        Path posts = dir.resolve("posts");
+        Run inPosts = run("new", "post", "Third", "-q", "-d", posts.toString());
+        assertThat(inPosts.err()).startsWith("warning: no markata.toml in " + posts + ", so markata's"
+                + " defaults apply (every **/*.md under it); " + dir + " has one: to build that site, give --directory " + dir
+                + System.lineSeparator());
+    }
+
+    /** markata's {@code new blog DIR}: a site that builds, with a post its home page lists. */
+    @Test
+    void newBlogMakesASiteThatBuildsWithItsFirstPostOnTheHomePage() throws Exception {
+        Path site = dir.resolve("my blog");
+        Run made = run("new", "blog", site.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).contains(site.resolve("markata.toml").toString())
+                .contains(site.resolve("posts/hello-world.md").toString())
+                .contains("markata build --directory '" + site + "'")
+                .contains("then open " + site.resolve("markout/index.html").toUri() + " in a browser");
+        assertThat(site.resolve(".gitignore")).hasContent("markout/\n.markata.cache/\n");
+        Run build = run("build", "-d", site.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.err()).doesNotContain("warning");
+        assertThat(new Site(site).read("markout/index.html")).contains("Hello, World").contains("my blog");
+
+        Run again = run("new", "blog", site.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).isEqualTo("error: " + site + " is a site already (it has a markata.toml);"
+                + " nothing was written" + System.lineSeparator());
+        assertThat(run("new", "site", dir.resolve("other").toString()).code()).as("new site is new blog").isZero();
+    }
+
+    /** A warm build left every file as it was: it said "(0 files written, 1 unchanged)". */
+    @Test
+    void aWarmBuildCountsEveryFileItLeftAsItWas() {
+        site();
+        Run cold = run("build", "-d", dir.toString());
+        java.util.regex.Matcher written = java.util.regex.Pattern.compile("\\((\\d+) files written, 0 unchanged\\)")
+                .matcher(cold.err());
+        assertThat(written.find()).as(cold.err()).isTrue();
+        Run warm = run("build", "-d", dir.toString());
+        assertThat(warm.err()).contains("(0 files written, " + written.group(1) + " unchanged)");
+    }
+
+    /**
+     * markata's quickstart (posts of a heading, no front matter): the home page said "No posts
+     * yet." and the build said nothing about why.
+     */
+    @Test
+    void aBuildWhoseFeedListsNoPostSaysThatNoneIsPublished() {
+        new Site(dir).write("pages/first-post.md", "# My First Post\n").write("pages/hello-world.md", "# Hello\n");
+        Run build = run("build", "-d", dir.toString());
+        assertThat(build.code()).isZero();
+        assertThat(build.err()).endsWith(System.lineSeparator() + "none of the 2 posts says published: true, so the"
+                + " archive feed (the home page, unless a post is) and the RSS feed list none; a post's own page is"
+                + " built either way" + System.lineSeparator());
+        site();
+        assertThat(run("build", "-d", dir.toString()).err()).as("one is published").doesNotContain("published: true");
+        site().write("markata.toml", "[markata]\n[[markata.feeds]]\nslug = \"all\"\nfilter = \"True\"\n")
+                .post("posts/b.md", "title: Bee", "b");
+        assertThat(run("build", "-d", dir.toString()).err()).as("feeds of its own").doesNotContain("published: true");
+    }
+
+    @Test
+    void settingsAboveTheMarkataLineAreAWarning() {
+        site().write("markata.toml", "title = \"Mine\"\n[markata]\n");
+        Run build = run("build", "-q", "-d", dir.toString());
+        assertThat(build.code()).isZero();
+        assertThat(build.err()).startsWith("warning: markata.toml: title is outside the [markata] table");
     }
 }

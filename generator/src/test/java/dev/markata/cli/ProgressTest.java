@@ -2,6 +2,7 @@ package dev.markata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.Stage;
 import dev.markata.lifecycle.TaskContext;
 import dev.markata.plugins.profiler.ProfilerPlugin;
@@ -55,5 +56,56 @@ class ProgressTest {
         onTerminal.tasksSubmitted(new TaskContext(Stage.LOAD, "markata.plugins.load", "*"), 2);
         onTerminal.stageFinished(Stage.LOAD, 1_000_000, false);
         assertThat(printed()).isEmpty();
+    }
+
+    /**
+     * Ctrl-C on a terminal: the bar is cleared and the build says it was stopped, instead of the
+     * shell's prompt landing after a half-drawn bar; workers that finish a task while teardown
+     * runs draw no bar again.
+     */
+    @Test
+    void anInterruptionClearsTheBarAndSaysSo() {
+        Progress onTerminal = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
+        TaskContext batch = new TaskContext(Stage.RENDER, "markata.plugins.render_markdown", "*");
+        onTerminal.stageStarted(Stage.RENDER);
+        onTerminal.tasksSubmitted(batch, 4);
+        onTerminal.taskFinished(new TaskContext(Stage.RENDER, "markata.plugins.render_markdown", "posts/a.md"), 1, false);
+        assertThat(printed()).contains("1/4 render markata.plugins.render_markdown");
+        bytes.reset();
+        onTerminal.buildFailed(BuildFailure.interruption(Stage.RENDER));
+        onTerminal.taskFinished(new TaskContext(Stage.RENDER, "markata.plugins.render_markdown", "posts/b.md"), 1, false);
+        assertThat(printed()).isEqualTo("\r\u001b[K" + String.format("interrupted during stage render: the files"
+                + " written so far stay in the output folder, and the next build writes the rest%n"));
+    }
+
+    @Test
+    void aLogSaysTheBuildWasInterruptedAndAFailureIsLeftToTheError() {
+        progress.buildFailed(BuildFailure.interruption(Stage.LOAD));
+        assertThat(printed()).startsWith("interrupted during stage load: ");
+        bytes.reset();
+        progress.buildFailed(new BuildFailure(Stage.LOAD, "markata.plugins.load",
+                java.util.List.of(new BuildFailure.Problem("posts/a.md", "posts/a.md:3: bad date", null))));
+        assertThat(printed()).as("the command's error line says it").isEmpty();
+    }
+
+    /**
+     * A warning printed while the bar is drawn (a huge post in load) went after the bar on its
+     * line, and the next redraw wrote over its start: the bar is cleared first and drawn again
+     * under the warning by the next task.
+     */
+    @Test
+    void aLinePrintedWhileTheBarIsDrawnGoesOnALineOfItsOwn() {
+        Progress onTerminal = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
+        onTerminal.stageStarted(Stage.LOAD);
+        onTerminal.tasksSubmitted(new TaskContext(Stage.LOAD, "markata.plugins.load", "*"), 3);
+        onTerminal.taskFinished(new TaskContext(Stage.LOAD, "markata.plugins.load", "posts/a.md"), 1, false);
+        bytes.reset();
+        CliReporter reporter = new CliReporter(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, false,
+                onTerminal);
+        reporter.warn("posts/b.md is 31.5 MB");
+        assertThat(printed()).isEqualTo("\r\u001b[K" + String.format("warning: posts/b.md is 31.5 MB%n"));
+        bytes.reset();
+        onTerminal.taskFinished(new TaskContext(Stage.LOAD, "markata.plugins.load", "posts/b.md"), 1, false);
+        assertThat(printed()).as("drawn again below").startsWith("\r####").contains("2/3 load");
     }
 }

@@ -162,9 +162,67 @@ class ConfigLoaderTest {
                 .hasMessageContaining("is inside the assets folder (assets_dir), or holds it");
     }
 
+    /** A file where the output folder goes failed the build in save, after every page was rendered. */
+    @Test
+    void anOutputDirThatIsAFileIsAConfigurationError() {
+        new Site(dir).write("out", "notes");
+        assertThat(failure("[markata]\noutput_dir = \"out\"\n")).hasMessage("markata.toml: [markata] output_dir = \"out\":"
+                + " is a file (" + dir.toAbsolutePath().resolve("out") + "), where the build writes the site's folder:"
+                + " move the file, or choose another output_dir");
+    }
+
     @Test
     void markataMustBeATable() {
         assertThat(failure("markata = 3\n")).hasMessage("markata.toml: markata must be a table ([markata]), not 3");
+    }
+
+    /**
+     * Settings written above the [markata] line (as Hugo's config.toml has them) are not read,
+     * by markata either: the site built with the defaults and said nothing about the title it
+     * left out.
+     */
+    @Test
+    void keysOutsideTheMarkataTableAreNamedInAWarning() throws Exception {
+        new Site(dir).write("markata.toml", """
+                title = "My Blog"
+                url = "https://example.com"
+                [glob]
+                glob_patterns = ["pages/*.md"]
+                [markata]
+                lang = "de"
+                """);
+        Config config = load(Map.of());
+        assertThat(config.site().title()).isEqualTo("Markata Site");
+        assertThat(config.site().lang()).isEqualTo("de");
+        assertThat(config.warnings()).containsExactly("markata.toml: title, url and [glob] are outside the"
+                + " [markata] table, so they are not read: markata's settings go below a [markata] line, and a"
+                + " plugin's in its own table, like [markata.glob]");
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"x\"\n");
+        assertThat(load(Map.of()).warnings()).isEmpty();
+        new Site(dir).delete("markata.toml").write("pyproject.toml", "[project]\nname = \"x\"\n"
+                + "[tool.markata]\ntitle = \"y\"\n");
+        assertThat(load(Map.of()).warnings()).as("pyproject.toml is other tools' too").isEmpty();
+    }
+
+    /**
+     * {@code markata build} one folder off: above the site (the --directory forgotten) or inside
+     * it (in posts/). Both built every Markdown file there with markata's defaults, into a
+     * markout/ of their own, and said nothing.
+     */
+    @Test
+    void aFolderWithoutConfigurationNextToASiteSaysWhichFolderIsTheSite() throws Exception {
+        new Site(dir).write("mysite/markata.toml", "[markata]\n").write("mysite/posts/a.md", "# A\n")
+                .write("notes/b.md", "# B\n");
+        Path mysite = dir.resolve("mysite");
+        assertThat(new ConfigLoader(Map.of()).load(dir).warnings()).containsExactly("no markata.toml in " + dir
+                + ", so markata's defaults apply (every **/*.md under it); " + mysite + " has one: to"
+                + " build that site, give --directory " + mysite);
+        Path posts = mysite.resolve("posts");
+        assertThat(new ConfigLoader(Map.of()).load(posts).warnings()).containsExactly("no markata.toml in " + posts
+                + ", so markata's defaults apply (every **/*.md under it); " + mysite + " has one: to"
+                + " build that site, give --directory " + mysite);
+        assertThat(new ConfigLoader(Map.of()).load(dir.resolve("notes")).warnings())
+                .as("a folder of its own, markata's quickstart").isEmpty();
     }
 
     @Test

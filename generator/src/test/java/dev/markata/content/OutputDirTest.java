@@ -60,4 +60,21 @@ class OutputDirTest {
         assertThat(output.made()).containsExactly("a\\b.txt");
         assertThat(dir.resolve("a\\b.txt")).isRegularFile();
     }
+
+    /**
+     * A site folder the user may not write to: the system's exception carries no reason, only the
+     * path, and the message said "cannot write .../.markata.cache: .../.markata.cache".
+     */
+    @Test
+    void aFolderWithoutWritePermissionSaysPermissionDenied(@TempDir Path dir) {
+        Path cache = dir.resolve(".markata.cache");
+        assertThat(new OutputDir.WriteFailed(cache, new java.nio.file.AccessDeniedException(cache.toString())))
+                .hasMessage("cannot write " + cache + ": permission denied");
+        Path temporary = dir.resolve("markout/a/.index.html.1234.tmp");
+        assertThat(new OutputDir.WriteFailed(dir.resolve("markout/a/index.html"),
+                new java.nio.file.AccessDeniedException(temporary.toString())))
+                .hasMessage("cannot write " + dir.resolve("markout/a/index.html") + ": permission denied");
+        assertThat(new OutputDir.WriteFailed(cache, new java.nio.file.FileSystemException(cache.toString(), null,
+                "Read-only file system"))).hasMessage("cannot write " + cache + ": Read-only file system");
+    }
 }

@@ -70,4 +70,15 @@ class BuildFailureTest {
         assertThat(lines.get(BuildFailure.SHOWN_PROBLEMS)).isEqualTo("  posts/p20.md:20: bad date");
         assertThat(lines.get(lines.size() - 1)).isEqualTo("  ... and 480 more (500 in all)");
     }
+
+    /** Ctrl-C is told apart from a failure: the console says the build was stopped, not broken. */
+    @Test
+    void anInterruptionIsToldApartFromAFailure() {
+        assertThat(BuildFailure.interruption(Stage.RENDER).interrupted()).isTrue();
+        assertThat(BuildFailure.interruption(Stage.RENDER).describe()).isEqualTo(
+                "build failed in stage render, plugin markata:\n  interrupted during stage render");
+        assertThat(new BuildFailure(Stage.RENDER, "w", List.of(new BuildFailure.Problem(null, "interrupted",
+                new InterruptedException()))).interrupted()).as("a hook whose wait was interrupted").isTrue();
+        assertThat(new BuildFailure(Stage.RENDER, "post_template", problems(1)).interrupted()).isFalse();
+    }
 }

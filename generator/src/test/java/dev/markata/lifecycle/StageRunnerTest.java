@@ -78,4 +78,25 @@ class StageRunnerTest {
         assertThat(error.failure().pluginId()).isEqualTo("g");
         assertThat(error).hasMessage("build failed in stage glob, plugin g:\n  java.lang.IllegalStateException: glob broke");
     }
+
+    /**
+     * A post or folder the build may not read: the error showed the exception's class,
+     * "java.nio.file.AccessDeniedException: /site/posts/one.md".
+     */
+    @Test
+    void aFileTheBuildMayNotReadSaysPermissionDeniedWithoutTheExceptionsName() {
+        List<ScheduledHook> hooks = List.of(hook(Stage.GLOB, "markata.plugins.glob", () -> {
+            throw new java.nio.file.AccessDeniedException("/site/posts");
+        }));
+        StageRunner runner = new StageRunner(hooks, new BuildObservers(List.of()), new TimingRecorder());
+        BuildException error = catchThrowableOfType(BuildException.class, () -> runner.run(Stage.SAVE));
+        assertThat(error.failure().problems().get(0).message()).isEqualTo("/site/posts: permission denied");
+        assertThat(BuildExecutor.describe("posts/one.md", new java.nio.file.AccessDeniedException("/site/posts/one.md")))
+                .isEqualTo("posts/one.md: /site/posts/one.md: permission denied");
+        assertThat(BuildExecutor.describe("posts/one.md", new java.io.UncheckedIOException(
+                new java.nio.file.NoSuchFileException("/site/posts/one.md")))).as("gone since the glob")
+                .isEqualTo("posts/one.md: /site/posts/one.md: no such file or folder");
+        assertThat(BuildExecutor.describe("posts/one.md", new IllegalStateException("boom")))
+                .as("a bug keeps its type").isEqualTo("posts/one.md: java.lang.IllegalStateException: boom");
+    }
 }

@@ -64,9 +64,7 @@ public record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<Docu
     }
 
     static String outcomeOf(BuildFailure failure) {
-        boolean interrupted = failure.problems().stream().anyMatch(p -> p.cause() instanceof InterruptedException
-                || p.message().startsWith("interrupted"));
-        return interrupted ? "interrupted" : "failed";
+        return failure.interrupted() ? "interrupted" : "failed";
     }
 
     /** The {@code count} slowest documents. */
