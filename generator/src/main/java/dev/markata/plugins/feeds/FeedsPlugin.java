@@ -1,6 +1,7 @@
 package dev.markata.plugins.feeds;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.DidYouMean;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.lifecycle.Priority;
@@ -27,6 +28,7 @@ import java.time.ZoneId;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,8 +175,13 @@ public final class FeedsPlugin implements Plugin {
         List<Selected> selected = new ArrayList<>();
         List<SiteView.Feed> views = new ArrayList<>();
         Selected site = null;
+        Set<String> postFields = new HashSet<>();
+        for (FilterExpression.Scope scope : scopes) {
+            postFields.addAll(scope.fields().keySet());
+        }
         for (FeedConfig feed : feeds) {
             List<Post> chosen = choose(feed, posts, scopes);
+            warnOfUnknownFields(context, feed, postFields, chosen.size());
             selected.add(new Selected(feed, chosen));
             if (feed.name().equals(FeedConfig.ARCHIVE)) {
                 site = selected.get(selected.size() - 1);
@@ -188,6 +195,24 @@ public final class FeedsPlugin implements Plugin {
         }
         context.put(SELECTED, new SelectedFeeds(selected, site));
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
+    }
+
+    /**
+     * A filter that names a field no post has reads it as None, as markata's {@code post.get}
+     * would: legal, but mostly a typo that leaves the feed quietly empty or too full.
+     */
+    private static void warnOfUnknownFields(BuildContext context, FeedConfig feed, Set<String> postFields,
+                                            int chosen) {
+        if (postFields.isEmpty()) {
+            return; // no posts: every name is unknown, and nothing is wrong with the filter
+        }
+        for (String name : feed.filter().fieldNames()) {
+            if (!postFields.contains(name)) {
+                String guess = DidYouMean.closest(name, postFields).map(g -> " (did you mean " + g + "?)").orElse("");
+                context.reporter().warn("feed \"" + feed.name() + "\": its filter names " + name
+                        + ", which no post has" + guess + "; the feed holds " + chosen + " posts");
+            }
+        }
     }
 
     /** The posts a feed holds, in its order. */

@@ -6,10 +6,12 @@ import java.time.LocalDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The Python expressions markata sites write as feed filters, parsed once and evaluated per
@@ -41,12 +43,23 @@ public final class FilterExpression {
         Object eval(Scope scope) throws FilterException;
     }
 
+    /**
+     * Python's reserved words: none is a field's name, so a filter naming one (a doubled
+     * {@code and}, a {@code lambda}) is a syntax error, as in Python, not a field no post has.
+     */
+    private static final Set<String> PYTHON_KEYWORDS = Set.of("and", "as", "assert", "async", "await", "break",
+            "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield");
+
     private final String source;
     private final Node root;
+    private final Set<String> fieldNames;
 
-    private FilterExpression(String source, Node root) {
+    private FilterExpression(String source, Node root, Set<String> fieldNames) {
         this.source = source;
         this.root = root;
+        this.fieldNames = Set.copyOf(fieldNames);
     }
 
     public static FilterExpression parse(String source) throws FilterException {
@@ -56,11 +69,20 @@ public final class FilterExpression {
         if (parser.at < source.length()) {
             throw parser.error("unexpected \"" + source.substring(parser.at) + "\"");
         }
-        return new FilterExpression(source, root);
+        return new FilterExpression(source, root, parser.fieldNames);
     }
 
     public String source() {
         return source;
+    }
+
+    /**
+     * The post fields the filter names as bare words ({@code tags} in {@code 'a' in tags}; not
+     * {@code post.get('key')}, whose default is there for posts without the key): a name no post
+     * has is most likely a typo, which would otherwise just make an empty feed.
+     */
+    public Set<String> fieldNames() {
+        return fieldNames;
     }
 
     /** Whether the post is in: the expression's Python truth value. */
@@ -99,6 +121,7 @@ public final class FilterExpression {
 
     private static final class Parser {
         private final String text;
+        private final Set<String> fieldNames = new LinkedHashSet<>();
         private int at;
 
         Parser(String text) {
@@ -390,7 +413,12 @@ public final class FilterExpression {
                 return s -> value;
             }
             if (Character.isLetter(c) || c == '_') {
+                int start = at;
                 String name = identifier();
+                if (PYTHON_KEYWORDS.contains(name)) {
+                    at = start;
+                    throw error("\"" + name + "\" is a word of Python's, not a value or a field's name");
+                }
                 switch (name) {
                     case "True":
                         return s -> true;
@@ -411,6 +439,7 @@ public final class FilterExpression {
                     List<Node> args = arguments();
                     return function(name, args);
                 }
+                fieldNames.add(name);
                 return s -> s.fields().get(name);
             }
             throw error("unexpected \"" + c + "\"");

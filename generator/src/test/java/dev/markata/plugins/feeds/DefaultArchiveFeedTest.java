@@ -33,6 +33,24 @@ class DefaultArchiveFeedTest {
     }
 
     @Test
+    void aFilterNamingAFieldNoPostHasSaysSoInsteadOfMakingAQuietlyEmptyFeed() throws Exception {
+        site("""
+                [[markata.feeds]]
+                slug = "typo"
+                filter = "'python' in tagz and published"
+
+                [[markata.feeds]]
+                slug = "python"
+                filter = "'python' in tags and post.get('series') is None"
+                """);
+        dev.markata.testing.Warnings warnings = new dev.markata.testing.Warnings();
+        Markata.builder(dir).environment(Map.of()).reporter(warnings).open().build();
+        assertThat(warnings.messages).filteredOn(m -> m.contains("no post has"))
+                .containsExactly("feed \"typo\": its filter names tagz, which no post has (did you mean tags?);"
+                        + " the feed holds 0 posts");
+    }
+
+    @Test
     void aSiteWithoutFeedsGetsTheArchive() throws Exception {
         Site site = site("");
         build();

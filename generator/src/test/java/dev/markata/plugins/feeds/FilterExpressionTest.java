@@ -107,5 +107,21 @@ class FilterExpressionTest {
         assertThatThrownBy(() -> test("date < 'x'", python)).hasMessageContaining("cannot compare a date < text");
         assertThatThrownBy(() -> test("len(published)", python)).hasMessageContaining("len() needs text or a list");
         assertThatThrownBy(() -> FilterExpression.parse("published = True")).hasMessageContaining("unexpected");
+        // Python's words are no field names: "published and and" read the second "and" as a
+        // missing field and silently gave an empty feed
+        assertThatThrownBy(() -> FilterExpression.parse("published and and")).hasMessageContaining("\"and\"")
+                .hasMessageContaining("column 15");
+        assertThatThrownBy(() -> FilterExpression.parse("published and not")).hasMessageContaining("ends too early");
+        assertThatThrownBy(() -> FilterExpression.parse("tags in in")).hasMessageContaining("\"in\"");
+        assertThatThrownBy(() -> FilterExpression.parse("lambda: True")).hasMessageContaining("\"lambda\"");
+    }
+
+    @Test
+    void theFieldNamesAFilterReadsAreKnown() throws Exception {
+        assertThat(FilterExpression.parse("published and 'python' in tagz or date <= today").fieldNames())
+                .containsExactlyInAnyOrder("published", "tagz", "date");
+        assertThat(FilterExpression.parse("post.get('series') and len(title) > 3").fieldNames())
+                .containsExactly("title");
+        assertThat(FilterExpression.parse("True").fieldNames()).isEmpty();
     }
 }
