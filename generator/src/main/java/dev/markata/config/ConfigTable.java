@@ -75,6 +75,11 @@ public final class ConfigTable {
         return Optional.ofNullable(values.get(key));
     }
 
+    /** Whether {@code key}'s value came from an environment variable ({@code MARKATA_<KEY>}), not the file. */
+    public boolean fromEnvironment(String key) {
+        return environmentKeys.containsKey(key);
+    }
+
     /** All values, unconverted (immutable). */
     public Map<String, Object> asMap() {
         return values;

@@ -47,7 +47,8 @@ class ContentMarkupTest {
         assertThat(run.code()).as(run.toString()).isZero();
         Path output = dir.resolve("markout");
 
-        JsonArray json = JsonParser.parseString(Files.readString(output.resolve("markata.json"))).getAsJsonArray();
+        JsonArray json = JsonParser.parseString(Files.readString(output.resolve("markata.json"))).getAsJsonObject()
+                .getAsJsonArray("articles");
         JsonObject meta = json.get(0).getAsJsonObject();
         assertThat(meta.get("title").getAsString()).isEqualTo(TITLE);
         assertThat(meta.get("description").getAsString()).isEqualTo(DESCRIPTION);

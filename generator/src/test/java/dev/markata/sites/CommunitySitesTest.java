@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code [markata.feeds.<name>]} tables), github.com/wyattbubbylee/wyattbubbylee.com (commit 40473881, its
  * {@code markata.toml} and {@code templates/steam-game-card.html}, a card of a game's achievements) and
  * github.com/pypeaday/pype.dev (a post of {@code pages/blog/}, whose published source shows the
- * descriptions markata gave it). What they ask of markata must build here as with markata.
+ * descriptions markata gave it) and github.com/nic-avant/working-notes (commit d32e9935, the blog starter of
+ * 2022: {@code [markata.head]} entries that are templates, feeds filtered on {@code today}). What they ask of
+ * markata must build here as with markata.
  */
 class CommunitySitesTest {
 
@@ -173,5 +175,53 @@ class CommunitySitesTest {
                     <span>1 unlocked</span>
                 </li>
                 """);
+    }
+
+    /**
+     * working-notes' head gives every page {@code <link rel="canonical" href="{{ config.url }}/{{ slug + '/' if
+     * slug != 'index' else '' }}">} and {@code og:url} {@code "{{ config.url }}/{{ slug }}/"}: a feed page is at
+     * its feed's slug (markata renders it with {@code post} the feed's config, whose {@code slug} that is), where
+     * the link said {@code /null/} before.
+     */
+    @Test
+    void aHeadTemplateOnAFeedPageSeesTheFeedsSlug() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = "pages/**/*.md"
+                        url = "http://localhost:8008"
+
+                        [[markata.head.link]]
+                        href="{{ config.url }}/{{ slug + '/' if slug != 'index' else '' }}"
+                        rel="canonical"
+
+                        [[markata.head.meta]]
+                        name="og:url"
+                        content="{{ config.url }}/{{ slug }}/"
+
+                        [[markata.head.meta]]
+                        name="og:image:width"
+                        content=1200
+
+                        [markata.feeds.draft]
+                        filter="date>today or not post.get('published', False)"
+                        sort="date"
+                        reverse="True"
+                        """)
+                .post("pages/jira/serverless-databricks-privatelink.md",
+                        "date: 2022-09-01 1:00:00\ntitle: Serverless Databricks with PrivateLink\npublished: True",
+                        "We want to query some databases.")
+                .post("pages/future.md", "date: 2099-01-01\ntitle: Future Post", "Coming soon.");
+
+        Builds.withoutWarnings(dir);
+
+        var feed = Jsoup.parse(site.read("markout/draft/index.html"));
+        assertThat(feed.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("http://localhost:8008//draft/");
+        assertThat(feed.selectFirst("meta[name=og:url]").attr("content")).isEqualTo("http://localhost:8008//draft/");
+        assertThat(feed.select("a[href=/future/]")).hasSize(1);
+        var post = Jsoup.parse(site.read("markout/serverless-databricks-privatelink/index.html"));
+        assertThat(post.selectFirst("link[rel=canonical]").attr("href"))
+                .isEqualTo("http://localhost:8008//serverless-databricks-privatelink/");
+        assertThat(post.selectFirst("meta[name=og:image:width]").attr("content")).isEqualTo("1200");
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -22,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (commit 8e68da1e, a Django app that writes markata's posts from a form, {@code blog/pages/}) and
  * github.com/WaylonWalker/todo (commit 305244eb, todo items as posts, shown by the markata-todoui package) and
  * github.com/Rhiannon-Walker/rhiannonwalker.com (commit 222541d0, a feed of four lines) and
- * github.com/WaylonWalker/stable-diffusion-waylonwalker-com (commit 1ada0a7b, its markata.toml). What they ask of
- * markata must build here as with markata.
+ * github.com/WaylonWalker/stable-diffusion-waylonwalker-com (commit 1ada0a7b, its markata.toml) and
+ * github.com/WaylonWalker/images.waylonwalker.com (commit 8e42c994, whose {@code plugins/load_json.py} takes its posts
+ * from another site's {@code markata.json}). What they ask of markata must build here as with markata.
  */
 class SmallSitesTest {
 
@@ -321,5 +324,32 @@ class SmallSitesTest {
                 .hasMessageEndingWith(": must be a table of meta, link, script and text lists, as [[markata.head.text]]"
                         + " value = \"<style>...</style>\" makes it; [[markata.head]] makes head a list, which pages do"
                         + " not show");
+    }
+
+    /**
+     * images.waylonwalker.com (and images.pype.dev) build their pages from another site's markata.json,
+     * {@code requests.get(url).json()["articles"]}: markata writes {@code markata.to_dict()}, an object
+     * whose {@code articles} are the posts beside the site's {@code config}, as waylonwalker.com's and
+     * gh-projects' published markata.json are. A list of the posts failed that plugin.
+     */
+    @Test
+    void markataJsonHoldsThePostsUnderArticlesAsMarkatasDoes() throws Exception {
+        Site site = new Site(dir)
+                .write("markata.toml", """
+                        [markata]
+                        glob_patterns = "gh_projects/**/*.md"
+                        title = "Markata's Github projects"
+                        """)
+                .post("gh_projects/index.md", "title: Markata's Github projects", "Create your own.");
+
+        Builds.withoutWarnings(dir);
+
+        JsonObject json = JsonParser.parseString(site.read("markout/markata.json")).getAsJsonObject();
+        assertThat(json.getAsJsonArray("articles")).hasSize(1);
+        JsonObject article = json.getAsJsonArray("articles").get(0).getAsJsonObject();
+        assertThat(article.get("slug").getAsString()).isEqualTo("index");
+        assertThat(article.get("path").getAsString()).isEqualTo("gh_projects/index.md");
+        assertThat(json.getAsJsonObject("config").get("glob_patterns").getAsString()).isEqualTo("gh_projects/**/*.md");
+        assertThat(json.getAsJsonObject("config").get("title").getAsString()).isEqualTo("Markata's Github projects");
     }
 }

@@ -475,6 +475,9 @@ public final class FeedsPlugin implements Plugin {
         values.put("cards", cards);
         values.put("title", config.title());
         values.put("description", config.description());
+        // as a post page sees its slug by name: a [markata.head] entry that is a template
+        // ("{{ config.url }}/{{ slug }}/", the blog starter's canonical link) is the feed's page
+        values.put("slug", config.slug());
         values.put("head", config.head());
         values.put("markata", site.markata());
         String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));

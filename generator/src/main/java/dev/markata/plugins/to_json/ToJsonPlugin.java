@@ -1,22 +1,39 @@
 package dev.markata.plugins.to_json;
 
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.profiler.io.JsonBytes;
 import java.time.temporal.TemporalAccessor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code markata.plugins.to_json}: writes {@code markata.json}, every post's metadata (path,
- * slug, title, date, tags, published, description and the other front-matter keys; not the
- * content), in source order.
+ * {@code markata.plugins.to_json}: writes {@code markata.json} as markata writes
+ * {@code markata.to_dict()}: an object with the site's {@code config} (the {@code [markata]} table as
+ * the file writes it) and its {@code articles}, every post's metadata (path, slug, title, date, tags, published,
+ * description and the other front-matter keys; not the content), in source order. Sites read another
+ * site's posts from it ({@code requests.get(url).json()["articles"]}, images.waylonwalker.com's
+ * {@code load_json} plugin), so the posts are under {@code articles}, not the file's top level.
  */
 public final class ToJsonPlugin implements Plugin {
 
     public static final String ID = "markata.plugins.to_json";
+    /**
+     * The {@code [markata]} table as the site's file writes it: markata.json's {@code config}. Values
+     * a run's environment set ({@code MARKATA_OUTPUT_DIR}, {@code MARKATA_SKIP}) are left out, so a
+     * one-off knob does not make the published file differ from build to build.
+     */
+    private static final ConfigSection<Map<String, Object>> SITE_SETTINGS = new ConfigSection<>("to_json",
+            (table, markata) -> {
+                Map<String, Object> written = new LinkedHashMap<>(markata.asMap());
+                written.keySet().removeIf(markata::fromEnvironment);
+                return written;
+            });
 
     @Override
     public String id() {
@@ -24,12 +41,16 @@ public final class ToJsonPlugin implements Plugin {
     }
 
     @Override
-    public void register(PluginSetup setup) {
+    public void register(PluginSetup setup) throws ConfigException {
+        Map<String, Object> config = setup.config(SITE_SETTINGS);
         setup.hook(Stage.SAVE, context -> {
             // Straight into UTF-8 bytes, sized for the usual ~700 bytes a post: a text built first
             // was copied three times over, and a single "…" in a description made it UTF-16.
             JsonBytes json = new JsonBytes(context.posts().size() * 768 + 64);
-            json.beginArray();
+            json.beginObject();
+            json.name("config");
+            value(json, config);
+            json.name("articles").beginArray();
             for (Post post : context.posts()) {
                 json.beginObject();
                 json.name("path").value(post.path());
@@ -53,7 +74,7 @@ public final class ToJsonPlugin implements Plugin {
                 }
                 json.endObject();
             }
-            json.endArray().newline();
+            json.endArray().endObject().newline();
             context.output().write("markata.json", json.toByteArray());
         });
     }
