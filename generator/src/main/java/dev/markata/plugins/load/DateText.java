@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -273,22 +275,36 @@ public final class DateText {
     }
 
     private static LocalDate day(int year, int month, int day) throws Refused {
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            throw new Refused("is not a real date (" + e.getMessage() + ")");
+        if (month < 1 || month > 12) {
+            throw new Refused("is not a real date: the month is " + month + " (months are 1 to 12)");
         }
+        if (day < 1) {
+            throw new Refused("is not a real date: the day is " + day + " (days start at 1)");
+        }
+        YearMonth yearMonth = YearMonth.of(year, month);
+        if (day > yearMonth.lengthOfMonth()) {
+            throw new Refused("is not a real date: " + yearMonth.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + " " + year + " has " + yearMonth.lengthOfMonth() + " days");
+        }
+        return LocalDate.of(year, month, day);
     }
 
     private static LocalTime time(int hour, int minute, String second, String fraction) throws Refused {
-        try {
-            int nanos = 0;
-            if (fraction != null) {
-                nanos = Integer.parseInt((fraction + "00000000").substring(0, 9));
-            }
-            return LocalTime.of(hour, minute, second == null ? 0 : number(second), nanos);
-        } catch (DateTimeException e) {
-            throw new Refused("is not a real time of day (" + e.getMessage() + ")");
+        int nanos = 0;
+        if (fraction != null) {
+            nanos = Integer.parseInt((fraction + "00000000").substring(0, 9));
+        }
+        int seconds = second == null ? 0 : number(second);
+        outOfRange("hour", hour, 23);
+        outOfRange("minute", minute, 59);
+        outOfRange("second", seconds, 59);
+        return LocalTime.of(hour, minute, seconds, nanos);
+    }
+
+    private static void outOfRange(String unit, int value, int last) throws Refused {
+        if (value < 0 || value > last) {
+            throw new Refused("is not a real time of day: the " + unit + " is " + value + " (" + unit + "s are 0 to "
+                    + last + ")");
         }
     }
 
