@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -635,10 +636,10 @@ final class AsyncProfilerSampler implements Sampler {
                     from = run[FIRST];
                     to = from + run[COUNT] * intervalNanos;
                 } else {
-                    from = i > 0 ? (done.get(i - 1)[LAST] + run[FIRST]) / 2
+                    from = i > 0 ? boundary(done.get(i - 1), run, intervalNanos)
                             : Math.min(run[FIRST] - intervalNanos / 2,
                                     Math.max(watchedFromNanos, timeline.lastChangeAtOrBefore(run[FIRST])));
-                    to = i + 1 < done.size() ? (run[LAST] + done.get(i + 1)[FIRST]) / 2
+                    to = i + 1 < done.size() ? stretchUntil(run, done.get(i + 1), intervalNanos)
                             : !aliveAtStop ? run[LAST] + intervalNanos / 2
                             : Math.max(run[LAST] + intervalNanos / 2,
                                     Math.min(endNanos, timeline.firstChangeAfter(run[LAST])));
@@ -651,6 +652,42 @@ final class AsyncProfilerSampler implements Sampler {
                 }
             }
             done.clear();
+        }
+
+        /**
+         * Where the time between two neighbouring runs passes from {@code before} to
+         * {@code after}: the midpoint, unless their spans differ. Then, as at the thread's ends,
+         * neither stands for time across the span change between them beyond half an interval
+         * from itself: a worker idle in its pool, last sampled long before its next task
+         * began (async-profiler's wall mode batches idle threads, and under load a sample comes
+         * late), had half that idle stretch inside the task (111 ms in an 80 ms task). With one
+         * change between them the boundary is that change; with several (a span opened and
+         * closed unsampled in between) the stretch from the first to the last is in no run.
+         */
+        private long boundary(long[] before, long[] after, long intervalNanos) {
+            long mid = (before[LAST] + after[FIRST]) / 2;
+            if (before[SPAN] == after[SPAN]) {
+                return mid;
+            }
+            long beforeTo = beforeTo(before, intervalNanos);
+            long afterFrom = afterFrom(after, intervalNanos);
+            return afterFrom >= beforeTo ? afterFrom : Math.max(afterFrom, Math.min(mid, beforeTo));
+        }
+
+        /** Where {@code before}'s time ends: {@link #boundary}, or earlier for a stretch in no run. */
+        private long stretchUntil(long[] before, long[] after, long intervalNanos) {
+            long from = boundary(before, after, intervalNanos);
+            return before[SPAN] == after[SPAN] ? from : Math.min(from, beforeTo(before, intervalNanos));
+        }
+
+        /** How far a run stands after itself before its span changed (at least half an interval). */
+        private long beforeTo(long[] run, long intervalNanos) {
+            return Math.max(run[LAST] + intervalNanos / 2, timeline.firstChangeAfter(run[LAST]));
+        }
+
+        /** How far back a run stands before itself since its span changed (at least half an interval). */
+        private long afterFrom(long[] run, long intervalNanos) {
+            return Math.min(run[FIRST] - intervalNanos / 2, timeline.lastChangeAtOrBefore(run[FIRST]));
         }
     }
 
@@ -825,6 +862,7 @@ final class AsyncProfilerSampler implements Sampler {
         private final List<SpanRecord> active = new ArrayList<>();
         private int next;
         private long lastNanos = Long.MIN_VALUE;
+        private long[] changes;
 
         SpanTimeline(List<SpanRecord> spans) {
             byStart = new ArrayList<>(spans);
@@ -841,12 +879,54 @@ final class AsyncProfilerSampler implements Sampler {
             }
         }
 
+        /**
+         * The last moment at or before {@code nanos} when a span opened or closed, or
+         * {@code Long.MIN_VALUE}. Searched in the sorted moments: asked at every change of span
+         * between two runs, a scan of a worker's spans (one per task) made it quadratic.
+         */
         long lastChangeAtOrBefore(long nanos) {
-            return SpanRecord.lastChangeAtOrBefore(byStart, nanos);
+            long[] at = changes();
+            int i = insertionPoint(at, nanos + 1) - 1; // the last index with a moment <= nanos
+            return i < 0 ? Long.MIN_VALUE : at[i];
         }
 
+        /** The first moment after {@code nanos} when a span opened or closed, or {@code Long.MAX_VALUE}. */
         long firstChangeAfter(long nanos) {
-            return SpanRecord.firstChangeAfter(byStart, nanos);
+            long[] at = changes();
+            int i = nanos == Long.MAX_VALUE ? at.length : insertionPoint(at, nanos + 1);
+            return i < at.length ? at[i] : Long.MAX_VALUE;
+        }
+
+        /** The index of the first moment at or after {@code nanos}. */
+        private static int insertionPoint(long[] sorted, long nanos) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted[mid] < nanos) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /** Every moment a span of the thread opened or closed, sorted; made when first asked. */
+        private long[] changes() {
+            if (changes == null) {
+                long[] at = new long[2 * byStart.size()];
+                int n = 0;
+                for (SpanRecord span : byStart) {
+                    at[n++] = span.startNanos;
+                    if (span.endNanos != SpanRecord.OPEN) {
+                        at[n++] = span.endNanos;
+                    }
+                }
+                changes = Arrays.copyOf(at, n);
+                Arrays.sort(changes);
+            }
+            return changes;
         }
 
         int spanAt(long nanos) {

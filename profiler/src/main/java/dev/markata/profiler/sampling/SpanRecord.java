@@ -62,25 +62,6 @@ final class SpanRecord implements SpanScope {
         recording.end(this);
     }
 
-    /**
-     * The last moment at or before {@code nanos} when a span of {@code spans} (one thread's)
-     * opened or closed, or {@code Long.MIN_VALUE}: a sample after it is in the same span as the
-     * thread was then, and stands for time back to it at most.
-     */
-    static long lastChangeAtOrBefore(List<SpanRecord> spans, long nanos) {
-        long last = Long.MIN_VALUE;
-        for (SpanRecord span : spans) {
-            if (span.startNanos <= nanos) {
-                last = Math.max(last, span.startNanos);
-            }
-            long end = span.endNanos;
-            if (end != OPEN && end <= nanos) {
-                last = Math.max(last, end);
-            }
-        }
-        return last;
-    }
-
     /** The first moment after {@code nanos} when a span of {@code spans} opened or closed, or {@code Long.MAX_VALUE}. */
     static long firstChangeAfter(List<SpanRecord> spans, long nanos) {
         long first = Long.MAX_VALUE;

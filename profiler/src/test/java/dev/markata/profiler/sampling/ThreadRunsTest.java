@@ -173,6 +173,57 @@ class ThreadRunsTest {
                 .containsExactly(tuple(20 * MS, 40 * MS, 0));
     }
 
+    /**
+     * Between two runs of different spans the midpoint rule stops at the span change between
+     * them, as the stretches at a thread's ends do: a worker idle in its pool, sampled last
+     * long before its next task began (async-profiler's wall mode batches idle threads; under
+     * load a sample comes late), had half that idle stretch inside the task (ProfilerTest's
+     * STRICT test: 111 ms inside an 80 ms task). The idle run keeps its time until the task.
+     */
+    @Test
+    void aStretchBetweenRunsOfDifferentSpansStopsAtTheSpanChange() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 60 * MS, -1, -1, Map.of());
+        task.endNanos = 140 * MS;
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        runs.watchedFromNanos = 0;
+        runs.endNanos = 200 * MS;
+        runs.add(1 * MS, 0, 1, (int) A, WAITING); // idle in the pool, then no sample for 69 ms
+        for (long at = 70; at <= 130; at += 10) {
+            runs.add(at * MS, 0, 1, (int) B, RUNNING); // the task, from 60 to 140 ms
+        }
+        runs.add(190 * MS, 0, 1, (int) A, WAITING); // idle again, sampled 50 ms after the task
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::endNanos, Sample::spanId)
+                .containsExactly(tuple(0L, 60 * MS, Span.NONE), tuple(60 * MS, 140 * MS, 0),
+                        tuple(140 * MS, 200 * MS, Span.NONE));
+    }
+
+    /**
+     * A run keeps half an interval either side of itself whatever the spans say, as at the
+     * thread's ends (a span opened just before a sample is still where that sample stands),
+     * and runs of one span keep the midpoint between them even when a span nested in theirs
+     * opened and closed unsampled in between (the thread was in their span all along).
+     */
+    @Test
+    void theSpanChangeNeverCutsARunBelowHalfAnIntervalAndRunsOfOneSpanKeepTheMidpoint() {
+        ThreadContext context = new ThreadContext(Thread.currentThread());
+        SpanRecord outer = new SpanRecord(null, context, 0, Span.NONE, "stage", "s", 0, -1, -1, Map.of());
+        SpanRecord inner = new SpanRecord(null, context, 1, 0, "task", "t", 20 * MS, -1, -1, Map.of());
+        inner.endNanos = 30 * MS;
+        SpanRecord late = new SpanRecord(null, context, 2, 0, "task", "u", 59 * MS + 3 * MS / 4, -1, -1, Map.of());
+        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(outer, inner, late));
+        runs.watchedFromNanos = 0;
+        runs.endNanos = 70 * MS;
+        runs.add(10 * MS, 0, 1, (int) A, RUNNING);
+        runs.add(40 * MS, 0, 1, (int) A, WAITING); // same span, the inner task unsampled between
+        runs.add(60 * MS, 0, 1, (int) B, RUNNING); // the late task began 1/4 ms before this sample
+
+        assertThat(deliver(runs, TimeMode.WALL)).extracting(Sample::startNanos, Sample::endNanos, Sample::spanId)
+                .containsExactly(tuple(0L, 25 * MS, 0), tuple(25 * MS, 59 * MS + MS / 2, 0),
+                        tuple(59 * MS + MS / 2, 70 * MS, 2));
+    }
+
     /** Known only from its samples (no look found it alive): its time starts at them, as before. */
     @Test
     void aThreadKnownOnlyFromItsSamplesStartsHalfAnIntervalBeforeTheFirst() {
