@@ -175,13 +175,9 @@ public final class FeedsPlugin implements Plugin {
         List<Selected> selected = new ArrayList<>();
         List<SiteView.Feed> views = new ArrayList<>();
         Selected site = null;
-        Set<String> postFields = new HashSet<>();
-        for (FilterExpression.Scope scope : scopes) {
-            postFields.addAll(scope.fields().keySet());
-        }
         for (FeedConfig feed : feeds) {
             List<Post> chosen = choose(feed, posts, scopes);
-            warnOfUnknownFields(context, feed, postFields, chosen.size());
+            warnOfUnknownFields(context, feed, scopes, chosen.size());
             selected.add(new Selected(feed, chosen));
             if (feed.name().equals(FeedConfig.ARCHIVE)) {
                 site = selected.get(selected.size() - 1);
@@ -201,13 +197,19 @@ public final class FeedsPlugin implements Plugin {
      * A filter that names a field no post has reads it as None, as markata's {@code post.get}
      * would: legal, but mostly a typo that leaves the feed quietly empty or too full.
      */
-    private static void warnOfUnknownFields(BuildContext context, FeedConfig feed, Set<String> postFields,
+    private static void warnOfUnknownFields(BuildContext context, FeedConfig feed, List<FilterExpression.Scope> scopes,
                                             int chosen) {
-        if (postFields.isEmpty()) {
+        if (scopes.isEmpty()) {
             return; // no posts: every name is unknown, and nothing is wrong with the filter
         }
         for (String name : feed.filter().fieldNames()) {
-            if (!postFields.contains(name)) {
+            // most names are found in the first post: the union of every post's fields is made
+            // only for a name no post has, where the warning wants the closest name
+            if (scopes.stream().noneMatch(scope -> scope.fields().containsKey(name))) {
+                Set<String> postFields = new HashSet<>();
+                for (FilterExpression.Scope scope : scopes) {
+                    postFields.addAll(scope.fields().keySet());
+                }
                 String guess = DidYouMean.closest(name, postFields).map(g -> " (did you mean " + g + "?)").orElse("");
                 context.reporter().warn("feed \"" + feed.name() + "\": its filter names " + name
                         + ", which no post has" + guess + "; the feed holds " + chosen + " posts");
