@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata build}. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Builds the site into output_dir.")
+@Command(name = "build", description = "Builds the site into output_dir.")
 final class BuildCommand implements Callable<Integer>, Main.WithOptions {
+
+    @Mixin
+    HelpOption help;
 
     /** The profiler plugin that {@code --profile} / {@code --no-profile} switch. */
     static final String PROFILER = ProfilerPlugin.ID;

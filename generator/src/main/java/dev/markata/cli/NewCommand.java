@@ -25,10 +25,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata new post TITLE} and {@code markata new blog DIR}. */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(name = "new",
         description = "Creates a site (new blog DIR) or a post in one (new post TITLE).",
         subcommands = {NewCommand.Blog.class, NewCommand.Post.class})
 final class NewCommand {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;
@@ -38,9 +41,12 @@ final class NewCommand {
      * the folder glob_patterns read when they do not read posts/ (markata's blog starter reads
      * pages/).
      */
-    @Command(name = "post", mixinStandardHelpOptions = true,
+    @Command(name = "post",
             description = "Creates posts/<slug>.md (or in the folder glob_patterns read), a draft.")
     static final class Post implements Callable<Integer>, Main.WithOptions {
+
+        @Mixin
+        HelpOption help;
 
         @ParentCommand
         NewCommand parent;
@@ -153,9 +159,12 @@ final class NewCommand {
      * first build's home page lists it, and a .gitignore for what builds write. markata copies a
      * starter repository with copier; this needs no network.
      */
-    @Command(name = "blog", aliases = "site", mixinStandardHelpOptions = true,
+    @Command(name = "blog", aliases = "site",
             description = "Creates a new site in DIR, with a first post.")
     static final class Blog implements Callable<Integer> {
+
+        @Mixin
+        HelpOption help;
 
         @ParentCommand
         NewCommand parent;

@@ -38,9 +38,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code markata serve}: builds, serves output_dir on localhost and, with --watch, rebuilds and reloads. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = "Builds the site and serves output_dir on http://127.0.0.1 (first free port from 8000).")
 final class ServeCommand implements Callable<Integer>, Main.WithOptions {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;

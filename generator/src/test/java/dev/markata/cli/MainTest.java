@@ -609,6 +609,28 @@ class MainTest {
         assertThat(typo.err()).contains("build");
     }
 
+    /**
+     * -V prints the version of markata, the top command: each subcommand's help listed it too,
+     * where {@code markata build -V} printed nothing and exited 0.
+     */
+    @Test
+    void onlyTheTopCommandTakesVersion() {
+        List<List<String>> commands = List.of(List.of("build"), List.of("list"), List.of("clean"), List.of("new"),
+                List.of("new", "post"), List.of("new", "blog"), List.of("config"), List.of("config", "show"),
+                List.of("config", "get"), List.of("serve"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Run help = run(args.toArray(String[]::new));
+            assertThat(help.code()).as(String.join(" ", command)).isZero();
+            assertThat(help.out()).as(String.join(" ", command)).contains("-h, --help")
+                    .doesNotContain("--version").doesNotContainPattern("\\[-[a-zA-Z]*V");
+        }
+        assertThat(run("build", "-V").code()).isEqualTo(2);
+        assertThat(run("--help").out()).contains("-V, --version");
+        assertThat(run("-V").out()).startsWith("markata-java ");
+    }
+
     /** A run registers only the command it names; every command is reachable by its own name. */
     @Test
     void eachCommandIsRegisteredAloneWhenNamedAndAllOtherwise() {
