@@ -95,6 +95,34 @@ class MainTest {
         assertThat(dir.resolve("markout")).doesNotExist();
     }
 
+    /**
+     * A template the configuration names that is nowhere is the configuration's mistake, not
+     * the build's: it stopped in render (exit 1) after loading every post, with "document
+     * posts/a.md" as if the post were wrong. It stops before any work, with where templates are
+     * looked for and the closest name there is.
+     */
+    @Test
+    void aPostTemplateThatIsNowhereIsAConfigurationErrorWithTheClosestName() {
+        site().write("markata.toml", "[markata]\npost_template = \"psot.html\"\n")
+                .write("templates/my_post.html", "{% extends \"base.html\" %}");
+        Run run = run("build", "-d", dir.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: markata.toml: [markata] post_template = \"psot.html\": no template"
+                + " \"psot.html\" in templates_dir (" + dir.resolve("templates") + ") nor in the built-in theme;"
+                + " did you mean post.html?" + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+
+        site().write("markata.toml", "[markata]\npost_template = {index = \"post.html\", og = \"my-post.html\"}\n")
+                .write("templates/my_post.html", "{% extends \"base.html\" %}");
+        Run table = run("build", "-d", dir.toString());
+        assertThat(table.code()).as(table.err()).isEqualTo(2);
+        assertThat(table.err()).contains("post_template = {").contains("no template \"my-post.html\"")
+                .contains("did you mean my_post.html?");
+
+        site().write("markata.toml", "[markata]\npost_template = \"my_post.html\"\n");
+        assertThat(run("build", "-d", dir.toString()).code()).as("a template of the site's").isZero();
+    }
+
     @Test
     void aBrokenPostExitsOneNamingFileAndLineWithoutAStackTrace() {
         site().post("posts/bad.md", "title: x\ndate: soon", "x");

@@ -356,6 +356,49 @@ public final class Templates {
         }
     }
 
+    /**
+     * The built-in theme's templates, for the closest name to one that is nowhere (a folder in
+     * the jar cannot be listed); TemplatesTest checks it against the theme's folder.
+     */
+    static final List<String> THEME_TEMPLATES = List.of("404.html", "base.html", "card.html", "feed.html",
+            "feed_partial.html", "head.html", "index.html", "mermaid.html", "nav.html", "og.html", "post.html",
+            "post_partial.html", "prevnext.html", "raw", "redirect.html", "rss.xsl", "service-worker.js");
+
+    /**
+     * Why a page template a setting names cannot be found, or empty when it can: a name in
+     * templates_dir or the built-in theme, a file's path from the site folder, or a template
+     * written inline. Asked when plugins register, so a name that is nowhere stops the build
+     * before any work as the configuration's mistake it is, with the closest name there is (it
+     * failed in render, on the first post, as if the post were wrong).
+     */
+    public Optional<String> missingPageTemplate(String name) throws IOException {
+        if (name.isEmpty() || pageSource(name).isPresent()) {
+            return Optional.empty();
+        }
+        List<String> known = new ArrayList<>();
+        if (Files.isDirectory(siteTemplates)) {
+            for (Path file : SitePaths.walk(siteTemplates)) {
+                if (Files.isRegularFile(file) && !isEditorsFile(file)) {
+                    known.add(siteTemplates.relativize(file).toString().replace('\\', '/'));
+                }
+            }
+        }
+        known.addAll(THEME_TEMPLATES);
+        // compared without their extensions: DidYouMean takes the part after the last dot as a
+        // key's own name, and every .html name had "html" in common
+        Map<String, String> byStem = new LinkedHashMap<>();
+        known.forEach(template -> byStem.putIfAbsent(stem(template), template));
+        return Optional.of("no template \"" + name + "\" in templates_dir (" + siteTemplates
+                + ") nor in the built-in theme" + DidYouMean.closest(stem(name), byStem.keySet())
+                .map(s -> "; did you mean " + byStem.get(s) + "?")
+                .orElse("; a page template is named from there (post.html), or by its path from the site folder"));
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > name.lastIndexOf('/') + 1 ? name.substring(0, dot) : name;
+    }
+
     /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
     private String notFound(String name) {
         Path inSite = siteDirectory.resolve(name).normalize();
