@@ -54,7 +54,8 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));
         Progress progress = options.quiet ? null : new Progress(main.err, main.terminal);
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
-                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose, progress));
+                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose, progress,
+                        Boolean.TRUE.equals(profile)));
         if (progress != null) {
             builder.observer(progress);
         }

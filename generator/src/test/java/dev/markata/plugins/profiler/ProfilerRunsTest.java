@@ -116,6 +116,22 @@ class ProfilerRunsTest {
         assertThat(json(profile.resolve("index.json")).getAsJsonObject().get("sample_count").getAsLong()).isPositive();
     }
 
+    /**
+     * {@code -q --profile}: the user asked for a profile on the command line and was told nothing
+     * of where it went. One line says, and only that line (no summary); a profile the
+     * configuration asks for stays silent under --quiet (the test above).
+     */
+    @Test
+    void aQuietBuildAskedToProfileSaysWhereTheReportIsInOneLine() {
+        blog(dir, 3, "", "");
+        ProfiledBuilds.Run run = markata("build", "--directory", dir.toString(), "--quiet", "--profile");
+        assertThat(run.code()).as(run.err()).isZero();
+        Path report = dir.resolve("markout/_profile/index.html");
+        assertThat(run.err()).isEqualTo("Profile written to " + report + " (open it in a browser: " + report.toUri()
+                + ")" + System.lineSeparator());
+        assertThat(report).isNotEmptyFile();
+    }
+
     @Test
     void asyncModeDisabledSamplesOnlyTheBuildThreadButStillMarksDocuments() throws IOException {
         blog(dir, 6, LISTED + "\nworkers = 2", "[markata.profiler]\nasync_mode = \"disabled\"\nformats = [\"json\"]");
