@@ -70,6 +70,7 @@ final class NewCommand {
                         + " make a file name from; give a title with some and change the title in the post's front"
                         + " matter afterwards");
             }
+            requireSiteFolder(options.directory);
             Placed placed = place(options.directory, slug + ".md", parent.main.environment);
             Path file = options.directory.resolve(placed.relative()).normalize();
             if (Files.exists(file)) {
@@ -95,6 +96,21 @@ final class NewCommand {
                         + " it out of the home page and the feeds of published posts until it says published: true");
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * The site folder must be there: {@code -d nosuch} (a typo in the site's name, or -d taken
+         * for the post's own folder) made the folder and posts/ in it without a word, a post no
+         * build reads.
+         */
+        private static void requireSiteFolder(Path directory) throws UsageException {
+            if (Files.isDirectory(directory)) {
+                return;
+            }
+            throw new UsageException("--directory " + directory + ": " + (Files.exists(directory) ? "is a file"
+                    : "no such folder") + "; it names the site's folder (the post goes into the folder the site's"
+                    + " glob_patterns read, posts/ by default), so run new post there or give it with -d, and markata"
+                    + " new blog " + Main.shellWord(directory.toString()) + " makes a new site");
         }
 
         /**

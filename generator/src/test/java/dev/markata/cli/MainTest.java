@@ -696,6 +696,25 @@ class MainTest {
     }
 
     /**
+     * {@code new post -d nosuch} made the folder and posts/ in it without a word: a typo in the
+     * site's name, or -d taken for the post's folder, left a post no build reads. -d is the
+     * site's folder, which must be there.
+     */
+    @Test
+    void newPostInAFolderThatIsNotThereIsAnErrorThatSaysWhatDirectoryNames() {
+        site();
+        Path nosuch = dir.resolve("nosuch");
+        Run run = run("new", "post", "Hello", "-d", nosuch.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: --directory " + nosuch + ": no such folder; it names the site's folder"
+                + " (the post goes into the folder the site's glob_patterns read, posts/ by default), so run new post"
+                + " there or give it with -d, and markata new blog " + nosuch + " makes a new site" + System.lineSeparator());
+        assertThat(nosuch).doesNotExist();
+        assertThat(run("new", "post", "Hello", "-d", dir.resolve("markata.toml").toString()).err())
+                .as("a file").contains("is a file; it names the site's folder");
+    }
+
+    /**
      * A new post is a draft: the default home page and the feeds leave it out, so a newcomer's
      * first build showed "No posts yet." with no word about why.
      */
