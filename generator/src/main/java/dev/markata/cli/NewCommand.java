@@ -107,10 +107,10 @@ final class NewCommand {
             if (Files.isDirectory(directory)) {
                 return;
             }
-            throw new UsageException("--directory " + directory + ": " + (Files.exists(directory) ? "is a file"
-                    : "no such folder") + "; it names the site's folder (the post goes into the folder the site's"
-                    + " glob_patterns read, posts/ by default), so run new post there or give it with -d, and markata"
-                    + " new blog " + Main.shellWord(directory.toString()) + " makes a new site");
+            throw new UsageException(directory + ": " + (Files.exists(directory) ? "a file, not a site folder"
+                    : "no such site folder") + " (-d names the site's folder, not the post's: the post goes into the"
+                    + " folder the site's glob_patterns read, posts/ by default); markata new blog "
+                    + Main.shellWord(directory.toString()) + " makes a new site");
         }
 
         /**

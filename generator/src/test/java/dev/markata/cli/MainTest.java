@@ -706,12 +706,12 @@ class MainTest {
         Path nosuch = dir.resolve("nosuch");
         Run run = run("new", "post", "Hello", "-d", nosuch.toString());
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("error: --directory " + nosuch + ": no such folder; it names the site's folder"
-                + " (the post goes into the folder the site's glob_patterns read, posts/ by default), so run new post"
-                + " there or give it with -d, and markata new blog " + nosuch + " makes a new site" + System.lineSeparator());
+        assertThat(run.err()).isEqualTo("error: " + nosuch + ": no such site folder (-d names the site's folder, not"
+                + " the post's: the post goes into the folder the site's glob_patterns read, posts/ by default);"
+                + " markata new blog " + nosuch + " makes a new site" + System.lineSeparator());
         assertThat(nosuch).doesNotExist();
         assertThat(run("new", "post", "Hello", "-d", dir.resolve("markata.toml").toString()).err())
-                .as("a file").contains("is a file; it names the site's folder");
+                .as("a file").contains("markata.toml: a file, not a site folder (-d names");
     }
 
     /**
