@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -139,14 +138,7 @@ public final class PostTemplatePlugin implements Plugin {
     private static TemplateSettings requireTemplates(TemplateSettings settings, Templates templates,
                                                      ConfigTable markata) throws ConfigException {
         for (String name : settings.postTemplates().values()) {
-            try {
-                Optional<String> missing = templates.missingPageTemplate(name);
-                if (missing.isPresent()) {
-                    throw markata.error("post_template", missing.get());
-                }
-            } catch (IOException e) {
-                throw markata.error("post_template", "cannot read template \"" + name + "\": " + e);
-            }
+            templates.requirePageTemplate(markata, "post_template", name);
         }
         return settings;
     }

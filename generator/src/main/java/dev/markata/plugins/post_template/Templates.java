@@ -394,6 +394,24 @@ public final class Templates {
                 .orElse("; a page template is named from there (post.html), or by its path from the site folder"));
     }
 
+    /**
+     * Fails with the configuration's error ({@code markata.toml: [table] key = "name": no template
+     * ...}) when the page template {@code name}, which {@code key} of {@code table} gives, is
+     * nowhere ({@link #missingPageTemplate}).
+     */
+    public void requirePageTemplate(dev.markata.config.ConfigTable table, String key, String name)
+            throws dev.markata.config.ConfigException {
+        Optional<String> missing;
+        try {
+            missing = missingPageTemplate(name);
+        } catch (IOException e) {
+            throw table.error(key, "cannot read template \"" + name + "\": " + e);
+        }
+        if (missing.isPresent()) {
+            throw table.error(key, missing.get());
+        }
+    }
+
     private static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > name.lastIndexOf('/') + 1 ? name.substring(0, dot) : name;
