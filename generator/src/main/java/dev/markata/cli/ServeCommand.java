@@ -127,7 +127,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .overrides(profile == null ? ConfigOverrides.NONE
                         : profile ? new ConfigOverrides(Set.of(BuildCommand.PROFILER), Set.of())
-                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER))).reporter(new CliReporter(main.err, options.quiet, options.verbose))
+                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER)))
+                .reporter(new CliReporter(main.err, options.quiet, options.verbose, null, Boolean.TRUE.equals(profile)))
                 .memory(memory);
         BuildResult result = builder.open().build();
         if (!options.quiet) {
