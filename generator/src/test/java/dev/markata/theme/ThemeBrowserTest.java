@@ -9,7 +9,6 @@ import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -181,8 +180,8 @@ class ThemeBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        // as bytes: OutputType.FILE writes a copy in /tmp first, left there until the JVM exits
+        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
