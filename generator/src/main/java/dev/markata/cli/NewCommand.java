@@ -139,6 +139,13 @@ final class NewCommand {
             } catch (ConfigException e) {
                 return new Placed(usual, List.of());
             }
+            List<String> configWarnings = new java.util.ArrayList<>(config.warnings());
+            if (config.source().equals(ConfigLoader.DEFAULTS) && configWarnings.isEmpty()) {
+                // no site here, and none above or beside (those warnings name it): a wrong folder,
+                // or a post before new blog
+                configWarnings.add(directory.toAbsolutePath().normalize() + " has no markata.toml (nor [tool.markata] in a pyproject.toml): builds"
+                        + " there use markata's defaults; markata new blog makes a site with one");
+            }
             DocumentRules rules = DocumentRules.of(config.site(), glob);
             Set<String> folders = new LinkedHashSet<>();
             folders.add("posts/");
@@ -148,10 +155,10 @@ final class NewCommand {
             for (String folder : folders) {
                 String relative = folder + name;
                 if (rules.isDocument(config.site().directory().resolve(relative).normalize())) {
-                    return new Placed(relative, config.warnings());
+                    return new Placed(relative, configWarnings);
                 }
             }
-            List<String> warnings = new java.util.ArrayList<>(config.warnings());
+            List<String> warnings = new java.util.ArrayList<>(configWarnings);
             warnings.add("builds do not read " + usual + ": it is not matched by glob_patterns "
                     + TomlValues.show(glob.globPatterns()) + " in " + config.source()
                     + ", or .gitignore or .markataignore leave it out");

@@ -715,6 +715,23 @@ class MainTest {
     }
 
     /**
+     * {@code new post} in a folder that is no site (no markata.toml: a wrong folder, or before
+     * {@code new blog}) wrote posts/ there without a word; builds there use markata's defaults.
+     */
+    @Test
+    void newPostInAFolderWithoutConfigurationSaysSo() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Run run = run("new", "post", "Hello", "-d", plain.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).startsWith("warning: " + plain + " has no markata.toml (nor [tool.markata] in a"
+                + " pyproject.toml): builds there use markata's defaults; markata new blog makes a site with one"
+                + System.lineSeparator());
+        assertThat(plain.resolve("posts/hello.md")).exists();
+        site();
+        assertThat(run("new", "post", "Other", "-d", dir.toString()).err()).doesNotContain("markata.toml");
+    }
+
+    /**
      * A new post is a draft: the default home page and the feeds leave it out, so a newcomer's
      * first build showed "No posts yet." with no word about why.
      */
