@@ -143,8 +143,9 @@ final class NewCommand {
             if (config.source().equals(ConfigLoader.DEFAULTS) && configWarnings.isEmpty()) {
                 // no site here, and none above or beside (those warnings name it): a wrong folder,
                 // or a post before new blog
-                configWarnings.add(directory.toAbsolutePath().normalize() + " has no markata.toml (nor [tool.markata] in a pyproject.toml): builds"
-                        + " there use markata's defaults; markata new blog makes a site with one");
+                configWarnings.add(directory.toAbsolutePath().normalize() + " has no markata.toml (nor [tool.markata]"
+                        + " in a pyproject.toml): builds there use markata's defaults; markata new blog makes a site"
+                        + " with one");
             }
             DocumentRules rules = DocumentRules.of(config.site(), glob);
             Set<String> folders = new LinkedHashSet<>();
