@@ -247,7 +247,7 @@ public final class Templates {
         // a comment holding the lines before the text (a post's front matter), so errors name the file's line
         String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
         Node tree = parse(parser, before + BlockWhitespace.apply(text));
-        failOnErrors(document, document, parser.getErrorsCopy());
+        failOnErrors(document, document, parser.getErrorsCopy(), text, Math.max(firstLine, 1));
         return renderTree(document, document, tree, values, configView);
     }
 
@@ -269,7 +269,7 @@ public final class Templates {
             String text = pageSource(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parse(parser, text);
-            failOnErrors(document, shown, parser.getErrorsCopy());
+            failOnErrors(document, shown, parser.getErrorsCopy(), text, 1);
             parsed.get().put(name, tree);
         }
         return renderTree(document, shown, tree, values, config);
@@ -548,12 +548,50 @@ public final class Templates {
 
     /** Fatal errors, and syntax errors jinjava only warns of (an unclosed {{ shown as text), fail the page. */
     private static void failOnErrors(String document, String name, List<TemplateError> errors) throws PluginException {
+        failOnErrors(document, name, errors, "", 1);
+    }
+
+    /**
+     * As {@link #failOnErrors(String, String, List)}, naming the line of {@code text} (whose first
+     * line is line {@code firstLine} of its file) that opens a tag without closing it: jinjava
+     * reads such a tag on to the end of the file and reports what that swallowed ("Missing end
+     * tag: endblock" for a block that is closed).
+     */
+    private static void failOnErrors(String document, String name, List<TemplateError> errors, String text,
+                                     int firstLine) throws PluginException {
         List<TemplateError> fatal = errors.stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
                         || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
         if (!fatal.isEmpty()) {
-            throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  ")));
+            throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  "))
+                    + unclosedTag(text, firstLine));
         }
+    }
+
+    /**
+     * "; line N opens {{ and does not close it with }} on that line" for the first line of
+     * {@code text} that does (or {@code {%}), else empty. Tags may span lines in Jinja, so this
+     * is only said beside an error.
+     */
+    static String unclosedTag(String text, int firstLine) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            for (int at = line.indexOf('{'); at >= 0 && at + 1 < line.length(); at = line.indexOf('{', at + 1)) {
+                char kind = line.charAt(at + 1);
+                if (kind != '{' && kind != '%') {
+                    continue;
+                }
+                String close = kind == '{' ? "}}" : "%}";
+                int end = line.indexOf(close, at + 2);
+                if (end < 0) {
+                    return "; line " + (firstLine + i) + " opens {" + kind + " and does not close it with " + close
+                            + " on that line";
+                }
+                at = end + 1;
+            }
+        }
+        return "";
     }
 
     /** jinjava's own "Error in `x.html` on line 3: " before a message: the place, more exact than the error's line. */
