@@ -835,6 +835,20 @@ class BuildEndToEndTest {
                 + " \"pages/templates\" and name it \"nav.html\", or move it into templates_dir");
     }
 
+    /**
+     * {@code {{ post.title }} with one brace missing: jinjava reads on to the end of the file
+     * and reports "Missing end tag: endblock", pointing at a block that is closed. The line that
+     * opens {{ and does not close it is named.
+     */
+    @Test
+    void anExpressionLeftOpenNamesItsLine() {
+        new Site(dir).post("posts/a.md", "title: A", "x").write("templates/post.html",
+                "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ post.title | upper }</h1>\n{% endblock %}\n");
+        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
+        assertThat(error.failure().problems().get(0).message()).startsWith("posts/a.md: template post.html:")
+                .endsWith("; line 3 opens {{ and does not close it with }} on that line");
+    }
+
     @Test
     void aMissingIncludedTemplateNamesTheLineAndWhereItWasLookedFor() {
         new Site(dir).post("posts/a.md", "title: A", "x")

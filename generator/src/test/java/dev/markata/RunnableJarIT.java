@@ -34,7 +34,7 @@ class RunnableJarIT {
     }
 
     @Test
-    void aQuietProfiledBuildFromTheJarWritesTheSiteAndItsReportAndPrintsNothing(@TempDir Path dir)
+    void aQuietProfiledBuildFromTheJarWritesTheSiteAndItsReportAndPrintsOnlyWhereItIs(@TempDir Path dir)
             throws Exception {
         Path site = dir.resolve("site");
         new Site(site).write("markata.toml", "[markata]\ntitle = \"From the jar\"\n")
@@ -48,7 +48,9 @@ class RunnableJarIT {
 
         String errors = Files.readString(err, StandardCharsets.UTF_8);
         assertThat(build.exitValue()).as(errors).isZero();
-        assertThat(errors).as("--quiet: nothing on stderr, no JVM warning either").isEmpty();
+        Path report = site.resolve("markout/_profile/index.html");
+        assertThat(errors).as("--quiet --profile: where the report is, no JVM warning").isEqualTo("Profile written to "
+                + report + " (open it in a browser: " + report.toUri() + ")" + System.lineSeparator());
         assertThat(Files.readString(site.resolve("markout/hello/index.html"))).contains("Built by");
         assertThat(site.resolve("markout/_profile/index.html")).isNotEmptyFile();
     }

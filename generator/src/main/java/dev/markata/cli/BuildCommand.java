@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata build}. */
-@Command(name = "build", mixinStandardHelpOptions = true, description = "Builds the site into output_dir.")
+@Command(name = "build", description = "Builds the site into output_dir.")
 final class BuildCommand implements Callable<Integer>, Main.WithOptions {
+
+    @Mixin
+    HelpOption help;
 
     /** The profiler plugin that {@code --profile} / {@code --no-profile} switch. */
     static final String PROFILER = ProfilerPlugin.ID;
@@ -51,7 +54,8 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));
         Progress progress = options.quiet ? null : new Progress(main.err, main.terminal);
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
-                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose, progress));
+                .overrides(overrides).reporter(new CliReporter(main.err, options.quiet, options.verbose, progress,
+                        Boolean.TRUE.equals(profile)));
         if (progress != null) {
             builder.observer(progress);
         }

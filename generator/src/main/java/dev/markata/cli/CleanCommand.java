@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata clean}: removes output_dir and the cache folder. */
-@Command(name = "clean", mixinStandardHelpOptions = true, description = "Removes output_dir and .markata.cache.")
+@Command(name = "clean", description = "Removes output_dir and .markata.cache.")
 final class CleanCommand implements Callable<Integer>, Main.WithOptions {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;

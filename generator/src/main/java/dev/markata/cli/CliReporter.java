@@ -14,6 +14,7 @@ final class CliReporter implements Reporter {
     private final boolean quiet;
     private final boolean verbose;
     private final Progress progress;
+    private final boolean filesAsked;
 
     CliReporter(PrintStream err, boolean quiet) {
         this(err, quiet, false, null);
@@ -25,10 +26,16 @@ final class CliReporter implements Reporter {
 
     /** @param progress the build's progress, or null when none is shown */
     CliReporter(PrintStream err, boolean quiet, boolean verbose, Progress progress) {
+        this(err, quiet, verbose, progress, false);
+    }
+
+    /** @param filesAsked whether the command line asked for the files {@link #wrote} names ({@code --profile}) */
+    CliReporter(PrintStream err, boolean quiet, boolean verbose, Progress progress, boolean filesAsked) {
         this.err = err;
         this.quiet = quiet;
         this.verbose = verbose;
         this.progress = progress;
+        this.filesAsked = filesAsked;
     }
 
     @Override
@@ -44,6 +51,13 @@ final class CliReporter implements Reporter {
     @Override
     public void info(String message) {
         if (!quiet) {
+            println(message);
+        }
+    }
+
+    @Override
+    public void wrote(String message) {
+        if (!quiet || filesAsked) {
             println(message);
         }
     }

@@ -18,9 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata config show|get KEY}: the effective configuration. */
-@Command(name = "config", mixinStandardHelpOptions = true, description = "Shows the effective configuration.",
+@Command(name = "config", description = "Shows the effective configuration.",
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Get.class})
 final class ConfigCommand {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;
@@ -55,8 +58,11 @@ final class ConfigCommand {
     }
 
     /** {@code markata config show}: the effective configuration as TOML. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints the effective configuration as TOML.")
+    @Command(name = "show", description = "Prints the effective configuration as TOML.")
     static final class Show implements Callable<Integer>, Main.WithOptions {
+
+        @Mixin
+        HelpOption help;
         @ParentCommand
         ConfigCommand parent;
 
@@ -95,8 +101,11 @@ final class ConfigCommand {
     }
 
     /** {@code markata config get KEY}: one value ("output_dir", "glob.glob_patterns"). */
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Prints one value, like output_dir or glob.glob_patterns.")
+    @Command(name = "get", description = "Prints one value, like output_dir or glob.glob_patterns.")
     static final class Get implements Callable<Integer>, Main.WithOptions {
+
+        @Mixin
+        HelpOption help;
         @ParentCommand
         ConfigCommand parent;
 

@@ -10,8 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata list}: the posts, with slug, title, date and published, without rendering anything. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the posts: slug, title, date, published.")
+@Command(name = "list", description = "Lists the posts: slug, title, date, published.")
 final class ListCommand implements Callable<Integer>, Main.WithOptions {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;

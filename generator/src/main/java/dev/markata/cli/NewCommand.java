@@ -25,10 +25,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code markata new post TITLE} and {@code markata new blog DIR}. */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(name = "new",
         description = "Creates a site (new blog DIR) or a post in one (new post TITLE).",
         subcommands = {NewCommand.Blog.class, NewCommand.Post.class})
 final class NewCommand {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;
@@ -38,9 +41,12 @@ final class NewCommand {
      * the folder glob_patterns read when they do not read posts/ (markata's blog starter reads
      * pages/).
      */
-    @Command(name = "post", mixinStandardHelpOptions = true,
+    @Command(name = "post",
             description = "Creates posts/<slug>.md (or in the folder glob_patterns read), a draft.")
     static final class Post implements Callable<Integer>, Main.WithOptions {
+
+        @Mixin
+        HelpOption help;
 
         @ParentCommand
         NewCommand parent;
@@ -64,6 +70,7 @@ final class NewCommand {
                         + " make a file name from; give a title with some and change the title in the post's front"
                         + " matter afterwards");
             }
+            requireSiteFolder(options.directory);
             Placed placed = place(options.directory, slug + ".md", parent.main.environment);
             Path file = options.directory.resolve(placed.relative()).normalize();
             if (Files.exists(file)) {
@@ -92,6 +99,21 @@ final class NewCommand {
         }
 
         /**
+         * The site folder must be there: {@code -d nosuch} (a typo in the site's name, or -d taken
+         * for the post's own folder) made the folder and posts/ in it without a word, a post no
+         * build reads.
+         */
+        private static void requireSiteFolder(Path directory) throws UsageException {
+            if (Files.isDirectory(directory)) {
+                return;
+            }
+            throw new UsageException(directory + ": " + (Files.exists(directory) ? "a file, not a site folder"
+                    : "no such site folder") + " (-d names the site's folder, not the post's: the post goes into the"
+                    + " folder the site's glob_patterns read, posts/ by default); markata new blog "
+                    + Main.shellWord(directory.toString()) + " makes a new site");
+        }
+
+        /**
          * Where a new post goes, relative to the site folder, and warnings: the configuration's
          * (run in posts/, the site is the folder above), and when builds will not read it there.
          */
@@ -117,6 +139,14 @@ final class NewCommand {
             } catch (ConfigException e) {
                 return new Placed(usual, List.of());
             }
+            List<String> configWarnings = new java.util.ArrayList<>(config.warnings());
+            if (config.source().equals(ConfigLoader.DEFAULTS) && configWarnings.isEmpty()) {
+                // no site here, and none above or beside (those warnings name it): a wrong folder,
+                // or a post before new blog
+                configWarnings.add(directory.toAbsolutePath().normalize() + " has no markata.toml (nor [tool.markata]"
+                        + " in a pyproject.toml): builds there use markata's defaults; markata new blog makes a site"
+                        + " with one");
+            }
             DocumentRules rules = DocumentRules.of(config.site(), glob);
             Set<String> folders = new LinkedHashSet<>();
             folders.add("posts/");
@@ -126,10 +156,10 @@ final class NewCommand {
             for (String folder : folders) {
                 String relative = folder + name;
                 if (rules.isDocument(config.site().directory().resolve(relative).normalize())) {
-                    return new Placed(relative, config.warnings());
+                    return new Placed(relative, configWarnings);
                 }
             }
-            List<String> warnings = new java.util.ArrayList<>(config.warnings());
+            List<String> warnings = new java.util.ArrayList<>(configWarnings);
             warnings.add("builds do not read " + usual + ": it is not matched by glob_patterns "
                     + TomlValues.show(glob.globPatterns()) + " in " + config.source()
                     + ", or .gitignore or .markataignore leave it out");
@@ -153,9 +183,12 @@ final class NewCommand {
      * first build's home page lists it, and a .gitignore for what builds write. markata copies a
      * starter repository with copier; this needs no network.
      */
-    @Command(name = "blog", aliases = "site", mixinStandardHelpOptions = true,
+    @Command(name = "blog", aliases = "site",
             description = "Creates a new site in DIR, with a first post.")
     static final class Blog implements Callable<Integer> {
+
+        @Mixin
+        HelpOption help;
 
         @ParentCommand
         NewCommand parent;

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Shows per-document progress on stderr. On a terminal: a bar redrawn in place, only for
  * batches that run longer than a moment. Elsewhere (logs, CI): one line per stage that handled
- * documents, once it finishes. The profiler's own hook (its stop and reports, at the end of
+ * documents, once it finishes, and while a batch runs long a line every few seconds with its
+ * done and total (a 10,000-post render showed nothing for seconds; a line per task, or a bar
+ * redrawn, would flood a log). The profiler's own hook (its stop and reports, at the end of
  * save) is left out of the stage's time and named beside it, so the line agrees with the
  * profile's stage table instead of making save look slow. When the build is interrupted
  * (Ctrl-C), the bar is cleared and a line says so: the process ends without the command's own
@@ -22,14 +24,19 @@ final class Progress implements BuildObserver {
     private static final long SHOW_AFTER_NANOS = 300_000_000L;
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int WIDTH = 30;
+    /** How often a log gets a line while a batch runs. */
+    private static final long LOG_EVERY_NANOS = 5_000_000_000L;
 
     private final PrintStream err;
     private final boolean terminal;
     private final long showAfterNanos;
+    private final java.util.function.LongSupplier clock;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger stageDocuments = new AtomicInteger();
     private volatile int total;
     private volatile String label = "";
+    private volatile TaskContext batch;
+    private volatile long nextLogLine;
     private volatile long batchStart;
     private long profilerNanos;
     private long lastDraw;
@@ -42,9 +49,15 @@ final class Progress implements BuildObserver {
 
     /** @param showAfterNanos how long a batch runs before its bar is drawn (tests: 0) */
     Progress(PrintStream err, boolean terminal, long showAfterNanos) {
+        this(err, terminal, showAfterNanos, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime} (tests: a clock they move) */
+    Progress(PrintStream err, boolean terminal, long showAfterNanos, java.util.function.LongSupplier clock) {
         this.err = err;
         this.terminal = terminal;
         this.showAfterNanos = showAfterNanos;
+        this.clock = clock;
     }
 
     @Override
@@ -58,17 +71,23 @@ final class Progress implements BuildObserver {
         total = count;
         done.set(0);
         label = batch.stage().id() + " " + batch.pluginId();
-        batchStart = System.nanoTime();
+        this.batch = batch;
+        batchStart = clock.getAsLong();
+        nextLogLine = batchStart + LOG_EVERY_NANOS;
         stageDocuments.addAndGet(count);
     }
 
     @Override
     public void taskFinished(TaskContext task, long elapsedNanos, boolean failed) {
         int finished = done.incrementAndGet();
-        if (!terminal || stopped) {
+        if (stopped) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
+        if (!terminal) {
+            logLine(finished, now);
+            return;
+        }
         if (now - batchStart < showAfterNanos) {
             return;
         }
@@ -83,6 +102,22 @@ final class Progress implements BuildObserver {
                     + label + "\u001b[K");
             err.flush();
             drawn = true;
+        }
+    }
+
+    /** A log's line for a batch that runs long: at most one every {@link #LOG_EVERY_NANOS}, none for its last task. */
+    private void logLine(int finished, long now) {
+        if (now < nextLogLine || finished >= total) {
+            return;
+        }
+        synchronized (this) {
+            if (stopped || now < nextLogLine) {
+                return;
+            }
+            nextLogLine = now + LOG_EVERY_NANOS;
+            TaskContext running = batch;
+            err.println(String.format("%-12s %6d/%d tasks  %s (%.1f s so far)", running.stage().id(), finished, total,
+                    running.pluginId(), (now - batchStart) / 1e9));
         }
     }
 

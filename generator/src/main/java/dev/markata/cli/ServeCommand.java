@@ -38,9 +38,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /** {@code markata serve}: builds, serves output_dir on localhost and, with --watch, rebuilds and reloads. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = "Builds the site and serves output_dir on http://127.0.0.1 (first free port from 8000).")
 final class ServeCommand implements Callable<Integer>, Main.WithOptions {
+
+    @Mixin
+    HelpOption help;
 
     @ParentCommand
     Main main;
@@ -124,7 +127,8 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         Markata.Builder builder = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
                 .overrides(profile == null ? ConfigOverrides.NONE
                         : profile ? new ConfigOverrides(Set.of(BuildCommand.PROFILER), Set.of())
-                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER))).reporter(new CliReporter(main.err, options.quiet, options.verbose))
+                        : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER)))
+                .reporter(new CliReporter(main.err, options.quiet, options.verbose, null, Boolean.TRUE.equals(profile)))
                 .memory(memory);
         BuildResult result = builder.open().build();
         if (!options.quiet) {

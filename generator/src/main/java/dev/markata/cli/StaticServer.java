@@ -76,6 +76,13 @@ final class StaticServer implements AutoCloseable {
             + "markata serve: the site was not built</strong><div style=\"" + RESET + "margin:.75rem 0;padding:.75rem;"
             + "background:#0f0f12;border-radius:.25rem;white-space:pre-wrap;overflow-wrap:anywhere;color:#ffd8d8;"
             + "font:13px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;\">";
+    /**
+     * What a browser on another machine sees instead of the error ({@code --bind 0.0.0.0}): the
+     * error names the site's files and shows lines of its posts and templates, which the
+     * network is not to read.
+     */
+    private static final String REMOTE_NOTICE = "The error is shown in the terminal that runs markata serve, and"
+            + " on this page to a browser on that computer.";
     private static final String OVERLAY_END = "</div><span style=\"" + RESET + "color:#b8b8c0;"
             + "font:13px/1.4 system-ui,sans-serif;\">This page is the last good build's. Saving a fix builds the site"
             + " and reloads the page.</span></div></div>";
@@ -186,7 +193,10 @@ final class StaticServer implements AutoCloseable {
             }
             String type = type(file);
             if (reload && type.startsWith("text/html")) {
-                send(exchange, 200, type, inject(Files.readAllBytes(file)));
+                byte[] page = Files.readAllBytes(file);
+                send(exchange, 200, htmlType(page), inject(page, exchange));
+            } else if (type.startsWith("text/html")) {
+                sendFile(exchange, htmlType(head(file)), file);
             } else {
                 sendFile(exchange, type, file);
             }
@@ -241,13 +251,13 @@ final class StaticServer implements AutoCloseable {
         Path page = root.resolve("404.html");
         if (Files.isRegularFile(page) && page.toRealPath().startsWith(root.toRealPath())) {
             byte[] body = Files.readAllBytes(page);
-            send(exchange, 404, "text/html; charset=utf-8", reload ? inject(body) : body);
+            send(exchange, 404, htmlType(body), reload ? inject(body, exchange) : body);
         } else if (reload) {
             // a page, so that it reloads once the address is built: nothing is built before a
             // first build that failed, and a plain text answer stayed "not found" after the fix
             String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>not found</title></head><body>"
                     + "<p>not found: " + Templates.escape(exchange.getRequestURI().getRawPath()) + "</p></body></html>";
-            send(exchange, 404, "text/html; charset=utf-8", inject(html.getBytes(StandardCharsets.UTF_8)));
+            send(exchange, 404, "text/html; charset=utf-8", inject(html.getBytes(StandardCharsets.UTF_8), exchange));
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         }
@@ -258,11 +268,14 @@ final class StaticServer implements AutoCloseable {
      * end of its body. Spliced in as bytes: the page's own bytes stay as they are in whatever
      * encoding it declares (decoded as UTF-8 and encoded again, a windows-1252 page lost its
      * accented letters); the snippet is ASCII, with the error's other characters as references.
+     * The error itself only for a browser on this machine ({@link #REMOTE_NOTICE}).
      */
-    private byte[] inject(byte[] body) {
+    private byte[] inject(byte[] body, HttpExchange exchange) {
         String problem = this.problem;
+        String shown = problem == null || exchange.getRemoteAddress().getAddress().isLoopbackAddress() ? problem
+                : REMOTE_NOTICE;
         String snippet = problem == null ? RELOAD_SCRIPT
-                : OVERLAY_START + asciiReferences(Templates.escape(problem)) + OVERLAY_END + RELOAD_SCRIPT;
+                : OVERLAY_START + asciiReferences(Templates.escape(shown)) + OVERLAY_END + RELOAD_SCRIPT;
         byte[] insert = snippet.getBytes(StandardCharsets.US_ASCII);
         int end = bodyEnd(body);
         int at = end < 0 ? body.length : end;
@@ -299,6 +312,41 @@ final class StaticServer implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** A page's first bytes, where its {@code <meta>} declares its encoding. */
+    private static byte[] head(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(META_PRESCAN);
+        }
+    }
+
+    /** How far into a page browsers look for its {@code <meta>} charset (the HTML standard's prescan). */
+    private static final int META_PRESCAN = 1024;
+    private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+            "<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The type of an HTML page, with the encoding its {@code <meta>} declares ({@code <meta
+     * charset="windows-1252">}, {@code <meta http-equiv="Content-Type" content="...;
+     * charset=...">}) in its first 1,024 bytes, else UTF-8: the header wins over the page, and a
+     * windows-1252 page sent as UTF-8 showed replacement characters for its accented letters.
+     * A name Java does not know stays UTF-8.
+     */
+    static String htmlType(byte[] page) {
+        String head = new String(page, 0, Math.min(page.length, META_PRESCAN), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher meta = META_CHARSET.matcher(head);
+        if (meta.find()) {
+            String name = meta.group(1);
+            try {
+                if (java.nio.charset.Charset.isSupported(name)) {
+                    return "text/html; charset=" + name.toLowerCase(Locale.ROOT);
+                }
+            } catch (java.nio.charset.IllegalCharsetNameException ignored) {
+                // not a name: UTF-8, as the site's own pages are
+            }
+        }
+        return TYPES.get("html");
     }
 
     private static String type(Path file) {

@@ -10,6 +10,16 @@ public interface Reporter {
     void info(String message);
 
     /**
+     * Where a file the user may have asked for on the command line went (the profile's report,
+     * whose place the configuration decides): information, which {@code --quiet} hides unless
+     * that file was asked for on the command line ({@code -q --profile}: the one line the user
+     * needs).
+     */
+    default void wrote(String message) {
+        info(message);
+    }
+
+    /**
      * Whether the user asked for more detail ({@code --verbose}): plugins may then print their
      * full output instead of a screen-sized summary.
      */

@@ -95,6 +95,34 @@ class MainTest {
         assertThat(dir.resolve("markout")).doesNotExist();
     }
 
+    /**
+     * A template the configuration names that is nowhere is the configuration's mistake, not
+     * the build's: it stopped in render (exit 1) after loading every post, with "document
+     * posts/a.md" as if the post were wrong. It stops before any work, with where templates are
+     * looked for and the closest name there is.
+     */
+    @Test
+    void aPostTemplateThatIsNowhereIsAConfigurationErrorWithTheClosestName() {
+        site().write("markata.toml", "[markata]\npost_template = \"psot.html\"\n")
+                .write("templates/my_post.html", "{% extends \"base.html\" %}");
+        Run run = run("build", "-d", dir.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: markata.toml: [markata] post_template = \"psot.html\": no template"
+                + " \"psot.html\" in templates_dir (" + dir.resolve("templates") + ") nor in the built-in theme;"
+                + " did you mean post.html?" + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+
+        site().write("markata.toml", "[markata]\npost_template = {index = \"post.html\", og = \"my-post.html\"}\n")
+                .write("templates/my_post.html", "{% extends \"base.html\" %}");
+        Run table = run("build", "-d", dir.toString());
+        assertThat(table.code()).as(table.err()).isEqualTo(2);
+        assertThat(table.err()).contains("post_template = {").contains("no template \"my-post.html\"")
+                .contains("did you mean my_post.html?");
+
+        site().write("markata.toml", "[markata]\npost_template = \"my_post.html\"\n");
+        assertThat(run("build", "-d", dir.toString()).code()).as("a template of the site's").isZero();
+    }
+
     @Test
     void aBrokenPostExitsOneNamingFileAndLineWithoutAStackTrace() {
         site().post("posts/bad.md", "title: x\ndate: soon", "x");
@@ -609,6 +637,28 @@ class MainTest {
         assertThat(typo.err()).contains("build");
     }
 
+    /**
+     * -V prints the version of markata, the top command: each subcommand's help listed it too,
+     * where {@code markata build -V} printed nothing and exited 0.
+     */
+    @Test
+    void onlyTheTopCommandTakesVersion() {
+        List<List<String>> commands = List.of(List.of("build"), List.of("list"), List.of("clean"), List.of("new"),
+                List.of("new", "post"), List.of("new", "blog"), List.of("config"), List.of("config", "show"),
+                List.of("config", "get"), List.of("serve"));
+        for (List<String> command : commands) {
+            List<String> args = new ArrayList<>(command);
+            args.add("--help");
+            Run help = run(args.toArray(String[]::new));
+            assertThat(help.code()).as(String.join(" ", command)).isZero();
+            assertThat(help.out()).as(String.join(" ", command)).contains("-h, --help")
+                    .doesNotContain("--version").doesNotContainPattern("\\[-[a-zA-Z]*V");
+        }
+        assertThat(run("build", "-V").code()).isEqualTo(2);
+        assertThat(run("--help").out()).contains("-V, --version");
+        assertThat(run("-V").out()).startsWith("markata-java ");
+    }
+
     /** A run registers only the command it names; every command is reachable by its own name. */
     @Test
     void eachCommandIsRegisteredAloneWhenNamedAndAllOtherwise() {
@@ -643,6 +693,42 @@ class MainTest {
                 .startsWith("error: Unmatched argument at index 1: '" + dir.resolve("my site") + "'")
                 .contains("Usage: markata list");
         assertThat(run("build", "--no-such-option").err()).startsWith("error: Unknown option: '--no-such-option'");
+    }
+
+    /**
+     * {@code new post -d nosuch} made the folder and posts/ in it without a word: a typo in the
+     * site's name, or -d taken for the post's folder, left a post no build reads. -d is the
+     * site's folder, which must be there.
+     */
+    @Test
+    void newPostInAFolderThatIsNotThereIsAnErrorThatSaysWhatDirectoryNames() {
+        site();
+        Path nosuch = dir.resolve("nosuch");
+        Run run = run("new", "post", "Hello", "-d", nosuch.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: " + nosuch + ": no such site folder (-d names the site's folder, not"
+                + " the post's: the post goes into the folder the site's glob_patterns read, posts/ by default);"
+                + " markata new blog " + nosuch + " makes a new site" + System.lineSeparator());
+        assertThat(nosuch).doesNotExist();
+        assertThat(run("new", "post", "Hello", "-d", dir.resolve("markata.toml").toString()).err())
+                .as("a file").contains("markata.toml: a file, not a site folder (-d names");
+    }
+
+    /**
+     * {@code new post} in a folder that is no site (no markata.toml: a wrong folder, or before
+     * {@code new blog}) wrote posts/ there without a word; builds there use markata's defaults.
+     */
+    @Test
+    void newPostInAFolderWithoutConfigurationSaysSo() throws Exception {
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+        Run run = run("new", "post", "Hello", "-d", plain.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).startsWith("warning: " + plain + " has no markata.toml (nor [tool.markata] in a"
+                + " pyproject.toml): builds there use markata's defaults; markata new blog makes a site with one"
+                + System.lineSeparator());
+        assertThat(plain.resolve("posts/hello.md")).exists();
+        site();
+        assertThat(run("new", "post", "Other", "-d", dir.toString()).err()).doesNotContain("markata.toml");
     }
 
     /**

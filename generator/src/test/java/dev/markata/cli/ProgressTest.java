@@ -49,6 +49,40 @@ class ProgressTest {
                 String.format("save              2 tasks       3.0 ms%n"));
     }
 
+    /**
+     * In a log (CI) a long stage showed nothing until it ended: 10,000 posts rendered for
+     * seconds without a line. A line every 5 s while a batch runs, its done and total, none for a
+     * stage that ends sooner, none for the last task (the stage's own line follows).
+     */
+    @Test
+    void aLogGetsALineEveryFewSecondsWhileAStageRunsLong() {
+        long[] now = {0};
+        Progress logged = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 300_000_000L,
+                () -> now[0]);
+        TaskContext task = new TaskContext(Stage.RENDER, "markata.plugins.render_markdown", "posts/a.md");
+        logged.stageStarted(Stage.RENDER);
+        logged.tasksSubmitted(new TaskContext(Stage.RENDER, "markata.plugins.render_markdown", "*"), 12_000);
+        for (int i = 1; i <= 12_000; i++) {
+            now[0] = i * 1_000_000L; // a millisecond a post
+            logged.taskFinished(task, 1_000_000L, false);
+        }
+        logged.stageFinished(Stage.RENDER, now[0], false);
+        assertThat(printed()).isEqualTo(String.format("render         5000/12000 tasks  markata.plugins.render_markdown"
+                + " (5.0 s so far)%n" + "render        10000/12000 tasks  markata.plugins.render_markdown (10.0 s so far)%n"
+                + "render        12000 tasks   12000.0 ms%n"));
+
+        bytes.reset();
+        logged.stageStarted(Stage.LOAD);
+        logged.tasksSubmitted(new TaskContext(Stage.LOAD, "markata.plugins.load", "*"), 4_000);
+        for (int i = 1; i <= 4_000; i++) {
+            now[0] += 1_000_000L;
+            logged.taskFinished(new TaskContext(Stage.LOAD, "markata.plugins.load", "posts/a.md"), 1_000_000L, false);
+        }
+        logged.stageFinished(Stage.LOAD, 4_000_000_000L, false);
+        assertThat(printed()).as("a stage of 4 s: its own line only").isEqualTo(
+                String.format("load           4000 tasks    4000.0 ms%n"));
+    }
+
     @Test
     void aTerminalGetsNoStageLines() {
         Progress onTerminal = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);

@@ -65,6 +65,63 @@ class StaticServerTest {
         assertThat(get("/")).doesNotContain(StaticServer.OVERLAY_ID);
     }
 
+    /**
+     * {@code serve --bind 0.0.0.0} shares the site with the network: the failed build's overlay
+     * (file paths, the lines of a post or template) was shown to anyone there. A browser on
+     * another machine gets a notice that the build failed, without the error; one on the
+     * serving machine, the error.
+     */
+    @Test
+    void theErrorOfAFailedBuildIsShownOnlyToABrowserOnTheServingMachine() throws IOException {
+        InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress()
+                        && !address.isLinkLocalAddress()).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "this machine has an address besides loopback");
+        server.close();
+        server = StaticServer.start(dir.resolve("site/markout"), InetAddress.getByName("0.0.0.0"), 0, true);
+        server.failed("error: /home/me/site/posts/secret-draft.md:3: bad date");
+
+        String remote = RawHttp.get(other, server.port(), "/");
+        assertThat(remote).startsWith("HTTP/1.1 200").contains("home").contains(StaticServer.OVERLAY_ID)
+                .contains("the site was not built").doesNotContain("secret-draft").doesNotContain("bad date")
+                .contains(StaticServer.VERSION_PATH);
+        assertThat(RawHttp.get(other, server.port(), "/nope/")).doesNotContain("secret-draft");
+        assertThat(get("/")).contains("error: /home/me/site/posts/secret-draft.md:3: bad date");
+    }
+
+    /**
+     * A page that declares another encoding in its {@code <meta>} was sent as UTF-8 all the
+     * same, and the header wins over the page: a windows-1252 page showed its accented
+     * letters as replacement characters.
+     */
+    @Test
+    void aPageIsSentWithTheCharsetItsMetaDeclares() throws IOException {
+        Path out = dir.resolve("site/markout");
+        Files.write(out.resolve("old.html"), "<html><head><meta charset=\"windows-1252\"></head><body>caf\u00e9</body></html>"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(out.resolve("older.html"), ("<HTML><HEAD><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html;"
+                + " charset=ISO-8859-1\"></HEAD><BODY>caf\u00e9</BODY></HTML>").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(out.resolve("odd.html"), "<html><head><meta charset=\"no-such-charset\"></head><body></body></html>");
+        for (StaticServer serving : java.util.List.of(server, StaticServer.start(out, InetAddress.getLoopbackAddress(), 0,
+                false))) {
+            try {
+                assertThat(RawHttp.get(serving.port(), "/old.html", "")).containsIgnoringCase(
+                        "Content-Type: text/html; charset=windows-1252\r\n");
+                assertThat(RawHttp.get(serving.port(), "/older.html", "")).containsIgnoringCase(
+                        "Content-Type: text/html; charset=iso-8859-1\r\n");
+                assertThat(RawHttp.get(serving.port(), "/odd.html", "")).as("not one Java knows: UTF-8")
+                        .containsIgnoringCase("Content-Type: text/html; charset=utf-8\r\n");
+                assertThat(RawHttp.get(serving.port(), "/post/", "")).containsIgnoringCase(
+                        "Content-Type: text/html; charset=utf-8\r\n");
+            } finally {
+                if (serving != server) {
+                    serving.close();
+                }
+            }
+        }
+    }
+
     @Test
     void aMissingPageWithout404PageIsAPageThatReloads() throws IOException {
         Files.delete(dir.resolve("site/markout/404.html"));

@@ -27,8 +27,17 @@ public final class RawHttp {
         return new String(getBytes(port, target, headers), StandardCharsets.UTF_8);
     }
 
+    /** GETs {@code target} from {@code host}: a server bound to every address, asked from another than 127.0.0.1. */
+    public static String get(InetAddress host, int port, String target) throws IOException {
+        return new String(getBytes(host, port, target, ""), StandardCharsets.UTF_8);
+    }
+
     private static byte[] getBytes(int port, String target, String headers) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return getBytes(InetAddress.getLoopbackAddress(), port, target, headers);
+    }
+
+    private static byte[] getBytes(InetAddress host, int port, String target, String headers) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers + "\r\n")

@@ -9,7 +9,6 @@ import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -143,13 +142,36 @@ class ThemeBrowserTest {
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** The browser, the server, then the site's and the browser's folders in /tmp (left there by every run). */
     @AfterAll
-    static void stop() {
-        if (driver != null) {
-            driver.quit();
+    static void stop() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+            if (served != null) {
+                served.close();
+            }
+        } finally {
+            deleteFolder(profile);
+            deleteFolder(site);
         }
-        if (served != null) {
-            served.close();
+    }
+
+    /**
+     * Deletes {@code folder} and what it holds. Tried again for a moment: Chromium's helper
+     * processes may still write to its profile folder just after the driver quit.
+     */
+    private static void deleteFolder(Path folder) throws Exception {
+        for (int attempt = 1; folder != null && Files.exists(folder); attempt++) {
+            try {
+                new Site(folder).delete("");
+            } catch (java.io.UncheckedIOException stillWritten) {
+                if (attempt == 20) {
+                    throw stillWritten;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -158,8 +180,8 @@ class ThemeBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        // as bytes: OutputType.FILE writes a copy in /tmp first, left there until the JVM exits
+        Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @Test

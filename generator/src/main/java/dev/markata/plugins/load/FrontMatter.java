@@ -122,6 +122,9 @@ final class FrontMatter {
                 problem = "a quoted value opens on this line and is not closed before the front matter ends";
                 context = "";
             }
+            if (mark != null && problem.contains("mapping values are not allowed") && mark.getLine() < yamlLines.size()) {
+                context += quoted(yamlLines.get(mark.getLine()));
+            }
             int line = firstLine + (mark == null ? 1 : mark.getLine() + 1);
             throw new PluginException(document + ":" + line + ": front matter is not valid YAML: "
                     + problem.strip() + context, e);
@@ -201,5 +204,20 @@ final class FrontMatter {
             addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
             addImplicitResolver(Tag.NULL, EMPTY, null, 10);
         }
+    }
+
+    /**
+     * For YAML's "mapping values are not allowed here" on {@code key: value: more} (a title such
+     * as {@code Git: a primer}): the value's own ": " is the trouble, and the line with the value
+     * quoted is the fix; empty for a line of another shape.
+     */
+    private static String quoted(String line) {
+        int colon = line.indexOf(": ");
+        String value = colon < 0 ? "" : line.substring(colon + 2).strip();
+        if (colon <= 0 || !value.contains(": ") || value.startsWith("\"") || value.startsWith("'")) {
+            return "";
+        }
+        return "; a value with \": \" in it needs quotes: " + line.substring(0, colon).strip() + ": \""
+                + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,6 +1,8 @@
 package dev.markata.plugins.post_template;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
+import dev.markata.config.ConfigTable;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
@@ -79,6 +81,7 @@ public final class PostTemplatePlugin implements Plugin {
     public void register(PluginSetup setup) throws ConfigException {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
         Templates templates = Templates.forSite(setup.site(), settings);
+        setup.config(new ConfigSection<>("jinja_env", (section, markata) -> requireTemplates(settings, templates, markata)));
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
@@ -125,6 +128,19 @@ public final class PostTemplatePlugin implements Plugin {
                 return page == null ? post : post.withPage(page);
             });
         });
+    }
+
+    /**
+     * Fails with the configuration's error when a template {@code post_template} names is
+     * nowhere (read as a section, for {@code [markata]} to name the file and key; a post's own
+     * {@code template:} that is nowhere stays an error of that post, in render).
+     */
+    private static TemplateSettings requireTemplates(TemplateSettings settings, Templates templates,
+                                                     ConfigTable markata) throws ConfigException {
+        for (String name : settings.postTemplates().values()) {
+            templates.requirePageTemplate(markata, "post_template", name);
+        }
+        return settings;
     }
 
     /**

@@ -247,7 +247,7 @@ public final class Templates {
         // a comment holding the lines before the text (a post's front matter), so errors name the file's line
         String before = firstLine > 1 ? "{#" + "\n".repeat(firstLine - 1) + "#}" : "";
         Node tree = parse(parser, before + BlockWhitespace.apply(text));
-        failOnErrors(document, document, parser.getErrorsCopy());
+        failOnErrors(document, document, parser.getErrorsCopy(), text, Math.max(firstLine, 1));
         return renderTree(document, document, tree, values, configView);
     }
 
@@ -269,7 +269,7 @@ public final class Templates {
             String text = pageSource(name).orElseThrow(() -> new PluginException(document + ": " + notFound(name)));
             JinjavaInterpreter parser = jinjava().newInterpreter();
             tree = parse(parser, text);
-            failOnErrors(document, shown, parser.getErrorsCopy());
+            failOnErrors(document, shown, parser.getErrorsCopy(), text, 1);
             parsed.get().put(name, tree);
         }
         return renderTree(document, shown, tree, values, config);
@@ -354,6 +354,67 @@ public final class Templates {
         try (var current = JinjavaInterpreter.closeablePushCurrent(parser).get()) {
             return parser.parse(text);
         }
+    }
+
+    /**
+     * The built-in theme's templates, for the closest name to one that is nowhere (a folder in
+     * the jar cannot be listed); TemplatesTest checks it against the theme's folder.
+     */
+    static final List<String> THEME_TEMPLATES = List.of("404.html", "base.html", "card.html", "feed.html",
+            "feed_partial.html", "head.html", "index.html", "mermaid.html", "nav.html", "og.html", "post.html",
+            "post_partial.html", "prevnext.html", "raw", "redirect.html", "rss.xsl", "service-worker.js");
+
+    /**
+     * Why a page template a setting names cannot be found, or empty when it can: a name in
+     * templates_dir or the built-in theme, a file's path from the site folder, or a template
+     * written inline. Asked when plugins register, so a name that is nowhere stops the build
+     * before any work as the configuration's mistake it is, with the closest name there is (it
+     * failed in render, on the first post, as if the post were wrong).
+     */
+    public Optional<String> missingPageTemplate(String name) throws IOException {
+        if (name.isEmpty() || pageSource(name).isPresent()) {
+            return Optional.empty();
+        }
+        List<String> known = new ArrayList<>();
+        if (Files.isDirectory(siteTemplates)) {
+            for (Path file : SitePaths.walk(siteTemplates)) {
+                if (Files.isRegularFile(file) && !isEditorsFile(file)) {
+                    known.add(siteTemplates.relativize(file).toString().replace('\\', '/'));
+                }
+            }
+        }
+        known.addAll(THEME_TEMPLATES);
+        // compared without their extensions: DidYouMean takes the part after the last dot as a
+        // key's own name, and every .html name had "html" in common
+        Map<String, String> byStem = new LinkedHashMap<>();
+        known.forEach(template -> byStem.putIfAbsent(stem(template), template));
+        return Optional.of("no template \"" + name + "\" in templates_dir (" + siteTemplates
+                + ") nor in the built-in theme" + DidYouMean.closest(stem(name), byStem.keySet())
+                .map(s -> "; did you mean " + byStem.get(s) + "?")
+                .orElse("; a page template is named from there (post.html), or by its path from the site folder"));
+    }
+
+    /**
+     * Fails with the configuration's error ({@code markata.toml: [table] key = "name": no template
+     * ...}) when the page template {@code name}, which {@code key} of {@code table} gives, is
+     * nowhere ({@link #missingPageTemplate}).
+     */
+    public void requirePageTemplate(dev.markata.config.ConfigTable table, String key, String name)
+            throws dev.markata.config.ConfigException {
+        Optional<String> missing;
+        try {
+            missing = missingPageTemplate(name);
+        } catch (IOException e) {
+            throw table.error(key, "cannot read template \"" + name + "\": " + e);
+        }
+        if (missing.isPresent()) {
+            throw table.error(key, missing.get());
+        }
+    }
+
+    private static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > name.lastIndexOf('/') + 1 ? name.substring(0, dot) : name;
     }
 
     /** Why template {@code name} was not found, and for a path in the site folder how to name it. */
@@ -487,12 +548,50 @@ public final class Templates {
 
     /** Fatal errors, and syntax errors jinjava only warns of (an unclosed {{ shown as text), fail the page. */
     private static void failOnErrors(String document, String name, List<TemplateError> errors) throws PluginException {
+        failOnErrors(document, name, errors, "", 1);
+    }
+
+    /**
+     * As {@link #failOnErrors(String, String, List)}, naming the line of {@code text} (whose first
+     * line is line {@code firstLine} of its file) that opens a tag without closing it: jinjava
+     * reads such a tag on to the end of the file and reports what that swallowed ("Missing end
+     * tag: endblock" for a block that is closed).
+     */
+    private static void failOnErrors(String document, String name, List<TemplateError> errors, String text,
+                                     int firstLine) throws PluginException {
         List<TemplateError> fatal = errors.stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
                         || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
         if (!fatal.isEmpty()) {
-            throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  ")));
+            throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  "))
+                    + unclosedTag(text, firstLine));
         }
+    }
+
+    /**
+     * "; line N opens {{ and does not close it with }} on that line" for the first line of
+     * {@code text} that does (or {@code {%}), else empty. Tags may span lines in Jinja, so this
+     * is only said beside an error.
+     */
+    static String unclosedTag(String text, int firstLine) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            for (int at = line.indexOf('{'); at >= 0 && at + 1 < line.length(); at = line.indexOf('{', at + 1)) {
+                char kind = line.charAt(at + 1);
+                if (kind != '{' && kind != '%') {
+                    continue;
+                }
+                String close = kind == '{' ? "}}" : "%}";
+                int end = line.indexOf(close, at + 2);
+                if (end < 0) {
+                    return "; line " + (firstLine + i) + " opens {" + kind + " and does not close it with " + close
+                            + " on that line";
+                }
+                at = end + 1;
+            }
+        }
+        return "";
     }
 
     /** jinjava's own "Error in `x.html` on line 3: " before a message: the place, more exact than the error's line. */

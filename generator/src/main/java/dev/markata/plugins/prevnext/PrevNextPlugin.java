@@ -1,6 +1,7 @@
 package dev.markata.plugins.prevnext;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
 import dev.markata.content.Post;
 import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Priority;
@@ -54,6 +55,11 @@ public final class PrevNextPlugin implements Plugin {
         PrevNextConfig config = setup.config(PrevNextConfig.SECTION);
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
         String template = templateName(setup.site().directory(), setup.site().templatesDir(), config.template());
+        // read as the section again, for the error to name markata.toml's [markata.prevnext] template
+        setup.config(new ConfigSection<>(PrevNextConfig.SECTION.name(), (section, markata) -> {
+            templates.requirePageTemplate(section, "template", template);
+            return template;
+        }));
         setup.hook(Stage.RENDER, Priority.FIRST, context -> link(context, templates, template, config.strategy()));
     }
 

@@ -46,6 +46,8 @@ final class ProfileRun {
     private volatile boolean finished;
     /** The console summary of a finished profile, printed at teardown. */
     private volatile String pendingSummary;
+    /** "Profile written to ...", printed after the summary (and without it under -q --profile). */
+    private volatile String pendingReportLine;
     /** How long starting the profiler took, and in which stage's time it is counted. */
     private long startNanos;
     private Stage startStage;
@@ -125,9 +127,14 @@ final class ProfileRun {
     void finishAtTeardown(BuildContext context) {
         finish(context.failure(), context.output());
         String summary = pendingSummary;
+        String reportLine = pendingReportLine;
         pendingSummary = null;
+        pendingReportLine = null;
         if (summary != null) {
             reporter.info(summary);
+        }
+        if (reportLine != null) {
+            reporter.wrote(reportLine); // also under -q when --profile asked for the report
         }
     }
 
@@ -179,13 +186,15 @@ final class ProfileRun {
         }
         if (!written.isEmpty()) {
             Path main = written.get(0);
-            text.append("Profile written to ").append(main);
+            StringBuilder line = new StringBuilder("Profile written to ").append(main);
             if (main.equals(report)) {
-                text.append(" (open it in a browser: ").append(main.toUri()).append(')');
+                line.append(" (open it in a browser: ").append(main.toUri()).append(')');
             }
+            pendingReportLine = line.toString();
         }
         if (!text.isEmpty()) {
-            pendingSummary = text.toString();
+            // printed as a line of its own, before the report's
+            pendingSummary = text.toString().stripTrailing();
         }
     }
 

@@ -50,6 +50,18 @@ class FrontMatterTest {
     }
 
     /**
+     * {@code title: Git: a primer} said only YAML's "mapping values are not allowed here": the
+     * value's own ": " is the trouble, and quotes are the fix, shown on the line as written.
+     */
+    @Test
+    void aColonInAValueSaysToQuoteIt() {
+        PluginException error = catchThrowableOfType(() -> new FrontMatter().split("posts/a.md",
+                "---\ndate: 2024-01-01\ntitle: Git: a \"primer\"\n---\nBody.\n"), PluginException.class);
+        assertThat(error.getMessage()).isEqualTo("posts/a.md:3: front matter is not valid YAML: mapping values are not"
+                + " allowed here; a value with \": \" in it needs quotes: title: \"Git: a \\\"primer\\\"\"");
+    }
+
+    /**
      * Empty lines before the front matter (pype.dev's pages/bema/ notes) are skipped, as
      * python-frontmatter strips the text before looking for it; messages count them in the
      * file's lines. The body is stripped as markata's post model strips its content, the

@@ -88,6 +88,22 @@ class PrevNextPluginTest {
         assertThat(links("y")).containsExactly("prev /x/ X", "next /a/ A <one>");
     }
 
+    /** A template that is nowhere stops the build before any work, as the configuration's mistake (it failed in render). */
+    @Test
+    void aTemplateThatIsNowhereIsAConfigurationError() {
+        site("first").write("templates/nav.html", "<nav></nav>").write("markata.toml", """
+                [markata]
+                hooks = ["default", "markata.plugins.prevnext"]
+                [markata.prevnext]
+                template = "prevnxt.html"
+                """);
+        dev.markata.config.ConfigException error = dev.markata.testing.Builds.configError(dir);
+        assertThat(error).isNotNull();
+        assertThat(error.problems()).containsExactly("markata.toml: [markata.prevnext] template = \"prevnxt.html\": no"
+                + " template \"prevnxt.html\" in templates_dir (" + dir.resolve("templates") + ") nor in the built-in theme;"
+                + " did you mean prevnext.html?");
+    }
+
     @Test
     void aSiteTemplateMakesTheLinks() throws Exception {
         site("first").write("templates/nav.html",

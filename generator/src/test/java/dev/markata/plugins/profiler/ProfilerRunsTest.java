@@ -116,6 +116,44 @@ class ProfilerRunsTest {
         assertThat(json(profile.resolve("index.json")).getAsJsonObject().get("sample_count").getAsLong()).isPositive();
     }
 
+    /**
+     * {@code -q --profile}: the user asked for a profile on the command line and was told nothing
+     * of where it went. One line says, and only that line (no summary); a profile the
+     * configuration asks for stays silent under --quiet (the test above).
+     */
+    @Test
+    void aQuietBuildAskedToProfileSaysWhereTheReportIsInOneLine() {
+        blog(dir, 3, "", "");
+        ProfiledBuilds.Run run = markata("build", "--directory", dir.toString(), "--quiet", "--profile");
+        assertThat(run.code()).as(run.err()).isZero();
+        Path report = dir.resolve("markout/_profile/index.html");
+        assertThat(run.err()).isEqualTo("Profile written to " + report + " (open it in a browser: " + report.toUri()
+                + ")" + System.lineSeparator());
+        assertThat(report).isNotEmptyFile();
+    }
+
+    /** {@code serve -q --profile}: each build's report line, as {@code build -q --profile} prints it. */
+    @Test
+    void aQuietServeAskedToProfileSaysWhereTheReportIs() throws Exception {
+        blog(dir, 2, "", "");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream errors = new java.io.PrintStream(err, true, StandardCharsets.UTF_8);
+        Thread serving = new Thread(() -> dev.markata.cli.Main.run(new String[] {"serve", "-q", "--profile", "--port",
+                "0", "-d", dir.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), errors, java.util.Map.of(), false,
+                () -> dev.markata.plugin.PluginRegistry.discover(getClass().getClassLoader())));
+        serving.start();
+        try {
+            dev.markata.testing.Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/");
+            Path report = dir.resolve("markout/_profile/index.html");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("Profile written to " + report + " (open it")
+                    .doesNotContain("Profiler cost");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+    }
+
     @Test
     void asyncModeDisabledSamplesOnlyTheBuildThreadButStillMarksDocuments() throws IOException {
         blog(dir, 6, LISTED + "\nworkers = 2", "[markata.profiler]\nasync_mode = \"disabled\"\nformats = [\"json\"]");

@@ -74,7 +74,13 @@ public final class HtmlBrowser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException notStarted) {
+            deleteFolder(profileDir); // no close() will: the folder was left in /tmp
+            throw notStarted;
+        }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return new HtmlBrowser(driver, profileDir);
     }
@@ -193,8 +199,29 @@ public final class HtmlBrowser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (var files = Files.walk(userDataDir)) {
+            deleteFolder(userDataDir);
+        }
+    }
+
+    /**
+     * Deletes the browser's profile folder, walked again for a moment while anything is left:
+     * Chromium's helper processes may still write there just after the driver quit, and a file
+     * written after the walk left the folder in /tmp.
+     */
+    private static void deleteFolder(Path folder) throws IOException {
+        for (int attempt = 0; attempt < 20 && Files.exists(folder); attempt++) {
+            try (var files = Files.walk(folder)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException changing) {
+                // a file went while walked: walk again
+            }
+            if (Files.exists(folder)) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
