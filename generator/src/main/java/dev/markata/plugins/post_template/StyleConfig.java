@@ -2,7 +2,7 @@ package dev.markata.plugins.post_template;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigTable;
-import dev.markata.plugins.covers.CssColorNames;
+import dev.markata.color.CssColorNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
