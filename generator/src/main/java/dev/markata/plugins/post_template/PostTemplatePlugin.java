@@ -97,7 +97,7 @@ public final class PostTemplatePlugin implements Plugin {
                 values.put("post", view);
                 values.put("body", view.get("article_html"));
                 values.put("markata", markata);
-                Map<String, Object> config = templates.configWith(configOverrides(post));
+                Map<String, Object> config = templates.configWith(post.path(), configOverrides(post));
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();

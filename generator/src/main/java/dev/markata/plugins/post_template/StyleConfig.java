@@ -81,14 +81,16 @@ final class StyleConfig {
         return view;
     }
 
+    /** What a colour of {@code [markata.style.light]} or {@code .dark} may be. */
+    private static final String COLOUR_ALLOWED = "must be a colour as markata's Color reads it: \"#rrggbb\", \"#rgb\","
+            + " a Tailwind colour (\"blue-500\", \"blue\" for its 500) or a colour name (\"white\", \"navy\")";
+
     private static Map<String, Object> palette(Map<String, String> defaults, ConfigTable set) throws ConfigException {
         Map<String, Object> palette = new LinkedHashMap<>();
         for (String key : COLOURS) {
             Optional<Object> value = set.raw(key);
             if (value.isPresent()) {
-                palette.put(key, colour(value.get()).orElseThrow(() -> set.error(key, "must be a colour as markata's"
-                        + " Color reads it: \"#rrggbb\", \"#rgb\", a Tailwind colour (\"blue-500\", \"blue\" for its"
-                        + " 500) or a colour name (\"white\", \"navy\")")));
+                palette.put(key, colour(value.get()).orElseThrow(() -> set.error(key, COLOUR_ALLOWED)));
             } else {
                 palette.put(key, colour(defaults.get(key)).orElseThrow());
             }
@@ -97,6 +99,58 @@ final class StyleConfig {
         palette.put("code_theme", set.optionalString("code_theme")
                 .orElse(defaults.getOrDefault("code_theme", DEFAULT_CODE_THEME)));
         return palette;
+    }
+
+    /**
+     * {@code config.style} for a post whose {@code config_overrides} set {@code style}: the
+     * site's (already {@code merged} with the post's table, key by key) with the post's colours
+     * read as the site's are ({@code "rose-300"} is {@code #fda4af}), so a page's templates see
+     * one kind of value whichever side set it. A {@code theme} of the post's own gives its
+     * palettes from that theme's defaults (the site's colours were for the site's theme), under
+     * the post's colours.
+     *
+     * @throws IllegalArgumentException naming the key ({@code style.dark.accent}) and what is allowed
+     */
+    static Map<String, Object> overridden(Map<?, ?> merged, Map<?, ?> site, Map<?, ?> post) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        merged.forEach((key, value) -> view.put(String.valueOf(key), value));
+        Object postTheme = post.get("theme");
+        if (postTheme != null && !THEMES.containsKey(String.valueOf(postTheme))) {
+            throw new IllegalArgumentException("style.theme: must be one of " + String.join(", ", THEMES.keySet())
+                    + ", not " + PythonText.repr(postTheme));
+        }
+        String theme = String.valueOf(postTheme != null ? postTheme : site.get("theme"));
+        boolean ownTheme = postTheme != null && !theme.equals(String.valueOf(site.get("theme")));
+        view.put("theme", theme);
+        for (String mode : List.of("light", "dark")) {
+            Map<String, Object> palette = new LinkedHashMap<>();
+            if (ownTheme) {
+                Map<String, String> defaults = THEMES.get(theme).get(mode);
+                for (String key : COLOURS) {
+                    palette.put(key, colour(defaults.get(key)).orElseThrow());
+                }
+                palette.put("background_image", null);
+                palette.put("code_theme", defaults.getOrDefault("code_theme", DEFAULT_CODE_THEME));
+            } else if (site.get(mode) instanceof Map<?, ?> sitePalette) {
+                sitePalette.forEach((key, value) -> palette.put(String.valueOf(key), value));
+            }
+            if (post.get(mode) instanceof Map<?, ?> own) {
+                for (Map.Entry<?, ?> entry : own.entrySet()) {
+                    String key = String.valueOf(entry.getKey());
+                    Object value = entry.getValue();
+                    if (COLOURS.contains(key)) {
+                        value = colour(value).orElseThrow(() -> new IllegalArgumentException("style." + mode + "."
+                                + key + ": " + COLOUR_ALLOWED + ", not " + PythonText.repr(entry.getValue())));
+                    }
+                    palette.put(key, value);
+                }
+            } else if (post.containsKey(mode)) {
+                throw new IllegalArgumentException("style." + mode + ": must be a table of colours (accent: blue-500),"
+                        + " not " + PythonText.repr(post.get(mode)));
+            }
+            view.put(mode, palette);
+        }
+        return view;
     }
 
     /**

@@ -281,18 +281,29 @@ public final class Templates {
      * render methods") deep-merges them over its configuration with deepmerge's
      * {@code always_merger}: tables merged key by key, lists joined (the site's items, then the
      * post's), any other value replaced. So a post adds its own {@code head} meta, link and script
-     * entries to the site's, and its {@code style} values replace the site's one by one. One
+     * entries to the site's, and its {@code style} values replace the site's one by one (its colours
+     * read as the site's are, {@link StyleConfig#overridden}). One
      * difference: {@code head.text} written as one string on either side counts as a list of one
      * text, and the two are joined too, where markata (which makes the post's list one string
      * first) would replace the site's head text by the post's, leaving its analytics script or
      * style off that one page. Only the post's own pages see it: {@code markata.config}, feeds and
      * other posts' pages keep the site's.
      */
-    public Map<String, Object> configWith(Map<?, ?> overrides) {
+    public Map<String, Object> configWith(String document, Map<?, ?> overrides) throws PluginException {
         if (overrides.isEmpty()) {
             return configView;
         }
-        return Collections.unmodifiableMap(merged(configView, overrides, ""));
+        Map<String, Object> merged = merged(configView, overrides, "");
+        if (overrides.get("style") instanceof Map<?, ?> style && configView.get("style") instanceof Map<?, ?> site
+                && merged.get("style") instanceof Map<?, ?> both) {
+            // the post's colours read as the site's are (StyleConfig), not left as written
+            try {
+                merged.put("style", dictLike(StyleConfig.overridden(both, site, style)));
+            } catch (IllegalArgumentException e) {
+                throw new PluginException(document + ": config_overrides." + e.getMessage());
+            }
+        }
+        return Collections.unmodifiableMap(merged);
     }
 
     private static Map<String, Object> merged(Map<?, ?> base, Map<?, ?> overrides, String path) {
