@@ -723,7 +723,16 @@ public final class Templates {
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
         if (markata.get("icon") instanceof String icon && !icon.isBlank()) {
-            view.put("icon", iconPath(site, icon));
+            PythonPath iconPath = iconPath(site, icon);
+            view.put("icon", iconPath);
+            // icon_resize's Optional[Path]: as written, else output_dir / icon as markata found it
+            if (!(markata.get("icon_out_file") instanceof String out) || out.isBlank()) {
+                Object outputDir = markata.getOrDefault("output_dir", "markout");
+                view.put("icon_out_file", PythonPath.of(outputDir + "/" + iconPath));
+            }
+        }
+        if (markata.get("icon_out_file") instanceof String out && !out.isBlank()) {
+            view.put("icon_out_file", PythonPath.of(out));
         }
         return Collections.unmodifiableMap(view);
     }

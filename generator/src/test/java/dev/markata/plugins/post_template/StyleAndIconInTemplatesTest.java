@@ -105,6 +105,26 @@ class StyleAndIconInTemplatesTest {
     }
 
     @Test
+    void iconOutFileIsAPathInTheOutputFolderAsMarkatasDefaultMakesIt() throws Exception {
+        Site site = site("icon = \"icon.png\"\noutput_dir = \"public\"\n",
+                "{{ config.icon_out_file }}|{{ config.icon_out_file.stem }}|{{ config.icon_out_file.suffix }}|"
+                        + "{{ config.icon_out_file.parent }}");
+        png(site, "static/icon.png");
+        Builds.withoutWarnings(dir);
+        // markata's icon_resize: output_dir / icon, the icon as it found it (in assets_dir)
+        assertThat(site.read("public/a/index.html")).isEqualTo("public/static/icon.png|icon|.png|public/static");
+    }
+
+    @Test
+    void iconOutFileAsWrittenIsAPathToo() throws Exception {
+        Site site = site("icon = \"static/icon.png\"\nicon_out_file = \"./markout/img//logo.png\"\n",
+                "{{ config.icon_out_file }}|{{ config.icon_out_file.name }}|{{ config.icon_out_file.stem }}");
+        png(site, "static/icon.png");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/a/index.html")).isEqualTo("markout/img/logo.png|logo.png|logo");
+    }
+
+    @Test
     void aPostsStyleOverridesAreColoursAsTheSitesAre() throws Exception {
         Site site = site("""
                 [markata.style.dark]
