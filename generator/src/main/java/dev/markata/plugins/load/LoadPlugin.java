@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -268,26 +267,13 @@ public final class LoadPlugin implements Plugin {
             if (value == null) {
                 return fallback;
             }
-            if (value instanceof Boolean b) {
-                return b;
+            // markata's post model is pydantic's: its bool also takes yes / no, on / off, 1 / 0
+            Optional<Boolean> truth = PydanticBool.of(value);
+            if (truth.isEmpty()) {
+                throw problem(key, value, PydanticBool.ALLOWED);
             }
-            // markata's post model is pydantic's: its bool also takes these texts, in any case, and 1 and 0
-            if (value instanceof String s && TRUE_TEXT.contains(s.strip().toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-            if (value instanceof String s && FALSE_TEXT.contains(s.strip().toLowerCase(Locale.ROOT))) {
-                return false;
-            }
-            if (value instanceof Number n && (n.doubleValue() == 1 || n.doubleValue() == 0)) {
-                return n.doubleValue() == 1;
-            }
-            throw problem(key, value, "must be true or false (or as markata's pydantic also reads it: yes or no,"
-                    + " on or off, 1 or 0)");
+            return truth.get();
         }
-
-        /** The texts pydantic's bool reads as true and as false (lower case). */
-        private static final Set<String> TRUE_TEXT = Set.of("true", "t", "yes", "y", "on", "1");
-        private static final Set<String> FALSE_TEXT = Set.of("false", "f", "no", "n", "off", "0");
 
         List<String> tags(String key) throws PluginException {
             Object value = values.remove(key);

@@ -134,6 +134,7 @@ public final class Templates {
         JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
         JinjaTests.all().forEach(engine.getGlobalContext()::registerExpTest);
         engine.getGlobalContext().registerTag(new JinjaForTag());
+        engine.getGlobalContext().registerTag(new IncludeRawTag(siteDirectory));
         JinjaBlockTags.all().forEach(engine.getGlobalContext()::registerTag);
         engine.setResourceLocator(new ResourceLocator() {
             @Override
@@ -519,8 +520,19 @@ public final class Templates {
             line = place.group(2);
             message = place.group(3);
         }
+        Matcher unknown = UNKNOWN_TAG.matcher(message);
+        if (unknown.find()) {
+            message += unknown.group(1).equals("gh_repo_list_topic")
+                    ? " (a tag of markata-gh, a Python package whose Jinja extension lists a GitHub user's repositories"
+                            + " with the gh command: markata-java cannot run it; write the list into the post instead)"
+                    : " (Jinja has no such tag; markata also knows the tags of the Jinja extensions Python packages"
+                            + " register for it as markata.jinja_md entry points, which markata-java cannot run)";
+        }
         return document + ": template " + template + ":" + line + ": " + message;
     }
+
+    /** jinjava's message for a tag it does not know, the tag's name in the group. */
+    private static final Pattern UNKNOWN_TAG = Pattern.compile("Unknown tag: (\\w+)");
 
     /**
      * jinjava puts the Java exception's type before some messages ("jinjava.javax.el.ELException:
