@@ -79,6 +79,7 @@ public final class PostTemplatePlugin implements Plugin {
     public void register(PluginSetup setup) throws ConfigException {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
         Templates templates = Templates.forSite(setup.site(), settings);
+        setup.hook(Stage.SAVE, context -> LinkedTemplates.write(context, templates));
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
