@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * folders ({@code templates/css/app.css}, {@code templates/theme.js}), rendered with
  * {@code markata} and {@code __version__}, into the output folder's top by its file name
  * ({@code app.css}), where the site's pages link them; and of markata's own templates,
- * {@code highlight.css}, here the code themes' CSS ({@code config.style.*.highlight_styles}).
+ * {@code highlight.css}, here the code themes' CSS ({@code config.style.*.highlight_styles}),
+ * unless the site's {@code assets_dir} has a {@code highlight.css} of its own.
  * {@code rss.xsl} and {@code service-worker.js} are left to the feeds and service_worker
  * plugins, which write them from the same templates. Of two templates with one file name the
  * last in the folder's order is written, as markata writes both in turn. Rendered again only
@@ -36,7 +37,10 @@ final class LinkedTemplates {
 
     static void write(BuildContext context, Templates templates) throws Exception {
         Map<String, String> files = files(context.site().templatesDir());
-        files.putIfAbsent(HIGHLIGHT, HIGHLIGHT);
+        if (!Files.exists(context.site().assetsDir().resolve(HIGHLIGHT))) {
+            // the built-in one, unless the site has its own, as a template or an asset copied there
+            files.putIfAbsent(HIGHLIGHT, HIGHLIGHT);
+        }
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
         Map<String, String> keys = new TreeMap<>();

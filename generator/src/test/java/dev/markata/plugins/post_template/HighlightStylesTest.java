@@ -109,6 +109,14 @@ class HighlightStylesTest {
     }
 
     @Test
+    void aHighlightCssAmongTheSitesAssetsIsKept() throws Exception {
+        Site site = site("");
+        site.write("static/highlight.css", "/* mine */\n");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/highlight.css")).isEqualTo("/* mine */\n");
+    }
+
+    @Test
     void theSitesCssJsAndXslTemplatesAreWrittenToTheOutputFolderByName() throws Exception {
         Site site = site("");
         site.write("templates/css/app.css", "body { color: {{ markata.config.style.dark.text }}; }\n");
