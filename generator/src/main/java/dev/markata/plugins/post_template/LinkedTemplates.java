@@ -37,7 +37,10 @@ final class LinkedTemplates {
 
     static void write(BuildContext context, Templates templates) throws Exception {
         Map<String, String> files = files(context.site().templatesDir());
-        if (!Files.exists(context.site().assetsDir().resolve(HIGHLIGHT))) {
+        Path assets = context.site().assetsDir().toAbsolutePath().normalize();
+        // (an assets_dir that is the output folder holds the file earlier builds wrote)
+        if (assets.equals(context.output().root().toAbsolutePath().normalize())
+                || !Files.exists(assets.resolve(HIGHLIGHT))) {
             // the built-in one, unless the site has its own, as a template or an asset copied there
             files.putIfAbsent(HIGHLIGHT, HIGHLIGHT);
         }
