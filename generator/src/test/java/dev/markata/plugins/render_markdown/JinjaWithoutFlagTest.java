@@ -46,7 +46,7 @@ class JinjaWithoutFlagTest {
     }
 
     @Test
-    void jinjaInCodeOrWithJinjaTrueIsNotWarnedOf() throws Exception {
+    void jinjaInCodeOrNamedInProseOrWithJinjaTrueIsNotWarnedOf() throws Exception {
         Site site = site();
         site.post("posts/about-jinja.md", "title: About Jinja\ndate: 2024-01-01", """
                 Loops look like `{% for x in xs %}` in a template:
@@ -57,6 +57,10 @@ class JinjaWithoutFlagTest {
                 ```
 
                     {% if indented %}code{% endif %}
+
+                | Syntax | Does |
+                |---|---|
+                | {% for p in posts %} | loops |
                 """);
         site.post("posts/home.md", "title: Home\njinja: true", """
                 {% for post in markata.posts %}{{ post.title }} {% endfor %}
