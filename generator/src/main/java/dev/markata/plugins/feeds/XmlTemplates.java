@@ -70,7 +70,8 @@ final class XmlTemplates {
     String stylesheet(List<FeedConfig> feeds) throws Exception {
         String name = feeds.isEmpty() ? FeedXml.STYLESHEET : named(feeds.get(feeds.size() - 1), XSL);
         Map<String, Object> values = new HashMap<>();
-        values.put("markata", site().markata());
+        // the view of every post only if the stylesheet reads it (the built-in one reads config alone)
+        values.put("markata", SiteView.lazyMarkata(context, templates));
         values.put("today", LocalDate.now().toString());
         return templates.render(FeedXml.STYLESHEET, name, values);
     }
