@@ -331,10 +331,28 @@ class BuildEndToEndTest {
         assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.load");
         assertThat(error.failure().problems()).extracting(BuildFailure.Problem::message).satisfiesExactly(
                 m -> assertThat(m).startsWith("posts/bad-date.md:3: front matter date = yesterday: must be a date like 2024-05-01"),
-                m -> assertThat(m).isEqualTo("posts/bad-published.md:4: front matter published = perhaps: must be true or false"),
+                m -> assertThat(m).isEqualTo("posts/bad-published.md:4: front matter published = perhaps: must be true or false (or as markata's pydantic"
+                        + " also reads it: yes or no, on or off, 1 or 0)"),
                 m -> assertThat(m).startsWith("posts/bad-yaml.md:3: front matter is not valid YAML: "),
                 m -> assertThat(m).isEqualTo("posts/unclosed.md:1: front matter starts with --- but no line closes it with ---"));
         assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void publishedIsReadAsMarkatasPydanticReadsABool() throws Exception {
+        // YAML's own yes / off are booleans already; written as text, or as 1 and 0, pydantic's
+        // bool takes them too (any case), so markata lists such posts as published
+        new Site(dir)
+                .post("posts/a.md", "title: A\npublished: \"yes\"", "a")
+                .post("posts/b.md", "title: B\npublished: 'On'", "b")
+                .post("posts/c.md", "title: C\npublished: 1", "c")
+                .post("posts/d.md", "title: D\npublished: \"Y\"", "d")
+                .post("posts/e.md", "title: E\npublished: \"off\"", "e")
+                .post("posts/f.md", "title: F\npublished: 0", "f")
+                .post("posts/g.md", "title: G\npublished: \"NO\"", "g")
+                .post("posts/h.md", "title: H\npublished: yes", "h");
+        assertThat(build(Map.of()).posts()).filteredOn(p -> p.published()).extracting(p -> p.slug())
+                .containsExactlyInAnyOrder("a", "b", "c", "d", "h");
     }
 
     @Test
@@ -869,8 +887,8 @@ class BuildEndToEndTest {
         build(Map.of("MARKATA_WORKERS", "1", "MARKATA_OUTPUT_DIR", "serial"));
         build(Map.of("MARKATA_WORKERS", "8", "MARKATA_OUTPUT_DIR", "parallel"));
         // 60 posts, the archive feed (page, partial, rss, atom, sitemap) as home page, root rss/atom, rss.xsl,
-        // sitemap, markata.json, 404.html (didyoumean)
-        assertThat(tree(dir.resolve("parallel"))).isEqualTo(tree(dir.resolve("serial"))).hasSize(72);
+        // sitemap, markata.json, 404.html (didyoumean), highlight.css
+        assertThat(tree(dir.resolve("parallel"))).isEqualTo(tree(dir.resolve("serial"))).hasSize(73);
     }
 
     private static Map<String, String> tree(Path root) throws IOException {

@@ -217,7 +217,7 @@ class BadInputTest {
         assertThat(output.resolve("etc/markata-abs/index.html")).exists();
         try (Stream<Path> files = Files.walk(output)) {
             assertThat(files.filter(Files::isRegularFile).map(output::relativize).map(Path::toString))
-                    .allSatisfy(p -> assertThat(p).matches("[a-z0-9/-]+\\.(html|xml|xsl|json)"));
+                    .allSatisfy(p -> assertThat(p).matches("[a-z0-9/-]+\\.(html|xml|xsl|json|css)"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.markata.plugins.covers;
 
+import dev.markata.color.CssColorNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -68,6 +68,7 @@ record FeedConfig(String name, String slug, String title, String description, Fi
         config.put("template", template);
         config.put("partial_template", partialTemplate);
         config.put("sitemap", sitemap);
+        XmlTemplates.DEFAULTS.keySet().stream().sorted().forEach(key -> config.put(key, XmlTemplates.named(this, key)));
         raw.forEach(config::putIfAbsent);
         return config;
     }

@@ -335,6 +335,7 @@ public final class FeedsPlugin implements Plugin {
         String shared = Hashing.of(templates.key(), LocalDate.now().toString(), SiteView.feedsKey(context));
         boolean home = !IndexPagePlugin.homeIsTaken(context);
         PostBodies bodies = PostBodies.of(context);
+        XmlTemplates xml = new XmlTemplates(context, templates);
         boolean homeWritten = false;
         for (Selected feed : feeds.feeds()) {
             // the final posts (after render) for descriptions and titles
@@ -376,10 +377,10 @@ public final class FeedsPlugin implements Plugin {
             // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
             // feed whose files are there is not built again (10,000 entries cost a third of a second).
             if (config.rss()) {
-                writeXml(context, config, posts, unchanged, config.slug() + "/rss.xml", config.slug() + "/atom.xml");
+                writeXml(context, xml, config, posts, unchanged, config.slug() + "/rss.xml", config.slug() + "/atom.xml");
             }
             if (feeds.site() == feed) {
-                writeXml(context, config, posts, unchanged, "rss.xml", "atom.xml");
+                writeXml(context, xml, config, posts, unchanged, "rss.xml", "atom.xml");
             }
             if (config.sitemap()) {
                 // the feed's own sitemap, of its posts, as markata writes one per feed
@@ -387,11 +388,13 @@ public final class FeedsPlugin implements Plugin {
                 if (unchanged && exist(context, sitemap)) {
                     context.output().keep(sitemap);
                 } else {
-                    context.output().write(sitemap, FeedXml.sitemap(context.site(), posts, List.of()));
+                    context.output().write(sitemap, xml.render(config, XmlTemplates.SITEMAP,
+                            () -> FeedXml.sitemap(context.site(), posts, List.of())));
                 }
             }
         }
-        // the stylesheet the feeds' RSS names (the site's rss.xsl template, else the built-in one),
+        // the stylesheet the feeds' RSS names (the last feed's xsl_template, by default the site's
+        // rss.xsl template, else the built-in one),
         // rendered with the site's settings when they or the templates changed (a warm build that
         // renders nothing else makes no template engine for it)
         String stylesheetKey = Hashing.of(templates.key());
@@ -399,14 +402,13 @@ public final class FeedsPlugin implements Plugin {
         if (stylesheetKey.equals(previous.get(FeedXml.STYLESHEET)) && exist(context, FeedXml.STYLESHEET)) {
             context.output().keep(FeedXml.STYLESHEET);
         } else {
-            context.output().write(FeedXml.STYLESHEET,
-                    templates.render(FeedXml.STYLESHEET, FeedXml.STYLESHEET, Map.of()));
+            context.output().write(FeedXml.STYLESHEET, xml.stylesheet(feeds.feeds().stream().map(Selected::config).toList()));
         }
         if (!feeds.feeds().contains(feeds.site())) {
             // no archive feed: the site's rss.xml and atom.xml alone, kept while nothing they show changed
             String key = new Hashing().add(shared).add(SiteView.fingerprint(context)).hex();
             keys.put(SITE_XML, key);
-            writeXml(context, feeds.site().config(), finalPosts(feeds.site(), byPath),
+            writeXml(context, xml, feeds.site().config(), finalPosts(feeds.site(), byPath),
                     key.equals(previous.get(SITE_XML)), "rss.xml", "atom.xml");
         }
         List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
@@ -430,14 +432,14 @@ public final class FeedsPlugin implements Plugin {
     }
 
     /** A feed's RSS and Atom files, unless the feed is unchanged and they are there (then kept). */
-    private static void writeXml(BuildContext context, FeedConfig config, List<Post> posts, boolean unchanged,
-                                 String rss, String atom) throws IOException {
+    private static void writeXml(BuildContext context, XmlTemplates xml, FeedConfig config, List<Post> posts,
+                                 boolean unchanged, String rss, String atom) throws Exception {
         if (unchanged && exist(context, rss, atom)) {
             context.output().keep(rss);
             context.output().keep(atom);
             return;
         }
-        context.output().write(rss, FeedXml.rss(context.site(), config, posts, true));
+        context.output().write(rss, xml.render(config, XmlTemplates.RSS, () -> FeedXml.rss(context.site(), config, posts, true)));
         context.output().write(atom, FeedXml.atom(context.site(), config, posts));
     }
 

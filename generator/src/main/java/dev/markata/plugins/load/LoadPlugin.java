@@ -267,13 +267,12 @@ public final class LoadPlugin implements Plugin {
             if (value == null) {
                 return fallback;
             }
-            if (value instanceof Boolean b) {
-                return b;
+            // markata's post model is pydantic's: its bool also takes yes / no, on / off, 1 / 0
+            Optional<Boolean> truth = PydanticBool.of(value);
+            if (truth.isEmpty()) {
+                throw problem(key, value, PydanticBool.ALLOWED);
             }
-            if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
-                return Boolean.parseBoolean(s);
-            }
-            throw problem(key, value, "must be true or false");
+            return truth.get();
         }
 
         List<String> tags(String key) throws PluginException {

@@ -1,6 +1,6 @@
 package dev.markata.plugins.manifest;
 
-import dev.markata.plugins.covers.CssColorNames;
+import dev.markata.color.CssColorNames;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

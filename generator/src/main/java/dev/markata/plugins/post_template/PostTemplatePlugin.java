@@ -82,6 +82,7 @@ public final class PostTemplatePlugin implements Plugin {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
         Templates templates = Templates.forSite(setup.site(), settings);
         setup.config(new ConfigSection<>("jinja_env", (section, markata) -> requireTemplates(settings, templates, markata)));
+        setup.hook(Stage.SAVE, context -> LinkedTemplates.write(context, templates));
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
@@ -100,7 +101,7 @@ public final class PostTemplatePlugin implements Plugin {
                 values.put("post", view);
                 values.put("body", view.get("article_html"));
                 values.put("markata", markata);
-                Map<String, Object> config = templates.configWith(configOverrides(post));
+                Map<String, Object> config = templates.configWith(post.path(), configOverrides(post));
                 String page = null;
                 Map<String, String> others = new LinkedHashMap<>();
                 AtomicBoolean readBodies = new AtomicBoolean();

@@ -2,7 +2,7 @@ package dev.markata.plugins.post_template;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigTable;
-import dev.markata.plugins.covers.CssColorNames;
+import dev.markata.color.CssColorNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,10 +26,15 @@ import java.util.regex.Pattern;
  * {@code "navy"} are read as markata reads them), plus {@code code_theme} (the theme's, else
  * {@code nord}) and {@code background_image}. The palettes are in {@code style-themes.txt}.
  *
+ * <p>Each palette's {@code highlight_styles} is the CSS of its {@code code_theme} (one of
+ * Pygments' styles, as markata's model allows), as Pygments writes it for {@code .highlight}
+ * ({@code code-themes.txt}, made with Pygments): markata's head template puts it in a
+ * {@code <style>}. It has the rules of the classes render_markdown's highlighter gives code
+ * ({@code .c}, {@code .s}, {@code .m}, {@code .k}, {@code .kc} and the block's background), not
+ * Pygments' finer ones, which no code here carries.
+ *
  * <p>Other keys of {@code [markata.style]} are kept as written: markata's older templates read
- * flat keys such as {@code config.style.color_bg}, which its current model drops. Not made:
- * {@code highlight_styles}, Pygments' CSS for the code theme (code here is highlighted by
- * render_markdown with the built-in theme's own colours).
+ * flat keys such as {@code config.style.color_bg}, which its current model drops.
  */
 final class StyleConfig {
 
@@ -45,6 +50,23 @@ final class StyleConfig {
     private static final Map<String, String> NAMED = new HashMap<>();
     /** Theme name to mode ("light", "dark") to key to value as written there. */
     private static final Map<String, Map<String, Map<String, String>>> THEMES = new LinkedHashMap<>();
+
+    /** Pygments' style name to its rules for render_markdown's classes, one per line. */
+    private static final Map<String, String> CODE_THEMES = new LinkedHashMap<>();
+
+    static {
+        try (InputStream in = StyleConfig.class.getResourceAsStream("code-themes.txt");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    int space = line.indexOf(' ');
+                    CODE_THEMES.merge(line.substring(0, space), line.substring(space + 1), (a, b) -> a + "\n" + b);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the code themes shipped in the jar cannot be read", e);
+        }
+    }
 
     static {
         try (InputStream in = StyleConfig.class.getResourceAsStream("style-themes.txt");
@@ -81,22 +103,90 @@ final class StyleConfig {
         return view;
     }
 
+    private static final String CODE_THEME_ALLOWED = "must be one of Pygments' styles, as markata's ThemeStyle takes"
+            + " them: " + String.join(", ", CODE_THEMES.keySet());
+
+    /** What a colour of {@code [markata.style.light]} or {@code .dark} may be. */
+    private static final String COLOUR_ALLOWED = "must be a colour as markata's Color reads it: \"#rrggbb\", \"#rgb\","
+            + " a Tailwind colour (\"blue-500\", \"blue\" for its 500) or a colour name (\"white\", \"navy\")";
+
     private static Map<String, Object> palette(Map<String, String> defaults, ConfigTable set) throws ConfigException {
         Map<String, Object> palette = new LinkedHashMap<>();
         for (String key : COLOURS) {
             Optional<Object> value = set.raw(key);
             if (value.isPresent()) {
-                palette.put(key, colour(value.get()).orElseThrow(() -> set.error(key, "must be a colour as markata's"
-                        + " Color reads it: \"#rrggbb\", \"#rgb\", a Tailwind colour (\"blue-500\", \"blue\" for its"
-                        + " 500) or a colour name (\"white\", \"navy\")")));
+                palette.put(key, colour(value.get()).orElseThrow(() -> set.error(key, COLOUR_ALLOWED)));
             } else {
                 palette.put(key, colour(defaults.get(key)).orElseThrow());
             }
         }
         palette.put("background_image", set.optionalString("background_image").orElse(null));
-        palette.put("code_theme", set.optionalString("code_theme")
-                .orElse(defaults.getOrDefault("code_theme", DEFAULT_CODE_THEME)));
+        String codeTheme = set.optionalString("code_theme")
+                .orElse(defaults.getOrDefault("code_theme", DEFAULT_CODE_THEME));
+        if (!CODE_THEMES.containsKey(codeTheme)) {
+            throw set.error("code_theme", CODE_THEME_ALLOWED);
+        }
+        palette.put("code_theme", codeTheme);
+        palette.put("highlight_styles", CODE_THEMES.get(codeTheme));
         return palette;
+    }
+
+    /**
+     * {@code config.style} for a post whose {@code config_overrides} set {@code style}: the
+     * site's (already {@code merged} with the post's table, key by key) with the post's colours
+     * read as the site's are ({@code "rose-300"} is {@code #fda4af}), so a page's templates see
+     * one kind of value whichever side set it. A {@code theme} of the post's own gives its
+     * palettes from that theme's defaults (the site's colours were for the site's theme), under
+     * the post's colours.
+     *
+     * @throws IllegalArgumentException naming the key ({@code style.dark.accent}) and what is allowed
+     */
+    static Map<String, Object> overridden(Map<?, ?> merged, Map<?, ?> site, Map<?, ?> post) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        merged.forEach((key, value) -> view.put(String.valueOf(key), value));
+        Object postTheme = post.get("theme");
+        if (postTheme != null && !THEMES.containsKey(String.valueOf(postTheme))) {
+            throw new IllegalArgumentException("style.theme: must be one of " + String.join(", ", THEMES.keySet())
+                    + ", not " + PythonText.repr(postTheme));
+        }
+        String theme = String.valueOf(postTheme != null ? postTheme : site.get("theme"));
+        boolean ownTheme = postTheme != null && !theme.equals(String.valueOf(site.get("theme")));
+        view.put("theme", theme);
+        for (String mode : List.of("light", "dark")) {
+            Map<String, Object> palette = new LinkedHashMap<>();
+            if (ownTheme) {
+                Map<String, String> defaults = THEMES.get(theme).get(mode);
+                for (String key : COLOURS) {
+                    palette.put(key, colour(defaults.get(key)).orElseThrow());
+                }
+                palette.put("background_image", null);
+                palette.put("code_theme", defaults.getOrDefault("code_theme", DEFAULT_CODE_THEME));
+                palette.put("highlight_styles", CODE_THEMES.get(String.valueOf(palette.get("code_theme"))));
+            } else if (site.get(mode) instanceof Map<?, ?> sitePalette) {
+                sitePalette.forEach((key, value) -> palette.put(String.valueOf(key), value));
+            }
+            if (post.get(mode) instanceof Map<?, ?> own) {
+                for (Map.Entry<?, ?> entry : own.entrySet()) {
+                    String key = String.valueOf(entry.getKey());
+                    Object value = entry.getValue();
+                    if (COLOURS.contains(key)) {
+                        value = colour(value).orElseThrow(() -> new IllegalArgumentException("style." + mode + "."
+                                + key + ": " + COLOUR_ALLOWED + ", not " + PythonText.repr(entry.getValue())));
+                    }
+                    palette.put(key, value);
+                }
+                if (!CODE_THEMES.containsKey(String.valueOf(palette.get("code_theme")))) {
+                    throw new IllegalArgumentException("style." + mode + ".code_theme: " + CODE_THEME_ALLOWED + ", not "
+                            + PythonText.repr(palette.get("code_theme")));
+                }
+                palette.put("highlight_styles", CODE_THEMES.get(String.valueOf(palette.get("code_theme"))));
+            } else if (post.containsKey(mode)) {
+                throw new IllegalArgumentException("style." + mode + ": must be a table of colours (accent: blue-500),"
+                        + " not " + PythonText.repr(post.get(mode)));
+            }
+            view.put(mode, palette);
+        }
+        return view;
     }
 
     /**

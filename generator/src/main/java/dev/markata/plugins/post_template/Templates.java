@@ -134,6 +134,7 @@ public final class Templates {
         JinjaFilters.all().forEach(engine.getGlobalContext()::registerFilter);
         JinjaTests.all().forEach(engine.getGlobalContext()::registerExpTest);
         engine.getGlobalContext().registerTag(new JinjaForTag());
+        engine.getGlobalContext().registerTag(new IncludeRawTag(siteDirectory));
         JinjaBlockTags.all().forEach(engine.getGlobalContext()::registerTag);
         engine.setResourceLocator(new ResourceLocator() {
             @Override
@@ -281,18 +282,29 @@ public final class Templates {
      * render methods") deep-merges them over its configuration with deepmerge's
      * {@code always_merger}: tables merged key by key, lists joined (the site's items, then the
      * post's), any other value replaced. So a post adds its own {@code head} meta, link and script
-     * entries to the site's, and its {@code style} values replace the site's one by one. One
+     * entries to the site's, and its {@code style} values replace the site's one by one (its colours
+     * read as the site's are, {@link StyleConfig#overridden}). One
      * difference: {@code head.text} written as one string on either side counts as a list of one
      * text, and the two are joined too, where markata (which makes the post's list one string
      * first) would replace the site's head text by the post's, leaving its analytics script or
      * style off that one page. Only the post's own pages see it: {@code markata.config}, feeds and
      * other posts' pages keep the site's.
      */
-    public Map<String, Object> configWith(Map<?, ?> overrides) {
+    public Map<String, Object> configWith(String document, Map<?, ?> overrides) throws PluginException {
         if (overrides.isEmpty()) {
             return configView;
         }
-        return Collections.unmodifiableMap(merged(configView, overrides, ""));
+        Map<String, Object> merged = merged(configView, overrides, "");
+        if (overrides.get("style") instanceof Map<?, ?> style && configView.get("style") instanceof Map<?, ?> site
+                && merged.get("style") instanceof Map<?, ?> both) {
+            // the post's colours read as the site's are (StyleConfig), not left as written
+            try {
+                merged.put("style", dictLike(StyleConfig.overridden(both, site, style)));
+            } catch (IllegalArgumentException e) {
+                throw new PluginException(document + ": config_overrides." + e.getMessage());
+            }
+        }
+        return Collections.unmodifiableMap(merged);
     }
 
     private static Map<String, Object> merged(Map<?, ?> base, Map<?, ?> overrides, String path) {
@@ -607,8 +619,19 @@ public final class Templates {
             line = place.group(2);
             message = place.group(3);
         }
+        Matcher unknown = UNKNOWN_TAG.matcher(message);
+        if (unknown.find()) {
+            message += unknown.group(1).equals("gh_repo_list_topic")
+                    ? " (a tag of markata-gh, a Python package whose Jinja extension lists a GitHub user's repositories"
+                            + " with the gh command: markata-java cannot run it; write the list into the post instead)"
+                    : " (Jinja has no such tag; markata also knows the tags of the Jinja extensions Python packages"
+                            + " register for it as markata.jinja_md entry points, which markata-java cannot run)";
+        }
         return document + ": template " + template + ":" + line + ": " + message;
     }
+
+    /** jinjava's message for a tag it does not know, the tag's name in the group. */
+    private static final Pattern UNKNOWN_TAG = Pattern.compile("Unknown tag: (\\w+)");
 
     /**
      * jinjava puts the Java exception's type before some messages ("jinjava.javax.el.ELException:
@@ -811,7 +834,16 @@ public final class Templates {
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
         if (markata.get("icon") instanceof String icon && !icon.isBlank()) {
-            view.put("icon", iconPath(site, icon));
+            PythonPath iconPath = iconPath(site, icon);
+            view.put("icon", iconPath);
+            // icon_resize's Optional[Path]: as written, else output_dir / icon as markata found it
+            if (!(markata.get("icon_out_file") instanceof String out) || out.isBlank()) {
+                Object outputDir = markata.getOrDefault("output_dir", "markout");
+                view.put("icon_out_file", PythonPath.of(outputDir + "/" + iconPath));
+            }
+        }
+        if (markata.get("icon_out_file") instanceof String out && !out.isBlank()) {
+            view.put("icon_out_file", PythonPath.of(out));
         }
         return Collections.unmodifiableMap(view);
     }

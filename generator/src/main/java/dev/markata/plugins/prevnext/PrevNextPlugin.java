@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * {@code markata.plugins.prevnext}: links at the end of each post to the post before it and the
  * one after it in the site's feeds ({@code [markata.feeds.*]}, in their order and sort), as
  * markata's prevnext does. With {@code strategy = "first"} a post's links cycle through the first
- * feed that holds it (the first post's "prev" is the feed's last); with {@code "all"} through
- * every feed's posts one feed after the other. A post in no feed gets no links.
+ * feed that holds it, but for a feed's first post, whose "prev" is as markata makes it the first
+ * post of the feed before; with {@code "all"} through every feed's posts one feed after the
+ * other ({@link #neighbours}). A post in no feed gets no links.
  *
  * <p>The links are the template {@code prevnext.html} (the site's, else the built-in one, with
  * markata's class names {@code prevnext}, {@code prev}, {@code next}, {@code prevnext-title}),
@@ -65,15 +66,15 @@ public final class PrevNextPlugin implements Plugin {
 
     private static void link(BuildContext context, Templates templates, String template, String strategy)
             throws Exception {
-        List<List<String>> cycles = cycles(context, strategy);
-        if (cycles.isEmpty()) {
+        List<List<String>> feeds = feeds(context);
+        if (feeds.isEmpty()) {
             return;
         }
         Map<String, Post> byPath = new HashMap<>();
         for (Post post : context.posts()) {
             byPath.put(post.path(), post);
         }
-        Map<String, Neighbours> neighbours = neighbours(cycles);
+        Map<String, Neighbours> neighbours = neighbours(feeds, strategy);
         PostBodies bodies = PostBodies.of(context);
         PostBodies.ContentEdit withLinks = post -> {
             Neighbours around = neighbours.get(post.path());
@@ -106,8 +107,8 @@ public final class PrevNextPlugin implements Plugin {
         bodies.editUnrendered(withLinks);
     }
 
-    /** The posts each cycle goes through, in order: per feed ("first"), or all feeds joined ("all"). */
-    private static List<List<String>> cycles(BuildContext context, String strategy) {
+    /** The posts of each feed the site configures, in order. */
+    private static List<List<String>> feeds(BuildContext context) {
         List<List<String>> feeds = new ArrayList<>();
         for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
             // markata's prevnext goes through the feeds the site configures, not a built-in archive
@@ -115,26 +116,36 @@ public final class PrevNextPlugin implements Plugin {
                 feeds.add(feed.postPaths());
             }
         }
-        if (strategy.equals(PrevNextConfig.ALL) && !feeds.isEmpty()) {
-            List<String> all = new ArrayList<>();
-            feeds.forEach(all::addAll);
-            return List.of(all);
-        }
         return feeds;
     }
 
     private record Neighbours(String prev, String next) {
     }
 
-    /** Each post's neighbours in the first cycle that holds it (the first place, when it is there twice). */
-    private static Map<String, Neighbours> neighbours(List<List<String>> cycles) {
-        Map<String, Neighbours> neighbours = new HashMap<>();
-        for (List<String> cycle : cycles) {
-            int size = cycle.size();
-            for (int i = 0; i < size; i++) {
-                neighbours.putIfAbsent(cycle.get(i),
-                        new Neighbours(cycle.get((i - 1 + size) % size), cycle.get((i + 1) % size)));
+    /**
+     * Each post's neighbours as markata finds them: it joins the feeds' posts into one list,
+     * with "first" each feed followed by its first post again, with "all" the whole list followed
+     * by its first post, and takes the posts before and after a post's first place in it (the
+     * one before the list's first place is its last). So with "first" a feed's last post leads
+     * back to the feed's first, and a feed's first post back to the first post of the feed before
+     * it (the first feed's, to the last feed's); with "all" the first post's prev is itself.
+     */
+    private static Map<String, Neighbours> neighbours(List<List<String>> feeds, String strategy) {
+        List<String> joined = new ArrayList<>();
+        for (List<String> feed : feeds) {
+            joined.addAll(feed);
+            if (strategy.equals(PrevNextConfig.FIRST)) {
+                joined.add(feed.get(0));
             }
+        }
+        if (strategy.equals(PrevNextConfig.ALL)) {
+            joined.add(joined.get(0));
+        }
+        Map<String, Neighbours> neighbours = new HashMap<>();
+        int size = joined.size();
+        // the list ends with a post seen before: a post's first place is never the last
+        for (int i = 0; i < size - 1; i++) {
+            neighbours.putIfAbsent(joined.get(i), new Neighbours(joined.get((i - 1 + size) % size), joined.get(i + 1)));
         }
         return neighbours;
     }

@@ -5,6 +5,7 @@ import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.content.Post;
 import dev.markata.plugins.glob.IgnoreRules;
+import dev.markata.plugins.load.PydanticBool;
 
 /**
  * {@code [markata.jinja_md]}: {@code ignore}, patterns in {@code .gitignore} syntax (markata
@@ -22,8 +23,8 @@ record JinjaMdConfig(IgnoreRules ignore) {
 
     /** Whether {@code post}'s Markdown is first rendered as a Jinja template: {@code jinja: true}, not ignored. */
     boolean renders(Post post) {
-        Object flag = post.extra().get("jinja");
-        boolean jinja = Boolean.TRUE.equals(flag) || "true".equalsIgnoreCase(String.valueOf(flag));
+        // markata's jinja_md model: a pydantic bool ("yes", "on" and 1 are true too)
+        boolean jinja = PydanticBool.of(post.extra().get("jinja")).orElse(false);
         return jinja && !ignore.ignores(post.path(), false);
     }
 }

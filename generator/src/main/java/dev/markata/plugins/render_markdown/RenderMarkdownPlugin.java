@@ -77,7 +77,10 @@ public final class RenderMarkdownPlugin implements Plugin {
         // that use neither was most of this hook.
         List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
         Inputs inputs = Inputs.forPosts(context, templates, changed, settings);
-        skips.updateChanged(context, post -> post.withHtml(html.of(inputs, post)));
+        skips.updateChanged(context, post -> {
+            warnOfJinja(context, settings, post);
+            return post.withHtml(html.of(inputs, post));
+        });
         cache.reportIgnored();
     }
 
@@ -204,6 +207,23 @@ public final class RenderMarkdownPlugin implements Plugin {
     private static final String READS_BODIES = READS + "bodies";
     private static final String READS_DESCRIPTIONS = READS + "descriptions";
     private static final String READS_BOTH = READS + "bodies and descriptions";
+
+    /**
+     * Warns of a post that has Jinja statements but is not rendered as Jinja ({@link JinjaHint}),
+     * naming the file's line: its page shows the template text, as markata's does since 0.8.
+     */
+    private static void warnOfJinja(BuildContext context, Settings settings, Post post) throws IOException {
+        if (settings.jinjaMd().renders(post) || post.extra().containsKey("jinja")) {
+            return; // rendered, or jinja: false said on purpose
+        }
+        Optional<JinjaHint.Found> found = JinjaHint.find(post.content());
+        if (found.isPresent()) {
+            context.reporter().warn(post.path() + ":" + (bodyLine(context, post) + found.get().line()) + ": "
+                    + found.get().tag() + " is shown as text: this post is not rendered as Jinja (markata does so"
+                    + " only since 0.8, for posts that say jinja: true); add jinja: true to its front matter to run"
+                    + " it, or put it in a code block to show it");
+        }
+    }
 
     /**
      * The line of its file a post's body starts on (after the front matter), read again from the

@@ -50,6 +50,10 @@ class OutputIsAssetsDirTest {
         Builds.withoutWarnings(dir);
         assertThat(site.read("static/index.html")).contains("Cat", "Dog");
         assertThat(site.read("static/cat.jpg")).isEqualTo("a cat");
+        // the highlight.css it wrote is not taken for the author's asset (and then removed as stale)
+        assertThat(site.read("static/highlight.css")).contains(".highlight {");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("static/highlight.css")).contains(".highlight {");
 
         // a post withdrawn: its page goes, no asset does
         site.delete("posts/dog.md");

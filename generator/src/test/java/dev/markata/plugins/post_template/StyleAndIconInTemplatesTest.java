@@ -1,6 +1,7 @@
 package dev.markata.plugins.post_template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.markata.config.ConfigException;
 import dev.markata.testing.Builds;
@@ -101,6 +102,80 @@ class StyleAndIconInTemplatesTest {
         png(site, "static/favicon.png");
         Builds.withoutWarnings(dir);
         assertThat(site.read("markout/a/index.html")).isEqualTo("/static/favicon.png|favicon.png");
+    }
+
+    @Test
+    void iconOutFileIsAPathInTheOutputFolderAsMarkatasDefaultMakesIt() throws Exception {
+        Site site = site("icon = \"icon.png\"\noutput_dir = \"public\"\n",
+                "{{ config.icon_out_file }}|{{ config.icon_out_file.stem }}|{{ config.icon_out_file.suffix }}|"
+                        + "{{ config.icon_out_file.parent }}");
+        png(site, "static/icon.png");
+        Builds.withoutWarnings(dir);
+        // markata's icon_resize: output_dir / icon, the icon as it found it (in assets_dir)
+        assertThat(site.read("public/a/index.html")).isEqualTo("public/static/icon.png|icon|.png|public/static");
+    }
+
+    @Test
+    void iconOutFileAsWrittenIsAPathToo() throws Exception {
+        Site site = site("icon = \"static/icon.png\"\nicon_out_file = \"./markout/img//logo.png\"\n",
+                "{{ config.icon_out_file }}|{{ config.icon_out_file.name }}|{{ config.icon_out_file.stem }}");
+        png(site, "static/icon.png");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/a/index.html")).isEqualTo("markout/img/logo.png|logo.png|logo");
+    }
+
+    @Test
+    void aPostsStyleOverridesAreColoursAsTheSitesAre() throws Exception {
+        Site site = site("""
+                [markata.style.dark]
+                accent = "navy"
+                """, "{{ config.style.dark.accent }}|{{ config.style.dark.heading }}|{{ config.style.light.text }}|"
+                + "{{ config.style.theme }}|{{ config.style.dark.background }}");
+        site.post("posts/b.md", """
+                title: B
+                date: 2024-01-03
+                published: true
+                config_overrides:
+                  style:
+                    dark:
+                      accent: "#F0A"
+                      heading: rose-300
+                    light:
+                      text: white""", "B.");
+        Builds.withoutWarnings(dir);
+        // the site's page keeps the site's colours; the post's are markata's Color, as the site's
+        assertThat(site.read("markout/a/index.html")).isEqualTo("#000080|#ffffff|#111827|tokyo-night|#1a1b26");
+        assertThat(site.read("markout/b/index.html")).isEqualTo("#ff00aa|#fda4af|#ffffff|tokyo-night|#1a1b26");
+    }
+
+    @Test
+    void aPostsThemeGivesItsPageThatThemesPalettesUnderThePostsOwnColours() throws Exception {
+        Site site = site("", "{{ config.style.theme }}|{{ config.style.dark.background }}|{{ config.style.dark.accent }}|"
+                + "{{ config.style.light.code_theme }}");
+        site.post("posts/b.md", """
+                title: B
+                date: 2024-01-03
+                published: true
+                config_overrides:
+                  style:
+                    theme: nord
+                    dark:
+                      accent: blue""", "B.");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/b/index.html")).isEqualTo("nord|#2e3440|#3b82f6|solarized-light");
+    }
+
+    @Test
+    void aPostsStyleColourMarkataCannotReadIsAnErrorNamingThePostAndKey() {
+        Site site = site("", "x");
+        site.post("posts/b.md", """
+                title: B
+                config_overrides:
+                  style:
+                    dark:
+                      accent: blue-501""", "B.");
+        assertThat(catchThrowable(() -> Builds.withoutWarnings(dir))).isNotNull().extracting(Throwable::getMessage).asString().contains("posts/b.md", "config_overrides", "style", "dark",
+                "accent", "blue-501", "#rrggbb");
     }
 
     private static void png(Site site, String relative) throws java.io.IOException {

@@ -1,4 +1,4 @@
-package dev.markata.plugins.covers;
+package dev.markata.color;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * The CSS colour names ({@code css-colors.txt}: CSS Color Module Level 3's, and Level 4's
  * {@code rebeccapurple}, as Pillow knows them) and their values as {@code 0xRRGGBB}, for the
- * colours of covers (Pillow's names) and of the web app manifest (pydantic's, which lack
- * {@code rebeccapurple}). Read when first asked for.
+ * colours of covers (Pillow's names), of the web app manifest (pydantic's, which lack
+ * {@code rebeccapurple}) and of {@code [markata.style]} (markata's {@code Color}). Here, not
+ * in one of those plugins' packages: three plugins read them and none owns them. Read when
+ * first asked for.
  */
 public final class CssColorNames {
 

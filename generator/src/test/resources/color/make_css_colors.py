@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Writes the colour names Pillow's ImageColor knows (the CSS3 keywords) with their values,
-for markata.plugins.covers' font_color: generator/src/main/resources/dev/markata/plugins/covers/css-colors.txt.
+for covers' font_color, the manifest's colours and [markata.style]: generator/src/main/resources/dev/markata/color/css-colors.txt.
 
 Pillow is not installed here: the names are the CSS keywords pygments lists (Debian's
 python3-pygments), the values X11's rgb.txt (which CSS took them from), except the names CSS
 gave other values or X11 lacks, set below as the CSS Color Module Level 3/4 defines them.
-Run: python3 make_css_colors.py > ../../../main/resources/dev/markata/plugins/covers/css-colors.txt
+Run: python3 make_css_colors.py > ../../../main/resources/dev/markata/color/css-colors.txt
 """
 from pygments.lexers.css import _color_keywords as names
 
