@@ -45,7 +45,22 @@ final class TruncatedStacks {
             return false; // no Java frame: nothing of it is shown
         }
         return trace.truncated() || leafFirst.size() >= maxDepth
-                || (outermost + 1 < leafFirst.size() && isWalkError(leafFirst.get(outermost + 1)));
+                || (outermost + 1 < leafFirst.size() && isWalkError(leafFirst.get(outermost + 1)))
+                || (outermost + 1 == leafFirst.size() && isVmUpcall(leafFirst.get(outermost).method()));
+    }
+
+    /**
+     * A method the JVM itself calls on behalf of the Java code below it: loading a class the
+     * running code needs ({@code ClassLoader.loadClass}), linking a call site or a method handle
+     * ({@code MethodHandleNatives}). A stack that ends there, nothing under it, is one whose walk
+     * stopped at the JVM's frames between the two (in a javac profile, 35 ms of the main thread
+     * as a root row {@code ClassLoader.loadClass} beside {@code Main.main}); a thread does not
+     * begin there.
+     */
+    private static boolean isVmUpcall(JfrSampleReader.Method method) {
+        String className = method.className();
+        return ("java.lang.ClassLoader".equals(className) && "loadClass".equals(method.name()))
+                || "java.lang.invoke.MethodHandleNatives".equals(className);
     }
 
     /** The synthetic frame every cut stack starts from. */

@@ -44,6 +44,18 @@ class TruncatedStacksTest {
         assertThat(TruncatedStacks.cutShort(leafFirst(java("app.Work", "spin"), error("[break_compiled]")), MAX)).isTrue();
     }
 
+    /** The JVM loading a class for the code below, its walk stopped at the JVM's frames in between. */
+    @Test
+    void aStackThatEndsInAnUpcallOfTheJvmIsCutShort() {
+        assertThat(TruncatedStacks.cutShort(leafFirst(java("java.util.zip.ZipFile", "getEntry"),
+                java("java.lang.ClassLoader", "loadClass")), MAX)).isTrue();
+        assertThat(TruncatedStacks.cutShort(leafFirst(java("java.lang.invoke.MethodHandleNatives", "linkCallSite")),
+                MAX)).isTrue();
+        // loading a class below a whole stack is what it is
+        assertThat(TruncatedStacks.cutShort(leafFirst(java("java.lang.ClassLoader", "loadClass"),
+                java("app.Main", "main")), MAX)).isFalse();
+    }
+
     @Test
     void aWholeStackIsNot() {
         // a started thread: the JVM's native frames below Thread.run, down to the OS thread's start
