@@ -29,7 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each sample weighs the real time since the thread's previous sample (wall mode) or the CPU
  * time the thread used since then (CPU mode), so a late tick or a busy machine does not skew
- * the shares. Safepoint bias applies: a running thread is seen at its next safepoint poll.
+ * the shares; between two samples of different spans the time passes where the span changed
+ * ({@link #observe}, from the thread's span log as it grows: {@link SpanChanges}). Safepoint
+ * bias applies: a running thread is seen at its next safepoint poll.
  */
 final class JdkSampler implements Sampler {
 
