@@ -51,6 +51,86 @@ class ProfilerOwnWorkTest {
         assertThat(walking).as("samples in the JDK's stack walking").hasSizeLessThanOrEqualTo(1);
     }
 
+    /**
+     * The profiler's bookkeeping on the threads it samples (a worker registering itself at its
+     * first task, reading its OS thread id with {@code Path.of}; each task's span, its attributes
+     * copied with {@code Map.copyOf}; a span closed) calls into the JDK, and those JDK frames
+     * showed as the program's: the profiler's own frames are left out of every report, so what
+     * they called hung under the program's method or the worker's root, beside its tasks. A
+     * stack is cut at the profiler's bookkeeping, whose time is then its caller's own; the task
+     * and executor wrappers, which run the program's own work, are not cut.
+     */
+    @ParameterizedTest
+    @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
+    void theProfilersBookkeepingOnSampledThreadsLeavesNoFramesInTheirSamples(SamplerChoice sampler) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        Profiler profiler = Profiler.builder().sampler(sampler).threads(ThreadSelection.allThreads()).build();
+        java.util.concurrent.ExecutorService wrapped = profiler.wrap(pool);
+        profiler.start();
+        try (SpanScope stage = profiler.span("stage", "render")) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 4_000; i++) {
+                int n = i;
+                futures.add(wrapped.submit(() -> {
+                    try (SpanScope document = profiler.span("document", "post-" + n,
+                            java.util.Map.of("path", "posts/" + n + ".md", "slug", "post-" + n, "n", Integer.toString(n)))) {
+                        document.attribute("words", Integer.toString(n * 7));
+                        spinMicros(100);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            profiler.stop();
+            pool.shutdown();
+        }
+        Session session = profiler.lastSession().orElseThrow();
+
+        List<String> underBookkeeping = new ArrayList<>();
+        long samples = 0;
+        for (ThreadProfile thread : session.threads()) {
+            for (Sample sample : thread.samples()) {
+                samples += sample.count();
+                String below = frameUnderBookkeeping(session, sample.stackId());
+                if (below != null) {
+                    underBookkeeping.add(thread.name() + ": " + below);
+                }
+            }
+        }
+        assertThat(samples).isGreaterThan(100);
+        assertThat(underBookkeeping).as("frames called by the profiler's bookkeeping, of %d samples", samples).isEmpty();
+    }
+
+    private static void spinMicros(long micros) {
+        long end = System.nanoTime() + micros * 1_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * The first frame of a stack called by one of the profiler's bookkeeping frames (its
+     * {@code sampling} package, but the task and executor wrappers, which run the program's work).
+     */
+    private static String frameUnderBookkeeping(Session session, int stackId) {
+        if (stackId == StackTable.EMPTY) {
+            return null;
+        }
+        int[] rootFirst = session.stacks().framesRootFirst(stackId);
+        for (int i = 0; i + 1 < rootFirst.length; i++) {
+            String name = session.frames().get(rootFirst[i]).className();
+            if (name.startsWith("dev.markata.profiler.sampling.")
+                    && !name.startsWith("dev.markata.profiler.sampling.ContextTasks")
+                    && !name.startsWith("dev.markata.profiler.sampling.ContextExecutorService")) {
+                Frame called = session.frames().get(rootFirst[i + 1]);
+                return name + " -> " + called.className() + "." + called.methodName();
+            }
+        }
+        return null;
+    }
+
     private static String stackWalkingFrame(Session session, int stackId) {
         StackTable stacks = session.stacks();
         for (int s = stackId; s != StackTable.EMPTY; s = stacks.parentId(s)) {

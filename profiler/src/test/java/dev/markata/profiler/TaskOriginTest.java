@@ -82,7 +82,9 @@ class TaskOriginTest {
         // raw tree: the processed one leaves out frames of dev.markata.profiler, this test's package)
         CallNode root = CallTrees.build(session, false);
         List<Placed> bodies = placesOf(root, "taskBody");
-        assertThat(bodies).isNotEmpty();
+        // once (JDK sampler, load 14) no sample held a task body; not seen again in 90 runs at a
+        // load of 7-27, so the message says what the sampler saw, to explain the next one
+        assertThat(bodies).as("task bodies in the tree; %s", samplingSeen(session)).isNotEmpty();
         assertThat(bodies).allSatisfy(body -> assertThat(body.path()).doesNotContain("prepare"));
         long all = bodies.stream().mapToLong(Placed::nanos).sum();
         long grafted = bodies.stream().filter(b -> b.path().contains("submitAndWait") || b.path().contains("quickSubmit"))
@@ -162,6 +164,19 @@ class TaskOriginTest {
     /** Long enough that the blur at a task's edges (see below) is a small part of it. */
     private static void taskBody() {
         Workloads.spin(25);
+    }
+
+    /** Per thread, its samples, their looks and the widest look's span; whether sampling stopped early. */
+    private static String samplingSeen(Session session) {
+        StringBuilder seen = new StringBuilder("sampler " + session.sampler().name());
+        for (ThreadProfile thread : session.threads()) {
+            long looks = thread.samples().stream().mapToLong(Sample::count).sum();
+            long widest = thread.samples().stream().mapToLong(s -> s.durationNanos() / s.count()).max().orElse(0);
+            seen.append(String.format("; %s: %d samples, %d looks, widest %d ms", thread.name(),
+                    thread.samples().size(), looks, widest / 1_000_000));
+        }
+        seen.append("; stopped early: ").append(session.metadata().getOrDefault("sampling.stopped", "no"));
+        return seen.toString();
     }
 
     private static Span spanNamed(Session session, String name) {

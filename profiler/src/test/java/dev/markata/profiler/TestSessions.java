@@ -39,9 +39,17 @@ public final class TestSessions {
     }
 
     public TestSessions sample(long threadId, String stack, int count, ThreadState state, int spanId) {
+        return sample(threadId, stack, count, count, state, spanId);
+    }
+
+    /**
+     * Adds {@code count} samples on thread {@code threadId} that stand for {@code millis} together
+     * (a sampler's tick that came late, a batch of idle samples), after the thread's last one.
+     */
+    public TestSessions sample(long threadId, String stack, int count, long millis, ThreadState state, int spanId) {
         threadNames.putIfAbsent(threadId, threadId == 1 ? "main" : "worker-" + threadId);
         long start = clocks.getOrDefault(threadId, 0L);
-        long duration = 1_000_000L * count;
+        long duration = 1_000_000L * millis;
         samples.computeIfAbsent(threadId, id -> new ArrayList<>())
                 .add(new Sample(start, duration, stackId(stack), state, spanId, count));
         clocks.put(threadId, start + duration);
@@ -65,6 +73,14 @@ public final class TestSessions {
         int id = spans.size();
         spans.add(new Span(id, parentId, category, name, threadId, startMillis * 1_000_000L, endMillis * 1_000_000L,
                 StackTable.EMPTY, attributes));
+        return id;
+    }
+
+    /** Adds a task span handed over from {@code originStack} (root first) and returns its id. */
+    public int task(int parentId, String name, long threadId, long startMillis, long endMillis, String originStack) {
+        int id = spans.size();
+        spans.add(new Span(id, parentId, "task", name, threadId, startMillis * 1_000_000L, endMillis * 1_000_000L,
+                stackId(originStack), Map.of()));
         return id;
     }
 

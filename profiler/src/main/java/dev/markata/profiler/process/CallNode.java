@@ -236,7 +236,11 @@ public final class CallNode {
         return children;
     }
 
-    /** For a {@link Kind#LIBRARY_GROUP}: how many library frames below {@link #frame()} are hidden. */
+    /**
+     * For a {@link Kind#LIBRARY_GROUP}: how many library methods below {@link #frame()} are
+     * hidden, each counted once however many of the paths below it is on (two groups merged
+     * into one row keep the larger count).
+     */
     public int hiddenFrameCount() {
         return hiddenFrameCount;
     }

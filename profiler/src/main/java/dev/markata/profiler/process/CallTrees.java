@@ -50,7 +50,7 @@ public final class CallTrees {
                         options.timeline());
             }
         }
-        tree = TreeProcessors.addSelfNodes(tree);
+        tree = TreeProcessors.addSelfNodes(tree, options.showAll() ? 0 : options.thresholdPercent());
         if (!options.timeline()) {
             tree = TreeProcessors.sortByTime(tree);
         }

@@ -751,6 +751,9 @@ final class AsyncProfilerSampler implements Sampler {
         private int convert(JfrSampleReader.Stack trace) {
             List<JfrSampleReader.StackFrame> leafFirst = trace.frames();
             int stack = StackTable.EMPTY;
+            if (TruncatedStacks.cutShort(trace, MAX_STACK_DEPTH)) {
+                stack = TruncatedStacks.rootStack(frames); // begins mid-thread: not a root row of its own
+            }
             boolean barrier = false;
             for (int i = leafFirst.size() - 1; i >= 0; i--) {
                 JfrSampleReader.StackFrame frame = leafFirst.get(i);

@@ -26,6 +26,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the class that started the profiler, the {@code -jar} or main class jar of an agent run, and any the caller
  * named. Results are cached per class name; one instance belongs to one recording and is used
  * by one thread at a time.
+ *
+ * <p>A program whose main class is in one of the JDK's modules is a JDK tool (javac's main class
+ * is {@code jdk.compiler/com.sun.tools.javac.Main}, jshell's and jar's are in {@code jdk.jshell}
+ * and {@code jdk.jartool}): that module is its own code, {@link FrameKind#APPLICATION}, and the
+ * rest of the JDK stays library code. Until session 13 every frame of a javac profile was
+ * library code, and its tree was {@code Main.main} above one "244 frames hidden" row.
  */
 final class CodeClassifier {
 
@@ -35,8 +41,20 @@ final class CodeClassifier {
     /** Classes no loader knew, with the {@link #loadersAdded} count then: asked again after a new loader. */
     private final Map<String, Integer> notFound = new HashMap<>();
     private volatile int loadersAdded;
+    /** The JDK module the program's main class is in (a JDK tool's), or null. */
+    private final String programModule;
 
     CodeClassifier(List<URL> applicationCode) {
+        this(applicationCode, System.getProperty("sun.java.command", ""));
+    }
+
+    /**
+     * @param command the program's command line as the JVM has it ({@code sun.java.command}:
+     *                the main class, {@code module/class} or the {@code -jar} file, then its
+     *                arguments)
+     */
+    CodeClassifier(List<URL> applicationCode, String command) {
+        this.programModule = jdkModuleOfMainClass(command);
         for (URL url : applicationCode) {
             String key = locationKey(url);
             if (key != null) {
@@ -67,7 +85,10 @@ final class CodeClassifier {
      * @param bootKnown       true when a null {@code classLoaderName} really means the boot loader
      */
     FrameKind classify(String className, String classLoaderName, String moduleName, boolean bootKnown) {
-        if (moduleName != null && (moduleName.startsWith("java.") || moduleName.startsWith("jdk."))) {
+        if (moduleName != null && moduleName.equals(programModule)) {
+            return FrameKind.APPLICATION;
+        }
+        if (moduleName != null && isJdkModule(moduleName)) {
             return FrameKind.LIBRARY;
         }
         if (bootKnown && (classLoaderName == null || "platform".equals(classLoaderName))) {
@@ -88,6 +109,9 @@ final class CodeClassifier {
             return FrameKind.LIBRARY;
         }
         notFound.remove(className);
+        if (programModule != null && programModule.equals(type.getModule().getName())) {
+            return FrameKind.APPLICATION;
+        }
         ClassLoader loader = type.getClassLoader();
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
             return FrameKind.LIBRARY;
@@ -106,6 +130,37 @@ final class CodeClassifier {
             return FrameKind.APPLICATION;
         }
         return FrameKind.LIBRARY;
+    }
+
+    private static boolean isJdkModule(String moduleName) {
+        return moduleName.startsWith("java.") || moduleName.startsWith("jdk.");
+    }
+
+    /**
+     * The module of the main class {@code command} names when it is one of the JDK's, or null:
+     * {@code jdk.compiler} for {@code jdk.compiler/com.sun.tools.javac.Main ...} (how the JDK's
+     * launchers and {@code java -m} name it) and for {@code com.sun.tools.javac.Main ...} (found
+     * as a resource of the runtime image, so nothing is loaded). A {@code -jar} file, a class of
+     * the class path and an empty command are no JDK tool.
+     */
+    static String jdkModuleOfMainClass(String command) {
+        String first = command == null ? "" : command.strip().split("\\s+")[0];
+        if (first.isEmpty() || first.endsWith(".jar") || first.endsWith(".war")) {
+            return null;
+        }
+        int slash = first.indexOf('/');
+        String module = null;
+        if (slash > 0) {
+            module = first.substring(0, slash);
+        } else {
+            URL resource = ClassLoader.getSystemClassLoader().getResource(first.replace('.', '/') + ".class");
+            if (resource != null && "jrt".equals(resource.getProtocol())) {
+                String path = resource.getPath(); // /jdk.compiler/com/sun/tools/javac/Main.class
+                int end = path.indexOf('/', 1);
+                module = end > 1 ? path.substring(1, end) : null;
+            }
+        }
+        return module != null && isJdkModule(module) ? module : null;
     }
 
     /**

@@ -9,8 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,7 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each sample weighs the real time since the thread's previous sample (wall mode) or the CPU
  * time the thread used since then (CPU mode), so a late tick or a busy machine does not skew
- * the shares. Safepoint bias applies: a running thread is seen at its next safepoint poll.
+ * the shares; between two samples of different spans the time passes where the span changed
+ * ({@link #observe}, from the thread's span log as it grows: {@link SpanChanges}). Safepoint
+ * bias applies: a running thread is seen at its next safepoint poll.
  */
 final class JdkSampler implements Sampler {
 
@@ -46,6 +48,8 @@ final class JdkSampler implements Sampler {
     /** What ended the sampling thread before {@link #stop}, and when (since the recording's start). */
     private volatile Throwable failure;
     private volatile long failedAtNanos;
+    /** Each sampled thread's span changes; the sampler's thread only (and the stop, after it). */
+    private final Map<ThreadContext, SpanChanges> spanChanges = new IdentityHashMap<>();
 
     JdkSampler(TimeMode timeMode) {
         this.timeMode = timeMode;
@@ -118,9 +122,8 @@ final class JdkSampler implements Sampler {
             if (failure != null) {
                 end = last + halfInterval;
             } else if (target.thread.isAlive()) {
-                List<SpanRecord> spans = new ArrayList<>();
-                target.spans.copyTo(spans);
-                end = Math.max(last + halfInterval, SpanRecord.firstChangeAfter(spans, last));
+                SpanChanges changes = changesOf(target);
+                end = Math.max(last + halfInterval, changes.between(last, stoppedAt) ? changes.first() : stoppedAt);
             } else {
                 end = (last + stoppedAt) / 2;
             }
@@ -188,6 +191,7 @@ final class JdkSampler implements Sampler {
         if (state == Thread.State.TERMINATED) {
             flush(target, endOf(recording, target));
             recording.retire(target);
+            spanChanges.remove(target);
             return;
         }
         int spanBefore = target.currentSpanId;
@@ -222,6 +226,7 @@ final class JdkSampler implements Sampler {
             if (info == null) {
                 flush(targets[i], endOf(recording, targets[i]));
                 recording.retire(targets[i]);
+                spanChanges.remove(targets[i]);
             } else {
                 StackTraceElement[] stack = info.getStackTrace();
                 record(recording, targets[i], info.getThreadState(), stack, at,
@@ -269,11 +274,9 @@ final class JdkSampler implements Sampler {
     private static final String TASK_WRAPPER = ContextTasks.class.getName() + "$";
 
     /**
-     * Records what {@code target} was seen doing at {@code now}. Wall mode uses the midpoint
-     * rule: each observation stands for half the time since the previous one and half the time
-     * until the next, so it is kept pending until the next observation (or the stop) closes it.
-     * A stack taken after the recording stopped (a tick under way while it stopped) is dropped:
-     * the stop closes the observation before it.
+     * Records what {@code target} was seen doing at {@code now}. A stack taken after the
+     * recording stopped (a tick under way while it stopped) is dropped: the stop closes the
+     * observation before it.
      */
     private void record(Recording recording, ThreadContext target, Thread.State state, StackTraceElement[] stack,
                         long now, int spanId) {
@@ -298,18 +301,56 @@ final class JdkSampler implements Sampler {
             }
             return;
         }
-        // the first observation counts from when the thread was first sampled; any other from
-        // halfway since the one before (also after an observation without a stack: a thread seen
-        // before it ran its first Java frame did not run this code since it was registered)
-        boolean first = target.pendingStackId == ThreadContext.NO_PENDING
-                && target.lastSampleNanos == target.sampledSinceNanos;
-        long boundary = first ? target.sampledSinceNanos : (target.lastSampleNanos + now) / 2;
-        flush(target, boundary);
-        target.pendingFrom = boundary;
+        observe(target, now, stackId, threadState, spanId, recording.interval().toNanos());
+    }
+
+    /**
+     * Wall mode: {@code target} was seen at {@code now}. Each observation stands for half the
+     * time since the previous one and half the time until the next (the midpoint rule), so it
+     * is kept pending until the next observation (or the stop) closes it. Between observations
+     * of different spans the time passes where the span changed instead, as between
+     * async-profiler's runs ({@code ThreadRuns}): a worker idle in its pool, last seen long
+     * before its next task began (under load a tick comes tens of milliseconds late), had half
+     * that idle stretch inside the task. Each keeps at least half an interval either side of
+     * itself; with several changes between them (a span opened and closed unseen) the stretch
+     * from the first to the last is in neither. The first observation stands for the time since
+     * the thread was first sampled, back to where its span began if that was later.
+     */
+    void observe(ThreadContext target, long now, int stackId, ThreadState state, int spanId, long intervalNanos) {
+        long previous = target.lastSampleNanos;
+        long half = intervalNanos / 2;
+        // the first observation; any other counts from halfway since the one before (also after
+        // an observation without a stack: a thread seen before it ran its first Java frame did
+        // not run this code since it was registered)
+        boolean first = target.pendingStackId == ThreadContext.NO_PENDING && previous == target.sampledSinceNanos;
+        long from;
+        long pendingTo;
+        if (first) {
+            SpanChanges changes = changesOf(target);
+            from = changes.between(previous, now) ? Math.max(previous, Math.min(now - half, changes.last())) : previous;
+            pendingTo = from;
+        } else if (target.pendingStackId != ThreadContext.NO_PENDING && target.pendingSpanId != spanId
+                && changesOf(target).between(previous, now)) {
+            SpanChanges changes = spanChanges.get(target);
+            long beforeTo = Math.max(previous + half, changes.first());
+            long afterFrom = Math.min(now - half, changes.last());
+            from = afterFrom >= beforeTo ? afterFrom : Math.max(afterFrom, Math.min((previous + now) / 2, beforeTo));
+            pendingTo = Math.min(from, beforeTo);
+        } else {
+            from = (previous + now) / 2;
+            pendingTo = from;
+        }
+        flush(target, pendingTo);
+        target.pendingFrom = from;
         target.pendingStackId = stackId;
-        target.pendingState = threadState;
+        target.pendingState = state;
         target.pendingSpanId = spanId;
         target.lastSampleNanos = now;
+    }
+
+    /** The span changes of {@code target}'s thread, read on as the sampler goes. */
+    private SpanChanges changesOf(ThreadContext target) {
+        return spanChanges.computeIfAbsent(target, t -> new SpanChanges(t.spans));
     }
 
     /**
@@ -321,7 +362,7 @@ final class JdkSampler implements Sampler {
     }
 
     /** Closes the pending observation of {@code target} at {@code end}. */
-    private static void flush(ThreadContext target, long end) {
+    static void flush(ThreadContext target, long end) {
         if (target.pendingStackId != ThreadContext.NO_PENDING && end > target.pendingFrom) {
             target.samples.add(target.pendingFrom, end - target.pendingFrom, target.pendingStackId,
                     target.pendingState, target.pendingSpanId, 1);

@@ -31,9 +31,17 @@ final class SpanLog {
 
     /** Adds the records appended so far to {@code out}; any thread. */
     void copyTo(List<SpanRecord> out) {
+        copyTo(out, 0);
+    }
+
+    /**
+     * Adds the records appended so far from index {@code from} on to {@code out}; any thread.
+     * For a reader that follows the log as it grows (the JDK sampler), without copying it all.
+     */
+    void copyTo(List<SpanRecord> out, int from) {
         int n = size;
         SpanRecord[] array = records;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             out.add(array[i]);
         }
     }

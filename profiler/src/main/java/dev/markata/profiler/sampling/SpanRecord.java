@@ -3,7 +3,6 @@ package dev.markata.profiler.sampling;
 import dev.markata.profiler.SpanScope;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A span while it is recorded; becomes a {@link dev.markata.profiler.model.Span} at stop. */
@@ -60,21 +59,6 @@ final class SpanRecord implements SpanScope {
     @Override
     public void close() {
         recording.end(this);
-    }
-
-    /** The first moment after {@code nanos} when a span of {@code spans} opened or closed, or {@code Long.MAX_VALUE}. */
-    static long firstChangeAfter(List<SpanRecord> spans, long nanos) {
-        long first = Long.MAX_VALUE;
-        for (SpanRecord span : spans) {
-            if (span.startNanos > nanos) {
-                first = Math.min(first, span.startNanos);
-            }
-            long end = span.endNanos;
-            if (end != OPEN && end > nanos) {
-                first = Math.min(first, end);
-            }
-        }
-        return first;
     }
 
     @Override

@@ -393,6 +393,37 @@ class ProfilerAgentTest {
     }
 
     /**
+     * javac profiled through the agent: its main class is {@code jdk.compiler/com.sun.tools.javac.Main},
+     * a JDK module, and every frame was library code, the console tree {@code Main.main} above one
+     * "244 frames hidden" row. The compiler's module is the program's own code now; the rest of
+     * the JDK is still library code.
+     */
+    @Test
+    void javacsOwnCodeIsTheApplicationsInItsProfile() throws Exception {
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
+        Path source = dir.resolve("Hello.java");
+        Files.writeString(source, "import java.util.*;\npublic class Hello { public static void main(String[] a) {"
+                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
+        Path output = dir.resolve("javac.session.json");
+        Process process = new ProcessBuilder(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path"),
+                "-J-javaagent:" + agentJar + "=output=" + output, "-d", dir.resolve("javac-out").toString(),
+                source.toString()).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("javac.txt").toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("javac.txt"))).isZero();
+
+        Session session = Session.load(output);
+        assertThat(session.frames()).filteredOn(f -> f.className().startsWith("com.sun.tools.javac."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).as(f.toString()).isEqualTo(FrameKind.APPLICATION));
+        assertThat(session.frames()).filteredOn(f -> f.className().startsWith("java.util."))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).as(f.toString()).isEqualTo(FrameKind.LIBRARY));
+        String text = dev.markata.profiler.render.Reports.render(session, dev.markata.profiler.render.ReportFormat.TEXT,
+                dev.markata.profiler.render.ReportOptions.defaults().withColor(false));
+        assertThat(text).contains("Main.main", "Main.compile", "JavaCompiler.compile");
+    }
+
+    /**
      * {@code java -cp app.jar:lib.jar app.Main}, as start scripts run programs: the main class's
      * jar is the application's code. Only a {@code -jar} counted, so every frame of such a
      * program was library code and the text report folded the whole run into one line

@@ -46,7 +46,7 @@ class DeepTreesTest {
         assertThat(outputs).hasSize(5);
         assertThat(outputs.get(0)).contains("tree cut at " + TextRenderer.SAFETY_DEPTH + " levels")
                 .hasLineCount(6 + 1 + TextRenderer.SAFETY_DEPTH + 1 + 2);
-        assertThat(outputs.get(3).lines().filter(line -> line.endsWith(" 3")).findFirst().orElseThrow()
+        assertThat(outputs.get(3).lines().filter(line -> line.endsWith(" 3000")).findFirst().orElseThrow()
                 .split(";")).hasSize(DEPTH + 2);
     }
 }

@@ -246,4 +246,51 @@ class TextRendererTest {
         assertThat(out.toString()).contains("A.f  A.java:10  [4 frames hidden: alpha, beta, gamma, delta, …]")
                 .contains("Callback.call");
     }
+
+    /**
+     * A class loader reached through 50 hidden paths, each three frames deep (load_i, find,
+     * define), to one application method: the merged row said "[151 frames hidden]", every
+     * path's frames added up, which reads as a chain 151 frames deep. A hidden method counts
+     * once, however many paths it is on (53 here: 50 load_i, find, define, boot), as in the
+     * HTML report's group row.
+     */
+    @Test
+    void aHiddenMethodCountsOnceHoweverManyPathsItIsOn() throws IOException {
+        TestSessions builder = TestSessions.builder();
+        for (int i = 0; i < 50; i++) {
+            builder.sample(1, "app.Main.main;org.lib.Launcher.launch;org.lib.Realm.load" + i
+                    + ";org.lib.Realm.find;org.lib.Realm.define;app.X.x", 10);
+        }
+        builder.sample(1, "app.Main.main;org.lib.Launcher.launch;org.lib.Realm.boot;app.Y.y", 300);
+
+        assertThat(render(builder.build(), ReportOptions.defaults().withColor(false))).contains("""
+                └─ 0.800 Main.main  Main.java:10
+                   └─ 0.800 Launcher.launch  Launcher.java:10  [53 frames hidden: lib]
+                      ├─ 0.500 X.x  X.java:10
+                      └─ 0.300 Y.y  Y.java:10
+                """);
+    }
+
+    /**
+     * Own time below the threshold is held to it as calls are (pyinstrument's rule, and the HTML
+     * report's): a [self] row of 0.4 % showed under a 1 % threshold, among rows that hid calls
+     * four times as long.
+     */
+    @Test
+    void ownTimeBelowTheThresholdHasNoSelfRow() throws IOException {
+        Session small = TestSessions.builder()
+                .sample(1, "app.Main.main;app.Site.render", 496)
+                .sample(1, "app.Main.main", 2)
+                .sample(1, "app.Main.main;app.Tiny.run", 2)
+                .build();
+
+        String text = render(small, ReportOptions.defaults().withColor(false));
+        assertThat(text).contains("""
+                0.500 [thread main]
+                └─ 0.500 Main.main  Main.java:10
+                   └─ 0.496 Site.render  Site.java:10
+                """).doesNotContain("[self]");
+        assertThat(render(small, ReportOptions.defaults().withColor(false).withThresholdPercent(0.4)))
+                .contains("   ├─ 0.496 Site.render  Site.java:10\n   ├─ 0.002 Tiny.run  Tiny.java:10\n   └─ 0.002 [self]");
+    }
 }

@@ -119,4 +119,33 @@ class CodeClassifierTest {
     void theJarThatHoldsAClassFolderIsFoundAndANestedLibraryJarIsNot(String location, String jar) {
         assertThat(CodeClassifier.jarHoldingClassFolder(location)).isEqualTo(jar == null ? null : Path.of(jar).toString());
     }
+
+    /**
+     * A JDK tool's own code is in a JDK module: javac's main class is
+     * {@code jdk.compiler/com.sun.tools.javac.Main}, and every frame of a javac profile was
+     * library code, its tree one "frames hidden" row under {@code Main.main}. The module of the
+     * program's main class, when that is one of the JDK's, is the program's own code; the rest
+     * of the JDK stays library code, and for any other program nothing changes.
+     */
+    @Test
+    void aProgramWhoseMainClassIsInAJdkModuleHasThatModuleAsItsOwnCode() {
+        CodeClassifier javac = new CodeClassifier(List.of(), "jdk.compiler/com.sun.tools.javac.Main -d out Hello.java");
+        // as the JDK sampler sees a frame (loader and module known)
+        assertThat(javac.classify("com.sun.tools.javac.main.JavaCompiler", "app", "jdk.compiler", true))
+                .isEqualTo(FrameKind.APPLICATION);
+        assertThat(javac.classify("java.util.ArrayList", null, "java.base", true)).isEqualTo(FrameKind.LIBRARY);
+        // as async-profiler's frames are classified (by class name alone)
+        assertThat(javac.classify("com.sun.tools.javac.comp.Attr", null, null, false)).isEqualTo(FrameKind.APPLICATION);
+        assertThat(javac.classify("java.util.HashMap", null, null, false)).isEqualTo(FrameKind.LIBRARY);
+
+        // the main class named without its module (java -cp ... com.sun.tools.javac.Main)
+        CodeClassifier byClass = new CodeClassifier(List.of(), "com.sun.tools.javac.Main Hello.java");
+        assertThat(byClass.classify("com.sun.tools.javac.parser.JavacParser", null, null, false))
+                .isEqualTo(FrameKind.APPLICATION);
+
+        for (String other : List.of("app.Main", "app.jar --verbose", "", "dev.markata.Main build")) {
+            assertThat(new CodeClassifier(List.of(), other).classify("com.sun.tools.javac.comp.Attr", "app",
+                    "jdk.compiler", true)).as(other).isEqualTo(FrameKind.LIBRARY);
+        }
+    }
 }

@@ -261,7 +261,10 @@ class TreeView {
       const libs = new Set();
       const libraryOf = f => this.app.profile.frames[f].library || libraryName(this.app.profile.frames[f].cls);
       libs.add(libraryOf(node.f));
-      let hiddenCount = 0, hiddenTime = 0;
+      // each hidden method once, however many paths it is on (the paths are merged into one row
+      // per method found below): 50 paths of three frames each are not "151 frames hidden"
+      const hiddenMethods = new Set();
+      let hiddenTime = 0;
       // Every hidden frame's own time is the group's, however small each is (a template engine
       // spends its time in hundreds of frames under the threshold); only the application frames
       // found below them are held to the threshold, as children are.
@@ -269,7 +272,7 @@ class TreeView {
       while (visit.length) {
         const c = visit.pop();
         if (this.hidden(c.f)) {
-          hiddenCount++;
+          hiddenMethods.add(methodKeyOf(this.app.profile, c.f));
           hiddenTime += c.self;
           libs.add(libraryOf(c.f));
           for (const k of children(c)) visit.push(k);
@@ -277,6 +280,7 @@ class TreeView {
           found.push(c);
         }
       }
+      const hiddenCount = hiddenMethods.size;
       const lifted = this.liftedOf(node, found).filter(c => c.total >= threshold);
       if (hiddenCount > 0 && (lifted.length > 0 || hiddenTime >= threshold)) {
         items.push({ group: node, count: hiddenCount, libs: Array.from(libs).sort(), time: hiddenTime });

@@ -314,6 +314,29 @@ class HtmlCallTreeBrowserTest {
     }
 
     /**
+     * A class loader reached through 50 hidden paths of three frames each: the group row counts
+     * each hidden method once (53), as the text report does; counting every path's frames it
+     * said 151, as if they were one chain.
+     */
+    @Test
+    void aHiddenMethodCountsOnceHoweverManyPathsItIsOn() throws Exception {
+        TestSessions b = TestSessions.builder();
+        for (int i = 0; i < 50; i++) {
+            b.sample(1, "app.Main.main;org.lib.Launcher.launch;org.lib.Realm.load" + i
+                    + ";org.lib.Realm.find;org.lib.Realm.define;app.X.x", 10);
+        }
+        b.sample(1, "app.Main.main;org.lib.Launcher.launch;org.lib.Realm.boot;app.Y.y", 300);
+        Session session = b.build();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "hidden-methods-once"));
+
+        WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no group row in " + browser.text(By.id("view"))));
+        assertThat(group.getText()).contains("53 frames hidden");
+        assertThat(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults())).contains("[53 frames hidden: lib]");
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /**
      * The application's code reached through different paths of hidden library frames (a
      * class loader, a framework's dispatch) is one row, as in the text report's tree: in an
      * agent profile of Maven the call tree listed "ClassRealm.loadClass" some fifty times, one
