@@ -31,7 +31,18 @@ import jinjava.javax.el.ResourceBundleELResolver;
  */
 final class CachingBeanResolver extends JinjavaBeanELResolver {
 
+    /** equals and hashCode by hand: a record's own are method handles, linked on first use and not inlined by C1. */
     private record Key(Class<?> type, String name, int count, List<Class<?>> argumentTypes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && type == key.type && count == key.count && name.equals(key.name)
+                    && argumentTypes.equals(key.argumentTypes);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((31 * type.hashCode() + name.hashCode()) * 31 + count) * 31 + argumentTypes.hashCode();
+        }
     }
 
     private final ConcurrentHashMap<Key, Optional<Method>> methods = new ConcurrentHashMap<>();
