@@ -13,7 +13,17 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class TimingRecorder {
 
+    /** equals and hashCode by hand: a record's own are method handles, linked on first use and not inlined by C1. */
     private record TaskKey(Stage stage, String pluginId) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TaskKey key && stage == key.stage && pluginId.equals(key.pluginId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * stage.hashCode() + pluginId.hashCode();
+        }
     }
 
     private record TaskTotals(LongAdder count, LongAdder nanos) {

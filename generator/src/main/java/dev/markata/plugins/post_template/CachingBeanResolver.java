@@ -18,6 +18,7 @@ import jinjava.javax.el.ArrayELResolver;
 import jinjava.javax.el.CompositeELResolver;
 import jinjava.javax.el.ELContext;
 import jinjava.javax.el.ELResolver;
+import jinjava.javax.el.PropertyNotFoundException;
 import jinjava.javax.el.ResourceBundleELResolver;
 
 /**
@@ -31,10 +32,44 @@ import jinjava.javax.el.ResourceBundleELResolver;
  */
 final class CachingBeanResolver extends JinjavaBeanELResolver {
 
+    /** equals and hashCode by hand: a record's own are method handles, linked on first use and not inlined by C1. */
     private record Key(Class<?> type, String name, int count, List<Class<?>> argumentTypes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && type == key.type && count == key.count && name.equals(key.name)
+                    && argumentTypes.equals(key.argumentTypes);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((31 * type.hashCode() + name.hashCode()) * 31 + count) * 31 + argumentTypes.hashCode();
+        }
     }
 
     private final ConcurrentHashMap<Key, Optional<Method>> methods = new ConcurrentHashMap<>();
+
+    /** A property name on a class of objects, by hand for the same reason as {@link Key}. */
+    private record Property(Class<?> type, String name) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Property property && type == property.type && name.equals(property.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + name.hashCode();
+        }
+    }
+
+    /**
+     * What the bean resolver threw for a property its class does not have, by class and name.
+     * jinjava asks for a property of that name before every method call ({@code x|e} is
+     * {@code e.filter(x)}: is {@code filter} a macro stored as a property?) and takes the
+     * exception for "no": ~20 per page, each a property look-up and a new exception with its
+     * stack. Whether a class has a property does not change, and jinjava uses neither the
+     * exception's stack nor the instance, so the first one is thrown again.
+     */
+    private final ConcurrentHashMap<Property, RuntimeException> absent = new ConcurrentHashMap<>();
 
     private CachingBeanResolver() {
         super(true);
@@ -81,7 +116,20 @@ final class CachingBeanResolver extends JinjavaBeanELResolver {
                 return value;
             }
         }
-        return super.getValue(context, base, property);
+        if (base == null || !(property instanceof String name)) {
+            return super.getValue(context, base, property);
+        }
+        Property key = new Property(base.getClass(), name);
+        RuntimeException none = absent.get(key);
+        if (none != null) {
+            throw none;
+        }
+        try {
+            return super.getValue(context, base, property);
+        } catch (PropertyNotFoundException e) {
+            absent.putIfAbsent(key, e);
+            throw e;
+        }
     }
 
     private static Long index(Object property) {

@@ -39,6 +39,17 @@ record MarkdownItConfig(Anchors anchors, boolean markataDetails, boolean tasksEn
      */
     record Anchors(int minLevel, int maxLevel, boolean permalink, String symbol, boolean before, boolean space) {
         static final Anchors DEFAULTS = new Anchors(1, 2, false, "\u00b6", false, true);
+
+        /**
+         * The record's own text, written by hand: it is part of every post's render-cache key, and
+         * a record's own toString is linked on first use (method handles spun at run time, on
+         * the first post's task) and not inlined by C1.
+         */
+        @Override
+        public String toString() {
+            return "Anchors[minLevel=" + minLevel + ", maxLevel=" + maxLevel + ", permalink=" + permalink + ", symbol="
+                    + symbol + ", before=" + before + ", space=" + space + "]";
+        }
     }
 
     /** The plugins markata-java's Markdown has, by the names markata's toml loads them with. */

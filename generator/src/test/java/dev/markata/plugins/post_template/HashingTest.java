@@ -36,6 +36,7 @@ class HashingTest {
                     case 0 -> 0;
                     case 1 -> 8_000 + random.nextInt(12_000); // around half the buffer and past it
                     case 2 -> 40_000 + random.nextInt(40_000);
+                    case 3 -> 900 + random.nextInt(7_000); // a post's text: around the size sent to the digest as it is
                     default -> random.nextInt(120);
                 };
                 byte[] part = new byte[size];
@@ -44,6 +45,23 @@ class HashingTest {
                 hashing.add(part);
             }
             assertThat(hashing.hex()).as("round %d, %d parts", round, count).isEqualTo(reference(parts));
+        }
+    }
+
+    @Test
+    void aSliceOfAnArrayHashesAsThatPartAlone() throws Exception {
+        Random random = new Random(11);
+        for (int round = 0; round < 40; round++) {
+            byte[] file = new byte[2_000 + random.nextInt(9_000)];
+            random.nextBytes(file);
+            int from = random.nextInt(200);
+            int to = file.length - random.nextInt(200);
+            byte[] small = new byte[random.nextInt(300)];
+            random.nextBytes(small);
+
+            String key = new Hashing().add(small).add(file, from, to - from).add(small).hex();
+
+            assertThat(key).isEqualTo(reference(List.of(small, java.util.Arrays.copyOfRange(file, from, to), small)));
         }
     }
 
