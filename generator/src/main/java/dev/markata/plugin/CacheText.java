@@ -21,7 +21,11 @@ public final class CacheText {
 
     /** The whole file: the header for {@code kind} (one word) and {@code text}. */
     public static byte[] encode(String kind, String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return encode(kind, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The whole file: the header for {@code kind} (one word) and {@code body}, text already in UTF-8. */
+    public static byte[] encode(String kind, byte[] body) {
         byte[] header = (kind + " " + body.length + " " + Long.toHexString(crc(body, 0)) + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] file = Arrays.copyOf(header, header.length + body.length);
