@@ -21,6 +21,7 @@ import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
 import dev.markata.plugins.skip.SkipPlugin;
+import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -342,7 +344,7 @@ public final class FeedsPlugin implements Plugin {
         PostBodies bodies = PostBodies.of(context);
         XmlTemplates xml = new XmlTemplates(context, templates);
         cards.startBuild(context.cacheDir().resolve(FeedCards.FILE), context.reporter());
-        CardKeys cardKeys = new CardKeys(shared, ContentDigests.of(context));
+        CardKeys cardKeys = new CardKeys(shared, Skips.of(context), ContentDigests.of(context));
         boolean homeWritten = false;
         for (Selected feed : feeds.feeds()) {
             // the final posts (after render) for descriptions and titles
@@ -441,17 +443,21 @@ public final class FeedsPlugin implements Plugin {
     }
 
     /**
-     * The part of a card's key that follows from its post (its fields and its Markdown as loaded,
-     * as the skip plugin keys its page), made once per post and build for every feed listing it,
-     * and {@code shared}, the templates' key, the day and which posts each feed holds.
+     * The part of a card's key that follows from its post: the skip plugin's key of its page,
+     * which covers its fields and Markdown as loaded (and what every page depends on: templates,
+     * settings, what pages show of every post but descriptions, which posts each feed holds);
+     * made here when skip does not run (as skip makes it), once per post for every feed listing
+     * it. {@code shared}: the templates' key, the day and which posts each feed holds.
      */
-    private record CardKeys(String shared, ContentDigests digests, Map<String, String> byPath) {
-        CardKeys(String shared, ContentDigests digests) {
-            this(shared, digests, new ConcurrentHashMap<>());
+    private record CardKeys(String shared, Skips skips, ContentDigests digests, Map<String, String> made) {
+        CardKeys(String shared, Skips skips, ContentDigests digests) {
+            this(shared, skips, digests, new ConcurrentHashMap<>());
         }
 
         String of(Post post) {
-            return byPath.computeIfAbsent(post.path(), path -> SkipPlugin.key(post, "", digests.ofLoaded(post)));
+            Optional<String> skips = skips().key(post.path());
+            return skips.isPresent() ? skips.get()
+                    : made.computeIfAbsent(post.path(), path -> SkipPlugin.key(post, "", digests.ofLoaded(post)));
         }
     }
 

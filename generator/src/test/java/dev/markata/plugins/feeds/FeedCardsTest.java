@@ -92,6 +92,18 @@ class FeedCardsTest {
     }
 
     @Test
+    void withoutTheSkipPluginCardsAreKeptAlike() throws Exception {
+        site("skip = false\n");
+        Builds.withoutWarnings(dir);
+
+        writeA(A, "Alpha.\n\nalpha words edited");
+        assertThat(cardsRendered(warmBuild("a's prose edited"))).isEqualTo(1);
+        assertThat(archive()).contains("Alpha. alpha words edited");
+        writeA(A.replace("title: A", "title: A2"), "Alpha.\n\nalpha words edited");
+        assertThat(cardsRendered(warmBuild("a retitled"))).isEqualTo(3);
+    }
+
+    @Test
     void editsOfWhatListingsShowOfEveryPostRenderEveryCard() throws Exception {
         site("");
         Builds.withoutWarnings(dir);
