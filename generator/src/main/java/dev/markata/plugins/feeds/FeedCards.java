@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,20 +140,29 @@ final class FeedCards {
         kept = used;
     }
 
+    /**
+     * The file's bytes: encoded piece by piece into one buffer (10,000 cards are ~4.5 MB; lines
+     * made as strings and encoded again cost several times the copying), in no particular order.
+     */
     private static byte[] encode(Map<String, Card> cards) {
-        List<String> slots = new ArrayList<>(cards.keySet());
-        slots.sort(null);
         ByteArrayOutputStream text = new ByteArrayOutputStream(cards.size() * 600);
         text.writeBytes((VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
-        for (String slot : slots) {
-            Card card = cards.get(slot);
+        for (Map.Entry<String, Card> entry : cards.entrySet()) {
+            String slot = entry.getKey();
+            Card card = entry.getValue();
             if (slot.indexOf('\n') >= 0 || slot.indexOf('\t') != slot.lastIndexOf('\t')) {
                 continue; // a path with a tab or line break: rendered again next time
             }
             byte[] html = card.html().getBytes(StandardCharsets.UTF_8);
-            String line = slot + '\t' + card.storedKey() + '\t' + (card.readBodies() ? "b" : "-")
-                    + (card.readDescriptions() ? "d" : "-") + '\t' + html.length + '\n';
-            text.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            text.writeBytes(slot.getBytes(StandardCharsets.UTF_8));
+            text.write('\t');
+            text.writeBytes(card.storedKey().getBytes(StandardCharsets.ISO_8859_1));
+            text.write('\t');
+            text.write(card.readBodies() ? 'b' : '-');
+            text.write(card.readDescriptions() ? 'd' : '-');
+            text.write('\t');
+            text.writeBytes(Integer.toString(html.length).getBytes(StandardCharsets.ISO_8859_1));
+            text.write('\n');
             text.writeBytes(html);
             text.write('\n');
         }
@@ -180,30 +187,41 @@ final class FeedCards {
         if (versionEnd < 0 || !text(bytes, start, versionEnd).equals(VERSION)) {
             return Map.of(); // another version's file: not damaged, just not ours
         }
+        // Cut at the bytes of tabs and line breaks, which never occur inside another character's
+        // UTF-8; the slot (template id, tab, path) is taken as one piece, as the map holds it.
         Map<String, Card> cards = new HashMap<>();
         int card = 1;
         for (int at = versionEnd + 1; at < bytes.length; card++) {
             int end = indexOf(bytes, (byte) '\n', at, bytes.length);
-            String[] fields = end < 0 ? new String[0] : text(bytes, at, end).split("\t", -1);
-            int length = fields.length == 5 ? length(fields[4]) : -1;
-            if (length < 0 || fields[3].length() != 2 || end + 1 + length >= bytes.length
-                    || bytes[end + 1 + length] != '\n') {
+            int path = end < 0 ? -1 : indexOf(bytes, (byte) '\t', at, end);
+            int key = path < 0 ? -1 : indexOf(bytes, (byte) '\t', path + 1, end);
+            int reads = key < 0 ? -1 : indexOf(bytes, (byte) '\t', key + 1, end);
+            int length = reads < 0 || reads + 3 >= end || bytes[reads + 3] != '\t' ? -1 : digits(bytes, reads + 4, end);
+            if (length < 0 || end + 1 + length >= bytes.length || bytes[end + 1 + length] != '\n') {
                 return ignored(file, reporter, "card " + card + " is not \"<template id><tab><path><tab><key><tab>"
                         + "<reads><tab><length>\" and that many bytes");
             }
-            cards.put(slot(fields[0], fields[1]), new Card(fields[2], fields[3].charAt(0) == 'b',
-                    fields[3].charAt(1) == 'd', text(bytes, end + 1, end + 1 + length)));
+            cards.put(text(bytes, at, key), new Card(new String(bytes, key + 1, reads - key - 1,
+                    StandardCharsets.ISO_8859_1), bytes[reads + 1] == 'b', bytes[reads + 2] == 'd',
+                    text(bytes, end + 1, end + 1 + length)));
             at = end + 1 + length + 1;
         }
         return cards;
     }
 
-    private static int length(String digits) {
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
+    /** The number the bytes write in decimal, or -1 when they are not 1 to 9 digits. */
+    private static int digits(byte[] bytes, int from, int to) {
+        if (to <= from || to - from > 9) {
             return -1;
         }
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
+                return -1;
+            }
+            value = value * 10 + bytes[i] - '0';
+        }
+        return value;
     }
 
     private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
