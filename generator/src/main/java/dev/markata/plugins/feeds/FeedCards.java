@@ -51,6 +51,8 @@ final class FeedCards {
     private Map<String, Card> previous;
     /** Whether the file holds {@link #previous}. */
     private boolean previousIsOnDisk;
+    /** Whether this build looked cards up (rendered a feed page). */
+    private boolean prepared;
     /** This build's cards, by slot (template id and post path). */
     private Map<String, Card> current = new ConcurrentHashMap<>();
     private volatile boolean changed;
@@ -72,6 +74,7 @@ final class FeedCards {
         this.reporter = reporter;
         current = new ConcurrentHashMap<>();
         changed = false;
+        prepared = false;
     }
 
     /**
@@ -80,6 +83,7 @@ final class FeedCards {
      * feed's cards are looked up.
      */
     synchronized void prepare() {
+        prepared = true;
         if (previous == null) {
             previous = read(file, reporter);
             previousIsOnDisk = !previous.isEmpty();
@@ -114,8 +118,10 @@ final class FeedCards {
      * @param templateIds the ids of the card templates its feeds name
      */
     synchronized void finishBuild(Set<String> paths, Set<String> templateIds) throws IOException {
-        if (previous == null) {
-            return; // nothing was looked up, nothing known: the file stays as it is
+        if (!prepared) {
+            // no feed page was rendered: what the last build kept (and the file) stays as it is;
+            // a post gone, or a card template, changes every feed page's key, and they are looked up then
+            return;
         }
         Map<String, Card> used = current;
         boolean dropped = false;

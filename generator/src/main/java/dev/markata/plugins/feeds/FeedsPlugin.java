@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * names ({@code rss.xsl}), the site's {@code sitemap.xml}, root {@code rss.xml} and
  * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
  * archive as {@code index.html} when neither a post nor an asset is the home page. A feed page whose posts, templates and configuration did not change since the
- * last build is not rendered again.
+ * last build is not rendered again; one that is, is assembled from the cards of earlier builds
+ * whose key still holds ({@link FeedCards}): an edit of one post's prose renders its card alone.
  */
 public final class FeedsPlugin implements Plugin {
 
@@ -516,16 +517,18 @@ public final class FeedsPlugin implements Plugin {
                 .add("card").add(config.cardTemplate()).hex();
         cache.prepare();
         String[] cards = new String[posts.size()];
+        String[] slots = new String[posts.size()];
+        String[] keys = new String[posts.size()];
         List<Integer> missing = new ArrayList<>();
-        List<String> keys = new ArrayList<>(posts.size());
         for (int i = 0; i < posts.size(); i++) {
             Post post = feedPosts.get(i);
-            String key = Hashing.of(cardShared, cardKeys.of(post));
-            keys.add(key);
-            FeedCards.Card card = cache.find(FeedCards.slot(templateId, post.path()));
-            if (card != null && card.storedKey().equals(bodies.storedKey(key, card.readBodies(), card.readDescriptions()))) {
+            keys[i] = Hashing.of(cardShared, cardKeys.of(post));
+            slots[i] = FeedCards.slot(templateId, post.path());
+            FeedCards.Card card = cache.find(slots[i]);
+            if (card != null
+                    && card.storedKey().equals(bodies.storedKey(keys[i], card.readBodies(), card.readDescriptions()))) {
                 cards[i] = card.html();
-                cache.use(FeedCards.slot(templateId, post.path()), card, false);
+                cache.use(slots[i], card, false);
                 if (card.readBodies()) {
                     readBodies.set(true);
                 }
@@ -548,14 +551,14 @@ public final class FeedsPlugin implements Plugin {
             // a body read (its own post's HTML among them) may show what other posts' descriptions
             // made (prevnext's links, a Jinja post): such a card follows every post's text
             boolean readDescriptions = cardReadDescriptions.get() || cardReadBodies.get();
-            return new FeedCards.Card(bodies.storedKey(keys.get(i), cardReadBodies.get(), readDescriptions),
+            return new FeedCards.Card(bodies.storedKey(keys[i], cardReadBodies.get(), readDescriptions),
                     cardReadBodies.get(), readDescriptions, html);
         });
         for (int m = 0; m < missing.size(); m++) {
             int i = missing.get(m);
             FeedCards.Card card = rendered.get(m);
             cards[i] = card.html();
-            cache.use(FeedCards.slot(templateId, feedPosts.get(i).path()), card, true);
+            cache.use(slots[i], card, true);
             if (card.readBodies()) {
                 readBodies.set(true);
             }

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * under a key that also covers every post's descriptions ({@link #storedKey}), and it is
  * rendered again when any of them changes ({@link #unchanged}). Pages that read none keep the
  * cheap key; a page showing descriptions is not rendered again for an edit past them. (Feeds'
- * pages are keyed on every post's descriptions: they watch bodies only.)
+ * pages are keyed on every post's descriptions: they watch bodies only. Their cards are keyed
+ * on their own post, descriptions included, and watched for other posts': {@link #notingOthers}.)
  *
  * <p>A post the skip plugin left unrendered has no HTML in this build; a listing that shows it
  * gets it from {@link #html}, which render_markdown backs with its cache.

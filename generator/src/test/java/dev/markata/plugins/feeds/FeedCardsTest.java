@@ -200,6 +200,8 @@ class FeedCardsTest {
     @Test
     void rebuildsOfOneProcessKeepTheCardsInMemory() throws Exception {
         site("");
+        String longer = "Alpha.\n\n" + "alpha words here ".repeat(40); // past the longest description (250)
+        writeA(A, longer);
         BuildMemory memory = new BuildMemory();
         Build inProcess = site -> {
             Warnings warnings = new Warnings();
@@ -212,6 +214,9 @@ class FeedCardsTest {
         // the file is not read again: what it held is in memory
         Files.delete(dir.resolve(".markata.cache").resolve(FeedCards.FILE));
 
+        // past the descriptions: no feed page is rendered, and the cards stay in memory
+        writeA(A, longer + "\n\nAn end.");
+        assertThat(cardsRendered(warmBuild("the end of a edited", inProcess))).isZero();
         writeA(A, "Alpha.\n\nalpha words edited");
         assertThat(cardsRendered(warmBuild("a's prose edited", inProcess))).isEqualTo(1);
         writeA(A, "Alpha.\n\nalpha words edited twice");
