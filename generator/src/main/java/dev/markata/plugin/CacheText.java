@@ -75,6 +75,25 @@ public final class CacheText {
         return body;
     }
 
+    /**
+     * Where {@code wanted} first is in {@code bytes} from {@code from} to {@code to}, or -1: for
+     * readers that cut a file's text at tabs and line breaks, bytes that never occur inside
+     * another character's UTF-8.
+     */
+    public static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The text of the UTF-8 bytes from {@code from} to {@code to}. */
+    public static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
     /** A cache file that is not what was written; the message says how. */
     public static final class Damaged extends Exception {
         private static final long serialVersionUID = 1L;

@@ -189,8 +189,8 @@ final class FeedCards {
         } catch (CacheText.Damaged e) {
             return ignored(file, reporter, e.getMessage());
         }
-        int versionEnd = indexOf(bytes, (byte) '\n', start, bytes.length);
-        if (versionEnd < 0 || !text(bytes, start, versionEnd).equals(VERSION)) {
+        int versionEnd = CacheText.indexOf(bytes, (byte) '\n', start, bytes.length);
+        if (versionEnd < 0 || !CacheText.text(bytes, start, versionEnd).equals(VERSION)) {
             return Map.of(); // another version's file: not damaged, just not ours
         }
         // Cut at the bytes of tabs and line breaks, which never occur inside another character's
@@ -198,18 +198,18 @@ final class FeedCards {
         Map<String, Card> cards = new HashMap<>();
         int card = 1;
         for (int at = versionEnd + 1; at < bytes.length; card++) {
-            int end = indexOf(bytes, (byte) '\n', at, bytes.length);
-            int path = end < 0 ? -1 : indexOf(bytes, (byte) '\t', at, end);
-            int key = path < 0 ? -1 : indexOf(bytes, (byte) '\t', path + 1, end);
-            int reads = key < 0 ? -1 : indexOf(bytes, (byte) '\t', key + 1, end);
+            int end = CacheText.indexOf(bytes, (byte) '\n', at, bytes.length);
+            int path = end < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', at, end);
+            int key = path < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', path + 1, end);
+            int reads = key < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', key + 1, end);
             int length = reads < 0 || reads + 3 >= end || bytes[reads + 3] != '\t' ? -1 : digits(bytes, reads + 4, end);
             if (length < 0 || end + 1 + length >= bytes.length || bytes[end + 1 + length] != '\n') {
                 return ignored(file, reporter, "card " + card + " is not \"<template id><tab><path><tab><key><tab>"
                         + "<reads><tab><length>\" and that many bytes");
             }
-            cards.put(text(bytes, at, key), new Card(new String(bytes, key + 1, reads - key - 1,
+            cards.put(CacheText.text(bytes, at, key), new Card(new String(bytes, key + 1, reads - key - 1,
                     StandardCharsets.ISO_8859_1), bytes[reads + 1] == 'b', bytes[reads + 2] == 'd',
-                    text(bytes, end + 1, end + 1 + length)));
+                    CacheText.text(bytes, end + 1, end + 1 + length)));
             at = end + 1 + length + 1;
         }
         return cards;
@@ -228,19 +228,6 @@ final class FeedCards {
             value = value * 10 + bytes[i] - '0';
         }
         return value;
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String text(byte[] bytes, int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static Map<String, Card> ignored(Path file, Reporter reporter, String why) {

@@ -8,7 +8,6 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildMemory;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.WarmVsClean;
 import dev.markata.testing.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,22 +40,9 @@ class FeedCardsTest {
 
     private static final String A = "title: A\ndate: 2024-01-01\npublished: true\ntags: [x]";
 
-    /** A build of the site folder, in the test's own way. */
-    @FunctionalInterface
-    private interface Build {
-        BuildResult run(Path site) throws Exception;
-    }
-
     /** Builds warm with {@code build}, checks a clean build of the sources makes the same files, gives the result. */
-    private BuildResult warmBuild(String step, Build build) throws Exception {
-        BuildResult result = build.run(dir);
-        Path copy = Files.createTempDirectory("markata-clean-");
-        try {
-            assertThat(WarmVsClean.differences(dir, copy, Builds::withoutWarnings)).as(step).isEmpty();
-        } finally {
-            new Site(copy).delete("");
-        }
-        return result;
+    private BuildResult warmBuild(String step, Builds.Build build) throws Exception {
+        return Builds.warmMatchingClean(dir, step, build);
     }
 
     private BuildResult warmBuild(String step) throws Exception {
@@ -203,7 +189,7 @@ class FeedCardsTest {
         String longer = "Alpha.\n\n" + "alpha words here ".repeat(40); // past the longest description (250)
         writeA(A, longer);
         BuildMemory memory = new BuildMemory();
-        Build inProcess = site -> {
+        Builds.Build inProcess = site -> {
             Warnings warnings = new Warnings();
             BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
                     .build();
