@@ -3,11 +3,14 @@
 # rebuild, so this measures what an author waits for after saving a post: one post changed,
 # EDITS times, on a corpus of N posts. Prints, per edit, the build's own time (from serve's
 # "built ..." line) and the latency from the file's write to that line (which includes the
-# watcher's 200 ms wait for an editor to finish saving), then their medians.
+# watcher's 200 ms wait for an editor to finish saving), and the CPU seconds the server used
+# from the write to that line (all its threads: what the rebuild cost on a loaded machine, where
+# wall times are not comparable), then their medians.
 #
 #   bench/watch.sh                    # N = 10000, 10 edits
 #   N=1000 EDITS=20 bench/watch.sh
 #   MARKATA_JAVA_OPTS=-Xmx1g bench/watch.sh
+#   EDIT=prose bench/watch.sh         # edit a post's first paragraph (its descriptions), not its end
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 . "$root/bench/lib.sh"
@@ -47,25 +50,35 @@ wait_for_builds() {
 wait_for_builds 1
 echo "$(machine_line); JVM options: ${MARKATA_JAVA_OPTS:-none}"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $n posts; first build: $(grep -m1 '^built ' "$log")"
-printf '%-5s %10s %12s\n' edit build_s latency_s
+printf '%-5s %10s %12s %8s\n' edit build_s latency_s cpu_s
 posts=()
 while IFS= read -r post; do posts+=("$post"); done < <(find "$corpus/posts" -name '*.md' | sort | awk 'NR <= 50')
 builds_s=()
 latencies_s=()
+cpus_s=()
+# CPU seconds (user + system) the server has used so far
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.3f", ($14 + $15) / hz }' "/proc/$server/stat"; }
 for ((i = 1; i <= edits; i++)); do
   sleep 0.5   # the watcher re-registers its folders after a build
   post="${posts[$(( (i - 1) % ${#posts[@]} ))]}"
+  cpu_before=$(server_cpu)
   start=$(date +%s%N)
-  printf '\nEdited at %s.\n' "$start" >>"$post"
+  if [ "${EDIT:-end}" = prose ]; then
+    sed -i "0,/^[A-Z]/s/^[A-Z]/Edit$i &/" "$post"   # the first paragraph: what auto_description reads
+  else
+    printf '\nEdited at %s.\n' "$start" >>"$post"
+  fi
   wait_for_builds $((i + 1))
   end=$(date +%s%N)
+  cpu=$(awk -v a="$cpu_before" -v b="$(server_cpu)" 'BEGIN { printf "%.2f", b - a }')
   line="$(grep '^built ' "$log" | sed -n "$((i + 1))p")"
   build=$(sed -E 's/.* in ([0-9.]+) s$/\1/' <<<"$line")
   latency=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
-  printf '%-5s %10s %12s\n' "$i" "$build" "$latency"
+  printf '%-5s %10s %12s %8s\n' "$i" "$build" "$latency" "$cpu"
   builds_s+=("$build")
   latencies_s+=("$latency")
+  cpus_s+=("$cpu")
 done
-printf '%-5s %10s %12s\n' median "$(printf '%s\n' "${builds_s[@]}" | median)" \
-  "$(printf '%s\n' "${latencies_s[@]}" | median)"
+printf '%-5s %10s %12s %8s\n' median "$(printf '%s\n' "${builds_s[@]}" | median)" \
+  "$(printf '%s\n' "${latencies_s[@]}" | median)" "$(printf '%s\n' "${cpus_s[@]}" | median)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

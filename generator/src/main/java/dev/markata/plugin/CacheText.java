@@ -21,7 +21,11 @@ public final class CacheText {
 
     /** The whole file: the header for {@code kind} (one word) and {@code text}. */
     public static byte[] encode(String kind, String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        return encode(kind, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The whole file: the header for {@code kind} (one word) and {@code body}, text already in UTF-8. */
+    public static byte[] encode(String kind, byte[] body) {
         byte[] header = (kind + " " + body.length + " " + Long.toHexString(crc(body, 0)) + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] file = Arrays.copyOf(header, header.length + body.length);
@@ -69,6 +73,25 @@ public final class CacheText {
             throw new Damaged(expected);
         }
         return body;
+    }
+
+    /**
+     * Where {@code wanted} first is in {@code bytes} from {@code from} to {@code to}, or -1: for
+     * readers that cut a file's text at tabs and line breaks, bytes that never occur inside
+     * another character's UTF-8.
+     */
+    public static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The text of the UTF-8 bytes from {@code from} to {@code to}. */
+    public static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** A cache file that is not what was written; the message says how. */

@@ -48,6 +48,28 @@ public final class Builds {
         return new Site(site).files("markout");
     }
 
+    /** A build of a site folder, in a test's own way (with a memory kept across builds, say). */
+    @FunctionalInterface
+    public interface Build {
+        BuildResult run(Path site) throws Exception;
+    }
+
+    /**
+     * Builds the site as it is with {@code build} (warm), checks that a clean build of a copy of
+     * its sources makes the same files ({@link WarmVsClean}), and gives the warm build's result
+     * (what it rendered).
+     */
+    public static BuildResult warmMatchingClean(Path site, String step, Build build) throws Exception {
+        BuildResult result = build.run(site);
+        Path copy = Files.createTempDirectory("markata-clean-");
+        try {
+            assertThat(WarmVsClean.differences(site, copy, Builds::withoutWarnings)).as(step).isEmpty();
+        } finally {
+            new Site(copy).delete("");
+        }
+        return result;
+    }
+
     /** Why the site's configuration stopped the build before it began (null when it did not). */
     public static ConfigException configError(Path site) {
         return catchThrowableOfType(

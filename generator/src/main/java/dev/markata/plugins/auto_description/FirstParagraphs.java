@@ -137,35 +137,22 @@ final class FirstParagraphs {
         }
         // Cut at the bytes of tabs and line breaks, which never occur inside another character's
         // UTF-8, and each field decoded on its own (see CacheText.textStart).
-        int versionEnd = indexOf(bytes, (byte) '\n', start, bytes.length);
-        if (versionEnd < 0 || !text(bytes, start, versionEnd).equals(versionLine(limit))) {
+        int versionEnd = CacheText.indexOf(bytes, (byte) '\n', start, bytes.length);
+        if (versionEnd < 0 || !CacheText.text(bytes, start, versionEnd).equals(versionLine(limit))) {
             return Map.of(); // another version's file: not damaged, just not ours
         }
         Map<String, String> entries = new HashMap<>();
         int line = 2;
         for (int at = versionEnd + 1; at < bytes.length; line++) {
-            int end = indexOf(bytes, (byte) '\n', at, bytes.length);
-            int tab = end < 0 ? -1 : indexOf(bytes, (byte) '\t', at, end);
-            if (tab < 0 || indexOf(bytes, (byte) '\t', tab + 1, end) >= 0) {
+            int end = CacheText.indexOf(bytes, (byte) '\n', at, bytes.length);
+            int tab = end < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', at, end);
+            if (tab < 0 || CacheText.indexOf(bytes, (byte) '\t', tab + 1, end) >= 0) {
                 return ignored(file, reporter, "line " + line + " is not \"<digest><tab><text>\"");
             }
-            entries.put(text(bytes, at, tab), text(bytes, tab + 1, end));
+            entries.put(CacheText.text(bytes, at, tab), CacheText.text(bytes, tab + 1, end));
             at = end + 1;
         }
         return entries;
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String text(byte[] bytes, int from, int to) {
-        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static Map<String, String> ignored(Path file, Reporter reporter, String why) {

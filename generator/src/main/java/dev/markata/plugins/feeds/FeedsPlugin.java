@@ -12,6 +12,7 @@ import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.index_page.IndexPagePlugin;
+import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.load.DateText;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
@@ -19,6 +20,8 @@ import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
+import dev.markata.plugins.skip.SkipPlugin;
+import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +35,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,7 +49,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * names ({@code rss.xsl}), the site's {@code sitemap.xml}, root {@code rss.xml} and
  * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
  * archive as {@code index.html} when neither a post nor an asset is the home page. A feed page whose posts, templates and configuration did not change since the
- * last build is not rendered again.
+ * last build is not rendered again; one that is, is assembled from the cards of earlier builds
+ * whose key still holds ({@link FeedCards}): an edit of one post's prose renders its card alone.
  */
 public final class FeedsPlugin implements Plugin {
 
@@ -68,6 +74,7 @@ public final class FeedsPlugin implements Plugin {
     }
 
     private static final StateKey<SelectedFeeds> SELECTED = new StateKey<>("selected feeds", SelectedFeeds.class);
+    private static final StateKey<FeedCards> CARDS = new StateKey<>("feed cards", FeedCards.class);
 
     @Override
     public String id() {
@@ -79,7 +86,8 @@ public final class FeedsPlugin implements Plugin {
         List<FeedConfig> feeds = setup.config(FeedConfig.SECTION);
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
-        setup.hook(Stage.SAVE, context -> write(context, templates));
+        FeedCards cards = setup.memory().get(CARDS, FeedCards::new);
+        setup.hook(Stage.SAVE, context -> write(context, templates, cards));
     }
 
     /**
@@ -322,7 +330,7 @@ public final class FeedsPlugin implements Plugin {
         return String.valueOf(a).compareTo(String.valueOf(b));
     }
 
-    private static void write(BuildContext context, Templates templates) throws Exception {
+    private static void write(BuildContext context, Templates templates, FeedCards cards) throws Exception {
         SelectedFeeds feeds = context.get(SELECTED).orElseThrow(() -> new PluginException(
                 "feeds were not selected in pre_render"));
         Map<String, Post> byPath = new HashMap<>();
@@ -336,6 +344,8 @@ public final class FeedsPlugin implements Plugin {
         boolean home = !IndexPagePlugin.homeIsTaken(context);
         PostBodies bodies = PostBodies.of(context);
         XmlTemplates xml = new XmlTemplates(context, templates);
+        cards.startBuild(context.cacheDir().resolve(FeedCards.FILE), context.reporter());
+        CardKeys cardKeys = new CardKeys(shared, Skips.of(context), ContentDigests.of(context));
         boolean homeWritten = false;
         for (Selected feed : feeds.feeds()) {
             // the final posts (after render) for descriptions and titles
@@ -369,19 +379,21 @@ public final class FeedsPlugin implements Plugin {
                 // (the view of every post was a tenth of a warm 10,000-post build's save stage)
                 SiteView site = SiteView.of(context, templates);
                 AtomicBoolean readBodies = new AtomicBoolean();
-                renderPages(context, templates, site, config, isHome, bodies, readBodies);
+                renderPages(context, templates, site, config, isHome, bodies, readBodies, cards, cardKeys, posts);
                 // a page that shows posts' bodies (latest posts in full) is rendered again when one changes
                 keys.put(config.slug(), bodies.storedKey(key, readBodies.get()));
             }
             // The key covers what the XML shows (the site's settings are in the templates' config,
             // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
             // feed whose files are there is not built again (10,000 entries cost a third of a second).
+            List<String> xmlFiles = new ArrayList<>();
             if (config.rss()) {
-                writeXml(context, xml, config, posts, unchanged, config.slug() + "/rss.xml", config.slug() + "/atom.xml");
+                xmlFiles.addAll(List.of(config.slug() + "/rss.xml", config.slug() + "/atom.xml"));
             }
             if (feeds.site() == feed) {
-                writeXml(context, xml, config, posts, unchanged, "rss.xml", "atom.xml");
+                xmlFiles.addAll(List.of("rss.xml", "atom.xml"));
             }
+            writeXml(context, xml, config, posts, unchanged, xmlFiles.toArray(String[]::new));
             if (config.sitemap()) {
                 // the feed's own sitemap, of its posts, as markata writes one per feed
                 String sitemap = config.slug() + "/" + SITEMAP;
@@ -423,7 +435,31 @@ public final class FeedsPlugin implements Plugin {
         if (homeWritten) {
             context.put(IndexPagePlugin.HOME_WRITTEN, Boolean.TRUE);
         }
+        Set<String> cardTemplates = new HashSet<>();
+        for (Selected feed : feeds.feeds()) {
+            cardTemplates.add(Hashing.of(feed.config().cardTemplate()));
+        }
+        cards.finishBuild(byPath.keySet(), cardTemplates);
         KeyFile.write(keysFile, keys, previous);
+    }
+
+    /**
+     * The part of a card's key that follows from its post: the skip plugin's key of its page,
+     * which covers its fields and Markdown as loaded (and what every page depends on: templates,
+     * settings, what pages show of every post but descriptions, which posts each feed holds);
+     * made here when skip does not run (as skip makes it), once per post for every feed listing
+     * it. {@code shared}: the templates' key, the day and which posts each feed holds.
+     */
+    private record CardKeys(String shared, Skips skips, ContentDigests digests, Map<String, String> made) {
+        CardKeys(String shared, Skips skips, ContentDigests digests) {
+            this(shared, skips, digests, new ConcurrentHashMap<>());
+        }
+
+        String of(Post post) {
+            Optional<String> skips = skips().key(post.path());
+            return skips.isPresent() ? skips.get()
+                    : made.computeIfAbsent(post.path(), path -> SkipPlugin.key(post, "", digests.ofLoaded(post)));
+        }
     }
 
     /** A feed's posts as they are after render (their descriptions and titles). */
@@ -431,16 +467,28 @@ public final class FeedsPlugin implements Plugin {
         return feed.posts().stream().map(p -> byPath.getOrDefault(p.path(), p)).toList();
     }
 
-    /** A feed's RSS and Atom files, unless the feed is unchanged and they are there (then kept). */
+    /**
+     * A feed's RSS and Atom files ({@code files}: pairs of an RSS and an Atom file's name), unless
+     * the feed is unchanged and they are there (then kept). The archive's are also the site's
+     * {@code rss.xml} and {@code atom.xml}: made once for both (10,000 entries, a tenth of a second each).
+     */
     private static void writeXml(BuildContext context, XmlTemplates xml, FeedConfig config, List<Post> posts,
-                                 boolean unchanged, String rss, String atom) throws Exception {
-        if (unchanged && exist(context, rss, atom)) {
-            context.output().keep(rss);
-            context.output().keep(atom);
-            return;
+                                 boolean unchanged, String... files) throws Exception {
+        String rss = null;
+        String atom = null;
+        for (int i = 0; i < files.length; i += 2) {
+            if (unchanged && exist(context, files[i], files[i + 1])) {
+                context.output().keep(files[i]);
+                context.output().keep(files[i + 1]);
+                continue;
+            }
+            if (rss == null) {
+                rss = xml.render(config, XmlTemplates.RSS, () -> FeedXml.rss(context.site(), config, posts, true));
+                atom = FeedXml.atom(context.site(), config, posts);
+            }
+            context.output().write(files[i], rss);
+            context.output().write(files[i + 1], atom);
         }
-        context.output().write(rss, xml.render(config, XmlTemplates.RSS, () -> FeedXml.rss(context.site(), config, posts, true)));
-        context.output().write(atom, FeedXml.atom(context.site(), config, posts));
     }
 
     private static boolean exist(BuildContext context, String... files) {
@@ -453,21 +501,68 @@ public final class FeedsPlugin implements Plugin {
     }
 
     private static void renderPages(BuildContext context, Templates templates, SiteView site, FeedConfig config,
-                                    boolean isHome, PostBodies bodies, AtomicBoolean readBodies) throws Exception {
+                                    boolean isHome, PostBodies bodies, AtomicBoolean readBodies, FeedCards cache,
+                                    CardKeys cardKeys, List<Post> feedPosts) throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> feedView = (Map<String, Object>) ((Map<String, Object>) site.markata().get("feeds"))
                 .get(config.name());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> posts = (List<Map<String, Object>>) feedView.get("posts");
         String document = "feed " + config.name();
-        // One card per post: on a big site most of the feed's time, so the cards are rendered on
-        // the build's threads (each task is its post's work) and joined in order here.
-        List<String> cards = context.map(posts, post -> String.valueOf(post.get("path")),
-                post -> bodies.noting(readBodies, () -> {
-                    Map<String, Object> card = templates.cardValues(config.cardTemplate(), post);
-                    card.put("markata", site.markata());
-                    return templates.render(document, config.cardTemplate(), card);
-                }));
+        // One card per post, kept from earlier builds (and other feeds of this one) while its key
+        // holds: after an edit of one post's prose only its card is rendered again, where the
+        // 10,000 cards of an archive were most of what the edit cost.
+        String templateId = Hashing.of(config.cardTemplate());
+        String cardShared = new Hashing().add(cardKeys.shared()).add(SiteView.fingerprintWithoutDescriptions(context))
+                .add("card").add(config.cardTemplate()).hex();
+        cache.prepare();
+        String[] cards = new String[posts.size()];
+        String[] slots = new String[posts.size()];
+        String[] keys = new String[posts.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            Post post = feedPosts.get(i);
+            keys[i] = Hashing.of(cardShared, cardKeys.of(post));
+            slots[i] = FeedCards.slot(templateId, post.path());
+            FeedCards.Card card = cache.find(slots[i]);
+            if (card != null
+                    && card.storedKey().equals(bodies.storedKey(keys[i], card.readBodies(), card.readDescriptions()))) {
+                cards[i] = card.html();
+                cache.use(slots[i], card, false);
+                if (card.readBodies()) {
+                    readBodies.set(true);
+                }
+            } else {
+                missing.add(i);
+            }
+        }
+        // The others are rendered on the build's threads (each task is its post's work) and put in place here.
+        List<FeedCards.Card> rendered = context.map(missing, i -> String.valueOf(posts.get(i).get("path")), i -> {
+            Map<String, Object> post = posts.get(i);
+            String path = feedPosts.get(i).path();
+            AtomicBoolean cardReadBodies = new AtomicBoolean();
+            AtomicBoolean cardReadDescriptions = new AtomicBoolean();
+            // the post's own descriptions are in the card's key; other posts' are noted, and so are bodies
+            String html = bodies.notingOthers(path, cardReadBodies, cardReadDescriptions, () -> {
+                Map<String, Object> card = templates.cardValues(config.cardTemplate(), post);
+                card.put("markata", site.markata());
+                return templates.render(document, config.cardTemplate(), card);
+            });
+            // a body read (its own post's HTML among them) may show what other posts' descriptions
+            // made (prevnext's links, a Jinja post): such a card follows every post's text
+            boolean readDescriptions = cardReadDescriptions.get() || cardReadBodies.get();
+            return new FeedCards.Card(bodies.storedKey(keys[i], cardReadBodies.get(), readDescriptions),
+                    cardReadBodies.get(), readDescriptions, html);
+        });
+        for (int m = 0; m < missing.size(); m++) {
+            int i = missing.get(m);
+            FeedCards.Card card = rendered.get(m);
+            cards[i] = card.html();
+            cache.use(slots[i], card, true);
+            if (card.readBodies()) {
+                readBodies.set(true);
+            }
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         // markata renders a feed's page and partial with post=feed.config.model_dump() and the
         // site's url: templates written for post pages ({{ post.title }} in a head or a card used
@@ -476,7 +571,7 @@ public final class FeedsPlugin implements Plugin {
         values.put("url", templates.config().get("url"));
         values.put("feed", feedView);
         values.put("posts", posts);
-        values.put("cards", cards);
+        values.put("cards", List.of(cards));
         values.put("title", config.title());
         values.put("description", config.description());
         // as a post page sees its slug by name: a [markata.head] entry that is a template

@@ -33,7 +33,7 @@ final class ListedPost extends AbstractMap<String, Object> {
     public Object get(Object key) {
         if (!isBody(key)) {
             if (key instanceof String name && PostBodies.isDescription(name)) {
-                bodies.descriptionRead();
+                bodies.descriptionRead(post.path());
             }
             return view.get(key);
         }
@@ -61,7 +61,7 @@ final class ListedPost extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         bodies.bodyRead();
-        bodies.descriptionRead();
+        bodies.descriptionRead(post.path());
         Map<String, Object> copy = new LinkedHashMap<>(view);
         String html = bodies.html(post);
         copy.put("content", bodies.content(post));

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * under a key that also covers every post's descriptions ({@link #storedKey}), and it is
  * rendered again when any of them changes ({@link #unchanged}). Pages that read none keep the
  * cheap key; a page showing descriptions is not rendered again for an edit past them. (Feeds'
- * pages are keyed on every post's descriptions: they watch bodies only.)
+ * pages are keyed on every post's descriptions: they watch bodies only. Their cards are keyed
+ * on their own post, descriptions included, and watched for other posts': {@link #notingOthers}.)
  *
  * <p>A post the skip plugin left unrendered has no HTML in this build; a listing that shows it
  * gets it from {@link #html}, which render_markdown backs with its cache.
@@ -54,8 +55,11 @@ public final class PostBodies {
     private static final StateKey<PostBodies> KEY = new StateKey<>("post bodies", PostBodies.class);
 
     private final BuildContext context;
-    /** One render's watch: what it read (descriptions null: the caller's key covers them). */
-    private record Watch(AtomicBoolean bodies, AtomicBoolean descriptions) {
+    /**
+     * One render's watch: what it read (descriptions null: the caller's key covers them; reads
+     * of the descriptions of the post at {@code own}, when not null, are not noted either).
+     */
+    private record Watch(AtomicBoolean bodies, AtomicBoolean descriptions, String own) {
     }
 
     private final ThreadLocal<Watch> watching = new ThreadLocal<>();
@@ -87,7 +91,7 @@ public final class PostBodies {
      * descriptions (feeds' pages: the site's whole fingerprint).
      */
     public <T> T noting(AtomicBoolean readBodies, Render<T> render) throws Exception {
-        return noting(new Watch(readBodies, null), render);
+        return noting(new Watch(readBodies, null, null), render);
     }
 
     /**
@@ -98,7 +102,17 @@ public final class PostBodies {
      * one too, whose page shows what the inner one made.
      */
     public <T> T noting(AtomicBoolean readBodies, AtomicBoolean readDescriptions, Render<T> render) throws Exception {
-        return noting(new Watch(readBodies, readDescriptions), render);
+        return noting(new Watch(readBodies, readDescriptions, null), render);
+    }
+
+    /**
+     * As {@link #noting(AtomicBoolean, AtomicBoolean, Render)}, for the render of what shows the
+     * post at {@code own} (a feed's card), whose key covers that post's descriptions: reads of
+     * its descriptions are not noted, those of other posts are.
+     */
+    public <T> T notingOthers(String own, AtomicBoolean readBodies, AtomicBoolean readDescriptions, Render<T> render)
+            throws Exception {
+        return noting(new Watch(readBodies, readDescriptions, own), render);
     }
 
     private <T> T noting(Watch watch, Render<T> render) throws Exception {
@@ -149,8 +163,13 @@ public final class PostBodies {
 
     /** Called by the views of listed posts when a template reads a description. */
     void descriptionRead() {
+        descriptionRead(null);
+    }
+
+    /** Called by the view of the post at {@code path} when a template reads one of its descriptions. */
+    void descriptionRead(String path) {
         Watch watch = watching.get();
-        if (watch != null && watch.descriptions() != null) {
+        if (watch != null && watch.descriptions() != null && (path == null || !path.equals(watch.own()))) {
             watch.descriptions().set(true);
         }
     }

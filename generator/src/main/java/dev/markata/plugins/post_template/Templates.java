@@ -87,6 +87,8 @@ public final class Templates {
     private final Map<String, Optional<String>> sources = new ConcurrentHashMap<>();
     /** {@link #pageTemplateKey} by template name: asked for every post, looked up once per build. */
     private final Map<String, String> pageTemplateKeys = new ConcurrentHashMap<>();
+    /** Whether a card template's text names a body field, by template (asked once per card). */
+    private final Map<String, Boolean> cardsShowBodies = new ConcurrentHashMap<>();
 
     private volatile String key;
 
@@ -732,6 +734,7 @@ public final class Templates {
 
     /** The names of a post's body fields, in a template's text (a word: also in a longer expression). */
     private static final Pattern BODY_NAMES = Pattern.compile("\\b(?:content|html|article_html)\\b");
+    private static final Set<String> BODY_FIELDS = Set.of("content", "html", "article_html");
 
     /**
      * What a feed's card template sees: {@code post}, and the post's fields by name, as markata
@@ -743,10 +746,16 @@ public final class Templates {
      * ({@link PostBodies}: such a feed page is not rendered again when only a body changed).
      */
     public Map<String, Object> cardValues(String cardTemplate, Map<String, Object> post) throws IOException {
-        boolean bodies = source(cardTemplate).map(text -> BODY_NAMES.matcher(text).find()).orElse(true);
+        // once per template, not per card: matching it for each of 10,000 cards was a fifth of their time
+        Boolean known = cardsShowBodies.get(cardTemplate);
+        if (known == null) {
+            known = source(cardTemplate).map(text -> BODY_NAMES.matcher(text).find()).orElse(true);
+            cardsShowBodies.put(cardTemplate, known);
+        }
+        boolean bodies = known;
         Map<String, Object> values = new HashMap<>();
         for (String name : post.keySet()) {
-            if (bodies || !BODY_NAMES.matcher(name).matches()) {
+            if (bodies || !BODY_FIELDS.contains(name)) {
                 values.put(name, post.get(name));
             }
         }

@@ -105,10 +105,14 @@ public final class SkipPlugin implements Plugin {
             }
         }
         context.put(KEYS, new Keys(keys, skipped, previous));
-        context.put(Skips.KEY, new Skips(skipped));
+        context.put(Skips.KEY, new Skips(skipped, keys));
     }
 
-    static String key(Post post, String shared, String contentDigest) {
+    /**
+     * A key of what a post's page shows of the post itself (its fields, front matter and Markdown,
+     * by {@code contentDigest}), after {@code shared}; feed cards are keyed on it too ({@link Skips#key}).
+     */
+    public static String key(Post post, String shared, String contentDigest) {
         Hashing hash = new Hashing().add(shared).add(post.path()).add(post.slug()).add(post.title())
                 .add(String.valueOf(post.date())).add(String.valueOf(post.published())).add(post.description())
                 .add(post.template());

@@ -6,6 +6,8 @@ import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildExecutor.DocumentTask;
 import dev.markata.lifecycle.DocumentFailures;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,12 +18,14 @@ import java.util.Set;
 public final class Skips {
 
     static final StateKey<Skips> KEY = new StateKey<>("skipped posts", Skips.class);
-    private static final Skips NONE = new Skips(Set.of());
+    private static final Skips NONE = new Skips(Set.of(), Map.of());
 
     private final Set<String> paths;
+    private final Map<String, String> keys;
 
-    Skips(Set<String> paths) {
+    Skips(Set<String> paths, Map<String, String> keys) {
         this.paths = Set.copyOf(paths);
+        this.keys = keys;
     }
 
     public static Skips of(BuildContext context) {
@@ -30,6 +34,16 @@ public final class Skips {
 
     public boolean skipped(String path) {
         return paths.contains(path);
+    }
+
+    /**
+     * The key the skip plugin gave the post at {@code path} in this build: what its page shows of
+     * the post itself (fields, front matter, Markdown as loaded), of every post but their bodies and
+     * descriptions, which posts each feed holds, the templates and settings ({@link SkipPlugin#key}).
+     * Empty when the skip plugin does not run, or the post came after it.
+     */
+    public Optional<String> key(String path) {
+        return Optional.ofNullable(keys.get(path));
     }
 
     /** Whether some post of {@code posts} is not skipped (so a plugin has work to prepare for). */

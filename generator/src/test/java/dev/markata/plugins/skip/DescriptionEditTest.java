@@ -8,8 +8,6 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugins.post_template.PostTemplatePlugin;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.WarmVsClean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +38,7 @@ class DescriptionEditTest {
 
     /** Builds warm, checks a clean build of the sources makes the same files, and gives the warm build's result. */
     private BuildResult warmBuild(String step) throws Exception {
-        BuildResult result = Builds.withoutWarnings(dir);
-        Path copy = Files.createTempDirectory("markata-clean-");
-        try {
-            assertThat(WarmVsClean.differences(dir, copy, Builds::withoutWarnings)).as(step).isEmpty();
-        } finally {
-            new Site(copy).delete("");
-        }
-        return result;
+        return Builds.warmMatchingClean(dir, step, Builds::withoutWarnings);
     }
 
     /** How many posts' pages the build put through their template. */
