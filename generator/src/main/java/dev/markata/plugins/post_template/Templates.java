@@ -375,8 +375,9 @@ public final class Templates {
      * the jar cannot be listed); TemplatesTest checks it against the theme's folder.
      */
     static final List<String> THEME_TEMPLATES = List.of("404.html", "base.html", "card.html", "feed.html",
-            "feed_partial.html", "head.html", "index.html", "mermaid.html", "nav.html", "og.html", "post.html",
-            "post_partial.html", "prevnext.html", "raw", "redirect.html", "rss.xsl", "service-worker.js");
+            "feed_partial.html", "head.html", "highlight.css", "index.html", "mermaid.html", "nav.html",
+            "og.html", "post.html", "post_partial.html", "prevnext.html", "raw", "redirect.html", "rss.xsl",
+            "service-worker.js");
 
     /**
      * Why a page template a setting names cannot be found, or empty when it can: a name in
