@@ -72,6 +72,9 @@ final class ProfileRun {
         if (config.formats().contains(OutputFormat.JFR)) {
             builder.jfrOutput(OutputFormat.JFR.fileFor(report));
         }
+        if (config.sampler() != SamplerChoice.JDK) {
+            Profiler.prepare(); // while the other plugins register: the first stage starts it
+        }
         this.profiler = builder.build();
         this.spans = new BuildSpans(profiler, config.asyncMode(), this::start);
     }

@@ -58,6 +58,7 @@ final class AsyncProfilerSampler implements Sampler {
 
     /** One load attempt per JVM: a native library loads once, and its failure is said once. */
     private static Loaded loaded;
+    private static boolean failureSaid;
     private static final AtomicBoolean BUSY = new AtomicBoolean();
 
     private final AsyncProfiler profiler;
@@ -86,16 +87,26 @@ final class AsyncProfilerSampler implements Sampler {
         return new AsyncProfilerSampler(profiler, libraryPath, mode, jfr);
     }
 
+    /** Loads the library (once per JVM); its failure is said once, when a recording asks for it. */
     static synchronized Loaded load() {
+        Loaded result = loadQuietly();
+        if (result.failure() != null && !failureSaid) {
+            failureSaid = true;
+            Warnings.warn("async-profiler unavailable, using the JDK sampler: " + result.failure());
+        }
+        return result;
+    }
+
+    /**
+     * Loads the library (once per JVM) without saying anything: {@link Recording#prepare} loads
+     * it ahead of a recording that may not use it ({@code sampler = "jdk"}).
+     */
+    static synchronized Loaded loadQuietly() {
         if (loaded == null) {
             try {
                 loaded = tryLoad();
             } catch (LinkageError e) {
                 loaded = new Loaded(null, "async-profiler classes are not available: " + e);
-            }
-            if (loaded.failure() != null) {
-                Warnings.warn("async-profiler unavailable, using the JDK sampler: "
-                        + loaded.failure());
             }
         }
         return loaded;
