@@ -152,11 +152,6 @@ final class ProfileRun {
         BuildStatsRecorder.Moment end = stats.now();
         ExecutorService writers = writers();
         Future<BuildStats> pendingStats = writers.submit(() -> stats.snapshot(end));
-        // The report page's script and style (read from the jar, joined and hashed for its
-        // content security policy: ~10 ms of CPU) are ready before the session is.
-        ReportOptions options = reportOptions();
-        Future<HtmlRenderer> html = config.formats().contains(OutputFormat.HTML)
-                ? writers.submit(() -> new HtmlRenderer(options)) : null;
         Session session;
         long stopBegin = System.nanoTime();
         long stopCpuBegin = BuildStatsRecorder.processCpuNanos();
@@ -180,7 +175,7 @@ final class ProfileRun {
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
         long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
-        Writing writing = startWriting(session, writers, options, html);
+        Writing writing = startWriting(session, writers);
         // The summary is made on this thread while the writers run (it only reads the session);
         // the files are waited for even if it fails.
         String summary;
@@ -260,8 +255,8 @@ final class ProfileRun {
      * once, by one writer, which then writes both files; the other formats (the pyinstrument
      * JSON builds a call tree) run beside it.
      */
-    private Writing startWriting(Session session, ExecutorService writers, ReportOptions options,
-                                 Future<HtmlRenderer> html) {
+    private Writing startWriting(Session session, ExecutorService writers) {
+        ReportOptions options = reportOptions();
         List<OutputFormat> formats = formats();
         List<OutputFormat> withSessionJson = formats.stream()
                 .filter(f -> f == OutputFormat.SESSION || f == OutputFormat.HTML).toList();
@@ -272,14 +267,14 @@ final class ProfileRun {
                 byte[] json = SessionJson.toBytes(session);
                 Map<OutputFormat, Optional<Path>> done = new LinkedHashMap<>();
                 for (OutputFormat format : withSessionJson) {
-                    done.put(format, writeOne(session, format, options, json, html));
+                    done.put(format, writeOne(session, format, options, json));
                 }
                 return done;
             });
         }
         Map<OutputFormat, Future<Optional<Path>>> separate = new LinkedHashMap<>();
         for (OutputFormat format : others) {
-            separate.put(format, writers.submit(() -> writeOne(session, format, options, null, html)));
+            separate.put(format, writers.submit(() -> writeOne(session, format, options, null)));
         }
         writers.shutdown();
         return new Writing(formats, shared, separate);
@@ -374,11 +369,9 @@ final class ProfileRun {
 
     /**
      * Writes one format; empty (with a warning) when it could not be written. {@code sessionJson}
-     * is the session's JSON when the caller made it (for the session file and the HTML report);
-     * {@code htmlRenderer} the HTML report's renderer, made while the profiler stopped (null: made here).
+     * is the session's JSON when the caller made it (for the session file and the HTML report).
      */
-    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options, byte[] sessionJson,
-                                    Future<HtmlRenderer> htmlRenderer) {
+    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options, byte[] sessionJson) {
         Path file = format.fileFor(report);
         try {
             if (format == OutputFormat.JFR) {
@@ -393,7 +386,7 @@ final class ProfileRun {
             if (format == OutputFormat.SESSION) {
                 AtomicFiles.write(file, sessionJson != null ? sessionJson : SessionJson.toBytes(session));
             } else if (format == OutputFormat.HTML) {
-                HtmlRenderer html = htmlRenderer != null ? result(htmlRenderer) : new HtmlRenderer(options);
+                HtmlRenderer html = new HtmlRenderer(options);
                 AtomicFiles.write(file, (OutputStream out) -> html.write(session, sessionJson, out));
             } else {
                 Reports.write(session, format.reportFormat(), options, file);
