@@ -49,6 +49,9 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
+        if (Boolean.TRUE.equals(profile)) {
+            ProfilerPlugin.prepare(); // loads the sampler while the configuration is read
+        }
         ConfigOverrides overrides = profile == null ? ConfigOverrides.NONE
                 : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())
                 : new ConfigOverrides(Set.of(), Set.of(PROFILER));

@@ -83,6 +83,17 @@ public final class Profiler implements AutoCloseable {
     }
 
     /**
+     * Gets the JVM ready to record, in the background: a program that knows early that it will
+     * profile (a command line's {@code --profile}) calls this first thing, and the first
+     * {@link #start()} then finds async-profiler's native library loaded (~30 ms of CPU it
+     * would otherwise spend before sampling begins) instead of loading it. Does nothing the
+     * second time; costs that CPU on another thread when nothing is recorded after all.
+     */
+    public static void prepare() {
+        Recording.prepare();
+    }
+
+    /**
      * Starts recording on the calling thread (the starting thread).
      *
      * @return this profiler, for {@code try (Profiler p = Profiler.builder().build().start())}

@@ -364,6 +364,26 @@ class ProfilerTest {
                 .doesNotContain("Reference Handler", "Signal Dispatcher", "Finalizer", "markata-profiler-sampler");
     }
 
+    /**
+     * {@link Profiler#prepare()} loads async-profiler ahead, on a thread of its own: a start
+     * after it records with async-profiler as any start does, the preparing thread is never
+     * one of the session's threads, and preparing again does nothing.
+     */
+    @Test
+    void aPreparedProfilerStartsWithAsyncProfilerAndDoesNotSampleThePreparation() throws Exception {
+        Profiler.prepare();
+        Profiler.prepare();
+        Profiler profiler = Profiler.builder().threads(ThreadSelection.allThreads()).build();
+        profiler.start();
+        Workloads.spin(50);
+        Session session = profiler.stop();
+        assertThat(session.sampler().name()).isEqualTo("async-profiler");
+        assertThat(session.threads()).extracting(ThreadProfile::name).contains("main")
+                .noneMatch(name -> name.startsWith("markata-profiler-"));
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .filteredOn(name -> name.equals("markata-profiler-prepare")).hasSizeLessThanOrEqualTo(1);
+    }
+
     @Test
     void predicateSelectsThreadsByName() throws Exception {
         Profiler profiler = Profiler.builder()

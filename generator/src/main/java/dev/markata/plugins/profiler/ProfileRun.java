@@ -72,6 +72,9 @@ final class ProfileRun {
         if (config.formats().contains(OutputFormat.JFR)) {
             builder.jfrOutput(OutputFormat.JFR.fileFor(report));
         }
+        if (config.sampler() != SamplerChoice.JDK) {
+            Profiler.prepare(); // while the other plugins register: the first stage starts it
+        }
         this.profiler = builder.build();
         this.spans = new BuildSpans(profiler, config.asyncMode(), this::start);
     }
@@ -144,15 +147,27 @@ final class ProfileRun {
             return;
         }
         finished = true;
-        BuildStats buildStats = stats.snapshot(); // before stopping: the stop is not the build's time
+        // The build's figures end here (the stop is not the build's time); its documents are
+        // added up on a writer thread while this one stops the profiler.
+        BuildStatsRecorder.Moment end = stats.now();
+        ExecutorService writers = writers();
+        Future<BuildStats> pendingStats = writers.submit(() -> stats.snapshot(end));
         Session session;
         long stopBegin = System.nanoTime();
         long stopCpuBegin = BuildStatsRecorder.processCpuNanos();
         try {
             session = profiler.stop();
         } catch (RuntimeException e) {
+            writers.shutdown();
             reporter.warn("the build profiler failed to stop, so no profile was written: " + e);
             return;
+        }
+        BuildStats buildStats;
+        try {
+            buildStats = result(pendingStats);
+        } catch (RuntimeException | Error e) {
+            writers.shutdown();
+            throw e;
         }
         long stopNanos = System.nanoTime() - stopBegin;
         long stopCpuNanos = BuildStatsRecorder.processCpuNanos() - stopCpuBegin;
@@ -160,7 +175,7 @@ final class ProfileRun {
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
         long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
-        Writing writing = startWriting(session);
+        Writing writing = startWriting(session, writers);
         // The summary is made on this thread while the writers run (it only reads the session);
         // the files are waited for even if it fails.
         String summary;
@@ -240,24 +255,12 @@ final class ProfileRun {
      * once, by one writer, which then writes both files; the other formats (the pyinstrument
      * JSON builds a call tree) run beside it.
      */
-    private Writing startWriting(Session session) {
+    private Writing startWriting(Session session, ExecutorService writers) {
         ReportOptions options = reportOptions();
-        List<OutputFormat> formats = new ArrayList<>();
-        for (OutputFormat format : OutputFormat.values()) {
-            if (config.formats().contains(format) || format == OutputFormat.SESSION) {
-                formats.add(format);
-            }
-        }
+        List<OutputFormat> formats = formats();
         List<OutputFormat> withSessionJson = formats.stream()
                 .filter(f -> f == OutputFormat.SESSION || f == OutputFormat.HTML).toList();
         List<OutputFormat> others = formats.stream().filter(f -> !withSessionJson.contains(f)).toList();
-        int threads = Math.max(1, Math.min(others.size() + (withSessionJson.isEmpty() ? 0 : 1),
-                Runtime.getRuntime().availableProcessors()));
-        ExecutorService writers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "markata-profile-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
         Future<Map<OutputFormat, Optional<Path>>> shared = null;
         if (!withSessionJson.isEmpty()) {
             shared = writers.submit(() -> {
@@ -275,6 +278,52 @@ final class ProfileRun {
         }
         writers.shutdown();
         return new Writing(formats, shared, separate);
+    }
+
+    /** The formats to write, in the order of {@link OutputFormat}; the session file always. */
+    private List<OutputFormat> formats() {
+        List<OutputFormat> formats = new ArrayList<>();
+        for (OutputFormat format : OutputFormat.values()) {
+            if (config.formats().contains(format) || format == OutputFormat.SESSION) {
+                formats.add(format);
+            }
+        }
+        return formats;
+    }
+
+    /**
+     * The threads that write the files (one for the formats that carry the session JSON, one
+     * per other format, no more than the cores); the first of them adds the build's documents
+     * up while the profiler stops.
+     */
+    private ExecutorService writers() {
+        List<OutputFormat> formats = formats();
+        long withSessionJson = formats.stream().filter(f -> f == OutputFormat.SESSION || f == OutputFormat.HTML).count();
+        int wanted = (int) (formats.size() - withSessionJson + (withSessionJson > 0 ? 1 : 0));
+        int threads = Math.max(1, Math.min(wanted, Runtime.getRuntime().availableProcessors()));
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "markata-profile-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What a task of the writer threads returned; its failure as it was thrown. */
+    private static <T> T result(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding the build's figures up", e);
+        }
     }
 
     /**

@@ -58,6 +58,7 @@ final class AsyncProfilerSampler implements Sampler {
 
     /** One load attempt per JVM: a native library loads once, and its failure is said once. */
     private static Loaded loaded;
+    private static boolean failureSaid;
     private static final AtomicBoolean BUSY = new AtomicBoolean();
 
     private final AsyncProfiler profiler;
@@ -86,16 +87,26 @@ final class AsyncProfilerSampler implements Sampler {
         return new AsyncProfilerSampler(profiler, libraryPath, mode, jfr);
     }
 
+    /** Loads the library (once per JVM); its failure is said once, when a recording asks for it. */
     static synchronized Loaded load() {
+        Loaded result = loadQuietly();
+        if (result.failure() != null && !failureSaid) {
+            failureSaid = true;
+            Warnings.warn("async-profiler unavailable, using the JDK sampler: " + result.failure());
+        }
+        return result;
+    }
+
+    /**
+     * Loads the library (once per JVM) without saying anything: {@link Recording#prepare} loads
+     * it ahead of a recording that may not use it ({@code sampler = "jdk"}).
+     */
+    static synchronized Loaded loadQuietly() {
         if (loaded == null) {
             try {
                 loaded = tryLoad();
             } catch (LinkageError e) {
                 loaded = new Loaded(null, "async-profiler classes are not available: " + e);
-            }
-            if (loaded.failure() != null) {
-                Warnings.warn("async-profiler unavailable, using the JDK sampler: "
-                        + loaded.failure());
             }
         }
         return loaded;
@@ -867,17 +878,24 @@ final class AsyncProfilerSampler implements Sampler {
         private long lastNanos = Long.MIN_VALUE;
         private long[] changes;
 
+        /** {@code spans}: the thread's spans, kept as they are when in start order (not modified). */
         SpanTimeline(List<SpanRecord> spans) {
-            byStart = new ArrayList<>(spans);
             // A thread's log is in this order already (it opens its spans one after another);
-            // checked rather than sorted, which under C1 cost more than the check.
+            // checked rather than sorted, which under C1 cost more than the check, and not copied.
             boolean sorted = true;
-            for (int i = 1; i < byStart.size() && sorted; i++) {
-                SpanRecord a = byStart.get(i - 1);
-                SpanRecord b = byStart.get(i);
-                sorted = a.startNanos < b.startNanos || (a.startNanos == b.startNanos && a.id < b.id);
+            SpanRecord before = null;
+            for (SpanRecord span : spans) {
+                if (before != null && !(before.startNanos < span.startNanos
+                        || (before.startNanos == span.startNanos && before.id < span.id))) {
+                    sorted = false;
+                    break;
+                }
+                before = span;
             }
-            if (!sorted) {
+            if (sorted) {
+                byStart = spans;
+            } else {
+                byStart = new ArrayList<>(spans);
                 byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
             }
         }
@@ -938,11 +956,35 @@ final class AsyncProfilerSampler implements Sampler {
                 active.clear();
             }
             lastNanos = nanos;
-            while (next < byStart.size() && byStart.get(next).startNanos <= nanos) {
-                active.add(byStart.get(next++));
+            // The spans that ended before this sample are dropped: those that started since the
+            // sample before (a worker runs dozens of tasks between two samples) are not even added.
+            int kept = 0;
+            for (int i = 0; i < active.size(); i++) {
+                SpanRecord span = active.get(i);
+                if (!endedBy(span, nanos)) {
+                    active.set(kept++, span);
+                }
             }
-            active.removeIf(s -> s.endNanos != SpanRecord.OPEN && s.endNanos <= nanos);
+            while (active.size() > kept) {
+                active.remove(active.size() - 1);
+            }
+            int size = byStart.size();
+            while (next < size) {
+                SpanRecord span = byStart.get(next);
+                if (span.startNanos > nanos) {
+                    break;
+                }
+                next++;
+                if (!endedBy(span, nanos)) {
+                    active.add(span);
+                }
+            }
             return active.isEmpty() ? Span.NONE : active.get(active.size() - 1).id;
+        }
+
+        private static boolean endedBy(SpanRecord span, long nanos) {
+            long end = span.endNanos;
+            return end != SpanRecord.OPEN && end <= nanos;
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -132,6 +133,32 @@ public final class Recording {
             recording.watcher.start();
         }
         return recording;
+    }
+
+    private static final AtomicBoolean PREPARED = new AtomicBoolean();
+
+    /**
+     * Starts doing, on a thread of its own, the slow part of the first start in a JVM: loading
+     * async-profiler's native library (~30 ms of CPU: async-profiler reads the JVM's symbols as
+     * it loads), linking the JDK's stack walking and the JVM's management beans. A start waits
+     * for what is still being done (the library loads under one lock) and does what was not.
+     * Once per JVM; a failure is left for the start to meet and report.
+     */
+    public static void prepare() {
+        if (!PREPARED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                AsyncProfilerSampler.loadQuietly();
+                submittingStack();
+                processCpuNanos();
+            } catch (RuntimeException | LinkageError e) {
+                // a library that failed to load stays failed: the start says why when it asks for it
+            }
+        }, OWN_THREAD_PREFIX + "prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private record SamplerPick(Sampler sampler, Session.SamplerInfo info) {

@@ -79,26 +79,44 @@ final class TaskOrigins {
      * when nothing is known of the submitter.
      */
     int originOf(long submitter, long submitNanos, int submittingSpan) {
+        if (submitter == lastSubmitter && submittingSpan == lastSpan) {
+            return lastOrigin; // the batch's task before this one, and no wait to look up
+        }
         List<Sample> samples = samplesByThread.getOrDefault(submitter, List.of());
-        int waiting = whileWaiting(submitter, samples, submitNanos, submittingSpan);
-        if (waiting != StackTable.EMPTY) {
-            return cut(waiting);
+        List<Integer> waits = awaitSamplesOf(submitter, samples).get(submittingSpan);
+        if (waits != null) {
+            int waiting = whileWaiting(samples, waits, submitNanos);
+            if (waiting != StackTable.EMPTY) {
+                return cut(waiting);
+            }
         }
         Integer submitted = submittingSpan == Span.NONE ? null : submitStacks.get(submittingSpan);
+        int origin;
         if (submitted != null && submitted != StackTable.EMPTY) {
-            return cut(submitted);
+            origin = cut(submitted);
+        } else {
+            int position = position(submitter, samples, submittingSpan);
+            origin = position == StackTable.EMPTY ? StackTable.EMPTY : cut(position);
         }
-        int position = position(submitter, samples, submittingSpan);
-        return position == StackTable.EMPTY ? StackTable.EMPTY : cut(position);
+        if (waits == null) {
+            // Without waits in the span the answer does not depend on the time: the next tasks
+            // of the batch (a 10,000-post hook hands over 10,000 in a row) get it as it is.
+            lastSubmitter = submitter;
+            lastSpan = submittingSpan;
+            lastOrigin = origin;
+        }
+        return origin;
     }
+
+    // the last answer that did not depend on the submit time, by submitter and span
+    private long lastSubmitter = Long.MIN_VALUE;
+    private int lastSpan;
+    private int lastOrigin;
 
     // ---- rule 1: where the submitter waited ----------------------------------------------
 
-    private int whileWaiting(long thread, List<Sample> samples, long submitNanos, int submittingSpan) {
-        List<Integer> candidates = awaitSamplesOf(thread, samples).get(submittingSpan);
-        if (candidates == null) {
-            return StackTable.EMPTY;
-        }
+    /** {@code candidates}: the thread's samples in await spans opened in the submitting span. */
+    private int whileWaiting(List<Sample> samples, List<Integer> candidates, long submitNanos) {
         int from = firstEndingAfter(samples, submitNanos);
         int low = 0;
         int high = candidates.size();

@@ -65,6 +65,17 @@ class TaskOriginsTest {
             return describe(table, origin);
         }
 
+        /** The origins of tasks {@code (thread, atMs, span)} asked in turn of one {@link TaskOrigins}. */
+        List<String> origins(Object[]... tasks) {
+            StackTable table = stacks.build();
+            TaskOrigins origins = new TaskOrigins(table, stacks.frames(), spans, samples, submitStacks);
+            List<String> result = new ArrayList<>();
+            for (Object[] task : tasks) {
+                result.add(describe(table, origins.originOf((Long) task[0], nanos((Double) task[1]), (Integer) task[2])));
+            }
+            return result;
+        }
+
         private String describe(StackTable table, int stack) {
             if (stack == StackTable.EMPTY) {
                 return "";
@@ -121,6 +132,33 @@ class TaskOriginsTest {
 
         assertThat(r.origin(1, 1, hook)).isEqualTo(HOOK + ";app.Pages.submitAll");
         assertThat(r.origin(1, 11.5, hook)).isEqualTo(HOOK + ";app.Feeds.submitAll");
+    }
+
+    @Test
+    void tasksAskedInTurnKeepTheirOwnSpansAndWaits() {
+        // one TaskOrigins answers a build's tasks one after another: a batch's tasks share their
+        // span's answer, another span's task in between has its own, and in a span with waits
+        // each task still gets the wait after its own submit
+        Recorded r = new Recorded();
+        int stage = r.span(Span.NONE, "stage", 1, 0, 60);
+        int first = r.span(stage, "hook", 1, 0, 10);
+        int second = r.span(stage, "hook", 1, 10, 20);
+        int waiting = r.span(stage, "hook", 1, 20, 60);
+        int early = r.span(waiting, "await", 1, 22, 30);
+        int late = r.span(waiting, "await", 1, 42, 60);
+        r.submittedFrom(first, "app.Main.main;app.First.run;app.Batch.map" + SUBMIT_TAIL)
+                .submittedFrom(second, "app.Main.main;app.Second.run;app.Batch.map" + SUBMIT_TAIL)
+                .sample(1, 20, 22, HOOK + ";app.Pages.submitAll", RUNNING, waiting)
+                .sample(1, 22, 30, HOOK + ";app.Pages.submitAll" + WAIT_TAIL, WAITING, early)
+                .sample(1, 30, 42, HOOK + ";app.Feeds.prepare", RUNNING, waiting)
+                .sample(1, 42, 60, HOOK + ";app.Feeds.submitAll" + WAIT_TAIL, WAITING, late);
+
+        assertThat(r.origins(new Object[] {1L, 1.0, first}, new Object[] {1L, 2.0, first},
+                new Object[] {1L, 11.0, second}, new Object[] {1L, 3.0, first},
+                new Object[] {1L, 21.0, waiting}, new Object[] {1L, 41.0, waiting}, new Object[] {1L, 21.5, waiting}))
+                .containsExactly("app.Main.main;app.First.run;app.Batch.map", "app.Main.main;app.First.run;app.Batch.map",
+                        "app.Main.main;app.Second.run;app.Batch.map", "app.Main.main;app.First.run;app.Batch.map",
+                        HOOK + ";app.Pages.submitAll", HOOK + ";app.Feeds.submitAll", HOOK + ";app.Pages.submitAll");
     }
 
     @Test
