@@ -1,7 +1,12 @@
 package dev.markata.plugin;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -41,6 +46,38 @@ public final class CacheText {
     public static String decode(String kind, byte[] bytes) throws Damaged {
         int body = textStart(kind, bytes);
         return new String(bytes, body, bytes.length - body, StandardCharsets.UTF_8);
+    }
+
+    /** The lines of a versioned cache file after its version line: {@code bytes} from {@code start} on. */
+    public record Lines(byte[] bytes, int start) {
+    }
+
+    /**
+     * The lines after the first of a file {@link #encode} wrote for {@code kind}, when that first
+     * line is {@code version}; null when there is nothing to read: the file is missing or of another
+     * version (not damaged, just not this build's: nothing to say), or it cannot be read or is
+     * damaged, which {@code damaged} is told (for its warning: the work is done again).
+     */
+    public static Lines readVersioned(Path file, String kind, String version, Consumer<String> damaged) {
+        byte[] bytes;
+        int start;
+        try {
+            bytes = Files.readAllBytes(file);
+            start = textStart(kind, bytes);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            damaged.accept("it cannot be read (" + e.getMessage() + ")");
+            return null;
+        } catch (Damaged e) {
+            damaged.accept(e.getMessage());
+            return null;
+        }
+        int versionEnd = indexOf(bytes, (byte) '\n', start, bytes.length);
+        if (versionEnd < 0 || !text(bytes, start, versionEnd).equals(version)) {
+            return null;
+        }
+        return new Lines(bytes, versionEnd + 1);
     }
 
     /**

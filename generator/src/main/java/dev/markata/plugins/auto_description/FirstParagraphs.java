@@ -5,8 +5,6 @@ import dev.markata.plugin.Reporter;
 import dev.markata.profiler.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,27 +121,16 @@ final class FirstParagraphs {
      * ({@code limit}), or damaged (then with a warning).
      */
     static Map<String, String> read(Path file, Reporter reporter, int limit) {
-        byte[] bytes;
-        int start;
-        try {
-            bytes = Files.readAllBytes(file);
-            start = CacheText.textStart(KIND, bytes);
-        } catch (NoSuchFileException e) {
+        CacheText.Lines lines = CacheText.readVersioned(file, KIND, versionLine(limit), why -> ignored(file, reporter, why));
+        if (lines == null) {
             return Map.of();
-        } catch (IOException e) {
-            return ignored(file, reporter, "it cannot be read (" + e.getMessage() + ")");
-        } catch (CacheText.Damaged e) {
-            return ignored(file, reporter, e.getMessage());
         }
         // Cut at the bytes of tabs and line breaks, which never occur inside another character's
         // UTF-8, and each field decoded on its own (see CacheText.textStart).
-        int versionEnd = CacheText.indexOf(bytes, (byte) '\n', start, bytes.length);
-        if (versionEnd < 0 || !CacheText.text(bytes, start, versionEnd).equals(versionLine(limit))) {
-            return Map.of(); // another version's file: not damaged, just not ours
-        }
+        byte[] bytes = lines.bytes();
         Map<String, String> entries = new HashMap<>();
         int line = 2;
-        for (int at = versionEnd + 1; at < bytes.length; line++) {
+        for (int at = lines.start(); at < bytes.length; line++) {
             int end = CacheText.indexOf(bytes, (byte) '\n', at, bytes.length);
             int tab = end < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', at, end);
             if (tab < 0 || CacheText.indexOf(bytes, (byte) '\t', tab + 1, end) >= 0) {

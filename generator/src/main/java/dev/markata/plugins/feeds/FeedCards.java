@@ -7,8 +7,6 @@ import dev.markata.profiler.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -177,27 +175,16 @@ final class FeedCards {
 
     /** The file's cards; none when it is missing or of another version, or damaged (then with a warning). */
     static Map<String, Card> read(Path file, Reporter reporter) {
-        byte[] bytes;
-        int start;
-        try {
-            bytes = Files.readAllBytes(file);
-            start = CacheText.textStart(KIND, bytes);
-        } catch (NoSuchFileException e) {
+        CacheText.Lines lines = CacheText.readVersioned(file, KIND, VERSION, why -> ignored(file, reporter, why));
+        if (lines == null) {
             return Map.of();
-        } catch (IOException e) {
-            return ignored(file, reporter, "it cannot be read (" + e.getMessage() + ")");
-        } catch (CacheText.Damaged e) {
-            return ignored(file, reporter, e.getMessage());
         }
-        int versionEnd = CacheText.indexOf(bytes, (byte) '\n', start, bytes.length);
-        if (versionEnd < 0 || !CacheText.text(bytes, start, versionEnd).equals(VERSION)) {
-            return Map.of(); // another version's file: not damaged, just not ours
-        }
+        byte[] bytes = lines.bytes();
         // Cut at the bytes of tabs and line breaks, which never occur inside another character's
         // UTF-8; the slot (template id, tab, path) is taken as one piece, as the map holds it.
         Map<String, Card> cards = new HashMap<>();
         int card = 1;
-        for (int at = versionEnd + 1; at < bytes.length; card++) {
+        for (int at = lines.start(); at < bytes.length; card++) {
             int end = CacheText.indexOf(bytes, (byte) '\n', at, bytes.length);
             int path = end < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', at, end);
             int key = path < 0 ? -1 : CacheText.indexOf(bytes, (byte) '\t', path + 1, end);
