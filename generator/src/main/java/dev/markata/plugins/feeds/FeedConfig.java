@@ -4,11 +4,13 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.plugins.load.Slugs;
+import dev.markata.plugins.post_template.Templates;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,26 +82,11 @@ record FeedConfig(String name, String slug, String title, String description, Fi
         List<FeedConfig> feeds = new ArrayList<>();
         // every feed's problems at once, not only the first feed's
         List<String> problems = new ArrayList<>();
-        Object value = markata.raw("feeds").orElse(null);
         // markata's default feed: since 0.8 the default of its feeds list, which the site's own
         // [[markata.feeds]] replace; before 0.8 added to the [markata.feeds.<name>] tables
         // unless one was named archive (markata 0.8 on rejects tables, which are read here as before)
-        boolean addArchive = !(value instanceof List<?>);
-        if (value instanceof List<?>) {
-            for (ConfigTable table : markata.tables("feeds")) {
-                read(table, null, feeds, problems);
-            }
-        } else if (value instanceof Map<?, ?> map) {
-            ConfigTable all = markata.table("feeds");
-            for (Object key : map.keySet()) {
-                String name = String.valueOf(key);
-                if (map.get(key) instanceof Map) {
-                    read(all.table(name), name, feeds, problems);
-                }
-            }
-        } else if (value != null) {
-            throw markata.error("feeds", "must be an array of tables ([[markata.feeds]] with slug and filter)");
-        }
+        boolean addArchive = !(markata.raw("feeds").orElse(null) instanceof List<?>);
+        eachTable(markata, (table, key) -> read(table, key, feeds, problems));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -113,6 +100,59 @@ record FeedConfig(String name, String slug, String title, String description, Fi
             feeds.add(0, archive());
         }
         return List.copyOf(feeds);
+    }
+
+    /** The keys of a feed that name templates. */
+    private static final List<String> TEMPLATE_KEYS = List.of("template", "card_template", "partial_template");
+
+    /** What is done with each feed's table: {@code key} is its name in [markata.feeds.<name>], null in [[markata.feeds]]. */
+    @FunctionalInterface
+    private interface TableVisitor {
+        void visit(ConfigTable table, String key) throws ConfigException;
+    }
+
+    /** Each feed's table as the site writes them: [[markata.feeds]] entries, or the older [markata.feeds.<name>] tables. */
+    private static void eachTable(ConfigTable markata, TableVisitor visitor) throws ConfigException {
+        Object value = markata.raw("feeds").orElse(null);
+        if (value instanceof List<?>) {
+            for (ConfigTable table : markata.tables("feeds")) {
+                visitor.visit(table, null);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            ConfigTable all = markata.table("feeds");
+            for (Object key : map.keySet()) {
+                String name = String.valueOf(key);
+                if (map.get(key) instanceof Map) {
+                    visitor.visit(all.table(name), name);
+                }
+            }
+        } else if (value != null) {
+            throw markata.error("feeds", "must be an array of tables ([[markata.feeds]] with slug and filter)");
+        }
+    }
+
+    /**
+     * Fails with the configuration's error when a template a feed names ({@code template},
+     * {@code card_template}, {@code partial_template}) is nowhere, every such key of every feed at
+     * once: found in save, it stopped the build after every post was rendered, blamed on a post.
+     */
+    static void requireTemplates(ConfigTable markata, Templates templates) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        eachTable(markata, (table, key) -> {
+            for (String templateKey : TEMPLATE_KEYS) {
+                Optional<String> name = table.optionalString(templateKey);
+                if (name.isPresent()) {
+                    try {
+                        templates.requirePageTemplate(table, templateKey, name.get());
+                    } catch (ConfigException e) {
+                        problems.addAll(e.problems());
+                    }
+                }
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     static FeedConfig archive() {

@@ -1,6 +1,7 @@
 package dev.markata.plugins.feeds;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
 import dev.markata.config.DidYouMean;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
@@ -85,6 +86,10 @@ public final class FeedsPlugin implements Plugin {
     public void register(PluginSetup setup) throws ConfigException {
         List<FeedConfig> feeds = setup.config(FeedConfig.SECTION);
         Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        setup.config(new ConfigSection<>("feeds_templates", (section, markata) -> {
+            FeedConfig.requireTemplates(markata, templates);
+            return feeds;
+        }));
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
         FeedCards cards = setup.memory().get(CARDS, FeedCards::new);
         setup.hook(Stage.SAVE, context -> write(context, templates, cards));

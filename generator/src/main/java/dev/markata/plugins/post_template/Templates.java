@@ -14,6 +14,8 @@ import com.hubspot.jinjava.objects.collections.PyMap;
 import com.hubspot.jinjava.objects.date.PyishDate;
 import com.hubspot.jinjava.tree.Node;
 import dev.markata.MarkataVersion;
+import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigTable;
 import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
@@ -36,11 +38,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -414,8 +416,7 @@ public final class Templates {
      * ...}) when the page template {@code name}, which {@code key} of {@code table} gives, is
      * nowhere ({@link #missingPageTemplate}).
      */
-    public void requirePageTemplate(dev.markata.config.ConfigTable table, String key, String name)
-            throws dev.markata.config.ConfigException {
+    public void requirePageTemplate(ConfigTable table, String key, String name) throws ConfigException {
         Optional<String> missing;
         try {
             missing = missingPageTemplate(name);
