@@ -9,7 +9,8 @@ final class CommonOptions {
     @Option(names = {"-d", "--directory"}, paramLabel = "DIR", description = "The site folder (default: the current folder).")
     Path directory = Path.of(".");
 
-    @Option(names = {"-v", "--verbose"}, description = "More detail: stage and plugin timings, stack traces of errors.")
+    @Option(names = {"-v", "--verbose"},
+            description = "More detail: stack traces of errors, and the stage and plugin timings of commands that build.")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "Only warnings and errors.")
