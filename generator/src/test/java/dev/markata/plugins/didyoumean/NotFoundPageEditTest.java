@@ -24,8 +24,7 @@ class NotFoundPageEditTest {
     private static final String LONG = "Alpha. " + "alpha words here ".repeat(40);
 
     private Site site() {
-        return new Site(dir).write("markata.toml",
-                        "[markata]\ntitle = \"Notes\"\nhooks = [\"default\", \"markata.plugins.didyoumean\"]\n")
+        return new Site(dir).write("markata.toml", "[markata]\ntitle = \"Notes\"\n")
                 .post("posts/a.md", A, "Alpha.\n\nalpha words here")
                 .post("posts/b.md", "title: B\ndate: 2024-02-01\npublished: true", "Beta.\n\nbeta words here");
     }
