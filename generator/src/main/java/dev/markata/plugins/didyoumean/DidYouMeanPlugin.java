@@ -5,6 +5,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.Hashing;
+import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code markata.plugins.didyoumean}: writes {@code 404.html}, a "not found" page that lists the
@@ -44,9 +46,12 @@ public final class DidYouMeanPlugin implements Plugin {
             // What the page can show: the page list (each post's slug and title, which the
             // posts' fingerprint covers), the site's settings and templates and today's date.
             // Unchanged and still there: not made again (at 10,000 posts the list alone was
-            // most of a warm build's save).
+            // most of a warm build's save). Not the posts' descriptions: the page shows none
+            // (an edit of a post's first paragraph made it again, ~150-250 ms at 10,000 posts),
+            // and a template that reads some through markata (its base.html listing posts) is
+            // watched, its key then covering them and the bodies it read (PostBodies).
             Path keysFile = context.cacheDir().resolve(KEYS_FILE);
-            String key = Hashing.of(templates.key(), SiteView.fingerprint(context),
+            String key = Hashing.of(templates.key(), SiteView.fingerprintWithoutDescriptions(context),
                     LocalDate.now().toString());
             Map<String, String> previous = KeyFile.read(keysFile, context.reporter());
             // a post whose output_html is 404.html is the site's own "not found" page (markata's
@@ -56,7 +61,8 @@ public final class DidYouMeanPlugin implements Plugin {
                 KeyFile.write(keysFile, Map.of(), previous);
                 return;
             }
-            if (key.equals(previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {
+            PostBodies bodies = PostBodies.of(context);
+            if (bodies.unchanged(key, previous.get(PAGE)) && Files.isRegularFile(context.output().root().resolve(PAGE))) {
                 context.output().keep(PAGE); // unchanged since the build that wrote it
                 return;
             }
@@ -73,8 +79,11 @@ public final class DidYouMeanPlugin implements Plugin {
             values.put("pages_json", json.toString());
             values.put("markata", SiteView.of(context, templates).markata());
             values.put("posts", List.of());
-            context.output().write(PAGE, templates.render(PAGE, PAGE, values));
-            KeyFile.write(keysFile, Map.of(PAGE, key), previous);
+            AtomicBoolean readBodies = new AtomicBoolean();
+            AtomicBoolean readDescriptions = new AtomicBoolean();
+            String html = bodies.noting(readBodies, readDescriptions, () -> templates.render(PAGE, PAGE, values));
+            context.output().write(PAGE, html);
+            KeyFile.write(keysFile, Map.of(PAGE, bodies.storedKey(key, readBodies.get(), readDescriptions.get())), previous);
         });
     }
 
