@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,7 +140,7 @@ final class NewCommand {
             } catch (ConfigException e) {
                 return new Placed(usual, List.of());
             }
-            List<String> configWarnings = new java.util.ArrayList<>(config.warnings());
+            List<String> configWarnings = new ArrayList<>(config.warnings());
             if (config.source().equals(ConfigLoader.DEFAULTS) && configWarnings.isEmpty()) {
                 // no site here, and none above or beside (those warnings name it): a wrong folder,
                 // or a post before new blog
@@ -159,7 +160,7 @@ final class NewCommand {
                     return new Placed(relative, configWarnings);
                 }
             }
-            List<String> warnings = new java.util.ArrayList<>(configWarnings);
+            List<String> warnings = new ArrayList<>(configWarnings);
             warnings.add("builds do not read " + usual + ": it is not matched by glob_patterns "
                     + TomlValues.show(glob.globPatterns()) + " in " + config.source()
                     + ", or .gitignore or .markataignore leave it out");

@@ -7,6 +7,7 @@ import dev.markata.lifecycle.TaskContext;
 import dev.markata.plugins.profiler.ProfilerPlugin;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Shows per-document progress on stderr. On a terminal: a bar redrawn in place, only for
@@ -30,7 +31,7 @@ final class Progress implements BuildObserver {
     private final PrintStream err;
     private final boolean terminal;
     private final long showAfterNanos;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger stageDocuments = new AtomicInteger();
     private volatile int total;
@@ -53,7 +54,7 @@ final class Progress implements BuildObserver {
     }
 
     /** @param clock nanoseconds, as {@link System#nanoTime} (tests: a clock they move) */
-    Progress(PrintStream err, boolean terminal, long showAfterNanos, java.util.function.LongSupplier clock) {
+    Progress(PrintStream err, boolean terminal, long showAfterNanos, LongSupplier clock) {
         this.err = err;
         this.terminal = terminal;
         this.showAfterNanos = showAfterNanos;

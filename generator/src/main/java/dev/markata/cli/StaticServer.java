@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -11,13 +12,18 @@ import java.net.InetSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Serves a built site from its output folder, for {@code markata serve}. Only files inside the
@@ -164,7 +170,7 @@ final class StaticServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -316,15 +322,15 @@ final class StaticServer implements AutoCloseable {
 
     /** A page's first bytes, where its {@code <meta>} declares its encoding. */
     private static byte[] head(Path file) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(META_PRESCAN);
         }
     }
 
     /** How far into a page browsers look for its {@code <meta>} charset (the HTML standard's prescan). */
     private static final int META_PRESCAN = 1024;
-    private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
-            "<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
     /**
      * The type of an HTML page, with the encoding its {@code <meta>} declares ({@code <meta
@@ -335,14 +341,14 @@ final class StaticServer implements AutoCloseable {
      */
     static String htmlType(byte[] page) {
         String head = new String(page, 0, Math.min(page.length, META_PRESCAN), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher meta = META_CHARSET.matcher(head);
+        Matcher meta = META_CHARSET.matcher(head);
         if (meta.find()) {
             String name = meta.group(1);
             try {
-                if (java.nio.charset.Charset.isSupported(name)) {
+                if (Charset.isSupported(name)) {
                     return "text/html; charset=" + name.toLowerCase(Locale.ROOT);
                 }
-            } catch (java.nio.charset.IllegalCharsetNameException ignored) {
+            } catch (IllegalCharsetNameException ignored) {
                 // not a name: UTF-8, as the site's own pages are
             }
         }
@@ -396,7 +402,7 @@ final class StaticServer implements AutoCloseable {
      * read, or several parts, which HTTP lets a server answer with the whole file.
      */
     static long[] part(String range, long size) {
-        java.util.regex.Matcher bytes = java.util.regex.Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(range.strip());
+        Matcher bytes = Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(range.strip());
         if (!bytes.matches() || bytes.group(1).isEmpty() && bytes.group(2).isEmpty()
                 || bytes.group(1).length() > 18 || bytes.group(2).length() > 18) {
             return null;

@@ -7,6 +7,7 @@ import com.hubspot.jinjava.tree.TagNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -46,7 +47,7 @@ final class IncludeRawTag implements Tag {
         } catch (IOException | RuntimeException e) {
             throw new TemplateSyntaxException(interpreter, tagNode.getMaster().getImage(),
                     "include_raw: cannot read " + name + " (" + file + ": "
-                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())
+                            + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
                             + "); the path is from the site folder");
         }
     }

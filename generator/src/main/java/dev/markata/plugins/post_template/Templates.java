@@ -396,7 +396,7 @@ public final class Templates {
         if (Files.isDirectory(siteTemplates)) {
             for (Path file : SitePaths.walk(siteTemplates)) {
                 if (Files.isRegularFile(file) && !isEditorsFile(file)) {
-                    known.add(siteTemplates.relativize(file).toString().replace('\\', '/'));
+                    known.add(SitePaths.slashed(siteTemplates.relativize(file)));
                 }
             }
         }

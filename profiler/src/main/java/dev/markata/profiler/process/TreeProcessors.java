@@ -7,10 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -283,7 +284,7 @@ public final class TreeProcessors {
         // The methods hidden, each once however many paths it is on: the paths below are merged
         // into one row per method they lead to, and counting every path's frames said "151
         // frames hidden" for 50 paths of three frames each (a class loader's), as if one chain
-        Set<Object> hidden = new java.util.HashSet<>();
+        Set<Object> hidden = new HashSet<>();
         // Own time per library of the frames in the run, in the order first met (the entry's first).
         Map<String, long[]> libraryTime = new LinkedHashMap<>();
         libraryTime.computeIfAbsent(Libraries.nameOf(entry.frame().className()), k -> new long[1])[0] +=

@@ -5,6 +5,7 @@ import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class FrameTable {
     private final Map<StackTraceElement, Integer> elementIds = new HashMap<>();
     private final StackTable.Builder stacks = new StackTable.Builder();
     /** The frame ids of the profiler's bookkeeping, where stacks end. */
-    private final java.util.BitSet bookkeeping = new java.util.BitSet();
+    private final BitSet bookkeeping = new BitSet();
 
     FrameTable(CodeClassifier classifier) {
         this.classifier = classifier;
