@@ -71,7 +71,7 @@ public final class DidYouMeanPlugin implements Plugin {
                 if (json.length() > 1) {
                     json.append(',');
                 }
-                json.append("[\"").append(jsString(post.slug().equals("index") ? "/" : "/" + post.slug() + "/"))
+                json.append("[\"").append(jsString(context.site().pagePath(post.slug())))
                         .append("\",\"").append(jsString(post.displayTitle())).append("\"]");
             }
             json.append(']');

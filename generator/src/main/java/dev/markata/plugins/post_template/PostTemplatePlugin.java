@@ -90,7 +90,7 @@ public final class PostTemplatePlugin implements Plugin {
             PostBodies bodies = PostBodies.of(context);
             skips.updateChanged(context, post -> {
                 Map<String, String> outputs = outputs(settings, post);
-                Map<String, Object> view = Templates.postView(post);
+                Map<String, Object> view = templates.postView(post);
                 if (showsSource(settings, post)) {
                     view = new HashMap<>(view);
                     view.put("raw", source(context, post));

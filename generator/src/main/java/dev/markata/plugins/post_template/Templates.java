@@ -82,6 +82,8 @@ public final class Templates {
     /** Folders whose files are never page templates: what builds write. */
     private final List<Path> written;
     private final Map<String, Object> configView;
+    /** Where pages are served from the top of the host ({@link SiteConfig#pagePath}). */
+    private final SiteConfig site;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
     /** Parsed trees by template text, for templates reached through extends / include. */
     private final ThreadLocal<Map<String, Node>> parsedByText = ThreadLocal.withInitial(HashMap::new);
@@ -99,6 +101,7 @@ public final class Templates {
         this.siteTemplates = site.templatesDir();
         this.written = List.of(site.outputDir().toAbsolutePath().normalize(), site.cacheDir().toAbsolutePath().normalize());
         this.configView = configView(site, markata);
+        this.site = site;
     }
 
     /**
@@ -185,6 +188,11 @@ public final class Templates {
     /** Templates whose {@code config} is the whole {@code [markata]} table (head, nav, site keys). */
     public static Templates forSite(SiteConfig site, TemplateSettings settings) {
         return new Templates(site, settings.markata());
+    }
+
+    /** The address of the page of {@code slug} ({@link SiteConfig#pagePath}): what {@code post.url} shows. */
+    public String pagePath(String slug) {
+        return site.pagePath(slug);
     }
 
     /** What templates see as {@code config}. */
@@ -773,7 +781,7 @@ public final class Templates {
      * markata's {@code today} (the day) and {@code now} (a naive datetime in UTC, as its
      * {@code utcnow()}). A page showing them shows when it was last made: skipped pages keep theirs.
      */
-    public static Map<String, Object> postView(Post post) {
+    public Map<String, Object> postView(Post post) {
         Map<String, Object> view = new PostView(post.extra());
         view.put("path", post.path());
         view.put("slug", post.slug());
@@ -798,7 +806,7 @@ public final class Templates {
         view.put("content", post.content());
         view.put("html", post.html() == null ? "" : post.html());
         view.put("article_html", post.html() == null ? "" : post.html());
-        view.put("url", post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
+        view.put("url", site.pagePath(post.slug()));
         return view;
     }
 
@@ -844,6 +852,7 @@ public final class Templates {
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
+        view.put("path_prefix", site.pathPrefix()); // markata's default is "" too
         if (markata.get("icon") instanceof String icon && !icon.isBlank()) {
             PythonPath iconPath = iconPath(site, icon);
             view.put("icon", iconPath);

@@ -83,11 +83,11 @@ public final class PrevNextPlugin implements Plugin {
             }
             // watched: links showing a neighbour's description (or text) follow its prose, which
             // the skip plugin's key of every page leaves out
-            Map<String, Object> prevnext = Map.of("prev", bodies.watched(Templates.postView(byPath.get(around.prev()))),
-                    "next", bodies.watched(Templates.postView(byPath.get(around.next()))));
+            Map<String, Object> prevnext = Map.of("prev", bodies.watched(templates.postView(byPath.get(around.prev()))),
+                    "next", bodies.watched(templates.postView(byPath.get(around.next()))));
             Map<String, Object> values = new HashMap<>();
             values.put("prevnext", prevnext);
-            values.put("post", Templates.postView(post));
+            values.put("post", templates.postView(post));
             AtomicBoolean readBodies = new AtomicBoolean();
             AtomicBoolean readDescriptions = new AtomicBoolean();
             String links = bodies.noting(readBodies, readDescriptions,

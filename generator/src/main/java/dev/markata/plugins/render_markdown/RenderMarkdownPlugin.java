@@ -98,9 +98,10 @@ public final class RenderMarkdownPlugin implements Plugin {
             boolean anyLinks = anyJinja || rendered.stream().anyMatch(post -> post.content().contains("[["));
             List<String> feeds = context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of()).stream()
                     .map(SiteView.Feed::slug).toList();
-            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds) : Wikilinks.of(List.of()),
+            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds, context.site()::pagePath)
+                    : Wikilinks.of(List.of()),
                     settings.anchors(), settings.markataDetails(), settings.tasksEnabled()),
-                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
+                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds, context.site().pathPrefix()) : "",
                     anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
@@ -245,8 +246,8 @@ public final class RenderMarkdownPlugin implements Plugin {
         return 1 + (int) before.chars().filter(c -> c == '\n').count();
     }
 
-    private static String linkTargets(List<Post> posts, List<String> feedSlugs) {
-        Hashing hash = new Hashing();
+    private static String linkTargets(List<Post> posts, List<String> feedSlugs, String pathPrefix) {
+        Hashing hash = new Hashing().add(pathPrefix);
         for (Post post : posts) {
             hash.add(post.path()).add(post.slug()).add(post.title());
         }
