@@ -3,6 +3,7 @@ package dev.markata.config;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +79,22 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
      */
     public String servedUrl() {
         return pathPrefix.isEmpty() ? baseUrl() : baseUrl() + "/" + pathPrefix.substring(0, pathPrefix.length() - 1);
+    }
+
+    /**
+     * A warning when {@code url} already ends with {@code path_prefix}: addresses naming the host
+     * are {@code url} + the prefix + the page (as markata's feed templates join them), so they
+     * would name the prefix twice.
+     */
+    Optional<String> prefixInUrl(String source) {
+        String path = baseUrl().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "") + "/";
+        if (pathPrefix.isEmpty() || !path.endsWith("/" + pathPrefix)) {
+            return Optional.empty();
+        }
+        String host = baseUrl().substring(0, baseUrl().length() - pathPrefix.length());
+        return Optional.of(source + ": [markata] url = \"" + url + "\" ends with path_prefix \"" + pathPrefix
+                + "\": feeds, sitemaps and canonical links put the prefix after url, so they name it twice ("
+                + baseUrl() + "/" + pathPrefix + "my-post/); set url to the address without it, \"" + host + "\"");
     }
 
     /** The path of a file at the top of {@code output_dir} ({@code rss.xml}) from the top of the host. */

@@ -146,6 +146,16 @@ class PathPrefixTest {
                         + "<a href=\"/project/archive/\">Archive</a><a href=\"https://example.com/project\">Source</a></nav>");
     }
 
+    @Test
+    void aUrlThatAlreadyEndsWithThePrefixIsWarnedOf() throws Exception {
+        site("project/").write("markata.toml", new Site(dir).read("markata.toml")
+                .replace("url = \"https://user.github.io\"", "url = \"https://user.github.io/project/\""));
+        assertThat(Builds.warnings(dir)).containsExactly("markata.toml: [markata] url = \"https://user.github.io/project/\""
+                + " ends with path_prefix \"project/\": feeds, sitemaps and canonical links put the prefix after url, so"
+                + " they name it twice (https://user.github.io/project/project/my-post/); set url to the address without"
+                + " it, \"https://user.github.io\"");
+    }
+
     @ParameterizedTest
     @CsvSource({"/project/, project/", "/project, project/", "project, project/", "a//b, a/b/"})
     void aPrefixInAnotherFormIsAnErrorShowingTheFormMeant(String written, String meant) {
