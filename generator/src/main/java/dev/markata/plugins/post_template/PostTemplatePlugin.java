@@ -80,7 +80,7 @@ public final class PostTemplatePlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
-        Templates templates = Templates.forSite(setup.site(), settings);
+        Templates templates = Templates.forSite(setup);
         setup.config(new ConfigSection<>("jinja_env", (section, markata) -> requireTemplates(settings, templates, markata)));
         setup.hook(Stage.SAVE, context -> LinkedTemplates.write(context, templates));
         setup.hook(Stage.RENDER, Priority.LAST, context -> {

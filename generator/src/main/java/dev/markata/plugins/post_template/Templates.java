@@ -22,6 +22,8 @@ import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.content.SitePaths;
 import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.icon_resize.IconResizePlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -188,6 +190,27 @@ public final class Templates {
     /** Templates whose {@code config} is the whole {@code [markata]} table (head, nav, site keys). */
     public static Templates forSite(SiteConfig site, TemplateSettings settings) {
         return new Templates(site, settings.markata());
+    }
+
+    /**
+     * The build's templates, as every plugin that renders pages makes them: their {@code config}
+     * is the whole {@code [markata]} table, with the icons the icon_resize plugin makes after
+     * the site's own in {@code config.icons} ({@link IconResizePlugin#configIcons}).
+     */
+    public static Templates forSite(PluginSetup setup) throws ConfigException {
+        Map<String, Object> markata = setup.config(TemplateSettings.SECTION).markata();
+        List<Map<String, String>> resized = IconResizePlugin.configIcons(setup);
+        if (!resized.isEmpty()) {
+            Map<String, Object> withIcons = new LinkedHashMap<>(markata);
+            List<Object> icons = new ArrayList<>();
+            if (markata.get("icons") instanceof List<?> own) {
+                icons.addAll(own);
+            }
+            icons.addAll(resized);
+            withIcons.put("icons", Collections.unmodifiableList(icons));
+            markata = withIcons;
+        }
+        return new Templates(setup.site(), markata);
     }
 
     /** The address of the page of {@code slug} ({@link SiteConfig#pagePath}): what {@code post.url} shows. */

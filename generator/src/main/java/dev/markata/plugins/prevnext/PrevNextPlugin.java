@@ -11,7 +11,6 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.Skips;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ public final class PrevNextPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         PrevNextConfig config = setup.config(PrevNextConfig.SECTION);
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         String template = templateName(setup.site().directory(), setup.site().templatesDir(), config.template());
         // read as the section again, for the error to name markata.toml's [markata.prevnext] template
         setup.config(new ConfigSection<>(PrevNextConfig.SECTION.name(), (section, markata) -> {

@@ -10,7 +10,6 @@ import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
@@ -45,7 +44,7 @@ public final class RenderMarkdownPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws ConfigException {
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         JinjaMdConfig jinjaMd = setup.config(JinjaMdConfig.SECTION);
         MarkdownItConfig markdownIt = setup.config(MarkdownItConfig.SECTION);
         markdownIt.warnings().forEach(setup.reporter()::warn);

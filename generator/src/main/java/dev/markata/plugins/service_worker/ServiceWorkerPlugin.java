@@ -15,7 +15,6 @@ import dev.markata.plugins.icon_resize.Icons;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
 import java.io.IOException;
@@ -72,7 +71,7 @@ public final class ServiceWorkerPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         ServiceWorkerConfig config = setup.config(ServiceWorkerConfig.SECTION);
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         Optional<Path> templateFile = config.templatePath(setup.site().directory());
         setup.hook(Stage.SAVE, Priority.LAST, context -> write(context, config, templates, templateFile));
     }

@@ -62,7 +62,7 @@ public final class SkipPlugin implements Plugin {
             return;
         }
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
-        Templates templates = Templates.forSite(setup.site(), settings);
+        Templates templates = Templates.forSite(setup);
         // at render's start, once the feeds (pre_render, last) have chosen their posts, and before
         // any other render hook reads the decision (prevnext, listed before "default", did)
         setup.hookBeforeOthers(Stage.RENDER, context -> decide(context, templates, settings));
