@@ -225,7 +225,8 @@ public final class Templates {
 
     /**
      * What every page rendered with these templates depends on besides its own data: every
-     * template of the site's templates folder, every file of the site folder a setting names by
+     * template of the site's templates folder (and the files their {@code include_raw} tags
+     * show, {@link RawIncludes}), every file of the site folder a setting names by
      * its path (a page template such as {@code post_template = "pages/templates/template.html"},
      * {@link #pageSource}) and the settings templates see as {@code config}
      * (the built-in theme is markata-java's own code: a cache written by another build of it is
@@ -241,7 +242,9 @@ public final class Templates {
                 for (Path file : SitePaths.walk(siteTemplates).stream()
                         .filter(f -> Files.isRegularFile(f) && !isEditorsFile(f)).sorted().toList()) {
                     hash.add(siteTemplates.relativize(file).toString());
-                    hash.add(Files.readAllBytes(file));
+                    byte[] bytes = Files.readAllBytes(file);
+                    hash.add(bytes);
+                    hash.add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8)));
                 }
             }
             Set<String> named = new TreeSet<>();
@@ -250,7 +253,9 @@ public final class Templates {
                 Optional<Path> file = siteFile(name);
                 if (file.isPresent()) {
                     hash.add(name);
-                    hash.add(Files.readAllBytes(file.get()));
+                    byte[] bytes = Files.readAllBytes(file.get());
+                    hash.add(bytes);
+                    hash.add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8)));
                 }
             }
             hash.addValue(new TreeMap<>(configView));
@@ -731,7 +736,13 @@ public final class Templates {
         String known = pageTemplateKeys.get(name);
         if (known == null) {
             Optional<Path> file = siteFile(name);
-            known = file.isPresent() ? new Hashing().add(Files.readAllBytes(file.get())).hex() : "";
+            if (file.isPresent()) {
+                byte[] bytes = Files.readAllBytes(file.get());
+                known = new Hashing().add(bytes).add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8)))
+                        .hex();
+            } else {
+                known = "";
+            }
             pageTemplateKeys.put(name, known);
         }
         return known;

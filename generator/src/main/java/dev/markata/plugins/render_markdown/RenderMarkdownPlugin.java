@@ -9,6 +9,7 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
+import dev.markata.plugins.post_template.RawIncludes;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.Skips;
@@ -141,7 +142,8 @@ public final class RenderMarkdownPlugin implements Plugin {
             Hashing keyHash = new Hashing().add(settings.anchors().toString()).add(String.valueOf(settings.markataDetails()))
                     .add(settings.tasksEnabled() ? "tasks enabled" : "")
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
-                    .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
+                    .add(jinja ? inputs.jinjaInputs() + post.path() + RawIncludes.key(context.site().directory(), post.content())
+                            : "").add(digests.of(post));
             if (jinja) {
                 // its own front matter, which its Markdown may show ({{ post.mood }}); the
                 // fingerprint in jinjaInputs covers only what lists show of every post

@@ -13,6 +13,7 @@ import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.PostTemplatePlugin;
+import dev.markata.plugins.post_template.RawIncludes;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -86,7 +87,9 @@ public final class SkipPlugin implements Plugin {
         List<Decision> decisions = context.map(posts, Post::path, post -> {
             // a template: of the front matter naming a file of the site by its path is that file's text,
             // and a page showing the post's source (markata's raw template) shows all of the file
-            String own = templates.pageTemplateKey(post.template());
+            String own = templates.pageTemplateKey(post.template())
+                    // the files a jinja: true post's include_raw tags show
+                    + RawIncludes.key(context.site().directory(), post.content());
             if (PostTemplatePlugin.showsSource(settings, post)) {
                 own += Hashing.of(PostTemplatePlugin.source(context, post));
             }
