@@ -39,7 +39,8 @@ import java.util.Set;
  * worker's template, the redirects file; also one that is not there yet, and one outside the
  * site folder, watched where it is); and the template file a post names in its front matter
  * ({@code template: layouts/special.html}), known from the last build; and the files the
- * {@code include_raw} tags of the templates and of the last build's posts show ({@link RawIncludes}). Anything else (a log the server's output goes
+ * {@code include_raw} tags of the templates and of the last build's posts show
+ * ({@link RawIncludes}). Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
  * to build: rebuilding for it looped for ever when the build's own messages went to such a file.
  * Where file events are coarse (macOS's watcher polls, and reports a folder whose times changed)
@@ -140,7 +141,8 @@ final class SiteInputs {
                 return previous;
             }
             if (previous == null) {
-                return new SiteInputs(folder, outputDir, List.of(), postIncludes, postTemplates, postIncludes, null, null);
+                return new SiteInputs(folder, outputDir, List.of(), postIncludes, postTemplates, postIncludes, null,
+                        null);
             }
             Set<Path> named = new HashSet<>(previous.named);
             collectNamed(previous.site, postTemplates, named);

@@ -157,19 +157,23 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
      */
     private static String pathPrefix(ConfigTable markata) throws ConfigException {
         String prefix = markata.string("path_prefix", "");
-        if (prefix.isEmpty() || prefix.matches("(" + PREFIX_SEGMENT + "/)+")
-                && Arrays.stream(prefix.split("/")).noneMatch(s -> s.equals(".") || s.equals(".."))) {
+        if (prefix.isEmpty() || isPrefix(prefix)) {
             return prefix;
         }
         String meant = Arrays.stream(prefix.strip().split("/+")).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("/"));
-        boolean suggest = !meant.isEmpty() && (meant + "/").matches("(" + PREFIX_SEGMENT + "/)+")
-                && Arrays.stream(meant.split("/")).noneMatch(s -> s.equals(".") || s.equals(".."));
+        boolean suggest = !meant.isEmpty() && isPrefix(meant + "/");
         throw markata.error("path_prefix", "must be the path the site is served under, without a \"/\" at its start"
                 + " and with one at its end, as markata writes links /{{ config.path_prefix }}{{ post.slug }}/"
                 + (suggest ? ": \"" + meant + "/\" serves my-post at /" + meant + "/my-post/" : ", like \"project/\"")
                 + " (\"\" for the top of the host); each part letters, digits or - . _ ~ ! $ & ' ( ) * + , ; = @ %,"
                 + " not . or ..");
+    }
+
+    /** Whether {@code prefix} is path segments each ending in {@code /}, none {@code .} or {@code ..}. */
+    private static boolean isPrefix(String prefix) {
+        return prefix.matches("(" + PREFIX_SEGMENT + "/)+")
+                && Arrays.stream(prefix.split("/")).noneMatch(s -> s.equals(".") || s.equals(".."));
     }
 
     private static Path outputDir(Path directory, ConfigTable markata) throws ConfigException {

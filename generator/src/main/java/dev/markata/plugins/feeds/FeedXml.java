@@ -55,7 +55,8 @@ final class FeedXml {
             xml.append("  <item>\n");
             element(xml, "    ", "title", post.displayTitle());
             element(xml, "    ", "link", base + site.pagePath(post.slug()));
-            xml.append("    <guid isPermaLink=\"true\">").append(escape(base + site.pagePath(post.slug()))).append("</guid>\n");
+            xml.append("    <guid isPermaLink=\"true\">").append(escape(base + site.pagePath(post.slug())))
+                    .append("</guid>\n");
             if (post.date() != null) {
                 element(xml, "    ", "pubDate", RFC_822.format(post.date().atOffset()));
             }
@@ -77,7 +78,8 @@ final class FeedXml {
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
         element(xml, "  ", "id", base + site.pagePath(feed.slug()));
         xml.append("  <link href=\"").append(escape(base + site.pagePath(feed.slug()))).append("\"/>\n");
-        xml.append("  <link rel=\"self\" href=\"").append(escape(base + site.pagePath(feed.slug()) + "atom.xml")).append("\"/>\n");
+        xml.append("  <link rel=\"self\" href=\"").append(escape(base + site.pagePath(feed.slug()) + "atom.xml"))
+                .append("\"/>\n");
         element(xml, "  ", "updated", timestamp(updated));
         if (!site.authorName().isEmpty()) {
             xml.append("  <author>\n");

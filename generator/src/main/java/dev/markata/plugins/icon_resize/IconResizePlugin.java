@@ -151,23 +151,27 @@ public final class IconResizePlugin implements Plugin {
     /** Reads {@link #configIcons} from the icon's header. */
     private record ConfigIcons(SiteConfig site) implements ConfigSection.Reader<List<Map<String, String>>> {
         @Override
-        public List<Map<String, String>> read(ConfigTable section, ConfigTable markata) throws ConfigException {
-            IconConfig config = IconConfig.SECTION.reader().read(section, markata);
-            if (config.icon().isEmpty()) {
-                return List.of();
-            }
+        public List<Map<String, String>> read(ConfigTable section, ConfigTable markata) {
+            // what is wrong with the settings or the file, the plugin's own register or render says
+            IconConfig config;
             IconImages.Header header;
+            IconConfig.OutName out;
             try {
+                config = IconConfig.SECTION.reader().read(section, markata);
+                if (config.icon().isEmpty()) {
+                    return List.of();
+                }
+                out = config.outName();
                 header = IconImages.header(Files.readAllBytes(config.iconFile(site)));
-            } catch (IOException | RuntimeException e) {
-                return List.of(); // the plugin's render says what is wrong with the file
+            } catch (ConfigException | IOException | RuntimeException e) {
+                return List.of();
             }
             if (header.width() < 1 || header.width() > MAX_SIDE || header.height() > MAX_SIDE
                     || height(header, WIDTHS.get(0)) < 1) {
-                return List.of(); // and of its size
+                return List.of();
             }
             List<Map<String, String>> entries = new ArrayList<>();
-            for (Icons.Icon icon : icons(header, config.outName())) {
+            for (Icons.Icon icon : icons(header, out)) {
                 Map<String, String> entry = new LinkedHashMap<>();
                 entry.put("src", icon.src());
                 entry.put("sizes", icon.sizes());

@@ -738,8 +738,8 @@ public final class Templates {
             Optional<Path> file = siteFile(name);
             if (file.isPresent()) {
                 byte[] bytes = Files.readAllBytes(file.get());
-                known = new Hashing().add(bytes).add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8)))
-                        .hex();
+                known = new Hashing().add(bytes)
+                        .add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8))).hex();
             } else {
                 known = "";
             }
