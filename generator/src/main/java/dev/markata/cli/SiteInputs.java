@@ -10,6 +10,7 @@ import dev.markata.content.Post;
 import dev.markata.content.SitePaths;
 import dev.markata.plugins.glob.DocumentRules;
 import dev.markata.plugins.glob.GlobConfig;
+import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.post_template.RawIncludes;
 import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
@@ -112,7 +113,8 @@ final class SiteInputs {
         Set<Path> postIncludes = new HashSet<>();
         if (posts != null) {
             posts.stream().map(Post::template).filter(Objects::nonNull).forEach(postTemplates::add);
-            posts.forEach(post -> postIncludes.addAll(RawIncludes.files(folder, post.content())));
+            posts.stream().filter(post -> PydanticBool.of(post.extra().get("jinja")).orElse(false))
+                    .forEach(post -> postIncludes.addAll(RawIncludes.files(folder, post.content())));
         } else if (previous != null) {
             postTemplates.addAll(previous.postTemplates);
             postIncludes.addAll(previous.postIncludes);

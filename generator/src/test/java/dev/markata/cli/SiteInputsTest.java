@@ -201,12 +201,13 @@ class SiteInputsTest {
                 .write("templates/post.html", "{{ body }}{% include_raw \"snippets/footer.txt\" %}")
                 .write("snippets/footer.txt", "footer").write("snippets/a.py", "print(1)")
                 .post("posts/a.md", "title: A\njinja: true", "{%- include_raw 'snippets/a.py' -%}")
-                .post("posts/b.md", "title: B", "b");
+                .post("posts/b.md", "title: B", "`{% include_raw 'snippets/b.py' %}` is text here: no jinja");
         SiteInputs inputs = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"),
                 dev.markata.Markata.builder(dir).environment(Map.of()).reporter(new dev.markata.testing.Warnings())
                         .open().build().posts());
         assertThat(reads(inputs, "snippets/footer.txt")).isTrue();
         assertThat(reads(inputs, "snippets/a.py")).isTrue();
+        assertThat(reads(inputs, "snippets/b.py")).as("not a jinja post: the tag is text").isFalse();
         assertThat(reads(inputs, "snippets/other.txt")).isFalse();
     }
 

@@ -10,6 +10,7 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
+import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.PostTemplatePlugin;
@@ -87,9 +88,10 @@ public final class SkipPlugin implements Plugin {
         List<Decision> decisions = context.map(posts, Post::path, post -> {
             // a template: of the front matter naming a file of the site by its path is that file's text,
             // and a page showing the post's source (markata's raw template) shows all of the file
-            String own = templates.pageTemplateKey(post.template())
-                    // the files a jinja: true post's include_raw tags show
-                    + RawIncludes.key(context.site().directory(), post.content());
+            String own = templates.pageTemplateKey(post.template());
+            if (PydanticBool.of(post.extra().get("jinja")).orElse(false)) {
+                own += RawIncludes.key(context.site().directory(), post.content()); // its include_raw files
+            }
             if (PostTemplatePlugin.showsSource(settings, post)) {
                 own += Hashing.of(PostTemplatePlugin.source(context, post));
             }
