@@ -2,7 +2,6 @@ package dev.markata.plugins.icon_resize;
 
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
-import dev.markata.config.ConfigTable;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
@@ -144,20 +143,34 @@ public final class IconResizePlugin implements Plugin {
         if (!setup.runs(ID)) {
             return List.of();
         }
-        // read once per build: the section is cached by its name and reader, a record of the site
-        return setup.config(new ConfigSection<>(IconConfig.SECTION.name(), new ConfigIcons(setup.site())));
+        return setup.config(CONFIG_ICONS).get(setup.site(), setup);
     }
 
-    /** Reads {@link #configIcons} from the icon's header. */
-    private record ConfigIcons(SiteConfig site) implements ConfigSection.Reader<List<Map<String, String>>> {
-        @Override
-        public List<Map<String, String>> read(ConfigTable section, ConfigTable markata) {
-            // what is wrong with the settings or the file, the plugin's own register or render says
-            IconConfig config;
+    /**
+     * {@link #configIcons} of one build, made on first ask: a section is read once per build, so
+     * the icon's header is read once however many plugins make templates (the holder is compared
+     * by identity: a record holding the site would hash it through ObjectMethods on every build's
+     * first use, a cost the project keeps out of start-up).
+     */
+    private static final ConfigSection<ConfigIcons> CONFIG_ICONS = new ConfigSection<>("icon_resize",
+            (section, markata) -> new ConfigIcons());
+
+    private static final class ConfigIcons {
+        private List<Map<String, String>> entries;
+
+        synchronized List<Map<String, String>> get(SiteConfig site, PluginSetup setup) {
+            if (entries == null) {
+                entries = read(site, setup);
+            }
+            return entries;
+        }
+
+        /** What is wrong with the settings or the file, the plugin's own register or render says. */
+        private static List<Map<String, String>> read(SiteConfig site, PluginSetup setup) {
             IconImages.Header header;
             IconConfig.OutName out;
             try {
-                config = IconConfig.SECTION.reader().read(section, markata);
+                IconConfig config = setup.config(IconConfig.SECTION);
                 if (config.icon().isEmpty()) {
                     return List.of();
                 }
