@@ -97,6 +97,8 @@ class PathPrefixTest {
                 .contains("<loc>https://user.github.io/project/python/</loc>");
         assertThat(built.read("markout/service-worker.js")).contains("\"/project/archive/\"");
         assertThat(built.read("markout/markata.json")).contains("\"href\":\"/project/hello/\"");
+        // the installed web app starts at the site's top (markata's default start_url is "/")
+        assertThat(built.read("markout/manifest.json")).contains("\"start_url\": \"/project/\"");
     }
 
     @Test
