@@ -16,9 +16,12 @@ import java.util.List;
  * @param filesUnchanged files left alone because their content was already right
  * @param filesRemoved   files an earlier build wrote that this one no longer makes, removed
  *                       (relative to {@code outputDir}, sorted)
+ * @param pathPrefix     {@code path_prefix}: the path the output folder is served under
+ *                       ({@code "project/"}, or {@code ""})
  */
 public record BuildResult(Path outputDir, List<Post> posts, List<String> plugins, BuildTimings timings,
-                          long filesWritten, long filesUnchanged, List<String> filesRemoved) {
+                          long filesWritten, long filesUnchanged, List<String> filesRemoved,
+                          String pathPrefix) {
 
     public BuildResult {
         posts = List.copyOf(posts);

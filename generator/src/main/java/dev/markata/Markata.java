@@ -140,7 +140,7 @@ public final class Markata {
             // only a whole build knows every file of the site (markata list stops at pre_render)
             List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale, false) : List.of();
             return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
-                    output.written(), output.unchanged(), removed);
+                    output.written(), output.unchanged(), removed, site.pathPrefix());
         }
     }
 

@@ -76,20 +76,24 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     @Override
     public Integer call() throws Exception {
         if (!watch) {
-            Path outputDir = build().outputDir();
-            try (StaticServer server = serve(outputDir)) {
+            BuildResult result = build();
+            try (StaticServer server = serve(result.outputDir(), result.pathPrefix())) {
                 Thread.currentThread().join();
             }
             return ExitCodes.OK;
         }
         Path siteFolder = options.directory.toAbsolutePath().normalize();
         Path outputDir;
+        String pathPrefix;
         try {
-            outputDir = new ConfigLoader(main.environment).load(options.directory).site().outputDir();
+            SiteConfig config = new ConfigLoader(main.environment).load(options.directory).site();
+            outputDir = config.outputDir();
+            pathPrefix = config.pathPrefix();
         } catch (ConfigException e) {
             // a slip in markata.toml waits for its fix, as a broken post does (the first build
             // says what it is); until the file loads, the output folder is markata's default
             outputDir = siteFolder.resolve(SiteConfig.DEFAULT_OUTPUT_DIR);
+            pathPrefix = "";
         }
         // Watched before the first build: a file saved while it runs (seconds, on a big site) is
         // built right after it; watching only once it was done lost such an edit.
@@ -106,7 +110,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 failure = problem(e);
                 main.err.println(failure + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
             }
-            try (StaticServer server = serve(outputDir)) {
+            try (StaticServer server = serve(outputDir, pathPrefix)) {
                 if (failure != null) {
                     server.failed(failure);
                 }
@@ -116,11 +120,18 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         return ExitCodes.OK;
     }
 
-    private StaticServer serve(Path outputDir) throws IOException {
+    /** Serves {@code outputDir} under {@code pathPrefix}, where the site's pages link each other. */
+    private StaticServer serve(Path outputDir, String pathPrefix) throws IOException {
         StaticServer server = StaticServer.start(outputDir, InetAddress.getByName(bind), port, watch);
-        main.err.printf("serving %s on http://%s:%d/ (Ctrl+C stops)%n", outputDir,
-                bind.contains(":") ? "[" + bind + "]" : bind, server.port());
+        server.serveUnder(pathPrefix);
+        main.err.printf("serving %s on http://%s:%d%s (Ctrl+C stops)%n", outputDir,
+                host(), server.port(), server.top());
         return server;
+    }
+
+    /** The address bound, as a URL names it ({@code [::1]}). */
+    private String host() {
+        return bind.contains(":") ? "[" + bind + "]" : bind;
     }
 
     private BuildResult build() throws Exception {
@@ -208,6 +219,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                     output = result.outputDir();
                     server.serve(output);
                     main.err.printf("output_dir is now %s: serving it%n", output);
+                    server.changed();
+                }
+                if (!server.top().equals("/" + result.pathPrefix())) {
+                    server.serveUnder(result.pathPrefix());
+                    main.err.printf("path_prefix is now \"%s\": serving the site at http://%s:%d%s%n",
+                            result.pathPrefix(), host(), server.port(), server.top());
                     server.changed();
                 } else if (result.filesWritten() > 0 || !result.filesRemoved().isEmpty()) {
                     server.changed();

@@ -7,10 +7,15 @@ import dev.markata.config.ConfigProblems;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.ChangingTreeVisitor;
 import dev.markata.content.Post;
+import dev.markata.content.SitePaths;
 import dev.markata.plugins.glob.DocumentRules;
 import dev.markata.plugins.glob.GlobConfig;
+import dev.markata.plugins.load.PydanticBool;
+import dev.markata.plugins.post_template.RawIncludes;
 import dev.markata.plugins.post_template.Templates;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -34,7 +39,9 @@ import java.util.Set;
  * and every file the configuration names (a cover's font or template, the icon, the service
  * worker's template, the redirects file; also one that is not there yet, and one outside the
  * site folder, watched where it is); and the template file a post names in its front matter
- * ({@code template: layouts/special.html}), known from the last build. Anything else (a log the server's output goes
+ * ({@code template: layouts/special.html}), known from the last build; and the files the
+ * {@code include_raw} tags of the templates and of the last build's posts show
+ * ({@link RawIncludes}). Anything else (a log the server's output goes
  * to through {@code tee}, an editor's swap or backup file, a note beside the posts) is no reason
  * to build: rebuilding for it looped for ever when the build's own messages went to such a file.
  * Where file events are coarse (macOS's watcher polls, and reports a folder whose times changed)
@@ -58,6 +65,8 @@ final class SiteInputs {
     private final Set<Path> named;
     /** The {@code template} of each post of the last build that had posts to ask (kept while builds fail). */
     private final Set<String> postTemplates;
+    /** The files the {@code include_raw} tags of those posts show ({@link RawIncludes}; kept alike). */
+    private final Set<Path> postIncludes;
     /** The folders outside the site folder to watch ({@link #outside}). */
     private final List<Path> outside;
     /** The glob's rules; null when the configuration does not load (only its files matter then). */
@@ -67,7 +76,7 @@ final class SiteInputs {
 
     /** {@code folders}: the templates folder first, then the assets folder; none when not known. */
     private SiteInputs(Path site, Path outputDir, List<Path> folders, Set<Path> named, Set<String> postTemplates,
-                       DocumentRules documents, Path settingsFile) {
+                       Set<Path> postIncludes, DocumentRules documents, Path settingsFile) {
         this.site = site;
         this.outputDir = outputDir;
         this.cacheDir = site.resolve(SiteConfig.CACHE_DIR_NAME);
@@ -75,6 +84,7 @@ final class SiteInputs {
         this.templatesDir = folders.isEmpty() ? null : folders.get(0);
         this.named = Set.copyOf(named);
         this.postTemplates = Set.copyOf(postTemplates);
+        this.postIncludes = Set.copyOf(postIncludes);
         this.documents = documents;
         this.settingsFile = settingsFile;
         this.outside = outsideFolders(site, this.folders, this.named);
@@ -100,10 +110,14 @@ final class SiteInputs {
                          List<Post> posts) {
         Path folder = site.toAbsolutePath().normalize();
         Set<String> postTemplates = new HashSet<>();
+        Set<Path> postIncludes = new HashSet<>();
         if (posts != null) {
             posts.stream().map(Post::template).filter(Objects::nonNull).forEach(postTemplates::add);
+            posts.stream().filter(post -> PydanticBool.of(post.extra().get("jinja")).orElse(false))
+                    .forEach(post -> postIncludes.addAll(RawIncludes.files(folder, post.content())));
         } else if (previous != null) {
             postTemplates.addAll(previous.postTemplates);
+            postIncludes.addAll(previous.postIncludes);
         }
         try {
             Config config = new ConfigLoader(environment).load(folder);
@@ -111,6 +125,8 @@ final class SiteInputs {
             Set<Path> named = new HashSet<>();
             collectNamed(siteConfig.directory(), config.markata().asMap().values(), named);
             collectNamed(siteConfig.directory(), postTemplates, named);
+            named.addAll(postIncludes);
+            named.addAll(templateIncludes(siteConfig.directory(), siteConfig.templatesDir(), named));
             Path settings = settingsFile(folder);
             if (settings == null && previous != null && previous.settingsFile != null
                     && Files.isRegularFile(previous.settingsFile)) {
@@ -120,19 +136,21 @@ final class SiteInputs {
                 settings = previous.settingsFile;
             }
             return new SiteInputs(siteConfig.directory(), siteConfig.outputDir(),
-                    List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named, postTemplates,
+                    List.of(siteConfig.templatesDir(), siteConfig.assetsDir()), named, postTemplates, postIncludes,
                     DocumentRules.of(siteConfig, config.section(GlobConfig.SECTION)), settings);
         } catch (ConfigException | IOException e) {
             if (previous != null && previous.outputDir.equals(outputDir) && posts == null) {
                 return previous;
             }
             if (previous == null) {
-                return new SiteInputs(folder, outputDir, List.of(), Set.of(), postTemplates, null, null);
+                return new SiteInputs(folder, outputDir, List.of(), postIncludes, postTemplates, postIncludes, null,
+                        null);
             }
             Set<Path> named = new HashSet<>(previous.named);
             collectNamed(previous.site, postTemplates, named);
-            return new SiteInputs(previous.site, outputDir, previous.folders, named, postTemplates, previous.documents,
-                    previous.settingsFile);
+            named.addAll(postIncludes);
+            return new SiteInputs(previous.site, outputDir, previous.folders, named, postTemplates, postIncludes,
+                    previous.documents, previous.settingsFile);
         }
     }
 
@@ -326,6 +344,33 @@ final class SiteInputs {
             return true; // changing while it is read: build, the build sees what it holds
         }
         return found[0];
+    }
+
+    /**
+     * The files the {@code include_raw} tags of the templates show ({@link RawIncludes}): those of
+     * the templates folder, and the page templates among {@code named} (a post's
+     * {@code template: layouts/special.html}, {@code post_template} by its path).
+     */
+    private static Set<Path> templateIncludes(Path site, Path templatesDir, Set<Path> named) throws IOException {
+        Set<Path> templates = new LinkedHashSet<>(named);
+        if (Files.isDirectory(templatesDir)) {
+            for (Path file : SitePaths.walk(templatesDir)) {
+                if (Files.isRegularFile(file) && !Templates.isEditorsFile(file)) {
+                    templates.add(file);
+                }
+            }
+        }
+        Set<Path> included = new HashSet<>();
+        for (Path file : templates) {
+            try {
+                if (Files.isRegularFile(file) && Files.size(file) < 1 << 20) {
+                    included.addAll(RawIncludes.files(site, Files.readString(file, StandardCharsets.UTF_8)));
+                }
+            } catch (IOException | UncheckedIOException e) {
+                // changing, or not text (an image the configuration names): no tag to find
+            }
+        }
+        return included;
     }
 
     /**

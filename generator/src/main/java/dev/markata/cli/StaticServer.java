@@ -96,6 +96,12 @@ final class StaticServer implements AutoCloseable {
     private final HttpServer server;
     /** The folder served; {@link #serve} moves it when a rebuild writes to another output_dir. */
     private volatile Path root;
+    /**
+     * Where the folder is served: {@code /}, or {@code /project/} for a site whose
+     * {@code path_prefix} is {@code "project/"}, whose pages link each other there (as its host
+     * serves it, a GitHub Pages project site).
+     */
+    private volatile String top = "/";
     private final boolean reload;
     private final AtomicLong version = new AtomicLong();
     /** What serve printed of the last build's failure; null once a build succeeds. */
@@ -145,6 +151,19 @@ final class StaticServer implements AutoCloseable {
         root = folder.toAbsolutePath().normalize();
     }
 
+    /**
+     * Serves the folder under {@code pathPrefix} from now on ({@code "project/"}: at
+     * {@code /project/}; {@code ""}: at the top); the top of the host leads there.
+     */
+    void serveUnder(String pathPrefix) {
+        top = "/" + pathPrefix;
+    }
+
+    /** Where the folder is served: {@code /}, {@code /project/}. */
+    String top() {
+        return top;
+    }
+
     /** Tells open pages to reload. */
     void changed() {
         version.incrementAndGet();
@@ -185,16 +204,27 @@ final class StaticServer implements AutoCloseable {
                         Long.toString(version.get()).getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            Path file = resolve(raw);
+            String top = this.top;
+            String query = exchange.getRequestURI().getRawQuery();
+            if (!top.equals("/") && (raw.equals("/") || raw.equals(top.substring(0, top.length() - 1)))) {
+                // the top of the host, or the prefix without its slash: the site is at /project/
+                // (302: another path_prefix saved in markata.toml moves it)
+                redirect(exchange, raw.equals("/") ? 302 : 301, top, query);
+                return;
+            }
+            if (!raw.startsWith(top)) {
+                notFound(exchange); // not the site's: its host serves other things there, or nothing
+                return;
+            }
+            String path = "/" + raw.substring(top.length());
+            Path file = resolve(path);
             if (file == null) {
                 notFound(exchange);
                 return;
             }
-            if (!raw.endsWith("/") && Files.isDirectory(inside(raw))) {
+            if (!raw.endsWith("/") && Files.isDirectory(inside(path))) {
                 // as web servers do: at /post the page's relative links (./cover.png) led to /cover.png
-                String query = exchange.getRequestURI().getRawQuery();
-                exchange.getResponseHeaders().set("Location", raw + "/" + (query == null ? "" : "?" + query));
-                send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+                redirect(exchange, 301, raw + "/", query);
                 return;
             }
             String type = type(file);
@@ -209,7 +239,12 @@ final class StaticServer implements AutoCloseable {
         }
     }
 
-    /** The file a request path names, or null when it is missing or not inside the root. */
+    private static void redirect(HttpExchange exchange, int status, String to, String query) throws IOException {
+        exchange.getResponseHeaders().set("Location", to + (query == null ? "" : "?" + query));
+        send(exchange, status, "text/plain; charset=utf-8", new byte[0]);
+    }
+
+    /** The file a request path (from the folder's top) names, or null when it is missing or not inside the root. */
     Path resolve(String rawPath) throws IOException {
         Path target = inside(rawPath);
         if (target == null) {

@@ -95,7 +95,9 @@ public final class ConfigLoader {
             }
         }
         ConfigTable markata = new ConfigTable(source, tablePath, values, fromEnvironment);
-        return new Config(source, markata, SiteConfig.read(site, markata, problems), warnings);
+        SiteConfig config = SiteConfig.read(site, markata, problems);
+        config.prefixInUrl(source).ifPresent(warnings::add);
+        return new Config(source, markata, config, warnings);
     }
 
     /**

@@ -1,7 +1,10 @@
 package dev.markata.config;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The core's own settings from {@code [markata]}, with markata's defaults. Plugin settings are
@@ -15,16 +18,26 @@ import java.util.List;
  * @param hooks         the plugin selection as written ("default" not yet expanded)
  * @param disabledHooks plugins removed from the selection
  * @param workers       threads for per-document work (default: available processors)
+ * @param pathPrefix    markata's {@code path_prefix}: the path the site is served under,
+ *                      {@code "project/"} (no leading slash, one at the end), or {@code ""} at
+ *                      the top of the host ({@link #pagePath})
  */
 public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path assetsDir, Path templatesDir,
                          List<String> hooks, List<String> disabledHooks, String url, String title,
                          String description, String authorName, String authorEmail, String lang,
-                         int workers) {
+                         int workers, String pathPrefix) {
 
     /** markata's output folder when {@code output_dir} is not set. */
     public static final String DEFAULT_OUTPUT_DIR = "markout";
 
     public static final String CACHE_DIR_NAME = ".markata.cache";
+
+    /**
+     * One segment of {@code path_prefix}: characters a URL path may hold as they are (RFC 3986's
+     * unreserved and sub-delims, {@code @}, a {@code %} escape), so the prefix is written into
+     * links and feeds without escaping.
+     */
+    private static final String PREFIX_SEGMENT = "[A-Za-z0-9._~!$&'()*+,;=@%-]+";
 
     public SiteConfig {
         hooks = List.copyOf(hooks);
@@ -47,6 +60,48 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
         return baseUrl(url);
     }
 
+    /**
+     * The address of the page of {@code slug} from the top of the host: {@code /my-post/},
+     * {@code /} for the home page ({@code index}); under a {@code path_prefix} of
+     * {@code "project/"}, {@code /project/my-post/} and {@code /project/}, as markata's
+     * templates write {@code /{{ config.path_prefix }}{{ post.slug }}/}. Files stay where they
+     * are in {@code output_dir}: the prefix is where the host serves that folder (a GitHub
+     * Pages project site, {@code https://user.github.io/project/}).
+     */
+    public String pagePath(String slug) {
+        return slug.equals("index") || slug.isEmpty() ? "/" + pathPrefix : "/" + pathPrefix + slug + "/";
+    }
+
+    /**
+     * The address {@code output_dir} is served at, without a {@code /} at its end: {@link #baseUrl()}
+     * followed by the {@code path_prefix} ({@code https://user.github.io/project}), for addresses
+     * of pages and images that name the host (feeds, canonical links).
+     */
+    public String servedUrl() {
+        return pathPrefix.isEmpty() ? baseUrl() : baseUrl() + "/" + pathPrefix.substring(0, pathPrefix.length() - 1);
+    }
+
+    /**
+     * A warning when {@code url} already ends with {@code path_prefix}: addresses naming the host
+     * are {@code url} + the prefix + the page (as markata's feed templates join them), so they
+     * would name the prefix twice.
+     */
+    Optional<String> prefixInUrl(String source) {
+        String path = baseUrl().replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "") + "/";
+        if (pathPrefix.isEmpty() || !path.endsWith("/" + pathPrefix)) {
+            return Optional.empty();
+        }
+        String host = baseUrl().substring(0, baseUrl().length() - pathPrefix.length());
+        return Optional.of(source + ": [markata] url = \"" + url + "\" ends with path_prefix \"" + pathPrefix
+                + "\": feeds, sitemaps and canonical links put the prefix after url, so they name it twice ("
+                + baseUrl() + "/" + pathPrefix + "my-post/); set url to the address without it, \"" + host + "\"");
+    }
+
+    /** The path of a file at the top of {@code output_dir} ({@code rss.xml}) from the top of the host. */
+    public String filePath(String name) {
+        return "/" + pathPrefix + name;
+    }
+
     /** Reads the core settings; a wrong value is noted in {@code problems} and its default kept. */
     static SiteConfig read(Path directory, ConfigTable markata, ConfigProblems problems) {
         Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve(DEFAULT_OUTPUT_DIR));
@@ -64,7 +119,8 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
                 problems.read(() -> markata.string("description", ""), ""),
                 problems.read(() -> markata.string("author_name", ""), ""),
                 problems.read(() -> markata.string("author_email", ""), ""),
-                problems.read(() -> markata.string("lang", "en"), "en"), (int) workers);
+                problems.read(() -> markata.string("lang", "en"), "en"), (int) workers,
+                problems.read(() -> pathPrefix(markata), ""));
         // the build writes output_dir and markata clean removes it: never the site's own folders,
         // but for assets_dir itself, where image sites write their pages beside the images (as
         // markata does: it copies the folder onto itself); then the copy is nothing, and only the
@@ -89,6 +145,35 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
             problems.add(markata.error("output_dir", "is " + what + ", or holds or is inside it; the build writes"
                     + " output_dir and markata clean removes it: choose a folder of its own, like \"markout\""));
         }
+    }
+
+    /**
+     * {@code path_prefix} as markata's templates use it, between the {@code /} and a page's slug:
+     * {@code ""} or path segments each ending in {@code /} ({@code "project/"},
+     * {@code "docs/v2/"}). markata takes any text and its links break with any other form
+     * ({@code "/project/"} makes {@code //project/my-post/}, an address on another host;
+     * {@code "project"} makes {@code /projectmy-post/}): here such a value is an error that shows
+     * the form meant.
+     */
+    private static String pathPrefix(ConfigTable markata) throws ConfigException {
+        String prefix = markata.string("path_prefix", "");
+        if (prefix.isEmpty() || isPrefix(prefix)) {
+            return prefix;
+        }
+        String meant = Arrays.stream(prefix.strip().split("/+")).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining("/"));
+        boolean suggest = !meant.isEmpty() && isPrefix(meant + "/");
+        throw markata.error("path_prefix", "must be the path the site is served under, without a \"/\" at its start"
+                + " and with one at its end, as markata writes links /{{ config.path_prefix }}{{ post.slug }}/"
+                + (suggest ? ": \"" + meant + "/\" serves my-post at /" + meant + "/my-post/" : ", like \"project/\"")
+                + " (\"\" for the top of the host); each part letters, digits or - . _ ~ ! $ & ' ( ) * + , ; = @ %,"
+                + " not . or ..");
+    }
+
+    /** Whether {@code prefix} is path segments each ending in {@code /}, none {@code .} or {@code ..}. */
+    private static boolean isPrefix(String prefix) {
+        return prefix.matches("(" + PREFIX_SEGMENT + "/)+")
+                && Arrays.stream(prefix.split("/")).noneMatch(s -> s.equals(".") || s.equals(".."));
     }
 
     private static Path outputDir(Path directory, ConfigTable markata) throws ConfigException {

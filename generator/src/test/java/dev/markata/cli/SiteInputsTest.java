@@ -173,6 +173,45 @@ class SiteInputsTest {
     }
 
     @Test
+    void theXmlTemplatesAFeedNamesByPathAreInputs() {
+        // markata reads a feed's rss_template, sitemap_template and xsl_template as a file's path
+        // from the site folder when the template folders have none of that name
+        new Site(dir).write("markata.toml", """
+                        [markata]
+                        title = "Inputs"
+                        [[markata.feeds]]
+                        slug = "archive"
+                        rss_template = "feeds/rss.xml"
+                        sitemap_template = "feeds/sitemap.xml"
+                        xsl_template = "feeds/style.xsl"
+                        """)
+                .post("posts/a.md", "title: A", "a");
+        SiteInputs inputs = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"));
+        assertThat(reads(inputs, "feeds/rss.xml")).isTrue();
+        assertThat(reads(inputs, "feeds/sitemap.xml")).isTrue();
+        assertThat(reads(inputs, "feeds/style.xsl")).isTrue();
+        assertThat(reads(inputs, "feeds/other.xsl")).isFalse();
+    }
+
+    @Test
+    void theFilesIncludeRawNamesInTemplatesAndJinjaPostsAreInputs() throws Exception {
+        // markata's {% include_raw 'snippets/a.py' %}: a file of the site folder that a template
+        // or a jinja: true post shows as it is, which no setting names
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"Inputs\"\n")
+                .write("templates/post.html", "{{ body }}{% include_raw \"snippets/footer.txt\" %}")
+                .write("snippets/footer.txt", "footer").write("snippets/a.py", "print(1)")
+                .post("posts/a.md", "title: A\njinja: true", "{%- include_raw 'snippets/a.py' -%}")
+                .post("posts/b.md", "title: B", "`{% include_raw 'snippets/b.py' %}` is text here: no jinja");
+        SiteInputs inputs = SiteInputs.of(dir, Map.of(), null, dir.resolve("markout"),
+                dev.markata.Markata.builder(dir).environment(Map.of()).reporter(new dev.markata.testing.Warnings())
+                        .open().build().posts());
+        assertThat(reads(inputs, "snippets/footer.txt")).isTrue();
+        assertThat(reads(inputs, "snippets/a.py")).isTrue();
+        assertThat(reads(inputs, "snippets/b.py")).as("not a jinja post: the tag is text").isFalse();
+        assertThat(reads(inputs, "snippets/other.txt")).isFalse();
+    }
+
+    @Test
     void aConfigurationFileEmptiedWhileABuildRanIsStillEmptiedAfterIt() {
         // serve finds the inputs again after each build: a markata.toml truncated while the build
         // ran was then a site without settings, and the next build took markata's defaults (into

@@ -52,6 +52,25 @@ class StaticServerTest {
     }
 
     @Test
+    void aSiteWithAPathPrefixIsServedUnderItAndTheTopOfTheHostLeadsThere() throws IOException {
+        server.serveUnder("project/");
+        assertThat(server.top()).isEqualTo("/project/");
+        assertThat(get("/project/")).startsWith("HTTP/1.1 200").contains("home");
+        assertThat(get("/project/post/")).startsWith("HTTP/1.1 200").contains("post");
+        assertThat(get("/project/style.css")).startsWith("HTTP/1.1 200").endsWith("p{}");
+        assertThat(get("/")).startsWith("HTTP/1.1 302").containsIgnoringCase("Location: /project/\r\n");
+        assertThat(get("/?q=1")).startsWith("HTTP/1.1 302").containsIgnoringCase("Location: /project/?q=1\r\n");
+        assertThat(get("/project")).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: /project/\r\n");
+        assertThat(get("/project/post")).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: /project/post/\r\n");
+        // the site's pages are not at the top of the host: a link without the prefix is broken there too
+        assertThat(get("/post/")).startsWith("HTTP/1.1 404").contains("lost");
+        assertThat(get("/project/nope/")).startsWith("HTTP/1.1 404").contains("lost");
+        assertThat(get("/project/../secret.txt")).startsWith("HTTP/1.1 404");
+        server.serveUnder("");
+        assertThat(get("/post/")).startsWith("HTTP/1.1 200").contains("post");
+    }
+
+    @Test
     void theErrorOfAFailedBuildIsEscapedAtTheEndOfTheBodyInAnyCase() throws IOException {
         // a page written in capitals (</BODY>) got the script after its end, outside the body
         Files.writeString(dir.resolve("site/markout/index.html"), "<HTML><BODY><p>home</p></BODY></HTML>");

@@ -23,7 +23,9 @@ import org.jsoup.parser.Parser;
 /**
  * Parses every page of an output folder with jsoup and follows every internal link: each
  * target file must exist, each {@code #fragment} must name an element of its page, and every
- * page must be reachable from the home page.
+ * page must be reachable from the home page. The folder is taken as served at the top of the
+ * host, or at a path ({@link #check(Path, String)}: a site with a {@code path_prefix}), where a
+ * link out of that path is broken too.
  */
 final class LinkChecker {
 
@@ -34,6 +36,11 @@ final class LinkChecker {
     }
 
     static Report check(Path output) throws IOException {
+        return check(output, "/");
+    }
+
+    /** @param servedAt where the host serves the output folder: "/", "/project/" */
+    static Report check(Path output, String servedAt) throws IOException {
         List<Path> pages;
         try (Stream<Path> files = Files.walk(output)) {
             pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
@@ -42,7 +49,7 @@ final class LinkChecker {
         Map<String, List<String>> links = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Path page : pages) {
-            String url = "/" + output.relativize(page).toString().replace('\\', '/');
+            String url = servedAt + output.relativize(page).toString().replace('\\', '/');
             Parser parser = Parser.htmlParser().setTrackErrors(20);
             Document document = Jsoup.parse(Files.readString(page), "https://site.test" + url, parser);
             ParseErrorList errors = parser.getErrors();
@@ -82,7 +89,7 @@ final class LinkChecker {
                 if (path.isEmpty()) {
                     path = page.getKey();
                 }
-                String file = file(output, path);
+                String file = file(output, servedAt, path);
                 if (file == null) {
                     problems.add(page.getKey() + ": broken link " + target);
                 } else if (fragment != null && !fragment.isEmpty() && ids.containsKey(file)
@@ -92,7 +99,7 @@ final class LinkChecker {
             }
         }
         Set<String> reached = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>(List.of("/index.html"));
+        Deque<String> queue = new ArrayDeque<>(List.of(servedAt + "index.html"));
         while (!queue.isEmpty()) {
             String page = queue.pop();
             if (!reached.add(page)) {
@@ -100,7 +107,7 @@ final class LinkChecker {
             }
             for (String target : links.getOrDefault(page, List.of())) {
                 String path = target.replaceFirst("#.*$", "");
-                String file = path.isEmpty() ? null : file(output, path);
+                String file = path.isEmpty() ? null : file(output, servedAt, path);
                 if (file != null && file.endsWith(".html") && !reached.contains(file)) {
                     queue.push(file);
                 }
@@ -111,20 +118,26 @@ final class LinkChecker {
         return new Report(pages.size(), problems, unreachable);
     }
 
-    /** The output file a URL path names ("/a/" is "/a/index.html"), or null. */
-    private static String file(Path output, String path) {
+    /**
+     * The output file a URL path names ("/a/" is "/a/index.html", under {@code servedAt}), or
+     * null, also for a path outside {@code servedAt}.
+     */
+    private static String file(Path output, String servedAt, String path) {
         String decoded = URI.create(path.replace(" ", "%20")).getPath();
-        String relative = decoded.startsWith("/") ? decoded.substring(1) : decoded;
+        if (!decoded.startsWith(servedAt)) {
+            return null;
+        }
+        String relative = decoded.substring(servedAt.length());
         Path direct = output.resolve(relative).normalize();
         if (!direct.startsWith(output)) {
             return null;
         }
         if (Files.isRegularFile(direct)) {
-            return "/" + relative;
+            return servedAt + relative;
         }
         Path index = direct.resolve("index.html");
         if (Files.isRegularFile(index)) {
-            return "/" + output.relativize(index).toString().replace('\\', '/');
+            return servedAt + output.relativize(index).toString().replace('\\', '/');
         }
         return null;
     }

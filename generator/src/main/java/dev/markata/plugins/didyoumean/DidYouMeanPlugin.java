@@ -7,7 +7,6 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ public final class DidYouMeanPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws dev.markata.config.ConfigException {
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         setup.hook(Stage.SAVE, context -> {
             // What the page can show: the page list (each post's slug and title, which the
             // posts' fingerprint covers), the site's settings and templates and today's date.
@@ -71,7 +70,7 @@ public final class DidYouMeanPlugin implements Plugin {
                 if (json.length() > 1) {
                     json.append(',');
                 }
-                json.append("[\"").append(jsString(post.slug().equals("index") ? "/" : "/" + post.slug() + "/"))
+                json.append("[\"").append(jsString(context.site().pagePath(post.slug())))
                         .append("\",\"").append(jsString(post.displayTitle())).append("\"]");
             }
             json.append(']');

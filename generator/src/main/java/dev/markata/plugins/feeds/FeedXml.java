@@ -39,21 +39,24 @@ final class FeedXml {
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         if (styled) {
-            xml.append("<?xml-stylesheet href=\"/" + STYLESHEET + "\" type=\"text/xsl\"?>\n");
+            // under the path prefix, where the site serves it (markata's rss.xml names /rss.xsl, which a
+            // site served under a prefix does not have)
+            xml.append("<?xml-stylesheet href=\"" + site.filePath(STYLESHEET) + "\" type=\"text/xsl\"?>\n");
         }
         xml.append("<rss version=\"2.0\" "
                 + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
-        element(xml, "  ", "link", base + "/" + feed.slug() + "/");
+        element(xml, "  ", "link", base + site.pagePath(feed.slug()));
         element(xml, "  ", "description", feed.description().isEmpty() ? site.description() : feed.description());
         element(xml, "  ", "language", site.lang());
-        xml.append("  <atom:link href=\"").append(escape(base + "/" + feed.slug() + "/rss.xml"))
+        xml.append("  <atom:link href=\"").append(escape(base + site.pagePath(feed.slug()) + "rss.xml"))
                 .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
         for (Post post : posts) {
             xml.append("  <item>\n");
             element(xml, "    ", "title", post.displayTitle());
-            element(xml, "    ", "link", base + href(post));
-            xml.append("    <guid isPermaLink=\"true\">").append(escape(base + href(post))).append("</guid>\n");
+            element(xml, "    ", "link", base + site.pagePath(post.slug()));
+            xml.append("    <guid isPermaLink=\"true\">").append(escape(base + site.pagePath(post.slug())))
+                    .append("</guid>\n");
             if (post.date() != null) {
                 element(xml, "    ", "pubDate", RFC_822.format(post.date().atOffset()));
             }
@@ -73,9 +76,10 @@ final class FeedXml {
         StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
-        element(xml, "  ", "id", base + "/" + feed.slug() + "/");
-        xml.append("  <link href=\"").append(escape(base + "/" + feed.slug() + "/")).append("\"/>\n");
-        xml.append("  <link rel=\"self\" href=\"").append(escape(base + "/" + feed.slug() + "/atom.xml")).append("\"/>\n");
+        element(xml, "  ", "id", base + site.pagePath(feed.slug()));
+        xml.append("  <link href=\"").append(escape(base + site.pagePath(feed.slug()))).append("\"/>\n");
+        xml.append("  <link rel=\"self\" href=\"").append(escape(base + site.pagePath(feed.slug()) + "atom.xml"))
+                .append("\"/>\n");
         element(xml, "  ", "updated", timestamp(updated));
         if (!site.authorName().isEmpty()) {
             xml.append("  <author>\n");
@@ -85,8 +89,8 @@ final class FeedXml {
         for (Post post : posts) {
             xml.append("  <entry>\n");
             element(xml, "    ", "title", post.displayTitle());
-            xml.append("    <link href=\"").append(escape(base + href(post))).append("\"/>\n");
-            element(xml, "    ", "id", base + href(post));
+            xml.append("    <link href=\"").append(escape(base + site.pagePath(post.slug()))).append("\"/>\n");
+            element(xml, "    ", "id", base + site.pagePath(post.slug()));
             element(xml, "    ", "updated", timestamp(post.date() != null ? post.date() : updated));
             if (!post.description().isEmpty()) {
                 element(xml, "    ", "summary", post.description());
@@ -104,7 +108,7 @@ final class FeedXml {
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (Post post : posts) {
             xml.append("  <url>\n");
-            element(xml, "    ", "loc", base + href(post));
+            element(xml, "    ", "loc", base + site.pagePath(post.slug()));
             if (post.date() != null) {
                 // a day alone as before; with a time, W3C's date and time with its zone
                 element(xml, "    ", "lastmod", post.date().hasTime() ? timestamp(post.date())
@@ -114,7 +118,7 @@ final class FeedXml {
         }
         for (FeedConfig feed : feeds) {
             xml.append("  <url>\n");
-            element(xml, "    ", "loc", base + "/" + feed.slug() + "/");
+            element(xml, "    ", "loc", base + site.pagePath(feed.slug()));
             xml.append("  </url>\n");
         }
         return xml.append("</urlset>\n").toString();

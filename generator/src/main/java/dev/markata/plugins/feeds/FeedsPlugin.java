@@ -18,7 +18,6 @@ import dev.markata.plugins.load.DateText;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
 import dev.markata.plugins.skip.SkipPlugin;
@@ -85,7 +84,7 @@ public final class FeedsPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         List<FeedConfig> feeds = setup.config(FeedConfig.SECTION);
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         setup.config(new ConfigSection<>("feeds_templates", (section, markata) -> {
             FeedConfig.requireTemplates(markata, templates);
             return feeds;

@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
  * the site has no template of that name gets markata-java's own XML ({@link FeedXml}: dates in
  * RFC 822 and 3339, escaped as XML, an Atom self link), as markata's default templates make much
  * the same files. markata's default {@code rss.xml} names its stylesheet {@code /rss.xsl}, from
- * the top of the host, which a site served under a path prefix does not have there; the built-in
- * RSS does the same, so both stay alike.
+ * the top of the host, which a site served under a {@code path_prefix} does not have there; the
+ * built-in RSS names it under the prefix ({@code /project/rss.xsl}), where the site has it.
  */
 final class XmlTemplates {
 

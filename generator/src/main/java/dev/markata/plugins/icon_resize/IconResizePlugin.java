@@ -1,6 +1,8 @@
 package dev.markata.plugins.icon_resize;
 
 import dev.markata.config.ConfigException;
+import dev.markata.config.ConfigSection;
+import dev.markata.config.SiteConfig;
 import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
@@ -15,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +33,9 @@ import java.util.Map;
  * {@code .bmp} or {@code .ico} (an ICO holding PNG images of 16 to 256 pixels). The icon may be
  * a PNG, JPEG, GIF, BMP or ICO file. A site without {@code icon} gets nothing, as in markata.
  *
- * <p>In render the icons are listed ({@link Icons}, markata's {@code markata.icons}) for the web
- * app manifest; in save they are written. Only what changed is made again: each file's key (the
+ * <p>In render the icons are listed ({@link Icons}) for the web app manifest, and templates see
+ * them in {@code config.icons} ({@link #configIcons}), as markata's render appends them there; in
+ * save they are written. Only what changed is made again: each file's key (the
  * icon's digest and the file's name) is kept in {@code .markata.cache/icon_resize.tsv}, and a
  * file whose key is unchanged and which is still in the output folder is not decoded, resized or
  * written, so a warm build reads the icon's bytes and nothing more. markata writes a file only
@@ -96,23 +101,99 @@ public final class IconResizePlugin implements Plugin {
                     + " (the largest it writes is 512 wide): use a smaller copy");
         }
         List<Output> outputs = new ArrayList<>();
-        List<Icons.Icon> icons = new ArrayList<>();
-        String type = "image/" + (out.format().equals("ico") ? "x-icon" : out.format());
         for (int width : WIDTHS) {
-            // markata's int(height * (width / w)): the same double arithmetic, truncated
-            int height = (int) ((double) header.height() * ((double) width / (double) header.width()));
+            int height = height(header, width);
             if (height < 1) {
                 throw new PluginException(name + ": the icon is " + header.width() + " x " + header.height()
                         + " pixels, too wide for its height to be a pixel at " + width + " wide; use an icon about"
                         + " as high as it is wide");
             }
-            String file = out.file(width, height);
-            outputs.add(new Output(file, width, height));
-            icons.add(new Icons.Icon(file, width + "x" + width, type, PURPOSE));
+            outputs.add(new Output(out.file(width, height), width, height));
         }
+        List<Icons.Icon> icons = icons(header, out);
         String digest = new Hashing().add(bytes).hex();
         context.put(PLAN, new Plan(bytes, name, digest, out.format(), outputs));
         context.put(Icons.KEY, new Icons(icons, digest));
+    }
+
+    /** markata's {@code int(height * (width / w))}: the same double arithmetic, truncated. */
+    private static int height(IconImages.Header header, int width) {
+        return (int) ((double) header.height() * ((double) width / (double) header.width()));
+    }
+
+    /** The resized icons as markata lists them: {@code sizes} is {@code <width>x<width>}, as markata writes it. */
+    private static List<Icons.Icon> icons(IconImages.Header header, IconConfig.OutName out) {
+        String type = "image/" + (out.format().equals("ico") ? "x-icon" : out.format());
+        List<Icons.Icon> icons = new ArrayList<>();
+        for (int width : WIDTHS) {
+            icons.add(new Icons.Icon(out.file(width, height(header, width)), width + "x" + width, type, PURPOSE));
+        }
+        return icons;
+    }
+
+    /**
+     * The resized icons as templates see them in {@code config.icons}, after the site's own
+     * {@code [[markata.icons]]}: markata's icon_resize appends them there in render, so pages
+     * (rendered last in render, and the feeds in save) loop over every size. Each entry a table
+     * of {@code src}, {@code sizes}, {@code type} and {@code purpose}, in markata's order. None
+     * when the plugin does not run or the site has no icon; none either for an icon that is no
+     * image, which the plugin's render names.
+     */
+    public static List<Map<String, String>> configIcons(PluginSetup setup) throws ConfigException {
+        if (!setup.runs(ID)) {
+            return List.of();
+        }
+        return setup.config(CONFIG_ICONS).get(setup.site(), setup);
+    }
+
+    /**
+     * {@link #configIcons} of one build, made on first ask: a section is read once per build, so
+     * the icon's header is read once however many plugins make templates (the holder is compared
+     * by identity: a record holding the site would hash it through ObjectMethods on every build's
+     * first use, a cost the project keeps out of start-up).
+     */
+    private static final ConfigSection<ConfigIcons> CONFIG_ICONS = new ConfigSection<>("icon_resize",
+            (section, markata) -> new ConfigIcons());
+
+    private static final class ConfigIcons {
+        private List<Map<String, String>> entries;
+
+        synchronized List<Map<String, String>> get(SiteConfig site, PluginSetup setup) {
+            if (entries == null) {
+                entries = read(site, setup);
+            }
+            return entries;
+        }
+
+        /** What is wrong with the settings or the file, the plugin's own register or render says. */
+        private static List<Map<String, String>> read(SiteConfig site, PluginSetup setup) {
+            IconImages.Header header;
+            IconConfig.OutName out;
+            try {
+                IconConfig config = setup.config(IconConfig.SECTION);
+                if (config.icon().isEmpty()) {
+                    return List.of();
+                }
+                out = config.outName();
+                header = IconImages.header(Files.readAllBytes(config.iconFile(site)));
+            } catch (ConfigException | IOException | RuntimeException e) {
+                return List.of();
+            }
+            if (header.width() < 1 || header.width() > MAX_SIDE || header.height() > MAX_SIDE
+                    || height(header, WIDTHS.get(0)) < 1) {
+                return List.of();
+            }
+            List<Map<String, String>> entries = new ArrayList<>();
+            for (Icons.Icon icon : icons(header, out)) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("src", icon.src());
+                entry.put("sizes", icon.sizes());
+                entry.put("type", icon.type());
+                entry.put("purpose", icon.purpose());
+                entries.add(Collections.unmodifiableMap(entry));
+            }
+            return List.copyOf(entries);
+        }
     }
 
     private static void save(BuildContext context) throws Exception {

@@ -54,7 +54,7 @@ public final class IndexPagePlugin implements Plugin {
             return;
         }
         List<Map<String, Object>> listed = context.posts().stream().filter(Post::published)
-                .sorted(Post.NEWEST_FIRST).map(Templates::postView).toList();
+                .sorted(Post.NEWEST_FIRST).map(templates::postView).toList();
         String page = templates.render("index.html", "index.html", Map.of("posts", listed));
         context.output().write("index.html", page);
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
  *
  * @param siteName        {@code site_name}: the manifest's {@code name}; none by default
  * @param shortName       {@code short_name}; none by default
- * @param startUrl        {@code start_url}, default {@code "/"}
+ * @param startUrl        {@code start_url}; by default the site's top, {@code "/"} (markata's), or
+ *                        {@code "/project/"} under a {@code path_prefix}
  * @param display         {@code display}, default {@code "minimal-ui"}
  * @param backgroundColor {@code background_color}, default {@code "#B73CF6"}
  * @param themeColor      {@code theme_color}, default {@code "#322D39"}
@@ -26,7 +27,7 @@ import java.util.Optional;
  *                        {@code type}, {@code purpose}) written as given, before the resized ones,
  *                        as markata's icon_resize appends to this list
  */
-record ManifestConfig(Optional<String> siteName, Optional<String> shortName, String startUrl, String display,
+record ManifestConfig(Optional<String> siteName, Optional<String> shortName, Optional<String> startUrl, String display,
                       CssColor backgroundColor, CssColor themeColor, Optional<String> description,
                       List<Map<String, String>> icons) {
 
@@ -40,7 +41,7 @@ record ManifestConfig(Optional<String> siteName, Optional<String> shortName, Str
         ManifestConfig config = new ManifestConfig(
                 problems.read(() -> text(markata, "site_name"), Optional.empty()),
                 problems.read(() -> text(markata, "short_name"), Optional.empty()),
-                problems.read(() -> markata.string("start_url", "/").strip(), "/"),
+                problems.read(() -> markata.optionalString("start_url").map(String::strip), Optional.empty()),
                 problems.read(() -> markata.choice("display", "minimal-ui", DISPLAYS), "minimal-ui"),
                 problems.read(() -> color(markata, "background_color", "#B73CF6"), CssColor.parse("#B73CF6")),
                 problems.read(() -> color(markata, "theme_color", "#322D39"), CssColor.parse("#322D39")),

@@ -58,7 +58,7 @@ public final class ManifestPlugin implements Plugin {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("name", config.siteName().orElse(null));
         manifest.put("short_name", config.shortName().orElse(null));
-        manifest.put("start_url", config.startUrl());
+        manifest.put("start_url", config.startUrl().orElse(context.site().filePath(""))); // the site's top
         manifest.put("display", config.display());
         manifest.put("background_color", config.backgroundColor().toString());
         manifest.put("theme_color", config.themeColor().toString());

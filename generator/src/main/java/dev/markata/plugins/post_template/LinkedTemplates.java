@@ -2,6 +2,7 @@ package dev.markata.plugins.post_template;
 
 import dev.markata.content.SitePaths;
 import dev.markata.plugin.BuildContext;
+import dev.markata.plugins.copy_assets.CopyAssetsPlugin;
 import dev.markata.plugins.skip.KeyFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,11 @@ import java.util.TreeMap;
  * folders ({@code templates/css/app.css}, {@code templates/theme.js}), rendered with
  * {@code markata} and {@code __version__}, into the output folder's top by its file name
  * ({@code app.css}), where the site's pages link them; and of markata's own templates,
- * {@code highlight.css}, here the code themes' CSS ({@code config.style.*.highlight_styles}),
- * unless the site's {@code assets_dir} has a {@code highlight.css} of its own.
+ * {@code highlight.css}, here the code themes' CSS ({@code config.style.*.highlight_styles}).
+ * A file of the same name at the top of {@code assets_dir} ({@code static/app.css},
+ * {@code static/highlight.css}) is the one the site gets when copy_assets runs, as in markata,
+ * whatever the order of the plugins (markata's result follows it: the plugin listed first in
+ * {@code hooks} writes last, and its default list has copy_assets first).
  * {@code rss.xsl} and {@code service-worker.js} are left to the feeds and service_worker
  * plugins, which write them from the same templates. Of two templates with one file name the
  * last in the folder's order is written, as markata writes both in turn. Rendered again only
@@ -35,14 +39,16 @@ final class LinkedTemplates {
     private LinkedTemplates() {
     }
 
-    static void write(BuildContext context, Templates templates) throws Exception {
+    /** @param copiesAssets whether copy_assets runs in this build, copying the site's assets over these files */
+    static void write(BuildContext context, Templates templates, boolean copiesAssets) throws Exception {
         Map<String, String> files = files(context.site().templatesDir());
-        Path assets = context.site().assetsDir().toAbsolutePath().normalize();
-        // (an assets_dir that is the output folder holds the file earlier builds wrote)
-        if (assets.equals(context.output().root().toAbsolutePath().normalize())
-                || !Files.exists(assets.resolve(HIGHLIGHT))) {
-            // the built-in one, unless the site has its own, as a template or an asset copied there
-            files.putIfAbsent(HIGHLIGHT, HIGHLIGHT);
+        // the built-in highlight.css, unless the site has its own, as a template or an asset
+        files.putIfAbsent(HIGHLIGHT, HIGHLIGHT);
+        if (copiesAssets) {
+            // an asset of the same name is the file: markata's save hooks run in pluggy's order, the
+            // plugin listed last first, so copy_assets (before post_template in markata's default
+            // list) copies static/app.css over the templates/app.css post_template rendered
+            files.keySet().removeIf(name -> CopyAssetsPlugin.isAsset(context, name));
         }
         Path keysFile = context.cacheDir().resolve(KEYS_FILE);
         Map<String, String> previous = KeyFile.read(keysFile, context.reporter());

@@ -10,6 +10,7 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.copy_assets.CopyAssetsPlugin;
 import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +81,10 @@ public final class PostTemplatePlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
-        Templates templates = Templates.forSite(setup.site(), settings);
+        Templates templates = Templates.forSite(setup);
         setup.config(new ConfigSection<>("jinja_env", (section, markata) -> requireTemplates(settings, templates, markata)));
-        setup.hook(Stage.SAVE, context -> LinkedTemplates.write(context, templates));
+        boolean copiesAssets = setup.runs(CopyAssetsPlugin.ID);
+        setup.hook(Stage.SAVE, context -> LinkedTemplates.write(context, templates, copiesAssets));
         setup.hook(Stage.RENDER, Priority.LAST, context -> {
             Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
             Skips skips = Skips.of(context);
@@ -90,7 +92,7 @@ public final class PostTemplatePlugin implements Plugin {
             PostBodies bodies = PostBodies.of(context);
             skips.updateChanged(context, post -> {
                 Map<String, String> outputs = outputs(settings, post);
-                Map<String, Object> view = Templates.postView(post);
+                Map<String, Object> view = templates.postView(post);
                 if (showsSource(settings, post)) {
                     view = new HashMap<>(view);
                     view.put("raw", source(context, post));

@@ -220,7 +220,7 @@ public final class SiteView {
         List<Map<String, Object>> all = new ArrayList<>(context.posts().size());
         PostBodies bodies = PostBodies.of(context);
         for (Post post : context.posts()) {
-            Map<String, Object> view = new ListedPost(post, Templates.postView(post), bodies);
+            Map<String, Object> view = new ListedPost(post, templates.postView(post), bodies);
             byPath.put(post.path(), view);
             all.add(view);
         }
@@ -236,7 +236,7 @@ public final class SiteView {
             view.put("title", feed.title());
             view.put("description", feed.description());
             view.put("config", feed.config());
-            view.put("url", "/" + feed.slug() + "/");
+            view.put("url", templates.pagePath(feed.slug()));
             view.put("posts", Collections.unmodifiableList(posts));
             feeds.put(feed.name(), Collections.unmodifiableMap(view));
         }

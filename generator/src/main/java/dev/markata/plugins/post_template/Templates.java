@@ -22,6 +22,8 @@ import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.content.SitePaths;
 import dev.markata.plugin.PluginException;
+import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.icon_resize.IconResizePlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -82,6 +84,8 @@ public final class Templates {
     /** Folders whose files are never page templates: what builds write. */
     private final List<Path> written;
     private final Map<String, Object> configView;
+    /** Where pages are served from the top of the host ({@link SiteConfig#pagePath}). */
+    private final SiteConfig site;
     private final ThreadLocal<Map<String, Node>> parsed = ThreadLocal.withInitial(HashMap::new);
     /** Parsed trees by template text, for templates reached through extends / include. */
     private final ThreadLocal<Map<String, Node>> parsedByText = ThreadLocal.withInitial(HashMap::new);
@@ -99,6 +103,7 @@ public final class Templates {
         this.siteTemplates = site.templatesDir();
         this.written = List.of(site.outputDir().toAbsolutePath().normalize(), site.cacheDir().toAbsolutePath().normalize());
         this.configView = configView(site, markata);
+        this.site = site;
     }
 
     /**
@@ -187,6 +192,32 @@ public final class Templates {
         return new Templates(site, settings.markata());
     }
 
+    /**
+     * The build's templates, as every plugin that renders pages makes them: their {@code config}
+     * is the whole {@code [markata]} table, with the icons the icon_resize plugin makes after
+     * the site's own in {@code config.icons} ({@link IconResizePlugin#configIcons}).
+     */
+    public static Templates forSite(PluginSetup setup) throws ConfigException {
+        Map<String, Object> markata = setup.config(TemplateSettings.SECTION).markata();
+        List<Map<String, String>> resized = IconResizePlugin.configIcons(setup);
+        if (!resized.isEmpty()) {
+            Map<String, Object> withIcons = new LinkedHashMap<>(markata);
+            List<Object> icons = new ArrayList<>();
+            if (markata.get("icons") instanceof List<?> own) {
+                icons.addAll(own);
+            }
+            icons.addAll(resized);
+            withIcons.put("icons", Collections.unmodifiableList(icons));
+            markata = withIcons;
+        }
+        return new Templates(setup.site(), markata);
+    }
+
+    /** The address of the page of {@code slug} ({@link SiteConfig#pagePath}): what {@code post.url} shows. */
+    public String pagePath(String slug) {
+        return site.pagePath(slug);
+    }
+
     /** What templates see as {@code config}. */
     public Map<String, Object> config() {
         return configView;
@@ -194,7 +225,8 @@ public final class Templates {
 
     /**
      * What every page rendered with these templates depends on besides its own data: every
-     * template of the site's templates folder, every file of the site folder a setting names by
+     * template of the site's templates folder (and the files their {@code include_raw} tags
+     * show, {@link RawIncludes}), every file of the site folder a setting names by
      * its path (a page template such as {@code post_template = "pages/templates/template.html"},
      * {@link #pageSource}) and the settings templates see as {@code config}
      * (the built-in theme is markata-java's own code: a cache written by another build of it is
@@ -210,7 +242,9 @@ public final class Templates {
                 for (Path file : SitePaths.walk(siteTemplates).stream()
                         .filter(f -> Files.isRegularFile(f) && !isEditorsFile(f)).sorted().toList()) {
                     hash.add(siteTemplates.relativize(file).toString());
-                    hash.add(Files.readAllBytes(file));
+                    byte[] bytes = Files.readAllBytes(file);
+                    hash.add(bytes);
+                    hash.add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8)));
                 }
             }
             Set<String> named = new TreeSet<>();
@@ -219,7 +253,9 @@ public final class Templates {
                 Optional<Path> file = siteFile(name);
                 if (file.isPresent()) {
                     hash.add(name);
-                    hash.add(Files.readAllBytes(file.get()));
+                    byte[] bytes = Files.readAllBytes(file.get());
+                    hash.add(bytes);
+                    hash.add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8)));
                 }
             }
             hash.addValue(new TreeMap<>(configView));
@@ -700,7 +736,13 @@ public final class Templates {
         String known = pageTemplateKeys.get(name);
         if (known == null) {
             Optional<Path> file = siteFile(name);
-            known = file.isPresent() ? new Hashing().add(Files.readAllBytes(file.get())).hex() : "";
+            if (file.isPresent()) {
+                byte[] bytes = Files.readAllBytes(file.get());
+                known = new Hashing().add(bytes)
+                        .add(RawIncludes.key(siteDirectory, new String(bytes, StandardCharsets.UTF_8))).hex();
+            } else {
+                known = "";
+            }
             pageTemplateKeys.put(name, known);
         }
         return known;
@@ -773,7 +815,7 @@ public final class Templates {
      * markata's {@code today} (the day) and {@code now} (a naive datetime in UTC, as its
      * {@code utcnow()}). A page showing them shows when it was last made: skipped pages keep theirs.
      */
-    public static Map<String, Object> postView(Post post) {
+    public Map<String, Object> postView(Post post) {
         Map<String, Object> view = new PostView(post.extra());
         view.put("path", post.path());
         view.put("slug", post.slug());
@@ -798,7 +840,7 @@ public final class Templates {
         view.put("content", post.content());
         view.put("html", post.html() == null ? "" : post.html());
         view.put("article_html", post.html() == null ? "" : post.html());
-        view.put("url", post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
+        view.put("url", site.pagePath(post.slug()));
         return view;
     }
 
@@ -844,6 +886,7 @@ public final class Templates {
         view.put("author_name", site.authorName());
         view.put("author_email", site.authorEmail());
         view.put("lang", site.lang());
+        view.put("path_prefix", site.pathPrefix()); // markata's default is "" too
         if (markata.get("icon") instanceof String icon && !icon.isBlank()) {
             PythonPath iconPath = iconPath(site, icon);
             view.put("icon", iconPath);

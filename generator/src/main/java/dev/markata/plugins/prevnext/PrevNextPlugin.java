@@ -11,7 +11,6 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.Skips;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ public final class PrevNextPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         PrevNextConfig config = setup.config(PrevNextConfig.SECTION);
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         String template = templateName(setup.site().directory(), setup.site().templatesDir(), config.template());
         // read as the section again, for the error to name markata.toml's [markata.prevnext] template
         setup.config(new ConfigSection<>(PrevNextConfig.SECTION.name(), (section, markata) -> {
@@ -83,11 +82,11 @@ public final class PrevNextPlugin implements Plugin {
             }
             // watched: links showing a neighbour's description (or text) follow its prose, which
             // the skip plugin's key of every page leaves out
-            Map<String, Object> prevnext = Map.of("prev", bodies.watched(Templates.postView(byPath.get(around.prev()))),
-                    "next", bodies.watched(Templates.postView(byPath.get(around.next()))));
+            Map<String, Object> prevnext = Map.of("prev", bodies.watched(templates.postView(byPath.get(around.prev()))),
+                    "next", bodies.watched(templates.postView(byPath.get(around.next()))));
             Map<String, Object> values = new HashMap<>();
             values.put("prevnext", prevnext);
-            values.put("post", Templates.postView(post));
+            values.put("post", templates.postView(post));
             AtomicBoolean readBodies = new AtomicBoolean();
             AtomicBoolean readDescriptions = new AtomicBoolean();
             String links = bodies.noting(readBodies, readDescriptions,

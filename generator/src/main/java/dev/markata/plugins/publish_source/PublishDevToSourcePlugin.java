@@ -12,6 +12,7 @@ import dev.markata.plugins.skip.Skips;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code markata.plugins.publish_dev_to_source}: each post's source for dev.to, at
@@ -39,11 +40,9 @@ public final class PublishDevToSourcePlugin implements Plugin {
     private record Addresses(String url, String imagesUrl) {
     }
 
-    private static final ConfigSection<Addresses> ADDRESSES = new ConfigSection<>("publish_dev_to_source_addresses",
-            (section, markata) -> {
-                String url = SiteConfig.baseUrl(markata.string("url", ""));
-                return new Addresses(url, SiteConfig.baseUrl(markata.string("images_url", url)));
-            });
+    /** {@code images_url} as written, if set (read as a section, for an error to name the key). */
+    private static final ConfigSection<Optional<String>> IMAGES_URL = new ConfigSection<>(
+            "publish_dev_to_source_images_url", (section, markata) -> markata.optionalString("images_url"));
 
     @Override
     public String id() {
@@ -52,7 +51,9 @@ public final class PublishDevToSourcePlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws ConfigException {
-        Addresses addresses = setup.config(ADDRESSES);
+        // the site's address with its path_prefix, where its pages and images are served
+        String url = setup.site().servedUrl();
+        Addresses addresses = new Addresses(url, setup.config(IMAGES_URL).map(SiteConfig::baseUrl).orElse(url));
         ThreadLocal<SourceText> texts = ThreadLocal.withInitial(() -> new SourceText(true));
         setup.hook(Stage.SAVE, context -> {
             Skips skips = Skips.of(context);

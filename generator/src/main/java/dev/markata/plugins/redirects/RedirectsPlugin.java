@@ -10,7 +10,6 @@ import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,7 @@ public final class RedirectsPlugin implements Plugin {
         String configured = setup.config(FILE);
         Path file = configured.isEmpty() ? setup.site().assetsDir().resolve("_redirects")
                 : setup.site().directory().resolve(configured).normalize();
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         setup.hook(Stage.SAVE, context -> write(context, file, templates));
     }
 

@@ -9,8 +9,8 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
+import dev.markata.plugins.post_template.RawIncludes;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
@@ -45,7 +45,7 @@ public final class RenderMarkdownPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws ConfigException {
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         JinjaMdConfig jinjaMd = setup.config(JinjaMdConfig.SECTION);
         MarkdownItConfig markdownIt = setup.config(MarkdownItConfig.SECTION);
         markdownIt.warnings().forEach(setup.reporter()::warn);
@@ -98,9 +98,10 @@ public final class RenderMarkdownPlugin implements Plugin {
             boolean anyLinks = anyJinja || rendered.stream().anyMatch(post -> post.content().contains("[["));
             List<String> feeds = context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of()).stream()
                     .map(SiteView.Feed::slug).toList();
-            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds) : Wikilinks.of(List.of()),
+            return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds, context.site()::pagePath)
+                    : Wikilinks.of(List.of()),
                     settings.anchors(), settings.markataDetails(), settings.tasksEnabled()),
-                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds) : "",
+                    anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds, context.site().pathPrefix()) : "",
                     anyJinja ? SiteView.of(context, templates) : null,
                     anyJinja ? Hashing.of(templates.key(), SiteView.fingerprint(context)) : "");
         }
@@ -141,7 +142,8 @@ public final class RenderMarkdownPlugin implements Plugin {
             Hashing keyHash = new Hashing().add(settings.anchors().toString()).add(String.valueOf(settings.markataDetails()))
                     .add(settings.tasksEnabled() ? "tasks enabled" : "")
                     .add(post.content().contains("[[") || jinja ? inputs.linkTargets() : "")
-                    .add(jinja ? inputs.jinjaInputs() + post.path() : "").add(digests.of(post));
+                    .add(jinja ? inputs.jinjaInputs() + post.path() + RawIncludes.key(context.site().directory(), post.content())
+                            : "").add(digests.of(post));
             if (jinja) {
                 // its own front matter, which its Markdown may show ({{ post.mood }}); the
                 // fingerprint in jinjaInputs covers only what lists show of every post
@@ -245,8 +247,8 @@ public final class RenderMarkdownPlugin implements Plugin {
         return 1 + (int) before.chars().filter(c -> c == '\n').count();
     }
 
-    private static String linkTargets(List<Post> posts, List<String> feedSlugs) {
-        Hashing hash = new Hashing();
+    private static String linkTargets(List<Post> posts, List<String> feedSlugs, String pathPrefix) {
+        Hashing hash = new Hashing().add(pathPrefix);
         for (Post post : posts) {
             hash.add(post.path()).add(post.slug()).add(post.title());
         }

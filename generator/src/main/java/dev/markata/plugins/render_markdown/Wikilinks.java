@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -36,22 +37,25 @@ final class Wikilinks implements Parser.ParserExtension {
 
     /** Links resolved among {@code posts}: by slug, then by the slug's last part, file stem and title. */
     static Wikilinks of(List<Post> posts) {
-        return of(posts, List.of());
+        return of(posts, List.of(), slug -> slug.equals("index") ? "/" : "/" + slug + "/");
     }
 
     /**
      * As {@link #of(List)}, then a name no post answers to that is a feed's slug links to the
      * feed's page: markata links every wikilink to /name, and real sites link their feeds so
      * (waylonwalker.com's colophon: "from the [[ meta ]] feed").
+     *
+     * @param pagePath a page's address by its slug ({@link dev.markata.config.SiteConfig#pagePath}):
+     *                 under a {@code path_prefix}, where the site serves the page (markata's
+     *                 wikilinks leave the prefix out, so under one they lead off the site)
      */
-    static Wikilinks of(List<Post> posts, List<String> feedSlugs) {
+    static Wikilinks of(List<Post> posts, List<String> feedSlugs, UnaryOperator<String> pagePath) {
         Map<String, String> hrefs = new HashMap<>();
         for (Post post : posts) {
-            String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
-            hrefs.put(post.slug(), href);
+            hrefs.put(post.slug(), pagePath.apply(post.slug()));
         }
         for (Post post : posts) {
-            String href = post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
+            String href = pagePath.apply(post.slug());
             String name = post.path().substring(post.path().lastIndexOf('/') + 1);
             String stem = name.lastIndexOf('.') < 0 ? name : name.substring(0, name.lastIndexOf('.'));
             hrefs.putIfAbsent(post.slug().substring(post.slug().lastIndexOf('/') + 1), href);
@@ -61,7 +65,7 @@ final class Wikilinks implements Parser.ParserExtension {
             }
         }
         for (String slug : feedSlugs) {
-            hrefs.putIfAbsent(slug, "/" + slug + "/");
+            hrefs.putIfAbsent(slug, pagePath.apply(slug));
         }
         return new Wikilinks(hrefs);
     }

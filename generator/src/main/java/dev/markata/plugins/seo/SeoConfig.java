@@ -60,7 +60,8 @@ record SeoConfig(String url, String imagesUrl, String siteName, String authorNam
 
     /** With the core's keys, the defaults that follow from them, and whether covers draws {@code -og} images. */
     SeoConfig withSite(SiteConfig site, boolean drawnOgCovers) {
-        return new SeoConfig(site.url(), imagesUrl == null ? site.url() : imagesUrl,
+        // with the path_prefix: where the pages and the images of assets_dir are served
+        return new SeoConfig(site.servedUrl(), imagesUrl == null ? site.servedUrl() : imagesUrl,
                 siteName == null ? site.title() : siteName, site.authorName(), site.authorEmail(), twitterCreator,
                 twitterCard, defaultCover, drawnOgCovers, extra);
     }

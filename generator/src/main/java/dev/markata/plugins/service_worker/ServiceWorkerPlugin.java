@@ -15,7 +15,6 @@ import dev.markata.plugins.icon_resize.Icons;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
-import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
 import dev.markata.plugins.skip.KeyFile;
 import java.io.IOException;
@@ -72,7 +71,7 @@ public final class ServiceWorkerPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) throws ConfigException {
         ServiceWorkerConfig config = setup.config(ServiceWorkerConfig.SECTION);
-        Templates templates = Templates.forSite(setup.site(), setup.config(TemplateSettings.SECTION));
+        Templates templates = Templates.forSite(setup);
         Optional<Path> templateFile = config.templatePath(setup.site().directory());
         setup.hook(Stage.SAVE, Priority.LAST, context -> write(context, config, templates, templateFile));
     }
@@ -119,12 +118,12 @@ public final class ServiceWorkerPlugin implements Plugin {
         Set<String> urls = new LinkedHashSet<>(config.precacheUrls());
         if (config.precacheFeeds()) {
             for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
-                urls.add("/" + feed.slug() + "/");
+                urls.add(context.site().pagePath(feed.slug()));
             }
         }
         if (config.precachePosts()) {
             for (Post post : context.posts()) {
-                urls.add(post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
+                urls.add(context.site().pagePath(post.slug()));
             }
         }
         return urls;
@@ -141,9 +140,14 @@ public final class ServiceWorkerPlugin implements Plugin {
             if (url.matches("(?i)^([a-z][a-z0-9+.-]*:|//).*")) {
                 continue; // another site's address: the browser will tell
             }
-            String path = url.replaceFirst("[?#].*$", "").replaceFirst("^(\\./)+", "").replaceFirst("^/+", "");
-            Path file = root.resolve(path).normalize();
-            boolean found = file.startsWith(root) && (Files.isRegularFile(file)
+            String path = url.replaceFirst("[?#].*$", "").replaceFirst("^(\\./)+", "");
+            // from the top of the host, the output folder is at the path prefix ("/project/");
+            // others are from the worker's own place, the output folder's top
+            String top = context.site().filePath("");
+            boolean underTop = !path.startsWith("/") || path.startsWith(top);
+            path = path.startsWith("/") ? path.substring(Math.min(top.length(), path.length())) : path;
+            Path file = root.resolve(path.replaceFirst("^/+", "")).normalize();
+            boolean found = underTop && file.startsWith(root) && (Files.isRegularFile(file)
                     || Files.isRegularFile(file.resolve("index.html")));
             if (!found) {
                 context.reporter().warn("[markata.service_worker] precache_urls: \"" + url + "\" is not a file of the"

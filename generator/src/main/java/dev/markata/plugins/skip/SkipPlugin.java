@@ -10,9 +10,11 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
+import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.PostTemplatePlugin;
+import dev.markata.plugins.post_template.RawIncludes;
 import dev.markata.plugins.post_template.SiteView;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.post_template.Templates;
@@ -62,7 +64,7 @@ public final class SkipPlugin implements Plugin {
             return;
         }
         TemplateSettings settings = setup.config(TemplateSettings.SECTION);
-        Templates templates = Templates.forSite(setup.site(), settings);
+        Templates templates = Templates.forSite(setup);
         // at render's start, once the feeds (pre_render, last) have chosen their posts, and before
         // any other render hook reads the decision (prevnext, listed before "default", did)
         setup.hookBeforeOthers(Stage.RENDER, context -> decide(context, templates, settings));
@@ -87,6 +89,9 @@ public final class SkipPlugin implements Plugin {
             // a template: of the front matter naming a file of the site by its path is that file's text,
             // and a page showing the post's source (markata's raw template) shows all of the file
             String own = templates.pageTemplateKey(post.template());
+            if (PydanticBool.of(post.extra().get("jinja")).orElse(false)) {
+                own += RawIncludes.key(context.site().directory(), post.content()); // its include_raw files
+            }
             if (PostTemplatePlugin.showsSource(settings, post)) {
                 own += Hashing.of(PostTemplatePlugin.source(context, post));
             }

@@ -55,7 +55,7 @@ public final class ToJsonPlugin implements Plugin {
                 json.beginObject();
                 json.name("path").value(post.path());
                 json.name("slug").value(post.slug());
-                json.name("href").value(post.slug().equals("index") ? "/" : "/" + post.slug() + "/");
+                json.name("href").value(context.site().pagePath(post.slug()));
                 json.name("title").value(post.displayTitle());
                 json.name("date");
                 if (post.date() == null) {

@@ -37,7 +37,7 @@ public final class WikilinkHoverPlugin implements Plugin {
             return;
         }
         setup.hook(Stage.POST_RENDER, context -> {
-            WikilinkPreviews previews = new WikilinkPreviews(context.posts(), config);
+            WikilinkPreviews previews = new WikilinkPreviews(context.posts(), context.site(), config);
             PostBodies bodies = PostBodies.of(context);
             Skips.of(context).updateChanged(context, post -> {
                 if (post.page() == null) {

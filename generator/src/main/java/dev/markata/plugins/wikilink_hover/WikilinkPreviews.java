@@ -1,5 +1,6 @@
 package dev.markata.plugins.wikilink_hover;
 
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugins.post_template.Templates;
 import java.util.HashMap;
@@ -30,17 +31,15 @@ final class WikilinkPreviews {
 
     private final Map<String, Post> byHref = new HashMap<>();
     private final WikilinkHoverConfig config;
+    private final SiteConfig site;
 
-    WikilinkPreviews(List<Post> posts, WikilinkHoverConfig config) {
+    /** @param site where wikilinks lead ({@link SiteConfig#pagePath}: "/slug/", under the path prefix) */
+    WikilinkPreviews(List<Post> posts, SiteConfig site, WikilinkHoverConfig config) {
         this.config = config;
+        this.site = site;
         for (Post post : posts) {
-            byHref.put(href(post), post);
+            byHref.put(site.pagePath(post.slug()), post);
         }
-    }
-
-    /** The path wikilinks give a post's page: "/" for the home page, "/slug/" for others. */
-    static String href(Post post) {
-        return post.slug().equals("index") || post.slug().isEmpty() ? "/" : "/" + post.slug() + "/";
     }
 
     /** {@code page} with the previews added, or the very same string when no link gets one. */
@@ -103,7 +102,7 @@ final class WikilinkPreviews {
             }
         }
         if (!config.screenshotService().isEmpty()) {
-            attribute(attributes, "data-preview-screenshot", config.screenshotService() + href(target));
+            attribute(attributes, "data-preview-screenshot", config.screenshotService() + site.pagePath(target.slug()));
         }
         return attributes.toString();
     }

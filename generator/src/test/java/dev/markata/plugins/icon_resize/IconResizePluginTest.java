@@ -173,6 +173,46 @@ class IconResizePluginTest {
         assertThat(output("icon_48x48.png").getRGB(24, 24)).isEqualTo(0xff0000ff);
     }
 
+    /** A page and a feed page that list {@code config.icons}, as a site's head template would. */
+    private static final String ICON_LIST = "{% for i in config.icons %}[{{ i.src }} {{ i.sizes }} {{ i.type }}"
+            + " {{ i.purpose }}]{% endfor %}";
+
+    @Test
+    void theResizedIconsAreInConfigIconsForTemplatesAfterTheSitesOwn() throws Exception {
+        // markata's icon_resize appends each resized icon to config.icons in render, so templates
+        // (a head that links every size) loop over them; the site's [[markata.icons]] come first
+        site("[markata]\nicon = \"icon.png\"\nhooks = [\"default\", \"markata.plugins.manifest\"]\n"
+                + "[[markata.icons]]\nsrc = \"/own.png\"\nsizes = \"16x16\"\ntype = \"image/png\"\n",
+                png(image(100, 80, 0xff0000)), "static/icon.png");
+        new Site(dir).write("templates/post.html", "post " + ICON_LIST)
+                .write("templates/feed.html", "feed {% for i in markata.config.icons %}{{ i.src }};{% endfor %}");
+        build();
+        String page = new Site(dir).read("markout/a/index.html");
+        assertThat(page).startsWith("post [/own.png 16x16 image/png ][icon_48x38.png 48x48 image/png any maskable]"
+                + "[icon_72x57.png 72x72 image/png any maskable][icon_96x76.png 96x96 image/png any maskable]")
+                .endsWith("[icon_512x409.png 512x512 image/png any maskable]");
+        assertThat(new Site(dir).read("markout/archive/index.html")).isEqualTo("feed /own.png;icon_48x38.png;"
+                + "icon_72x57.png;icon_96x76.png;icon_144x115.png;icon_192x153.png;icon_256x204.png;icon_384x307.png;"
+                + "icon_512x409.png;");
+        // an icon of another shape: the pages that list the icons are made again
+        Files.write(dir.resolve("static/icon.png"), png(image(100, 100, 0x00ff00)));
+        build(); // warm: the page's own key is unchanged
+        assertThat(new Site(dir).read("markout/a/index.html")).contains("[icon_48x48.png 48x48 image/png any maskable]");
+        assertThat(new Site(dir).read("markout/archive/index.html")).contains(";icon_48x48.png;");
+    }
+
+    @Test
+    void withoutIconResizeConfigIconsAreTheSitesOwn() throws Exception {
+        site("[markata]\nicon = \"icon.png\"\nhooks = [\"default\", \"markata.plugins.manifest\"]\n"
+                + "disabled_hooks = [\"markata.plugins.icon_resize\"]\n"
+                + "[[markata.icons]]\nsrc = \"/own.png\"\nsizes = \"16x16\"\ntype = \"image/png\"\n",
+                png(image(100, 80, 0xff0000)), "static/icon.png");
+        new Site(dir).write("templates/post.html", ICON_LIST);
+        assertThat(Builds.warnings(dir)).containsExactly("markata.toml: [markata] icon is not a key markata knows"
+                + " here; did you mean icons?"); // no plugin reads it
+        assertThat(new Site(dir).read("markout/a/index.html")).isEqualTo("[/own.png 16x16 image/png ]");
+    }
+
     @Test
     void aSiteWithoutAnIconGetsNoIcons() throws Exception {
         new Site(dir).write("markata.toml", "[markata]\n").post("posts/a.md", "title: A", "Alpha.");

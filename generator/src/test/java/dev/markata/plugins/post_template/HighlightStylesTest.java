@@ -129,4 +129,40 @@ class HighlightStylesTest {
         // the site's own highlight.css over the built-in one
         assertThat(site.read("markout/highlight.css")).isEqualTo(".highlight { }\n");
     }
+
+    @Test
+    void anAssetOfTheSameNameAsACssTemplateWinsInEveryBuildAsMarkatasCopyComesLast() throws Exception {
+        // markata's save hooks run in pluggy's order, the plugin listed last first: post_template
+        // renders templates/app.css, then copy_assets (listed before it in markata's default list)
+        // copies static/app.css over it. Here the two ran in list order, the template winning a
+        // clean build and the asset a warm one
+        Site site = site("");
+        site.write("templates/css/app.css", "/* template */\n").write("templates/theme.js", "// template\n")
+                .write("static/app.css", "/* asset */\n");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/app.css")).isEqualTo("/* asset */\n");
+        assertThat(site.read("markout/theme.js")).isEqualTo("// template\n");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/app.css")).isEqualTo("/* asset */\n");
+        site.write("templates/css/app.css", "/* template, edited */\n");
+        Builds.warmMatchesClean(dir, "template edited");
+        assertThat(site.read("markout/app.css")).isEqualTo("/* asset */\n");
+        // the asset removed: the template's
+        site.delete("static/app.css");
+        Builds.warmMatchesClean(dir, "asset removed");
+        assertThat(site.read("markout/app.css")).isEqualTo("/* template, edited */\n");
+    }
+
+    @Test
+    void withoutCopyAssetsTheTemplateIsWrittenOverNoAsset() throws Exception {
+        Site site = site("");
+        site.write("markata.toml", site.read("markata.toml").replace("[markata]",
+                "[markata]\ndisabled_hooks = [\"markata.plugins.copy_assets\"]"));
+        site.write("templates/app.css", "/* template */\n").write("static/app.css", "/* asset */\n")
+                .write("static/highlight.css", "/* mine */\n");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/app.css")).isEqualTo("/* template */\n");
+        // nothing copies the site's own highlight.css: the built-in one is written
+        assertThat(site.read("markout/highlight.css")).contains(".highlight");
+    }
 }

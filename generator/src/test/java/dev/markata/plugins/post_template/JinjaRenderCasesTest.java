@@ -148,7 +148,7 @@ class JinjaRenderCasesTest {
     static void setUp() {
         templates = Templates.forSite(new SiteConfig(site, site.resolve("markout"), site.resolve(".markata.cache"),
                 site.resolve("static"), site.resolve("templates"), List.of("default"), List.of(), "", "Site", "", "",
-                "", "en", 1));
+                "", "en", 1, ""));
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) value(GoldenCases.json(GoldenCases.text("/jinja/render-context.json")));
         context = values;

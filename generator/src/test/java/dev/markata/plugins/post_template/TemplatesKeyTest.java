@@ -19,7 +19,7 @@ class TemplatesKeyTest {
     private String key() throws IOException {
         return Templates.forSite(new SiteConfig(site, site.resolve("markout"), site.resolve(".markata.cache"),
                 site.resolve("static"), site.resolve("templates"), List.of("default"), List.of(), "", "Site", "", "",
-                "", "en", 1)).key();
+                "", "en", 1, "")).key();
     }
 
     @Test

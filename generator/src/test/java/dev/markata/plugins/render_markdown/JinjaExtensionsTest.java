@@ -59,4 +59,23 @@ class JinjaExtensionsTest {
         Builds.withoutWarnings(dir);
         assertThat(site.read("markout/a/index.html")).contains("print(<span class=\"s\">'{{ not a template }}'</span>)");
     }
+
+    @Test
+    void aWarmBuildShowsTheFileAnIncludeRawTagNamesAsItIsNow() throws Exception {
+        // the file is named in a post's or a template's text, not by a setting: warm builds kept
+        // the pages with its old text (skip's keys did not cover it)
+        Site site = site();
+        site.write("snippets/hello.py", "print(1)\n").write("snippets/footer.txt", "footer one\n")
+                .write("templates/post.html", "{{ body }}<footer>{% include_raw 'snippets/footer.txt' %}</footer>");
+        site.post("posts/a.md", "title: A\njinja: true", "```python\n{% include_raw 'snippets/hello.py' %}\n```");
+        site.post("posts/b.md", "title: B", "b");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/a/index.html")).contains("<span class=\"m\">1</span>").contains("footer one");
+        site.write("snippets/hello.py", "print(2)\n");
+        Builds.warmMatchesClean(dir, "a post's include_raw file edited");
+        assertThat(site.read("markout/a/index.html")).contains("<span class=\"m\">2</span>");
+        site.write("snippets/footer.txt", "footer two\n");
+        Builds.warmMatchesClean(dir, "a template's include_raw file edited");
+        assertThat(site.read("markout/b/index.html")).contains("<footer>footer two\n</footer>");
+    }
 }
