@@ -99,7 +99,7 @@ final class AsyncProfilerSampler implements Sampler {
 
     /**
      * Loads the library (once per JVM) without saying anything: {@link Recording#prepare} loads
-     * it ahead of a recording that may not use it ({@code sampler = "jdk"}).
+     * it ahead of a recording that may still fall back to the JDK sampler.
      */
     static synchronized Loaded loadQuietly() {
         if (loaded == null) {
