@@ -346,13 +346,13 @@ public final class Recording {
         return all;
     }
 
-    /** The spans recorded so far, in no particular order. */
+    /** The spans recorded so far, in id order. */
     List<SpanRecord> spanRecords() {
-        List<SpanRecord> all = new ArrayList<>();
+        List<SpanLog> logs = new ArrayList<>();
         for (ThreadContext context : contexts.values()) {
-            context.spans.copyTo(all);
+            logs.add(context.spans);
         }
-        return all;
+        return SessionAssembler.byId(logs, spanIds.get());
     }
 
     /** Drops a dead thread from the sampled set; its samples are kept. */
