@@ -1,16 +1,11 @@
 package dev.markata.profiler.render;
 
-import dev.markata.profiler.AsyncMode;
-import dev.markata.profiler.Profiler;
 import dev.markata.profiler.Session;
-import dev.markata.profiler.SpanScope;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.CallTrees;
-import dev.markata.testapp.BuildWorkload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,19 +26,7 @@ class SharedTreeTest {
 
     @BeforeAll
     static void record() throws Exception {
-        Profiler profiler = Profiler.builder().interval(Duration.ofMillis(2)).asyncMode(AsyncMode.ENABLED)
-                .target("shared tree test").applicationCode(BuildWorkload.class).build();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            ExecutorService wrapped = profiler.wrap(pool);
-            profiler.start();
-            try (SpanScope ignored = profiler.span("stage", "render")) {
-                BuildWorkload.stage(wrapped, 4, 30);
-            }
-            recorded = profiler.stop();
-        } finally {
-            pool.shutdownNow();
-        }
+        recorded = SampledSessionTest.record();
     }
 
     /** An equal session that is another object: nothing built for {@code session} is shared with it. */
