@@ -97,19 +97,13 @@ public final class SessionJson {
         // each span's category and name index, kept for its row: one look-up per string, not two
         int[] spanCategories = new int[session.spans().size()];
         int[] spanNames = new int[session.spans().size()];
-        // Each loop over the spans, frames and samples calls a method per item: under the
-        // launcher's C1-only JIT a method is compiled after 50 calls, but a loop only after 10,000
-        // turns, and then all of its method with it (this one inlined ~1,800 bytes of code, twice:
-        // once per loop), while the turns before ran in the interpreter.
-        for (Span span : session.spans()) {
-            indexSpan(span, strings, attributeSets, attributeSetList, spanCategories, spanAttributes);
-        }
-        for (Frame frame : session.frames()) {
-            indexFrame(frame, strings);
-        }
-        for (Span span : session.spans()) {
-            spanNames[span.id()] = strings.index(span.name());
-        }
+        // Each loop over the spans, frames and samples is a small method of its own that calls a
+        // method per item: under the launcher's C1-only JIT a method is compiled after 50 calls,
+        // but a loop only after 10,000 turns, and then all of its method with it (this one,
+        // ~1,800 bytes of code inlined, once per loop), while the turns before ran in the interpreter.
+        indexSpans(session.spans(), strings, attributeSets, attributeSetList, spanCategories, spanAttributes);
+        indexFrames(session.frames(), strings);
+        indexNames(session.spans(), strings, spanNames);
 
         JsonBytes json = new JsonBytes(estimatedSize(session, strings));
         json.beginObject()
@@ -128,11 +122,7 @@ public final class SessionJson {
                 .name("timeMode").value(session.timeMode().name());
         json.name("metadata");
         writeStringMap(session.metadata(), json);
-        json.name("strings").beginArray();
-        for (String s : strings.values) {
-            json.value(s);
-        }
-        json.endArray();
+        writeStrings(strings, json);
         writeFrames(session, strings, json);
         writeStacks(session.stacks(), json);
         writeThreads(session, json);
@@ -148,6 +138,33 @@ public final class SessionJson {
         json.endArray();
         json.endObject();
         return json.toByteArray();
+    }
+
+    private static void writeStrings(StringTable strings, JsonBytes json) {
+        json.name("strings").beginArray();
+        for (String s : strings.values) {
+            json.value(s);
+        }
+        json.endArray();
+    }
+
+    private static void indexSpans(List<Span> spans, StringTable strings, Map<Map<String, String>, Integer> attributeSets,
+                                   List<Map<String, String>> attributeSetList, int[] categories, int[] attributeIndexes) {
+        for (Span span : spans) {
+            indexSpan(span, strings, attributeSets, attributeSetList, categories, attributeIndexes);
+        }
+    }
+
+    private static void indexFrames(List<Frame> frames, StringTable strings) {
+        for (Frame frame : frames) {
+            indexFrame(frame, strings);
+        }
+    }
+
+    private static void indexNames(List<Span> spans, StringTable strings, int[] names) {
+        for (Span span : spans) {
+            names[span.id()] = strings.index(span.name());
+        }
     }
 
     /** Notes a span's category and attribute set (with their strings) in the tables. */
