@@ -50,7 +50,7 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
     @Override
     public Integer call() throws Exception {
         if (Boolean.TRUE.equals(profile)) {
-            ProfilerPlugin.prepare(); // loads the sampler while the configuration is read
+            ProfilerPlugin.prepare(options.directory, main.environment); // while the configuration is read
         }
         ConfigOverrides overrides = profile == null ? ConfigOverrides.NONE
                 : profile ? new ConfigOverrides(Set.of(PROFILER), Set.of())

@@ -83,14 +83,18 @@ public final class Profiler implements AutoCloseable {
     }
 
     /**
-     * Gets the JVM ready to record, in the background: a program that knows early that it will
-     * profile (a command line's {@code --profile}) calls this first thing, and the first
-     * {@link #start()} then finds async-profiler's native library loaded (~30 ms of CPU it
-     * would otherwise spend before sampling begins) instead of loading it. Does nothing the
-     * second time; costs that CPU on another thread when nothing is recorded after all.
+     * Gets the JVM ready to record with {@code sampler}, in the background: a program that knows
+     * early that it will profile (a command line's {@code --profile}) calls this first thing, and
+     * the first {@link #start()} then finds the JDK's stack walking linked and, unless
+     * {@code sampler} is {@link SamplerChoice#JDK}, async-profiler's native library loaded (~30
+     * ms of CPU it would otherwise spend before sampling begins; wasted when the pure-Java
+     * sampler records). A program that learns the sampler later (from its configuration) may
+     * prepare {@code JDK} first and call again with the sampler it then knows. Does what is
+     * already done or being done only once; costs that CPU on another thread when nothing is
+     * recorded after all.
      */
-    public static void prepare() {
-        Recording.prepare();
+    public static void prepare(SamplerChoice sampler) {
+        Recording.prepare(java.util.Objects.requireNonNull(sampler, "sampler") != SamplerChoice.JDK);
     }
 
     /**

@@ -365,14 +365,14 @@ class ProfilerTest {
     }
 
     /**
-     * {@link Profiler#prepare()} loads async-profiler ahead, on a thread of its own: a start
+     * {@link Profiler#prepare(SamplerChoice)} loads async-profiler ahead, on a thread of its own: a start
      * after it records with async-profiler as any start does, the preparing thread is never
      * one of the session's threads, and preparing again does nothing.
      */
     @Test
     void aPreparedProfilerStartsWithAsyncProfilerAndDoesNotSampleThePreparation() throws Exception {
-        Profiler.prepare();
-        Profiler.prepare();
+        Profiler.prepare(SamplerChoice.AUTO);
+        Profiler.prepare(SamplerChoice.AUTO);
         Profiler profiler = Profiler.builder().threads(ThreadSelection.allThreads()).build();
         profiler.start();
         Workloads.spin(50);

@@ -72,9 +72,9 @@ final class ProfileRun {
         if (config.formats().contains(OutputFormat.JFR)) {
             builder.jfrOutput(OutputFormat.JFR.fileFor(report));
         }
-        if (config.sampler() != SamplerChoice.JDK) {
-            Profiler.prepare(); // while the other plugins register: the first stage starts it
-        }
+        // while the other plugins register (the first stage starts it); done already under --profile
+        // unless the configuration may name a sampler (ProfilerPlugin.samplerBeforeConfiguration)
+        Profiler.prepare(config.sampler());
         this.profiler = builder.build();
         this.spans = new BuildSpans(profiler, config.asyncMode(), this::start);
     }

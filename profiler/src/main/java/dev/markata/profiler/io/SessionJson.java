@@ -97,33 +97,13 @@ public final class SessionJson {
         // each span's category and name index, kept for its row: one look-up per string, not two
         int[] spanCategories = new int[session.spans().size()];
         int[] spanNames = new int[session.spans().size()];
-        for (Span span : session.spans()) {
-            spanCategories[span.id()] = strings.index(span.category());
-            Map<String, String> attributes = span.attributes();
-            if (attributes.isEmpty()) {
-                spanAttributes[span.id()] = -1;
-                continue;
-            }
-            Integer set = attributeSets.get(attributes);
-            if (set == null) {
-                set = attributeSetList.size();
-                attributeSets.put(attributes, set);
-                attributeSetList.add(attributes);
-                attributes.forEach((k, v) -> {
-                    strings.index(k);
-                    strings.index(v);
-                });
-            }
-            spanAttributes[span.id()] = set;
-        }
-        for (Frame frame : session.frames()) {
-            strings.index(frame.className());
-            strings.index(frame.methodName());
-            strings.index(frame.fileName());
-        }
-        for (Span span : session.spans()) {
-            spanNames[span.id()] = strings.index(span.name());
-        }
+        // Each loop over the spans, frames and samples is a small method of its own that calls a
+        // method per item: under the launcher's C1-only JIT a method is compiled after 50 calls,
+        // but a loop only after 10,000 turns, and then all of its method with it (this one,
+        // ~1,800 bytes of code inlined, once per loop), while the turns before ran in the interpreter.
+        indexSpans(session.spans(), strings, attributeSets, attributeSetList, spanCategories, spanAttributes);
+        indexFrames(session.frames(), strings);
+        indexNames(session.spans(), strings, spanNames);
 
         JsonBytes json = new JsonBytes(estimatedSize(session, strings));
         json.beginObject()
@@ -142,11 +122,7 @@ public final class SessionJson {
                 .name("timeMode").value(session.timeMode().name());
         json.name("metadata");
         writeStringMap(session.metadata(), json);
-        json.name("strings").beginArray();
-        for (String s : strings.values) {
-            json.value(s);
-        }
-        json.endArray();
+        writeStrings(strings, json);
         writeFrames(session, strings, json);
         writeStacks(session.stacks(), json);
         writeThreads(session, json);
@@ -162,6 +138,61 @@ public final class SessionJson {
         json.endArray();
         json.endObject();
         return json.toByteArray();
+    }
+
+    private static void writeStrings(StringTable strings, JsonBytes json) {
+        json.name("strings").beginArray();
+        for (String s : strings.values) {
+            json.value(s);
+        }
+        json.endArray();
+    }
+
+    private static void indexSpans(List<Span> spans, StringTable strings, Map<Map<String, String>, Integer> attributeSets,
+                                   List<Map<String, String>> attributeSetList, int[] categories, int[] attributeIndexes) {
+        for (Span span : spans) {
+            indexSpan(span, strings, attributeSets, attributeSetList, categories, attributeIndexes);
+        }
+    }
+
+    private static void indexFrames(List<Frame> frames, StringTable strings) {
+        for (Frame frame : frames) {
+            indexFrame(frame, strings);
+        }
+    }
+
+    private static void indexNames(List<Span> spans, StringTable strings, int[] names) {
+        for (Span span : spans) {
+            names[span.id()] = strings.index(span.name());
+        }
+    }
+
+    /** Notes a span's category and attribute set (with their strings) in the tables. */
+    private static void indexSpan(Span span, StringTable strings, Map<Map<String, String>, Integer> attributeSets,
+                                  List<Map<String, String>> attributeSetList, int[] categories, int[] attributeIndexes) {
+        categories[span.id()] = strings.index(span.category());
+        Map<String, String> attributes = span.attributes();
+        if (attributes.isEmpty()) {
+            attributeIndexes[span.id()] = -1;
+            return;
+        }
+        Integer set = attributeSets.get(attributes);
+        if (set == null) {
+            set = attributeSetList.size();
+            attributeSets.put(attributes, set);
+            attributeSetList.add(attributes);
+            attributes.forEach((k, v) -> {
+                strings.index(k);
+                strings.index(v);
+            });
+        }
+        attributeIndexes[span.id()] = set;
+    }
+
+    private static void indexFrame(Frame frame, StringTable strings) {
+        strings.index(frame.className());
+        strings.index(frame.methodName());
+        strings.index(frame.fileName());
     }
 
     /** A first guess at the size, so the buffer is not copied over and over as it grows. */
@@ -233,13 +264,17 @@ public final class SessionJson {
     private static void writeFrames(Session session, StringTable strings, JsonBytes json) {
         json.name("frames").beginArray();
         for (Frame frame : session.frames()) {
-            json.value(strings.index(frame.className()))
-                    .value(strings.index(frame.methodName()))
-                    .value(strings.index(frame.fileName()))
-                    .value(frame.lineNumber())
-                    .value(frame.kind().ordinal());
+            writeFrame(frame, strings, json);
         }
         json.endArray();
+    }
+
+    private static void writeFrame(Frame frame, StringTable strings, JsonBytes json) {
+        json.value(strings.index(frame.className()))
+                .value(strings.index(frame.methodName()))
+                .value(strings.index(frame.fileName()))
+                .value(frame.lineNumber())
+                .value(frame.kind().ordinal());
     }
 
     private static void writeStacks(StackTable stacks, JsonBytes json) {
@@ -259,17 +294,22 @@ public final class SessionJson {
                     .name("samples").beginArray();
             long previousEnd = 0;
             for (Sample sample : thread.samples()) {
-                json.value(sample.startNanos() - previousEnd)
-                        .value(sample.durationNanos())
-                        .value(sample.stackId())
-                        .value(sample.state().ordinal())
-                        .value(sample.spanId())
-                        .value(sample.count());
-                previousEnd = sample.endNanos();
+                previousEnd = writeSample(sample, previousEnd, json);
             }
             json.endArray().endObject();
         }
         json.endArray();
+    }
+
+    /** Writes a sample's row (its start as the time since the previous one's end); returns its end. */
+    private static long writeSample(Sample sample, long previousEnd, JsonBytes json) {
+        json.value(sample.startNanos() - previousEnd)
+                .value(sample.durationNanos())
+                .value(sample.stackId())
+                .value(sample.state().ordinal())
+                .value(sample.spanId())
+                .value(sample.count());
+        return sample.endNanos();
     }
 
     private static void writeSpans(Session session, int[] categories, int[] names, int[] attributeSets,
@@ -277,17 +317,23 @@ public final class SessionJson {
         json.name("spans").beginArray();
         long previousStart = 0;
         for (Span span : session.spans()) {
-            json.value(span.parentId() == Span.NONE ? 0 : span.id() - span.parentId())
-                    .value(categories[span.id()])
-                    .value(names[span.id()])
-                    .value(span.threadId())
-                    .value(span.startNanos() - previousStart)
-                    .value(span.endNanos() - span.startNanos())
-                    .value(span.originStackId())
-                    .value(attributeSets[span.id()]);
+            writeSpan(span, previousStart, categories, names, attributeSets, json);
             previousStart = span.startNanos();
         }
         json.endArray();
+    }
+
+    /** Writes a span's row (its start as the time since the previous span's start). */
+    private static void writeSpan(Span span, long previousStart, int[] categories, int[] names, int[] attributeSets,
+                                  JsonBytes json) {
+        json.value(span.parentId() == Span.NONE ? 0 : span.id() - span.parentId())
+                .value(categories[span.id()])
+                .value(names[span.id()])
+                .value(span.threadId())
+                .value(span.startNanos() - previousStart)
+                .value(span.endNanos() - span.startNanos())
+                .value(span.originStackId())
+                .value(attributeSets[span.id()]);
     }
 
     private static void writeStringMap(Map<String, String> map, JsonBytes json) {

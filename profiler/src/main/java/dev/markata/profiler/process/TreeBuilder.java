@@ -69,26 +69,39 @@ final class TreeBuilder {
         this.taskOf = new int[spans.size()];
         this.awaiting = new boolean[spans.size()];
         this.taskBase = new Node[spans.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            Span span = spans.get(i);
-            int parent = span.parentId();
-            boolean task = span.originStackId() != StackTable.EMPTY;
-            awaiting[i] = !task && (AWAIT_CATEGORY.equals(span.category())
-                    || (parent >= 0 && parent < i && awaiting[parent]));
-            if (task) {
-                taskOf[i] = i;
-                helperThreads.add(span.threadId());
-            } else if (parent >= 0 && parent < i) {
-                taskOf[i] = taskOf[parent];
-            } else {
-                taskOf[i] = parent == Span.NONE ? Span.NONE : taskOfSlow(parent);
-            }
-        }
+        indexSpans(spans);
         for (ThreadProfile thread : session.threads()) {
             threadNodes.put(thread.threadId(), newThreadNode(thread));
         }
         this.taskEntry = new int[graft ? stacks.size() : 0];
         Arrays.fill(taskEntry, UNKNOWN);
+    }
+
+    /**
+     * A small method of its own calling one per span, not the constructor's loop: under the
+     * launcher's C1-only JIT a method is compiled after 50 calls, a loop (and all of its method
+     * with it) after 10,000 turns, the turns before in the interpreter.
+     */
+    private void indexSpans(List<Span> spans) {
+        for (int i = 0; i < spans.size(); i++) {
+            indexSpan(i, spans.get(i));
+        }
+    }
+
+    /** Notes span {@code i}'s task (its own id, its parent's task) and whether it is inside an await span. */
+    private void indexSpan(int i, Span span) {
+        int parent = span.parentId();
+        boolean task = span.originStackId() != StackTable.EMPTY;
+        awaiting[i] = !task && (AWAIT_CATEGORY.equals(span.category())
+                || (parent >= 0 && parent < i && awaiting[parent]));
+        if (task) {
+            taskOf[i] = i;
+            helperThreads.add(span.threadId());
+        } else if (parent >= 0 && parent < i) {
+            taskOf[i] = taskOf[parent];
+        } else {
+            taskOf[i] = parent == Span.NONE ? Span.NONE : taskOfSlow(parent);
+        }
     }
 
     private int taskOfSlow(int spanId) {

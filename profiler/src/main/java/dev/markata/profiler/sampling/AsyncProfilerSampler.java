@@ -99,7 +99,7 @@ final class AsyncProfilerSampler implements Sampler {
 
     /**
      * Loads the library (once per JVM) without saying anything: {@link Recording#prepare} loads
-     * it ahead of a recording that may not use it ({@code sampler = "jdk"}).
+     * it ahead of a recording that may still fall back to the JDK sampler.
      */
     static synchronized Loaded loadQuietly() {
         if (loaded == null) {
@@ -372,9 +372,8 @@ final class AsyncProfilerSampler implements Sampler {
                 .filter(context -> context.osThreadId <= 0 && context.name.equals("main")).findFirst().orElse(null);
         Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
         for (ThreadContext context : recording.sampledThreadsEver()) {
-            List<SpanRecord> spans = new ArrayList<>();
-            context.spans.copyTo(spans); // a thread's own log: the spans it opened, in order
-            spansByThread.put(context.threadId, spans);
+            // a thread's own log, as it is (not copied): the spans it opened, in order
+            spansByThread.put(context.threadId, context.spans.appended());
         }
         Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
         // the reader hands out one object per thread and stack constant of a chunk
@@ -413,8 +412,7 @@ final class AsyncProfilerSampler implements Sampler {
                 if (threadRuns == null) {
                     List<SpanRecord> spans = spansByThread.get(sampled.threadId);
                     if (spans == null) { // a thread that opened spans but was not registered
-                        spans = new ArrayList<>();
-                        sampled.spans.copyTo(spans);
+                        spans = sampled.spans.appended();
                     }
                     threadRuns = new ThreadRuns(spans);
                     runs.put(sampled, threadRuns);

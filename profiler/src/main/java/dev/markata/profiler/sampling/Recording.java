@@ -136,23 +136,31 @@ public final class Recording {
     }
 
     private static final AtomicBoolean PREPARED = new AtomicBoolean();
+    private static final AtomicBoolean LIBRARY_PREPARED = new AtomicBoolean();
 
     /**
-     * Starts doing, on a thread of its own, the slow part of the first start in a JVM: loading
+     * Starts doing, on a thread of its own, the slow part of the first start in a JVM: linking
+     * the JDK's stack walking and the JVM's management beans and, when {@code library}, loading
      * async-profiler's native library (~30 ms of CPU: async-profiler reads the JVM's symbols as
-     * it loads), linking the JDK's stack walking and the JVM's management beans. A start waits
-     * for what is still being done (the library loads under one lock) and does what was not.
-     * Once per JVM; a failure is left for the start to meet and report.
+     * it loads). A start waits for what is still being done (the library loads under one lock)
+     * and does what was not. Each part once per JVM (a call with {@code library} after one
+     * without loads only the library); a failure is left for the start to meet and report.
      */
-    public static void prepare() {
-        if (!PREPARED.compareAndSet(false, true)) {
+    public static void prepare(boolean library) {
+        boolean jdk = PREPARED.compareAndSet(false, true);
+        boolean load = library && LIBRARY_PREPARED.compareAndSet(false, true);
+        if (!jdk && !load) {
             return;
         }
         Thread thread = new Thread(() -> {
             try {
-                AsyncProfilerSampler.loadQuietly();
-                submittingStack();
-                processCpuNanos();
+                if (load) {
+                    AsyncProfilerSampler.loadQuietly();
+                }
+                if (jdk) {
+                    submittingStack();
+                    processCpuNanos();
+                }
             } catch (RuntimeException | LinkageError e) {
                 // a library that failed to load stays failed: the start says why when it asks for it
             }
@@ -338,13 +346,13 @@ public final class Recording {
         return all;
     }
 
-    /** The spans recorded so far, in no particular order. */
+    /** The spans recorded so far, in id order. */
     List<SpanRecord> spanRecords() {
-        List<SpanRecord> all = new ArrayList<>();
+        List<SpanLog> logs = new ArrayList<>();
         for (ThreadContext context : contexts.values()) {
-            context.spans.copyTo(all);
+            logs.add(context.spans);
         }
-        return all;
+        return SessionAssembler.byId(logs, spanIds.get());
     }
 
     /** Drops a dead thread from the sampled set; its samples are kept. */

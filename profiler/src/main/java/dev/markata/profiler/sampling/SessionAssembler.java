@@ -55,27 +55,12 @@ final class SessionAssembler {
             threads.add(new ThreadProfile(context.threadId, context.name, samples));
         }
 
-        spanRecords = byId(spanRecords);
-        Map<Integer, Integer> submitStacks = new HashMap<>();
-        for (SpanRecord record : spanRecords) {
-            StackTraceElement[] submitted = record.submitStack;
-            if (submitted != null) {
-                submitStacks.put(record.id, frames.stackId(submitted));
-            }
-        }
+        // Each loop over the spans is a method of its own (as span() is): see span().
+        Map<Integer, Integer> submitStacks = submitStacks(spanRecords);
         StackTable table = frames.stacks().build();
-        List<Span> spans = new ArrayList<>(spanRecords.size());
-        for (SpanRecord record : spanRecords) {
-            spans.add(span(record, durationNanos, StackTable.EMPTY));
-        }
+        List<Span> spans = spans(spanRecords, durationNanos);
         TaskOrigins origins = new TaskOrigins(table, frames.frames(), spans, samplesByThread, submitStacks);
-        for (int i = 0; i < spanRecords.size(); i++) {
-            SpanRecord record = spanRecords.get(i);
-            if (record.originThreadId >= 0) {
-                spans.set(i, span(record, durationNanos,
-                        origins.originOf(record.originThreadId, record.originNanos, record.parentId)));
-            }
-        }
+        addOrigins(spanRecords, spans, origins, durationNanos);
 
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("jdk", Runtime.version().toString());
@@ -98,26 +83,50 @@ final class SessionAssembler {
                 record.startNanos, Math.max(end, record.startNanos), originStackId, record.attributes());
     }
 
+    /** Span id -> the stack where its thread first handed work over in it, for the spans that did. */
+    private Map<Integer, Integer> submitStacks(List<SpanRecord> records) {
+        Map<Integer, Integer> submitStacks = new HashMap<>();
+        for (SpanRecord record : records) {
+            StackTraceElement[] submitted = record.submitStack;
+            if (submitted != null) {
+                submitStacks.put(record.id, frames.stackId(submitted));
+            }
+        }
+        return submitStacks;
+    }
+
+    /** The records' spans, without the tasks' origins (which {@link TaskOrigins} finds from them). */
+    private static List<Span> spans(List<SpanRecord> records, long durationNanos) {
+        List<Span> spans = new ArrayList<>(records.size());
+        for (SpanRecord record : records) {
+            spans.add(span(record, durationNanos, StackTable.EMPTY));
+        }
+        return spans;
+    }
+
+    /** Each handed-over task's span in {@code spans} made again with its origin. */
+    private static void addOrigins(List<SpanRecord> records, List<Span> spans, TaskOrigins origins, long durationNanos) {
+        for (int i = 0; i < records.size(); i++) {
+            SpanRecord record = records.get(i);
+            if (record.originThreadId >= 0) {
+                spans.set(i, span(record, durationNanos,
+                        origins.originOf(record.originThreadId, record.originNanos, record.parentId)));
+            }
+        }
+    }
+
     /**
-     * The records in id order. Ids are handed out from one counter, so each is placed at its id
-     * (gaps closed up) rather than sorted: a big build has 140,000 spans, and a comparator
-     * sort of them was a visible part of the stop under the C1-only JIT.
+     * The records of {@code logs} in id order, gaps closed up. Ids are handed out from one
+     * counter ({@code ids}: how many so far), so each record is placed at its id straight from
+     * its thread's log rather than copied into one list and sorted: a big build has 50,000-140,000
+     * spans, and a comparator sort of them was a visible part of the stop under the C1-only JIT.
      */
-    static List<SpanRecord> byId(List<SpanRecord> records) {
-        int max = -1;
-        for (SpanRecord record : records) {
-            max = Math.max(max, record.id);
+    static List<SpanRecord> byId(List<SpanLog> logs, int ids) {
+        SpanRecord[] slots = new SpanRecord[ids];
+        for (SpanLog log : logs) {
+            slots = log.placeById(slots);
         }
-        if (max >= 2 * records.size() + 1024) { // ids too sparse to place: sort
-            List<SpanRecord> sorted = new ArrayList<>(records);
-            sorted.sort(Comparator.comparingInt(s -> s.id));
-            return sorted;
-        }
-        SpanRecord[] slots = new SpanRecord[max + 1];
-        for (SpanRecord record : records) {
-            slots[record.id] = record;
-        }
-        List<SpanRecord> result = new ArrayList<>(records.size());
+        List<SpanRecord> result = new ArrayList<>(slots.length);
         for (SpanRecord record : slots) {
             if (record != null) {
                 result.add(record);

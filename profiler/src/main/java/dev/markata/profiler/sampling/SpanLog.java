@@ -1,6 +1,7 @@
 package dev.markata.profiler.sampling;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,9 +30,30 @@ final class SpanLog {
         size = n + 1;
     }
 
-    /** Adds the records appended so far to {@code out}; any thread. */
-    void copyTo(List<SpanRecord> out) {
-        copyTo(out, 0);
+    /**
+     * The records appended so far, as a read-only list over the log's own array (no copy: the
+     * slots below the size are never written again, and a growing log writes a new array).
+     */
+    List<SpanRecord> appended() {
+        int n = size;
+        return Collections.unmodifiableList(Arrays.asList(records).subList(0, n));
+    }
+
+    /**
+     * Puts each record appended so far at its id in {@code slots}; returns {@code slots}, or a
+     * larger copy of it when an id did not fit.
+     */
+    SpanRecord[] placeById(SpanRecord[] slots) {
+        int n = size;
+        SpanRecord[] array = records;
+        for (int i = 0; i < n; i++) {
+            SpanRecord record = array[i];
+            if (record.id >= slots.length) {
+                slots = Arrays.copyOf(slots, Math.max(record.id + 1, 2 * slots.length));
+            }
+            slots[record.id] = record;
+        }
+        return slots;
     }
 
     /**

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The renderers on a real recording: a "stage" hands documents to a wrapped pool and waits. */
 class SampledSessionTest {
 
-    private static Session record() throws Exception {
+    static Session record() throws Exception {
         Profiler profiler = Profiler.builder().interval(Duration.ofMillis(2)).asyncMode(AsyncMode.ENABLED)
                 .target("sampled test").applicationCode(BuildWorkload.class).build();
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -3,7 +3,6 @@ package dev.markata.profiler.sampling;
 import dev.markata.profiler.model.Span;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,23 +17,45 @@ class SessionAssemblerTest {
     @Test
     void spanRecordsFromSeveralThreadLogsComeOutInIdOrder() {
         ThreadContext a = new ThreadContext(Thread.currentThread());
-        List<SpanRecord> records = new ArrayList<>();
-        // two threads' logs one after the other, ids interleaved, one id never logged
+        // two threads' logs, ids interleaved, one id never logged
+        SpanLog first = new SpanLog();
         for (int id : new int[] {0, 2, 3, 6}) {
-            records.add(record(a, id));
+            first.add(record(a, id));
         }
+        SpanLog second = new SpanLog();
         for (int id : new int[] {1, 5, 7}) {
-            records.add(record(a, id));
+            second.add(record(a, id));
         }
 
-        assertThat(SessionAssembler.byId(records)).extracting(r -> r.id).containsExactly(0, 1, 2, 3, 5, 6, 7);
+        assertThat(SessionAssembler.byId(List.of(first, second), 8)).extracting(r -> r.id)
+                .containsExactly(0, 1, 2, 3, 5, 6, 7);
+    }
+
+    /** A span opened while the logs were read has an id past the count taken before: kept, in order. */
+    @Test
+    void idsPastTheCountTakenFitToo() {
+        ThreadContext a = new ThreadContext(Thread.currentThread());
+        SpanLog log = new SpanLog();
+        for (int id : new int[] {50_000, 3, 1}) {
+            log.add(record(a, id));
+        }
+
+        assertThat(SessionAssembler.byId(List.of(log), 4)).extracting(r -> r.id).containsExactly(1, 3, 50_000);
     }
 
     @Test
-    void sparseIdsAreSortedToo() {
+    void aLogIsReadAsItIsWithoutTheRecordsAddedLater() {
         ThreadContext a = new ThreadContext(Thread.currentThread());
-        List<SpanRecord> records = new ArrayList<>(List.of(record(a, 1_000_000), record(a, 3), record(a, 50_000)));
+        SpanLog log = new SpanLog();
+        for (int id = 0; id < 8; id++) {
+            log.add(record(a, id));
+        }
+        List<SpanRecord> appended = log.appended();
+        for (int id = 8; id < 20; id++) { // grows the log's array
+            log.add(record(a, id));
+        }
 
-        assertThat(SessionAssembler.byId(records)).extracting(r -> r.id).containsExactly(3, 50_000, 1_000_000);
+        assertThat(appended).extracting(r -> r.id).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(log.appended()).hasSize(20);
     }
 }

@@ -3,7 +3,6 @@ package dev.markata.profiler.sampling;
 import dev.markata.profiler.model.Span;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +28,7 @@ class SpanLogTest {
         int reads = 0;
         int lastSize = 0;
         while (writer.isAlive() || reads == 0) {
-            List<SpanRecord> seen = new ArrayList<>();
-            log.copyTo(seen);
+            List<SpanRecord> seen = log.appended();
             assertThat(seen.size()).isGreaterThanOrEqualTo(lastSize);
             for (int i = 0; i < seen.size(); i++) {
                 if (seen.get(i) != records[i]) {
@@ -41,8 +39,7 @@ class SpanLogTest {
             reads++;
         }
         writer.join();
-        List<SpanRecord> all = new ArrayList<>();
-        log.copyTo(all);
+        List<SpanRecord> all = log.appended();
         assertThat(all).hasSize(total);
     }
 }
