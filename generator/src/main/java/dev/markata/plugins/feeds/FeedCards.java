@@ -38,9 +38,33 @@ final class FeedCards {
 
     /**
      * A rendered card: the key it is stored under (with what it read of other posts, see
-     * {@code PostBodies#storedKey}), whether its render read posts' bodies and descriptions, its HTML.
+     * {@code PostBodies#storedKey}), whether its render read posts' bodies and descriptions, its
+     * HTML; and, in this process, the two parts its key was hashed from (the part every card of its
+     * feed shares and its post's, see {@code FeedsPlugin}; null for a card read from the file),
+     * so that a later build whose parts are the same knows the card still holds without hashing
+     * them again (10,000 keys a build that renders the archive's page).
      */
-    record Card(String storedKey, boolean readBodies, boolean readDescriptions, String html) {
+    record Card(String storedKey, boolean readBodies, boolean readDescriptions, String html, String shared,
+                String postKey) {
+
+        Card(String storedKey, boolean readBodies, boolean readDescriptions, String html) {
+            this(storedKey, readBodies, readDescriptions, html, null, null);
+        }
+
+        /**
+         * Whether this card's key is the key hashed from {@code shared} and {@code postKey}, as
+         * when it was stored: a card that read other posts' bodies or descriptions is stored under
+         * a key that also covers them, which is checked by hashing.
+         */
+        boolean madeOf(String shared, String postKey) {
+            return !readBodies && !readDescriptions && postKey.equals(this.postKey) && shared.equals(this.shared);
+        }
+
+        /** This card, noting the parts its key was hashed from. */
+        Card madeOf(String shared, String postKey, String key) {
+            return readBodies || readDescriptions || !key.equals(storedKey) ? this
+                    : new Card(storedKey, false, false, html, shared, postKey);
+        }
     }
 
     /** The cards of the last build of this process that finished its feeds, as its file holds them. */
