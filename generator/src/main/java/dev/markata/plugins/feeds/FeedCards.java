@@ -7,11 +7,13 @@ import dev.markata.profiler.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feed cards as rendered, one per card template and post, under the key they were rendered for
@@ -25,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Kept in memory across the builds of one process ({@code serve --watch}) and on disk across
  * processes ({@code .markata.cache/feed-cards.bin}); only entries of posts the build has, for the
  * card templates its feeds name, are kept, so the file follows the site, not the number of edits.
+ * A process's later builds write the file once {@link #WRITE_AFTER} cards changed since it was
+ * written (a card it holds under an older key is rendered again by the next process).
  * The file is a {@link CacheText} whose text is a version line, then per card a line
  * {@code <template id> TAB <path> TAB <stored key> TAB <reads> TAB <length>} and that many bytes
  * of HTML and a line break. A damaged file is ignored with a warning: the cards are rendered
@@ -33,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FeedCards {
 
     static final String FILE = "feed-cards.bin";
+    /** How many cards rendered since the file was written make a later build of the process write it. */
+    static final int WRITE_AFTER = 50;
     private static final String KIND = "markata-feed-cards";
     private static final String VERSION = "1";
 
@@ -78,6 +84,14 @@ final class FeedCards {
     /** This build's cards, by slot (template id and post path). */
     private Map<String, Card> current = new ConcurrentHashMap<>();
     private volatile boolean changed;
+    /** Cards this build rendered. */
+    private final AtomicInteger rendered = new AtomicInteger();
+    /** Whether the file holds {@link #kept}: a later build of this process may leave it behind (see {@link #finishBuild}). */
+    private boolean fileHoldsKept;
+    /** Cards rendered by this process since it last wrote the file. */
+    private int unwritten;
+    /** Whether this build is the process's first to finish its feeds with this file. */
+    private boolean first;
     private Path file;
     private Reporter reporter;
 
@@ -88,14 +102,17 @@ final class FeedCards {
     synchronized void startBuild(Path file, Reporter reporter) {
         boolean sameFile = file.equals(this.file);
         previous = sameFile ? kept : null;
-        previousIsOnDisk = sameFile && kept != null;
+        previousIsOnDisk = sameFile && kept != null && fileHoldsKept;
         if (!sameFile) {
             kept = null;
+            unwritten = 0;
         }
+        first = kept == null;
         this.file = file;
         this.reporter = reporter;
         current = new ConcurrentHashMap<>();
         changed = false;
+        rendered.set(0);
         prepared = false;
     }
 
@@ -128,6 +145,7 @@ final class FeedCards {
         current.put(slot, card);
         if (rendered) {
             changed = true;
+            this.rendered.incrementAndGet();
         }
     }
 
@@ -159,10 +177,23 @@ final class FeedCards {
             }
         }
         if (changed || dropped || !previousIsOnDisk) {
-            try {
-                AtomicFiles.write(file, encode(used));
-            } catch (IOException e) {
-                throw new OutputDir.WriteFailed(file, e);
+            // The file only saves work: a card it holds under an older key is rendered again, so
+            // it may lag behind a process that keeps its cards in memory. serve --watch wrote all
+            // 4.5 MB of a 10,000-post site's cards after every edit of a post's first paragraph,
+            // for one card; it writes them once some have gathered (and when the file is gone,
+            // posts are, or the build is the process's first), and the build after the process
+            // ends renders at most those again.
+            unwritten += rendered.get();
+            if (first || dropped || unwritten >= WRITE_AFTER || !Files.isRegularFile(file)) {
+                try {
+                    AtomicFiles.write(file, encode(used));
+                } catch (IOException e) {
+                    throw new OutputDir.WriteFailed(file, e);
+                }
+                unwritten = 0;
+                fileHoldsKept = true;
+            } else {
+                fileHoldsKept = false;
             }
         }
         kept = used;

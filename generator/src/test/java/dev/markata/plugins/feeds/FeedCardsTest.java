@@ -212,6 +212,37 @@ class FeedCardsTest {
     }
 
     @Test
+    void aProcessWritesTheCardsFileOnceSeveralCardsChangedAndALaterBuildRendersTheOthersAgain() throws Exception {
+        site("");
+        BuildMemory memory = new BuildMemory();
+        Builds.Build inProcess = site -> {
+            Warnings warnings = new Warnings();
+            BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
+                    .build();
+            assertThat(warnings.messages).isEmpty();
+            return result;
+        };
+        inProcess.run(dir);
+        Path file = dir.resolve(".markata.cache").resolve(FeedCards.FILE);
+        byte[] written = Files.readAllBytes(file);
+
+        // one card of the process's second build: kept in memory, the file left as it was
+        writeA(A, "Alpha.\n\nalpha words edited");
+        assertThat(cardsRendered(warmBuild("a's prose edited", inProcess))).isEqualTo(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(written);
+        writeA(A, "Alpha.\n\nalpha words edited twice");
+        assertThat(cardsRendered(warmBuild("a's prose edited twice", inProcess))).isEqualTo(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(written);
+
+        // another process: a's card in the file is of an older key, rendered again with b's
+        new Site(dir).post("posts/b.md", "title: B\ndate: 2024-02-01\npublished: true\ntags: [x]",
+                "Beta.\n\nbeta words edited");
+        assertThat(cardsRendered(warmBuild("b's prose edited, built by another process"))).isEqualTo(2);
+        assertThat(archive()).contains("alpha words edited twice").contains("beta words edited");
+        assertThat(cardsRendered(warmBuild("nothing changed since"))).isZero();
+    }
+
+    @Test
     void aDamagedCacheFileIsIgnoredWithAWarningAndTheCardsRenderedAgain() throws Exception {
         site("");
         Builds.withoutWarnings(dir);
