@@ -384,11 +384,8 @@ public final class FeedsPlugin implements Plugin {
                     context.output().keep("index.html");
                 }
             } else {
-                // made here, on first need: a build whose feeds are all unchanged never needs it
-                // (the view of every post was a tenth of a warm 10,000-post build's save stage)
-                SiteView site = SiteView.of(context, templates);
                 AtomicBoolean readBodies = new AtomicBoolean();
-                renderPages(context, templates, site, config, isHome, bodies, readBodies, cards, cardKeys, posts);
+                renderPages(context, templates, config, isHome, bodies, readBodies, cards, cardKeys, posts);
                 // a page that shows posts' bodies (latest posts in full) is rendered again when one changes
                 keys.put(config.slug(), bodies.storedKey(key, readBodies.get()));
             }
@@ -539,12 +536,14 @@ public final class FeedsPlugin implements Plugin {
         return true;
     }
 
-    private static void renderPages(BuildContext context, Templates templates, SiteView site, FeedConfig config,
+    private static void renderPages(BuildContext context, Templates templates, FeedConfig config,
                                     boolean isHome, PostBodies bodies, AtomicBoolean readBodies, FeedCards cache,
                                     CardKeys cardKeys, List<Post> feedPosts) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> feedView = (Map<String, Object>) ((Map<String, Object>) site.markata().get("feeds"))
-                .get(config.name());
+        // The feed's view with its posts' views made as they are read, and markata made when a
+        // template first reads it: the view of every post was a tenth of a warm 10,000-post
+        // build's save stage, and the built-in theme's feed page and kept cards read neither.
+        Map<String, Object> feedView = SiteView.lazyFeed(context, config.name(), feedPosts);
+        Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> posts = (List<Map<String, Object>>) feedView.get("posts");
         String document = "feed " + config.name();
@@ -590,7 +589,7 @@ public final class FeedsPlugin implements Plugin {
             // the post's own descriptions are in the card's key; other posts' are noted, and so are bodies
             String html = bodies.notingOthers(path, cardReadBodies, cardReadDescriptions, () -> {
                 Map<String, Object> card = templates.cardValues(config.cardTemplate(), post);
-                card.put("markata", site.markata());
+                card.put("markata", markata);
                 return templates.render(document, config.cardTemplate(), card);
             });
             // a body read (its own post's HTML among them) may show what other posts' descriptions
@@ -624,7 +623,7 @@ public final class FeedsPlugin implements Plugin {
         // ("{{ config.url }}/{{ slug }}/", the blog starter's canonical link) is the feed's page
         values.put("slug", config.slug());
         values.put("head", config.head());
-        values.put("markata", site.markata());
+        values.put("markata", markata);
         String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
         context.output().write(config.slug() + "/index.html", html);
         context.output().write(config.slug() + "/partial/index.html",

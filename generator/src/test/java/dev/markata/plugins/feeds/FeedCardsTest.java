@@ -158,6 +158,22 @@ class FeedCardsTest {
     }
 
     @Test
+    void aFeedPageListingItsPostsThroughTheFeedsViewShowsTheirEdits() throws Exception {
+        site("").write("templates/feed.html", "<main>{% for p in feed.posts %}[{{ p.title }}: {{ p.description }}]"
+                + "{% endfor %} {{ posts|length }} of {{ markata.feeds.archive.posts|length }}"
+                + " {{ markata.posts[0].title }}<ul>{% for card in cards %}{{ card }}{% endfor %}</ul></main>");
+        Builds.withoutWarnings(dir);
+        assertThat(archive()).contains("[A: Alpha. alpha words here]").contains(" 3 of 3 ");
+
+        writeA(A, "Alpha.\n\nalpha words edited");
+        warmBuild("a's prose edited");
+        assertThat(archive()).contains("[A: Alpha. alpha words edited]").doesNotContain("alpha words here");
+        writeA(A.replace("title: A", "title: A2"), "Alpha.\n\nalpha words edited");
+        warmBuild("a retitled");
+        assertThat(archive()).contains("[A2: Alpha. alpha words edited]");
+    }
+
+    @Test
     void aCardShowingItsPostsBodyFollowsEveryPostsText() throws Exception {
         site("").write("templates/card.html", "<li>{{ post.title }}<div>{{ article_html }}</div></li>");
         Builds.withoutWarnings(dir);
