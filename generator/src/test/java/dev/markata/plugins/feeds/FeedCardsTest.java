@@ -3,16 +3,13 @@ package dev.markata.plugins.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.BuildResult;
-import dev.markata.Markata;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildMemory;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -205,13 +202,7 @@ class FeedCardsTest {
         String longer = "Alpha.\n\n" + "alpha words here ".repeat(40); // past the longest description (250)
         writeA(A, longer);
         BuildMemory memory = new BuildMemory();
-        Builds.Build inProcess = site -> {
-            Warnings warnings = new Warnings();
-            BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
-                    .build();
-            assertThat(warnings.messages).isEmpty();
-            return result;
-        };
+        Builds.Build inProcess = Builds.inProcess(memory);
         inProcess.run(dir);
         // the file is not read again: what it held is in memory
         Files.delete(dir.resolve(".markata.cache").resolve(FeedCards.FILE));
@@ -231,13 +222,7 @@ class FeedCardsTest {
     void aProcessWritesTheCardsFileOnceSeveralCardsChangedAndALaterBuildRendersTheOthersAgain() throws Exception {
         site("");
         BuildMemory memory = new BuildMemory();
-        Builds.Build inProcess = site -> {
-            Warnings warnings = new Warnings();
-            BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
-                    .build();
-            assertThat(warnings.messages).isEmpty();
-            return result;
-        };
+        Builds.Build inProcess = Builds.inProcess(memory);
         inProcess.run(dir);
         Path file = dir.resolve(".markata.cache").resolve(FeedCards.FILE);
         byte[] written = Files.readAllBytes(file);

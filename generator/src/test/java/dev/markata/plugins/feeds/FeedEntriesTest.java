@@ -2,14 +2,10 @@ package dev.markata.plugins.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.markata.BuildResult;
-import dev.markata.Markata;
 import dev.markata.plugin.BuildMemory;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.Warnings;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +21,7 @@ class FeedEntriesTest {
 
     private final BuildMemory memory = new BuildMemory();
 
-    private final Builds.Build inProcess = site -> {
-        Warnings warnings = new Warnings();
-        BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
-                .build();
-        assertThat(warnings.messages).isEmpty();
-        return result;
-    };
+    private final Builds.Build inProcess = Builds.inProcess(memory);
 
     private static final String A = "title: A\ndate: 2024-01-01\npublished: true\ntags: [x]";
     private static final String TOML = "[markata]\ntitle = \"Notes\"\nurl = \"https://notes.example.com\"\n"
