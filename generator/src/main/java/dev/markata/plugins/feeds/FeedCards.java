@@ -195,6 +195,8 @@ final class FeedCards {
             } else {
                 fileHoldsKept = false;
             }
+        } else {
+            fileHoldsKept = true; // the file holds what this build used
         }
         kept = used;
     }
