@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.config.ConfigException;
+import dev.markata.plugin.BuildMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +53,20 @@ public final class Builds {
     @FunctionalInterface
     public interface Build {
         BuildResult run(Path site) throws Exception;
+    }
+
+    /**
+     * Builds of one process ({@code serve --watch}): each with {@code memory}, which keeps what
+     * plugins keep from one build to the next; each must say no warning.
+     */
+    public static Build inProcess(BuildMemory memory) {
+        return site -> {
+            Warnings warnings = new Warnings();
+            BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
+                    .build();
+            assertThat(warnings.messages).isEmpty();
+            return result;
+        };
     }
 
     /**

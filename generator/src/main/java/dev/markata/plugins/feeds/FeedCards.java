@@ -7,11 +7,13 @@ import dev.markata.profiler.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feed cards as rendered, one per card template and post, under the key they were rendered for
@@ -25,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Kept in memory across the builds of one process ({@code serve --watch}) and on disk across
  * processes ({@code .markata.cache/feed-cards.bin}); only entries of posts the build has, for the
  * card templates its feeds name, are kept, so the file follows the site, not the number of edits.
+ * A process's later builds write the file once {@link #WRITE_AFTER} cards changed since it was
+ * written (a card it holds under an older key is rendered again by the next process).
  * The file is a {@link CacheText} whose text is a version line, then per card a line
  * {@code <template id> TAB <path> TAB <stored key> TAB <reads> TAB <length>} and that many bytes
  * of HTML and a line break. A damaged file is ignored with a warning: the cards are rendered
@@ -33,14 +37,40 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FeedCards {
 
     static final String FILE = "feed-cards.bin";
+    /** How many cards rendered since the file was written make a later build of the process write it. */
+    static final int WRITE_AFTER = 50;
     private static final String KIND = "markata-feed-cards";
     private static final String VERSION = "1";
 
     /**
      * A rendered card: the key it is stored under (with what it read of other posts, see
-     * {@code PostBodies#storedKey}), whether its render read posts' bodies and descriptions, its HTML.
+     * {@code PostBodies#storedKey}), whether its render read posts' bodies and descriptions, its
+     * HTML; and, in this process, the two parts its key was hashed from (the part every card of its
+     * feed shares and its post's, see {@code FeedsPlugin}; null for a card read from the file),
+     * so that a later build whose parts are the same knows the card still holds without hashing
+     * them again (10,000 keys a build that renders the archive's page).
      */
-    record Card(String storedKey, boolean readBodies, boolean readDescriptions, String html) {
+    record Card(String storedKey, boolean readBodies, boolean readDescriptions, String html, String shared,
+                String postKey) {
+
+        Card(String storedKey, boolean readBodies, boolean readDescriptions, String html) {
+            this(storedKey, readBodies, readDescriptions, html, null, null);
+        }
+
+        /**
+         * Whether this card's key is the key hashed from {@code shared} and {@code postKey}, as
+         * when it was stored: a card that read other posts' bodies or descriptions is stored under
+         * a key that also covers them, which is checked by hashing.
+         */
+        boolean madeOf(String shared, String postKey) {
+            return !readBodies && !readDescriptions && postKey.equals(this.postKey) && shared.equals(this.shared);
+        }
+
+        /** This card, noting the parts its key was hashed from. */
+        Card madeOf(String shared, String postKey, String key) {
+            return readBodies || readDescriptions || !key.equals(storedKey) ? this
+                    : new Card(storedKey, false, false, html, shared, postKey);
+        }
     }
 
     /** The cards of the last build of this process that finished its feeds, as its file holds them. */
@@ -54,6 +84,14 @@ final class FeedCards {
     /** This build's cards, by slot (template id and post path). */
     private Map<String, Card> current = new ConcurrentHashMap<>();
     private volatile boolean changed;
+    /** Cards this build rendered. */
+    private final AtomicInteger rendered = new AtomicInteger();
+    /** Whether the file holds {@link #kept}: a later build of this process may leave it behind (see {@link #finishBuild}). */
+    private boolean fileHoldsKept;
+    /** Cards rendered by this process since it last wrote the file. */
+    private int unwritten;
+    /** Whether this build is the process's first to finish its feeds with this file. */
+    private boolean first;
     private Path file;
     private Reporter reporter;
 
@@ -64,14 +102,17 @@ final class FeedCards {
     synchronized void startBuild(Path file, Reporter reporter) {
         boolean sameFile = file.equals(this.file);
         previous = sameFile ? kept : null;
-        previousIsOnDisk = sameFile && kept != null;
+        previousIsOnDisk = sameFile && kept != null && fileHoldsKept;
         if (!sameFile) {
             kept = null;
+            unwritten = 0;
         }
+        first = kept == null;
         this.file = file;
         this.reporter = reporter;
         current = new ConcurrentHashMap<>();
         changed = false;
+        rendered.set(0);
         prepared = false;
     }
 
@@ -104,6 +145,7 @@ final class FeedCards {
         current.put(slot, card);
         if (rendered) {
             changed = true;
+            this.rendered.incrementAndGet();
         }
     }
 
@@ -135,11 +177,26 @@ final class FeedCards {
             }
         }
         if (changed || dropped || !previousIsOnDisk) {
-            try {
-                AtomicFiles.write(file, encode(used));
-            } catch (IOException e) {
-                throw new OutputDir.WriteFailed(file, e);
+            // The file only saves work: a card it holds under an older key is rendered again, so
+            // it may lag behind a process that keeps its cards in memory. serve --watch wrote all
+            // 4.5 MB of a 10,000-post site's cards after every edit of a post's first paragraph,
+            // for one card; it writes them once some have gathered (and when the file is gone,
+            // posts are, or the build is the process's first), and the build after the process
+            // ends renders at most those again.
+            unwritten += rendered.get();
+            if (first || dropped || unwritten >= WRITE_AFTER || !Files.isRegularFile(file)) {
+                try {
+                    AtomicFiles.write(file, encode(used));
+                } catch (IOException e) {
+                    throw new OutputDir.WriteFailed(file, e);
+                }
+                unwritten = 0;
+                fileHoldsKept = true;
+            } else {
+                fileHoldsKept = false;
             }
+        } else {
+            fileHoldsKept = true; // the file holds what this build used
         }
         kept = used;
     }

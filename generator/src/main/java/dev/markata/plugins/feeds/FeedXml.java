@@ -3,6 +3,7 @@ package dev.markata.plugins.feeds;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -35,8 +36,17 @@ final class FeedXml {
      * its rss plugin's does not).
      */
     static String rss(SiteConfig site, FeedConfig feed, List<Post> posts, boolean styled) {
+        return new String(rss(site, feed, posts, styled, FeedEntries.NONE), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #rss(SiteConfig, FeedConfig, List, boolean)} in UTF-8, with the items of
+     * {@code entries}: the file's bytes put together from theirs (10,000 items are ~5 MB, which a
+     * builder grew, copied into a string and encoded once per file cost more than the items).
+     */
+    static byte[] rss(SiteConfig site, FeedConfig feed, List<Post> posts, boolean styled, FeedEntries entries) {
         String base = site.baseUrl();
-        StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
+        StringBuilder xml = new StringBuilder(512);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         if (styled) {
             // under the path prefix, where the site serves it (markata's rss.xml names /rss.xsl, which a
@@ -51,29 +61,63 @@ final class FeedXml {
         element(xml, "  ", "language", site.lang());
         xml.append("  <atom:link href=\"").append(escape(base + site.pagePath(feed.slug()) + "rss.xml"))
                 .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
-        for (Post post : posts) {
-            xml.append("  <item>\n");
-            element(xml, "    ", "title", post.displayTitle());
-            element(xml, "    ", "link", base + site.pagePath(post.slug()));
-            xml.append("    <guid isPermaLink=\"true\">").append(escape(base + site.pagePath(post.slug())))
-                    .append("</guid>\n");
-            if (post.date() != null) {
-                element(xml, "    ", "pubDate", RFC_822.format(post.date().atOffset()));
-            }
-            element(xml, "    ", "description", post.description());
-            for (String tag : post.tags()) {
-                element(xml, "    ", "category", tag);
-            }
-            xml.append("  </item>\n");
+        byte[][] items = new byte[posts.size()][];
+        for (int i = 0; i < items.length; i++) {
+            Post post = posts.get(i);
+            items[i] = entries.rss(post.path(), FeedEntries.Shown.of(site, post, null), FeedXml::rssItem);
         }
-        return xml.append("</channel>\n</rss>\n").toString();
+        return joined(xml.toString(), items, "</channel>\n</rss>\n");
+    }
+
+    /** {@code head}, the parts and {@code tail} in UTF-8, in one array of their length. */
+    private static byte[] joined(String head, byte[][] parts, String tail) {
+        byte[] first = head.getBytes(StandardCharsets.UTF_8);
+        byte[] last = tail.getBytes(StandardCharsets.UTF_8);
+        long length = first.length + last.length;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a feed of " + parts.length + " entries is over 2 GB");
+        }
+        byte[] out = new byte[(int) length];
+        System.arraycopy(first, 0, out, 0, first.length);
+        int at = first.length;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        System.arraycopy(last, 0, out, at, last.length);
+        return out;
+    }
+
+    /** A post's {@code <item>} in UTF-8: what it shows alone. */
+    private static byte[] rssItem(FeedEntries.Shown post) {
+        StringBuilder xml = new StringBuilder(512);
+        xml.append("  <item>\n");
+        element(xml, "    ", "title", post.title());
+        element(xml, "    ", "link", post.base() + post.href());
+        xml.append("    <guid isPermaLink=\"true\">").append(escape(post.base() + post.href())).append("</guid>\n");
+        if (post.date() != null) {
+            element(xml, "    ", "pubDate", RFC_822.format(post.date().atOffset()));
+        }
+        element(xml, "    ", "description", post.description());
+        for (String tag : post.tags()) {
+            element(xml, "    ", "category", tag);
+        }
+        return xml.append("  </item>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String atom(SiteConfig site, FeedConfig feed, List<Post> posts) {
+        return new String(atom(site, feed, posts, FeedEntries.NONE), StandardCharsets.UTF_8);
+    }
+
+    /** {@link #atom(SiteConfig, FeedConfig, List)} in UTF-8, with the entries of {@code entries} (as {@link #rss}). */
+    static byte[] atom(SiteConfig site, FeedConfig feed, List<Post> posts, FeedEntries entries) {
         String base = site.baseUrl();
         PostDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(PostDate::compareTo)
                 .orElse(EPOCH);
-        StringBuilder xml = new StringBuilder(256 + posts.size() * 256);
+        StringBuilder xml = new StringBuilder(512);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
         element(xml, "  ", "id", base + site.pagePath(feed.slug()));
@@ -86,18 +130,26 @@ final class FeedXml {
             element(xml, "    ", "name", site.authorName());
             xml.append("  </author>\n");
         }
-        for (Post post : posts) {
-            xml.append("  <entry>\n");
-            element(xml, "    ", "title", post.displayTitle());
-            xml.append("    <link href=\"").append(escape(base + site.pagePath(post.slug()))).append("\"/>\n");
-            element(xml, "    ", "id", base + site.pagePath(post.slug()));
-            element(xml, "    ", "updated", timestamp(post.date() != null ? post.date() : updated));
-            if (!post.description().isEmpty()) {
-                element(xml, "    ", "summary", post.description());
-            }
-            xml.append("  </entry>\n");
+        byte[][] items = new byte[posts.size()][];
+        for (int i = 0; i < items.length; i++) {
+            Post post = posts.get(i);
+            items[i] = entries.atom(post.path(), FeedEntries.Shown.of(site, post, updated), FeedXml::atomEntry);
         }
-        return xml.append("</feed>\n").toString();
+        return joined(xml.toString(), items, "</feed>\n");
+    }
+
+    /** A post's {@code <entry>} in UTF-8: what it shows alone (a post without a date shows the feed's {@code updated}). */
+    private static byte[] atomEntry(FeedEntries.Shown post) {
+        StringBuilder xml = new StringBuilder(512);
+        xml.append("  <entry>\n");
+        element(xml, "    ", "title", post.title());
+        xml.append("    <link href=\"").append(escape(post.base() + post.href())).append("\"/>\n");
+        element(xml, "    ", "id", post.base() + post.href());
+        element(xml, "    ", "updated", timestamp(post.date() != null ? post.date() : post.updated()));
+        if (!post.description().isEmpty()) {
+            element(xml, "    ", "summary", post.description());
+        }
+        return xml.append("  </entry>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Every post's page and every feed page. */

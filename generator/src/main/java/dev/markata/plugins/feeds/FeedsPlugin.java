@@ -23,6 +23,7 @@ import dev.markata.plugins.skip.KeyFile;
 import dev.markata.plugins.skip.SkipPlugin;
 import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,6 +76,7 @@ public final class FeedsPlugin implements Plugin {
 
     private static final StateKey<SelectedFeeds> SELECTED = new StateKey<>("selected feeds", SelectedFeeds.class);
     private static final StateKey<FeedCards> CARDS = new StateKey<>("feed cards", FeedCards.class);
+    private static final StateKey<FeedEntries> ENTRIES = new StateKey<>("feed entries", FeedEntries.class);
 
     @Override
     public String id() {
@@ -91,7 +93,8 @@ public final class FeedsPlugin implements Plugin {
         }));
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
         FeedCards cards = setup.memory().get(CARDS, FeedCards::new);
-        setup.hook(Stage.SAVE, context -> write(context, templates, cards));
+        FeedEntries entries = setup.memory().get(ENTRIES, FeedEntries::new);
+        setup.hook(Stage.SAVE, context -> write(context, templates, cards, entries));
     }
 
     /**
@@ -334,7 +337,8 @@ public final class FeedsPlugin implements Plugin {
         return String.valueOf(a).compareTo(String.valueOf(b));
     }
 
-    private static void write(BuildContext context, Templates templates, FeedCards cards) throws Exception {
+    private static void write(BuildContext context, Templates templates, FeedCards cards, FeedEntries entries)
+            throws Exception {
         SelectedFeeds feeds = context.get(SELECTED).orElseThrow(() -> new PluginException(
                 "feeds were not selected in pre_render"));
         Map<String, Post> byPath = new HashMap<>();
@@ -379,17 +383,19 @@ public final class FeedsPlugin implements Plugin {
                     context.output().keep("index.html");
                 }
             } else {
-                // made here, on first need: a build whose feeds are all unchanged never needs it
-                // (the view of every post was a tenth of a warm 10,000-post build's save stage)
-                SiteView site = SiteView.of(context, templates);
                 AtomicBoolean readBodies = new AtomicBoolean();
-                renderPages(context, templates, site, config, isHome, bodies, readBodies, cards, cardKeys, posts);
+                renderPages(context, templates, config, isHome, bodies, readBodies, cards, cardKeys, posts);
                 // a page that shows posts' bodies (latest posts in full) is rendered again when one changes
                 keys.put(config.slug(), bodies.storedKey(key, readBodies.get()));
             }
             // The key covers what the XML shows (the site's settings are in the templates' config,
-            // the posts' titles, dates, descriptions and tags in their fingerprint): an unchanged
-            // feed whose files are there is not built again (10,000 entries cost a third of a second).
+            // the posts' titles, dates and tags in their fingerprint): an unchanged feed whose
+            // files are there is not built again (10,000 entries cost a third of a second). The
+            // built-in XML shows each post's description, not the longer ones auto_description
+            // makes from the same paragraphs: its key has the feed's posts' descriptions and the
+            // fingerprint without any, so an edit of a post's prose that leaves its description
+            // (one of its front matter, or a paragraph past it) leaves the XML too. A template of
+            // the site's may show anything: it follows the page's key.
             List<String> xmlFiles = new ArrayList<>();
             if (config.rss()) {
                 xmlFiles.addAll(List.of(config.slug() + "/rss.xml", config.slug() + "/atom.xml"));
@@ -397,11 +403,30 @@ public final class FeedsPlugin implements Plugin {
             if (feeds.site() == feed) {
                 xmlFiles.addAll(List.of("rss.xml", "atom.xml"));
             }
-            writeXml(context, xml, config, posts, unchanged, xmlFiles.toArray(String[]::new));
+            boolean xmlUnchanged = unchanged;
+            if (xml.isBuiltIn(config, XmlTemplates.RSS)) {
+                Hashing hashing = new Hashing().add(shared).addValue(new TreeMap<>(config.raw())).add(config.name())
+                        .add("rss and atom").add(SiteView.fingerprintWithoutDescriptions(context));
+                for (Post post : posts) {
+                    hashing.add(post.description());
+                }
+                String xmlKey = hashing.hex();
+                String xmlSlot = config.slug() + "/rss.xml";
+                keys.put(xmlSlot, xmlKey);
+                xmlUnchanged = xmlKey.equals(previous.get(xmlSlot));
+            }
+            writeXml(context, xml, entries, config, posts, xmlUnchanged, xmlFiles.toArray(String[]::new));
             if (config.sitemap()) {
-                // the feed's own sitemap, of its posts, as markata writes one per feed
+                // the feed's own sitemap, of its posts, as markata writes one per feed; the
+                // built-in one shows their addresses and dates, not their descriptions, so it is
+                // kept through an edit of a post's first paragraph (a template of the site's may
+                // show anything: it follows the page's key)
                 String sitemap = config.slug() + "/" + SITEMAP;
-                if (unchanged && exist(context, sitemap)) {
+                String sitemapKey = !xml.isBuiltIn(config, XmlTemplates.SITEMAP) ? key
+                        : new Hashing().add(shared).addValue(new TreeMap<>(config.raw())).add(config.name())
+                                .add(SITEMAP).add(SiteView.fingerprintWithoutDescriptions(context)).hex();
+                keys.put(sitemap, sitemapKey);
+                if (sitemapKey.equals(previous.get(sitemap)) && exist(context, sitemap)) {
                     context.output().keep(sitemap);
                 } else {
                     context.output().write(sitemap, xml.render(config, XmlTemplates.SITEMAP,
@@ -424,11 +449,12 @@ public final class FeedsPlugin implements Plugin {
             // no archive feed: the site's rss.xml and atom.xml alone, kept while nothing they show changed
             String key = new Hashing().add(shared).add(SiteView.fingerprint(context)).hex();
             keys.put(SITE_XML, key);
-            writeXml(context, xml, feeds.site().config(), finalPosts(feeds.site(), byPath),
+            writeXml(context, xml, entries, feeds.site().config(), finalPosts(feeds.site(), byPath),
                     key.equals(previous.get(SITE_XML)), "rss.xml", "atom.xml");
         }
         List<FeedConfig> configs = feeds.feeds().stream().map(Selected::config).toList();
-        String sitemapKey = new Hashing().add(shared).add(SiteView.fingerprint(context))
+        // the posts' addresses and dates, and the feeds' pages: not the descriptions
+        String sitemapKey = new Hashing().add(shared).add(SiteView.fingerprintWithoutDescriptions(context))
                 .addValue(configs.stream().map(c -> new TreeMap<>(c.raw())).toList()).hex();
         keys.put(SITEMAP, sitemapKey);
         if (!(sitemapKey.equals(previous.get(SITEMAP)) && exist(context, SITEMAP))) {
@@ -444,6 +470,7 @@ public final class FeedsPlugin implements Plugin {
             cardTemplates.add(Hashing.of(feed.config().cardTemplate()));
         }
         cards.finishBuild(byPath.keySet(), cardTemplates);
+        entries.keepOnly(byPath.keySet());
         KeyFile.write(keysFile, keys, previous);
     }
 
@@ -475,11 +502,13 @@ public final class FeedsPlugin implements Plugin {
      * A feed's RSS and Atom files ({@code files}: pairs of an RSS and an Atom file's name), unless
      * the feed is unchanged and they are there (then kept). The archive's are also the site's
      * {@code rss.xml} and {@code atom.xml}: made once for both (10,000 entries, a tenth of a second each).
+     * The built-in XML's entries come from {@code entries} where their post shows what it showed
+     * (an edit of one post's description writes its entries alone).
      */
-    private static void writeXml(BuildContext context, XmlTemplates xml, FeedConfig config, List<Post> posts,
-                                 boolean unchanged, String... files) throws Exception {
-        String rss = null;
-        String atom = null;
+    private static void writeXml(BuildContext context, XmlTemplates xml, FeedEntries entries, FeedConfig config,
+                                 List<Post> posts, boolean unchanged, String... files) throws Exception {
+        byte[] rss = null;
+        byte[] atom = null;
         for (int i = 0; i < files.length; i += 2) {
             if (unchanged && exist(context, files[i], files[i + 1])) {
                 context.output().keep(files[i]);
@@ -487,8 +516,10 @@ public final class FeedsPlugin implements Plugin {
                 continue;
             }
             if (rss == null) {
-                rss = xml.render(config, XmlTemplates.RSS, () -> FeedXml.rss(context.site(), config, posts, true));
-                atom = FeedXml.atom(context.site(), config, posts);
+                rss = xml.isBuiltIn(config, XmlTemplates.RSS) ? FeedXml.rss(context.site(), config, posts, true, entries)
+                        : xml.render(config, XmlTemplates.RSS, () -> FeedXml.rss(context.site(), config, posts, true))
+                                .getBytes(StandardCharsets.UTF_8);
+                atom = FeedXml.atom(context.site(), config, posts, entries);
             }
             context.output().write(files[i], rss);
             context.output().write(files[i + 1], atom);
@@ -504,12 +535,14 @@ public final class FeedsPlugin implements Plugin {
         return true;
     }
 
-    private static void renderPages(BuildContext context, Templates templates, SiteView site, FeedConfig config,
+    private static void renderPages(BuildContext context, Templates templates, FeedConfig config,
                                     boolean isHome, PostBodies bodies, AtomicBoolean readBodies, FeedCards cache,
                                     CardKeys cardKeys, List<Post> feedPosts) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> feedView = (Map<String, Object>) ((Map<String, Object>) site.markata().get("feeds"))
-                .get(config.name());
+        // The feed's view with its posts' views made as they are read, and markata made when a
+        // template first reads it: the view of every post was a tenth of a warm 10,000-post
+        // build's save stage, and the built-in theme's feed page and kept cards read neither.
+        Map<String, Object> feedView = SiteView.lazyFeed(context, templates, config.name(), feedPosts);
+        Map<String, Object> markata = SiteView.lazyMarkata(context, templates);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> posts = (List<Map<String, Object>>) feedView.get("posts");
         String document = "feed " + config.name();
@@ -526,17 +559,23 @@ public final class FeedsPlugin implements Plugin {
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < posts.size(); i++) {
             Post post = feedPosts.get(i);
-            keys[i] = Hashing.of(cardShared, cardKeys.of(post));
+            String postKey = cardKeys.of(post);
             slots[i] = FeedCards.slot(templateId, post.path());
             FeedCards.Card card = cache.find(slots[i]);
-            if (card != null
-                    && card.storedKey().equals(bodies.storedKey(keys[i], card.readBodies(), card.readDescriptions()))) {
+            if (card != null && !card.madeOf(cardShared, postKey)) {
+                // not known to hold from the parts of its key: hashed, and compared
+                keys[i] = Hashing.of(cardShared, postKey);
+                card = card.storedKey().equals(bodies.storedKey(keys[i], card.readBodies(), card.readDescriptions()))
+                        ? card.madeOf(cardShared, postKey, keys[i]) : null;
+            }
+            if (card != null) {
                 cards[i] = card.html();
                 cache.use(slots[i], card, false);
                 if (card.readBodies()) {
                     readBodies.set(true);
                 }
             } else {
+                keys[i] = keys[i] != null ? keys[i] : Hashing.of(cardShared, postKey);
                 missing.add(i);
             }
         }
@@ -549,14 +588,15 @@ public final class FeedsPlugin implements Plugin {
             // the post's own descriptions are in the card's key; other posts' are noted, and so are bodies
             String html = bodies.notingOthers(path, cardReadBodies, cardReadDescriptions, () -> {
                 Map<String, Object> card = templates.cardValues(config.cardTemplate(), post);
-                card.put("markata", site.markata());
+                card.put("markata", markata);
                 return templates.render(document, config.cardTemplate(), card);
             });
             // a body read (its own post's HTML among them) may show what other posts' descriptions
             // made (prevnext's links, a Jinja post): such a card follows every post's text
             boolean readDescriptions = cardReadDescriptions.get() || cardReadBodies.get();
             return new FeedCards.Card(bodies.storedKey(keys[i], cardReadBodies.get(), readDescriptions),
-                    cardReadBodies.get(), readDescriptions, html);
+                    cardReadBodies.get(), readDescriptions, html).madeOf(cardShared, cardKeys.of(feedPosts.get(i)),
+                    keys[i]);
         });
         for (int m = 0; m < missing.size(); m++) {
             int i = missing.get(m);
@@ -582,7 +622,7 @@ public final class FeedsPlugin implements Plugin {
         // ("{{ config.url }}/{{ slug }}/", the blog starter's canonical link) is the feed's page
         values.put("slug", config.slug());
         values.put("head", config.head());
-        values.put("markata", site.markata());
+        values.put("markata", markata);
         String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
         context.output().write(config.slug() + "/index.html", html);
         context.output().write(config.slug() + "/partial/index.html",

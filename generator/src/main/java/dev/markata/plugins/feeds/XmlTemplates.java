@@ -53,7 +53,7 @@ final class XmlTemplates {
      */
     String render(FeedConfig feed, String key, Callable<String> builtIn) throws Exception {
         String name = named(feed, key);
-        if (name.equals(DEFAULTS.get(key)) && !Files.isRegularFile(context.site().templatesDir().resolve(name))) {
+        if (isBuiltIn(feed, key)) {
             return builtIn.call();
         }
         Optional<Object> view = feedView(feed);
@@ -64,6 +64,15 @@ final class XmlTemplates {
         values.put("markata", site().markata());
         values.put("feed", view.get());
         return templates.render("feed " + feed.name(), name, values);
+    }
+
+    /**
+     * Whether the feed's {@link #RSS} or {@link #SITEMAP} is markata-java's own XML: the feed
+     * names the default template and the site has none of that name.
+     */
+    boolean isBuiltIn(FeedConfig feed, String key) {
+        String name = named(feed, key);
+        return name.equals(DEFAULTS.get(key)) && !Files.isRegularFile(context.site().templatesDir().resolve(name));
     }
 
     /** {@code rss.xsl} from the last feed's {@link #XSL} (the built-in theme's {@code rss.xsl} by default). */

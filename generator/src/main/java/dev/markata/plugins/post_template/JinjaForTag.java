@@ -1,9 +1,14 @@
 package dev.markata.plugins.post_template;
 
+import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.tag.ForTag;
+import com.hubspot.jinjava.mode.DefaultExecutionMode;
+import com.hubspot.jinjava.tree.ExpressionNode;
 import com.hubspot.jinjava.tree.Node;
 import com.hubspot.jinjava.tree.TagNode;
+import com.hubspot.jinjava.tree.TextNode;
+import com.hubspot.jinjava.tree.parse.ExpressionToken;
 import com.hubspot.jinjava.tree.parse.TagToken;
 import com.hubspot.jinjava.util.ForLoop;
 import com.hubspot.jinjava.util.ObjectIterator;
@@ -29,10 +34,15 @@ final class JinjaForTag extends ForTag {
         String expression = varsAndExpression.getRight();
         int at = loopFilterAt(expression);
         int elseAt = elseAt(tagNode);
+        List<String> vars = varsAndExpression.getLeft();
         if (at < 0 && elseAt < 0) {
+            if (printsItsItem(tagNode, interpreter, vars)) {
+                Object items = interpreter.resolveELExpression(expression, tagNode.getLineNumber());
+                String printed = printed(tagNode, interpreter, items);
+                return printed != null ? printed : renderForCollection(tagNode, interpreter, vars, items);
+            }
             return super.interpretUnchecked(tagNode, interpreter);
         }
-        List<String> vars = varsAndExpression.getLeft();
         Object items = interpreter.resolveELExpression(at < 0 ? expression : expression.substring(0, at),
                 tagNode.getLineNumber());
         if (at >= 0) {
@@ -53,6 +63,50 @@ final class JinjaForTag extends ForTag {
         TagNode body = new TagNode(this, (TagToken) tagNode.getMaster(), tagNode.getSymbols());
         body.getChildren().addAll(children.subList(0, elseAt));
         return renderForCollection(body, interpreter, vars, items);
+    }
+
+    /**
+     * Whether the loop only prints its item, then a text or nothing: {@code {% for card in cards
+     * %}{{ card }}\n{% endfor %}}, the feed pages' loop over their cards (10,000 in an archive),
+     * in a render whose printing of text leaves it as it is (no autoescape, no nested
+     * interpretation, jinjava's default execution mode, no output limit). Walking 10,000 items
+     * through jinjava (a scope, the loop variable, the expression looked up and printed, each
+     * node's output) was most of the time a feed page took once its cards were kept.
+     */
+    private static boolean printsItsItem(TagNode tagNode, JinjavaInterpreter interpreter, List<String> vars) {
+        List<Node> children = tagNode.getChildren();
+        JinjavaConfig config = interpreter.getConfig();
+        return vars.size() == 1 && (children.size() == 1 || children.size() == 2 && children.get(1) instanceof TextNode)
+                && children.get(0) instanceof ExpressionNode item
+                && ((ExpressionToken) item.getMaster()).getExpr().strip().equals(vars.get(0))
+                && !interpreter.getContext().isValidationMode() && !interpreter.getContext().isAutoEscape()
+                && !config.isNestedInterpretationEnabled() && config.getMaxOutputSize() <= 0
+                && config.getExecutionMode().getClass() == DefaultExecutionMode.class;
+    }
+
+    /**
+     * What a loop that {@link #printsItsItem} prints for {@code items} when they are a list of
+     * text: each item as it is (what printing a text gives, see {@code Templates}' getAsString)
+     * and the loop's text after it; null for other items, which the loop walks as jinjava does.
+     */
+    private static String printed(TagNode tagNode, JinjavaInterpreter interpreter, Object items) {
+        if (!(items instanceof List<?> list)) {
+            return null;
+        }
+        long length = 0;
+        for (Object item : list) {
+            if (!(item instanceof String text)) {
+                return null;
+            }
+            length += text.length();
+        }
+        List<Node> children = tagNode.getChildren();
+        String after = children.size() == 2 ? children.get(1).render(interpreter).getValue() : "";
+        StringBuilder out = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 8, length + (long) after.length() * list.size()));
+        for (Object item : list) {
+            out.append((String) item).append(after);
+        }
+        return out.toString();
     }
 
     /** Where the loop's own {@code {% else %}} is among its children, or -1. */

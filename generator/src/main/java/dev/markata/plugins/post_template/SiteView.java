@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import dev.markata.content.Post;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.StateKey;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
@@ -215,6 +218,66 @@ public final class SiteView {
         return new Fingerprint(posts, without, described, Hashing.of(without, described));
     }
 
+    /** {@code markata.feeds.<name>}: the feed's name, slug, title, description, config, url and posts. */
+    private static Map<String, Object> feedView(Feed feed, String url, List<Map<String, Object>> posts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", feed.name());
+        view.put("slug", feed.slug());
+        view.put("title", feed.title());
+        view.put("description", feed.description());
+        view.put("config", feed.config());
+        view.put("url", url);
+        view.put("posts", posts);
+        return Collections.unmodifiableMap(view);
+    }
+
+    /**
+     * The feed {@code name} as {@code markata.feeds.<name>} shows it, without the view of every
+     * post: each of its posts' views is made when first read ({@code posts}: the feed's posts in
+     * its order, as the build has them now). A feed page whose template shows its cards alone
+     * (the built-in theme's) then costs no view of 10,000 posts after an edit of one post's
+     * prose; its cards are kept, and the one rendered again reads one view. Templates get
+     * {@link #lazyMarkata} beside it, so one that reads {@code markata} has the whole view.
+     */
+    public static Map<String, Object> lazyFeed(BuildContext context, Templates templates, String name,
+            List<Post> posts) {
+        Feed feed = context.get(FEEDS).map(FeedList::feeds).orElse(List.of()).stream()
+                .filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no feed " + name + " among the build's feeds"));
+        return feedView(feed, templates.pagePath(feed.slug()), new LazyViews(posts, templates, PostBodies.of(context)));
+    }
+
+    /** Posts' views made as they are read, each once (the build's threads may read them at once). */
+    private static final class LazyViews extends AbstractList<Map<String, Object>> implements RandomAccess {
+        private final List<Post> posts;
+        private final Templates templates;
+        private final PostBodies bodies;
+        private final AtomicReferenceArray<Map<String, Object>> made;
+
+        LazyViews(List<Post> posts, Templates templates, PostBodies bodies) {
+            this.posts = List.copyOf(posts);
+            this.templates = templates;
+            this.bodies = bodies;
+            this.made = new AtomicReferenceArray<>(this.posts.size());
+        }
+
+        @Override
+        public Map<String, Object> get(int index) {
+            Map<String, Object> view = made.get(index);
+            if (view == null) {
+                Post post = posts.get(index);
+                made.compareAndSet(index, null, new ListedPost(post, templates.postView(post), bodies));
+                view = made.get(index);
+            }
+            return view;
+        }
+
+        @Override
+        public int size() {
+            return posts.size();
+        }
+    }
+
     private static SiteView build(BuildContext context, Templates templates) {
         Map<String, Map<String, Object>> byPath = new HashMap<>();
         List<Map<String, Object>> all = new ArrayList<>(context.posts().size());
@@ -230,15 +293,8 @@ public final class SiteView {
             for (String path : feed.postPaths()) {
                 posts.add(byPath.get(path));
             }
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", feed.name());
-            view.put("slug", feed.slug());
-            view.put("title", feed.title());
-            view.put("description", feed.description());
-            view.put("config", feed.config());
-            view.put("url", templates.pagePath(feed.slug()));
-            view.put("posts", Collections.unmodifiableList(posts));
-            feeds.put(feed.name(), Collections.unmodifiableMap(view));
+            feeds.put(feed.name(),
+                    feedView(feed, templates.pagePath(feed.slug()), Collections.unmodifiableList(posts)));
         }
         Map<String, Object> markata = new LinkedHashMap<>();
         markata.put("config", templates.config());

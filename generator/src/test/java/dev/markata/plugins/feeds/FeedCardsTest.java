@@ -3,16 +3,13 @@ package dev.markata.plugins.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.BuildResult;
-import dev.markata.Markata;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildMemory;
 import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
-import dev.markata.testing.Warnings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +155,22 @@ class FeedCardsTest {
     }
 
     @Test
+    void aFeedPageListingItsPostsThroughTheFeedsViewShowsTheirEdits() throws Exception {
+        site("").write("templates/feed.html", "<main>{% for p in feed.posts %}[{{ p.title }}: {{ p.description }}]"
+                + "{% endfor %} {{ posts|length }} of {{ markata.feeds.archive.posts|length }}"
+                + " {{ markata.posts[0].title }}<ul>{% for card in cards %}{{ card }}{% endfor %}</ul></main>");
+        Builds.withoutWarnings(dir);
+        assertThat(archive()).contains("[A: Alpha. alpha words here]").contains(" 3 of 3 ");
+
+        writeA(A, "Alpha.\n\nalpha words edited");
+        warmBuild("a's prose edited");
+        assertThat(archive()).contains("[A: Alpha. alpha words edited]").doesNotContain("alpha words here");
+        writeA(A.replace("title: A", "title: A2"), "Alpha.\n\nalpha words edited");
+        warmBuild("a retitled");
+        assertThat(archive()).contains("[A2: Alpha. alpha words edited]");
+    }
+
+    @Test
     void aCardShowingItsPostsBodyFollowsEveryPostsText() throws Exception {
         site("").write("templates/card.html", "<li>{{ post.title }}<div>{{ article_html }}</div></li>");
         Builds.withoutWarnings(dir);
@@ -189,13 +202,7 @@ class FeedCardsTest {
         String longer = "Alpha.\n\n" + "alpha words here ".repeat(40); // past the longest description (250)
         writeA(A, longer);
         BuildMemory memory = new BuildMemory();
-        Builds.Build inProcess = site -> {
-            Warnings warnings = new Warnings();
-            BuildResult result = Markata.builder(site).environment(Map.of()).memory(memory).reporter(warnings).open()
-                    .build();
-            assertThat(warnings.messages).isEmpty();
-            return result;
-        };
+        Builds.Build inProcess = Builds.inProcess(memory);
         inProcess.run(dir);
         // the file is not read again: what it held is in memory
         Files.delete(dir.resolve(".markata.cache").resolve(FeedCards.FILE));
@@ -209,6 +216,31 @@ class FeedCardsTest {
         assertThat(cardsRendered(warmBuild("a's prose edited twice", inProcess))).isEqualTo(1);
         assertThat(archive()).contains("alpha words edited twice");
         assertThat(dir.resolve(".markata.cache").resolve(FeedCards.FILE)).exists();
+    }
+
+    @Test
+    void aProcessWritesTheCardsFileOnceSeveralCardsChangedAndALaterBuildRendersTheOthersAgain() throws Exception {
+        site("");
+        BuildMemory memory = new BuildMemory();
+        Builds.Build inProcess = Builds.inProcess(memory);
+        inProcess.run(dir);
+        Path file = dir.resolve(".markata.cache").resolve(FeedCards.FILE);
+        byte[] written = Files.readAllBytes(file);
+
+        // one card of the process's second build: kept in memory, the file left as it was
+        writeA(A, "Alpha.\n\nalpha words edited");
+        assertThat(cardsRendered(warmBuild("a's prose edited", inProcess))).isEqualTo(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(written);
+        writeA(A, "Alpha.\n\nalpha words edited twice");
+        assertThat(cardsRendered(warmBuild("a's prose edited twice", inProcess))).isEqualTo(1);
+        assertThat(Files.readAllBytes(file)).isEqualTo(written);
+
+        // another process: a's card in the file is of an older key, rendered again with b's
+        new Site(dir).post("posts/b.md", "title: B\ndate: 2024-02-01\npublished: true\ntags: [x]",
+                "Beta.\n\nbeta words edited");
+        assertThat(cardsRendered(warmBuild("b's prose edited, built by another process"))).isEqualTo(2);
+        assertThat(archive()).contains("alpha words edited twice").contains("beta words edited");
+        assertThat(cardsRendered(warmBuild("nothing changed since"))).isZero();
     }
 
     @Test
