@@ -280,12 +280,7 @@ class TextRendererTest {
      */
     @Test
     void aGroupCountsTheLibraryMethodsUnderTheThresholdToo() throws IOException {
-        TestSessions builder = TestSessions.builder()
-                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.loop;app.Callback.call", 1940);
-        for (int i = 0; i < 60; i++) {
-            builder.sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.step" + i, 1);
-        }
-        Session session = builder.build();
+        Session session = TestSessions.libraryCallInSmallSteps();
 
         assertThat(render(session, ReportOptions.defaults().withColor(false))).contains("""
                 └─ 2.000 Main.main  Main.java:10

@@ -260,12 +260,7 @@ class HtmlCallTreeBrowserTest {
         // a template engine's 60 small steps, each under the 0.1% threshold, are 3% of the run
         // together: they are library time and belong to the "frames hidden" row, or the rows
         // under Engine.run add up to 1.94 s of its 2.00 s and the library looks free
-        TestSessions b = TestSessions.builder()
-                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.loop;app.Callback.call", 1940);
-        for (int i = 0; i < 60; i++) {
-            b.sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.step" + i, 1);
-        }
-        Session session = b.build();
+        Session session = TestSessions.libraryCallInSmallSteps();
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "library-group-time"));
         WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream()
                 .filter(r -> r.getText().contains("(lib)")).findFirst()
