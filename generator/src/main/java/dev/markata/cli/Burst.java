@@ -30,7 +30,12 @@ import java.util.concurrent.TimeUnit;
  * built nothing for as long as one never came. At worst a file still being written is built and
  * built again once it is done.
  * </ul>
- * Only changes of files a build reads count: a log written beside the posts every 100 ms kept
+ * A file gone is back when the watcher says so (its event of creation), not when it is found on
+ * disk: under load the watcher's events come late, and a burst that took a file found back for
+ * the end of the save was built before the event of its return came, which then started a second
+ * build of the same files (ServeSavesTest saw three builds for two at loads of 20). Only after
+ * the watcher lost events (an overflow) is the disk asked.
+ * <p>Only changes of files a build reads count: a log written beside the posts every 100 ms kept
  * the burst open, and no edit was built while it ran. A file's size and time are not polled for
  * stability: on Linux every write is an event of its own, so a quiet watcher is a quiet file;
  * a writer that pauses longer than these waits in the middle of a file is built twice (see
@@ -48,21 +53,31 @@ final class Burst {
     private boolean configuration;
     /** Files and folders a build read whose deletion is in the burst: settled only when they are back. */
     private final Set<Path> deleted = new HashSet<>();
+    /** Whether the watcher lost events (an overflow): a return may have no event then. */
+    private boolean lost;
 
     /**
-     * A change, at {@link System#nanoTime} {@code now}, of something a build reads: {@code
-     * configures} when it is a configuration file, {@code deleted} when it is gone (null when it
-     * was not deleted, and for a change the watcher could not name, an overflow).
+     * A change, at {@link System#nanoTime} {@code now}, of {@code path}, something a build reads:
+     * {@code configures} when it is a configuration file, {@code deleted} when the watcher says
+     * it is gone, else it is there (again); {@code path} null for a change the watcher could not
+     * name (an overflow: events were lost).
      */
-    void changed(long now, boolean configures, Path deleted) {
+    void changed(long now, boolean configures, Path path, boolean deleted) {
         if (!any) {
             any = true;
             first = now;
         }
         last = now;
         configuration |= configures;
-        if (deleted != null) {
-            this.deleted.add(deleted);
+        if (path == null) {
+            lost = true;
+        } else if (deleted) {
+            this.deleted.add(path);
+        } else if (!this.deleted.isEmpty()) {
+            // back; a folder made again brings back what it holds now (files written into it
+            // before it was watched again have no events of their own)
+            this.deleted.removeIf(gone -> gone.equals(path)
+                    || gone.startsWith(path) && Files.exists(gone, LinkOption.NOFOLLOW_LINKS));
         }
     }
 
@@ -73,15 +88,18 @@ final class Burst {
 
     /**
      * Whether the burst is in a state a save passes through ({@link #SETTLE}): a configuration
-     * file changed, or something a build read is gone and not back.
+     * file changed, or something a build read is gone and the watcher has not said it is back.
      */
     boolean unsettled() {
         if (configuration) {
             return true;
         }
-        // asked after every event of the burst: one back is settled for good (its deletion again
-        // is an event of its own), and the first still gone answers (a checkout that deletes a
-        // thousand posts is not a thousand checks per event)
+        if (!lost) {
+            return !deleted.isEmpty();
+        }
+        // events were lost, the return's among them maybe: the disk says. One back is settled for
+        // good (its deletion again is an event of its own), and the first still gone answers (a
+        // checkout that deletes a thousand posts is not a thousand checks per event)
         for (Iterator<Path> paths = deleted.iterator(); paths.hasNext(); ) {
             if (!Files.exists(paths.next(), LinkOption.NOFOLLOW_LINKS)) {
                 return true;

@@ -181,10 +181,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             while (burst.any()) {
                 long wait = burst.buildAt(burst.unsettled()) - System.nanoTime();
                 WatchKey more = wait > 0 ? watcher.poll(wait, TimeUnit.NANOSECONDS) : null;
-                if (more == null) {
-                    break;
+                if (more != null) {
+                    collect(more, watcher, output, inputs, folders, ownOutput, burst);
+                } else if (!takePending(watcher, output, inputs, folders, ownOutput, burst)
+                        || burst.buildAt(burst.unsettled()) <= System.nanoTime()) {
+                    break; // nothing came meanwhile, or Burst.LONGEST is over
                 }
-                collect(more, watcher, output, inputs, folders, ownOutput, burst);
             }
             boolean changed = burst.any();
             if (gone && Files.isDirectory(site)) {
@@ -300,6 +302,28 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     }
 
     /**
+     * Adds to {@code burst} the events already waiting when it is time to build, and says whether
+     * there were any (then the burst says again when to build). Serve's thread can be late under
+     * load (its wait over before it ran again): the events that came meanwhile, built without
+     * being taken, were taken after the build and started another of the same files.
+     */
+    private static boolean takePending(WatchService watcher, Path output, SiteInputs inputs, Set<Path> folders,
+                                       Set<Path> ownOutput, Burst burst) throws IOException {
+        boolean any = false;
+        // once over the folders with events (a key with more events is queued again when reset):
+        // a tool writing all the time does not hold the build back past Burst.LONGEST
+        for (int keys = folders.size() + 1; keys > 0; keys--) {
+            WatchKey pending = watcher.poll();
+            if (pending == null) {
+                break;
+            }
+            collect(pending, watcher, output, inputs, folders, ownOutput, burst);
+            any = true;
+        }
+        return any;
+    }
+
+    /**
      * Adds to {@code burst} the key's events that change a file a build reads ({@link
      * SiteInputs}), other than one this process writes its own output to ({@link
      * #ownOutputFiles}), or remove the output folder. A folder that went
@@ -312,7 +336,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
         for (WatchEvent<?> event : key.pollEvents()) {
             long now = System.nanoTime();
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                burst.changed(now, false, null);
+                burst.changed(now, false, null, false);
                 continue;
             }
             Path path = folder.resolve((Path) event.context());
@@ -331,9 +355,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             }
             boolean deleted = event.kind() == StandardWatchEventKinds.ENTRY_DELETE;
             if (!ownOutput.contains(path) && inputs.reads(path, wasFolder)) {
-                burst.changed(now, inputs.configures(path), deleted ? path : null);
+                burst.changed(now, inputs.configures(path), path, deleted);
             } else if (deleted && output.startsWith(path)) {
-                burst.changed(now, false, null); // the output folder went (markata clean): nothing to serve until a build
+                // the output folder went (markata clean): nothing to serve until a build, which makes it again
+                burst.changed(now, false, path, false);
             }
         }
         key.reset();

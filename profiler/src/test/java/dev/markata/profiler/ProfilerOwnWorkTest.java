@@ -63,6 +63,28 @@ class ProfilerOwnWorkTest {
     @ParameterizedTest
     @EnumSource(value = SamplerChoice.class, names = {"ASYNC_PROFILER", "JDK"})
     void theProfilersBookkeepingOnSampledThreadsLeavesNoFramesInTheirSamples(SamplerChoice sampler) throws Exception {
+        List<String> underBookkeeping = new ArrayList<>();
+        long samples = 0;
+        // recorded again until over 100 samples were looked at: at a load of 15 a recording of the
+        // 0.4 s of tasks had 96 (Temurin 25), and the test failed for too few samples, not for a frame
+        for (int recording = 0; recording < 5 && samples <= 100; recording++) {
+            Session session = recordManySmallDocuments(sampler);
+            for (ThreadProfile thread : session.threads()) {
+                for (Sample sample : thread.samples()) {
+                    samples += sample.count();
+                    String below = frameUnderBookkeeping(session, sample.stackId());
+                    if (below != null) {
+                        underBookkeeping.add(thread.name() + ": " + below);
+                    }
+                }
+            }
+        }
+        assertThat(samples).isGreaterThan(100);
+        assertThat(underBookkeeping).as("frames called by the profiler's bookkeeping, of %d samples", samples).isEmpty();
+    }
+
+    /** 4,000 documents of 100 us each on a pool of 4, each in a span with attributes. */
+    private static Session recordManySmallDocuments(SamplerChoice sampler) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         Profiler profiler = Profiler.builder().sampler(sampler).threads(ThreadSelection.allThreads()).build();
         java.util.concurrent.ExecutorService wrapped = profiler.wrap(pool);
@@ -86,21 +108,7 @@ class ProfilerOwnWorkTest {
             profiler.stop();
             pool.shutdown();
         }
-        Session session = profiler.lastSession().orElseThrow();
-
-        List<String> underBookkeeping = new ArrayList<>();
-        long samples = 0;
-        for (ThreadProfile thread : session.threads()) {
-            for (Sample sample : thread.samples()) {
-                samples += sample.count();
-                String below = frameUnderBookkeeping(session, sample.stackId());
-                if (below != null) {
-                    underBookkeeping.add(thread.name() + ": " + below);
-                }
-            }
-        }
-        assertThat(samples).isGreaterThan(100);
-        assertThat(underBookkeeping).as("frames called by the profiler's bookkeeping, of %d samples", samples).isEmpty();
+        return profiler.lastSession().orElseThrow();
     }
 
     private static void spinMicros(long micros) {

@@ -33,6 +33,20 @@ public final class TestSessions {
         return new TestSessions();
     }
 
+    /**
+     * A library call ({@code org.lib.Engine.run}) of 2 s: 1.94 s in the application's callback
+     * under {@code Engine.loop}, and 60 ms in 60 small steps of its own (a template engine's),
+     * each far under a 1 % threshold.
+     */
+    public static Session libraryCallInSmallSteps() {
+        TestSessions builder = builder()
+                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.loop;app.Callback.call", 1940);
+        for (int i = 0; i < 60; i++) {
+            builder.sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.step" + i, 1);
+        }
+        return builder.build();
+    }
+
     /** Adds {@code count} samples of 1 ms each on thread {@code threadId}, one after another. */
     public TestSessions sample(long threadId, String stack, int count) {
         return sample(threadId, stack, count, ThreadState.RUNNING, Span.NONE);

@@ -46,11 +46,16 @@ public final class CallTrees {
         tree = TreeProcessors.mergeConsecutiveSelfTime(tree);
         tree = TreeProcessors.removeUnnecessarySelfNodes(tree);
         if (!options.showAll()) {
-            tree = TreeProcessors.removeIrrelevant(tree, options.thresholdPercent());
+            // grouped before the threshold hides anything: a group's count and own time are those
+            // of every library method folded into its row, as in the HTML report's tree (hidden
+            // first, 60 small steps of a template engine left "[1 frame hidden]" where the page
+            // said 61), and an application method reached through many small hidden paths is held
+            // to the threshold once merged, not path by path
             if (options.groupLibraries()) {
                 tree = TreeProcessors.groupLibraryFrames(tree, TreeOptions.KEEP_HIDDEN_LEAF_PERCENT,
                         options.timeline());
             }
+            tree = TreeProcessors.removeIrrelevant(tree, options.thresholdPercent());
         }
         tree = TreeProcessors.addSelfNodes(tree, options.showAll() ? 0 : options.thresholdPercent());
         if (!options.timeline()) {

@@ -16,10 +16,10 @@
  *   <li><b>aggregate</b> repeated calls (by method, not line), or for a timeline merge only
  *       adjacent ones;</li>
  *   <li><b>merge consecutive self time</b>, then fold a lone {@code [self]} child into its parent;</li>
+ *   <li><b>group library frames</b> into {@code [N frames hidden: jdk, commonmark]} nodes (not
+ *       with show-all), counting every library method of the run, as the HTML report does;</li>
  *   <li><b>remove irrelevant nodes</b> below the threshold share of their thread (not with
  *       show-all); their time stays in the parent's total as absorbed time;</li>
- *   <li><b>group library frames</b> into {@code [N frames hidden: jdk, commonmark]} nodes (not
- *       with show-all);</li>
  *   <li><b>add {@code [self]} nodes</b> where a node has both children and own time;</li>
  *   <li><b>sort</b> children by time (not for a timeline).</li>
  * </ol>

@@ -272,6 +272,27 @@ class TextRendererTest {
     }
 
     /**
+     * A group counts every library method folded into its row, those under the threshold too,
+     * as the HTML report's tree does for the same session (HtmlCallTreeBrowserTest): a template
+     * engine's 60 small steps (0.05 % each) were hidden by the threshold before the group was
+     * made, and the row said "[1 frame hidden]" for time spent in 61 library methods, the page
+     * "61 frames hidden"; a lower threshold made the same library call more frames.
+     */
+    @Test
+    void aGroupCountsTheLibraryMethodsUnderTheThresholdToo() throws IOException {
+        Session session = TestSessions.libraryCallInSmallSteps();
+
+        assertThat(render(session, ReportOptions.defaults().withColor(false))).contains("""
+                └─ 2.000 Main.main  Main.java:10
+                   └─ 2.000 Engine.run  Engine.java:10  [61 frames hidden: lib]
+                      ├─ 1.940 Callback.call  Callback.java:10
+                      └─ 0.060 [self]
+                """);
+        assertThat(render(session, ReportOptions.defaults().withColor(false).withThresholdPercent(0.01)))
+                .as("the same library code at another threshold").contains("[61 frames hidden: lib]");
+    }
+
+    /**
      * Own time below the threshold is held to it as calls are (pyinstrument's rule, and the HTML
      * report's): a [self] row of 0.4 % showed under a 1 % threshold, among rows that hid calls
      * four times as long.

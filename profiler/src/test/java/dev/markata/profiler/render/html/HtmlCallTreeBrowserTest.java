@@ -260,18 +260,18 @@ class HtmlCallTreeBrowserTest {
         // a template engine's 60 small steps, each under the 0.1% threshold, are 3% of the run
         // together: they are library time and belong to the "frames hidden" row, or the rows
         // under Engine.run add up to 1.94 s of its 2.00 s and the library looks free
-        TestSessions b = TestSessions.builder()
-                .sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.loop;app.Callback.call", 1940);
-        for (int i = 0; i < 60; i++) {
-            b.sample(1, "app.Main.main;org.lib.Engine.run;org.lib.Engine.step" + i, 1);
-        }
-        browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "library-group-time"));
+        Session session = TestSessions.libraryCallInSmallSteps();
+        browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "library-group-time"));
         WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream()
                 .filter(r -> r.getText().contains("(lib)")).findFirst()
                 .orElseThrow(() -> new AssertionError("no group row in " + browser.text(By.id("view"))));
         assertThat(group.getText()).contains("61 frames hidden");
         assertThat(time(group)).isEqualTo("0.060");
         assertThat(time(row("Callback.call"))).isEqualTo("1.940");
+        // the text report counts the same methods, and shows the same own time: it hid the 60
+        // steps under its threshold before grouping, and said "[1 frame hidden]"
+        assertThat(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults().withColor(false)))
+                .contains("Engine.run  Engine.java:10  [61 frames hidden: lib]", "└─ 0.060 [self]");
         browser.screenshot("library-group-time");
     }
 
