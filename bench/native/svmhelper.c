@@ -262,7 +262,9 @@ static jint onload(const char *soname, JavaVM *vm, void *reserved) {
   void *lib = dlopen(soname, RTLD_LAZY | RTLD_NOLOAD);
   if (lib == NULL) { fprintf(stderr, "native markata: %s is not loaded: %s\n", soname, dlerror()); return JNI_ERR; }
   jint (*fn)(JavaVM *, void *) = (jint (*)(JavaVM *, void *)) dlsym(lib, "JNI_OnLoad");
-  return fn == NULL ? JNI_VERSION_1_8 : fn(vm, reserved);
+  jint version = fn == NULL ? JNI_VERSION_1_8 : fn(vm, reserved);
+  /* A built-in (statically linked) library must answer 1.8 or later; the shared ones answer 1.2. */
+  return (version > 0 && version < JNI_VERSION_1_8) ? JNI_VERSION_1_8 : version;
 }
 JNIEXPORT jint JNICALL JNI_OnLoad_java(JavaVM *vm, void *r) { return onload("libjava.so", vm, r); }
 JNIEXPORT jint JNICALL JNI_OnLoad_net(JavaVM *vm, void *r) { return onload("libnet.so", vm, r); }
