@@ -95,6 +95,25 @@ reflect="$WORK/reflect-config.json"
   echo "]"
 } >"$reflect"
 
+# Interfaces initialized when the image is built: the builder runs (simulates) the static
+# initializers of classes at build time where it can, and a lambda such an initializer stores
+# (ConfigSection.Reader, PythonOperators.Eager, picocli's IExitCodeExceptionMapper, jinjava's
+# FeatureActivationStrategy, ...) may only be in the image if its interface is initialized then
+# too. Every interface of markata, jinjava and picocli without static fields (so with nothing to
+# initialize); one with a static field (Reporter.STDERR) would pull its value into the image.
+init_args=()
+unzip -Z1 "$jar" | grep -E '^(dev/markata|com/hubspot/jinjava|picocli)/.*\.class$' | grep -v -E '(module|package)-info' \
+  | sed 's|\.class$||; s|/|.|g' >"$WORK/classes.txt"
+while read -r iface; do init_args+=("-H:ClassInitialization=$iface:build_time"); done < <(
+  "$JDK/bin/javap" -p -cp "$jar" $(cat "$WORK/classes.txt") 2>/dev/null | awk '
+    /^Compiled from/ { next }
+    /^([a-z-]+ )*(class|interface|enum|record|@interface) / {
+      if (name != "" && isif && !statics) print name
+      isif = ($0 ~ /(^| )interface / && $0 !~ /@interface/); name = $0
+      sub(/.*(class|interface|enum|record) /, "", name); sub(/[ <].*/, "", name); statics = 0; next }
+    / static / && $0 !~ /\(/ { statics = 1 }
+    END { if (name != "" && isif && !statics) print name }')
+
 # 6. The image. The JDK's libraries are linked as shared ones after empty static stand-ins, and
 #    found at run time in lib/ beside the executable.
 say "building the image (nice -n 19; see $WORK/build.log)"
@@ -112,7 +131,7 @@ nice -n 19 "$jdk/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX
   "-H:NativeLinkerOption=$clib/libsvmhelper.a" "-H:NativeLinkerOption=$clib/lib/libjvm.so" \
   "-H:NativeLinkerOption=$clib/lib/libjava.so" "-H:NativeLinkerOption=$clib/lib/libnio.so" \
   "-H:NativeLinkerOption=$clib/lib/libnet.so" "-H:NativeLinkerOption=$clib/lib/libzip.so" \
-  '-H:NativeLinkerOption=-Wl,-rpath,$ORIGIN/lib' ${IMAGE_OPTS:-} 2>&1 | tee "$WORK/build.log" \
+  '-H:NativeLinkerOption=-Wl,-rpath,$ORIGIN/lib' "${init_args[@]}" ${IMAGE_OPTS:-} 2>&1 | tee "$WORK/build.log" \
   | grep -v -E '^\[[0-9.]+s\]\[warning\]\[cds\]'
 [[ -x "$OUT/markata" ]] || { say "no executable was made (log: $WORK/build.log)"; exit 1; }
 say "done: $OUT/markata"
