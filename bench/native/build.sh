@@ -72,7 +72,7 @@ if [[ ! -f "$jar" ]]; then (cd "$root" && ./mvnw -B -q -pl generator -am package
 reflect="$WORK/reflect-config.json"
 {
   echo "["
-  unzip -Z1 "$jar" | grep -E '^(dev/markata|com/hubspot/jinjava|jinjava/|picocli/|com/fasterxml/jackson)/.*\.class$' \
+  unzip -Z1 "$jar" | grep -E '^(dev/markata/|com/hubspot/jinjava/|jinjava/|picocli/|com/fasterxml/jackson/).*\.class$' \
     | grep -v -E '(^|/)(module-info|package-info)\.class$' | sed 's|\.class$||; s|/|.|g' \
     | sed 's/.*/{"name":"&","allDeclaredConstructors":true,"allPublicConstructors":true,"allDeclaredMethods":true,"allPublicMethods":true,"allDeclaredFields":true,"allPublicFields":true},/'
   for c in java.lang.Object java.lang.String java.lang.CharSequence java.lang.Number java.lang.Integer java.lang.Long \
@@ -99,13 +99,18 @@ reflect="$WORK/reflect-config.json"
 # initializers of classes at build time where it can, and a lambda such an initializer stores
 # (ConfigSection.Reader, PythonOperators.Eager, picocli's IExitCodeExceptionMapper, jinjava's
 # FeatureActivationStrategy, ...) may only be in the image if its interface is initialized then
-# too. Every interface of markata, jinjava and picocli without static fields (so with nothing to
-# initialize); one with a static field (Reporter.STDERR) would pull its value into the image.
+# too, and so may a non-capturing lambda in any code (the builder makes it a constant: commonmark's
+# HtmlNodeRendererFactory in CodeBlocks). Every interface in the jar without static fields (so
+# with nothing to initialize); one with a static field (Reporter.STDERR) would pull its value in.
 init_args=()
-unzip -Z1 "$jar" | grep -E '^(dev/markata|com/hubspot/jinjava|picocli)/.*\.class$' | grep -v -E '(module|package)-info' \
+# The JDK's java.desktop too (icon_resize and covers use AWT's image classes: ICC_Profile's
+# initializer stores an AWTAccessor lambda).
+unzip -Z1 "$jar" | grep -E '\.class$' | grep -v -E '^META-INF/|(module|package)-info' \
   | sed 's|\.class$||; s|/|.|g' >"$WORK/classes.txt"
+"$JDK/bin/jimage" list "$JDK/lib/modules" | awk '/^Module: /{ m = $2; next } m == "java.desktop" && /\.class$/ && !/module-info/ { print $1 }' \
+  | sed 's|\.class$||; s|/|.|g' >"$WORK/desktop-classes.txt"
 while read -r iface; do init_args+=("-H:ClassInitialization=$iface:build_time"); done < <(
-  "$JDK/bin/javap" -p -cp "$jar" $(cat "$WORK/classes.txt") 2>/dev/null | awk '
+  { "$JDK/bin/javap" -p -cp "$jar" $(cat "$WORK/classes.txt"); "$JDK/bin/javap" -p $(cat "$WORK/desktop-classes.txt"); } 2>/dev/null | awk '
     /^Compiled from/ { next }
     /^([a-z-]+ )*(class|interface|enum|record|@interface) / {
       if (name != "" && isif && !statics) print name
@@ -131,6 +136,7 @@ nice -n 19 "$jdk/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI -XX
   "-H:NativeLinkerOption=$clib/libsvmhelper.a" "-H:NativeLinkerOption=$clib/lib/libjvm.so" \
   "-H:NativeLinkerOption=$clib/lib/libjava.so" "-H:NativeLinkerOption=$clib/lib/libnio.so" \
   "-H:NativeLinkerOption=$clib/lib/libnet.so" "-H:NativeLinkerOption=$clib/lib/libzip.so" \
+  "-H:NativeLinkerOption=$clib/lib/libextnet.so" "-H:NativeLinkerOption=$clib/lib/libmanagement_ext.so" \
   '-H:NativeLinkerOption=-Wl,-rpath,$ORIGIN/lib' "${init_args[@]}" ${IMAGE_OPTS:-} 2>&1 | tee "$WORK/build.log" \
   | grep -v -E '^\[[0-9.]+s\]\[warning\]\[cds\]'
 [[ -x "$OUT/markata" ]] || { say "no executable was made (log: $WORK/build.log)"; exit 1; }

@@ -45,7 +45,7 @@ rm -f "$out/libsvmhelper.a"; ar rcs "$out/libsvmhelper.a" "$out/tmp/svmhelper.o"
 
 # libjvm.so: every JVM_* / jio_* the JDK libraries import, at the symbol version they import it
 # with; those jvmshim.c does not implement abort with their name.
-libs=(libjava.so libnio.so libnet.so libzip.so)
+libs=(libjava.so libnio.so libnet.so libzip.so libextnet.so libmanagement_ext.so)
 for l in "${libs[@]}"; do nm -D --undefined-only "$JDK/lib/$l" | awk '{print $2}'; done \
   | grep -E '^(JVM_|jio_)' | sed 's/@.*//' | sort -u >"$out/tmp/imported.txt"
 grep -oE '^JNIEXPORT [^(]*\b(JVM_[A-Za-z0-9_]+|jio_[a-z]+)\(' "$here/jvmshim.c" | grep -oE '(JVM_[A-Za-z0-9_]+|jio_[a-z]+)\($' \

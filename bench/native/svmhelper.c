@@ -270,3 +270,4 @@ JNIEXPORT jint JNICALL JNI_OnLoad_java(JavaVM *vm, void *r) { return onload("lib
 JNIEXPORT jint JNICALL JNI_OnLoad_net(JavaVM *vm, void *r) { return onload("libnet.so", vm, r); }
 JNIEXPORT jint JNICALL JNI_OnLoad_nio(JavaVM *vm, void *r) { return onload("libnio.so", vm, r); }
 JNIEXPORT jint JNICALL JNI_OnLoad_zip(JavaVM *vm, void *r) { return onload("libzip.so", vm, r); }
+JNIEXPORT jint JNICALL JNI_OnLoad_extnet(JavaVM *vm, void *r) { return onload("libextnet.so", vm, r); }
