@@ -66,7 +66,8 @@ done | sort -u >"$exports"
 
 # 5. The markata jar, and what it needs by reflection (no tracing agent outside a GraalVM):
 #    every class of markata, jinjava (its expression language calls methods by reflection),
-#    picocli and Jackson, and the JDK types templates call methods on.
+#    picocli and Jackson, the JDK types templates call methods on, and Guava's Lists (jinjava's
+#    list() function is Lists.newArrayList, found by reflection).
 jar="$root/generator/target/markata.jar"
 if [[ ! -f "$jar" ]]; then (cd "$root" && ./mvnw -B -q -pl generator -am package -DskipTests); fi
 reflect="$WORK/reflect-config.json"
@@ -88,7 +89,7 @@ reflect="$WORK/reflect-config.json"
       java.util.ImmutableCollections\$Set12 java.util.Optional java.util.Date java.time.LocalDate java.time.LocalDateTime \
       java.time.LocalTime java.time.ZonedDateTime java.time.OffsetDateTime java.time.Instant java.time.Duration \
       java.time.ZoneOffset java.time.ZoneId java.time.format.DateTimeFormatter java.math.BigDecimal java.math.BigInteger \
-      java.nio.file.Path; do
+      java.nio.file.Path com.google.common.collect.Lists; do
     echo "{\"name\":\"$c\",\"allPublicConstructors\":true,\"allPublicMethods\":true,\"allPublicFields\":true},"
   done
   echo '{"name":"java.lang.Void"}'
