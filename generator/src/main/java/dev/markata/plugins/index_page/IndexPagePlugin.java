@@ -1,5 +1,6 @@
 package dev.markata.plugins.index_page;
 
+import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
@@ -32,8 +33,8 @@ public final class IndexPagePlugin implements Plugin {
     }
 
     @Override
-    public void register(PluginSetup setup) {
-        Templates templates = Templates.forSite(setup.site());
+    public void register(PluginSetup setup) throws ConfigException {
+        Templates templates = Templates.forSite(setup);
         setup.hook(Stage.SAVE, Priority.LAST, context -> write(context, templates));
     }
 
