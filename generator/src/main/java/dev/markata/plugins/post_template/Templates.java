@@ -183,13 +183,13 @@ public final class Templates {
         return JinjaFilters.Escape.escape(text);
     }
 
+    /**
+     * Templates whose {@code config} has only the site's own keys, none of the {@code [markata]}
+     * table's (no nav, head, hooks): for rendering outside a build (tests, benchmarks); a plugin
+     * takes {@link #forSite(PluginSetup)}.
+     */
     public static Templates forSite(SiteConfig site) {
         return new Templates(site, Map.of());
-    }
-
-    /** Templates whose {@code config} is the whole {@code [markata]} table (head, nav, site keys). */
-    public static Templates forSite(SiteConfig site, TemplateSettings settings) {
-        return new Templates(site, settings.markata());
     }
 
     /**
