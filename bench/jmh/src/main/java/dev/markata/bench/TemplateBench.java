@@ -55,7 +55,7 @@ public class TemplateBench {
     public String renderPost() throws Exception {
         next = (next + 1) % posts.length;
         Post post = posts[next];
-        Map<String, Object> view = Templates.postView(post);
+        Map<String, Object> view = templates.postView(post);
         return templates.render(post.path(), post.template(), Map.of("post", view, "body", view.get("article_html")));
     }
 }
