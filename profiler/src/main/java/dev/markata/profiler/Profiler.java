@@ -29,7 +29,7 @@ import java.util.concurrent.ExecutorService;
  *     build();
  * }
  * Session session = profiler.stop();
- * Reports.write(session, ReportOptions.defaults(), Path.of("profile.html")); // or .txt, .json, ...
+ * Reports.of(session).write(ReportOptions.defaults(), Path.of("profile.html")); // or .txt, .json, ...
  * }</pre>
  *
  * A session is data; {@link dev.markata.profiler.render.Reports} turns it into a report file or

@@ -252,7 +252,7 @@ class ProfilerTest {
         assertThat(session.threads()).extracting(ThreadProfile::name).contains("strict-helper");
         for (var format : List.of(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportFormat.COLLAPSED, dev.markata.profiler.render.ReportFormat.SPEEDSCOPE)) {
-            String report = dev.markata.profiler.render.Reports.render(session, format,
+            String report = dev.markata.profiler.render.Reports.of(session).render(format,
                     dev.markata.profiler.render.ReportOptions.defaults());
             assertThat(report).as(format.name()).contains("[out-of-context]").doesNotContain("[out-of-context].");
         }

@@ -46,14 +46,14 @@ class TruncatedStackTest {
                 .allSatisfy(root -> assertThat(root).satisfiesAnyOf(
                         r -> assertThat(r).isEqualTo("[truncated]"), r -> assertThat(r).endsWith("." + threadRoot)));
 
-        String text = Reports.render(session, ReportFormat.TEXT, ReportOptions.forConsole().withColor(false).withThresholdPercent(0.0));
+        String text = Reports.of(session).render(ReportFormat.TEXT, ReportOptions.forConsole().withColor(false).withThresholdPercent(0.0));
         assertThat(text.lines().filter(line -> line.contains("[truncated]")))
                 .singleElement().satisfies(line -> assertThat(line).matches("[├└]─ \\d+\\.\\d+ \\[truncated\\]"));
-        String collapsed = Reports.render(session, ReportFormat.COLLAPSED, ReportOptions.defaults());
+        String collapsed = Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults());
         assertThat(collapsed.lines()).anySatisfy(line -> assertThat(line).startsWith("[thread main];[truncated];"))
                 .noneSatisfy(line -> assertThat(line).matches("\\[thread [^]]*\\];TruncatedStackTest\\.down.*"));
-        assertThat(Reports.render(session, ReportFormat.SPEEDSCOPE, ReportOptions.defaults())).contains("\"[truncated]\"");
-        assertThat(Reports.render(session, ReportFormat.JSON, ReportOptions.defaults())).contains("\"[truncated]\"");
+        assertThat(Reports.of(session).render(ReportFormat.SPEEDSCOPE, ReportOptions.defaults())).contains("\"[truncated]\"");
+        assertThat(Reports.of(session).render(ReportFormat.JSON, ReportOptions.defaults())).contains("\"[truncated]\"");
     }
 
     private static long down(int depth) {

@@ -51,12 +51,14 @@ final class ConsoleSummary {
     }
 
     /**
-     * @param session   the profile (null when the sampler did not run: no tree, no CPU split)
+     * @param reports   the profile's reports, those the build writes too, so the tree is built once
+     *                  for them all (null when the sampler did not run: no tree, no CPU split)
      * @param stats     the clock-measured build figures
      * @param options   the report options from the configuration
      * @param verbose   the full list of hooks and the whole tree
      */
-    static String render(Session session, BuildStats stats, ReportOptions options, boolean verbose) {
+    static String render(Reports reports, BuildStats stats, ReportOptions options, boolean verbose) {
+        Session session = reports == null ? null : reports.session();
         StringBuilder out = new StringBuilder();
         header(session, stats, out);
         stages(session, stats, verbose, out);
@@ -70,10 +72,10 @@ final class ConsoleSummary {
                 List<String> hide = new ArrayList<>(options.hide());
                 hide.addAll(SCAFFOLDING);
                 tree = tree.withMaxDepth(SHORT_TREE_DEPTH).withHide(hide).withThreadId(buildThread(session));
-                text = shortTree(session, tree, Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT),
+                text = shortTree(reports, tree, Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT),
                         SCREEN_LINES - 1 - (int) out.toString().lines().count());
             } else {
-                text = Reports.render(session, ReportFormat.TEXT, tree).stripTrailing();
+                text = reports.render(ReportFormat.TEXT, tree).stripTrailing();
             }
             out.append('\n').append(text).append('\n');
         }
@@ -90,11 +92,11 @@ final class ConsoleSummary {
      * warm-up make more branches cross 3 %) printed trees of 80 lines and more, and the summary
      * ran off the screen; the footer says which threshold was used ("hidden below 5%").
      */
-    private static String shortTree(Session session, ReportOptions tree, double threshold, int lines) {
-        String text = Reports.render(session, ReportFormat.TEXT, tree.withThresholdPercent(threshold)).stripTrailing();
+    private static String shortTree(Reports reports, ReportOptions tree, double threshold, int lines) {
+        String text = reports.render(ReportFormat.TEXT, tree.withThresholdPercent(threshold)).stripTrailing();
         for (int i = 0; i < RAISED_THRESHOLDS.length && text.lines().count() > lines; i++) {
             if (RAISED_THRESHOLDS[i] > threshold) {
-                text = Reports.render(session, ReportFormat.TEXT, tree.withThresholdPercent(RAISED_THRESHOLDS[i]))
+                text = reports.render(ReportFormat.TEXT, tree.withThresholdPercent(RAISED_THRESHOLDS[i]))
                         .stripTrailing();
             }
         }

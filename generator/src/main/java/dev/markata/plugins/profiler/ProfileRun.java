@@ -175,14 +175,16 @@ final class ProfileRun {
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
         long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
-        Writing writing = startWriting(session, writers);
+        // One for the files and the summary: the session's raw call tree is built once for them all.
+        Reports reports = Reports.of(session);
+        Writing writing = startWriting(reports, writers);
         // The summary is made on this thread while the writers run (it only reads the session);
         // the files are waited for even if it fails.
         String summary;
         List<Path> written;
         try {
             summary = config.print()
-                    ? ConsoleSummary.render(session, buildStats, reportOptions(), reporter.verbose()) : null;
+                    ? ConsoleSummary.render(reports, buildStats, reportOptions(), reporter.verbose()) : null;
         } finally {
             written = writing.await();
         }
@@ -255,7 +257,8 @@ final class ProfileRun {
      * once, by one writer, which then writes both files; the other formats (the pyinstrument
      * JSON builds a call tree) run beside it.
      */
-    private Writing startWriting(Session session, ExecutorService writers) {
+    private Writing startWriting(Reports reports, ExecutorService writers) {
+        Session session = reports.session();
         ReportOptions options = reportOptions();
         List<OutputFormat> formats = formats();
         List<OutputFormat> withSessionJson = formats.stream()
@@ -267,14 +270,14 @@ final class ProfileRun {
                 byte[] json = SessionJson.toBytes(session);
                 Map<OutputFormat, Optional<Path>> done = new LinkedHashMap<>();
                 for (OutputFormat format : withSessionJson) {
-                    done.put(format, writeOne(session, format, options, json));
+                    done.put(format, writeOne(reports, format, options, json));
                 }
                 return done;
             });
         }
         Map<OutputFormat, Future<Optional<Path>>> separate = new LinkedHashMap<>();
         for (OutputFormat format : others) {
-            separate.put(format, writers.submit(() -> writeOne(session, format, options, null)));
+            separate.put(format, writers.submit(() -> writeOne(reports, format, options, null)));
         }
         writers.shutdown();
         return new Writing(formats, shared, separate);
@@ -371,7 +374,8 @@ final class ProfileRun {
      * Writes one format; empty (with a warning) when it could not be written. {@code sessionJson}
      * is the session's JSON when the caller made it (for the session file and the HTML report).
      */
-    private Optional<Path> writeOne(Session session, OutputFormat format, ReportOptions options, byte[] sessionJson) {
+    private Optional<Path> writeOne(Reports reports, OutputFormat format, ReportOptions options, byte[] sessionJson) {
+        Session session = reports.session();
         Path file = format.fileFor(report);
         try {
             if (format == OutputFormat.JFR) {
@@ -389,7 +393,7 @@ final class ProfileRun {
                 HtmlRenderer html = new HtmlRenderer(options);
                 AtomicFiles.write(file, (OutputStream out) -> html.write(session, sessionJson, out));
             } else {
-                Reports.write(session, format.reportFormat(), options, file);
+                reports.write(format.reportFormat(), options, file);
             }
             return Optional.of(file);
         } catch (IOException | RuntimeException e) {

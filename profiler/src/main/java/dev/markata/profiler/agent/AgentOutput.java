@@ -15,6 +15,6 @@ final class AgentOutput {
     }
 
     static void write(Session session, ReportFormat format, Path file) throws IOException {
-        Reports.write(session, format, ReportOptions.defaults(), file);
+        Reports.of(session).write(format, ReportOptions.defaults(), file);
     }
 }

@@ -1,6 +1,5 @@
 package dev.markata.profiler.render;
 
-import dev.markata.profiler.Session;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.DeepStacks;
@@ -25,7 +24,7 @@ import java.util.Objects;
  * line is the rounded running sum less the one before). Nothing is hidden by a threshold or
  * grouped.
  */
-public final class CollapsedRenderer implements Renderer {
+public final class CollapsedRenderer extends TreeRenderer {
 
     private final ReportOptions options;
 
@@ -34,14 +33,14 @@ public final class CollapsedRenderer implements Renderer {
     }
 
     @Override
-    public void render(Session session, Writer out) throws IOException {
-        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
+    void render(ReportTrees trees, Writer out) throws IOException {
+        DeepStacks.run(() -> write(trees, out)); // trees are walked recursively
     }
 
-    private void write(Session session, Writer out) throws IOException {
+    private void write(ReportTrees trees, Writer out) throws IOException {
         var treeOptions = options.treeOptions(0).withTimeline(false).withThresholdPercent(0).withGroupLibraries(false);
         StringBuilder line = new StringBuilder();
-        for (CallNode thread : ReportTrees.threads(session, options, treeOptions)) {
+        for (CallNode thread : trees.threads(options, treeOptions)) {
             new ThreadLines(out).write(thread, line);
         }
         out.flush();

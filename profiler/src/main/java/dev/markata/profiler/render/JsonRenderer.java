@@ -34,7 +34,7 @@ import java.util.Objects;
  * {@code "[await]"} or {@code "[out-of-context]"} and empty class and file. As in pyinstrument,
  * library frames are not grouped; nodes under the threshold (default 0.1%) are left out.
  */
-public final class JsonRenderer implements Renderer {
+public final class JsonRenderer extends TreeRenderer {
 
     public static final double DEFAULT_THRESHOLD_PERCENT = 0.1;
 
@@ -45,13 +45,14 @@ public final class JsonRenderer implements Renderer {
     }
 
     @Override
-    public void render(Session session, Writer out) throws IOException {
-        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
+    void render(ReportTrees trees, Writer out) throws IOException {
+        DeepStacks.run(() -> write(trees, out)); // trees are walked recursively
     }
 
-    private void write(Session session, Writer out) throws IOException {
+    private void write(ReportTrees trees, Writer out) throws IOException {
         var treeOptions = options.treeOptions(DEFAULT_THRESHOLD_PERCENT).withGroupLibraries(false);
-        List<CallNode> threads = ReportTrees.threads(session, options, treeOptions);
+        Session session = trees.session();
+        List<CallNode> threads = trees.threads(options, treeOptions);
         JsonWriter json = new JsonWriter(out);
         json.beginObject()
                 .name("start_time").value(session.startedAt().getEpochSecond() + session.startedAt().getNano() / 1e9)

@@ -11,20 +11,53 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** The processed trees the tree-shaped renderers draw, per thread; shared so they agree. */
+/**
+ * The call trees the tree-shaped renderers of one session draw, per thread, each raw tree (per
+ * layout: aggregated, timeline) built once for all of them. A profiled build writes the
+ * pyinstrument JSON on a writer thread while its console summary renders the text tree (again
+ * at higher thresholds until it fits the screen), and each report built the whole raw tree of
+ * the session (~50 ms of CPU at 10,000 posts); made once by {@link Reports#of} and handed to each
+ * renderer, it is built once. The trees are kept as long as this is, by whoever renders the
+ * session's reports, not by a static cache.
+ *
+ * <p>Thread-safe: a report that asks for a raw tree another thread is building waits for that
+ * one; a build that fails leaves nothing behind, and the next report tries again. Trees are
+ * immutable, so sharing one changes no output.
+ */
 final class ReportTrees {
 
-    private ReportTrees() {
+    /** Builds a session's raw tree: {@link CallTrees#build}, or a test's counting one. */
+    interface Builder {
+        CallNode build(Session session, boolean timeline);
     }
 
-    /** The processed thread trees of {@code session} that {@code options} selects. */
-    static List<CallNode> threads(Session session, ReportOptions options, double defaultThreshold) {
-        return threads(session, options, options.treeOptions(defaultThreshold));
+    private final Session session;
+    private final Builder builder;
+    private final Raw aggregated = new Raw(false);
+    private final Raw timeline = new Raw(true);
+
+    ReportTrees(Session session) {
+        this(session, CallTrees::build);
     }
 
-    static List<CallNode> threads(Session session, ReportOptions options, TreeOptions treeOptions) {
-        CallNode root = CallTrees.of(session, treeOptions);
+    ReportTrees(Session session, Builder builder) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The processed thread trees that {@code options} selects. */
+    List<CallNode> threads(ReportOptions options, double defaultThreshold) {
+        return threads(options, options.treeOptions(defaultThreshold));
+    }
+
+    List<CallNode> threads(ReportOptions options, TreeOptions treeOptions) {
+        CallNode root = CallTrees.process((treeOptions.timeline() ? timeline : aggregated).tree(), treeOptions);
         List<CallNode> threads = new ArrayList<>();
         for (CallNode thread : root.children()) {
             if (options.threadId() == null || options.threadId() == thread.threadId()) {
@@ -32,6 +65,23 @@ final class ReportTrees {
             }
         }
         return threads;
+    }
+
+    /** One layout's raw tree, built by the first report that asks for it. */
+    private final class Raw {
+        private final boolean timeline;
+        private CallNode tree; // guarded by this
+
+        Raw(boolean timeline) {
+            this.timeline = timeline;
+        }
+
+        synchronized CallNode tree() {
+            if (tree == null) {
+                tree = builder.build(session, timeline);
+            }
+            return tree;
+        }
     }
 
     /** One method's time in a flat profile. */

@@ -21,7 +21,7 @@ import java.util.Objects;
  * lines, ANSI colour by share of the total, seconds or percent, a flat list instead of a tree,
  * a timeline instead of aggregated calls, and a depth limit.
  */
-public final class TextRenderer implements Renderer {
+public final class TextRenderer extends TreeRenderer {
 
     /** Nodes below this share of their thread are hidden unless the options say otherwise. */
     public static final double DEFAULT_THRESHOLD_PERCENT = 1.0;
@@ -48,19 +48,19 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
-    public void render(Session session, Writer out) throws IOException {
-        DeepStacks.run(() -> write(session, out)); // trees are walked recursively
+    void render(ReportTrees trees, Writer out) throws IOException {
+        DeepStacks.run(() -> write(trees, out)); // trees are walked recursively
     }
 
-    private void write(Session session, Writer out) throws IOException {
+    private void write(ReportTrees trees, Writer out) throws IOException {
         StringBuilder text = new StringBuilder();
-        header(session, text);
+        header(trees.session(), text);
         double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
         Footer footer = new Footer();
         if (options.flat() == ReportOptions.Flat.OFF) {
-            tree(session, text, footer);
+            tree(trees, text, footer);
         } else {
-            flat(session, threshold, text, footer);
+            flat(trees, threshold, text, footer);
         }
         footer(footer, threshold, text);
         out.write(text.toString());
@@ -125,10 +125,10 @@ public final class TextRenderer implements Renderer {
     }
 
     /** Draws each thread's tree. */
-    private void tree(Session session, StringBuilder text, Footer footer) {
+    private void tree(ReportTrees trees, StringBuilder text, Footer footer) {
         boolean first = true;
         int maxDepth = options.maxDepth() > 0 ? options.maxDepth() : SAFETY_DEPTH;
-        List<CallNode> threads = ReportTrees.threads(session, options, TextRenderer.DEFAULT_THRESHOLD_PERCENT);
+        List<CallNode> threads = trees.threads(options, TextRenderer.DEFAULT_THRESHOLD_PERCENT);
         // A thread is hidden when it is negligible next to the busiest one (an idle pool
         // thread), not next to all threads together: 200 threads of equal work are each 0.5 %
         // of their sum, and that rule hid every one of them.
@@ -232,12 +232,12 @@ public final class TextRenderer implements Renderer {
         }
     }
 
-    private void flat(Session session, double threshold, StringBuilder text, Footer footer) {
+    private void flat(ReportTrees trees, double threshold, StringBuilder text, Footer footer) {
         boolean self = options.flat() == ReportOptions.Flat.SELF;
         // Complete numbers: no threshold or groups before summing; the threshold applies to the list.
         var treeOptions = options.treeOptions(0).withThresholdPercent(0).withGroupLibraries(false);
         boolean first = true;
-        for (CallNode thread : ReportTrees.threads(session, options, treeOptions)) {
+        for (CallNode thread : trees.threads(options, treeOptions)) {
             if (!first) {
                 text.append('\n');
             }

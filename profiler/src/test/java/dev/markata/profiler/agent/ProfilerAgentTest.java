@@ -418,7 +418,7 @@ class ProfilerAgentTest {
                 .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).as(f.toString()).isEqualTo(FrameKind.APPLICATION));
         assertThat(session.frames()).filteredOn(f -> f.className().startsWith("java.util."))
                 .isNotEmpty().allSatisfy(f -> assertThat(f.kind()).as(f.toString()).isEqualTo(FrameKind.LIBRARY));
-        String text = dev.markata.profiler.render.Reports.render(session, dev.markata.profiler.render.ReportFormat.TEXT,
+        String text = dev.markata.profiler.render.Reports.of(session).render(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportOptions.defaults().withColor(false));
         assertThat(text).contains("Main.main", "Main.compile", "JavaCompiler.compile");
     }
@@ -662,7 +662,7 @@ class ProfilerAgentTest {
                         .matches("at [0-9.]+ s: OutOfMemoryError: Java heap space"));
         assertThat(thread(session, "main").samples()).isNotEmpty();
         // the console report says so in its header
-        assertThat(dev.markata.profiler.render.Reports.render(session, dev.markata.profiler.render.ReportFormat.TEXT,
+        assertThat(dev.markata.profiler.render.Reports.of(session).render(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportOptions.defaults()))
                 .containsPattern("Warning: +sampling stopped at [0-9.]+ s \\(OutOfMemoryError: Java heap space\\), the"
                         + " rest is not in the profile");

@@ -73,7 +73,7 @@ public final class TreeBench {
                     System.out.printf("  %,9d / %,6d   %8.1f ms   %.3f ms per 1,000   %d nodes%n", n, n / 20, millis,
                             millis * 1000 / n, tree.nodeCount());
                 }
-                System.out.println(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults().withMaxDepth(6))
+                System.out.println(Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults().withMaxDepth(6))
                         .lines().limit(24).reduce("", (a, b) -> a + b + "\n"));
             }
         }

@@ -22,7 +22,7 @@ class CollapsedRendererTest {
                 .sample(2, "app.Worker.run", 4)
                 .build();
 
-        String collapsed = Reports.render(session, ReportFormat.COLLAPSED, ReportOptions.defaults());
+        String collapsed = Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults());
 
         assertThat(collapsed).isEqualTo("""
                 [thread main];app.Main.main 1000
@@ -46,7 +46,7 @@ class CollapsedRendererTest {
                 .sample(1, "app.Main.main;app.Site.render", 1, 30, ThreadState.RUNNING, Span.NONE)
                 .build();
 
-        assertThat(Reports.render(session, ReportFormat.COLLAPSED, ReportOptions.defaults())).isEqualTo("""
+        assertThat(Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults())).isEqualTo("""
                 [thread main];app.Main.main 10000
                 [thread main];app.Main.main;app.Site.render 30000
                 """);
@@ -77,7 +77,7 @@ class CollapsedRendererTest {
                 .sample(3, "java.lang.Thread.run;app.Idle.poll", 10, ThreadState.WAITING, Span.NONE)
                 .build();
 
-        String collapsed = Reports.render(session, ReportFormat.COLLAPSED, ReportOptions.defaults());
+        String collapsed = Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults());
 
         Map<String, Long> byThread = new TreeMap<>();
         for (String line : collapsed.lines().toList()) {
@@ -104,8 +104,8 @@ class CollapsedRendererTest {
                 .sample(9, "app.Worker.run", 2)
                 .build();
 
-        String collapsed = Reports.render(session, ReportFormat.COLLAPSED, ReportOptions.defaults());
-        String text = Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults());
+        String collapsed = Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults());
+        String text = Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults());
 
         assertThat(collapsed.lines()).containsExactlyInAnyOrder("[thread main];app.Main.main 1000",
                 "[thread worker (thread 7)];app.Worker.run 4000", "[thread worker (thread 9)];app.Worker.run 2000");

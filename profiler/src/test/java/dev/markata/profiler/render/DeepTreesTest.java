@@ -32,9 +32,9 @@ class DeepTreesTest {
             try {
                 for (ReportFormat format : List.of(ReportFormat.TEXT, ReportFormat.JSON, ReportFormat.SPEEDSCOPE,
                         ReportFormat.COLLAPSED)) {
-                    outputs.add(Reports.render(session, format, ReportOptions.defaults()));
+                    outputs.add(Reports.of(session).render(format, ReportOptions.defaults()));
                 }
-                outputs.add(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults().withTimeline(true)));
+                outputs.add(Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults().withTimeline(true)));
             } catch (Throwable t) {
                 failure.set(t);
             }

@@ -20,7 +20,7 @@ class JsonRendererTest {
 
     @Test
     void writesPyinstrumentsSchemaWithThreads() {
-        String json = Reports.render(session, ReportFormat.JSON, ReportOptions.defaults());
+        String json = Reports.of(session).render(ReportFormat.JSON, ReportOptions.defaults());
 
         String mainTree = "{\"function\":\"[thread main]\",\"class_name\":\"\",\"file_path\":\"\",\"file_path_short\":\"\","
                 + "\"line_no\":0,\"time\":0.004,\"await_time\":0.0,\"is_application_code\":false,\"children\":["
@@ -53,8 +53,8 @@ class JsonRendererTest {
                 .sample(1, "app.Main.main;app.Tiny.run", 1)
                 .build();
 
-        Map<?, ?> byDefault = (Map<?, ?>) TestJson.parse(Reports.render(wide, ReportFormat.JSON, ReportOptions.defaults()));
-        Map<?, ?> strict = (Map<?, ?>) TestJson.parse(Reports.render(wide, ReportFormat.JSON,
+        Map<?, ?> byDefault = (Map<?, ?>) TestJson.parse(Reports.of(wide).render(ReportFormat.JSON, ReportOptions.defaults()));
+        Map<?, ?> strict = (Map<?, ?>) TestJson.parse(Reports.of(wide).render(ReportFormat.JSON,
                 ReportOptions.defaults().withThresholdPercent(0.2)));
 
         assertThat(functionsUnderMain(byDefault)).containsExactly("run", "run");
@@ -63,7 +63,7 @@ class JsonRendererTest {
 
     @Test
     void threadOptionSelectsOneThread() {
-        Map<?, ?> json = (Map<?, ?>) TestJson.parse(Reports.render(session, ReportFormat.JSON,
+        Map<?, ?> json = (Map<?, ?>) TestJson.parse(Reports.of(session).render(ReportFormat.JSON,
                 ReportOptions.defaults().withThreadId(2L)));
 
         assertThat((List<?>) json.get("threads")).hasSize(1);

@@ -38,8 +38,8 @@ class ReportsTest {
 
     @Test
     void htmlReportsStartFromTheOptions() {
-        String tree = Reports.render(session, ReportFormat.HTML, ReportOptions.defaults());
-        String timeline = Reports.render(session, ReportFormat.HTML,
+        String tree = Reports.of(session).render(ReportFormat.HTML, ReportOptions.defaults());
+        String timeline = Reports.of(session).render(ReportFormat.HTML,
                 ReportOptions.defaults().withTimeline(true).withShowAll(true).withThresholdPercent(2.5));
 
         assertThat(tree).startsWith("<!DOCTYPE html>").contains("id=\"profile-data\"")
@@ -55,9 +55,9 @@ class ReportsTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "old");
 
-        Reports.write(session, ReportFormat.TEXT, ReportOptions.defaults(), file);
+        Reports.of(session).write(ReportFormat.TEXT, ReportOptions.defaults(), file);
 
-        assertThat(Files.readString(file)).isEqualTo(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults()))
+        assertThat(Files.readString(file)).isEqualTo(Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults()))
                 .contains("Main.main");
         try (var listing = Files.list(file.getParent())) {
             assertThat(listing).containsExactly(file); // no temporary file left behind
@@ -68,9 +68,9 @@ class ReportsTest {
     void writeByFileNamePicksTheFormatAndSessionsRoundTrip(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("new/run.session.json");
 
-        assertThat(Reports.write(session, ReportOptions.defaults(), file)).isEqualTo(ReportFormat.SESSION);
+        assertThat(Reports.of(session).write(ReportOptions.defaults(), file)).isEqualTo(ReportFormat.SESSION);
         assertThat(Session.load(file)).isEqualTo(session);
-        assertThatThrownBy(() -> Reports.write(session, ReportOptions.defaults(), dir.resolve("p.svg")))
+        assertThatThrownBy(() -> Reports.of(session).write(ReportOptions.defaults(), dir.resolve("p.svg")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p.svg");
     }
 

@@ -45,7 +45,7 @@ class SampledSessionTest {
                 .children().get(0);
 
         CallNode stage = find(main, "BuildWorkload.stage");
-        assertThat(stage).as("stage frame in%n%s", Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults()))
+        assertThat(stage).as("stage frame in%n%s", Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults()))
                 .isNotNull();
         assertThat(find(stage, "BuildWorkload.renderDocument")).as("documents grafted under the stage").isNotNull();
         // the stage waits for its documents, which fill its wait: the workers' time on them (its
@@ -53,9 +53,9 @@ class SampledSessionTest {
         // workers ran at once (on a loaded machine they may run one after the other)
         assertThat(stage.threadNanos()).isGreaterThanOrEqualTo(stage.totalNanos());
 
-        String text = Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults());
+        String text = Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults());
         assertThat(text).contains("BuildWorkload.stage", "Samples:");
-        Map<?, ?> json = (Map<?, ?>) TestJson.parse(Reports.render(session, ReportFormat.JSON, ReportOptions.defaults()));
+        Map<?, ?> json = (Map<?, ?>) TestJson.parse(Reports.of(session).render(ReportFormat.JSON, ReportOptions.defaults()));
         assertThat(json.get("sample_count")).isEqualTo(session.sampleCount());
         // both say the thread time where it differs from the wall time, as the tree does
         Map<?, ?> mainJson = (Map<?, ?>) ((List<?>) json.get("threads")).get(0);
@@ -66,10 +66,10 @@ class SampledSessionTest {
             assertThat(text).doesNotContain("s of thread time");
         }
         assertThat((Double) json.get("duration")).isPositive();
-        Map<?, ?> speedscope = (Map<?, ?>) TestJson.parse(Reports.render(session, ReportFormat.SPEEDSCOPE,
+        Map<?, ?> speedscope = (Map<?, ?>) TestJson.parse(Reports.of(session).render(ReportFormat.SPEEDSCOPE,
                 ReportOptions.defaults()));
         assertThat((List<?>) speedscope.get("profiles")).isNotEmpty();
-        assertThat(Reports.render(session, ReportFormat.COLLAPSED, ReportOptions.defaults()).lines())
+        assertThat(Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults()).lines())
                 .isNotEmpty()
                 .allMatch(line -> line.matches("\\[thread [^;]*\\](;[^;]+)* [1-9][0-9]*"))
                 .anyMatch(line -> line.contains("BuildWorkload.stage;") && line.contains("renderDocument"));

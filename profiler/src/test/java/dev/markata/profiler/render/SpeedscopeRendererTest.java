@@ -21,7 +21,7 @@ class SpeedscopeRendererTest {
 
     @Test
     void writesOneSampledProfilePerThreadInTimeOrder() {
-        String json = Reports.render(session, ReportFormat.SPEEDSCOPE, ReportOptions.defaults());
+        String json = Reports.of(session).render(ReportFormat.SPEEDSCOPE, ReportOptions.defaults());
 
         assertThat(json).isEqualTo("{\"$schema\":\"https://www.speedscope.app/file-format-schema.json\","
                 + "\"exporter\":\"markata-profiler\",\"name\":\"test program\",\"activeProfileIndex\":0,"
@@ -39,7 +39,7 @@ class SpeedscopeRendererTest {
 
     @Test
     void hasTheFieldsSpeedscopesSchemaRequires() {
-        Map<?, ?> json = (Map<?, ?>) TestJson.parse(Reports.render(session, ReportFormat.SPEEDSCOPE,
+        Map<?, ?> json = (Map<?, ?>) TestJson.parse(Reports.of(session).render(ReportFormat.SPEEDSCOPE,
                 ReportOptions.defaults().withShowAll(true)));
 
         assertThat(json.keySet()).extracting(Object::toString).contains("$schema", "shared", "profiles");

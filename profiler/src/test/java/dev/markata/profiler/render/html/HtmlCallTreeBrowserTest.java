@@ -270,7 +270,7 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(row("Callback.call"))).isEqualTo("1.940");
         // the text report counts the same methods, and shows the same own time: it hid the 60
         // steps under its threshold before grouping, and said "[1 frame hidden]"
-        assertThat(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults().withColor(false)))
+        assertThat(Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults().withColor(false)))
                 .contains("Engine.run  Engine.java:10  [61 frames hidden: lib]", "└─ 0.060 [self]");
         browser.screenshot("library-group-time");
     }
@@ -304,7 +304,7 @@ class HtmlCallTreeBrowserTest {
                         + ";org.nibor.autolink.LinkExtractor.extractLinks;org.w3c.dom.Node.getFirstChild;app.Callback.call", 100)
                 .build();
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults(), "library-names"));
-        String text = Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults());
+        String text = Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults());
 
         WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no group row in " + browser.text(By.id("view"))));
@@ -332,7 +332,7 @@ class HtmlCallTreeBrowserTest {
         WebElement group = browser.findAll(By.cssSelector("#view .group-row")).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no group row in " + browser.text(By.id("view"))));
         assertThat(group.getText()).contains("53 frames hidden");
-        assertThat(Reports.render(session, ReportFormat.TEXT, ReportOptions.defaults())).contains("[53 frames hidden: lib]");
+        assertThat(Reports.of(session).render(ReportFormat.TEXT, ReportOptions.defaults())).contains("[53 frames hidden: lib]");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
