@@ -114,6 +114,18 @@ class PathPrefixTest {
     }
 
     @Test
+    void aPostsHrefAsFiltersAndMarkataMapSeeItIsItsAddressUnderThePrefix() throws Exception {
+        // the href a filter or markata.map reads is the one markata.json and post.url give
+        site("project/").write("templates/card.html",
+                "<li>{% for href in markata.map('href', filter=\"href == '/project/hello/'\") %}"
+                        + "<a href=\"{{ href }}\">{{ href }}</a>{% endfor %}</li>");
+        Builds.withoutWarnings(dir);
+        assertThat(new Site(dir).read("markout/archive/index.html"))
+                .contains("<li><a href=\"/project/hello/\">/project/hello/</a></li>");
+        LinkChecker.requireNoProblems(LinkChecker.check(dir.resolve("markout"), "/project/"));
+    }
+
+    @Test
     void withoutAPrefixLinksStartAtTheTopOfTheHostAndTemplatesSeeAnEmptyOne() throws Exception {
         site("").write("templates/card.html", "<li><a href=\"/{{ config.path_prefix }}{{ post.slug }}/\">x</a>[{{ config.path_prefix }}]</li>");
         Builds.withoutWarnings(dir);

@@ -23,11 +23,6 @@ final class FeedXml {
     private FeedXml() {
     }
 
-
-    static String href(Post post) {
-        return post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
-    }
-
     /** The stylesheet the feeds' RSS names ({@code rss.xsl} at the top of the output folder), as markata's does. */
     static final String STYLESHEET = "rss.xsl";
 

@@ -3,6 +3,7 @@ package dev.markata.plugins.feeds;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.DidYouMean;
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.lifecycle.Priority;
@@ -104,15 +105,18 @@ public final class FeedsPlugin implements Plugin {
      * or two, and copying every post's front matter into a map of its own for each build was a
      * quarter of the feeds' selection.
      */
-    public static Map<String, Object> fields(Post post) {
-        return new PostFields(post);
+    public static Map<String, Object> fields(Post post, SiteConfig site) {
+        return new PostFields(post, site);
     }
 
     private static final class PostFields extends AbstractMap<String, Object> {
         private final Post post;
+        /** For {@code href}: the page's address under the path prefix, as {@code post.url} gives it. */
+        private final SiteConfig site;
 
-        PostFields(Post post) {
+        PostFields(Post post, SiteConfig site) {
             this.post = post;
+            this.site = site;
         }
 
         @Override
@@ -132,7 +136,7 @@ public final class FeedsPlugin implements Plugin {
                 case "description" -> post.description();
                 case "template" -> post.template();
                 case "content" -> post.content();
-                case "href" -> FeedXml.href(post);
+                case "href" -> site.pagePath(post.slug());
                 default -> post.extra().get(name);
             };
         }
@@ -185,7 +189,7 @@ public final class FeedsPlugin implements Plugin {
         List<Post> posts = context.posts();
         List<FilterExpression.Scope> scopes = new ArrayList<>(posts.size());
         for (Post post : posts) {
-            scopes.add(new FilterExpression.Scope(fields(post), today, now));
+            scopes.add(new FilterExpression.Scope(fields(post, context.site()), today, now));
         }
         List<Selected> selected = new ArrayList<>();
         List<SiteView.Feed> views = new ArrayList<>();

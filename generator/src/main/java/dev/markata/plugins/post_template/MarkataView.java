@@ -2,6 +2,7 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.objects.PyWrapper;
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugins.feeds.FeedsPlugin;
 import dev.markata.plugins.feeds.FilterExpression;
@@ -32,17 +33,20 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
     private final List<Post> posts;
     private final Map<String, Map<String, Object>> viewsByPath;
     private final PostBodies bodies;
+    /** For the posts' {@code href}, the page under the path prefix. */
+    private final SiteConfig site;
     private final Map<String, FilterExpression> parsed = new ConcurrentHashMap<>();
     /** For a view made on first use: where it comes from, and once made, the view. */
     private final Supplier<MarkataView> source;
     private MarkataView made;
 
     MarkataView(Map<String, Object> keys, List<Post> posts, Map<String, Map<String, Object>> viewsByPath,
-                PostBodies bodies) {
+                PostBodies bodies, SiteConfig site) {
         this.keys = keys;
         this.posts = posts;
         this.viewsByPath = viewsByPath;
         this.bodies = bodies;
+        this.site = site;
         this.source = null;
     }
 
@@ -52,6 +56,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         this.posts = null;
         this.viewsByPath = null;
         this.bodies = null;
+        this.site = null;
         this.source = source;
     }
 
@@ -121,7 +126,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         for (Post post : posts) {
             // watched: an expression reading a description (func 'description', a filter
             // on it) makes the page follow every post's text, as a template reading one does
-            FilterExpression.Scope scope = new FilterExpression.Scope(bodies.watched(FeedsPlugin.fields(post)), today, now);
+            FilterExpression.Scope scope = new FilterExpression.Scope(bodies.watched(FeedsPlugin.fields(post, site)), today, now);
             try {
                 if (select.test(scope)) {
                     Object item = value == null ? viewsByPath.get(post.path()) : value.evaluate(scope);

@@ -301,6 +301,7 @@ public final class SiteView {
         markata.put("posts", Collections.unmodifiableList(all));
         markata.put("articles", Collections.unmodifiableList(all));
         markata.put("feeds", Collections.unmodifiableMap(feeds));
-        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath, bodies), byPath);
+        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath, bodies,
+                context.site()), byPath);
     }
 }
