@@ -87,31 +87,62 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
 
     /** markata's {@code map(func='title', filter='True', sort='True', reverse=True)}. */
     public List<Object> map(Object... args) {
-        return view().mapPosts(args);
+        return view().map(MapArguments.read(args, MapArguments.MARKATA, "markata.map"));
     }
 
-    private List<Object> mapPosts(Object[] args) {
-        String func = "title";
-        String filter = "True";
-        String sort = "True";
-        boolean reverse = true;
-        String[] names = {"func", "filter", "sort", "reverse"};
-        for (int i = 0; i < args.length; i++) {
-            String name = i < names.length ? names[i] : "";
-            Object value = args[i];
-            if (value instanceof NamedParameter named) {
-                name = named.getName();
-                value = named.getValue();
+    /**
+     * The arguments of markata's {@code map}, each as written or its default.
+     *
+     * @param func    an expression over a post's fields, or {@code post}: the post itself
+     * @param filter  which posts
+     * @param sort    an expression to sort by, or {@code True}: source order
+     * @param reverse whether the sort is descending
+     */
+    record MapArguments(String func, String filter, String sort, boolean reverse) {
+
+        /** markata's own defaults. */
+        static final MapArguments MARKATA = new MapArguments("title", "True", "True", true);
+
+        private static final String[] NAMES = {"func", "filter", "sort", "reverse"};
+
+        /**
+         * {@code defaults} with what a template's call gives: by position in markata's order
+         * ({@code func}, {@code filter}, {@code sort}, {@code reverse}) or by name.
+         */
+        static MapArguments read(Object[] args, MapArguments defaults, String method) {
+            String func = defaults.func();
+            String filter = defaults.filter();
+            String sort = defaults.sort();
+            boolean reverse = defaults.reverse();
+            for (int i = 0; i < args.length; i++) {
+                String name = i < NAMES.length ? NAMES[i] : "";
+                Object value = args[i];
+                if (value instanceof NamedParameter named) {
+                    name = named.getName();
+                    value = named.getValue();
+                }
+                switch (name) {
+                    case "func" -> func = String.valueOf(value);
+                    case "filter" -> filter = String.valueOf(value);
+                    case "sort" -> sort = String.valueOf(value);
+                    case "reverse" -> reverse = value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+                    default -> throw new IllegalArgumentException(method + " takes func, filter, sort and reverse, not "
+                            + (name.isEmpty() ? "a " + (i + 1) + "th argument" : name));
+                }
             }
-            switch (name) {
-                case "func" -> func = String.valueOf(value);
-                case "filter" -> filter = String.valueOf(value);
-                case "sort" -> sort = String.valueOf(value);
-                case "reverse" -> reverse = value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
-                default -> throw new IllegalArgumentException("markata.map takes func, filter, sort and reverse, not "
-                        + (name.isEmpty() ? "a " + (i + 1) + "th argument" : name));
-            }
+            return new MapArguments(func, filter, sort, reverse);
         }
+    }
+
+    /** markata's {@code map} with these arguments (a feed's {@code map} gives its own defaults). */
+    List<Object> map(MapArguments arguments) {
+        if (source != null) {
+            return view().map(arguments);
+        }
+        String func = arguments.func();
+        String filter = arguments.filter();
+        String sort = arguments.sort();
+        boolean reverse = arguments.reverse();
         if (func.contains("content") || filter.contains("content") || sort.contains("content")) {
             bodies.bodyRead(); // the expressions see a post's content (a word count, a search)
         }
