@@ -498,8 +498,8 @@ class BuildEndToEndTest {
         Site site = blog().write("static/_redirects", "/old /second/\n/second /new-home/\n");
         List<String> warnings = Builds.warnings(dir);
         assertThat(warnings).containsExactly("static/_redirects:2: /second is the page of posts/second.md: no"
-                + " redirect page is written over it (the post's page stays, as in markata; a host that reads"
-                + " _redirects serves the page too, before the rule)");
+                + " redirect page is written over it (the post's page stays, as in markata; the rule is left to a host"
+                + " that reads _redirects)");
         assertThat(Jsoup.parse(site.read("markout/second/index.html")).select("article h1").text()).isEqualTo("Second");
         assertThat(site.read("markout/old/index.html")).contains("url=/second/");
     }
@@ -508,8 +508,8 @@ class BuildEndToEndTest {
     void aRedirectAtAFeedsPageLeavesThePageWithAWarning() throws Exception {
         Site site = blog().write("static/_redirects", "/archive/ /posts/\n");
         assertThat(Builds.warnings(dir)).containsExactly("static/_redirects:1: /archive/ is the page of the feed"
-                + " \"archive\": no redirect page is written over it (the feed's page stays, as in markata; a host"
-                + " that reads _redirects serves the page too, before the rule)");
+                + " \"archive\": no redirect page is written over it (the feed's page stays, as in markata; the rule is"
+                + " left to a host that reads _redirects)");
         assertThat(site.read("markout/archive/index.html")).doesNotContain("url=/posts/");
     }
 

@@ -102,8 +102,7 @@ public final class RedirectsPlugin implements Plugin {
                 String owner = post != null ? "post's" : "feed's";
                 context.reporter().warn(where + from + " is the page of " + (post != null ? post
                         : "the feed \"" + feed + "\"") + ": no redirect page is written over it (the " + owner
-                        + " page stays, as in markata; a host that reads _redirects serves the page too, before"
-                        + " the rule)");
+                        + " page stays, as in markata; the rule is left to a host that reads _redirects)");
                 continue;
             }
             if (parts[1].startsWith("/") && parts[1].replaceAll("^/+|/+$", "").equals(folder)) {
