@@ -16,6 +16,7 @@ import dev.markata.plugin.StateKey;
 import dev.markata.plugins.index_page.IndexPagePlugin;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.load.DateText;
+import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
@@ -92,6 +93,14 @@ public final class FeedsPlugin implements Plugin {
             FeedConfig.requireTemplates(markata, templates);
             return feeds;
         }));
+        for (FeedConfig feed : feeds) {
+            // markata's FeedConfig.enabled: its feeds plugin then writes pages of items_per_page posts
+            if (PydanticBool.of(feed.templateConfig().get("enabled")).orElse(false)) {
+                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": enabled = true asks for markata's"
+                        + " pagination (pages of items_per_page posts at /" + feed.slug() + "/2/ and on), which"
+                        + " markata-java does not make: /" + feed.slug() + "/ lists all the feed's posts");
+            }
+        }
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
         FeedCards cards = setup.memory().get(CARDS, FeedCards::new);
         FeedEntries entries = setup.memory().get(ENTRIES, FeedEntries::new);
