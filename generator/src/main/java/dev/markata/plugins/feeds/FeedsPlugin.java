@@ -145,7 +145,7 @@ public final class FeedsPlugin implements Plugin {
                 case "description" -> post.description();
                 case "template" -> post.template();
                 case "content" -> post.content();
-                case "href" -> site.pagePath(post.slug());
+                case "href" -> Templates.href(post, site);
                 default -> post.extra().get(name);
             };
         }

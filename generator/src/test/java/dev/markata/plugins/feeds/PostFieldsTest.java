@@ -31,6 +31,10 @@ class PostFieldsTest {
         assertThat(FeedsPlugin.fields(post, site("project/")).get("href")).isEqualTo("/project/a/");
         Post home = new Post("index.md", "index", "Home", null, List.of(), true, "", null, "", Map.of(), null, null);
         assertThat(FeedsPlugin.fields(home, site("project/")).get("href")).isEqualTo("/project/");
+        // markata's post model keeps an href the front matter gives
+        Post own = new Post("posts/o.md", "o", "O", null, List.of(), true, "", null, "", Map.of("href", "/elsewhere/"),
+                null, null);
+        assertThat(FeedsPlugin.fields(own, site("project/")).get("href")).isEqualTo("/elsewhere/");
     }
 
     @Test
