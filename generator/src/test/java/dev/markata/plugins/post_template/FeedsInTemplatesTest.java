@@ -67,4 +67,12 @@ class FeedsInTemplatesTest {
         assertThat(new Site(dir).read("markout/j/index.html"))
                 .contains("[A B]\n[A,B]\n[B,A]\n[a,b,j]");
     }
+
+    @Test
+    void aFeedPagesOwnFeedHasThemToo() throws Exception {
+        site().write("templates/feed.html",
+                "<p>{{ feed.first().title }}|{{ feed.last().title }}|{{ feed.map('title', reverse=True)|join(',') }}</p>");
+        Builds.withoutWarnings(dir);
+        assertThat(new Site(dir).read("markout/project-gallery/index.html")).contains("<p>A|B|B,A</p>");
+    }
 }
