@@ -10,6 +10,7 @@ import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.BuildTimings;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildMemory;
+import dev.markata.testing.Builds;
 import dev.markata.testing.Site;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class BuildEndToEndTest {
         assertThat(site.read("markout/first-post/index.html")).contains("First &amp; Foremost").doesNotContain("<Blog>");
 
         assertThat(Jsoup.parse(site.read("markout/untitled-notes-here/index.html")).select("article h1").text())
-                .isEqualTo("Untitled Notes Here");
+                .isEqualTo("Untitled Notes_Here"); // markata's post model: stem.replace("-", " ").title()
         assertThat(site.exists("markout/draft/index.html")).isTrue();
 
         Document index = Jsoup.parse(site.read("markout/index.html"));
@@ -490,24 +491,39 @@ class BuildEndToEndTest {
     }
 
     @Test
-    void aRedirectCannotReplaceAPostsPage() throws Exception {
-        // "/second /new-home/" in _redirects wrote its redirect page over the post's page
+    void aRedirectAtAPostsPageLeavesThePageWithAWarning() throws Exception {
+        // "/second /new-home/" in _redirects wrote its redirect page over the post's page; then it
+        // failed the build, where markata's builds (its post's page written after the redirect's)
+        // go on: waylonwalker.com's _redirects has "/thank-you /thank-you/" for its post thank-you
         Site site = blog().write("static/_redirects", "/old /second/\n/second /new-home/\n");
-        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
-        assertThat(error.failure().pluginId()).isEqualTo("markata.plugins.redirects");
-        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/_redirects:2: /second is the page of"
-                + " posts/second.md, which a redirect page would replace; remove the rule, or give the post another"
-                + " slug in its front matter");
+        List<String> warnings = Builds.warnings(dir);
+        assertThat(warnings).containsExactly("static/_redirects:2: /second is the page of posts/second.md: no"
+                + " redirect page is written over it (the post's page stays, as in markata; the rule is left to a host"
+                + " that reads _redirects)");
         assertThat(Jsoup.parse(site.read("markout/second/index.html")).select("article h1").text()).isEqualTo("Second");
+        assertThat(site.read("markout/old/index.html")).contains("url=/second/");
     }
 
     @Test
-    void aRedirectCannotReplaceAFeedsPage() {
-        blog().write("static/_redirects", "/archive/ /posts/\n");
-        BuildException error = catchThrowableOfType(BuildException.class, () -> build(Map.of()));
-        assertThat(error.failure().problems().get(0).message()).isEqualTo("static/_redirects:1: /archive/ is the page"
-                + " of the feed \"archive\", which a redirect page would replace; remove the rule, or give the feed"
-                + " another slug");
+    void aRedirectAtAFeedsPageLeavesThePageWithAWarning() throws Exception {
+        Site site = blog().write("static/_redirects", "/archive/ /posts/\n");
+        assertThat(Builds.warnings(dir)).containsExactly("static/_redirects:1: /archive/ is the page of the feed"
+                + " \"archive\": no redirect page is written over it (the feed's page stays, as in markata; the rule is"
+                + " left to a host that reads _redirects)");
+        assertThat(site.read("markout/archive/index.html")).doesNotContain("url=/posts/");
+    }
+
+    @Test
+    void aRedirectToItselfWritesNoPageThatReloadsForever() throws Exception {
+        // waylonwalker.com's "/whats-on-your-github-profile/ /whats-on-your-github-profile/" (a "404 fix")
+        Site site = blog().write("static/_redirects", "/gone/ /gone/\n/line-of-one\n/kept /second/\n");
+        assertThat(Builds.warnings(dir)).containsExactly(
+                "static/_redirects:1: /gone/ redirects to itself: no redirect page is written (it would reload"
+                        + " forever)",
+                "static/_redirects:2: a redirect needs \"/old /new\", got \"/line-of-one\": the line is left out,"
+                        + " as markata leaves it");
+        assertThat(dir.resolve("markout/gone/index.html")).doesNotExist();
+        assertThat(site.read("markout/kept/index.html")).contains("url=/second/");
     }
 
     @Test
@@ -907,7 +923,7 @@ class BuildEndToEndTest {
         BuildResult result = Markata.builder(dir).environment(Map.of()).reporter(new LifecycleTest.Quiet()).open()
                 .run(dev.markata.lifecycle.Stage.PRE_RENDER);
         assertThat(result.posts()).extracting(p -> p.displayTitle())
-                .containsExactly("Draft", "First & Foremost", "Second", "Untitled Notes Here");
+                .containsExactly("Draft", "First & Foremost", "Second", "Untitled Notes_Here");
         assertThat(dir.resolve("markout")).doesNotExist();
         assertThat(List.of(result.filesWritten())).containsExactly(0L);
     }

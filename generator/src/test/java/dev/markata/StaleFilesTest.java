@@ -215,8 +215,8 @@ class StaleFilesTest {
         build();
         Files.delete(site().resolve("posts/b.md"));
         site.post("posts/d.md", "title: D\ndate: 2024-01-04\npublished: true", "Post d.");
-        // a redirect over post a's page: redirects fails in save, after d's page was written
-        site.write("static/_redirects", "/a/ /c/\n");
+        // a redirect page including a partial that is nowhere: redirects fails in save, after d's page was written
+        site.write("templates/redirect.html", "{% include 'nowhere.html' %}");
         Run failed = markata("build", "--no-profile", "-d", site().toString());
         assertThat(failed.code()).as(failed.err()).isEqualTo(1);
         assertThat(out("b/index.html")).isRegularFile();
@@ -224,7 +224,7 @@ class StaleFilesTest {
         assertThat(failed.err()).doesNotContain("removed");
         // d is withdrawn before the next build succeeds: its page, written by the failed build, goes too
         Files.delete(site().resolve("posts/d.md"));
-        site.write("static/_redirects", "/old /a/\n");
+        Files.delete(site().resolve("templates/redirect.html"));
         build();
         assertThat(out("b")).doesNotExist();
         assertThat(out("d")).doesNotExist();

@@ -73,6 +73,14 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
     }
 
     /**
+     * The full address of the page of {@code slug}: {@link #baseUrl()} then {@link #pagePath}
+     * ({@code https://user.github.io/project/my-post/}), for canonical links, feeds and sitemaps.
+     */
+    public String pageUrl(String slug) {
+        return baseUrl() + pagePath(slug);
+    }
+
+    /**
      * The address {@code output_dir} is served at, without a {@code /} at its end: {@link #baseUrl()}
      * followed by the {@code path_prefix} ({@code https://user.github.io/project}), for addresses
      * of pages and images that name the host (feeds, canonical links).

@@ -114,6 +114,32 @@ class PathPrefixTest {
     }
 
     @Test
+    void aPostsHrefAsFiltersAndMarkataMapSeeItIsItsAddressUnderThePrefix() throws Exception {
+        // the href a filter, markata.map or a template reads (markata's post has one) is the one
+        // markata.json and post.url give
+        site("project/").write("templates/card.html",
+                "<li>{% for href in markata.map('href', filter=\"href == '/project/hello/'\") %}"
+                        + "<a href=\"{{ href }}\">{{ href }}</a>{% endfor %}</li>[{{ post.href }}]");
+        Builds.withoutWarnings(dir);
+        assertThat(new Site(dir).read("markout/archive/index.html"))
+                .contains("<li><a href=\"/project/hello/\">/project/hello/</a></li>[/project/hello/]")
+                .contains("[/project/about/]");
+    }
+
+    @Test
+    void anHrefTheFrontMatterGivesIsThePostsOnce() throws Exception {
+        // markata's post model keeps it; markata.json wrote the post's page as href and then this one
+        site("project/").post("posts/own.md", "title: Own\ndate: 2024-01-03\npublished: true\nhref: /elsewhere/", "x")
+                .write("templates/card.html", "<li>[{{ post.href }}]</li>");
+        Builds.withoutWarnings(dir);
+        assertThat(new Site(dir).read("markout/archive/index.html")).contains("[/elsewhere/]");
+        String json = new Site(dir).read("markout/markata.json");
+        assertThat(json).contains("\"href\":\"/elsewhere/\"").doesNotContain("\"href\":\"/project/own/\"");
+        assertThat(json.split("\"href\":\"/elsewhere/\"", -1)).hasSize(2);
+        LinkChecker.requireNoProblems(LinkChecker.check(dir.resolve("markout"), "/project/"));
+    }
+
+    @Test
     void withoutAPrefixLinksStartAtTheTopOfTheHostAndTemplatesSeeAnEmptyOne() throws Exception {
         site("").write("templates/card.html", "<li><a href=\"/{{ config.path_prefix }}{{ post.slug }}/\">x</a>[{{ config.path_prefix }}]</li>");
         Builds.withoutWarnings(dir);

@@ -5,11 +5,13 @@ import dev.markata.content.SitePaths;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
-import java.util.Locale;
+import dev.markata.plugins.post_template.PythonStrings;
 
 /**
  * {@code markata.plugins.auto_title}: a post without a title gets one from its file name, as
- * markata does: "my-first_post.md" becomes "My First Post".
+ * markata's post model makes it: {@code path.stem.replace("-", " ").title()}, so
+ * "my-first_post.md" is "My First_Post" (Python's {@code str.title}; the underscore stays: markata's
+ * auto_title plugin, which would replace it, only sees titles still empty after the model).
  */
 public final class AutoTitlePlugin implements Plugin {
 
@@ -30,17 +32,6 @@ public final class AutoTitlePlugin implements Plugin {
     }
 
     static String titleOf(Post post) {
-        String stem = SitePaths.stem(post.path());
-        StringBuilder title = new StringBuilder();
-        for (String word : stem.replace('-', ' ').replace('_', ' ').strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (title.length() > 0) {
-                title.append(' ');
-            }
-            title.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1).toLowerCase(Locale.ROOT));
-        }
-        return title.toString();
+        return PythonStrings.title(SitePaths.stem(post.path()).replace('-', ' '));
     }
 }

@@ -120,7 +120,7 @@ public final class CoversPlugin implements Plugin {
             List<String> texts = new ArrayList<>();
             for (int i = 0; i < covers.size(); i++) {
                 CoversConfig cover = covers.get(i);
-                String text = cover.textKey().map(field -> FeedsPlugin.fields(post).get(field))
+                String text = cover.textKey().map(field -> FeedsPlugin.fields(post, context.site()).get(field))
                         .map(String::valueOf).orElse(null);
                 List<String> names = CoverArt.fileNames(cover, stem, sizes.get(i)[0], sizes.get(i)[1]);
                 String key = new Hashing().add(shared.get(i)).add(stem).add(title).add(text).hex();

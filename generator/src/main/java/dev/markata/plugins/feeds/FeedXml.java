@@ -23,11 +23,6 @@ final class FeedXml {
     private FeedXml() {
     }
 
-
-    static String href(Post post) {
-        return post.slug().equals("index") ? "/" : "/" + post.slug() + "/";
-    }
-
     /** The stylesheet the feeds' RSS names ({@code rss.xsl} at the top of the output folder), as markata's does. */
     static final String STYLESHEET = "rss.xsl";
 
@@ -45,7 +40,6 @@ final class FeedXml {
      * builder grew, copied into a string and encoded once per file cost more than the items).
      */
     static byte[] rss(SiteConfig site, FeedConfig feed, List<Post> posts, boolean styled, FeedEntries entries) {
-        String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(512);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         if (styled) {
@@ -56,10 +50,10 @@ final class FeedXml {
         xml.append("<rss version=\"2.0\" "
                 + "xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
-        element(xml, "  ", "link", base + site.pagePath(feed.slug()));
+        element(xml, "  ", "link", site.pageUrl(feed.slug()));
         element(xml, "  ", "description", feed.description().isEmpty() ? site.description() : feed.description());
         element(xml, "  ", "language", site.lang());
-        xml.append("  <atom:link href=\"").append(escape(base + site.pagePath(feed.slug()) + "rss.xml"))
+        xml.append("  <atom:link href=\"").append(escape(site.pageUrl(feed.slug()) + "rss.xml"))
                 .append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
         byte[][] items = new byte[posts.size()][];
         for (int i = 0; i < items.length; i++) {
@@ -114,15 +108,14 @@ final class FeedXml {
 
     /** {@link #atom(SiteConfig, FeedConfig, List)} in UTF-8, with the entries of {@code entries} (as {@link #rss}). */
     static byte[] atom(SiteConfig site, FeedConfig feed, List<Post> posts, FeedEntries entries) {
-        String base = site.baseUrl();
         PostDate updated = posts.stream().map(Post::date).filter(d -> d != null).max(PostDate::compareTo)
                 .orElse(EPOCH);
         StringBuilder xml = new StringBuilder(512);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         element(xml, "  ", "title", site.title() + (feed.name().equals(FeedConfig.ARCHIVE) ? "" : " - " + feed.title()));
-        element(xml, "  ", "id", base + site.pagePath(feed.slug()));
-        xml.append("  <link href=\"").append(escape(base + site.pagePath(feed.slug()))).append("\"/>\n");
-        xml.append("  <link rel=\"self\" href=\"").append(escape(base + site.pagePath(feed.slug()) + "atom.xml"))
+        element(xml, "  ", "id", site.pageUrl(feed.slug()));
+        xml.append("  <link href=\"").append(escape(site.pageUrl(feed.slug()))).append("\"/>\n");
+        xml.append("  <link rel=\"self\" href=\"").append(escape(site.pageUrl(feed.slug()) + "atom.xml"))
                 .append("\"/>\n");
         element(xml, "  ", "updated", timestamp(updated));
         if (!site.authorName().isEmpty()) {
@@ -154,13 +147,12 @@ final class FeedXml {
 
     /** Every post's page and every feed page. */
     static String sitemap(SiteConfig site, Collection<Post> posts, Collection<FeedConfig> feeds) {
-        String base = site.baseUrl();
         StringBuilder xml = new StringBuilder(128 + posts.size() * 128);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (Post post : posts) {
             xml.append("  <url>\n");
-            element(xml, "    ", "loc", base + site.pagePath(post.slug()));
+            element(xml, "    ", "loc", site.pageUrl(post.slug()));
             if (post.date() != null) {
                 // a day alone as before; with a time, W3C's date and time with its zone
                 element(xml, "    ", "lastmod", post.date().hasTime() ? timestamp(post.date())
@@ -170,7 +162,7 @@ final class FeedXml {
         }
         for (FeedConfig feed : feeds) {
             xml.append("  <url>\n");
-            element(xml, "    ", "loc", base + site.pagePath(feed.slug()));
+            element(xml, "    ", "loc", site.pageUrl(feed.slug()));
             xml.append("  </url>\n");
         }
         return xml.append("</urlset>\n").toString();

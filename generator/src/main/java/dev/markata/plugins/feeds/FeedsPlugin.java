@@ -3,6 +3,7 @@ package dev.markata.plugins.feeds;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.DidYouMean;
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.lifecycle.Priority;
@@ -15,6 +16,7 @@ import dev.markata.plugin.StateKey;
 import dev.markata.plugins.index_page.IndexPagePlugin;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.load.DateText;
+import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
 import dev.markata.plugins.post_template.SiteView;
@@ -91,6 +93,14 @@ public final class FeedsPlugin implements Plugin {
             FeedConfig.requireTemplates(markata, templates);
             return feeds;
         }));
+        for (FeedConfig feed : feeds) {
+            // markata's FeedConfig.enabled: its feeds plugin then writes pages of items_per_page posts
+            if (PydanticBool.of(feed.templateConfig().get("enabled")).orElse(false)) {
+                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": enabled = true asks for markata's"
+                        + " pagination (pages of items_per_page posts at /" + feed.slug() + "/2/ and on), which"
+                        + " markata-java does not make: /" + feed.slug() + "/ lists all the feed's posts");
+            }
+        }
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
         FeedCards cards = setup.memory().get(CARDS, FeedCards::new);
         FeedEntries entries = setup.memory().get(ENTRIES, FeedEntries::new);
@@ -104,15 +114,18 @@ public final class FeedsPlugin implements Plugin {
      * or two, and copying every post's front matter into a map of its own for each build was a
      * quarter of the feeds' selection.
      */
-    public static Map<String, Object> fields(Post post) {
-        return new PostFields(post);
+    public static Map<String, Object> fields(Post post, SiteConfig site) {
+        return new PostFields(post, site);
     }
 
     private static final class PostFields extends AbstractMap<String, Object> {
         private final Post post;
+        /** For {@code href}: the page's address under the path prefix, as {@code post.url} gives it. */
+        private final SiteConfig site;
 
-        PostFields(Post post) {
+        PostFields(Post post, SiteConfig site) {
             this.post = post;
+            this.site = site;
         }
 
         @Override
@@ -132,7 +145,7 @@ public final class FeedsPlugin implements Plugin {
                 case "description" -> post.description();
                 case "template" -> post.template();
                 case "content" -> post.content();
-                case "href" -> FeedXml.href(post);
+                case "href" -> Templates.href(post, site);
                 default -> post.extra().get(name);
             };
         }
@@ -185,7 +198,7 @@ public final class FeedsPlugin implements Plugin {
         List<Post> posts = context.posts();
         List<FilterExpression.Scope> scopes = new ArrayList<>(posts.size());
         for (Post post : posts) {
-            scopes.add(new FilterExpression.Scope(fields(post), today, now));
+            scopes.add(new FilterExpression.Scope(fields(post, context.site()), today, now));
         }
         List<Selected> selected = new ArrayList<>();
         List<SiteView.Feed> views = new ArrayList<>();

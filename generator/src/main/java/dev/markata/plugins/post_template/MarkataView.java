@@ -2,6 +2,7 @@ package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.objects.PyWrapper;
+import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.plugins.feeds.FeedsPlugin;
 import dev.markata.plugins.feeds.FilterExpression;
@@ -32,17 +33,20 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
     private final List<Post> posts;
     private final Map<String, Map<String, Object>> viewsByPath;
     private final PostBodies bodies;
+    /** For the posts' {@code href}, the page under the path prefix. */
+    private final SiteConfig site;
     private final Map<String, FilterExpression> parsed = new ConcurrentHashMap<>();
     /** For a view made on first use: where it comes from, and once made, the view. */
     private final Supplier<MarkataView> source;
     private MarkataView made;
 
     MarkataView(Map<String, Object> keys, List<Post> posts, Map<String, Map<String, Object>> viewsByPath,
-                PostBodies bodies) {
+                PostBodies bodies, SiteConfig site) {
         this.keys = keys;
         this.posts = posts;
         this.viewsByPath = viewsByPath;
         this.bodies = bodies;
+        this.site = site;
         this.source = null;
     }
 
@@ -52,6 +56,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         this.posts = null;
         this.viewsByPath = null;
         this.bodies = null;
+        this.site = null;
         this.source = source;
     }
 
@@ -82,31 +87,62 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
 
     /** markata's {@code map(func='title', filter='True', sort='True', reverse=True)}. */
     public List<Object> map(Object... args) {
-        return view().mapPosts(args);
+        return view().map(MapArguments.read(args, MapArguments.MARKATA, "markata.map"));
     }
 
-    private List<Object> mapPosts(Object[] args) {
-        String func = "title";
-        String filter = "True";
-        String sort = "True";
-        boolean reverse = true;
-        String[] names = {"func", "filter", "sort", "reverse"};
-        for (int i = 0; i < args.length; i++) {
-            String name = i < names.length ? names[i] : "";
-            Object value = args[i];
-            if (value instanceof NamedParameter named) {
-                name = named.getName();
-                value = named.getValue();
+    /**
+     * The arguments of markata's {@code map}, each as written or its default.
+     *
+     * @param func    an expression over a post's fields, or {@code post}: the post itself
+     * @param filter  which posts
+     * @param sort    an expression to sort by, or {@code True}: source order
+     * @param reverse whether the sort is descending
+     */
+    record MapArguments(String func, String filter, String sort, boolean reverse) {
+
+        /** markata's own defaults. */
+        static final MapArguments MARKATA = new MapArguments("title", "True", "True", true);
+
+        private static final String[] NAMES = {"func", "filter", "sort", "reverse"};
+
+        /**
+         * {@code defaults} with what a template's call gives: by position in markata's order
+         * ({@code func}, {@code filter}, {@code sort}, {@code reverse}) or by name.
+         */
+        static MapArguments read(Object[] args, MapArguments defaults, String method) {
+            String func = defaults.func();
+            String filter = defaults.filter();
+            String sort = defaults.sort();
+            boolean reverse = defaults.reverse();
+            for (int i = 0; i < args.length; i++) {
+                String name = i < NAMES.length ? NAMES[i] : "";
+                Object value = args[i];
+                if (value instanceof NamedParameter named) {
+                    name = named.getName();
+                    value = named.getValue();
+                }
+                switch (name) {
+                    case "func" -> func = String.valueOf(value);
+                    case "filter" -> filter = String.valueOf(value);
+                    case "sort" -> sort = String.valueOf(value);
+                    case "reverse" -> reverse = value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
+                    default -> throw new IllegalArgumentException(method + " takes func, filter, sort and reverse, not "
+                            + (name.isEmpty() ? "a " + (i + 1) + "th argument" : name));
+                }
             }
-            switch (name) {
-                case "func" -> func = String.valueOf(value);
-                case "filter" -> filter = String.valueOf(value);
-                case "sort" -> sort = String.valueOf(value);
-                case "reverse" -> reverse = value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
-                default -> throw new IllegalArgumentException("markata.map takes func, filter, sort and reverse, not "
-                        + (name.isEmpty() ? "a " + (i + 1) + "th argument" : name));
-            }
+            return new MapArguments(func, filter, sort, reverse);
         }
+    }
+
+    /** markata's {@code map} with these arguments (a feed's {@code map} gives its own defaults). */
+    List<Object> map(MapArguments arguments) {
+        if (source != null) {
+            return view().map(arguments);
+        }
+        String func = arguments.func();
+        String filter = arguments.filter();
+        String sort = arguments.sort();
+        boolean reverse = arguments.reverse();
         if (func.contains("content") || filter.contains("content") || sort.contains("content")) {
             bodies.bodyRead(); // the expressions see a post's content (a word count, a search)
         }
@@ -121,7 +157,7 @@ public final class MarkataView extends AbstractMap<String, Object> implements Py
         for (Post post : posts) {
             // watched: an expression reading a description (func 'description', a filter
             // on it) makes the page follow every post's text, as a template reading one does
-            FilterExpression.Scope scope = new FilterExpression.Scope(bodies.watched(FeedsPlugin.fields(post)), today, now);
+            FilterExpression.Scope scope = new FilterExpression.Scope(bodies.watched(FeedsPlugin.fields(post, site)), today, now);
             try {
                 if (select.test(scope)) {
                     Object item = value == null ? viewsByPath.get(post.path()) : value.evaluate(scope);

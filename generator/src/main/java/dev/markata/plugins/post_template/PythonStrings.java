@@ -13,7 +13,7 @@ import java.util.Locale;
  * returned an array that prints as {@code [Ljava.lang.String;@...}). Other names fall through to
  * Java's methods ({@code replace}, {@code length()} go on working).
  */
-final class PythonStrings {
+public final class PythonStrings {
 
     /** What {@link #call} returns for a method it does not have. */
     static final Object NOT_HANDLED = new Object();
@@ -227,7 +227,8 @@ final class PythonStrings {
         return out.toString();
     }
 
-    private static String title(String text) {
+    /** Python's {@code str.title()}: a letter after anything but a letter upper case, the others lower case. */
+    public static String title(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

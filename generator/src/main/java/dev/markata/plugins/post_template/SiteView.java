@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 
 /**
  * What templates see as {@code markata}: {@code markata.config}, {@code markata.posts} (every
@@ -218,8 +220,13 @@ public final class SiteView {
         return new Fingerprint(posts, without, described, Hashing.of(without, described));
     }
 
-    /** {@code markata.feeds.<name>}: the feed's name, slug, title, description, config, url and posts. */
-    private static Map<String, Object> feedView(Feed feed, String url, List<Map<String, Object>> posts) {
+    /**
+     * {@code markata.feeds.<name>}: the feed's name, slug, title, description, config, url and
+     * posts, with markata's {@code first()}, {@code last()} and {@code map()} ({@code markata} for
+     * the last, asked only when a template calls it).
+     */
+    private static Map<String, Object> feedView(Feed feed, String url, List<Map<String, Object>> posts,
+                                                Supplier<MarkataView> markata) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", feed.name());
         view.put("slug", feed.slug());
@@ -228,7 +235,11 @@ public final class SiteView {
         view.put("config", feed.config());
         view.put("url", url);
         view.put("posts", posts);
-        return Collections.unmodifiableMap(view);
+        Object reverse = feed.config().get("reverse");
+        MarkataView.MapArguments own = new MarkataView.MapArguments("post",
+                String.valueOf(feed.config().getOrDefault("filter", "True")),
+                String.valueOf(feed.config().getOrDefault("sort", "True")), Boolean.TRUE.equals(reverse));
+        return new FeedView(Collections.unmodifiableMap(view), posts, own, markata);
     }
 
     /**
@@ -244,7 +255,8 @@ public final class SiteView {
         Feed feed = context.get(FEEDS).map(FeedList::feeds).orElse(List.of()).stream()
                 .filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no feed " + name + " among the build's feeds"));
-        return feedView(feed, templates.pagePath(feed.slug()), new LazyViews(posts, templates, PostBodies.of(context)));
+        return feedView(feed, templates.pagePath(feed.slug()), new LazyViews(posts, templates, PostBodies.of(context)),
+                () -> of(context, templates).markata);
     }
 
     /** Posts' views made as they are read, each once (the build's threads may read them at once). */
@@ -288,19 +300,21 @@ public final class SiteView {
             all.add(view);
         }
         Map<String, Object> feeds = new LinkedHashMap<>();
+        AtomicReference<MarkataView> made = new AtomicReference<>(); // the view the feeds are part of
         for (Feed feed : context.get(FEEDS).map(FeedList::feeds).orElse(List.of())) {
             List<Map<String, Object>> posts = new ArrayList<>(feed.postPaths().size());
             for (String path : feed.postPaths()) {
                 posts.add(byPath.get(path));
             }
             feeds.put(feed.name(),
-                    feedView(feed, templates.pagePath(feed.slug()), Collections.unmodifiableList(posts)));
+                    feedView(feed, templates.pagePath(feed.slug()), Collections.unmodifiableList(posts), made::get));
         }
         Map<String, Object> markata = new LinkedHashMap<>();
         markata.put("config", templates.config());
         markata.put("posts", Collections.unmodifiableList(all));
         markata.put("articles", Collections.unmodifiableList(all));
-        markata.put("feeds", Collections.unmodifiableMap(feeds));
-        return new SiteView(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath, bodies), byPath);
+        markata.put("feeds", new FeedsView(Collections.unmodifiableMap(feeds)));
+        made.set(new MarkataView(Collections.unmodifiableMap(markata), context.posts(), byPath, bodies, context.site()));
+        return new SiteView(made.get(), byPath);
     }
 }

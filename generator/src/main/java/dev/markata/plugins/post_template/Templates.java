@@ -841,7 +841,17 @@ public final class Templates {
         view.put("html", post.html() == null ? "" : post.html());
         view.put("article_html", post.html() == null ? "" : post.html());
         view.put("url", site.pagePath(post.slug()));
+        view.putIfAbsent("href", href(post, site));
         return view;
+    }
+
+    /**
+     * markata's {@code post.href}: the front matter's, else the post's page, {@code /my-post/},
+     * here under the {@code path_prefix} as every address markata-java writes ({@code post.url},
+     * markata.json's {@code href}); markata's own leaves the prefix out, as its wikilinks do.
+     */
+    public static String href(Post post, SiteConfig site) {
+        return post.extra().get("href") instanceof String own && !own.isBlank() ? own : site.pagePath(post.slug());
     }
 
     /**

@@ -36,8 +36,11 @@ public final class PublishDevToSourcePlugin implements Plugin {
     public static final String ID = "markata.plugins.publish_dev_to_source";
     private static final String FILE = "/dev.md";
 
-    /** The site's address and where its images are served from, without a trailing {@code /}. */
-    private record Addresses(String url, String imagesUrl) {
+    /**
+     * @param site      for the canonical address of a post's page ({@link SiteConfig#pageUrl})
+     * @param imagesUrl where its images are served from, without a trailing {@code /}
+     */
+    private record Addresses(SiteConfig site, String imagesUrl) {
     }
 
     /** {@code images_url} as written, if set (read as a section, for an error to name the key). */
@@ -51,9 +54,9 @@ public final class PublishDevToSourcePlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) throws ConfigException {
-        // the site's address with its path_prefix, where its pages and images are served
-        String url = setup.site().servedUrl();
-        Addresses addresses = new Addresses(url, setup.config(IMAGES_URL).map(SiteConfig::baseUrl).orElse(url));
+        // images default to the site's address with its path_prefix, where its assets are served
+        Addresses addresses = new Addresses(setup.site(),
+                setup.config(IMAGES_URL).map(SiteConfig::baseUrl).orElse(setup.site().servedUrl()));
         ThreadLocal<SourceText> texts = ThreadLocal.withInitial(() -> new SourceText(true));
         setup.hook(Stage.SAVE, context -> {
             Skips skips = Skips.of(context);
@@ -92,7 +95,7 @@ public final class PublishDevToSourcePlugin implements Plugin {
                 fields.put(key, post.extra().get(key));
             }
         }
-        fields.putIfAbsent("canonical_url", addresses.url() + "/" + post.slug() + "/");
+        fields.putIfAbsent("canonical_url", addresses.site().pageUrl(post.slug()));
         fields.putIfAbsent("cover_image", addresses.imagesUrl() + "/" + post.slug() + ".png");
         return fields;
     }

@@ -6,7 +6,6 @@ import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
-import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.SiteView;
@@ -25,7 +24,9 @@ import java.util.Map;
  * file ({@code [markata.redirects] redirects_file}, default {@code <assets_dir>/_redirects},
  * Netlify's format), writes {@code <old>/index.html} that sends the browser to {@code new}
  * (template {@code redirect.html}). Rules with wildcards or placeholders are left to the host; a
- * rule at a post's or feed's page is an error, checked with every other rule before any page is written.
+ * rule at a post's or feed's page leaves that page (as in markata, whose post pages are written
+ * after the redirects'), and one that sends a page to itself writes none (it would reload
+ * forever), each with a warning, as does a line that is no rule.
  * The pages are rendered again only when a rule, the templates or the settings changed, or a page is gone.
  */
 public final class RedirectsPlugin implements Plugin {
@@ -71,17 +72,19 @@ public final class RedirectsPlugin implements Plugin {
         for (SiteView.Feed feed : context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of())) {
             feedPages.put(feed.slug() + "/index.html", feed.name());
         }
-        // every rule checked before any page is written: a post's or feed's page is never replaced
+        // a post's or feed's page is never replaced, and no line stops the build: markata writes
+        // its post pages after the redirects' pages, and leaves out the lines it cannot read
         List<Rule> rules = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            String where = name + ":" + (i + 1) + ": ";
             String[] parts = line.split("\\s+");
             if (parts.length < 2) {
-                problems.add(name + ":" + (i + 1) + ": a redirect needs \"/old /new\", got \"" + line + "\"");
+                context.reporter().warn(where + "a redirect needs \"/old /new\", got \"" + line
+                        + "\": the line is left out, as markata leaves it");
                 continue;
             }
             String from = parts[0];
@@ -94,21 +97,20 @@ public final class RedirectsPlugin implements Plugin {
                 continue;
             }
             String post = postPages.get(target);
-            if (post != null) {
-                problems.add(name + ":" + (i + 1) + ": " + from + " is the page of " + post + ", which a redirect page"
-                        + " would replace; remove the rule, or give the post another slug in its front matter");
+            String feed = feedPages.get(target);
+            if (post != null || feed != null) {
+                String owner = post != null ? "post's" : "feed's";
+                context.reporter().warn(where + from + " is the page of " + (post != null ? post
+                        : "the feed \"" + feed + "\"") + ": no redirect page is written over it (the " + owner
+                        + " page stays, as in markata; the rule is left to a host that reads _redirects)");
                 continue;
             }
-            String feed = feedPages.get(target);
-            if (feed != null) {
-                problems.add(name + ":" + (i + 1) + ": " + from + " is the page of the feed \"" + feed + "\", which a"
-                        + " redirect page would replace; remove the rule, or give the feed another slug");
+            if (parts[1].startsWith("/") && parts[1].replaceAll("^/+|/+$", "").equals(folder)) {
+                context.reporter().warn(where + from + " redirects to itself: no redirect page is written (it would"
+                        + " reload forever)");
                 continue;
             }
             rules.add(new Rule(i + 1, from, parts[1], parts.length > 2 ? parts[2] : "301", target));
-        }
-        if (!problems.isEmpty()) {
-            throw new PluginException(String.join("\n  ", problems));
         }
         // The pages show their rules through the templates and the settings they see: unchanged
         // and all still there, they are not rendered again (a warm build of markata's own site

@@ -65,7 +65,7 @@ final class Markdown {
      * (its lines and columns), for {@link StandaloneLinks}; the posts' wikilinks do not matter there.
      */
     static Parser withSourceSpans() {
-        return Parser.builder().extensions(extensions(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS, false))
+        return Parser.builder().extensions(extensions(Wikilinks.none(), MarkdownItConfig.Anchors.DEFAULTS, false))
                 .extensions(List.of(new MarkdownItMarkup(false))).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     }
 

@@ -99,7 +99,7 @@ public final class RenderMarkdownPlugin implements Plugin {
             List<String> feeds = context.get(SiteView.FEEDS).map(SiteView.FeedList::feeds).orElse(List.of()).stream()
                     .map(SiteView.Feed::slug).toList();
             return new Inputs(new Markdown(anyLinks ? Wikilinks.of(posts, feeds, context.site()::pagePath)
-                    : Wikilinks.of(List.of()),
+                    : Wikilinks.none(),
                     settings.anchors(), settings.markataDetails(), settings.tasksEnabled()),
                     anyLinks ? RenderMarkdownPlugin.linkTargets(posts, feeds, context.site().pathPrefix()) : "",
                     anyJinja ? SiteView.of(context, templates) : null,

@@ -35,14 +35,18 @@ final class Wikilinks implements Parser.ParserExtension {
         this.hrefs = hrefs;
     }
 
-    /** Links resolved among {@code posts}: by slug, then by the slug's last part, file stem and title. */
-    static Wikilinks of(List<Post> posts) {
-        return of(posts, List.of(), slug -> slug.equals("index") ? "/" : "/" + slug + "/");
+    /**
+     * No link targets: every wikilink stays a missing one. For a build whose rendered posts have
+     * no {@code [[}, and parsers that only look at blocks.
+     */
+    static Wikilinks none() {
+        return new Wikilinks(Map.of());
     }
 
     /**
-     * As {@link #of(List)}, then a name no post answers to that is a feed's slug links to the
-     * feed's page: markata links every wikilink to /name, and real sites link their feeds so
+     * Links resolved among {@code posts}: by slug, then by the slug's last part, file stem and
+     * title; then a name no post answers to that is a feed's slug links to the feed's page:
+     * markata links every wikilink to /name, and real sites link their feeds so
      * (waylonwalker.com's colophon: "from the [[ meta ]] feed").
      *
      * @param pagePath a page's address by its slug ({@link dev.markata.config.SiteConfig#pagePath}):

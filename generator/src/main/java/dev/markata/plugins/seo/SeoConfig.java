@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * own keys ({@code url}, {@code title}, {@code author_name}, {@code author_email}) come from
  * {@link SiteConfig} ({@link #withSite}), which has checked them, so a wrong one is reported once.
  *
- * @param url            the site's address, for canonical links ({@code url})
  * @param imagesUrl      where relative image paths are served from ({@code images_url}, default
  *                       {@code url}); null until {@link #withSite} when not set
  * @param siteName       {@code site_name}, default the site's {@code title}; null until {@link #withSite} when not set
@@ -30,7 +29,7 @@ import java.util.regex.Pattern;
  *                       {@code [[markata.covers]]} entry named {@code -og}): markata's own {@code og:image}
  * @param extra          {@code [[markata.seo]]}: meta tags written first, each its attributes in order
  */
-record SeoConfig(String url, String imagesUrl, String siteName, String authorName, String authorEmail,
+record SeoConfig(String imagesUrl, String siteName, String authorName, String authorEmail,
                  String twitterCreator, String twitterCard, String defaultCover, boolean coversOg,
                  List<Map<String, String>> extra) {
 
@@ -47,7 +46,7 @@ record SeoConfig(String url, String imagesUrl, String siteName, String authorNam
 
     private static SeoConfig read(ConfigTable section, ConfigTable markata) throws ConfigException {
         ConfigProblems problems = new ConfigProblems();
-        SeoConfig config = new SeoConfig("", problems.read(() -> markata.string("images_url", null), null),
+        SeoConfig config = new SeoConfig(problems.read(() -> markata.string("images_url", null), null),
                 problems.read(() -> markata.string("site_name", null), null), "", "",
                 problems.read(() -> markata.string("twitter_creator", ""), ""),
                 problems.read(() -> markata.choice("twitter_card", "summary_large_image", TWITTER_CARDS),
@@ -61,7 +60,7 @@ record SeoConfig(String url, String imagesUrl, String siteName, String authorNam
     /** With the core's keys, the defaults that follow from them, and whether covers draws {@code -og} images. */
     SeoConfig withSite(SiteConfig site, boolean drawnOgCovers) {
         // with the path_prefix: where the pages and the images of assets_dir are served
-        return new SeoConfig(site.servedUrl(), imagesUrl == null ? site.servedUrl() : imagesUrl,
+        return new SeoConfig(imagesUrl == null ? site.servedUrl() : imagesUrl,
                 siteName == null ? site.title() : siteName, site.authorName(), site.authorEmail(), twitterCreator,
                 twitterCard, defaultCover, drawnOgCovers, extra);
     }

@@ -36,6 +36,7 @@ public final class SeoPlugin implements Plugin {
         SeoConfig config = setup.config(SeoConfig.SECTION).withSite(setup.site(),
                 CoversPlugin.draws(setup, SeoTags.OG_COVER));
         setup.hook(Stage.POST_RENDER, context -> Skips.of(context).updateChanged(context,
-                post -> post.page() == null ? post : post.withPage(SeoTags.add(post.page(), post, config))));
+                post -> post.page() == null ? post : post.withPage(SeoTags.add(post.page(), post, config,
+                        context.site().pageUrl(post.slug())))));
     }
 }

@@ -40,8 +40,12 @@ final class SeoTags {
     private SeoTags() {
     }
 
-    /** {@code page} with the post's tags added at the end of its head; a page without a head unchanged. */
-    static String add(String page, Post post, SeoConfig config) throws PluginException {
+    /**
+     * {@code page} with the post's tags added at the end of its head; a page without a head unchanged.
+     *
+     * @param address the page's address, for the canonical link and {@code og:url} ({@link SiteConfig#pageUrl})
+     */
+    static String add(String page, Post post, SeoConfig config, String address) throws PluginException {
         HeadTags head = HeadTags.scan(page);
         if (head.insertAt() < 0) {
             return page;
@@ -65,7 +69,6 @@ final class SeoTags {
                     .append(Templates.escape(value)).append('"'));
             tags.append(">\n");
         }
-        String address = pageUrl(post, config.url());
         if (!head.has(HeadTags.CANONICAL)) {
             tags.append("<link rel=\"canonical\" href=\"").append(Templates.escape(address)).append("\">\n");
         }
@@ -114,12 +117,6 @@ final class SeoTags {
 
     private static String tag(String key, String content) {
         return "<meta name=\"" + key + "\" property=\"" + key + "\" content=\"" + Templates.escape(content) + "\">\n";
-    }
-
-    /** The page's address as markata writes it: {@code url/slug/}, {@code url/} for the home page. */
-    static String pageUrl(Post post, String url) {
-        String base = SiteConfig.baseUrl(url);
-        return post.outputPath().equals("index.html") ? base + "/" : base + "/" + post.slug() + "/";
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.post_template.Templates;
 import dev.markata.profiler.io.JsonBytes;
 import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class ToJsonPlugin implements Plugin {
                 json.beginObject();
                 json.name("path").value(post.path());
                 json.name("slug").value(post.slug());
-                json.name("href").value(context.site().pagePath(post.slug()));
+                json.name("href").value(Templates.href(post, context.site()));
                 json.name("title").value(post.displayTitle());
                 json.name("date");
                 if (post.date() == null) {
@@ -69,6 +70,9 @@ public final class ToJsonPlugin implements Plugin {
                 json.name("description").value(post.description());
                 json.name("template").value(post.template());
                 for (Map.Entry<String, Object> extra : post.extra().entrySet()) {
+                    if (extra.getKey().equals("href")) {
+                        continue; // written above: a key twice in one object is no JSON a reader agrees on
+                    }
                     json.name(extra.getKey());
                     value(json, extra.getValue());
                 }

@@ -71,6 +71,22 @@ class PublishDevToSourcePluginTest {
                 "cover_image: https://img.example/own.png\n", "published: false\n");
     }
 
+    /** The canonical address is where the page is served: the home page's is the site's top, not /index/. */
+    @Test
+    void theCanonicalAddressIsThePagesUnderThePathPrefix() throws Exception {
+        Site site = new Site(dir).write("markata.toml", """
+                [markata]
+                title = "Dev"
+                url = "https://t.example"
+                path_prefix = "project/"
+                hooks = ["default", "markata.plugins.publish_dev_to_source"]
+                """).post("posts/my-post.md", "title: My post\npublished: true", "Body.")
+                .post("index.md", "title: Home\npublished: true", "Welcome.");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/my-post/dev.md")).contains("canonical_url: https://t.example/project/my-post/\n");
+        assertThat(site.read("markout/index/dev.md")).contains("canonical_url: https://t.example/project/\n");
+    }
+
     @Test
     void warmBuildsAfterEditsGiveACleanBuildsFiles() throws Exception {
         Site site = new Site(dir).write("markata.toml", """

@@ -30,7 +30,7 @@ class DetailsCompatTest {
     @Test
     void markatasDetailsMarkupForEveryCase() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        Markdown markdown = new Markdown(Wikilinks.of(List.of()), MarkdownItConfig.Anchors.DEFAULTS, true, false);
+        Markdown markdown = new Markdown(Wikilinks.none(), MarkdownItConfig.Anchors.DEFAULTS, true, false);
         int compared = 0;
         try (InputStream in = getClass().getResourceAsStream("/markdown/details-cases.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

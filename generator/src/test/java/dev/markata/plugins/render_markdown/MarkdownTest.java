@@ -18,7 +18,7 @@ class MarkdownTest {
 
     private final Markdown markdown = new Markdown(Wikilinks.of(List.of(
             post("posts/hello-world.md", "hello-world", "Hello World"),
-            post("posts/deep/notes.md", "guides/notes", "Field Notes"))));
+            post("posts/deep/notes.md", "guides/notes", "Field Notes")), List.of(), slug -> "/" + slug + "/"));
 
     private Document render(String text) {
         return Jsoup.parseBodyFragment(markdown.render(text));
@@ -193,10 +193,10 @@ class MarkdownTest {
     /** Expected HTML from mdit-py-plugins' anchors_plugin with the same settings (markdown-it-py 2.1, "gfm-like"). */
     @Test
     void anchorsPermalinksFollowTheirSettingsAsMarkdownItPyMakesThem() {
-        Markdown before = new Markdown(Wikilinks.of(List.of()), new MarkdownItConfig.Anchors(1, 2, true, "\u00b6", true, true));
+        Markdown before = new Markdown(Wikilinks.none(), new MarkdownItConfig.Anchors(1, 2, true, "\u00b6", true, true));
         assertThat(before.render("## Quick *Start*\n")).isEqualTo(
                 "<h2 id=\"quick-start\"><a class=\"header-anchor\" href=\"#quick-start\">\u00b6</a> Quick <em>Start</em></h2>\n");
-        Markdown levels = new Markdown(Wikilinks.of(List.of()), new MarkdownItConfig.Anchors(2, 3, true, "<b>&</b>", false, true));
+        Markdown levels = new Markdown(Wikilinks.none(), new MarkdownItConfig.Anchors(2, 3, true, "<b>&</b>", false, true));
         // markata's h1 has no id (not a level of its anchors): here it has one, and no permalink
         assertThat(levels.render("# One\n\n## Two\n\n### Three\n")).isEqualTo("<h1 id=\"one\">One</h1>\n"
                 + "<h2 id=\"two\">Two <a class=\"header-anchor\" href=\"#two\"><b>&</b></a></h2>\n"

@@ -63,7 +63,7 @@ class StandaloneLinksTest {
         assertThat(replaced).isEqualTo("Intro.\n\n<div class=\"embed\">\n<span>https://a.example/1</span>\n</div>\n\n"
                 + "- item\n\n  <div class=\"embed\">\n  <span>https://a.example/2</span>\n  </div>\n\nOutro.");
         // and the renderer passes the HTML through where the links were: in the item too
-        var html = Jsoup.parseBodyFragment(new Markdown(Wikilinks.of(List.of())).render(replaced));
+        var html = Jsoup.parseBodyFragment(new Markdown(Wikilinks.none()).render(replaced));
         assertThat(html.select("div.embed")).hasSize(2);
         assertThat(html.select("li div.embed span").text()).isEqualTo("https://a.example/2");
         assertThat(html.select("p").eachText()).containsExactly("Intro.", "item", "Outro.");
@@ -85,7 +85,7 @@ class StandaloneLinksTest {
                 """;
         String replaced = StandaloneLinks.replace(markdown, ANY_ADDRESS,
                 link -> "<div class=\"embed\">\n<span>" + link.group() + "</span>\n</div>");
-        var html = Jsoup.parseBodyFragment(new Markdown(Wikilinks.of(List.of())).render(replaced));
+        var html = Jsoup.parseBodyFragment(new Markdown(Wikilinks.none()).render(replaced));
         assertThat(html.select("body > blockquote > div.embed span").text()).isEqualTo("https://a.example/1");
         assertThat(html.select("div.admonition > div.embed span").text()).isEqualTo("https://a.example/2");
         assertThat(html.select("li > div.embed span").text()).isEqualTo("https://a.example/3");

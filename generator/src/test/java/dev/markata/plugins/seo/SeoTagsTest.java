@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SeoTagsTest {
 
-    private static final SeoConfig CONFIG = new SeoConfig("https://example.com", "https://example.com", "Site", "",
+    private static final SeoConfig CONFIG = new SeoConfig("https://example.com", "Site", "",
             "", "", "summary_large_image", "", false, List.of());
 
     private static Post post(String slug, String title, String description) {
@@ -31,7 +31,7 @@ class SeoTagsTest {
         HeadTags head = HeadTags.scan(page);
         assertThat(head.keys()).containsExactly("og:description");
         assertThat(page.substring(head.insertAt())).startsWith("</HEAD>");
-        String tagged = SeoTags.add(page, post("a", "A", "About a."), CONFIG);
+        String tagged = SeoTags.add(page, post("a", "A", "About a."), CONFIG, "https://example.com/a/");
         assertThat(tagged).contains("<meta name=\"description\" property=\"description\" content=\"About a.\">")
                 .contains("<meta name=\"og:title\" property=\"og:title\" content=\"A | Site\">")
                 .contains("<meta name=\"twitter:title\"")
@@ -42,7 +42,8 @@ class SeoTagsTest {
 
     @Test
     void aHeadWithoutItsEndTagGetsTheTagsBeforeTheBody() throws Exception {
-        String tagged = SeoTags.add("<html><head><title>x</title>\n<body>text</body>", post("a", "A", ""), CONFIG);
+        String tagged = SeoTags.add("<html><head><title>x</title>\n<body>text</body>", post("a", "A", ""), CONFIG,
+                "https://example.com/a/");
         assertThat(tagged.indexOf("og:title")).isLessThan(tagged.indexOf("<body>"));
         // an empty description says nothing
         assertThat(tagged).doesNotContain("description");
@@ -51,7 +52,7 @@ class SeoTagsTest {
     @Test
     void aFragmentWithoutAHeadIsLeftAsItIs() throws Exception {
         String fragment = "<article><p>Only a part of a page.</p></article>";
-        assertThat(SeoTags.add(fragment, post("a", "A", "d"), CONFIG)).isEqualTo(fragment);
+        assertThat(SeoTags.add(fragment, post("a", "A", "d"), CONFIG, "https://example.com/a/")).isEqualTo(fragment);
     }
 
     @Test
@@ -66,7 +67,7 @@ class SeoTagsTest {
 
     @Test
     void imagesAreAddressesOrPathsUnderImagesUrl() throws Exception {
-        SeoConfig images = new SeoConfig("https://example.com", "https://cdn.example.com/img/", "Site", "", "", "",
+        SeoConfig images = new SeoConfig("https://cdn.example.com/img/", "Site", "", "", "",
                 "summary", "default.png", false, List.of());
         Post withCover = post("a", "A", "").withExtra("cover", "/covers/a.png");
         assertThat(SeoTags.image(withCover, images)).isEqualTo("https://cdn.example.com/img/covers/a.png");
@@ -75,7 +76,7 @@ class SeoTagsTest {
         assertThat(SeoTags.image(post("b", "B", ""), images)).isEqualTo("https://cdn.example.com/img/default.png");
         assertThat(SeoTags.image(post("b", "B", ""), CONFIG)).isEmpty();
         // the covers plugin's -og image, markata's og:image, before default_cover
-        SeoConfig drawn = new SeoConfig("https://example.com", "https://cdn.example.com/img/", "Site", "", "", "",
+        SeoConfig drawn = new SeoConfig("https://cdn.example.com/img/", "Site", "", "", "",
                 "summary", "default.png", true, List.of());
         assertThat(SeoTags.image(post("b", "B", ""), drawn)).isEqualTo("https://cdn.example.com/img/b-og.png");
         assertThat(SeoTags.image(withCover, drawn)).isEqualTo("https://cdn.example.com/img/covers/a.png");
