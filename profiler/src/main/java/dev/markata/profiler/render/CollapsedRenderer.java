@@ -94,6 +94,6 @@ public final class CollapsedRenderer implements Renderer {
         String name = node.kind() != CallNode.Kind.FRAME ? node.label()
                 : frame.methodName().isEmpty() ? frame.shownClassName() // [out-of-context]: a class alone
                 : frame.shownClassName() + "." + frame.methodName();
-        return name.replace(';', ':').replace('\n', ' ');
+        return PrintableText.of(name).replace(';', ':'); // one stack a line, whatever the names hold
     }
 }

@@ -85,6 +85,7 @@ public final class TextRenderer implements Renderer {
             lines.add("Warning:  sampling stopped " + stopped.replaceFirst(": ", " (") + "), the rest is not in"
                     + " the profile");
         }
+        lines.replaceAll(PrintableText::of); // the command line and an exception's thread are the program's
         String title = " markata profile ";
         int width = title.length() + 2;
         for (String line : lines) {
@@ -106,7 +107,8 @@ public final class TextRenderer implements Renderer {
      * {@code line} cut to {@link #HEADER_WIDTH} with an ellipsis: an agent run's program is its
      * whole command line, and javac's class path made an 8,000-character header box.
      */
-    private String cut(String line) {
+    private String cut(String text) {
+        String line = PrintableText.of(text); // escaped first: an escape is longer than what it stands for
         String more = options.unicode() ? "…" : "...";
         return line.length() <= HEADER_WIDTH ? line : line.substring(0, HEADER_WIDTH - more.length()) + more;
     }
@@ -319,11 +321,13 @@ public final class TextRenderer implements Renderer {
         return DIM;
     }
 
+    /** Everything from the program passes here (names, locations, library names): printed escaped. */
     private void colored(String s, String color, StringBuilder text) {
+        String shown = PrintableText.of(s);
         if (options.color() && color != null) {
-            text.append(color).append(s).append(RESET);
+            text.append(color).append(shown).append(RESET);
         } else {
-            text.append(s);
+            text.append(shown);
         }
     }
 }
