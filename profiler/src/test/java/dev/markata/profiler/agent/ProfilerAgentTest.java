@@ -7,6 +7,7 @@ import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
+import example.otheragent.ExitDuringStart;
 import example.otheragent.ThreadRetransformer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -255,6 +256,26 @@ class ProfilerAgentTest {
             assertThat(Session.load(report).metadata()).as(report.toString()).containsEntry("outcome", "failed")
                     .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
         }
+    }
+
+    /**
+     * The JVM ended (a SIGTERM, Ctrl-C, another agent's {@code System.exit}) while the profiler
+     * was starting, async-profiler's first start taking 50-170 ms before the program runs: the
+     * exit hook found no profiler running yet and returned, and the profiler started after it,
+     * sampling a JVM on its way out. No report and not a word; 3 runs of 24 SIGTERMs sent in a
+     * program's first 0.25 s. The hook now waits for the start and writes what was recorded.
+     */
+    @Test
+    void anExitWhileTheProfilerStartsStillWritesTheReport() throws Exception {
+        Map.Entry<String, byte[]> exiter = classFile(ExitDuringStart.class);
+        Path other = agentJar(dir.resolve("exit-during-start.jar"), ExitDuringStart.class,
+                Map.of(exiter.getKey(), exiter.getValue()));
+        Path output = dir.resolve("exit-during-start.session.json");
+        Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-javaagent:" + other);
+        assertThat(run.stderr()).contains("other agent: exit hook runs: true");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
+        assertThat(Session.load(output).threads()).isNotNull();
     }
 
     /**
