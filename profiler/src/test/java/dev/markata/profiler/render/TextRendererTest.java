@@ -256,6 +256,31 @@ class TextRendererTest {
                 .doesNotContain("\u001b[31mred", "\u001b[2J");
     }
 
+    /**
+     * A recursion deeper than the 200 levels the tree draws (a parser, a tree walk, a
+     * 20,000-deep recursion profiled with the agent): the tree ended at a row of the recursion,
+     * and where its time went, the method at the bottom, was nowhere in the text; only the
+     * footer said the tree was cut. The row where it is cut says how many levels are not drawn
+     * and where the heaviest path under it ends.
+     */
+    @Test
+    void aRowCutAtTheTreesDepthLimitSaysWhatIsBelowIt() throws IOException {
+        Session deep = TestSessions.builder()
+                .sample(1, "app.Main.main;" + "app.Parser.parse;".repeat(300) + "app.Lexer.next", 90)
+                .sample(1, "app.Main.main;" + "app.Parser.parse;".repeat(250), 10)
+                .build();
+
+        String text = render(deep, ReportOptions.defaults());
+
+        List<String> rows = text.lines().filter(line -> line.contains("Parser.parse")).toList();
+        assertThat(rows).hasSize(199); // under the thread's row, Main.main and 199 of the 300
+        assertThat(rows.get(198)).endsWith("0.100 Parser.parse  Parser.java:10  [102 levels more, down to Lexer.next]");
+        assertThat(rows.subList(0, 198)).noneMatch(row -> row.contains("levels more"));
+        assertThat(text).doesNotContain("Lexer.next  ").contains("tree cut at 200 levels");
+        // a depth the reader asked for cuts quietly, as it always did
+        assertThat(render(deep, ReportOptions.defaults().withMaxDepth(5))).doesNotContain("levels more");
+    }
+
     private static String render(Session session, ReportOptions options) throws IOException {
         StringWriter out = new StringWriter();
         new TextRenderer(options).render(session, out);
