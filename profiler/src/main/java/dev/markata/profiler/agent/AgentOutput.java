@@ -1,7 +1,6 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
-import dev.markata.profiler.render.ReportFormat;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
 
@@ -14,7 +13,9 @@ final class AgentOutput {
     private AgentOutput() {
     }
 
-    static void write(Session session, ReportFormat format, Path file) throws IOException {
-        Reports.write(session, format, ReportOptions.defaults(), file);
+    /** The report, with the {@code show} and {@code hide} patterns of the agent's arguments. */
+    static void write(Session session, AgentOptions options) throws IOException {
+        Reports.write(session, options.format(),
+                ReportOptions.defaults().withShow(options.show()).withHide(options.hide()), options.output());
     }
 }

@@ -383,7 +383,7 @@ public final class ProfilerAgent {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);
             }
-            AgentOutput.write(session, options.format(), output);
+            AgentOutput.write(session, options);
             written = true;
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());

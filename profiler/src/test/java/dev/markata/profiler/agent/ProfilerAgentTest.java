@@ -279,6 +279,39 @@ class ProfilerAgentTest {
     }
 
     /**
+     * An agent run could not say which code is the application's: a program whose work is in
+     * library jars (Maven) had its tree folded under one "frames hidden" row, whatever the
+     * report format. {@code show} opens classes as application code, {@code hide} folds them
+     * (the pyinstrument JSON says which each frame is).
+     */
+    @Test
+    void showAndHidePatternsDecideWhichCodeTheReportOpens() throws Exception {
+        Path plain = dir.resolve("patterns-none.json");
+        Path patterns = dir.resolve("patterns.json");
+        assertThat(run("output=" + plain, "return").exitCode()).isZero();
+        assertThat(run("output=" + patterns + ",show=java.lang.Thread,hide=example.app.*", "return").exitCode())
+                .isZero();
+
+        assertThat(applicationCode(plain, "java.lang.Thread", "run")).containsOnly(false);
+        assertThat(applicationCode(plain, AgentTarget.class.getName(), "busy")).containsOnly(true);
+        assertThat(applicationCode(patterns, "java.lang.Thread", "run")).containsOnly(true);
+        assertThat(applicationCode(patterns, AgentTarget.class.getName(), "busy")).containsOnly(false);
+    }
+
+    /** {@code is_application_code} of every frame of {@code className.method} in a pyinstrument JSON report. */
+    private static List<Boolean> applicationCode(Path json, String className, String method) throws IOException {
+        java.util.regex.Matcher frames = java.util.regex.Pattern.compile("\"function\":\"" + method
+                + "\",\"class_name\":\"" + java.util.regex.Pattern.quote(className)
+                + "\"[^{}]*\"is_application_code\":(true|false)").matcher(Files.readString(json));
+        List<Boolean> kinds = new ArrayList<>();
+        while (frames.find()) {
+            kinds.add(Boolean.parseBoolean(frames.group(1)));
+        }
+        assertThat(kinds).as("frames of %s.%s in %s", className, method, json).isNotEmpty();
+        return kinds;
+    }
+
+    /**
      * A program's own signal handler (a server's graceful stop) runs on the JVM's
      * "SIGHUP handler" thread, which belongs to the system thread group: it was left out as a
      * JVM service thread, so the 200 ms the handler spent were not in the report at all.
