@@ -62,6 +62,12 @@ class ProfilerAgentTest {
         return file;
     }
 
+    /** A jar of another agent, {@code agent}, a class of the tests' own that needs no other. */
+    private static Path otherAgentJar(Class<?> agent) throws IOException {
+        Map.Entry<String, byte[]> own = classFile(agent);
+        return agentJar(dir.resolve(agent.getSimpleName() + ".jar"), agent, Map.of(own.getKey(), own.getValue()));
+    }
+
     /** The class file of {@code type} and its name in a jar. */
     private static Map.Entry<String, byte[]> classFile(Class<?> type) throws IOException {
         String entry = type.getName().replace('.', '/') + ".class";
@@ -234,9 +240,7 @@ class ProfilerAgentTest {
      */
     @Test
     void anotherAgentRetransformingThreadKeepsTheExceptionInTheReport() throws Exception {
-        Map.Entry<String, byte[]> retransformer = classFile(ThreadRetransformer.class);
-        Path other = agentJar(dir.resolve("other-agent.jar"), ThreadRetransformer.class,
-                Map.of(retransformer.getKey(), retransformer.getValue()));
+        Path other = otherAgentJar(ThreadRetransformer.class);
         String classPath = System.getProperty("java.class.path");
         Path output = dir.resolve("other-agent-after.session.json");
         Run after = run("output=" + output, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other));
@@ -267,9 +271,7 @@ class ProfilerAgentTest {
      */
     @Test
     void anExitWhileTheProfilerStartsStillWritesTheReport() throws Exception {
-        Map.Entry<String, byte[]> exiter = classFile(ExitDuringStart.class);
-        Path other = agentJar(dir.resolve("exit-during-start.jar"), ExitDuringStart.class,
-                Map.of(exiter.getKey(), exiter.getValue()));
+        Path other = otherAgentJar(ExitDuringStart.class);
         Path output = dir.resolve("exit-during-start.session.json");
         Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-javaagent:" + other);
         assertThat(run.stderr()).contains("other agent: exit hook runs: true");
