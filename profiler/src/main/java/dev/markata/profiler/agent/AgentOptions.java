@@ -5,6 +5,7 @@ import dev.markata.profiler.Profiler;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.ThreadSelection;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.process.FramePatterns;
 import dev.markata.profiler.render.ReportFormat;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,9 @@ import java.util.regex.Pattern;
  * mode=wall | cpu                wall-clock (default) or CPU time
  * sampler=auto | async-profiler | jdk
  * jfr=FILE                       also keep async-profiler's JFR recording
+ * show=PATTERN                   classes always opened as application code (a glob like
+ *                                org.apache.maven.*, or re: and a regex); may be given again
+ * hide=PATTERN                   classes always folded as library code; may be given again
  * </pre>
  *
  * @param interval sampling interval
@@ -46,16 +51,24 @@ import java.util.regex.Pattern;
  * @param timeMode wall or CPU time
  * @param sampler  which sampler
  * @param jfr      where to keep a JFR file, or null
+ * @param show     class name patterns the reports open as application code
+ * @param hide     class name patterns the reports fold as library code (wins over show)
  */
 record AgentOptions(Duration interval, Path output, ReportFormat format, boolean allThreads, AsyncMode asyncMode, TimeMode timeMode,
-                    SamplerChoice sampler, Path jfr) {
+                    SamplerChoice sampler, Path jfr, List<String> show, List<String> hide) {
 
-    static final List<String> KEYS = List.of("interval", "output", "threads", "async", "mode", "sampler", "jfr");
+    static final List<String> KEYS = List.of("interval", "output", "threads", "async", "mode", "sampler", "jfr",
+            "show", "hide");
+
+    /** Keys that may be given more than once, each time adding to a list (a comma separates options). */
+    private static final Set<String> REPEATABLE = Set.of("show", "hide");
 
     AgentOptions {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(format, "format");
+        show = List.copyOf(show);
+        hide = List.copyOf(hide);
     }
 
     /**
@@ -72,6 +85,8 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         TimeMode timeMode = TimeMode.WALL;
         SamplerChoice sampler = SamplerChoice.AUTO;
         Path jfr = null;
+        List<String> show = new ArrayList<>();
+        List<String> hide = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         if (arguments != null && !arguments.isBlank()) {
             String[] parts = arguments.split(",", -1);
@@ -98,7 +113,7 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
                     throw new IllegalArgumentException("unknown agent argument '" + key + "' (allowed: "
                             + String.join(", ", KEYS) + ")");
                 }
-                if (!seen.add(key)) {
+                if (!seen.add(key) && !REPEATABLE.contains(key)) {
                     throw new IllegalArgumentException("agent argument '" + key + "' is given twice");
                 }
                 switch (key) {
@@ -115,12 +130,14 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
                         default -> SamplerChoice.AUTO;
                     };
                     case "jfr" -> jfr = path(key, value);
+                    case "show" -> show.add(pattern(key, value));
+                    case "hide" -> hide.add(pattern(key, value));
                     default -> throw new IllegalStateException(key);
                 }
             }
         }
         ReportFormat format = formatOf(output);
-        return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr);
+        return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr, show, hide);
     }
 
     /**
@@ -233,6 +250,20 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
     private static final class Started {
         static final String TEXT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
                 .format(LocalDateTime.now());
+    }
+
+    /** A class name pattern, checked now: a bad one found at exit would cost the report. */
+    private static String pattern(String key, String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(key + "= needs a class name pattern (a glob like org.apache.maven.*, or"
+                    + " re: and a Java regex)");
+        }
+        try {
+            new FramePatterns(List.of(value), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + "=" + value + " is not a pattern: " + e.getMessage());
+        }
+        return value;
     }
 
     private static String choice(String key, String value, List<String> allowed) {

@@ -1,12 +1,10 @@
 package dev.markata.profiler.agent;
 
 import dev.markata.profiler.Session;
-import dev.markata.profiler.render.ReportFormat;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** Writes the agent's report in the format its file name asks for, atomically. */
 final class AgentOutput {
@@ -14,7 +12,9 @@ final class AgentOutput {
     private AgentOutput() {
     }
 
-    static void write(Session session, ReportFormat format, Path file) throws IOException {
-        Reports.of(session).write(format, ReportOptions.defaults(), file);
+    /** The report, with the {@code show} and {@code hide} patterns of the agent's arguments. */
+    static void write(Session session, AgentOptions options) throws IOException {
+        Reports.of(session).write(options.format(),
+                ReportOptions.defaults().withShow(options.show()).withHide(options.hide()), options.output());
     }
 }

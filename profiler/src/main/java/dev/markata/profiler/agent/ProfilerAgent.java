@@ -363,8 +363,13 @@ public final class ProfilerAgent {
     private static void finish(Profiler profiler, AgentOptions options, UncaughtRecorder uncaught, PrintStream err,
                                ExitLines lines) {
         Path output = options.output();
-        if (!profiler.isRunning() && profiler.lastSession().isEmpty()) {
-            return; // the JVM began to exit before the profiler started: nothing to write
+        // lastSession() first: it waits for a start in progress (the profiler's monitor), so an
+        // exit while async-profiler's first start takes its 50-170 ms (a SIGTERM or Ctrl-C as the
+        // program starts) finds the profiler running. Asked the other way round, the hook saw no
+        // profiler yet, returned, and the program ended without a report or a word.
+        if (profiler.lastSession().isEmpty() && !profiler.isRunning()) {
+            err.println(PREFIX + "no report: the JVM began to exit before profiling started");
+            return;
         }
         String doing = "reading the recording";
         boolean written = false;
@@ -378,7 +383,7 @@ public final class ProfilerAgent {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);
             }
-            AgentOutput.write(session, options.format(), output);
+            AgentOutput.write(session, options);
             written = true;
             err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
                     session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());

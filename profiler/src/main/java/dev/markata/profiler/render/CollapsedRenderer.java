@@ -93,6 +93,6 @@ public final class CollapsedRenderer extends TreeRenderer {
         String name = node.kind() != CallNode.Kind.FRAME ? node.label()
                 : frame.methodName().isEmpty() ? frame.shownClassName() // [out-of-context]: a class alone
                 : frame.shownClassName() + "." + frame.methodName();
-        return name.replace(';', ':').replace('\n', ' ');
+        return PrintableText.of(name).replace(';', ':'); // one stack a line, whatever the names hold
     }
 }

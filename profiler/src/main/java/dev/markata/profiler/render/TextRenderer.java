@@ -3,7 +3,6 @@ package dev.markata.profiler.render;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.DeepStacks;
-import dev.markata.profiler.process.TreeProcessors;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -85,6 +84,7 @@ public final class TextRenderer extends TreeRenderer {
             lines.add("Warning:  sampling stopped " + stopped.replaceFirst(": ", " (") + "), the rest is not in"
                     + " the profile");
         }
+        lines.replaceAll(PrintableText::of); // the command line and an exception's thread are the program's
         String title = " markata profile ";
         int width = title.length() + 2;
         for (String line : lines) {
@@ -106,7 +106,8 @@ public final class TextRenderer extends TreeRenderer {
      * {@code line} cut to {@link #HEADER_WIDTH} with an ellipsis: an agent run's program is its
      * whole command line, and javac's class path made an 8,000-character header box.
      */
-    private String cut(String line) {
+    private String cut(String text) {
+        String line = PrintableText.of(text); // escaped first: an escape is longer than what it stands for
         String more = options.unicode() ? "…" : "...";
         return line.length() <= HEADER_WIDTH ? line : line.substring(0, HEADER_WIDTH - more.length()) + more;
     }
@@ -147,15 +148,14 @@ public final class TextRenderer extends TreeRenderer {
             if (options.maxDepth() == 0 && depth(thread) > SAFETY_DEPTH) {
                 footer.cut = true;
             }
-            CallNode shown = TreeProcessors.limitDepth(thread, maxDepth);
             if (!first) {
                 text.append('\n');
             }
             first = false;
-            line(shown, thread.totalNanos(), text);
+            line(thread, thread.totalNanos(), text);
             threadTime(thread, text);
             text.append('\n');
-            children(shown, thread.totalNanos(), "", text);
+            children(thread, thread.totalNanos(), "", maxDepth, options.maxDepth() == 0, text);
         }
         if (first) {
             text.append("No samples were recorded.\n");
@@ -188,16 +188,48 @@ public final class TextRenderer extends TreeRenderer {
         return deepest + 1;
     }
 
-    private void children(CallNode node, long threadTotal, String indent, StringBuilder text) {
+    /**
+     * Draws {@code node}'s children down to {@code levels} levels below it. Where the
+     * {@link #SAFETY_DEPTH} cuts a row (no depth was asked for), the row says how many levels
+     * are not drawn and where the heaviest path under it ends: a deep recursion's tree ended at
+     * one of its rows, and the method the time went to was nowhere in the text.
+     */
+    private void children(CallNode node, long threadTotal, String indent, int levels, boolean sayCut,
+                          StringBuilder text) {
         List<CallNode> children = node.children();
         for (int i = 0; i < children.size(); i++) {
             boolean last = i == children.size() - 1;
             CallNode child = children.get(i);
             text.append(indent).append(branch(last));
             line(child, threadTotal, text);
+            if (levels == 1 && sayCut && !child.children().isEmpty()) {
+                text.append("  ");
+                colored("[" + (depth(child) - 1) + " levels more, down to " + heaviestEnd(child).label() + "]", DIM,
+                        text);
+            }
             text.append('\n');
-            children(child, threadTotal, indent + continuation(last), text);
+            if (levels > 1) {
+                children(child, threadTotal, indent + continuation(last), levels - 1, sayCut, text);
+            }
         }
+    }
+
+    /** Where the heaviest path under {@code node} ends: its heaviest child's, down to a leaf or its own time. */
+    private static CallNode heaviestEnd(CallNode node) {
+        CallNode end = node;
+        while (!end.children().isEmpty()) {
+            CallNode heaviest = end.children().get(0);
+            for (CallNode child : end.children()) {
+                if (child.totalNanos() > heaviest.totalNanos()) {
+                    heaviest = child;
+                }
+            }
+            if (heaviest.kind() == CallNode.Kind.SELF) {
+                break; // its own time is the heaviest part
+            }
+            end = heaviest;
+        }
+        return end;
     }
 
     private String branch(boolean last) {
@@ -319,11 +351,13 @@ public final class TextRenderer extends TreeRenderer {
         return DIM;
     }
 
+    /** Everything from the program passes here (names, locations, library names): printed escaped. */
     private void colored(String s, String color, StringBuilder text) {
+        String shown = PrintableText.of(s);
         if (options.color() && color != null) {
-            text.append(color).append(s).append(RESET);
+            text.append(color).append(shown).append(RESET);
         } else {
-            text.append(s);
+            text.append(shown);
         }
     }
 }

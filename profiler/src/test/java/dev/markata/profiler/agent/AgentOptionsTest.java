@@ -27,6 +27,8 @@ class AgentOptionsTest {
         assertThat(options.timeMode()).isEqualTo(TimeMode.WALL);
         assertThat(options.sampler()).isEqualTo(SamplerChoice.AUTO);
         assertThat(options.jfr()).isNull();
+        assertThat(options.show()).isEmpty();
+        assertThat(options.hide()).isEmpty();
     }
 
     @Test
@@ -41,6 +43,31 @@ class AgentOptionsTest {
         assertThat(options.timeMode()).isEqualTo(TimeMode.CPU);
         assertThat(options.sampler()).isEqualTo(SamplerChoice.JDK);
         assertThat(options.jfr()).isEqualTo(Path.of("rec.jfr"));
+    }
+
+    /**
+     * A program whose own work is in library jars (Maven: its launcher jar is the application,
+     * its real work in {@code lib/}) had its tree under one "2890 frames hidden" row, and an agent
+     * run had no way to say which code to open: the library's {@code ReportOptions.withShow} and
+     * the HTML page's view options were the only ones. {@code show} and {@code hide} take a class
+     * name pattern each, and may be given again for more (a comma separates options).
+     */
+    @Test
+    void showAndHideTakeClassNamePatternsAndMayBeRepeated() {
+        AgentOptions options = AgentOptions.parse(
+                "show=org.apache.maven.*,output=p.txt,show=org.eclipse.aether.*,hide=*Logger*,hide=re:org\\.slf4j\\..*");
+        assertThat(options.show()).containsExactly("org.apache.maven.*", "org.eclipse.aether.*");
+        assertThat(options.hide()).containsExactly("*Logger*", "re:org\\.slf4j\\..*");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "show=|show= needs a class name pattern (a glob like org.apache.maven.*, or re: and a Java regex)",
+            "hide=re:org.(|hide=re:org.( is not a pattern: invalid class-name pattern 're:org.(': Unclosed group",
+            "output=p.html,output=q.html|agent argument 'output' is given twice"})
+    void aBadPatternSaysWhatIsWrong(String arguments, String message) {
+        assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     /**
@@ -143,7 +170,7 @@ class AgentOptionsTest {
     void anEmptyOptionSaysWhereItIsAndHowOptionsAreWritten(String arguments, String message) {
         assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message + "; give options as key=value separated by single commas (keys: interval,"
-                        + " output, threads, async, mode, sampler, jfr)");
+                        + " output, threads, async, mode, sampler, jfr, show, hide)");
     }
 
     /** A trailing comma is no empty option between two others: read as before. */

@@ -7,6 +7,7 @@ import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
 import example.app.AgentTarget;
+import example.otheragent.ExitDuringStart;
 import example.otheragent.ThreadRetransformer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,12 @@ class ProfilerAgentTest {
             }
         }
         return file;
+    }
+
+    /** A jar of another agent, {@code agent}, a class of the tests' own that needs no other. */
+    private static Path otherAgentJar(Class<?> agent) throws IOException {
+        Map.Entry<String, byte[]> own = classFile(agent);
+        return agentJar(dir.resolve(agent.getSimpleName() + ".jar"), agent, Map.of(own.getKey(), own.getValue()));
     }
 
     /** The class file of {@code type} and its name in a jar. */
@@ -233,9 +240,7 @@ class ProfilerAgentTest {
      */
     @Test
     void anotherAgentRetransformingThreadKeepsTheExceptionInTheReport() throws Exception {
-        Map.Entry<String, byte[]> retransformer = classFile(ThreadRetransformer.class);
-        Path other = agentJar(dir.resolve("other-agent.jar"), ThreadRetransformer.class,
-                Map.of(retransformer.getKey(), retransformer.getValue()));
+        Path other = otherAgentJar(ThreadRetransformer.class);
         String classPath = System.getProperty("java.class.path");
         Path output = dir.resolve("other-agent-after.session.json");
         Run after = run("output=" + output, "worker-throw-own-handler", classPath, List.of("-javaagent:" + other));
@@ -255,6 +260,57 @@ class ProfilerAgentTest {
             assertThat(Session.load(report).metadata()).as(report.toString()).containsEntry("outcome", "failed")
                     .containsEntry("uncaught_exception", "java.lang.IllegalArgumentException in thread worker");
         }
+    }
+
+    /**
+     * The JVM ended (a SIGTERM, Ctrl-C, another agent's {@code System.exit}) while the profiler
+     * was starting, async-profiler's first start taking 50-170 ms before the program runs: the
+     * exit hook found no profiler running yet and returned, and the profiler started after it,
+     * sampling a JVM on its way out. No report and not a word; 3 runs of 24 SIGTERMs sent in a
+     * program's first 0.25 s. The hook now waits for the start and writes what was recorded.
+     */
+    @Test
+    void anExitWhileTheProfilerStartsStillWritesTheReport() throws Exception {
+        Path other = otherAgentJar(ExitDuringStart.class);
+        Path output = dir.resolve("exit-during-start.session.json");
+        Run run = run("output=" + output, "return", System.getProperty("java.class.path"), "-javaagent:" + other);
+        assertThat(run.stderr()).contains("other agent: exit hook runs: true");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr()).contains("markata-profiler: wrote " + output);
+        assertThat(Session.load(output).threads()).isNotNull();
+    }
+
+    /**
+     * An agent run could not say which code is the application's: a program whose work is in
+     * library jars (Maven) had its tree folded under one "frames hidden" row, whatever the
+     * report format. {@code show} opens classes as application code, {@code hide} folds them
+     * (the pyinstrument JSON says which each frame is).
+     */
+    @Test
+    void showAndHidePatternsDecideWhichCodeTheReportOpens() throws Exception {
+        Path plain = dir.resolve("patterns-none.json");
+        Path patterns = dir.resolve("patterns.json");
+        assertThat(run("output=" + plain, "return").exitCode()).isZero();
+        assertThat(run("output=" + patterns + ",show=java.lang.Thread,hide=example.app.*", "return").exitCode())
+                .isZero();
+
+        assertThat(applicationCode(plain, "java.lang.Thread", "run")).containsOnly(false);
+        assertThat(applicationCode(plain, AgentTarget.class.getName(), "busy")).containsOnly(true);
+        assertThat(applicationCode(patterns, "java.lang.Thread", "run")).containsOnly(true);
+        assertThat(applicationCode(patterns, AgentTarget.class.getName(), "busy")).containsOnly(false);
+    }
+
+    /** {@code is_application_code} of every frame of {@code className.method} in a pyinstrument JSON report. */
+    private static List<Boolean> applicationCode(Path json, String className, String method) throws IOException {
+        java.util.regex.Matcher frames = java.util.regex.Pattern.compile("\"function\":\"" + method
+                + "\",\"class_name\":\"" + java.util.regex.Pattern.quote(className)
+                + "\"[^{}]*\"is_application_code\":(true|false)").matcher(Files.readString(json));
+        List<Boolean> kinds = new ArrayList<>();
+        while (frames.find()) {
+            kinds.add(Boolean.parseBoolean(frames.group(1)));
+        }
+        assertThat(kinds).as("frames of %s.%s in %s", className, method, json).isNotEmpty();
+        return kinds;
     }
 
     /**

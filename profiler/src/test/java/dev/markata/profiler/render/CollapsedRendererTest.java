@@ -111,4 +111,21 @@ class CollapsedRendererTest {
                 "[thread worker (thread 7)];app.Worker.run 4000", "[thread worker (thread 9)];app.Worker.run 2000");
         assertThat(text).contains("[thread worker (thread 7)]", "[thread worker (thread 9)]", "[thread main]");
     }
+
+    /**
+     * A line of collapsed stacks is a stack, a space and a number: a thread or method name with a
+     * carriage return or another control character (the program's to choose) broke it, or reached
+     * the terminal of whoever looked at the file. They are written escaped, as in the text tree.
+     */
+    @Test
+    void controlCharactersInNamesStayInsideTheirLine() {
+        var session = TestSessions.builder()
+                .threadName(1, "a\rb\u001b[2J")
+                .sample(1, "app.Main.main;app.Evil.run\rx\u2028y", 3)
+                .build();
+
+        assertThat(Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults())).isEqualTo("""
+                [thread a\\rb\\u001b[2J];app.Main.main;app.Evil.run\\rx\\u2028y 3000
+                """);
+    }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -225,6 +226,59 @@ class TextRendererTest {
                 .endsWith("... |");
         // a short one is left whole
         assertThat(render(session, ReportOptions.defaults())).contains("│ Program:  test program ");
+    }
+
+    /**
+     * Thread, class and method names and the command line are the program's to choose: a thread
+     * named {@code "line1\nline2"} broke its tree line in two, and a name holding an escape
+     * sequence coloured (or could clear) the terminal the tree was printed to. Control characters
+     * are shown escaped, as Java source would write them.
+     */
+    @Test
+    void controlCharactersInTheProgramsNamesAreShownEscaped() throws IOException {
+        Session named = TestSessions.builder()
+                .threadName(1, "line1\nline2 \u001b[31mred\u2028")
+                .sample(1, "app.Main.main;app.Evil\u001b[2J.run\rx\u0085", 10)
+                .target("app.Main 'a\nb'\t\u007f")
+                .build();
+
+        for (ReportOptions options : List.of(ReportOptions.defaults(), ReportOptions.defaults().withUnicode(false),
+                ReportOptions.defaults().withFlat(ReportOptions.Flat.SELF))) {
+            String text = render(named, options);
+            assertThat(text).doesNotContain("\u001b", "\r", "\u2028", "\u0085", "\t", "\u007f")
+                    .contains("[thread line1\\nline2 \\u001b[31mred\\u2028]")
+                    .contains("Evil\\u001b[2J.run\\rx\\u0085")
+                    .contains("Program:  app.Main 'a\\nb'\\t\\u007f ");
+            assertThat(text.lines().filter(line -> line.contains("line1"))).hasSize(1);
+        }
+        // colours are still the renderer's own
+        assertThat(render(named, ReportOptions.defaults().withColor(true))).contains("\u001b[1m")
+                .doesNotContain("\u001b[31mred", "\u001b[2J");
+    }
+
+    /**
+     * A recursion deeper than the 200 levels the tree draws (a parser, a tree walk, a
+     * 20,000-deep recursion profiled with the agent): the tree ended at a row of the recursion,
+     * and where its time went, the method at the bottom, was nowhere in the text; only the
+     * footer said the tree was cut. The row where it is cut says how many levels are not drawn
+     * and where the heaviest path under it ends.
+     */
+    @Test
+    void aRowCutAtTheTreesDepthLimitSaysWhatIsBelowIt() throws IOException {
+        Session deep = TestSessions.builder()
+                .sample(1, "app.Main.main;" + "app.Parser.parse;".repeat(300) + "app.Lexer.next", 90)
+                .sample(1, "app.Main.main;" + "app.Parser.parse;".repeat(250), 10)
+                .build();
+
+        String text = render(deep, ReportOptions.defaults());
+
+        List<String> rows = text.lines().filter(line -> line.contains("Parser.parse")).toList();
+        assertThat(rows).hasSize(199); // under the thread's row, Main.main and 199 of the 300
+        assertThat(rows.get(198)).endsWith("0.100 Parser.parse  Parser.java:10  [102 levels more, down to Lexer.next]");
+        assertThat(rows.subList(0, 198)).noneMatch(row -> row.contains("levels more"));
+        assertThat(text).doesNotContain("Lexer.next  ").contains("tree cut at 200 levels");
+        // a depth the reader asked for cuts quietly, as it always did
+        assertThat(render(deep, ReportOptions.defaults().withMaxDepth(5))).doesNotContain("levels more");
     }
 
     private static String render(Session session, ReportOptions options) throws IOException {
