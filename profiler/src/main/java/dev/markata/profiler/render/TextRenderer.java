@@ -155,7 +155,7 @@ public final class TextRenderer extends TreeRenderer {
                 text.append('\n');
             }
             first = false;
-            line(thread, thread.totalNanos(), scale, text);
+            line(thread, null, thread.totalNanos(), scale, text);
             threadTime(thread, scale, text);
             text.append('\n');
             children(thread, thread.totalNanos(), scale, "", maxDepth, options.maxDepth() == 0, text);
@@ -204,7 +204,7 @@ public final class TextRenderer extends TreeRenderer {
             boolean last = i == children.size() - 1;
             CallNode child = children.get(i);
             text.append(indent).append(branch(last));
-            line(child, threadTotal, scale, text);
+            line(child, node, threadTotal, scale, text);
             if (levels == 1 && sayCut && !child.children().isEmpty()) {
                 text.append("  ");
                 colored("[" + (depth(child) - 1) + " levels more, down to " + heaviestEnd(child).label() + "]", DIM,
@@ -249,12 +249,12 @@ public final class TextRenderer extends TreeRenderer {
         return options.unicode() ? "│  " : "|  ";
     }
 
-    /** {@code 1.234 Class.method  File.java:12}, coloured when asked. */
-    private void line(CallNode node, long threadTotal, Scale scale, StringBuilder text) {
+    /** {@code 1.234 Class.method  File.java:12}, coloured when asked; {@code parent} is null for a thread's row. */
+    private void line(CallNode node, CallNode parent, long threadTotal, Scale scale, StringBuilder text) {
         colored(time(node.totalNanos(), threadTotal, scale), timeColor(node.totalNanos(), threadTotal), text);
         text.append(' ');
         boolean synthetic = node.kind() != CallNode.Kind.FRAME && node.kind() != CallNode.Kind.LIBRARY_GROUP;
-        colored(node.label(), synthetic ? CYAN : node.isApplicationCode() ? BOLD : null, text);
+        colored(label(node, parent), synthetic ? CYAN : node.isApplicationCode() ? BOLD : null, text);
         String location = synthetic ? "" : node.frame().location();
         if (!location.isEmpty()) {
             text.append("  ");
@@ -266,6 +266,20 @@ public final class TextRenderer extends TreeRenderer {
                     + " hidden: " + libraries(node.libraries()) + "]", DIM, text);
         }
     }
+
+    /**
+     * What a row is called: the node's label, but {@value #NO_JAVA_FRAMES} for a thread's own
+     * time. A {@code [self]} right under a thread is its samples in which no Java frame was seen
+     * (native code, the VM, a stack that could not be walked), which {@code [self]} does not say:
+     * it read as time the thread spent in itself. The JSON keeps pyinstrument's {@code [self]}.
+     */
+    static String label(CallNode node, CallNode parent) {
+        return node.kind() == CallNode.Kind.SELF && parent != null && parent.kind() == CallNode.Kind.THREAD
+                ? NO_JAVA_FRAMES : node.label();
+    }
+
+    /** The label of a thread's own time: its samples without a Java frame. */
+    static final String NO_JAVA_FRAMES = "[no Java frames]";
 
     private void flat(ReportTrees trees, double threshold, StringBuilder text, Footer footer) {
         boolean self = options.flat() == ReportOptions.Flat.SELF;
@@ -284,7 +298,7 @@ public final class TextRenderer extends TreeRenderer {
             }
             first = false;
             long total = thread.totalNanos();
-            line(thread, total, scale, text);
+            line(thread, null, total, scale, text);
             text.append("  ").append(self ? "by own time" : "by total time").append('\n');
             long limit = (long) Math.ceil(total * threshold / 100.0);
             for (ReportTrees.MethodTime method : ReportTrees.flat(thread, self)) {

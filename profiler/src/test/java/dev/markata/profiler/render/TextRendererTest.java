@@ -143,6 +143,37 @@ class TextRendererTest {
                 """);
     }
 
+    /**
+     * A thread's own time, right under its row, is its samples in which no Java frame was seen
+     * (native code, the VM, a stack that could not be walked): labelled {@code [self]} like a
+     * method's own time, it read as time the thread spent in itself. Own time under a method
+     * stays {@code [self]}.
+     */
+    @Test
+    void aThreadsOwnTimeSaysItHadNoJavaFrames() throws IOException {
+        Session unwalked = TestSessions.builder()
+                .sample(1, "app.Main.main;app.Site.render", 40)
+                .sample(1, "app.Main.main", 10)
+                .sample(1, "", 30)
+                .sample(2, "app.Worker.run", 20)
+                .sample(2, "", 5)
+                .build();
+
+        String text = render(unwalked, ReportOptions.defaults());
+
+        assertThat(text).contains("""
+                80.0 ms [thread main]
+                ├─ 50.0 ms Main.main  Main.java:10
+                │  ├─ 40.0 ms Site.render  Site.java:10
+                │  └─ 10.0 ms [self]
+                └─ 30.0 ms [no Java frames]
+                """).contains("""
+                25.0 ms [thread worker-2]
+                ├─ 20.0 ms Worker.run  Worker.java:10
+                └─ 5.0 ms [no Java frames]
+                """);
+    }
+
     @Test
     void colourMarksTimeByShareOfTheTotal() throws IOException {
         String text = render(ReportOptions.defaults().withColor(true));

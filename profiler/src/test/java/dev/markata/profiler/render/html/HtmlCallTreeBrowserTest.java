@@ -252,6 +252,7 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(self)).isEqualTo("60.0 ms");
         assertThat(self.findElement(By.cssSelector(".pct")).getText()).isEqualTo("60.0%");
         assertThat(self.getAttribute("title")).contains("no Java frame"); // what a top-level [self] is
+        assertThat(self.findElement(By.cssSelector(".name")).getText()).isEqualTo("[no Java frames]");
         browser.screenshot("unwalked-stacks-tree");
     }
 
@@ -269,6 +270,25 @@ class HtmlCallTreeBrowserTest {
         assertThat(time(row("Site.render"))).isEqualTo("3.0 ms");
         assertThat(time(row("Site.load"))).isEqualTo("1.0 ms");
         browser.screenshot("short-program-tree");
+    }
+
+    /**
+     * In the tree with a row per thread, a thread's own time (its samples without a Java frame)
+     * is "[no Java frames]", as in the text tree; a method's own time stays "[self]".
+     */
+    @Test
+    void aThreadsOwnTimeSaysItHadNoJavaFrames() throws Exception {
+        Session unwalked = TestSessions.builder().sample(1, "app.Main.main;app.Site.render", 40)
+                .sample(1, "app.Main.main", 10).sample(1, "", 30).sample(2, "app.Worker.run", 20).sample(2, "", 5)
+                .build();
+        browser.open(HtmlBrowser.render(unwalked, HtmlOptions.defaults(), "no-java-frames"));
+        List<String> selfRows = browser.findAll(By.cssSelector("#view .row.self-row")).stream()
+                .map(r -> r.getAttribute("aria-level") + " " + r.findElement(By.cssSelector(".name")).getText()
+                        + " " + time(r))
+                .toList();
+        assertThat(selfRows).containsExactlyInAnyOrder("2 [no Java frames] 30.0 ms", "3 [self] 10.0 ms",
+                "2 [no Java frames] 5.0 ms");
+        browser.screenshot("no-java-frames");
     }
 
     @Test
