@@ -60,7 +60,7 @@ class ReadmeExampleTest {
 
         // the text tree it prints has the task's work under main, where it was submitted
         assertThat(printed).contains("[thread main]").containsPattern(
-                "(?s)" + className + "\\.main .*\\n[ │├└─]+[0-9.]+ " + className + "\\.lambda\\$main\\$0 .*\\n[ │├└─]+[0-9.]+ "
+                "(?s)" + className + "\\.main .*\\n[ │├└─]+[0-9.]+(?: ms)? " + className + "\\.lambda\\$main\\$0 .*\\n[ │├└─]+[0-9.]+(?: ms)? "
                         + className + "\\.render ");
         String page = Files.readString(dir.resolve("profile.html"), StandardCharsets.UTF_8);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("\"" + className + "\"");

@@ -21,9 +21,15 @@ public final class TestStacks {
     private final List<Frame> frames = new ArrayList<>();
     private final StackTable.Builder stacks = new StackTable.Builder();
 
-    /** The id of {@code stack} in this table, adding its frames and stacks as needed. */
+    /**
+     * The id of {@code stack} in this table, adding its frames and stacks as needed; {@code ""}
+     * is a sample without a Java frame (native code, the VM), as the samplers record one.
+     */
     public int stackId(String stack) {
         int id = StackTable.EMPTY;
+        if (stack.isEmpty()) {
+            return id;
+        }
         for (String part : stack.split(";")) {
             Frame frame;
             if (part.startsWith("[") && part.endsWith("]")) { // a synthetic frame, as the samplers make them

@@ -48,7 +48,7 @@ class TruncatedStackTest {
 
         String text = Reports.of(session).render(ReportFormat.TEXT, ReportOptions.forConsole().withColor(false).withThresholdPercent(0.0));
         assertThat(text.lines().filter(line -> line.contains("[truncated]")))
-                .singleElement().satisfies(line -> assertThat(line).matches("[├└]─ \\d+\\.\\d+ \\[truncated\\]"));
+                .singleElement().satisfies(line -> assertThat(line).matches("[├└]─ \\d+\\.\\d+( ms)? \\[truncated\\]"));
         String collapsed = Reports.of(session).render(ReportFormat.COLLAPSED, ReportOptions.defaults());
         assertThat(collapsed.lines()).anySatisfy(line -> assertThat(line).startsWith("[thread main];[truncated];"))
                 .noneSatisfy(line -> assertThat(line).matches("\\[thread [^]]*\\];TruncatedStackTest\\.down.*"));

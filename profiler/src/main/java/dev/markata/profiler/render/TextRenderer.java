@@ -18,7 +18,9 @@ import java.util.Objects;
  * CPU time), then per thread a tree of {@code 1.234 Class.method  File.java:12} lines, and a
  * footer saying what was hidden and where the full report is. Options give ASCII or unicode
  * lines, ANSI colour by share of the total, seconds or percent, a flat list instead of a tree,
- * a timeline instead of aggregated calls, and a depth limit.
+ * a timeline instead of aggregated calls, and a depth limit. Times are pyinstrument's bare
+ * seconds when the busiest thread ran a second or more, else milliseconds, each with its unit
+ * ({@link Scale}).
  */
 public final class TextRenderer extends TreeRenderer {
 
@@ -69,8 +71,8 @@ public final class TextRenderer extends TreeRenderer {
         List<String> lines = new ArrayList<>();
         lines.add(columns("Recorded: " + RECORDED.format(session.startedAt()),
                 "Samples:  " + session.sampleCount()));
-        lines.add(columns("Duration: " + seconds(session.duration().toNanos()) + " s",
-                "CPU time: " + seconds(session.cpuTime().toNanos()) + " s"));
+        lines.add(columns("Duration: " + Scale.readable(session.duration().toNanos()),
+                "CPU time: " + Scale.readable(session.cpuTime().toNanos())));
         lines.add(cut("Program:  " + session.targetDescription()));
         String outcome = session.metadata().get("outcome");
         if (outcome != null) {
@@ -138,6 +140,7 @@ public final class TextRenderer extends TreeRenderer {
             busiest = Math.max(busiest, thread.totalNanos());
         }
         double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
+        Scale scale = Scale.of(busiest);
         long threadLimit = (long) Math.ceil(busiest * threshold / 100.0);
         for (CallNode thread : threads) {
             if (thread.totalNanos() < threadLimit) {
@@ -152,10 +155,10 @@ public final class TextRenderer extends TreeRenderer {
                 text.append('\n');
             }
             first = false;
-            line(thread, thread.totalNanos(), text);
-            threadTime(thread, text);
+            line(thread, null, thread.totalNanos(), scale, text);
+            threadTime(thread, scale, text);
             text.append('\n');
-            children(thread, thread.totalNanos(), "", maxDepth, options.maxDepth() == 0, text);
+            children(thread, thread.totalNanos(), scale, "", maxDepth, options.maxDepth() == 0, text);
         }
         if (first) {
             text.append("No samples were recorded.\n");
@@ -167,10 +170,10 @@ public final class TextRenderer extends TreeRenderer {
      * the wall time waited, {@code WallShares}): how much time the threads spent on it all, so the
      * workers' own figure is not lost. The thread's total itself stays its wall time.
      */
-    private void threadTime(CallNode thread, StringBuilder text) {
+    private void threadTime(CallNode thread, Scale scale, StringBuilder text) {
         if (Math.abs(thread.threadNanos() - thread.totalNanos()) * 200 > thread.totalNanos()) { // over 0.5 %
             text.append("  ");
-            colored("[" + seconds(thread.threadNanos()) + " s of thread time: work handed to other threads"
+            colored("[" + scale.withUnit(thread.threadNanos()) + " of thread time: work handed to other threads"
                     + " is shown in the time waited for it]", DIM, text);
         }
     }
@@ -194,14 +197,14 @@ public final class TextRenderer extends TreeRenderer {
      * are not drawn and where the heaviest path under it ends: a deep recursion's tree ended at
      * one of its rows, and the method the time went to was nowhere in the text.
      */
-    private void children(CallNode node, long threadTotal, String indent, int levels, boolean sayCut,
+    private void children(CallNode node, long threadTotal, Scale scale, String indent, int levels, boolean sayCut,
                           StringBuilder text) {
         List<CallNode> children = node.children();
         for (int i = 0; i < children.size(); i++) {
             boolean last = i == children.size() - 1;
             CallNode child = children.get(i);
             text.append(indent).append(branch(last));
-            line(child, threadTotal, text);
+            line(child, node, threadTotal, scale, text);
             if (levels == 1 && sayCut && !child.children().isEmpty()) {
                 text.append("  ");
                 colored("[" + (depth(child) - 1) + " levels more, down to " + heaviestEnd(child).label() + "]", DIM,
@@ -209,7 +212,7 @@ public final class TextRenderer extends TreeRenderer {
             }
             text.append('\n');
             if (levels > 1) {
-                children(child, threadTotal, indent + continuation(last), levels - 1, sayCut, text);
+                children(child, threadTotal, scale, indent + continuation(last), levels - 1, sayCut, text);
             }
         }
     }
@@ -246,12 +249,12 @@ public final class TextRenderer extends TreeRenderer {
         return options.unicode() ? "│  " : "|  ";
     }
 
-    /** {@code 1.234 Class.method  File.java:12}, coloured when asked. */
-    private void line(CallNode node, long threadTotal, StringBuilder text) {
-        colored(time(node.totalNanos(), threadTotal), timeColor(node.totalNanos(), threadTotal), text);
+    /** {@code 1.234 Class.method  File.java:12}, coloured when asked; {@code parent} is null for a thread's row. */
+    private void line(CallNode node, CallNode parent, long threadTotal, Scale scale, StringBuilder text) {
+        colored(time(node.totalNanos(), threadTotal, scale), timeColor(node.totalNanos(), threadTotal), text);
         text.append(' ');
         boolean synthetic = node.kind() != CallNode.Kind.FRAME && node.kind() != CallNode.Kind.LIBRARY_GROUP;
-        colored(node.label(), synthetic ? CYAN : node.isApplicationCode() ? BOLD : null, text);
+        colored(label(node, parent), synthetic ? CYAN : node.isApplicationCode() ? BOLD : null, text);
         String location = synthetic ? "" : node.frame().location();
         if (!location.isEmpty()) {
             text.append("  ");
@@ -264,18 +267,38 @@ public final class TextRenderer extends TreeRenderer {
         }
     }
 
+    /**
+     * What a row is called: the node's label, but {@value #NO_JAVA_FRAMES} for a thread's own
+     * time. A {@code [self]} right under a thread is its samples in which no Java frame was seen
+     * (native code, the VM, a stack that could not be walked), which {@code [self]} does not say:
+     * it read as time the thread spent in itself. The JSON keeps pyinstrument's {@code [self]}.
+     */
+    static String label(CallNode node, CallNode parent) {
+        return node.kind() == CallNode.Kind.SELF && parent != null && parent.kind() == CallNode.Kind.THREAD
+                ? NO_JAVA_FRAMES : node.label();
+    }
+
+    /** The label of a thread's own time: its samples without a Java frame. */
+    static final String NO_JAVA_FRAMES = "[no Java frames]";
+
     private void flat(ReportTrees trees, double threshold, StringBuilder text, Footer footer) {
         boolean self = options.flat() == ReportOptions.Flat.SELF;
         // Complete numbers: no threshold or groups before summing; the threshold applies to the list.
         var treeOptions = options.treeOptions(0).withThresholdPercent(0).withGroupLibraries(false);
+        List<CallNode> threads = trees.threads(options, treeOptions);
+        long busiest = 0;
+        for (CallNode thread : threads) {
+            busiest = Math.max(busiest, thread.totalNanos());
+        }
+        Scale scale = Scale.of(busiest);
         boolean first = true;
-        for (CallNode thread : trees.threads(options, treeOptions)) {
+        for (CallNode thread : threads) {
             if (!first) {
                 text.append('\n');
             }
             first = false;
             long total = thread.totalNanos();
-            line(thread, total, text);
+            line(thread, null, total, scale, text);
             text.append("  ").append(self ? "by own time" : "by total time").append('\n');
             long limit = (long) Math.ceil(total * threshold / 100.0);
             for (ReportTrees.MethodTime method : ReportTrees.flat(thread, self)) {
@@ -284,7 +307,7 @@ public final class TextRenderer extends TreeRenderer {
                     continue;
                 }
                 text.append("  ");
-                colored(time(method.nanos(), total), timeColor(method.nanos(), total), text);
+                colored(time(method.nanos(), total, scale), timeColor(method.nanos(), total), text);
                 text.append(' ');
                 colored(method.frame().displayName(), method.synthetic() ? CYAN
                         : method.frame().kind() == dev.markata.profiler.model.FrameKind.APPLICATION ? BOLD : null, text);
@@ -321,15 +344,41 @@ public final class TextRenderer extends TreeRenderer {
         }
     }
 
-    private String time(long nanos, long total) {
+    private String time(long nanos, long total, Scale scale) {
         if (options.unit() == ReportOptions.Unit.PERCENT) {
             return String.format(Locale.ROOT, "%.1f%%", total == 0 ? 0.0 : nanos * 100.0 / total);
         }
-        return seconds(nanos);
+        return scale.row(nanos);
     }
 
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    /**
+     * How a report prints times, chosen once from its largest (the busiest thread's total) so
+     * that its rows compare at a glance. From a second up, pyinstrument's bare seconds with three
+     * decimals. Below, milliseconds with one decimal and the unit on every row: an agent run of a
+     * 5 ms program printed a tree of 0.000 and 0.001, and a bare number in this shape reads as
+     * seconds, so a row copied on its own must still say what it is.
+     */
+    enum Scale {
+        SECONDS, MILLISECONDS;
+
+        static Scale of(long largestNanos) {
+            return largestNanos >= 1_000_000_000L ? SECONDS : MILLISECONDS;
+        }
+
+        /** {@code nanos} in the unit its own size calls for, with the unit (the header's figures). */
+        static String readable(long nanos) {
+            return of(nanos).withUnit(nanos);
+        }
+
+        /** A tree or list row's time: {@code 1.234} or {@code 5.2 ms}. */
+        String row(long nanos) {
+            return this == SECONDS ? String.format(Locale.ROOT, "%.3f", nanos / 1e9) : withUnit(nanos);
+        }
+
+        /** A time with its unit, for the header and notes: {@code 1.234 s} or {@code 5.2 ms}. */
+        String withUnit(long nanos) {
+            return this == SECONDS ? row(nanos) + " s" : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        }
     }
 
     private static String percent(double value) {

@@ -24,7 +24,7 @@ class TextRendererTest {
     private static final String HEADER = """
             ╭─ markata profile ─────────────────────────────────────╮
             │ Recorded: 2026-11-25 12:00:00 UTC   Samples:  100     │
-            │ Duration: 0.100 s                   CPU time: 0.050 s │
+            │ Duration: 100.0 ms                  CPU time: 50.0 ms │
             │ Program:  test program                                │
             ╰───────────────────────────────────────────────────────╯
 
@@ -40,15 +40,15 @@ class TextRendererTest {
     void drawsHeaderTreeGroupsAndFooter() throws IOException {
         assertThat(render(ReportOptions.defaults().withThresholdPercent(2.0)
                 .withFullReportHint("site/_profile/profile.html"))).isEqualTo(HEADER + """
-                0.100 [thread main]
-                └─ 0.100 Main.main  Main.java:10
-                   ├─ 0.080 Site.render  Site.java:10
-                   │  ├─ 0.050 [self]
-                   │  └─ 0.030 HashMap.get  HashMap.java:10
-                   ├─ 0.015 Site.load  Site.java:10
-                   │  └─ 0.015 Parser.parse  Parser.java:10  [2 frames hidden: commonmark, jdk]
-                   │     └─ 0.015 Ext.visit  Ext.java:10
-                   └─ 0.004 [self]
+                100.0 ms [thread main]
+                └─ 100.0 ms Main.main  Main.java:10
+                   ├─ 80.0 ms Site.render  Site.java:10
+                   │  ├─ 50.0 ms [self]
+                   │  └─ 30.0 ms HashMap.get  HashMap.java:10
+                   ├─ 15.0 ms Site.load  Site.java:10
+                   │  └─ 15.0 ms Parser.parse  Parser.java:10  [2 frames hidden: commonmark, jdk]
+                   │     └─ 15.0 ms Ext.visit  Ext.java:10
+                   └─ 4.0 ms [self]
 
                 1 node hidden below 2%; full report: site/_profile/profile.html
                 """);
@@ -75,47 +75,112 @@ class TextRendererTest {
         String text = render(ReportOptions.defaults().withShowAll(true));
 
         assertThat(text).contains("""
-                   │  └─ 0.015 Parser.parse  Parser.java:10
-                   │     └─ 0.015 DocumentParser.parse  DocumentParser.java:10
-                   │        └─ 0.015 ArrayList.add  ArrayList.java:10
-                   │           └─ 0.015 Ext.visit  Ext.java:10
-                """).contains("0.001 Tiny.run").doesNotContain("hidden");
+                   │  └─ 15.0 ms Parser.parse  Parser.java:10
+                   │     └─ 15.0 ms DocumentParser.parse  DocumentParser.java:10
+                   │        └─ 15.0 ms ArrayList.add  ArrayList.java:10
+                   │           └─ 15.0 ms Ext.visit  Ext.java:10
+                """).contains("1.0 ms Tiny.run").doesNotContain("hidden");
     }
 
     @Test
     void flatModeListsMethodsByOwnOrTotalTime() throws IOException {
         assertThat(render(ReportOptions.defaults().withFlat(ReportOptions.Flat.SELF).withThresholdPercent(1.5))).isEqualTo(HEADER + """
-                0.100 [thread main]  by own time
-                  0.050 Site.render  Site.java:10
-                  0.030 HashMap.get  HashMap.java:10
-                  0.015 Ext.visit  Ext.java:10
-                  0.004 Main.main  Main.java:10
+                100.0 ms [thread main]  by own time
+                  50.0 ms Site.render  Site.java:10
+                  30.0 ms HashMap.get  HashMap.java:10
+                  15.0 ms Ext.visit  Ext.java:10
+                  4.0 ms Main.main  Main.java:10
 
                 1 method hidden below 1.5%
                 """);
         assertThat(render(ReportOptions.defaults().withFlat(ReportOptions.Flat.TOTAL).withThresholdPercent(10.0)))
                 .contains("""
-                        0.100 [thread main]  by total time
-                          0.100 Main.main  Main.java:10
-                          0.080 Site.render  Site.java:10
-                          0.030 HashMap.get  HashMap.java:10
-                          0.015 ArrayList.add  ArrayList.java:10
-                          0.015 DocumentParser.parse  DocumentParser.java:10
-                          0.015 Ext.visit  Ext.java:10
-                          0.015 Parser.parse  Parser.java:10
-                          0.015 Site.load  Site.java:10
+                        100.0 ms [thread main]  by total time
+                          100.0 ms Main.main  Main.java:10
+                          80.0 ms Site.render  Site.java:10
+                          30.0 ms HashMap.get  HashMap.java:10
+                          15.0 ms ArrayList.add  ArrayList.java:10
+                          15.0 ms DocumentParser.parse  DocumentParser.java:10
+                          15.0 ms Ext.visit  Ext.java:10
+                          15.0 ms Parser.parse  Parser.java:10
+                          15.0 ms Site.load  Site.java:10
 
                         1 method hidden below 10%
                         """);
+    }
+
+    /**
+     * A program of a few milliseconds (an agent run of a short tool): in seconds with three
+     * decimals its rows were all 0.0 ms to 0.004. Under a second the rows are milliseconds, each
+     * with its unit, as a bare number in this tree's shape reads as seconds.
+     */
+    @Test
+    void aShortProgramsRowsAreMillisecondsNotZeros() throws IOException {
+        Session shortRun = TestSessions.builder()
+                .sample(1, "app.Main.main;app.Site.render", 3)
+                .build();
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(shortRun, out);
+
+        assertThat(out.toString()).contains("│ Duration: 3.0 ms").endsWith("""
+                3.0 ms [thread main]
+                └─ 3.0 ms Main.main  Main.java:10
+                   └─ 3.0 ms Site.render  Site.java:10
+                """);
+    }
+
+    /** From a second up the tree is pyinstrument's: seconds with three decimals, no unit on the rows. */
+    @Test
+    void aProgramOfSecondsKeepsPyinstrumentsSeconds() throws IOException {
+        StringWriter out = new StringWriter();
+
+        new TextRenderer(ReportOptions.defaults()).render(TestSessions.libraryCallInSmallSteps(), out);
+
+        assertThat(out.toString()).contains("│ Duration: 2.000 s").contains("""
+                2.000 [thread main]
+                └─ 2.000 Main.main  Main.java:10
+                """);
+    }
+
+    /**
+     * A thread's own time, right under its row, is its samples in which no Java frame was seen
+     * (native code, the VM, a stack that could not be walked): labelled {@code [self]} like a
+     * method's own time, it read as time the thread spent in itself. Own time under a method
+     * stays {@code [self]}.
+     */
+    @Test
+    void aThreadsOwnTimeSaysItHadNoJavaFrames() throws IOException {
+        Session unwalked = TestSessions.builder()
+                .sample(1, "app.Main.main;app.Site.render", 40)
+                .sample(1, "app.Main.main", 10)
+                .sample(1, "", 30)
+                .sample(2, "app.Worker.run", 20)
+                .sample(2, "", 5)
+                .build();
+
+        String text = render(unwalked, ReportOptions.defaults());
+
+        assertThat(text).contains("""
+                80.0 ms [thread main]
+                ├─ 50.0 ms Main.main  Main.java:10
+                │  ├─ 40.0 ms Site.render  Site.java:10
+                │  └─ 10.0 ms [self]
+                └─ 30.0 ms [no Java frames]
+                """).contains("""
+                25.0 ms [thread worker-2]
+                ├─ 20.0 ms Worker.run  Worker.java:10
+                └─ 5.0 ms [no Java frames]
+                """);
     }
 
     @Test
     void colourMarksTimeByShareOfTheTotal() throws IOException {
         String text = render(ReportOptions.defaults().withColor(true));
 
-        assertThat(text).contains("\u001b[31m0.100\u001b[0m \u001b[1mMain.main\u001b[0m")
-                .contains("\u001b[33m0.030\u001b[0m HashMap.get")
-                .contains("\u001b[2m0.015\u001b[0m");
+        assertThat(text).contains("\u001b[31m100.0 ms\u001b[0m \u001b[1mMain.main\u001b[0m")
+                .contains("\u001b[33m30.0 ms\u001b[0m HashMap.get")
+                .contains("\u001b[2m15.0 ms\u001b[0m");
     }
 
     @Test
@@ -130,11 +195,11 @@ class TextRendererTest {
         new TextRenderer(ReportOptions.defaults().withTimeline(true)).render(twice, out);
 
         assertThat(out.toString()).endsWith("""
-                0.010 [thread main]
-                └─ 0.010 Main.main  Main.java:10
-                   ├─ 0.002 Site.render  Site.java:10
-                   ├─ 0.003 Site.load  Site.java:10
-                   └─ 0.005 Site.render  Site.java:10
+                10.0 ms [thread main]
+                └─ 10.0 ms Main.main  Main.java:10
+                   ├─ 2.0 ms Site.render  Site.java:10
+                   ├─ 3.0 ms Site.load  Site.java:10
+                   └─ 5.0 ms Site.render  Site.java:10
                 """);
     }
 
@@ -158,7 +223,7 @@ class TextRendererTest {
 
         new TextRenderer(ReportOptions.defaults()).render(threads, out);
 
-        assertThat(out.toString()).contains("0.200 [thread main]", "0.050 [thread worker-3]")
+        assertThat(out.toString()).contains("200.0 ms [thread main]", "50.0 ms [thread worker-3]")
                 .doesNotContain("worker-2").endsWith("2 nodes hidden below 1%\n");
     }
 
@@ -178,7 +243,7 @@ class TextRendererTest {
         new TextRenderer(ReportOptions.defaults()).render(many.build(), out);
 
         assertThat(out.toString()).doesNotContain("No samples were recorded.")
-                .contains("0.010 [thread worker-2]", "0.010 [thread worker-201]");
+                .contains("10.0 ms [thread worker-2]", "10.0 ms [thread worker-201]");
     }
 
     @Test
@@ -274,7 +339,7 @@ class TextRendererTest {
 
         List<String> rows = text.lines().filter(line -> line.contains("Parser.parse")).toList();
         assertThat(rows).hasSize(199); // under the thread's row, Main.main and 199 of the 300
-        assertThat(rows.get(198)).endsWith("0.100 Parser.parse  Parser.java:10  [102 levels more, down to Lexer.next]");
+        assertThat(rows.get(198)).endsWith("100.0 ms Parser.parse  Parser.java:10  [102 levels more, down to Lexer.next]");
         assertThat(rows.subList(0, 198)).noneMatch(row -> row.contains("levels more"));
         assertThat(text).doesNotContain("Lexer.next  ").contains("tree cut at 200 levels");
         // a depth the reader asked for cuts quietly, as it always did
@@ -318,10 +383,10 @@ class TextRendererTest {
         builder.sample(1, "app.Main.main;org.lib.Launcher.launch;org.lib.Realm.boot;app.Y.y", 300);
 
         assertThat(render(builder.build(), ReportOptions.defaults().withColor(false))).contains("""
-                └─ 0.800 Main.main  Main.java:10
-                   └─ 0.800 Launcher.launch  Launcher.java:10  [53 frames hidden: lib]
-                      ├─ 0.500 X.x  X.java:10
-                      └─ 0.300 Y.y  Y.java:10
+                └─ 800.0 ms Main.main  Main.java:10
+                   └─ 800.0 ms Launcher.launch  Launcher.java:10  [53 frames hidden: lib]
+                      ├─ 500.0 ms X.x  X.java:10
+                      └─ 300.0 ms Y.y  Y.java:10
                 """);
     }
 
@@ -361,11 +426,11 @@ class TextRendererTest {
 
         String text = render(small, ReportOptions.defaults().withColor(false));
         assertThat(text).contains("""
-                0.500 [thread main]
-                └─ 0.500 Main.main  Main.java:10
-                   └─ 0.496 Site.render  Site.java:10
+                500.0 ms [thread main]
+                └─ 500.0 ms Main.main  Main.java:10
+                   └─ 496.0 ms Site.render  Site.java:10
                 """).doesNotContain("[self]");
         assertThat(render(small, ReportOptions.defaults().withColor(false).withThresholdPercent(0.4)))
-                .contains("   ├─ 0.496 Site.render  Site.java:10\n   ├─ 0.002 Tiny.run  Tiny.java:10\n   └─ 0.002 [self]");
+                .contains("   ├─ 496.0 ms Site.render  Site.java:10\n   ├─ 2.0 ms Tiny.run  Tiny.java:10\n   └─ 2.0 ms [self]");
     }
 }

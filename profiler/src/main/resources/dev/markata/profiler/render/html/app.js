@@ -268,7 +268,7 @@ class App {
     threshold.value = String(o.threshold);
     const units = el("select");
     units.id = "opt-units";
-    units.appendChild(new Option("Seconds", "seconds"));
+    units.appendChild(new Option("Time (s, or ms under a second)", "seconds"));
     units.appendChild(new Option("Percent", "percent")); // of what: updateUnitsLabel, with the tree
     this.unitsSelect = units;
     units.value = o.units;
@@ -331,10 +331,13 @@ class App {
     return box;
   }
 
-  /** A time as the options ask: seconds, or percent of `base` (the current tree's total unless given). */
+  /**
+   * A time as the options ask: percent of `base` (the current tree's total unless given), or a
+   * time in the unit the current tree's total calls for (formatTreeTime).
+   */
   formatValue(nanos, base = this.tree.total) {
     if (this.options.units === "percent") return formatPercent(nanos, base);
-    return formatSeconds(nanos);
+    return formatTreeTime(nanos, this.tree.total);
   }
 
   /** The note saying the trees show one part of the build (the Build tab's links), with the way back. */

@@ -191,9 +191,9 @@ class CompareView {
     row.appendChild(el("span", "toggle", expandable ? (isOpen ? "▾" : "▸") : ""));
     if (expandable) row.setAttribute("aria-expanded", String(isOpen));
     const diff = n.after - n.before;
-    row.appendChild(el("span", "time", formatSeconds(n.before)));
-    row.appendChild(el("span", "time", formatSeconds(n.after)));
     const scale = Math.max(this.diff.before, this.diff.after);
+    row.appendChild(el("span", "time", formatTreeTime(n.before, scale)));
+    row.appendChild(el("span", "time", formatTreeTime(n.after, scale)));
     const changeClass = Math.abs(diff) < scale * 0.001 ? "share-tiny" : diff > 0 ? "slower" : "faster";
     row.appendChild(el("span", "time delta " + changeClass, this.delta(n)));
     const name = el("span", "name " + (n.frame.kind === KIND_APP ? "app" : n.frame.kind === KIND_SYNTHETIC ? "synthetic" : "lib"), n.frame.name);

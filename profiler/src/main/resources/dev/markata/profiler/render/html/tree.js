@@ -356,8 +356,11 @@ class TreeView {
     }
     if (item.self) {
       row.classList.add("self-row");
-      row.appendChild(el("span", "name synthetic", "[self]"));
-      if (item.self.f < 0 || this.app.profile.frames[item.self.f].method.startsWith("thread ")) {
+      // a thread's own time (or the folded one thread's, at the top) is its samples without a
+      // Java frame, which "[self]" does not say: named so, as in the text tree (TextRenderer.label)
+      const noJava = item.self.f < 0 || this.app.profile.frames[item.self.f].method.startsWith("thread ");
+      row.appendChild(el("span", "name synthetic", noJava ? "[no Java frames]" : "[self]"));
+      if (noJava) {
         row.title = "Samples in which no Java frame was seen: the thread ran native code, or the sampler could not walk its stack";
       }
       return;

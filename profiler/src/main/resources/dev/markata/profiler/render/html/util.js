@@ -31,6 +31,15 @@ function formatSeconds(nanos) {
   return (nanos / 1e9).toFixed(3);
 }
 
+/**
+ * A tree row's time, in the unit its tree's largest time calls for, as the text report's
+ * (TextRenderer.Scale): pyinstrument's bare seconds from a second up, else milliseconds with
+ * the unit on the row. A 5 ms program's tree was all 0.000 and 0.001.
+ */
+function formatTreeTime(nanos, largest) {
+  return largest >= 1e9 ? formatSeconds(nanos) : (nanos / 1e6).toFixed(1) + " ms";
+}
+
 function formatPercent(part, whole) {
   if (!(whole > 0)) return "0.0%";
   const p = 100 * part / whole;

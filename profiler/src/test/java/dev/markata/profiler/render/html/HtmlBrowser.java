@@ -225,4 +225,10 @@ public final class HtmlBrowser implements AutoCloseable {
             }
         }
     }
+
+    /** A tree row's time as the page prints it: seconds from a second up, else milliseconds with the unit. */
+    static String treeTime(long nanos) {
+        return nanos >= 1_000_000_000L ? String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
 }

@@ -76,15 +76,15 @@ class HtmlCallTreeBrowserTest {
         // of documents the workers rendered meanwhile, scaled to the wait (until 2026-12-06 the
         // row said 0.335: the wait and the documents on top); the 2 x 15 ms of idle workers stay
         // on their threads, and the threads' own time is said on the thread's row
-        assertThat(time(topRow("thread main"))).isEqualTo("0.135");
+        assertThat(time(topRow("thread main"))).isEqualTo("135.0 ms");
         assertThat(topRow("thread main").findElement(By.cssSelector(".thread-time")).getText())
                 .isEqualTo("235 ms of thread time");
-        assertThat(time(row("Main.main"))).isEqualTo("0.135");
-        assertThat(time(topRow("thread worker-2"))).isEqualTo("0.015");
-        assertThat(time(topRow("thread worker-3"))).isEqualTo("0.015");
-        assertThat(time(row("Executor.runAll"))).isEqualTo("0.100");
+        assertThat(time(row("Main.main"))).isEqualTo("135.0 ms");
+        assertThat(time(topRow("thread worker-2"))).isEqualTo("15.0 ms");
+        assertThat(time(topRow("thread worker-3"))).isEqualTo("15.0 ms");
+        assertThat(time(row("Executor.runAll"))).isEqualTo("100.0 ms");
         assertThat(browser.text(By.id("view"))).doesNotContain("[await]"); // every moment of the wait had work
-        assertThat(time(row("Render.document"))).isEqualTo("0.100");
+        assertThat(time(row("Render.document"))).isEqualTo("100.0 ms");
         assertThat(row("Main.main").findElement(By.cssSelector(".name")).getAttribute("class")).contains("app");
         browser.screenshot("call-tree");
     }
@@ -97,7 +97,7 @@ class HtmlCallTreeBrowserTest {
         assertThat(browser.findAll(By.xpath("//span[@class='name lib' and text()='DocumentParser.parse']"))).isEmpty();
         group.click();
         assertThat(row("DocumentParser.parse")).isNotNull();
-        assertThat(time(row("DocumentParser.parse"))).isEqualTo("0.060"); // 120 ms on the workers, in the 100 ms wait
+        assertThat(time(row("DocumentParser.parse"))).isEqualTo("60.0 ms"); // 120 ms on the workers, in the 100 ms wait
     }
 
     /** A search's next match inside a run of library frames, folded again since: n opens it. */
@@ -149,7 +149,7 @@ class HtmlCallTreeBrowserTest {
         assertThat(browser.js("return markataReport.tree === window.treeBefore")).isEqualTo(true);
         assertThat(row("Main.main").getAttribute("aria-expanded")).as("back in the first tree").isEqualTo("false");
         row("Main.main").click();
-        assertThat(time(row("Render.document"))).isEqualTo("0.100");
+        assertThat(time(row("Render.document"))).isEqualTo("100.0 ms");
     }
 
     @Test
@@ -223,7 +223,7 @@ class HtmlCallTreeBrowserTest {
                 + HtmlTestProfiles.LAMBDA + "']"));
         assertThat(lambdas).hasSize(1);
         WebElement lambda = row(HtmlTestProfiles.LAMBDA);
-        assertThat(time(lambda)).isEqualTo("0.065");
+        assertThat(time(lambda)).isEqualTo("65.0 ms");
         assertThat(lambda.findElement(By.cssSelector(".loc")).getText()).isEqualTo("RenderMarkdownPlugin.java:57");
         browser.screenshot("line-split-tree");
         lambda.click();
@@ -246,13 +246,49 @@ class HtmlCallTreeBrowserTest {
     void samplesWithoutAStackShowAsSelfTimeOfTheTopLevel() throws Exception {
         browser.open(HtmlBrowser.render(HtmlTestProfiles.unwalkedStacks(), HtmlOptions.defaults(), "unwalked-stacks"));
         // one thread, so its root is folded away; its own time (60 of 100 ms) must stay on screen
-        assertThat(time(topRow("Main.main"))).isEqualTo("0.040");
+        assertThat(time(topRow("Main.main"))).isEqualTo("40.0 ms");
         WebElement self = browser.findAll(By.cssSelector("#view .row.self-row[aria-level='1']")).stream()
                 .findFirst().orElseThrow(() -> new AssertionError("no top-level [self] row in " + browser.text(By.id("view"))));
-        assertThat(time(self)).isEqualTo("0.060");
+        assertThat(time(self)).isEqualTo("60.0 ms");
         assertThat(self.findElement(By.cssSelector(".pct")).getText()).isEqualTo("60.0%");
         assertThat(self.getAttribute("title")).contains("no Java frame"); // what a top-level [self] is
+        assertThat(self.findElement(By.cssSelector(".name")).getText()).isEqualTo("[no Java frames]");
         browser.screenshot("unwalked-stacks-tree");
+    }
+
+    /**
+     * A program of a few milliseconds (an agent run of a short tool): its rows were 0.003 and
+     * 0.001, seconds with three decimals. Under a second they are milliseconds, with the unit;
+     * from a second up seconds as before (aLibraryGroupCountsAllTheTimeOfItsHiddenFrames).
+     */
+    @Test
+    void aShortProgramsRowsAreMilliseconds() throws Exception {
+        Session shortRun = TestSessions.builder().sample(1, "app.Main.main;app.Site.render", 3)
+                .sample(1, "app.Main.main;app.Site.load", 1).build();
+        browser.open(HtmlBrowser.render(shortRun, HtmlOptions.defaults(), "short-program"));
+        assertThat(time(topRow("Main.main"))).isEqualTo("4.0 ms");
+        assertThat(time(row("Site.render"))).isEqualTo("3.0 ms");
+        assertThat(time(row("Site.load"))).isEqualTo("1.0 ms");
+        browser.screenshot("short-program-tree");
+    }
+
+    /**
+     * In the tree with a row per thread, a thread's own time (its samples without a Java frame)
+     * is "[no Java frames]", as in the text tree; a method's own time stays "[self]".
+     */
+    @Test
+    void aThreadsOwnTimeSaysItHadNoJavaFrames() throws Exception {
+        Session unwalked = TestSessions.builder().sample(1, "app.Main.main;app.Site.render", 40)
+                .sample(1, "app.Main.main", 10).sample(1, "", 30).sample(2, "app.Worker.run", 20).sample(2, "", 5)
+                .build();
+        browser.open(HtmlBrowser.render(unwalked, HtmlOptions.defaults(), "no-java-frames"));
+        List<String> selfRows = browser.findAll(By.cssSelector("#view .row.self-row")).stream()
+                .map(r -> r.getAttribute("aria-level") + " " + r.findElement(By.cssSelector(".name")).getText()
+                        + " " + time(r))
+                .toList();
+        assertThat(selfRows).containsExactlyInAnyOrder("2 [no Java frames] 30.0 ms", "3 [self] 10.0 ms",
+                "2 [no Java frames] 5.0 ms");
+        browser.screenshot("no-java-frames");
     }
 
     @Test
@@ -352,10 +388,10 @@ class HtmlCallTreeBrowserTest {
         browser.open(HtmlBrowser.render(b.build(), HtmlOptions.defaults(), "lifted-merged"));
         List<WebElement> calls = browser.findAll(By.xpath("//div[contains(@class,'row')][span[contains(@class,'name') and text()='Callback.call']]"));
         assertThat(calls).as(browser.text(By.id("view"))).hasSize(1);
-        assertThat(time(calls.get(0))).isEqualTo("0.060");
-        assertThat(time(row("Callback.work"))).isEqualTo("0.050");
-        assertThat(time(row("Other.x"))).isEqualTo("0.010");
-        assertThat(time(row("Other.y"))).isEqualTo("0.040");
+        assertThat(time(calls.get(0))).isEqualTo("60.0 ms");
+        assertThat(time(row("Callback.work"))).isEqualTo("50.0 ms");
+        assertThat(time(row("Other.x"))).isEqualTo("10.0 ms");
+        assertThat(time(row("Other.y"))).isEqualTo("40.0 ms");
         // the merged row is a row like any other: its details, then closed and opened again
         calls.get(0).findElement(By.cssSelector(".name")).click();
         assertThat(browser.text(By.id("detail-total"))).startsWith("60.0 ms");

@@ -150,7 +150,7 @@ class HtmlRealProfileBrowserTest {
         assertThat(Math.abs(treeTotal - span)).as("the tree's %d ns against the document's %d ns (%s in the Build tab)",
                 treeTotal, span, tableTotal).isLessThanOrEqualTo(edges);
         String root = browser.text(By.cssSelector("#view .row[aria-level='1']")).replaceAll("\\s+", " ");
-        assertThat(root).startsWith(String.format(java.util.Locale.ROOT, "▾ %.3f 100.0%%", treeTotal / 1e9));
+        assertThat(root).startsWith("▾ " + HtmlBrowser.treeTime(treeTotal) + " 100.0%");
         assertThat(browser.text(By.id("focus-time"))).startsWith("Times are the document's own time on its thread");
         browser.screenshot("real-focus-document");
         assertThat(browser.consoleErrors()).isEmpty();

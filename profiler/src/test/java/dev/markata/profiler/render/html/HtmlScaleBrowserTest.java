@@ -74,8 +74,7 @@ class HtmlScaleBrowserTest {
         // time is the Java tree's (each thread's wall time, the workers' tasks in the waits for them)
         assertThat(browser.text(By.id("fact-samples"))).isEqualTo("30,000");
         assertThat(browser.text(By.cssSelector("#view .row[aria-level='1'] .time")))
-                .isEqualTo(String.format("%.3f", dev.markata.profiler.process.CallTrees.build(session, false)
-                        .totalNanos() / 1e9));
+                .isEqualTo(HtmlBrowser.treeTime(dev.markata.profiler.process.CallTrees.build(session, false).totalNanos()));
     }
 
     /** One thread: Main.main > Build.run > 2,000 documents Docs.render0..1999, heaviest first, each calling Markdown.parse. */

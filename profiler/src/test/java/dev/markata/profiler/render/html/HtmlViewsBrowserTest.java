@@ -155,7 +155,7 @@ class HtmlViewsBrowserTest {
     void strictModeKeepsHelperSamplesOutsideTasksApart() {
         assertThat(browser.text(By.cssSelector("#view .kids.top"))).doesNotContain("[out-of-context]");
         browser.find(By.xpath("//span[@class='name synthetic' and text()='thread worker-2']")).click();
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("0.015 11.1% thread worker-2 ▸ 0.015 100.0% [out-of-context]");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).contains("15.0 ms 11.1% thread worker-2 ▸ 15.0 ms 100.0% [out-of-context]");
     }
 
     @Test
@@ -257,7 +257,7 @@ class HtmlViewsBrowserTest {
      */
     @Test
     void theFlameGraphAndHotMethodsSayWhatTheirPercentagesAreOf() throws Exception {
-        assertThat(browser.text(By.id("view")).replaceAll("\\s+", " ")).contains("0.060 44.4% Parser.parse");
+        assertThat(browser.text(By.id("view")).replaceAll("\\s+", " ")).contains("60.0 ms 44.4% Parser.parse");
         show("flame");
         assertThat(flameTooltip("Parser.parse")).contains("60.0 ms (44.4% of thread main)");
         assertThat(flameTooltip("thread main")).contains("135 ms (100.0% of the profile's duration)");
@@ -373,7 +373,7 @@ class HtmlViewsBrowserTest {
         String tree = browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ");
         // main waiting 100 ms while its two workers render 200 ms of documents: their work fills
         // the wait, scaled to it, as in the whole tree
-        assertThat(tree).startsWith("▾ 0.100 100.0% Main.main").contains("0.100 100.0% Render.document").doesNotContain("[await]")
+        assertThat(tree).startsWith("▾ 100.0 ms 100.0% Main.main").contains("100.0 ms 100.0% Render.document").doesNotContain("[await]")
                 .doesNotContain("Config.load").doesNotContain("Save.write").doesNotContain("out-of-context");
         browser.find(By.id("focus-clear")).click();
         assertThat(browser.findAll(By.id("focus-note"))).allSatisfy(note -> assertThat(note.isDisplayed()).isFalse());
@@ -385,14 +385,14 @@ class HtmlViewsBrowserTest {
         // its 20 ms on a worker, as the documents table says, not the 10 ms of the build's wall
         // time it stands for in the whole tree (two workers shared main's wait)
         assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
-                .startsWith("▾ 0.020 100.0% Main.main").contains("0.012 60.0% Parser.parse").doesNotContain("[await]");
+                .startsWith("▾ 20.0 ms 100.0% Main.main").contains("12.0 ms 60.0% Parser.parse").doesNotContain("[await]");
         assertThat(browser.text(By.id("focus-time"))).isEqualTo("Times are the document's own time on its thread, "
                 + "as in the Build tab: work it handed to other threads is shown in the time it waited for it. In the whole "
                 + "profile's tree the same samples are 10.0 ms, their share of the wait on the thread that handed them over.");
         show("build");
         browser.find(By.xpath("//table[@id='build-stages']//button[text()='save']")).click();
         assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " "))
-                .startsWith("▾ 0.020 100.0% Main.main").contains("Save.write").doesNotContain("Render.document");
+                .startsWith("▾ 20.0 ms 100.0% Main.main").contains("Save.write").doesNotContain("Render.document");
         browser.screenshot("build-link-stage-save");
         // the way back keeps the view it is taken from
         show("flame");
@@ -437,7 +437,7 @@ class HtmlViewsBrowserTest {
         show("build");
         browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
         assertThat(browser.findAll(By.cssSelector("#view .row[aria-level='1']"))).extracting(r -> r.getText().replaceAll("\\s+", " "))
-                .containsExactly("▾ 0.100 100.0% thread main", "▾ 0.100 100.0% thread worker-2", "▾ 0.100 100.0% thread worker-3");
+                .containsExactly("▾ 100.0 ms 100.0% thread main", "▾ 100.0 ms 100.0% thread worker-2", "▾ 100.0 ms 100.0% thread worker-3");
         browser.findAll(By.cssSelector("#view .row[aria-level='1']")).get(0).click();
         assertThat(browser.text(By.id("detail-total"))).isEqualTo("100 ms · 100.0% of the plugin's wall time");
     }
@@ -454,8 +454,8 @@ class HtmlViewsBrowserTest {
         show("build");
         assertThat(browser.text(By.id("build-documents"))).contains("posts/a.md warm-up 100 ms");
         browser.find(By.xpath("//table[@id='build-documents']//button[.='posts/a.md']")).click();
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 0.100 100.0% Main.main")
-                .contains("0.080 80.0% Images.resizeAll").contains("0.020 20.0% Markdown.parse").doesNotContain("[await]");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 100.0 ms 100.0% Main.main")
+                .contains("80.0 ms 80.0% Images.resizeAll").contains("20.0 ms 20.0% Markdown.parse").doesNotContain("[await]");
         assertThat(browser.text(By.id("focus-time"))).endsWith("In the whole profile's tree the same samples are 50.0 ms, "
                 + "their share of the wait on the thread that handed them over.");
         // the views that add methods up say what their shares are of: the document's time, not main's
@@ -464,7 +464,7 @@ class HtmlViewsBrowserTest {
         show("build");
         browser.find(By.xpath("//table[@id='build-plugins']//button[.='markata.plugins.render_markdown']")).click();
         // the hook on main: its wall time, which is also its own time on its thread
-        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 0.100 100.0% Main.main");
+        assertThat(browser.text(By.cssSelector("#view .kids.top")).replaceAll("\\s+", " ")).startsWith("▾ 100.0 ms 100.0% Main.main");
         assertThat(browser.text(By.id("focus-time"))).doesNotContain("whole profile's tree");
     }
 
@@ -496,8 +496,8 @@ class HtmlViewsBrowserTest {
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
         // 19 documents, parsing 3 ms (6 for post-0) longer each: +60 ms of the workers' time,
         // templating as much shorter; in the 100 ms main waited for their 200 ms, half of it
-        assertThat(tree).contains("0.030 0.060 +30.0 ms +100.0% Parser.parse");
-        assertThat(tree).contains("0.070 0.040 −30.0 ms −42.9% Jinjava.render");
+        assertThat(tree).contains("30.0 ms 60.0 ms +30.0 ms +100.0% Parser.parse");
+        assertThat(tree).contains("70.0 ms 40.0 ms −30.0 ms −42.9% Jinjava.render");
         browser.screenshot("compare");
         // a saved HTML report works as a baseline too, and the file dialog must offer it: the
         // accept list filters what a person can pick (macOS greys out every other file)
@@ -508,7 +508,7 @@ class HtmlViewsBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-report.html"));
         assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
-                .contains("0.030 0.060 +30.0 ms +100.0% Parser.parse");
+                .contains("30.0 ms 60.0 ms +30.0 ms +100.0% Parser.parse");
         // a session saved by an older build (format version 1) works too
         Path baselineV1 = HtmlBrowser.OUT.resolve("baseline-v1.json").toAbsolutePath();
         java.nio.file.Files.writeString(baselineV1,
@@ -517,7 +517,7 @@ class HtmlViewsBrowserTest {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
                 .until(d -> browser.text(By.id("compare-status")).startsWith("baseline baseline-v1.json"));
         assertThat(browser.text(By.id("compare-tree")).replaceAll("\\s+", " "))
-                .contains("0.030 0.060 +30.0 ms +100.0% Parser.parse");
+                .contains("30.0 ms 60.0 ms +30.0 ms +100.0% Parser.parse");
         assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
     }
 
@@ -555,7 +555,7 @@ class HtmlViewsBrowserTest {
         // one thread, raw: worker 3 rendered 10 documents in 100 ms after 15 ms idle
         new Select(browser.find(By.id("thread-select"))).selectByVisibleText("worker-3 (115 ms)");
         List<WebElement> top = browser.findAll(By.cssSelector("#view .row[aria-level='1']"));
-        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
+        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 115.0 ms 100.0% Thread.run Thread.java:10");
         browser.screenshot("options-thread");
     }
 
@@ -638,7 +638,7 @@ class HtmlViewsBrowserTest {
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(3L), "thread-3-first"));
         assertThat(new Select(browser.find(By.id("thread-select"))).getFirstSelectedOption().getText()).isEqualTo("worker-3 (115 ms)");
         List<WebElement> top = browser.findAll(By.cssSelector("#view .row[aria-level='1']"));
-        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 0.115 100.0% Thread.run Thread.java:10");
+        assertThat(top).extracting(r -> r.getText().replaceAll("\\s+", " ")).containsExactly("▾ 115.0 ms 100.0% Thread.run Thread.java:10");
         // a thread the session does not have: all threads
         browser.open(HtmlBrowser.render(session, HtmlOptions.defaults().withThreadId(99L), "thread-99-first"));
         assertThat(new Select(browser.find(By.id("thread-select"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("all");
@@ -859,9 +859,9 @@ class HtmlViewsBrowserTest {
         compareWith(TestSessions.builder().sample(1, "app.Main.main;app.Build.run", 40).sample(1, "app.Main.main;app.Save.write", 10)
                 .build(), "one-thread-baseline.json");
         String tree = browser.text(By.id("compare-tree")).replaceAll("\\s+", " ");
-        assertThat(tree).contains("0.050 0.070 +20.0 ms +40.0% Main.main")
-                .contains("0.040 0.060 +20.0 ms +50.0% Build.run")
-                .contains("0.010 0.010 ±0 Save.write")
+        assertThat(tree).contains("50.0 ms 70.0 ms +20.0 ms +40.0% Main.main")
+                .contains("40.0 ms 60.0 ms +20.0 ms +50.0% Build.run")
+                .contains("10.0 ms 10.0 ms ±0 Save.write")
                 .doesNotContain("new Main.main");
         browser.screenshot("compare-threads");
     }
