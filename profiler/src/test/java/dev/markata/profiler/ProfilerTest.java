@@ -462,11 +462,15 @@ class ProfilerTest {
         assertThat(session.startedAt()).isAfterOrEqualTo(recordingStart);
     }
 
-    /** 50 ms of work recorded by async-profiler, asked to keep its recording at {@code jfr}. */
+    /**
+     * 100 ms of a thread's CPU time recorded by async-profiler, asked to keep its recording at
+     * {@code jfr}. CPU time, not a wall-clock deadline: at a load of 9 a 50 ms deadline passed
+     * while the thread waited for a core, and the session had no sample to check.
+     */
     private static Session recordKeepingJfr(Path jfr) {
         Profiler profiler = Profiler.builder().sampler(SamplerChoice.ASYNC_PROFILER).jfrOutput(jfr).build();
         profiler.start();
-        Workloads.spin(50);
+        Workloads.spinCpu(100);
         Session session = profiler.stop();
         assertThat(session.sampler().name()).isEqualTo("async-profiler");
         return session;
