@@ -231,6 +231,65 @@ class MainTest {
     }
 
     @Test
+    void cleanKeepsTheFilesInOutputDirThatNoBuildWrote() throws Exception {
+        // output_dir = "../shared" (or "/home/me", another site's folder): clean removed the
+        // folder whole, with the author's files that were there before any build
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\noutput_dir = \"../shared\"\n")
+                .post("posts/a.md", "title: Ay", "a");
+        new Site(dir).write("shared/thesis.txt", "years of work").write("shared/notes/todo.txt", "call mum");
+        Run build = run("build", "-d", site.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(dir.resolve("shared/a/index.html")).exists();
+        Path shared = site.toAbsolutePath().resolve("../shared").normalize();
+
+        Run dry = run("clean", "--dry-run", "-d", site.toString());
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).contains("would remove the files builds wrote to " + shared
+                + " and keep 2 files no build of markata-java wrote there: notes/todo.txt, thesis.txt");
+        assertThat(dir.resolve("shared/a/index.html")).exists();
+
+        Run clean = run("clean", "-d", site.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).containsPattern("removed \\d+ files builds wrote to " + java.util.regex.Pattern.quote(shared.toString()));
+        assertThat(clean.err()).contains("warning: kept 2 files in " + shared + " that no build of markata-java"
+                + " wrote (notes/todo.txt, thesis.txt): they may be yours; remove the folder yourself if not");
+        assertThat(dir.resolve("shared/thesis.txt")).hasContent("years of work");
+        assertThat(dir.resolve("shared/notes/todo.txt")).hasContent("call mum");
+        assertThat(dir.resolve("shared/a")).doesNotExist();
+        assertThat(dir.resolve("shared/index.html")).doesNotExist();
+        assertThat(site.resolve(".markata.cache")).doesNotExist();
+    }
+
+    @Test
+    void cleanWithoutARecordOfTheBuildsFilesRemovesNothingFromOutputDir() throws Exception {
+        // the cache deleted by hand (or a folder a Python build wrote): nothing tells which files
+        // are markata-java's, so none is taken for it
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        dev.markata.content.CacheDir.deleteTree(dir.resolve(".markata.cache"));
+        Files.writeString(dir.resolve("markout/CNAME"), "example.com");
+        Run clean = run("clean", "-d", dir.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.err()).contains("warning: kept ").contains(" files in " + dir.toAbsolutePath().resolve("markout")
+                + " that no build of markata-java wrote (").contains("CNAME");
+        assertThat(dir.resolve("markout/CNAME")).exists();
+        assertThat(dir.resolve("markout/a/index.html")).exists();
+    }
+
+    @Test
+    void cleanRemovesWhatABuildKilledHalfwayLeft() throws Exception {
+        // a build killed (SIGKILL, a power cut) leaves the temporary file of the page it was writing
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        Files.writeString(dir.resolve("markout/a/.index.html.3f2a9c01d4e5b6a7.tmp"), "<html><bo");
+        Run clean = run("clean", "-d", dir.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.err()).doesNotContain("kept");
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
     void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
         // output_dir = "posts": the build ignored every post there, and clean deleted them
         site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");
