@@ -1,5 +1,6 @@
 package dev.markata.config;
 
+import dev.markata.content.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,7 +174,9 @@ public final class ConfigLoader {
     private static TomlParseResult parse(Path file, String source) throws ConfigException {
         TomlParseResult result;
         try {
-            result = Toml.parse(file);
+            result = Toml.parse(Utf8.read(file, source, source + " is"));
+        } catch (Utf8.Invalid e) {
+            throw new ConfigException(e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot be read: " + e.getMessage());
         }

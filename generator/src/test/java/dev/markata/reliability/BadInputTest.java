@@ -58,6 +58,18 @@ class BadInputTest {
     }
 
     @Test
+    void aMarkataTomlThatIsNotUtf8NamesTheLineAndTheByte() throws IOException {
+        // saved as Latin-1 by an old editor: "cannot be read: Input length = 1" named neither
+        site();
+        Files.write(dir.resolve("markata.toml"), "[markata]\ntitle = \"Caf\u00e9\"\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.Run run = cli.build(dir);
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: markata.toml:2: is not UTF-8 text (byte 0xE9 at byte 13 of the line);"
+                + " markata.toml is read as UTF-8: save the file as UTF-8" + System.lineSeparator());
+    }
+
+    @Test
     void aWrongTypeForAKnownKeyNamesKeyValueAndWhatIsAllowed() {
         Cli.Run run = configError("[markata]\nworkers = \"many\"\n");
         assertThat(run.err()).contains("markata.toml").contains("[markata] workers").contains("\"many\"")
@@ -254,6 +266,29 @@ class BadInputTest {
                 .write("templates/throws.html", "<p>{{ range(1, 10, 0) | list }}{{ post.title | divide(0) }}</p>\n");
         Cli.Run run = buildError();
         assertThat(run.err()).contains("posts/t.md: template throws.html:1: ");
+    }
+
+    @Test
+    void anIncludeLoopIsAnErrorNamingTheTemplates() {
+        // Jinja2 fails on it (RecursionError); jinjava printed nothing where the include was, and
+        // the page went out without the partial
+        site().post("posts/t.md", "title: T\ntemplate: page.html", "x")
+                .write("templates/page.html", "<html>\n{% include 'nav.html' %}\n</html>\n")
+                .write("templates/nav.html", "<nav>\n{% include 'menu.html' %}</nav>\n")
+                .write("templates/menu.html", "<ul></ul>\n{% include 'nav.html' %}\n");
+        Cli.Run run = buildError();
+        assertThat(run.err()).contains("posts/t.md: template menu.html:2: Include cycle detected for path: 'nav.html':"
+                + " it is rendered inside itself");
+    }
+
+    @Test
+    void aTemplateThatIsNotUtf8NamesTheTemplateAndTheLine() throws IOException {
+        site().post("posts/t.md", "title: T\ntemplate: latin1.html", "x");
+        Files.createDirectories(dir.resolve("templates"));
+        Files.write(dir.resolve("templates/latin1.html"), "<html>\n<p>caf\u00e9</p>\n</html>\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.Run run = buildError();
+        assertThat(run.err()).contains("posts/t.md: template latin1.html:2: is not UTF-8 text (byte 0xE9");
     }
 
     @Test
