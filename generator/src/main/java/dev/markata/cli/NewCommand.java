@@ -202,6 +202,15 @@ final class NewCommand {
             if (Files.exists(directory) && !Files.isDirectory(directory)) {
                 throw new UsageException(directory + " is a file; give a folder for the new site");
             }
+            for (Path above = directory.toAbsolutePath().normalize().getParent(); above != null; above = above.getParent()) {
+                if (Files.exists(above)) {
+                    if (!Files.isDirectory(above)) {
+                        throw new UsageException(directory + " cannot be made: " + above + " is a file, not a folder;"
+                                + " nothing was written");
+                    }
+                    break;
+                }
+            }
             if (Files.exists(directory.resolve(ConfigLoader.MARKATA_TOML))) {
                 throw new UsageException(directory + " is a site already (it has a markata.toml); nothing was written");
             }

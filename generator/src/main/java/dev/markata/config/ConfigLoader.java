@@ -56,6 +56,11 @@ public final class ConfigLoader {
      * @throws ConfigException when there is nothing to go on: no site folder, a file that is not TOML
      */
     public Config load(Path directory, ConfigProblems problems) throws ConfigException {
+        if (directory.toString().isEmpty()) {
+            // --directory "$SITE" with SITE unset: the current folder, every **/*.md under it, was built
+            throw new ConfigException("the site folder is empty text (--directory \"\"): give the site's folder,"
+                    + " . for the current one");
+        }
         Path site = directory.toAbsolutePath().normalize();
         if (Files.isRegularFile(site)) {
             throw new ConfigException(directory + ": is a file; give the site's folder (the one with markata.toml)");

@@ -290,6 +290,46 @@ class MainTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorBeforeAnyBuild() {
+        site();
+        for (String port : List.of("99999", "-1")) {
+            Run serve = run("serve", "--port", port, "-d", dir.toString());
+            assertThat(serve.code()).as(serve.err()).isEqualTo(2);
+            assertThat(serve.err()).isEqualTo("error: --port " + port + ": must be a port number from 1 to 65535"
+                    + " (0: any free port)" + System.lineSeparator());
+            assertThat(dir.resolve("markout")).doesNotExist();
+        }
+    }
+
+    @Test
+    void statsJsonNamingAFolderIsAUsageErrorBeforeTheBuild() {
+        site();
+        Run build = run("build", "--stats-json", dir.toString(), "-d", dir.toString());
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).isEqualTo("error: --stats-json " + dir + ": is a folder; give the file to write, like "
+                + dir.resolve("build-stats.json") + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyDirectoryIsAnErrorNotTheCurrentFolder() {
+        // --directory "$SITE" with SITE unset built every Markdown file under the current folder
+        Run build = run("build", "--directory", "");
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).isEqualTo("error: the site folder is empty text (--directory \"\"): give the site's"
+                + " folder, . for the current one" + System.lineSeparator());
+    }
+
+    @Test
+    void newBlogUnderAFileSaysSo() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "notes");
+        Run created = run("new", "blog", dir.resolve("notes.txt/site").toString());
+        assertThat(created.code()).isEqualTo(2);
+        assertThat(created.err()).isEqualTo("error: " + dir.resolve("notes.txt/site") + " cannot be made: "
+                + dir.resolve("notes.txt") + " is a file, not a folder; nothing was written" + System.lineSeparator());
+    }
+
+    @Test
     void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
         // output_dir = "posts": the build ignored every post there, and clean deleted them
         site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");
