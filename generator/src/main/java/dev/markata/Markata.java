@@ -299,10 +299,10 @@ public final class Markata {
             Config config = new ConfigLoader(environment).load(directory, problems);
             SiteConfig site = config.site();
             PluginRegistry registry = PluginRegistry.of(plugins.plugins());
-            String where = config.source() + ": [" + config.markata().path() + "]";
             PluginRegistry.Selection selection;
             try {
-                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where, site.directory());
+                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, config.markata()::place,
+                        site.directory());
             } catch (ConfigException e) {
                 problems.add(e);
                 problems.throwIfAny();

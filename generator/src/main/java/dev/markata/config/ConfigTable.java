@@ -232,12 +232,18 @@ public final class ConfigTable {
      * Plugins use it for checks the typed getters do not cover.
      */
     public ConfigException error(String key, String allowed) {
-        Object value = values.get(key);
+        return new ConfigException(place(key) + " = " + TomlValues.show(values.get(key)) + ": " + allowed);
+    }
+
+    /**
+     * Where {@code key}'s value comes from, as messages name it: {@code markata.toml: [markata] hooks},
+     * or {@code environment: MARKATA_HOOKS ([markata] hooks)} for a value a variable set.
+     */
+    public String place(String key) {
         String variable = environmentKeys.get(key);
-        String where = variable != null
+        return variable != null
                 ? "environment: " + variable + " (" + "[" + path + "] " + key + ")"
                 : source + ": [" + path + "] " + key;
-        return new ConfigException(where + " = " + TomlValues.show(value) + ": " + allowed);
     }
 
     /**
