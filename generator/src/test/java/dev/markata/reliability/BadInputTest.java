@@ -243,6 +243,18 @@ class BadInputTest {
         assertThat(dir.resolve("markout/good/index.html")).exists();
     }
 
+    @Test
+    void aKeyGivenTwiceInFrontMatterIsAWarningNamingBothLines() {
+        // PyYAML keeps the last value, and markata builds it; the author who edited the first
+        // title and saw no change was not told why
+        site().post("posts/twice.md", "title: First\ndate: 2024-01-01\ntitle: Second", "x");
+        Cli.Run run = cli.build(dir, "-q");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("warning: posts/twice.md:4: front matter gives title again (first on line 2):"
+                + " the last one is used, as markata's YAML reader does");
+        assertThat(dir.resolve("markout/twice/index.html")).content().contains("Second");
+    }
+
     // ---- templates
 
     @Test

@@ -134,6 +134,7 @@ public final class LoadPlugin implements Plugin {
         byte[] bytes = Files.readAllBytes(file);
         String text = decode(document, bytes);
         FrontMatter.Parts parts = frontMatter.get().split(document, text);
+        FrontMatter.keysGivenTwice(document, parts).forEach(warn);
         Map<String, Object> values = new LinkedHashMap<>(parts.values());
         Fields fields = new Fields(document, parts.frontMatterLines(), parts.firstLine(), values, warn);
         String title = fields.text("title");
