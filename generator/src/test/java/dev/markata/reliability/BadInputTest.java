@@ -255,6 +255,29 @@ class BadInputTest {
         assertThat(dir.resolve("markout/twice/index.html")).content().contains("Second");
     }
 
+    @Test
+    void aLinkedPostIsBuiltAndALinkedFolderIsNamedInAWarning() throws IOException {
+        // posts shared between two sites by symbolic links: markata's glob reads a linked file,
+        // and here the post was left out without a word, as were the posts of a linked folder
+        Path elsewhere = Files.createDirectories(dir.resolve("../" + dir.getFileName() + "-shared"));
+        try {
+            new Site(elsewhere).post("shared.md", "title: Shared\ndate: 2024-02-02", "from the other site")
+                    .post("folder/inside.md", "title: Inside", "in a linked folder");
+            site();
+            Files.createSymbolicLink(dir.resolve("posts/shared.md"), elsewhere.resolve("shared.md"));
+            Files.createSymbolicLink(dir.resolve("posts/more"), elsewhere.resolve("folder"));
+            Files.createSymbolicLink(dir.resolve("posts/.#good.md"), Path.of("user@host.1234:1700000000")); // Emacs's lock
+            Cli.Run run = cli.build(dir, "-q");
+            assertThat(run.code()).as(run.toString()).isZero();
+            assertThat(dir.resolve("markout/shared/index.html")).content().contains("from the other site");
+            assertThat(run.err()).isEqualTo("warning: posts/more is a link to a folder, which the glob does not enter:"
+                    + " the documents in it are not built (link each file, or move the folder into the site)"
+                    + System.lineSeparator());
+        } finally {
+            dev.markata.content.CacheDir.deleteTree(elsewhere);
+        }
+    }
+
     // ---- templates
 
     @Test
