@@ -70,6 +70,18 @@ class BadInputTest {
     }
 
     @Test
+    void aNavThatIsNoTableOfAddressesNamesTheKey() {
+        // the build failed in render, in base.html, with "Cannot find method items ... SizeLimitingPyList"
+        assertThat(configError("[markata]\nnav = [\"/about/\"]\n").err()).isEqualTo("error: markata.toml: [markata]"
+                + " nav = [\"/about/\"]: must be a table of label = address, as markata's nav.html reads it:"
+                + " [markata.nav] About = \"/about/\"" + System.lineSeparator());
+        assertThat(configError("[[markata.nav]]\nlabel = \"About\"\nurl = \"/about/\"\n").err())
+                .contains("error: markata.toml: [markata] nav = ").contains(": must be a table of label = address");
+        assertThat(configError("[markata.nav]\nAbout = 5\n").err()).isEqualTo("error: markata.toml: [markata.nav]"
+                + " About = 5: must be an address, like \"/about/\"" + System.lineSeparator());
+    }
+
+    @Test
     void aWrongTypeForAKnownKeyNamesKeyValueAndWhatIsAllowed() {
         Cli.Run run = configError("[markata]\nworkers = \"many\"\n");
         assertThat(run.err()).contains("markata.toml").contains("[markata] workers").contains("\"many\"")
