@@ -330,6 +330,36 @@ class MainTest {
     }
 
     @Test
+    void listNeitherProfilesNorWritesAReport() {
+        // a site with the profiler in its hooks (the example blog): list printed a whole profile
+        // summary after the posts and wrote markout/_profile/, a listing writing into the site
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"markata.plugins.pyinstrument\"]\n");
+        Run list = run("list", "-d", dir.toString());
+        assertThat(list.code()).isZero();
+        assertThat(journal).as("the profiler plugin ran").isEmpty();
+    }
+
+    @Test
+    void newPostWherePostsIsAFileSaysSo() throws Exception {
+        site();
+        dev.markata.content.CacheDir.deleteTree(dir.resolve("posts"));
+        Files.writeString(dir.resolve("posts"), "not a folder");
+        Run post = run("new", "post", "Hello", "-d", dir.toString());
+        assertThat(post.code()).isEqualTo(2);
+        assertThat(post.err()).isEqualTo("error: " + dir.resolve("posts") + " is a file, not a folder: the post"
+                + " cannot go there; nothing was written" + System.lineSeparator());
+    }
+
+    @Test
+    void newPostInASiteWhoseConfigurationDoesNotLoadSaysWhy() {
+        site().write("markata.toml", "[markata\n");
+        Run post = run("new", "post", "Hello", "-d", dir.toString());
+        assertThat(post.code()).isZero();
+        assertThat(post.err()).contains("warning: markata.toml:1:9: Unexpected end of line, expected ] (not valid TOML);"
+                + " the post went to posts/, where builds of the default glob_patterns read it");
+    }
+
+    @Test
     void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
         // output_dir = "posts": the build ignored every post there, and clean deleted them
         site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");
