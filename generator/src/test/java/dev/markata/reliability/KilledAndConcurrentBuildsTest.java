@@ -8,11 +8,9 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.testing.Plugins;
 import dev.markata.testing.Site;
 import dev.markata.cli.Main;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,29 +44,11 @@ class KilledAndConcurrentBuildsTest {
         for (int i = 0; i < 100; i++) {
             site.post("posts/p" + i + ".md", "title: P" + i, "text " + i);
         }
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.markata.cli.Main", "build", "-d", dir.toString())
-                .redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException ignored) {
-                // the child is gone
-            }
-        });
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (output.stream().noneMatch(l -> l.startsWith("load ")) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(child.isAlive()).as("still rendering when killed: %s", output).isTrue();
-        child.destroyForcibly(); // SIGKILL: nothing of the build runs after it
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        reader.join(10_000);
+        ChildBuild build = ChildBuild.start(dir);
+        build.awaitLineStarting("load ");
+        assertThat(build.process.isAlive()).as("still rendering when killed: %s", build.output).isTrue();
+        build.process.destroyForcibly(); // SIGKILL: nothing of the build runs after it
+        assertThat(build.awaitEnd()).isTrue();
         // what a page written at that moment leaves (a kill in render leaves none: plant it)
         site.write("markout/p3/.index.html.5e1f0c2d9a7b3e44.tmp", "<html><body>{% for");
         site.write("markout/p3/index.html", "<html><body>P3 as the build before wrote it</body></html>");
