@@ -82,6 +82,19 @@ class BadInputTest {
     }
 
     @Test
+    void headEntriesThatAreNoListOfTablesNameTheKey() {
+        // every page failed in render, at head.html, with "Cannot find method items ... String"
+        assertThat(configError("[markata.head.meta]\nname = \"x\"\ncontent = \"y\"\n").err()).isEqualTo("error:"
+                + " markata.toml: [markata.head] meta = { name = \"x\", content = \"y\" }: must be a list of tables,"
+                + " one a tag, as markata's head.html reads it: [[markata.head.meta]] name = \"...\" content = \"...\""
+                + System.lineSeparator());
+        assertThat(configError("[markata.head]\nlink = [\"/style.css\"]\n").err()).contains("error: markata.toml:"
+                + " [markata.head] link = [\"/style.css\"]: must be a list of tables");
+        assertThat(configError("[markata]\nhead = \"<meta>\"\n").err()).contains("error: markata.toml: [markata]"
+                + " head = \"<meta>\": must be a table ([markata.head] with meta, link, script and text)");
+    }
+
+    @Test
     void aWrongTypeForAKnownKeyNamesKeyValueAndWhatIsAllowed() {
         Cli.Run run = configError("[markata]\nworkers = \"many\"\n");
         assertThat(run.err()).contains("markata.toml").contains("[markata] workers").contains("\"many\"")
