@@ -3,6 +3,7 @@ package dev.markata.cli;
 import dev.markata.config.Config;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.BuildLock;
 import dev.markata.content.CacheDir;
 import dev.markata.content.Leftovers;
 import dev.markata.content.OutputRecord;
@@ -55,6 +56,15 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
             throw new UsageException(site.outputDir() + " (output_dir) holds documents of glob_patterns, like "
                     + document.get() + ": it is not a built site; nothing was removed");
         }
+        // not while a build of the site writes (serve --watch): it went on writing into what clean removed
+        try (BuildLock lock = dryRun || !Files.isDirectory(site.cacheDir()) ? null
+                : BuildLock.acquire(site.cacheDir(), holder -> main.err.println("waiting for another build of "
+                        + site.directory() + " (" + holder + ") to finish"))) {
+            return clean(site);
+        }
+    }
+
+    private Integer clean(SiteConfig site) throws Exception {
         List<Path> folders = List.of(site.outputDir(), site.cacheDir());
         if (site.outputIsAssets()) {
             // image sites write their pages beside their images: the folder is the author's, and

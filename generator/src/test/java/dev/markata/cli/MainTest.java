@@ -360,6 +360,24 @@ class MainTest {
     }
 
     @Test
+    void cleanWaitsForABuildOfTheSiteToEnd() throws Exception {
+        // clean while serve --watch builds: the build went on writing into the folders clean removed
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        java.util.concurrent.CompletableFuture<Run> clean;
+        try (var building = dev.markata.content.BuildLock.acquire(dir.resolve(".markata.cache"), holder -> { })) {
+            clean = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("clean", "-d", dir.toString()));
+            Thread.sleep(300); // clean has had time to remove the folders, had it not waited
+            assertThat(clean).isNotDone();
+            assertThat(dir.resolve("markout/a/index.html")).exists();
+        }
+        Run done = clean.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.code()).isZero();
+        assertThat(done.err()).contains("waiting for another build of " + dir.toAbsolutePath());
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
     void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
         // output_dir = "posts": the build ignored every post there, and clean deleted them
         site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");
