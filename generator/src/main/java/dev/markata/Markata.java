@@ -7,6 +7,8 @@ import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.BuildLock;
+import dev.markata.content.Leftovers;
 import dev.markata.content.OutputDir;
 import dev.markata.content.OutputRecord;
 import dev.markata.lifecycle.BuildException;
@@ -110,6 +112,43 @@ public final class Markata {
             throw new IllegalStateException("a Markata instance builds once; create another");
         }
         SiteConfig site = config.site();
+        // markata list (to pre_render) writes no page: it neither waits for a build nor makes the cache folder
+        try (BuildLock lock = last == Stage.SAVE ? lock(site) : null) {
+            return run(last, site);
+        }
+    }
+
+    /**
+     * The site's build lock, taken once another build of the site ends, and the temporary files
+     * of a build that was killed removed; null (the build runs without it) when the cache folder
+     * cannot be written, which the build itself then reports where it writes its caches.
+     */
+    private BuildLock lock(SiteConfig site) {
+        BuildLock lock;
+        try {
+            lock = BuildLock.acquire(site.cacheDir(), holder -> reporter.info("waiting for another build of "
+                    + site.directory() + " (" + holder + ") to finish"));
+        } catch (IOException e) {
+            return null;
+        }
+        if (lock.unfinished()) {
+            List<Path> removed = new ArrayList<>();
+            try {
+                removed.addAll(Leftovers.remove(site.outputDir()));
+                removed.addAll(Leftovers.remove(site.cacheDir()));
+            } catch (IOException e) {
+                reporter.warn("cannot look for the temporary files the last build left: " + e.getMessage());
+            }
+            if (!removed.isEmpty()) {
+                reporter.info("the last build of " + site.directory() + " stopped before it ended (killed, or the"
+                        + " machine stopped): removed the " + removed.size() + (removed.size() == 1 ? " temporary file"
+                        : " temporary files") + " of what it was writing");
+            }
+        }
+        return lock;
+    }
+
+    private BuildResult run(Stage last, SiteConfig site) throws BuildException {
         TimingRecorder timings = new TimingRecorder();
         BuildObservers observer = new BuildObservers(observers);
         OutputDir output = new OutputDir(site.outputDir());
@@ -260,10 +299,10 @@ public final class Markata {
             Config config = new ConfigLoader(environment).load(directory, problems);
             SiteConfig site = config.site();
             PluginRegistry registry = PluginRegistry.of(plugins.plugins());
-            String where = config.source() + ": [" + config.markata().path() + "]";
             PluginRegistry.Selection selection;
             try {
-                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, where, site.directory());
+                selection = registry.resolve(site.hooks(), site.disabledHooks(), overrides, config.markata()::place,
+                        site.directory());
             } catch (ConfigException e) {
                 problems.add(e);
                 problems.throwIfAny();

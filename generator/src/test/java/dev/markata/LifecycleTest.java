@@ -1,6 +1,7 @@
 package dev.markata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.markata.config.ConfigException;
@@ -52,6 +53,17 @@ class LifecycleTest {
         site.write("markata.toml", "[markata]\nhooks = " + hooks + "\n");
         return Markata.builder(dir).environment(Map.of("MARKATA_WORKERS", "4"))
                 .plugins(Plugins.builtInPlus(plugins)).reporter(new Quiet()).open();
+    }
+
+    @Test
+    void anUnknownPluginFromMarkataHooksIsNamedAsTheVariable() {
+        // the error named markata.toml's hooks key, which said "default": the author looked in the wrong place
+        site.write("markata.toml", "[markata]\nhooks = [\"default\"]\n");
+        assertThatThrownBy(() -> Markata.builder(dir).environment(Map.of("MARKATA_HOOKS", "[\"default\", \"markata.plugins.feedz\"]"))
+                .plugins(Plugins.builtInPlus()).reporter(new Quiet()).open())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("environment: MARKATA_HOOKS ([markata] hooks) = \"markata.plugins.feedz\": no plugin has"
+                        + " this name; did you mean markata.plugins.feeds?");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.markata.plugins.feeds.FeedsPlugin;
 import dev.markata.plugins.profiler.BuildStatsRecorder;
 import dev.markata.plugins.profiler.ProfilerPlugin;
 import dev.markata.plugins.profiler.StatsJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,11 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
+        if (statsJson != null && Files.isDirectory(statsJson)) {
+            // checked before the build: it failed after building, naming a temporary file
+            throw new UsageException("--stats-json " + statsJson + ": is a folder; give the file to write,"
+                    + " like " + statsJson.resolve("build-stats.json"));
+        }
         if (Boolean.TRUE.equals(profile)) {
             ProfilerPlugin.prepare(options.directory, main.environment); // while the configuration is read
         }
@@ -132,7 +138,9 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         try {
             StatsJson.write(stats.snapshot(), file);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new UsageException("--stats-json " + statsJson + ": cannot write " + file + ": " + e);
+            throw new UsageException("--stats-json " + statsJson + ": cannot write " + file + ": "
+                    + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage())));
         }
         if (!options.quiet) {
             main.err.println("build timings written to " + file);

@@ -2,8 +2,10 @@ package dev.markata.cli;
 
 import dev.markata.BuildResult;
 import dev.markata.Markata;
+import dev.markata.config.ConfigOverrides;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +31,10 @@ final class ListCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
+        // a listing is no build to profile: with the profiler in hooks it printed a profile after
+        // the posts and wrote a report into output_dir
         BuildResult result = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
+                .overrides(new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER)))
                 .reporter(new CliReporter(main.err, options.quiet)).open().run(Stage.PRE_RENDER);
         int slugWidth = Math.max(4, result.posts().stream().mapToInt(p -> p.slug().length()).max().orElse(0));
         int titleWidth = Math.max(5, result.posts().stream().mapToInt(p -> shown(p).length()).max().orElse(0));

@@ -77,6 +77,15 @@ final class NewCommand {
             if (Files.exists(file)) {
                 throw new UsageException(file + " already exists; choose another title");
             }
+            for (Path folder = file.getParent(); folder != null; folder = folder.getParent()) {
+                if (Files.exists(folder)) {
+                    if (!Files.isDirectory(folder)) {
+                        throw new UsageException(folder + " is a file, not a folder: the post cannot go there;"
+                                + " nothing was written");
+                    }
+                    break;
+                }
+            }
             Files.createDirectories(file.getParent());
             String text = "---\n"
                     + "title: \"" + title.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n"
@@ -138,7 +147,9 @@ final class NewCommand {
                 config = new ConfigLoader(environment).load(directory);
                 glob = config.section(GlobConfig.SECTION);
             } catch (ConfigException e) {
-                return new Placed(usual, List.of());
+                // the build reports the configuration again; the author learns now where the post went and why
+                return new Placed(usual, List.of(String.join("; ", e.problems()) + "; the post went to posts/, where"
+                        + " builds of the default glob_patterns read it"));
             }
             List<String> configWarnings = new ArrayList<>(config.warnings());
             if (config.source().equals(ConfigLoader.DEFAULTS) && configWarnings.isEmpty()) {
@@ -201,6 +212,15 @@ final class NewCommand {
         public Integer call() throws Exception {
             if (Files.exists(directory) && !Files.isDirectory(directory)) {
                 throw new UsageException(directory + " is a file; give a folder for the new site");
+            }
+            for (Path above = directory.toAbsolutePath().normalize().getParent(); above != null; above = above.getParent()) {
+                if (Files.exists(above)) {
+                    if (!Files.isDirectory(above)) {
+                        throw new UsageException(directory + " cannot be made: " + above + " is a file, not a folder;"
+                                + " nothing was written");
+                    }
+                    break;
+                }
             }
             if (Files.exists(directory.resolve(ConfigLoader.MARKATA_TOML))) {
                 throw new UsageException(directory + " is a site already (it has a markata.toml); nothing was written");

@@ -75,6 +75,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
     @Override
     public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            // checked before the build: it failed after building, as an "unexpected" IllegalArgumentException
+            throw new UsageException("--port " + port + ": must be a port number from 1 to 65535 (0: any free port)");
+        }
         if (!watch) {
             BuildResult result = build();
             try (StaticServer server = serve(result.outputDir(), result.pathPrefix())) {

@@ -231,8 +231,8 @@ final class SiteInputs {
             return false;
         }
         if (!folder) {
-            // a symbolic link (Emacs's lock file .#post.md) is no document, as the glob sees it
-            return documents.isDocument(path) && !Files.isSymbolicLink(path);
+            // a link to nothing (Emacs's lock file .#post.md) is no document, one to a file is, as the glob sees them
+            return documents.isDocument(path) && (!Files.isSymbolicLink(path) || Files.isRegularFile(path));
         }
         return documents.mayHoldDocuments(path); // gone: what it held is not known
     }

@@ -1,5 +1,6 @@
 package dev.markata.config;
 
+import dev.markata.content.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ public final class ConfigLoader {
      * @throws ConfigException when there is nothing to go on: no site folder, a file that is not TOML
      */
     public Config load(Path directory, ConfigProblems problems) throws ConfigException {
+        if (directory.toString().isEmpty()) {
+            // --directory "$SITE" with SITE unset: the current folder, every **/*.md under it, was built
+            throw new ConfigException("the site folder is empty text (--directory \"\"): give the site's folder,"
+                    + " . for the current one");
+        }
         Path site = directory.toAbsolutePath().normalize();
         if (Files.isRegularFile(site)) {
             throw new ConfigException(directory + ": is a file; give the site's folder (the one with markata.toml)");
@@ -173,7 +179,9 @@ public final class ConfigLoader {
     private static TomlParseResult parse(Path file, String source) throws ConfigException {
         TomlParseResult result;
         try {
-            result = Toml.parse(file);
+            result = Toml.parse(Utf8.read(file, source, source + " is"));
+        } catch (Utf8.Invalid e) {
+            throw new ConfigException(e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(source + ": cannot be read: " + e.getMessage());
         }

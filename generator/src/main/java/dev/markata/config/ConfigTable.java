@@ -232,12 +232,18 @@ public final class ConfigTable {
      * Plugins use it for checks the typed getters do not cover.
      */
     public ConfigException error(String key, String allowed) {
-        Object value = values.get(key);
+        return new ConfigException(place(key) + " = " + TomlValues.show(values.get(key)) + ": " + allowed);
+    }
+
+    /**
+     * Where {@code key}'s value comes from, as messages name it: {@code markata.toml: [markata] hooks},
+     * or {@code environment: MARKATA_HOOKS ([markata] hooks)} for a value a variable set.
+     */
+    public String place(String key) {
         String variable = environmentKeys.get(key);
-        String where = variable != null
+        return variable != null
                 ? "environment: " + variable + " (" + "[" + path + "] " + key + ")"
                 : source + ": [" + path + "] " + key;
-        return new ConfigException(where + " = " + TomlValues.show(value) + ": " + allowed);
     }
 
     /**
@@ -248,11 +254,17 @@ public final class ConfigTable {
         List<String> warnings = new ArrayList<>();
         if (!requested.isEmpty()) {
             for (String key : values.keySet()) {
-                if (requested.contains(key) || environmentKeys.containsKey(key)) {
+                if (requested.contains(key)) {
                     continue;
                 }
-                DidYouMean.closest(key, requested).ifPresent(suggestion -> warnings.add(
-                        source + ": [" + path + "] " + key + " is not a key markata knows here; did you mean "
+                String variable = environmentKeys.get(key);
+                // a variable is named as the user set it, and only when it is close to a key:
+                // other MARKATA_* variables of the environment are not ours to judge
+                DidYouMean.closest(key, requested).ifPresent(suggestion -> warnings.add(variable != null
+                        ? "environment: " + variable + " is not a key markata knows here; did you mean "
+                                + variable.substring(0, variable.length() - key.length())
+                                + suggestion.toUpperCase(java.util.Locale.ROOT) + "?"
+                        : source + ": [" + path + "] " + key + " is not a key markata knows here; did you mean "
                                 + suggestion + "?"));
             }
         }

@@ -3,6 +3,7 @@ package dev.markata.config;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -110,9 +111,59 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
         return "/" + pathPrefix + name;
     }
 
+    /**
+     * {@code nav}, the links of every page's header, is markata's table of label = address
+     * ({@code [markata.nav] About = "/about/"}), which its nav.html and the built-in theme walk
+     * with {@code .items()}: a list, or markata-go's {@code [[markata.nav]]}, failed every page in
+     * render with "Cannot find method items ... SizeLimitingPyList".
+     */
+    private static Void checkNav(ConfigTable markata) throws ConfigException {
+        Object nav = markata.raw("nav").orElse(null);
+        if (nav == null) {
+            return null;
+        }
+        if (!(nav instanceof Map<?, ?> links)) {
+            throw markata.error("nav", "must be a table of label = address, as markata's nav.html reads it:"
+                    + " [markata.nav] About = \"/about/\"");
+        }
+        for (Map.Entry<?, ?> link : links.entrySet()) {
+            if (!(link.getValue() instanceof String)) {
+                throw markata.table("nav").error(String.valueOf(link.getKey()), "must be an address, like \"/about/\"");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code [markata.head]}'s meta, link and script are lists of tables, one a tag, whose keys
+     * markata's head.html and the built-in theme walk with {@code .items()}: a single
+     * {@code [markata.head.meta]} table, or a list of strings, failed every page in render.
+     */
+    private static Void checkHead(ConfigTable markata) throws ConfigException {
+        Object head = markata.raw("head").orElse(null);
+        if (head == null) {
+            return null;
+        }
+        if (!(head instanceof Map)) {
+            throw markata.error("head", "must be a table ([markata.head] with meta, link, script and text)");
+        }
+        ConfigTable table = markata.table("head");
+        for (String tag : List.of("meta", "link", "script")) {
+            Object entries = ((Map<?, ?>) head).get(tag);
+            if (entries != null && !(entries instanceof List<?> list && list.stream().allMatch(Map.class::isInstance))) {
+                throw table.error(tag, "must be a list of tables, one a tag, as markata's head.html reads it: [[markata.head."
+                        + tag + "]] " + (tag.equals("meta") ? "name = \"...\" content = \"...\""
+                        : tag.equals("link") ? "rel = \"...\" href = \"...\"" : "src = \"...\""));
+            }
+        }
+        return null;
+    }
+
     /** Reads the core settings; a wrong value is noted in {@code problems} and its default kept. */
     static SiteConfig read(Path directory, ConfigTable markata, ConfigProblems problems) {
         Path outputDir = problems.read(() -> outputDir(directory, markata), directory.resolve(DEFAULT_OUTPUT_DIR));
+        problems.read(() -> checkNav(markata), null);
+        problems.read(() -> checkHead(markata), null);
         int processors = Runtime.getRuntime().availableProcessors();
         long workers = problems.read(() -> markata.integer("workers", processors, w -> w >= 1 && w <= 1024,
                 "must be a whole number of threads from 1 to 1024"), (long) processors);

@@ -55,7 +55,8 @@ public final class CacheDir {
         Files.deleteIfExists(stamp);
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.toList()) {
-                if (!OutputRecord.OUTLIVES_CODE.contains(entry.getFileName().toString())) {
+                String name = entry.getFileName().toString();
+                if (!OutputRecord.OUTLIVES_CODE.contains(name) && !name.equals(BuildLock.FILE)) { // held by this build
                     deleteTree(entry);
                     emptied = true;
                 }

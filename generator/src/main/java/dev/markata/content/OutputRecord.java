@@ -156,6 +156,30 @@ public final class OutputRecord {
     }
 
     /**
+     * The files of {@code root} (relative, sorted) that no record names and that are not
+     * {@linkplain Leftovers leftovers} of a build: what the author or another tool put there,
+     * or what a build wrote before the record was lost. Links are not followed, and a link is a
+     * file here. Empty when {@code root} is no folder.
+     */
+    public static List<String> unrecorded(Path cacheDir, Path root) throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        Set<String> made = lastMade(cacheDir, root);
+        List<String> others = new ArrayList<>();
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).forEach(path -> {
+                String name = SitePaths.slashed(root.relativize(path));
+                if (!made.contains(name) && !Leftovers.is(path)) {
+                    others.add(name);
+                }
+            });
+        }
+        others.sort(null);
+        return others;
+    }
+
+    /**
      * The names of {@code last} that {@code made} does not hold; none without a record, when it
      * holds the same names as {@code names} (read no further than its header), or when it turns
      * out damaged. Looked up as they are read, without a set of them (10,000 names).

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import dev.markata.content.OutputDir;
+import dev.markata.content.Utf8;
 import dev.markata.plugin.PluginException;
 
 /**
@@ -229,7 +230,7 @@ public final class BuildExecutor implements AutoCloseable {
 
     /** Whether the exception carries a message written for users (its type name adds nothing). */
     static boolean isUserFacing(Throwable e) {
-        return e instanceof PluginException || e instanceof OutputDir.WriteFailed
+        return e instanceof PluginException || e instanceof OutputDir.WriteFailed || e instanceof Utf8.Invalid
                 || e instanceof java.io.UncheckedIOException unchecked && unchecked.getCause() instanceof OutputDir.WriteFailed;
     }
 

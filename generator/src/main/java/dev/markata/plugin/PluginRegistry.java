@@ -109,13 +109,23 @@ public final class PluginRegistry {
      */
     public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides, String where,
                              Path siteDirectory) throws ConfigException {
+        return resolve(hooks, disabledHooks, overrides, key -> where + " " + key, siteDirectory);
+    }
+
+    /**
+     * As {@link #resolve(List, List, ConfigOverrides, String, Path)}, with messages naming each
+     * key as {@code place} does ({@link dev.markata.config.ConfigTable#place}: a list set by
+     * {@code MARKATA_HOOKS} is named as that variable, not as markata.toml's key).
+     */
+    public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides,
+                             java.util.function.UnaryOperator<String> place, Path siteDirectory) throws ConfigException {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<Plugin> forcedOn = new LinkedHashSet<>(
-                pluginsNamed(overrides.enable(), "hooks", where, warnings, problems, siteDirectory));
+                pluginsNamed(overrides.enable(), "hooks", place, warnings, problems, siteDirectory));
         Set<Plugin> removed = new LinkedHashSet<>(
-                pluginsNamed(disabledHooks, "disabled_hooks", where, null, problems, siteDirectory));
-        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", where, null, problems, siteDirectory));
+                pluginsNamed(disabledHooks, "disabled_hooks", place, null, problems, siteDirectory));
+        removed.addAll(pluginsNamed(overrides.disable(), "disabled_hooks", place, null, problems, siteDirectory));
         removed.removeAll(forcedOn);
 
         Set<Plugin> selected = new LinkedHashSet<>();
@@ -128,7 +138,7 @@ public final class PluginRegistry {
                     }
                 }
             } else {
-                selected.addAll(pluginsNamed(List.of(name), "hooks", where, warnings, problems, siteDirectory));
+                selected.addAll(pluginsNamed(List.of(name), "hooks", place, warnings, problems, siteDirectory));
             }
         }
         selected.addAll(forcedOn);
@@ -165,7 +175,8 @@ public final class PluginRegistry {
      * The plugins {@code names} name. Names markata ships but that have no plugin here add a
      * warning (when {@code warnings} is given) and are skipped; other names are problems.
      */
-    private List<Plugin> pluginsNamed(Iterable<String> names, String key, String where, List<String> warnings,
+    private List<Plugin> pluginsNamed(Iterable<String> names, String key, java.util.function.UnaryOperator<String> place,
+                                      List<String> warnings,
                                       List<String> problems, Path siteDirectory) {
         List<Plugin> plugins = new ArrayList<>();
         for (String name : names) {
@@ -177,23 +188,23 @@ public final class PluginRegistry {
                 plugins.add(plugin);
             } else if (MarkataPluginIds.NOT_APPLICABLE.containsKey(name)) {
                 if (warnings != null) {
-                    warnings.add(where + " " + key + ": " + name + SKIPPED + MarkataPluginIds.NOT_APPLICABLE.get(name));
+                    warnings.add(place.apply(key) + ": " + name + SKIPPED + MarkataPluginIds.NOT_APPLICABLE.get(name));
                 }
             } else if (sitePythonModule(siteDirectory, name) != null) {
                 if (warnings != null) {
                     String namesake = "markata.plugins." + name.substring(name.lastIndexOf('.') + 1);
-                    warnings.add(where + " " + key + ": " + name + " is skipped: it is the site's own Python module "
+                    warnings.add(place.apply(key) + ": " + name + " is skipped: it is the site's own Python module "
                             + sitePythonModule(siteDirectory, name) + ", which markata-java cannot run"
                             + (byName.containsKey(namesake) ? " (" + namesake + " is built in)" : ""));
                 }
             } else if (PythonDependencies.of(siteDirectory, name) != null) {
                 if (warnings != null) {
-                    warnings.add(where + " " + key + ": " + name + " is skipped: it is a Python package ("
+                    warnings.add(place.apply(key) + ": " + name + " is skipped: it is a Python package ("
                             + PythonDependencies.of(siteDirectory, name) + "), which markata-java cannot run");
                 }
             } else if (MarkataPluginIds.NOT_YET.contains(name)) {
                 if (warnings != null) {
-                    warnings.add(where + " " + key + ": " + name + " is skipped: markata-java has no such plugin yet");
+                    warnings.add(place.apply(key) + ": " + name + " is skipped: markata-java has no such plugin yet");
                 }
             } else {
                 Set<String> known = new TreeSet<>(byName.keySet());
@@ -201,7 +212,7 @@ public final class PluginRegistry {
                 List<String> closest = DidYouMean.closest(name, known, 3);
                 // the known names once: each unknown name printed all of them again
                 boolean listed = problems.stream().anyMatch(problem -> problem.contains(KNOWN_PLUGINS));
-                problems.add(where + " " + key + " = \"" + name + "\": no plugin has this name"
+                problems.add(place.apply(key) + " = \"" + name + "\": no plugin has this name"
                         + (!closest.isEmpty() ? "; did you mean " + String.join(" or ", closest) + "?"
                         : listed ? KNOWN_PLUGINS + "as above" : KNOWN_PLUGINS + String.join(", ", byName.keySet())));
             }

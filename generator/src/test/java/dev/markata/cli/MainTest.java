@@ -231,6 +231,153 @@ class MainTest {
     }
 
     @Test
+    void cleanKeepsTheFilesInOutputDirThatNoBuildWrote() throws Exception {
+        // output_dir = "../shared" (or "/home/me", another site's folder): clean removed the
+        // folder whole, with the author's files that were there before any build
+        Path site = dir.resolve("site");
+        new Site(site).write("markata.toml", "[markata]\noutput_dir = \"../shared\"\n")
+                .post("posts/a.md", "title: Ay", "a");
+        new Site(dir).write("shared/thesis.txt", "years of work").write("shared/notes/todo.txt", "call mum");
+        Run build = run("build", "-d", site.toString());
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(dir.resolve("shared/a/index.html")).exists();
+        Path shared = site.toAbsolutePath().resolve("../shared").normalize();
+
+        Run dry = run("clean", "--dry-run", "-d", site.toString());
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).contains("would remove the files builds wrote to " + shared
+                + " and keep 2 files no build of markata-java wrote there: notes/todo.txt, thesis.txt");
+        assertThat(dir.resolve("shared/a/index.html")).exists();
+
+        Run clean = run("clean", "-d", site.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.out()).containsPattern("removed \\d+ files builds wrote to " + java.util.regex.Pattern.quote(shared.toString()));
+        assertThat(clean.err()).contains("warning: kept 2 files in " + shared + " that no build of markata-java"
+                + " wrote (notes/todo.txt, thesis.txt): they may be yours; remove the folder yourself if not");
+        assertThat(dir.resolve("shared/thesis.txt")).hasContent("years of work");
+        assertThat(dir.resolve("shared/notes/todo.txt")).hasContent("call mum");
+        assertThat(dir.resolve("shared/a")).doesNotExist();
+        assertThat(dir.resolve("shared/index.html")).doesNotExist();
+        assertThat(site.resolve(".markata.cache")).doesNotExist();
+    }
+
+    @Test
+    void cleanWithoutARecordOfTheBuildsFilesRemovesNothingFromOutputDir() throws Exception {
+        // the cache deleted by hand (or a folder a Python build wrote): nothing tells which files
+        // are markata-java's, so none is taken for it
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        dev.markata.content.CacheDir.deleteTree(dir.resolve(".markata.cache"));
+        Files.writeString(dir.resolve("markout/CNAME"), "example.com");
+        Run clean = run("clean", "-d", dir.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.err()).contains("warning: kept ").contains(" files in " + dir.toAbsolutePath().resolve("markout")
+                + " that no build of markata-java wrote (").contains("CNAME");
+        assertThat(dir.resolve("markout/CNAME")).exists();
+        assertThat(dir.resolve("markout/a/index.html")).exists();
+    }
+
+    @Test
+    void cleanRemovesWhatABuildKilledHalfwayLeft() throws Exception {
+        // a build killed (SIGKILL, a power cut) leaves the temporary file of the page it was writing
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        Files.writeString(dir.resolve("markout/a/.index.html.3f2a9c01d4e5b6a7.tmp"), "<html><bo");
+        Run clean = run("clean", "-d", dir.toString());
+        assertThat(clean.code()).isZero();
+        assertThat(clean.err()).doesNotContain("kept");
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void aPortOutOfRangeIsAUsageErrorBeforeAnyBuild() {
+        site();
+        for (String port : List.of("99999", "-1")) {
+            Run serve = run("serve", "--port", port, "-d", dir.toString());
+            assertThat(serve.code()).as(serve.err()).isEqualTo(2);
+            assertThat(serve.err()).isEqualTo("error: --port " + port + ": must be a port number from 1 to 65535"
+                    + " (0: any free port)" + System.lineSeparator());
+            assertThat(dir.resolve("markout")).doesNotExist();
+        }
+    }
+
+    @Test
+    void statsJsonNamingAFolderIsAUsageErrorBeforeTheBuild() {
+        site();
+        Run build = run("build", "--stats-json", dir.toString(), "-d", dir.toString());
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).isEqualTo("error: --stats-json " + dir + ": is a folder; give the file to write, like "
+                + dir.resolve("build-stats.json") + System.lineSeparator());
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
+    void anEmptyDirectoryIsAnErrorNotTheCurrentFolder() {
+        // --directory "$SITE" with SITE unset built every Markdown file under the current folder
+        Run build = run("build", "--directory", "");
+        assertThat(build.code()).isEqualTo(2);
+        assertThat(build.err()).isEqualTo("error: the site folder is empty text (--directory \"\"): give the site's"
+                + " folder, . for the current one" + System.lineSeparator());
+    }
+
+    @Test
+    void newBlogUnderAFileSaysSo() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "notes");
+        Run created = run("new", "blog", dir.resolve("notes.txt/site").toString());
+        assertThat(created.code()).isEqualTo(2);
+        assertThat(created.err()).isEqualTo("error: " + dir.resolve("notes.txt/site") + " cannot be made: "
+                + dir.resolve("notes.txt") + " is a file, not a folder; nothing was written" + System.lineSeparator());
+    }
+
+    @Test
+    void listNeitherProfilesNorWritesAReport() {
+        // a site with the profiler in its hooks (the example blog): list printed a whole profile
+        // summary after the posts and wrote markout/_profile/, a listing writing into the site
+        site().write("markata.toml", "[markata]\nhooks = [\"default\", \"markata.plugins.pyinstrument\"]\n");
+        Run list = run("list", "-d", dir.toString());
+        assertThat(list.code()).isZero();
+        assertThat(journal).as("the profiler plugin ran").isEmpty();
+    }
+
+    @Test
+    void newPostWherePostsIsAFileSaysSo() throws Exception {
+        site();
+        dev.markata.content.CacheDir.deleteTree(dir.resolve("posts"));
+        Files.writeString(dir.resolve("posts"), "not a folder");
+        Run post = run("new", "post", "Hello", "-d", dir.toString());
+        assertThat(post.code()).isEqualTo(2);
+        assertThat(post.err()).isEqualTo("error: " + dir.resolve("posts") + " is a file, not a folder: the post"
+                + " cannot go there; nothing was written" + System.lineSeparator());
+    }
+
+    @Test
+    void newPostInASiteWhoseConfigurationDoesNotLoadSaysWhy() {
+        site().write("markata.toml", "[markata\n");
+        Run post = run("new", "post", "Hello", "-d", dir.toString());
+        assertThat(post.code()).isZero();
+        assertThat(post.err()).contains("warning: markata.toml:1:9: Unexpected end of line, expected ] (not valid TOML);"
+                + " the post went to posts/, where builds of the default glob_patterns read it");
+    }
+
+    @Test
+    void cleanWaitsForABuildOfTheSiteToEnd() throws Exception {
+        // clean while serve --watch builds: the build went on writing into the folders clean removed
+        site();
+        assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
+        java.util.concurrent.CompletableFuture<Run> clean;
+        try (var building = dev.markata.content.BuildLock.acquire(dir.resolve(".markata.cache"), holder -> { })) {
+            clean = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("clean", "-d", dir.toString()));
+            Thread.sleep(300); // clean has had time to remove the folders, had it not waited
+            assertThat(clean).isNotDone();
+            assertThat(dir.resolve("markout/a/index.html")).exists();
+        }
+        Run done = clean.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.code()).isZero();
+        assertThat(done.err()).contains("waiting for another build of " + dir.toAbsolutePath());
+        assertThat(dir.resolve("markout")).doesNotExist();
+    }
+
+    @Test
     void cleanRefusesAnOutputFolderHoldingMarkdown() throws Exception {
         // output_dir = "posts": the build ignored every post there, and clean deleted them
         site().write("markata.toml", "[markata]\noutput_dir = \"posts\"\n");

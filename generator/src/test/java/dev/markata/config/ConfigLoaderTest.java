@@ -105,6 +105,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aMisspelledVariableGetsADidYouMeanNamingTheVariable() throws Exception {
+        // MARKATA_TITEL=... set nothing, without a word, where titel in markata.toml is warned of
+        new Site(dir).write("markata.toml", "[markata]\ntitle = \"file\"\n");
+        Config config = load(Map.of("MARKATA_TITEL", "from env", "MARKATA_SOMETHING_ELSE", "x"));
+        assertThat(config.site().title()).isEqualTo("file");
+        assertThat(config.markata().typoWarnings()).containsExactly("environment: MARKATA_TITEL is not a key markata"
+                + " knows here; did you mean MARKATA_TITLE?");
+    }
+
+    @Test
     void theLaunchersOwnVariablesAreNotSettings() throws Exception {
         new Site(dir).write("markata.toml", "[markata]\ntitle = \"file\"\n");
         Config plain = load(Map.of());

@@ -58,6 +58,43 @@ class BadInputTest {
     }
 
     @Test
+    void aMarkataTomlThatIsNotUtf8NamesTheLineAndTheByte() throws IOException {
+        // saved as Latin-1 by an old editor: "cannot be read: Input length = 1" named neither
+        site();
+        Files.write(dir.resolve("markata.toml"), "[markata]\ntitle = \"Caf\u00e9\"\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.Run run = cli.build(dir);
+        assertThat(run.code()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: markata.toml:2: is not UTF-8 text (byte 0xE9 at byte 13 of the line);"
+                + " markata.toml is read as UTF-8: save the file as UTF-8" + System.lineSeparator());
+    }
+
+    @Test
+    void aNavThatIsNoTableOfAddressesNamesTheKey() {
+        // the build failed in render, in base.html, with "Cannot find method items ... SizeLimitingPyList"
+        assertThat(configError("[markata]\nnav = [\"/about/\"]\n").err()).isEqualTo("error: markata.toml: [markata]"
+                + " nav = [\"/about/\"]: must be a table of label = address, as markata's nav.html reads it:"
+                + " [markata.nav] About = \"/about/\"" + System.lineSeparator());
+        assertThat(configError("[[markata.nav]]\nlabel = \"About\"\nurl = \"/about/\"\n").err())
+                .contains("error: markata.toml: [markata] nav = ").contains(": must be a table of label = address");
+        assertThat(configError("[markata.nav]\nAbout = 5\n").err()).isEqualTo("error: markata.toml: [markata.nav]"
+                + " About = 5: must be an address, like \"/about/\"" + System.lineSeparator());
+    }
+
+    @Test
+    void headEntriesThatAreNoListOfTablesNameTheKey() {
+        // every page failed in render, at head.html, with "Cannot find method items ... String"
+        assertThat(configError("[markata.head.meta]\nname = \"x\"\ncontent = \"y\"\n").err()).isEqualTo("error:"
+                + " markata.toml: [markata.head] meta = { name = \"x\", content = \"y\" }: must be a list of tables,"
+                + " one a tag, as markata's head.html reads it: [[markata.head.meta]] name = \"...\" content = \"...\""
+                + System.lineSeparator());
+        assertThat(configError("[markata.head]\nlink = [\"/style.css\"]\n").err()).contains("error: markata.toml:"
+                + " [markata.head] link = [\"/style.css\"]: must be a list of tables");
+        assertThat(configError("[markata]\nhead = \"<meta>\"\n").err()).contains("error: markata.toml: [markata]"
+                + " head = \"<meta>\": must be a table ([markata.head] with meta, link, script and text)");
+    }
+
+    @Test
     void aWrongTypeForAKnownKeyNamesKeyValueAndWhatIsAllowed() {
         Cli.Run run = configError("[markata]\nworkers = \"many\"\n");
         assertThat(run.err()).contains("markata.toml").contains("[markata] workers").contains("\"many\"")
@@ -231,6 +268,41 @@ class BadInputTest {
         assertThat(dir.resolve("markout/good/index.html")).exists();
     }
 
+    @Test
+    void aKeyGivenTwiceInFrontMatterIsAWarningNamingBothLines() {
+        // PyYAML keeps the last value, and markata builds it; the author who edited the first
+        // title and saw no change was not told why
+        site().post("posts/twice.md", "title: First\ndate: 2024-01-01\ntitle: Second", "x");
+        Cli.Run run = cli.build(dir, "-q");
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).contains("warning: posts/twice.md:4: front matter gives title again (first on line 2):"
+                + " the last one is used, as markata's YAML reader does");
+        assertThat(dir.resolve("markout/twice/index.html")).content().contains("Second");
+    }
+
+    @Test
+    void aLinkedPostIsBuiltAndALinkedFolderIsNamedInAWarning() throws IOException {
+        // posts shared between two sites by symbolic links: markata's glob reads a linked file,
+        // and here the post was left out without a word, as were the posts of a linked folder
+        Path elsewhere = Files.createDirectories(dir.resolve("../" + dir.getFileName() + "-shared"));
+        try {
+            new Site(elsewhere).post("shared.md", "title: Shared\ndate: 2024-02-02", "from the other site")
+                    .post("folder/inside.md", "title: Inside", "in a linked folder");
+            site();
+            Files.createSymbolicLink(dir.resolve("posts/shared.md"), elsewhere.resolve("shared.md"));
+            Files.createSymbolicLink(dir.resolve("posts/more"), elsewhere.resolve("folder"));
+            Files.createSymbolicLink(dir.resolve("posts/.#good.md"), Path.of("user@host.1234:1700000000")); // Emacs's lock
+            Cli.Run run = cli.build(dir, "-q");
+            assertThat(run.code()).as(run.toString()).isZero();
+            assertThat(dir.resolve("markout/shared/index.html")).content().contains("from the other site");
+            assertThat(run.err()).isEqualTo("warning: posts/more is a link to a folder, which the glob does not enter:"
+                    + " the documents in it are not built (link each file, or move the folder into the site)"
+                    + System.lineSeparator());
+        } finally {
+            dev.markata.content.CacheDir.deleteTree(elsewhere);
+        }
+    }
+
     // ---- templates
 
     @Test
@@ -254,6 +326,29 @@ class BadInputTest {
                 .write("templates/throws.html", "<p>{{ range(1, 10, 0) | list }}{{ post.title | divide(0) }}</p>\n");
         Cli.Run run = buildError();
         assertThat(run.err()).contains("posts/t.md: template throws.html:1: ");
+    }
+
+    @Test
+    void anIncludeLoopIsAnErrorNamingTheTemplates() {
+        // Jinja2 fails on it (RecursionError); jinjava printed nothing where the include was, and
+        // the page went out without the partial
+        site().post("posts/t.md", "title: T\ntemplate: page.html", "x")
+                .write("templates/page.html", "<html>\n{% include 'nav.html' %}\n</html>\n")
+                .write("templates/nav.html", "<nav>\n{% include 'menu.html' %}</nav>\n")
+                .write("templates/menu.html", "<ul></ul>\n{% include 'nav.html' %}\n");
+        Cli.Run run = buildError();
+        assertThat(run.err()).contains("posts/t.md: template menu.html:2: Include cycle detected for path: 'nav.html':"
+                + " it is rendered inside itself");
+    }
+
+    @Test
+    void aTemplateThatIsNotUtf8NamesTheTemplateAndTheLine() throws IOException {
+        site().post("posts/t.md", "title: T\ntemplate: latin1.html", "x");
+        Files.createDirectories(dir.resolve("templates"));
+        Files.write(dir.resolve("templates/latin1.html"), "<html>\n<p>caf\u00e9</p>\n</html>\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Cli.Run run = buildError();
+        assertThat(run.err()).contains("posts/t.md: template latin1.html:2: is not UTF-8 text (byte 0xE9");
     }
 
     @Test

@@ -3,15 +3,10 @@ package dev.markata.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.markata.testing.Site;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,31 +31,15 @@ class InterruptTest {
         for (int i = 0; i < 200; i++) {
             site.post("posts/p" + i + ".md", "title: P" + i, "text " + i);
         }
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.markata.cli.Main", "build", "-d", dir.toString())
-                .redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    output.add(line);
-                }
-            } catch (IOException ignored) {
-                // the child is gone
-            }
-        });
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (output.stream().noneMatch(l -> l.startsWith("load ")) && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        ChildBuild build = ChildBuild.start(dir);
+        Process child = build.process;
+        List<String> output = build.output;
+        build.awaitLineStarting("load ");
         assertThat(child.isAlive()).as("still rendering when stopped: %s", output).isTrue();
         Thread.sleep(1500); // well into render
         assertThat(child.isAlive()).as("still rendering when stopped: %s", output).isTrue();
         child.destroy(); // SIGTERM
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        reader.join(10_000);
+        assertThat(build.awaitEnd()).isTrue();
         assertThat(child.exitValue()).as("%s", output).isEqualTo(143);
         assertThat(output).as("no page was written").noneMatch(l -> l.startsWith("built "));
 

@@ -54,6 +54,17 @@ public final class DocumentRules {
 
     /** The documents under {@code start} (the site folder, or a folder in it), relative to the site folder, sorted. */
     List<Path> under(Path start) throws IOException {
+        return under(start, warning -> { });
+    }
+
+    /**
+     * As {@link #under(Path)}. A symbolic link to a file is a document as the file would be
+     * (markata's glob, Python's, yields linked files: posts shared between sites); a link to a
+     * folder is not entered (no loops, no /usr under vendor/), and one where the patterns could
+     * find documents is named to {@code warn}: its posts were left out without a word. A link
+     * to nothing (Emacs's lock file {@code .#post.md}) is nothing.
+     */
+    List<Path> under(Path start, java.util.function.Consumer<String> warn) throws IOException {
         if (!start.equals(root) && (!Files.isDirectory(start) || ignore.ignores(relative(start), true))) {
             return List.of();
         }
@@ -73,7 +84,14 @@ public final class DocumentRules {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 Path relativePath = relativize(root, file);
                 String relative = SitePaths.slashed(relativePath);
-                if (attrs.isRegularFile() && matchesFile(relative)) {
+                if (attrs.isSymbolicLink()) {
+                    if (Files.isRegularFile(file) && matchesFile(relative)) {
+                        found.put(relative, relativePath);
+                    } else if (Files.isDirectory(file) && mayHoldDocuments(file)) {
+                        warn.accept(relative + " is a link to a folder, which the glob does not enter: the documents"
+                                + " in it are not built (link each file, or move the folder into the site)");
+                    }
+                } else if (attrs.isRegularFile() && matchesFile(relative)) {
                     found.put(relative, relativePath);
                 }
                 return FileVisitResult.CONTINUE;

@@ -35,7 +35,7 @@ public final class GlobPlugin implements Plugin {
 
     private static List<Path> find(BuildContext context, GlobConfig config) throws IOException {
         SiteConfig site = context.site();
-        List<Path> found = documents(site, config, site.directory());
+        List<Path> found = DocumentRules.of(site, config).under(site.directory(), context.reporter()::warn);
         if (found.isEmpty()) {
             context.reporter().warn("no documents match glob_patterns " + TomlValues.show(config.globPatterns())
                     + " in " + site.directory() + " (hidden folders, output_dir " + site.outputDir()

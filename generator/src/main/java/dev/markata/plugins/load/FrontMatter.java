@@ -44,6 +44,35 @@ final class FrontMatter {
                  int firstLine) {
     }
 
+    /** A key at the top of the front matter, unquoted or quoted, before its colon. */
+    private static final java.util.regex.Pattern TOP_KEY =
+            java.util.regex.Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#:'\"\\-\\[{!&*|>%@`][^:#]*?))\\s*:(?:\\s|$)");
+
+    /**
+     * A warning for each top-level key the front matter {@code parts} gives again: PyYAML, as
+     * markata reads it, keeps the last value without a word (real posts give tags twice, so it
+     * is not an error), and an author who edits the first one sees nothing change.
+     */
+    static List<String> keysGivenTwice(String document, Parts parts) {
+        List<String> warnings = new ArrayList<>();
+        Map<String, Integer> firstLines = new java.util.HashMap<>();
+        List<String> lines = parts.frontMatterLines();
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher key = TOP_KEY.matcher(lines.get(i));
+            if (!key.find()) {
+                continue;
+            }
+            String name = key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3);
+            int line = parts.firstLine() + 1 + i;
+            Integer first = firstLines.putIfAbsent(name, line);
+            if (first != null) {
+                warnings.add(document + ":" + line + ": front matter gives " + name + " again (first on line " + first
+                        + "): the last one is used, as markata's YAML reader does");
+            }
+        }
+        return warnings;
+    }
+
     /**
      * SnakeYAML's own logger, kept (java.util.logging holds loggers weakly) and quietened: with
      * duplicate keys allowed it prints "WARNING: duplicate keys found" with a timestamp, outside

@@ -3,6 +3,7 @@ package dev.markata.plugins.load;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.content.SitePaths;
+import dev.markata.content.Utf8;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -133,6 +134,7 @@ public final class LoadPlugin implements Plugin {
         byte[] bytes = Files.readAllBytes(file);
         String text = decode(document, bytes);
         FrontMatter.Parts parts = frontMatter.get().split(document, text);
+        FrontMatter.keysGivenTwice(document, parts).forEach(warn);
         Map<String, Object> values = new LinkedHashMap<>(parts.values());
         Fields fields = new Fields(document, parts.frontMatterLines(), parts.firstLine(), values, warn);
         String title = fields.text("title");
@@ -155,38 +157,11 @@ public final class LoadPlugin implements Plugin {
     }
 
     private static String decode(String document, byte[] bytes) throws PluginException {
-        // The lenient decoder is the fast one; it marks bad bytes with U+FFFD, and only text with
-        // that character (bad bytes, or one written on purpose) goes through the strict decoder.
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') < 0) {
-            return text;
-        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw notUtf8(document, bytes);
+            return Utf8.decode(bytes, document, "posts are");
+        } catch (Utf8.Invalid e) {
+            throw new PluginException(e.getMessage());
         }
-    }
-
-    /** Names the line, column and byte of the first bytes that are not UTF-8, and what to do. */
-    private static PluginException notUtf8(String document, byte[] bytes) {
-        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-        decoder.decode(in, out, true);
-        int at = in.position();
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < at; i++) {
-            if (bytes[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new PluginException(document + ":" + line + ": is not UTF-8 text (byte 0x"
-                + String.format("%02X", bytes[Math.min(at, bytes.length - 1)] & 0xff) + " at byte " + (at - lineStart + 1)
-                + " of the line); posts are read as UTF-8: save the file as UTF-8");
     }
 
     private static String stem(Path file) {

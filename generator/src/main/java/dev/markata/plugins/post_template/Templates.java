@@ -8,6 +8,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.loader.ResourceLocator;
 import com.hubspot.jinjava.objects.collections.PyMap;
@@ -21,6 +22,7 @@ import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.content.SitePaths;
+import dev.markata.content.Utf8;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugins.icon_resize.IconResizePlugin;
@@ -613,11 +615,22 @@ public final class Templates {
                                      int firstLine) throws PluginException {
         List<TemplateError> fatal = errors.stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
-                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
+                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR || isCycle(e)).toList();
         if (!fatal.isEmpty()) {
             throw new PluginException(fatal.stream().map(e -> located(document, name, e)).collect(Collectors.joining("\n  "))
                     + unclosedTag(text, firstLine));
         }
+    }
+
+    /**
+     * An include, import or from that reaches a template already being rendered: Jinja2 recurses
+     * until it fails (RecursionError); jinjava only warns and prints nothing there, so the page
+     * went out without the partial.
+     */
+    private static boolean isCycle(TemplateError error) {
+        return error.getCategory() == BasicTemplateErrorCategory.INCLUDE_CYCLE_DETECTED
+                || error.getCategory() == BasicTemplateErrorCategory.IMPORT_CYCLE_DETECTED
+                || error.getCategory() == BasicTemplateErrorCategory.FROM_CYCLE_DETECTED;
     }
 
     /**
@@ -658,6 +671,10 @@ public final class Templates {
             template = place.group(1).isEmpty() ? template : place.group(1);
             line = place.group(2);
             message = place.group(3);
+        }
+        if (isCycle(error)) {
+            message += ": it is rendered inside itself, through the templates it includes or imports, a loop Jinja"
+                    + " fails on too (RecursionError)";
         }
         Matcher unknown = UNKNOWN_TAG.matcher(message);
         if (unknown.find()) {
@@ -704,7 +721,7 @@ public final class Templates {
             return text;
         }
         Optional<Path> file = siteFile(name);
-        return file.isPresent() ? Optional.of(BlockWhitespace.apply(Files.readString(file.get(), StandardCharsets.UTF_8)))
+        return file.isPresent() ? Optional.of(BlockWhitespace.apply(Utf8.read(file.get(), "template " + name, "templates are")))
                 : Optional.empty();
     }
 
@@ -768,7 +785,7 @@ public final class Templates {
         }
         Path own = siteTemplates.resolve(name);
         if (Files.isRegularFile(own)) {
-            return Optional.of(BlockWhitespace.apply(Files.readString(own, StandardCharsets.UTF_8)));
+            return Optional.of(BlockWhitespace.apply(Utf8.read(own, "template " + name, "templates are")));
         }
         try (InputStream in = Templates.class.getResourceAsStream(THEME + name)) {
             return in == null ? Optional.empty()
