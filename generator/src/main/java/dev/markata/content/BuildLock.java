@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -88,11 +89,11 @@ public final class BuildLock implements AutoCloseable {
     }
 
     /** What the file says (the holder's pid), empty when a build ended and emptied it. */
-    private static java.util.Optional<String> read(FileChannel channel) throws IOException {
+    private static Optional<String> read(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(64);
         int n = channel.read(buffer, 0);
         String text = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.UTF_8).strip();
-        return text.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(text);
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /** Whether the build before this one was stopped before it ended (its text was still in the file). */
