@@ -333,11 +333,21 @@ class App {
 
   /**
    * A time as the options ask: percent of `base` (the current tree's total unless given), or a
-   * time in the unit the current tree's total calls for (formatTreeTime).
+   * time in the unit the busiest thread's time calls for (treeTimeScale, formatTreeTime).
    */
   formatValue(nanos, base = this.tree.total) {
     if (this.options.units === "percent") return formatPercent(nanos, base);
-    return formatTreeTime(nanos, this.tree.total);
+    return formatTreeTime(nanos, this.timeScale);
+  }
+
+  /**
+   * The time that picks the trees' unit: the busiest thread's, as in the text report, so a build
+   * of 0.8 s prints milliseconds in both. In the tree with a row per thread the root's total is
+   * every thread's time added up.
+   */
+  treeTimeScale() {
+    if (!this.scope.allThreads) return this.tree.total;
+    return children(this.tree).reduce((largest, thread) => Math.max(largest, thread.total), 0);
   }
 
   /** The note saying the trees show one part of the build (the Build tab's links), with the way back. */
@@ -378,6 +388,7 @@ class App {
   rebuildTree() {
     this.tree = this.callTree(this.thread, this.options.showAll, this.focus);
     this.scope = treeScope(this.profile, this.tree, this.thread, this.focus);
+    this.timeScale = this.treeTimeScale();
     this.selectedNode = null;
     for (const v of Object.values(this.views)) if (v.treeChanged) v.treeChanged();
     this.updateUnitsLabel();

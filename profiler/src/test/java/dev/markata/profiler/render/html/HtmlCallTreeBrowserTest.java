@@ -273,6 +273,22 @@ class HtmlCallTreeBrowserTest {
     }
 
     /**
+     * The unit follows the busiest thread's time, as in the text tree: two threads of 0.6 and
+     * 0.5 s are 1.1 s together, and the page printed the build's rows in seconds (0.600) where
+     * its console tree printed 600.0 ms.
+     */
+    @Test
+    void theUnitFollowsTheBusiestThreadAsTheTextTreeDoes() throws Exception {
+        Session twoThreads = TestSessions.builder().sample(1, "app.Main.main;app.Site.render", 600)
+                .sample(2, "app.Worker.run", 500).build();
+        String text = Reports.of(twoThreads).render(ReportFormat.TEXT, ReportOptions.defaults());
+        browser.open(HtmlBrowser.render(twoThreads, HtmlOptions.defaults(), "two-threads-under-a-second"));
+        assertThat(text).contains("600.0 ms Site.render").contains("500.0 ms Worker.run");
+        assertThat(time(row("Site.render"))).isEqualTo("600.0 ms");
+        assertThat(time(row("Worker.run"))).isEqualTo("500.0 ms");
+    }
+
+    /**
      * In the tree with a row per thread, a thread's own time (its samples without a Java frame)
      * is "[no Java frames]", as in the text tree; a method's own time stays "[self]".
      */
