@@ -8,9 +8,9 @@ ends is counted up to its last read. Prints one line to standard error:
 Groups: C1, C2 (compiler threads), GC (GC workers and G1's threads), VM (VM Thread), main (the
 program's first Java thread: the launcher names it after the command, java or javac), timer
 (async-profiler's wall-clock or CPU timer thread: a native thread the launcher's name is
-inherited by, so the second such thread that ran), profiler-exit (the agent's shutdown hook:
-stop, reading the recording, the report), profiler-other (the agent's other threads), and the
-rest by their name. cpu is user+sys of the process from wait4, the groups sum to about it.
+inherited by, so the third thread of that name: after the launcher's and main), profiler (the
+agent's threads: its exit hook, which stops async-profiler, reads the recording and writes the
+report, and the library's loader and thread watcher), and the rest by their name. cpu is user+sys of the process from wait4, the groups sum to about it.
 
     bench/profiler/threadcpu.py javac -J-javaagent:markata-profiler.jar -d out A.java
 """
@@ -31,10 +31,8 @@ def group(name, order):
         return "GC"
     if name == "VM Thread":
         return "VM"
-    if name == "markata-profiler-exit"[:15]:
-        return "profiler-exit"
     if name.startswith("markata-profil"):
-        return "profiler-other"
+        return "profiler"  # Linux cuts names to 15 characters: all the agent's threads look alike
     if order == 0:
         return "launcher"  # the primordial thread: waits for main
     if order == 1:
