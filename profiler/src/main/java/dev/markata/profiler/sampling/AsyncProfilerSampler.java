@@ -270,18 +270,27 @@ final class AsyncProfilerSampler implements Sampler {
      * out when the recording is read, {@link Recording#isServiceThreadName}). Without them it
      * signalled and walked every one that had run since its last look: javac compiling 216
      * files under the agent gave 12,300 samples, 3,700 of them of its one thread that does the
-     * work; the rest cost ~0.1 s of stack walking and signals and were read at the stop only to be
-     * thrown away. Names as async-profiler knows them: a Java thread's name, else the OS's,
-     * which Linux cuts to 15 characters ({@code C2 CompilerThre}). A thread not named here
-     * is still sampled and left out when read, as before.
+     * work; the rest cost stack walks, signals and the timer's reads of their CPU time, and were
+     * read at the stop only to be thrown away. Names as async-profiler knows them: a Java
+     * thread's name, else the OS's, which Linux cuts to 15 characters ({@code C2 CompilerThre}).
+     * A thread not named here is still sampled and left out when read, as before.
+     * {@code DestroyJavaVM} stays sampled: main's OS thread carries that name once main has
+     * returned, and {@link #deliver} tells those samples apart itself.
      */
-    static final List<String> UNSAMPLED_THREADS = List.of(
-            "C1 CompilerThre*", "C2 CompilerThre*", "GC Thread#*", "G1 Conc#*", "G1 Refine#*", "G1 Main Marker",
-            "G1 Service", "G1 Young RemSet*", "VM Thread", "VM Periodic Tas*", "Sweeper thread", "Service Thread",
-            "Monitor Deflati*", "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener",
-            "Common-Cleaner", "Notification Thread", "process reaper", "JFR Recorder Thread", "JFR Periodic Tasks",
-            "Async-profiler Timer",
-            Recording.OWN_THREAD_PREFIX + "*");
+    static final List<String> UNSAMPLED_THREADS = unsampledThreads();
+
+    private static List<String> unsampledThreads() {
+        List<String> names = new ArrayList<>(List.of("C1 CompilerThre*", "C2 CompilerThre*", "GC Thread#*",
+                "G1 Conc#*", "G1 Refine#*", "G1 Main Marker", "G1 Service", "G1 Young RemSet*", "VM Thread",
+                "VM Periodic Tas*", "Sweeper thread", "Service Thread", "Monitor Deflati*"));
+        for (String name : Recording.SERVICE_THREAD_NAMES) {
+            if (!name.equals(DESTROY_JAVA_VM)) {
+                names.add(name);
+            }
+        }
+        names.add(Recording.OWN_THREAD_PREFIX + "*");
+        return List.copyOf(names);
+    }
 
     /** The command that starts the recording. */
     static String startCommand(String event, long intervalMicros, boolean everyThread, Path jfrFile) {
