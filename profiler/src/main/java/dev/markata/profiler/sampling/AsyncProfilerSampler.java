@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>When every thread is profiled ({@code ThreadSelection.allThreads()}, the agent's
  * default) there is no filter: async-profiler finds new threads itself (it reads the process's
- * thread list once per interval), and the threads that are not profiled (service threads, the
- * profiler's own; the JVM's hidden threads have no Java id) are left out when the recording is
- * read. With the filter, a thread was sampled only once the recording's watcher, looking every
+ * thread list once per interval); the JVM's own threads, its service threads and the profiler's
+ * are left out of sampling by name ({@link #UNSAMPLED_THREADS}), and any other thread that is not
+ * profiled when the recording is read. With the filter, a thread was sampled only once the recording's watcher, looking every
  * 10 ms, had added it: threads that lived between two looks were never sampled, and the first
  * part of every other was lost (under load, a whole 200 ms thread once).
  * It is not safepoint-biased, sees waiting threads, and batches idle samples, so a sleeping
