@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -399,16 +400,13 @@ public final class Recording {
      * out. The JVM's hidden threads (compiler, GC, "Service Thread") have no Java id there.
      */
     static boolean isServiceThreadName(String name) {
-        if (name.startsWith(OWN_THREAD_PREFIX)) {
-            return true;
-        }
-        return switch (name) {
-            case "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener", "Common-Cleaner",
-                    "Notification Thread", "DestroyJavaVM", "process reaper", "JFR Recorder Thread",
-                    "JFR Periodic Tasks", "JFR Shutdown Hook", "Async-profiler Timer" -> true;
-            default -> false;
-        };
+        return name.startsWith(OWN_THREAD_PREFIX) || SERVICE_THREAD_NAMES.contains(name);
     }
+
+    /** The names {@link #isServiceThreadName} knows besides the profiler's own prefix. */
+    static final Set<String> SERVICE_THREAD_NAMES = Set.of("Reference Handler", "Finalizer", "Signal Dispatcher",
+            "Attach Listener", "Common-Cleaner", "Notification Thread", "DestroyJavaVM", "process reaper",
+            "JFR Recorder Thread", "JFR Periodic Tasks", "JFR Shutdown Hook", "Async-profiler Timer");
 
     /**
      * The watcher's loop. A look that fails is tried again at the next: a program that runs out
