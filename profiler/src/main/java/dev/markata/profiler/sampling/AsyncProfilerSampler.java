@@ -35,11 +35,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * default) there is no filter: async-profiler finds new threads itself (it reads the process's
  * thread list once per interval); the JVM's own threads, its service threads and the profiler's
  * are left out of sampling by name ({@link #UNSAMPLED_THREADS}), and any other thread that is not
- * profiled when the recording is read. With the filter, a thread was sampled only once the recording's watcher, looking every
- * 10 ms, had added it: threads that lived between two looks were never sampled, and the first
- * part of every other was lost (under load, a whole 200 ms thread once).
- * It is not safepoint-biased, sees waiting threads, and batches idle samples, so a sleeping
- * thread costs one event per sleep.
+ * profiled when the recording is read. With the filter, a thread was sampled only once the
+ * recording's watcher, looking every 10 ms, had added it: threads that lived between two looks
+ * were never sampled, and the first part of every other was lost (under load, a whole 200 ms
+ * thread once). It is not safepoint-biased, sees waiting threads, and batches idle samples, so a
+ * sleeping thread costs one event per sleep.
  *
  * <p>This is the only class that touches async-profiler. Samples go to a JFR file in the temp
  * folder, which is read with {@link JfrSampleReader} at stop (and copied to the requested
