@@ -56,8 +56,10 @@ class KilledAndConcurrentBuildsTest {
         site.write("templates/post.html", "<html><body>{{ post.title }}</body></html>\n");
         Cli.Run next = Cli.builtIn().build(dir);
         assertThat(next.code()).as(next.toString()).isZero();
+        // the planted file, and any the killed build was writing itself (its load cache, in CI once)
         assertThat(next.err()).contains("the last build of " + dir.toAbsolutePath() + " stopped before it ended"
-                + " (killed, or the machine stopped): removed the 1 temporary file of what it was writing");
+                + " (killed, or the machine stopped): removed the ").containsPattern(
+                "removed the (1 temporary file|[2-9][0-9]* temporary files) of what it was writing");
         assertThat(SiteFiles.temporaries(dir)).as("temporary files left").isEmpty();
         assertThat(site.read("markout/p3/index.html")).isEqualTo("<html><body>P3</body></html>\n");
 
