@@ -428,37 +428,6 @@ public final class TreeProcessors {
         return changed ? node.withChildren(children) : node;
     }
 
-    /**
-     * Cuts the tree {@code maxDepth} levels below {@code node}; the time of what is cut stays in
-     * the totals (as absorbed time). {@code maxDepth <= 0} keeps everything.
-     */
-    public static CallNode limitDepth(CallNode node, int maxDepth) {
-        if (maxDepth <= 0 || node.children().isEmpty()) {
-            return node;
-        }
-        if (maxDepth == 1) {
-            List<CallNode> cut = new ArrayList<>(node.children().size());
-            for (CallNode child : node.children()) {
-                if (child.children().isEmpty()) {
-                    cut.add(child);
-                } else {
-                    // Keep the subtree's threshold-hidden count, so a report's footer stays right.
-                    cut.add(new CallNode(child.kind(), child.frame(), child.threadId(), child.selfNanos(),
-                            child.selfThreadNanos(), child.selfSamples(), child.totalNanos() - child.selfNanos(),
-                            child.threadNanos() - child.selfThreadNanos(),
-                            child.sampleCount() - child.selfSamples(), child.absorbedNodesInTree(),
-                            child.startNanos(), List.of(), child.hiddenFrameCount(), child.libraries()));
-                }
-            }
-            return node.withChildren(cut);
-        }
-        List<CallNode> children = new ArrayList<>(node.children().size());
-        for (CallNode child : node.children()) {
-            children.add(limitDepth(child, maxDepth - 1));
-        }
-        return node.withChildren(children);
-    }
-
     /** Applies {@code fn} to each thread of an all-threads root, or to {@code node} itself otherwise. */
     static CallNode perThread(CallNode node, Function<CallNode, CallNode> fn) {
         if (node.kind() != CallNode.Kind.ROOT) {

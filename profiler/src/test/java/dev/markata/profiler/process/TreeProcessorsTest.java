@@ -240,22 +240,6 @@ class TreeProcessorsTest {
     }
 
     @Test
-    void depthLimitCutsBelowAndKeepsTotals() {
-        CallNode tree = thread(TestSessions.builder()
-                .sample(1, "app.A.a;app.B.b;app.C.c;app.D.d", 5)
-                .sample(1, "app.A.a;app.B.b", 2));
-
-        CallNode cut = TreeProcessors.limitDepth(tree, 2);
-
-        assertThat(TreeText.of(cut)).isEqualTo("""
-                [thread main] 7/0
-                  A.a 7/0
-                    B.b 7/2
-                """);
-        assertThat(TreeProcessors.limitDepth(tree, 0)).isSameAs(tree);
-    }
-
-    @Test
     void pipelineOnARealisticTreeKeepsTheTotal() {
         Session session = TestSessions.builder()
                 .sample(1, "app.Main.main;dev.markata.profiler.Profiler.span;jdk.internal.reflect.X.invoke;"
