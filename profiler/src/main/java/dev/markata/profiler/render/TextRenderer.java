@@ -135,10 +135,7 @@ public final class TextRenderer extends TreeRenderer {
         // A thread is hidden when it is negligible next to the busiest one (an idle pool
         // thread), not next to all threads together: 200 threads of equal work are each 0.5 %
         // of their sum, and that rule hid every one of them.
-        long busiest = 0;
-        for (CallNode thread : threads) {
-            busiest = Math.max(busiest, thread.totalNanos());
-        }
+        long busiest = busiest(threads);
         double threshold = options.showAll() ? 0 : options.thresholdOr(DEFAULT_THRESHOLD_PERCENT);
         Scale scale = Scale.of(busiest);
         long threadLimit = (long) Math.ceil(busiest * threshold / 100.0);
@@ -217,6 +214,15 @@ public final class TextRenderer extends TreeRenderer {
         }
     }
 
+    /** The largest thread total: what hides negligible threads and picks the report's {@link Scale}. */
+    private static long busiest(List<CallNode> threads) {
+        long busiest = 0;
+        for (CallNode thread : threads) {
+            busiest = Math.max(busiest, thread.totalNanos());
+        }
+        return busiest;
+    }
+
     /** Where the heaviest path under {@code node} ends: its heaviest child's, down to a leaf or its own time. */
     private static CallNode heaviestEnd(CallNode node) {
         CallNode end = node;
@@ -286,11 +292,7 @@ public final class TextRenderer extends TreeRenderer {
         // Complete numbers: no threshold or groups before summing; the threshold applies to the list.
         var treeOptions = options.treeOptions(0).withThresholdPercent(0).withGroupLibraries(false);
         List<CallNode> threads = trees.threads(options, treeOptions);
-        long busiest = 0;
-        for (CallNode thread : threads) {
-            busiest = Math.max(busiest, thread.totalNanos());
-        }
-        Scale scale = Scale.of(busiest);
+        Scale scale = Scale.of(busiest(threads));
         boolean first = true;
         for (CallNode thread : threads) {
             if (!first) {
