@@ -126,8 +126,7 @@ public final class Markata {
     private BuildLock lock(SiteConfig site) {
         BuildLock lock;
         try {
-            lock = BuildLock.acquire(site.cacheDir(), holder -> reporter.info("waiting for another build of "
-                    + site.directory() + " (" + holder + ") to finish"));
+            lock = BuildLock.acquire(site.cacheDir(), site.directory(), reporter::info);
         } catch (IOException e) {
             return null;
         }

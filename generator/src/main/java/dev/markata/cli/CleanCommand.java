@@ -58,8 +58,7 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
         }
         // not while a build of the site writes (serve --watch): it went on writing into what clean removed
         try (BuildLock lock = dryRun || !Files.isDirectory(site.cacheDir()) ? null
-                : BuildLock.acquire(site.cacheDir(), holder -> main.err.println("waiting for another build of "
-                        + site.directory() + " (" + holder + ") to finish"))) {
+                : BuildLock.acquire(site.cacheDir(), site.directory(), main.err::println)) {
             return clean(site);
         }
     }

@@ -49,13 +49,16 @@ public final class BuildLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock of the site whose cache folder is {@code cacheDir} (made if missing),
-     * waiting while another build holds it; {@code waiting} is told once, with what the other
-     * build wrote ({@code "pid 1234"}), before the wait.
+     * Takes the lock of the site in {@code siteDirectory} whose cache folder is {@code cacheDir}
+     * (made if missing), waiting while another build holds it; {@code say} is told once, before
+     * the wait, which build it waits for ({@code "waiting for another build of DIR (pid 1234) to
+     * finish"}), so that a build and {@code clean} say it alike.
      *
      * @throws IOException when the cache folder or the lock's file cannot be made or locked
      */
-    public static BuildLock acquire(Path cacheDir, Consumer<String> waiting) throws IOException {
+    public static BuildLock acquire(Path cacheDir, Path siteDirectory, Consumer<String> say) throws IOException {
+        Consumer<String> waiting = holder -> say.accept("waiting for another build of " + siteDirectory + " ("
+                + holder + ") to finish");
         Files.createDirectories(cacheDir);
         Path file = cacheDir.toRealPath().resolve(FILE);
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, key -> new ReentrantLock());

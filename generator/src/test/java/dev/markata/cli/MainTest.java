@@ -365,7 +365,7 @@ class MainTest {
         site();
         assertThat(run("build", "-q", "-d", dir.toString()).code()).isZero();
         java.util.concurrent.CompletableFuture<Run> clean;
-        try (var building = dev.markata.content.BuildLock.acquire(dir.resolve(".markata.cache"), holder -> { })) {
+        try (var building = dev.markata.content.BuildLock.acquire(dir.resolve(".markata.cache"), dir, said -> { })) {
             clean = java.util.concurrent.CompletableFuture.supplyAsync(() -> run("clean", "-d", dir.toString()));
             Thread.sleep(300); // clean has had time to remove the folders, had it not waited
             assertThat(clean).isNotDone();
