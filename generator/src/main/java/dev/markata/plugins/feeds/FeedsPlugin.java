@@ -94,11 +94,12 @@ public final class FeedsPlugin implements Plugin {
             return feeds;
         }));
         for (FeedConfig feed : feeds) {
-            // markata's FeedConfig.enabled: its feeds plugin then writes pages of items_per_page posts
-            if (PydanticBool.of(feed.templateConfig().get("enabled")).orElse(false)) {
-                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": enabled = true asks for markata's"
-                        + " pagination (pages of items_per_page posts at /" + feed.slug() + "/2/ and on), which"
-                        + " markata-java does not make: /" + feed.slug() + "/ lists all the feed's posts");
+            FeedConfig.Pagination pagination = feed.pagination();
+            if (pagination.enabled() && !FeedConfig.Pagination.TYPES.contains(pagination.type())) {
+                // markata takes any text, and its templates then show the pages' links alone
+                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": pagination_type = \""
+                        + pagination.type() + "\" is none of markata's (htmx, manual or js): its pages link to each"
+                        + " other, as with manual");
             }
         }
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
@@ -382,19 +383,23 @@ public final class FeedsPlugin implements Plugin {
             // every post page is rendered again anyway.
             String key = new Hashing().add(shared).addValue(new TreeMap<>(config.raw())).add(config.name())
                     .add(String.valueOf(isHome)).add(SiteView.fingerprint(context)).hex();
-            Path page = context.output().root().resolve(config.slug()).resolve("index.html");
             String stored = previous.get(config.slug());
-            boolean unchanged = bodies.unchanged(key, stored) && Files.isRegularFile(page)
-                    && Files.isRegularFile(page.resolveSibling("partial").resolve("index.html"))
-                    && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
+            // the page and its partial, or each page's of a paginated feed (whose count follows
+            // from the feed's posts and settings, both in the key: pages past the last that an
+            // earlier build wrote are left out of this build's files, and so removed)
+            List<String> pageFiles = new ArrayList<>();
+            for (int number = 1; number <= pageCount(config, posts); number++) {
+                pageFiles.add(pageFolder(config, number) + "index.html");
+                pageFiles.add(pageFolder(config, number) + "partial/index.html");
+            }
+            if (isHome) {
+                pageFiles.add("index.html");
+            }
+            boolean unchanged = bodies.unchanged(key, stored) && exist(context, pageFiles.toArray(String[]::new));
             if (unchanged) {
                 keys.put(config.slug(), stored);
                 // unchanged since the build that wrote them: still pages of this build
-                context.output().keep(config.slug() + "/index.html");
-                context.output().keep(config.slug() + "/partial/index.html");
-                if (isHome) {
-                    context.output().keep("index.html");
-                }
+                pageFiles.forEach(context.output()::keep);
             } else {
                 AtomicBoolean readBodies = new AtomicBoolean();
                 renderPages(context, templates, config, isHome, bodies, readBodies, cards, cardKeys, posts);
@@ -636,12 +641,86 @@ public final class FeedsPlugin implements Plugin {
         values.put("slug", config.slug());
         values.put("head", config.head());
         values.put("markata", markata);
-        String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
-        context.output().write(config.slug() + "/index.html", html);
-        context.output().write(config.slug() + "/partial/index.html",
-                bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
-        if (isHome) {
-            context.output().write("index.html", html);
+        if (!config.pagination().enabled()) {
+            String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
+            context.output().write(config.slug() + "/index.html", html);
+            context.output().write(config.slug() + "/partial/index.html",
+                    bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
+            if (isHome) {
+                context.output().write("index.html", html);
+            }
+            return;
         }
+        FeedConfig.Pagination pagination = config.pagination();
+        int perPage = pagination.itemsPerPage();
+        int pageCount = pageCount(config, feedPosts);
+        for (int number = 1; number <= pageCount; number++) {
+            int from = Math.min(posts.size(), (number - 1) * perPage);
+            int to = Math.min(posts.size(), from + perPage);
+            Map<String, Object> page = new LinkedHashMap<>(values);
+            page.putAll(paginationValues(config, number, pageCount, posts.size()));
+            page.put("posts", posts.subList(from, to));
+            page.put("page_posts", posts.subList(from, to));
+            page.put("cards", List.of(cards).subList(from, to));
+            String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), page));
+            String folder = pageFolder(config, number);
+            context.output().write(folder + "index.html", html);
+            // as markata: the page's cards alone (and what the template adds, htmx's trigger of
+            // the next page), from feed_items_partial.html whatever partial_template says
+            page.put("card_template", config.cardTemplate());
+            context.output().write(folder + "partial/index.html",
+                    bodies.noting(readBodies, () -> templates.render(document, ITEMS_PARTIAL, page)));
+            if (isHome && number == 1) {
+                context.output().write("index.html", html);
+            }
+        }
+    }
+
+    /** The template of a paginated feed's partials, as markata names it. */
+    static final String ITEMS_PARTIAL = "feed_items_partial.html";
+
+    /** The number of pages a feed of {@code posts} makes: one when it is not paginated. */
+    private static int pageCount(FeedConfig config, List<Post> posts) {
+        return config.pagination().enabled() ? config.pagination().pages(posts.size()) : 1;
+    }
+
+    /** The folder of a feed's page {@code number}, with its '/': {@code python/}, {@code python/2/}. */
+    private static String pageFolder(FeedConfig config, int number) {
+        return config.slug() + "/" + (number == 1 ? "" : number + "/");
+    }
+
+    /**
+     * What markata's {@code create_paginated_feed} gives a page's template besides the feed's own
+     * values: the page's number and the neighbours' (None past either end), the counts, the feed's
+     * slug as {@code feed_name}, and all of them again as {@code pagination_context} (also named
+     * {@code pagination_config}, as its older templates read it).
+     */
+    private static Map<String, Object> paginationValues(FeedConfig config, int number, int pageCount, int postCount) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("current_page", number);
+        context.put("total_pages", pageCount);
+        context.put("total_posts", postCount);
+        context.put("per_page", config.pagination().itemsPerPage());
+        context.put("has_prev", number > 1);
+        context.put("has_next", number < pageCount);
+        context.put("prev_page", number > 1 ? number - 1 : null);
+        context.put("next_page", number < pageCount ? number + 1 : null);
+        context.put("pagination_type", config.pagination().type());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("pagination_enabled", true);
+        values.put("pagination_config", context);
+        values.put("pagination_context", context);
+        values.put("page", number);
+        values.put("total_pages", pageCount);
+        values.put("total_posts", postCount);
+        values.put("has_next", context.get("has_next"));
+        values.put("has_prev", context.get("has_prev"));
+        values.put("next_page", context.get("next_page"));
+        values.put("prev_page", context.get("prev_page"));
+        values.put("feed_name", config.slug());
+        // markata's js type names a script it writes (window.paginationData of the last page it
+        // rendered) beside one of its package; neither is made here, so the name is None
+        values.put("pagination_js_url", null);
+        return values;
     }
 }
