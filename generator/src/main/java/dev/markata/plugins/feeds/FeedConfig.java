@@ -5,6 +5,7 @@ import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.load.Slugs;
+import dev.markata.plugins.post_template.FeedsView;
 import dev.markata.plugins.post_template.Templates;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -207,7 +208,11 @@ record FeedConfig(String name, String slug, String title, String description, Fi
             throw table.error("slug", "every feed needs a slug (letters, digits, -), like slug = \"python\"");
         }
         String slug = Slugs.slugify(slugText);
-        String name = table.optionalString("name").orElse(key != null ? key : slug.replace('/', '_').replace('-', '_'));
+        // markata's FeedConfig makes every name (given, or its slug) a Python identifier, which is what
+        // templates looping over markata.feeds see; a [markata.feeds.<name>] table of markata before
+        // pydantic is named by its key as written
+        String name = table.optionalString("name").map(FeedsView::identifier)
+                .orElse(key != null ? key : FeedsView.identifier(slug));
         String filterText = table.string("filter", "True");
         FilterExpression filter;
         try {

@@ -73,7 +73,7 @@ public final class FeedsPlugin implements Plugin {
      * hold (every published post, newest first: what markata's rss plugin wrote), which then has
      * no page.
      */
-    private record SelectedFeeds(List<Selected> feeds, Selected site) {
+    private record SelectedFeeds(List<Selected> feeds, Selected site, Set<String> pagesOfFeeds) {
     }
 
     private static final StateKey<SelectedFeeds> SELECTED = new StateKey<>("selected feeds", SelectedFeeds.class);
@@ -193,7 +193,7 @@ public final class FeedsPlugin implements Plugin {
             "published", "description", "template", "content", "href");
 
     private static void select(BuildContext context, List<FeedConfig> feeds) throws PluginException {
-        checkPostsLeaveFeedPagesAlone(context.posts(), feeds);
+        Set<String> pagesOfFeeds = postsWithAFeedsSlug(context, context.posts(), feeds);
         LocalDate today = LocalDate.now();
         LocalDateTime now = LocalDateTime.now();
         List<Post> posts = context.posts();
@@ -218,7 +218,7 @@ public final class FeedsPlugin implements Plugin {
             FeedConfig archive = FeedConfig.archive();
             site = new Selected(archive, choose(archive, posts, scopes));
         }
-        context.put(SELECTED, new SelectedFeeds(selected, site));
+        context.put(SELECTED, new SelectedFeeds(selected, site, pagesOfFeeds));
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
     }
 
@@ -271,29 +271,38 @@ public final class FeedsPlugin implements Plugin {
     }
 
     /**
-     * A post whose slug is a feed's would write its page over the feed's (or the feed over the
-     * post's), whichever came last: every such post is an error, as two posts with one slug are.
+     * The posts whose slug is a feed's, by path, each named in a warning: markata's feeds save
+     * after publish_html and write the feed's page over the post's, so the feed has the page and
+     * the post none (the post is still in feeds, markata.json...). An error here stopped sites
+     * that build with markata; the warning says what markata does without a word.
      */
-    private static void checkPostsLeaveFeedPagesAlone(List<Post> posts, List<FeedConfig> feeds)
-            throws PluginException {
+    private static Set<String> postsWithAFeedsSlug(BuildContext context, List<Post> posts, List<FeedConfig> feeds) {
         Map<String, FeedConfig> bySlug = new HashMap<>();
         for (FeedConfig feed : feeds) {
             bySlug.put(feed.slug(), feed);
         }
-        List<String> clashes = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
         for (Post post : posts) {
             FeedConfig feed = bySlug.get(post.slug());
             if (feed != null) {
+                paths.add(post.path());
                 boolean builtIn = feed.raw().isEmpty() && feed.name().equals(FeedConfig.ARCHIVE);
-                clashes.add(post.path() + ": has the slug \"" + post.slug() + "\" of the "
+                context.reporter().warn(post.path() + ": has the slug \"" + post.slug() + "\" of the "
                         + (builtIn ? "built-in " : "") + "feed \"" + feed.name() + "\", whose page " + feed.slug()
-                        + "/index.html it would overwrite; give the post another slug in its front matter, or the"
-                        + " feed one of its own with " + (builtIn ? "[markata.feeds.archive] " : "") + "slug = \"...\"");
+                        + "/index.html is the feed's, as in markata: the post has no page of its own; give it another"
+                        + " slug in its front matter, or the feed one of its own with "
+                        + (builtIn ? "[markata.feeds.archive] " : "") + "slug = \"...\"");
             }
         }
-        if (!clashes.isEmpty()) {
-            throw new PluginException(String.join("\n  ", clashes));
-        }
+        return Set.copyOf(paths);
+    }
+
+    /**
+     * Whether the post at {@code path} has a feed's slug, so that the feed writes the page and
+     * publish_html leaves it (and the post's other pages beside it) alone.
+     */
+    public static boolean pageIsAFeeds(BuildContext context, String path) {
+        return context.get(SELECTED).map(feeds -> feeds.pagesOfFeeds().contains(path)).orElse(false);
     }
 
     /**
