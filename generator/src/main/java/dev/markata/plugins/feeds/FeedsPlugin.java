@@ -101,6 +101,11 @@ public final class FeedsPlugin implements Plugin {
                         + pagination.type() + "\" is none of markata's (htmx, manual or js): its pages link to each"
                         + " other, as with manual");
             }
+            if (pagination.enabled() && feed.raw().containsKey("per_page") && !feed.raw().containsKey("items_per_page")) {
+                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": per_page = " + pagination.perPage()
+                        + " is not read, as markata reads items_per_page (" + FeedConfig.DEFAULT_PER_PAGE
+                        + " unless set) for the posts of a page: write items_per_page = " + pagination.perPage());
+            }
         }
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
         FeedCards cards = setup.memory().get(CARDS, FeedCards::new);

@@ -162,6 +162,16 @@ class FeedPaginationTest {
     }
 
     @Test
+    void perPageAloneIsWarnedOfAsMarkataReadsItemsPerPage() throws Exception {
+        // markata declares per_page "for backwards compatibility" but reads items_per_page, whose default is always
+        // there: per_page = 2 makes pages of 10 posts there, and here, and the warning says why
+        Site site = site("enabled = true\nper_page = 2\n");
+        assertThat(Builds.warnings(dir)).containsExactly("[markata.feeds] feed \"python\": per_page = 2 is not read,"
+                + " as markata reads items_per_page (10 unless set) for the posts of a page: write items_per_page = 2");
+        assertThat(site.exists("markout/python/2/index.html")).isFalse();
+    }
+
+    @Test
     void aSitesOwnItemsPartialMakesThePagesPartials() throws Exception {
         Site site = site("enabled = true\nitems_per_page = 2\n");
         site.write("templates/feed_items_partial.html", "{% for post in posts %}<li>{{ post.title }}</li>{% endfor %}"
