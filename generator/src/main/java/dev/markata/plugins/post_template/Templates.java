@@ -678,13 +678,23 @@ public final class Templates {
         }
         Matcher unknown = UNKNOWN_TAG.matcher(message);
         if (unknown.find()) {
-            message += unknown.group(1).equals("gh_repo_list_topic")
-                    ? " (a tag of markata-gh, a Python package whose Jinja extension lists a GitHub user's repositories"
-                            + " with the gh command: markata-java cannot run it; write the list into the post instead)"
-                    : " (Jinja has no such tag; markata also knows the tags of the Jinja extensions Python packages"
-                            + " register for it as markata.jinja_md entry points, which markata-java cannot run)";
+            message += extensionTagNote(unknown.group(1)).map(note -> " (" + note + ")")
+                    .orElse(" (Jinja has no such tag; markata also knows the tags of the Jinja extensions Python"
+                            + " packages register for it as markata.jinja_md entry points, which markata-java cannot run)");
         }
         return document + ": template " + template + ":" + line + ": " + message;
+    }
+
+    /**
+     * What a tag is, for a tag of a Jinja extension that a Python package registers for markata
+     * and sites are known to use, or empty.
+     */
+    public static Optional<String> extensionTagNote(String tag) {
+        return tag.equals("gh_repo_list_topic")
+                ? Optional.of("a tag of markata-gh, a Python package whose Jinja extension lists a GitHub user's"
+                        + " repositories with the gh command: markata-java cannot run it; write the list into the post"
+                        + " instead")
+                : Optional.empty();
     }
 
     /** jinjava's message for a tag it does not know, the tag's name in the group. */
