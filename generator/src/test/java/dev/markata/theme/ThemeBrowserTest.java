@@ -179,6 +179,14 @@ class ThemeBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
+    /** The browser's requests since the log was last read, to other hosts than {@code origin}. */
+    private static List<String> requestsOutside(String origin) {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\""))
+                .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + origin))
+                .toList();
+    }
+
     private static void screenshot(String name) throws Exception {
         // as bytes: OutputType.FILE writes a copy in /tmp first, left there until the JVM exits
         Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
@@ -214,11 +222,7 @@ class ThemeBrowserTest {
         assertThat(console).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .filteredOn(e -> !e.getMessage().startsWith(served.url("favicon.ico") + " "))
                 .isEmpty();
-        List<String> requests = driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
-                .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\""))
-                .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + served.origin()))
-                .toList();
-        assertThat(requests).as("the theme makes no network requests").isEmpty();
+        assertThat(requestsOutside(served.origin())).as("the theme makes no network requests").isEmpty();
     }
 
     /**
@@ -358,6 +362,7 @@ class ThemeBrowserTest {
             new Site(pwa.getParent()).delete(pwa.getFileName().toString());
         }
     }
+
     /**
      * A paginated feed (markata's {@code enabled = true}) with the default {@code pagination_type},
      * htmx: the first page links to the second, and as the reader scrolls to its end the next
@@ -400,11 +405,7 @@ class ThemeBrowserTest {
             new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
                     .until(d -> d.getCurrentUrl().equals(site.url("notes/3/")));
             assertThat(js("return document.querySelector('nav.pagination') === null")).isEqualTo(true);
-            List<String> offSite = driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
-                    .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\""))
-                    .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + site.origin()))
-                    .toList();
-            assertThat(offSite).isEmpty();
+            assertThat(requestsOutside(site.origin())).isEmpty();
         } finally {
             driver.get("about:blank");
             driver.manage().logs().get(LogType.BROWSER);
