@@ -74,6 +74,21 @@ class FeedPaginationTest {
     }
 
     @Test
+    void theBuiltInThemeAppendsPagesAsTheReaderScrollsUnlessTheTypeIsManual() throws Exception {
+        Site site = site("enabled = true\nitems_per_page = 2\n");
+        Builds.withoutWarnings(dir);
+        // htmx, markata's default: the theme's script (no htmx from the network) fetches the next partial
+        assertThat(site.read("markout/python/index.html")).contains("IntersectionObserver", "/partial/")
+                .doesNotContain("htmx.org");
+        assertThat(site.read("markout/python/3/index.html")).as("the last page has no next").doesNotContain(
+                "IntersectionObserver");
+        site.write("markata.toml", site.read("markata.toml") + "pagination_type = \"manual\"\n");
+        Builds.withoutWarnings(dir);
+        assertThat(site.read("markout/python/index.html")).doesNotContain("IntersectionObserver")
+                .contains("href=\"/python/2/\"");
+    }
+
+    @Test
     void thePageTemplateSeesMarkatasPaginationVariables() throws Exception {
         Site site = site("enabled = true\nitems_per_page = 2\npagination_type = \"manual\"\ntemplate = \"paged.html\"\n");
         site.write("templates/paged.html", "{{ title }} {{ page }}/{{ total_pages }} of {{ total_posts }}"
