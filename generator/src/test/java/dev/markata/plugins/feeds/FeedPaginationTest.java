@@ -130,6 +130,19 @@ class FeedPaginationTest {
     }
 
     @Test
+    void aPageWhoseCardsShowBodiesFollowsAnEditOfOneOfThem() throws Exception {
+        Site site = site("enabled = true\nitems_per_page = 2\ncard_template = \"<li>{{ post.title }}:"
+                + " {{ post.article_html }}</li>\"\n");
+        Builds.warmMatchesClean(dir, "first build");
+        // past the paragraph the descriptions come from: only the bodies change
+        site.post("posts/p3.md", "title: Post 3\ndate: 2024-01-17\npublished: true\ntags: [python]",
+                "Text 3.\n\n## Later\n\nA paragraph added later.");
+        Map<String, String> files = Builds.warmMatchesClean(dir, "a body of page 2 edited");
+        assertThat(files.get("python/2/index.html")).contains("A paragraph added later.");
+        assertThat(files.get("python/2/partial/index.html")).contains("A paragraph added later.");
+    }
+
+    @Test
     void anEmptyPaginatedFeedIsOneEmptyPage() throws Exception {
         Site site = site("enabled = true\n");
         site.write("markata.toml", site.read("markata.toml").replace("'python' in tags", "'rust' in tags"));
