@@ -20,8 +20,8 @@ import java.util.Set;
  * tables): which posts ({@code filter}, a Python expression over post fields), in which order
  * ({@code sort} field, {@code reverse}), how its page looks ({@code template},
  * {@code card_template}, {@code partial_template}, {@code head}, {@code title},
- * {@code description}) and whether it has an RSS and a sitemap of its own ({@code rss},
- * {@code sitemap}, both on as in markata). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
+ * {@code description}), whether it has an RSS and a sitemap of its own ({@code rss},
+ * {@code sitemap}, both on as in markata) and whether its page is pages ({@link Pagination}). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
  * its first (last) that many posts ({@link #first}, {@link #last}; both: those first, then those
  * last); a table as {@code head} is the page's head tags. A site that configures no feeds gets
  * {@code archive}: published posts, newest first; one with {@code [[markata.feeds]]} gets only

@@ -51,7 +51,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * around it), {@code rss.xml}, {@code atom.xml} and {@code sitemap.xml}, the stylesheet its RSS
  * names ({@code rss.xsl}), the site's {@code sitemap.xml}, root {@code rss.xml} and
  * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
- * archive as {@code index.html} when neither a post nor an asset is the home page. A feed page whose posts, templates and configuration did not change since the
+ * archive as {@code index.html} when neither a post nor an asset is the home page. A feed with
+ * markata's {@code enabled = true} is pages of {@code items_per_page} posts instead, as markata's
+ * {@code create_paginated_feed} writes them: {@code <slug>/}, {@code <slug>/2/}..., each with its
+ * partial from {@code feed_items_partial.html}; pages an earlier build wrote past the last are
+ * left out of this build's files, and so removed. A feed page whose posts, templates and configuration did not change since the
  * last build is not rendered again; one that is, is assembled from the cards of earlier builds
  * whose key still holds ({@link FeedCards}): an edit of one post's prose renders its card alone.
  */
