@@ -79,7 +79,7 @@ public final class ConfigLoader {
             tablePath = "markata";
             TomlParseResult document = parse(markataToml, source);
             values = tableAt(document, List.of("markata"), source);
-            outsideMarkata(document).ifPresent(warnings::add);
+            outsideMarkata(document, hatchReadsVersionFrom(site, markataToml)).ifPresent(warnings::add);
         } else if (Files.isRegularFile(pyproject) && parse(pyproject, PYPROJECT_TOML).contains("tool.markata")) {
             source = PYPROJECT_TOML;
             tablePath = "tool.markata";
@@ -151,11 +151,11 @@ public final class ConfigLoader {
      * config.toml has it, or a plugin's table without the {@code markata.} in its name. Not for
      * pyproject.toml, whose other tables are other tools'.
      */
-    private static java.util.Optional<String> outsideMarkata(TomlParseResult document) {
+    private static java.util.Optional<String> outsideMarkata(TomlParseResult document, boolean hatchReadsVersion) {
         List<String> names = new ArrayList<>();
         String table = null;
         for (String key : document.keySet()) {
-            if (key.equals("markata")) {
+            if (key.equals("markata") || hatchReadsVersion && HATCH_VERSION.matcher(key).matches()) {
                 continue;
             }
             if (document.get(List.of(key)) instanceof TomlTable) {
@@ -174,6 +174,29 @@ public final class ConfigLoader {
                 + " outside the [markata] table, so " + (names.size() == 1 ? "it is" : "they are") + " not read:"
                 + " markata's settings go below a [markata] line, and a plugin's in its own table, like [markata."
                 + TomlValues.key(table == null ? "glob" : table) + "]");
+    }
+
+    /** The names hatch's regex version source reads: {@code __version__ = "1.0"} or {@code version = "1.0"}. */
+    private static final java.util.regex.Pattern HATCH_VERSION = java.util.regex.Pattern.compile(
+            "(?i)__version__|version");
+
+    /**
+     * Whether the site's pyproject.toml has hatch read the project's version from
+     * {@code markataToml} ({@code [tool.hatch.version] path = "markata.toml"}, as gh-projects
+     * does): then a version above the [markata] line is hatch's, and no setting left unread. A
+     * pyproject.toml that does not parse says no (its own tools will say why).
+     */
+    private static boolean hatchReadsVersionFrom(Path site, Path markataToml) {
+        Path pyproject = site.resolve(PYPROJECT_TOML);
+        if (!Files.isRegularFile(pyproject)) {
+            return false;
+        }
+        try {
+            return parse(pyproject, PYPROJECT_TOML).get(List.of("tool", "hatch", "version", "path")) instanceof String path
+                    && site.resolve(path).normalize().equals(markataToml);
+        } catch (ConfigException | java.nio.file.InvalidPathException unreadable) {
+            return false;
+        }
     }
 
     private static TomlParseResult parse(Path file, String source) throws ConfigException {

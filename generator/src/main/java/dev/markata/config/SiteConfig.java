@@ -144,6 +144,12 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
         if (head == null) {
             return null;
         }
+        if (head instanceof List<?>) {
+            // markata's config model refuses it too (head is its HeadConfig)
+            throw markata.error("head", "must be a table of meta, link, script and text lists, as [[markata.head.text]]"
+                    + " value = \"<style>...</style>\" makes it; [[markata.head]] makes head a list, which pages do not"
+                    + " show");
+        }
         if (!(head instanceof Map)) {
             throw markata.error("head", "must be a table ([markata.head] with meta, link, script and text)");
         }

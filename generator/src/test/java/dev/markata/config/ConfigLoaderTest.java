@@ -215,6 +215,24 @@ class ConfigLoaderTest {
     }
 
     /**
+     * github.com/WaylonWalker/gh-projects keeps its version above the [markata] line because
+     * hatch reads it there ({@code [tool.hatch.version] path = "markata.toml"} in its
+     * pyproject.toml): every build warned that markata does not read it, which is as meant.
+     */
+    @Test
+    void aVersionThatHatchReadsFromMarkataTomlIsNotWarnedOf() throws Exception {
+        Site site = new Site(dir).write("markata.toml", "version='0.0.0'\n\n[markata]\nglob_patterns = \"a/*.md\"\n");
+        assertThat(load(Map.of()).warnings()).singleElement().asString().startsWith("markata.toml: version is outside");
+        site.write("pyproject.toml", "[project]\nname = \"gh-projects\"\ndynamic = [\"version\"]\n\n"
+                + "[tool.hatch.version]\npath = \"markata.toml\"\n");
+        assertThat(load(Map.of()).warnings()).isEmpty();
+        site.write("markata.toml", "version='0.0.0'\ntitle = \"x\"\n[markata]\n");
+        assertThat(load(Map.of()).warnings()).containsExactly("markata.toml: title is outside the [markata] table, so"
+                + " it is not read: markata's settings go below a [markata] line, and a plugin's in its own table,"
+                + " like [markata.glob]");
+    }
+
+    /**
      * {@code markata build} one folder off: above the site (the --directory forgotten) or inside
      * it (in posts/). Both built every Markdown file there with markata's defaults, into a
      * markout/ of their own, and said nothing.

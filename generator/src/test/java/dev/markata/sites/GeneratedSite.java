@@ -82,6 +82,8 @@ final class GeneratedSite {
                 sort = "date"
                 reverse = true
                 partial_template = "feed_partial.html"
+                enabled = true
+                items_per_page = 40
 
                 [[markata.feeds]]
                 slug = "guides"

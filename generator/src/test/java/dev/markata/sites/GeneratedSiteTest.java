@@ -95,6 +95,10 @@ class GeneratedSiteTest {
         assertThat(drafts.select("ul.posts li")).hasSize(count / 9);
         assertThat(drafts.select("ul.posts li p")).isEmpty(); // the small card template
         assertThat(site.exists("markout/recent/partial/index.html")).isTrue();
+        // recent is paginated: pages of 40 posts, each linked from the one before (the link check reaches them)
+        assertThat(Jsoup.parse(out.resolve("recent/index.html")).select("ul.posts li")).hasSize(40);
+        assertThat(Jsoup.parse(out.resolve("recent/2/index.html")).select("nav.pagination a[rel=next]").attr("href"))
+                .isEqualTo("/recent/3/");
         Document guides = Jsoup.parse(out.resolve("guides/index.html"));
         assertThat(guides.select("ul.posts a.title").eachText()).anyMatch(t -> t.startsWith("A guide to"));
         Document home = Jsoup.parse(out.resolve("index.html"));

@@ -179,6 +179,14 @@ class ThemeBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
+    /** The browser's requests since the log was last read, to other hosts than {@code origin}. */
+    private static List<String> requestsOutside(String origin) {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\""))
+                .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + origin))
+                .toList();
+    }
+
     private static void screenshot(String name) throws Exception {
         // as bytes: OutputType.FILE writes a copy in /tmp first, left there until the JVM exits
         Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
@@ -214,11 +222,7 @@ class ThemeBrowserTest {
         assertThat(console).filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .filteredOn(e -> !e.getMessage().startsWith(served.url("favicon.ico") + " "))
                 .isEmpty();
-        List<String> requests = driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
-                .map(LogEntry::getMessage).filter(m -> m.contains("\"Network.requestWillBeSent\""))
-                .filter(m -> m.contains("\"url\":\"http")).filter(m -> !m.contains("\"url\":\"" + served.origin()))
-                .toList();
-        assertThat(requests).as("the theme makes no network requests").isEmpty();
+        assertThat(requestsOutside(served.origin())).as("the theme makes no network requests").isEmpty();
     }
 
     /**
@@ -356,6 +360,57 @@ class ThemeBrowserTest {
             driver.manage().logs().get(LogType.BROWSER);
             driver.manage().logs().get(LogType.PERFORMANCE);
             new Site(pwa.getParent()).delete(pwa.getFileName().toString());
+        }
+    }
+
+    /**
+     * A paginated feed (markata's {@code enabled = true}) with the default {@code pagination_type},
+     * htmx: the first page links to the second, and as the reader scrolls to its end the next
+     * pages' partials are appended to the list, the address following them, without htmx (or any
+     * request off the site).
+     */
+    @Test
+    void aPaginatedFeedAppendsItsNextPagesAsTheReaderScrolls() throws Exception {
+        Path paged = Files.createTempDirectory("markata-paged-");
+        Site files = new Site(paged).write("markata.toml", """
+                [markata]
+                title = "Paged notes"
+
+                [[markata.feeds]]
+                slug = "notes"
+                title = "Notes"
+                filter = "True"
+                sort = "date"
+                reverse = true
+                enabled = true
+                items_per_page = 2
+                """);
+        for (int i = 1; i <= 5; i++) {
+            files.post("posts/n" + i + ".md", "title: Note " + i + "\ndate: 2024-05-1" + i, "Note number " + i + ".");
+        }
+        BuildResult result = Builds.withoutWarnings(paged);
+        try (LocalSite site = LocalSite.serve(result.outputDir())) {
+            driver.manage().window().setSize(new Dimension(1100, 1300));
+            // as served: the first page's two posts and a link to the second
+            org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(files.read("markout/notes/index.html"));
+            assertThat(first.select("ul.posts li")).hasSize(2);
+            assertThat(first.select("nav.pagination a[rel=next]").attr("href")).isEqualTo("/notes/2/");
+            driver.get(site.url("notes/"));
+            // the list is short: the links are in view at once, and each page appended brings the next
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> js(
+                    "window.scrollTo(0, document.body.scrollHeight);"
+                            + " return document.querySelectorAll('ul.posts li').length").equals(5L));
+            assertThat(js("return [...document.querySelectorAll('ul.posts a.title')].map(a => a.textContent).join()"))
+                    .isEqualTo("Note 5,Note 4,Note 3,Note 2,Note 1");
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().equals(site.url("notes/3/")));
+            assertThat(js("return document.querySelector('nav.pagination') === null")).isEqualTo(true);
+            assertThat(requestsOutside(site.origin())).isEmpty();
+        } finally {
+            driver.get("about:blank");
+            driver.manage().logs().get(LogType.BROWSER);
+            driver.manage().logs().get(LogType.PERFORMANCE);
+            new Site(paged.getParent()).delete(paged.getFileName().toString());
         }
     }
 }

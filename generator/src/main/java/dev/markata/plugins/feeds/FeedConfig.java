@@ -3,7 +3,9 @@ package dev.markata.plugins.feeds;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
+import dev.markata.plugins.load.PydanticBool;
 import dev.markata.plugins.load.Slugs;
+import dev.markata.plugins.post_template.FeedsView;
 import dev.markata.plugins.post_template.Templates;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,8 +20,8 @@ import java.util.Set;
  * tables): which posts ({@code filter}, a Python expression over post fields), in which order
  * ({@code sort} field, {@code reverse}), how its page looks ({@code template},
  * {@code card_template}, {@code partial_template}, {@code head}, {@code title},
- * {@code description}) and whether it has an RSS and a sitemap of its own ({@code rss},
- * {@code sitemap}, both on as in markata). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
+ * {@code description}), whether it has an RSS and a sitemap of its own ({@code rss},
+ * {@code sitemap}, both on as in markata) and whether its page is pages ({@link Pagination}). A number as {@code head} (or {@code tail}) is markata's: the feed keeps
  * its first (last) that many posts ({@link #first}, {@link #last}; both: those first, then those
  * last); a table as {@code head} is the page's head tags. A site that configures no feeds gets
  * {@code archive}: published posts, newest first; one with {@code [[markata.feeds]]} gets only
@@ -29,7 +31,30 @@ import java.util.Set;
 record FeedConfig(String name, String slug, String title, String description, FilterExpression filter,
                   String sort, boolean reverse, String template, String cardTemplate, String partialTemplate,
                   Map<String, Object> head, int first, int last, boolean rss, boolean sitemap,
-                  Map<String, Object> raw) {
+                  Pagination pagination, Map<String, Object> raw) {
+
+    /**
+     * markata's pagination settings of a feed: {@code enabled} makes the feed pages of
+     * {@code items_per_page} posts (its {@code create_paginated_feed}), {@code pagination_type}
+     * ({@code htmx}, {@code manual}, {@code js}) is what the templates do with them, and
+     * {@code per_page}, which markata declares for older sites, is shown to templates but sets
+     * nothing (markata reads {@code items_per_page}, whose default always exists, so neither does
+     * this).
+     */
+    record Pagination(boolean enabled, int itemsPerPage, String type, long perPage) {
+        static final Pagination OFF = new Pagination(false, DEFAULT_PER_PAGE, "htmx", DEFAULT_PER_PAGE);
+
+        /** The types markata's templates know. */
+        static final List<String> TYPES = List.of("htmx", "manual", "js");
+
+        /** The number of pages of {@code posts} posts: one for none, as markata still writes an empty page. */
+        int pages(int posts) {
+            return Math.max(1, (posts + itemsPerPage - 1) / itemsPerPage);
+        }
+    }
+
+    /** markata's FeedConfig.items_per_page (and per_page) default. */
+    static final int DEFAULT_PER_PAGE = 10;
 
     /** markata's FeedConfig.partial_template: the feed without the page around it, at {@code <slug>/partial/}. */
     static final String DEFAULT_PARTIAL = "feed_partial.html";
@@ -70,6 +95,10 @@ record FeedConfig(String name, String slug, String title, String description, Fi
         config.put("template", template);
         config.put("partial_template", partialTemplate);
         config.put("sitemap", sitemap);
+        config.put("enabled", pagination.enabled());
+        config.put("items_per_page", (long) pagination.itemsPerPage());
+        config.put("pagination_type", pagination.type());
+        config.put("per_page", pagination.perPage());
         XmlTemplates.DEFAULTS.keySet().stream().sorted().forEach(key -> config.put(key, XmlTemplates.named(this, key)));
         raw.forEach(config::putIfAbsent);
         return config;
@@ -158,7 +187,8 @@ record FeedConfig(String name, String slug, String title, String description, Fi
     static FeedConfig archive() {
         try {
             return new FeedConfig(ARCHIVE, ARCHIVE, DEFAULT_TITLE, "", FilterExpression.parse(DEFAULT_ARCHIVE_FILTER),
-                    "date", true, "feed.html", "card.html", DEFAULT_PARTIAL, Map.of(), ALL, ALL, true, true, Map.of());
+                    "date", true, "feed.html", "card.html", DEFAULT_PARTIAL, Map.of(), ALL, ALL, true, true, Pagination.OFF,
+                    Map.of());
         } catch (FilterExpression.FilterException e) {
             throw new IllegalStateException(e);
         }
@@ -178,7 +208,11 @@ record FeedConfig(String name, String slug, String title, String description, Fi
             throw table.error("slug", "every feed needs a slug (letters, digits, -), like slug = \"python\"");
         }
         String slug = Slugs.slugify(slugText);
-        String name = table.optionalString("name").orElse(key != null ? key : slug.replace('/', '_').replace('-', '_'));
+        // markata's FeedConfig makes every name (given, or its slug) a Python identifier, which is what
+        // templates looping over markata.feeds see; a [markata.feeds.<name>] table of markata before
+        // pydantic is named by its key as written
+        String name = table.optionalString("name").map(FeedsView::identifier)
+                .orElse(key != null ? key : FeedsView.identifier(slug));
         String filterText = table.string("filter", "True");
         FilterExpression filter;
         try {
@@ -206,6 +240,18 @@ record FeedConfig(String name, String slug, String title, String description, Fi
                 table.string("description", ""), filter, table.string("sort", "date"), table.bool("reverse", false),
                 table.string("template", "feed.html"), table.string("card_template", "card.html"),
                 table.string("partial_template", DEFAULT_PARTIAL), headMap, first, last, table.bool("rss", true),
-                table.bool("sitemap", true), table.asMap());
+                table.bool("sitemap", true), pagination(table), table.asMap());
+    }
+
+    private static Pagination pagination(ConfigTable table) throws ConfigException {
+        Object enabledValue = table.raw("enabled").orElse(false);
+        boolean enabled = PydanticBool.of(enabledValue).orElseThrow(() -> table.error("enabled", PydanticBool.ALLOWED
+                + " (true makes the feed pages of items_per_page posts, as markata's pagination)"));
+        // markata refuses a number below 1 only when it makes the pages
+        long perPage = table.integer("items_per_page", DEFAULT_PER_PAGE,
+                n -> n <= Integer.MAX_VALUE && (n >= 1 || !enabled),
+                "must be a whole number of posts of 1 or more (the posts of each page of the feed)");
+        long oldPerPage = table.integer("per_page", DEFAULT_PER_PAGE, n -> true, "must be a whole number");
+        return new Pagination(enabled, (int) perPage, table.string("pagination_type", "htmx"), oldPerPage);
     }
 }

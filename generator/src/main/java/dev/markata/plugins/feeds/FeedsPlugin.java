@@ -51,7 +51,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * around it), {@code rss.xml}, {@code atom.xml} and {@code sitemap.xml}, the stylesheet its RSS
  * names ({@code rss.xsl}), the site's {@code sitemap.xml}, root {@code rss.xml} and
  * {@code atom.xml} from the archive feed (without one, from the posts it would hold), and the
- * archive as {@code index.html} when neither a post nor an asset is the home page. A feed page whose posts, templates and configuration did not change since the
+ * archive as {@code index.html} when neither a post nor an asset is the home page. A feed with
+ * markata's {@code enabled = true} is pages of {@code items_per_page} posts instead, as markata's
+ * {@code create_paginated_feed} writes them: {@code <slug>/}, {@code <slug>/2/}..., each with its
+ * partial from {@code feed_items_partial.html}; pages an earlier build wrote past the last are
+ * left out of this build's files, and so removed. A feed page whose posts, templates and configuration did not change since the
  * last build is not rendered again; one that is, is assembled from the cards of earlier builds
  * whose key still holds ({@link FeedCards}): an edit of one post's prose renders its card alone.
  */
@@ -73,7 +77,7 @@ public final class FeedsPlugin implements Plugin {
      * hold (every published post, newest first: what markata's rss plugin wrote), which then has
      * no page.
      */
-    private record SelectedFeeds(List<Selected> feeds, Selected site) {
+    private record SelectedFeeds(List<Selected> feeds, Selected site, Set<String> pagesOfFeeds) {
     }
 
     private static final StateKey<SelectedFeeds> SELECTED = new StateKey<>("selected feeds", SelectedFeeds.class);
@@ -94,11 +98,17 @@ public final class FeedsPlugin implements Plugin {
             return feeds;
         }));
         for (FeedConfig feed : feeds) {
-            // markata's FeedConfig.enabled: its feeds plugin then writes pages of items_per_page posts
-            if (PydanticBool.of(feed.templateConfig().get("enabled")).orElse(false)) {
-                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": enabled = true asks for markata's"
-                        + " pagination (pages of items_per_page posts at /" + feed.slug() + "/2/ and on), which"
-                        + " markata-java does not make: /" + feed.slug() + "/ lists all the feed's posts");
+            FeedConfig.Pagination pagination = feed.pagination();
+            if (pagination.enabled() && !FeedConfig.Pagination.TYPES.contains(pagination.type())) {
+                // markata takes any text, and its templates then show the pages' links alone
+                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": pagination_type = \""
+                        + pagination.type() + "\" is none of markata's (htmx, manual or js): its pages link to each"
+                        + " other, as with manual");
+            }
+            if (pagination.enabled() && feed.raw().containsKey("per_page") && !feed.raw().containsKey("items_per_page")) {
+                setup.reporter().warn("[markata.feeds] feed \"" + feed.name() + "\": per_page = " + pagination.perPage()
+                        + " is not read, as markata reads items_per_page (" + FeedConfig.DEFAULT_PER_PAGE
+                        + " unless set) for the posts of a page: write items_per_page = " + pagination.perPage());
             }
         }
         setup.hook(Stage.PRE_RENDER, Priority.LAST, context -> select(context, feeds));
@@ -192,7 +202,7 @@ public final class FeedsPlugin implements Plugin {
             "published", "description", "template", "content", "href");
 
     private static void select(BuildContext context, List<FeedConfig> feeds) throws PluginException {
-        checkPostsLeaveFeedPagesAlone(context.posts(), feeds);
+        Set<String> pagesOfFeeds = postsWithAFeedsSlug(context, context.posts(), feeds);
         LocalDate today = LocalDate.now();
         LocalDateTime now = LocalDateTime.now();
         List<Post> posts = context.posts();
@@ -217,7 +227,7 @@ public final class FeedsPlugin implements Plugin {
             FeedConfig archive = FeedConfig.archive();
             site = new Selected(archive, choose(archive, posts, scopes));
         }
-        context.put(SELECTED, new SelectedFeeds(selected, site));
+        context.put(SELECTED, new SelectedFeeds(selected, site, pagesOfFeeds));
         context.put(SiteView.FEEDS, new SiteView.FeedList(views));
     }
 
@@ -270,29 +280,38 @@ public final class FeedsPlugin implements Plugin {
     }
 
     /**
-     * A post whose slug is a feed's would write its page over the feed's (or the feed over the
-     * post's), whichever came last: every such post is an error, as two posts with one slug are.
+     * The posts whose slug is a feed's, by path, each named in a warning: markata's feeds save
+     * after publish_html and write the feed's page over the post's, so the feed has the page and
+     * the post none (the post is still in feeds, markata.json...). An error here stopped sites
+     * that build with markata; the warning says what markata does without a word.
      */
-    private static void checkPostsLeaveFeedPagesAlone(List<Post> posts, List<FeedConfig> feeds)
-            throws PluginException {
+    private static Set<String> postsWithAFeedsSlug(BuildContext context, List<Post> posts, List<FeedConfig> feeds) {
         Map<String, FeedConfig> bySlug = new HashMap<>();
         for (FeedConfig feed : feeds) {
             bySlug.put(feed.slug(), feed);
         }
-        List<String> clashes = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
         for (Post post : posts) {
             FeedConfig feed = bySlug.get(post.slug());
             if (feed != null) {
+                paths.add(post.path());
                 boolean builtIn = feed.raw().isEmpty() && feed.name().equals(FeedConfig.ARCHIVE);
-                clashes.add(post.path() + ": has the slug \"" + post.slug() + "\" of the "
+                context.reporter().warn(post.path() + ": has the slug \"" + post.slug() + "\" of the "
                         + (builtIn ? "built-in " : "") + "feed \"" + feed.name() + "\", whose page " + feed.slug()
-                        + "/index.html it would overwrite; give the post another slug in its front matter, or the"
-                        + " feed one of its own with " + (builtIn ? "[markata.feeds.archive] " : "") + "slug = \"...\"");
+                        + "/index.html is the feed's, as in markata: the post has no page of its own; give it another"
+                        + " slug in its front matter, or the feed one of its own with "
+                        + (builtIn ? "[markata.feeds.archive] " : "") + "slug = \"...\"");
             }
         }
-        if (!clashes.isEmpty()) {
-            throw new PluginException(String.join("\n  ", clashes));
-        }
+        return Set.copyOf(paths);
+    }
+
+    /**
+     * Whether the post at {@code path} has a feed's slug, so that the feed writes the page and
+     * publish_html leaves it (and the post's other pages beside it) alone.
+     */
+    public static boolean pageIsAFeeds(BuildContext context, String path) {
+        return context.get(SELECTED).map(feeds -> feeds.pagesOfFeeds().contains(path)).orElse(false);
     }
 
     /**
@@ -382,19 +401,23 @@ public final class FeedsPlugin implements Plugin {
             // every post page is rendered again anyway.
             String key = new Hashing().add(shared).addValue(new TreeMap<>(config.raw())).add(config.name())
                     .add(String.valueOf(isHome)).add(SiteView.fingerprint(context)).hex();
-            Path page = context.output().root().resolve(config.slug()).resolve("index.html");
             String stored = previous.get(config.slug());
-            boolean unchanged = bodies.unchanged(key, stored) && Files.isRegularFile(page)
-                    && Files.isRegularFile(page.resolveSibling("partial").resolve("index.html"))
-                    && (!isHome || Files.isRegularFile(context.output().root().resolve("index.html")));
+            // the page and its partial, or each page's of a paginated feed (whose count follows
+            // from the feed's posts and settings, both in the key: pages past the last that an
+            // earlier build wrote are left out of this build's files, and so removed)
+            List<String> pageFiles = new ArrayList<>();
+            for (int number = 1; number <= pageCount(config, posts); number++) {
+                pageFiles.add(pageFolder(config, number) + "index.html");
+                pageFiles.add(pageFolder(config, number) + "partial/index.html");
+            }
+            if (isHome) {
+                pageFiles.add("index.html");
+            }
+            boolean unchanged = bodies.unchanged(key, stored) && exist(context, pageFiles.toArray(String[]::new));
             if (unchanged) {
                 keys.put(config.slug(), stored);
                 // unchanged since the build that wrote them: still pages of this build
-                context.output().keep(config.slug() + "/index.html");
-                context.output().keep(config.slug() + "/partial/index.html");
-                if (isHome) {
-                    context.output().keep("index.html");
-                }
+                pageFiles.forEach(context.output()::keep);
             } else {
                 AtomicBoolean readBodies = new AtomicBoolean();
                 renderPages(context, templates, config, isHome, bodies, readBodies, cards, cardKeys, posts);
@@ -636,12 +659,86 @@ public final class FeedsPlugin implements Plugin {
         values.put("slug", config.slug());
         values.put("head", config.head());
         values.put("markata", markata);
-        String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
-        context.output().write(config.slug() + "/index.html", html);
-        context.output().write(config.slug() + "/partial/index.html",
-                bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
-        if (isHome) {
-            context.output().write("index.html", html);
+        if (!config.pagination().enabled()) {
+            String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), values));
+            context.output().write(config.slug() + "/index.html", html);
+            context.output().write(config.slug() + "/partial/index.html",
+                    bodies.noting(readBodies, () -> templates.render(document, config.partialTemplate(), values)));
+            if (isHome) {
+                context.output().write("index.html", html);
+            }
+            return;
         }
+        FeedConfig.Pagination pagination = config.pagination();
+        int perPage = pagination.itemsPerPage();
+        int pageCount = pageCount(config, feedPosts);
+        for (int number = 1; number <= pageCount; number++) {
+            int from = Math.min(posts.size(), (number - 1) * perPage);
+            int to = Math.min(posts.size(), from + perPage);
+            Map<String, Object> page = new LinkedHashMap<>(values);
+            page.putAll(paginationValues(config, number, pageCount, posts.size()));
+            page.put("posts", posts.subList(from, to));
+            page.put("page_posts", posts.subList(from, to));
+            page.put("cards", List.of(cards).subList(from, to));
+            String html = bodies.noting(readBodies, () -> templates.render(document, config.template(), page));
+            String folder = pageFolder(config, number);
+            context.output().write(folder + "index.html", html);
+            // as markata: the page's cards alone (and what the template adds, htmx's trigger of
+            // the next page), from feed_items_partial.html whatever partial_template says
+            page.put("card_template", config.cardTemplate());
+            context.output().write(folder + "partial/index.html",
+                    bodies.noting(readBodies, () -> templates.render(document, ITEMS_PARTIAL, page)));
+            if (isHome && number == 1) {
+                context.output().write("index.html", html);
+            }
+        }
+    }
+
+    /** The template of a paginated feed's partials, as markata names it. */
+    static final String ITEMS_PARTIAL = "feed_items_partial.html";
+
+    /** The number of pages a feed of {@code posts} makes: one when it is not paginated. */
+    private static int pageCount(FeedConfig config, List<Post> posts) {
+        return config.pagination().enabled() ? config.pagination().pages(posts.size()) : 1;
+    }
+
+    /** The folder of a feed's page {@code number}, with its '/': {@code python/}, {@code python/2/}. */
+    private static String pageFolder(FeedConfig config, int number) {
+        return config.slug() + "/" + (number == 1 ? "" : number + "/");
+    }
+
+    /**
+     * What markata's {@code create_paginated_feed} gives a page's template besides the feed's own
+     * values: the page's number and the neighbours' (None past either end), the counts, the feed's
+     * slug as {@code feed_name}, and all of them again as {@code pagination_context} (also named
+     * {@code pagination_config}, as its older templates read it).
+     */
+    private static Map<String, Object> paginationValues(FeedConfig config, int number, int pageCount, int postCount) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("current_page", number);
+        context.put("total_pages", pageCount);
+        context.put("total_posts", postCount);
+        context.put("per_page", config.pagination().itemsPerPage());
+        context.put("has_prev", number > 1);
+        context.put("has_next", number < pageCount);
+        context.put("prev_page", number > 1 ? number - 1 : null);
+        context.put("next_page", number < pageCount ? number + 1 : null);
+        context.put("pagination_type", config.pagination().type());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("pagination_enabled", true);
+        values.put("pagination_config", context);
+        values.put("pagination_context", context);
+        values.put("page", number);
+        values.put("total_pages", pageCount);
+        values.put("total_posts", postCount);
+        values.put("has_next", context.get("has_next"));
+        values.put("has_prev", context.get("has_prev"));
+        values.put("next_page", context.get("next_page"));
+        values.put("prev_page", context.get("prev_page"));
+        values.put("feed_name", config.slug());
+        // markata's js type names a script it writes (window.paginationData of the last page it
+        // rendered) beside one of its package; neither is made here, so the name is None
+        values.put("pagination_js_url", null);
+        return values;
     }
 }

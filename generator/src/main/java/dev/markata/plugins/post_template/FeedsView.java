@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * markata names feeds ({@code markata.feeds['project-gallery']}, {@code .get('tag/htmx')} find the
  * feeds named {@code project_gallery} and {@code tag_htmx}, whatever their slugs).
  */
-final class FeedsView extends PyMap {
+public final class FeedsView extends PyMap {
 
     private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^a-zA-Z0-9_]");
     private static final Pattern UNDERSCORES = Pattern.compile("_+");
@@ -46,7 +46,7 @@ final class FeedsView extends PyMap {
      * {@code _} made {@code _}, lower case, runs of {@code _} one, none at either end, one before
      * a leading digit; {@code _unnamed} for nothing left.
      */
-    static String identifier(String name) {
+    public static String identifier(String name) {
         String made = NOT_IDENTIFIER.matcher(name).replaceAll("_").toLowerCase(Locale.ROOT);
         made = UNDERSCORES.matcher(made).replaceAll("_");
         made = made.replaceAll("^_+|_+$", "");

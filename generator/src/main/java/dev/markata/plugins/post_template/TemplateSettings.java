@@ -4,7 +4,6 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,12 +47,6 @@ public record TemplateSettings(Map<String, String> postTemplates, Map<String, Ob
         } else {
             throw markata.error("post_template",
                     "must be a template name (\"post.html\") or a table of output names to templates");
-        }
-        if (markata.raw("head").orElse(null) instanceof List<?>) {
-            // markata's config model refuses it too (head is its HeadConfig)
-            throw markata.error("head", "must be a table of meta, link, script and text lists, as [[markata.head.text]]"
-                    + " value = \"<style>...</style>\" makes it; [[markata.head]] makes head a list, which pages do not"
-                    + " show");
         }
         Map<String, Object> seen = new LinkedHashMap<>(markata.asMap());
         // markata's Style model: the theme's palettes under the site's colours

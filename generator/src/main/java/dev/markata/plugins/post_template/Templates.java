@@ -415,9 +415,9 @@ public final class Templates {
      * the jar cannot be listed); TemplatesTest checks it against the theme's folder.
      */
     static final List<String> THEME_TEMPLATES = List.of("404.html", "base.html", "card.html", "feed.html",
-            "feed_partial.html", "head.html", "highlight.css", "index.html", "mermaid.html", "nav.html",
-            "og.html", "post.html", "post_partial.html", "prevnext.html", "raw", "redirect.html", "rss.xsl",
-            "service-worker.js");
+            "feed_items_partial.html", "feed_partial.html", "head.html", "highlight.css", "index.html", "mermaid.html",
+            "nav.html", "og.html", "pagination_controls.html", "post.html", "post_partial.html", "prevnext.html", "raw",
+            "redirect.html", "rss.xsl", "service-worker.js");
 
     /**
      * Why a page template a setting names cannot be found, or empty when it can: a name in
@@ -496,10 +496,10 @@ public final class Templates {
      */
     private static final Set<String> MARKATA_TEMPLATES = Set.of("admonition.html", "atom.xml", "base_body.html",
             "base_head.html", "chartjs.html", "chat.html", "clickable-images.html", "content_base.html",
-            "didyoumean_partial.html", "dynamic_head.html", "feed_items_partial.html",
+            "didyoumean_partial.html", "dynamic_head.html",
             "glossary-snippet.html", "htmx.html", "image-zoom.html", "inlinks.html", "link_card.html",
             "linked_post_partial.html", "pagination/htmx.html", "pagination/js.html", "pagination/manual.html",
-            "pagination_controls.html", "rss.xml", "rss_card.html", "sidebar.html",
+            "rss.xml", "rss_card.html", "sidebar.html",
             "sitemap.xml", "sitemap_card.html", "suggestions.html", "tailwind.html", "theme.js", "title.html");
 
     @SuppressWarnings("try") // the pushed interpreter is only needed until the try ends
@@ -678,13 +678,23 @@ public final class Templates {
         }
         Matcher unknown = UNKNOWN_TAG.matcher(message);
         if (unknown.find()) {
-            message += unknown.group(1).equals("gh_repo_list_topic")
-                    ? " (a tag of markata-gh, a Python package whose Jinja extension lists a GitHub user's repositories"
-                            + " with the gh command: markata-java cannot run it; write the list into the post instead)"
-                    : " (Jinja has no such tag; markata also knows the tags of the Jinja extensions Python packages"
-                            + " register for it as markata.jinja_md entry points, which markata-java cannot run)";
+            message += extensionTagNote(unknown.group(1)).map(note -> " (" + note + ")")
+                    .orElse(" (Jinja has no such tag; markata also knows the tags of the Jinja extensions Python"
+                            + " packages register for it as markata.jinja_md entry points, which markata-java cannot run)");
         }
         return document + ": template " + template + ":" + line + ": " + message;
+    }
+
+    /**
+     * What a tag is, for a tag of a Jinja extension that a Python package registers for markata
+     * and sites are known to use, or empty.
+     */
+    public static Optional<String> extensionTagNote(String tag) {
+        return tag.equals("gh_repo_list_topic")
+                ? Optional.of("a tag of markata-gh, a Python package whose Jinja extension lists a GitHub user's"
+                        + " repositories with the gh command: markata-java cannot run it; write the list into the post"
+                        + " instead")
+                : Optional.empty();
     }
 
     /** jinjava's message for a tag it does not know, the tag's name in the group. */

@@ -6,6 +6,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugins.feeds.FeedsPlugin;
 import dev.markata.plugins.post_template.ExtraPages;
 import dev.markata.plugins.post_template.TemplateSettings;
 import dev.markata.plugins.skip.Skips;
@@ -38,6 +39,9 @@ public final class PublishHtmlPlugin implements Plugin {
             ExtraPages extra = ExtraPages.of(context);
             Skips skips = Skips.of(context);
             context.map(context.posts(), Post::path, post -> {
+                if (FeedsPlugin.pageIsAFeeds(context, post.path())) {
+                    return false; // the feed's page is written there (warned of in pre_render)
+                }
                 // extra pages sit beside the page's file, as markata puts them in output_html's folder
                 String folder = post.outputPath().substring(0, post.outputPath().lastIndexOf('/') + 1);
                 if (post.page() != null && post.unusableOutputHtml() != null) {

@@ -11,14 +11,21 @@ import java.util.regex.Pattern;
  * for a post that does not say {@code jinja: true}: the home pages of markata's starters before
  * 0.8, when every post was a template, loop over the posts that way. markata 0.8 on renders such
  * a post as Markdown, the statement shown as text, and so does markata-java; the build says why.
- * Fenced and indented code and inline code spans are left out, and so is a statement without
- * its end tag: a post about Jinja shows them there, or names one in its prose.
+ * Fenced and indented code and inline code spans are left out, and so is a block statement
+ * without its end tag: a post about Jinja shows them there, or names one in its prose. A tag
+ * alone on its line that needs no end ({@code {% include 'x.html' %}}, or an extension's, as
+ * markata-gh's {@code {% gh_repo_list_topic "user", "topic" %}}) is found too: prose does not
+ * write a line of a tag only.
  */
 final class JinjaHint {
 
     /** A statement that opens a block, the block's name in the group: what only a template would hold. */
     private static final Pattern STATEMENT = Pattern.compile(
             "\\{%-?\\s*(for|if|block|macro|with|filter)\\b[^\\n]*?-?%}");
+    /** A line that is one tag and nothing else, its name in the group. */
+    private static final Pattern TAG_LINE = Pattern.compile("\\{%-?\\s*([A-Za-z_]\\w*)\\b[^\\n]*?-?%}");
+    /** Tags that only continue or end a block: alone on a line they are a block's part, found with it. */
+    private static final Pattern CONTINUES = Pattern.compile("end\\w*|else|elif|raw");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+).*?\\1");
     private static final Pattern FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,}).*");
 
@@ -27,6 +34,11 @@ final class JinjaHint {
      * @param tag  the statement as written
      */
     record Found(int line, String tag) {
+        /** The tag's name: {@code for}, {@code gh_repo_list_topic}. */
+        String name() {
+            Matcher name = TAG_LINE.matcher(tag);
+            return name.lookingAt() ? name.group(1) : "";
+        }
     }
 
     private JinjaHint() {
@@ -53,6 +65,11 @@ final class JinjaHint {
                 if (ends) {
                     return Optional.of(new Found(i, statement.group()));
                 }
+            }
+            Matcher alone = TAG_LINE.matcher(prose.get(i).strip());
+            if (alone.matches() && !CONTINUES.matcher(alone.group(1)).matches()
+                    && !STATEMENT.matcher(alone.group()).lookingAt()) {
+                return Optional.of(new Found(i, alone.group()));
             }
         }
         return Optional.empty();

@@ -220,10 +220,12 @@ public final class RenderMarkdownPlugin implements Plugin {
         }
         Optional<JinjaHint.Found> found = JinjaHint.find(post.content());
         if (found.isPresent()) {
-            context.reporter().warn(post.path() + ":" + (bodyLine(context, post) + found.get().line()) + ": "
+            String where = post.path() + ":" + (bodyLine(context, post) + found.get().line()) + ": "
                     + found.get().tag() + " is shown as text: this post is not rendered as Jinja (markata does so"
-                    + " only since 0.8, for posts that say jinja: true); add jinja: true to its front matter to run"
-                    + " it, or put it in a code block to show it");
+                    + " only since 0.8, for posts that say jinja: true); ";
+            Optional<String> extension = Templates.extensionTagNote(found.get().name());
+            context.reporter().warn(where + extension.orElse("add jinja: true to its front matter to run it, or put"
+                    + " it in a code block to show it"));
         }
     }
 

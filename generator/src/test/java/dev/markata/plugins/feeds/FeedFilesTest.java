@@ -155,19 +155,4 @@ class FeedFilesTest {
         site.write("templates/rss.xml", "two {{ feed.posts | length }}");
         assertThat(Builds.warmMatchesClean(dir, "template edited")).containsEntry("python/rss.xml", "two 1");
     }
-
-    /**
-     * markata's feeds paginate a feed that says {@code enabled = true} ({@code items_per_page}
-     * posts a page, at {@code /<slug>/2/}...); markata-java makes one page of all its posts, and
-     * says so once, naming the feed, rather than leave links to the missing pages unexplained.
-     */
-    @Test
-    void aFeedAskingForMarkatasPaginationIsOnePageWithAWarning() throws Exception {
-        site("enabled = true\nitems_per_page = 1\n");
-        assertThat(Builds.warnings(dir)).containsExactly("[markata.feeds] feed \"python\": enabled = true asks for"
-                + " markata's pagination (pages of items_per_page posts at /python/2/ and on), which markata-java does"
-                + " not make: /python/ lists all the feed's posts");
-        assertThat(new Site(dir).read("markout/python/index.html")).contains("Alpha");
-        assertThat(dir.resolve("markout/python/2")).doesNotExist();
-    }
 }

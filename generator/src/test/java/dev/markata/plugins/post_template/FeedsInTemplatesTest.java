@@ -54,6 +54,32 @@ class FeedsInTemplatesTest {
     }
 
     @Test
+    void aNameTheConfigurationGivesIsMadeAnIdentifierAsMarkataMakesIt() throws Exception {
+        // markata's FeedConfig runs every name through to_pythonic_identifier: templates looping over
+        // markata.feeds see those names, and the feed by its given name is found through them
+        site().write("markata.toml", new Site(dir).read("markata.toml") + """
+
+                [[markata.feeds]]
+                name = "Python Posts"
+                slug = "python"
+                filter = "'python' in tags"
+
+                [[markata.feeds]]
+                slug = "2024"
+                filter = "True"
+                """)
+                .post("posts/j.md", "title: J\ndate: 2024-01-03\npublished: true\njinja: true", """
+                        [{% for name in markata.feeds %}{{ name }};{% endfor %}]
+                        [{% for name, feed in markata.feeds.items() %}{{ feed.config.name }};{% endfor %}]
+                        [{{ markata.feeds.python_posts.config.slug }} {{ markata.feeds['Python Posts'].config.slug }}]
+                        """);
+        Builds.withoutWarnings(dir);
+        assertThat(new Site(dir).read("markout/j/index.html")).contains(
+                "[project_gallery;tag_htmx;python_posts;_2024;]\n[project_gallery;tag_htmx;python_posts;_2024;]\n"
+                        + "[python python]");
+    }
+
+    @Test
     void aFeedHasMarkatasFirstLastAndMap() throws Exception {
         site().post("posts/j.md", "title: J\ndate: 2024-01-03\npublished: true\njinja: true", """
                 [{{ markata.feeds.project_gallery.first().title }} {{ markata.feeds.project_gallery.last().title }}]

@@ -45,6 +45,33 @@ class JinjaWithoutFlagTest {
         assertThat(site.read("markout/index.html")).contains("{% for post in markata.posts %}");
     }
 
+    /**
+     * github.com/WaylonWalker/gh-projects: a post whose body is a tag of markata-gh (a Jinja
+     * extension a Python package registers), on a line of its own, without jinja: true. markata 0.8
+     * on shows it as text, as here; the build said nothing, and the page showed the tag.
+     */
+    @Test
+    void aTagAloneOnItsLineIsWarnedOfAndAnExtensionsTagSaysWhose() throws Exception {
+        Site site = site();
+        site.write("gh_projects/index.md", """
+                ---
+                title: Markata's Github projects
+
+                ---
+
+                Create your own using the
+                [gh-project](https://github.com/WaylonWalker/gh-projects/generate) template.
+
+                {% gh_repo_list_topic "waylonwalker", "markata" %}
+                """);
+        site.write("markata.toml", "[markata]\nglob_patterns = \"gh_projects/**/*.md\"\n");
+        assertThat(Builds.warnings(dir)).singleElement().asString()
+                .startsWith("gh_projects/index.md:9: {% gh_repo_list_topic \"waylonwalker\", \"markata\" %} is shown"
+                        + " as text")
+                .contains("markata-gh", "cannot run it");
+        assertThat(site.read("markout/index.html")).contains("{% gh_repo_list_topic");
+    }
+
     @Test
     void jinjaInCodeOrNamedInProseOrWithJinjaTrueIsNotWarnedOf() throws Exception {
         Site site = site();
