@@ -90,6 +90,17 @@ public final class AgentTarget {
             handleOwnSignal();
             return;
         }
+        if (args.length > 0 && args[0].equals("many-threads")) {
+            // 30 workers of equal work: no threshold hides one of them next to the others, so a
+            // tree of every thread is longer than a screen whatever its threshold. Main returns at
+            // once (the JVM waits for the workers): a main that waited for them in join was the
+            // busiest thread, and at a high load the workers fell below half of its time.
+            for (int i = 0; i < 30; i++) {
+                new Thread(() -> busy(300), "worker-" + i).start();
+            }
+            System.out.println("target ran");
+            return;
+        }
         if (args.length > 0 && args[0].equals("return-early")) {
             // main returns while a thread it started runs on: the JVM waits for it on main's
             // OS thread, as "DestroyJavaVM"

@@ -448,6 +448,88 @@ class ProfilerAgentTest {
                 + " running without profiling");
     }
 
+    /** The agent's line at exit: the report, its samples, its time with the reports' unit, the sampler. */
+    private static final java.util.regex.Pattern WROTE = java.util.regex.Pattern.compile(
+            "markata-profiler: wrote (.+) \\((\\d+) samples, (\\d+\\.\\d ms|\\d+\\.\\d{3} s), sampler [a-z-]+\\)");
+
+    /**
+     * The line at exit said {@code 0.312 s} for a 300 ms program, where its reports (the text
+     * tree's header, the HTML page) say {@code 312.0 ms}: times under a second are milliseconds.
+     */
+    @Test
+    void byDefaultTheAgentSaysOneLineWithTheTimeInTheReportsUnit() throws Exception {
+        Path output = dir.resolve("line.session.json");
+        Run run = run("output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        assertThat(run.stderr().lines().toList()).singleElement().satisfies(line -> {
+            java.util.regex.Matcher wrote = WROTE.matcher(line);
+            assertThat(wrote.matches()).as(line).isTrue();
+            assertThat(wrote.group(1)).isEqualTo(output.toString());
+            assertThat(wrote.group(3)).as("a 0.3 s run").endsWith(" ms");
+        });
+    }
+
+    /**
+     * {@code print=tree}: the text call tree on standard error before the line, as pyinstrument
+     * or {@code markata build --profile} print theirs; the program's standard output is its own.
+     */
+    @Test
+    void printTreeShowsTheCallTreeOnStandardErrorBeforeTheLine() throws Exception {
+        Path output = dir.resolve("tree.html");
+        Run run = run("print=tree,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        List<String> lines = run.stderr().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches(WROTE).startsWith("markata-profiler: wrote " + output + " (");
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES);
+        assertThat(String.join("\n", tree)).contains("markata profile", "Program:  " + AgentTarget.class.getName())
+                .contains("AgentTarget.busy").contains("main").contains("helper")
+                .doesNotContain("\u001b["); // standard error may be a log file: no colours
+        assertThat(Files.readString(output)).contains("<html");
+    }
+
+    /**
+     * A program of 30 equally busy threads: no threshold hides any of them, and the tree of
+     * each took over 100 lines. The printed tree is cut to a screen and says so; the report
+     * has every thread.
+     */
+    @Test
+    void thePrintedTreeFitsAScreenWhenEveryThreadIsEquallyBusy() throws Exception {
+        Path output = dir.resolve("many.session.json");
+        Run run = run("print=tree,output=" + output, "many-threads");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        List<String> lines = run.stderr().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches(WROTE);
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES).anySatisfy(line ->
+                assertThat(line).contains("AgentTarget.busy"));
+        assertThat(tree.get(tree.size() - 1)).contains("more lines").contains("the report");
+        assertThat(Session.load(output).threads()).filteredOn(t -> t.name().startsWith("worker-")).hasSize(30);
+    }
+
+    /** {@code print=none}: nothing on standard error when all went well (a script's own output stays its own). */
+    @Test
+    void printNoneSaysNothingWhenAllWentWell() throws Exception {
+        Path output = dir.resolve("quiet.session.json");
+        Run run = run("print=none,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        assertThat(run.stderr()).isEmpty();
+        assertThat(Session.load(output).sampleCount()).isPositive();
+    }
+
+    @Test
+    void aBadPrintValueIsTheAgentsOneLine() throws Exception {
+        Run run = run("print=all", "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: print=all is not allowed (use one of: line,"
+                + " tree, none); running without profiling");
+    }
+
     /**
      * javac profiled through the agent: its main class is {@code jdk.compiler/com.sun.tools.javac.Main},
      * a JDK module, and every frame was library code, the console tree {@code Main.main} above one
