@@ -112,6 +112,15 @@ class ProfilerAgentTest {
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@link #run(String, String)} with async-profiler's native library allowed, as the README
+     * tells users of JDK 24 and later: without it, the JVM's four lines of warning about it come
+     * before anything the agent says.
+     */
+    private static Run runQuietly(String agentArguments, String mode) throws Exception {
+        return run(agentArguments, mode, System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED");
+    }
+
     private static ThreadProfile thread(Session session, String name) {
         return session.threads().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
@@ -459,7 +468,7 @@ class ProfilerAgentTest {
     @Test
     void byDefaultTheAgentSaysOneLineWithTheTimeInTheReportsUnit() throws Exception {
         Path output = dir.resolve("line.session.json");
-        Run run = run("output=" + output, "return");
+        Run run = runQuietly("output=" + output, "return");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
         assertThat(run.stderr().lines().toList()).singleElement().satisfies(line -> {
@@ -477,7 +486,7 @@ class ProfilerAgentTest {
     @Test
     void printTreeShowsTheCallTreeOnStandardErrorBeforeTheLine() throws Exception {
         Path output = dir.resolve("tree.html");
-        Run run = run("print=tree,output=" + output, "return");
+        Run run = runQuietly("print=tree,output=" + output, "return");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
         List<String> lines = run.stderr().lines().toList();
@@ -498,7 +507,7 @@ class ProfilerAgentTest {
     @Test
     void thePrintedTreeFitsAScreenWhenEveryThreadIsEquallyBusy() throws Exception {
         Path output = dir.resolve("many.session.json");
-        Run run = run("print=tree,output=" + output, "many-threads");
+        Run run = runQuietly("print=tree,output=" + output, "many-threads");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
         List<String> lines = run.stderr().lines().toList();
@@ -514,7 +523,7 @@ class ProfilerAgentTest {
     @Test
     void printNoneSaysNothingWhenAllWentWell() throws Exception {
         Path output = dir.resolve("quiet.session.json");
-        Run run = run("print=none,output=" + output, "return");
+        Run run = runQuietly("print=none,output=" + output, "return");
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
         assertThat(run.stderr()).isEmpty();
