@@ -14,6 +14,7 @@ prints figures, alternating the agent builds run by run.
     JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/profiler/watcher.py
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,4 +92,5 @@ for (name, mode, parked), runs in results.items():
     med = {k: sorted(run[k] for run in runs)[len(runs) // 2] for k in runs[0]}
     print(f"  {name:5} {mode} parked={parked:<4} agent threads {med['agent']:7.2f}  timer {med['timer']:7.2f}"
           f"  process {med['process']:8.1f}")
+shutil.rmtree(scratch, ignore_errors=True)
 print(f"load at the end: {' '.join(open('/proc/loadavg').read().split()[:3])}")
