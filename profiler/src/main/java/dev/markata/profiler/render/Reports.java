@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -96,7 +97,7 @@ public final class Reports {
                 text = render(ReportFormat.TEXT, options.withThresholdPercent(RAISED_THRESHOLDS[i])).stripTrailing();
             }
         }
-        java.util.List<String> lines = text.lines().toList();
+        List<String> lines = text.lines().toList();
         if (lines.size() <= maxLines) {
             return text;
         }
