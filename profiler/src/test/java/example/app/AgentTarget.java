@@ -90,6 +90,21 @@ public final class AgentTarget {
             handleOwnSignal();
             return;
         }
+        if (args.length > 0 && args[0].equals("many-threads")) {
+            // 30 workers of about equal work: no threshold hides many of them next to the others,
+            // so a tree of every thread is longer than a screen whatever its threshold. Each spins
+            // to a common deadline, and at least 300 ms: spinning 300 ms from its own first run,
+            // some lived twice as long as others at a load of 12 (they waited for a core before
+            // they began); spinning to the deadline alone, the last ones started after it at a
+            // load of 16. Main returns at once (the JVM waits for the workers): a main that waited
+            // for them in join was the busiest thread, and the workers fell below half of its time.
+            long deadline = System.nanoTime() + 500_000_000L;
+            for (int i = 0; i < 30; i++) {
+                new Thread(() -> busy(Math.max(300, (deadline - System.nanoTime()) / 1_000_000)), "worker-" + i).start();
+            }
+            System.out.println("target ran");
+            return;
+        }
         if (args.length > 0 && args[0].equals("return-early")) {
             // main returns while a thread it started runs on: the JVM waits for it on main's
             // OS thread, as "DestroyJavaVM"

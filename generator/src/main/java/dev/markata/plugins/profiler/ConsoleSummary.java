@@ -72,7 +72,8 @@ final class ConsoleSummary {
                 List<String> hide = new ArrayList<>(options.hide());
                 hide.addAll(SCAFFOLDING);
                 tree = tree.withMaxDepth(SHORT_TREE_DEPTH).withHide(hide).withThreadId(buildThread(session));
-                text = shortTree(reports, tree, Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT),
+                // at a higher threshold where 3 % would run off the screen (Reports.textFitting)
+                text = reports.textFitting(tree, Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT),
                         SCREEN_LINES - 1 - (int) out.toString().lines().count());
             } else {
                 text = reports.render(ReportFormat.TEXT, tree).stripTrailing();
@@ -80,27 +81,6 @@ final class ConsoleSummary {
             out.append('\n').append(text).append('\n');
         }
         return out.toString();
-    }
-
-    /** Thresholds the short tree tries, in turn, after the configured one, until it fits. */
-    private static final double[] RAISED_THRESHOLDS = {4, 5, 6, 8, 10, 15, 20, 30, 50};
-
-    /**
-     * The build thread's tree at {@code threshold}, or at the first higher one of
-     * {@link #RAISED_THRESHOLDS} that fits in {@code lines} (the last one tried otherwise). At 3 %
-     * a build whose time spreads over many nodes (a loaded machine, where class loading and
-     * warm-up make more branches cross 3 %) printed trees of 80 lines and more, and the summary
-     * ran off the screen; the footer says which threshold was used ("hidden below 5%").
-     */
-    private static String shortTree(Reports reports, ReportOptions tree, double threshold, int lines) {
-        String text = reports.render(ReportFormat.TEXT, tree.withThresholdPercent(threshold)).stripTrailing();
-        for (int i = 0; i < RAISED_THRESHOLDS.length && text.lines().count() > lines; i++) {
-            if (RAISED_THRESHOLDS[i] > threshold) {
-                text = reports.render(ReportFormat.TEXT, tree.withThresholdPercent(RAISED_THRESHOLDS[i]))
-                        .stripTrailing();
-            }
-        }
-        return text;
     }
 
     private static void header(Session session, BuildStats stats, StringBuilder out) {

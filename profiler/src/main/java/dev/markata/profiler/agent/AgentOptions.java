@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  * show=PATTERN                   classes always opened as application code (a glob like
  *                                org.apache.maven.*, or re: and a regex); may be given again
  * hide=PATTERN                   classes always folded as library code; may be given again
+ * print=line | tree | none       at exit, on standard error: the line naming the report (default),
+ *                                the text call tree cut to a screen and then that line, or nothing
  * </pre>
  *
  * @param interval sampling interval
@@ -53,20 +55,37 @@ import java.util.regex.Pattern;
  * @param jfr      where to keep a JFR file, or null
  * @param show     class name patterns the reports open as application code
  * @param hide     class name patterns the reports fold as library code (wins over show)
+ * @param print    what the agent prints at exit when all went well
  */
 record AgentOptions(Duration interval, Path output, ReportFormat format, boolean allThreads, AsyncMode asyncMode, TimeMode timeMode,
-                    SamplerChoice sampler, Path jfr, List<String> show, List<String> hide) {
+                    SamplerChoice sampler, Path jfr, List<String> show, List<String> hide, Print print) {
 
     static final List<String> KEYS = List.of("interval", "output", "threads", "async", "mode", "sampler", "jfr",
-            "show", "hide");
+            "show", "hide", "print");
 
     /** Keys that may be given more than once, each time adding to a list (a comma separates options). */
     private static final Set<String> REPEATABLE = Set.of("show", "hide");
+
+    /**
+     * What the agent prints at exit, on standard error (the program's standard output stays its
+     * own); a report that could not be written, or a sampler that stopped early, is said whatever
+     * this is. The one line is the default: the agent often runs in every JVM of a script or a
+     * build ({@code JAVA_TOOL_OPTIONS}), where a tree per JVM would bury the build's own output.
+     */
+    enum Print {
+        /** {@code markata-profiler: wrote profile.html (312 samples, 312.4 ms, sampler async-profiler)}. */
+        LINE,
+        /** The text call tree, cut to fit a screen, then the line. */
+        TREE,
+        /** Nothing. */
+        NONE
+    }
 
     AgentOptions {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(print, "print");
         show = List.copyOf(show);
         hide = List.copyOf(hide);
     }
@@ -87,6 +106,7 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
         Path jfr = null;
         List<String> show = new ArrayList<>();
         List<String> hide = new ArrayList<>();
+        Print print = Print.LINE;
         Set<String> seen = new LinkedHashSet<>();
         if (arguments != null && !arguments.isBlank()) {
             String[] parts = arguments.split(",", -1);
@@ -132,12 +152,14 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
                     case "jfr" -> jfr = path(key, value);
                     case "show" -> show.add(pattern(key, value));
                     case "hide" -> hide.add(pattern(key, value));
+                    case "print" -> print = Print.valueOf(
+                            choice(key, value, List.of("line", "tree", "none")).toUpperCase(Locale.ROOT));
                     default -> throw new IllegalStateException(key);
                 }
             }
         }
         ReportFormat format = formatOf(output);
-        return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr, show, hide);
+        return new AgentOptions(interval, output, format, allThreads, asyncMode, timeMode, sampler, jfr, show, hide, print);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.markata.profiler.agent;
 import dev.markata.profiler.Profiler;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.io.AtomicFiles;
+import dev.markata.profiler.render.Reports;
+import dev.markata.profiler.render.TextRenderer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -383,10 +385,18 @@ public final class ProfilerAgent {
                 session = session.withMetadata("outcome", "failed")
                         .withMetadata("uncaught_exception", uncaught.first);
             }
-            AgentOutput.write(session, options);
+            Reports reports = Reports.of(session); // one call tree for the report and the printed tree
+            AgentOutput.write(reports, options);
             written = true;
-            err.printf(Locale.ROOT, "%swrote %s (%d samples, %.3f s, sampler %s)%n", PREFIX, output,
-                    session.sampleCount(), session.duration().toNanos() / 1e9, session.sampler().name());
+            if (options.print() == AgentOptions.Print.TREE) {
+                err.println(AgentOutput.screenTree(reports, options));
+            }
+            if (options.print() != AgentOptions.Print.NONE) {
+                // the time as the reports say it: 312.4 ms, 1.234 s
+                err.println(PREFIX + "wrote " + output + " (" + session.sampleCount() + " samples, "
+                        + TextRenderer.readableDuration(session.duration().toNanos()) + ", sampler "
+                        + session.sampler().name() + ")");
+            }
             String stopped = session.metadata().get("sampling.stopped"); // "at 1.234 s: OutOfMemoryError: ..."
             if (stopped != null) {
                 int colon = stopped.indexOf(": ");

@@ -80,6 +80,19 @@ public record ReportOptions(boolean showAll, boolean timeline, Double thresholdP
         return defaults().withColor(color).withUnicode(charset.equals(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@link #defaults()} suited to this process's standard error (the Java agent prints there,
+     * leaving the program's standard output its own): unicode only when its encoding is UTF-8,
+     * and no colour, since Java cannot tell whether standard error is a terminal, and it is often
+     * a log file.
+     */
+    public static ReportOptions forStandardError() {
+        String encoding = System.getProperty("stderr.encoding", System.getProperty("sun.stderr.encoding"));
+        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
+                : Charset.defaultCharset();
+        return defaults().withUnicode(charset.equals(StandardCharsets.UTF_8));
+    }
+
     /** The threshold to use: the one given, or {@code formatDefault}. */
     public double thresholdOr(double formatDefault) {
         return thresholdPercent != null ? thresholdPercent : formatDefault;

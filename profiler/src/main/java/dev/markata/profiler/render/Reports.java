@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -69,6 +70,40 @@ public final class Reports {
             throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
+    }
+
+    /** Thresholds {@link #textFitting} tries, in turn, after the one given, until the tree fits. */
+    private static final double[] RAISED_THRESHOLDS = {4, 5, 6, 8, 10, 15, 20, 30, 50};
+
+    /**
+     * The text tree cut to fit a screen of {@code maxLines} lines (the console summary of a
+     * build, the agent's tree at exit): at {@code thresholdPercent}, or at the first higher one of
+     * {@link #RAISED_THRESHOLDS} that fits (the footer says which: "hidden below 5%"). At 3 % a
+     * build whose time spreads over many nodes (a loaded machine, where class loading and warm-up
+     * make more branches cross 3 %) printed trees of 80 lines and more, and ran off the screen.
+     * Where even the last threshold does not fit (threads of equal work, which no threshold hides
+     * next to each other), the first {@code maxLines - 1} lines, then one that says how many more
+     * the report has. Without a trailing line break.
+     *
+     * @param options the text options; their threshold is replaced
+     */
+    public String textFitting(ReportOptions options, double thresholdPercent, int maxLines) {
+        if (maxLines < 2) {
+            throw new IllegalArgumentException("a screen of at least 2 lines, got " + maxLines);
+        }
+        String text = render(ReportFormat.TEXT, options.withThresholdPercent(thresholdPercent)).stripTrailing();
+        for (int i = 0; i < RAISED_THRESHOLDS.length && text.lines().count() > maxLines; i++) {
+            if (RAISED_THRESHOLDS[i] > thresholdPercent) {
+                text = render(ReportFormat.TEXT, options.withThresholdPercent(RAISED_THRESHOLDS[i])).stripTrailing();
+            }
+        }
+        List<String> lines = text.lines().toList();
+        if (lines.size() <= maxLines) {
+            return text;
+        }
+        int more = lines.size() - (maxLines - 1);
+        return String.join("\n", lines.subList(0, maxLines - 1)) + "\n[" + more + " more lines not printed: the"
+                + " report has the whole tree]";
     }
 
     /** A tree-shaped report draws the shared trees; the others read the session. */

@@ -383,6 +383,15 @@ public final class TextRenderer extends TreeRenderer {
         }
     }
 
+    /**
+     * A time as the text report's header says one: {@code 1.234 s} from a second up, else
+     * {@code 312.4 ms}. For lines about a report (the agent's at exit) that should say its
+     * figures as the report does.
+     */
+    public static String readableDuration(long nanos) {
+        return Scale.readable(nanos);
+    }
+
     private static String percent(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
     }

@@ -29,12 +29,13 @@ class AgentOptionsTest {
         assertThat(options.jfr()).isNull();
         assertThat(options.show()).isEmpty();
         assertThat(options.hide()).isEmpty();
+        assertThat(options.print()).isEqualTo(AgentOptions.Print.LINE);
     }
 
     @Test
     void everyArgumentIsRead() {
         AgentOptions options = AgentOptions.parse(
-                "interval=0.01,output=out/p.speedscope.json,threads=main,async=strict,mode=cpu,sampler=jdk,jfr=rec.jfr");
+                "interval=0.01,output=out/p.speedscope.json,threads=main,async=strict,mode=cpu,sampler=jdk,jfr=rec.jfr,print=tree");
         assertThat(options.interval()).isEqualTo(Duration.ofMillis(10));
         assertThat(options.output()).isEqualTo(Path.of("out/p.speedscope.json"));
         assertThat(options.format()).isEqualTo(ReportFormat.SPEEDSCOPE);
@@ -43,6 +44,8 @@ class AgentOptionsTest {
         assertThat(options.timeMode()).isEqualTo(TimeMode.CPU);
         assertThat(options.sampler()).isEqualTo(SamplerChoice.JDK);
         assertThat(options.jfr()).isEqualTo(Path.of("rec.jfr"));
+        assertThat(options.print()).isEqualTo(AgentOptions.Print.TREE);
+        assertThat(AgentOptions.parse("print=NONE").print()).isEqualTo(AgentOptions.Print.NONE);
     }
 
     /**
@@ -170,7 +173,7 @@ class AgentOptionsTest {
     void anEmptyOptionSaysWhereItIsAndHowOptionsAreWritten(String arguments, String message) {
         assertThatThrownBy(() -> AgentOptions.parse(arguments)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message + "; give options as key=value separated by single commas (keys: interval,"
-                        + " output, threads, async, mode, sampler, jfr, show, hide)");
+                        + " output, threads, async, mode, sampler, jfr, show, hide, print)");
     }
 
     /** A trailing comma is no empty option between two others: read as before. */

@@ -112,6 +112,15 @@ class ProfilerAgentTest {
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@link #run(String, String)} with async-profiler's native library allowed, as the README
+     * tells users of JDK 24 and later: without it, the JVM's four lines of warning about it come
+     * before anything the agent says.
+     */
+    private static Run runQuietly(String agentArguments, String mode) throws Exception {
+        return run(agentArguments, mode, System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED");
+    }
+
     private static ThreadProfile thread(Session session, String name) {
         return session.threads().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
@@ -446,6 +455,90 @@ class ProfilerAgentTest {
         assertThat(run.stderr().strip()).isEqualTo("markata-profiler: interval=often: 'often' is not a number (give"
                 + " seconds like 0.001, or a number with s, ms or us like 1ms or 500us; more than 0 and at most 10 s);"
                 + " running without profiling");
+    }
+
+    /** The agent's line at exit: the report, its samples, its time with the reports' unit, the sampler. */
+    private static final java.util.regex.Pattern WROTE = java.util.regex.Pattern.compile(
+            "markata-profiler: wrote (.+) \\((\\d+) samples, (\\d+\\.\\d ms|\\d+\\.\\d{3} s), sampler [a-z-]+\\)");
+
+    /**
+     * The line at exit said {@code 0.312 s} for a 300 ms program, where its reports (the text
+     * tree's header, the HTML page) say {@code 312.0 ms}: times under a second are milliseconds.
+     */
+    @Test
+    void byDefaultTheAgentSaysOneLineWithTheTimeInTheReportsUnit() throws Exception {
+        Path output = dir.resolve("line.session.json");
+        Run run = runQuietly("output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        assertThat(run.stderr().lines().toList()).singleElement().satisfies(line -> {
+            java.util.regex.Matcher wrote = WROTE.matcher(line);
+            assertThat(wrote.matches()).as(line).isTrue();
+            assertThat(wrote.group(1)).isEqualTo(output.toString());
+            assertThat(wrote.group(3)).as("a 0.3 s run").endsWith(" ms");
+        });
+    }
+
+    /**
+     * {@code print=tree}: the text call tree on standard error before the line, as pyinstrument
+     * or {@code markata build --profile} print theirs; the program's standard output is its own.
+     */
+    @Test
+    void printTreeShowsTheCallTreeOnStandardErrorBeforeTheLine() throws Exception {
+        Path output = dir.resolve("tree.html");
+        Run run = runQuietly("print=tree,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        List<String> lines = run.stderr().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches(WROTE).startsWith("markata-profiler: wrote " + output + " (");
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES);
+        assertThat(String.join("\n", tree)).contains("markata profile", "Program:  " + AgentTarget.class.getName())
+                .contains("AgentTarget.busy").contains("main").contains("helper")
+                .doesNotContain("\u001b["); // standard error may be a log file: no colours
+        assertThat(Files.readString(output)).contains("<html");
+    }
+
+    /**
+     * A program of 30 equally busy threads: no threshold hides any of them, and the tree of
+     * each took over 100 lines. The printed tree is cut to a screen and says so; the report
+     * has the threads it cut.
+     */
+    @Test
+    void thePrintedTreeFitsAScreenWhenEveryThreadIsEquallyBusy() throws Exception {
+        Path output = dir.resolve("many.session.json");
+        Run run = runQuietly("print=tree,output=" + output, "many-threads");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        List<String> lines = run.stderr().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches(WROTE);
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES).anySatisfy(line ->
+                assertThat(line).contains("AgentTarget.busy"));
+        assertThat(tree.get(tree.size() - 1)).contains("more lines").contains("the report");
+        long printed = tree.stream().filter(line -> line.contains("[thread worker-")).count();
+        assertThat(Session.load(output).threads()).filteredOn(t -> t.name().startsWith("worker-"))
+                .hasSizeGreaterThan((int) printed);
+    }
+
+    /** {@code print=none}: nothing on standard error when all went well (a script's own output stays its own). */
+    @Test
+    void printNoneSaysNothingWhenAllWentWell() throws Exception {
+        Path output = dir.resolve("quiet.session.json");
+        Run run = runQuietly("print=none,output=" + output, "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        assertThat(run.stderr()).isEmpty();
+        assertThat(Session.load(output).sampleCount()).isPositive();
+    }
+
+    @Test
+    void aBadPrintValueIsTheAgentsOneLine() throws Exception {
+        Run run = run("print=all", "return");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo("target ran" + System.lineSeparator());
+        assertThat(run.stderr().strip()).isEqualTo("markata-profiler: print=all is not allowed (use one of: line,"
+                + " tree, none); running without profiling");
     }
 
     /**

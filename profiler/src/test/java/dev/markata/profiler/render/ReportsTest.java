@@ -36,6 +36,36 @@ class ReportsTest {
                 .hasMessageContaining("'svg'").hasMessageContaining("speedscope (.speedscope.json)");
     }
 
+    /** 20 methods of 5 % each do not fit 20 lines at 3 %: the tree is drawn at the first threshold above 5 % that fits. */
+    @Test
+    void textFittingRaisesTheThresholdUntilTheTreeFits() {
+        TestSessions sessions = TestSessions.builder();
+        for (int i = 0; i < 20; i++) {
+            sessions.sample(1, "app.Main.main;app.Main.step" + i, 5);
+        }
+        Reports reports = Reports.of(sessions.build());
+        ReportOptions options = ReportOptions.defaults();
+        assertThat(reports.textFitting(options, 3, 100).lines()).hasSizeGreaterThan(20)
+                .anySatisfy(line -> assertThat(line).contains("Main.step19"));
+
+        String fitted = reports.textFitting(options, 3, 20);
+        assertThat(fitted.lines()).hasSizeLessThanOrEqualTo(20).noneSatisfy(line -> assertThat(line).contains("Main.step"));
+        assertThat(fitted).contains("Main.main").endsWith("20 nodes hidden below 6%");
+    }
+
+    /** Threads of equal work: no threshold hides one next to the others, so the tree is cut and says so. */
+    @Test
+    void textFittingCutsATreeThatNoThresholdFits() {
+        TestSessions sessions = TestSessions.builder();
+        for (long thread = 1; thread <= 30; thread++) {
+            sessions.sample(thread, "app.Main.work", 10).threadName(thread, "worker-" + thread);
+        }
+        String cut = Reports.of(sessions.build()).textFitting(ReportOptions.defaults(), 3, 20);
+        assertThat(cut.lines()).hasSize(20).last().asString().matches("\\[\\d+ more lines not printed: the report has the"
+                + " whole tree]");
+        assertThat(cut).startsWith("╭─ markata profile").contains("worker-1").doesNotEndWith("\n");
+    }
+
     @Test
     void htmlReportsStartFromTheOptions() {
         String tree = Reports.of(session).render(ReportFormat.HTML, ReportOptions.defaults());
