@@ -3,7 +3,7 @@ package dev.markata.plugins.profiler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,8 +39,6 @@ final class BuildComparison {
     /** Stages and hooks listed each, unless --verbose. */
     private static final int SHOWN = 3;
     static final String HEADER = "Compared with the previous profiled build";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     private BuildComparison() {
     }
@@ -64,7 +62,7 @@ final class BuildComparison {
         StringBuilder out = new StringBuilder();
         String elapsed = elapsed(before.finishedAt(), now.finishedAt());
         out.append(HEADER).append(" (").append(elapsed.isEmpty() ? "" : elapsed + " ago, ")
-                .append(WHEN.format(before.finishedAt())).append("):\n");
+                .append(when(before.finishedAt())).append("):\n");
         out.append(row("build wall", before.wallNanos(), now.wallNanos())).append('\n');
         out.append(row("build CPU", before.cpuNanos(), now.cpuNanos())).append('\n');
         out.append("  before: ").append(work(before)).append('\n');
@@ -91,7 +89,10 @@ final class BuildComparison {
         if (!movedHooks.isEmpty()) {
             int shown = verbose ? movedHooks.size() : Math.min(SHOWN, movedHooks.size());
             out.append(String.format(Locale.ROOT, "  hooks that moved %s (%d of %d):%n", floor, shown, hooks.size()));
-            int width = movedHooks.subList(0, shown).stream().mapToInt(h -> h.label().length()).max().orElse(0);
+            int width = 0;
+            for (Change hook : movedHooks.subList(0, shown)) {
+                width = Math.max(width, hook.label().length());
+            }
             for (Change hook : movedHooks.subList(0, shown)) {
                 out.append("  ").append(row(String.format(Locale.ROOT, "%-" + width + "s", hook.label()), hook))
                         .append('\n');
@@ -108,12 +109,13 @@ final class BuildComparison {
     static Map<String, String> baseline(BuildFigures before, BuildFigures now) {
         Map<String, String> metadata = new LinkedHashMap<>();
         String elapsed = elapsed(before.finishedAt(), now.finishedAt());
-        metadata.put("baseline.label", "the previous profiled build, " + WHEN.format(before.finishedAt())
+        metadata.put("baseline.label", "the previous profiled build, " + when(before.finishedAt())
                 + (elapsed.isEmpty() ? "" : " (" + elapsed + " before this one)") + ": " + work(before));
         metadata.put("baseline.build_wall_nanos", Long.toString(before.wallNanos()));
         for (BuildFigures.StageFigures stage : before.stages()) {
-            metadata.merge("baseline.stage." + stage.stage(), Long.toString(stage.wallNanos()),
-                    (a, b) -> Long.toString(Long.parseLong(a) + Long.parseLong(b)));
+            String key = "baseline.stage." + stage.stage();
+            String earlier = metadata.get(key);
+            metadata.put(key, Long.toString(stage.wallNanos() + (earlier == null ? 0 : Long.parseLong(earlier))));
         }
         return metadata;
     }
@@ -128,6 +130,17 @@ final class BuildComparison {
     static String damaged(PreviousBuild.Damaged damaged) {
         return "not compared with the previous profiled build: its figures in " + damaged.file() + " cannot be used ("
                 + damaged.problem() + "); this build's figures replace them";
+    }
+
+    /** "2026-12-07 08:05 UTC" (by hand: a DateTimeFormatter's pattern is parsed and built on first use). */
+    private static String when(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return time.getYear() + "-" + twoDigits(time.getMonthValue()) + "-" + twoDigits(time.getDayOfMonth()) + " "
+                + twoDigits(time.getHour()) + ":" + twoDigits(time.getMinute()) + " UTC";
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     /** "3 min" from {@code then} to {@code now} (empty when the clock went backwards). */
@@ -184,12 +197,10 @@ final class BuildComparison {
     private static List<Change> stages(BuildFigures before, BuildFigures now) {
         Map<String, Change> changes = new LinkedHashMap<>();
         for (BuildFigures.StageFigures stage : now.stages()) {
-            changes.merge(stage.stage(), new Change(stage.stage(), 0, stage.wallNanos(), 0, stage.cpuNanos(), false, true),
-                    BuildComparison::sum);
+            add(changes, stage.stage(), new Change(stage.stage(), 0, stage.wallNanos(), 0, stage.cpuNanos(), false, true));
         }
         for (BuildFigures.StageFigures stage : before.stages()) {
-            changes.merge(stage.stage(), new Change(stage.stage(), stage.wallNanos(), 0, stage.cpuNanos(), 0, true, false),
-                    BuildComparison::sum);
+            add(changes, stage.stage(), new Change(stage.stage(), stage.wallNanos(), 0, stage.cpuNanos(), 0, true, false));
         }
         return List.copyOf(changes.values());
     }
@@ -197,30 +208,50 @@ final class BuildComparison {
     private static List<Change> hooks(BuildFigures before, BuildFigures now) {
         Map<String, Change> changes = new LinkedHashMap<>();
         for (BuildFigures.HookFigures hook : now.hooks()) {
-            changes.merge(hook.key(), new Change(hookLabel(hook), 0, hook.wallNanos(), 0, 0, false, true),
-                    BuildComparison::sum);
+            add(changes, hook.key(), new Change(hookLabel(hook), 0, hook.wallNanos(), 0, 0, false, true));
         }
         for (BuildFigures.HookFigures hook : before.hooks()) {
-            changes.merge(hook.key(), new Change(hookLabel(hook), hook.wallNanos(), 0, 0, 0, true, false),
-                    BuildComparison::sum);
+            add(changes, hook.key(), new Change(hookLabel(hook), hook.wallNanos(), 0, 0, 0, true, false));
         }
         return List.copyOf(changes.values());
     }
 
-    private static String hookLabel(BuildFigures.HookFigures hook) {
-        return String.format(Locale.ROOT, "%-10s %s", hook.stage(), hook.plugin());
+    /** Adds {@code change} to the one under {@code key} (no lambdas: see {@link BuildFigures}). */
+    private static void add(Map<String, Change> changes, String key, Change change) {
+        Change earlier = changes.get(key);
+        changes.put(key, earlier == null ? change : new Change(earlier.label(), earlier.before() + change.before(),
+                earlier.now() + change.now(), earlier.cpuBefore() + change.cpuBefore(), earlier.cpuNow() + change.cpuNow(),
+                earlier.inBefore() || change.inBefore(), earlier.inNow() || change.inNow()));
     }
 
-    private static Change sum(Change a, Change b) {
-        return new Change(a.label(), a.before() + b.before(), a.now() + b.now(), a.cpuBefore() + b.cpuBefore(),
-                a.cpuNow() + b.cpuNow(), a.inBefore() || b.inBefore(), a.inNow() || b.inNow());
+    /** "render     markata.plugins.post_template" (concatenated: made for every hook of both builds). */
+    private static String hookLabel(BuildFigures.HookFigures hook) {
+        StringBuilder label = new StringBuilder(hook.stage());
+        while (label.length() < 10) {
+            label.append(' ');
+        }
+        return label.append(' ').append(hook.plugin()).toString();
     }
 
     /** The changes over the floor, largest first. */
     private static List<Change> moved(List<Change> changes) {
-        return changes.stream().filter(Change::moved)
-                .sorted(Comparator.comparingLong((Change c) -> Math.abs(c.delta())).reversed()).toList();
+        List<Change> moved = new ArrayList<>();
+        for (Change change : changes) {
+            if (change.moved()) {
+                moved.add(change);
+            }
+        }
+        moved.sort(LARGEST_FIRST);
+        return moved;
     }
+
+    /** A class of its own rather than a lambda (see {@link BuildFigures}). */
+    private static final Comparator<Change> LARGEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Change a, Change b) {
+            return Long.compare(Math.abs(b.delta()), Math.abs(a.delta()));
+        }
+    };
 
     private static String row(String label, long before, long now) {
         return row(label, new Change(label, before, now, 0, 0, true, true));

@@ -127,10 +127,23 @@ public final class StatsJson {
 
     /** The version Maven wrote into {@code dev/markata/version.properties}, or "unknown". */
     static String markataVersion() {
-        try {
-            return MarkataVersion.current().version();
-        } catch (UncheckedIOException e) {
-            return "unknown";
+        return Version.VALUE;
+    }
+
+    /**
+     * The version, read from the jar once: it cannot change while the process runs, and each read
+     * opened the jar's resource (a profiled build asked three times, for the session, its figures
+     * and the comparison with the previous build).
+     */
+    private static final class Version {
+        static final String VALUE = read();
+
+        private static String read() {
+            try {
+                return MarkataVersion.current().version();
+            } catch (UncheckedIOException e) {
+                return "unknown";
+            }
         }
     }
 }
