@@ -33,7 +33,8 @@ import java.util.concurrent.Future;
 /**
  * One profiled build: starts the sampling profiler at the build's first stage, and at the end
  * of save (or at teardown when the build failed earlier) stops it, writes the reports under
- * {@code output_dir} and prints the summary.
+ * {@code output_dir} and prints the summary, which ends with the comparison with the previous
+ * profiled build ({@link BuildComparison}, from the figures it left beside its report).
  */
 final class ProfileRun {
 

@@ -246,6 +246,8 @@ class ProfilerRunsTest {
         assertThat(render.get("stage").getAsString()).isEqualTo("render");
         assertThat(render.get("tasks").getAsInt()).isEqualTo(5);
         assertThat(strings(json, "documents", "document")).hasSize(5).contains("posts/post-01.md");
+        assertThat(json.get("documents_total").getAsInt()).isEqualTo(5);
+        assertThat(java.time.Instant.parse(json.get("finished_at").getAsString())).isBeforeOrEqualTo(java.time.Instant.now());
         JsonObject slowest = json.getAsJsonArray("documents").get(0).getAsJsonObject();
         assertThat(slowest.getAsJsonObject("stages").keySet()).contains("load", "render", "save");
     }
