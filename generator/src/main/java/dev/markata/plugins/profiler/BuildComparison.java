@@ -17,13 +17,14 @@ import java.util.Map;
  *
  * <p>The total wall and CPU time always; then the stages and plugin hooks that moved by at least
  * {@link #FLOOR_NANOS} and {@link #FLOOR_SHARE} of their earlier time, largest change first. The
- * clocks themselves are exact, but two builds of an unchanged site are not: warm builds of
- * examples/blog measured here moved a stage by 5-22 ms from run to run (a garbage collection, a
- * descheduled thread, the 10 ms tick of the process CPU clock), so 20 ms keeps that jitter of small
- * stages out, and 5 % that of a big one (a 2 s render moving by 60 ms). Nothing keeps out a busy
- * machine (the same builds under a load of 4 on 2 cores moved the 1k corpus's load stage by
- * 300 ms), which is why each stage's CPU change is printed beside its wall change: wall time
- * that is not CPU time is waiting, or other programs.
+ * clocks themselves are exact, but two builds of an unchanged site are not: six warm builds of
+ * examples/blog (load 3 on 2 cores) moved a stage by 5-23 ms from run to run (a garbage
+ * collection, a descheduled thread), so 20 ms keeps that jitter of small stages out, and 5 % that
+ * of a big one (a 2 s render moving by 60 ms). Nothing keeps out a busy machine: six warm builds
+ * of a 1,000-post corpus at load 3.6 moved the load stage's wall time by up to 300 ms while its
+ * CPU time moved by 10 ms (the process CPU clock's tick here), which is why each stage's CPU
+ * change is printed beside its wall change: wall time that is not CPU time is waiting, or other
+ * programs.
  *
  * <p>It also says what makes the two comparable or not: when the previous build ran, and the work
  * each did (documents loaded, rendered again, skipped as unchanged). A warm build after a cold one
