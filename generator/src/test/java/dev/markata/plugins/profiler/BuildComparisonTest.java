@@ -187,6 +187,10 @@ class BuildComparisonTest {
             Files.writeString(file, damage[0]);
             assertThat(PreviousBuild.read(file)).as(damage[0]).isEqualTo(new PreviousBuild.Damaged(file, damage[1]));
         }
+        // the build goes on whatever the file holds
+        Files.writeString(file, "[".repeat(1_000_000));
+        assertThat(PreviousBuild.read(file)).isEqualTo(new PreviousBuild.Damaged(file,
+                "nested too deeply to be a build's figures"));
     }
 
     private static List<BuildStats.DocumentStat> documents(int count) {
