@@ -156,7 +156,7 @@ final class BuildComparison {
 
     /** "32 documents, 32 loaded, 0 rendered, 32 skipped (warm)": what the build had to do. */
     private static String work(BuildFigures build) {
-        StringBuilder out = new StringBuilder().append(build.documents()).append(" documents");
+        StringBuilder out = new StringBuilder(documents(build.documents()));
         if (build.loaded() >= 0) {
             out.append(", ").append(build.loaded()).append(" loaded");
         }
@@ -171,6 +171,10 @@ final class BuildComparison {
         return out.toString();
     }
 
+    private static String documents(int count) {
+        return count == 1 ? "1 document" : count + " documents";
+    }
+
     /** What makes the two builds' times differ besides the code. */
     private static List<String> notes(BuildFigures before, BuildFigures now) {
         List<String> notes = new ArrayList<>();
@@ -183,9 +187,9 @@ final class BuildComparison {
                     + now.documents() + " now): their times differ by that work too");
         } else if (before.rendered() >= 0 && now.rendered() >= 0 && before.rendered() != now.rendered()) {
             notes.add(now.rendered() < before.rendered()
-                    ? "this build rendered " + now.rendered() + " documents again, the previous one " + before.rendered()
+                    ? "this build rendered " + documents(now.rendered()) + " again, the previous one " + before.rendered()
                             + ": the time saved is work skipped (unchanged documents), not a speed-up of the code"
-                    : "this build rendered " + now.rendered() + " documents again, the previous one " + before.rendered()
+                    : "this build rendered " + documents(now.rendered()) + " again, the previous one " + before.rendered()
                             + ": the time added is that work, not a slow-down of the code");
         }
         if (!before.markataVersion().isEmpty() && !before.markataVersion().equals(now.markataVersion())) {

@@ -113,6 +113,9 @@ class BuildComparisonTest {
                 .contains("  note: this build rendered 0 documents again, the previous one 32: the time saved is work"
                         + " skipped (unchanged documents), not a speed-up of the code");
         assertThat(BuildComparison.render(warm, cold, false)).contains("not a slow-down of the code");
+        BuildFigures oneChanged = build(NOW, 32, 1, stages(30, 20, 10), List.of());
+        assertThat(BuildComparison.render(cold, oneChanged, false))
+                .contains("  note: this build rendered 1 document again, the previous one 32:");
     }
 
     @Test
