@@ -289,6 +289,7 @@ class StaleFilesTest {
         // builds that are not profiled leave the report to read and compare with
         assertThat(build()).doesNotContain("removed");
         assertThat(out("_profile/index.html")).isRegularFile();
+        assertThat(out("_profile/index.stats.json")).as("the next profiled build compares itself with it").isRegularFile();
         // a profiled build writing its report elsewhere removes the earlier one
         site.write("markata.toml", site.read("markata.toml") + "\n[markata.profiler]\noutput_file = \"_perf/index.html\"\n");
         build("--profile");

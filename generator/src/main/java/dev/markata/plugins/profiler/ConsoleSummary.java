@@ -56,8 +56,10 @@ final class ConsoleSummary {
      * @param stats     the clock-measured build figures
      * @param options   the report options from the configuration
      * @param verbose   the full list of hooks and the whole tree
+     * @param ending    printed last, after the tree, which leaves room for it on the screen: the
+     *                  comparison with the previous profiled build ("" for none)
      */
-    static String render(Reports reports, BuildStats stats, ReportOptions options, boolean verbose) {
+    static String render(Reports reports, BuildStats stats, ReportOptions options, boolean verbose, String ending) {
         Session session = reports == null ? null : reports.session();
         StringBuilder out = new StringBuilder();
         header(session, stats, out);
@@ -72,13 +74,18 @@ final class ConsoleSummary {
                 List<String> hide = new ArrayList<>(options.hide());
                 hide.addAll(SCAFFOLDING);
                 tree = tree.withMaxDepth(SHORT_TREE_DEPTH).withHide(hide).withThreadId(buildThread(session));
-                // at a higher threshold where 3 % would run off the screen (Reports.textFitting)
+                // at a higher threshold where 3 % would run off the screen (Reports.textFitting),
+                // leaving room for the ending
+                int endingLines = ending.isEmpty() ? 0 : 1 + (int) ending.lines().count();
                 text = reports.textFitting(tree, Math.max(configured, SHORT_TREE_THRESHOLD_PERCENT),
-                        SCREEN_LINES - 1 - (int) out.toString().lines().count());
+                        SCREEN_LINES - 1 - (int) out.toString().lines().count() - endingLines);
             } else {
                 text = reports.render(ReportFormat.TEXT, tree).stripTrailing();
             }
             out.append('\n').append(text).append('\n');
+        }
+        if (!ending.isEmpty()) {
+            out.append('\n').append(ending).append('\n');
         }
         return out.toString();
     }

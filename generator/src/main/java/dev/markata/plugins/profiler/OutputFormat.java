@@ -21,7 +21,12 @@ public enum OutputFormat {
     /** async-profiler's own recording, for JDK Mission Control or IntelliJ; only with async-profiler. */
     JFR(".jfr", null),
     /** The lossless session (always written: the HTML report's compare view loads it). */
-    SESSION(".session.json", ReportFormat.SESSION);
+    SESSION(".session.json", ReportFormat.SESSION),
+    /**
+     * The build's clock figures in {@link StatsJson}'s schema (always written: the next profiled
+     * build compares itself with them, {@link BuildComparison}).
+     */
+    STATS(".stats.json", null);
 
     private final String extension;
     private final ReportFormat reportFormat;
@@ -35,7 +40,10 @@ public enum OutputFormat {
         return extension;
     }
 
-    /** The profiler library's renderer for this format; null for {@link #JFR}, which the sampler writes. */
+    /**
+     * The profiler library's renderer for this format; null for {@link #JFR}, which the sampler
+     * writes, and {@link #STATS}, which is the build's and not the profile's.
+     */
     ReportFormat reportFormat() {
         return reportFormat;
     }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.concurrent.Future;
 /**
  * One profiled build: starts the sampling profiler at the build's first stage, and at the end
  * of save (or at teardown when the build failed earlier) stops it, writes the reports under
- * {@code output_dir} and prints the summary.
+ * {@code output_dir} and prints the summary, which ends with the comparison with the previous
+ * profiled build ({@link BuildComparison}, from the figures it left beside its report).
  */
 final class ProfileRun {
 
@@ -150,8 +152,11 @@ final class ProfileRun {
         // The build's figures end here (the stop is not the build's time); its documents are
         // added up on a writer thread while this one stops the profiler.
         BuildStatsRecorder.Moment end = stats.now();
+        Instant finishedAt = Instant.now();
         ExecutorService writers = writers();
         Future<BuildStats> pendingStats = writers.submit(() -> stats.snapshot(end));
+        // read before this build's figures replace it, beside the profiler's stop
+        Future<PreviousBuild> pendingPrevious = writers.submit(() -> PreviousBuild.read(statsFile()));
         Session session;
         long stopBegin = System.nanoTime();
         long stopCpuBegin = BuildStatsRecorder.processCpuNanos();
@@ -163,8 +168,10 @@ final class ProfileRun {
             return;
         }
         BuildStats buildStats;
+        PreviousBuild previous;
         try {
             buildStats = result(pendingStats);
+            previous = result(pendingPrevious);
         } catch (RuntimeException | Error e) {
             writers.shutdown();
             throw e;
@@ -175,16 +182,28 @@ final class ProfileRun {
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
         long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
+        String comparison = "";
+        if (previous instanceof PreviousBuild.Found found) {
+            BuildFigures now = BuildFigures.of(buildStats, finishedAt);
+            for (Map.Entry<String, String> entry : BuildComparison.baseline(found.figures(), now).entrySet()) {
+                session = session.withMetadata(entry.getKey(), entry.getValue());
+            }
+            comparison = BuildComparison.render(found.figures(), now, reporter.verbose());
+        } else if (previous instanceof PreviousBuild.OtherSchema other) {
+            comparison = BuildComparison.notCompared(other);
+        } else if (previous instanceof PreviousBuild.Damaged damaged) {
+            reporter.warn(BuildComparison.damaged(damaged));
+        }
         // One for the files and the summary: the session's raw call tree is built once for them all.
         Reports reports = Reports.of(session);
-        Writing writing = startWriting(reports, writers);
+        Writing writing = startWriting(reports, writers, buildStats, finishedAt);
         // The summary is made on this thread while the writers run (it only reads the session);
         // the files are waited for even if it fails.
         String summary;
         List<Path> written;
         try {
             summary = config.print()
-                    ? ConsoleSummary.render(reports, buildStats, reportOptions(), reporter.verbose()) : null;
+                    ? ConsoleSummary.render(reports, buildStats, reportOptions(), reporter.verbose(), comparison) : null;
         } finally {
             written = writing.await();
         }
@@ -257,7 +276,7 @@ final class ProfileRun {
      * once, by one writer, which then writes both files; the other formats (the pyinstrument
      * JSON builds a call tree) run beside it.
      */
-    private Writing startWriting(Reports reports, ExecutorService writers) {
+    private Writing startWriting(Reports reports, ExecutorService writers, BuildStats stats, Instant finishedAt) {
         Session session = reports.session();
         ReportOptions options = reportOptions();
         List<OutputFormat> formats = formats();
@@ -270,24 +289,24 @@ final class ProfileRun {
                 byte[] json = SessionJson.toBytes(session);
                 Map<OutputFormat, Optional<Path>> done = new LinkedHashMap<>();
                 for (OutputFormat format : withSessionJson) {
-                    done.put(format, writeOne(reports, format, options, json));
+                    done.put(format, writeOne(reports, format, options, json, stats, finishedAt));
                 }
                 return done;
             });
         }
         Map<OutputFormat, Future<Optional<Path>>> separate = new LinkedHashMap<>();
         for (OutputFormat format : others) {
-            separate.put(format, writers.submit(() -> writeOne(reports, format, options, null)));
+            separate.put(format, writers.submit(() -> writeOne(reports, format, options, null, stats, finishedAt)));
         }
         writers.shutdown();
         return new Writing(formats, shared, separate);
     }
 
-    /** The formats to write, in the order of {@link OutputFormat}; the session file always. */
+    /** The formats to write, in the order of {@link OutputFormat}; the session and the build's figures always. */
     private List<OutputFormat> formats() {
         List<OutputFormat> formats = new ArrayList<>();
         for (OutputFormat format : OutputFormat.values()) {
-            if (config.formats().contains(format) || format == OutputFormat.SESSION) {
+            if (config.formats().contains(format) || format == OutputFormat.SESSION || format == OutputFormat.STATS) {
                 formats.add(format);
             }
         }
@@ -370,11 +389,17 @@ final class ProfileRun {
         }
     }
 
+    /** Where the build's figures go, beside the report: what the next profiled build compares itself with. */
+    private Path statsFile() {
+        return OutputFormat.STATS.fileFor(report);
+    }
+
     /**
      * Writes one format; empty (with a warning) when it could not be written. {@code sessionJson}
      * is the session's JSON when the caller made it (for the session file and the HTML report).
      */
-    private Optional<Path> writeOne(Reports reports, OutputFormat format, ReportOptions options, byte[] sessionJson) {
+    private Optional<Path> writeOne(Reports reports, OutputFormat format, ReportOptions options, byte[] sessionJson,
+                                    BuildStats stats, Instant finishedAt) {
         Session session = reports.session();
         Path file = format.fileFor(report);
         try {
@@ -387,7 +412,9 @@ final class ProfileRun {
                         + "); no " + file.getFileName() + " was written");
                 return Optional.empty();
             }
-            if (format == OutputFormat.SESSION) {
+            if (format == OutputFormat.STATS) {
+                StatsJson.writeSummary(stats, finishedAt, file);
+            } else if (format == OutputFormat.SESSION) {
                 AtomicFiles.write(file, sessionJson != null ? sessionJson : SessionJson.toBytes(session));
             } else if (format == OutputFormat.HTML) {
                 HtmlRenderer html = new HtmlRenderer(options);

@@ -65,7 +65,7 @@ class BuildStatsRecorderTest {
         run(Stage.RENDER, "markata.plugins.render_markdown", "posts/second.md", 2_000_000);
         recorder.stageFinished(Stage.RENDER, 0, false);
 
-        List<String> lines = ConsoleSummary.render(null, recorder.snapshot(), ReportOptions.defaults(), false).lines().toList();
+        List<String> lines = ConsoleSummary.render(null, recorder.snapshot(), ReportOptions.defaults(), false, "").lines().toList();
         assertThat(lines).filteredOn(l -> l.startsWith("Slowest documents")).singleElement()
                 .satisfies(l -> assertThat(l).endsWith(ConsoleSummary.WARM_UP_NOTE + ")"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches(" +9\\.0 ms \\* posts/first\\.md +render 9\\.0"));

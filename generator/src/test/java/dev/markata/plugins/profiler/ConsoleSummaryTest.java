@@ -38,7 +38,7 @@ class ConsoleSummaryTest {
         BuildStats stats = new BuildStats(List.of(new BuildStats.StageStat(Stage.RENDER, 1_000_000_000L, 0, false)),
                 List.of(), List.of(), 1_000_000_000L, 0, Optional.empty());
 
-        List<String> lines = ConsoleSummary.render(Reports.of(session), stats, ReportOptions.defaults(), false).lines().toList();
+        List<String> lines = ConsoleSummary.render(Reports.of(session), stats, ReportOptions.defaults(), false, "").lines().toList();
 
         assertThat(lines).hasSizeLessThanOrEqualTo(ConsoleSummary.SCREEN_LINES);
         // what is shown is the biggest work; the footer says how much was left out, and below what
@@ -47,7 +47,7 @@ class ConsoleSummaryTest {
         assertThat(lines.get(lines.size() - 1)).matches("[0-9]+ nodes hidden below [0-9]+%")
                 .doesNotContain("below 3%");
         // --verbose is the whole tree
-        assertThat(ConsoleSummary.render(Reports.of(session), stats, ReportOptions.defaults(), true).lines())
+        assertThat(ConsoleSummary.render(Reports.of(session), stats, ReportOptions.defaults(), true, "").lines())
                 .hasSizeGreaterThan(ConsoleSummary.SCREEN_LINES).anySatisfy(l -> assertThat(l).contains("Plugin0.leaf"));
     }
 

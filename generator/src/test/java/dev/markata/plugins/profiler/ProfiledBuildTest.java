@@ -67,7 +67,7 @@ class ProfiledBuildTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(dir.resolve("markout/post-01/index.html")).exists();
         List<String> expected = new ArrayList<>(List.of("index.collapsed", "index.html", "index.json",
-                "index.session.json", "index.speedscope.json", "index.txt"));
+                "index.session.json", "index.speedscope.json", "index.stats.json", "index.txt"));
         if (session.sampler().name().equals("async-profiler")) {
             expected.add(2, "index.jfr");
         } else {

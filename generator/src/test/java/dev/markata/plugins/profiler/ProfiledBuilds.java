@@ -66,6 +66,22 @@ final class ProfiledBuilds {
         return site;
     }
 
+    private static boolean warm;
+
+    /**
+     * One profiled build of a small blog in {@code scratch}, once per test JVM: a test that compares
+     * two builds made in this JVM needs both to find its code loaded and compiled, as two
+     * {@code ./markata build} runs in processes of their own do (the first build in a fresh JVM
+     * spends a second or more of its render stage loading and compiling the template engine).
+     */
+    static synchronized void warmUpOnce(Path scratch) {
+        if (!warm) {
+            blog(scratch, 12, "hooks = [\"default\", \"markata.plugins.pyinstrument\"]\nworkers = 2", "");
+            markata("build", "--directory", scratch.toString(), "--quiet");
+            warm = true;
+        }
+    }
+
     static JsonElement json(Path file) {
         try {
             JsonReader reader = new JsonReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));

@@ -31,7 +31,7 @@ class ProfilerConfigTest {
             async_mode = "sometimes"              | async_mode = "sometimes": must be one of "enabled", "disabled", "strict"
             show_all = 1                          | show_all = 1: must be true or false
             timeline = "on"                       | timeline = "on": must be true or false
-            formats = ["html", "pdf"]             | formats = ["html", "pdf"]: each entry must be one of "html", "json", "text", "speedscope", "collapsed", "jfr", "session" ("pdf" is not)
+            formats = ["html", "pdf"]             | formats = ["html", "pdf"]: each entry must be one of "html", "json", "text", "speedscope", "collapsed", "jfr", "session", "stats" ("pdf" is not)
             formats = []                          | formats = []: must list at least one of
             formats = [1]                         | formats = [1]: must be a list of strings
             mode = "cpu-ish"                      | mode = "cpu-ish": must be one of "wall", "cpu"

@@ -53,7 +53,7 @@ class ProfilerRunsTest {
         Path report = copy.resolve("markout/_profile/index.html");
         assertThat(run.err()).contains("Profile written to " + report + " (open it in a browser: " + report.toUri() + ")");
         assertThat(filesUnder(copy.resolve("markout/_profile"))).containsExactly("index.html", "index.json",
-                "index.session.json", "index.speedscope.json", "index.txt");
+                "index.session.json", "index.speedscope.json", "index.stats.json", "index.txt");
         Session session = Session.load(copy.resolve("markout/_profile/index.session.json"));
         assertThat(session.metadata()).containsEntry("outcome", "ok").containsEntry("site_title", "Notes on Building Things");
         assertThat(session.spans()).anySatisfy(s -> {
@@ -69,7 +69,7 @@ class ProfilerRunsTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(filesUnder(dir.resolve("markout/_profile")))
-                .containsExactly("index.html", "index.json", "index.session.json");
+                .containsExactly("index.html", "index.json", "index.session.json", "index.stats.json");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ProfilerRunsTest {
                 "[markata.profiler]\noutput_file = \"reports/build.html\"\nformats = [\"text\"]\nprint = false");
         ProfiledBuilds.Run run = markata("build", "--directory", dir.toString());
         assertThat(run.code()).isZero();
-        assertThat(filesUnder(dir.resolve("markout/reports"))).containsExactly("build.session.json", "build.txt");
+        assertThat(filesUnder(dir.resolve("markout/reports"))).containsExactly("build.session.json", "build.stats.json", "build.txt");
         assertThat(run.err()).doesNotContain("Slowest documents").doesNotContain("markata profile")
                 .contains("Profile written to " + dir.resolve("markout/reports/build.txt"));
     }
@@ -196,7 +196,8 @@ class ProfilerRunsTest {
         assertThat(run.err()).contains("error: build failed in stage render, plugin markata.plugins.post_template, "
                 + "document posts/broken.md").contains("Profile written to").contains("build failed in stage render");
         Path profile = dir.resolve("markout/_profile");
-        assertThat(filesUnder(profile)).containsExactly("index.html", "index.json", "index.session.json");
+        assertThat(filesUnder(profile)).containsExactly("index.html", "index.json", "index.session.json",
+                "index.stats.json");
         Session session = Session.load(profile.resolve("index.session.json"));
         assertThat(session.metadata()).containsEntry("outcome", "failed").containsEntry("failed_stage", "render")
                 .containsEntry("failed_plugin", "markata.plugins.post_template")
@@ -245,6 +246,8 @@ class ProfilerRunsTest {
         assertThat(render.get("stage").getAsString()).isEqualTo("render");
         assertThat(render.get("tasks").getAsInt()).isEqualTo(5);
         assertThat(strings(json, "documents", "document")).hasSize(5).contains("posts/post-01.md");
+        assertThat(json.get("documents_total").getAsInt()).isEqualTo(5);
+        assertThat(java.time.Instant.parse(json.get("finished_at").getAsString())).isBeforeOrEqualTo(java.time.Instant.now());
         JsonObject slowest = json.getAsJsonArray("documents").get(0).getAsJsonObject();
         assertThat(slowest.getAsJsonObject("stages").keySet()).contains("load", "render", "save");
     }

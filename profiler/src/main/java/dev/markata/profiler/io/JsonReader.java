@@ -10,9 +10,11 @@ import java.util.Map;
  * arrays {@link ArrayList}, integral numbers {@link Long}, other numbers {@link Double}.
  *
  * <p>Written by hand because the profiler library takes no dependency but async-profiler.
- * Errors name the character offset, so a truncated or edited file is easy to diagnose.
+ * Errors name the character offset, so a truncated or edited file is easy to diagnose. Public,
+ * as {@link JsonWriter} is, for a program that reads back small files it wrote beside a report
+ * (markata's build figures) without a JSON library of its own.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int pos;
@@ -21,7 +23,12 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    /**
+     * The value {@code text} holds.
+     *
+     * @throws IllegalArgumentException naming the character offset, when it is not one JSON value
+     */
+    public static Object parse(String text) {
         JsonReader reader = new JsonReader(text);
         reader.skipWhitespace();
         Object value = reader.readValue();

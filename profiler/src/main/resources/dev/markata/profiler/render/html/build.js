@@ -1,6 +1,9 @@
 // Build view, for sessions with build spans (category "stage", "hook", "document"): time per
 // lifecycle stage (wall time from the stage spans; running vs waiting from the samples),
-// plugin x stage, and the slowest documents with their time per stage.
+// plugin x stage, and the slowest documents with their time per stage. A session whose metadata
+// holds an earlier build's stage times (baseline.label, baseline.build_wall_nanos and
+// baseline.stage.<stage> in nanoseconds: markata hands in its previous profiled build's) shows
+// them beside this build's, with the change.
 
 /** The most characters of a document path's end that are never cut (its file name, mostly). */
 const PATH_TAIL = 20;
@@ -68,17 +71,38 @@ class BuildView {
       "inside the stage over all threads, so with worker threads they can exceed the wall time. Awaiting workers: " +
       "a thread blocked until the work it handed to other threads is done (in the call tree, that wait is filled " +
       "with the workers' work, scaled to it; what no work filled is [await])."));
-    const stageTable = this.table("build-stages", ["Stage", "Wall time", "% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]);
+    const baseline = baselineOf(p.metadata);
+    if (baseline) {
+      const note = el("p", "hint-line", "Previous: " + baseline.label);
+      note.id = "build-baseline";
+      this.root.appendChild(note);
+    }
+    // with a baseline, its time and the change follow this build's wall time
+    const compared = (name, w) => {
+      if (!baseline) return [];
+      const before = baseline.stages.get(name);
+      return before === undefined ? ["", "new"] : [formatTime(before), this.change(before, w)];
+    };
+    const stageTable = this.table("build-stages", ["Stage", "Wall time"].concat(baseline ? ["Previous", "Change"] : [],
+      ["% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]));
     for (const name of stageNames) {
       const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];
-      const tr = this.row(stageTable, [this.link("stage", name), formatTime(w), formatPercent(w, buildWall), formatTime(e[0]), formatTime(e[1]),
-        formatTime(e[3]), formatTime(e[2])]);
+      const tr = this.row(stageTable, [this.link("stage", name), formatTime(w)].concat(compared(name, w), [formatPercent(w, buildWall),
+        formatTime(e[0]), formatTime(e[1]), formatTime(e[3]), formatTime(e[2])]));
       if (name === failedStage) {
         tr.classList.add("failed");
         tr.firstChild.append(" ", el("span", "outcome bad", p.metadata.outcome)); // failed, interrupted
       }
     }
-    this.row(stageTable, ["total", formatTime(buildWall), "", "", "", "", ""]).classList.add("total");
+    if (baseline) {
+      // stages only the earlier build ran (this one failed before them, or a plugin's stage is gone)
+      for (const [name, before] of baseline.stages) {
+        if (!wall.has(name)) this.row(stageTable, [name, "", formatTime(before), "not run", "", "", "", "", ""]);
+      }
+    }
+    const totalBefore = baseline && baseline.wall !== null ? [formatTime(baseline.wall), this.change(baseline.wall, buildWall)]
+      : baseline ? ["", ""] : [];
+    this.row(stageTable, ["total", formatTime(buildWall)].concat(totalBefore, ["", "", "", "", ""])).classList.add("total");
 
     const hooks = p.spans.filter(s => s.category === "hook");
     if (hooks.length) {
@@ -157,6 +181,16 @@ class BuildView {
     }
   }
 
+  /**
+   * The change from an earlier time, coloured when it is 5% or more of it (red: slower now,
+   * green: faster, as in the Compare tab); smaller changes are left plain, as build-to-build jitter.
+   */
+  change(before, after) {
+    const diff = after - before;
+    const moved = before > 0 && Math.abs(diff) >= 0.05 * before;
+    return el("span", moved ? (diff > 0 ? "slower" : "faster") : null, formatChange(before, after));
+  }
+
   /** The search as a test on document names, or null. */
   documentFilter() {
     const search = this.app.search;
@@ -231,4 +265,20 @@ class BuildView {
     table.tBodies[0].appendChild(tr);
     return tr;
   }
+}
+
+/**
+ * The earlier build handed in through the session's metadata, or null: its label, total wall
+ * time (null when not given) and wall time per stage, in the order given.
+ */
+function baselineOf(metadata) {
+  const prefix = "baseline.stage.";
+  const stages = new Map();
+  for (const key of Object.keys(metadata)) {
+    const nanos = Number(metadata[key]);
+    if (key.startsWith(prefix) && key.length > prefix.length && Number.isFinite(nanos)) stages.set(key.slice(prefix.length), nanos);
+  }
+  if (!stages.size) return null;
+  const wall = Number(metadata["baseline.build_wall_nanos"]);
+  return { label: metadata["baseline.label"] || "an earlier build", wall: Number.isFinite(wall) && metadata["baseline.build_wall_nanos"] ? wall : null, stages };
 }

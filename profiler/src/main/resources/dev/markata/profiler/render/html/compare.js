@@ -162,11 +162,7 @@ class CompareView {
   }
 
   delta(n) {
-    const diff = n.after - n.before;
-    if (diff === 0) return "±0";
-    const sign = diff > 0 ? "+" : "−";
-    const pct = n.before > 0 ? " " + sign + (100 * Math.abs(diff) / n.before).toFixed(1) + "%" : n.after > 0 ? " new" : "";
-    return sign + formatTime(Math.abs(diff)) + pct;
+    return formatChange(n.before, n.after);
   }
 
   /** The rows under a path: its callees above the threshold, the biggest change first (kept until the next render). */

@@ -40,6 +40,15 @@ function formatTreeTime(nanos, largest) {
   return largest >= 1e9 ? formatSeconds(nanos) : (nanos / 1e6).toFixed(1) + " ms";
 }
 
+/** "+20.0 ms +25.0%", "−1.20 s −50.0%", "±0", "+5.00 ms new" (nothing before): a change of time. */
+function formatChange(before, after) {
+  const diff = after - before;
+  if (diff === 0) return "±0";
+  const sign = diff > 0 ? "+" : "−";
+  const pct = before > 0 ? " " + sign + (100 * Math.abs(diff) / before).toFixed(1) + "%" : after > 0 ? " new" : "";
+  return sign + formatTime(Math.abs(diff)) + pct;
+}
+
 function formatPercent(part, whole) {
   if (!(whole > 0)) return "0.0%";
   const p = 100 * part / whole;

@@ -359,6 +359,49 @@ class HtmlViewsBrowserTest {
     }
 
     /**
+     * A build that handed in the previous build's stage times (session metadata {@code baseline.*},
+     * as markata's profiler plugin does from the last profiled build's figures) shows them beside
+     * its own, with the change; its label is text, never markup.
+     */
+    @Test
+    void theBuildTabShowsThePreviousBuildsStageTimesBesideThisOnesWithTheChange() throws Exception {
+        String label = "the previous build <img src=x onerror=window.__pwned=5>: 30 documents, 0 rendered (warm)";
+        Session withBaseline = session.withMetadata("baseline.label", label)
+                .withMetadata("baseline.build_wall_nanos", "270000000")
+                .withMetadata("baseline.stage.configure", "5000000") // unchanged
+                .withMetadata("baseline.stage.render", "200000000") // 100 ms now: half
+                .withMetadata("baseline.stage.save", "10000000") // 20 ms now: double
+                .withMetadata("baseline.stage.teardown", "55000000"); // did not run this time
+        browser.openFresh(HtmlBrowser.render(withBaseline, HtmlOptions.defaults(), "views-baseline"));
+        show("build");
+
+        assertThat(browser.findAll(By.cssSelector("#build-stages thead th"))).extracting(WebElement::getText)
+                .containsExactly("Stage", "Wall time", "Previous", "Change", "% of build", "Running", "Waiting",
+                        "Awaiting workers", "Unknown");
+        assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).extracting(WebElement::getText).containsExactly(
+                "configure 5.00 ms 5.00 ms ±0 3.70% 5.00 ms 0 µs 0 µs 0 µs",
+                "glob 10.0 ms new 7.41% 10.0 ms 0 µs 0 µs 0 µs",
+                "render 100 ms 200 ms −100 ms −50.0% 74.1% 200 ms 0 µs 100 ms 0 µs",
+                "save failed 20.0 ms 10.0 ms +10.0 ms +100.0% 14.8% 20.0 ms 0 µs 0 µs 0 µs",
+                "teardown 55.0 ms not run",
+                "total 135 ms 270 ms −135 ms −50.0%");
+        assertThat(browser.find(By.xpath("//table[@id='build-stages']//tr[td[1]//button[text()='render']]/td[4]/span[not(@class='cell-label')]"))
+                .getAttribute("class")).isEqualTo("faster");
+        assertThat(browser.find(By.xpath("//table[@id='build-stages']//tr[td[1]//button[text()='save']]/td[4]/span[not(@class='cell-label')]"))
+                .getAttribute("class")).isEqualTo("slower");
+        assertThat(browser.text(By.id("build-baseline"))).isEqualTo("Previous: " + label);
+        assertThat(browser.js("return window.__pwned || null")).isNull();
+        assertThat(browser.findAll(By.cssSelector(".build img"))).isEmpty();
+        browser.screenshot("build-baseline");
+
+        // without a baseline the table is as it was
+        browser.openFresh(report);
+        show("build");
+        assertThat(browser.findAll(By.id("build-baseline"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("#build-stages thead th"))).hasSize(7);
+    }
+
+    /**
      * From the Build tab into the call tree: a stage, a plugin or a document is a link to the
      * tree of the samples taken inside it (its workers' grafted tasks included), with a note
      * saying so and a way back. The tables only said how long each took, and what ran in
