@@ -105,6 +105,10 @@ final class ConsoleSummary {
         out.append('\n');
     }
 
+    /**
+     * The stage table. CPU is printed in whole milliseconds: it is the process's CPU time, which
+     * the OS counts in clock ticks (10 ms on Linux), where wall time is read to the nanosecond.
+     */
     private static void stages(Session session, BuildStats stats, boolean verbose, StringBuilder out) {
         Map<String, StageBreakdown> breakdown = session == null ? Map.of() : StageBreakdown.of(session);
         out.append(String.format(Locale.ROOT, "%n%-14s %10s %7s %10s %8s %8s%n", "stage", "wall ms", "share",
@@ -119,7 +123,7 @@ final class ConsoleSummary {
                 continue;
             }
             StageBreakdown split = breakdown.get(stage.stage().id());
-            out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f %8s %8s%s%n", stage.stage().id(),
+            out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.0f %8s %8s%s%n", stage.stage().id(),
                     stage.wallNanos() / 1e6, 100.0 * stage.wallNanos() / total, stage.cpuNanos() / 1e6,
                     split == null ? "" : percent(split.runningShare()), split == null ? "" : percent(split.waitingShare()),
                     stage.failed() ? "  FAILED" : ""));
@@ -127,7 +131,7 @@ final class ConsoleSummary {
         // The build's row is the whole build (100 %), not the sum of the rows above: "total" beside
         // the stages' share of the build read as a contradiction (the two differ by what ran
         // between the stages), so that share has a line of its own.
-        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.1f%n", "build", stats.wallNanos() / 1e6,
+        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.0f%n", "build", stats.wallNanos() / 1e6,
                 100.0, stats.cpuNanos() / 1e6));
         List<String> notes = new ArrayList<>();
         if (tiny > 0) {

@@ -51,6 +51,25 @@ class ConsoleSummaryTest {
                 .hasSizeGreaterThan(ConsoleSummary.SCREEN_LINES).anySatisfy(l -> assertThat(l).contains("Plugin0.leaf"));
     }
 
+    /**
+     * The process's CPU time comes from the OS in clock ticks (10 ms on Linux), so the stage
+     * table prints it in whole milliseconds: "0.0" and "50.0" beside a stage sampled running
+     * the whole time claimed a precision the figure does not have.
+     */
+    @Test
+    void theStageTablePrintsCpuTimeInWholeMilliseconds() {
+        BuildStats stats = new BuildStats(List.of(new BuildStats.StageStat(Stage.LOAD, 29_800_000L, 50_000_000L, false),
+                new BuildStats.StageStat(Stage.GLOB, 4_100_000L, 0, false)), List.of(), List.of(), 40_000_000L,
+                60_000_000L, Optional.empty());
+
+        List<String> lines = ConsoleSummary.render(Reports.of(wideBuild()), stats, ReportOptions.defaults(), false, "")
+                .lines().toList();
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("load +29\\.8 +[0-9.]+% +50 .*"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("glob +4\\.1 +[0-9.]+% +0 .*"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("build +40\\.0 +100\\.0% +60"));
+    }
+
     /** The build thread runs 20 hooks, hook {@code i} with {@code 30 + 4 i} ms of work six frames deep. */
     private static Session wideBuild() {
         List<Frame> frames = new ArrayList<>();
