@@ -6,6 +6,7 @@ import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.ConfigSection;
+import dev.markata.config.LockTimeout;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.BuildLock;
 import dev.markata.content.Leftovers;
@@ -13,6 +14,7 @@ import dev.markata.content.OutputDir;
 import dev.markata.content.OutputRecord;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildExecutor;
+import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.BuildObserver;
 import dev.markata.lifecycle.BuildObservers;
 import dev.markata.lifecycle.Priority;
@@ -63,6 +65,9 @@ public final class Markata {
     private final List<TaskDecorator> decorators;
     private final Reporter reporter;
     private final boolean removeStale;
+    /** How long to wait for another build of the site ({@link LockTimeout}), and the environment that said so. */
+    private final BuildLock.Wait lockWait;
+    private final Map<String, String> environment;
     private final AtomicBoolean used = new AtomicBoolean();
 
     /**
@@ -75,7 +80,7 @@ public final class Markata {
 
     private Markata(Config config, List<String> pluginIds, List<Registration> registrations,
                     List<BuildObserver> observers, List<TaskDecorator> decorators, Reporter reporter,
-                    boolean removeStale) {
+                    boolean removeStale, BuildLock.Wait lockWait, Map<String, String> environment) {
         this.config = config;
         this.pluginIds = List.copyOf(pluginIds);
         this.registrations = List.copyOf(registrations);
@@ -83,6 +88,8 @@ public final class Markata {
         this.decorators = List.copyOf(decorators);
         this.reporter = reporter;
         this.removeStale = removeStale;
+        this.lockWait = lockWait;
+        this.environment = environment;
     }
 
     public static Builder builder(Path directory) {
@@ -123,10 +130,12 @@ public final class Markata {
      * of a build that was killed removed; null (the build runs without it) when the cache folder
      * cannot be written, which the build itself then reports where it writes its caches.
      */
-    private BuildLock lock(SiteConfig site) {
+    private BuildLock lock(SiteConfig site) throws BuildException {
         BuildLock lock;
         try {
-            lock = BuildLock.acquire(site.cacheDir(), site.directory(), reporter::info);
+            lock = BuildLock.acquire(site.cacheDir(), site.directory(), lockWait, reporter::info);
+        } catch (BuildLock.TimedOut e) {
+            throw new BuildException(BuildFailure.beforeStages(LockTimeout.gaveUp(e, environment, "nothing was built")));
         } catch (IOException e) {
             return null;
         }
@@ -375,11 +384,13 @@ public final class Markata {
                 }
             }
             boolean removeStale = problems.read(() -> config.section(REMOVE_STALE_FILES), true);
+            BuildLock.Wait lockWait = problems.read(() -> LockTimeout.read(environment), BuildLock.Wait.UNLIMITED);
             problems.throwIfAny();
             config.warnings().forEach(reporter::warn);
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
-            return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale);
+            return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale,
+                    lockWait, environment);
         }
     }
 }
