@@ -162,32 +162,36 @@ public final class Markata {
         OutputDir output = new OutputDir(site.outputDir());
         try (BuildExecutor executor = new BuildExecutor(site.workers(), observer, decorators, timings)) {
             BuildState state = new BuildState(config, executor, timings, output, reporter);
-            List<ScheduledHook> scheduled = new ArrayList<>();
-            for (Registration r : registrations) {
-                HookContext context = new HookContext(state, r.stage(), r.pluginId());
-                scheduled.add(new ScheduledHook(r.stage(), r.priority(), r.pluginId(), r.listIndex(),
-                        () -> r.hook().run(context)));
-            }
-            StageRunner runner = new StageRunner(scheduled, observer, timings);
-            state.runner = runner;
-            Thread onInterrupt = new Thread(runner::interrupt, "markata-teardown");
-            boolean hookInstalled = installShutdownHook(onInterrupt);
             try {
-                runner.run(last);
-            } catch (BuildException e) {
-                if (last == Stage.SAVE) {
-                    settleOutput(state, false, true); // removes nothing; what it wrote stays known as the build's
+                List<ScheduledHook> scheduled = new ArrayList<>();
+                for (Registration r : registrations) {
+                    HookContext context = new HookContext(state, r.stage(), r.pluginId());
+                    scheduled.add(new ScheduledHook(r.stage(), r.priority(), r.pluginId(), r.listIndex(),
+                            () -> r.hook().run(context)));
                 }
-                throw e;
+                StageRunner runner = new StageRunner(scheduled, observer, timings);
+                state.runner = runner;
+                Thread onInterrupt = new Thread(runner::interrupt, "markata-teardown");
+                boolean hookInstalled = installShutdownHook(onInterrupt);
+                try {
+                    runner.run(last);
+                } catch (BuildException e) {
+                    if (last == Stage.SAVE) {
+                        settleOutput(state, false, true); // removes nothing; what it wrote stays known as the build's
+                    }
+                    throw e;
+                } finally {
+                    if (hookInstalled) {
+                        removeShutdownHook(onInterrupt);
+                    }
+                }
+                // only a whole build knows every file of the site (markata list stops at pre_render)
+                List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale, false) : List.of();
+                return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
+                        output.written(), output.unchanged(), removed, site.pathPrefix());
             } finally {
-                if (hookInstalled) {
-                    removeShutdownHook(onInterrupt);
-                }
+                state.close(); // the temporary cache folder of a build whose own could not be used
             }
-            // only a whole build knows every file of the site (markata list stops at pre_render)
-            List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale, false) : List.of();
-            return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
-                    output.written(), output.unchanged(), removed, site.pathPrefix());
         }
     }
 
@@ -199,17 +203,9 @@ public final class Markata {
      * when it asked for the folder, or has a failure of its own to tell first.
      */
     private List<String> settleOutput(BuildState state, boolean remove, boolean failed) {
-        Path cacheDir;
-        try {
-            cacheDir = state.cacheDir();
-        } catch (IOException e) {
-            if (failed) {
-                return List.of();
-            }
-            reporter.warn("the files this build made in " + state.output.root() + " cannot be recorded, and no file"
-                    + " an earlier build made is removed: " + new OutputDir.WriteFailed(config.site().cacheDir(), e)
-                    .getMessage());
-            return List.of();
+        Path cacheDir = state.cacheDir();
+        if (state.cacheUnusable() != null) {
+            return List.of(); // said when the build first asked for the folder
         }
         OutputRecord.Outcome outcome = OutputRecord.settle(state.output, cacheDir, remove);
         outcome.warnings().forEach(reporter::warn);

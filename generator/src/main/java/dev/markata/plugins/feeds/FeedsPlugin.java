@@ -512,9 +512,9 @@ public final class FeedsPlugin implements Plugin {
         for (Selected feed : feeds.feeds()) {
             cardTemplates.add(Hashing.of(feed.config().cardTemplate()));
         }
-        cards.finishBuild(byPath.keySet(), cardTemplates);
+        cards.finishBuild(byPath.keySet(), cardTemplates, context);
         entries.keepOnly(byPath.keySet());
-        KeyFile.write(keysFile, keys, previous);
+        context.writeCache(keysFile, () -> KeyFile.write(keysFile, keys, previous));
     }
 
     /**

@@ -116,12 +116,7 @@ public final class LoadPlugin implements Plugin {
         warnOfWindowsNames(posts, context.reporter()::warn);
         context.setPosts(posts);
         context.put(ContentDigests.KEY, new ContentDigests(cache.digests()));
-        try {
-            cache.write();
-        } catch (IOException e) {
-            context.reporter().warn("could not write the load cache in " + cacheFolder + " (" + e.getMessage()
-                    + "); the next build reads those posts again");
-        }
+        context.writeCache(cacheFolder, cache::write);
     }
 
     static String documentName(Path relative) {
