@@ -792,6 +792,21 @@ class MainTest {
                 + " show (elsewhere): give it once");
     }
 
+    /** What an unknown name in hooks points to: every plugin, its other names, and which the default set has. */
+    @Test
+    void listPluginsNamesEveryPluginWithItsAliasesAndWhetherTheDefaultSetHasIt() {
+        Run run = run("list", "--plugins", "-d", dir.resolve("no-site-here").toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).matches("plugin +default +also named");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("markata\\.plugins\\.glob +yes *"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches("markata\\.plugins\\.pyinstrument +markata\\.plugins\\.profiler"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("markata\\.plugins\\.seo *"));
+        assertThat(lines.subList(1, lines.size())).isSorted();
+    }
+
     @Test
     void versionAndHelp() {
         Run version = run("--version");
