@@ -135,7 +135,9 @@ public final class Markata {
         try {
             lock = BuildLock.acquire(site.cacheDir(), site.directory(), lockWait, reporter::info);
         } catch (BuildLock.TimedOut e) {
-            throw new BuildException(BuildFailure.beforeStages(LockTimeout.gaveUp(e, environment, "nothing was built")));
+            BuildFailure failure = BuildFailure.beforeStages(LockTimeout.gaveUp(e, environment, "nothing was built"));
+            new BuildObservers(observers).buildFailed(failure); // --stats-json says "failed", not "ok"
+            throw new BuildException(failure);
         } catch (IOException e) {
             return null;
         }

@@ -72,7 +72,9 @@ class HungBuildTest {
         site();
         LockHolder holder = LockHolder.hold(dir);
         try {
-            Cli.Run build = run(Map.of("MARKATA_LOCK_TIMEOUT", "1"), "build", "-d", dir.toString());
+            Path stats = dir.resolve("stats.json");
+            Cli.Run build = run(Map.of("MARKATA_LOCK_TIMEOUT", "1"), "build", "-d", dir.toString(), "--stats-json",
+                    stats.toString());
             assertThat(build.code()).as(build.toString()).isEqualTo(1);
             assertThat(build.err()).as(build.toString())
                     .contains("waiting for another build of " + dir.toAbsolutePath() + " (pid " + holder.pid()
@@ -81,6 +83,8 @@ class HungBuildTest {
                             + holder.pid() + ") still holds its lock after 1 s (MARKATA_LOCK_TIMEOUT=1); if it"
                             + " hangs, stop it (kill " + holder.pid() + "); nothing was built");
             assertThat(dir.resolve("markout")).doesNotExist();
+            // a CI job's timings say the build failed (they said "ok" of a build that never ran)
+            assertThat(java.nio.file.Files.readString(stats)).contains("\"outcome\":\"failed\"");
 
             Cli.Run clean = run(Map.of("MARKATA_LOCK_TIMEOUT", "0.5"), "clean", "-d", dir.toString());
             assertThat(clean.code()).as(clean.toString()).isEqualTo(1);
