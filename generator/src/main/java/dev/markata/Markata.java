@@ -133,7 +133,7 @@ public final class Markata {
     private BuildLock lock(SiteConfig site) throws BuildException {
         BuildLock lock;
         try {
-            lock = BuildLock.acquire(site.cacheDir(), site.directory(), lockWait, reporter::info);
+            lock = BuildLock.acquire(site.cacheDir(), site.directory(), lockWait, reporter::info, reporter::warn);
         } catch (BuildLock.TimedOut e) {
             BuildFailure failure = BuildFailure.beforeStages(LockTimeout.gaveUp(e, environment, "nothing was built"));
             new BuildObservers(observers).buildFailed(failure); // --stats-json says "failed", not "ok"

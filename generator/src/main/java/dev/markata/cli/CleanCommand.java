@@ -60,7 +60,8 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
         BuildLock.Wait wait = LockTimeout.read(main.environment);
         // not while a build of the site writes (serve --watch): it went on writing into what clean removed
         try (BuildLock lock = dryRun || !Files.isDirectory(site.cacheDir()) ? null
-                : BuildLock.acquire(site.cacheDir(), site.directory(), wait, main.err::println)) {
+                : BuildLock.acquire(site.cacheDir(), site.directory(), wait, main.err::println,
+                        still -> main.err.println("warning: " + still))) {
             return clean(site);
         } catch (BuildLock.TimedOut e) {
             main.err.println("error: " + LockTimeout.gaveUp(e, main.environment, "nothing was removed"));

@@ -105,25 +105,26 @@ public final class BuildLock implements AutoCloseable {
      * @throws IOException when the cache folder or the lock's file cannot be made or locked
      */
     public static BuildLock acquire(Path cacheDir, Path siteDirectory, Consumer<String> say) throws IOException {
-        return acquire(cacheDir, siteDirectory, Wait.UNLIMITED, say);
+        return acquire(cacheDir, siteDirectory, Wait.UNLIMITED, say, say);
     }
 
     /**
      * Takes the lock of the site in {@code siteDirectory} whose cache folder is {@code cacheDir}
      * (made if missing), waiting while another build holds it; {@code say} is told before the
      * wait which build it waits for ({@code "waiting for another build of DIR (pid 1234) to
-     * finish"}), so that a build and {@code clean} say it alike, and again every
-     * {@link Wait#every} ({@code "still waiting ...: 30 s so far"}): a build that hangs holds the
-     * lock until it is stopped, and the log of a job stuck behind it says why.
+     * finish"}), so that a build and {@code clean} say it alike; {@code sayStill} is told again
+     * every {@link Wait#every} ({@code "still waiting ...: 30 s so far"}): a build that hangs holds
+     * the lock until it is stopped, and the log of a job stuck behind it says why (a build says
+     * that as a warning, which {@code --quiet} shows).
      *
      * @throws TimedOut    when another build still holds the lock after {@link Wait#limit}
      * @throws IOException when the cache folder or the lock's file cannot be made or locked
      */
-    public static BuildLock acquire(Path cacheDir, Path siteDirectory, Wait wait, Consumer<String> say)
-            throws IOException {
+    public static BuildLock acquire(Path cacheDir, Path siteDirectory, Wait wait, Consumer<String> say,
+                                    Consumer<String> sayStill) throws IOException {
         Files.createDirectories(cacheDir);
         Path file = cacheDir.toRealPath().resolve(FILE);
-        Waiting waiting = new Waiting(siteDirectory, wait, say);
+        Waiting waiting = new Waiting(siteDirectory, wait, say, sayStill);
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, key -> new ReentrantLock());
         String self = "pid " + ProcessHandle.current().pid();
         try {
@@ -178,16 +179,18 @@ public final class BuildLock implements AutoCloseable {
         private final Path siteDirectory;
         private final Wait wait;
         private final Consumer<String> say;
+        private final Consumer<String> sayStill;
         private final long start = System.nanoTime();
         private boolean tried;
         private boolean announced;
         /** The next "still waiting" is due after this many {@link Wait#every}. */
         private long due = 1;
 
-        Waiting(Path siteDirectory, Wait wait, Consumer<String> say) {
+        Waiting(Path siteDirectory, Wait wait, Consumer<String> say, Consumer<String> sayStill) {
             this.siteDirectory = siteDirectory;
             this.wait = wait;
             this.say = say;
+            this.sayStill = sayStill;
         }
 
         /**
@@ -213,7 +216,7 @@ public final class BuildLock implements AutoCloseable {
                 say.accept("waiting for " + what);
             } else if (elapsed >= due * every) {
                 long intervals = elapsed / every;
-                say.accept("still waiting for " + what + ": " + seconds(wait.every().multipliedBy(intervals))
+                sayStill.accept("still waiting for " + what + ": " + seconds(wait.every().multipliedBy(intervals))
                         + " so far" + wait.limit().map(limit -> "; giving up after " + seconds(limit)).orElse(""));
                 due = intervals + 1;
             }
