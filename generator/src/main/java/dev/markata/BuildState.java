@@ -56,9 +56,10 @@ final class BuildState {
      * build records its output files there ({@link dev.markata.content.OutputRecord}).
      *
      * <p>A folder that cannot be made or claimed (a file in its place, a full disk, a read-only
-     * folder) does not fail the build: a cache only saves work. The build says so once and keeps
-     * its caches in an empty temporary folder instead, removed when it ends ({@link #close}), so
-     * every plugin finds no cache and does all its work, and none reads or writes the site's.
+     * folder) does not fail the build: a cache only saves work. The build says so once and hands
+     * the plugins an empty temporary folder instead, removed when it ends ({@link #close}), so
+     * every plugin finds no cache and does all its work; their writes are skipped
+     * ({@link HookContext#writeCache}), so the folder stays empty.
      * {@link #cacheUnusable} then says why, for the record of output files, which goes nowhere.
      */
     synchronized Path cacheDir() {

@@ -100,6 +100,9 @@ final class HookContext implements BuildContext {
 
     @Override
     public boolean writeCache(Path file, CacheWrite write) {
+        if (state.cacheUnusable() != null) {
+            return false; // the temporary folder in its place stays empty: a large site's caches are not put in /tmp
+        }
         try {
             write.write();
             return true;

@@ -104,7 +104,9 @@ public interface BuildContext {
 
     /**
      * {@code .markata.cache} in the site folder, created on first call; emptied then when another
-     * build of markata-java wrote it ({@link dev.markata.content.CacheDir}).
+     * build of markata-java wrote it ({@link dev.markata.content.CacheDir}). Where it cannot be
+     * made or written, an empty temporary folder, after one warning: the build goes on without
+     * its caches. Write its files with {@link #writeCache}.
      */
     Path cacheDir();
 
