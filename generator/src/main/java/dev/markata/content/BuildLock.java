@@ -85,7 +85,8 @@ public final class BuildLock implements AutoCloseable {
         private final String holder;
 
         TimedOut(Path siteDirectory, String holder, Duration limit) {
-            super("another build of " + siteDirectory + " (" + holder + ") still holds its lock after " + seconds(limit));
+            super("another build of " + siteDirectory + " (" + holder + ") still holds its lock after "
+                    + seconds(limit));
             this.holder = holder;
         }
 
@@ -229,7 +230,8 @@ public final class BuildLock implements AutoCloseable {
     /** "30 s", "0.5 s". */
     static String seconds(Duration duration) {
         long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString() + " s";
+        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
+                : BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
     }
 
     /** What the file says (the holder's pid), empty when a build ended and emptied it. */
