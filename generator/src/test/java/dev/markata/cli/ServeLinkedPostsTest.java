@@ -1,7 +1,5 @@
 package dev.markata.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.markata.testing.Site;
 import java.nio.file.Files;
 import java.nio.file.Path;
