@@ -179,7 +179,7 @@ public final class Markata {
                     runner.run(last);
                 } catch (BuildException e) {
                     if (last == Stage.SAVE) {
-                        settleOutput(state, false, true); // removes nothing; what it wrote stays known as the build's
+                        settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
                     }
                     throw e;
                 } finally {
@@ -188,7 +188,7 @@ public final class Markata {
                     }
                 }
                 // only a whole build knows every file of the site (markata list stops at pre_render)
-                List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale, false) : List.of();
+                List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale) : List.of();
                 return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
                         output.written(), output.unchanged(), removed, site.pathPrefix());
             } finally {
@@ -200,11 +200,11 @@ public final class Markata {
     /**
      * Records the files this build made in the output folder and, when {@code remove}, removes
      * those an earlier build made that it did not ({@link OutputRecord}); says how many went
-     * (their names with {@code --verbose}). Returns them. A cache folder that cannot be written
-     * is said in a warning after a build that succeeded; one that failed has said it in its error
-     * when it asked for the folder, or has a failure of its own to tell first.
+     * (their names with {@code --verbose}). Returns them. Without a usable cache folder nothing
+     * is recorded or removed: the warning that the build goes on without its caches says so
+     * ({@link BuildState#cacheDir}).
      */
-    private List<String> settleOutput(BuildState state, boolean remove, boolean failed) {
+    private List<String> settleOutput(BuildState state, boolean remove) {
         Path cacheDir = state.cacheDir();
         if (state.cacheUnusable() != null) {
             return List.of(); // said when the build first asked for the folder
