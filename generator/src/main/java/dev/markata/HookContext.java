@@ -13,7 +13,6 @@ import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Reporter;
 import dev.markata.plugin.StateKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -96,13 +95,21 @@ final class HookContext implements BuildContext {
 
     @Override
     public Path cacheDir() {
+        return state.cacheDir();
+    }
+
+    @Override
+    public boolean writeCache(Path file, CacheWrite write) {
+        if (state.cacheUnusable() != null) {
+            return false; // the temporary folder in its place stays empty: a large site's caches are not put in /tmp
+        }
         try {
-            return state.cacheDir();
+            write.write();
+            return true;
         } catch (IOException e) {
-            // A hook cannot throw checked exceptions from here; the cause is the user-facing
-            // message ("cannot write <path>: <reason>"), which the build's error shows as is.
-            OutputDir.WriteFailed failed = new OutputDir.WriteFailed(state.config.site().cacheDir(), e);
-            throw new UncheckedIOException(failed.getMessage(), failed);
+            state.cacheWriteFailed(file, e instanceof OutputDir.WriteFailed failed && failed.getCause() instanceof IOException
+                    cause ? cause : e);
+            return false;
         }
     }
 

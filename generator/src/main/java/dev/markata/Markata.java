@@ -6,6 +6,7 @@ import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.ConfigSection;
+import dev.markata.config.LockTimeout;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.BuildLock;
 import dev.markata.content.Leftovers;
@@ -13,6 +14,7 @@ import dev.markata.content.OutputDir;
 import dev.markata.content.OutputRecord;
 import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.BuildExecutor;
+import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.BuildObserver;
 import dev.markata.lifecycle.BuildObservers;
 import dev.markata.lifecycle.Priority;
@@ -63,6 +65,9 @@ public final class Markata {
     private final List<TaskDecorator> decorators;
     private final Reporter reporter;
     private final boolean removeStale;
+    /** How long to wait for another build of the site ({@link LockTimeout}), and the environment that said so. */
+    private final BuildLock.Wait lockWait;
+    private final Map<String, String> environment;
     private final AtomicBoolean used = new AtomicBoolean();
 
     /**
@@ -75,7 +80,7 @@ public final class Markata {
 
     private Markata(Config config, List<String> pluginIds, List<Registration> registrations,
                     List<BuildObserver> observers, List<TaskDecorator> decorators, Reporter reporter,
-                    boolean removeStale) {
+                    boolean removeStale, BuildLock.Wait lockWait, Map<String, String> environment) {
         this.config = config;
         this.pluginIds = List.copyOf(pluginIds);
         this.registrations = List.copyOf(registrations);
@@ -83,6 +88,8 @@ public final class Markata {
         this.decorators = List.copyOf(decorators);
         this.reporter = reporter;
         this.removeStale = removeStale;
+        this.lockWait = lockWait;
+        this.environment = environment;
     }
 
     public static Builder builder(Path directory) {
@@ -123,10 +130,14 @@ public final class Markata {
      * of a build that was killed removed; null (the build runs without it) when the cache folder
      * cannot be written, which the build itself then reports where it writes its caches.
      */
-    private BuildLock lock(SiteConfig site) {
+    private BuildLock lock(SiteConfig site) throws BuildException {
         BuildLock lock;
         try {
-            lock = BuildLock.acquire(site.cacheDir(), site.directory(), reporter::info);
+            lock = BuildLock.acquire(site.cacheDir(), site.directory(), lockWait, reporter::info, reporter::warn);
+        } catch (BuildLock.TimedOut e) {
+            BuildFailure failure = BuildFailure.beforeStages(LockTimeout.gaveUp(e, environment, "nothing was built"));
+            new BuildObservers(observers).buildFailed(failure); // --stats-json says "failed", not "ok"
+            throw new BuildException(failure);
         } catch (IOException e) {
             return null;
         }
@@ -153,54 +164,50 @@ public final class Markata {
         OutputDir output = new OutputDir(site.outputDir());
         try (BuildExecutor executor = new BuildExecutor(site.workers(), observer, decorators, timings)) {
             BuildState state = new BuildState(config, executor, timings, output, reporter);
-            List<ScheduledHook> scheduled = new ArrayList<>();
-            for (Registration r : registrations) {
-                HookContext context = new HookContext(state, r.stage(), r.pluginId());
-                scheduled.add(new ScheduledHook(r.stage(), r.priority(), r.pluginId(), r.listIndex(),
-                        () -> r.hook().run(context)));
-            }
-            StageRunner runner = new StageRunner(scheduled, observer, timings);
-            state.runner = runner;
-            Thread onInterrupt = new Thread(runner::interrupt, "markata-teardown");
-            boolean hookInstalled = installShutdownHook(onInterrupt);
             try {
-                runner.run(last);
-            } catch (BuildException e) {
-                if (last == Stage.SAVE) {
-                    settleOutput(state, false, true); // removes nothing; what it wrote stays known as the build's
+                List<ScheduledHook> scheduled = new ArrayList<>();
+                for (Registration r : registrations) {
+                    HookContext context = new HookContext(state, r.stage(), r.pluginId());
+                    scheduled.add(new ScheduledHook(r.stage(), r.priority(), r.pluginId(), r.listIndex(),
+                            () -> r.hook().run(context)));
                 }
-                throw e;
+                StageRunner runner = new StageRunner(scheduled, observer, timings);
+                state.runner = runner;
+                Thread onInterrupt = new Thread(runner::interrupt, "markata-teardown");
+                boolean hookInstalled = installShutdownHook(onInterrupt);
+                try {
+                    runner.run(last);
+                } catch (BuildException e) {
+                    if (last == Stage.SAVE) {
+                        settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
+                    }
+                    throw e;
+                } finally {
+                    if (hookInstalled) {
+                        removeShutdownHook(onInterrupt);
+                    }
+                }
+                // only a whole build knows every file of the site (markata list stops at pre_render)
+                List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale) : List.of();
+                return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
+                        output.written(), output.unchanged(), removed, site.pathPrefix());
             } finally {
-                if (hookInstalled) {
-                    removeShutdownHook(onInterrupt);
-                }
+                state.close(); // the temporary cache folder of a build whose own could not be used
             }
-            // only a whole build knows every file of the site (markata list stops at pre_render)
-            List<String> removed = last == Stage.SAVE ? settleOutput(state, removeStale, false) : List.of();
-            return new BuildResult(site.outputDir(), state.posts, pluginIds, timings.snapshot(),
-                    output.written(), output.unchanged(), removed, site.pathPrefix());
         }
     }
 
     /**
      * Records the files this build made in the output folder and, when {@code remove}, removes
      * those an earlier build made that it did not ({@link OutputRecord}); says how many went
-     * (their names with {@code --verbose}). Returns them. A cache folder that cannot be written
-     * is said in a warning after a build that succeeded; one that failed has said it in its error
-     * when it asked for the folder, or has a failure of its own to tell first.
+     * (their names with {@code --verbose}). Returns them. Without a usable cache folder nothing
+     * is recorded or removed: the warning that the build goes on without its caches says so
+     * ({@link BuildState#cacheDir}).
      */
-    private List<String> settleOutput(BuildState state, boolean remove, boolean failed) {
-        Path cacheDir;
-        try {
-            cacheDir = state.cacheDir();
-        } catch (IOException e) {
-            if (failed) {
-                return List.of();
-            }
-            reporter.warn("the files this build made in " + state.output.root() + " cannot be recorded, and no file"
-                    + " an earlier build made is removed: " + new OutputDir.WriteFailed(config.site().cacheDir(), e)
-                    .getMessage());
-            return List.of();
+    private List<String> settleOutput(BuildState state, boolean remove) {
+        Path cacheDir = state.cacheDir();
+        if (state.cacheUnusable() != null) {
+            return List.of(); // said when the build first asked for the folder
         }
         OutputRecord.Outcome outcome = OutputRecord.settle(state.output, cacheDir, remove);
         outcome.warnings().forEach(reporter::warn);
@@ -375,11 +382,13 @@ public final class Markata {
                 }
             }
             boolean removeStale = problems.read(() -> config.section(REMOVE_STALE_FILES), true);
+            BuildLock.Wait lockWait = problems.read(() -> LockTimeout.read(environment), BuildLock.Wait.UNLIMITED);
             problems.throwIfAny();
             config.warnings().forEach(reporter::warn);
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
-            return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale);
+            return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale,
+                    lockWait, environment);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.markata.cli;
 
 import dev.markata.config.Config;
 import dev.markata.config.ConfigLoader;
+import dev.markata.config.LockTimeout;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.BuildLock;
 import dev.markata.content.CacheDir;
@@ -56,10 +57,15 @@ final class CleanCommand implements Callable<Integer>, Main.WithOptions {
             throw new UsageException(site.outputDir() + " (output_dir) holds documents of glob_patterns, like "
                     + document.get() + ": it is not a built site; nothing was removed");
         }
+        BuildLock.Wait wait = LockTimeout.read(main.environment);
         // not while a build of the site writes (serve --watch): it went on writing into what clean removed
         try (BuildLock lock = dryRun || !Files.isDirectory(site.cacheDir()) ? null
-                : BuildLock.acquire(site.cacheDir(), site.directory(), main.err::println)) {
+                : BuildLock.acquire(site.cacheDir(), site.directory(), wait, main.err::println,
+                        still -> main.err.println("warning: " + still))) {
             return clean(site);
+        } catch (BuildLock.TimedOut e) {
+            main.err.println("error: " + LockTimeout.gaveUp(e, main.environment, "nothing was removed"));
+            return ExitCodes.BUILD_FAILED;
         }
     }
 

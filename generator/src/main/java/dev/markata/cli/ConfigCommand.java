@@ -13,20 +13,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code markata config show|get KEY}: the effective configuration. */
-@Command(name = "config", description = "Shows the effective configuration.",
+/**
+ * {@code markata config [show|get KEY]}: the effective configuration; alone, as {@code show}. The
+ * options go before the subcommand or after it ({@code config -d DIR get title}): given before,
+ * they were "Unknown options", and {@code config --directory DIR} is how a user asks for it.
+ */
+@Command(name = "config", description = "Shows the effective configuration (alone: as config show).",
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Get.class})
-final class ConfigCommand {
+final class ConfigCommand implements Callable<Integer>, Main.WithOptions {
 
     @Mixin
     HelpOption help;
 
     @ParentCommand
     Main main;
+
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public CommonOptions options() {
+        return options;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return Show.show(main, options);
+    }
+
+    /**
+     * The options a subcommand runs with: its own, with the folder given to {@code config} before
+     * it when it names none, and {@code -q} / {@code -v} given on either.
+     */
+    CommonOptions optionsFor(CommonOptions own, CommandSpec ownSpec) throws UsageException {
+        boolean before = spec.commandLine().getParseResult().hasMatchedOption("--directory");
+        boolean after = ownSpec.commandLine().getParseResult().hasMatchedOption("--directory");
+        if (before && after) {
+            throw new UsageException("--directory is given twice, to config (" + options.directory + ") and to config "
+                    + ownSpec.name() + " (" + own.directory + "): give it once");
+        }
+        CommonOptions merged = new CommonOptions();
+        merged.directory = before ? options.directory : own.directory;
+        merged.verbose = own.verbose || options.verbose;
+        merged.quiet = own.quiet || options.quiet;
+        return merged;
+    }
 
     /** The [markata] table with markata's defaults filled in for the core keys. */
     static Map<String, Object> effective(Config config) {
@@ -74,10 +114,17 @@ final class ConfigCommand {
             return options;
         }
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            Config config = load(parent.main, options);
-            parent.main.out.print(toToml(config.markata().path(), effective(config)));
+            return show(parent.main, parent.optionsFor(options, spec));
+        }
+
+        static Integer show(Main main, CommonOptions options) throws Exception {
+            Config config = load(main, options);
+            main.out.print(toToml(config.markata().path(), effective(config)));
             return ExitCodes.OK;
         }
 
@@ -120,9 +167,12 @@ final class ConfigCommand {
             return options;
         }
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            Config config = load(parent.main, options);
+            Config config = load(parent.main, parent.optionsFor(options, spec));
             String path = key.startsWith("markata.") ? key.substring("markata.".length()) : key;
             Object value = effective(config);
             List<String> walked = new ArrayList<>();

@@ -5,13 +5,22 @@ import dev.markata.Markata;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
+import dev.markata.plugin.Plugin;
+import dev.markata.plugin.PluginRegistry;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code markata list}: the posts, with slug, title, date and published, without rendering anything. */
+/**
+ * {@code markata list}: the posts, with slug, title, date and published, without rendering
+ * anything; {@code --plugins}: the plugins there are, for {@code hooks}.
+ */
 @Command(name = "list", description = "Lists the posts: slug, title, date, published.")
 final class ListCommand implements Callable<Integer>, Main.WithOptions {
 
@@ -29,8 +38,15 @@ final class ListCommand implements Callable<Integer>, Main.WithOptions {
         return options;
     }
 
+    @Option(names = "--plugins", description = "Lists the plugins markata-java has instead (for hooks): id,"
+            + " whether \"default\" brings it in, its other names.")
+    boolean plugins;
+
     @Override
     public Integer call() throws Exception {
+        if (plugins) {
+            return listPlugins();
+        }
         // a listing is no build to profile: with the profiler in hooks it printed a profile after
         // the posts and wrote a report into output_dir
         BuildResult result = Markata.builder(options.directory).environment(main.environment).plugins(main.plugins)
@@ -44,6 +60,19 @@ final class ListCommand implements Callable<Integer>, Main.WithOptions {
         main.out.printf(format, "slug", "title", "date", "published");
         for (Post post : result.posts()) {
             main.out.printf(format, post.slug(), shown(post), date(post), post.published());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Every plugin by id, sorted; the site is not read (its hooks may be what is wrong). */
+    private Integer listPlugins() throws Exception {
+        List<Plugin> all = main.plugins.plugins().stream().sorted(Comparator.comparing(Plugin::id)).toList();
+        int idWidth = Math.max(6, all.stream().mapToInt(p -> p.id().length()).max().orElse(0));
+        String format = "%-" + idWidth + "s  %-7s  %s";
+        main.out.println(String.format(format, "plugin", "default", "also named").stripTrailing());
+        for (Plugin plugin : all) {
+            main.out.println(String.format(format, plugin.id(), PluginRegistry.inDefaultSet(plugin.id()) ? "yes" : "",
+                    String.join(", ", new TreeSet<>(plugin.aliases()))).stripTrailing());
         }
         return ExitCodes.OK;
     }

@@ -65,7 +65,10 @@ final class SiteInputs {
     private final Set<Path> named;
     /** The {@code template} of each post of the last build that had posts to ask (kept while builds fail). */
     private final Set<String> postTemplates;
-    /** The files the {@code include_raw} tags of those posts show ({@link RawIncludes}; kept alike). */
+    /**
+     * The files the {@code include_raw} tags of those posts show ({@link RawIncludes}), and those
+     * the posts that are symbolic links lead to ({@link #linkTarget}); kept alike.
+     */
     private final Set<Path> postIncludes;
     /** The folders outside the site folder to watch ({@link #outside}). */
     private final List<Path> outside;
@@ -115,6 +118,7 @@ final class SiteInputs {
             posts.stream().map(Post::template).filter(Objects::nonNull).forEach(postTemplates::add);
             posts.stream().filter(post -> PydanticBool.of(post.extra().get("jinja")).orElse(false))
                     .forEach(post -> postIncludes.addAll(RawIncludes.files(folder, post.content())));
+            posts.forEach(post -> linkTarget(folder.resolve(post.path())).ifPresent(postIncludes::add));
         } else if (previous != null) {
             postTemplates.addAll(previous.postTemplates);
             postIncludes.addAll(previous.postIncludes);
@@ -151,6 +155,23 @@ final class SiteInputs {
             named.addAll(postIncludes);
             return new SiteInputs(previous.site, outputDir, previous.folders, named, postTemplates, postIncludes,
                     previous.documents, previous.settingsFile);
+        }
+    }
+
+    /**
+     * The file a post that is a symbolic link leads to (through every link on the way), which a
+     * build reads: an edit of it changes nothing in the folder the link is in, so its own folder
+     * is watched too (outside the site folder, or one of the site the glob does not enter).
+     * Empty for a post that is no link, or a link to nothing now.
+     */
+    private static Optional<Path> linkTarget(Path post) {
+        if (!Files.isSymbolicLink(post)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(post.toRealPath());
+        } catch (IOException gone) {
+            return Optional.empty();
         }
     }
 

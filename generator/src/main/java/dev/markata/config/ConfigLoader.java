@@ -31,9 +31,10 @@ public final class ConfigLoader {
     /**
      * Variables of the {@code ./markata} launcher (JVM options, class-data sharing), not
      * settings: read as config they became keys like {@code java_opts}, which templates and
-     * cache keys see, so changing the JVM's heap made every page render again.
+     * cache keys see, so changing the JVM's heap made every page render again; and
+     * {@link LockTimeout#VARIABLE}, read by the commands, for the same reason.
      */
-    static final Set<String> LAUNCHER_VARIABLES = Set.of("MARKATA_JAVA_OPTS", "MARKATA_CDS");
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("MARKATA_JAVA_OPTS", "MARKATA_CDS", LockTimeout.VARIABLE);
 
     private final Map<String, String> environment;
 

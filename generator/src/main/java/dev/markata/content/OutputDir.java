@@ -190,7 +190,8 @@ public final class OutputDir {
             super("cannot write " + target + ": " + reason(cause), cause);
         }
 
-        private static String reason(IOException e) {
+        /** The system's reason, in words: "No space left on device (the disk is full)". */
+        public static String reason(IOException e) {
             // a FileSystemException without a reason has its path for a message, which the
             // message already names: "cannot write x: x"
             String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : e.getMessage();

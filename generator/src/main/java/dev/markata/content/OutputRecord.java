@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -278,7 +277,7 @@ public final class OutputRecord {
             } catch (IOException e) {
                 left.add(name);
                 warnings.add("cannot remove " + file + ", which an earlier build wrote and this one no longer makes: "
-                        + reason(e));
+                        + OutputDir.WriteFailed.reason(e));
             }
         }
         List<Path> deepestFirst = new ArrayList<>(folders);
@@ -301,10 +300,6 @@ public final class OutputRecord {
         }
     }
 
-    private static String reason(IOException e) {
-        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : String.valueOf(e.getMessage());
-    }
-
     /** Writes the record unless the last one holds the same names for the same folder. */
     private static void write(Path file, String folder, Names names, Recorded last, List<String> warnings) {
         if (last != null && last.holds(names)) {
@@ -324,8 +319,8 @@ public final class OutputRecord {
         try {
             AtomicFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            warnings.add("cannot write " + file + ": " + reason(e) + "; the files this build made in the output folder"
-                    + " are not recorded, and the next build removes none that it no longer makes");
+            warnings.add("cannot write " + file + ": " + OutputDir.WriteFailed.reason(e) + "; the files this build made"
+                    + " in the output folder are not recorded, and the next build removes none that it no longer makes");
         }
     }
 
@@ -402,7 +397,7 @@ public final class OutputRecord {
             try {
                 text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                return damaged(warnings, "it cannot be read (" + reason(e) + ")");
+                return damaged(warnings, "it cannot be read (" + OutputDir.WriteFailed.reason(e) + ")");
             }
             if (!text.endsWith("\n")) {
                 return damaged(warnings, "its last line is cut off");
@@ -434,7 +429,7 @@ public final class OutputRecord {
             } catch (NoSuchFileException e) {
                 return null;
             } catch (IOException e) {
-                warnings.add(ignoring(file, "it cannot be read (" + reason(e) + ")"));
+                warnings.add(ignoring(file, "it cannot be read (" + OutputDir.WriteFailed.reason(e) + ")"));
                 return null;
             }
             String[] fields = header == null ? new String[0] : header.split("\t", -1);

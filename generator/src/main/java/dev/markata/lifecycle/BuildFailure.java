@@ -39,6 +39,17 @@ public record BuildFailure(Stage stage, String pluginId, List<Problem> problems)
         }
     }
 
+    /** The plugin id of a failure before the first stage ({@link #beforeStages}). */
+    private static final String BEFORE_STAGES = "markata (before its first stage)";
+
+    /**
+     * The build did not start: it gave up waiting for another build of the site
+     * ({@code MARKATA_LOCK_TIMEOUT}). Described as {@code build failed: <message>}: no stage ran.
+     */
+    public static BuildFailure beforeStages(String message) {
+        return new BuildFailure(Stage.inOrder().get(0), BEFORE_STAGES, List.of(new Problem(null, message, null)));
+    }
+
     /** What the first problem of an interruption says, followed by the stage. */
     private static final String INTERRUPTED = "interrupted";
 
@@ -72,6 +83,9 @@ public record BuildFailure(Stage stage, String pluginId, List<Problem> problems)
      * any other problem, and the first is the one to read.
      */
     public String describe() {
+        if (pluginId.equals(BEFORE_STAGES)) {
+            return "build failed: " + problems.get(0).message();
+        }
         String head = "build failed in stage " + stage.id() + ", plugin " + pluginId
                 + document().map(d -> ", document " + d).orElse("") + ":";
         List<Said> lines = new ArrayList<>();

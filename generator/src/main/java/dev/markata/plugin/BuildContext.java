@@ -9,6 +9,7 @@ import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.BuildTimings;
 import dev.markata.lifecycle.DocumentFailures;
 import dev.markata.lifecycle.Stage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,9 +104,26 @@ public interface BuildContext {
 
     /**
      * {@code .markata.cache} in the site folder, created on first call; emptied then when another
-     * build of markata-java wrote it ({@link dev.markata.content.CacheDir}).
+     * build of markata-java wrote it ({@link dev.markata.content.CacheDir}). Where it cannot be
+     * made or written, an empty temporary folder, after one warning: the build goes on without
+     * its caches. Write its files with {@link #writeCache}.
      */
     Path cacheDir();
+
+    /**
+     * Writes a cache file under {@link #cacheDir} with {@code write}. A cache only saves work,
+     * so a write that fails (a full disk, a read-only folder, a folder in the file's place) does
+     * not fail the build: the first such failure of a build is said in one warning naming the
+     * cache folder and the reason, later ones are not, and the build goes on; the next build does
+     * the work again. Returns whether the file was written.
+     */
+    boolean writeCache(Path file, CacheWrite write);
+
+    /** A write of a cache file ({@link #writeCache}). */
+    @FunctionalInterface
+    interface CacheWrite {
+        void write() throws IOException;
+    }
 
     /** Stage and hook times measured so far. */
     BuildTimings timings();

@@ -30,8 +30,6 @@ public final class PluginRegistry {
         }
     }
 
-    /** How an unknown name's error lists the known ones (once: later errors point back to it). */
-    private static final String KNOWN_PLUGINS = "; known plugins: ";
     private static final String SKIPPED = " is skipped: ";
 
     private final Map<String, Plugin> byName;
@@ -80,6 +78,11 @@ public final class PluginRegistry {
     }
 
     /** Every id and alias known here. */
+    /** Whether {@code "default"} in {@code hooks} brings in the plugin of this id. */
+    public static boolean inDefaultSet(String id) {
+        return MarkataPluginIds.DEFAULT.contains(id);
+    }
+
     public Set<String> names() {
         return new TreeSet<>(byName.keySet());
     }
@@ -210,11 +213,10 @@ public final class PluginRegistry {
                 Set<String> known = new TreeSet<>(byName.keySet());
                 known.addAll(MarkataPluginIds.NOT_YET);
                 List<String> closest = DidYouMean.closest(name, known, 3);
-                // the known names once: each unknown name printed all of them again
-                boolean listed = problems.stream().anyMatch(problem -> problem.contains(KNOWN_PLUGINS));
+                // not the list itself: every id, 38 of them, on the error's line
                 problems.add(place.apply(key) + " = \"" + name + "\": no plugin has this name"
                         + (!closest.isEmpty() ? "; did you mean " + String.join(" or ", closest) + "?"
-                        : listed ? KNOWN_PLUGINS + "as above" : KNOWN_PLUGINS + String.join(", ", byName.keySet())));
+                        : "; markata list --plugins lists the plugins markata-java has"));
             }
         }
         return plugins;

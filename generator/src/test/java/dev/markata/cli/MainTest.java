@@ -766,6 +766,47 @@ class MainTest {
         assertThat(missing.err()).contains("error: no key titel in the configuration; did you mean title?");
     }
 
+    /**
+     * {@code config} is "the effective configuration": alone it shows it, as {@code config show}
+     * does, and a folder given before the subcommand is the folder it reads ({@code config -d DIR
+     * get title}); {@code config --directory DIR} said "Unknown options: '--directory'".
+     */
+    @Test
+    void configAloneShowsTheConfigurationAndTakesTheFolderBeforeItsSubcommandToo() {
+        site().write("markata.toml", "[markata]\ntitle = \"Bare\"\n");
+        String shown = run("config", "show", "-d", dir.toString()).out();
+        assertThat(shown).contains("title = \"Bare\"\n");
+        for (List<String> args : List.of(List.of("config", "--directory", dir.toString()),
+                List.of("config", "-d", dir.toString(), "show"), List.of("config", "-q", "-d", dir.toString()))) {
+            Run run = run(args.toArray(String[]::new));
+            assertThat(run.code()).as(args.toString()).isZero();
+            assertThat(run.out()).as(args.toString()).isEqualTo(shown);
+        }
+        Run get = run("config", "-d", dir.toString(), "get", "title");
+        assertThat(get.code()).as(get.toString()).isZero();
+        assertThat(get.out()).isEqualTo("Bare" + System.lineSeparator());
+
+        Run twice = run("config", "-d", dir.toString(), "show", "-d", "elsewhere");
+        assertThat(twice.code()).as(twice.toString()).isEqualTo(2);
+        assertThat(twice.err()).contains("error: --directory is given twice, to config (" + dir + ") and to config"
+                + " show (elsewhere): give it once");
+    }
+
+    /** What an unknown name in hooks points to: every plugin, its other names, and which the default set has. */
+    @Test
+    void listPluginsNamesEveryPluginWithItsAliasesAndWhetherTheDefaultSetHasIt() {
+        Run run = run("list", "--plugins", "-d", dir.resolve("no-site-here").toString());
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).matches("plugin +default +also named");
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("markata\\.plugins\\.glob +yes *"));
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .matches("markata\\.plugins\\.pyinstrument +markata\\.plugins\\.profiler"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).matches("markata\\.plugins\\.seo *"));
+        assertThat(lines.subList(1, lines.size())).isSorted();
+    }
+
     @Test
     void versionAndHelp() {
         Run version = run("--version");

@@ -7,7 +7,6 @@ import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,12 +63,7 @@ public final class AutoDescriptionPlugin implements Plugin {
                 }
                 return described;
             });
-            try {
-                known.finishBuild(file);
-            } catch (IOException e) {
-                context.reporter().warn("could not write the cache file " + file + " (" + e.getMessage()
-                        + "); the next build makes the posts' descriptions again");
-            }
+            context.writeCache(file, () -> known.finishBuild(file));
         });
     }
 

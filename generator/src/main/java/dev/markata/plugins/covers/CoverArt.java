@@ -1,5 +1,6 @@
 package dev.markata.plugins.covers;
 
+import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.PluginException;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.profiler.io.AtomicFiles;
@@ -95,13 +96,31 @@ final class CoverArt {
      * @throws PluginException naming the key and the file when one cannot be read as an image or font
      */
     static CoverArt load(CoversConfig config, Path site, Path cacheDir) throws PluginException {
+        return load(config, site, cacheDir, (file, write) -> {
+            try {
+                write.write();
+                return true;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Writes a file of the cache and says whether it did: {@link BuildContext#writeCache}. */
+    @FunctionalInterface
+    interface CacheWriter {
+        boolean write(Path file, BuildContext.CacheWrite write);
+    }
+
+    /** {@link #load}, the copies of fonts written by {@code cache}. */
+    static CoverArt load(CoversConfig config, Path site, Path cacheDir, CacheWriter cache) throws PluginException {
         BufferedImage template = config.template().isPresent()
                 ? template(config, site.resolve(config.template().get()).normalize())
                 : new BufferedImage(PLAIN_WIDTH, PLAIN_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Set<Path> fontCopies = new HashSet<>();
-        Font font = font(config, "font", config.font(), site, cacheDir, fontCopies);
+        Font font = font(config, "font", config.font(), site, cacheDir, cache, fontCopies);
         Font textFont = config.textFont().equals(config.font()) ? font
-                : font(config, "text_font", config.textFont(), site, cacheDir, fontCopies);
+                : font(config, "text_font", config.textFont(), site, cacheDir, cache, fontCopies);
         return new CoverArt(config, template, font, textFont, fontCopies);
     }
 
@@ -125,14 +144,14 @@ final class CoverArt {
     }
 
     private static Font font(CoversConfig config, String key, Optional<String> path, Path site, Path cacheDir,
-            Set<Path> copies) throws PluginException {
+            CacheWriter cache, Set<Path> copies) throws PluginException {
         if (path.isEmpty()) {
             return new Font(Font.SANS_SERIF, Font.PLAIN, LARGEST_SIZE);
         }
         Path file = site.resolve(path.get()).normalize();
         try {
             // from a file: from a stream, Java would copy the font to the system's temporary folder
-            Path copy = fontCopy(file, cacheDir);
+            Path copy = fontCopy(file, cacheDir, cache);
             copies.add(copy);
             return Font.createFont(Font.TRUETYPE_FONT, copy.toFile());
         } catch (FontFormatException e) {
@@ -150,14 +169,17 @@ final class CoverArt {
      * long as the JVM runs, so a {@code serve --watch} that had drawn covers went on setting
      * titles with the first font's widths after the file was replaced by another release of the
      * same font (titles too large for the padding). A path per content never meets an older
-     * font. Written once per version of the font, atomically.
+     * font. Written once per version of the font, atomically; where the cache cannot be written
+     * (a full disk) the font is loaded from its own file, as it was before there were copies.
      */
-    static Path fontCopy(Path file, Path cacheDir) throws IOException {
+    static Path fontCopy(Path file, Path cacheDir, CacheWriter cache) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Path copy = cacheDir.resolve(FONT_COPIES).resolve(new Hashing().add(bytes).hex() + "-" + file.getFileName());
-        if (!Files.isRegularFile(copy)) {
+        if (!Files.isRegularFile(copy) && !cache.write(copy, () -> {
             Files.createDirectories(copy.getParent());
             AtomicFiles.write(copy, bytes);
+        })) {
+            return file;
         }
         return copy;
     }

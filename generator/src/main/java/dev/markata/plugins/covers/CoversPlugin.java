@@ -140,14 +140,14 @@ public final class CoversPlugin implements Plugin {
             List<CoverArt> art = new ArrayList<>();
             Set<Path> fontCopies = new HashSet<>();
             for (CoversConfig cover : covers) {
-                CoverArt loaded = CoverArt.load(cover, site, fontsCache);
+                CoverArt loaded = CoverArt.load(cover, site, fontsCache, context::writeCache);
                 art.add(loaded);
                 fontCopies.addAll(loaded.fontCopies());
             }
-            CoverArt.deleteOtherFontCopies(fontsCache, fontCopies);
+            context.writeCache(fontsCache, () -> CoverArt.deleteOtherFontCopies(fontsCache, fontCopies));
             context.map(jobs, job -> job.post().path(), job -> drawPost(output, art, job));
         }
-        KeyFile.write(keysFile, keys, previous);
+        context.writeCache(keysFile, () -> KeyFile.write(keysFile, keys, previous));
     }
 
     /**

@@ -57,7 +57,7 @@ public final class DidYouMeanPlugin implements Plugin {
             // blog starter has one): publish_html writes it; the key is dropped so that this page
             // is made again when that post goes
             if (context.posts().stream().anyMatch(post -> post.outputPath().equals(PAGE))) {
-                KeyFile.write(keysFile, Map.of(), previous);
+                context.writeCache(keysFile, () -> KeyFile.write(keysFile, Map.of(), previous));
                 return;
             }
             PostBodies bodies = PostBodies.of(context);
@@ -82,7 +82,8 @@ public final class DidYouMeanPlugin implements Plugin {
             AtomicBoolean readDescriptions = new AtomicBoolean();
             String html = bodies.noting(readBodies, readDescriptions, () -> templates.render(PAGE, PAGE, values));
             context.output().write(PAGE, html);
-            KeyFile.write(keysFile, Map.of(PAGE, bodies.storedKey(key, readBodies.get(), readDescriptions.get())), previous);
+            Map<String, String> keys = Map.of(PAGE, bodies.storedKey(key, readBodies.get(), readDescriptions.get()));
+            context.writeCache(keysFile, () -> KeyFile.write(keysFile, keys, previous));
         });
     }
 

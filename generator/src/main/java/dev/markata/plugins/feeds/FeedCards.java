@@ -1,11 +1,10 @@
 package dev.markata.plugins.feeds;
 
-import dev.markata.content.OutputDir;
+import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.CacheText;
 import dev.markata.plugin.Reporter;
 import dev.markata.profiler.io.AtomicFiles;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,8 +155,9 @@ final class FeedCards {
      *
      * @param paths       the posts of the build
      * @param templateIds the ids of the card templates its feeds name
+     * @param context     the build, which writes the file ({@link BuildContext#writeCache})
      */
-    synchronized void finishBuild(Set<String> paths, Set<String> templateIds) throws IOException {
+    synchronized void finishBuild(Set<String> paths, Set<String> templateIds, BuildContext context) {
         if (!prepared) {
             // no feed page was rendered: what the last build kept (and the file) stays as it is;
             // a post gone, or a card template, changes every feed page's key, and they are looked up then
@@ -185,13 +185,12 @@ final class FeedCards {
             // ends renders at most those again.
             unwritten += rendered.get();
             if (first || dropped || unwritten >= WRITE_AFTER || !Files.isRegularFile(file)) {
-                try {
-                    AtomicFiles.write(file, encode(used));
-                } catch (IOException e) {
-                    throw new OutputDir.WriteFailed(file, e);
+                Path written = file;
+                // a write that fails is the build's one cache warning, and the next build renders those cards again
+                fileHoldsKept = context.writeCache(written, () -> AtomicFiles.write(written, encode(used)));
+                if (fileHoldsKept) {
+                    unwritten = 0;
                 }
-                unwritten = 0;
-                fileHoldsKept = true;
             } else {
                 fileHoldsKept = false;
             }

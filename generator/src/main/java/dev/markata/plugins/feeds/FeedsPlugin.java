@@ -6,6 +6,7 @@ import dev.markata.config.DidYouMean;
 import dev.markata.config.SiteConfig;
 import dev.markata.content.Post;
 import dev.markata.content.PostDate;
+import dev.markata.content.WindowsNames;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
@@ -98,6 +99,12 @@ public final class FeedsPlugin implements Plugin {
             return feeds;
         }));
         for (FeedConfig feed : feeds) {
+            WindowsNames.reservedPart(feed.slug()).ifPresent(part -> setup.reporter().warn("[markata.feeds] feed \""
+                    + feed.name() + "\": the slug \"" + feed.slug() + "\" "
+                    + (part.equals(feed.slug()) ? "" : "has \"" + part + "\", which ")
+                    + WindowsNames.problem(part).orElseThrow() + ": its folder cannot be made there, so the site"
+                    + " cannot be checked out or deployed from Windows (Linux hosts serve it); if the site is ever"
+                    + " handled on Windows, give the feed another slug"));
             FeedConfig.Pagination pagination = feed.pagination();
             if (pagination.enabled() && !FeedConfig.Pagination.TYPES.contains(pagination.type())) {
                 // markata takes any text, and its templates then show the pages' links alone
@@ -505,9 +512,9 @@ public final class FeedsPlugin implements Plugin {
         for (Selected feed : feeds.feeds()) {
             cardTemplates.add(Hashing.of(feed.config().cardTemplate()));
         }
-        cards.finishBuild(byPath.keySet(), cardTemplates);
+        cards.finishBuild(byPath.keySet(), cardTemplates, context);
         entries.keepOnly(byPath.keySet());
-        KeyFile.write(keysFile, keys, previous);
+        context.writeCache(keysFile, () -> KeyFile.write(keysFile, keys, previous));
     }
 
     /**

@@ -228,7 +228,7 @@ public final class IconResizePlugin implements Plugin {
                 return context.output().write(output.file(), encoded);
             });
         }
-        KeyFile.write(keysFile, keys, previous);
+        context.writeCache(keysFile, () -> KeyFile.write(keysFile, keys, previous));
     }
 
     private static BufferedImage decode(Plan plan) throws PluginException {

@@ -4,6 +4,7 @@ import dev.markata.content.Post;
 import dev.markata.content.PostDate;
 import dev.markata.content.SitePaths;
 import dev.markata.content.Utf8;
+import dev.markata.content.WindowsNames;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
@@ -112,14 +113,10 @@ public final class LoadPlugin implements Plugin {
             posts = loaded;
         }
         checkSlugsAreUnique(posts);
+        warnOfWindowsNames(posts, context.reporter()::warn);
         context.setPosts(posts);
         context.put(ContentDigests.KEY, new ContentDigests(cache.digests()));
-        try {
-            cache.write();
-        } catch (IOException e) {
-            context.reporter().warn("could not write the load cache in " + cacheFolder + " (" + e.getMessage()
-                    + "); the next build reads those posts again");
-        }
+        context.writeCache(cacheFolder, cache::write);
     }
 
     static String documentName(Path relative) {
@@ -182,6 +179,34 @@ public final class LoadPlugin implements Plugin {
         if (!clashes.isEmpty()) {
             throw new PluginException(String.join("\n  ", clashes));
         }
+    }
+
+    /**
+     * A slug Windows cannot make a folder of ({@code con}, {@code blog/lpt1}) builds, as in
+     * markata, and Linux hosts serve it, but a checkout or deploy of the site from Windows fails
+     * on it: a warning naming the post. Checked on every build, cached posts too, so the warning
+     * stays until the slug changes.
+     */
+    static void warnOfWindowsNames(List<Post> posts, Consumer<String> warn) {
+        for (Post post : posts) {
+            WindowsNames.reservedPart(post.slug()).ifPresent(part -> {
+                String reason = WindowsNames.problem(part).orElseThrow();
+                String where = part.equals(post.slug()) ? reason : "has \"" + part + "\", which " + reason;
+                warn.accept(post.path() + ": the slug \"" + post.slug() + "\" " + where + ": its page's folder cannot"
+                        + " be made there, so the site cannot be checked out or deployed from Windows (Linux hosts"
+                        + " serve it); if the site is ever handled on Windows, give the post another slug in its"
+                        + " front matter (slug: " + windowsSafe(post.slug()) + ")");
+            });
+        }
+    }
+
+    /** The slug with "-post" after each part Windows cannot make, for the warning's example. */
+    private static String windowsSafe(String slug) {
+        List<String> parts = new ArrayList<>();
+        for (String part : slug.split("/")) {
+            parts.add(WindowsNames.problem(part).isPresent() ? part + "-post" : part);
+        }
+        return String.join("/", parts);
     }
 
     /** Takes the typed keys out of the front matter, with errors naming the key's line. */

@@ -71,6 +71,6 @@ public final class MermaidPlugin implements Plugin {
             String content = MermaidBlocks.replace(post.content(), script);
             return content == post.content() ? post : post.withContent(content);
         });
-        KeyFile.write(file, without, known);
+        context.writeCache(file, () -> KeyFile.write(file, without, known));
     }
 }

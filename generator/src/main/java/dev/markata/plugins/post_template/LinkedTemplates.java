@@ -67,7 +67,7 @@ final class LinkedTemplates {
             }
             context.output().write(output, templates.render(file.getValue(), file.getValue(), Map.of("markata", markata)));
         }
-        KeyFile.write(keysFile, keys, previous);
+        context.writeCache(keysFile, () -> KeyFile.write(keysFile, keys, previous));
     }
 
     /** Output file name to template name, for the templates folder's CSS, JS and XSL files. */

@@ -132,6 +132,6 @@ public final class RedirectsPlugin implements Plugin {
                     Map.of("original", rule.from(), "new", rule.to(), "status", rule.status()));
             context.output().write(rule.target(), page);
         }
-        KeyFile.write(keysFile, Map.of(PAGES, key), previous);
+        context.writeCache(keysFile, () -> KeyFile.write(keysFile, Map.of(PAGES, key), previous));
     }
 }

@@ -1,6 +1,6 @@
 package dev.markata.plugins.render_markdown;
 
-import dev.markata.content.OutputDir;
+import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.CacheText;
 import dev.markata.plugin.Reporter;
 import dev.markata.profiler.io.AtomicFiles;
@@ -26,6 +26,7 @@ final class RenderCache {
     private static final String KIND = "markata-render-cache";
 
     private final Path folder;
+    private final BuildContext context;
     private final Reporter reporter;
     private final AtomicInteger ignored = new AtomicInteger();
     /**
@@ -34,9 +35,10 @@ final class RenderCache {
      */
     private final boolean empty;
 
-    RenderCache(Path folder, Reporter reporter) {
+    RenderCache(Path folder, BuildContext context) {
         this.folder = folder;
-        this.reporter = reporter;
+        this.context = context;
+        this.reporter = context.reporter();
         this.empty = !Files.isDirectory(folder);
     }
 
@@ -61,14 +63,11 @@ final class RenderCache {
         }
     }
 
-    void put(String key, String html) throws IOException {
+    /** Stores the HTML for {@code key}; a write that fails is the build's one cache warning ({@link BuildContext#writeCache}). */
+    void put(String key, String html) {
         byte[] entry = CacheText.encode(KIND, html);
         Path file = file(key);
-        try {
-            AtomicFiles.write(file, entry);
-        } catch (IOException e) {
-            throw new OutputDir.WriteFailed(file, e);
-        }
+        context.writeCache(file, () -> AtomicFiles.write(file, entry));
     }
 
     /** After the build's lookups: one line for the corrupt entries not named in the first warning. */

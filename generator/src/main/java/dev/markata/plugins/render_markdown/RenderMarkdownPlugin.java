@@ -61,7 +61,7 @@ public final class RenderMarkdownPlugin implements Plugin {
     private static void render(BuildContext context, Templates templates, Settings settings) throws Exception {
         List<Post> posts = context.posts();
         Skips skips = Skips.of(context);
-        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context.reporter());
+        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context);
         PostHtml html = new PostHtml(context, templates, cache, ContentDigests.of(context), PostBodies.of(context),
                 settings);
         // A listing that shows posts in full (a feed's page, markata.posts) may show posts this

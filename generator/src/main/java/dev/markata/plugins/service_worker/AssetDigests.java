@@ -37,7 +37,7 @@ final class AssetDigests {
             keys.put(name, stored.get(i));
             all.add(name).add(SourceStamp.contentDigest(stored.get(i)));
         }
-        KeyFile.write(cache, keys, previous);
+        context.writeCache(cache, () -> KeyFile.write(cache, keys, previous));
         return all.hex();
     }
 }

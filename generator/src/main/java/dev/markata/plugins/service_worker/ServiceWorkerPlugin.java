@@ -110,7 +110,7 @@ public final class ServiceWorkerPlugin implements Plugin {
         String worker = text != null ? templates.renderString(name, text, 1, values)
                 : templates.render(FILE, FILE, values);
         context.output().write(FILE, worker);
-        KeyFile.write(keyFile, Map.of(FILE, key), previous);
+        context.writeCache(keyFile, () -> KeyFile.write(keyFile, Map.of(FILE, key), previous));
     }
 
     /** The addresses to store on install, each once, in the order the javadoc gives. */

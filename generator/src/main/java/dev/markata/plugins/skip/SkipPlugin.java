@@ -134,7 +134,8 @@ public final class SkipPlugin implements Plugin {
             Map<String, String> stored = new HashMap<>();
             keys.byPath().forEach((path, key) -> stored.put(path, keys.skipped().contains(path) ? keys.previous().get(path)
                     : bodies.storedKey(key, bodies.pageReadsBodies(path), bodies.pageReadsDescriptions(path))));
-            KeyFile.write(context.cacheDir().resolve(KEYS_FILE), stored, keys.previous());
+            Path keysFile = context.cacheDir().resolve(KEYS_FILE);
+            context.writeCache(keysFile, () -> KeyFile.write(keysFile, stored, keys.previous()));
         }
     }
 }

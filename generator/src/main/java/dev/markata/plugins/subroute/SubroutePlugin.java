@@ -4,6 +4,7 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
 import dev.markata.content.Post;
+import dev.markata.content.WindowsNames;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
@@ -51,6 +52,11 @@ public final class SubroutePlugin implements Plugin {
         if (subroute.isEmpty()) {
             return;
         }
+        // as a post's slug con (LoadPlugin): markata builds it, Windows cannot make its folder
+        WindowsNames.reservedPart(subroute).ifPresent(part -> setup.reporter().warn("[markata] subroute = \""
+                + subroute + "\": \"" + part + "\" " + WindowsNames.problem(part).orElseThrow() + ": the folder of"
+                + " every post's page cannot be made there, so the site cannot be checked out or deployed from Windows"
+                + " (Linux hosts serve it); if the site is ever handled on Windows, give the subroute another name"));
         setup.hook(Stage.LOAD, Priority.LAST, context -> {
             context.setPosts(context.posts().stream().map(post -> moved(post, subroute)).toList());
             LoadPlugin.checkSlugsAreUnique(context.posts());

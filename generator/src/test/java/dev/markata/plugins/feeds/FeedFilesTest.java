@@ -155,4 +155,15 @@ class FeedFilesTest {
         site.write("templates/rss.xml", "two {{ feed.posts | length }}");
         assertThat(Builds.warmMatchesClean(dir, "template edited")).containsEntry("python/rss.xml", "two 1");
     }
+
+    /** A feed's folder Windows cannot make ({@code slug = "aux"}) is built, with a warning naming the feed. */
+    @Test
+    void aFeedWhoseSlugIsAWindowsDeviceNameIsBuiltWithAWarning() throws Exception {
+        site().write("markata.toml", "[markata]\n[[markata.feeds]]\nslug = \"aux\"\nfilter = \"published\"\n");
+        assertThat(Builds.warnings(dir)).containsExactly("[markata.feeds] feed \"aux\": the slug \"aux\" is a device"
+                + " name on Windows (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, in any case and with any extension): its"
+                + " folder cannot be made there, so the site cannot be checked out or deployed from Windows (Linux"
+                + " hosts serve it); if the site is ever handled on Windows, give the feed another slug");
+        assertThat(dir.resolve("markout/aux/index.html")).exists();
+    }
 }

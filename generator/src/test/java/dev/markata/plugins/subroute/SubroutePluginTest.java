@@ -83,6 +83,18 @@ class SubroutePluginTest {
         }
     }
 
+    /** Every page's folder under {@code con/}: the site cannot be checked out on Windows, as a post's slug con. */
+    @Test
+    void aSubrouteWithAWindowsDeviceNameIsBuiltWithAWarning() throws Exception {
+        site("subroute = \"docs/con\"\n");
+        assertThat(Builds.warnings(dir)).containsExactly("[markata] subroute = \"docs/con\": \"con\" is a device name"
+                + " on Windows (CON, PRN, AUX, NUL, COM0-COM9, LPT0-LPT9, in any case and with any extension): the folder"
+                + " of every post's page cannot be made there, so the site cannot be checked out or deployed from"
+                + " Windows (Linux hosts serve it); if the site is ever handled on Windows, give the subroute another"
+                + " name");
+        assertThat(dir.resolve("markout/docs/con")).isDirectory();
+    }
+
     @Test
     void changingTheSubrouteOnAWarmBuildGivesWhatACleanBuildGives() throws Exception {
         site("");
