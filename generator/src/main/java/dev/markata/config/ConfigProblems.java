@@ -2,7 +2,6 @@ package dev.markata.config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**

@@ -4,7 +4,6 @@ import dev.markata.plugin.CacheText;
 import dev.markata.plugin.Reporter;
 import dev.markata.profiler.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
