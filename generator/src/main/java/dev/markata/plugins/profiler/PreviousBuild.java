@@ -56,9 +56,6 @@ sealed interface PreviousBuild {
             return new Found(BuildFigures.fromJson(json, Files.getLastModifiedTime(file).toInstant()));
         } catch (IllegalArgumentException | IOException e) {
             return new Damaged(file, e.getMessage());
-        } catch (StackOverflowError e) {
-            // the parser descends once per bracket: a file of nested brackets is no build's figures
-            return new Damaged(file, "nested too deeply to be a build's figures");
         }
     }
 }

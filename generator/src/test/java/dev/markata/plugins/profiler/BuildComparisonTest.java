@@ -193,7 +193,7 @@ class BuildComparisonTest {
         // the build goes on whatever the file holds
         Files.writeString(file, "[".repeat(1_000_000));
         assertThat(PreviousBuild.read(file)).isEqualTo(new PreviousBuild.Damaged(file,
-                "nested too deeply to be a build's figures"));
+                "nested deeper than 512 levels at offset 512"));
     }
 
     private static List<BuildStats.DocumentStat> documents(int count) {

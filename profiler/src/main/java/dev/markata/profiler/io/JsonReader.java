@@ -16,8 +16,16 @@ import java.util.Map;
  */
 public final class JsonReader {
 
+    /**
+     * How deep arrays and objects may nest. The parser descends once per level, so a file of a
+     * million {@code [} would otherwise end in a {@link StackOverflowError} rather than an error
+     * naming the offset; what this library and markata write nests a few levels.
+     */
+    static final int MAX_DEPTH = 512;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private JsonReader(String text) {
         this.text = text;
@@ -45,8 +53,7 @@ public final class JsonReader {
         }
         char c = text.charAt(pos);
         switch (c) {
-            case '{': return readObject();
-            case '[': return readArray();
+            case '{': case '[': return readNested(c);
             case '"': return readString();
             case 't': expectWord("true"); return Boolean.TRUE;
             case 'f': expectWord("false"); return Boolean.FALSE;
@@ -57,6 +64,15 @@ public final class JsonReader {
                 }
                 throw error("unexpected character '" + c + "'");
         }
+    }
+
+    private Object readNested(char open) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = open == '{' ? readObject() : readArray();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> readObject() {
