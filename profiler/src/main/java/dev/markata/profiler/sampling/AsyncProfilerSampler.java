@@ -8,7 +8,6 @@ import one.profiler.AsyncProfiler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,9 +86,9 @@ final class AsyncProfilerSampler implements Sampler {
     @Override
     public void start(Recording recording, Duration interval) throws IOException {
         this.interval = interval;
-        removeStaleRecordings();
-        Files.createDirectories(recordingFolder());
-        this.jfrFile = Files.createTempFile(recordingFolder(), "recording-", ".jfr");
+        JfrRecordingFolder.removeStale();
+        Files.createDirectories(JfrRecordingFolder.ofThisJvm());
+        this.jfrFile = Files.createTempFile(JfrRecordingFolder.ofThisJvm(), "recording-", ".jfr");
         String event = timeMode == TimeMode.WALL ? "wall" : "cpu";
         long micros = Math.max(1, interval.toNanos() / 1000);
         unfiltered = recording.selectsEveryThread();
@@ -101,7 +100,7 @@ final class AsyncProfilerSampler implements Sampler {
             profiler.execute(startCommand(event, micros, unfiltered, jfrFile));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(jfrFile);
-            Files.deleteIfExists(recordingFolder());
+            Files.deleteIfExists(JfrRecordingFolder.ofThisJvm());
             throw e;
         }
         recording.samplingBegins(); // async-profiler records now, and no thread is added yet
@@ -176,7 +175,7 @@ final class AsyncProfilerSampler implements Sampler {
         } finally {
             try {
                 Files.deleteIfExists(jfrFile);
-                Files.deleteIfExists(recordingFolder()); // one async recording per JVM: now empty
+                Files.deleteIfExists(JfrRecordingFolder.ofThisJvm()); // one async recording per JVM: now empty
             } catch (IOException ignored) {
                 // a temp file left behind is not worth failing the session for
             }
@@ -200,44 +199,6 @@ final class AsyncProfilerSampler implements Sampler {
     /** Why the JFR copy asked for was not written, or null. */
     String jfrOutputError() {
         return jfrOutputError;
-    }
-
-    /**
-     * Removes the recording folders of processes that no longer run: a JVM that ended without
-     * its shutdown hooks ({@code Runtime.halt}, {@code kill -9}, a crash) left its folder and a
-     * JFR file as big as its run. Only {@code markata-profiler-<pid>} folders are looked at, only
-     * their {@code recording-*.jfr} files deleted; what cannot be deleted (another user's) is left.
-     */
-    private static void removeStaleRecordings() {
-        Path tmp = recordingFolder().getParent();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, RECORDING_FOLDER_PREFIX + "[0-9]*")) {
-            for (Path folder : folders) {
-                long pid;
-                try {
-                    pid = Long.parseLong(folder.getFileName().toString().substring(RECORDING_FOLDER_PREFIX.length()));
-                } catch (NumberFormatException notOurs) {
-                    continue;
-                }
-                if (ProcessHandle.of(pid).isPresent()) {
-                    continue; // running (this JVM, another one recording, or a reused pid)
-                }
-                try (DirectoryStream<Path> recordings = Files.newDirectoryStream(folder, "recording-*.jfr")) {
-                    for (Path recording : recordings) {
-                        Files.deleteIfExists(recording);
-                    }
-                    Files.deleteIfExists(folder); // not when something else is in it
-                } catch (IOException | RuntimeException leftAlone) {
-                    // another user's, or not a recording folder after all: the next one
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // cleaning up after others is a courtesy: never a reason not to record
-        }
-    }
-
-    /** Where this JVM's recordings are written while they run: {@code $TMPDIR/markata-profiler-<pid>}. */
-    static Path recordingFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), RECORDING_FOLDER_PREFIX + ProcessHandle.current().pid());
     }
 
     /**
@@ -352,8 +313,6 @@ final class AsyncProfilerSampler implements Sampler {
     private static long epochNanos(java.time.Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
-
-    private static final String RECORDING_FOLDER_PREFIX = "markata-profiler-";
 
     /** What the JVM names the OS thread main ran on once main has ended. */
     private static final String DESTROY_JAVA_VM = "DestroyJavaVM";
