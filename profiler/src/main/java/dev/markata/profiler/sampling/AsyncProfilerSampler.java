@@ -3,7 +3,6 @@ package dev.markata.profiler.sampling;
 import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
-import dev.markata.profiler.model.ThreadState;
 import one.profiler.AsyncProfiler;
 
 import java.io.IOException;
@@ -12,12 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The preferred sampler: async-profiler 4.x in wall-clock mode (CPU mode on request), limited
@@ -46,7 +40,8 @@ final class AsyncProfilerSampler implements Sampler {
 
     /** The interval floor: async-profiler holds 1 kHz per thread here at about 3% of one core. */
     static final Duration FLOOR = Duration.ofMillis(1);
-    private static final int MAX_STACK_DEPTH = 8192;
+    /** The deepest stack async-profiler walks ({@code jstackdepth}): a trace this deep was cut short. */
+    static final int MAX_STACK_DEPTH = 8192;
 
     private final AsyncProfiler profiler;
     private final String libraryPath;
@@ -123,7 +118,7 @@ final class AsyncProfilerSampler implements Sampler {
      * thread's name, else the OS's, which Linux cuts to 15 characters ({@code C2 CompilerThre}).
      * A thread not named here is still sampled and left out when read, as before.
      * {@code DestroyJavaVM} stays sampled: main's OS thread carries that name once main has
-     * returned, and {@link #deliver} tells those samples apart itself.
+     * returned, and {@link AsyncProfilerRecordingReader} tells those samples apart itself.
      */
     static final List<String> UNSAMPLED_THREADS = unsampledThreads();
 
@@ -132,7 +127,7 @@ final class AsyncProfilerSampler implements Sampler {
                 "G1 Conc#*", "G1 Refine#*", "G1 Main Marker", "G1 Service", "G1 Young RemSet*", "VM Thread",
                 "VM Periodic Tas*", "Sweeper thread", "Service Thread", "Monitor Deflati*"));
         for (String name : Recording.SERVICE_THREAD_NAMES) {
-            if (!name.equals(DESTROY_JAVA_VM)) {
+            if (!name.equals(AsyncProfilerRecordingReader.DESTROY_JAVA_VM)) {
                 names.add(name);
             }
         }
@@ -169,7 +164,7 @@ final class AsyncProfilerSampler implements Sampler {
             if (jfrOutput != null) {
                 keepJfr();
             }
-            deliver(recording);
+            new AsyncProfilerRecordingReader(recording, timeMode, unfiltered, interval).deliver(jfrFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read async-profiler's recording " + jfrFile, e);
         } finally {
@@ -199,135 +194,5 @@ final class AsyncProfilerSampler implements Sampler {
     /** Why the JFR copy asked for was not written, or null. */
     String jfrOutputError() {
         return jfrOutputError;
-    }
-
-    /**
-     * Reads the recording back in one pass, holding per thread only runs of consecutive samples
-     * with the same stack, state and span (the midpoint rule needs just each run's first and last
-     * time), and converting each distinct JFR stack trace once: memory and time grow with how
-     * often stacks change, not with how many samples there are.
-     */
-    private void deliver(Recording recording) throws IOException {
-        Map<Long, ThreadContext> byId = new HashMap<>();
-        Map<Long, ThreadContext> byOsId = new HashMap<>();
-        Set<Long> carrierOsIds = new HashSet<>();
-        for (ThreadContext context : recording.sampledThreadsEver()) {
-            byId.put(context.threadId, context);
-            if (context.osThreadId > 0) {
-                byOsId.put(context.osThreadId, context);
-            }
-            if (context.carrierOsThreadId > 0) {
-                carrierOsIds.add(context.carrierOsThreadId);
-            }
-        }
-        ThreadContext mainWithoutOsId = recording.sampledThreadsEver().stream()
-                .filter(context -> context.osThreadId <= 0 && context.name.equals("main")).findFirst().orElse(null);
-        Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
-        for (ThreadContext context : recording.sampledThreadsEver()) {
-            // a thread's own log, as it is (not copied): the spans it opened, in order
-            spansByThread.put(context.threadId, context.spans.appended());
-        }
-        Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
-        // the reader hands out one object per thread and stack constant of a chunk
-        Map<JfrSampleReader.JavaThread, ThreadRuns> runsByThread = new IdentityHashMap<>();
-        Map<String, ThreadState> states = new HashMap<>();
-        JfrStackConverter stacks = new JfrStackConverter(recording.frames(), MAX_STACK_DEPTH);
-        long startEpochNanos = epochNanos(recording.startedAt());
-        JfrSampleReader.read(jfrFile, event -> {
-            JfrSampleReader.JavaThread thread = event.thread();
-            if (thread == null) {
-                return;
-            }
-            ThreadRuns threadRuns = runsByThread.get(thread);
-            if (threadRuns == null) {
-                // by OS id first: the JFR names a dead thread after the Java thread its OS
-                // thread carried last (main's samples come back as "DestroyJavaVM")
-                ThreadContext sampled = byOsId.get(thread.osThreadId());
-                if (sampled == null) {
-                    sampled = byId.get(thread.javaThreadId());
-                }
-                if (sampled == null && DESTROY_JAVA_VM.equals(thread.javaName())) {
-                    // main, registered by another thread (an attached agent's watcher: its OS id
-                    // is unknown), has ended, and its OS thread took the name of the next one
-                    sampled = mainWithoutOsId;
-                }
-                if (sampled == null && thread.javaThreadId() > 0 && carrierOsIds.contains(thread.osThreadId())) {
-                    // a carrier of sampled virtual threads: their code, run on it, is its samples
-                    sampled = recording.carrier(thread.javaThreadId(), thread.javaName());
-                }
-                if (sampled == null && unfiltered) {
-                    // a thread no look at the live threads found: it lived between two
-                    sampled = recording.unregistered(thread.javaThreadId(), thread.javaName(),
-                            event.startNanos() - startEpochNanos);
-                }
-                threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
-                if (threadRuns == null) {
-                    List<SpanRecord> spans = spansByThread.get(sampled.threadId);
-                    if (spans == null) { // a thread that opened spans but was not registered
-                        spans = sampled.spans.appended();
-                    }
-                    threadRuns = new ThreadRuns(spans);
-                    runs.put(sampled, threadRuns);
-                }
-                if (unfiltered && sampled != null && thread.javaThreadId() > 0 && thread.javaThreadId() != sampled.threadId
-                        && sampled.thread != null) {
-                    // the OS thread carried another Java thread after this one (main's becomes
-                    // DestroyJavaVM, which waits for the other threads, then runs the shutdown):
-                    // without a filter that one is sampled too, and its time is not this thread's
-                    threadRuns.endedNanos = sampled.endedNanos < 0 ? Long.MAX_VALUE : sampled.endedNanos;
-                }
-                runsByThread.put(thread, threadRuns);
-            }
-            if (threadRuns == NOT_SAMPLED) {
-                return;
-            }
-            long at = event.startNanos() - startEpochNanos;
-            int count = Math.max(1, event.samples());
-            long batch = event.timeSpanNanos();
-            ThreadState state = ThreadState.RUNNING;
-            if (timeMode != TimeMode.CPU) {
-                String name = event.state();
-                state = name == null ? ThreadState.UNKNOWN : states.get(name);
-                if (state == null) {
-                    state = stateOf(name);
-                    states.put(name, state);
-                }
-            }
-            threadRuns.add(at, batch, count, stacks.stackOf(event.stack()), state);
-        });
-        Map<Integer, Integer> mended = new ReturnBarrierStacks(recording.frames()).mend(stacks.cut, stacks.whole());
-        long intervalNanos = interval.toNanos();
-        for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
-            ThreadContext context = entry.getKey();
-            Thread thread = context.thread; // null: known only from the recording, lived between two looks
-            entry.getValue().ended = thread == null || !thread.isAlive();
-            entry.getValue().endNanos = recording.stoppedAtNanos();
-            if (thread != null && context.sampled) {
-                entry.getValue().watchedFromNanos = context.sampledSinceNanos;
-            }
-            entry.getValue().restack(mended);
-            entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
-        }
-    }
-
-    private static long epochNanos(java.time.Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    /** What the JVM names the OS thread main ran on once main has ended. */
-    private static final String DESTROY_JAVA_VM = "DestroyJavaVM";
-
-    /** The runs of a thread the recording does not follow (its events are skipped). */
-    private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());
-
-    private static ThreadState stateOf(Object state) {
-        if (state == null) {
-            return ThreadState.UNKNOWN;
-        }
-        String name = state.toString();
-        if (name.contains("RUNNABLE") || name.contains("RUNNING")) {
-            return ThreadState.RUNNING;
-        }
-        return name.contains("DEFAULT") || name.isEmpty() ? ThreadState.UNKNOWN : ThreadState.WAITING;
     }
 }
