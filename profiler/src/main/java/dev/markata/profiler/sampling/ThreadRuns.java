@@ -219,7 +219,7 @@ final class ThreadRuns {
         }
         long beforeTo = beforeTo(before, intervalNanos);
         long afterFrom = afterFrom(after, intervalNanos);
-        return afterFrom >= beforeTo ? afterFrom : Math.max(afterFrom, Math.min(mid, beforeTo));
+        return MidpointRule.acrossSpanChange(beforeTo, afterFrom, mid);
     }
 
     /** Where {@code before}'s time ends: {@link #boundary}, or earlier for a stretch in no run. */
