@@ -29,9 +29,9 @@ import java.util.List;
  * sleeping thread costs one event per sleep.
  *
  * <p>This class and {@link AsyncProfilerLibrary}, which loads it, are the only ones that touch
- * async-profiler. Samples go to a JFR file in the temp folder, which is read with
- * {@link JfrSampleReader} at stop (and copied to the requested {@code jfrOutput} first, so the
- * same recording can be opened in JMC or IntelliJ).
+ * async-profiler. Samples go to a JFR file in the temp folder ({@link JfrRecordingFolder}), which
+ * {@link AsyncProfilerRecordingReader} reads back at stop (copied to the requested
+ * {@code jfrOutput} first, so the same recording can be opened in JMC or IntelliJ).
  *
  * <p>The native library is loaded, once per JVM, by {@link AsyncProfilerLibrary}: one recording
  * at a time uses it, and a second concurrent one falls back to the JDK sampler.
