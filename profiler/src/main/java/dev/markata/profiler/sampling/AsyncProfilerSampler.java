@@ -3,28 +3,15 @@ package dev.markata.profiler.sampling;
 import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
-import dev.markata.profiler.model.Span;
-import dev.markata.profiler.model.StackTable;
-import dev.markata.profiler.model.ThreadState;
 import one.profiler.AsyncProfiler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The preferred sampler: async-profiler 4.x in wall-clock mode (CPU mode on request), limited
@@ -41,25 +28,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread once). It is not safepoint-biased, sees waiting threads, and batches idle samples, so a
  * sleeping thread costs one event per sleep.
  *
- * <p>This is the only class that touches async-profiler. Samples go to a JFR file in the temp
- * folder, which is read with {@link JfrSampleReader} at stop (and copied to the requested
+ * <p>This class and {@link AsyncProfilerLibrary}, which loads it, are the only ones that touch
+ * async-profiler. Samples go to a JFR file in the temp folder ({@link JfrRecordingFolder}), which
+ * {@link AsyncProfilerRecordingReader} reads back at stop (copied to the requested
  * {@code jfrOutput} first, so the same recording can be opened in JMC or IntelliJ).
  *
- * <p>Guards: the bundled native library is extracted to the first writable folder where it
- * also loads (a {@code noexec} temp folder fails to map it, and the next folder is tried); only
- * 4.x is accepted (3.x crashes JDK 25); the native library is one per JVM, so one recording at a
- * time uses it ({@link #claim()}) and a second concurrent one falls back to the JDK sampler.
+ * <p>The native library is loaded, once per JVM, by {@link AsyncProfilerLibrary}: one recording
+ * at a time uses it, and a second concurrent one falls back to the JDK sampler.
  */
 final class AsyncProfilerSampler implements Sampler {
 
     /** The interval floor: async-profiler holds 1 kHz per thread here at about 3% of one core. */
     static final Duration FLOOR = Duration.ofMillis(1);
-    private static final int MAX_STACK_DEPTH = 8192;
-
-    /** One load attempt per JVM: a native library loads once, and its failure is said once. */
-    private static Loaded loaded;
-    private static boolean failureSaid;
-    private static final AtomicBoolean BUSY = new AtomicBoolean();
+    /** The deepest stack async-profiler walks ({@code jstackdepth}): a trace this deep was cut short. */
+    static final int MAX_STACK_DEPTH = 8192;
 
     private final AsyncProfiler profiler;
     private final String libraryPath;
@@ -71,11 +53,8 @@ final class AsyncProfilerSampler implements Sampler {
     /** Whether async-profiler runs without a thread filter (every thread profiled). */
     private boolean unfiltered;
 
-    /** The result of loading the native library: a sampler prototype, or why it failed. */
-    record Loaded(AsyncProfilerSampler sampler, String failure) {
-    }
-
-    private AsyncProfilerSampler(AsyncProfiler profiler, String libraryPath, TimeMode timeMode, Path jfrOutput) {
+    /** {@link AsyncProfilerLibrary} makes the prototype once the library is loaded. */
+    AsyncProfilerSampler(AsyncProfiler profiler, String libraryPath, TimeMode timeMode, Path jfrOutput) {
         this.profiler = profiler;
         this.libraryPath = libraryPath;
         this.timeMode = timeMode;
@@ -85,142 +64,6 @@ final class AsyncProfilerSampler implements Sampler {
     /** A sampler for one recording, sharing the loaded library. */
     AsyncProfilerSampler configure(TimeMode mode, Path jfr) {
         return new AsyncProfilerSampler(profiler, libraryPath, mode, jfr);
-    }
-
-    /** Loads the library (once per JVM); its failure is said once, when a recording asks for it. */
-    static synchronized Loaded load() {
-        Loaded result = loadQuietly();
-        if (result.failure() != null && !failureSaid) {
-            failureSaid = true;
-            Warnings.warn("async-profiler unavailable, using the JDK sampler: " + result.failure());
-        }
-        return result;
-    }
-
-    /**
-     * Loads the library (once per JVM) without saying anything: {@link Recording#prepare} loads
-     * it ahead of a recording that may still fall back to the JDK sampler.
-     */
-    static synchronized Loaded loadQuietly() {
-        if (loaded == null) {
-            try {
-                loaded = tryLoad();
-            } catch (LinkageError e) {
-                loaded = new Loaded(null, "async-profiler classes are not available: " + e);
-            }
-        }
-        return loaded;
-    }
-
-    /** Takes the JVM's one async-profiler for a recording; false when another one has it. */
-    static boolean claim() {
-        return BUSY.compareAndSet(false, true);
-    }
-
-    static void release() {
-        BUSY.set(false);
-    }
-
-    private static Loaded tryLoad() {
-        String platform = platformTag();
-        if (platform == null) {
-            return new Loaded(null, "no async-profiler build for " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch"));
-        }
-        BundledLibrary library;
-        try {
-            library = BundledLibrary.find(AsyncProfiler.class, "/" + platform + "/libasyncProfiler.so");
-        } catch (IOException e) {
-            return new Loaded(null, "cannot read the bundled library: " + e.getMessage());
-        }
-        if (library == null) {
-            return new Loaded(null, "the async-profiler jar has no " + platform + " library");
-        }
-        String fileName = "libasyncProfiler-" + library.name() + ".so";
-        List<String> reasons = new ArrayList<>();
-        for (Path folder : candidateFolders()) {
-            try {
-                Path file = extract(library, folder, fileName);
-                AsyncProfiler profiler = AsyncProfiler.getInstance(file.toString());
-                String version = profiler.getVersion();
-                if (majorVersion(version) < 4) {
-                    return new Loaded(null, "async-profiler " + version + " is too old (3.x crashes JDK 25; 4.x needed)");
-                }
-                return new Loaded(new AsyncProfilerSampler(profiler, file.toString(), TimeMode.WALL, null), null);
-            } catch (IOException | UncheckedIOException | UnsatisfiedLinkError | IllegalStateException e) {
-                reasons.add(whyNotLoaded(folder, folder.resolve(fileName), e));
-            }
-        }
-        return new Loaded(null, "cannot load the native library from any folder (" + String.join("; ", reasons) + ")");
-    }
-
-    /**
-     * {@code /tmp/markata-profiler-me: failed to map segment from shared object (mounted
-     * noexec?)}: the folder once and the reason. The JVM's own message names the library file
-     * twice before the reason, which made the warning for three folders nine paths long.
-     */
-    static String whyNotLoaded(Path folder, Path file, Throwable error) {
-        String message = error.getMessage();
-        String prefix = file + ": ";
-        while (message != null && message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
-        }
-        if (error instanceof java.nio.file.FileSystemException fs) { // its message is the path and the reason
-            return folder + ": " + error.getClass().getSimpleName() + (fs.getReason() == null ? "" : ", " + fs.getReason());
-        }
-        if (message == null || message.isBlank()) {
-            return folder + ": " + error.getClass().getSimpleName();
-        }
-        return folder + ": " + message + (message.contains("failed to map segment") ? " (mounted noexec?)" : "");
-    }
-
-    private static String platformTag() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        if (os.contains("mac")) {
-            return "macos";
-        }
-        if (!os.contains("linux")) {
-            return null;
-        }
-        return switch (arch) {
-            case "amd64", "x86_64" -> "linux-x64";
-            case "aarch64", "arm64" -> "linux-arm64";
-            default -> null;
-        };
-    }
-
-    /** Writable folders to extract to, in order; a noexec one fails at load and the next is tried. */
-    private static List<Path> candidateFolders() {
-        List<Path> folders = new ArrayList<>();
-        String configured = System.getProperty("markata.profiler.libdir");
-        if (configured != null && !configured.isBlank()) {
-            folders.add(Path.of(configured));
-        }
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        folders.add(Path.of(System.getProperty("java.io.tmpdir"), "markata-profiler-" + user));
-        folders.add(Path.of(System.getProperty("user.home"), ".cache", "markata-profiler"));
-        folders.add(Path.of("/dev/shm", "markata-profiler-" + user));
-        return folders;
-    }
-
-    private static Path extract(BundledLibrary library, Path folder, String fileName) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve(fileName);
-        if (Files.isRegularFile(file) && Files.size(file) == library.size()) {
-            return file; // content-addressed: same name, same bytes
-        }
-        AtomicFiles.write(file, library.bytes()); // a concurrent JVM never loads half a library
-        return file;
-    }
-
-    private static int majorVersion(String version) {
-        try {
-            int dot = version.indexOf('.');
-            return Integer.parseInt(dot < 0 ? version.trim() : version.substring(0, dot).trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     @Override
@@ -238,9 +81,9 @@ final class AsyncProfilerSampler implements Sampler {
     @Override
     public void start(Recording recording, Duration interval) throws IOException {
         this.interval = interval;
-        removeStaleRecordings();
-        Files.createDirectories(recordingFolder());
-        this.jfrFile = Files.createTempFile(recordingFolder(), "recording-", ".jfr");
+        JfrRecordingFolder.removeStale();
+        Files.createDirectories(JfrRecordingFolder.ofThisJvm());
+        this.jfrFile = Files.createTempFile(JfrRecordingFolder.ofThisJvm(), "recording-", ".jfr");
         String event = timeMode == TimeMode.WALL ? "wall" : "cpu";
         long micros = Math.max(1, interval.toNanos() / 1000);
         unfiltered = recording.selectsEveryThread();
@@ -252,7 +95,7 @@ final class AsyncProfilerSampler implements Sampler {
             profiler.execute(startCommand(event, micros, unfiltered, jfrFile));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(jfrFile);
-            Files.deleteIfExists(recordingFolder());
+            Files.deleteIfExists(JfrRecordingFolder.ofThisJvm());
             throw e;
         }
         recording.samplingBegins(); // async-profiler records now, and no thread is added yet
@@ -275,7 +118,7 @@ final class AsyncProfilerSampler implements Sampler {
      * thread's name, else the OS's, which Linux cuts to 15 characters ({@code C2 CompilerThre}).
      * A thread not named here is still sampled and left out when read, as before.
      * {@code DestroyJavaVM} stays sampled: main's OS thread carries that name once main has
-     * returned, and {@link #deliver} tells those samples apart itself.
+     * returned, and {@link AsyncProfilerRecordingReader} tells those samples apart itself.
      */
     static final List<String> UNSAMPLED_THREADS = unsampledThreads();
 
@@ -284,7 +127,7 @@ final class AsyncProfilerSampler implements Sampler {
                 "G1 Conc#*", "G1 Refine#*", "G1 Main Marker", "G1 Service", "G1 Young RemSet*", "VM Thread",
                 "VM Periodic Tas*", "Sweeper thread", "Service Thread", "Monitor Deflati*"));
         for (String name : Recording.SERVICE_THREAD_NAMES) {
-            if (!name.equals(DESTROY_JAVA_VM)) {
+            if (!name.equals(AsyncProfilerRecordingReader.DESTROY_JAVA_VM)) {
                 names.add(name);
             }
         }
@@ -321,13 +164,13 @@ final class AsyncProfilerSampler implements Sampler {
             if (jfrOutput != null) {
                 keepJfr();
             }
-            deliver(recording);
+            new AsyncProfilerRecordingReader(recording, timeMode, unfiltered, interval).deliver(jfrFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read async-profiler's recording " + jfrFile, e);
         } finally {
             try {
                 Files.deleteIfExists(jfrFile);
-                Files.deleteIfExists(recordingFolder()); // one async recording per JVM: now empty
+                Files.deleteIfExists(JfrRecordingFolder.ofThisJvm()); // one async recording per JVM: now empty
             } catch (IOException ignored) {
                 // a temp file left behind is not worth failing the session for
             }
@@ -351,680 +194,5 @@ final class AsyncProfilerSampler implements Sampler {
     /** Why the JFR copy asked for was not written, or null. */
     String jfrOutputError() {
         return jfrOutputError;
-    }
-
-    /**
-     * Removes the recording folders of processes that no longer run: a JVM that ended without
-     * its shutdown hooks ({@code Runtime.halt}, {@code kill -9}, a crash) left its folder and a
-     * JFR file as big as its run. Only {@code markata-profiler-<pid>} folders are looked at, only
-     * their {@code recording-*.jfr} files deleted; what cannot be deleted (another user's) is left.
-     */
-    private static void removeStaleRecordings() {
-        Path tmp = recordingFolder().getParent();
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, RECORDING_FOLDER_PREFIX + "[0-9]*")) {
-            for (Path folder : folders) {
-                long pid;
-                try {
-                    pid = Long.parseLong(folder.getFileName().toString().substring(RECORDING_FOLDER_PREFIX.length()));
-                } catch (NumberFormatException notOurs) {
-                    continue;
-                }
-                if (ProcessHandle.of(pid).isPresent()) {
-                    continue; // running (this JVM, another one recording, or a reused pid)
-                }
-                try (DirectoryStream<Path> recordings = Files.newDirectoryStream(folder, "recording-*.jfr")) {
-                    for (Path recording : recordings) {
-                        Files.deleteIfExists(recording);
-                    }
-                    Files.deleteIfExists(folder); // not when something else is in it
-                } catch (IOException | RuntimeException leftAlone) {
-                    // another user's, or not a recording folder after all: the next one
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // cleaning up after others is a courtesy: never a reason not to record
-        }
-    }
-
-    /** Where this JVM's recordings are written while they run: {@code $TMPDIR/markata-profiler-<pid>}. */
-    static Path recordingFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), RECORDING_FOLDER_PREFIX + ProcessHandle.current().pid());
-    }
-
-    /**
-     * Reads the recording back in one pass, holding per thread only runs of consecutive samples
-     * with the same stack, state and span (the midpoint rule needs just each run's first and last
-     * time), and converting each distinct JFR stack trace once: memory and time grow with how
-     * often stacks change, not with how many samples there are.
-     */
-    private void deliver(Recording recording) throws IOException {
-        Map<Long, ThreadContext> byId = new HashMap<>();
-        Map<Long, ThreadContext> byOsId = new HashMap<>();
-        Set<Long> carrierOsIds = new HashSet<>();
-        for (ThreadContext context : recording.sampledThreadsEver()) {
-            byId.put(context.threadId, context);
-            if (context.osThreadId > 0) {
-                byOsId.put(context.osThreadId, context);
-            }
-            if (context.carrierOsThreadId > 0) {
-                carrierOsIds.add(context.carrierOsThreadId);
-            }
-        }
-        ThreadContext mainWithoutOsId = recording.sampledThreadsEver().stream()
-                .filter(context -> context.osThreadId <= 0 && context.name.equals("main")).findFirst().orElse(null);
-        Map<Long, List<SpanRecord>> spansByThread = new HashMap<>();
-        for (ThreadContext context : recording.sampledThreadsEver()) {
-            // a thread's own log, as it is (not copied): the spans it opened, in order
-            spansByThread.put(context.threadId, context.spans.appended());
-        }
-        Map<ThreadContext, ThreadRuns> runs = new HashMap<>();
-        // the reader hands out one object per thread and stack constant of a chunk
-        Map<JfrSampleReader.JavaThread, ThreadRuns> runsByThread = new IdentityHashMap<>();
-        Map<String, ThreadState> states = new HashMap<>();
-        StackConverter stacks = new StackConverter(recording.frames());
-        long startEpochNanos = epochNanos(recording.startedAt());
-        JfrSampleReader.read(jfrFile, event -> {
-            JfrSampleReader.JavaThread thread = event.thread();
-            if (thread == null) {
-                return;
-            }
-            ThreadRuns threadRuns = runsByThread.get(thread);
-            if (threadRuns == null) {
-                // by OS id first: the JFR names a dead thread after the Java thread its OS
-                // thread carried last (main's samples come back as "DestroyJavaVM")
-                ThreadContext sampled = byOsId.get(thread.osThreadId());
-                if (sampled == null) {
-                    sampled = byId.get(thread.javaThreadId());
-                }
-                if (sampled == null && DESTROY_JAVA_VM.equals(thread.javaName())) {
-                    // main, registered by another thread (an attached agent's watcher: its OS id
-                    // is unknown), has ended, and its OS thread took the name of the next one
-                    sampled = mainWithoutOsId;
-                }
-                if (sampled == null && thread.javaThreadId() > 0 && carrierOsIds.contains(thread.osThreadId())) {
-                    // a carrier of sampled virtual threads: their code, run on it, is its samples
-                    sampled = recording.carrier(thread.javaThreadId(), thread.javaName());
-                }
-                if (sampled == null && unfiltered) {
-                    // a thread no look at the live threads found: it lived between two
-                    sampled = recording.unregistered(thread.javaThreadId(), thread.javaName(),
-                            event.startNanos() - startEpochNanos);
-                }
-                threadRuns = sampled == null ? NOT_SAMPLED : runs.get(sampled);
-                if (threadRuns == null) {
-                    List<SpanRecord> spans = spansByThread.get(sampled.threadId);
-                    if (spans == null) { // a thread that opened spans but was not registered
-                        spans = sampled.spans.appended();
-                    }
-                    threadRuns = new ThreadRuns(spans);
-                    runs.put(sampled, threadRuns);
-                }
-                if (unfiltered && sampled != null && thread.javaThreadId() > 0 && thread.javaThreadId() != sampled.threadId
-                        && sampled.thread != null) {
-                    // the OS thread carried another Java thread after this one (main's becomes
-                    // DestroyJavaVM, which waits for the other threads, then runs the shutdown):
-                    // without a filter that one is sampled too, and its time is not this thread's
-                    threadRuns.endedNanos = sampled.endedNanos < 0 ? Long.MAX_VALUE : sampled.endedNanos;
-                }
-                runsByThread.put(thread, threadRuns);
-            }
-            if (threadRuns == NOT_SAMPLED) {
-                return;
-            }
-            long at = event.startNanos() - startEpochNanos;
-            int count = Math.max(1, event.samples());
-            long batch = event.timeSpanNanos();
-            ThreadState state = ThreadState.RUNNING;
-            if (timeMode != TimeMode.CPU) {
-                String name = event.state();
-                state = name == null ? ThreadState.UNKNOWN : states.get(name);
-                if (state == null) {
-                    state = stateOf(name);
-                    states.put(name, state);
-                }
-            }
-            threadRuns.add(at, batch, count, stacks.stackOf(event.stack()), state);
-        });
-        Map<Integer, Integer> mended = new ReturnBarrierStacks(recording.frames()).mend(stacks.cut, stacks.whole());
-        long intervalNanos = interval.toNanos();
-        for (Map.Entry<ThreadContext, ThreadRuns> entry : runs.entrySet()) {
-            ThreadContext context = entry.getKey();
-            Thread thread = context.thread; // null: known only from the recording, lived between two looks
-            entry.getValue().ended = thread == null || !thread.isAlive();
-            entry.getValue().endNanos = recording.stoppedAtNanos();
-            if (thread != null && context.sampled) {
-                entry.getValue().watchedFromNanos = context.sampledSinceNanos;
-            }
-            entry.getValue().restack(mended);
-            entry.getValue().deliverTo(entry.getKey().samples, timeMode, intervalNanos);
-        }
-    }
-
-    private static long epochNanos(java.time.Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    private static final String RECORDING_FOLDER_PREFIX = "markata-profiler-";
-
-    /** What the JVM names the OS thread main ran on once main has ended. */
-    private static final String DESTROY_JAVA_VM = "DestroyJavaVM";
-
-    /** The runs of a thread the recording does not follow (its events are skipped). */
-    private static final ThreadRuns NOT_SAMPLED = new ThreadRuns(List.of());
-
-    /**
-     * One thread's samples as they are read: runs of consecutive events with the same stack,
-     * state and span. A run keeps its first and last time and its sample count; an event out of
-     * time order starts a new run, and runs are put in order at the end.
-     */
-    static final class ThreadRuns {
-        private final SpanTimeline timeline;
-        private final List<long[]> done = new ArrayList<>();
-        private long[] open;
-        private long lastAt = Long.MIN_VALUE;
-        /**
-         * When the thread was found ended, its OS thread then carrying another Java thread, or
-         * -1 when it did not: the runs after it, and the runs without a stack before them (the
-         * other thread's, until the end was noticed), are dropped.
-         */
-        long endedNanos = -1;
-        /**
-         * Whether the thread had ended by the stop: the runs without a stack after its last
-         * one with a Java frame are the JVM taking the thread apart (waiting for a lock the
-         * threads being started hold), not its time, and are dropped. Kept until 2026-12-06,
-         * they made a forked thread of 1 ms show as 25 ms of [self], or as an empty thread.
-         */
-        boolean ended;
-        /**
-         * When the recording stopped: in wall mode no run stands for time after it. A run
-         * shorter than the interval had its one sample stand for half an interval after it
-         * (a 2 ms program at a 1 s interval: 0.5 s of main in a session of 2 ms).
-         */
-        long endNanos = Long.MAX_VALUE;
-        /**
-         * When the recording began to watch the thread (it was registered), or
-         * {@code Long.MAX_VALUE} for a thread known only from its samples. In wall mode its
-         * first run stands for the time since then: under load async-profiler's timer thread is
-         * starved like the rest, its first sample of a thread comes late, and the stretch before
-         * it was in no sample (a session's main thread, first sampled some 200 ms in, was in
-         * 88.5 % of it). Likewise the last run of a thread alive at the stop stands until
-         * {@link #endNanos}, not half an interval after it: the JDK sampler's rule, and the
-         * midpoint rule's where the next look is the stop. Either stretch goes no further than
-         * the thread's span stayed what it was at the sample (a span opened or closed in between
-         * says the thread was elsewhere then): a worker registered by a task, idle 100 ms, then
-         * first sampled in its next task had those 100 ms inside that task.
-         */
-        long watchedFromNanos = Long.MAX_VALUE;
-
-        // one run: {first, last (+ its batch), count, stackId, state ordinal, spanId}
-        private static final int FIRST = 0;
-        private static final int LAST = 1;
-        private static final int COUNT = 2;
-        private static final int STACK = 3;
-        private static final int STATE = 4;
-        private static final int SPAN = 5;
-        private static final ThreadState[] STATES = ThreadState.values();
-
-        ThreadRuns(List<SpanRecord> spans) {
-            this.timeline = new SpanTimeline(spans);
-        }
-
-        void add(long at, long batchNanos, int count, int stackId, ThreadState state) {
-            int span = timeline.spanAt(at);
-            if (open != null && at >= lastAt && at < open[LAST]) {
-                open[LAST] = at; // a batch of idle samples cannot stretch past the thread's next sample
-            }
-            if (open != null && at >= lastAt && open[STACK] == stackId && open[STATE] == state.ordinal()
-                    && open[SPAN] == span) {
-                open[LAST] = at + batchNanos;
-                open[COUNT] += count;
-            } else {
-                if (open != null) {
-                    done.add(open);
-                }
-                open = new long[] {at, at + batchNanos, count, stackId, state.ordinal(), span};
-            }
-            lastAt = Math.max(lastAt, at);
-        }
-
-        /** Replaces the stacks of the runs that {@code replaced} maps (virtual threads' cut stacks). */
-        void restack(Map<Integer, Integer> replaced) {
-            if (replaced.isEmpty()) {
-                return;
-            }
-            if (open != null) {
-                done.add(open);
-                open = null;
-            }
-            for (long[] run : done) {
-                Integer stack = replaced.get((int) run[STACK]);
-                if (stack != null) {
-                    run[STACK] = stack;
-                }
-            }
-        }
-
-        /**
-         * Makes the sorted runs disjoint. An event read out of order can fall inside a run made
-         * before it was read (async-profiler wrote it to another buffer): the midpoints between
-         * such overlapping neighbours cut the long run short and left the late one an end
-         * before its start, and the time between was lost (a third of a 300 ms thread). A late
-         * run of the same stack, state and span joins the run; another splits it into the part
-         * before and the part after, each an interval away, so the late run stands for one
-         * interval around it as any sample does and the rest keep the long run's time.
-         */
-        private void splitOverlaps(long intervalNanos) {
-            for (int i = 1; i < done.size(); i++) {
-                long[] before = done.get(i - 1);
-                long[] late = done.get(i);
-                if (late[FIRST] >= before[LAST]) {
-                    continue;
-                }
-                if (late[STACK] == before[STACK] && late[STATE] == before[STATE] && late[SPAN] == before[SPAN]) {
-                    before[LAST] = Math.max(before[LAST], late[LAST]);
-                    before[COUNT] += late[COUNT];
-                    done.remove(i);
-                } else {
-                    long firstEnd = late[FIRST] - intervalNanos;
-                    long secondStart = late[LAST] + intervalNanos;
-                    long span = Math.max(1, before[LAST] - before[FIRST]);
-                    if (secondStart <= before[LAST] && firstEnd >= before[FIRST] && before[COUNT] > 1) {
-                        long firstCount = Math.min(before[COUNT] - 1,
-                                Math.max(1, before[COUNT] * (firstEnd - before[FIRST]) / span));
-                        long[] after = before.clone();
-                        after[FIRST] = secondStart;
-                        after[COUNT] = before[COUNT] - firstCount;
-                        before[LAST] = firstEnd;
-                        before[COUNT] = firstCount;
-                        done.add(i + 1, after);
-                    } else if (secondStart <= before[LAST]) { // nothing of the run before the late one
-                        before[FIRST] = secondStart;
-                        done.set(i - 1, late);
-                        done.set(i, before);
-                    } else { // nothing of it after: it ends an interval before
-                        before[LAST] = Math.max(before[FIRST], firstEnd);
-                    }
-                }
-                done.sort(Comparator.comparingLong(run -> run[FIRST]));
-                i = 0; // again from the start: a split part can overlap the next late run
-            }
-        }
-
-        /**
-         * Weighs the runs by the midpoint rule (a run stands for half the gap to the run before
-         * and half the gap to the run after, plus its own stretch) and adds them to
-         * {@code samples}; in CPU mode each sample stands for one interval of CPU time.
-         */
-        void deliverTo(ThreadSamples samples, TimeMode timeMode, long intervalNanos) {
-            if (open != null) {
-                done.add(open);
-                open = null;
-            }
-            // In time order. An event read out of order (async-profiler may write a thread's sample
-            // to another buffer when its own is busy) is a run of its own among the others; each
-            // boundary is the midpoint between two neighbours, shared by both, so no time is counted
-            // twice, as when the events themselves were sorted.
-            if (!inOrder(done)) {
-                done.sort(Comparator.comparingLong(run -> run[FIRST]));
-            }
-            splitOverlaps(intervalNanos); // a late event can start after a long run began, inside it
-            if (endedNanos >= 0) {
-                while (!done.isEmpty() && (done.get(done.size() - 1)[FIRST] > endedNanos
-                        || done.get(done.size() - 1)[STACK] == StackTable.EMPTY)) {
-                    done.remove(done.size() - 1);
-                }
-            } else if (ended) {
-                while (!done.isEmpty() && done.get(done.size() - 1)[STACK] == StackTable.EMPTY) {
-                    done.remove(done.size() - 1);
-                }
-            }
-            boolean aliveAtStop = !ended && endedNanos < 0 && endNanos != Long.MAX_VALUE;
-            for (int i = 0; i < done.size(); i++) {
-                long[] run = done.get(i);
-                long from;
-                long to;
-                if (timeMode == TimeMode.CPU) {
-                    from = run[FIRST];
-                    to = from + run[COUNT] * intervalNanos;
-                } else {
-                    from = i > 0 ? boundary(done.get(i - 1), run, intervalNanos)
-                            : Math.min(run[FIRST] - intervalNanos / 2,
-                                    Math.max(watchedFromNanos, timeline.lastChangeAtOrBefore(run[FIRST])));
-                    to = i + 1 < done.size() ? stretchUntil(run, done.get(i + 1), intervalNanos)
-                            : !aliveAtStop ? run[LAST] + intervalNanos / 2
-                            : Math.max(run[LAST] + intervalNanos / 2,
-                                    Math.min(endNanos, timeline.firstChangeAfter(run[LAST])));
-                    to = Math.min(to, endNanos);
-                }
-                from = Math.max(0, from);
-                if (to > from) {
-                    samples.add(from, to - from, (int) run[STACK], STATES[(int) run[STATE]], (int) run[SPAN],
-                            (int) run[COUNT]);
-                }
-            }
-            done.clear();
-        }
-
-        /**
-         * Where the time between two neighbouring runs passes from {@code before} to
-         * {@code after}: the midpoint, unless their spans differ. Then, as at the thread's ends,
-         * neither stands for time across the span change between them beyond half an interval
-         * from itself: a worker idle in its pool, last sampled long before its next task
-         * began (async-profiler's wall mode batches idle threads, and under load a sample comes
-         * late), had half that idle stretch inside the task (111 ms in an 80 ms task). With one
-         * change between them the boundary is that change; with several (a span opened and
-         * closed unsampled in between) the stretch from the first to the last is in no run.
-         */
-        private long boundary(long[] before, long[] after, long intervalNanos) {
-            long mid = (before[LAST] + after[FIRST]) / 2;
-            if (before[SPAN] == after[SPAN]) {
-                return mid;
-            }
-            long beforeTo = beforeTo(before, intervalNanos);
-            long afterFrom = afterFrom(after, intervalNanos);
-            return afterFrom >= beforeTo ? afterFrom : Math.max(afterFrom, Math.min(mid, beforeTo));
-        }
-
-        /** Where {@code before}'s time ends: {@link #boundary}, or earlier for a stretch in no run. */
-        private long stretchUntil(long[] before, long[] after, long intervalNanos) {
-            long from = boundary(before, after, intervalNanos);
-            return before[SPAN] == after[SPAN] ? from : Math.min(from, beforeTo(before, intervalNanos));
-        }
-
-        /** How far a run stands after itself before its span changed (at least half an interval). */
-        private long beforeTo(long[] run, long intervalNanos) {
-            return Math.max(run[LAST] + intervalNanos / 2, timeline.firstChangeAfter(run[LAST]));
-        }
-
-        /** How far back a run stands before itself since its span changed (at least half an interval). */
-        private long afterFrom(long[] run, long intervalNanos) {
-            return Math.min(run[FIRST] - intervalNanos / 2, timeline.lastChangeAtOrBefore(run[FIRST]));
-        }
-    }
-
-    /** Whether the runs are in time order already (they nearly always are: then no sort). */
-    private static boolean inOrder(List<long[]> runs) {
-        for (int i = 1; i < runs.size(); i++) {
-            if (runs.get(i)[0] < runs.get(i - 1)[0]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Converts JFR stack traces to stack ids, each distinct trace once.
-     *
-     * <p>A distinct trace's frames are converted once (137,000 frames in 5,000 traces at the end
-     * of a 10,000-post build). What belongs to the method (its class and name, whether it is a
-     * native C++ or kernel symbol, the frame ids of its lines) is kept per
-     * {@link JfrSampleReader.Method}, which the reader hands out once per method constant; per
-     * frame only the method and the line number are read.
-     */
-    private static final class StackConverter {
-        private final FrameTable frames;
-        /** The reader hands out one object per stack trace constant, so identity finds repeats. */
-        private final Map<JfrSampleReader.Stack, Integer> byTrace = new IdentityHashMap<>();
-        private final Map<JfrSampleReader.Method, MethodFrames> byMethod = new IdentityHashMap<>();
-        /** One entry per class and method name: overloads share their frames, as they did by name. */
-        private final Map<String, MethodFrames> byName = new HashMap<>();
-        /** Stacks a virtual thread's return barrier cut ({@link ReturnBarrierStacks}). */
-        final Set<Integer> cut = new HashSet<>();
-
-        StackConverter(FrameTable frames) {
-            this.frames = frames;
-        }
-
-        /** The stacks read that were not cut. */
-        List<Integer> whole() {
-            List<Integer> whole = new ArrayList<>();
-            for (int stack : byTrace.values()) {
-                if (!cut.contains(stack)) {
-                    whole.add(stack);
-                }
-            }
-            return whole;
-        }
-
-        int stackOf(JfrSampleReader.Stack trace) {
-            if (trace == null) {
-                return StackTable.EMPTY;
-            }
-            Integer known = byTrace.get(trace);
-            if (known != null) {
-                return known;
-            }
-            int stack = convert(trace);
-            byTrace.put(trace, stack);
-            return stack;
-        }
-
-        private int convert(JfrSampleReader.Stack trace) {
-            List<JfrSampleReader.StackFrame> leafFirst = trace.frames();
-            int stack = StackTable.EMPTY;
-            if (TruncatedStacks.cutShort(trace, MAX_STACK_DEPTH)) {
-                stack = TruncatedStacks.rootStack(frames); // begins mid-thread: not a root row of its own
-            }
-            boolean barrier = false;
-            for (int i = leafFirst.size() - 1; i >= 0; i--) {
-                JfrSampleReader.StackFrame frame = leafFirst.get(i);
-                JfrSampleReader.Method method = frame.method();
-                if (method == null) {
-                    continue;
-                }
-                if (stack == StackTable.EMPTY && !barrier
-                        && ReturnBarrierStacks.isReturnBarrier(method.className(), method.name())) {
-                    // the walk stopped at a virtual thread's frozen frames: mended once all is read
-                    stack = ReturnBarrierStacks.barrierStack(frames);
-                    barrier = true;
-                    continue;
-                }
-                MethodFrames methodFrames = byMethod.get(method);
-                if (methodFrames == null) {
-                    methodFrames = methodFrames(method, frame.type());
-                    byMethod.put(method, methodFrames);
-                }
-                if (methodFrames == MethodFrames.SKIPPED) {
-                    continue;
-                }
-                stack = frames.push(stack, methodFrames.frameId(Math.max(frame.line(), 0), frames));
-            }
-            if (barrier) {
-                cut.add(stack);
-            }
-            return stack;
-        }
-
-        /**
-         * What a method's frames become. Native, C++ and kernel frames (their method is a native
-         * symbol, its "class" the library file or nothing, so every frame of it has that type)
-         * and frames without a class are left out; their time stays with the Java frame below
-         * them. A Java method declared {@code native} ({@code Thread.sleep}) is typed as the
-         * Java frame it is, not as Native, so it stays.
-         */
-        private MethodFrames methodFrames(JfrSampleReader.Method method, String frameType) {
-            String className = method.className();
-            if (className == null || className.isEmpty() || "Native".equals(frameType) || "C++".equals(frameType)
-                    || "Kernel".equals(frameType)) {
-                return MethodFrames.SKIPPED;
-            }
-            String methodName = method.name();
-            return byName.computeIfAbsent(className + '#' + methodName, k -> new MethodFrames(className, methodName));
-        }
-    }
-
-    /** One method's frames, by line number (a method is sampled at a few lines). */
-    private static final class MethodFrames {
-        static final MethodFrames SKIPPED = new MethodFrames("", "");
-
-        private final String className;
-        private final String methodName;
-        private int[] lines = new int[2];
-        private int[] frameIds = new int[2];
-        private int size;
-
-        MethodFrames(String className, String methodName) {
-            this.className = className;
-            this.methodName = methodName;
-        }
-
-        int frameId(int line, FrameTable table) {
-            for (int i = 0; i < size; i++) {
-                if (lines[i] == line) {
-                    return frameIds[i];
-                }
-            }
-            var kind = table.classifier().classify(className, null, null, false);
-            int id = table.frameId(new dev.markata.profiler.model.Frame(className, methodName,
-                    sourceFileOf(className), line, kind));
-            if (size == lines.length) {
-                lines = java.util.Arrays.copyOf(lines, size * 2);
-                frameIds = java.util.Arrays.copyOf(frameIds, size * 2);
-            }
-            lines[size] = line;
-            frameIds[size] = id;
-            size++;
-            return id;
-        }
-    }
-
-    private static ThreadState stateOf(Object state) {
-        if (state == null) {
-            return ThreadState.UNKNOWN;
-        }
-        String name = state.toString();
-        if (name.contains("RUNNABLE") || name.contains("RUNNING")) {
-            return ThreadState.RUNNING;
-        }
-        return name.contains("DEFAULT") || name.isEmpty() ? ThreadState.UNKNOWN : ThreadState.WAITING;
-    }
-
-    /** JFR stacks carry no source file; Java names it after the top-level (host) class. */
-    static String sourceFileOf(String className) {
-        String host = CodeClassifier.hostClassName(className);
-        String simple = host.substring(host.lastIndexOf('.') + 1);
-        int nested = simple.indexOf('$');
-        if (nested > 0) {
-            simple = simple.substring(0, nested);
-        }
-        return simple.isEmpty() ? "" : simple + ".java";
-    }
-
-    /** Finds the innermost span open on one thread at increasing times. */
-    static final class SpanTimeline {
-        private final List<SpanRecord> byStart;
-        private final List<SpanRecord> active = new ArrayList<>();
-        private int next;
-        private long lastNanos = Long.MIN_VALUE;
-        private long[] changes;
-
-        /** {@code spans}: the thread's spans, kept as they are when in start order (not modified). */
-        SpanTimeline(List<SpanRecord> spans) {
-            // A thread's log is in this order already (it opens its spans one after another);
-            // checked rather than sorted, which under C1 cost more than the check, and not copied.
-            boolean sorted = true;
-            SpanRecord before = null;
-            for (SpanRecord span : spans) {
-                if (before != null && !(before.startNanos < span.startNanos
-                        || (before.startNanos == span.startNanos && before.id < span.id))) {
-                    sorted = false;
-                    break;
-                }
-                before = span;
-            }
-            if (sorted) {
-                byStart = spans;
-            } else {
-                byStart = new ArrayList<>(spans);
-                byStart.sort(Comparator.comparingLong((SpanRecord s) -> s.startNanos).thenComparingInt(s -> s.id));
-            }
-        }
-
-        /**
-         * The last moment at or before {@code nanos} when a span opened or closed, or
-         * {@code Long.MIN_VALUE}. Searched in the sorted moments: asked at every change of span
-         * between two runs, a scan of a worker's spans (one per task) made it quadratic.
-         */
-        long lastChangeAtOrBefore(long nanos) {
-            long[] at = changes();
-            int i = insertionPoint(at, nanos + 1) - 1; // the last index with a moment <= nanos
-            return i < 0 ? Long.MIN_VALUE : at[i];
-        }
-
-        /** The first moment after {@code nanos} when a span opened or closed, or {@code Long.MAX_VALUE}. */
-        long firstChangeAfter(long nanos) {
-            long[] at = changes();
-            int i = nanos == Long.MAX_VALUE ? at.length : insertionPoint(at, nanos + 1);
-            return i < at.length ? at[i] : Long.MAX_VALUE;
-        }
-
-        /** The index of the first moment at or after {@code nanos}. */
-        private static int insertionPoint(long[] sorted, long nanos) {
-            int low = 0;
-            int high = sorted.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (sorted[mid] < nanos) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
-        }
-
-        /** Every moment a span of the thread opened or closed, sorted; made when first asked. */
-        private long[] changes() {
-            if (changes == null) {
-                long[] at = new long[2 * byStart.size()];
-                int n = 0;
-                for (SpanRecord span : byStart) {
-                    at[n++] = span.startNanos;
-                    if (span.endNanos != SpanRecord.OPEN) {
-                        at[n++] = span.endNanos;
-                    }
-                }
-                changes = Arrays.copyOf(at, n);
-                Arrays.sort(changes);
-            }
-            return changes;
-        }
-
-        int spanAt(long nanos) {
-            if (nanos < lastNanos) { // an event out of time order: sweep again from the start
-                next = 0;
-                active.clear();
-            }
-            lastNanos = nanos;
-            // The spans that ended before this sample are dropped: those that started since the
-            // sample before (a worker runs dozens of tasks between two samples) are not even added.
-            int kept = 0;
-            for (int i = 0; i < active.size(); i++) {
-                SpanRecord span = active.get(i);
-                if (!endedBy(span, nanos)) {
-                    active.set(kept++, span);
-                }
-            }
-            while (active.size() > kept) {
-                active.remove(active.size() - 1);
-            }
-            int size = byStart.size();
-            while (next < size) {
-                SpanRecord span = byStart.get(next);
-                if (span.startNanos > nanos) {
-                    break;
-                }
-                next++;
-                if (!endedBy(span, nanos)) {
-                    active.add(span);
-                }
-            }
-            return active.isEmpty() ? Span.NONE : active.get(active.size() - 1).id;
-        }
-
-        private static boolean endedBy(SpanRecord span, long nanos) {
-            long end = span.endNanos;
-            return end != SpanRecord.OPEN && end <= nanos;
-        }
     }
 }

@@ -334,7 +334,7 @@ final class JdkSampler implements Sampler {
             SpanChanges changes = spanChanges.get(target);
             long beforeTo = Math.max(previous + half, changes.first());
             long afterFrom = Math.min(now - half, changes.last());
-            from = afterFrom >= beforeTo ? afterFrom : Math.max(afterFrom, Math.min((previous + now) / 2, beforeTo));
+            from = MidpointRule.acrossSpanChange(beforeTo, afterFrom, (previous + now) / 2);
             pendingTo = Math.min(from, beforeTo);
         } else {
             from = (previous + now) / 2;

@@ -203,10 +203,10 @@ final class JfrSampleReader {
     private final class Chunk {
         private final int start;
         private int end;
-        private final LongMap<Type> types = new LongMap<>();
-        private final LongMap<LongMap<Object>> pools = new LongMap<>();
+        private final JfrLongMap<Type> types = new JfrLongMap<>();
+        private final JfrLongMap<JfrLongMap<Object>> pools = new JfrLongMap<>();
         private final List<SampleType> sampleTypes = new ArrayList<>();
-        private final LongMap<SampleType> sampleTypeById = new LongMap<>();
+        private final JfrLongMap<SampleType> sampleTypeById = new JfrLongMap<>();
         private long stringTypeId = -1;
         /**
          * Where the chunk's sample events start: they are read when the pass is over and the
@@ -442,9 +442,9 @@ final class JfrSampleReader {
                     throw corrupt(at, "constant pool of unknown type id " + typeId);
                 }
                 int entries = count();
-                LongMap<Object> pool = pools.get(typeId);
+                JfrLongMap<Object> pool = pools.get(typeId);
                 if (pool == null) {
-                    pool = new LongMap<>(entries);
+                    pool = new JfrLongMap<>(entries);
                     pools.put(typeId, pool);
                 }
                 Field only = type.fields.length == 1 ? type.fields[0] : null;
@@ -471,7 +471,7 @@ final class JfrSampleReader {
         private static final int REFERENCE = 2;
         private static final int ENTRY = 3;
 
-        private void readConstant(Type type, int form, LongMap<Object> pool) throws IOException {
+        private void readConstant(Type type, int form, JfrLongMap<Object> pool) throws IOException {
             long key = varlong();
             Object value;
             switch (form) {
@@ -648,7 +648,7 @@ final class JfrSampleReader {
          * thread and stack, this allocates nothing.
          */
         private <T> T resolved(Type type, long key, Class<T> kind, EntryReader<T> reader) throws IOException {
-            LongMap<Object> done = type.resolved;
+            JfrLongMap<Object> done = type.resolved;
             Object known = done.get(key);
             if (known != null) {
                 return kind.isInstance(known) ? kind.cast(known) : null; // NULL: none
@@ -693,8 +693,8 @@ final class JfrSampleReader {
             Type methodType = method < 0 ? null : frameType.fields[method].type;
             Type kindType = kind < 0 ? null : frameType.fields[kind].type;
             // looked up once per stack, not per frame: frames are the bulk of the work
-            LongMap<Object> methods = methodType == null ? null : methodType.resolved;
-            LongMap<Object> kinds = kindType == null ? null : pools.get(kindType.id);
+            JfrLongMap<Object> methods = methodType == null ? null : methodType.resolved;
+            JfrLongMap<Object> kinds = kindType == null ? null : pools.get(kindType.id);
             StackFrame[] frames = new StackFrame[stride == 0 ? 0 : flat.length / stride];
             for (int i = 0, k = 0; i < frames.length; i++, k += stride) {
                 Method m = null;
@@ -730,7 +730,7 @@ final class JfrSampleReader {
         }
 
         private Object poolValue(Type type, long key) {
-            LongMap<Object> pool = pools.get(type.id);
+            JfrLongMap<Object> pool = pools.get(type.id);
             return pool == null ? null : pool.get(key);
         }
 
@@ -832,7 +832,7 @@ final class JfrSampleReader {
         Field[] fields = new Field[0];
         int kind;
         /** The constants of this type made into records so far, by key (types are per chunk too). */
-        final LongMap<Object> resolved = new LongMap<>();
+        final JfrLongMap<Object> resolved = new JfrLongMap<>();
         /** A struct whose fields are all numbers or references (a stack frame): read as a row. */
         boolean flat;
         /** A struct whose fields are all varints (integers and references): read without a switch. */
@@ -1134,143 +1134,5 @@ final class JfrSampleReader {
 
     private IOException corrupt(int offset, String what) {
         return new IOException("corrupt or truncated JFR file " + file + " at offset " + (base + offset) + ": " + what);
-    }
-
-    // ---------------------------------------------------------------- a map from long keys
-
-    /**
-     * A map from long keys to non-null values, without boxing (the code runs under C1). Keys
-     * async-profiler writes are small and dense (1, 2, 3... per pool), so those index an array
-     * directly; other keys (the JDK's, or a damaged file's) go to an open-addressing table. The
-     * array grows only while keys stay dense, so a bogus key cannot make it huge.
-     */
-    static final class LongMap<V> {
-        private Object[] dense = new Object[64];
-        private int denseCount;
-        private long[] keys = NO_KEYS;
-        private Object[] values = NO_VALUES;
-        private int size;
-        private final int expected;
-
-        LongMap() {
-            this(8);
-        }
-
-        /** {@code expected}: how many entries are coming (a pool's count), to size the table once. */
-        LongMap(int expected) {
-            this.expected = Math.max(8, Math.min(expected, 1 << 20));
-        }
-
-        @SuppressWarnings("unchecked")
-        V get(long key) {
-            Object[] d = dense;
-            if (key >= 0 && key < d.length) {
-                return (V) d[(int) key];
-            }
-            if (size == 0) {
-                return null;
-            }
-            int mask = keys.length - 1;
-            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-                Object value = values[i];
-                if (value == null) {
-                    return null;
-                }
-                if (keys[i] == key) {
-                    return (V) value;
-                }
-            }
-        }
-
-        /** A later entry with the same key wins, as in the JDK's parser. */
-        void put(long key, V value) {
-            if (key >= 0 && key < dense.length) {
-                if (dense[(int) key] == null) {
-                    denseCount++;
-                }
-                dense[(int) key] = value;
-                return;
-            }
-            if (key >= 0 && key < 4L * (denseCount + size) + 1024) {
-                dense = Arrays.copyOf(dense, (int) Math.max(key + 1, dense.length * 2L));
-                if (size > 0) { // keys of the table that the array now covers move to it
-                    long[] oldKeys = keys;
-                    Object[] oldValues = values;
-                    keys = new long[oldKeys.length];
-                    values = new Object[oldKeys.length];
-                    size = 0;
-                    for (int j = 0; j < oldKeys.length; j++) {
-                        if (oldValues[j] != null) {
-                            @SuppressWarnings("unchecked") V moved = (V) oldValues[j];
-                            put(oldKeys[j], moved);
-                        }
-                    }
-                }
-                put(key, value);
-                return;
-            }
-            if (keys.length == 0) {
-                int capacity = Integer.highestOneBit(expected * 2 - 1) << 1;
-                keys = new long[capacity];
-                values = new Object[capacity];
-            }
-            int mask = keys.length - 1;
-            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-                if (values[i] == null) {
-                    keys[i] = key;
-                    values[i] = value;
-                    if (++size * 2 > keys.length) {
-                        grow();
-                    }
-                    return;
-                }
-                if (keys[i] == key) {
-                    values[i] = value;
-                    return;
-                }
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        List<V> values() {
-            List<V> list = new ArrayList<>(denseCount + size);
-            for (Object value : dense) {
-                if (value != null) {
-                    list.add((V) value);
-                }
-            }
-            for (Object value : values) {
-                if (value != null) {
-                    list.add((V) value);
-                }
-            }
-            return list;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            Object[] oldValues = values;
-            keys = new long[oldKeys.length * 2];
-            values = new Object[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int j = 0; j < oldKeys.length; j++) {
-                if (oldValues[j] != null) {
-                    int i = hash(oldKeys[j]) & mask;
-                    while (values[i] != null) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = oldKeys[j];
-                    values[i] = oldValues[j];
-                }
-            }
-        }
-
-        private static final long[] NO_KEYS = {};
-        private static final Object[] NO_VALUES = {};
-
-        private static int hash(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32));
-        }
     }
 }

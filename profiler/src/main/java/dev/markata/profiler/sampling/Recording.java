@@ -156,7 +156,7 @@ public final class Recording {
         Thread thread = new Thread(() -> {
             try {
                 if (load) {
-                    AsyncProfilerSampler.loadQuietly();
+                    AsyncProfilerLibrary.loadQuietly();
                 }
                 if (jdk) {
                     submittingStack();
@@ -178,8 +178,8 @@ public final class Recording {
             Sampler jdk = new JdkSampler(options.timeMode());
             return new SamplerPick(jdk, jdk.info("requested"));
         }
-        AsyncProfilerSampler.Loaded loaded = AsyncProfilerSampler.load();
-        if (loaded.sampler() != null && AsyncProfilerSampler.claim()) {
+        AsyncProfilerLibrary.Loaded loaded = AsyncProfilerLibrary.load();
+        if (loaded.sampler() != null && AsyncProfilerLibrary.claim()) {
             Sampler async = loaded.sampler().configure(options.timeMode(), options.jfrOutput());
             String why = options.sampler() == SamplerChoice.AUTO ? "default: native library loaded" : "requested";
             return new SamplerPick(async, async.info(why));
@@ -622,7 +622,7 @@ public final class Recording {
             sampler.stop(this);
         } finally {
             if (sampler instanceof AsyncProfilerSampler) {
-                AsyncProfilerSampler.release();
+                AsyncProfilerLibrary.release();
             }
         }
         Duration cpu = Duration.ofNanos(cpuNanos);

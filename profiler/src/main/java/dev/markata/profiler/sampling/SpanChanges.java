@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The moments one thread's spans opened or closed, as the JDK sampler asks for them while the
  * thread runs: between two of its looks at the thread, in time order (async-profiler's side,
- * which reads them at stop, is {@code AsyncProfilerSampler.SpanTimeline}).
+ * which reads them at stop, is {@link SpanTimeline}).
  *
  * <p>The thread's {@link SpanLog} is read on from where the last question left it, never from
  * the start again (a build's worker opens a span per task, thousands, and the sampler asks at

@@ -16,7 +16,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 /**
  * What the JDK sampler's observations of a thread stand for in wall mode: the midpoint rule
  * between observations of one span, the span change between observations of different spans
- * (the rule {@link AsyncProfilerSampler.ThreadRuns} follows, see {@code ThreadRunsTest}).
+ * (the rule {@link ThreadRuns} follows, see {@code ThreadRunsTest}).
  */
 class JdkSamplerWeightsTest {
 

@@ -19,7 +19,7 @@ class JfrLongMapTest {
     void holdsWhatAHashMapHolds() {
         Random random = new Random(7);
         for (int round = 0; round < 50; round++) {
-            JfrSampleReader.LongMap<Long> map = new JfrSampleReader.LongMap<>(random.nextInt(100));
+            JfrLongMap<Long> map = new JfrLongMap<>(random.nextInt(100));
             Map<Long, Long> expected = new HashMap<>();
             for (int i = 0; i < 3000; i++) {
                 long key = switch (random.nextInt(4)) {

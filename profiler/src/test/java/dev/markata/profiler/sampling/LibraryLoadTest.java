@@ -21,7 +21,7 @@ class LibraryLoadTest {
         UnsatisfiedLinkError noexec = new UnsatisfiedLinkError(file + ": " + file
                 + ": failed to map segment from shared object");
 
-        assertThat(AsyncProfilerSampler.whyNotLoaded(folder, file, noexec)).isEqualTo(
+        assertThat(AsyncProfilerLibrary.whyNotLoaded(folder, file, noexec)).isEqualTo(
                 "/tmp/markata-profiler-me: failed to map segment from shared object (mounted noexec?)");
     }
 
@@ -30,7 +30,7 @@ class LibraryLoadTest {
         Path folder = Path.of("/home/me/.cache/markata-profiler");
         Path file = folder.resolve("lib.so");
 
-        assertThat(AsyncProfilerSampler.whyNotLoaded(folder, file,
+        assertThat(AsyncProfilerLibrary.whyNotLoaded(folder, file,
                 new java.nio.file.AccessDeniedException(folder.toString())))
                 .isEqualTo("/home/me/.cache/markata-profiler: AccessDeniedException");
     }

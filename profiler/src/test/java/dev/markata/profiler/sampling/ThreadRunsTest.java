@@ -20,14 +20,14 @@ class ThreadRunsTest {
     private static final long A = 1;
     private static final long B = 2;
 
-    private static List<Sample> deliver(AsyncProfilerSampler.ThreadRuns runs, TimeMode mode) {
+    private static List<Sample> deliver(ThreadRuns runs, TimeMode mode) {
         ThreadSamples samples = new ThreadSamples();
         runs.deliverTo(samples, mode, MS);
         return samples.samples();
     }
 
-    private static AsyncProfilerSampler.ThreadRuns noSpans() {
-        return new AsyncProfilerSampler.ThreadRuns(List.of());
+    private static ThreadRuns noSpans() {
+        return new ThreadRuns(List.of());
     }
 
     @Test
@@ -102,44 +102,12 @@ class ThreadRunsTest {
         }
     }
 
-    /**
-     * The innermost span open at each sample, from a worker's log: a stage around many short
-     * tasks, most of them over between two samples, one with a span of its own inside, one
-     * still open at the stop; an event out of time order is looked up again from the start.
-     */
-    @Test
-    void eachSampleIsInTheInnermostSpanOpenAtItsTime() {
-        ThreadContext context = new ThreadContext(Thread.currentThread());
-        java.util.List<SpanRecord> log = new java.util.ArrayList<>();
-        SpanRecord stage = new SpanRecord(null, context, 0, Span.NONE, "stage", "render", 0, -1, -1, Map.of());
-        log.add(stage);
-        for (int i = 0; i < 10; i++) { // tasks [10i + 1, 10i + 9] ms; task 5 has a span in [53, 55]
-            SpanRecord task = new SpanRecord(null, context, 1 + 2 * i, 0, "task", "t" + i, (10 * i + 1) * MS, -1, -1, Map.of());
-            task.endNanos = (10 * i + 9) * MS;
-            log.add(task);
-            if (i == 5) {
-                SpanRecord inner = new SpanRecord(null, context, 2 + 2 * i, 1 + 2 * i, "hook", "h", 53 * MS, -1, -1, Map.of());
-                inner.endNanos = 55 * MS;
-                log.add(inner);
-            }
-        }
-        SpanRecord open = new SpanRecord(null, context, 30, 0, "task", "open", 101 * MS, -1, -1, Map.of());
-        log.add(open);
-        stage.endNanos = SpanRecord.OPEN;
-        AsyncProfilerSampler.SpanTimeline timeline = new AsyncProfilerSampler.SpanTimeline(log);
-
-        assertThat(new int[] {timeline.spanAt(0), timeline.spanAt(5 * MS), timeline.spanAt(9 * MS),
-                timeline.spanAt(50 * MS), timeline.spanAt(54 * MS), timeline.spanAt(56 * MS), timeline.spanAt(95 * MS),
-                timeline.spanAt(99 * MS + 1), timeline.spanAt(200 * MS), timeline.spanAt(54 * MS), timeline.spanAt(15 * MS)})
-                .containsExactly(0, 1, 0, 0, 12, 11, 19, 0, 30, 12, 3);
-    }
-
     @Test
     void aBatchOfIdleSamplesEndsWhereTheThreadIsNextSeenAndTheSpansAfterItKeepTheirTime() {
         ThreadContext context = new ThreadContext(Thread.currentThread());
         SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 4 * MS + MS / 2, -1, -1, Map.of());
         task.endNanos = 7 * MS + MS / 2;
-        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        var runs = new ThreadRuns(List.of(task));
         runs.add(1 * MS, 10 * MS, 10, (int) A, WAITING); // says idle until 11 ms, but the thread ran at 5
         runs.add(5 * MS, 0, 1, (int) B, RUNNING);
         runs.add(6 * MS, 0, 1, (int) B, RUNNING);
@@ -157,7 +125,7 @@ class ThreadRunsTest {
         SpanRecord span = new SpanRecord(null, context, 0, Span.NONE, "stage", "render", 2 * MS + MS / 2, -1, -1,
                 Map.of());
         span.endNanos = 4 * MS + MS / 2;
-        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(span));
+        var runs = new ThreadRuns(List.of(span));
         for (long at = 1; at <= 6; at++) {
             runs.add(at * MS, 0, 1, (int) A, RUNNING);
         }
@@ -195,7 +163,7 @@ class ThreadRunsTest {
         ThreadContext context = new ThreadContext(Thread.currentThread());
         SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 20 * MS, -1, -1, Map.of());
         task.endNanos = 40 * MS;
-        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        var runs = new ThreadRuns(List.of(task));
         runs.watchedFromNanos = 0;
         runs.endNanos = 100 * MS;
         runs.add(30 * MS, 0, 1, (int) A, RUNNING);
@@ -217,7 +185,7 @@ class ThreadRunsTest {
         ThreadContext context = new ThreadContext(Thread.currentThread());
         SpanRecord task = new SpanRecord(null, context, 0, Span.NONE, "task", "t", 60 * MS, -1, -1, Map.of());
         task.endNanos = 140 * MS;
-        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(task));
+        var runs = new ThreadRuns(List.of(task));
         runs.watchedFromNanos = 0;
         runs.endNanos = 200 * MS;
         runs.add(1 * MS, 0, 1, (int) A, WAITING); // idle in the pool, then no sample for 69 ms
@@ -244,7 +212,7 @@ class ThreadRunsTest {
         SpanRecord inner = new SpanRecord(null, context, 1, 0, "task", "t", 20 * MS, -1, -1, Map.of());
         inner.endNanos = 30 * MS;
         SpanRecord late = new SpanRecord(null, context, 2, 0, "task", "u", 59 * MS + 3 * MS / 4, -1, -1, Map.of());
-        var runs = new AsyncProfilerSampler.ThreadRuns(List.of(outer, inner, late));
+        var runs = new ThreadRuns(List.of(outer, inner, late));
         runs.watchedFromNanos = 0;
         runs.endNanos = 70 * MS;
         runs.add(10 * MS, 0, 1, (int) A, RUNNING);
