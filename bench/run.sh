@@ -32,9 +32,11 @@ log="$(mktemp "$work/.log.XXXXXX")"
 trap 'rm -f "$log"' EXIT
 
 # Runs one build; prints "wall_seconds cpu_seconds peak_rss_mb". A failed build stops the script.
+# Not --quiet: a profiled build then skips its console summary, which a user who profiles sees
+# (and pays for); its output goes to the log.
 one_build() {
   local dir="$1" profile="$2"
-  if ! TIMED_LOG="$log" timed "$launcher" build --quiet "$profile" --directory "$dir"; then
+  if ! TIMED_LOG="$log" timed "$launcher" build "$profile" --directory "$dir"; then
     echo "bench: build of $dir ($profile) failed:" >&2
     cat "$log" >&2
     exit 1

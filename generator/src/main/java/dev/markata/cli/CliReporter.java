@@ -44,6 +44,11 @@ final class CliReporter implements Reporter {
     }
 
     @Override
+    public boolean quiet() {
+        return quiet;
+    }
+
+    @Override
     public void warn(String message) {
         println("warning: " + message);
     }

@@ -27,6 +27,15 @@ public interface Reporter {
         return false;
     }
 
+    /**
+     * Whether information is hidden ({@code --quiet}): a plugin may then skip making text that
+     * only {@link #info} would print (the profiler's console summary takes tens of milliseconds
+     * of a large build to make).
+     */
+    default boolean quiet() {
+        return false;
+    }
+
     /** Prints both kinds of message on stderr. */
     Reporter STDERR = new Reporter() {
         @Override

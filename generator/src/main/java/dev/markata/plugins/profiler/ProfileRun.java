@@ -202,7 +202,7 @@ final class ProfileRun {
         String summary;
         List<Path> written;
         try {
-            summary = config.print()
+            summary = config.print() && !reporter.quiet()
                     ? ConsoleSummary.render(reports, buildStats, reportOptions(), reporter.verbose(), comparison) : null;
         } finally {
             written = writing.await();
