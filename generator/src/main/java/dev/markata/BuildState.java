@@ -30,6 +30,7 @@ final class BuildState {
     final TimingRecorder timings;
     final OutputDir output;
     final Reporter reporter;
+    final boolean keepsPages;
     final Map<StateKey<?>, Object> values = new ConcurrentHashMap<>();
     volatile StageRunner runner;
     volatile List<Path> sourceFiles = List.of();
@@ -41,12 +42,14 @@ final class BuildState {
     private String cacheUnusable;
     private final AtomicBoolean cacheWriteFailed = new AtomicBoolean();
 
-    BuildState(Config config, BuildExecutor executor, TimingRecorder timings, OutputDir output, Reporter reporter) {
+    BuildState(Config config, BuildExecutor executor, TimingRecorder timings, OutputDir output, Reporter reporter,
+               boolean keepsPages) {
         this.config = config;
         this.executor = executor;
         this.timings = timings;
         this.output = output;
         this.reporter = reporter;
+        this.keepsPages = keepsPages;
     }
 
     /**

@@ -78,6 +78,11 @@ final class HookContext implements BuildContext {
     }
 
     @Override
+    public boolean keepsPages() {
+        return state.keepsPages;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> Optional<T> get(StateKey<T> key) {
         return Optional.ofNullable((T) state.values.get(key));

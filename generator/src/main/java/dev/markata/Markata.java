@@ -68,6 +68,7 @@ public final class Markata {
     /** How long to wait for another build of the site ({@link LockTimeout}), and the environment that said so. */
     private final BuildLock.Wait lockWait;
     private final Map<String, String> environment;
+    private final boolean keepsPages;
     private final AtomicBoolean used = new AtomicBoolean();
 
     /**
@@ -80,7 +81,8 @@ public final class Markata {
 
     private Markata(Config config, List<String> pluginIds, List<Registration> registrations,
                     List<BuildObserver> observers, List<TaskDecorator> decorators, Reporter reporter,
-                    boolean removeStale, BuildLock.Wait lockWait, Map<String, String> environment) {
+                    boolean removeStale, BuildLock.Wait lockWait, Map<String, String> environment,
+                    boolean keepsPages) {
         this.config = config;
         this.pluginIds = List.copyOf(pluginIds);
         this.registrations = List.copyOf(registrations);
@@ -90,6 +92,7 @@ public final class Markata {
         this.removeStale = removeStale;
         this.lockWait = lockWait;
         this.environment = environment;
+        this.keepsPages = keepsPages;
     }
 
     public static Builder builder(Path directory) {
@@ -163,7 +166,7 @@ public final class Markata {
         BuildObservers observer = new BuildObservers(observers);
         OutputDir output = new OutputDir(site.outputDir());
         try (BuildExecutor executor = new BuildExecutor(site.workers(), observer, decorators, timings)) {
-            BuildState state = new BuildState(config, executor, timings, output, reporter);
+            BuildState state = new BuildState(config, executor, timings, output, reporter, keepsPages);
             try {
                 List<ScheduledHook> scheduled = new ArrayList<>();
                 for (Registration r : registrations) {
@@ -254,6 +257,7 @@ public final class Markata {
         private final List<BuildObserver> observers = new ArrayList<>();
         private Reporter reporter = Reporter.STDERR;
         private BuildMemory memory = new BuildMemory();
+        private boolean keepPages;
 
         private Builder(Path directory) {
             this.directory = Objects.requireNonNull(directory);
@@ -294,6 +298,16 @@ public final class Markata {
         }
 
         /**
+         * Keeps every post's page on it until the build ends, for a caller that reads
+         * {@link BuildResult#posts()}' pages: by default publish_html writes each page as soon as
+         * it is made and drops it, unless a plugin reads pages later ({@link PluginSetup#readsPages}).
+         */
+        public Builder keepPages() {
+            this.keepPages = true;
+            return this;
+        }
+
+        /**
          * Loads the configuration, chooses the plugins and lets each register; nothing is
          * written yet.
          *
@@ -321,6 +335,7 @@ public final class Markata {
             List<BuildObserver> allObservers = new ArrayList<>();
             List<TaskDecorator> decorators = new ArrayList<>();
             List<String> ids = new ArrayList<>();
+            AtomicBoolean pagesRead = new AtomicBoolean(keepPages);
             for (int index = 0; index < selection.plugins().size(); index++) {
                 Plugin plugin = selection.plugins().get(index);
                 ids.add(plugin.id());
@@ -358,6 +373,11 @@ public final class Markata {
                         }
 
                         @Override
+                        public void readsPages() {
+                            pagesRead.set(true);
+                        }
+
+                        @Override
                         public void observe(BuildObserver observer) {
                             allObservers.add(Objects.requireNonNull(observer));
                         }
@@ -387,8 +407,10 @@ public final class Markata {
             config.warnings().forEach(reporter::warn);
             config.markata().typoWarnings().forEach(reporter::warn);
             allObservers.addAll(observers);
+            // a post_render hook is there to see the rendered pages, whether or not its plugin said so
+            boolean keepsPages = pagesRead.get() || registrations.stream().anyMatch(r -> r.stage() == Stage.POST_RENDER);
             return new Markata(config, ids, registrations, allObservers, decorators, reporter, removeStale,
-                    lockWait, environment);
+                    lockWait, environment, keepsPages);
         }
     }
 }

@@ -29,7 +29,9 @@ import java.util.Set;
  * @param content     the Markdown body, without front matter
  * @param extra       front-matter keys without a typed field, as YAML gave them (immutable)
  * @param html        the body rendered to HTML, or null before render
- * @param page        the full page from the template, or null before the template ran
+ * @param page        the full page from the template, or null before the template ran, and once
+ *                    publish_html wrote it in render (when no plugin reads pages later:
+ *                    {@code PluginSetup.readsPages})
  */
 public record Post(String path, String slug, String title, PostDate date, List<String> tags, boolean published,
                    String description, String template, String content, Map<String, Object> extra,

@@ -89,6 +89,14 @@ public interface BuildContext {
     <T, R> List<R> map(List<T> items, Function<T, String> documentOf, DocumentTask<T, R> task)
             throws DocumentFailures, InterruptedException;
 
+    /**
+     * Whether posts keep their pages after post_template made them, for hooks that read them
+     * later: a plugin said so ({@link PluginSetup#readsPages}), registered a post_render hook, or
+     * the build was opened to keep them ({@code Markata.Builder.keepPages}). When not, publish_html
+     * writes each page as soon as it is made.
+     */
+    boolean keepsPages();
+
     /** A build-wide value another plugin stored. */
     <T> Optional<T> get(StateKey<T> key);
 

@@ -43,6 +43,17 @@ public interface PluginSetup {
      */
     void hookBeforeOthers(Stage stage, Hook hook);
 
+    /**
+     * Says that this plugin's hooks read or change posts' pages ({@link dev.markata.content.Post#page})
+     * after post_template made them: in a render hook that runs after it, in post_render or in
+     * save (publish_source publishes each page beside its source). Unless a plugin of the build
+     * says so or registers a post_render hook (whose stage is there to see the rendered pages),
+     * publish_html writes each page in the render task that made it and the post keeps none: a
+     * build then does not hold every page in memory from render until save (190 MB at 10,000
+     * posts, copied by the collector meanwhile).
+     */
+    void readsPages();
+
     /** Receives stage, hook and per-document task events for the whole build. */
     void observe(BuildObserver observer);
 

@@ -37,6 +37,7 @@ public final class GeneratorPlugin implements Plugin {
     @Override
     public void register(PluginSetup setup) {
         String tag = tag(MarkataVersion.current().version());
+        setup.readsPages(); // changes each page (its generator tag)
         setup.hook(Stage.POST_RENDER, Priority.FIRST, context -> Skips.of(context).updateChanged(context,
                 post -> post.page() == null ? post : post.withPage(add(post.page(), tag))));
     }

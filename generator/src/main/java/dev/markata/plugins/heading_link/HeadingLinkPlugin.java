@@ -29,6 +29,7 @@ public final class HeadingLinkPlugin implements Plugin {
 
     @Override
     public void register(PluginSetup setup) {
+        setup.readsPages(); // changes each page (its headings' links)
         setup.hook(Stage.POST_RENDER, Priority.LAST, context -> Skips.of(context).updateChanged(context,
                 post -> post.page() == null ? post : post.withPage(HeadingLinks.add(post.page()))));
     }

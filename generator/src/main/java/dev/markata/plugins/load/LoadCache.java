@@ -62,12 +62,14 @@ final class LoadCache {
     private static final int BYTES = 11;
 
     /**
-     * One post of this build: from the file ({@code encoded} null: encoded again only if its
-     * shard is rewritten) or new, then {@code encoded} holds its payload, made by {@link #put} on
-     * the build thread that loaded the post (at 10,000 posts encoding them all on the main
-     * thread was a fifth of a second of the load stage's serial time).
+     * One post of this build, from the file or new. Its payload is encoded when its shard is
+     * written, by the build thread that loaded the shard's last post ({@link LoadCacheShards}), not
+     * kept from {@link #put} on: the shards of a cold build are all written near the end of
+     * load, and 10,000 posts' payloads (~75 MB) kept until then outlived the stage's young
+     * collections, which copied them into the old generation, where they stayed as garbage
+     * (a build makes no full collection).
      */
-    private record Entry(SourceStamp stamp, Post post, String contentDigest, boolean fromFile, byte[] encoded) {
+    private record Entry(SourceStamp stamp, Post post, String contentDigest, boolean fromFile) {
     }
 
     /** A post as the file holds it, decoded. */
@@ -154,14 +156,14 @@ final class LoadCache {
         if (stored == null || !stored.stamp().equals(stamp)) {
             return Optional.empty();
         }
-        current.put(document, new Entry(stamp, stored.post(), stored.contentDigest(), true, null));
+        current.put(document, new Entry(stamp, stored.post(), stored.contentDigest(), true));
         return Optional.of(stored.post());
     }
 
     /** Remembers what {@code document} loaded as, for the next build. */
     void put(String document, SourceStamp stamp, Post post, String contentDigest) {
         if (isWritable(post.extra())) {
-            current.put(document, new Entry(stamp, post, contentDigest, false, encode(post, contentDigest)));
+            current.put(document, new Entry(stamp, post, contentDigest, false));
         }
     }
 
@@ -207,8 +209,7 @@ final class LoadCache {
                 out.writeLong(stamp.modifiedNanos());
                 out.writeLong(stamp.changedNanos());
                 out.writeLong(stamp.inode());
-                // a post from the file is encoded again: only its shard's other posts changed
-                byte[] payload = entry.encoded() != null ? entry.encoded() : encode(entry.post(), entry.contentDigest());
+                byte[] payload = encode(entry.post(), entry.contentDigest());
                 out.writeInt(payload.length);
                 out.writeInt(checksum(payload, 0, payload.length));
                 out.write(payload);

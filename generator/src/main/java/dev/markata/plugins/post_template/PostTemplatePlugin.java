@@ -90,6 +90,7 @@ public final class PostTemplatePlugin implements Plugin {
             Skips skips = Skips.of(context);
             ExtraPages extra = ExtraPages.of(context);
             PostBodies bodies = PostBodies.of(context);
+            PageSink sink = PageSink.of(context).orElse(null);
             skips.updateChanged(context, post -> {
                 Map<String, String> outputs = outputs(settings, post);
                 Map<String, Object> view = templates.postView(post);
@@ -124,6 +125,11 @@ public final class PostTemplatePlugin implements Plugin {
                 }
                 if (readDescriptions.get()) {
                     bodies.pageReadDescriptions(post.path()); // or when a description does
+                }
+                if (sink != null) {
+                    // written now: the post keeps no page for save (nothing reads it there)
+                    sink.take(post, page, others);
+                    return post.page() == null ? post : post.withPage(null);
                 }
                 if (!others.isEmpty()) {
                     extra.put(post.path(), others);

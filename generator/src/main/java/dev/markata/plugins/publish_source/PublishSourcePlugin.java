@@ -43,6 +43,7 @@ public final class PublishSourcePlugin implements Plugin {
     public void register(PluginSetup setup) throws ConfigException {
         PostModelConfig config = setup.config(PostModelConfig.SECTION);
         ThreadLocal<SourceText> texts = ThreadLocal.withInitial(SourceText::new);
+        setup.readsPages(); // publishes each page beside its source, in save
         setup.hook(Stage.SAVE, context -> publish(context, config.include(), texts));
     }
 

@@ -35,6 +35,7 @@ public final class SeoPlugin implements Plugin {
     public void register(PluginSetup setup) throws ConfigException {
         SeoConfig config = setup.config(SeoConfig.SECTION).withSite(setup.site(),
                 CoversPlugin.draws(setup, SeoTags.OG_COVER));
+        setup.readsPages(); // changes each page (its meta tags)
         setup.hook(Stage.POST_RENDER, context -> Skips.of(context).updateChanged(context,
                 post -> post.page() == null ? post : post.withPage(SeoTags.add(post.page(), post, config,
                         context.site().pageUrl(post.slug())))));

@@ -36,6 +36,7 @@ public final class WikilinkHoverPlugin implements Plugin {
         if (!config.enabled()) {
             return;
         }
+        setup.readsPages(); // changes each page (its links' previews)
         setup.hook(Stage.POST_RENDER, context -> {
             WikilinkPreviews previews = new WikilinkPreviews(context.posts(), context.site(), config);
             PostBodies bodies = PostBodies.of(context);
