@@ -54,9 +54,15 @@ class App {
     main.appendChild(this.details.root);
     app.appendChild(main);
     this.rebuildTree();
-    let first = this.reportOptions.initialView || "tree";
+    // the view the address names (index.html#build, bookmarked or sent), else the report's own
+    let first = this.viewInAddress() || this.reportOptions.initialView || "tree";
     if (first === "build" && !this.hasBuild) first = "tree";
     this.show(first);
+    // the fragment edited in the address bar, or Back to one typed there: the page follows
+    window.addEventListener("hashchange", () => {
+      const id = this.viewInAddress();
+      if (id !== this.current) this.show(id || this.current);
+    });
     // the system switching light and dark while the page is open: the CSS follows by itself,
     // the canvas drawn in the old colours is drawn again (views not shown draw when shown)
     if (window.matchMedia) {
@@ -472,9 +478,24 @@ class App {
       " (" + formatTime(m.total) + ")";
   }
 
+  /** The view the address's fragment names, if the report has its tab (no Build tab, no #build); else null. */
+  viewInAddress() {
+    const id = location.hash.slice(1);
+    return Object.prototype.hasOwnProperty.call(this.tabButtons, id) ? id : null;
+  }
+
   show(id) {
     if (this.current) this.scrolls[this.current] = { top: this.viewArea.scrollTop, left: this.viewArea.scrollLeft };
     this.current = id;
+    // the open view in the address, so it can be bookmarked, sent and reloaded; replaced, not
+    // pushed: a history entry per tab would make Back walk the tabs instead of leaving the report
+    if (location.hash !== "#" + id) {
+      try {
+        history.replaceState(history.state, "", "#" + id);
+      } catch (e) {
+        // a page not allowed to change its address (a sandboxed frame) still switches views
+      }
+    }
     for (const [k, b] of Object.entries(this.tabButtons)) {
       b.classList.toggle("active", k === id);
       b.setAttribute("aria-selected", String(k === id));

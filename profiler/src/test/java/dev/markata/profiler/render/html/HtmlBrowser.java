@@ -98,6 +98,27 @@ public final class HtmlBrowser implements AutoCloseable {
     /** Opens a report and waits until its first view is drawn. */
     void open(Path file) {
         driver.get(file.toUri().toString());
+        waitUntilReady();
+    }
+
+    /**
+     * Opens a report at an address ending in {@code #fragment}, loaded anew: from a blank page,
+     * since going from the report's own address to it would only move to the fragment.
+     */
+    void openAt(Path file, String fragment) {
+        driver.get("about:blank");
+        driver.get(file.toUri() + "#" + fragment);
+        waitUntilReady();
+    }
+
+    /** Reloads the page, as the browser's reload button does, and waits until its first view is drawn. */
+    void reload() {
+        js("document.body.dataset.ready = ''"); // the reloaded page sets it again
+        driver.navigate().refresh();
+        waitUntilReady();
+    }
+
+    private void waitUntilReady() {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
                 js("return document.body && document.body.dataset.ready || null") != null);
         String ready = (String) js("return document.body.dataset.ready");

@@ -699,6 +699,49 @@ class HtmlViewsBrowserTest {
         assertThat(browser.find(By.id("tab-timeline")).getAttribute("aria-selected")).isEqualTo("true");
     }
 
+    /**
+     * The open tab is kept in the address's fragment ({@code index.html#build}), so a view can be
+     * bookmarked, sent and reloaded: the address opens the tab it names, a switch replaces the
+     * fragment without a history entry (Back leaves the report), a fragment no tab has opens the
+     * view the report would open without one.
+     */
+    @Test
+    void theOpenTabIsKeptInTheAddress() throws Exception {
+        browser.openAt(report, "build");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("build");
+        assertThat(browser.find(By.id("tab-build")).getAttribute("aria-selected")).isEqualTo("true");
+        long entries = ((Number) browser.js("return history.length")).longValue();
+        show("timeline");
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(report.toUri() + "#timeline");
+        browser.find(By.id("tab-timeline")).sendKeys(Keys.ARROW_RIGHT); // the arrow keys switch tabs the same way
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#flame");
+        assertThat(((Number) browser.js("return history.length")).longValue()).isEqualTo(entries);
+        browser.reload();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("flame");
+        assertThat(browser.find(By.id("tab-flame")).getAttribute("aria-selected")).isEqualTo("true");
+        // the fragment edited in the address bar (no reload): the page follows
+        browser.js("location.hash = '#hot'");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> "hot".equals(browser.find(By.id("view")).getAttribute("data-view")));
+
+        browser.consoleErrors();
+        browser.openAt(report, "nonsense");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#tree");
+        assertThat(browser.consoleErrors()).isEmpty();
+        // without a fragment the report's options decide; with one, the fragment
+        Path timelineFirst = HtmlBrowser.render(session, HtmlOptions.timelineFirst(), "timeline-first-address");
+        browser.open(timelineFirst);
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("timeline");
+        browser.openAt(timelineFirst, "compare");
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("compare");
+        // a profile without build spans has no Build tab: its address opens the default view
+        Path noBuild = HtmlBrowser.render(TestSessions.builder().sample(1, "app.Main.main", 1).build(), HtmlOptions.defaults(), "no-build-address");
+        browser.openAt(noBuild, "build");
+        assertThat(browser.findAll(By.id("tab-build"))).isEmpty();
+        assertThat(browser.find(By.id("view")).getAttribute("data-view")).isEqualTo("tree");
+    }
+
     /** The frame the flame graph's keyboard cursor is on, as its live region says it. */
     String flameFocus() {
         return (String) browser.js("return document.getElementById('flame-focus').textContent");
