@@ -103,6 +103,19 @@ final class BuildComparison {
     }
 
     /**
+     * Whether a stage of {@code now} took longer than in {@code before}, by more than the floor:
+     * the report then opens on its Build tab, where the two builds stand side by side.
+     */
+    static boolean aStageGotSlower(BuildFigures before, BuildFigures now) {
+        for (Change stage : stages(before, now)) {
+            if (stage.moved() && stage.delta() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The previous build's figures for the report's Build tab, as session metadata: the report
      * shows {@code baseline.stage.<stage>} beside each stage's wall time (nanoseconds), with the
      * change, under {@code baseline.label}.

@@ -183,8 +183,10 @@ final class ProfileRun {
         long writeBegin = System.nanoTime();
         long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
         String comparison = "";
+        boolean slower = false;
         if (previous instanceof PreviousBuild.Found found) {
             BuildFigures now = BuildFigures.of(buildStats, finishedAt);
+            slower = BuildComparison.aStageGotSlower(found.figures(), now);
             for (Map.Entry<String, String> entry : BuildComparison.baseline(found.figures(), now).entrySet()) {
                 session = session.withMetadata(entry.getKey(), entry.getValue());
             }
@@ -224,7 +226,8 @@ final class ProfileRun {
             Path main = written.get(0);
             StringBuilder line = new StringBuilder("Profile written to ").append(main);
             if (main.equals(report)) {
-                line.append(" (open it in a browser: ").append(main.toUri()).append(')');
+                // the report opens on the tab its address names (app.js): a slower build on its comparison
+                line.append(" (open it in a browser: ").append(main.toUri()).append(slower ? "#build" : "").append(')');
             }
             pendingReportLine = line.toString();
         }

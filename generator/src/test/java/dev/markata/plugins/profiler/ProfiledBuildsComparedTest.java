@@ -53,8 +53,9 @@ class ProfiledBuildsComparedTest {
         assertThat(stats.getAsJsonArray("stages")).isNotEmpty();
         assertThat(stats.getAsJsonArray("hooks")).anySatisfy(h -> assertThat(h.getAsJsonObject().get("plugin")
                 .getAsString()).isEqualTo("markata.plugins.render_markdown"));
-        // the first profiled build has no baseline for the report either
+        // the first profiled build has no baseline for the report either, and its address opens the call tree
         assertThat(session().metadata().keySet()).noneMatch(k -> k.startsWith("baseline."));
+        assertThat(run.err()).contains("index.html)").doesNotContain("#build");
     }
 
     @Test
@@ -79,6 +80,8 @@ class ProfiledBuildsComparedTest {
         // the report's Build tab gets the previous build's stage times
         assertThat(session().metadata()).containsKey("baseline.stage.render").containsKey("baseline.build_wall_nanos")
                 .hasEntrySatisfying("baseline.label", label -> assertThat(label).contains("4 documents"));
+        // a stage got slower: the report's address opens on the Build tab, where the two builds stand side by side
+        assertThat(run.err()).containsPattern("Profile written to .*\\(open it in a browser: file:.*/index\\.html#build\\)");
     }
 
     @Test
@@ -93,6 +96,7 @@ class ProfiledBuildsComparedTest {
         assertThat(block).anySatisfy(l -> assertThat(l).contains("before: 4 documents, 4 loaded, 4 rendered, 0 skipped (cold)"));
         assertThat(block).anySatisfy(l -> assertThat(l).contains("now: 4 documents, 4 loaded, 0 rendered, 4 skipped (warm)"));
         assertThat(block).anySatisfy(l -> assertThat(l).contains("not a speed-up of the code"));
+        assertThat(run.err()).doesNotContain("#build"); // nothing got slower
     }
 
     @Test
