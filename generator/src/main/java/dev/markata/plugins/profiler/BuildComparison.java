@@ -126,6 +126,8 @@ final class BuildComparison {
         metadata.put("baseline.label", "the previous profiled build, " + when(before.finishedAt())
                 + (elapsed.isEmpty() ? "" : " (" + elapsed + " before this one)") + ": " + work(before));
         metadata.put("baseline.build_wall_nanos", Long.toString(before.wallNanos()));
+        // the page colours only what the console would list (its 5 % share is the page's own)
+        metadata.put("baseline.floor_nanos", Long.toString(FLOOR_NANOS));
         for (BuildFigures.StageFigures stage : before.stages()) {
             String key = "baseline.stage." + stage.stage();
             String earlier = metadata.get(key);

@@ -3,7 +3,8 @@
 // plugin x stage, and the slowest documents with their time per stage. A session whose metadata
 // holds an earlier build's stage times (baseline.label, baseline.build_wall_nanos and
 // baseline.stage.<stage> in nanoseconds: markata hands in its previous profiled build's) shows
-// them beside this build's, with the change.
+// them beside this build's, with the change; baseline.floor_nanos, when given, is the least change
+// that is not jitter (markata's console uses the same floor).
 
 /** The most characters of a document path's end that are never cut (its file name, mostly). */
 const PATH_TAIL = 20;
@@ -81,7 +82,7 @@ class BuildView {
     const compared = (name, w) => {
       if (!baseline) return [];
       const before = baseline.stages.get(name);
-      return before === undefined ? ["", "new"] : [formatTime(before), this.change(before, w)];
+      return before === undefined ? ["", "new"] : [formatTime(before), this.change(before, w, baseline.floor)];
     };
     const stageTable = this.table("build-stages", ["Stage", "Wall time"].concat(baseline ? ["Previous", "Change"] : [],
       ["% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]));
@@ -100,7 +101,7 @@ class BuildView {
         if (!wall.has(name)) this.row(stageTable, [name, "", formatTime(before), "not run", "", "", "", "", ""]);
       }
     }
-    const totalBefore = baseline && baseline.wall !== null ? [formatTime(baseline.wall), this.change(baseline.wall, buildWall)]
+    const totalBefore = baseline && baseline.wall !== null ? [formatTime(baseline.wall), this.change(baseline.wall, buildWall, baseline.floor)]
       : baseline ? ["", ""] : [];
     this.row(stageTable, ["total", formatTime(buildWall)].concat(totalBefore, ["", "", "", "", ""])).classList.add("total");
 
@@ -182,12 +183,13 @@ class BuildView {
   }
 
   /**
-   * The change from an earlier time, coloured when it is 5% or more of it (red: slower now,
-   * green: faster, as in the Compare tab); smaller changes are left plain, as build-to-build jitter.
+   * The change from an earlier time, coloured when it is 5% or more of it and at least floor
+   * nanoseconds (red: slower now, green: faster, as in the Compare tab); smaller changes are left
+   * plain, as build-to-build jitter: a 50 µs stage doubling is not news.
    */
-  change(before, after) {
+  change(before, after, floor) {
     const diff = after - before;
-    const moved = before > 0 && Math.abs(diff) >= 0.05 * before;
+    const moved = before > 0 && Math.abs(diff) >= 0.05 * before && Math.abs(diff) >= floor;
     return el("span", moved ? (diff > 0 ? "slower" : "faster") : null, formatChange(before, after));
   }
 
@@ -280,5 +282,7 @@ function baselineOf(metadata) {
   }
   if (!stages.size) return null;
   const wall = Number(metadata["baseline.build_wall_nanos"]);
-  return { label: metadata["baseline.label"] || "an earlier build", wall: Number.isFinite(wall) && metadata["baseline.build_wall_nanos"] ? wall : null, stages };
+  const floor = Number(metadata["baseline.floor_nanos"]);
+  return { label: metadata["baseline.label"] || "an earlier build", wall: Number.isFinite(wall) && metadata["baseline.build_wall_nanos"] ? wall : null,
+    floor: Number.isFinite(floor) && floor > 0 ? floor : 0, stages };
 }

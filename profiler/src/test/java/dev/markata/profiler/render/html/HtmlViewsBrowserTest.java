@@ -368,7 +368,8 @@ class HtmlViewsBrowserTest {
         String label = "the previous build <img src=x onerror=window.__pwned=5>: 30 documents, 0 rendered (warm)";
         Session withBaseline = session.withMetadata("baseline.label", label)
                 .withMetadata("baseline.build_wall_nanos", "270000000")
-                .withMetadata("baseline.stage.configure", "5000000") // unchanged
+                .withMetadata("baseline.floor_nanos", "5000000") // changes under 5 ms are jitter, whatever their share
+                .withMetadata("baseline.stage.configure", "4000000") // 5 ms now: +25 %, but only 1 ms
                 .withMetadata("baseline.stage.render", "200000000") // 100 ms now: half
                 .withMetadata("baseline.stage.save", "10000000") // 20 ms now: double
                 .withMetadata("baseline.stage.teardown", "55000000"); // did not run this time
@@ -379,7 +380,7 @@ class HtmlViewsBrowserTest {
                 .containsExactly("Stage", "Wall time", "Previous", "Change", "% of build", "Running", "Waiting",
                         "Awaiting workers", "Unknown");
         assertThat(browser.findAll(By.cssSelector("#build-stages tbody tr"))).extracting(WebElement::getText).containsExactly(
-                "configure 5.00 ms 5.00 ms ±0 3.70% 5.00 ms 0 µs 0 µs 0 µs",
+                "configure 5.00 ms 4.00 ms +1.00 ms +25.0% 3.70% 5.00 ms 0 µs 0 µs 0 µs",
                 "glob 10.0 ms new 7.41% 10.0 ms 0 µs 0 µs 0 µs",
                 "render 100 ms 200 ms −100 ms −50.0% 74.1% 200 ms 0 µs 100 ms 0 µs",
                 "save failed 20.0 ms 10.0 ms +10.0 ms +100.0% 14.8% 20.0 ms 0 µs 0 µs 0 µs",
@@ -387,6 +388,8 @@ class HtmlViewsBrowserTest {
                 "total 135 ms 270 ms −135 ms −50.0%");
         assertThat(browser.find(By.xpath("//table[@id='build-stages']//tr[td[1]//button[text()='render']]/td[4]/span[not(@class='cell-label')]"))
                 .getAttribute("class")).isEqualTo("faster");
+        assertThat(browser.find(By.xpath("//table[@id='build-stages']//tr[td[1]//button[text()='configure']]/td[4]/span[not(@class='cell-label')]"))
+                .getAttribute("class")).isEmpty();
         assertThat(browser.find(By.xpath("//table[@id='build-stages']//tr[td[1]//button[text()='save']]/td[4]/span[not(@class='cell-label')]"))
                 .getAttribute("class")).isEqualTo("slower");
         assertThat(browser.text(By.id("build-baseline"))).isEqualTo("Previous: " + label);
