@@ -227,14 +227,21 @@ public final class PythonStrings {
         return out.toString();
     }
 
-    /** Python's {@code str.title()}: a letter after anything but a letter upper case, the others lower case. */
+    /**
+     * Python's {@code str.title()}: a character after one that has case is lower-cased, any other
+     * title-cased. Letters of scripts without case (CJK, Hebrew) have none, as digits and
+     * punctuation: {@code "日本語post"} is {@code "日本語Post"}, as in Python. (Python's full case
+     * mappings that change a character's length, {@code ß} to {@code Ss}, are not made.)
+     */
     public static String title(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(inWord ? Character.toLowerCase(c) : Character.toUpperCase(c));
-            inWord = Character.isLetter(c);
+        boolean afterCased = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            out.appendCodePoint(afterCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+            // Java's isUpperCase and isLowerCase include Other_Uppercase and Other_Lowercase, as Python's "cased"
+            afterCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return out.toString();
     }
