@@ -182,6 +182,8 @@ final class ProfileRun {
         session = withMetadata(session, buildStats, failure);
         long writeBegin = System.nanoTime();
         long writeCpuBegin = BuildStatsRecorder.processCpuNanos();
+        // the summary (and the comparison that ends it) only when it is printed
+        boolean printsSummary = config.print() && !reporter.quiet();
         String comparison = "";
         boolean slower = false;
         if (previous instanceof PreviousBuild.Found found) {
@@ -190,7 +192,7 @@ final class ProfileRun {
             for (Map.Entry<String, String> entry : BuildComparison.baseline(found.figures(), now).entrySet()) {
                 session = session.withMetadata(entry.getKey(), entry.getValue());
             }
-            comparison = BuildComparison.render(found.figures(), now, reporter.verbose());
+            comparison = printsSummary ? BuildComparison.render(found.figures(), now, reporter.verbose()) : "";
         } else if (previous instanceof PreviousBuild.OtherSchema other) {
             comparison = BuildComparison.notCompared(other);
         } else if (previous instanceof PreviousBuild.Damaged damaged) {
@@ -204,7 +206,7 @@ final class ProfileRun {
         String summary;
         List<Path> written;
         try {
-            summary = config.print() && !reporter.quiet()
+            summary = printsSummary
                     ? ConsoleSummary.render(reports, buildStats, reportOptions(), reporter.verbose(), comparison) : null;
         } finally {
             written = writing.await();
