@@ -183,6 +183,7 @@ public final class Markata {
                 } catch (BuildException e) {
                     if (last == Stage.SAVE) {
                         settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
+                        sayWrittenBeforeFailing(output);
                     }
                     throw e;
                 } finally {
@@ -197,6 +198,20 @@ public final class Markata {
             } finally {
                 state.close(); // the temporary cache folder of a build whose own could not be used
             }
+        }
+    }
+
+    /**
+     * Says how many files a failed build wrote: pages are written by the render task that made
+     * them (not held until save), each whole, so a build that fails in render leaves the output
+     * folder a mix of its pages and those of the builds before, until one succeeds.
+     */
+    private void sayWrittenBeforeFailing(OutputDir output) {
+        long written = output.written();
+        if (written > 0) {
+            reporter.warn(written + (written == 1 ? " file of this build was" : " files of this build were")
+                    + " written to " + output.root() + " before it failed: until a build succeeds, it mixes them"
+                    + " with the files of the builds before");
         }
     }
 
