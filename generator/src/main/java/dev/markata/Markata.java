@@ -183,7 +183,10 @@ public final class Markata {
                 } catch (BuildException e) {
                     if (last == Stage.SAVE) {
                         settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
-                        sayWrittenBeforeFailing(output);
+                        if (output.written() > 0) {
+                            sayWrittenBeforeFailing(output);
+                            throw new BuildException(e.failure(), output.written());
+                        }
                     }
                     throw e;
                 } finally {
@@ -208,11 +211,9 @@ public final class Markata {
      */
     private void sayWrittenBeforeFailing(OutputDir output) {
         long written = output.written();
-        if (written > 0) {
-            reporter.warn(written + (written == 1 ? " file of this build was" : " files of this build were")
-                    + " written to " + output.root() + " before it failed: until a build succeeds, it mixes them"
-                    + " with the files of the builds before");
-        }
+        reporter.warn(written + (written == 1 ? " file of this build was" : " files of this build were")
+                + " written to " + output.root() + " before it failed: until a build succeeds, it mixes them"
+                + " with the files of the builds before");
     }
 
     /**

@@ -238,7 +238,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 server.succeeded();
             } catch (Exception e) {
                 String failure = problem(e);
-                main.err.println(failure + " (still serving the last good build)");
+                long written = e instanceof BuildException build ? build.filesWritten() : 0;
+                main.err.println(failure + (written == 0 ? " (still serving the last good build)"
+                        : " (serving the last good build with the " + BuildCommand.files(written)
+                        + " this one wrote before it failed)"));
                 if (options.verbose && !ExitCodes.isUserFacing(e)) {
                     e.printStackTrace(main.err);
                 }
