@@ -213,8 +213,8 @@ public final class Markata {
             return failed;
         }
         reporter.warn(written + (written == 1 ? " file of this build was" : " files of this build were")
-                + " written to " + output.root() + " before it failed: until a build succeeds, it mixes them"
-                + " with the files of the builds before");
+                + " written to " + output.root() + " before it failed: until a build succeeds, the folder"
+                + " mixes them with the files of the builds before");
         return new BuildException(failed.failure(), written);
     }
 

@@ -56,8 +56,8 @@ class FailedRenderTest {
         assertThat(site.exists("markout/p6/index.html")).isTrue();
         assertThat(failed.messages).anySatisfy(message -> assertThat(message).matches(
                 "\\d+ files of this build were written to " + java.util.regex.Pattern.quote(dir.resolve("markout")
-                        .toString()) + " before it failed: until a build succeeds, it mixes them with the files of"
-                        + " the builds before"));
+                        .toString()) + " before it failed: until a build succeeds, the folder mixes them with the"
+                        + " files of the builds before"));
 
         // fixed, and the new post withdrawn again: its page, written by the failed build, goes
         site.post("posts/p4.md", "title: Post 4\ndate: 2024-01-14\npublished: true", "Body 4.");
