@@ -40,4 +40,20 @@ class ServeLockTest {
                     + " building");
         }
     }
+
+    @Test
+    void aFirstBuildThatGaveUpWaitingRunsOnceTheOtherBuildEnds() throws Exception {
+        new Site(dir).write("markata.toml", "[markata]\n").post("posts/a.md", "title: Ay\ndate: 2024-01-01", "The body of a.");
+        BuildLock other = BuildLock.acquire(dir.resolve(".markata.cache"), dir, said -> { });
+        WatchedServe serve;
+        try {
+            serve = WatchedServe.start(dir, Map.of("MARKATA_LOCK_TIMEOUT", "0.2"));
+            assertThat(serve.printed()).contains("; serve builds it once that build ends (or a file changes))");
+        } finally {
+            other.close();
+        }
+        try (serve) {
+            assertThat(serve.getOnce("/a/", "The body of a.")).doesNotContain("gave up waiting");
+        }
+    }
 }
