@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     private Path cacheDir;
 
     /** What serve says after a build that gave up waiting for another build's lock. */
-    private static final String BUILDS_ONCE_IT_ENDS = "serve builds it once that build ends (or a file changes)";
+    private static final String BUILDS_ONCE_IT_ENDS = "serve builds again once that build ends or a file changes";
 
     @Override
     public CommonOptions options() {

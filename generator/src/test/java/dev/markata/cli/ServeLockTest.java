@@ -29,7 +29,7 @@ class ServeLockTest {
             try {
                 site.post("posts/a.md", "title: Ay\ndate: 2024-01-01", "The body of a, edited.");
                 serve.waitFor("gave up waiting: another build of .* still holds its lock after 0\\.2 s");
-                assertThat(serve.printed()).contains("serve builds it once that build ends (or a file changes)");
+                assertThat(serve.printed()).contains("serve builds again once that build ends or a file changes");
                 assertThat(serve.get("/a/")).doesNotContain("edited");
             } finally {
                 other.close();
@@ -50,7 +50,7 @@ class ServeLockTest {
         WatchedServe serve;
         try {
             serve = WatchedServe.start(dir, Map.of("MARKATA_LOCK_TIMEOUT", "0.2"));
-            assertThat(serve.printed()).contains("; serve builds it once that build ends (or a file changes))");
+            assertThat(serve.printed()).contains("; serve builds again once that build ends or a file changes)");
         } finally {
             other.close();
         }
