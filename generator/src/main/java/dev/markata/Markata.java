@@ -183,6 +183,7 @@ public final class Markata {
                 } catch (BuildException e) {
                     if (last == Stage.SAVE) {
                         settleOutput(state, false); // removes nothing; what it wrote stays known as the build's
+                        throw saidWhatItWrote(e, output);
                     }
                     throw e;
                 } finally {
@@ -198,6 +199,23 @@ public final class Markata {
                 state.close(); // the temporary cache folder of a build whose own could not be used
             }
         }
+    }
+
+    /**
+     * The failure of a build that wrote files, which says how many ({@link BuildException#filesWritten},
+     * and a warning): pages are written by the render task that made them (not held until
+     * save), each whole, so a build that fails in render leaves the output folder a mix of its
+     * pages and those of the builds before, until one succeeds.
+     */
+    private BuildException saidWhatItWrote(BuildException failed, OutputDir output) {
+        long written = output.written();
+        if (written == 0) {
+            return failed;
+        }
+        reporter.warn(written + (written == 1 ? " file of this build was" : " files of this build were")
+                + " written to " + output.root() + " before it failed: until a build succeeds, the folder"
+                + " mixes them with the files of the builds before");
+        return new BuildException(failed.failure(), written);
     }
 
     /**

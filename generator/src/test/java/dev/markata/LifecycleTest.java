@@ -282,7 +282,7 @@ class LifecycleTest {
         BuildResult result = open("[\"default\"]").build();
         Post post = result.posts().get(0);
         assertThat(post.html()).contains("<p>Body");
-        assertThat(post.page()).isNull(); // written when rendered (PagesWrittenAtRenderTest)
+        assertThat(post.pageWritten()).isTrue(); // written when rendered (PagesWrittenAtRenderTest)
         Post changed = post.withExtra("k", "v");
         assertThat(post.extra()).doesNotContainKey("k");
         assertThat(changed.extra()).containsEntry("k", "v");

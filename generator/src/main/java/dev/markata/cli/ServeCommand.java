@@ -6,6 +6,7 @@ import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigLoader;
 import dev.markata.config.ConfigOverrides;
 import dev.markata.config.SiteConfig;
+import dev.markata.content.BuildLock;
 import dev.markata.content.ChangingTreeVisitor;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.BuildException;
@@ -68,6 +69,12 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
     /** Kept by plugins from one rebuild to the next (content-derived results of unchanged posts). */
     private final BuildMemory memory = new BuildMemory();
 
+    /** The cache folder of the last build opened, whose lock a build that gave up waiting waits for. */
+    private Path cacheDir;
+
+    /** What serve says after a build that gave up waiting for another build's lock. */
+    private static final String BUILDS_ONCE_IT_ENDS = "serve builds again once that build ends or a file changes";
+
     @Override
     public CommonOptions options() {
         return options;
@@ -106,19 +113,22 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             register(watcher, siteFolder, SiteInputs.of(siteFolder, main.environment, null, outputDir), folders);
             List<Post> posts = null;
             String failure = null;
+            boolean waiting = false;
             try {
                 posts = build().posts();
             } catch (BuildException | ConfigException e) {
                 // the author fixes what is broken while the server waits, as after any later build
                 Files.createDirectories(outputDir);
                 failure = problem(e);
-                main.err.println(failure + " (serving what " + outputDir + " holds; saving a fix rebuilds)");
+                waiting = gaveUpWaiting(e);
+                main.err.println(failure + " (serving what " + outputDir + " holds; "
+                        + (waiting ? BUILDS_ONCE_IT_ENDS : "saving a fix rebuilds") + ")");
             }
             try (StaticServer server = serve(outputDir, pathPrefix)) {
                 if (failure != null) {
                     server.failed(failure);
                 }
-                watch(watcher, siteFolder, outputDir, folders, server, posts);
+                watch(watcher, siteFolder, outputDir, folders, server, posts, waiting ? cacheDir : null);
             }
         }
         return ExitCodes.OK;
@@ -145,7 +155,9 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                         : new ConfigOverrides(Set.of(), Set.of(BuildCommand.PROFILER)))
                 .reporter(new CliReporter(main.err, options.quiet, options.verbose, null, Boolean.TRUE.equals(profile)))
                 .memory(memory);
-        BuildResult result = builder.open().build();
+        Markata markata = builder.open();
+        cacheDir = markata.config().site().cacheDir();
+        BuildResult result = markata.build();
         if (!options.quiet) {
             main.err.printf("built %s (%s written) in %.2f s%n", BuildCommand.posts(result.posts().size()),
                     BuildCommand.files(result.filesWritten()), result.timings().totalNanos() / 1e9);
@@ -159,10 +171,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
      * finds {@code output_dir} changed in {@code markata.toml} moves the server and the
      * watcher's exclusion to the new folder: kept on the old one, the server showed no edit any
      * more, and the watcher took the build's own pages in the new folder for changed sources
-     * and built again (with the profiler's report written on every build, for ever).
+     * and built again (with the profiler's report written on every build, for ever). A build that
+     * gave up waiting for another build of the site ({@code MARKATA_LOCK_TIMEOUT}) is built again
+     * once that build ends, which serve looks at every second ({@code waitingFor}, the lock's cache
+     * folder): it waited for the next change of a file before.
      */
     private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server,
-                       List<Post> firstPosts) throws IOException, InterruptedException {
+                       List<Post> firstPosts, Path waitingFor) throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
         SiteInputs inputs = SiteInputs.of(site, main.environment, null, output, firstPosts);
         // as they are after the first build; the folder may have gone since that build
@@ -171,7 +186,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
             // while the site folder is gone, look for it every second: it may come back as another
             // folder (deleted and cloned again), which nothing watches yet; while it is there,
             // every other second, as its own move is no event (Linux's watch follows the folder)
-            WatchKey first = watcher.poll(gone ? 1 : 2, TimeUnit.SECONDS);
+            WatchKey first = watcher.poll(gone || waitingFor != null ? 1 : 2, TimeUnit.SECONDS);
             if (first == null && !gone && !Files.isDirectory(site)) {
                 gone = gone(site, server);
                 continue;
@@ -198,6 +213,10 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 changed = true; // back: build what it holds now
                 main.err.printf("the site folder %s is back: building it%n", site);
             }
+            if (!changed && !gone && waitingFor != null && !BuildLock.held(waitingFor)) {
+                changed = true;
+                main.err.printf("the other build of %s ended: building%n", site);
+            }
             if (!changed || gone) {
                 continue;
             }
@@ -218,6 +237,7 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 continue;
             }
             List<Post> posts = null;
+            waitingFor = null;
             try {
                 BuildResult result = build();
                 posts = result.posts();
@@ -238,7 +258,13 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 server.succeeded();
             } catch (Exception e) {
                 String failure = problem(e);
-                main.err.println(failure + " (still serving the last good build)");
+                long written = e instanceof BuildException build ? build.filesWritten() : 0;
+                if (gaveUpWaiting(e)) {
+                    waitingFor = cacheDir;
+                }
+                main.err.println(failure + (written == 0 ? " (still serving the last good build" : " (serving the last good"
+                        + " build with the " + BuildCommand.files(written) + " this one wrote before it failed")
+                        + (waitingFor != null ? "; " + BUILDS_ONCE_IT_ENDS : "") + ")");
                 if (options.verbose && !ExitCodes.isUserFacing(e)) {
                     e.printStackTrace(main.err);
                 }
@@ -250,6 +276,11 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 gone = gone(site, server); // moved away during the build
             }
         }
+    }
+
+    /** Whether the build did not start, as it gave up waiting for another build of the site. */
+    private static boolean gaveUpWaiting(Exception e) {
+        return e instanceof BuildException build && build.failure().gaveUpWaiting();
     }
 
     /**

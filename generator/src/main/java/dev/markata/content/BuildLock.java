@@ -162,6 +162,39 @@ public final class BuildLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a build holds the lock of the site whose cache folder is {@code cacheDir} now, without
+     * waiting: for {@code serve --watch}, whose rebuild gave up waiting for that build
+     * ({@link TimedOut}) and builds once it ends. Looks with this process's lock held, so that
+     * no build of this process holds the file's lock while it is opened and closed here (closing
+     * a file drops the process's locks of it on POSIX systems). False without a lock file, or
+     * when it cannot be read: the build then says what is wrong.
+     */
+    public static boolean held(Path cacheDir) {
+        Path file;
+        try {
+            file = cacheDir.toRealPath().resolve(FILE);
+        } catch (IOException e) {
+            return false;
+        }
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file, key -> new ReentrantLock());
+        if (!local.tryLock()) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            local.unlock();
+        }
+    }
+
     private static void close(FileChannel channel, ReentrantLock local) throws IOException {
         try {
             if (channel != null) {

@@ -29,9 +29,9 @@ import java.util.Set;
  * @param content     the Markdown body, without front matter
  * @param extra       front-matter keys without a typed field, as YAML gave them (immutable)
  * @param html        the body rendered to HTML, or null before render
- * @param page        the full page from the template, or null before the template ran, and once
+ * @param page        the full page from the template, or null before the template ran; once
  *                    publish_html wrote it in render (when no plugin reads pages later:
- *                    {@code PluginSetup.readsPages})
+ *                    {@code PluginSetup.readsPages}) a marker that {@link #page()} refuses
  */
 public record Post(String path, String slug, String title, PostDate date, List<String> tags, boolean published,
                    String description, String template, String content, Map<String, Object> extra,
@@ -90,6 +90,53 @@ public record Post(String path, String slug, String title, PostDate date, List<S
         Map<String, Object> copy = new LinkedHashMap<>(extra);
         copy.put(key, value);
         return new Post(path, slug, title, date, tags, published, description, template, content, copy, html, page);
+    }
+
+    /**
+     * What {@code page} holds once publish_html wrote the page in render and the post keeps none
+     * ({@link #withPageWritten}): known by identity, never equal to a page a template made, so
+     * that a read of the page the build did not keep ({@link #page}) fails instead of giving null.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified") // a String of its own, compared by identity
+    private static final String WRITTEN = new String("(written in render, not kept)");
+
+    /**
+     * The full page from the template, or null before the template ran (or when the post has no
+     * page of its own).
+     *
+     * @throws PageNotKept when publish_html wrote it in render and the post kept none
+     *                     ({@link #pageWritten}): a plugin that reads pages after render says so
+     *                     ({@code PluginSetup.readsPages}); a null here made its work silently
+     *                     wrong (a search index without the pages' text)
+     */
+    public String page() {
+        if (page == WRITTEN) {
+            throw new PageNotKept(path);
+        }
+        return page;
+    }
+
+    /**
+     * Whether publish_html wrote the post's page in render and the post keeps none: this build
+     * keeps no page, as no plugin said it reads them after render ({@code PluginSetup.readsPages}).
+     */
+    public boolean pageWritten() {
+        return page == WRITTEN;
+    }
+
+    /** A copy that says its page was written in render and is not kept ({@link #pageWritten}). */
+    public Post withPageWritten() {
+        return page == WRITTEN ? this : withPage(WRITTEN);
+    }
+
+    /** The page of a post was read where the build kept none ({@link #page}). */
+    public static final class PageNotKept extends IllegalStateException {
+        PageNotKept(String path) {
+            super(path + ": its page was read after render, and this build kept no page: publish_html wrote each"
+                    + " page in render, as no plugin said that it reads pages later. A plugin that reads or changes"
+                    + " pages after post_template says so in its setup: setup.readsPages() (a program that reads a"
+                    + " build's pages opens it with Markata.Builder.keepPages())");
+        }
     }
 
     /** The title, or the slug when there is none yet. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import dev.markata.content.OutputDir;
+import dev.markata.content.Post;
 import dev.markata.content.Utf8;
 import dev.markata.plugin.PluginException;
 
@@ -231,6 +232,7 @@ public final class BuildExecutor implements AutoCloseable {
     /** Whether the exception carries a message written for users (its type name adds nothing). */
     static boolean isUserFacing(Throwable e) {
         return e instanceof PluginException || e instanceof OutputDir.WriteFailed || e instanceof Utf8.Invalid
+                || e instanceof Post.PageNotKept
                 || e instanceof java.io.UncheckedIOException unchecked && unchecked.getCause() instanceof OutputDir.WriteFailed;
     }
 

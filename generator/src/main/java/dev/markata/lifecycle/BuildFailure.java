@@ -50,6 +50,11 @@ public record BuildFailure(Stage stage, String pluginId, List<Problem> problems)
         return new BuildFailure(Stage.inOrder().get(0), BEFORE_STAGES, List.of(new Problem(null, message, null)));
     }
 
+    /** Whether the build did not start, as it gave up waiting for another build ({@link #beforeStages}). */
+    public boolean gaveUpWaiting() {
+        return pluginId.equals(BEFORE_STAGES);
+    }
+
     /** What the first problem of an interruption says, followed by the stage. */
     private static final String INTERRUPTED = "interrupted";
 

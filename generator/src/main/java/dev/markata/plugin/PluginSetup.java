@@ -50,7 +50,8 @@ public interface PluginSetup {
      * says so or registers a post_render hook (whose stage is there to see the rendered pages),
      * publish_html writes each page in the render task that made it and the post keeps none: a
      * build then does not hold every page in memory from render until save (190 MB at 10,000
-     * posts, copied by the collector meanwhile).
+     * posts, copied by the collector meanwhile). A plugin that did not say so and reads a page there
+     * fails the build ({@link dev.markata.content.Post.PageNotKept}) rather than reading null.
      */
     void readsPages();
 

@@ -58,6 +58,21 @@ class ServeBuildErrorTest {
     }
 
     @Test
+    void aRebuildThatFailsInRenderSaysThatTheSiteServedHoldsThePagesItWrote() throws Exception {
+        // pages are written as they are rendered: "still serving the last good build" was not so
+        Site site = site();
+        try (WatchedServe serve = WatchedServe.start(dir)) {
+            serve.getOnce("/a/", "The body of a.");
+            site.post("posts/a.md", "title: Ay\ndate: 2024-01-01", "The body of a, edited.")
+                    .post("posts/<b>.md", "title: Bee\ndate: 2024-01-02\ntemplate: missing.html", "The body of b.");
+            serve.waitFor("error: build failed");
+            assertThat(serve.getOnce("/a/", OVERLAY)).contains("The body of a, edited.");
+            assertThat(serve.printed()).contains("(serving the last good build with the 1 file this one wrote"
+                    + " before it failed)").doesNotContain("still serving the last good build");
+        }
+    }
+
+    @Test
     void aBrokenTemplateShowsItsErrorAndAFixTakesItAway() throws Exception {
         Site site = site().write("templates/post.html", "<article>{{ post.title }}</article>");
         try (WatchedServe serve = WatchedServe.start(dir)) {

@@ -27,18 +27,23 @@ final class WatchedServe implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String port;
 
-    private WatchedServe(Path site) throws InterruptedException {
+    private WatchedServe(Path site, Map<String, String> environment) throws InterruptedException {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         thread = new Thread(() -> Main.run(new String[] {"serve", "--watch", "--no-profile", "--port", "0", "-d",
                 site.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), errors,
-                Map.of(), false, Plugins.builtInPlus()), "serve --watch");
+                environment, false, Plugins.builtInPlus()), "serve --watch");
         thread.start();
         port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/").group(1);
     }
 
     /** Starts serving {@code site} and returns once it listens (its first build done). */
     static WatchedServe start(Path site) throws InterruptedException {
-        return new WatchedServe(site);
+        return new WatchedServe(site, Map.of());
+    }
+
+    /** Starts serving {@code site} with these {@code MARKATA_*} variables set. */
+    static WatchedServe start(Path site, Map<String, String> environment) throws InterruptedException {
+        return new WatchedServe(site, environment);
     }
 
     /** What serve printed so far. */

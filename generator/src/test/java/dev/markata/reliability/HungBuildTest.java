@@ -58,9 +58,12 @@ class HungBuildTest {
             assertThat(saidStill).isNotEmpty().allSatisfy(line -> assertThat(line)
                     .startsWith("still waiting for another build of " + dir + " (pid " + holder.pid() + ") to finish: ")
                     .endsWith(" s so far; giving up after 2 s"));
+            // serve --watch looks, without waiting, for the end of the build it gave up on
+            assertThat(BuildLock.held(dir.resolve(".markata.cache"))).isTrue();
         } finally {
             holder.release();
         }
+        assertThat(BuildLock.held(dir.resolve(".markata.cache"))).isFalse();
         // the lock let go, the next build takes it at once
         try (BuildLock lock = BuildLock.acquire(dir.resolve(".markata.cache"), dir,
                 new BuildLock.Wait(java.util.Optional.of(Duration.ofSeconds(30)), Duration.ofMillis(50)), said -> { },

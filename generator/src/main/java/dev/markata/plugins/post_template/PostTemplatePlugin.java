@@ -129,7 +129,7 @@ public final class PostTemplatePlugin implements Plugin {
                 if (sink != null) {
                     // written now: the post keeps no page for save (nothing reads it there)
                     sink.take(post, page, others);
-                    return post.page() == null ? post : post.withPage(null);
+                    return page == null ? post : post.withPageWritten();
                 }
                 if (!others.isEmpty()) {
                     extra.put(post.path(), others);

@@ -59,7 +59,7 @@ public final class PublishHtmlPlugin implements Plugin {
                 if (FeedsPlugin.pageIsAFeeds(context, post.path())) {
                     return false; // the feed's page is written there (warned of in pre_render)
                 }
-                if (post.page() == null) {
+                if (post.pageWritten() || post.page() == null) {
                     if (skips.skipped(post.path())) {
                         // unchanged since the build that wrote them: still pages of this build
                         String folder = folder(post);

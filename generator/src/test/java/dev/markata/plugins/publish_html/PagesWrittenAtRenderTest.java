@@ -1,10 +1,12 @@
 package dev.markata.plugins.publish_html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.markata.BuildResult;
 import dev.markata.Markata;
 import dev.markata.content.Post;
+import dev.markata.lifecycle.BuildException;
 import dev.markata.lifecycle.Priority;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
@@ -68,7 +70,7 @@ class PagesWrittenAtRenderTest {
             }
             setup.hook(Stage.SAVE, Priority.FIRST, context -> {
                 for (Post post : context.posts()) {
-                    pages.put(post.path(), String.valueOf(post.page()));
+                    pages.put(post.path(), reads ? String.valueOf(post.page()) : "written: " + post.pageWritten());
                     fileThere.put(post.path(), Files.exists(context.site().outputDir().resolve(post.outputPath())));
                 }
             });
@@ -89,9 +91,9 @@ class PagesWrittenAtRenderTest {
         SaveReader reader = new SaveReader(false);
         BuildResult result = build(reader, false);
 
-        assertThat(reader.pages).hasSize(7).allSatisfy((path, page) -> assertThat(page).isEqualTo("null"));
+        assertThat(reader.pages).hasSize(7).allSatisfy((path, page) -> assertThat(page).isEqualTo("written: true"));
         assertThat(reader.fileThere).hasSize(7).allSatisfy((path, there) -> assertThat(there).isTrue());
-        assertThat(result.posts()).allSatisfy(post -> assertThat(post.page()).isNull());
+        assertThat(result.posts()).allSatisfy(post -> assertThat(post.pageWritten()).isTrue());
         assertThat(site.read("markout/p1/index.html")).contains("<!DOCTYPE html>").contains("Body 1.");
         assertThat(site.read("markout/p1/partial/index.html")).isEqualTo("<article><p>Body 1.</p>\n</article>\n");
         // the output_html that cannot be used is said once, as when the page was written at save
@@ -113,6 +115,38 @@ class PagesWrittenAtRenderTest {
         assertThat(reader.pages.get("posts/p1.md")).contains("<!DOCTYPE html>").contains("Body 1.");
         assertThat(reader.fileThere).allSatisfy((path, there) -> assertThat(there).isFalse());
         assertThat(site.files("markout")).isEqualTo(writtenAtRender);
+    }
+
+    /** Reads each post's page in save, as a plugin that forgot {@code setup.readsPages()} does. */
+    static final class ForgetfulReader implements Plugin {
+        @Override
+        public String id() {
+            return "t.save_reader";
+        }
+
+        @Override
+        public void register(PluginSetup setup) {
+            setup.hook(Stage.SAVE, context -> {
+                for (Post post : context.posts()) {
+                    if (post.path().equals("posts/p3.md")) {
+                        post.page(); // a search index of the pages, say
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void aPluginThatReadsPagesInSaveWithoutSayingSoFailsTheBuildNamingItAndTheFix() throws Exception {
+        assertThatThrownBy(() -> build(new ForgetfulReader(), false))
+                .isInstanceOf(BuildException.class)
+                .hasMessage("build failed in stage save, plugin t.save_reader:\n"
+                        + "  posts/p3.md: its page was read after render, and this build kept no page: publish_html"
+                        + " wrote each page in render, as no plugin said that it reads pages later. A plugin that"
+                        + " reads or changes pages after post_template says so in its setup: setup.readsPages()"
+                        + " (a program that reads a build's pages opens it with Markata.Builder.keepPages())");
+        // every page was written whole before save, and the post keeps none: the reader is the error
+        assertThat(site.read("markout/p3/index.html")).contains("Body 3.");
     }
 
     @Test
