@@ -521,6 +521,25 @@ class ProfilerAgentTest {
                 .hasSizeGreaterThan((int) printed);
     }
 
+    /**
+     * A program whose work is a chain of single calls 300 deep: no threshold hides a row of it,
+     * so the printed tree was its first 39 rows and a cut, and the call beside it, a quarter of
+     * the program's time, was not printed. The chain is drawn as its first and last rows.
+     */
+    @Test
+    void thePrintedTreeOfADeepChainShowsTheCallBesideIt() throws Exception {
+        Path output = dir.resolve("deep.session.json");
+        Run run = runQuietly("print=tree,output=" + output, "deep");
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.stderr().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches(WROTE);
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES)
+                .anySatisfy(line -> assertThat(line).contains("AgentTarget.beside"))
+                .anySatisfy(line -> assertThat(line).contains("AgentTarget.busy").containsPattern("\\[(29[0-9]|300) frames between]$"))
+                .noneSatisfy(line -> assertThat(line).contains("more lines not printed"));
+    }
+
     /** {@code print=none}: nothing on standard error when all went well (a script's own output stays its own). */
     @Test
     void printNoneSaysNothingWhenAllWentWell() throws Exception {
@@ -570,6 +589,39 @@ class ProfilerAgentTest {
         String text = dev.markata.profiler.render.Reports.of(session).render(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportOptions.defaults().withColor(false));
         assertThat(text).contains("Main.main", "Main.compile", "JavaCompiler.compile");
+    }
+
+    /**
+     * javac's printed tree: its work is chains of single calls 20 to 60 deep (its visitors, its
+     * class reading), which took the screen at any threshold, so the tree was printed at 15 %
+     * with one of javac's phases in it. Its chains folded, the tree fits at a lower threshold
+     * and shows more of the phases {@code JavaCompiler.compile} runs.
+     */
+    @Test
+    void javacsPrintedTreeFoldsItsChainsAndShowsItsPhases() throws Exception {
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
+        Path source = dir.resolve("Printed.java");
+        Files.writeString(source, "import java.util.*;\npublic class Printed { public static void main(String[] a) {"
+                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
+        Path printed = dir.resolve("javac-tree.txt");
+        Process process = new ProcessBuilder(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path"),
+                "-J--enable-native-access=ALL-UNNAMED", "-J-javaagent:" + agentJar + "=print=tree,output="
+                + dir.resolve("javac-tree.html"), "-d", dir.resolve("javac-tree-out").toString(), source.toString())
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(printed);
+        assertThat(process.exitValue()).as(text).isZero();
+
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(lines.size() - 1)).as(text).matches(WROTE);
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).as(text).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES)
+                .anySatisfy(line -> assertThat(line).containsPattern("\\[\\d+ frames between]$"))
+                .noneSatisfy(line -> assertThat(line).contains("more lines not printed"));
+        List<String> phases = List.of("JavaCompiler.parseFiles", "JavaCompiler.enterTrees", "JavaCompiler.initModules",
+                "JavaCompiler.attribute", "JavaCompiler.flow", "JavaCompiler.desugar", "JavaCompiler.generate");
+        assertThat(phases).as(text).filteredOn(phase -> text.contains(phase + " ")).hasSizeGreaterThanOrEqualTo(2);
     }
 
     /**
