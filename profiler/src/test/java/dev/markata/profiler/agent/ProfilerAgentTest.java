@@ -457,9 +457,11 @@ class ProfilerAgentTest {
                 + " running without profiling");
     }
 
+    /** A time as the reports say it: {@code 312.4 ms} under a second, {@code 1.234 s} from one up. */
+    private static final String TIME = "(?:\\d+\\.\\d ms|\\d+\\.\\d{3} s)";
     /** The agent's line at exit: the report, its samples, its time with the reports' unit, the sampler. */
     private static final java.util.regex.Pattern WROTE = java.util.regex.Pattern.compile(
-            "markata-profiler: wrote (.+) \\((\\d+) samples, (\\d+\\.\\d ms|\\d+\\.\\d{3} s), sampler [a-z-]+\\)");
+            "markata-profiler: wrote (.+) \\((\\d+) samples, (" + TIME + "), sampler [a-z-]+\\)");
 
     /**
      * The line at exit said {@code 0.312 s} for a 300 ms program, where its reports (the text
@@ -855,17 +857,24 @@ class ProfilerAgentTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("recovered");
         assertThat(run.stderr()).doesNotContain("Exception in thread").contains("markata-profiler: wrote " + output)
-                .containsPattern("markata-profiler: sampling stopped at [0-9.]+ s of [0-9.]+ s: the sampler ran out of"
-                        + " memory \\(OutOfMemoryError: Java heap space\\); the report holds what was recorded until then");
+                .containsPattern("markata-profiler: sampling stopped at " + TIME + " of " + TIME + ": the sampler ran out"
+                        + " of memory \\(OutOfMemoryError: Java heap space\\); the report holds what was recorded until then");
+        // times as the line that says the report was written says them: milliseconds under a second
+        java.util.regex.Matcher times = java.util.regex.Pattern.compile("sampling stopped at (" + TIME + ") of (" + TIME
+                + ")").matcher(run.stderr());
+        assertThat(times.find()).isTrue();
+        assertThat(List.of(times.group(1), times.group(2))).allSatisfy(time -> assertThat(time.endsWith(" ms")
+                ? Double.parseDouble(time.replace(" ms", "")) < 1000 : Double.parseDouble(time.replace(" s", "")) >= 1)
+                .as(time).isTrue());
         Session session = Session.load(output);
         assertThat(session.metadata()).doesNotContainKey("outcome").doesNotContainKey("uncaught_exception")
                 .hasEntrySatisfying("sampling.stopped", value -> assertThat(value)
-                        .matches("at [0-9.]+ s: OutOfMemoryError: Java heap space"));
+                        .matches("at " + TIME + ": OutOfMemoryError: Java heap space"));
         assertThat(thread(session, "main").samples()).isNotEmpty();
         // the console report says so in its header
         assertThat(dev.markata.profiler.render.Reports.of(session).render(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportOptions.defaults()))
-                .containsPattern("Warning: +sampling stopped at [0-9.]+ s \\(OutOfMemoryError: Java heap space\\), the"
+                .containsPattern("Warning: +sampling stopped at " + TIME + " \\(OutOfMemoryError: Java heap space\\), the"
                         + " rest is not in the profile");
     }
 
