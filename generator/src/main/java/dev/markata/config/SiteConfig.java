@@ -1,5 +1,6 @@
 package dev.markata.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -251,7 +252,7 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
             throw markata.error("output_dir",
                     "must be a folder inside or beside the site, not the site folder or one above it");
         }
-        if (java.nio.file.Files.exists(outputDir) && !java.nio.file.Files.isDirectory(outputDir)) {
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
             // found here, before anything is rendered, rather than by the first write in save
             throw markata.error("output_dir", "is a file (" + outputDir + "), where the build writes the site's"
                     + " folder: move the file, or choose another output_dir");

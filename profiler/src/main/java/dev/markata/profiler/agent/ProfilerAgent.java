@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -314,7 +315,7 @@ public final class ProfilerAgent {
         Path probe;
         try {
             probe = AtomicFiles.temporarySibling(output);
-        } catch (java.nio.file.FileSystemException e) { // names the probe's made-up file: say the folder
+        } catch (FileSystemException e) { // names the probe's made-up file: say the folder
             throw new IOException("no file can be made in " + folder + ": " + e.getClass().getSimpleName()
                     + (e.getReason() == null ? "" : ", " + e.getReason()), e);
         }

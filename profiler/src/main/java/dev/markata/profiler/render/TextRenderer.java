@@ -1,6 +1,7 @@
 package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.DeepStacks;
 
@@ -377,7 +378,7 @@ public final class TextRenderer extends TreeRenderer {
                 colored(time(method.nanos(), total, scale), timeColor(method.nanos(), total), text);
                 text.append(' ');
                 colored(method.frame().displayName(), method.synthetic() ? CYAN
-                        : method.frame().kind() == dev.markata.profiler.model.FrameKind.APPLICATION ? BOLD : null, text);
+                        : method.frame().kind() == FrameKind.APPLICATION ? BOLD : null, text);
                 String location = method.synthetic() ? "" : method.frame().location();
                 if (!location.isEmpty()) {
                     text.append("  ");
