@@ -353,9 +353,19 @@ public final class PythonStrings {
     private static final String INSIDE_WORDS = "'.:\u00B7\u0387\u055F\u05F4\u2018\u2019\u2024\u2027\uFE13\uFE52\uFE55"
             + "\uFF07\uFF0E\uFF1A";
 
+    /** Python's {@code str.capitalize()}: the first character title-cased (since Python 3.8), the rest lower-cased. */
     private static String capitalize(String text) {
-        return text.isEmpty() ? text
-                : Character.toUpperCase(text.charAt(0)) + text.substring(1).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (i == 0) {
+                titleCase(c, out);
+            } else {
+                lowerCase(text, i, c, out);
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     private static int count(String text, String part) {

@@ -64,4 +64,29 @@ class PythonStringsTest {
     void titleCasesAsPythonsStrTitle(String text, String python) {
         assertThat(PythonStrings.title(text)).isEqualTo(python);
     }
+
+    /**
+     * Python 3.11's {@code str.capitalize()}: the first character title-cased (since Python 3.8),
+     * with the full mappings, the rest lower-cased.
+     */
+    static Object[][] pythonCapitalized() {
+        return new Object[][] {
+            {"hELLO wORLD", "Hello world"},
+            {"ßa", "Ssa"},
+            {"ǆUNGLA", "ǅungla"},
+            {"\uFB01sh", "Fish"},
+            {"ΟΔΟΣ ΟΔΟΣ", "Οδος οδος"},
+            {"aİ", "Ai\u0307"},
+            {"éCOLE", "École"},
+            {"\uD801\uDC28\uD801\uDC00", "\uD801\uDC00\uD801\uDC28"},
+            {"日本語POST", "日本語post"},
+            {"", ""}
+        };
+    }
+
+    @ParameterizedTest
+    @MethodSource("pythonCapitalized")
+    void capitalizesAsPythonsStrCapitalize(String text, String python) {
+        assertThat(PythonStrings.call(text, "capitalize", new Object[0])).isEqualTo(python);
+    }
 }
