@@ -188,12 +188,12 @@ final class ProfileRun {
         String comparison = "";
         boolean slower = false;
         if (previous instanceof PreviousBuild.Found found) {
-            BuildFigures now = BuildFigures.of(buildStats, finishedAt);
-            slower = BuildComparison.aStageGotSlower(found.figures(), now);
-            for (Map.Entry<String, String> entry : BuildComparison.baseline(found.figures(), now).entrySet()) {
+            BuildComparison compared = BuildComparison.of(found.figures(), BuildFigures.of(buildStats, finishedAt));
+            slower = compared.aStageGotSlower();
+            for (Map.Entry<String, String> entry : compared.baseline().entrySet()) {
                 session = session.withMetadata(entry.getKey(), entry.getValue());
             }
-            comparison = printsSummary ? BuildComparison.render(found.figures(), now, reporter.verbose()) : "";
+            comparison = printsSummary ? compared.render(reporter.verbose()) : "";
         } else if (previous instanceof PreviousBuild.OtherSchema other) {
             comparison = BuildComparison.notCompared(other);
         } else if (previous instanceof PreviousBuild.Damaged damaged) {
