@@ -570,18 +570,8 @@ class ProfilerAgentTest {
      */
     @Test
     void javacsOwnCodeIsTheApplicationsInItsProfile() throws Exception {
-        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
-        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
-        Path source = dir.resolve("Hello.java");
-        Files.writeString(source, "import java.util.*;\npublic class Hello { public static void main(String[] a) {"
-                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
         Path output = dir.resolve("javac.session.json");
-        Process process = new ProcessBuilder(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path"),
-                "-J-javaagent:" + agentJar + "=output=" + output, "-d", dir.resolve("javac-out").toString(),
-                source.toString()).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("javac.txt").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("javac.txt"))).isZero();
+        javac("Hello", "output=" + output);
 
         Session session = Session.load(output);
         assertThat(session.frames()).filteredOn(f -> f.className().startsWith("com.sun.tools.javac."))
@@ -594,6 +584,31 @@ class ProfilerAgentTest {
     }
 
     /**
+     * Compiles a class {@code name} of a few lines with javac, which runs with the agent given
+     * {@code agentArguments} and the JVM options {@code jvmOptions}; returns what javac printed.
+     */
+    private static String javac(String name, String agentArguments, String... jvmOptions) throws Exception {
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
+        Path source = dir.resolve(name + ".java");
+        Files.writeString(source, "import java.util.*;\npublic class " + name + " { public static void main(String[] a) {"
+                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
+        List<String> command = new ArrayList<>(List.of(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path")));
+        for (String option : jvmOptions) {
+            command.add("-J" + option);
+        }
+        command.addAll(List.of("-J-javaagent:" + agentJar + "=" + agentArguments, "-d", dir.resolve(name + "-out").toString(),
+                source.toString()));
+        Path printed = dir.resolve(name + "-javac.txt");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(printed.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(printed);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+
+    /**
      * javac's printed tree: its work is chains of single calls 20 to 60 deep (its visitors, its
      * class reading), which took the screen at any threshold, so the tree was printed at 15 %
      * with one of javac's phases in it. Its chains folded, the tree fits at a lower threshold
@@ -601,19 +616,8 @@ class ProfilerAgentTest {
      */
     @Test
     void javacsPrintedTreeFoldsItsChainsAndShowsItsPhases() throws Exception {
-        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
-        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
-        Path source = dir.resolve("Printed.java");
-        Files.writeString(source, "import java.util.*;\npublic class Printed { public static void main(String[] a) {"
-                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
-        Path printed = dir.resolve("javac-tree.txt");
-        Process process = new ProcessBuilder(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path"),
-                "-J--enable-native-access=ALL-UNNAMED", "-J-javaagent:" + agentJar + "=print=tree,output="
-                + dir.resolve("javac-tree.html"), "-d", dir.resolve("javac-tree-out").toString(), source.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(printed.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String text = Files.readString(printed);
-        assertThat(process.exitValue()).as(text).isZero();
+        String text = javac("Printed", "print=tree,output=" + dir.resolve("javac-tree.html"),
+                "--enable-native-access=ALL-UNNAMED");
 
         List<String> lines = text.lines().toList();
         assertThat(lines.get(lines.size() - 1)).as(text).matches(WROTE);
