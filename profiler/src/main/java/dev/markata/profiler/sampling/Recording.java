@@ -650,10 +650,6 @@ public final class Recording {
         return all;
     }
 
-    long startingThreadId() {
-        return startingThread.getId();
-    }
-
     static void joinQuietly(Thread thread) {
         boolean interrupted = false;
         while (true) {
