@@ -105,6 +105,14 @@ public final class AgentTarget {
             System.out.println("target ran");
             return;
         }
+        if (args.length > 0 && args[0].equals("deep")) {
+            // a chain of single calls 300 deep, as a recursion or javac's visitors make, then a
+            // call beside it of a third of its time
+            descend(300, 450);
+            beside(150);
+            System.out.println("target ran");
+            return;
+        }
         if (args.length > 0 && args[0].equals("return-early")) {
             // main returns while a thread it started runs on: the JVM waits for it on main's
             // OS thread, as "DestroyJavaVM"
@@ -176,6 +184,18 @@ public final class AgentTarget {
 
     /** A program's own {@code java.util.logging} manager, as JBoss LogManager is. */
     public static final class OwnLogManager extends java.util.logging.LogManager {
+    }
+
+    private static void descend(int levels, long millis) {
+        if (levels == 0) {
+            busy(millis);
+        } else {
+            descend(levels - 1, millis);
+        }
+    }
+
+    private static void beside(long millis) {
+        busy(millis);
     }
 
     static void busy(long millis) {

@@ -8,9 +8,13 @@ import dev.markata.plugins.feeds.FeedsPlugin;
 import dev.markata.plugins.profiler.BuildStatsRecorder;
 import dev.markata.plugins.profiler.ProfilerPlugin;
 import dev.markata.plugins.profiler.StatsJson;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,13 +95,13 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
      * {@code published: true} (markata's quickstart: posts without front matter): the home page
      * said "No posts yet." and the build nothing. Not for a site that configures its own feeds.
      */
-    static java.util.Optional<String> noneListed(Markata markata, BuildResult result) {
+    static Optional<String> noneListed(Markata markata, BuildResult result) {
         List<Post> posts = result.posts();
         if (posts.isEmpty() || !result.plugins().contains(FeedsPlugin.ID)
                 || markata.config().markata().asMap().containsKey("feeds") || posts.stream().anyMatch(Post::published)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of((posts.size() == 1 ? "the post does not say" : "none of the " + posts.size()
+        return Optional.of((posts.size() == 1 ? "the post does not say" : "none of the " + posts.size()
                 + " posts says") + " published: true, so the archive feed (the home page, unless a post is) and the"
                 + " RSS feed list none; a post's own page is built either way");
     }
@@ -137,10 +141,10 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         Path file = statsJson.toAbsolutePath().normalize();
         try {
             StatsJson.write(stats.snapshot(), file);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UsageException("--stats-json " + statsJson + ": cannot write " + file + ": "
-                    + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage())));
+                    + (e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage())));
         }
         if (!options.quiet) {
             main.err.println("build timings written to " + file);

@@ -6,8 +6,12 @@ import dev.markata.lifecycle.BuildException;
 import dev.markata.plugin.PluginRegistry;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +21,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the build failed", "2:wrong usage or configuration",
             "130:interrupted (Ctrl-C)"})
-public final class Main implements java.util.concurrent.Callable<Integer> {
+public final class Main implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -129,8 +133,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private static boolean isFolder(String argument) {
         try {
-            return java.nio.file.Files.isDirectory(java.nio.file.Path.of(argument));
-        } catch (java.nio.file.InvalidPathException notAPath) {
+            return Files.isDirectory(Path.of(argument));
+        } catch (InvalidPathException notAPath) {
             return false;
         }
     }

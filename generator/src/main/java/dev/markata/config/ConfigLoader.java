@@ -3,14 +3,18 @@ package dev.markata.config;
 import dev.markata.content.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
@@ -113,7 +117,7 @@ public final class ConfigLoader {
      * there with markata's defaults and writes a markout/ of its own, which is markata's way, and
      * a folder of notes with no site near it is built so without a word (markata's quickstart).
      */
-    private static java.util.Optional<String> siteNearby(Path given, Path site) {
+    private static Optional<String> siteNearby(Path given, Path site) {
         Path found = null;
         for (Path up = site.getParent(); up != null && found == null; up = up.getParent()) {
             if (Files.isRegularFile(up.resolve(MARKATA_TOML))) {
@@ -121,19 +125,19 @@ public final class ConfigLoader {
             }
         }
         if (found == null) {
-            try (java.util.stream.Stream<Path> children = Files.list(site)) {
+            try (Stream<Path> children = Files.list(site)) {
                 List<Path> sites = children.filter(child -> !child.getFileName().toString().startsWith(".")
                         && Files.isRegularFile(child.resolve(MARKATA_TOML))).limit(2).toList();
                 found = sites.size() == 1 ? sites.get(0) : null; // of several, which one is not ours to guess
             } catch (IOException unreadable) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
         if (found == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String shown = shown(given, found);
-        return java.util.Optional.of("no " + MARKATA_TOML + " in " + given + ", so markata's defaults apply"
+        return Optional.of("no " + MARKATA_TOML + " in " + given + ", so markata's defaults apply"
                 + " (every **/*.md under it); " + shown + " has one: to build that site, give --directory " + shown);
     }
 
@@ -152,7 +156,7 @@ public final class ConfigLoader {
      * config.toml has it, or a plugin's table without the {@code markata.} in its name. Not for
      * pyproject.toml, whose other tables are other tools'.
      */
-    private static java.util.Optional<String> outsideMarkata(TomlParseResult document, boolean hatchReadsVersion) {
+    private static Optional<String> outsideMarkata(TomlParseResult document, boolean hatchReadsVersion) {
         List<String> names = new ArrayList<>();
         String table = null;
         for (String key : document.keySet()) {
@@ -167,19 +171,18 @@ public final class ConfigLoader {
             }
         }
         if (names.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String listed = names.size() == 1 ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return java.util.Optional.of(MARKATA_TOML + ": " + listed + (names.size() == 1 ? " is" : " are")
+        return Optional.of(MARKATA_TOML + ": " + listed + (names.size() == 1 ? " is" : " are")
                 + " outside the [markata] table, so " + (names.size() == 1 ? "it is" : "they are") + " not read:"
                 + " markata's settings go below a [markata] line, and a plugin's in its own table, like [markata."
                 + TomlValues.key(table == null ? "glob" : table) + "]");
     }
 
     /** The names hatch's regex version source reads: {@code __version__ = "1.0"} or {@code version = "1.0"}. */
-    private static final java.util.regex.Pattern HATCH_VERSION = java.util.regex.Pattern.compile(
-            "(?i)__version__|version");
+    private static final Pattern HATCH_VERSION = Pattern.compile("(?i)__version__|version");
 
     /**
      * Whether the site's pyproject.toml has hatch read the project's version from
@@ -195,7 +198,7 @@ public final class ConfigLoader {
         try {
             return parse(pyproject, PYPROJECT_TOML).get(List.of("tool", "hatch", "version", "path")) instanceof String path
                     && site.resolve(path).normalize().equals(markataToml);
-        } catch (ConfigException | java.nio.file.InvalidPathException unreadable) {
+        } catch (ConfigException | InvalidPathException unreadable) {
             return false;
         }
     }

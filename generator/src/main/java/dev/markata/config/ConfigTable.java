@@ -2,8 +2,10 @@ package dev.markata.config;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -263,7 +265,7 @@ public final class ConfigTable {
                 DidYouMean.closest(key, requested).ifPresent(suggestion -> warnings.add(variable != null
                         ? "environment: " + variable + " is not a key markata knows here; did you mean "
                                 + variable.substring(0, variable.length() - key.length())
-                                + suggestion.toUpperCase(java.util.Locale.ROOT) + "?"
+                                + suggestion.toUpperCase(Locale.ROOT) + "?"
                         : source + ": [" + path + "] " + key + " is not a key markata knows here; did you mean "
                                 + suggestion + "?"));
             }
@@ -277,21 +279,21 @@ public final class ConfigTable {
     private static Map<String, Object> freezeMap(Map<String, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((k, v) -> copy.put(k, freeze(v)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     private static Object freeze(Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(String.valueOf(k), freeze(v)));
-            return java.util.Collections.unmodifiableMap(copy);
+            return Collections.unmodifiableMap(copy);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>();
             for (Object item : list) {
                 copy.add(freeze(item));
             }
-            return java.util.Collections.unmodifiableList(copy);
+            return Collections.unmodifiableList(copy);
         }
         return value;
     }

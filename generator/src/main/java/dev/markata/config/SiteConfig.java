@@ -1,10 +1,12 @@
 package dev.markata.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,9 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
 
     public static final String CACHE_DIR_NAME = ".markata.cache";
 
+    /** Compiled once: {@link #baseUrl()} is asked for each page's address, in every feed. */
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+
     /**
      * One segment of {@code path_prefix}: characters a URL path may hold as they are (RFC 3986's
      * unreserved and sub-delims, {@code @}, a {@code %} escape), so the prefix is written into
@@ -53,7 +58,7 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
      * with {@code /}); here every plugin that does that join uses this one rule.
      */
     public static String baseUrl(String url) {
-        return url.strip().replaceFirst("/+$", "");
+        return TRAILING_SLASHES.matcher(url.strip()).replaceFirst("");
     }
 
     /** {@link #baseUrl(String)} of {@code url}. */
@@ -251,7 +256,7 @@ public record SiteConfig(Path directory, Path outputDir, Path cacheDir, Path ass
             throw markata.error("output_dir",
                     "must be a folder inside or beside the site, not the site folder or one above it");
         }
-        if (java.nio.file.Files.exists(outputDir) && !java.nio.file.Files.isDirectory(outputDir)) {
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
             // found here, before anything is rendered, rather than by the first write in save
             throw markata.error("output_dir", "is a file (" + outputDir + "), where the build writes the site's"
                     + " folder: move the file, or choose another output_dir");

@@ -2,6 +2,7 @@ package dev.markata.content;
 
 import dev.markata.profiler.io.AtomicFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -43,7 +44,7 @@ public final class Leftovers {
         List<Path> found;
         try (Stream<Path> paths = Files.walk(root)) {
             found = paths.filter(path -> is(path) && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)).toList();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         for (Path path : found) {

@@ -4,7 +4,11 @@ import dev.markata.profiler.io.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -194,14 +198,14 @@ public final class OutputDir {
         public static String reason(IOException e) {
             // a FileSystemException without a reason has its path for a message, which the
             // message already names: "cannot write x: x"
-            String reason = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : e.getMessage();
-            if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+            if (e instanceof FileAlreadyExistsException exists) {
                 reason = exists.getFile() + " is a file, where a folder is needed";
             }
-            if (e instanceof java.nio.file.AccessDeniedException && reason == null) {
+            if (e instanceof AccessDeniedException && reason == null) {
                 reason = "permission denied";
             }
-            if (e instanceof java.nio.file.NoSuchFileException missing && reason == null) {
+            if (e instanceof NoSuchFileException missing && reason == null) {
                 reason = missing.getFile() + " is missing";
             }
             if (reason == null) {

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The files markata-java made in {@code output_dir}, recorded in {@code .markata.cache} after
@@ -148,7 +150,7 @@ public final class OutputRecord {
      */
     public static List<String> removeMade(Path cacheDir, Path root) {
         List<String> removed = new ArrayList<>();
-        remove(root, new ArrayList<>(new java.util.TreeSet<>(lastMade(cacheDir, root))), removed, new ArrayList<>(),
+        remove(root, new ArrayList<>(new TreeSet<>(lastMade(cacheDir, root))), removed, new ArrayList<>(),
                 new ArrayList<>());
         removed.sort(null);
         return removed;
@@ -166,7 +168,7 @@ public final class OutputRecord {
         }
         Set<String> made = lastMade(cacheDir, root);
         List<String> others = new ArrayList<>();
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+        try (Stream<Path> paths = Files.walk(root)) {
             paths.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).forEach(path -> {
                 String name = SitePaths.slashed(root.relativize(path));
                 if (!made.contains(name) && !Leftovers.is(path)) {

@@ -17,6 +17,10 @@ import dev.markata.content.OutputDir;
 import dev.markata.content.Post;
 import dev.markata.content.Utf8;
 import dev.markata.plugin.PluginException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * Runs per-document work of a build in parallel, on threads the build owns, knowing for each
@@ -219,10 +223,10 @@ public final class BuildExecutor implements AutoCloseable {
         if (isUserFacing(e) && e.getMessage() != null) {
             return e.getMessage();
         }
-        Throwable io = e instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause() : e;
-        if (io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
-            String reason = io instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : io instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+        Throwable io = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (io instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = io instanceof AccessDeniedException ? "permission denied"
+                    : io instanceof NoSuchFileException ? "no such file or folder"
                     : fs.getReason() != null ? fs.getReason() : io.getClass().getSimpleName();
             return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
         }
@@ -233,7 +237,7 @@ public final class BuildExecutor implements AutoCloseable {
     static boolean isUserFacing(Throwable e) {
         return e instanceof PluginException || e instanceof OutputDir.WriteFailed || e instanceof Utf8.Invalid
                 || e instanceof Post.PageNotKept
-                || e instanceof java.io.UncheckedIOException unchecked && unchecked.getCause() instanceof OutputDir.WriteFailed;
+                || e instanceof UncheckedIOException unchecked && unchecked.getCause() instanceof OutputDir.WriteFailed;
     }
 
     @Override

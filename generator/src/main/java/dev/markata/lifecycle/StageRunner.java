@@ -55,11 +55,6 @@ public final class StageRunner {
         return Optional.ofNullable(failure.get());
     }
 
-    /** The stage running now (null before the first). */
-    public Stage currentStage() {
-        return current;
-    }
-
     /**
      * The process is being stopped (Ctrl-C): records the interruption as the build's failure and
      * runs teardown now if it has not run. Safe to call from a shutdown hook.

@@ -14,6 +14,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The plugins available to one build, by id and alias, and the resolution of the site's
@@ -121,7 +122,7 @@ public final class PluginRegistry {
      * {@code MARKATA_HOOKS} is named as that variable, not as markata.toml's key).
      */
     public Selection resolve(List<String> hooks, List<String> disabledHooks, ConfigOverrides overrides,
-                             java.util.function.UnaryOperator<String> place, Path siteDirectory) throws ConfigException {
+                             UnaryOperator<String> place, Path siteDirectory) throws ConfigException {
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<Plugin> forcedOn = new LinkedHashSet<>(
@@ -178,7 +179,7 @@ public final class PluginRegistry {
      * The plugins {@code names} name. Names markata ships but that have no plugin here add a
      * warning (when {@code warnings} is given) and are skipped; other names are problems.
      */
-    private List<Plugin> pluginsNamed(Iterable<String> names, String key, java.util.function.UnaryOperator<String> place,
+    private List<Plugin> pluginsNamed(Iterable<String> names, String key, UnaryOperator<String> place,
                                       List<String> warnings,
                                       List<String> problems, Path siteDirectory) {
         List<Plugin> plugins = new ArrayList<>();

@@ -94,7 +94,7 @@ public final class Profiler implements AutoCloseable {
      * recorded after all.
      */
     public static void prepare(SamplerChoice sampler) {
-        Recording.prepare(java.util.Objects.requireNonNull(sampler, "sampler") != SamplerChoice.JDK);
+        Recording.prepare(Objects.requireNonNull(sampler, "sampler") != SamplerChoice.JDK);
     }
 
     /**

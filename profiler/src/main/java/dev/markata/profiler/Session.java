@@ -15,8 +15,10 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,7 +91,7 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
 
     /** Returns a copy with {@code key} set in the metadata (for example a build's outcome). */
     public Session withMetadata(String key, String value) {
-        var copy = new java.util.LinkedHashMap<>(metadata);
+        var copy = new LinkedHashMap<>(metadata);
         copy.put(key, value);
         return new Session(startedAt, duration, interval, cpuTime, targetDescription, sampler, asyncMode,
                 timeMode, frames, stacks, threads, spans, copy);
@@ -112,7 +114,7 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
     public static Session load(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return SessionJson.read(in);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             throw new IOException(file + ": not a readable markata-profile session: " + e.getMessage(), e);
         }
     }

@@ -8,6 +8,7 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,7 @@ public final class AutoDescriptionPlugin implements Plugin {
     /** Python's {@code not value} for what front matter holds: missing, null, "", an empty list. */
     private static boolean isEmpty(Object value) {
         return value == null || value instanceof String text && text.isEmpty()
-                || value instanceof java.util.Collection<?> items && items.isEmpty() || Boolean.FALSE.equals(value);
+                || value instanceof Collection<?> items && items.isEmpty() || Boolean.FALSE.equals(value);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,7 +157,7 @@ public final class CoversPlugin implements Plugin {
      * file stem), with a warning; drawing both, in parallel, left either one's.
      */
     private static Map<String, Post> drawers(BuildContext context, Function<Post, String> stemOf) {
-        Map<String, List<Post>> byStem = new java.util.LinkedHashMap<>();
+        Map<String, List<Post>> byStem = new LinkedHashMap<>();
         for (Post post : context.posts()) {
             byStem.computeIfAbsent(stemOf.apply(post), stem -> new ArrayList<>()).add(post);
         }

@@ -1,5 +1,6 @@
 package dev.markata.plugins.didyoumean;
 
+import dev.markata.config.ConfigException;
 import dev.markata.content.Post;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.Plugin;
@@ -39,7 +40,7 @@ public final class DidYouMeanPlugin implements Plugin {
     }
 
     @Override
-    public void register(PluginSetup setup) throws dev.markata.config.ConfigException {
+    public void register(PluginSetup setup) throws ConfigException {
         Templates templates = Templates.forSite(setup);
         setup.hook(Stage.SAVE, context -> {
             // What the page can show: the page list (each post's slug and title, which the

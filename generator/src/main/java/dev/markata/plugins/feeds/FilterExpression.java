@@ -3,6 +3,7 @@ package dev.markata.plugins.feeds;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The Python expressions markata sites write as feed filters, parsed once and evaluated per
@@ -708,7 +710,7 @@ public final class FilterExpression {
             case "endswith":
                 return arg != null && s.endsWith(arg);
             case "split":
-                return List.of(arg == null ? s.strip().split("\\s+") : s.split(java.util.regex.Pattern.quote(arg), -1));
+                return List.of(arg == null ? s.strip().split("\\s+") : s.split(Pattern.quote(arg), -1));
             case "replace":
                 if (args.size() != 2) {
                     throw new FilterException("replace() takes two arguments");
@@ -750,7 +752,7 @@ public final class FilterExpression {
             return subtract ? date.minus(d) : date.plus(d);
         }
         if (subtract && left instanceof LocalDate a && right instanceof LocalDate b) {
-            return Duration.ofDays(b.until(a, java.time.temporal.ChronoUnit.DAYS));
+            return Duration.ofDays(b.until(a, ChronoUnit.DAYS));
         }
         if (!subtract && left instanceof String a && right instanceof String b) {
             return a + b;

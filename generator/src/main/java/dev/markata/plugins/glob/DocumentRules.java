@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public final class DocumentRules {
      * find documents is named to {@code warn}: its posts were left out without a word. A link
      * to nothing (Emacs's lock file {@code .#post.md}) is nothing.
      */
-    List<Path> under(Path start, java.util.function.Consumer<String> warn) throws IOException {
+    List<Path> under(Path start, Consumer<String> warn) throws IOException {
         if (!start.equals(root) && (!Files.isDirectory(start) || ignore.ignores(relative(start), true))) {
             return List.of();
         }

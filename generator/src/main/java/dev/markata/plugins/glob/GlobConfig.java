@@ -3,6 +3,7 @@ package dev.markata.plugins.glob;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigProblems;
 import dev.markata.config.ConfigSection;
+import dev.markata.config.ConfigTable;
 import dev.markata.config.SiteConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +24,7 @@ public record GlobConfig(List<String> globPatterns, boolean useGitignore) {
         globPatterns = List.copyOf(globPatterns);
     }
 
-    private static GlobConfig read(dev.markata.config.ConfigTable glob, dev.markata.config.ConfigTable markata)
-            throws ConfigException {
+    private static GlobConfig read(ConfigTable glob, ConfigTable markata) throws ConfigException {
         ConfigProblems problems = new ConfigProblems();
         // Sites written for markata before 0.8 put glob_patterns directly under [markata].
         List<String> fallback = problems.read(() -> markata.stringList("glob_patterns", List.of("**/*.md")),

@@ -12,6 +12,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,7 +66,7 @@ public final class DateText {
     private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday"};
     /** Words of relative dates, which dateparser reads against the day it runs. */
-    private static final java.util.Set<String> RELATIVE = java.util.Set.of("today", "yesterday", "tomorrow", "now",
+    private static final Set<String> RELATIVE = Set.of("today", "yesterday", "tomorrow", "now",
             "ago", "next", "last", "this", "day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
             "hours", "minute", "minutes", "in");
     /** Zone names dateparser reads, with the offsets it gives them. */
@@ -82,7 +83,7 @@ public final class DateText {
             Map.entry("pdt", ZoneOffset.ofHours(-7)), Map.entry("akst", ZoneOffset.ofHours(-9)),
             Map.entry("hst", ZoneOffset.ofHours(-10)));
     /** Abbreviations of two places each (BST: British summer time, dateparser Bougainville +11). */
-    private static final java.util.Set<String> AMBIGUOUS_ZONES = java.util.Set.of("bst", "ist", "ast", "sst", "cat");
+    private static final Set<String> AMBIGUOUS_ZONES = Set.of("bst", "ist", "ast", "sst", "cat");
 
     private DateText() {
     }

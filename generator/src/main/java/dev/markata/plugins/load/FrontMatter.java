@@ -2,11 +2,14 @@ package dev.markata.plugins.load;
 
 import dev.markata.plugin.PluginException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -45,8 +48,8 @@ final class FrontMatter {
     }
 
     /** A key at the top of the front matter, unquoted or quoted, before its colon. */
-    private static final java.util.regex.Pattern TOP_KEY =
-            java.util.regex.Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#:'\"\\-\\[{!&*|>%@`][^:#]*?))\\s*:(?:\\s|$)");
+    private static final Pattern TOP_KEY =
+            Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#:'\"\\-\\[{!&*|>%@`][^:#]*?))\\s*:(?:\\s|$)");
 
     /**
      * A warning for each top-level key the front matter {@code parts} gives again: PyYAML, as
@@ -55,10 +58,10 @@ final class FrontMatter {
      */
     static List<String> keysGivenTwice(String document, Parts parts) {
         List<String> warnings = new ArrayList<>();
-        Map<String, Integer> firstLines = new java.util.HashMap<>();
+        Map<String, Integer> firstLines = new HashMap<>();
         List<String> lines = parts.frontMatterLines();
         for (int i = 0; i < lines.size(); i++) {
-            java.util.regex.Matcher key = TOP_KEY.matcher(lines.get(i));
+            Matcher key = TOP_KEY.matcher(lines.get(i));
             if (!key.find()) {
                 continue;
             }

@@ -15,10 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -278,7 +280,7 @@ final class LoadCache {
             LocalDateTime local = LocalDateTime.ofEpochSecond(in.int64(), in.int32(), ZoneOffset.UTC);
             ZoneOffset offset = kind == 3 ? ZoneOffset.ofTotalSeconds(in.int32()) : null;
             return new PostDate(local, offset, kind != 1);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IOException("a date out of range (" + e.getMessage() + ")");
         }
     }
@@ -301,7 +303,7 @@ final class LoadCache {
             return map.entrySet().stream().allMatch(e -> e.getKey() instanceof String && isWritable(e.getValue()));
         }
         if (value instanceof List<?> || value instanceof Set<?>) {
-            return ((java.util.Collection<?>) value).stream().allMatch(LoadCache::isWritable);
+            return ((Collection<?>) value).stream().allMatch(LoadCache::isWritable);
         }
         return false;
     }
@@ -338,7 +340,7 @@ final class LoadCache {
                 writeValue(out, e.getValue());
             }
         } else if (value instanceof List<?> || value instanceof Set<?>) {
-            java.util.Collection<?> items = (java.util.Collection<?>) value;
+            Collection<?> items = (Collection<?>) value;
             out.writeByte(value instanceof List<?> ? LIST : SET);
             out.writeInt(items.size());
             for (Object item : items) {
@@ -383,7 +385,7 @@ final class LoadCache {
             case LIST:
             case SET: {
                 int size = in.count();
-                java.util.Collection<Object> items = tag == LIST ? new ArrayList<>(Math.min(size, 1024)) : new LinkedHashSet<>();
+                Collection<Object> items = tag == LIST ? new ArrayList<>(Math.min(size, 1024)) : new LinkedHashSet<>();
                 for (int i = 0; i < size; i++) {
                     items.add(readValue(in));
                 }

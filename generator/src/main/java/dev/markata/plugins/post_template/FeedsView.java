@@ -15,6 +15,7 @@ public final class FeedsView extends PyMap {
 
     private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^a-zA-Z0-9_]");
     private static final Pattern UNDERSCORES = Pattern.compile("_+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
 
     FeedsView(Map<String, Object> byName) {
         super(byName);
@@ -49,7 +50,7 @@ public final class FeedsView extends PyMap {
     public static String identifier(String name) {
         String made = NOT_IDENTIFIER.matcher(name).replaceAll("_").toLowerCase(Locale.ROOT);
         made = UNDERSCORES.matcher(made).replaceAll("_");
-        made = made.replaceAll("^_+|_+$", "");
+        made = EDGE_UNDERSCORES.matcher(made).replaceAll("");
         if (made.isEmpty()) {
             return "_unnamed";
         }

@@ -18,6 +18,7 @@ import dev.markata.plugins.feeds.FeedsPlugin;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -463,7 +464,7 @@ final class JinjaFilters {
         /** Python's urllib.parse.quote: letters, digits, _.-~ and {@code safe} kept, the rest %XX of UTF-8. */
         static String quote(String text, String safe) {
             StringBuilder out = new StringBuilder(text.length());
-            for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
                 int c = b & 0xff;
                 if (c < 0x80 && (Character.isLetterOrDigit(c) || "_.-~".indexOf(c) >= 0 || safe.indexOf(c) >= 0)) {
                     out.append((char) c);

@@ -1,6 +1,7 @@
 package dev.markata.plugins.post_template;
 
 import com.hubspot.jinjava.objects.collections.PyList;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -230,25 +231,141 @@ public final class PythonStrings {
     /**
      * Python's {@code str.title()}: a character after one that has case is lower-cased, any other
      * title-cased. Letters of scripts without case (CJK, Hebrew) have none, as digits and
-     * punctuation: {@code "日本語post"} is {@code "日本語Post"}, as in Python. (Python's full case
-     * mappings that change a character's length, {@code ß} to {@code Ss}, are not made.)
+     * punctuation: {@code "日本語post"} is {@code "日本語Post"}, as in Python. Python uses the full
+     * case mappings, which Java's {@link Character} methods do not make: a letter whose title case
+     * is several characters becomes them ({@link #titleCase}), {@code İ} lower-cased is {@code i}
+     * and a combining dot, and a capital sigma that ends a word is {@code ς} ({@link #lowerCase}).
      */
     public static String title(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean afterCased = false;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
+            if (afterCased) {
+                lowerCase(text, i, c, out);
+            } else {
+                titleCase(c, out);
+            }
+            afterCased = isCased(c);
             i += Character.charCount(c);
-            out.appendCodePoint(afterCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
-            // Java's isUpperCase and isLowerCase include Other_Uppercase and Other_Lowercase, as Python's "cased"
-            afterCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return out.toString();
     }
 
+    /**
+     * Python's "cased": Java's isUpperCase and isLowerCase include Other_Uppercase and
+     * Other_Lowercase, as Python's does.
+     */
+    private static boolean isCased(int c) {
+        return Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
+    }
+
+    /**
+     * Appends {@code c}'s full title case (Unicode's SpecialCasing, which Python follows). Java
+     * knows a letter's one-character title case ({@code ǆ} to {@code ǅ}, {@code ᾳ} to {@code ᾼ})
+     * and its full upper case ({@code ß} to {@code SS}). Where the title case is several
+     * characters, it is the upper case with the letters after its first cased one lower-cased
+     * ({@code Ss}, {@code ʼN}, {@code Ffi}, {@code Եւ}), and an iota subscript kept as the
+     * combining {@code U+0345} its upper case makes a capital iota of ({@code ᾲ} to {@code Ὰͅ}).
+     */
+    private static void titleCase(int c, StringBuilder out) {
+        int simple = Character.toTitleCase(c);
+        String upper = new String(Character.toChars(c)).toUpperCase(Locale.ROOT);
+        if (simple != c || Character.isTitleCase(c) || upper.codePointCount(0, upper.length()) == 1) {
+            out.appendCodePoint(simple);
+            return;
+        }
+        boolean iotaSubscript = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD)
+                .indexOf(YPOGEGRAMMENI) >= 0;
+        boolean firstCased = true;
+        for (int i = 0; i < upper.length(); ) {
+            int u = upper.codePointAt(i);
+            i += Character.charCount(u);
+            if (iotaSubscript && u == CAPITAL_IOTA && i == upper.length()) {
+                out.append(YPOGEGRAMMENI);
+            } else if (isCased(u) && !firstCased) {
+                out.appendCodePoint(Character.toLowerCase(u));
+            } else {
+                out.appendCodePoint(u);
+                firstCased &= !isCased(u);
+            }
+        }
+    }
+
+    private static final char YPOGEGRAMMENI = '\u0345';
+    private static final char CAPITAL_IOTA = '\u0399';
+    private static final char CAPITAL_SIGMA = '\u03A3';
+
+    /**
+     * Appends {@code c}, at {@code i} of {@code text}, lower-cased as Python does: its full lower
+     * case ({@code İ} is {@code i} and a combining dot above), and a capital sigma at the end of a
+     * word ({@code ΟΔΟΣ} is {@code Οδος}) the final {@code ς}.
+     */
+    private static void lowerCase(String text, int i, int c, StringBuilder out) {
+        if (c == CAPITAL_SIGMA) {
+            out.append(finalSigma(text, i) ? '\u03C2' : '\u03C3');
+        } else {
+            out.append(new String(Character.toChars(c)).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Unicode's Final_Sigma condition, as Python tests it: a cased letter before the sigma at
+     * {@code i} and none after it, with case-ignorable characters (apostrophes, combining marks)
+     * skipped on both sides.
+     */
+    private static boolean finalSigma(String text, int i) {
+        int before = i;
+        int c = 0;
+        while (before > 0) {
+            c = text.codePointBefore(before);
+            before -= Character.charCount(c);
+            if (!caseIgnorable(c)) {
+                break;
+            }
+        }
+        if (before == i || !isCased(c) || caseIgnorable(c)) {
+            return false;
+        }
+        for (int after = i + 1; after < text.length(); ) {
+            c = text.codePointAt(after);
+            after += Character.charCount(c);
+            if (!caseIgnorable(c)) {
+                return !isCased(c);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Unicode's Case_Ignorable: marks, format characters, modifier letters and symbols, and the
+     * apostrophes and dots that sit inside words (Word_Break MidLetter, MidNumLet, Single_Quote).
+     */
+    private static boolean caseIgnorable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.FORMAT, Character.MODIFIER_LETTER,
+                    Character.MODIFIER_SYMBOL -> true;
+            default -> INSIDE_WORDS.indexOf(c) >= 0;
+        };
+    }
+
+    /** Word_Break MidLetter, MidNumLet and Single_Quote. */
+    private static final String INSIDE_WORDS = "'.:\u00B7\u0387\u055F\u05F4\u2018\u2019\u2024\u2027\uFE13\uFE52\uFE55"
+            + "\uFF07\uFF0E\uFF1A";
+
+    /** Python's {@code str.capitalize()}: the first character title-cased (since Python 3.8), the rest lower-cased. */
     private static String capitalize(String text) {
-        return text.isEmpty() ? text
-                : Character.toUpperCase(text.charAt(0)) + text.substring(1).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (i == 0) {
+                titleCase(c, out);
+            } else {
+                lowerCase(text, i, c, out);
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString();
     }
 
     private static int count(String text, String part) {

@@ -3,6 +3,7 @@ package dev.markata.plugins.post_template;
 import dev.markata.config.ConfigException;
 import dev.markata.config.ConfigSection;
 import dev.markata.config.ConfigTable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ public record TemplateSettings(Map<String, String> postTemplates, Map<String, Ob
         Map<String, Object> seen = new LinkedHashMap<>(markata.asMap());
         // markata's Style model: the theme's palettes under the site's colours
         seen.put("style", StyleConfig.read(markata));
-        return new TemplateSettings(nullsAllowed(templates), java.util.Collections.unmodifiableMap(seen));
+        return new TemplateSettings(nullsAllowed(templates), Collections.unmodifiableMap(seen));
     }
 
     private static Map<String, String> nullsAllowed(Map<String, String> templates) {

@@ -30,6 +30,10 @@ import java.util.Map;
  * each did (documents loaded, rendered again, skipped as unchanged). A warm build after a cold one
  * is faster because it skipped work, not because the code got faster, and the note says so
  * instead of leaving a "-80 %" to be read as a speed-up.
+ *
+ * <p>One comparison serves the profiled build's three uses of it (the summary's block, the
+ * report's address, the Build tab's metadata): the stages and hooks of the two builds are paired
+ * once, when it is made.
  */
 final class BuildComparison {
 
@@ -41,7 +45,22 @@ final class BuildComparison {
     private static final int SHOWN = 3;
     static final String HEADER = "Compared with the previous profiled build";
 
-    private BuildComparison() {
+    private final BuildFigures before;
+    private final BuildFigures now;
+    /** The stages and hooks of both builds, paired by name, in this build's order, then the previous one's. */
+    private final List<Change> stages;
+    private final List<Change> hooks;
+
+    private BuildComparison(BuildFigures before, BuildFigures now) {
+        this.before = before;
+        this.now = now;
+        this.stages = stages(before, now);
+        this.hooks = hooks(before, now);
+    }
+
+    /** {@code now}, a profiled build, beside {@code before}, the previous profiled build of the site. */
+    static BuildComparison of(BuildFigures before, BuildFigures now) {
+        return new BuildComparison(before, now);
     }
 
     /** One stage's or hook's time in both builds (0 where a build did not run it). */
@@ -59,7 +78,7 @@ final class BuildComparison {
     }
 
     /** The block printed at the end of the console summary, without a trailing line break. */
-    static String render(BuildFigures before, BuildFigures now, boolean verbose) {
+    String render(boolean verbose) {
         StringBuilder out = new StringBuilder();
         String elapsed = elapsed(before.finishedAt(), now.finishedAt());
         out.append(HEADER).append(" (").append(elapsed.isEmpty() ? "" : elapsed + " ago, ")
@@ -71,8 +90,6 @@ final class BuildComparison {
         for (String note : notes(before, now)) {
             out.append("  note: ").append(note).append('\n');
         }
-        List<Change> stages = stages(before, now);
-        List<Change> hooks = hooks(before, now);
         List<Change> movedStages = moved(stages);
         List<Change> movedHooks = moved(hooks);
         String floor = String.format(Locale.ROOT, "by %.0f ms and %.0f%% or more", FLOOR_NANOS / 1e6, FLOOR_SHARE * 100);
@@ -106,8 +123,8 @@ final class BuildComparison {
      * Whether a stage of {@code now} took longer than in {@code before}, by more than the floor:
      * the report then opens on its Build tab, where the two builds stand side by side.
      */
-    static boolean aStageGotSlower(BuildFigures before, BuildFigures now) {
-        for (Change stage : stages(before, now)) {
+    boolean aStageGotSlower() {
+        for (Change stage : stages) {
             if (stage.moved() && stage.delta() > 0) {
                 return true;
             }
@@ -120,7 +137,7 @@ final class BuildComparison {
      * shows {@code baseline.stage.<stage>} beside each stage's wall time (nanoseconds), with the
      * change, under {@code baseline.label}.
      */
-    static Map<String, String> baseline(BuildFigures before, BuildFigures now) {
+    Map<String, String> baseline() {
         Map<String, String> metadata = new LinkedHashMap<>();
         String elapsed = elapsed(before.finishedAt(), now.finishedAt());
         metadata.put("baseline.label", "the previous profiled build, " + when(before.finishedAt())

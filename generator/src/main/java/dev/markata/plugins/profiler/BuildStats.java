@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param cpuNanos  CPU time of the whole process over the same stretch (0 when the JVM does not say)
  * @param failure   why the build failed, if it did
  */
-public record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<DocumentStat> documents,
+record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<DocumentStat> documents,
                          long wallNanos, long cpuNanos, Optional<BuildFailure> failure) {
 
     public BuildStats {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * {@code output_file} itself; every other format is written beside it, with the report's name
  * minus {@code .html} plus the format's extension ({@code _profile/index.json}).
  */
-public enum OutputFormat {
+enum OutputFormat {
     HTML(".html", ReportFormat.HTML),
     /** pyinstrument's JSON schema (plus threads). */
     JSON(".json", ReportFormat.JSON),

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -187,12 +188,12 @@ final class ProfileRun {
         String comparison = "";
         boolean slower = false;
         if (previous instanceof PreviousBuild.Found found) {
-            BuildFigures now = BuildFigures.of(buildStats, finishedAt);
-            slower = BuildComparison.aStageGotSlower(found.figures(), now);
-            for (Map.Entry<String, String> entry : BuildComparison.baseline(found.figures(), now).entrySet()) {
+            BuildComparison compared = BuildComparison.of(found.figures(), BuildFigures.of(buildStats, finishedAt));
+            slower = compared.aStageGotSlower();
+            for (Map.Entry<String, String> entry : compared.baseline().entrySet()) {
                 session = session.withMetadata(entry.getKey(), entry.getValue());
             }
-            comparison = printsSummary ? BuildComparison.render(found.figures(), now, reporter.verbose()) : "";
+            comparison = printsSummary ? compared.render(reporter.verbose()) : "";
         } else if (previous instanceof PreviousBuild.OtherSchema other) {
             comparison = BuildComparison.notCompared(other);
         } else if (previous instanceof PreviousBuild.Damaged damaged) {
@@ -219,7 +220,7 @@ final class ProfileRun {
             text.append(summary);
             // CPU time beside the wall time: the process's, so the writer threads count too; on a
             // loaded machine it says more than the wall time about what the profiler itself costs.
-            text.append(String.format(java.util.Locale.ROOT,
+            text.append(String.format(Locale.ROOT,
                     "%nProfiler cost, outside the figures above: %.2f s to start, %.2f s to stop (%.2f s CPU), %.2f s"
                             + " to write %d files and this summary (%.2f s CPU)%n", startNanos / 1e9, stopNanos / 1e9,
                     stopCpuNanos / 1e9, writeNanos / 1e9, written.size(), writeCpuNanos / 1e9));

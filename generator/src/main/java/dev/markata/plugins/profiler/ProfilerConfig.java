@@ -42,7 +42,7 @@ import java.util.regex.PatternSyntaxException;
  *                         format's default
  * @param sampler          which sampler records
  */
-public record ProfilerConfig(boolean shouldProfile, Path outputFile, Duration interval, AsyncMode asyncMode,
+record ProfilerConfig(boolean shouldProfile, Path outputFile, Duration interval, AsyncMode asyncMode,
                              boolean showAll, boolean timeline, Set<OutputFormat> formats, TimeMode mode,
                              List<String> hide, List<String> show, boolean print, Double thresholdPercent,
                              SamplerChoice sampler) {

@@ -4,6 +4,7 @@ import dev.markata.content.Post;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -239,7 +240,7 @@ final class SourceText {
      * wherever it is (in a code block too, as markata does).
      */
     static String joinLines(String text) {
-        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         int i = 0;
         while (i + 1 < lines.size()) {
             if (joins(lines.get(i)) && joins(lines.get(i + 1))) {

@@ -1,6 +1,7 @@
 package dev.markata.plugins.render_markdown;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -108,7 +109,7 @@ final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRende
             } else {
                 String name = m.group(3);
                 String value = m.group(4) != null ? m.group(4) : m.group(5) != null ? m.group(5) : m.group(6);
-                if (!name.toLowerCase(java.util.Locale.ROOT).startsWith("on")) {
+                if (!name.toLowerCase(Locale.ROOT).startsWith("on")) {
                     attributes.put(name, value);
                 }
             }

@@ -3,6 +3,7 @@ package dev.markata.plugins.render_markdown;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.renderer.NodeRenderer;
@@ -16,6 +17,9 @@ import org.commonmark.renderer.html.HtmlWriter;
  * {@link Highlighter}); wikilinks to no post as {@code <span class="wikilink missing">}.
  */
 final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
+
+    /** What ends the language in a fence's info string ({@code python {hl_lines="2"}}). */
+    private static final Pattern LANGUAGE_END = Pattern.compile("[\\s{]+");
 
     @Override
     public void extend(HtmlRenderer.Builder builder) {
@@ -66,7 +70,7 @@ final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
             }
             FencedCodeBlock block = (FencedCodeBlock) node;
             String info = block.getInfo() == null ? "" : block.getInfo().strip();
-            String language = info.isEmpty() ? "" : info.split("[\\s{]+", 2)[0];
+            String language = info.isEmpty() ? "" : LANGUAGE_END.split(info, 2)[0];
             html.line();
             html.tag("pre", context.extendAttributes(block, "pre", Map.of("class", "highlight")));
             Map<String, String> codeAttributes = language.isEmpty() ? Map.of()

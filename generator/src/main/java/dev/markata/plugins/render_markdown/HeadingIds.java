@@ -1,6 +1,7 @@
 package dev.markata.plugins.render_markdown;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ final class HeadingIds implements Parser.ParserExtension {
     }
 
     private static void assign(List<Heading> headings, MarkdownItConfig.Anchors anchors) {
-        Map<Heading, String> given = new java.util.HashMap<>();
+        Map<Heading, String> given = new HashMap<>();
         for (Heading heading : headings) {
             String id = givenId(heading);
             if (id != null) {

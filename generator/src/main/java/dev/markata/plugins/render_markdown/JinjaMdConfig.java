@@ -6,6 +6,7 @@ import dev.markata.config.ConfigTable;
 import dev.markata.content.Post;
 import dev.markata.plugins.glob.IgnoreRules;
 import dev.markata.plugins.load.PydanticBool;
+import java.util.List;
 
 /**
  * {@code [markata.jinja_md]}: {@code ignore}, patterns in {@code .gitignore} syntax (markata
@@ -18,7 +19,7 @@ record JinjaMdConfig(IgnoreRules ignore) {
     static final ConfigSection<JinjaMdConfig> SECTION = new ConfigSection<>("jinja_md", JinjaMdConfig::read);
 
     private static JinjaMdConfig read(ConfigTable table, ConfigTable markata) throws ConfigException {
-        return new JinjaMdConfig(IgnoreRules.parse(table.stringList("ignore", java.util.List.of())));
+        return new JinjaMdConfig(IgnoreRules.parse(table.stringList("ignore", List.of())));
     }
 
     /** Whether {@code post}'s Markdown is first rendered as a Jinja template: {@code jinja: true}, not ignored. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class MarkdownBlocks {
 
     private static final Pattern CONTAINER = Pattern.compile("^(:{3,})\\s*([\\w-]+)\\s*(.*)$");
+    private static final Pattern CLOSING = Pattern.compile(":{3,}");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
 
     private MarkdownBlocks() {
@@ -86,7 +87,7 @@ final class MarkdownBlocks {
                 }
             } else if (fenceStart.find()) {
                 fence = fenceStart.group(1);
-            } else if (CONTAINER.matcher(line).matches() || line.strip().matches(":{3,}")) {
+            } else if (CONTAINER.matcher(line).matches() || CLOSING.matcher(line.strip()).matches()) {
                 lines[i] = "";
             }
         }

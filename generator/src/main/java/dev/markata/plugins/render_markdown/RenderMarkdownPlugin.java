@@ -16,6 +16,7 @@ import dev.markata.plugins.skip.Skips;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,7 +238,7 @@ public final class RenderMarkdownPlugin implements Plugin {
         String text;
         try {
             text = Files.readString(context.site().directory().resolve(post.path()), StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException gone) {
+        } catch (NoSuchFileException gone) {
             return 1; // deleted since it was loaded: the post is built as loaded, its lines unknown
         }
         // the body ends the file, but for the white space after it (the loader strips it)

@@ -4,6 +4,7 @@ import dev.markata.content.Post;
 import dev.markata.plugins.load.Slugs;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
@@ -160,7 +162,7 @@ final class Wikilinks implements Parser.ParserExtension {
             if (href != null) {
                 Link link = new Link(href, null);
                 link.appendChild(new Text(label));
-                link.prependChild(new Attributes.Marker(new java.util.LinkedHashMap<>(Map.of("class", "wikilink"))));
+                link.prependChild(new Attributes.Marker(new LinkedHashMap<>(Map.of("class", "wikilink"))));
                 node = link;
             } else {
                 node = new MissingLink(label);
@@ -183,7 +185,7 @@ final class Wikilinks implements Parser.ParserExtension {
     }
 
     /** A wikilink to nothing: rendered as a span, counted by the plugin. */
-    static final class MissingLink extends org.commonmark.node.CustomNode {
+    static final class MissingLink extends CustomNode {
         final String label;
 
         MissingLink(String label) {

@@ -33,6 +33,7 @@ final class SeoTags {
 
     /** A scheme ("https:") or a protocol-relative "//": an image address used as written. */
     private static final Pattern ABSOLUTE = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*:|//).*", Pattern.DOTALL);
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
     private static final int TITLE_LIMIT = 60;
     /** The {@code [[markata.covers]]} name whose images markata's seo names: {@code <slug>-og.png}. */
     static final String OG_COVER = "-og";
@@ -135,7 +136,7 @@ final class SeoTags {
         if (image.isEmpty() || ABSOLUTE.matcher(image).matches()) {
             return image;
         }
-        return SiteConfig.baseUrl(config.imagesUrl()) + "/" + image.replaceFirst("^/+", "");
+        return SiteConfig.baseUrl(config.imagesUrl()) + "/" + LEADING_SLASHES.matcher(image).replaceFirst("");
     }
 
     /** Python's {@code text[:limit]}: whole code points, so an emoji is never cut in half. */

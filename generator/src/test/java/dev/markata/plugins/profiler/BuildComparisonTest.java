@@ -56,7 +56,7 @@ class BuildComparisonTest {
         BuildFigures before = build(THEN, 10, 10, stages(100, 625, 250), List.of());
         BuildFigures now = build(NOW, 10, 10, stages(119, 650, 275), List.of());
 
-        String text = BuildComparison.render(before, now, false);
+        String text = BuildComparison.of(before, now).render(false);
 
         assertThat(text).startsWith("Compared with the previous profiled build (3 min ago, 2026-12-07 08:05 UTC):");
         assertThat(text).contains("stages that moved by 20 ms and 5% or more (1 of 3):")
@@ -72,7 +72,7 @@ class BuildComparisonTest {
         BuildFigures before = build(THEN, 10, 10, stages(100, 200, 300), List.of());
         BuildFigures now = build(NOW, 10, 10, stages(110, 190, 305), List.of());
 
-        assertThat(BuildComparison.render(before, now, false)).endsWith("\n  no stage or hook moved by 20 ms and 5% or more");
+        assertThat(BuildComparison.of(before, now).render(false)).endsWith("\n  no stage or hook moved by 20 ms and 5% or more");
     }
 
     @Test
@@ -84,10 +84,10 @@ class BuildComparisonTest {
         slower.put("post_render", 800L);
         BuildFigures now = build(NOW, 10, 10, slower, List.of());
 
-        String text = BuildComparison.render(before, now, false);
+        String text = BuildComparison.of(before, now).render(false);
         assertThat(text).contains("(3 of 4)").doesNotContainPattern("\\n    load ");
         assertThat(text.indexOf("    post_render")).isLessThan(text.indexOf("    save")); // largest first
-        assertThat(BuildComparison.render(before, now, true)).contains("(4 of 4)").containsPattern("\\n    load ");
+        assertThat(BuildComparison.of(before, now).render(true)).contains("(4 of 4)").containsPattern("\\n    load ");
     }
 
     @Test
@@ -97,7 +97,7 @@ class BuildComparisonTest {
         BuildFigures now = build(NOW, 4, 4, stages(10, 10, 10),
                 List.of(new BuildFigures.HookFigures("render", "test.slow_render", 600 * MS, 4)));
 
-        String text = BuildComparison.render(before, now, false);
+        String text = BuildComparison.of(before, now).render(false);
 
         assertThat(text).containsPattern("\\n    render +test\\.slow_render +new +600\\.0 ms")
                 .containsPattern("\\n    save +markata\\.plugins\\.feeds +gone \\(was 60\\.0 ms\\)");
@@ -108,13 +108,13 @@ class BuildComparisonTest {
         BuildFigures cold = build(THEN, 32, 32, stages(200, 800, 100), List.of());
         BuildFigures warm = build(NOW, 32, 0, stages(30, 10, 10), List.of());
 
-        assertThat(BuildComparison.render(cold, warm, false))
+        assertThat(BuildComparison.of(cold, warm).render(false))
                 .contains("  now: 32 documents, 32 loaded, 0 rendered, 32 skipped (warm)")
                 .contains("  note: this build rendered 0 documents again, the previous one 32: the time saved is work"
                         + " skipped (unchanged documents), not a speed-up of the code");
-        assertThat(BuildComparison.render(warm, cold, false)).contains("not a slow-down of the code");
+        assertThat(BuildComparison.of(warm, cold).render(false)).contains("not a slow-down of the code");
         BuildFigures oneChanged = build(NOW, 32, 1, stages(30, 20, 10), List.of());
-        assertThat(BuildComparison.render(cold, oneChanged, false))
+        assertThat(BuildComparison.of(cold, oneChanged).render(false))
                 .contains("  note: this build rendered 1 document again, the previous one 32:");
     }
 
@@ -123,7 +123,7 @@ class BuildComparisonTest {
         BuildFigures before = new BuildFigures(THEN, "failed", "render", "0.9", 100 * MS, 100 * MS, 4, List.of(), List.of());
         BuildFigures now = build(NOW, 12, 12, stages(10, 10, 10), List.of());
 
-        String text = BuildComparison.render(before, now, false);
+        String text = BuildComparison.of(before, now).render(false);
 
         assertThat(text).contains("  before: 4 documents\n") // no load or render hook ran: no counts to give
                 .contains("note: the previous build failed in stage render: its figures stop where it stopped")
@@ -136,7 +136,7 @@ class BuildComparisonTest {
         BuildFigures before = build(THEN, 32, 32, stages(200, 800, 100), List.of());
         BuildFigures now = build(NOW, 32, 0, stages(30, 10, 10), List.of());
 
-        assertThat(BuildComparison.baseline(before, now))
+        assertThat(BuildComparison.of(before, now).baseline())
                 .containsEntry("baseline.label", "the previous profiled build, 2026-12-07 08:05 UTC (3 min before this"
                         + " one): 32 documents, 32 loaded, 32 rendered, 0 skipped (cold)")
                 .containsEntry("baseline.build_wall_nanos", Long.toString(1100 * MS))

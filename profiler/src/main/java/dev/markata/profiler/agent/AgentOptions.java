@@ -8,13 +8,16 @@ import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.process.FramePatterns;
 import dev.markata.profiler.render.ReportFormat;
 
+import java.io.File;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -206,7 +209,7 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
 
     /** Report file endings, for messages: {@code .txt, .json, ...}. */
     private static String reportEndings() {
-        return String.join(", ", java.util.Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList());
+        return String.join(", ", Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList());
     }
 
     /**
@@ -216,12 +219,12 @@ record AgentOptions(Duration interval, Path output, ReportFormat format, boolean
      * file named {@code recordings}.
      */
     private static void notAFolder(String key, String value, Path path) {
-        boolean slash = value.endsWith("/") || value.endsWith(java.io.File.separator);
-        if (!slash && !java.nio.file.Files.isDirectory(path)) {
+        boolean slash = value.endsWith("/") || value.endsWith(File.separator);
+        if (!slash && !Files.isDirectory(path)) {
             return;
         }
         boolean report = key.equals("output");
-        String example = (slash ? value : value + java.io.File.separator) + (report ? "profile.html" : "recording.jfr");
+        String example = (slash ? value : value + File.separator) + (report ? "profile.html" : "recording.jfr");
         throw new IllegalArgumentException(key + "=" + value + " is a folder: give a " + (report ? "report " : "")
                 + "file's name, like " + key + "=" + example
                 + (report ? " (its ending picks the format: " + reportEndings() + ")" : ""));

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -314,7 +315,7 @@ public final class ProfilerAgent {
         Path probe;
         try {
             probe = AtomicFiles.temporarySibling(output);
-        } catch (java.nio.file.FileSystemException e) { // names the probe's made-up file: say the folder
+        } catch (FileSystemException e) { // names the probe's made-up file: say the folder
             throw new IOException("no file can be made in " + folder + ": " + e.getClass().getSimpleName()
                     + (e.getReason() == null ? "" : ", " + e.getReason()), e);
         }
@@ -397,14 +398,14 @@ public final class ProfilerAgent {
                         + TextRenderer.readableDuration(session.duration().toNanos()) + ", sampler "
                         + session.sampler().name() + ")");
             }
-            String stopped = session.metadata().get("sampling.stopped"); // "at 1.234 s: OutOfMemoryError: ..."
+            String stopped = session.metadata().get("sampling.stopped"); // "at 463.0 ms: OutOfMemoryError: ..."
             if (stopped != null) {
                 int colon = stopped.indexOf(": ");
                 String why = stopped.substring(colon + 2);
-                err.printf(Locale.ROOT, "%ssampling stopped %s of %.3f s: the sampler %s (%s); the report holds what"
-                        + " was recorded until then%n", PREFIX, stopped.substring(0, colon),
-                        session.duration().toNanos() / 1e9,
-                        why.startsWith("OutOfMemoryError") ? "ran out of memory" : "failed", why);
+                err.println(PREFIX + "sampling stopped " + stopped.substring(0, colon) + " of "
+                        + TextRenderer.readableDuration(session.duration().toNanos()) + ": the sampler "
+                        + (why.startsWith("OutOfMemoryError") ? "ran out of memory" : "failed") + " (" + why
+                        + "); the report holds what was recorded until then");
             }
             String jfrError = session.metadata().get("jfr.error");
             if (jfrError != null) { // logged too, but the JVM's logging is shutting down by now

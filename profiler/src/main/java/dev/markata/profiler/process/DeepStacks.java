@@ -3,6 +3,7 @@ package dev.markata.profiler.process;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs tree work on a thread with a large stack. Trees are as deep as the sampled stacks (a
@@ -89,7 +90,7 @@ public final class DeepStacks {
     }
 
     /** {@link #call} for work without checked exceptions. */
-    public static <T> T compute(java.util.function.Supplier<T> work) {
+    public static <T> T compute(Supplier<T> work) {
         try {
             return call(work::get);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.markata.profiler.process;
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -580,7 +581,7 @@ final class TreeBuilder {
      */
     int innermostApplicationStack(int stackId) {
         for (int s = stackId; s != StackTable.EMPTY; s = stacks.parentId(s)) {
-            if (session.frames().get(stacks.frameId(s)).kind() == dev.markata.profiler.model.FrameKind.APPLICATION) {
+            if (session.frames().get(stacks.frameId(s)).kind() == FrameKind.APPLICATION) {
                 return s;
             }
         }

@@ -1,5 +1,6 @@
 package dev.markata.profiler.render;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record HtmlOptions(View initialView, double thresholdPercent, boolean sho
 
         /** The name the page uses for this view. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.markata.profiler.render;
 
+import java.util.Locale;
+
 /**
  * Text the profiled program chose (thread, class and method names, its command line) made fit
  * for one line of a text file or a terminal. Such names may hold any character: a thread named
@@ -32,7 +34,7 @@ final class PrintableText {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (escaped(c)) {
-                        out.append("\\u").append(String.format(java.util.Locale.ROOT, "%04x", (int) c));
+                        out.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
                     } else {
                         out.append(c);
                     }

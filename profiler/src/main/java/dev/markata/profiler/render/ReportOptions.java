@@ -74,10 +74,7 @@ public record ReportOptions(boolean showAll, boolean timeline, Double thresholdP
     public static ReportOptions forConsole() {
         String term = System.getenv("TERM");
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(term);
-        String encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
-        Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
-                : Charset.defaultCharset();
-        return defaults().withColor(color).withUnicode(charset.equals(StandardCharsets.UTF_8));
+        return defaults().withColor(color).withUnicode(writesUtf8("stdout"));
     }
 
     /**
@@ -87,10 +84,19 @@ public record ReportOptions(boolean showAll, boolean timeline, Double thresholdP
      * a log file.
      */
     public static ReportOptions forStandardError() {
-        String encoding = System.getProperty("stderr.encoding", System.getProperty("sun.stderr.encoding"));
+        return defaults().withUnicode(writesUtf8("stderr"));
+    }
+
+    /**
+     * Whether the JVM encodes standard output or error ({@code stream}: {@code stdout},
+     * {@code stderr}) in UTF-8: {@code stdout.encoding} (JDK 19 and later), else
+     * {@code sun.stdout.encoding} (set for a terminal), else the default charset.
+     */
+    private static boolean writesUtf8(String stream) {
+        String encoding = System.getProperty(stream + ".encoding", System.getProperty("sun." + stream + ".encoding"));
         Charset charset = encoding != null && Charset.isSupported(encoding) ? Charset.forName(encoding)
                 : Charset.defaultCharset();
-        return defaults().withUnicode(charset.equals(StandardCharsets.UTF_8));
+        return charset.equals(StandardCharsets.UTF_8);
     }
 
     /** The threshold to use: the one given, or {@code formatDefault}. */

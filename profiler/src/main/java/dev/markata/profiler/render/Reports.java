@@ -5,6 +5,7 @@ import dev.markata.profiler.Session;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -63,11 +64,15 @@ public final class Reports {
 
     /** The {@code format} report as a string (for the console, or a test). */
     public String render(ReportFormat format, ReportOptions options) {
+        return render(format.renderer(options));
+    }
+
+    private String render(Renderer renderer) {
         StringWriter out = new StringWriter();
         try {
-            render(format.renderer(options), out);
+            render(renderer, out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }
@@ -77,13 +82,22 @@ public final class Reports {
 
     /**
      * The text tree cut to fit a screen of {@code maxLines} lines (the console summary of a
-     * build, the agent's tree at exit): at {@code thresholdPercent}, or at the first higher one of
-     * {@link #RAISED_THRESHOLDS} that fits (the footer says which: "hidden below 5%"). At 3 % a
-     * build whose time spreads over many nodes (a loaded machine, where class loading and warm-up
-     * make more branches cross 3 %) printed trees of 80 lines and more, and ran off the screen.
-     * Where even the last threshold does not fit (threads of equal work, which no threshold hides
-     * next to each other), the first {@code maxLines - 1} lines, then one that says how many more
-     * the report has. Without a trailing line break.
+     * build, the agent's tree at exit), by the first of these that fits:
+     * <ol>
+     * <li>the whole tree at {@code thresholdPercent};
+     * <li>the tree with each chain of single calls drawn as its first and last rows, the last
+     * saying how many frames are between ("[37 frames between]"): a deep chain (javac's descents
+     * through its visitors, a recursion) has no row that a threshold hides, and took the whole
+     * screen, so that the calls beside it were not printed;
+     * <li>that tree at the first higher threshold of {@link #RAISED_THRESHOLDS} that fits (the
+     * footer says which: "hidden below 5%"). At 3 % a build whose time spreads over many nodes
+     * (a loaded machine, where class loading and warm-up make more branches cross 3 %) printed
+     * trees of 80 lines and more, and ran off the screen;
+     * <li>where even the last threshold does not fit (threads of equal work, which no threshold
+     * hides next to each other), the first {@code maxLines - 1} lines, then one that says how
+     * many more the report has.
+     * </ol>
+     * Without a trailing line break.
      *
      * @param options the text options; their threshold is replaced
      */
@@ -91,10 +105,13 @@ public final class Reports {
         if (maxLines < 2) {
             throw new IllegalArgumentException("a screen of at least 2 lines, got " + maxLines);
         }
-        String text = render(ReportFormat.TEXT, options.withThresholdPercent(thresholdPercent)).stripTrailing();
+        String text = screen(options.withThresholdPercent(thresholdPercent), false);
+        if (text.lines().count() > maxLines) {
+            text = screen(options.withThresholdPercent(thresholdPercent), true);
+        }
         for (int i = 0; i < RAISED_THRESHOLDS.length && text.lines().count() > maxLines; i++) {
             if (RAISED_THRESHOLDS[i] > thresholdPercent) {
-                text = render(ReportFormat.TEXT, options.withThresholdPercent(RAISED_THRESHOLDS[i])).stripTrailing();
+                text = screen(options.withThresholdPercent(RAISED_THRESHOLDS[i]), true);
             }
         }
         List<String> lines = text.lines().toList();
@@ -104,6 +121,11 @@ public final class Reports {
         int more = lines.size() - (maxLines - 1);
         return String.join("\n", lines.subList(0, maxLines - 1)) + "\n[" + more + " more lines not printed: the"
                 + " report has the whole tree]";
+    }
+
+    /** The text tree, its chains folded or not, without its last line break. */
+    private String screen(ReportOptions options, boolean foldChains) {
+        return render(new TextRenderer(options, foldChains)).stripTrailing();
     }
 
     /** A tree-shaped report draws the shared trees; the others read the session. */

@@ -1,6 +1,7 @@
 package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
+import dev.markata.profiler.model.FrameKind;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.DeepStacks;
 
@@ -42,10 +43,26 @@ public final class TextRenderer extends TreeRenderer {
     private static final String GREEN = "\u001b[32m";
     private static final String CYAN = "\u001b[36m";
 
+    /**
+     * The fewest rows a folded chain hides ({@link #chainEnd}): hiding one saves no line over
+     * drawing it, as the last row then says how many frames are between.
+     */
+    static final int FOLD_MIN_ROWS = 2;
+
     private final ReportOptions options;
+    private final boolean foldChains;
 
     public TextRenderer(ReportOptions options) {
+        this(options, false);
+    }
+
+    /**
+     * @param foldChains draw each chain of single calls as its first and last rows, as the
+     *                   screen-sized tree does ({@link Reports#textFitting}); a report draws every row
+     */
+    TextRenderer(ReportOptions options, boolean foldChains) {
         this.options = Objects.requireNonNull(options, "options");
+        this.foldChains = foldChains;
     }
 
     @Override
@@ -121,7 +138,7 @@ public final class TextRenderer extends TreeRenderer {
         return left + " ".repeat(Math.max(2, 36 - left.length())) + right;
     }
 
-    /** What the footer reports: nodes the threshold hid, and whether deep trees were cut. */
+    /** What the footer reports: nodes the threshold hid, and whether a row was cut at the safety depth. */
     private static final class Footer {
         int hidden;
         boolean cut;
@@ -145,9 +162,6 @@ public final class TextRenderer extends TreeRenderer {
                 continue;
             }
             footer.hidden += thread.absorbedNodesInTree();
-            if (options.maxDepth() == 0 && depth(thread) > SAFETY_DEPTH) {
-                footer.cut = true;
-            }
             if (!first) {
                 text.append('\n');
             }
@@ -155,7 +169,7 @@ public final class TextRenderer extends TreeRenderer {
             line(thread, null, thread.totalNanos(), scale, text);
             threadTime(thread, scale, text);
             text.append('\n');
-            children(thread, thread.totalNanos(), scale, "", maxDepth, options.maxDepth() == 0, text);
+            children(thread, thread.totalNanos(), scale, "", maxDepth, options.maxDepth() == 0 ? footer : null, text);
         }
         if (first) {
             text.append("No samples were recorded.\n");
@@ -189,29 +203,81 @@ public final class TextRenderer extends TreeRenderer {
     }
 
     /**
-     * Draws {@code node}'s children down to {@code levels} levels below it. Where the
-     * {@link #SAFETY_DEPTH} cuts a row (no depth was asked for), the row says how many levels
-     * are not drawn and where the heaviest path under it ends: a deep recursion's tree ended at
-     * one of its rows, and the method the time went to was nowhere in the text.
+     * Draws {@code node}'s children down to {@code levels} rows below it. Where the
+     * {@link #SAFETY_DEPTH} cuts a row (no depth was asked for: {@code safetyCut} is the footer
+     * that says so), the row says how many levels are not drawn and where the heaviest path
+     * under it ends: a deep recursion's tree ended at one of its rows, and the method the time
+     * went to was nowhere in the text.
      */
-    private void children(CallNode node, long threadTotal, Scale scale, String indent, int levels, boolean sayCut,
+    private void children(CallNode node, long threadTotal, Scale scale, String indent, int levels, Footer safetyCut,
                           StringBuilder text) {
         List<CallNode> children = node.children();
         for (int i = 0; i < children.size(); i++) {
             boolean last = i == children.size() - 1;
             CallNode child = children.get(i);
-            text.append(indent).append(branch(last));
-            line(child, node, threadTotal, scale, text);
-            if (levels == 1 && sayCut && !child.children().isEmpty()) {
-                text.append("  ");
-                colored("[" + (depth(child) - 1) + " levels more, down to " + heaviestEnd(child).label() + "]", DIM,
-                        text);
-            }
-            text.append('\n');
-            if (levels > 1) {
-                children(child, threadTotal, scale, indent + continuation(last), levels - 1, sayCut, text);
+            row(child, node, "", threadTotal, scale, indent + branch(last), levels, safetyCut, text);
+            String below = indent + continuation(last);
+            CallNode end = foldChains && levels > 1 ? chainEnd(child) : child;
+            if (end != child) { // the chain's last row, under its first
+                row(end, null, "[" + framesBetween(child, end) + " frames between]", threadTotal, scale,
+                        below + branch(true), levels - 1, safetyCut, text);
+                if (levels > 2) {
+                    children(end, threadTotal, scale, below + continuation(true), levels - 2, safetyCut, text);
+                }
+            } else if (levels > 1) {
+                children(child, threadTotal, scale, below, levels - 1, safetyCut, text);
             }
         }
+    }
+
+    /** One row: {@code prefix}, the node's line, {@code note} (or none), and the safety depth's cut. */
+    private void row(CallNode node, CallNode parent, String note, long threadTotal, Scale scale, String prefix,
+                     int levels, Footer safetyCut, StringBuilder text) {
+        text.append(prefix);
+        line(node, parent, threadTotal, scale, text);
+        if (!note.isEmpty()) {
+            text.append("  ");
+            colored(note, DIM, text);
+        }
+        if (levels == 1 && safetyCut != null && !node.children().isEmpty()) {
+            safetyCut.cut = true;
+            text.append("  ");
+            colored("[" + (depth(node) - 1) + " levels more, down to " + heaviestEnd(node).label() + "]", DIM, text);
+        }
+        text.append('\n');
+    }
+
+    /**
+     * The last row of the chain of single calls that starts at {@code first}, or {@code first}
+     * when folding it would hide fewer than {@link #FOLD_MIN_ROWS} rows: following each row's
+     * only child while it is a method (or a library group). A row with two children or none, or
+     * with its own time drawn as a {@code [self]} row, ends the chain. The times along a chain
+     * fall only by what its rows' hidden children took, which the footer counts.
+     */
+    private static CallNode chainEnd(CallNode first) {
+        CallNode end = first;
+        int rows = -1; // those between first and end
+        while (isCall(end) && end.children().size() == 1 && isCall(end.children().get(0))) {
+            end = end.children().get(0);
+            rows++;
+        }
+        return rows >= FOLD_MIN_ROWS ? end : first;
+    }
+
+    /**
+     * The frames between the first and last rows of a chain: the rows between, and the frames
+     * library groups hide below themselves (the first row's among them).
+     */
+    private static int framesBetween(CallNode first, CallNode end) {
+        int frames = first.hiddenFrameCount();
+        for (CallNode row = first.children().get(0); row != end; row = row.children().get(0)) {
+            frames += 1 + row.hiddenFrameCount();
+        }
+        return frames;
+    }
+
+    private static boolean isCall(CallNode node) {
+        return node.kind() == CallNode.Kind.FRAME || node.kind() == CallNode.Kind.LIBRARY_GROUP;
     }
 
     /** The largest thread total: what hides negligible threads and picks the report's {@link Scale}. */
@@ -312,7 +378,7 @@ public final class TextRenderer extends TreeRenderer {
                 colored(time(method.nanos(), total, scale), timeColor(method.nanos(), total), text);
                 text.append(' ');
                 colored(method.frame().displayName(), method.synthetic() ? CYAN
-                        : method.frame().kind() == dev.markata.profiler.model.FrameKind.APPLICATION ? BOLD : null, text);
+                        : method.frame().kind() == FrameKind.APPLICATION ? BOLD : null, text);
                 String location = method.synthetic() ? "" : method.frame().location();
                 if (!location.isEmpty()) {
                     text.append("  ");

@@ -6,6 +6,7 @@ import dev.markata.profiler.TimeMode;
 import one.profiler.AsyncProfiler;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,7 +185,7 @@ final class AsyncProfilerSampler implements Sampler {
      */
     private void keepJfr() {
         try {
-            AtomicFiles.write(jfrOutput, (java.io.OutputStream out) -> Files.copy(jfrFile, out));
+            AtomicFiles.write(jfrOutput, (OutputStream out) -> Files.copy(jfrFile, out));
         } catch (IOException e) {
             jfrOutputError = "cannot keep the JFR recording at " + jfrOutput + " (" + e + ")";
             Warnings.warn(jfrOutputError);

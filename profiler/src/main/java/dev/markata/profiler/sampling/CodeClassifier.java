@@ -5,12 +5,14 @@ import dev.markata.profiler.model.FrameKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -189,7 +191,7 @@ final class CodeClassifier {
         while (inner.endsWith("/")) {
             inner = inner.substring(0, inner.length() - 1);
         }
-        if (inner.isEmpty() || inner.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+        if (inner.isEmpty() || inner.toLowerCase(Locale.ROOT).endsWith(".jar")) {
             return null; // the jar itself, or a library jar nested in it
         }
         String outer = rest.substring(0, bang);
@@ -232,7 +234,7 @@ final class CodeClassifier {
                 return null;
             }
             return Path.of(uri).toAbsolutePath().normalize().toString();
-        } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             return null;
         }
     }

@@ -10,6 +10,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -64,7 +65,7 @@ final class JdkSampler implements Sampler {
     public Session.SamplerInfo info(String why) {
         String how = perThreadHandshakes ? "Thread.getStackTrace per thread (JDK " + Runtime.version().feature()
                 + " handshakes)" : "batched ThreadMXBean.getThreadInfo (JDK " + Runtime.version().feature() + ")";
-        return new Session.SamplerInfo("jdk", how + ", " + timeMode.name().toLowerCase(java.util.Locale.ROOT)
+        return new Session.SamplerInfo("jdk", how + ", " + timeMode.name().toLowerCase(Locale.ROOT)
                 + " time; " + why);
     }
 
@@ -152,8 +153,19 @@ final class JdkSampler implements Sampler {
     @Override
     public String stoppedEarly() {
         Throwable e = failure;
-        return e == null ? null : String.format(java.util.Locale.ROOT, "at %.3f s: %s", failedAtNanos / 1e9,
-                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        return e == null ? null : stoppedAt(failedAtNanos, e);
+    }
+
+    /**
+     * {@code at 463.0 ms: OutOfMemoryError: Java heap space}: the time as the reports say times
+     * ({@code TextRenderer.readableDuration}, which the samplers do not reach), milliseconds under
+     * a second, so the agent's line, the text report's header and the HTML page say it as they
+     * say the profile's duration beside it.
+     */
+    static String stoppedAt(long nanos, Throwable e) {
+        String at = nanos >= 1_000_000_000L ? String.format(Locale.ROOT, "%.3f s", nanos / 1e9)
+                : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        return "at " + at + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private void sample(Recording recording, long intervalNanos, boolean watch) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -883,7 +884,7 @@ final class JfrSampleReader {
         return kind;
     }
 
-    private static final java.util.Set<String> VARINT_NAMES = java.util.Set.of("char", "short", "int", "long");
+    private static final Set<String> VARINT_NAMES = Set.of("char", "short", "int", "long");
 
     private static boolean isPrimitive(String name) {
         return name != null && switch (name) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,7 +70,7 @@ public final class Recording {
      * Java ids of threads a look at the live threads found and left out (service threads, or
      * not selected): async-profiler sampling every thread leaves them out when it reads back.
      */
-    private final java.util.Set<Long> leftOut = ConcurrentHashMap.newKeySet();
+    private final Set<Long> leftOut = ConcurrentHashMap.newKeySet();
     /** Threads async-profiler sampled that no look found (they lived between two), by Java id. */
     private final Map<Long, ThreadContext> unregistered = new HashMap<>();
     /** The contexts by Java id, made at stop for {@link #unregistered}. */
@@ -524,8 +525,8 @@ public final class Recording {
     }
 
     /** As {@link #decorate(Runnable, String, String, Map)} for a {@link java.util.concurrent.Callable}. */
-    public <T> java.util.concurrent.Callable<T> decorate(java.util.concurrent.Callable<T> task, String category,
-                                                         String name, Map<String, String> attributes) {
+    public <T> Callable<T> decorate(Callable<T> task, String category, String name,
+                                    Map<String, String> attributes) {
         Objects.requireNonNull(task, "task");
         if (!active) {
             return task;
@@ -647,10 +648,6 @@ public final class Recording {
             }
         }
         return all;
-    }
-
-    long startingThreadId() {
-        return startingThread.getId();
     }
 
     static void joinQuietly(Thread thread) {

@@ -1,7 +1,11 @@
 package dev.markata.profiler.sampling;
 
 import dev.markata.profiler.model.Span;
+import dev.markata.profiler.model.ThreadState;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 
 /**
@@ -43,7 +47,7 @@ final class ThreadContext {
     /** The JDK sampler's last observation, closed when the next one comes (midpoint rule). */
     int pendingStackId = NO_PENDING;
     long pendingFrom;
-    dev.markata.profiler.model.ThreadState pendingState;
+    ThreadState pendingState;
     int pendingSpanId;
     final ThreadSamples samples = new ThreadSamples();
 
@@ -79,9 +83,9 @@ final class ThreadContext {
      */
     static long currentOsThreadId() {
         try {
-            java.nio.file.Path link = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self"));
+            Path link = Files.readSymbolicLink(Path.of("/proc/thread-self"));
             return Long.parseLong(link.getFileName().toString());
-        } catch (java.io.IOException | UnsupportedOperationException | NumberFormatException | SecurityException e) {
+        } catch (IOException | UnsupportedOperationException | NumberFormatException | SecurityException e) {
             return -1;
         }
     }

@@ -457,9 +457,11 @@ class ProfilerAgentTest {
                 + " running without profiling");
     }
 
+    /** A time as the reports say it: {@code 312.4 ms} under a second, {@code 1.234 s} from one up. */
+    private static final String TIME = "(?:\\d+\\.\\d ms|\\d+\\.\\d{3} s)";
     /** The agent's line at exit: the report, its samples, its time with the reports' unit, the sampler. */
     private static final java.util.regex.Pattern WROTE = java.util.regex.Pattern.compile(
-            "markata-profiler: wrote (.+) \\((\\d+) samples, (\\d+\\.\\d ms|\\d+\\.\\d{3} s), sampler [a-z-]+\\)");
+            "markata-profiler: wrote (.+) \\((\\d+) samples, (" + TIME + "), sampler [a-z-]+\\)");
 
     /**
      * The line at exit said {@code 0.312 s} for a 300 ms program, where its reports (the text
@@ -521,6 +523,25 @@ class ProfilerAgentTest {
                 .hasSizeGreaterThan((int) printed);
     }
 
+    /**
+     * A program whose work is a chain of single calls 300 deep: no threshold hides a row of it,
+     * so the printed tree was its first 39 rows and a cut, and the call beside it, a quarter of
+     * the program's time, was not printed. The chain is drawn as its first and last rows.
+     */
+    @Test
+    void thePrintedTreeOfADeepChainShowsTheCallBesideIt() throws Exception {
+        Path output = dir.resolve("deep.session.json");
+        Run run = runQuietly("print=tree,output=" + output, "deep");
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.stderr().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches(WROTE);
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES)
+                .anySatisfy(line -> assertThat(line).contains("AgentTarget.beside"))
+                .anySatisfy(line -> assertThat(line).contains("AgentTarget.busy").containsPattern("\\[(29[0-9]|300) frames between]$"))
+                .noneSatisfy(line -> assertThat(line).contains("more lines not printed"));
+    }
+
     /** {@code print=none}: nothing on standard error when all went well (a script's own output stays its own). */
     @Test
     void printNoneSaysNothingWhenAllWentWell() throws Exception {
@@ -549,18 +570,8 @@ class ProfilerAgentTest {
      */
     @Test
     void javacsOwnCodeIsTheApplicationsInItsProfile() throws Exception {
-        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
-        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
-        Path source = dir.resolve("Hello.java");
-        Files.writeString(source, "import java.util.*;\npublic class Hello { public static void main(String[] a) {"
-                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
         Path output = dir.resolve("javac.session.json");
-        Process process = new ProcessBuilder(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path"),
-                "-J-javaagent:" + agentJar + "=output=" + output, "-d", dir.resolve("javac-out").toString(),
-                source.toString()).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("javac.txt").toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("javac.txt"))).isZero();
+        javac("Hello", "output=" + output);
 
         Session session = Session.load(output);
         assertThat(session.frames()).filteredOn(f -> f.className().startsWith("com.sun.tools.javac."))
@@ -570,6 +581,53 @@ class ProfilerAgentTest {
         String text = dev.markata.profiler.render.Reports.of(session).render(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportOptions.defaults().withColor(false));
         assertThat(text).contains("Main.main", "Main.compile", "JavaCompiler.compile");
+    }
+
+    /**
+     * Compiles a class {@code name} of a few lines with javac, which runs with the agent given
+     * {@code agentArguments} and the JVM options {@code jvmOptions}; returns what javac printed.
+     */
+    private static String javac(String name, String agentArguments, String... jvmOptions) throws Exception {
+        Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
+        assumeTrue(Files.isExecutable(javac), "a JDK with javac");
+        Path source = dir.resolve(name + ".java");
+        Files.writeString(source, "import java.util.*;\npublic class " + name + " { public static void main(String[] a) {"
+                + " List<String> l = new ArrayList<>(); l.add(\"x\"); System.out.println(l); } }\n");
+        List<String> command = new ArrayList<>(List.of(javac.toString(), "-J-cp", "-J" + System.getProperty("java.class.path")));
+        for (String option : jvmOptions) {
+            command.add("-J" + option);
+        }
+        command.addAll(List.of("-J-javaagent:" + agentJar + "=" + agentArguments, "-d", dir.resolve(name + "-out").toString(),
+                source.toString()));
+        Path printed = dir.resolve(name + "-javac.txt");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(printed.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(printed);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+
+    /**
+     * javac's printed tree: its work is chains of single calls 20 to 60 deep (its visitors, its
+     * class reading), which took the screen at any threshold, so the tree was printed at 15 %
+     * with one of javac's phases in it. Its chains folded, the tree fits at a lower threshold
+     * and shows more of the phases {@code JavaCompiler.compile} runs.
+     */
+    @Test
+    void javacsPrintedTreeFoldsItsChainsAndShowsItsPhases() throws Exception {
+        String text = javac("Printed", "print=tree,output=" + dir.resolve("javac-tree.html"),
+                "--enable-native-access=ALL-UNNAMED");
+
+        List<String> lines = text.lines().toList();
+        assertThat(lines.get(lines.size() - 1)).as(text).matches(WROTE);
+        List<String> tree = lines.subList(0, lines.size() - 1);
+        assertThat(tree).as(text).hasSizeLessThanOrEqualTo(AgentOutput.SCREEN_LINES)
+                .anySatisfy(line -> assertThat(line).containsPattern("\\[\\d+ frames between]$"))
+                .noneSatisfy(line -> assertThat(line).contains("more lines not printed"));
+        List<String> phases = List.of("JavaCompiler.parseFiles", "JavaCompiler.enterTrees", "JavaCompiler.initModules",
+                "JavaCompiler.attribute", "JavaCompiler.flow", "JavaCompiler.desugar", "JavaCompiler.generate");
+        assertThat(phases).as(text).filteredOn(phase -> text.contains(phase + " ")).hasSizeGreaterThanOrEqualTo(2);
     }
 
     /**
@@ -803,17 +861,24 @@ class ProfilerAgentTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains("recovered");
         assertThat(run.stderr()).doesNotContain("Exception in thread").contains("markata-profiler: wrote " + output)
-                .containsPattern("markata-profiler: sampling stopped at [0-9.]+ s of [0-9.]+ s: the sampler ran out of"
-                        + " memory \\(OutOfMemoryError: Java heap space\\); the report holds what was recorded until then");
+                .containsPattern("markata-profiler: sampling stopped at " + TIME + " of " + TIME + ": the sampler ran out"
+                        + " of memory \\(OutOfMemoryError: Java heap space\\); the report holds what was recorded until then");
+        // times as the line that says the report was written says them: milliseconds under a second
+        java.util.regex.Matcher times = java.util.regex.Pattern.compile("sampling stopped at (" + TIME + ") of (" + TIME
+                + ")").matcher(run.stderr());
+        assertThat(times.find()).isTrue();
+        assertThat(List.of(times.group(1), times.group(2))).allSatisfy(time -> assertThat(time.endsWith(" ms")
+                ? Double.parseDouble(time.replace(" ms", "")) < 1000 : Double.parseDouble(time.replace(" s", "")) >= 1)
+                .as(time).isTrue());
         Session session = Session.load(output);
         assertThat(session.metadata()).doesNotContainKey("outcome").doesNotContainKey("uncaught_exception")
                 .hasEntrySatisfying("sampling.stopped", value -> assertThat(value)
-                        .matches("at [0-9.]+ s: OutOfMemoryError: Java heap space"));
+                        .matches("at " + TIME + ": OutOfMemoryError: Java heap space"));
         assertThat(thread(session, "main").samples()).isNotEmpty();
         // the console report says so in its header
         assertThat(dev.markata.profiler.render.Reports.of(session).render(dev.markata.profiler.render.ReportFormat.TEXT,
                 dev.markata.profiler.render.ReportOptions.defaults()))
-                .containsPattern("Warning: +sampling stopped at [0-9.]+ s \\(OutOfMemoryError: Java heap space\\), the"
+                .containsPattern("Warning: +sampling stopped at " + TIME + " \\(OutOfMemoryError: Java heap space\\), the"
                         + " rest is not in the profile");
     }
 

@@ -53,6 +53,47 @@ class ReportsTest {
         assertThat(fitted).contains("Main.main").endsWith("20 nodes hidden below 6%");
     }
 
+    /**
+     * A deep chain of single calls (javac's descents through its visitors, a recursion) took
+     * every line of the screen: no threshold hides a row of it, so the tree was cut after the
+     * chain's first 30 rows and the calls beside it, a fifth of the time, were not printed. A
+     * tree that does not fit draws such a chain as its first and last rows.
+     */
+    @Test
+    void textFittingFoldsADeepChainSoTheCallsBesideItAreShown() {
+        StringBuilder chain = new StringBuilder("app.Main.main");
+        for (int i = 0; i < 60; i++) {
+            chain.append(";app.Deep.d").append(i);
+        }
+        Reports reports = Reports.of(TestSessions.builder().sample(1, chain + ";app.Deep.leaf", 70)
+                .sample(1, "app.Main.main;app.Main.second", 20).sample(1, "app.Main.main;app.Main.third", 10).build());
+
+        String fitted = reports.textFitting(ReportOptions.defaults(), 3, 30);
+
+        assertThat(fitted.lines()).hasSizeLessThanOrEqualTo(30);
+        assertThat(fitted).contains("Main.main", "Main.second", "Main.third", "Deep.d0", "Deep.leaf")
+                .doesNotContain("Deep.d1 ", "Deep.d59", "more lines not printed", "hidden below");
+        assertThat(fitted.lines()).anySatisfy(line -> assertThat(line).contains("└─ 70.0 ms Deep.leaf")
+                .endsWith("  [59 frames between]"));
+        // a tree that fits is drawn whole
+        assertThat(reports.textFitting(ReportOptions.defaults(), 3, 100)).contains("Deep.d59")
+                .doesNotContain("frames between");
+    }
+
+    /** The frames a folded chain's library groups hide are among those it says are between its rows. */
+    @Test
+    void aFoldedChainCountsTheFramesItsLibraryGroupsHide() {
+        Reports reports = Reports.of(TestSessions.builder()
+                .sample(1, "app.Main.main;app.A.a;org.lib.X.x1;org.lib.X.x2;org.lib.X.x3;app.B.b;app.C.c;app.D.leaf", 70)
+                .sample(1, "app.Main.main;app.Main.second", 30).build());
+
+        String fitted = reports.textFitting(ReportOptions.defaults(), 3, 12);
+
+        assertThat(fitted).doesNotContain("X.x1", "B.b", "C.c");
+        assertThat(fitted.lines()).anySatisfy(line -> assertThat(line).contains("├─ 70.0 ms A.a"))
+                .anySatisfy(line -> assertThat(line).contains("└─ 70.0 ms D.leaf").endsWith("  [5 frames between]"));
+    }
+
     /** Threads of equal work: no threshold hides one next to the others, so the tree is cut and says so. */
     @Test
     void textFittingCutsATreeThatNoThresholdFits() {
