@@ -83,8 +83,9 @@ final class BuildComparison {
         String elapsed = elapsed(before.finishedAt(), now.finishedAt());
         out.append(HEADER).append(" (").append(elapsed.isEmpty() ? "" : elapsed + " ago, ")
                 .append(when(before.finishedAt())).append("):\n");
-        out.append(row("build wall", before.wallNanos(), now.wallNanos())).append('\n');
-        out.append(row("build CPU", before.cpuNanos(), now.cpuNanos())).append('\n');
+        out.append(row("build wall", before.wallNanos(), now.wallNanos(), 1)).append('\n');
+        // the process clock counts 10 ms ticks on Linux: a tenth of a millisecond would be noise
+        out.append(row("build CPU", before.cpuNanos(), now.cpuNanos(), 0)).append('\n');
         out.append("  before: ").append(work(before)).append('\n');
         out.append("  now: ").append(work(now)).append('\n');
         for (String note : notes(before, now)) {
@@ -290,12 +291,16 @@ final class BuildComparison {
         }
     };
 
-    private static String row(String label, long before, long now) {
-        return row(label, new Change(label, before, now, 0, 0, true, true));
+    private static String row(String label, long before, long now, int decimals) {
+        return row(label, new Change(label, before, now, 0, 0, true, true), decimals);
     }
 
     /** "render      400.1 ->      14.3 ms    -385.8 ms   -96%", or "new" / "gone" for a side that did not run it. */
     private static String row(String label, Change change) {
+        return row(label, change, 1);
+    }
+
+    private static String row(String label, Change change, int decimals) {
         if (!change.inBefore()) {
             return String.format(Locale.ROOT, "  %-14s new %9.1f ms", label, change.now() / 1e6);
         }
@@ -304,7 +309,8 @@ final class BuildComparison {
         }
         String share = change.before() > 0
                 ? String.format(Locale.ROOT, "%+5.0f%%", 100.0 * change.delta() / change.before()) : "";
-        return String.format(Locale.ROOT, "  %-14s %9.1f -> %9.1f ms  %+10.1f ms  %s", label, change.before() / 1e6,
-                change.now() / 1e6, change.delta() / 1e6, share);
+        String millis = "%9." + decimals + "f";
+        return String.format(Locale.ROOT, "  %-14s " + millis + " -> " + millis + " ms  %+10." + decimals + "f ms  %s", label,
+                change.before() / 1e6, change.now() / 1e6, change.delta() / 1e6, share);
     }
 }

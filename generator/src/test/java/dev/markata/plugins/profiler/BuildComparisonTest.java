@@ -63,6 +63,8 @@ class BuildComparisonTest {
                 .containsPattern("\\n    save +250\\.0 -> +275\\.0 ms +\\+25\\.0 ms +\\+10%  CPU \\+25 ms")
                 .doesNotContainPattern("\\n    load ").doesNotContainPattern("\\n    render ");
         assertThat(text).containsPattern("\\n  build wall +975\\.0 -> +1044\\.0 ms +\\+69\\.0 ms +\\+7%");
+        // the process clock counts 10 ms ticks: CPU in whole milliseconds, as the stage table prints it
+        assertThat(text).containsPattern("\\n  build CPU +975 -> +1044 ms +\\+69 ms +\\+7%");
         assertThat(text).contains("before: 10 documents, 10 loaded, 10 rendered, 0 skipped (cold)")
                 .doesNotContain("note:");
     }
