@@ -52,21 +52,8 @@ final class CodeBlocks implements HtmlRenderer.HtmlRendererExtension {
                 title = attribute.group(2);
             }
         }
-        title = title == null ? "" : strip(strip(title, '"'), '\'');
+        title = title == null ? "" : Admonitions.withoutQuotes(title);
         return title.isEmpty() ? null : TITLE_RENDERER.render(TITLE_PARSER.parse(title)).strip();
-    }
-
-    /** Python's {@code text.strip(c)}: every {@code c} at either end removed. */
-    private static String strip(String text, char c) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) == c) {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) == c) {
-            end--;
-        }
-        return text.substring(start, end);
     }
 
     @Override
