@@ -26,8 +26,9 @@ mdit-py-plugins 0.3.3 lacks or has in an older form, and for markata's own:
 - wikilinks_plugin (markata's): [[name]] links to "/" + the slug of the one post whose file stem
   (with _ as -) is `name`, else to "/name"; the text is the whole inside; POSTS below are the site;
 - highlight_code (markata's): Pygments' HtmlFormatter output inside markata's
-  <pre class='wrapper'> with its copy button; the button's SVG icon is left out (MarkataCompatTest
-  compares code blocks by their text).
+  <pre class='wrapper'> with its copy button, under a <div class='filepath'> holding the fence's
+  title="..." rendered as Markdown when it has one; the button's SVG icon is left out
+  (MarkataCompatTest compares code blocks by their text and title).
 
 Run with Debian's python3-markdown-it (2.1.0), python3-mdit-py-plugins (0.3.3),
 python3-linkify-it and python3-pygments:
@@ -57,14 +58,26 @@ POSTS = [
 CONTAINERS = ["note", "warning", "spoiler"]
 
 
+# markata's highlighter reads key=value pairs after the fence's language (title="app.py")
+FENCE_ATTRS = re.compile(r'(\w+)\s*=\s*(".*?"|\S+)')
+
+
 def highlight_code(code, name, attrs):
     try:
         lexer = get_lexer_by_name(name or "text")
     except ClassNotFound:
         lexer = get_lexer_by_name("text")
     button = "<button class='copy' title='copy code to clipboard'></button>"
-    return ("<pre class='wrapper'>\n\n<div class='copy-wrapper'>\n\n" + button + "\n</div>\n        \n"
-            + pygments_highlight(code, lexer, HtmlFormatter()) + "\n</pre>\n")
+    title = dict(FENCE_ATTRS.findall(attrs)).get("title", "").strip('"').strip("'")
+    if title:
+        # the file name above the code, rendered by a plain CommonMark markdown-it with raw HTML on
+        title_html = MarkdownIt("commonmark", {"html": True, "typographer": True}).render(title)
+        head = ("\n<div class='filepath'>\n" + title_html + "\n<div class='right'>\n\n" + button
+                + "\n</div>\n</div>\n")
+    else:
+        head = "\n<div class='copy-wrapper'>\n\n" + button + "\n</div>\n        "
+    return ("<pre class='wrapper'>\n" + head + "\n" + pygments_highlight(code, lexer, HtmlFormatter())
+            + "\n</pre>\n")
 
 
 def admon_tags(params):

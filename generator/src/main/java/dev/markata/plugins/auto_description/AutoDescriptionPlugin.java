@@ -8,7 +8,9 @@ import dev.markata.plugin.PluginSetup;
 import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -150,6 +152,11 @@ public final class AutoDescriptionPlugin implements Plugin {
         // Each pattern only where its opening characters occur: most paragraphs have no image,
         // wikilink or footnote, and regular expressions dominate this plugin's time otherwise.
         String text = paragraph;
+        List<String> code = null;
+        if (text.indexOf('`') >= 0) {
+            code = new ArrayList<>();
+            text = codeMarked(text, code);
+        }
         if (text.contains("![")) {
             text = withoutLinks(text, true);
         }
@@ -163,7 +170,73 @@ public final class AutoDescriptionPlugin implements Plugin {
         if (text.contains("[^")) {
             text = FOOTNOTE_REFERENCE.matcher(text).replaceAll("");
         }
+        if (code != null && !code.isEmpty()) {
+            StringBuilder out = new StringBuilder(text.length());
+            int next = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                out.append(c == CODE_MARK && next < code.size() ? code.get(next++) : String.valueOf(c));
+            }
+            text = out.toString();
+        }
         return collapseWhitespace(text);
+    }
+
+    /** Stands for a code span's text while the rest of a paragraph loses its markup. */
+    private static final char CODE_MARK = '\uE000';
+
+    /**
+     * The paragraph with each code span ({@code `text`}, {@code ``text``}: a run of backticks up to
+     * the next run of as many) replaced by {@link #CODE_MARK}, its text added to {@code code}, as
+     * CommonMark reads it (line breaks as spaces, one space each side taken off when both are
+     * there): a code span's text is text, {@code render_markdown} keeps its underscore. A run of
+     * backticks that nothing closes stays for the markup rule to drop.
+     */
+    static String codeMarked(String text, List<String> code) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (text.charAt(i) != '`') {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < n && text.charAt(runEnd) == '`') {
+                runEnd++;
+            }
+            int length = runEnd - i;
+            int close = runEnd;
+            int closeEnd = -1;
+            while (close < n) {
+                if (text.charAt(close) != '`') {
+                    close++;
+                    continue;
+                }
+                int end = close;
+                while (end < n && text.charAt(end) == '`') {
+                    end++;
+                }
+                if (end - close == length) {
+                    closeEnd = end;
+                    break;
+                }
+                close = end;
+            }
+            if (closeEnd < 0) {
+                out.append(text, i, runEnd);
+                i = runEnd;
+                continue;
+            }
+            String inside = text.substring(runEnd, close).replace('\n', ' ');
+            if (inside.length() > 1 && inside.startsWith(" ") && inside.endsWith(" ") && !inside.isBlank()) {
+                inside = inside.substring(1, inside.length() - 1);
+            }
+            code.add(inside);
+            out.append(CODE_MARK);
+            i = closeEnd;
+        }
+        return out.toString();
     }
 
     /**
@@ -202,10 +275,12 @@ public final class AutoDescriptionPlugin implements Plugin {
     }
 
     /**
-     * Drops emphasis and code marks ({@code * _ ` ~}), HTML tags ({@code <...>}), attribute
-     * lists ({@code {.class}}, {@code {#id}}) and Jinja ({@code {{ ... }}}, {@code {% ... %}}),
-     * in one pass: the same as the regular expression
-     * {@code [*_`~]+|<[^>]+>|\{[.#][^}]*\}|\{\{.*?\}\}|\{%.*?%\}} replaced by nothing.
+     * Drops emphasis, strikethrough and code marks ({@code *}, {@code `}, runs of two {@code ~} or
+     * more, runs of {@code _} but those inside a word, as markdown-it leaves {@code snake_case}
+     * and {@code ~/.bashrc} text), HTML tags ({@code <...>}), attribute lists ({@code {.class}},
+     * {@code {#id}}) and Jinja ({@code {{ ... }}}, {@code {% ... %}}), in one pass: the same as the
+     * regular expression {@code [*`]+|~~+|(?<![\p{L}\p{N}_])_+|(?<=[\p{L}\p{N}])_+(?![\p{L}\p{N}_])|<[^>]+>|\{[.#][^}]*\}|\{\{.*?\}\}|\{%.*?%\}}
+     * replaced by nothing.
      */
     static String withoutMarkup(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -214,8 +289,22 @@ public final class AutoDescriptionPlugin implements Plugin {
         while (i < n) {
             char c = text.charAt(i);
             int skipTo = -1;
-            if (c == '*' || c == '_' || c == '`' || c == '~') {
+            if (c == '*' || c == '`') {
                 skipTo = i + 1;
+            } else if (c == '_' || c == '~') {
+                int end = i + 1;
+                while (end < n && text.charAt(end) == c) {
+                    end++;
+                }
+                // markdown-it's text: a lone ~ (strikethrough takes two), _ inside a word (no emphasis there)
+                boolean text_ = c == '~' ? end - i == 1 : i > 0 && end < n
+                        && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(end));
+                if (text_) {
+                    out.append(text, i, end);
+                    i = end;
+                    continue;
+                }
+                skipTo = end;
             } else if (c == '<') {
                 int close = text.indexOf('>', i + 1);
                 skipTo = close > i + 1 ? close + 1 : -1;

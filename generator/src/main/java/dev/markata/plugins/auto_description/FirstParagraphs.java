@@ -31,7 +31,7 @@ final class FirstParagraphs {
     static final String FILE = "auto_description.tsv";
     private static final String KIND = "markata-auto-description";
     /** Changes whenever the same Markdown could give another text (the scanner); the file's first line adds the length read. */
-    static final String VERSION = "2";
+    static final String VERSION = "3";
 
     private volatile Map<String, String> current = new ConcurrentHashMap<>();
     private volatile Map<String, String> previous = Map.of();

@@ -100,6 +100,15 @@ final class FrontMatter {
     }
 
     /**
+     * Whether a line fences the front matter: three dashes or more, then only white space, as
+     * python-frontmatter (markata's) finds its fences ({@code ^-{3,}\s*$}).
+     */
+    private static boolean isFence(String line) {
+        String text = line.stripTrailing();
+        return text.length() >= 3 && text.chars().allMatch(c -> c == '-');
+    }
+
+    /**
      * @param document the document's name for messages ("posts/a.md")
      * @param text     the whole file
      */
@@ -119,7 +128,7 @@ final class FrontMatter {
         int firstLine = 1 + (int) text.substring(0, first).chars().filter(c -> c == '\n').count();
         // Only the front matter is cut into lines: a post may be megabytes long.
         int lineEnd = endOfLine(text, first);
-        if (first == text.length() || !text.substring(first, lineEnd).strip().equals("---")) {
+        if (first == text.length() || !isFence(text.substring(first, lineEnd))) {
             return body(Map.of(), text, 0, List.of(), markBytes, 1);
         }
         List<String> yamlLines = new ArrayList<>();
@@ -129,7 +138,7 @@ final class FrontMatter {
             int end = endOfLine(text, start);
             String line = text.substring(start, end);
             String trimmed = line.stripTrailing();
-            if (trimmed.equals("---") || trimmed.equals("...")) {
+            if (isFence(trimmed) || trimmed.equals("...")) {
                 bodyStart = nextLine(text, end);
                 break;
             }

@@ -50,6 +50,27 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
+    /**
+     * Python's {@code text.strip('"').strip("'")}, as markata's plugins take the quotes off a title
+     * (an admonition's, a code fence's {@code title=}).
+     */
+    static String withoutQuotes(String text) {
+        return stripEnds(stripEnds(text, '"'), '\'');
+    }
+
+    /** Python's {@code text.strip(c)}: every {@code c} at either end removed. */
+    private static String stripEnds(String text, char c) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && text.charAt(from) == c) {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) == c) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
     private static final Pattern QUOTED_TITLE = Pattern.compile("^\\s*([^\"]+)\\s+\"(.*)\"\\S*$");
 
     /** One admonition: its classes, whether it folds (and starts open), its title's text and class. */
@@ -145,7 +166,7 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
             if (details) {
                 String[] words = params.strip().split(" ", -1);
                 String joined = String.join(" ", List.of(words).subList(1, words.length));
-                joined = stripEnds(stripEnds(joined, '"'), '\'');
+                joined = withoutQuotes(joined);
                 this.block = new Admonition("details " + words[0].toLowerCase(Locale.ROOT), true, open,
                         joined.isEmpty() ? titleCase(words[0]) : joined, "details-title");
                 return;
@@ -160,19 +181,6 @@ final class Admonitions implements Parser.ParserExtension, HtmlRenderer.HtmlRend
                 css.append(open ? " is-collapsible collapsible-open" : " is-collapsible collapsible-closed");
             }
             this.block = new Admonition(css.toString(), collapsible, open, title, "admonition-title");
-        }
-
-        /** Python's {@code text.strip(c)}: every {@code c} at either end removed. */
-        private static String stripEnds(String text, char c) {
-            int from = 0;
-            int to = text.length();
-            while (from < to && text.charAt(from) == c) {
-                from++;
-            }
-            while (to > from && text.charAt(to - 1) == c) {
-                to--;
-            }
-            return text.substring(from, to);
         }
 
         @Override

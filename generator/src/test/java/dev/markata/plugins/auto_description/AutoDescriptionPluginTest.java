@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class AutoDescriptionPluginTest {
 
     /** The definition the hand-written scanners must match (the plugin's first version used these). */
-    private static final Pattern MARKUP = Pattern.compile("[*_`~]+|<[^>]+>|\\{[.#][^}]*\\}|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+    private static final Pattern MARKUP = Pattern.compile("[*`]+|~~+|(?<![\\p{L}\\p{N}_])_+|(?<=[\\p{L}\\p{N}])_+(?![\\p{L}\\p{N}_])"
+            + "|<[^>]+>|\\{[.#][^}]*\\}|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** What the plugin used to replace links and images with (their text), as the oracle. */
     private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
@@ -37,6 +38,23 @@ class AutoDescriptionPluginTest {
 
         assertThat(AutoDescriptionPlugin.text(markdown, 1000))
                 .isEqualTo("Some emphasis, code, a link, an image, a wikilink, a footnote and html . The second paragraph.");
+    }
+
+    /**
+     * Code spans keep their text as written, and so do underscores inside a word and a lone
+     * tilde, which are no emphasis or strikethrough in markdown-it (markata's): markata.dev's
+     * {@code The `markata.plugins.render_markdown` plugin} was described as "The
+     * markata.plugins.rendermarkdown plugin", and techstructive-blog's {@code `~\.virtualenvs\`}
+     * lost its tilde.
+     */
+    @Test
+    void codeSpansAndUnderscoresInWordsKeepTheirText() {
+        assertThat(AutoDescriptionPlugin.text("The `markata.plugins.render_markdown` plugin converts markdown content\n"
+                + "to HTML.", 1000)).isEqualTo("The markata.plugins.render_markdown plugin converts markdown content to HTML.");
+        assertThat(AutoDescriptionPlugin.text("By default, it will be stored in the `~\\.virtualenvs\\` folder.", 1000))
+                .isEqualTo("By default, it will be stored in the ~\\.virtualenvs\\ folder.");
+        assertThat(AutoDescriptionPlugin.text("export PIPENV_VENV_IN_PROJECT in ~/.bashrc, __not__ ~~here~~ `a*b_c`", 1000))
+                .isEqualTo("export PIPENV_VENV_IN_PROJECT in ~/.bashrc, not here a*b_c");
     }
 
     @Test

@@ -78,4 +78,20 @@ class FrontMatterTest {
                 "\n\n---\ntitle: A\ntags: [a\n---\nBody.\n"), PluginException.class);
         assertThat(error.getMessage()).startsWith("pages/a.md:5: front matter is not valid YAML: ");
     }
+
+    /**
+     * python-frontmatter, which markata reads posts with, takes any line of three dashes or more
+     * as the front matter's fences ({@code ^-{3,}\s*$}): {@code ----} around the front matter was
+     * the body here, a rule and a heading made of the title line, and the post was named after
+     * its file.
+     */
+    @Test
+    void fencesOfMoreThanThreeDashesHoldTheFrontMatter() throws Exception {
+        FrontMatter.Parts parts = new FrontMatter().split("pages/a.md", "----\ntitle: Dashes\n-----  \nBody.\n");
+        assertThat(parts.values()).containsEntry("title", "Dashes");
+        assertThat(parts.body()).isEqualTo("Body.");
+
+        // two dashes are no fence: the text is the body
+        assertThat(new FrontMatter().split("pages/b.md", "--\ntitle: B\n--\nBody.\n").values()).isEmpty();
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Our Markdown against Python markata's: resources/markdown/markata-cases.jsonl holds small bodies
  * and the HTML markata renders for them (make_markata_cases.py says with which plugins). The HTML
  * is compared after three normalisations only: whitespace between tags is dropped, a tag's
- * attributes are put in name order, and a fenced code block is reduced to its text (markata
+ * attributes are put in name order, and a fenced code block is reduced to its title and text (markata
  * highlights with Pygments and wraps the block in a copy button, we highlight with
  * {@link Highlighter}: the code must be the same, its colours cannot be). Every other difference
  * is listed in {@link #KNOWN} with the reason; the test fails on a new difference and on a listed
@@ -139,10 +139,12 @@ class MarkataCompatTest {
         return cases;
     }
 
-    private static final Pattern MARKATA_CODE = Pattern.compile(
-            "<pre class='wrapper'>.*?<div class=\"highlight\"><pre>(.*?)</pre></div>\\s*</pre>", Pattern.DOTALL);
+    /** markata's code block, with the fence's title (its filepath) when it has one. */
+    private static final Pattern MARKATA_CODE = Pattern.compile("<pre class='wrapper'>\\s*(?:<div class='filepath'>\\s*"
+            + "(?<title>.*?)\\s*<div class='right'>.*?</div>\\s*</div>)?.*?<div class=\"highlight\"><pre>(?<code>.*?)</pre></div>"
+            + "\\s*</pre>", Pattern.DOTALL);
     private static final Pattern OUR_CODE = Pattern.compile(
-            "<pre class=\"highlight[^\"]*\"[^>]*><code[^>]*>(.*?)</code></pre>", Pattern.DOTALL);
+            "<pre class=\"highlight[^\"]*\"[^>]*><code[^>]*>(?<code>.*?)</code></pre>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
     private static final Pattern BETWEEN_TAGS = Pattern.compile(">\\s+<");
 
@@ -152,7 +154,7 @@ class MarkataCompatTest {
 
     /**
      * Whitespace between tags dropped, a tag's attributes in name order, fenced code blocks as
-     * {@code <pre><code>} and their text.
+     * {@code <pre><code>} and their text, after their title's {@code <div class="filepath">}.
      */
     static String normalise(String html) {
         String out = codeAsText(MARKATA_CODE, html);
@@ -171,10 +173,13 @@ class MarkataCompatTest {
         Matcher m = block.matcher(html);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String text = TAG.matcher(m.group(1)).replaceAll("").replace("&quot;", "\"").replace("&#39;", "'")
+            String text = TAG.matcher(m.group("code")).replaceAll("").replace("&quot;", "\"").replace("&#39;", "'")
                     .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
             String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-            m.appendReplacement(out, Matcher.quoteReplacement("<pre><code>" + escaped + "</code></pre>"));
+            // markata's title as ours is written: a div before the code (ours are left where they are)
+            String title = block == MARKATA_CODE && m.group("title") != null
+                    ? "<div class=\"filepath\">" + m.group("title") + "</div>" : "";
+            m.appendReplacement(out, Matcher.quoteReplacement(title + "<pre><code>" + escaped + "</code></pre>"));
         }
         m.appendTail(out);
         return out.toString();
