@@ -202,20 +202,14 @@ public final class Markata {
     }
 
     /**
-     * The failure of a build that wrote files, which says how many ({@link BuildException#filesWritten},
-     * and a warning): pages are written by the render task that made them (not held until
-     * save), each whole, so a build that fails in render leaves the output folder a mix of its
-     * pages and those of the builds before, until one succeeds.
+     * The failure of a build that wrote files, which says how many ({@link BuildException#mixedOutput}):
+     * pages are written by the render task that made them (not held until save), each whole, so
+     * a build that fails in render leaves the output folder a mix of its pages and those of the
+     * builds before, until one succeeds.
      */
-    private BuildException saidWhatItWrote(BuildException failed, OutputDir output) {
+    private static BuildException saidWhatItWrote(BuildException failed, OutputDir output) {
         long written = output.written();
-        if (written == 0) {
-            return failed;
-        }
-        reporter.warn(written + (written == 1 ? " file of this build was" : " files of this build were")
-                + " written to " + output.root() + " before it failed: until a build succeeds, the folder"
-                + " mixes them with the files of the builds before");
-        return new BuildException(failed.failure(), written);
+        return written == 0 ? failed : new BuildException(failed.failure(), written, output.root());
     }
 
     /**

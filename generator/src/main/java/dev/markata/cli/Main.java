@@ -153,6 +153,7 @@ public final class Main implements Callable<Integer> {
                 build.failure().problems().stream().filter(p -> p.cause() != null)
                         .forEach(p -> p.cause().printStackTrace(err));
             }
+            build.mixedOutput().ifPresent(mixed -> err.println("warning: " + mixed));
         } else if (ExitCodes.isUserFacing(error)) {
             err.println("error: " + error.getMessage());
         } else {

@@ -313,6 +313,21 @@ class BadInputTest {
     }
 
     @Test
+    void aBuildThatFailsAfterWritingPagesSaysSoAfterItsError() {
+        // the feed's template fails in save, after render wrote the post's page
+        site().write("markata.toml", "[markata]\ntitle = \"Bad input\"\n[markata.feeds.archive]\nfilter = \"True\"\n"
+                        + "template = \"bad.html\"\n")
+                .write("templates/bad.html", "<p>{{ 1 | divide(0) }}</p>\n");
+        Cli.Run run = buildError();
+        // the error, and then what the build wrote (before, it was a warning ahead of the error)
+        assertThat(run.err()).as(run.toString()).containsPattern("\nerror: build failed in stage save, plugin"
+                        + " markata.plugins.feeds:\n  feed archive: template bad.html:1: / by zero"
+                        + "\nwarning: \\d+ files of this build were written to .*markout before it failed: until a"
+                        + " build succeeds, the folder mixes them with the files of the builds before\n$");
+        assertThat(dir.resolve("markout/good/index.html")).exists();
+    }
+
+    @Test
     void aTemplateSyntaxErrorNamesTemplateLineAndPost() {
         site().post("posts/t.md", "title: T\ntemplate: broken.html", "x")
                 .write("templates/broken.html", "<html>\n<body>\n{% if post.title %}\n{{ post.title }\n</body>\n");
