@@ -486,7 +486,10 @@ public final class FeedsPlugin implements Plugin {
         } else {
             context.output().write(FeedXml.STYLESHEET, xml.stylesheet(feeds.feeds().stream().map(Selected::config).toList()));
         }
-        if (!feeds.feeds().contains(feeds.site())) {
+        // the same feed, not an equal one: a record's equals is linked on first call (~5 ms of a
+        // cold build's main thread, java.lang.runtime.ObjectMethods) and compares every post of
+        // the feeds it meets before the archive
+        if (feeds.feeds().stream().noneMatch(feed -> feed == feeds.site())) {
             // no archive feed: the site's rss.xml and atom.xml alone, kept while nothing they show changed
             String key = new Hashing().add(shared).add(SiteView.fingerprint(context)).hex();
             keys.put(SITE_XML, key);

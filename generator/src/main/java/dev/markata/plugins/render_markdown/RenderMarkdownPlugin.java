@@ -6,6 +6,7 @@ import dev.markata.lifecycle.Stage;
 import dev.markata.plugin.BuildContext;
 import dev.markata.plugin.Plugin;
 import dev.markata.plugin.PluginSetup;
+import dev.markata.plugin.StateKey;
 import dev.markata.plugins.load.ContentDigests;
 import dev.markata.plugins.post_template.Hashing;
 import dev.markata.plugins.post_template.PostBodies;
@@ -52,7 +53,15 @@ public final class RenderMarkdownPlugin implements Plugin {
         markdownIt.warnings().forEach(setup.reporter()::warn);
         Settings settings = new Settings(jinjaMd, markdownIt.anchors(), markdownIt.markataDetails(), markdownIt.tasksEnabled());
         setup.hook(Stage.RENDER, context -> render(context, templates, settings));
+        // what listings stored after render (HTML of posts this build did not render, when the
+        // cache lacked it), written once at the end rather than a pack per post
+        setup.hook(Stage.TEARDOWN, context -> context.get(CACHE).ifPresent(cache -> {
+            cache.write();
+            cache.reportIgnored();
+        }));
     }
+
+    private static final StateKey<RenderCache> CACHE = new StateKey<>("render cache", RenderCache.class);
 
     /** The site's settings a post's HTML depends on besides its Markdown. */
     private record Settings(JinjaMdConfig jinjaMd, MarkdownItConfig.Anchors anchors, boolean markataDetails,
@@ -62,7 +71,8 @@ public final class RenderMarkdownPlugin implements Plugin {
     private static void render(BuildContext context, Templates templates, Settings settings) throws Exception {
         List<Post> posts = context.posts();
         Skips skips = Skips.of(context);
-        RenderCache cache = new RenderCache(context.cacheDir().resolve("render_markdown"), context);
+        RenderCache cache = RenderCache.of(context);
+        context.put(CACHE, cache);
         PostHtml html = new PostHtml(context, templates, cache, ContentDigests.of(context), PostBodies.of(context),
                 settings);
         // A listing that shows posts in full (a feed's page, markata.posts) may show posts this
@@ -78,10 +88,16 @@ public final class RenderMarkdownPlugin implements Plugin {
         // that use neither was most of this hook.
         List<Post> changed = posts.stream().filter(post -> !skips.skipped(post.path())).toList();
         Inputs inputs = Inputs.forPosts(context, templates, changed, settings);
+        cache.expect(changed.stream().map(Post::path).toList());
         skips.updateChanged(context, post -> {
-            warnOfJinja(context, settings, post);
-            return post.withHtml(html.of(inputs, post));
+            try {
+                warnOfJinja(context, settings, post);
+                return post.withHtml(html.of(inputs, post));
+            } finally {
+                cache.rendered(post.path());
+            }
         });
+        cache.write();
         cache.reportIgnored();
     }
 
@@ -151,7 +167,7 @@ public final class RenderMarkdownPlugin implements Plugin {
                 keyHash.addValue(post.extra());
             }
             String key = keyHash.hex();
-            Optional<String> cached = cache.get(key);
+            Optional<String> cached = cache.get(post.path(), key);
             if (cached.isPresent() && cached.get().startsWith(READS)) {
                 // a Jinja post that shows other posts' bodies or descriptions: skip's key of its
                 // page covers them (noted here too when the HTML comes from the cache), and the
@@ -159,7 +175,7 @@ public final class RenderMarkdownPlugin implements Plugin {
                 // site's fingerprint, in this key)
                 boolean readBodies = !cached.get().equals(READS_DESCRIPTIONS);
                 noteReads(post, readBodies, !cached.get().equals(READS_BODIES));
-                cached = cache.get(htmlKey(key, readBodies));
+                cached = cache.get(post.path(), htmlKey(key, readBodies));
             }
             if (cached.isPresent()) {
                 return cached.get();
@@ -178,10 +194,11 @@ public final class RenderMarkdownPlugin implements Plugin {
             String html = inputs.markdown().render(text);
             if (readBodies.get() || readDescriptions.get()) {
                 noteReads(post, readBodies.get(), readDescriptions.get());
-                cache.put(key, !readDescriptions.get() ? READS_BODIES : !readBodies.get() ? READS_DESCRIPTIONS : READS_BOTH);
-                cache.put(htmlKey(key, readBodies.get()), html);
+                cache.put(post.path(), key,
+                        !readDescriptions.get() ? READS_BODIES : !readBodies.get() ? READS_DESCRIPTIONS : READS_BOTH);
+                cache.put(post.path(), htmlKey(key, readBodies.get()), html);
             } else {
-                cache.put(key, html);
+                cache.put(post.path(), key, html);
             }
             return html;
         }
