@@ -1,0 +1,221 @@
+package dev.markata.profiler;
+
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Watches what the JVM itself does from {@link #start()} to {@link #stop()}: garbage collection
+ * pauses, JIT compilation, class loading, and on Linux the CPU time of the compiler, collector
+ * and VM threads. Every recording of a {@link Profiler} has one (its session's
+ * {@link Session#jvm()}); a program that only times its work, without sampling, can use one
+ * on its own.
+ *
+ * <p>Costs next to nothing while it runs: one JMX notification per collection, which the JVM
+ * sends on its own notification thread (the listener keeps five of its fields). {@code start}
+ * and {@code stop} read a few management beans and, on Linux, the name and scheduler time of
+ * each of the process's threads (a few dozen small files).
+ *
+ * <p>Pauses come from the collectors' {@code GarbageCollectionNotificationInfo}, whose times
+ * are whole milliseconds since the JVM started: a pause's start and length are to the
+ * millisecond (see {@link GcPause}). A notification comes shortly after its collection, on
+ * another thread; {@code stop} waits up to {@value #NOTIFICATION_WAIT_MILLIS} ms for those the
+ * collectors' counts say are still on their way.
+ */
+public final class JvmWatch {
+
+    /** How long {@link #stop()} waits for the notifications of collections that ended before it. */
+    static final int NOTIFICATION_WAIT_MILLIS = 200;
+    /** The action of a concurrent collector's whole cycle (ZGC, Shenandoah): the program ran meanwhile. */
+    static final String CYCLE_ACTION = "end of GC cycle";
+    private static final String GC_NOTIFICATION = "com.sun.management.gc.notification";
+
+    private final long zeroNanoTime;
+    /**
+     * The clock of the collectors' times at the watch's zero, in milliseconds. That clock is not
+     * the JVM's uptime (which starts ~25 ms earlier, when the OS layer starts) but counts from
+     * when the VM finished starting, the instant {@code RuntimeMXBean.getStartTime()} gives as
+     * wall-clock time: so it is the wall clock's time since then.
+     */
+    private final long gcClockAtZeroMillis;
+    private final List<GarbageCollectorMXBean> collectors = new ArrayList<>();
+    private final Map<String, Long> countsAtStart = new HashMap<>();
+    private final ConcurrentLinkedQueue<Collection> seen = new ConcurrentLinkedQueue<>();
+    private final NotificationListener listener = this::collected;
+    private final long jitAtStart;
+    private final long loadedAtStart;
+    private final long unloadedAtStart;
+    private final Map<Long, JvmThreads.Time> threadsAtStart;
+    private JvmActivity stopped;
+
+    /** One collection, as its notification said (milliseconds since the JVM started). */
+    private record Collection(String collector, String action, String cause, long startMillis, long endMillis,
+                              long arrivedNanoTime) {
+    }
+
+    private JvmWatch() {
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (bean instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+                collectors.add(bean);
+                countsAtStart.put(bean.getName(), bean.getCollectionCount());
+            }
+        }
+        jitAtStart = jitMillis();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        loadedAtStart = classes.getTotalLoadedClassCount();
+        unloadedAtStart = classes.getUnloadedClassCount();
+        threadsAtStart = JvmThreads.read();
+        long vmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
+        gcClockAtZeroMillis = System.currentTimeMillis() - vmStarted;
+        zeroNanoTime = System.nanoTime();
+    }
+
+    /** Starts watching; times in the result are nanoseconds since now. */
+    public static JvmWatch start() {
+        return new JvmWatch();
+    }
+
+    /** The {@link System#nanoTime()} the watch's times count from: its start. */
+    public long zeroNanoTime() {
+        return zeroNanoTime;
+    }
+
+    /**
+     * Stops watching and says what the JVM did since {@link #start()}; pauses that began before
+     * the start or reach past the stop are cut to the watched time. A second call returns the
+     * same figures.
+     */
+    public JvmActivity stop() {
+        return stop(System.nanoTime());
+    }
+
+    /**
+     * As {@link #stop()}, with the pauses cut at {@code endNanoTime} (a {@link System#nanoTime()}
+     * the caller took, not after now), the end of the caller's own timing: a recording's
+     * duration, a build's last stage.
+     */
+    public synchronized JvmActivity stop(long endNanoTime) {
+        if (stopped != null) {
+            return stopped;
+        }
+        long durationNanos = Math.max(0, endNanoTime - zeroNanoTime);
+        long jit = jitMillis();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
+        long loaded = classes.getTotalLoadedClassCount() - loadedAtStart;
+        long unloaded = classes.getUnloadedClassCount() - unloadedAtStart;
+        Map<String, Long> expected = new HashMap<>();
+        for (GarbageCollectorMXBean bean : collectors) {
+            expected.put(bean.getName(), bean.getCollectionCount() - countsAtStart.getOrDefault(bean.getName(), 0L));
+        }
+        awaitNotifications(expected);
+        for (GarbageCollectorMXBean bean : collectors) {
+            try {
+                ((NotificationEmitter) bean).removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // not there: nothing to remove
+            }
+        }
+        JvmThreads.Cpu cpu = JvmThreads.cpuSince(threadsAtStart, JvmThreads.read());
+        List<GcPause> pauses = new ArrayList<>();
+        int cycles = 0;
+        long cycleNanos = 0;
+        long late = lateness();
+        for (Collection c : seen) {
+            long from = (c.startMillis - gcClockAtZeroMillis) * 1_000_000L - late;
+            long to = (c.endMillis - gcClockAtZeroMillis) * 1_000_000L - late;
+            long start = Math.max(0, from);
+            long end = Math.min(durationNanos, to);
+            if (end < start || to < 0) {
+                continue; // all of it before the start, or after the stop
+            }
+            if (CYCLE_ACTION.equals(c.action)) {
+                cycles++;
+                cycleNanos += end - start;
+            } else {
+                pauses.add(new GcPause(start, end - start, c.collector, c.action, c.cause));
+            }
+        }
+        pauses.sort(Comparator.comparingLong(GcPause::startNanos));
+        stopped = new JvmActivity(true, pauses, cycles, cycleNanos,
+                jitAtStart < 0 || jit < 0 ? JvmActivity.UNKNOWN : (jit - jitAtStart) * 1_000_000L,
+                cpu.compilerNanos(), cpu.gcNanos(), cpu.vmThreadNanos(), loaded, unloaded);
+        return stopped;
+    }
+
+    /**
+     * How far the collectors' clock, as read through the wall clock, runs ahead of the monotonic
+     * one: no collection ends after its notification came. The wall clock may have been set or
+     * slewed since the VM started (an agent attached to a JVM that ran for days); 0 when no end
+     * says so, beyond the millisecond the times are cut to.
+     */
+    private long lateness() {
+        long late = 0;
+        for (Collection c : seen) {
+            long end = (c.endMillis - gcClockAtZeroMillis) * 1_000_000L;
+            late = Math.max(late, end - (c.arrivedNanoTime - zeroNanoTime) - 2_000_000L);
+        }
+        return late;
+    }
+
+    /** The listener: runs on the JVM's notification thread, once per collection. */
+    private void collected(Notification notification, Object handback) {
+        if (!GC_NOTIFICATION.equals(notification.getType())
+                || !(notification.getUserData() instanceof CompositeData data)
+                || !(data.get("gcInfo") instanceof CompositeData info)) {
+            return;
+        }
+        // the fields read straight from the composite data: GarbageCollectionNotificationInfo.from
+        // would build the whole GcInfo, the memory use of every pool before and after included
+        seen.add(new Collection(String.valueOf(data.get("gcName")), String.valueOf(data.get("gcAction")),
+                String.valueOf(data.get("gcCause")), (Long) info.get("startTime"), (Long) info.get("endTime"),
+                System.nanoTime()));
+    }
+
+    /** Waits, a little, until every collector's count of notifications reaches {@code expected}. */
+    private void awaitNotifications(Map<String, Long> expected) {
+        long deadline = System.nanoTime() + NOTIFICATION_WAIT_MILLIS * 1_000_000L;
+        while (System.nanoTime() < deadline && !allSeen(expected)) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean allSeen(Map<String, Long> expected) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Collection c : seen) {
+            counts.merge(c.collector, 1L, Long::sum);
+        }
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            if (counts.getOrDefault(e.getKey(), 0L) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The JIT compilers' total time so far, in milliseconds, or -1 when the JVM does not say. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+}
