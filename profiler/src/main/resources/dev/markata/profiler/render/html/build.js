@@ -75,6 +75,7 @@ class BuildView {
     // what the JVM did meanwhile: its pauses stopped every thread, and the samples charge them to
     // whatever method each thread was in
     const jvm = p.jvm;
+    const gcColumn = jvm && jvm.pauses.length > 0; // a column of blanks says nothing
     if (jvm) {
       const line = el("p", "hint-line jvm-line", "JVM: " + jvmClauses(jvm, buildWall).join(" · "));
       line.id = "build-jvm";
@@ -93,11 +94,11 @@ class BuildView {
       return before === undefined ? ["", "new"] : [formatTime(before), this.change(before, w, baseline.floor)];
     };
     const stageTable = this.table("build-stages", ["Stage", "Wall time"].concat(baseline ? ["Previous", "Change"] : [],
-      ["% of build"], jvm ? ["GC pauses"] : [], ["Running", "Waiting", "Awaiting workers", "Unknown"]));
+      ["% of build"], gcColumn ? ["GC pauses"] : [], ["Running", "Waiting", "Awaiting workers", "Unknown"]));
     // each stage's part of the pauses, by overlap: a pause across two stages is split between them
     const paused = new Map();
-    if (jvm) for (const s of stages) paused.set(s.name, (paused.get(s.name) || 0) + pauseTimeBetween(jvm, s.start, s.end));
-    const gcCell = name => (!jvm ? [] : paused.get(name) ? [formatTime(paused.get(name))] : [""]);
+    if (gcColumn) for (const s of stages) paused.set(s.name, (paused.get(s.name) || 0) + pauseTimeBetween(jvm, s.start, s.end));
+    const gcCell = name => (!gcColumn ? [] : paused.get(name) ? [formatTime(paused.get(name))] : [""]);
     for (const name of stageNames) {
       const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];
       const tr = this.row(stageTable, [this.link("stage", name), formatTime(w)].concat(compared(name, w), [formatPercent(w, buildWall)],
@@ -110,12 +111,12 @@ class BuildView {
     if (baseline) {
       // stages only the earlier build ran (this one failed before them, or a plugin's stage is gone)
       for (const [name, before] of baseline.stages) {
-        if (!wall.has(name)) this.row(stageTable, [name, "", formatTime(before), "not run", ""].concat(jvm ? [""] : [], ["", "", "", ""]));
+        if (!wall.has(name)) this.row(stageTable, [name, "", formatTime(before), "not run", ""].concat(gcColumn ? [""] : [], ["", "", "", ""]));
       }
     }
     const totalBefore = baseline && baseline.wall !== null ? [formatTime(baseline.wall), this.change(baseline.wall, buildWall, baseline.floor)]
       : baseline ? ["", ""] : [];
-    this.row(stageTable, ["total", formatTime(buildWall)].concat(totalBefore, [""], jvm ? [jvm.pauseTotal ? formatTime(jvm.pauseTotal) : ""] : [],
+    this.row(stageTable, ["total", formatTime(buildWall)].concat(totalBefore, [""], gcColumn ? [formatTime(jvm.pauseTotal)] : [],
       ["", "", "", ""])).classList.add("total");
 
     const hooks = p.spans.filter(s => s.category === "hook");

@@ -132,11 +132,14 @@ function pauseTimeBetween(jvm, from, to) {
 function jvmClauses(jvm, wall) {
   if (!jvm) return [];
   const parts = [];
-  let gc = formatCount(jvm.pauses.length) + " GC pause" + (jvm.pauses.length === 1 ? "" : "s") + ", " + formatTime(jvm.pauseTotal);
-  if (wall > 0 && jvm.pauses.length) gc += " (" + formatPercent(jvm.pauseTotal, wall) + " of the time; longest " + formatTime(jvm.longest.dur) + ", " + jvm.longest.collector + ")";
-  parts.push(gc);
+  if (!jvm.pauses.length) parts.push("no GC pauses");
+  else {
+    let gc = formatCount(jvm.pauses.length) + " GC pause" + (jvm.pauses.length === 1 ? "" : "s") + ", " + formatTime(jvm.pauseTotal);
+    if (wall > 0) gc += " (" + formatPercent(jvm.pauseTotal, wall) + " of the time; longest " + formatTime(jvm.longest.dur) + ", " + jvm.longest.collector + ")";
+    parts.push(gc);
+  }
   if (jvm.cycles) parts.push(formatCount(jvm.cycles) + " concurrent GC cycle" + (jvm.cycles === 1 ? "" : "s") + " (" + formatTime(jvm.cycleNanos) + ", beside the program)");
-  if (jvm.compilerCpu !== null) parts.push("JIT compiler threads " + formatTime(jvm.compilerCpu) + " CPU");
+  if (jvm.compilerCpu !== null) parts.push("JIT compiler " + formatTime(jvm.compilerCpu) + " CPU on its own threads");
   else if (jvm.jit !== null) parts.push("JIT compiling " + formatTime(jvm.jit));
   if (jvm.gcCpu !== null && jvm.gcCpu > 0) parts.push("GC threads " + formatTime(jvm.gcCpu) + " CPU");
   if (jvm.vmThreadCpu !== null) parts.push("VM thread " + formatTime(jvm.vmThreadCpu) + " CPU");

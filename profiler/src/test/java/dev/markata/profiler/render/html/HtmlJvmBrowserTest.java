@@ -56,7 +56,7 @@ class HtmlJvmBrowserTest {
         browser.find(By.id("tab-build")).click();
 
         assertThat(browser.text(By.id("build-jvm"))).isEqualTo("JVM: 2 GC pauses, 10.0 ms (7.41% of the time; longest"
-                + " 6.00 ms, Copy) · JIT compiler threads 610 ms CPU · VM thread 30.0 ms CPU · 6,120 classes loaded");
+                + " 6.00 ms, Copy) · JIT compiler 610 ms CPU on its own threads · VM thread 30.0 ms CPU · 6,120 classes loaded");
         assertThat(browser.findAll(By.cssSelector("#build-stages thead th"))).extracting(WebElement::getText)
                 .containsExactly("Stage", "Wall time", "% of build", "GC pauses", "Running", "Waiting", "Awaiting workers",
                         "Unknown");
@@ -100,6 +100,21 @@ class HtmlJvmBrowserTest {
         Number away = (Number) browser.js("const v = markataReport.views.timeline; return (40e6 / v.extent) * v.width - v.width / 2;");
         new Actions(browser.driver()).moveToElement(canvas, away.intValue(), y.intValue()).perform();
         assertThat(browser.text(By.id("timeline-tooltip"))).doesNotContain("GC pause").contains("app.Main.main");
+    }
+
+    @Test
+    void aBuildWithoutPausesSaysSoAndHasNoColumnOfBlanks() throws Exception {
+        Session quiet = HtmlTestProfiles.siteBuild(AsyncMode.ENABLED).withJvm(new JvmActivity(true, List.of(), 0, 0,
+                250 * MS, JvmActivity.UNKNOWN, JvmActivity.UNKNOWN, JvmActivity.UNKNOWN, 12, 0));
+        browser.open(HtmlBrowser.render(quiet, HtmlOptions.defaults(), "jvm-quiet"));
+        browser.find(By.id("tab-build")).click();
+
+        // no thread CPU figures (not Linux): the JIT's own time instead
+        assertThat(browser.text(By.id("build-jvm"))).isEqualTo("JVM: no GC pauses · JIT compiling 250 ms · 12 classes loaded");
+        assertThat(browser.text(By.id("fact-gc"))).isEqualTo("none");
+        assertThat(browser.findAll(By.id("fact-jit"))).isEmpty();
+        assertThat(browser.findAll(By.cssSelector("#build-stages thead th"))).extracting(WebElement::getText)
+                .doesNotContain("GC pauses");
     }
 
     @Test
