@@ -17,7 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches what the JVM itself does from {@link #start()} to {@link #stop()}: garbage collection
@@ -68,8 +70,23 @@ public final class JvmWatch {
                               long arrivedNanoTime) {
     }
 
+    /**
+     * Made when the first watch starts, so that the listener loads no class of its own at a
+     * collection: that comes when the heap is full, and a class loaded then, with a Java agent's
+     * transformer registered (the profiler's own agent), made the JVM's agent code print
+     * "ASSERTION FAILED ... can't create name string".
+     */
+    private static final Collection LOADED = new Collection("", "", "", 0, 0, 0);
+
+    private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+
     private JvmWatch() {
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+        Objects.requireNonNull(LOADED);
+        List<GarbageCollectorMXBean> beans = ManagementFactory.getGarbageCollectorMXBeans();
+        if (WARMED_UP.compareAndSet(false, true)) {
+            warmUp(beans);
+        }
+        for (GarbageCollectorMXBean bean : beans) {
             if (bean instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(listener, null, null);
                 collectors.add(bean);
@@ -84,6 +101,32 @@ public final class JvmWatch {
         long vmStarted = ManagementFactory.getRuntimeMXBean().getStartTime();
         gcClockAtZeroMillis = System.currentTimeMillis() - vmStarted;
         zeroNanoTime = System.nanoTime();
+    }
+
+    /**
+     * Loads, once per JVM, what the JDK uses to make a collection's notification (its GcInfo, the
+     * composite data and their open types: some 40 classes), by making one from the last
+     * collection. Otherwise the JDK loads them at the first collection after the start, on its
+     * notification thread, and that collection may be the one of a full heap: a class loaded then,
+     * under a Java agent (the profiler's own), made the JVM's agent code print "*** java.lang.instrument
+     * ASSERTION FAILED ***". Nothing is loaded here when no collection ran yet, or the JVM's beans are not
+     * HotSpot's.
+     */
+    private static void warmUp(List<GarbageCollectorMXBean> beans) {
+        try {
+            for (GarbageCollectorMXBean bean : beans) {
+                if (bean instanceof com.sun.management.GarbageCollectorMXBean hotspot) {
+                    com.sun.management.GcInfo last = hotspot.getLastGcInfo();
+                    if (last != null) {
+                        new com.sun.management.GarbageCollectionNotificationInfo(bean.getName(), "", "", last)
+                                .toCompositeData(null).get("gcInfo");
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // the notifications load it later, as without this
+        }
     }
 
     /** Starts watching; times in the result are nanoseconds since now. */
@@ -182,9 +225,13 @@ public final class JvmWatch {
         }
         // the fields read straight from the composite data: GarbageCollectionNotificationInfo.from
         // would build the whole GcInfo, the memory use of every pool before and after included
-        seen.add(new Collection(String.valueOf(data.get("gcName")), String.valueOf(data.get("gcAction")),
-                String.valueOf(data.get("gcCause")), (Long) info.get("startTime"), (Long) info.get("endTime"),
-                System.nanoTime()));
+        try {
+            seen.add(new Collection(String.valueOf(data.get("gcName")), String.valueOf(data.get("gcAction")),
+                    String.valueOf(data.get("gcCause")), (Long) info.get("startTime"), (Long) info.get("endTime"),
+                    System.nanoTime()));
+        } catch (OutOfMemoryError e) {
+            // a program whose heap is full: this collection goes unsaid, and the JVM's thread lives on
+        }
     }
 
     /** Waits, a little, until every collector's count of notifications reaches {@code expected}. */
@@ -203,7 +250,8 @@ public final class JvmWatch {
     private boolean allSeen(Map<String, Long> expected) {
         Map<String, Long> counts = new HashMap<>();
         for (Collection c : seen) {
-            counts.merge(c.collector, 1L, Long::sum);
+            Long count = counts.get(c.collector);
+            counts.put(c.collector, count == null ? 1L : count + 1);
         }
         for (Map.Entry<String, Long> e : expected.entrySet()) {
             if (counts.getOrDefault(e.getKey(), 0L) < e.getValue()) {

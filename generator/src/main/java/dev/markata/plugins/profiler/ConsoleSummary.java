@@ -65,7 +65,7 @@ final class ConsoleSummary {
         Session session = reports == null ? null : reports.session();
         StringBuilder out = new StringBuilder();
         header(session, stats, out);
-        stats.jvm().ifPresent(jvm -> jvm(jvm, stats, verbose, out));
+        stats.jvm().ifPresent(jvm -> jvm(jvm, stats, verbose, options.unicode() ? " · " : "; ", out));
         stages(session, stats, verbose, out);
         hotspots(stats, verbose, out);
         documents(stats, out);
@@ -109,11 +109,12 @@ final class ConsoleSummary {
     }
 
     /**
-     * What the JVM did beside the build, on one line (two with {@code verbose}): its GC pauses
+     * What the JVM did beside the build, on one line (two with {@code verbose}), its parts apart by
+     * {@code separator} (" · ", or "; " where the output is not unicode): its GC pauses
      * stopped every thread, and the samples charge them to whatever method each was in; its JIT
      * compilers run on threads of their own, which are not sampled.
      */
-    static void jvm(JvmFigures figures, BuildStats stats, boolean verbose, StringBuilder out) {
+    static void jvm(JvmFigures figures, BuildStats stats, boolean verbose, String separator, StringBuilder out) {
         JvmActivity jvm = figures.activity();
         List<String> parts = new ArrayList<>();
         int pauses = jvm.gcPauses().size();
@@ -138,7 +139,7 @@ final class ConsoleSummary {
         if (jvm.classesLoaded() != JvmActivity.UNKNOWN) {
             parts.add(String.format(Locale.ROOT, "%,d classes loaded", jvm.classesLoaded()));
         }
-        out.append("JVM: ").append(String.join(" · ", parts)).append('\n');
+        out.append("JVM: ").append(String.join(separator, parts)).append('\n');
         if (!verbose) {
             return;
         }
@@ -164,7 +165,7 @@ final class ConsoleSummary {
             more.add(String.format(Locale.ROOT, "%,d classes unloaded", jvm.classesUnloaded()));
         }
         if (!more.isEmpty()) {
-            out.append("     ").append(String.join(" · ", more)).append('\n');
+            out.append("     ").append(String.join(separator, more)).append('\n');
         }
     }
 

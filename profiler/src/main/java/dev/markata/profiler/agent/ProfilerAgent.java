@@ -394,8 +394,12 @@ public final class ProfilerAgent {
             }
             if (options.print() != AgentOptions.Print.NONE) {
                 // the time as the reports say it: 312.4 ms, 1.234 s
+                // and the GC pauses, when the JVM stopped the program for some: time no method took
+                int pauses = session.jvm().gcPauses().size();
+                String gc = pauses == 0 ? "" : ", " + pauses + " GC pause" + (pauses == 1 ? " " : "s ")
+                        + TextRenderer.readableDuration(session.jvm().pauseNanos());
                 err.println(PREFIX + "wrote " + output + " (" + session.sampleCount() + " samples, "
-                        + TextRenderer.readableDuration(session.duration().toNanos()) + ", sampler "
+                        + TextRenderer.readableDuration(session.duration().toNanos()) + gc + ", sampler "
                         + session.sampler().name() + ")");
             }
             String stopped = session.metadata().get("sampling.stopped"); // "at 463.0 ms: OutOfMemoryError: ..."

@@ -146,7 +146,8 @@ public final class Recording {
 
     /**
      * Starts doing, on a thread of its own, the slow part of the first start in a JVM: linking
-     * the JDK's stack walking and the JVM's management beans and, when {@code library}, loading
+     * the JDK's stack walking and the JVM's management beans (the collectors' too, for the
+     * {@link JvmWatch}) and, when {@code library}, loading
      * async-profiler's native library (~30 ms of CPU: async-profiler reads the JVM's symbols as
      * it loads). A start waits for what is still being done (the library loads under one lock)
      * and does what was not. Each part once per JVM (a call with {@code library} after one
@@ -166,6 +167,7 @@ public final class Recording {
                 if (jdk) {
                     submittingStack();
                     processCpuNanos();
+                    JvmWatch.start().stop(); // the collectors' beans and their notifications' classes: ~25 ms cold
                 }
             } catch (RuntimeException | LinkageError e) {
                 // a library that failed to load stays failed: the start says why when it asks for it
