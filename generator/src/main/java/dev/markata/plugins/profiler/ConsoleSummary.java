@@ -152,14 +152,15 @@ final class ConsoleSummary {
         }
         byCollector.forEach((collector, sum) -> more.add(String.format(Locale.ROOT, "%s %,d pause%s %s",
                 collector, sum[0], sum[0] == 1 ? "" : "s", time(sum[1]))));
-        if (jvm.gcCpuNanos() != JvmActivity.UNKNOWN) {
+        if (jvm.gcCpuNanos() > 0) { // none for the serial collector, which collects on the VM thread
             more.add("GC threads " + time(jvm.gcCpuNanos()) + " CPU");
         }
         if (jvm.vmThreadCpuNanos() != JvmActivity.UNKNOWN) {
             more.add("VM thread " + time(jvm.vmThreadCpuNanos()) + " CPU");
         }
         if (jvm.jitNanos() != JvmActivity.UNKNOWN) {
-            more.add("JIT compilation time " + time(jvm.jitNanos()));
+            // the compilations' elapsed time, waits for a core included: more than their CPU on a busy machine
+            more.add("JIT compilations " + time(jvm.jitNanos()) + " elapsed");
         }
         if (jvm.classesUnloaded() > 0) {
             more.add(String.format(Locale.ROOT, "%,d classes unloaded", jvm.classesUnloaded()));

@@ -130,7 +130,7 @@ class ConsoleSummaryTest {
 
         List<String> verbose = ConsoleSummary.render(null, stats, ReportOptions.defaults(), true, "").lines().toList();
         assertThat(verbose.get(2)).isEqualTo("     Copy 2 pauses 22 ms · MarkSweepCompact 1 pause 2.0 ms · VM thread 40 ms CPU"
-                + " · JIT compilation time 0.55 s · 3 classes unloaded");
+                + " · JIT compilations 0.55 s elapsed · 3 classes unloaded");
         assertThat(verbose).anySatisfy(l -> assertThat(l).endsWith("GC ms"));
     }
 
