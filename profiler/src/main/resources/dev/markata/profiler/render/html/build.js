@@ -77,7 +77,7 @@ class BuildView {
     const jvm = p.jvm;
     const gcColumn = jvm && jvm.pauses.length > 0; // a column of blanks says nothing
     if (jvm) {
-      const line = el("p", "hint-line jvm-line", "JVM: " + jvmClauses(jvm, buildWall).join(" · "));
+      const line = el("p", "hint-line jvm-line", "JVM: " + jvmClauses(jvm, buildWall, stages).join(" · "));
       line.id = "build-jvm";
       this.root.appendChild(line);
     }

@@ -129,13 +129,20 @@ function pauseTimeBetween(jvm, from, to) {
  * The JVM's work in words, one clause per figure known: the console summary's JVM line, as the
  * header's facts and the Build tab show it.
  */
-function jvmClauses(jvm, wall) {
+function jvmClauses(jvm, wall, stages = []) {
   if (!jvm) return [];
   const parts = [];
   if (!jvm.pauses.length) parts.push("no GC pauses");
   else {
     let gc = formatCount(jvm.pauses.length) + " GC pause" + (jvm.pauses.length === 1 ? "" : "s") + ", " + formatTime(jvm.pauseTotal);
-    if (wall > 0) gc += " (" + formatPercent(jvm.pauseTotal, wall) + " of the time; longest " + formatTime(jvm.longest.dur) + ", " + jvm.longest.collector + ")";
+    // the stage the longest pause fell in most, as the console says it
+    let inStage = null, most = 0;
+    for (const s of stages) {
+      const overlap = Math.min(jvm.longest.end, s.end) - Math.max(jvm.longest.start, s.start);
+      if (overlap > most) [inStage, most] = [s.name, overlap];
+    }
+    if (wall > 0) gc += " (" + formatPercent(jvm.pauseTotal, wall) + " of the time; longest " + formatTime(jvm.longest.dur) + ", " +
+      jvm.longest.collector + (inStage ? ", in " + inStage : "") + ")";
     parts.push(gc);
   }
   if (jvm.cycles) parts.push(formatCount(jvm.cycles) + " concurrent GC cycle" + (jvm.cycles === 1 ? "" : "s") + " (" + formatTime(jvm.cycleNanos) + ", beside the program)");
