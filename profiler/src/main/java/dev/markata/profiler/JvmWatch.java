@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -57,7 +56,12 @@ public final class JvmWatch {
     private final long gcClockAtZeroMillis;
     private final List<GarbageCollectorMXBean> collectors = new ArrayList<>();
     private final Map<String, Long> countsAtStart = new HashMap<>();
-    private final ConcurrentLinkedQueue<Collection> seen = new ConcurrentLinkedQueue<>();
+    /**
+     * The collections notified, guarded by itself: a monitor and an array list, not a concurrent
+     * queue, whose first compare-and-set links the JDK's var handle code (classes made then,
+     * at a collection: see {@link #LOADED}).
+     */
+    private final List<Collection> seen = new ArrayList<>();
     private final NotificationListener listener = this::collected;
     private final long jitAtStart;
     private final long loadedAtStart;
@@ -109,17 +113,28 @@ public final class JvmWatch {
      * collection. Otherwise the JDK loads them at the first collection after the start, on its
      * notification thread, and that collection may be the one of a full heap: a class loaded then,
      * under a Java agent (the profiler's own), made the JVM's agent code print "*** java.lang.instrument
-     * ASSERTION FAILED ***". Nothing is loaded here when no collection ran yet, or the JVM's beans are not
-     * HotSpot's.
+     * ASSERTION FAILED ***". Nothing is loaded here when no collection ran yet (the profiler's
+     * agent then collects once at its start), or the JVM's beans are not HotSpot's.
      */
     private static void warmUp(List<GarbageCollectorMXBean> beans) {
         try {
+            // The JDK makes each notification on its notification thread (createGCNotification,
+            // the collector's getObjectName, the composite data), and with a full heap that
+            // throws OutOfMemoryError; on its way out the VM resolves the catch types of the
+            // methods it leaves (sun.management.Util.newObjectName's, the composite data's),
+            // and the classes loaded then met the agent's transformer with a full heap.
+            Objects.requireNonNull(javax.management.MalformedObjectNameException.class);
+            Objects.requireNonNull(javax.management.openmbean.OpenDataException.class);
             for (GarbageCollectorMXBean bean : beans) {
+                bean.getObjectName();
                 if (bean instanceof com.sun.management.GarbageCollectorMXBean hotspot) {
                     com.sun.management.GcInfo last = hotspot.getLastGcInfo();
                     if (last != null) {
-                        new com.sun.management.GarbageCollectionNotificationInfo(bean.getName(), "", "", last)
-                                .toCompositeData(null).get("gcInfo");
+                        // a notification as the JDK makes one, read as the listener reads it
+                        Notification notification = new Notification(GC_NOTIFICATION, bean.getName(), 0);
+                        notification.setUserData(new com.sun.management.GarbageCollectionNotificationInfo(
+                                bean.getName(), "", "", last).toCompositeData(null));
+                        Objects.requireNonNull(collection(notification));
                         return;
                     }
                 }
@@ -175,11 +190,12 @@ public final class JvmWatch {
             }
         }
         JvmThreads.Cpu cpu = JvmThreads.cpuSince(threadsAtStart, JvmThreads.read());
+        List<Collection> collections = seen();
         List<GcPause> pauses = new ArrayList<>();
         int cycles = 0;
         long cycleNanos = 0;
-        long late = lateness();
-        for (Collection c : seen) {
+        long late = lateness(collections);
+        for (Collection c : collections) {
             long from = (c.startMillis - gcClockAtZeroMillis) * 1_000_000L - late;
             long to = (c.endMillis - gcClockAtZeroMillis) * 1_000_000L - late;
             long start = Math.max(0, from);
@@ -207,31 +223,50 @@ public final class JvmWatch {
      * slewed since the VM started (an agent attached to a JVM that ran for days); 0 when no end
      * says so, beyond the millisecond the times are cut to.
      */
-    private long lateness() {
+    private long lateness(List<Collection> collections) {
         long late = 0;
-        for (Collection c : seen) {
+        for (Collection c : collections) {
             long end = (c.endMillis - gcClockAtZeroMillis) * 1_000_000L;
             late = Math.max(late, end - (c.arrivedNanoTime - zeroNanoTime) - 2_000_000L);
         }
         return late;
     }
 
+    /** The collections notified so far. */
+    private List<Collection> seen() {
+        synchronized (seen) {
+            return new ArrayList<>(seen);
+        }
+    }
+
     /** The listener: runs on the JVM's notification thread, once per collection. */
     private void collected(Notification notification, Object handback) {
-        if (!GC_NOTIFICATION.equals(notification.getType())
-                || !(notification.getUserData() instanceof CompositeData data)
-                || !(data.get("gcInfo") instanceof CompositeData info)) {
-            return;
-        }
-        // the fields read straight from the composite data: GarbageCollectionNotificationInfo.from
-        // would build the whole GcInfo, the memory use of every pool before and after included
         try {
-            seen.add(new Collection(String.valueOf(data.get("gcName")), String.valueOf(data.get("gcAction")),
-                    String.valueOf(data.get("gcCause")), (Long) info.get("startTime"), (Long) info.get("endTime"),
-                    System.nanoTime()));
+            Collection collection = collection(notification);
+            if (collection != null) {
+                synchronized (seen) {
+                    seen.add(collection);
+                }
+            }
         } catch (OutOfMemoryError e) {
             // a program whose heap is full: this collection goes unsaid, and the JVM's thread lives on
         }
+    }
+
+    /**
+     * What a collection's notification says, or null for another notification. The fields are
+     * read straight from the composite data: GarbageCollectionNotificationInfo.from would build
+     * the whole GcInfo, the memory use of every pool before and after included.
+     */
+    private static Collection collection(Notification notification) {
+        if (!GC_NOTIFICATION.equals(notification.getType())
+                || !(notification.getUserData() instanceof CompositeData data)
+                || !(data.get("gcInfo") instanceof CompositeData info)) {
+            return null;
+        }
+        return new Collection(String.valueOf(data.get("gcName")), String.valueOf(data.get("gcAction")),
+                String.valueOf(data.get("gcCause")), (Long) info.get("startTime"), (Long) info.get("endTime"),
+                System.nanoTime());
     }
 
     /** Waits, a little, until every collector's count of notifications reaches {@code expected}. */
@@ -249,7 +284,7 @@ public final class JvmWatch {
 
     private boolean allSeen(Map<String, Long> expected) {
         Map<String, Long> counts = new HashMap<>();
-        for (Collection c : seen) {
+        for (Collection c : seen()) {
             Long count = counts.get(c.collector);
             counts.put(c.collector, count == null ? 1L : count + 1);
         }

@@ -254,7 +254,7 @@ class ProfilerRunsTest {
         // what the JVM did, watched without the profiler; each stage's part of the pauses
         JsonObject jvm = json.getAsJsonObject("jvm");
         assertThat(jvm.get("gc_pauses").getAsInt()).isNotNegative();
-        assertThat(jvm.get("classes_loaded").getAsLong()).isPositive();
+        assertThat(jvm.get("classes_loaded").getAsLong()).isNotNegative(); // none when an earlier test's build loaded them
         assertThat(jvm.get("jit_ms").getAsDouble()).isNotNegative();
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
             assertThat(jvm.get("compiler_cpu_ms").getAsDouble()).isNotNegative();
