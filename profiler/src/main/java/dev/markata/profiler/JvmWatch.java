@@ -70,8 +70,8 @@ public final class JvmWatch {
     private JvmActivity stopped;
 
     /** One collection, as its notification said (milliseconds since the JVM started). */
-    private record Collection(String collector, String action, String cause, long startMillis, long endMillis,
-                              long arrivedNanoTime) {
+    private record Collection(String collector, long id, String action, String cause, long startMillis,
+                              long endMillis, long arrivedNanoTime) {
     }
 
     /**
@@ -80,7 +80,7 @@ public final class JvmWatch {
      * transformer registered (the profiler's own agent), made the JVM's agent code print
      * "ASSERTION FAILED ... can't create name string".
      */
-    private static final Collection LOADED = new Collection("", "", "", 0, 0, 0);
+    private static final Collection LOADED = new Collection("", 0, "", "", 0, 0, 0);
 
     private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
@@ -177,11 +177,11 @@ public final class JvmWatch {
         ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         long loaded = classes.getTotalLoadedClassCount() - loadedAtStart;
         long unloaded = classes.getUnloadedClassCount() - unloadedAtStart;
-        Map<String, Long> expected = new HashMap<>();
+        Map<String, Long> countsAtStop = new HashMap<>();
         for (GarbageCollectorMXBean bean : collectors) {
-            expected.put(bean.getName(), bean.getCollectionCount() - countsAtStart.getOrDefault(bean.getName(), 0L));
+            countsAtStop.put(bean.getName(), bean.getCollectionCount());
         }
-        awaitNotifications(expected);
+        awaitNotifications(countsAtStop);
         for (GarbageCollectorMXBean bean : collectors) {
             try {
                 ((NotificationEmitter) bean).removeNotificationListener(listener);
@@ -194,15 +194,21 @@ public final class JvmWatch {
         List<GcPause> pauses = new ArrayList<>();
         int cycles = 0;
         long cycleNanos = 0;
+        List<Collection> watched = new ArrayList<>(); // not those before the start (their notification late), or after the stop
+        for (Collection c : collections) {
+            if (watched(c, countsAtStop)) {
+                watched.add(c);
+            }
+        }
+        collections = watched;
         long late = lateness(collections);
         for (Collection c : collections) {
             long from = (c.startMillis - gcClockAtZeroMillis) * 1_000_000L - late;
             long to = (c.endMillis - gcClockAtZeroMillis) * 1_000_000L - late;
-            long start = Math.max(0, from);
-            long end = Math.min(durationNanos, to);
-            if (end < start || to < 0) {
-                continue; // all of it before the start, or after the stop
-            }
+            // cut to the watched time: a collection that ended just before the stop may be
+            // placed a millisecond or two after it (the clocks are read to the millisecond)
+            long start = Math.min(Math.max(0, from), durationNanos);
+            long end = Math.max(start, Math.min(durationNanos, to));
             if (CYCLE_ACTION.equals(c.action)) {
                 cycles++;
                 cycleNanos += end - start;
@@ -264,15 +270,28 @@ public final class JvmWatch {
                 || !(data.get("gcInfo") instanceof CompositeData info)) {
             return null;
         }
-        return new Collection(String.valueOf(data.get("gcName")), String.valueOf(data.get("gcAction")),
+        return new Collection(String.valueOf(data.get("gcName")), (Long) info.get("id"), String.valueOf(data.get("gcAction")),
                 String.valueOf(data.get("gcCause")), (Long) info.get("startTime"), (Long) info.get("endTime"),
                 System.nanoTime());
     }
 
-    /** Waits, a little, until every collector's count of notifications reaches {@code expected}. */
-    private void awaitNotifications(Map<String, Long> expected) {
+    /**
+     * Whether a collection was watched: its number (GcInfo's id, the collector's count of
+     * collections then) is past the collector's count at the start and not past the one at the
+     * stop. Placing it by its time cannot tell: its clock is read to the millisecond, and a
+     * collection just before the start (the agent's, which it makes as it starts) came to the
+     * listener after it.
+     */
+    private boolean watched(Collection c, Map<String, Long> countsAtStop) {
+        Long atStart = countsAtStart.get(c.collector);
+        Long atStop = countsAtStop.get(c.collector);
+        return atStart == null || atStop == null || atStart < 0 || atStop < 0 || (c.id > atStart && c.id <= atStop);
+    }
+
+    /** Waits, a little, until the notification of every collection up to {@code countsAtStop} came. */
+    private void awaitNotifications(Map<String, Long> countsAtStop) {
         long deadline = System.nanoTime() + NOTIFICATION_WAIT_MILLIS * 1_000_000L;
-        while (System.nanoTime() < deadline && !allSeen(expected)) {
+        while (System.nanoTime() < deadline && !allSeen(countsAtStop)) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
@@ -282,14 +301,17 @@ public final class JvmWatch {
         }
     }
 
-    private boolean allSeen(Map<String, Long> expected) {
+    private boolean allSeen(Map<String, Long> countsAtStop) {
         Map<String, Long> counts = new HashMap<>();
         for (Collection c : seen()) {
-            Long count = counts.get(c.collector);
-            counts.put(c.collector, count == null ? 1L : count + 1);
+            if (watched(c, countsAtStop)) {
+                Long count = counts.get(c.collector);
+                counts.put(c.collector, count == null ? 1L : count + 1);
+            }
         }
-        for (Map.Entry<String, Long> e : expected.entrySet()) {
-            if (counts.getOrDefault(e.getKey(), 0L) < e.getValue()) {
+        for (Map.Entry<String, Long> e : countsAtStop.entrySet()) {
+            long expected = e.getValue() - countsAtStart.getOrDefault(e.getKey(), 0L);
+            if (counts.getOrDefault(e.getKey(), 0L) < expected) {
                 return false;
             }
         }

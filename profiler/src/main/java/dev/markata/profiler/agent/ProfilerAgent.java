@@ -1,6 +1,5 @@
 package dev.markata.profiler.agent;
 
-import dev.markata.profiler.JvmWatch;
 import dev.markata.profiler.Profiler;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.io.AtomicFiles;
@@ -171,10 +170,12 @@ public final class ProfilerAgent {
         }, "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         loadWhatTheShutdownLoads(hook);
-        makeTheFirstGcNotification();
+        Runnable firstNotificationMade = makeTheFirstGcNotification();
         try {
             profiler.start();
+            firstNotificationMade.run();
         } catch (RuntimeException e) {
+            firstNotificationMade.run();
             Runtime.getRuntime().removeShutdownHook(hook);
             if (Thread.getDefaultUncaughtExceptionHandler() == uncaught) {
                 Thread.setDefaultUncaughtExceptionHandler(uncaught.previous);
@@ -190,27 +191,46 @@ public final class ProfilerAgent {
 
     /**
      * In a JVM that has not collected yet (most, at an agent's start), one collection with a GC
-     * listener registered, so that the JDK makes its first GC notification now: the recording
-     * listens for them (what the JVM did, {@link JvmWatch}), and the first one loads some 40
-     * classes and spins reflection code on the JDK's notification thread. A program that
-     * collects for the first time with its heap full (a G1 heap filled with arrays of 64 kB,
-     * humongous, has no young collection before) had them loaded then, with this agent's
-     * transformer registered: "*** java.lang.instrument ASSERTION FAILED ***" (as below). With
-     * the catch types JvmWatch loads, 1 run in 20 of ProfilerAgentTest's full heap still said
-     * it without this, none of 20 with it. One collection of a heap that has hardly been used
-     * yet, before the recording's zero (not in its pauses).
+     * listener registered, so that the JDK makes its first GC notification soon after the start:
+     * the recording listens for them (what the JVM did, {@link dev.markata.profiler.JvmWatch}), and the first one
+     * loads some 40 classes and spins reflection code on the JDK's notification thread. A
+     * program that collects for the first time with its heap full (a G1 heap filled with arrays
+     * of 64 kB, humongous, has no young collection before) had them loaded then, with this
+     * agent's transformer registered: "*** java.lang.instrument ASSERTION FAILED ***" (as below).
+     * With the catch types JvmWatch loads, 1 run in 20 of ProfilerAgentTest's full heap still
+     * said it without this, none of 20 with it. The collection comes before the recording's zero
+     * (not in its pauses). The JDK makes the notification on its own thread, after the agent's
+     * start (it waited 200 ms for it in vain), so nothing waits for it here: the listener only
+     * has to stay until the recording's is there, which the returned task then removes.
      */
-    private static void makeTheFirstGcNotification() {
+    private static Runnable makeTheFirstGcNotification() {
+        List<java.lang.management.GarbageCollectorMXBean> beans =
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
         long collections = 0;
-        for (java.lang.management.GarbageCollectorMXBean bean
-                : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (java.lang.management.GarbageCollectorMXBean bean : beans) {
             collections += Math.max(0, bean.getCollectionCount());
         }
-        if (collections == 0) {
-            JvmWatch watch = JvmWatch.start();
-            System.gc();
-            watch.stop(); // waits for the notification
+        if (collections > 0) {
+            return () -> { };
         }
+        javax.management.NotificationListener none = (notification, handback) -> { };
+        List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean bean : beans) {
+            if (bean instanceof javax.management.NotificationEmitter emitter) {
+                emitter.addNotificationListener(none, null, null);
+                emitters.add(emitter);
+            }
+        }
+        System.gc();
+        return () -> {
+            for (javax.management.NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(none);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // not there: nothing to remove
+                }
+            }
+        };
     }
 
     /**
