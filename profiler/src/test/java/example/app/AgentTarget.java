@@ -127,6 +127,7 @@ public final class AgentTarget {
         System.out.println("target ran");
         switch (args.length == 0 ? "return" : args[0]) {
             case "exit" -> System.exit(3);
+            case "gc" -> System.gc(); // a collection the agent's report and its line at exit say
             case "throw", "own-handler-throw" -> throw new IllegalStateException("boom");
             default -> {
             }

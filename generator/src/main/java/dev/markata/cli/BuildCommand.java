@@ -72,7 +72,7 @@ final class BuildCommand implements Callable<Integer>, Main.WithOptions {
         if (progress != null) {
             builder.observer(progress);
         }
-        BuildStatsRecorder stats = statsJson == null ? null : new BuildStatsRecorder();
+        BuildStatsRecorder stats = statsJson == null ? null : BuildStatsRecorder.watchingTheJvm();
         if (stats != null) {
             builder.observer(stats);
         }

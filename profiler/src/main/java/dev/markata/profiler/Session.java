@@ -1,6 +1,7 @@
 package dev.markata.profiler;
 
 import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
 import dev.markata.profiler.model.ThreadProfile;
@@ -43,13 +44,17 @@ import java.util.Objects;
  * @param threads           per-thread samples in time order
  * @param spans             marked intervals, indexed by span id
  * @param metadata          free-form facts for reports ("outcome" -&gt; "failed", "failed_stage" -&gt; "render")
+ * @param jvm               what the JVM itself did meanwhile: GC pauses, JIT compilation, classes
+ *                          loaded ({@link JvmWatch}); {@link JvmActivity#NONE} for a session saved
+ *                          before it was recorded
  */
 public record Session(Instant startedAt, Duration duration, Duration interval, Duration cpuTime,
                       String targetDescription, SamplerInfo sampler, AsyncMode asyncMode, TimeMode timeMode,
                       List<Frame> frames, StackTable stacks, List<ThreadProfile> threads, List<Span> spans,
-                      Map<String, String> metadata) {
+                      Map<String, String> metadata, JvmActivity jvm) {
 
     public Session {
+        Objects.requireNonNull(jvm, "jvm");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(interval, "interval");
@@ -63,6 +68,20 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
         threads = List.copyOf(threads);
         spans = List.copyOf(spans);
         metadata = Map.copyOf(metadata);
+    }
+
+    /** A session with no JVM activity recorded ({@link JvmActivity#NONE}). */
+    public Session(Instant startedAt, Duration duration, Duration interval, Duration cpuTime, String targetDescription,
+                   SamplerInfo sampler, AsyncMode asyncMode, TimeMode timeMode, List<Frame> frames, StackTable stacks,
+                   List<ThreadProfile> threads, List<Span> spans, Map<String, String> metadata) {
+        this(startedAt, duration, interval, cpuTime, targetDescription, sampler, asyncMode, timeMode, frames, stacks,
+                threads, spans, metadata, JvmActivity.NONE);
+    }
+
+    /** Returns a copy with {@code jvm} as what the JVM did. */
+    public Session withJvm(JvmActivity jvm) {
+        return new Session(startedAt, duration, interval, cpuTime, targetDescription, sampler, asyncMode, timeMode,
+                frames, stacks, threads, spans, metadata, jvm);
     }
 
     /** How many raw samples were taken, over all threads. */
@@ -94,7 +113,7 @@ public record Session(Instant startedAt, Duration duration, Duration interval, D
         var copy = new LinkedHashMap<>(metadata);
         copy.put(key, value);
         return new Session(startedAt, duration, interval, cpuTime, targetDescription, sampler, asyncMode,
-                timeMode, frames, stacks, threads, spans, copy);
+                timeMode, frames, stacks, threads, spans, copy, jvm);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.markata.profiler;
 
 import dev.markata.profiler.model.Frame;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -64,7 +66,33 @@ final class SessionCombiner {
                 : first.targetDescription() + " + " + second.targetDescription();
         return new Session(startedAt, first.duration().plus(second.duration()), first.interval(),
                 first.cpuTime().plus(second.cpuTime()), target, first.sampler(), first.asyncMode(),
-                first.timeMode(), frames, stacks.build(), threads, spans, metadata);
+                first.timeMode(), frames, stacks.build(), threads, spans, metadata,
+                jvm(first.jvm(), second.jvm(), first.duration().toNanos()));
+    }
+
+    /**
+     * What the JVM did in both: the second's pauses moved after the first, as its samples are,
+     * and the figures added; a figure either does not know stays unknown, and so does all of it
+     * when either recorded none (a session saved before it was recorded).
+     */
+    static JvmActivity jvm(JvmActivity first, JvmActivity second, long offsetNanos) {
+        if (!first.recorded() || !second.recorded()) {
+            return JvmActivity.NONE;
+        }
+        List<GcPause> pauses = new ArrayList<>(first.gcPauses());
+        for (GcPause pause : second.gcPauses()) {
+            pauses.add(new GcPause(pause.startNanos() + offsetNanos, pause.durationNanos(), pause.collector(),
+                    pause.action(), pause.cause()));
+        }
+        return new JvmActivity(true, pauses, first.gcCycles() + second.gcCycles(),
+                first.gcCycleNanos() + second.gcCycleNanos(), sum(first.jitNanos(), second.jitNanos()),
+                sum(first.compilerCpuNanos(), second.compilerCpuNanos()), sum(first.gcCpuNanos(), second.gcCpuNanos()),
+                sum(first.vmThreadCpuNanos(), second.vmThreadCpuNanos()),
+                sum(first.classesLoaded(), second.classesLoaded()), sum(first.classesUnloaded(), second.classesUnloaded()));
+    }
+
+    private static long sum(long a, long b) {
+        return a == JvmActivity.UNKNOWN || b == JvmActivity.UNKNOWN ? JvmActivity.UNKNOWN : a + b;
     }
 
     /** Maps each stack id of {@code session} to its id in the combined table. */

@@ -19,14 +19,26 @@ import java.util.Optional;
  * @param wallNanos from the first stage's start to the snapshot (or to the last stage's end)
  * @param cpuNanos  CPU time of the whole process over the same stretch (0 when the JVM does not say)
  * @param failure   why the build failed, if it did
+ * @param jvm       what the JVM did meanwhile (GC pauses, JIT, classes loaded), when it was watched
  */
 record BuildStats(List<StageStat> stages, List<HookStat> hooks, List<DocumentStat> documents,
-                         long wallNanos, long cpuNanos, Optional<BuildFailure> failure) {
+                  long wallNanos, long cpuNanos, Optional<BuildFailure> failure, Optional<JvmFigures> jvm) {
 
     public BuildStats {
         stages = List.copyOf(stages);
         hooks = List.copyOf(hooks);
         documents = slowestFirst(documents);
+    }
+
+    /** Figures without the JVM's. */
+    BuildStats(List<StageStat> stages, List<HookStat> hooks, List<DocumentStat> documents, long wallNanos,
+               long cpuNanos, Optional<BuildFailure> failure) {
+        this(stages, hooks, documents, wallNanos, cpuNanos, failure, Optional.empty());
+    }
+
+    /** These figures with what the JVM did (a profiled build's, from its session). */
+    BuildStats withJvm(JvmFigures figures) {
+        return new BuildStats(stages, hooks, documents, wallNanos, cpuNanos, failure, Optional.of(figures));
     }
 
     /**

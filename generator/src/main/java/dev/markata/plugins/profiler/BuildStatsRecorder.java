@@ -4,6 +4,7 @@ import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.BuildObserver;
 import dev.markata.lifecycle.Stage;
 import dev.markata.lifecycle.TaskContext;
+import dev.markata.profiler.JvmWatch;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,6 +102,11 @@ public final class BuildStatsRecorder implements BuildObserver {
         return totals;
     });
     private long firstStart = -1;
+    /** What the JVM does from the first stage on, when asked for ({@link #watchingTheJvm()}). */
+    private final boolean watchJvm;
+    private JvmWatch jvm;
+    /** Each stage's run, in nanoseconds since the first stage started (the watch's time). */
+    private final List<JvmFigures.StageTime> stageTimes = new ArrayList<>();
     private long lastEnd = -1;
     private long cpuAtStart;
     private long stageCpuStart;
@@ -108,11 +114,31 @@ public final class BuildStatsRecorder implements BuildObserver {
     private long currentStageStart;
     private volatile BuildFailure failure;
 
+    /** A recorder of the build's figures alone (a profiled build has the JVM's from its session). */
+    public BuildStatsRecorder() {
+        this(false);
+    }
+
+    private BuildStatsRecorder(boolean watchJvm) {
+        this.watchJvm = watchJvm;
+    }
+
+    /**
+     * A recorder that also watches what the JVM does from the first stage on (GC pauses, JIT,
+     * classes loaded), for {@code --stats-json}: its figures end at the first snapshot.
+     */
+    public static BuildStatsRecorder watchingTheJvm() {
+        return new BuildStatsRecorder(true);
+    }
+
     @Override
     public synchronized void stageStarted(Stage stage) {
         long cpu = processCpuNanos();
         if (firstStart < 0) {
-            firstStart = System.nanoTime();
+            if (watchJvm) {
+                jvm = JvmWatch.start();
+            }
+            firstStart = jvm != null ? jvm.zeroNanoTime() : System.nanoTime();
             cpuAtStart = cpu;
         }
         stageCpuStart = cpu;
@@ -127,6 +153,7 @@ public final class BuildStatsRecorder implements BuildObserver {
         long now = System.nanoTime();
         long wall = currentStage == stage ? now - currentStageStart : elapsedNanos;
         stages.add(new BuildStats.StageStat(stage, wall, Math.max(0, processCpuNanos() - stageCpuStart), failed));
+        stageTimes.add(new JvmFigures.StageTime(stage, now - wall - firstStart, now - firstStart));
         lastEnd = now;
         currentStage = null;
     }
@@ -220,7 +247,15 @@ public final class BuildStatsRecorder implements BuildObserver {
         long end = currentStage != null || lastEnd < 0 ? now : lastEnd;
         long wall = firstStart < 0 ? 0 : end - firstStart;
         long cpu = firstStart < 0 ? 0 : Math.max(0, cpuNow - cpuAtStart);
-        return new BuildStats(stagesSoFar, hooks, documentStats(), wall, cpu, Optional.ofNullable(failure));
+        Optional<JvmFigures> jvmFigures = Optional.empty();
+        if (jvm != null) {
+            List<JvmFigures.StageTime> times = new ArrayList<>(stageTimes);
+            if (currentStage != null) {
+                times.add(new JvmFigures.StageTime(currentStage, currentStageStart - firstStart, now - firstStart));
+            }
+            jvmFigures = Optional.of(JvmFigures.of(jvm.stop(end), times));
+        }
+        return new BuildStats(stagesSoFar, hooks, documentStats(), wall, cpu, Optional.ofNullable(failure), jvmFigures);
     }
 
     /**

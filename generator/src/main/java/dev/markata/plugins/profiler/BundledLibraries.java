@@ -50,7 +50,7 @@ final class BundledLibraries {
         }
         return new Session(session.startedAt(), session.duration(), session.interval(), session.cpuTime(),
                 session.targetDescription(), session.sampler(), session.asyncMode(), session.timeMode(), frames,
-                session.stacks(), session.threads(), session.spans(), session.metadata());
+                session.stacks(), session.threads(), session.spans(), session.metadata(), session.jvm());
     }
 
     /** The jar a class was loaded from, or null for a class folder or unknown source. */

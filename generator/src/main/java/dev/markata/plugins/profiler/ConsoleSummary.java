@@ -3,6 +3,8 @@ package dev.markata.plugins.profiler;
 import dev.markata.lifecycle.Stage;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.render.ReportFormat;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
@@ -63,6 +65,7 @@ final class ConsoleSummary {
         Session session = reports == null ? null : reports.session();
         StringBuilder out = new StringBuilder();
         header(session, stats, out);
+        stats.jvm().ifPresent(jvm -> jvm(jvm, stats, verbose, options.unicode() ? " · " : "; ", out));
         stages(session, stats, verbose, out);
         hotspots(stats, verbose, out);
         documents(stats, out);
@@ -106,13 +109,93 @@ final class ConsoleSummary {
     }
 
     /**
+     * What the JVM did beside the build, on one line (two with {@code verbose}), its parts apart by
+     * {@code separator} (" · ", or "; " where the output is not unicode): its GC pauses
+     * stopped every thread, and the samples charge them to whatever method each was in; its JIT
+     * compilers run on threads of their own, which are not sampled.
+     */
+    static void jvm(JvmFigures figures, BuildStats stats, boolean verbose, String separator, StringBuilder out) {
+        JvmActivity jvm = figures.activity();
+        List<String> parts = new ArrayList<>();
+        int pauses = jvm.gcPauses().size();
+        if (pauses == 0) {
+            parts.add("no GC pauses");
+        } else {
+            GcPause longest = jvm.longestPause();
+            parts.add(String.format(Locale.ROOT, "%,d GC pause%s, %s (%.1f%% of the build; longest %s%s)", pauses,
+                    pauses == 1 ? "" : "s", time(jvm.pauseNanos()), 100.0 * jvm.pauseNanos() / Math.max(1, stats.wallNanos()),
+                    time(longest.durationNanos()),
+                    figures.longestPauseStage() == null ? "" : ", in " + figures.longestPauseStage().id()));
+        }
+        if (jvm.gcCycles() > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d concurrent GC cycle%s, %s beside the build", jvm.gcCycles(),
+                    jvm.gcCycles() == 1 ? "" : "s", time(jvm.gcCycleNanos())));
+        }
+        if (jvm.compilerCpuNanos() != JvmActivity.UNKNOWN) {
+            parts.add("JIT compiler " + time(jvm.compilerCpuNanos()) + " CPU on its own threads");
+        } else if (jvm.jitNanos() != JvmActivity.UNKNOWN) {
+            parts.add("JIT compiling " + time(jvm.jitNanos()));
+        }
+        if (jvm.classesLoaded() != JvmActivity.UNKNOWN) {
+            parts.add(String.format(Locale.ROOT, "%,d classes loaded", jvm.classesLoaded()));
+        }
+        out.append("JVM: ").append(String.join(separator, parts)).append('\n');
+        if (!verbose) {
+            return;
+        }
+        List<String> more = new ArrayList<>();
+        Map<String, long[]> byCollector = new java.util.LinkedHashMap<>();
+        for (GcPause pause : jvm.gcPauses()) {
+            long[] sum = byCollector.computeIfAbsent(pause.collector(), k -> new long[2]);
+            sum[0]++;
+            sum[1] += pause.durationNanos();
+        }
+        byCollector.forEach((collector, sum) -> more.add(String.format(Locale.ROOT, "%s %,d pause%s %s",
+                collector, sum[0], sum[0] == 1 ? "" : "s", time(sum[1]))));
+        if (jvm.gcCpuNanos() > 0) { // none for the serial collector, which collects on the VM thread
+            more.add("GC threads " + time(jvm.gcCpuNanos()) + " CPU");
+        }
+        if (jvm.vmThreadCpuNanos() != JvmActivity.UNKNOWN) {
+            more.add("VM thread " + time(jvm.vmThreadCpuNanos()) + " CPU");
+        }
+        if (jvm.jitNanos() != JvmActivity.UNKNOWN) {
+            // the compilations' elapsed time, waits for a core included: more than their CPU on a busy machine
+            more.add("JIT compilations " + time(jvm.jitNanos()) + " elapsed");
+        }
+        if (jvm.classesUnloaded() > 0) {
+            more.add(String.format(Locale.ROOT, "%,d classes unloaded", jvm.classesUnloaded()));
+        }
+        if (!more.isEmpty()) {
+            out.append("     ").append(String.join(separator, more)).append('\n');
+        }
+    }
+
+    /**
+     * Whether the stage table gets a column of each stage's GC pause time: when the pauses are 1 %
+     * of the build or more, or with {@code verbose} when there are any.
+     */
+    private static boolean gcColumn(BuildStats stats, boolean verbose) {
+        return stats.jvm().map(j -> {
+            long paused = j.activity().pauseNanos();
+            return paused > 0 && (verbose || paused * 100 >= stats.wallNanos());
+        }).orElse(false);
+    }
+
+    /** A time as the JVM line says it: {@code 0.43 s} from a second's tenth up, else {@code 12 ms}, {@code 3.5 ms}. */
+    static String time(long nanos) {
+        return nanos >= 100_000_000L ? String.format(Locale.ROOT, "%.2f s", nanos / 1e9)
+                : trim(nanos / 1e6) + " ms";
+    }
+
+    /**
      * The stage table. CPU is printed in whole milliseconds: it is the process's CPU time, which
      * the OS counts in clock ticks (10 ms on Linux), where wall time is read to the nanosecond.
      */
     private static void stages(Session session, BuildStats stats, boolean verbose, StringBuilder out) {
         Map<String, StageBreakdown> breakdown = session == null ? Map.of() : StageBreakdown.of(session);
-        out.append(String.format(Locale.ROOT, "%n%-14s %10s %7s %10s %8s %8s%n", "stage", "wall ms", "share",
-                "CPU ms", "running", "waiting"));
+        boolean gc = gcColumn(stats, verbose);
+        out.append(String.format(Locale.ROOT, "%n%-14s %10s %7s %10s %8s %8s%s%n", "stage", "wall ms", "share",
+                "CPU ms", "running", "waiting", gc ? String.format(Locale.ROOT, " %8s", "GC ms") : ""));
         long total = Math.max(1, stats.wallNanos());
         long stageSum = 0;
         int tiny = 0;
@@ -123,16 +206,19 @@ final class ConsoleSummary {
                 continue;
             }
             StageBreakdown split = breakdown.get(stage.stage().id());
-            out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.0f %8s %8s%s%n", stage.stage().id(),
+            // without trailing blanks: a stage with no pauses (or no samples) has empty cells at the end
+            out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.0f %8s %8s%s%s", stage.stage().id(),
                     stage.wallNanos() / 1e6, 100.0 * stage.wallNanos() / total, stage.cpuNanos() / 1e6,
                     split == null ? "" : percent(split.runningShare()), split == null ? "" : percent(split.waitingShare()),
-                    stage.failed() ? "  FAILED" : ""));
+                    gc ? gcCell(stats.jvm().get().pauseNanos(stage.stage())) : "", stage.failed() ? "  FAILED" : "")
+                    .stripTrailing()).append('\n');
         }
         // The build's row is the whole build (100 %), not the sum of the rows above: "total" beside
         // the stages' share of the build read as a contradiction (the two differ by what ran
         // between the stages), so that share has a line of its own.
-        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.0f%n", "build", stats.wallNanos() / 1e6,
-                100.0, stats.cpuNanos() / 1e6));
+        out.append(String.format(Locale.ROOT, "%-14s %10.1f %6.1f%% %10.0f%s%n", "build", stats.wallNanos() / 1e6,
+                100.0, stats.cpuNanos() / 1e6,
+                gc ? String.format(Locale.ROOT, " %8s %8s", "", "") + gcCell(stats.jvm().get().activity().pauseNanos()) : ""));
         List<String> notes = new ArrayList<>();
         if (tiny > 0) {
             notes.add(String.format(Locale.ROOT, "%d stages under %.1f ms not shown; --verbose shows all", tiny,
@@ -141,6 +227,11 @@ final class ConsoleSummary {
         notes.add(String.format(Locale.ROOT, "%.1f%% of the build ran between the stages",
                 100.0 * Math.max(0, total - stageSum) / total));
         out.append('(').append(String.join("; ", notes)).append(")\n");
+    }
+
+    /** A stage's GC pause time in the table's column: blank when it had none. */
+    private static String gcCell(long nanos) {
+        return nanos == 0 ? String.format(Locale.ROOT, " %8s", "") : String.format(Locale.ROOT, " %8.1f", nanos / 1e6);
     }
 
     private static void hotspots(BuildStats stats, boolean verbose, StringBuilder out) {

@@ -177,6 +177,9 @@ final class ProfileRun {
             writers.shutdown();
             throw e;
         }
+        if (session.jvm().recorded()) { // the JVM's figures, from the session: its stages are the build's
+            buildStats = buildStats.withJvm(JvmFigures.of(session));
+        }
         long stopNanos = System.nanoTime() - stopBegin;
         long stopCpuNanos = BuildStatsRecorder.processCpuNanos() - stopCpuBegin;
         session = BundledLibraries.reclassify(session);

@@ -5,6 +5,8 @@ import dev.markata.profiler.io.AtomicFiles;
 import dev.markata.lifecycle.BuildFailure;
 import dev.markata.lifecycle.Stage;
 import dev.markata.profiler.io.JsonWriter;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -34,6 +36,20 @@ import java.time.temporal.ChronoUnit;
  * and compiling that code, so a CI check comparing documents' times across builds can leave it out.
  * {@code finished_at} is when the figures were taken (UTC, ISO-8601) and {@code documents_total}
  * how many documents had per-document work.
+ *
+ * <p>What the JVM did during the build (a profiled build's, and {@code --stats-json}'s) adds,
+ * before {@code stages}:
+ * <pre>{@code
+ *  "jvm": {"gc_pauses": 155, "gc_pause_ms": 430.0, "gc_longest_pause_ms": 12.0, "gc_cycles": 0,
+ *          "gc_cycle_ms": 0.0, "jit_ms": 550.0, "compiler_cpu_ms": 610.2, "gc_cpu_ms": 0.0,
+ *          "vm_thread_cpu_ms": 452.1, "classes_loaded": 6120, "classes_unloaded": 0},
+ * }</pre>
+ * and {@code "gc_pause_ms"} to each stage (its part of the pauses, by overlap). Pauses are
+ * stop-the-world pauses, each to the millisecond ({@code GcPause}); {@code gc_cycles} are a
+ * concurrent collector's cycles (ZGC, Shenandoah), which ran beside the build. The thread CPU
+ * figures ({@code compiler_cpu_ms}, {@code gc_cpu_ms}, {@code vm_thread_cpu_ms}) are read from
+ * Linux's {@code /proc} and left out elsewhere, as is any figure the JVM did not give. Additive
+ * fields: the schema stays {@code markata-build-stats/1}.
  *
  * <p>A profiled build also writes its figures in this schema beside its report
  * ({@code index.stats.json}), for the next profiled build to compare itself with
@@ -81,12 +97,18 @@ public final class StatsJson {
         }
         json.name("wall_ms").value(millis(stats.wallNanos()))
                 .name("cpu_ms").value(millis(stats.cpuNanos()));
+        if (stats.jvm().isPresent()) {
+            writeJvm(stats.jvm().get().activity(), json);
+        }
         json.name("stages").beginArray();
         for (BuildStats.StageStat stage : stats.stages()) {
             json.beginObject().name("stage").value(stage.stage().id())
                     .name("wall_ms").value(millis(stage.wallNanos()))
-                    .name("cpu_ms").value(millis(stage.cpuNanos()))
-                    .name("failed").value(stage.failed()).endObject();
+                    .name("cpu_ms").value(millis(stage.cpuNanos()));
+            if (stats.jvm().isPresent()) {
+                json.name("gc_pause_ms").value(millis(stats.jvm().get().pauseNanos(stage.stage())));
+            }
+            json.name("failed").value(stage.failed()).endObject();
         }
         json.endArray().name("hooks").beginArray();
         for (BuildStats.HookStat hook : stats.hooks()) {
@@ -113,6 +135,35 @@ public final class StatsJson {
             json.endObject().endObject();
         }
         json.endArray().endObject().flush();
+    }
+
+    /** The {@code "jvm"} object: what the JVM did during the build; a figure it or the OS did not give is left out. */
+    private static void writeJvm(JvmActivity jvm, JsonWriter json) {
+        GcPause longest = jvm.longestPause();
+        json.name("jvm").beginObject()
+                .name("gc_pauses").value(jvm.gcPauses().size())
+                .name("gc_pause_ms").value(millis(jvm.pauseNanos()))
+                .name("gc_longest_pause_ms").value(millis(longest == null ? 0 : longest.durationNanos()))
+                .name("gc_cycles").value(jvm.gcCycles())
+                .name("gc_cycle_ms").value(millis(jvm.gcCycleNanos()));
+        optional(json, "jit_ms", jvm.jitNanos(), true);
+        optional(json, "compiler_cpu_ms", jvm.compilerCpuNanos(), true);
+        optional(json, "gc_cpu_ms", jvm.gcCpuNanos(), true);
+        optional(json, "vm_thread_cpu_ms", jvm.vmThreadCpuNanos(), true);
+        optional(json, "classes_loaded", jvm.classesLoaded(), false);
+        optional(json, "classes_unloaded", jvm.classesUnloaded(), false);
+        json.endObject();
+    }
+
+    private static void optional(JsonWriter json, String name, long value, boolean nanos) {
+        if (value == JvmActivity.UNKNOWN) {
+            return;
+        }
+        if (nanos) {
+            json.name(name).value(millis(value));
+        } else {
+            json.name(name).value(value);
+        }
     }
 
     /** Milliseconds with microsecond precision. */

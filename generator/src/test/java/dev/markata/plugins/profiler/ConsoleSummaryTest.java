@@ -8,6 +8,8 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -77,9 +79,78 @@ class ConsoleSummaryTest {
         List<String> lines = ConsoleSummary.render(Reports.of(wideBuild()), stats, ReportOptions.defaults(), false, "")
                 .lines().toList();
 
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("load +29\\.8 +[0-9.]+% +50 .*"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).matches("glob +4\\.1 +[0-9.]+% +0 .*"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("load +29\\.8 +[0-9.]+% +50( .*)?"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("glob +4\\.1 +[0-9.]+% +0( .*)?"));
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("build +40\\.0 +100\\.0% +60"));
+    }
+
+    private static final long MS = 1_000_000L;
+
+    /**
+     * A build of load 0-100 ms, render 100-400 ms and save 400-500 ms with three pauses: 95-105 ms
+     * (across load and render), 200-212 ms (render, the longest) and 450-452 ms (save).
+     */
+    private static BuildStats withPauses(long buildWallNanos) {
+        JvmActivity jvm = new JvmActivity(true, List.of(
+                new GcPause(95 * MS, 10 * MS, "Copy", "end of minor GC", "Allocation Failure"),
+                new GcPause(200 * MS, 12 * MS, "Copy", "end of minor GC", "Allocation Failure"),
+                new GcPause(450 * MS, 2 * MS, "MarkSweepCompact", "end of major GC", "System.gc()")),
+                0, 0, 550 * MS, 610 * MS, JvmActivity.UNKNOWN, 40 * MS, 6120, 3);
+        JvmFigures figures = JvmFigures.of(jvm, List.of(new JvmFigures.StageTime(Stage.LOAD, 0, 100 * MS),
+                new JvmFigures.StageTime(Stage.RENDER, 100 * MS, 400 * MS), new JvmFigures.StageTime(Stage.SAVE, 400 * MS, 500 * MS)));
+        return new BuildStats(List.of(new BuildStats.StageStat(Stage.LOAD, 100 * MS, 100 * MS, false),
+                new BuildStats.StageStat(Stage.RENDER, 300 * MS, 500 * MS, false),
+                new BuildStats.StageStat(Stage.SAVE, 100 * MS, 100 * MS, false)), List.of(), List.of(), buildWallNanos,
+                700 * MS, Optional.empty()).withJvm(figures);
+    }
+
+    @Test
+    void aLineSaysWhatTheJvmDidAndTheStageTableEachStagesPauses() {
+        List<String> lines = ConsoleSummary.render(null, withPauses(500 * MS), ReportOptions.defaults(), false, "")
+                .lines().toList();
+
+        assertThat(lines.get(1)).isEqualTo("JVM: 3 GC pauses, 24 ms (4.8% of the build; longest 12 ms, in render)"
+                + " · JIT compiler 0.61 s CPU on its own threads · 6,120 classes loaded");
+        assertThat(lines).contains(
+                "stage             wall ms   share     CPU ms  running  waiting    GC ms",
+                // the pause across load and render is split between them by its overlap with each
+                "load                100.0   20.0%        100                        5.0",
+                "render              300.0   60.0%        500                       17.0",
+                "save                100.0   20.0%        100                        2.0",
+                "build               500.0  100.0%        700                       24.0");
+    }
+
+    @Test
+    void thePauseColumnIsLeftOutWhenThePausesAreNotMaterialAndVerboseSaysMore() {
+        BuildStats stats = withPauses(10_000 * MS); // 24 ms of a 10 s build
+
+        List<String> lines = ConsoleSummary.render(null, stats, ReportOptions.defaults(), false, "").lines().toList();
+        assertThat(lines.get(1)).startsWith("JVM: 3 GC pauses, 24 ms (0.2% of the build;");
+        assertThat(lines).noneSatisfy(l -> assertThat(l).contains("GC ms"));
+
+        List<String> verbose = ConsoleSummary.render(null, stats, ReportOptions.defaults(), true, "").lines().toList();
+        assertThat(verbose.get(2)).isEqualTo("     Copy 2 pauses 22 ms · MarkSweepCompact 1 pause 2.0 ms · VM thread 40 ms CPU"
+                + " · JIT compilations 0.55 s elapsed · 3 classes unloaded");
+        assertThat(verbose).anySatisfy(l -> assertThat(l).endsWith("GC ms"));
+    }
+
+    @Test
+    void aBuildWithoutTheJvmsFiguresHasNoJvmLine() {
+        BuildStats stats = new BuildStats(List.of(new BuildStats.StageStat(Stage.LOAD, 100 * MS, 100 * MS, false)),
+                List.of(), List.of(), 100 * MS, 100 * MS, Optional.empty());
+
+        String text = ConsoleSummary.render(null, stats, ReportOptions.defaults(), false, "");
+
+        assertThat(text).doesNotContain("JVM:").doesNotContain("GC ms");
+    }
+
+    @Test
+    void theSummaryWithTheJvmLineStillFitsTheScreen() {
+        List<String> lines = ConsoleSummary.render(Reports.of(wideBuild()), withPauses(500 * MS), ReportOptions.defaults(),
+                false, "").lines().toList();
+
+        assertThat(lines).hasSizeLessThanOrEqualTo(ConsoleSummary.SCREEN_LINES);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("JVM: 3 GC pauses"));
     }
 
     /** The build thread runs 20 hooks, hook {@code i} with {@code 30 + 4 i} ms of work six frames deep. */

@@ -156,7 +156,7 @@ class ProfiledBuildTest {
                 .sum();
         assertThat((double) buildThreadSampled).isCloseTo(buildWall, within(buildWall * 0.05));
         // the console says so too: at most 5 % of the build ran between the stages
-        assertThat(run.err()).containsPattern("(?m)^build +[0-9.]+ +100\\.0% +[0-9.]+$")
+        assertThat(run.err()).containsPattern("(?m)^build +[0-9.]+ +100\\.0% +[0-9.]+( +[0-9.]+)?$")
                 .containsPattern("[0-4]\\.[0-9]% of the build ran between the stages");
     }
 
@@ -215,7 +215,10 @@ class ProfiledBuildTest {
         Path report = profile.resolve("index.html");
         assertThat(err).containsPattern("(?m)^render +[0-9.]+ +[0-9.]+% +[0-9.]+")
                 // the build's own row is all of it; what ran outside the stages is said apart
-                .containsPattern("(?m)^build +[0-9.]+ +100\\.0% +[0-9.]+$")
+                .containsPattern("(?m)^build +[0-9.]+ +100\\.0% +[0-9.]+( +[0-9.]+)?$") // and its GC pauses, when material
+                // what the JVM did beside the build, from the profile's session
+                .containsPattern("(?m)^JVM: ([0-9,]+ GC pauses?, [0-9.]+ m?s \\([0-9.]+% of the build; longest [0-9.]+ m?s(, in [a-z_]+)?\\)"
+                        + "|no GC pauses)( · .*)? · [0-9,]+ classes loaded$")
 
                 .contains("Plugin hotspots (5 of ")
                 .containsPattern("Slowest documents \\(10 of " + POSTS + "(" + Pattern.quote(ConsoleSummary.WARM_UP_NOTE)

@@ -251,6 +251,17 @@ class ProfilerRunsTest {
         assertThat(java.time.Instant.parse(json.get("finished_at").getAsString())).isBeforeOrEqualTo(java.time.Instant.now());
         JsonObject slowest = json.getAsJsonArray("documents").get(0).getAsJsonObject();
         assertThat(slowest.getAsJsonObject("stages").keySet()).contains("load", "render", "save");
+        // what the JVM did, watched without the profiler; each stage's part of the pauses
+        JsonObject jvm = json.getAsJsonObject("jvm");
+        assertThat(jvm.get("gc_pauses").getAsInt()).isNotNegative();
+        assertThat(jvm.get("classes_loaded").getAsLong()).isNotNegative(); // none when an earlier test's build loaded them
+        assertThat(jvm.get("jit_ms").getAsDouble()).isNotNegative();
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(jvm.get("compiler_cpu_ms").getAsDouble()).isNotNegative();
+        }
+        double stagePauses = StreamSupport.stream(json.getAsJsonArray("stages").spliterator(), false)
+                .mapToDouble(s -> s.getAsJsonObject().get("gc_pause_ms").getAsDouble()).sum();
+        assertThat(stagePauses).isNotNegative().isLessThanOrEqualTo(jvm.get("gc_pause_ms").getAsDouble() + 0.001);
     }
 
     @Test

@@ -170,9 +170,12 @@ public final class ProfilerAgent {
         }, "markata-profiler-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         loadWhatTheShutdownLoads(hook);
+        Runnable firstNotificationMade = makeTheFirstGcNotification();
         try {
             profiler.start();
+            firstNotificationMade.run();
         } catch (RuntimeException e) {
+            firstNotificationMade.run();
             Runtime.getRuntime().removeShutdownHook(hook);
             if (Thread.getDefaultUncaughtExceptionHandler() == uncaught) {
                 Thread.setDefaultUncaughtExceptionHandler(uncaught.previous);
@@ -184,6 +187,50 @@ public final class ProfilerAgent {
             return null;
         }
         return hook;
+    }
+
+    /**
+     * In a JVM that has not collected yet (most, at an agent's start), one collection with a GC
+     * listener registered, so that the JDK makes its first GC notification soon after the start:
+     * the recording listens for them (what the JVM did, {@link dev.markata.profiler.JvmWatch}), and the first one
+     * loads some 40 classes and spins reflection code on the JDK's notification thread. A
+     * program that collects for the first time with its heap full (a G1 heap filled with arrays
+     * of 64 kB, humongous, has no young collection before) had them loaded then, with this
+     * agent's transformer registered: "*** java.lang.instrument ASSERTION FAILED ***" (as below).
+     * With the catch types JvmWatch loads, 1 run in 20 of ProfilerAgentTest's full heap still
+     * said it without this, none of 20 with it. The collection comes before the recording's zero
+     * (not in its pauses). The JDK makes the notification on its own thread, after the agent's
+     * start (it waited 200 ms for it in vain), so nothing waits for it here: the listener only
+     * has to stay until the recording's is there, which the returned task then removes.
+     */
+    private static Runnable makeTheFirstGcNotification() {
+        List<java.lang.management.GarbageCollectorMXBean> beans =
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        long collections = 0;
+        for (java.lang.management.GarbageCollectorMXBean bean : beans) {
+            collections += Math.max(0, bean.getCollectionCount());
+        }
+        if (collections > 0) {
+            return () -> { };
+        }
+        javax.management.NotificationListener none = (notification, handback) -> { };
+        List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean bean : beans) {
+            if (bean instanceof javax.management.NotificationEmitter emitter) {
+                emitter.addNotificationListener(none, null, null);
+                emitters.add(emitter);
+            }
+        }
+        System.gc();
+        return () -> {
+            for (javax.management.NotificationEmitter emitter : emitters) {
+                try {
+                    emitter.removeNotificationListener(none);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // not there: nothing to remove
+                }
+            }
+        };
     }
 
     /**
@@ -394,8 +441,12 @@ public final class ProfilerAgent {
             }
             if (options.print() != AgentOptions.Print.NONE) {
                 // the time as the reports say it: 312.4 ms, 1.234 s
+                // and the GC pauses, when the JVM stopped the program for some: time no method took
+                int pauses = session.jvm().gcPauses().size();
+                String gc = pauses == 0 ? "" : ", " + pauses + " GC pause" + (pauses == 1 ? " " : "s ")
+                        + TextRenderer.readableDuration(session.jvm().pauseNanos());
                 err.println(PREFIX + "wrote " + output + " (" + session.sampleCount() + " samples, "
-                        + TextRenderer.readableDuration(session.duration().toNanos()) + ", sampler "
+                        + TextRenderer.readableDuration(session.duration().toNanos()) + gc + ", sampler "
                         + session.sampler().name() + ")");
             }
             String stopped = session.metadata().get("sampling.stopped"); // "at 463.0 ms: OutOfMemoryError: ..."

@@ -5,6 +5,8 @@ import dev.markata.profiler.Session;
 import dev.markata.profiler.TimeMode;
 import dev.markata.profiler.model.Frame;
 import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.model.Sample;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.StackTable;
@@ -50,7 +52,15 @@ import java.util.TreeMap;
  *                                         startGap = start - the previous span's start (the first
  *                                         span's: its start); category and name are string
  *                                         indexes; attributes indexes spanAttributeSets, -1 = none
- *   "spanAttributeSets": [[key, value, key, value...], ...]   string indexes, keys sorted }
+ *   "spanAttributeSets": [[key, value, key, value...], ...]   string indexes, keys sorted
+ *   "jvm": {"gcPauses": [start, duration, collector, action, cause, ...]   5 per pause, in time
+ *                                         order; the names are string indexes
+ *           "gcCycles", "gcCycleNanos", "jitNanos", "compilerCpuNanos", "gcCpuNanos",
+ *           "vmThreadCpuNanos", "classesLoaded", "classesUnloaded"}
+ *                                         what the JVM did ({@code JvmActivity}); a figure not
+ *                                         known is left out, and so is "jvm" when nothing was
+ *                                         recorded. Added to version 2 in session 17: a file
+ *                                         without it is read as recording nothing }
  * </pre>
  * All times are nanoseconds since the session started, except {@code startedAt}.
  *
@@ -104,6 +114,11 @@ public final class SessionJson {
         indexSpans(session.spans(), strings, attributeSets, attributeSetList, spanCategories, spanAttributes);
         indexFrames(session.frames(), strings);
         indexNames(session.spans(), strings, spanNames);
+        for (GcPause pause : session.jvm().gcPauses()) {
+            strings.index(pause.collector());
+            strings.index(pause.action());
+            strings.index(pause.cause());
+        }
 
         JsonBytes json = new JsonBytes(estimatedSize(session, strings));
         json.beginObject()
@@ -136,8 +151,54 @@ public final class SessionJson {
             json.endArray();
         }
         json.endArray();
+        writeJvm(session.jvm(), strings, json);
         json.endObject();
         return json.toByteArray();
+    }
+
+    private static void writeJvm(JvmActivity jvm, StringTable strings, JsonBytes json) {
+        if (!jvm.recorded()) {
+            return;
+        }
+        json.name("jvm").beginObject().name("gcPauses").beginArray();
+        for (GcPause pause : jvm.gcPauses()) {
+            json.value(pause.startNanos()).value(pause.durationNanos()).value(strings.index(pause.collector()))
+                    .value(strings.index(pause.action())).value(strings.index(pause.cause()));
+        }
+        json.endArray().name("gcCycles").value(jvm.gcCycles()).name("gcCycleNanos").value(jvm.gcCycleNanos());
+        String[] names = {"jitNanos", "compilerCpuNanos", "gcCpuNanos", "vmThreadCpuNanos", "classesLoaded",
+                "classesUnloaded"};
+        long[] values = {jvm.jitNanos(), jvm.compilerCpuNanos(), jvm.gcCpuNanos(), jvm.vmThreadCpuNanos(),
+                jvm.classesLoaded(), jvm.classesUnloaded()};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != JvmActivity.UNKNOWN) {
+                json.name(names[i]).value(values[i]);
+            }
+        }
+        json.endObject();
+    }
+
+    /** The "jvm" object, or {@link JvmActivity#NONE} when the session has none (saved before it was recorded). */
+    private static JvmActivity readJvm(Map<?, ?> root, List<String> strings) {
+        if (!(root.get("jvm") instanceof Map<?, ?> jvm)) {
+            return JvmActivity.NONE;
+        }
+        Fields f = new Fields(jvm);
+        List<Object> rows = f.list("gcPauses");
+        requireRows(rows, 5, "jvm.gcPauses");
+        List<GcPause> pauses = new ArrayList<>(rows.size() / 5);
+        for (int i = 0; i < rows.size(); i += 5) {
+            pauses.add(new GcPause(toLong(rows.get(i)), toLong(rows.get(i + 1)), strings.get(toInt(rows.get(i + 2))),
+                    strings.get(toInt(rows.get(i + 3))), strings.get(toInt(rows.get(i + 4)))));
+        }
+        return new JvmActivity(true, pauses, toInt(f.get("gcCycles")), f.number("gcCycleNanos"),
+                optional(jvm, "jitNanos"), optional(jvm, "compilerCpuNanos"), optional(jvm, "gcCpuNanos"),
+                optional(jvm, "vmThreadCpuNanos"), optional(jvm, "classesLoaded"), optional(jvm, "classesUnloaded"));
+    }
+
+    private static long optional(Map<?, ?> object, String name) {
+        Object value = object.get(name);
+        return value == null ? JvmActivity.UNKNOWN : toLong(value);
     }
 
     private static void writeStrings(StringTable strings, JsonBytes json) {
@@ -258,7 +319,7 @@ public final class SessionJson {
                 new Session.SamplerInfo((String) sampler.get("name"), (String) sampler.get("detail")),
                 AsyncMode.valueOf(f.string("asyncMode")),
                 TimeMode.valueOf(f.string("timeMode")),
-                frames, stacks, threads, spans, stringMap(f.map("metadata")));
+                frames, stacks, threads, spans, stringMap(f.map("metadata")), readJvm(root, strings));
     }
 
     private static void writeFrames(Session session, StringTable strings, JsonBytes json) {

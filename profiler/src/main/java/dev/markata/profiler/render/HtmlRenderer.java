@@ -134,7 +134,7 @@ public final class HtmlRenderer implements Renderer {
         }
         return new Session(session.startedAt(), session.duration(), session.interval(), session.cpuTime(),
                 session.targetDescription(), session.sampler(), session.asyncMode(), session.timeMode(), frames,
-                session.stacks(), session.threads(), session.spans(), session.metadata());
+                session.stacks(), session.threads(), session.spans(), session.metadata(), session.jvm());
     }
 
     private void writeOptions(Writer out) {

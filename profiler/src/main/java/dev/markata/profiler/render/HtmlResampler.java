@@ -48,7 +48,8 @@ final class HtmlResampler {
         }
         Session copy = new Session(session.startedAt(), session.duration(), session.interval().multipliedBy(factor),
                 session.cpuTime(), session.targetDescription(), session.sampler(), session.asyncMode(),
-                session.timeMode(), session.frames(), session.stacks(), threads, session.spans(), session.metadata());
+                session.timeMode(), session.frames(), session.stacks(), threads, session.spans(), session.metadata(),
+                session.jvm());
         return copy.withMetadata(NOTE_KEY, rows + " sample rows resampled to " + kept
                 + " (one in " + factor + ", each standing for the time of the " + factor + " it replaces)");
     }

@@ -2,6 +2,7 @@ package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.model.FrameKind;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.process.CallNode;
 import dev.markata.profiler.process.DeepStacks;
 
@@ -91,6 +92,9 @@ public final class TextRenderer extends TreeRenderer {
         lines.add(columns("Duration: " + Scale.readable(session.duration().toNanos()),
                 "CPU time: " + Scale.readable(session.cpuTime().toNanos())));
         lines.add(cut("Program:  " + session.targetDescription()));
+        if (session.jvm().recorded()) { // time the JVM took for itself, which the samples charge to the program's methods
+            lines.add(jvmLine(session.jvm(), options.unicode() ? " · " : "; "));
+        }
         String outcome = session.metadata().get("outcome");
         if (outcome != null) {
             String stage = session.metadata().get("failed_stage");
@@ -119,6 +123,23 @@ public final class TextRenderer extends TreeRenderer {
         }
         text.append(options.unicode() ? "╰" : "+").append(h.repeat(width)).append(options.unicode() ? "╯" : "+")
                 .append("\n\n");
+    }
+
+    /** {@code JVM:      3 GC pauses 24.0 ms (longest 12.0 ms) · JIT 610.0 ms CPU · 6,120 classes loaded}. */
+    private static String jvmLine(JvmActivity jvm, String separator) {
+        List<String> parts = new ArrayList<>();
+        int pauses = jvm.gcPauses().size();
+        parts.add(pauses == 0 ? "no GC pauses" : String.format(Locale.ROOT, "%,d GC pause%s %s (longest %s)", pauses,
+                pauses == 1 ? "" : "s", Scale.readable(jvm.pauseNanos()), Scale.readable(jvm.longestPause().durationNanos())));
+        if (jvm.compilerCpuNanos() != JvmActivity.UNKNOWN) {
+            parts.add("JIT " + Scale.readable(jvm.compilerCpuNanos()) + " CPU");
+        } else if (jvm.jitNanos() != JvmActivity.UNKNOWN) {
+            parts.add("JIT " + Scale.readable(jvm.jitNanos()));
+        }
+        if (jvm.classesLoaded() != JvmActivity.UNKNOWN) {
+            parts.add(String.format(Locale.ROOT, "%,d classes loaded", jvm.classesLoaded()));
+        }
+        return "JVM:      " + String.join(separator, parts);
     }
 
     /**

@@ -2,11 +2,13 @@ package dev.markata.profiler.sampling;
 
 import dev.markata.profiler.AsyncMode;
 import dev.markata.profiler.HandOff;
+import dev.markata.profiler.JvmWatch;
 import dev.markata.profiler.SamplerChoice;
 import dev.markata.profiler.Session;
 import dev.markata.profiler.SpanScope;
 import dev.markata.profiler.ThreadSelection;
 import dev.markata.profiler.TimeMode;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.model.Span;
 
 import java.lang.management.ManagementFactory;
@@ -53,6 +55,8 @@ public final class Recording {
     private volatile long startNanoTime;
     private volatile long stoppedAtNanos = Long.MAX_VALUE;
     private volatile long cpuAtStart;
+    /** What the JVM does meanwhile; started as the sampling begins. */
+    private volatile JvmWatch jvm;
     private final FrameTable frames;
     private final ConcurrentHashMap<Thread, ThreadContext> contexts = new ConcurrentHashMap<>();
     /** Carriers of sampled virtual threads, by Java thread id; made at stop by the sampler. */
@@ -142,7 +146,8 @@ public final class Recording {
 
     /**
      * Starts doing, on a thread of its own, the slow part of the first start in a JVM: linking
-     * the JDK's stack walking and the JVM's management beans and, when {@code library}, loading
+     * the JDK's stack walking and the JVM's management beans (the collectors' too, for the
+     * {@link JvmWatch}) and, when {@code library}, loading
      * async-profiler's native library (~30 ms of CPU: async-profiler reads the JVM's symbols as
      * it loads). A start waits for what is still being done (the library loads under one lock)
      * and does what was not. Each part once per JVM (a call with {@code library} after one
@@ -162,6 +167,7 @@ public final class Recording {
                 if (jdk) {
                     submittingStack();
                     processCpuNanos();
+                    JvmWatch.start().stop(); // the collectors' beans and their notifications' classes: ~25 ms cold
                 }
             } catch (RuntimeException | LinkageError e) {
                 // a library that failed to load stays failed: the start says why when it asks for it
@@ -206,8 +212,10 @@ public final class Recording {
      */
     void samplingBegins() {
         cpuAtStart = processCpuNanos();
+        JvmWatch watch = JvmWatch.start();
+        jvm = watch;
         startedAt = Instant.now();
-        startNanoTime = System.nanoTime();
+        startNanoTime = watch.zeroNanoTime();
         for (ThreadContext context : sampledThreads) {
             context.sampledSinceNanos = 0;
             context.lastSampleNanos = 0;
@@ -603,12 +611,15 @@ public final class Recording {
             throw new IllegalStateException("recording already stopped");
         }
         active = false;
-        long durationNanos = nanosSinceStart();
+        long stopNanoTime = System.nanoTime();
+        long durationNanos = stopNanoTime - startNanoTime;
         stoppedAtNanos = durationNanos;
         // The CPU of the recorded time, taken with its duration: reading the recording back
         // below costs tens of milliseconds of CPU, which made a short run's figure read as
         // several cores' worth ("341 % of a core" for a hello world on two cores).
         long cpuNanos = Math.max(0, processCpuNanos() - cpuAtStart);
+        JvmWatch watch = jvm;
+        JvmActivity jvmActivity = watch == null ? JvmActivity.NONE : watch.stop(stopNanoTime);
         if (watcher != null) {
             watcher.interrupt();
             LockSupport.unpark(watcher);
@@ -628,7 +639,8 @@ public final class Recording {
         }
         Duration cpu = Duration.ofNanos(cpuNanos);
         Session session = new SessionAssembler(frames, startingThread.getId(), options.asyncMode())
-                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(), allContexts());
+                .assemble(this, durationNanos, cpu, samplerInfo, interval, spanRecords(), allContexts())
+                .withJvm(jvmActivity);
         if (sampler instanceof AsyncProfilerSampler async && async.jfrOutputError() != null) {
             session = session.withMetadata("jfr.error", async.jfrOutputError());
         }

@@ -461,7 +461,8 @@ class ProfilerAgentTest {
     private static final String TIME = "(?:\\d+\\.\\d ms|\\d+\\.\\d{3} s)";
     /** The agent's line at exit: the report, its samples, its time with the reports' unit, the sampler. */
     private static final java.util.regex.Pattern WROTE = java.util.regex.Pattern.compile(
-            "markata-profiler: wrote (.+) \\((\\d+) samples, (" + TIME + "), sampler [a-z-]+\\)");
+            "markata-profiler: wrote (.+) \\((\\d+) samples, (" + TIME + ")(, (\\d+) GC pauses? " + TIME + ")?, sampler"
+                    + " [a-z-]+\\)");
 
     /**
      * The line at exit said {@code 0.312 s} for a 300 ms program, where its reports (the text
@@ -479,6 +480,24 @@ class ProfilerAgentTest {
             assertThat(wrote.group(1)).isEqualTo(output.toString());
             assertThat(wrote.group(3)).as("a 0.3 s run").endsWith(" ms");
         });
+    }
+
+    /** The agent's session has what the JVM did, and its line at exit the GC pauses. */
+    @Test
+    void theAgentsReportAndLineSayTheGcPausesOfTheProgram() throws Exception {
+        Path output = dir.resolve("gc.session.json");
+        Run run = run("output=" + output, "gc", System.getProperty("java.class.path"), "-XX:+UseSerialGC", "-Xmx64m");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Session session = Session.load(output);
+        assertThat(session.jvm().gcPauses()).anySatisfy(p -> {
+            assertThat(p.collector()).isEqualTo("MarkSweepCompact");
+            assertThat(p.cause()).isEqualTo("System.gc()");
+        });
+        assertThat(session.jvm().classesLoaded()).isPositive();
+        java.util.regex.Matcher wrote = WROTE.matcher(run.stderr().lines().filter(l -> l.contains(" wrote ")).findFirst()
+                .orElseThrow());
+        assertThat(wrote.matches()).isTrue();
+        assertThat(Integer.parseInt(wrote.group(5))).isEqualTo(session.jvm().gcPauses().size());
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.markata.profiler.io;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TestSessions;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import dev.markata.profiler.model.Span;
 import dev.markata.profiler.model.ThreadState;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +38,52 @@ class SessionJsonTest {
 
         assertThat(read).isEqualTo(session);
         assertThat(read.sampleCount()).isEqualTo(35);
+    }
+
+    /** A session with what the JVM did: two pauses, one of them named with HTML. */
+    static Session withJvm() {
+        return sample().withJvm(new JvmActivity(true, List.of(
+                new GcPause(2_000_000, 3_000_000, "Copy", "end of minor GC", "Allocation Failure"),
+                new GcPause(20_000_000, 12_000_000, "<b>MarkSweepCompact</b>", "end of major GC", "System.gc()")),
+                1, 9_000_000, 610_000_000, 640_000_000, JvmActivity.UNKNOWN, 30_000_000, 6120, 3));
+    }
+
+    @Test
+    void roundTripsWhatTheJvmDid() {
+        Session session = withJvm();
+
+        String json = SessionJson.toJson(session);
+        Session read = SessionJson.fromJson(json);
+
+        assertThat(read).isEqualTo(session);
+        assertThat(read.jvm().gcPauses()).hasSize(2);
+        assertThat(read.jvm().gcCpuNanos()).isEqualTo(JvmActivity.UNKNOWN); // not known stays not known
+        assertThat(json).doesNotContain("gcCpuNanos").doesNotContain("<b>");
+    }
+
+    @Test
+    void aSessionWithoutJvmActivityWritesNoneAndReadsBackNone() {
+        String json = SessionJson.toJson(sample());
+
+        assertThat(json).doesNotContain("\"jvm\"");
+        assertThat(SessionJson.fromJson(json).jvm()).isEqualTo(JvmActivity.NONE);
+    }
+
+    /**
+     * A session file written by main before JVM activity was recorded (commit d5bff5f, by
+     * {@code Session.save}: a 50 ms recording of a spin inside a span) still loads, with
+     * {@link JvmActivity#NONE}.
+     */
+    @Test
+    void aSessionSavedBeforeJvmActivityWasRecordedLoads() throws Exception {
+        Path file = Path.of(SessionJsonTest.class.getResource("/sessions/before-jvm-activity.session.json").toURI());
+
+        Session loaded = Session.load(file);
+
+        assertThat(loaded.jvm()).isEqualTo(JvmActivity.NONE);
+        assertThat(loaded.jvm().recorded()).isFalse();
+        assertThat(loaded.spans()).extracting(Span::name).contains("spin");
+        assertThat(loaded.sampleCount()).isPositive();
     }
 
     @Test
@@ -172,5 +221,24 @@ class SessionJsonTest {
         assertThat(mainLane.get(mainLane.size() - 1).startNanos()).isEqualTo(first.duration().toNanos());
         assertThat(mainLane.get(mainLane.size() - 1).stackId()).isEqualTo(mainLane.get(0).stackId());
         assertThat(combined.spans()).hasSize(2);
+    }
+
+    @Test
+    void combineMovesTheSecondRecordingsPausesAfterTheFirstAndAddsTheFigures() {
+        Session first = withJvm();
+        Session second = withJvm();
+
+        JvmActivity both = first.combine(second).jvm();
+
+        long offset = first.duration().toNanos();
+        assertThat(both.gcPauses()).extracting(GcPause::startNanos)
+                .containsExactly(2_000_000L, 20_000_000L, offset + 2_000_000L, offset + 20_000_000L);
+        assertThat(both.pauseNanos()).isEqualTo(2 * first.jvm().pauseNanos());
+        assertThat(both.classesLoaded()).isEqualTo(12_240);
+        assertThat(both.jitNanos()).isEqualTo(1_220_000_000L);
+        assertThat(both.gcCpuNanos()).isEqualTo(JvmActivity.UNKNOWN);
+        assertThat(both.gcCycles()).isEqualTo(2);
+        // with a session saved before JVM activity was recorded, nothing is known of the whole
+        assertThat(first.combine(sample()).jvm()).isEqualTo(JvmActivity.NONE);
     }
 }

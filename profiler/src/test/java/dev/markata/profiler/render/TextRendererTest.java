@@ -2,6 +2,8 @@ package dev.markata.profiler.render;
 
 import dev.markata.profiler.Session;
 import dev.markata.profiler.TestSessions;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,6 +54,24 @@ class TextRendererTest {
 
                 1 node hidden below 2%; full report: site/_profile/profile.html
                 """);
+    }
+
+    /** What the JVM did, in the header: its pauses are in the tree as the methods they stopped. */
+    @Test
+    void theHeaderSaysWhatTheJvmDid() throws IOException {
+        Session withJvm = session.withJvm(new JvmActivity(true, List.of(
+                new GcPause(10_000_000, 3_000_000, "Copy", "end of minor GC", "Allocation Failure"),
+                new GcPause(50_000_000, 12_000_000, "MarkSweepCompact", "end of major GC", "System.gc()")),
+                0, 0, 550_000_000, 640_000_000, JvmActivity.UNKNOWN, 30_000_000, 6120, 0));
+        StringWriter out = new StringWriter();
+        new TextRenderer(ReportOptions.defaults()).render(withJvm, out);
+        StringWriter ascii = new StringWriter();
+        new TextRenderer(ReportOptions.defaults().withUnicode(false)).render(withJvm, ascii);
+
+        assertThat(out.toString()).contains("│ JVM:      2 GC pauses 15.0 ms (longest 12.0 ms) · JIT 640.0 ms CPU · 6,120 classes"
+                + " loaded │");
+        assertThat(ascii.toString()).contains("| JVM:      2 GC pauses 15.0 ms (longest 12.0 ms); JIT 640.0 ms CPU; 6,120 classes"
+                + " loaded |");
     }
 
     @Test

@@ -129,6 +129,13 @@ class App {
     // also counts the profiler stopping and reading its recording back
     if (p.metadata.build_wall_nanos) add("build wall", formatTime(Number(p.metadata.build_wall_nanos)), "fact-build-wall");
     if (p.metadata.build_cpu_nanos) add("build CPU", formatTime(Number(p.metadata.build_cpu_nanos)), "fact-build-cpu");
+    // what the JVM did beside the program (JvmActivity): its pauses are in every thread's samples
+    if (p.jvm) {
+      add("GC pauses", p.jvm.pauses.length ? formatCount(p.jvm.pauses.length) + " · " + formatTime(p.jvm.pauseTotal) : "none", "fact-gc");
+      facts.lastChild.querySelector("dd").title = jvmClauses(p.jvm, p.duration).join("\n");
+      if (p.jvm.compilerCpu !== null) add("JIT CPU", formatTime(p.jvm.compilerCpu), "fact-jit");
+      if (p.jvm.classesLoaded !== null) add("classes loaded", formatCount(p.jvm.classesLoaded), "fact-classes");
+    }
     h.appendChild(facts);
     if (p.metadata["report.resampled"]) {
       const note = el("p", "note", "Resampled: " + p.metadata["report.resampled"] + ". Totals are kept; the timeline is coarser.");

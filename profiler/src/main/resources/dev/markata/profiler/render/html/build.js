@@ -72,6 +72,15 @@ class BuildView {
       "inside the stage over all threads, so with worker threads they can exceed the wall time. Awaiting workers: " +
       "a thread blocked until the work it handed to other threads is done (in the call tree, that wait is filled " +
       "with the workers' work, scaled to it; what no work filled is [await])."));
+    // what the JVM did meanwhile: its pauses stopped every thread, and the samples charge them to
+    // whatever method each thread was in
+    const jvm = p.jvm;
+    const gcColumn = jvm && jvm.pauses.length > 0; // a column of blanks says nothing
+    if (jvm) {
+      const line = el("p", "hint-line jvm-line", "JVM: " + jvmClauses(jvm, buildWall, stages).join(" · "));
+      line.id = "build-jvm";
+      this.root.appendChild(line);
+    }
     const baseline = baselineOf(p.metadata);
     if (baseline) {
       const note = el("p", "hint-line", "Previous: " + baseline.label);
@@ -85,11 +94,15 @@ class BuildView {
       return before === undefined ? ["", "new"] : [formatTime(before), this.change(before, w, baseline.floor)];
     };
     const stageTable = this.table("build-stages", ["Stage", "Wall time"].concat(baseline ? ["Previous", "Change"] : [],
-      ["% of build", "Running", "Waiting", "Awaiting workers", "Unknown"]));
+      ["% of build"], gcColumn ? ["GC pauses"] : [], ["Running", "Waiting", "Awaiting workers", "Unknown"]));
+    // each stage's part of the pauses, by overlap: a pause across two stages is split between them
+    const paused = new Map();
+    if (gcColumn) for (const s of stages) paused.set(s.name, (paused.get(s.name) || 0) + pauseTimeBetween(jvm, s.start, s.end));
+    const gcCell = name => (!gcColumn ? [] : paused.get(name) ? [formatTime(paused.get(name))] : [""]);
     for (const name of stageNames) {
       const w = wall.get(name), e = sampled.get(name) || [0, 0, 0, 0];
-      const tr = this.row(stageTable, [this.link("stage", name), formatTime(w)].concat(compared(name, w), [formatPercent(w, buildWall),
-        formatTime(e[0]), formatTime(e[1]), formatTime(e[3]), formatTime(e[2])]));
+      const tr = this.row(stageTable, [this.link("stage", name), formatTime(w)].concat(compared(name, w), [formatPercent(w, buildWall)],
+        gcCell(name), [formatTime(e[0]), formatTime(e[1]), formatTime(e[3]), formatTime(e[2])]));
       if (name === failedStage) {
         tr.classList.add("failed");
         tr.firstChild.append(" ", el("span", "outcome bad", p.metadata.outcome)); // failed, interrupted
@@ -98,12 +111,13 @@ class BuildView {
     if (baseline) {
       // stages only the earlier build ran (this one failed before them, or a plugin's stage is gone)
       for (const [name, before] of baseline.stages) {
-        if (!wall.has(name)) this.row(stageTable, [name, "", formatTime(before), "not run", "", "", "", "", ""]);
+        if (!wall.has(name)) this.row(stageTable, [name, "", formatTime(before), "not run", ""].concat(gcColumn ? [""] : [], ["", "", "", ""]));
       }
     }
     const totalBefore = baseline && baseline.wall !== null ? [formatTime(baseline.wall), this.change(baseline.wall, buildWall, baseline.floor)]
       : baseline ? ["", ""] : [];
-    this.row(stageTable, ["total", formatTime(buildWall)].concat(totalBefore, ["", "", "", "", ""])).classList.add("total");
+    this.row(stageTable, ["total", formatTime(buildWall)].concat(totalBefore, [""], gcColumn ? [formatTime(jvm.pauseTotal)] : [],
+      ["", "", "", ""])).classList.add("total");
 
     const hooks = p.spans.filter(s => s.category === "hook");
     if (hooks.length) {

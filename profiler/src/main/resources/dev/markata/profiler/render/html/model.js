@@ -92,8 +92,66 @@ function parseProfile(text) {
   return {
     startedAt: d.startedAt, duration: d.durationNanos, interval: d.intervalNanos, cpuTime: d.cpuTimeNanos,
     target: d.target, sampler: d.sampler, asyncMode: d.asyncMode, timeMode: d.timeMode, metadata: d.metadata || {},
-    frames, methodKey, stackParent, stackFrame, stackDepth, threads, spans, sampleCount, rows
+    frames, methodKey, stackParent, stackFrame, stackDepth, threads, spans, sampleCount, rows, jvm: parseJvm(d.jvm, S)
   };
+}
+
+/**
+ * What the JVM itself did (SessionJson's "jvm": JvmActivity), or null for a session saved before
+ * it was recorded. Pauses in time order; a figure the JVM or the OS did not give is null.
+ */
+function parseJvm(j, S) {
+  if (!j || !Array.isArray(j.gcPauses)) return null;
+  const pauses = [];
+  for (let i = 0; i + 4 < j.gcPauses.length; i += 5) {
+    const r = j.gcPauses;
+    pauses.push({ start: r[i], dur: r[i + 1], end: r[i] + r[i + 1], collector: S[r[i + 2]], action: S[r[i + 3]], cause: S[r[i + 4]] });
+  }
+  const known = v => (typeof v === "number" && v >= 0 ? v : null);
+  return {
+    pauses, pauseTotal: pauses.reduce((a, q) => a + q.dur, 0),
+    longest: pauses.reduce((a, q) => (!a || q.dur > a.dur ? q : a), null),
+    cycles: j.gcCycles || 0, cycleNanos: j.gcCycleNanos || 0, jit: known(j.jitNanos), compilerCpu: known(j.compilerCpuNanos),
+    gcCpu: known(j.gcCpuNanos), vmThreadCpu: known(j.vmThreadCpuNanos), classesLoaded: known(j.classesLoaded),
+    classesUnloaded: known(j.classesUnloaded)
+  };
+}
+
+/** The GC pause time between two session times: a pause crossing a bound counts with its part inside (JvmActivity.pauseNanosBetween). */
+function pauseTimeBetween(jvm, from, to) {
+  let sum = 0;
+  if (!jvm) return sum;
+  for (const q of jvm.pauses) sum += Math.max(0, Math.min(q.end, to) - Math.max(q.start, from));
+  return sum;
+}
+
+/**
+ * The JVM's work in words, one clause per figure known: the console summary's JVM line, as the
+ * header's facts and the Build tab show it.
+ */
+function jvmClauses(jvm, wall, stages = []) {
+  if (!jvm) return [];
+  const parts = [];
+  if (!jvm.pauses.length) parts.push("no GC pauses");
+  else {
+    let gc = formatCount(jvm.pauses.length) + " GC pause" + (jvm.pauses.length === 1 ? "" : "s") + ", " + formatTime(jvm.pauseTotal);
+    // the stage the longest pause fell in most, as the console says it
+    let inStage = null, most = 0;
+    for (const s of stages) {
+      const overlap = Math.min(jvm.longest.end, s.end) - Math.max(jvm.longest.start, s.start);
+      if (overlap > most) [inStage, most] = [s.name, overlap];
+    }
+    if (wall > 0) gc += " (" + formatPercent(jvm.pauseTotal, wall) + " of the time; longest " + formatTime(jvm.longest.dur) + ", " +
+      jvm.longest.collector + (inStage ? ", in " + inStage : "") + ")";
+    parts.push(gc);
+  }
+  if (jvm.cycles) parts.push(formatCount(jvm.cycles) + " concurrent GC cycle" + (jvm.cycles === 1 ? "" : "s") + " (" + formatTime(jvm.cycleNanos) + ", beside the program)");
+  if (jvm.compilerCpu !== null) parts.push("JIT compiler " + formatTime(jvm.compilerCpu) + " CPU on its own threads");
+  else if (jvm.jit !== null) parts.push("JIT compiling " + formatTime(jvm.jit));
+  if (jvm.gcCpu !== null && jvm.gcCpu > 0) parts.push("GC threads " + formatTime(jvm.gcCpu) + " CPU");
+  if (jvm.vmThreadCpu !== null) parts.push("VM thread " + formatTime(jvm.vmThreadCpu) + " CPU");
+  if (jvm.classesLoaded !== null) parts.push(formatCount(jvm.classesLoaded) + " classes loaded");
+  return parts;
 }
 
 function makeFrame(cls, method, file, line, kind) {

@@ -1,9 +1,12 @@
 // Timeline: a chronological icicle per thread (not aggregated), stage and hook spans as bands,
+// GC pauses as thin red bands across every lane,
 // Ctrl/Cmd+wheel or pinch to zoom at the pointer (the plain wheel scrolls, as anywhere on the
 // page), drag to pan, hover for details. Drawn on a canvas one pixel
 // column at a time, so 100,000 samples cost what fits on screen, not what was recorded.
 
 const TL_ROW = 16, TL_LANE_HEADER = 20, TL_BAND = 18, TL_AXIS = 20, TL_MAX_DEPTH = 120;
+/** A GC pause's band: translucent, so the frames it crosses stay readable. */
+const GC_PAUSE_COLOUR = "rgba(255,92,64,0.35)";
 
 class TimelineView {
   constructor(app) {
@@ -308,6 +311,16 @@ class TimelineView {
 
   hover(e) {
     const rect = this.canvas.getBoundingClientRect();
+    const pause = this.pauseAt(e.clientX - rect.left, e.clientY - rect.top);
+    if (pause) {
+      clear(this.tooltip);
+      this.tooltip.appendChild(el("div", "tn", "GC pause " + formatTime(pause.dur) + " · " + pause.collector));
+      this.tooltip.appendChild(el("div", null, pause.cause + " · " + pause.action));
+      this.tooltip.appendChild(el("div", "td", "at " + formatTime(pause.start) + " → " + formatTime(pause.end) +
+        " · every thread stood still; times to the millisecond"));
+      this.placeTooltip(e);
+      return;
+    }
     const band = this.bandAt(e.clientX - rect.left, e.clientY - rect.top);
     if (band) {
       clear(this.tooltip);
@@ -403,10 +416,12 @@ class TimelineView {
       ctx.fillText("thread " + lane.thread.name + " · " + formatTime(lane.thread.total), 6, y0 + TL_LANE_HEADER / 2 - 1);
       this.drawLane(ctx, lane, y0, width, scale);
     }
+    this.drawPauses(ctx, X, width, TL_AXIS, height);
     // axis and span strips stay on top while the lanes scroll under them
     ctx.fillStyle = theme.bg;
     ctx.fillRect(0, 0, width, this.lanesTop);
     this.drawAxis(ctx, X, width);
+    this.drawPauses(ctx, X, width, TL_AXIS - 6, TL_AXIS); // a mark on the axis too, where the lanes scroll away
     let y = TL_AXIS;
     if (this.stages.length) {
       this.drawBand(ctx, this.stages, y, X, width, true);
@@ -480,6 +495,35 @@ class TimelineView {
       }
     }
     for (let d = 0; d < depthCap; d++) flush(d, cols);
+  }
+
+  /**
+   * The GC pauses as thin translucent bands across every lane, between y0 and y1: every thread
+   * stood still meanwhile, and its samples there charge the pause to the method it was in. At
+   * least a pixel wide, so a 1 ms pause in a 10 s view is seen.
+   */
+  drawPauses(ctx, X, width, y0, y1) {
+    const jvm = this.app.profile.jvm;
+    if (!jvm || !jvm.pauses.length) return;
+    ctx.fillStyle = GC_PAUSE_COLOUR;
+    for (const q of jvm.pauses) {
+      const x0 = X(q.start), x1 = X(q.end);
+      if (x1 < -1 || x0 > width) continue;
+      ctx.fillRect(x0, y0, Math.max(1, x1 - x0), y1 - y0);
+    }
+  }
+
+  /** The GC pause under a point (within a few pixels: a pause can be one pixel wide), or null. */
+  pauseAt(x, y) {
+    const jvm = this.app.profile.jvm;
+    if (!jvm || !jvm.pauses.length || y < TL_AXIS - 6) return null;
+    const perPx = (this.viewEnd - this.viewStart) / this.width;
+    const t = this.viewStart + x * perPx, slack = 3 * perPx;
+    let best = null;
+    for (const q of jvm.pauses) {
+      if (q.start - slack <= t && t <= q.end + slack && (!best || Math.abs(t - (q.start + q.end) / 2) < Math.abs(t - (best.start + best.end) / 2))) best = q;
+    }
+    return best;
   }
 
   drawAxis(ctx, X, width) {
