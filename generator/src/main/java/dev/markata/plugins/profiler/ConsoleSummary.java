@@ -229,9 +229,12 @@ final class ConsoleSummary {
         out.append('(').append(String.join("; ", notes)).append(")\n");
     }
 
-    /** A stage's GC pause time in the table's column: blank when it had none. */
+    /**
+     * A stage's GC pause time in the table's column: blank when it had none. In whole
+     * milliseconds, as the collectors' notifications time pauses to the millisecond.
+     */
     private static String gcCell(long nanos) {
-        return nanos == 0 ? String.format(Locale.ROOT, " %8s", "") : String.format(Locale.ROOT, " %8.1f", nanos / 1e6);
+        return nanos == 0 ? String.format(Locale.ROOT, " %8s", "") : String.format(Locale.ROOT, " %8.0f", nanos / 1e6);
     }
 
     private static void hotspots(BuildStats stats, boolean verbose, StringBuilder out) {

@@ -114,10 +114,10 @@ class ConsoleSummaryTest {
         assertThat(lines).contains(
                 "stage             wall ms   share     CPU ms  running  waiting    GC ms",
                 // the pause across load and render is split between them by its overlap with each
-                "load                100.0   20.0%        100                        5.0",
-                "render              300.0   60.0%        500                       17.0",
-                "save                100.0   20.0%        100                        2.0",
-                "build               500.0  100.0%        700                       24.0");
+                "load                100.0   20.0%        100                          5",
+                "render              300.0   60.0%        500                         17",
+                "save                100.0   20.0%        100                          2",
+                "build               500.0  100.0%        700                         24");
     }
 
     @Test
