@@ -36,7 +36,10 @@ final class WatchedServe implements AutoCloseable {
         port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/").group(1);
     }
 
-    /** Starts serving {@code site} and returns once it listens (its first build done). */
+    /**
+     * Starts serving {@code site} and returns once it says where it listens: its first build done,
+     * its error on the pages, the folders it read watched.
+     */
     static WatchedServe start(Path site) throws InterruptedException {
         return new WatchedServe(site, Map.of());
     }
