@@ -124,11 +124,17 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
                 main.err.println(failure + " (serving what " + outputDir + " holds; "
                         + (waiting ? BUILDS_ONCE_IT_ENDS : "saving a fix rebuilds") + ")");
             }
-            try (StaticServer server = serve(outputDir, pathPrefix)) {
+            // The address is said once its pages show the first build's error and the folders that
+            // build read are watched: said before, an edit saved right away in a folder outside
+            // the site (templates_dir = "../theme", a post's link) was never built.
+            try (StaticServer server = listen(outputDir, pathPrefix)) {
                 if (failure != null) {
                     server.failed(failure);
                 }
-                watch(watcher, siteFolder, outputDir, folders, server, posts, waiting ? cacheDir : null);
+                SiteInputs inputs = SiteInputs.of(siteFolder, main.environment, null, outputDir, posts);
+                boolean there = watchSite(watcher, siteFolder, inputs, folders);
+                announce(server, outputDir);
+                watch(watcher, siteFolder, outputDir, folders, server, inputs, there, waiting ? cacheDir : null);
             }
         }
         return ExitCodes.OK;
@@ -136,11 +142,22 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
 
     /** Serves {@code outputDir} under {@code pathPrefix}, where the site's pages link each other. */
     private StaticServer serve(Path outputDir, String pathPrefix) throws IOException {
+        StaticServer server = listen(outputDir, pathPrefix);
+        announce(server, outputDir);
+        return server;
+    }
+
+    /** Serves {@code outputDir} under {@code pathPrefix}, not saying so yet. */
+    private StaticServer listen(Path outputDir, String pathPrefix) throws IOException {
         StaticServer server = StaticServer.start(outputDir, InetAddress.getByName(bind), port, watch);
         server.serveUnder(pathPrefix);
+        return server;
+    }
+
+    /** Says where {@code server} serves {@code outputDir}. */
+    private void announce(StaticServer server, Path outputDir) {
         main.err.printf("serving %s on http://%s:%d%s (Ctrl+C stops)%n", outputDir,
                 host(), server.port(), server.top());
-        return server;
     }
 
     /** The address bound, as a URL names it ({@code [::1]}). */
@@ -177,11 +194,11 @@ final class ServeCommand implements Callable<Integer>, Main.WithOptions {
      * folder): it waited for the next change of a file before.
      */
     private void watch(WatchService watcher, Path site, Path output, Set<Path> folders, StaticServer server,
-                       List<Post> firstPosts, Path waitingFor) throws IOException, InterruptedException {
+                       SiteInputs firstInputs, boolean watched, Path waitingFor) throws IOException, InterruptedException {
         Set<Path> ownOutput = ownOutputFiles(site);
-        SiteInputs inputs = SiteInputs.of(site, main.environment, null, output, firstPosts);
-        // as they are after the first build; the folder may have gone since that build
-        boolean gone = !watchSite(watcher, site, inputs, folders) && gone(site, server);
+        SiteInputs inputs = firstInputs;
+        // watched as they are after the first build; the folder may have gone since that build
+        boolean gone = !watched && gone(site, server);
         while (true) {
             // while the site folder is gone, look for it every second: it may come back as another
             // folder (deleted and cloned again), which nothing watches yet; while it is there,

@@ -491,6 +491,8 @@ class MainTest {
             assertThat(bodyOnceServed(port.group(1), "/a/", "Edited after the move")).contains("Edited after the move");
             assertThat(dir.resolve("public/a/index.html")).exists();
             // three builds: the first, the configuration's, the post's; none for the pages they wrote
+            // (pages are served while their build runs: its line comes after)
+            Printed.waitFor(err, "(?s)built .*built .*built ");
             Thread.sleep(2000);
             assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("built ")))
                     .hasSize(3);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
@@ -36,7 +37,10 @@ final class WatchedServe implements AutoCloseable {
         port = Printed.waitFor(err, "on http://127\\.0\\.0\\.1:(\\d+)/").group(1);
     }
 
-    /** Starts serving {@code site} and returns once it listens (its first build done). */
+    /**
+     * Starts serving {@code site} and returns once it says where it listens: its first build done,
+     * its error on the pages, the folders it read watched.
+     */
     static WatchedServe start(Path site) throws InterruptedException {
         return new WatchedServe(site, Map.of());
     }
@@ -74,7 +78,7 @@ final class WatchedServe implements AutoCloseable {
 
     /** The body of {@code path} once it contains {@code text}; fails the test after 30 s without. */
     String getOnce(String path, String text) throws IOException, InterruptedException {
-        return getOnce(path, text, true);
+        return getOnce(path, body -> body.contains(text), "no \"" + text + "\"");
     }
 
     /**
@@ -83,15 +87,15 @@ final class WatchedServe implements AutoCloseable {
      * fails the test after 30 s.
      */
     String getOnceWithout(String path, String text) throws IOException, InterruptedException {
-        return getOnce(path, text, false);
+        return getOnce(path, body -> !body.contains(text), "still \"" + text + "\"");
     }
 
-    private String getOnce(String path, String text, boolean with) throws IOException, InterruptedException {
+    private String getOnce(String path, Predicate<String> done, String failing) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         String body = get(path);
-        while (body.contains(text) != with) {
-            assertThat(System.nanoTime()).as("%s \"%s\" in %s: %s%nserve printed: %s", with ? "no" : "still", text,
-                    path, body, printed()).isLessThan(deadline);
+        while (!done.test(body)) {
+            assertThat(System.nanoTime()).as("%s in %s: %s%nserve printed: %s", failing, path, body, printed())
+                    .isLessThan(deadline);
             Thread.sleep(100);
             body = get(path);
         }
@@ -101,6 +105,15 @@ final class WatchedServe implements AutoCloseable {
     /** The reload version open pages poll. */
     String version() throws IOException, InterruptedException {
         return get(StaticServer.VERSION_PATH);
+    }
+
+    /**
+     * The reload version once it is no longer {@code old} (open pages reload then); fails the test
+     * after 30 s. Serve shows a build's error on the pages before it bumps the version, so that
+     * the reload shows it: a page with the error is no sign of the bump yet.
+     */
+    String versionAfter(String old) throws IOException, InterruptedException {
+        return getOnce(StaticServer.VERSION_PATH, version -> !version.equals(old), "still version " + old);
     }
 
     @Override

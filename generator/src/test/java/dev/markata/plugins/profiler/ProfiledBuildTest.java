@@ -39,6 +39,10 @@ class ProfiledBuildTest {
 
     /** Enough posts that a 1 ms sampler sees the template engine inside documents on a fast machine. */
     private static final int POSTS = 80;
+    /** The Markdown renderer's package. */
+    private static final String MARKDOWN = "org.commonmark.";
+    /** The template engine's package. */
+    private static final String TEMPLATES = "com.hubspot.jinjava.";
 
     @TempDir
     static Path dir;
@@ -49,7 +53,14 @@ class ProfiledBuildTest {
 
     @BeforeAll
     static void buildOnce() throws IOException {
-        blog(dir, POSTS, "hooks = [\"default\", \"markata.plugins.pyinstrument\"]\nworkers = 2", """
+        run = build(dir);
+        profile = dir.resolve("markout/_profile");
+        session = Session.load(profile.resolve("index.session.json"));
+    }
+
+    /** The profiled build of this test's blog, in {@code site}. */
+    private static ProfiledBuilds.Run build(Path site) {
+        blog(site, POSTS, "hooks = [\"default\", \"markata.plugins.pyinstrument\"]\nworkers = 2", """
                 [markata.profiler]
                 formats = ["html", "json", "text", "speedscope", "collapsed", "jfr"]
                 """)
@@ -57,9 +68,7 @@ class ProfiledBuildTest {
                 // up, the theme's pages render in well under one sampling interval each.
                 .write("templates/post.html", "<h1>{{ post.title|e }}</h1>{% for i in range(400) %}<i>{{ i }}</i>"
                         + "{% endfor %}{{ post.article_html }}\n");
-        run = markata("build", "--directory", dir.toString());
-        profile = dir.resolve("markout/_profile");
-        session = Session.load(profile.resolve("index.session.json"));
+        return markata("build", "--directory", site.toString());
     }
 
     @Test
@@ -129,10 +138,19 @@ class ProfiledBuildTest {
     }
 
     @Test
-    void theMarkdownRendererAndTemplateEngineAreSampledInsideTheirDocuments() {
-        assertThat(documentPluginsOfSamplesIn("org.commonmark.")).contains("markata.plugins.render_markdown");
+    void theMarkdownRendererAndTemplateEngineAreSampledInsideTheirDocuments(@TempDir Path again) throws IOException {
+        // A short build's sampler may miss the template engine's quick pages (at load 10 on two
+        // cores it did): the blog is built again, at most four more times, until a build's samples
+        // caught both inside documents; what is checked is that build's
+        Session sampled = session;
+        for (int more = 1; more <= 4 && !bothSampledInDocuments(sampled); more++) {
+            Path site = again.resolve("build-" + more);
+            assertThat(build(site).code()).isZero();
+            sampled = Session.load(site.resolve("markout/_profile/index.session.json"));
+        }
+        assertThat(documentPluginsOfSamplesIn(sampled, MARKDOWN)).contains("markata.plugins.render_markdown");
         // pages and feed cards are both rendered per document; which one a short build samples varies
-        assertThat(documentPluginsOfSamplesIn("com.hubspot.jinjava.")).isNotEmpty()
+        assertThat(documentPluginsOfSamplesIn(sampled, TEMPLATES)).isNotEmpty()
                 .isSubsetOf("markata.plugins.post_template", "markata.plugins.feeds");
     }
 
@@ -238,8 +256,14 @@ class ProfiledBuildTest {
         return session.spans().stream().filter(s -> s.category().equals(category)).toList();
     }
 
+    /** Whether {@code session} has samples of the Markdown renderer and of the template engine inside documents. */
+    private static boolean bothSampledInDocuments(Session session) {
+        return !documentPluginsOfSamplesIn(session, MARKDOWN).isEmpty()
+                && !documentPluginsOfSamplesIn(session, TEMPLATES).isEmpty();
+    }
+
     /** The plugins of the document spans that enclose samples whose stack holds a frame of {@code prefix}. */
-    private static Set<String> documentPluginsOfSamplesIn(String prefix) {
+    private static Set<String> documentPluginsOfSamplesIn(Session session, String prefix) {
         List<Frame> frames = session.frames();
         StackTable stacks = session.stacks();
         boolean[] hit = new boolean[stacks.size()];
@@ -249,11 +273,11 @@ class ProfiledBuildTest {
         }
         Predicate<Sample> inPrefix = sample -> sample.stackId() != StackTable.EMPTY && hit[sample.stackId()];
         return session.threads().stream().flatMap(t -> t.samples().stream()).filter(inPrefix)
-                .map(sample -> enclosingDocument(sample.spanId())).filter(s -> s != null)
+                .map(sample -> enclosingDocument(session, sample.spanId())).filter(s -> s != null)
                 .map(s -> s.attributes().get("plugin")).collect(Collectors.toSet());
     }
 
-    private static Span enclosingDocument(int spanId) {
+    private static Span enclosingDocument(Session session, int spanId) {
         for (int id = spanId; id != Span.NONE; id = session.spans().get(id).parentId()) {
             if (session.spans().get(id).category().equals("document")) {
                 return session.spans().get(id);
