@@ -15,8 +15,9 @@ import java.util.Map;
  * "Did my change make the build slower?": a profiled build's figures beside the previous profiled
  * build's, for the end of the console summary and for the report's Build tab.
  *
- * <p>The total wall and CPU time always; then the stages and plugin hooks that moved by at least
- * {@link #FLOOR_NANOS} and {@link #FLOOR_SHARE} of their earlier time, largest change first. The
+ * <p>The total wall and CPU time always, and the JVM's GC pauses when both builds recorded them
+ * (a file written before they were has none: the comparison leaves them out); then the stages
+ * and plugin hooks that moved by at least {@link #FLOOR_NANOS} and {@link #FLOOR_SHARE} of their earlier time, largest change first. The
  * clocks themselves are exact, but two builds of an unchanged site are not: six warm builds of
  * examples/blog (load 3 on 2 cores) moved a stage by 5-23 ms from run to run (a garbage
  * collection, a descheduled thread), so 20 ms keeps that jitter of small stages out, and 5 % that
@@ -86,6 +87,11 @@ final class BuildComparison {
         out.append(row("build wall", before.wallNanos(), now.wallNanos(), 1)).append('\n');
         // the process clock counts 10 ms ticks on Linux: a tenth of a millisecond would be noise
         out.append(row("build CPU", before.cpuNanos(), now.cpuNanos(), 0)).append('\n');
+        if (before.gcPausesKnown() && now.gcPausesKnown()) {
+            // each pause is timed to the millisecond: whole milliseconds, as the stage table's GC column
+            out.append(row("GC pauses", before.gcPauseNanos(), now.gcPauseNanos(), 0)).append("  (")
+                    .append(before.gcPauses()).append(" -> ").append(now.gcPauses()).append(" pauses)\n");
+        }
         out.append("  before: ").append(work(before)).append('\n');
         out.append("  now: ").append(work(now)).append('\n');
         for (String note : notes(before, now)) {
@@ -136,7 +142,8 @@ final class BuildComparison {
     /**
      * The previous build's figures for the report's Build tab, as session metadata: the report
      * shows {@code baseline.stage.<stage>} beside each stage's wall time (nanoseconds), with the
-     * change, under {@code baseline.label}.
+     * change, under {@code baseline.label}, and {@code baseline.gc_pauses} and
+     * {@code baseline.gc_pause_nanos} beside its JVM line when both builds recorded their pauses.
      */
     Map<String, String> baseline() {
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -146,6 +153,10 @@ final class BuildComparison {
         metadata.put("baseline.build_wall_nanos", Long.toString(before.wallNanos()));
         // the page colours only what the console would list (its 5 % share is the page's own)
         metadata.put("baseline.floor_nanos", Long.toString(FLOOR_NANOS));
+        if (before.gcPausesKnown() && now.gcPausesKnown()) { // shown beside the JVM line, as in the console
+            metadata.put("baseline.gc_pauses", Integer.toString(before.gcPauses()));
+            metadata.put("baseline.gc_pause_nanos", Long.toString(before.gcPauseNanos()));
+        }
         for (BuildFigures.StageFigures stage : before.stages()) {
             String key = "baseline.stage." + stage.stage();
             String earlier = metadata.get(key);

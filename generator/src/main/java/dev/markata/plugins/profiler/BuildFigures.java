@@ -3,6 +3,7 @@ package dev.markata.plugins.profiler;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugins.load.LoadPlugin;
 import dev.markata.plugins.render_markdown.RenderMarkdownPlugin;
+import dev.markata.profiler.model.JvmActivity;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,9 +24,16 @@ import java.util.Map;
  * @param documents      documents with per-document work
  * @param stages         stages in the order they ran
  * @param hooks          hooks in the order they ran (a plugin's hooks in one stage added up)
+ * @param gcPauses       the JVM's GC pauses during the build, or {@link #UNKNOWN} (the JVM's figures
+ *                       were not recorded, or a file written before they were has none)
+ * @param gcPauseNanos   their summed length, or {@link #UNKNOWN}
  */
 record BuildFigures(Instant finishedAt, String outcome, String failedStage, String markataVersion, long wallNanos,
-                    long cpuNanos, int documents, List<StageFigures> stages, List<HookFigures> hooks) {
+                    long cpuNanos, int documents, List<StageFigures> stages, List<HookFigures> hooks, int gcPauses,
+                    long gcPauseNanos) {
+
+    /** A figure the build did not give. */
+    static final int UNKNOWN = -1;
 
     BuildFigures {
         stages = List.copyOf(stages);
@@ -53,8 +61,15 @@ record BuildFigures(Instant finishedAt, String outcome, String failedStage, Stri
             add(hooks, new HookFigures(hook.stage().id(), hook.pluginId(), hook.wallNanos(), hook.tasks()));
         }
         String failedStage = stats.failure().isPresent() ? stats.failure().get().stage().id() : "";
+        int gcPauses = UNKNOWN;
+        long gcPauseNanos = UNKNOWN;
+        if (stats.jvm().isPresent()) {
+            JvmActivity jvm = stats.jvm().get().activity();
+            gcPauses = jvm.gcPauses().size();
+            gcPauseNanos = jvm.pauseNanos();
+        }
         return new BuildFigures(finishedAt, stats.outcome(), failedStage, StatsJson.markataVersion(), stats.wallNanos(),
-                stats.cpuNanos(), stats.documents().size(), stages, List.copyOf(hooks.values()));
+                stats.cpuNanos(), stats.documents().size(), stages, List.copyOf(hooks.values()), gcPauses, gcPauseNanos);
     }
 
     /**
@@ -98,10 +113,25 @@ record BuildFigures(Instant finishedAt, String outcome, String failedStage, Stri
         }
         int documents = json.get("documents_total") != null ? (int) number(json, "documents_total", "")
                 : objects(json, "documents").size();
+        int gcPauses = UNKNOWN;
+        long gcPauseNanos = UNKNOWN;
+        Object jvm = json.get("jvm");
+        if (jvm != null) { // a file written before the JVM's figures were, or a build that did not record them, has none
+            if (!(jvm instanceof Map<?, ?> figures)) {
+                throw wrong("jvm", "", jvm, "an object");
+            }
+            gcPauses = (int) number(figures, "gc_pauses", "jvm");
+            gcPauseNanos = nanos(figures, "gc_pause_ms", "jvm");
+        }
         return new BuildFigures(finished, outcome,
                 json.get("failed_stage") != null ? text(json, "failed_stage", "") : "",
                 json.get("markata_version") != null ? text(json, "markata_version", "") : "",
-                wall, cpu, documents, stages, List.copyOf(hooks.values()));
+                wall, cpu, documents, stages, List.copyOf(hooks.values()), gcPauses, gcPauseNanos);
+    }
+
+    /** Whether the build's GC pauses are known (a profiled build's that recorded the JVM's figures). */
+    boolean gcPausesKnown() {
+        return gcPauses != UNKNOWN && gcPauseNanos != UNKNOWN;
     }
 
     /** Documents the load stage read (from their files or its cache), or -1 when markata's load plugin did not run. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.markata.lifecycle.Stage;
 import dev.markata.plugins.load.LoadPlugin;
 import dev.markata.plugins.render_markdown.RenderMarkdownPlugin;
+import dev.markata.profiler.model.GcPause;
+import dev.markata.profiler.model.JvmActivity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,15 @@ class BuildComparisonTest {
                 new BuildFigures.HookFigures("load", LoadPlugin.ID, 5 * MS, documents),
                 new BuildFigures.HookFigures("render", RenderMarkdownPlugin.ID, 5 * MS, rendered)));
         hooks.addAll(moreHooks);
-        return new BuildFigures(finished, "ok", "", "1.0", wall, wall, documents, stages, hooks);
+        return new BuildFigures(finished, "ok", "", "1.0", wall, wall, documents, stages, hooks, BuildFigures.UNKNOWN,
+                BuildFigures.UNKNOWN);
+    }
+
+    /** {@code build} with {@code pauses} GC pauses of {@code pauseMillis} in all. */
+    private static BuildFigures withGc(BuildFigures build, int pauses, long pauseMillis) {
+        return new BuildFigures(build.finishedAt(), build.outcome(), build.failedStage(), build.markataVersion(),
+                build.wallNanos(), build.cpuNanos(), build.documents(), build.stages(), build.hooks(), pauses,
+                pauseMillis * MS);
     }
 
     private static Map<String, Long> stages(long load, long render, long save) {
@@ -67,6 +77,30 @@ class BuildComparisonTest {
         assertThat(text).containsPattern("\\n  build CPU +975 -> +1044 ms +\\+69 ms +\\+7%");
         assertThat(text).contains("before: 10 documents, 10 loaded, 10 rendered, 0 skipped (cold)")
                 .doesNotContain("note:");
+    }
+
+    @Test
+    void theGcPausesOfBothBuildsAreARowUnderTheBuildCpuInWholeMilliseconds() {
+        BuildFigures before = withGc(build(THEN, 10, 10, stages(100, 625, 250), List.of()), 12, 40);
+        BuildFigures now = withGc(build(NOW, 10, 10, stages(119, 650, 275), List.of()), 20, 95);
+
+        assertThat(BuildComparison.of(before, now).render(false)).containsPattern(
+                "\\n  build CPU [^\\n]*\\n  GC pauses +40 -> +95 ms +\\+55 ms +\\+138%  \\(12 -> 20 pauses\\)\\n  before: ");
+        assertThat(BuildComparison.of(withGc(before, 0, 0), now).render(false))
+                .containsPattern("\\n  GC pauses +0 -> +95 ms +\\+95 ms  +\\(0 -> 20 pauses\\)\\n");
+    }
+
+    @Test
+    void withoutTheGcPausesOfEitherBuildTheComparisonIsAsBeforeTheyWereKept() {
+        BuildFigures older = build(THEN, 10, 10, stages(100, 625, 250), List.of()); // its file has no "jvm"
+        BuildFigures now = build(NOW, 10, 10, stages(119, 650, 275), List.of());
+        String without = BuildComparison.of(older, now).render(false);
+
+        assertThat(without).doesNotContain("GC pause");
+        assertThat(BuildComparison.of(older, withGc(now, 20, 95)).render(false)).isEqualTo(without);
+        assertThat(BuildComparison.of(withGc(older, 20, 95), now).render(false)).isEqualTo(without);
+        assertThat(BuildComparison.of(older, withGc(now, 20, 95)).baseline()).doesNotContainKeys(
+                "baseline.gc_pauses", "baseline.gc_pause_nanos");
     }
 
     @Test
@@ -122,7 +156,8 @@ class BuildComparisonTest {
 
     @Test
     void differentNumbersOfDocumentsAFailedPreviousBuildAndAnotherVersionAreNoted() {
-        BuildFigures before = new BuildFigures(THEN, "failed", "render", "0.9", 100 * MS, 100 * MS, 4, List.of(), List.of());
+        BuildFigures before = new BuildFigures(THEN, "failed", "render", "0.9", 100 * MS, 100 * MS, 4, List.of(), List.of(),
+                BuildFigures.UNKNOWN, BuildFigures.UNKNOWN);
         BuildFigures now = build(NOW, 12, 12, stages(10, 10, 10), List.of());
 
         String text = BuildComparison.of(before, now).render(false);
@@ -144,6 +179,9 @@ class BuildComparisonTest {
                 .containsEntry("baseline.build_wall_nanos", Long.toString(1100 * MS))
                 .containsEntry("baseline.stage.render", Long.toString(800 * MS))
                 .containsEntry("baseline.stage.load", Long.toString(200 * MS));
+        assertThat(BuildComparison.of(withGc(before, 12, 40), withGc(now, 3, 9)).baseline())
+                .containsEntry("baseline.gc_pauses", "12")
+                .containsEntry("baseline.gc_pause_nanos", Long.toString(40 * MS));
     }
 
     @Test
@@ -172,6 +210,33 @@ class BuildComparisonTest {
     }
 
     @Test
+    void theGcPausesABuildWritesReadBackAndAFileWithoutThemReadsAsUnknown() throws IOException {
+        JvmActivity jvm = new JvmActivity(true, List.of(
+                new GcPause(5 * MS, 10 * MS, "Copy", "end of minor GC", "Allocation Failure"),
+                new GcPause(50 * MS, 12 * MS, "Copy", "end of minor GC", "Allocation Failure")),
+                0, 0, JvmActivity.UNKNOWN, JvmActivity.UNKNOWN, JvmActivity.UNKNOWN, JvmActivity.UNKNOWN,
+                JvmActivity.UNKNOWN, JvmActivity.UNKNOWN);
+        BuildStats stats = new BuildStats(List.of(new BuildStats.StageStat(Stage.LOAD, 100 * MS, 100 * MS, false)),
+                List.of(), documents(2), 100 * MS, 100 * MS, Optional.empty())
+                .withJvm(JvmFigures.of(jvm, List.of(new JvmFigures.StageTime(Stage.LOAD, 0, 100 * MS))));
+        Path file = dir.resolve("index.stats.json");
+
+        StatsJson.writeSummary(stats, NOW, file);
+
+        BuildFigures figures = ((PreviousBuild.Found) PreviousBuild.read(file)).figures();
+        assertThat(figures).isEqualTo(BuildFigures.of(stats, NOW));
+        assertThat(figures.gcPauses()).isEqualTo(2);
+        assertThat(figures.gcPauseNanos()).isEqualTo(22 * MS);
+
+        // a file written before the JVM's figures were
+        Files.writeString(file, "{\"schema\": \"markata-build-stats/1\", \"wall_ms\": 1, \"cpu_ms\": 1, \"outcome\":"
+                + " \"ok\", \"stages\": [], \"hooks\": [], \"documents_total\": 0}");
+        BuildFigures older = ((PreviousBuild.Found) PreviousBuild.read(file)).figures();
+        assertThat(older.gcPauses()).isEqualTo(BuildFigures.UNKNOWN);
+        assertThat(older.gcPauseNanos()).isEqualTo(BuildFigures.UNKNOWN);
+    }
+
+    @Test
     void aMissingFileIsNoPreviousBuildAndAnotherSchemaOrDamageIsSaidSo() throws IOException {
         Path file = dir.resolve("index.stats.json");
         assertThat(PreviousBuild.read(file)).isEqualTo(new PreviousBuild.None());
@@ -188,7 +253,13 @@ class BuildComparisonTest {
                         + " \"stages\": [{\"stage\": \"load\", \"wall_ms\": null}]}", "stages[].wall_ms is missing"},
                 {"{\"schema\": \"markata-build-stats/1\", \"wall_ms\": 1, \"cpu_ms\": 1, \"outcome\": \"ok\","
                         + " \"stages\": [], \"hooks\": [], \"documents_total\": 0, \"finished_at\": \"yesterday\"}",
-                        "finished_at is \"yesterday\", not a time like 2026-12-07T08:05:31Z"}}) {
+                        "finished_at is \"yesterday\", not a time like 2026-12-07T08:05:31Z"},
+                {"{\"schema\": \"markata-build-stats/1\", \"wall_ms\": 1, \"cpu_ms\": 1, \"outcome\": \"ok\","
+                        + " \"stages\": [], \"hooks\": [], \"documents_total\": 0,"
+                        + " \"jvm\": {\"gc_pauses\": \"many\"}}",
+                        "jvm.gc_pauses is \"many\", not a number"},
+                {"{\"schema\": \"markata-build-stats/1\", \"wall_ms\": 1, \"cpu_ms\": 1, \"outcome\": \"ok\","
+                        + " \"stages\": [], \"hooks\": [], \"documents_total\": 0, \"jvm\": 3}", "jvm is 3, not an object"}}) {
             Files.writeString(file, damage[0]);
             assertThat(PreviousBuild.read(file)).as(damage[0]).isEqualTo(new PreviousBuild.Damaged(file, damage[1]));
         }

@@ -72,6 +72,8 @@ class ProfiledBuildsComparedTest {
         assertThat(block.get(0)).startsWith(HEADER).containsPattern("\\((\\d+ s|just now|\\d+ min) ago, \\d{4}-\\d\\d-\\d\\d "
                 + "\\d\\d:\\d\\d UTC\\)");
         assertThat(block).anySatisfy(l -> assertThat(l).matches("\\s+build wall\\s+[0-9.]+ -> +[0-9.]+ ms\\s+\\+[0-9.]+ ms.*"));
+        // both builds recorded the JVM's figures: their GC pauses, under the build's CPU time
+        assertThat(block.get(3)).matches("\\s+GC pauses\\s+[0-9]+ -> +[0-9]+ ms\\s+[-+][0-9]+ ms.*  \\([0-9]+ -> [0-9]+ pauses\\)");
         assertThat(block).anySatisfy(l -> assertThat(l).contains("before: 4 documents, 4 loaded, 4 rendered, 0 skipped"));
         assertThat(block).anySatisfy(l -> assertThat(l).contains("now: 12 documents, 12 loaded, 12 rendered, 0 skipped"));
         assertThat(block).anySatisfy(l -> assertThat(l).contains("different numbers of documents"));
@@ -79,6 +81,7 @@ class ProfiledBuildsComparedTest {
         assertThat(block).anySatisfy(l -> assertThat(l).matches("\\s+render\\s+test\\.slow_render\\s+new\\s+[0-9.]+ ms.*"));
         // the report's Build tab gets the previous build's stage times
         assertThat(session().metadata()).containsKey("baseline.stage.render").containsKey("baseline.build_wall_nanos")
+                .containsKey("baseline.gc_pauses").containsKey("baseline.gc_pause_nanos")
                 .hasEntrySatisfying("baseline.label", label -> assertThat(label).contains("4 documents"));
         // a stage got slower: the report's address opens on the Build tab, where the two builds stand side by side
         assertThat(run.err()).containsPattern("Profile written to .*\\(open it in a browser: file:.*/index\\.html#build\\)");

@@ -4,7 +4,8 @@
 // holds an earlier build's stage times (baseline.label, baseline.build_wall_nanos and
 // baseline.stage.<stage> in nanoseconds: markata hands in its previous profiled build's) shows
 // them beside this build's, with the change; baseline.floor_nanos, when given, is the least change
-// that is not jitter (markata's console uses the same floor).
+// that is not jitter (markata's console uses the same floor); baseline.gc_pauses and
+// baseline.gc_pause_nanos, when given, follow this build's pauses on the JVM line.
 
 /** The most characters of a document path's end that are never cut (its file name, mostly). */
 const PATH_TAIL = 20;
@@ -76,12 +77,16 @@ class BuildView {
     // whatever method each thread was in
     const jvm = p.jvm;
     const gcColumn = jvm && jvm.pauses.length > 0; // a column of blanks says nothing
+    const baseline = baselineOf(p.metadata);
     if (jvm) {
-      const line = el("p", "hint-line jvm-line", "JVM: " + jvmClauses(jvm, buildWall, stages).join(" · "));
+      const clauses = jvmClauses(jvm, buildWall, stages);
+      // the previous build's pauses, when its figures have them (the console's "GC pauses" row)
+      if (baseline && baseline.gcPauses !== null) clauses.push("previous build " + formatCount(baseline.gcPauses) + " GC pause" +
+        (baseline.gcPauses === 1 ? "" : "s") + ", " + formatTime(baseline.gcPauseNanos));
+      const line = el("p", "hint-line jvm-line", "JVM: " + clauses.join(" · "));
       line.id = "build-jvm";
       this.root.appendChild(line);
     }
-    const baseline = baselineOf(p.metadata);
     if (baseline) {
       const note = el("p", "hint-line", "Previous: " + baseline.label);
       note.id = "build-baseline";
@@ -285,7 +290,8 @@ class BuildView {
 
 /**
  * The earlier build handed in through the session's metadata, or null: its label, total wall
- * time (null when not given) and wall time per stage, in the order given.
+ * time (null when not given), wall time per stage, in the order given, and its GC pauses' count
+ * and time (null when not given).
  */
 function baselineOf(metadata) {
   const prefix = "baseline.stage.";
@@ -297,6 +303,9 @@ function baselineOf(metadata) {
   if (!stages.size) return null;
   const wall = Number(metadata["baseline.build_wall_nanos"]);
   const floor = Number(metadata["baseline.floor_nanos"]);
+  const pauses = Number(metadata["baseline.gc_pauses"]), pauseNanos = Number(metadata["baseline.gc_pause_nanos"]);
+  const gcKnown = metadata["baseline.gc_pauses"] && metadata["baseline.gc_pause_nanos"] && pauses >= 0 && pauseNanos >= 0;
   return { label: metadata["baseline.label"] || "an earlier build", wall: Number.isFinite(wall) && metadata["baseline.build_wall_nanos"] ? wall : null,
-    floor: Number.isFinite(floor) && floor > 0 ? floor : 0, stages };
+    floor: Number.isFinite(floor) && floor > 0 ? floor : 0, stages,
+    gcPauses: gcKnown ? pauses : null, gcPauseNanos: gcKnown ? pauseNanos : null };
 }

@@ -74,6 +74,25 @@ class HtmlJvmBrowserTest {
     }
 
     @Test
+    void thePreviousBuildsGcPausesFollowThisBuildsOnTheJvmLine() throws Exception {
+        Session compared = buildWithPauses().withMetadata("baseline.label", "the previous profiled build")
+                .withMetadata("baseline.stage.render", "90000000")
+                .withMetadata("baseline.gc_pauses", "12").withMetadata("baseline.gc_pause_nanos", "40000000");
+        browser.open(HtmlBrowser.render(compared, HtmlOptions.defaults(), "jvm-baseline"));
+        browser.find(By.id("tab-build")).click();
+
+        assertThat(browser.text(By.id("build-jvm"))).startsWith("JVM: 2 GC pauses, 10.0 ms (")
+                .endsWith(" · 6,120 classes loaded · previous build 12 GC pauses, 40.0 ms");
+
+        // a previous build whose figures have no pauses (written before they were): the line as without one
+        Session older = buildWithPauses().withMetadata("baseline.label", "the previous profiled build")
+                .withMetadata("baseline.stage.render", "90000000");
+        browser.open(HtmlBrowser.render(older, HtmlOptions.defaults(), "jvm-baseline-older"));
+        browser.find(By.id("tab-build")).click();
+        assertThat(browser.text(By.id("build-jvm"))).endsWith(" · 6,120 classes loaded");
+    }
+
+    @Test
     void theTimelineMarksEachPauseAcrossTheLanesWithItsCollectorAndCause() throws Exception {
         browser.open(HtmlBrowser.render(buildWithPauses(), HtmlOptions.defaults(), "jvm-timeline"));
         browser.find(By.id("tab-timeline")).click();
