@@ -9,6 +9,7 @@ import dev.markata.profiler.render.ReportFormat;
 import dev.markata.profiler.render.ReportOptions;
 import dev.markata.profiler.render.Reports;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +145,7 @@ final class ConsoleSummary {
             return;
         }
         List<String> more = new ArrayList<>();
-        Map<String, long[]> byCollector = new java.util.LinkedHashMap<>();
+        Map<String, long[]> byCollector = new LinkedHashMap<>();
         for (GcPause pause : jvm.gcPauses()) {
             long[] sum = byCollector.computeIfAbsent(pause.collector(), k -> new long[2]);
             sum[0]++;
@@ -183,8 +184,7 @@ final class ConsoleSummary {
 
     /** A time as the JVM line says it: {@code 0.43 s} from a second's tenth up, else {@code 12 ms}, {@code 3.5 ms}. */
     static String time(long nanos) {
-        return nanos >= 100_000_000L ? String.format(Locale.ROOT, "%.2f s", nanos / 1e9)
-                : trim(nanos / 1e6) + " ms";
+        return nanos >= 100_000_000L ? seconds(nanos) : trim(nanos / 1e6) + " ms";
     }
 
     /**

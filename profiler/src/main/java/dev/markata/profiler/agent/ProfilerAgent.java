@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 
 /**
  * The Java agent: {@code java -javaagent:markata-profiler.jar=interval=0.001,output=profile.html -jar app.jar}
@@ -204,29 +209,29 @@ public final class ProfilerAgent {
      * has to stay until the recording's is there, which the returned task then removes.
      */
     private static Runnable makeTheFirstGcNotification() {
-        List<java.lang.management.GarbageCollectorMXBean> beans =
-                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        List<GarbageCollectorMXBean> beans =
+                ManagementFactory.getGarbageCollectorMXBeans();
         long collections = 0;
-        for (java.lang.management.GarbageCollectorMXBean bean : beans) {
+        for (GarbageCollectorMXBean bean : beans) {
             collections += Math.max(0, bean.getCollectionCount());
         }
         if (collections > 0) {
             return () -> { };
         }
-        javax.management.NotificationListener none = (notification, handback) -> { };
-        List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
-        for (java.lang.management.GarbageCollectorMXBean bean : beans) {
-            if (bean instanceof javax.management.NotificationEmitter emitter) {
+        NotificationListener none = (notification, handback) -> { };
+        List<NotificationEmitter> emitters = new ArrayList<>();
+        for (GarbageCollectorMXBean bean : beans) {
+            if (bean instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(none, null, null);
                 emitters.add(emitter);
             }
         }
         System.gc();
         return () -> {
-            for (javax.management.NotificationEmitter emitter : emitters) {
+            for (NotificationEmitter emitter : emitters) {
                 try {
                     emitter.removeNotificationListener(none);
-                } catch (javax.management.ListenerNotFoundException e) {
+                } catch (ListenerNotFoundException e) {
                     // not there: nothing to remove
                 }
             }
